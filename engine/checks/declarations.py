@@ -1,0 +1,121 @@
+"""Declarations: acts, citations, references between norms, modalities, dates and templates."""
+
+from __future__ import annotations
+
+import re
+
+from engine import nodes as n
+from engine.diagnostics import Diagnostic, Note, did_you_mean
+from engine.knowledge import KnowledgeBase
+
+CITATION = re.compile(r"^\S+ \d+[a-z]?(\.\d+[a-z]?)*$")
+PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+
+
+def check(kb: KnowledgeBase) -> list[Diagnostic]:
+    found: list[Diagnostic] = []
+    found += _intervals(kb)
+    for norm in kb.norms.values():
+        found += _norm(kb, norm)
+    found += _exception_cycles(kb)
+    for clause in kb.clauses:
+        if clause.modality:
+            found.append(Diagnostic("modality-outside-norm", f"`{clause.modality}` outside a norm", clause.modality_span,
+                                    hint="write it inside `norm ID cites \"act article\" ...`, so the conclusion has a source"))
+    for decl in kb.predicates.values():
+        for reading in decl.readings:
+            for name in PLACEHOLDER.findall(reading.text):
+                if name not in decl.parameters:
+                    guess = did_you_mean(name, decl.parameters)
+                    found.append(Diagnostic("unknown-placeholder", f"{{{name}}} is not an argument of {decl.name}",
+                                            reading.span, hint=f"did you mean {{{guess}}}?" if guess else
+                                            f"the arguments are {', '.join(decl.parameters) or 'none'}"))
+    for question in kb.questions.values():
+        used = {v.name for v in question.query.atom.variables()}
+        for p in question.parameters:
+            if p not in used:
+                found.append(Diagnostic("unsafe-variable", f"the question {question.name} takes {p} but never uses it",
+                                        question.span))
+    return found
+
+
+def _intervals(kb: KnowledgeBase) -> list[Diagnostic]:
+    found = []
+    intervals = [a.in_force for a in kb.acts.values()] + [m.in_force for m in kb.norms.values()]
+    intervals += [c.interval for c, _ in kb.all_clauses()]
+    for interval in intervals:
+        if interval and interval.start and interval.end and interval.end < interval.start:
+            found.append(Diagnostic("invalid-interval", f"the interval ends ({interval.end}) before it begins ({interval.start})",
+                                    interval.span))
+    return found
+
+
+def _norm(kb: KnowledgeBase, norm: n.Norm) -> list[Diagnostic]:
+    found = []
+    if norm.citation is None:
+        found.append(Diagnostic("missing-citation", f"the norm {norm.id} has no citation", norm.id_span,
+                                hint='add `cites "act article.part.subparagraph"`, e.g. cites "pec 134.1.2"'))
+    else:
+        if not CITATION.match(norm.citation):
+            found.append(Diagnostic("invalid-citation", f"\"{norm.citation}\" is not a citation key", norm.citation_span,
+                                    hint='write the act key, a space, then the article: "pec 134.1.2"'))
+        act = norm.act_key
+        if act and act not in kb.acts:
+            guess = did_you_mean(act, kb.acts)
+            found.append(Diagnostic("unknown-act", f"the citation names the act {act}, which is not declared",
+                                    norm.citation_span, hint=f"did you mean {guess}?" if guess else
+                                    f"declare it: act {act} rank N in force from YYYY-MM-DD."))
+    if not any(q.language == "kk" for q in norm.quotes):
+        found.append(Diagnostic("missing-quote", f"the norm {norm.id} has no Kazakh quote", norm.id_span,
+                                hint='add kk "..." with the text of the provision'))
+    for kind, refs in (("exception to", norm.exception_to), ("rests on", norm.rests_on), ("see", norm.see)):
+        for ref in refs:
+            if ref.norm_id not in kb.norms:
+                guess = did_you_mean(ref.norm_id, kb.norms)
+                found.append(Diagnostic("unknown-norm", f"`{kind}` names the norm {ref.norm_id}, which is not declared",
+                                        ref.span, hint=f"did you mean {guess}?" if guess else None))
+            elif ref.norm_id == norm.id and kind == "exception to":
+                found.append(Diagnostic("exception-cycle", f"the norm {norm.id} is an exception to itself", ref.span))
+    if norm.deadline is not None and (norm.clause is None or norm.clause.modality != "obligatory"):
+        found.append(Diagnostic("deadline-without-obligation", f"the norm {norm.id} has a deadline but obliges nothing",
+                                norm.id_span, hint="a deadline belongs to an `obligatory` conclusion"))
+    return found
+
+
+def _exception_cycles(kb: KnowledgeBase) -> list[Diagnostic]:
+    """Exceptions must form no cycle: A exception to B and B exception to A decides nothing."""
+    edges = {nid: [r.norm_id for r in norm.exception_to if r.norm_id in kb.norms and r.norm_id != nid]
+             for nid, norm in kb.norms.items()}
+    found, reported = [], set()
+    state: dict[str, int] = {}
+    for start in sorted(edges):
+        if state.get(start):
+            continue
+        path: list[str] = []
+        stack = [(start, iter(edges[start]))]
+        state[start] = 1
+        path.append(start)
+        while stack:
+            node, successors = stack[-1]
+            nxt = next(successors, None)
+            if nxt is None:
+                state[node] = 2
+                stack.pop()
+                path.pop()
+                continue
+            if state.get(nxt) == 1:
+                cycle = path[path.index(nxt):]
+                key = frozenset(cycle)
+                if key not in reported:
+                    reported.add(key)
+                    first = kb.norms[cycle[0]]
+                    notes = tuple(Note(f"{a} is an exception to {b}", next(
+                        r.span for r in kb.norms[a].exception_to if r.norm_id == b))
+                        for a, b in zip(cycle, cycle[1:] + cycle[:1]))
+                    found.append(Diagnostic("exception-cycle", "norms are exceptions to each other in a cycle: "
+                                            + " -> ".join(cycle + [cycle[0]]), first.id_span, notes=notes))
+            elif not state.get(nxt):
+                state[nxt] = 1
+                path.append(nxt)
+                stack.append((nxt, iter(edges[nxt])))
+    return found

@@ -1,0 +1,64 @@
+"""Safety: every variable of a clause is bound by a positive condition, so every answer is ground."""
+
+from __future__ import annotations
+
+from engine import nodes as n
+from engine.diagnostics import Diagnostic
+from engine.knowledge import KnowledgeBase
+
+
+def bound_variables(conditions) -> set[str]:
+    """Variables bound by positive atoms, and by `X = c` / `X = Y` once the other side is bound."""
+    bound = {v.name for c in conditions if isinstance(c, n.Atom) for v in c.variables()}
+    changed = True
+    while changed:
+        changed = False
+        for c in conditions:
+            if isinstance(c, n.Comparison) and c.operator == "=":
+                sides = (c.left, c.right)
+                for this, other in (sides, sides[::-1]):
+                    if isinstance(this, n.Variable) and this.name not in bound and (
+                            isinstance(other, n.Constant) or other.name in bound):
+                        bound.add(this.name)
+                        changed = True
+    return bound
+
+
+def check_conditions(head_vars, conditions, where: str) -> list[Diagnostic]:
+    bound = bound_variables(conditions)
+    found = []
+    for var in head_vars:
+        if var.name not in bound and var.name != "_":
+            found.append(Diagnostic("unsafe-variable", f"variable {var.name} in {where} is not bound by any condition",
+                                    var.span, hint=f"add a condition that names {var.name}, such as a fact about it"))
+    for c in conditions:
+        variables = []
+        if isinstance(c, n.Negation):
+            variables = [v for v in c.atom.variables() if v.name != "_"]
+            what = "under `not`"
+        elif isinstance(c, n.Comparison):
+            variables = [t for t in (c.left, c.right) if isinstance(t, n.Variable)]
+            what = "in a comparison"
+        for var in variables:
+            if var.name not in bound:
+                found.append(Diagnostic("unsafe-variable", f"variable {var.name} {what} is not bound by a positive condition",
+                                        var.span, hint=f"name {var.name} in a condition without `not` first"))
+    return found
+
+
+def check(kb: KnowledgeBase) -> list[Diagnostic]:
+    found: list[Diagnostic] = []
+    for clause, norm in kb.all_clauses():
+        where = "the conclusion" if clause.body else "a fact"
+        head_vars = clause.head.variables()
+        if not clause.body and head_vars and norm is None:
+            for var in head_vars:
+                found.append(Diagnostic("unsafe-variable", f"a fact cannot contain the variable {var.name}", var.span,
+                                        hint="facts name constants: lower-case names, \"texts\", dates or numbers"))
+            continue
+        found += check_conditions(head_vars, clause.body, where)
+    for decl in kb.predicates.values():
+        if decl.domain is not None:
+            params = [n.Variable(p, decl.name_span) for p in decl.parameters]
+            found += check_conditions(params, decl.domain, f"the domain of {decl.name}")
+    return found

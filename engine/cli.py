@@ -1,0 +1,178 @@
+"""The `zan` command line (Click): ask, query, check, norms. Errors are diagnostics, never tracebacks."""
+
+from __future__ import annotations
+
+import datetime
+import sys
+from pathlib import Path
+
+import click
+
+from engine.diagnostics import CODES, Diagnostic, ZanError
+
+LANGUAGES = click.Choice(["en", "ru", "kk"])
+FORMATS = click.Choice(["text", "json"])
+
+
+def _date(ctx, param, value):
+    if value is None:
+        return datetime.date.today()
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date; write YYYY-MM-DD, e.g. 2025-01-15") from None
+
+
+def _fail(e: ZanError) -> None:
+    sources = e.sources
+    for d in sorted(e.diagnostics, key=Diagnostic.sort_key):
+        click.echo(d.render(sources), err=True)
+    n = len(e.diagnostics)
+    click.echo(f"{n} error{'s' if n != 1 else ''}", err=True)
+    sys.exit(1)
+
+
+class ZanGroup(click.Group):
+    """Turns every failure into a diagnostic: exit 1 for the input's errors, 2 for usage, never a traceback."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except ZanError as e:
+            _fail(e)
+        except RecursionError:
+            click.echo("error: the input is nested too deeply to process [syntax]", err=True)
+            sys.exit(1)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException, SystemExit):
+            raise
+        except MemoryError:
+            click.echo("error: the input is too large to process in memory", err=True)
+            sys.exit(1)
+        except KeyboardInterrupt:
+            sys.exit(130)
+        except Exception as e:  # a bug of ours: say so plainly, without a traceback
+            click.echo(f"internal error: {type(e).__name__}: {e}\n"
+                       "This is a bug in zan, not in your input; please report it with the command you ran.", err=True)
+            sys.exit(3)
+
+
+@click.group(cls=ZanGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="zan", prog_name="zan")
+def main():
+    """Zan (заң): questions to a legal-logic knowledge base, answered with their derivations."""
+
+
+def _common(f):
+    f = click.option("--lang", type=LANGUAGES, default="en", show_default=True, help="Language of labels, quotes and explanations.")(f)
+    f = click.option("--explain", is_flag=True, help="Show each answer's derivation.")(f)
+    f = click.option("--format", "fmt", type=FORMATS, default="text", show_default=True)(f)
+    f = click.option("--at", callback=_date, metavar="YYYY-MM-DD", help="The date of the question (default: today).")(f)
+    f = click.option("--facts", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
+                     help="Case facts (repeatable). Without it, the bundled sample case is used.")(f)
+    f = click.option("--kb", type=click.Path(file_okay=False, path_type=Path), help="Knowledge base folder (default: the bundled one).")(f)
+    return f
+
+
+def _answer(query, kb, facts, at, fmt, explain, lang):
+    from engine.explanation import document
+    from engine.pipeline import ask
+    from engine.render import as_json, as_text
+
+    result = ask(query, at, kb, list(facts) or None)
+    doc = document(result, lang)
+    if fmt == "json":
+        click.echo(as_json.render(doc))
+    else:
+        if not facts and result.fact_files:
+            from engine.i18n import word
+            names = ", ".join(Path(f).name for f in result.fact_files)
+            click.echo(f"({word('sample case', lang)}: {names})", err=True)
+        click.echo(as_text.render(doc, explain, lang), nl=False)
+
+
+@main.command()
+@click.argument("query")
+@_common
+def ask(query, kb, facts, at, fmt, explain, lang):
+    """Answer QUERY, a Datalog atom such as "call(kunakbaev, P, Purpose)", optionally prefixed by a status."""
+    _answer(query, kb, facts, at, fmt, explain, lang)
+
+
+@main.command()
+@click.argument("name")
+@click.argument("args", nargs=-1)
+@click.option("--queries", "query_dir", type=click.Path(file_okay=False, path_type=Path), help="Folder of saved questions.")
+@_common
+def query(name, args, query_dir, kb, facts, at, fmt, explain, lang):
+    """Run the saved question NAME (from queries/) with ARGS, e.g. `zan query permitted-calls kunakbaev`."""
+    from engine.questions import instantiate
+
+    _answer(instantiate(name, args, query_dir, lang), kb, facts, at, fmt, explain, lang)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--list-codes", is_flag=True, help="List the diagnostic codes and what they mean.")
+def check(paths, list_codes):
+    """Check knowledge-base files or folders (default: the bundled kb/ and queries/) for errors."""
+    if list_codes:
+        for code, (severity, meaning) in CODES.items():
+            click.echo(f"{code:28} {severity:8} {meaning}")
+        return
+    from engine import checks
+    from engine.knowledge import kb_files, load
+    from engine.resources import default_kb, default_queries
+
+    files: list[Path] = []
+    for p in paths or [default_kb(), default_queries()]:
+        if p.is_dir():
+            files += kb_files(p) + sorted((p / "cases").glob("*.facts")) if (p / "cases").is_dir() else kb_files(p)
+        else:
+            files.append(p)
+    kb = load(files)
+    found = checks.run(kb)
+    found = sorted(found, key=Diagnostic.sort_key)
+    for d in found:
+        click.echo(d.render(kb.sources), err=True)
+    n_err = sum(d.severity == "error" for d in found)
+    n_warn = len(found) - n_err
+    click.echo(f"{len(files)} files, {len(kb.norms)} norms: {n_err} error{'s' if n_err != 1 else ''}, "
+               f"{n_warn} warning{'s' if n_warn != 1 else ''}", err=True)
+    if n_err:
+        sys.exit(1)
+
+
+@main.command()
+@click.option("--kb", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--at", callback=_date, metavar="YYYY-MM-DD", help="The date (default: today).")
+@click.option("--lang", type=LANGUAGES, default="en", show_default=True)
+@click.option("--format", "fmt", type=FORMATS, default="text", show_default=True)
+def norms(kb, at, lang, fmt):
+    """List the norms in force at a date, with their citations."""
+    import json
+
+    from engine import ir, nodes
+    from engine.pipeline import check as run_checks
+    from engine.pipeline import load_knowledge
+
+    knowledge, _ = load_knowledge(kb, [])
+    run_checks(knowledge)
+    program = ir.lower(knowledge, at)
+    rows = []
+    for nid, info in sorted(program.norms.items(), key=lambda kv: (kv[1].node.citation or "", kv[0])):
+        if not info.in_force(at):
+            continue
+        clause = info.node.clause
+        rows.append({"id": nid, "citation": info.node.citation, "act": info.act.key if info.act else None,
+                     "rank": info.rank, "modality": info.modality,
+                     "conclusion": str(clause.head) if clause else None,
+                     "from": info.start.isoformat() if info.start else None,
+                     "to": info.end.isoformat() if info.end else None,
+                     "text": nodes.label_of(info.node.quotes, lang)})
+    if fmt == "json":
+        click.echo(json.dumps({"at": at.isoformat(), "norms": rows}, ensure_ascii=False, indent=2, sort_keys=True))
+        return
+    for r in rows:
+        kind = r["modality"] or ("definition" if r["conclusion"] else "provision")
+        click.echo(f"{r['citation']:22} {r['id']:40} {kind:13} {r['conclusion'] or ''}")
+    click.echo(f"{len(rows)} norms in force on {at.isoformat()}")

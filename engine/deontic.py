@@ -1,0 +1,128 @@
+"""Deontic semantics: which norms conflict, which one defeats another and why, and each answer's status.
+
+A norm defeats a conflicting one by, in order: an explicit exception (lex specialis), the higher
+rank of its act (lex superior), the later in-force date (lex posterior). Two applicable conflicting
+norms that none of these orders leave the answer undetermined, and the ambiguity is reported.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Mapping
+
+if TYPE_CHECKING:  # the IR imports this module; only types flow back
+    from engine.ir import NormInfo, Program
+
+ALLOWING = ("obligatory", "permitted", "discretionary")   # strongest first
+STATUSES = ("obligatory", "permitted", "discretionary", "prohibited", "undetermined")
+PRINCIPLES = ("lex specialis", "lex superior", "lex posterior")
+
+
+def conflicting(a: str | None, b: str | None) -> bool:
+    """Permitted, obligatory or discretionary against prohibited, on the same ground atom."""
+    return bool(a and b) and ((a == "prohibited") != (b == "prohibited"))
+
+
+@dataclass(frozen=True)
+class Defeat:
+    """`winner` defeats `loser` on the principle, with the facts that decided it."""
+
+    winner: str
+    loser: str
+    principle: str
+    grounds: tuple[tuple[str, str], ...] = ()
+
+    def ground(self, key: str) -> str | None:
+        return dict(self.grounds).get(key)
+
+
+def priority(a: "NormInfo", b: "NormInfo") -> Defeat | None:
+    """Which of two conflicting norms prevails, or None where no principle orders them."""
+    if not conflicting(a.modality, b.modality):
+        return None
+    a_excepts = any(r.norm_id == b.id for r in a.node.exception_to)
+    b_excepts = any(r.norm_id == a.id for r in b.node.exception_to)
+    if a_excepts != b_excepts:
+        w, l = (a, b) if a_excepts else (b, a)
+        return Defeat(w.id, l.id, "lex specialis", (("exception_to", l.id),))
+    if a.rank != b.rank:
+        w, l = (a, b) if a.rank > b.rank else (b, a)
+        return Defeat(w.id, l.id, "lex superior", (
+            ("winner_act", w.act.key if w.act else ""), ("winner_rank", str(w.rank)),
+            ("loser_act", l.act.key if l.act else ""), ("loser_rank", str(l.rank))))
+    if a.start and b.start and a.start != b.start:
+        w, l = (a, b) if a.start > b.start else (b, a)
+        return Defeat(w.id, l.id, "lex posterior", (
+            ("winner_date", w.start.isoformat()), ("loser_date", l.start.isoformat())))
+    return None
+
+
+@dataclass
+class Answer:
+    """One answer to a question: the atom, its status and the norms that decided it."""
+
+    predicate: str
+    values: tuple
+    bindings: dict[str, object]
+    status: str
+    deciding: str | None = None
+    supporting: list[str] = field(default_factory=list)
+    applicable: list[str] = field(default_factory=list)
+    defeated: list[Defeat] = field(default_factory=list)
+    ambiguity: list[tuple[str, str]] = field(default_factory=list)
+    deadline: datetime.date | None = None
+    compliance: str | None = None        # pending | fulfilled | overdue, for obligations with a deadline
+
+    @property
+    def deontic(self) -> bool:
+        return self.status in STATUSES
+
+
+def _order(program: "Program"):
+    def key(nid: str):
+        info = program.norms[nid]
+        return (-info.rank, -(info.start.toordinal() if info.start else 0), nid)
+    return key
+
+
+def decide(program: "Program", predicate: str, values: tuple, applicable: set[str], undefeated: set[str],
+           facts: set[tuple], bindings: Mapping[str, object]) -> Answer:
+    """The status of one ground atom from the norms that apply to it and those left undefeated."""
+    order = _order(program)
+    answer = Answer(predicate, values, dict(bindings), "undetermined", applicable=sorted(applicable, key=order))
+    modality = {nid: program.norms[nid].modality for nid in applicable}
+    allowing = [nid for nid in undefeated if modality[nid] in ALLOWING]
+    forbidding = [nid for nid in undefeated if modality[nid] == "prohibited"]
+
+    if allowing and forbidding:
+        answer.ambiguity = sorted({tuple(sorted((a, f))) for a in allowing for f in forbidding})
+    elif applicable and not undefeated:
+        # only possible when priorities run in a cycle: every applicable norm is beaten by another
+        answer.ambiguity = sorted({tuple(sorted((w, l))) for (w, l) in program.defeats
+                                   if w in applicable and l in applicable})
+    elif allowing:
+        strongest = min(ALLOWING.index(modality[nid]) for nid in allowing)
+        answer.status = ALLOWING[strongest]
+        winners = sorted((nid for nid in allowing if ALLOWING.index(modality[nid]) == strongest), key=order)
+        answer.deciding, answer.supporting = winners[0], winners[1:]
+    elif forbidding:
+        answer.status = "prohibited"
+        winners = sorted(forbidding, key=order)
+        answer.deciding, answer.supporting = winners[0], winners[1:]
+
+    for loser in sorted(applicable - undefeated, key=order):
+        beaten_by = [program.defeats[(w, loser)] for w in applicable if (w, loser) in program.defeats]
+        beaten_by.sort(key=lambda d: (d.winner != answer.deciding, d.winner not in undefeated, order(d.winner)))
+        if beaten_by:
+            answer.defeated.append(beaten_by[0])
+
+    if answer.status == "obligatory" and answer.deciding:
+        deadline = program.norms[answer.deciding].node.deadline
+        if deadline is not None:
+            answer.deadline = deadline
+            if values in facts:
+                answer.compliance = "fulfilled"
+            else:
+                answer.compliance = "overdue" if program.at > deadline else "pending"
+    return answer

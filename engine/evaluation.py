@@ -1,0 +1,184 @@
+"""Evaluation: the IR's rules and facts handed to pyDatalog as Python objects, never as program text.
+
+pyDatalog's text interfaces (`load`, `ask`) compile and run Python, so this module builds clauses
+with pyEngine's `Pred`, `Literal`, `Const`, `Var` and `Clause`: constants travel as Python values.
+It also stands between the program and pyDatalog's sharp edges: every relation is declared (a
+negated or empty relation would raise), comparisons never raise on mixed types, and the literals of
+a body are ordered so that recursion is evaluated left-recursively (right recursion over a cycle
+does not terminate in pyDatalog) and each negation or comparison comes once its variables are bound.
+"""
+
+from __future__ import annotations
+
+import datetime
+import threading
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from pyDatalog import pyDatalog
+from pyDatalog.pyEngine import Clause, Const, Literal, Pred, Var, assert_, insert
+
+from engine import nodes as n
+from engine.analysis import DependencyGraph
+from engine.ir import Program, Rule
+
+_lock = threading.Lock()
+
+
+@dataclass
+class Model:
+    """Every tuple of every relation at the question's date."""
+
+    relations: dict[str, set[tuple]] = field(default_factory=dict)
+
+    def get(self, relation: str) -> set[tuple]:
+        return self.relations.get(relation, set())
+
+
+# Ordering comparisons are defined within one kind of value: dates with dates, numbers with numbers,
+# texts with texts. Across kinds `<` is false and `!=` is true, instead of Python's TypeError.
+def _kind(value) -> str:
+    if isinstance(value, datetime.date):
+        return "date"
+    if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
+        return "number"
+    return "text"
+
+
+def _compare(op: str, left, right) -> bool:
+    if op == "!=":
+        return left != right or _kind(left) != _kind(right)
+    if _kind(left) != _kind(right):
+        return False
+    return {"<": left < right, "<=": left <= right, ">": left > right, ">=": left >= right}[op]
+
+
+def _primitive(op: str):
+    def primitive(literal, subgoal):
+        left, right = literal.terms[0], literal.terms[1]
+        if left.is_const() and right.is_const() and _compare(op, left.id, right.id):
+            subgoal.fact(True)
+    return primitive
+
+
+_COMPARATORS = {op: f"zan{op}" for op in ("!=", "<", "<=", ">", ">=")}
+
+
+def relation_name(relation: str) -> str:
+    """The name under which pyDatalog knows a relation; ours never contain '.', '~' or '[' (which it reads)."""
+    return "z:" + relation
+
+
+def _term(term, variables: dict[str, Var]):
+    if isinstance(term, n.Variable):
+        if term.name == "_":
+            return Var(f"_{len(variables)}_anon")
+        return variables.setdefault(term.name, Var(term.name))
+    return Const(term.value)
+
+
+def order_body(rule: Rule, component: dict[str, int], sizes: dict[str, int]) -> list[n.Condition]:
+    """Recursive literals first, then the most bound, smallest relations; tests once their variables are bound."""
+    head_component = component.get(rule.relation)
+    positives = [c for c in rule.body if isinstance(c, n.Atom)]
+    tests = [c for c in rule.body if not isinstance(c, n.Atom)]
+    recursive = [a for a in positives if head_component is not None and component.get(a.predicate) == head_component]
+    others = [a for a in positives if a not in recursive]
+    ordered: list[n.Condition] = []
+    bound: set[str] = set()
+
+    def place_tests():
+        progress = True
+        while progress:
+            progress = False
+            for t in list(tests):
+                if isinstance(t, n.Negation):
+                    needed = {v.name for v in t.atom.variables() if v.name != "_"}
+                    ready = needed <= bound
+                else:
+                    names = [x.name for x in (t.left, t.right) if isinstance(x, n.Variable)]
+                    free = [v for v in names if v not in bound]
+                    ready = not free or (t.operator == "=" and len(free) == 1)
+                    if ready and t.operator == "=":
+                        bound.update(names)
+                if ready:
+                    ordered.append(t)
+                    tests.remove(t)
+                    progress = True
+
+    def take(atom: n.Atom):
+        ordered.append(atom)
+        bound.update(v.name for v in atom.variables())
+        place_tests()
+
+    place_tests()
+    for atom in recursive:
+        take(atom)
+    while others:
+        def cost(a: n.Atom):
+            free = sum(1 for t in a.args if isinstance(t, n.Variable) and t.name not in bound)
+            return (free == len(a.args) and bool(ordered), free, sizes.get(a.predicate, 0))
+        best = min(others, key=cost)
+        others.remove(best)
+        take(best)
+    ordered.extend(tests)  # unsafe leftovers cannot occur after the safety check; kept for completeness
+    return ordered
+
+
+def dependency_graph(program: Program) -> DependencyGraph:
+    graph = DependencyGraph()
+    for relation in program.arities:
+        graph.nodes.add(relation)
+    for rule in program.rules:
+        graph.nodes.add(rule.relation)
+        for c in rule.body:
+            if isinstance(c, n.Atom):
+                graph.add(rule.relation, c.predicate, False)
+            elif isinstance(c, n.Negation):
+                graph.add(rule.relation, c.atom.predicate, True)
+    return graph
+
+
+def evaluate(program: Program, relations: set[str] | None = None) -> Model:
+    """Runs the program in pyDatalog and reads back every derived relation (or those asked for)."""
+    graph = dependency_graph(program)
+    component = graph.component_of()
+    sizes = {r: len(f) for r, f in program.facts.items()}
+    with _lock:
+        pyDatalog.clear()
+        keep = []  # pyDatalog's predicate registry holds weak references
+        for relation, arity in program.arities.items():
+            keep.append(insert(Pred(relation_name(relation), arity)))
+        for op, name in _COMPARATORS.items():
+            keep.append(insert(Pred(name, 2)))
+            keep[-1].prim = _primitive(op)
+        for relation, facts in program.facts.items():
+            name = relation_name(relation)
+            for values in facts:
+                assert_(Clause(Literal(name, [Const(v) for v in values]), []))
+        for rule in program.rules:
+            variables: dict[str, Var] = {}
+            head = Literal(relation_name(rule.relation), [_term(t, variables) for t in rule.head.args])
+            body = []
+            for c in order_body(rule, component, sizes):
+                if isinstance(c, n.Atom):
+                    body.append(Literal(relation_name(c.predicate), [_term(t, variables) for t in c.args]))
+                elif isinstance(c, n.Negation):
+                    body.append(Literal("~" + relation_name(c.atom.predicate), [_term(t, variables) for t in c.atom.args]))
+                else:
+                    op = "==" if c.operator == "=" else _COMPARATORS[c.operator]
+                    body.append(Literal(op, [_term(c.left, variables), _term(c.right, variables)]))
+            assert_(Clause(head, body))
+        model = Model({r: set(f) for r, f in program.facts.items()})
+        derived = {rule.relation for rule in program.rules}
+        wanted = derived if relations is None else derived & relations
+        for relation in sorted(wanted):
+            arity = program.arities.get(relation, 0)
+            result = Literal(relation_name(relation), [Var(f"V{i}") for i in range(arity)]).ask()
+            found = model.relations.setdefault(relation, set())
+            if result is True:
+                found.add(())
+            elif result:
+                found.update(tuple(row) for row in result)
+        pyDatalog.clear()
+    return model

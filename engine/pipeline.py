@@ -1,0 +1,86 @@
+"""The way through the code in one place: parse -> check -> lower to IR -> evaluate -> answer -> explain."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Sequence
+
+from engine import checks, ir
+from engine import nodes as n
+from engine.answering import Trace, answers, trace
+from engine.checks.names import check_atom
+from engine.diagnostics import Diagnostic, ZanError, errors
+from engine.evaluation import evaluate
+from engine.knowledge import KnowledgeBase, kb_files, load, sample_case_files
+from engine.parser import parse_query
+from engine.proof import Prover
+from engine.resources import default_kb, default_queries
+
+
+@dataclass
+class Result:
+    """A question's answers with their traces, and the warnings met on the way."""
+
+    query: n.Query
+    at: datetime.date
+    kb: KnowledgeBase
+    program: ir.Program
+    traces: list[Trace] = field(default_factory=list)
+    warnings: list[Diagnostic] = field(default_factory=list)
+    fact_files: list[str] = field(default_factory=list)
+
+
+def load_knowledge(kb_dir: Path | None = None, fact_files: Sequence[Path] | None = None,
+                   query_dirs: Sequence[Path] = ()) -> tuple[KnowledgeBase, list[str]]:
+    """Parses the knowledge base, the case facts (the bundled sample case when none are given) and questions."""
+    folder = Path(kb_dir) if kb_dir else default_kb()
+    if not folder.is_dir():
+        raise ZanError([Diagnostic("unreadable-file", f"no knowledge base folder at {folder}", None)])
+    facts = list(fact_files) if fact_files else sample_case_files(folder)
+    paths = kb_files(folder) + facts + [q for d in query_dirs for q in sorted(Path(d).glob("*.zan"))]
+    return load(paths), [str(p) for p in facts]
+
+
+def check(kb: KnowledgeBase) -> list[Diagnostic]:
+    """Runs the static checks; errors stop the question, warnings are returned."""
+    found = checks.run(kb)
+    if errors(found):
+        raise ZanError(sorted(errors(found), key=Diagnostic.sort_key), sources=kb.sources)
+    return found
+
+
+def check_query(kb: KnowledgeBase, query: n.Query) -> None:
+    problems = check_atom(kb, query.atom)
+    if problems:
+        raise ZanError([Diagnostic("invalid-query", p.message, p.span, hint=p.hint) for p in problems],
+                       sources={**kb.sources, query.span.file: getattr(query, "_text", "")})
+
+
+def ask(query_text: str | n.Query, at: datetime.date, kb_dir: Path | None = None,
+        fact_files: Sequence[Path] | None = None, explain: bool = True) -> Result:
+    """parse -> check -> IR -> evaluate -> answers -> proofs."""
+    kb, facts = load_knowledge(kb_dir, fact_files)
+    warnings = check(kb)
+    query = parse_query(query_text) if isinstance(query_text, str) else query_text
+    if isinstance(query_text, str):
+        try:
+            check_query(kb, query)
+        except ZanError as e:
+            raise ZanError(e.diagnostics, sources={**kb.sources, "<query>": query_text}) from None
+    else:
+        check_query(kb, query)
+    program = ir.lower(kb, at)
+    model = evaluate(program)
+    prover = Prover(program, model)
+    found = answers(program, model, query)
+    result = Result(query, at, kb, program, warnings=warnings, fact_files=facts)
+    result.traces = [trace(program, prover, a) for a in found]
+    return result
+
+
+def saved_questions(kb_dir: Path | None = None, query_dir: Path | None = None) -> KnowledgeBase:
+    """The saved questions (queries/*.zan), parsed on their own."""
+    folder = Path(query_dir) if query_dir else default_queries()
+    return load(sorted(folder.glob("*.zan")))
