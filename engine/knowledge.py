@@ -70,8 +70,11 @@ def kb_files(folder: Path) -> list[Path]:
 
 
 def sample_case_files(folder: Path) -> list[Path]:
-    """The bundled sample cases, used when a question gives no --facts."""
-    return sorted(p for p in (folder / "cases").glob("*.facts") if p.is_file())
+    """The bundled sample case (kb/sample/*.facts), used when a question gives no --facts.
+
+    The other cases in kb/cases/ are examples, loaded only when named with --facts.
+    """
+    return sorted(p for p in (folder / "sample").glob("*.facts") if p.is_file())
 
 
 def load(paths: Iterable[Path | str], base: KnowledgeBase | None = None) -> KnowledgeBase:
