@@ -130,9 +130,29 @@ def _syntax_diagnostic(e: lark.exceptions.UnexpectedInput, text: str, path: str)
         what, hint = f"unexpected {shown}", None
         if token.type == "$END":
             hint = "every statement ends with a full stop"
+    missing_stop = _missing_full_stop(e, text, path, expected, line, column)
+    if missing_stop is not None:
+        return Diagnostic("syntax", "this statement does not end with a full stop", missing_stop,
+                          hint=f"add '.' here; the next statement begins on line {line}")
     if names and len(names) <= 8:
         what += "; expected " + ", ".join(names[:-1]) + (" or " if len(names) > 1 else "") + names[-1]
     return Diagnostic("syntax", what, Span(path, line, column, line, column + 1), hint=hint)
+
+
+def _missing_full_stop(e, text: str, path: str, expected, line: int, column: int) -> Span | None:
+    """The commonest slip: a statement left without its full stop, so the next line looks like its tail."""
+    if not isinstance(e, lark.exceptions.UnexpectedToken) or "DOT" not in expected or line < 2:
+        return None
+    lines = text.splitlines()
+    if line > len(lines) or lines[line - 1][: column - 1].strip():
+        return None  # the unexpected token does not begin its line
+    previous = line - 1
+    while previous >= 1 and not lines[previous - 1].split("%")[0].strip():
+        previous -= 1
+    if previous < 1:
+        return None
+    end = len(lines[previous - 1].split("%")[0].rstrip()) + 1
+    return Span(path, previous, end, previous, end + 1)
 
 
 class _Builder:

@@ -55,7 +55,7 @@ def check_query(kb: KnowledgeBase, query: n.Query) -> None:
     problems = check_atom(kb, query.atom)
     if problems:
         raise ZanError([Diagnostic("invalid-query", p.message, p.span, hint=p.hint) for p in problems],
-                       sources={**kb.sources, query.span.file: getattr(query, "_text", "")})
+                       sources=kb.sources)
 
 
 def ask(query_text: str | n.Query, at: datetime.date, kb_dir: Path | None = None,
@@ -63,13 +63,14 @@ def ask(query_text: str | n.Query, at: datetime.date, kb_dir: Path | None = None
     """parse -> check -> IR -> evaluate -> answers -> proofs."""
     kb, facts = load_knowledge(kb_dir, fact_files)
     warnings = check(kb)
-    query = parse_query(query_text) if isinstance(query_text, str) else query_text
     if isinstance(query_text, str):
         try:
+            query = parse_query(query_text)
             check_query(kb, query)
         except ZanError as e:
             raise ZanError(e.diagnostics, sources={**kb.sources, "<query>": query_text}) from None
     else:
+        query = query_text
         check_query(kb, query)
     program = ir.lower(kb, at)
     model = evaluate(program)
