@@ -69,17 +69,20 @@ def _common(f):
     f = click.option("--at", callback=_date, metavar="YYYY-MM-DD", help="The date of the question (default: today).")(f)
     f = click.option("--facts", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
                      help="Case facts (repeatable). Without it, the bundled sample case is used.")(f)
-    f = click.option("--kb", type=click.Path(file_okay=False, path_type=Path), help="Knowledge base folder (default: the bundled one).")(f)
+    f = click.option("--kb", type=click.Path(exists=True, file_okay=False, path_type=Path),
+                     help="Knowledge base folder (default: the bundled one).")(f)
     return f
 
 
-def _answer(query, kb, facts, at, fmt, explain, lang):
+def _answer(query, kb, facts, at, fmt, explain, lang, title=None):
     from engine.explanation import document
     from engine.pipeline import ask
     from engine.render import as_json, as_text
 
     result = ask(query, at, kb, list(facts) or None)
     doc = document(result, lang)
+    if title:
+        doc["title"] = title
     if fmt == "json":
         click.echo(as_json.render(doc))
     else:
@@ -87,6 +90,8 @@ def _answer(query, kb, facts, at, fmt, explain, lang):
             from engine.i18n import word
             names = ", ".join(Path(f).name for f in result.fact_files)
             click.echo(f"({word('sample case', lang)}: {names})", err=True)
+        if title:
+            click.echo(title)
         click.echo(as_text.render(doc, explain, lang), nl=False)
 
 
@@ -107,7 +112,8 @@ def query(name, args, query_dir, kb, facts, at, fmt, explain, lang):
     """Run the saved question NAME (from queries/) with ARGS, e.g. `zan query permitted-calls kunakbaev`."""
     from engine.questions import instantiate
 
-    _answer(instantiate(name, args, query_dir, lang), kb, facts, at, fmt, explain, lang)
+    question, title = instantiate(name, args, query_dir, lang)
+    _answer(question, kb, facts, at, fmt, explain, lang, title=title)
 
 
 @main.command()
@@ -176,3 +182,37 @@ def norms(kb, at, lang, fmt):
         kind = r["modality"] or ("definition" if r["conclusion"] else "provision")
         click.echo(f"{r['citation']:22} {r['id']:40} {kind:13} {r['conclusion'] or ''}")
     click.echo(f"{len(rows)} norms in force on {at.isoformat()}")
+
+
+@main.command("test")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--kb", type=click.Path(file_okay=False, path_type=Path), help="Knowledge base folder (default: the bundled one).")
+@click.option("--update", is_flag=True, help="Rewrite the recorded expectations from the actual answers (then review the diff).")
+@click.option("--only", metavar="NAME", help="Run only the scenarios whose name starts with NAME.")
+@click.option("--lang", type=LANGUAGES, default="en", show_default=True, help="Language of the derivations shown.")
+@click.option("-v", "--verbose", is_flag=True, help="Name every scenario that passed, too.")
+def test(paths, kb, update, only, lang, verbose):
+    """Run scenario files (default: kb/scenarios/) and compare statuses and derivations with what they expect."""
+    from engine.scenarios import Runner, default_scenarios, report, update_files
+
+    runner = Runner(kb)
+    run = runner.run(list(paths) or [default_scenarios(kb)], only)
+    if run.diagnostics:
+        raise ZanError(run.diagnostics, sources=run.sources)
+    if update:
+        for path in update_files(run):
+            click.echo(f"updated {path}", err=True)
+        run = Runner(kb).run(list(paths) or [default_scenarios(kb)], only)
+    for outcome in run.failed:
+        click.echo(report(outcome, lang))
+    if verbose:
+        for outcome in run.outcomes:
+            if outcome.passed:
+                click.echo(f"{outcome.expectation.span}: ok {outcome.scenario.name}: {outcome.expectation.atom}")
+    names = {o.scenario.name for o in run.outcomes}
+    failed = sorted({o.scenario.name for o in run.failed})
+    click.echo(f"{len(names)} scenario{'s' if len(names) != 1 else ''}, {len(run.outcomes)} expectation"
+               f"{'s' if len(run.outcomes) != 1 else ''}: " + (f"{len(run.failed)} failed ({', '.join(failed)})"
+                                                               if failed else "all passed"))
+    if failed:
+        sys.exit(1)

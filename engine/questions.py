@@ -12,7 +12,8 @@ from engine.resources import default_queries
 from engine.source import Span
 
 
-def instantiate(name: str, args: Sequence[str], query_dir: Path | None, language: str) -> n.Query:
+def instantiate(name: str, args: Sequence[str], query_dir: Path | None, language: str) -> tuple[n.Query, str | None]:
+    """The saved question's query with its parameters bound, and its title in the language."""
     folder = Path(query_dir) if query_dir else default_queries()
     kb = load(sorted(folder.glob("*.zan")))
     question = kb.questions.get(name)
@@ -34,8 +35,13 @@ def instantiate(name: str, args: Sequence[str], query_dir: Path | None, language
             terms.append(n.Constant(_constant(binding[t.name]), t.span))
         else:
             terms.append(t)
-    return n.Query(question.query.status, n.Atom(atom.predicate, tuple(terms), atom.span, atom.predicate_span),
-                   question.query.span)
+    query = n.Query(question.query.status, n.Atom(atom.predicate, tuple(terms), atom.span, atom.predicate_span),
+                    question.query.span)
+    title = n.label_of(question.labels, language)
+    if title:
+        for parameter, value in binding.items():
+            title = title.replace("{" + parameter + "}", value)
+    return query, title
 
 
 def _constant(text: str):
