@@ -1,4 +1,10 @@
-"""Explanations as plain data in one language: what every output format (text, JSON, ...) renders."""
+"""Explanations as plain data in one language: what every output format (text, JSON, Markdown, HTML, DOT) renders.
+
+Everything said about the law comes from the knowledge base (predicate labels and `reads`
+templates, norms' citations and quotes); the connecting words come from engine.i18n. The schema
+of the dictionaries built here is documented in docs/explanations.md and is stable: keys are only
+ever added.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +20,7 @@ from engine.knowledge import KnowledgeBase
 from engine.proof import ProofNode, WhyNot
 
 INTERNAL_PREFIXES = ("norm:", "domain:", "defeated:", "undefeated:", "beats:")
+SCHEMA_VERSION = 1
 
 
 def json_value(value):
@@ -29,15 +36,34 @@ def atom_text(relation: str, values: tuple) -> str:
     return f"{relation}({shown})" if values else relation
 
 
-class Explainer:
-    """Turns traces into dictionaries, with labels, quotes and sentences in one language."""
+def comparison_text(c: n.Comparison, binding: dict) -> str:
+    def show(t):
+        if isinstance(t, n.Variable):
+            return n.format_value(binding[t.name]) if t.name in binding else t.name
+        return n.format_value(t.value)
+    return f"{show(c.left)} {c.operator} {show(c.right)}"
 
-    def __init__(self, kb: KnowledgeBase, program: Program, language: str = "en"):
+
+class Explainer:
+    """Turns traces into dictionaries, with labels, quotes and sentences in one language.
+
+    `depth` cuts proof trees below that many levels of conditions (None: the whole tree); `steps`
+    adds the derivation as numbered inference steps.
+    """
+
+    def __init__(self, kb: KnowledgeBase, program: Program, language: str = "en",
+                 depth: int | None = None, steps: bool = False):
         self.kb = kb
         self.program = program
         self.language = language
+        self.depth = depth
+        self.with_steps = steps
+        self._ids: dict[tuple, str] = {}
 
-    # ------------------------------------------------------------ pieces
+    def w(self, key: str, **values) -> str:
+        return word(key, self.language, **values)
+
+    # ------------------------------------------------------------ pieces from the knowledge base
     def value_label(self, value) -> str:
         if isinstance(value, str) and value in self.kb.constants:
             return n.label_of(self.kb.constants[value].labels, self.language, value)
@@ -55,6 +81,18 @@ class Explainer:
             text = text.replace("{" + name + "}", "…" if value is None else self.value_label(value))
         return text
 
+    def label(self, relation: str) -> str | None:
+        decl = self.kb.predicates.get(relation)
+        return n.label_of(decl.labels, self.language) if decl is not None else None
+
+    def norm_name(self, nid: str | None) -> str:
+        """How sentences name a norm: its id, then its citation key (several norms share a citation)."""
+        if nid is None:
+            return self.w("rule")
+        info = self.program.norms.get(nid)
+        citation = info.node.citation if info else None
+        return f"{nid} ({citation})" if citation else nid
+
     def norm_ref(self, nid: str | None, full: bool = True) -> dict | None:
         if nid is None:
             return None
@@ -66,6 +104,7 @@ class Explainer:
             "id": nid,
             "citation": node.citation,
             "act": info.act.key if info.act else None,
+            "act_title": n.label_of(info.act.labels, self.language) if info.act else None,
             "rank": info.rank,
             "modality": info.modality,
             "quote": n.label_of(node.quotes, self.language),
@@ -80,15 +119,15 @@ class Explainer:
             ref["notes"] = list(node.notes)
         return ref
 
-    def node(self, p: ProofNode) -> dict:
+    # ------------------------------------------------------------ proof trees
+    def node(self, p: ProofNode, level: int = 1) -> dict:
         if p.kind == "comparison":
-            return {"kind": "comparison", "atom": p.text, "holds": True, "source": p.source.location if p.source else None}
+            return {"kind": "comparison", "atom": p.text, "holds": True, "reading": None,
+                    "source": p.source.location if p.source else None}
         relation = p.relation or ""
+        values = p.values
         if relation.startswith("norm:"):
-            relation = relation[5:]
-            values = p.values[1:]
-        else:
-            values = p.values
+            relation, values = relation[5:], values[1:]
         out = {
             "kind": p.kind,
             "atom": ("not " if p.kind == "negation" else "") + atom_text(relation, values),
@@ -97,58 +136,185 @@ class Explainer:
             "source": p.source.location if p.source else None,
         }
         if p.kind == "negation":
-            out["explanation"] = f"{word('no fact', self.language)} {atom_text(relation, values)}"
+            out["explanation"] = f"{self.w('no fact')} {atom_text(relation, values)}"
         if p.kind == "rule":
+            key = (p.relation, p.values)
+            if key in self._ids:
+                out["id"], out["repeat"] = self._ids[key], True
+            else:
+                out["id"] = self._ids[key] = str(len(self._ids) + 1)
             out["norm"] = self.norm_ref(p.norm, full=False)
             out["bindings"] = {k: json_value(v) for k, v in sorted(p.bindings.items()) if not k.startswith("_")}
-            out["conditions"] = [self.node(c) for c in p.children]
+            if self.depth is not None and level >= self.depth and p.children:
+                out["conditions"] = []
+                out["truncated"] = _height(p)
+            else:
+                out["conditions"] = [self.node(c, level + 1) for c in p.children]
         return out
 
-    def defeat(self, d: Defeat) -> dict:
+    # ------------------------------------------------------------ defeats
+    def principle_text(self, d: Defeat) -> str:
         grounds = dict(d.grounds)
         if d.principle == "lex specialis":
-            text = word("lex specialis", self.language, winner=d.winner, loser=d.loser)
-        elif d.principle == "lex superior":
-            text = word("lex superior", self.language, **grounds)
-        else:
-            text = word("lex posterior", self.language, **grounds)
+            return self.w("lex specialis", winner=self.norm_name(d.winner), loser=self.norm_name(d.loser))
+        if d.principle == "lex superior":
+            return self.w("lex superior", **grounds)
+        return self.w("lex posterior", **grounds)
+
+    def defeat(self, d: Defeat) -> dict:
         loser = self.program.norms.get(d.loser)
         see = [self.norm_ref(r.norm_id, full=False) for r in loser.node.see] if loser else []
-        return {"norm": self.norm_ref(d.loser, full=False), "by": d.winner, "principle": d.principle,
-                "grounds": grounds, "explanation": text, "see": see}
+        return {"norm": self.norm_ref(d.loser, full=False), "by": d.winner, "by_norm": self.norm_ref(d.winner, full=False),
+                "principle": d.principle, "grounds": dict(d.grounds), "explanation": self.principle_text(d), "see": see}
 
-    def why_not(self, w: WhyNot) -> dict:
-        out = {"norm": self.norm_ref(w.norm, full=False), "reason": w.reason}
-        language = self.language
+    # ------------------------------------------------------------ why-not
+    def failure(self, w: WhyNot) -> dict:
+        """The condition that stops a rule, named by its label and reading, with the norm that asks for it."""
+        c = w.condition
         if w.reason == "not-in-force":
             info = self.program.norms[w.norm]
-            out["explanation"] = (f"{w.norm} {word('not in force', language)} {self.program.at.isoformat()}"
-                                  + (f" ({word('in force from', language)} {info.start.isoformat()})" if info.start else ""))
-            return out
-        c = w.condition
+            sentence = self.w("not in force on", date=self.program.at.isoformat())
+            if info.start and info.start > self.program.at:
+                sentence += f" ({self.w('comes into force', date=info.start.isoformat())})"
+            elif info.end and info.end < self.program.at:
+                sentence += f" ({self.w('ceases', date=info.end.isoformat())})"
+            return {"condition": None, "reading": None, "label": None, "source": None, "sentence": sentence,
+                    "asked_by": self.norm_ref(w.norm, full=False)}
         if w.relation is not None:
-            failed = atom_text(w.relation, w.values)
-            out["failed"] = {"condition": ("not " if w.reason == "negation-holds" else "") + failed,
-                             "reading": self.reading(w.relation, w.values),
-                             "source": c.span.location if c is not None else None}
+            atom = atom_text(w.relation, w.values)
+            reading = self.reading(w.relation, w.values)
+            label = self.label(w.relation)
+            if w.reason == "negation-holds":
+                sentence = self.w("negation holds", reading=reading or atom)
+                atom = "not " + atom
+            elif reading and label:
+                sentence = self.w("missing condition", label=label, reading=reading)
+            else:
+                sentence = self.w("missing atom", atom=atom)
         else:
-            from engine.proof import _instantiate
-            failed = _instantiate(c, w.bindings)
-            out["failed"] = {"condition": failed, "reading": None, "source": c.span.location}
-        what = {"missing": word("missing", language), "negation-holds": word("holds, but must not", language),
-                "comparison-false": word("comparison false", language)}[w.reason]
-        out["explanation"] = f"{w.norm or 'rule'} {word('does not apply', language)}: {failed}: {what}"
-        if w.rule is not None and w.rule.norm:
-            info = self.program.norms[w.rule.norm]
-            out["explanation"] += f" ({info.node.citation})"
-        out["held"] = [self.node(p) for p in w.held]
-        out["because"] = [self.why_not(d) for d in w.deeper]
+            atom, reading, label = comparison_text(c, w.bindings), None, None
+            sentence = self.w("comparison fails", comparison=atom)
+        return {"condition": atom, "reading": reading, "label": label,
+                "source": c.span.location if c is not None else None, "sentence": sentence,
+                "asked_by": self.norm_ref(w.norm, full=False)}
+
+    def decisive(self, w: WhyNot) -> dict:
+        """Down the chain of why-nots while it does not branch: the leaf is the missing fact or document."""
+        chain = [w]
+        while len(chain[-1].deeper) == 1 and chain[-1].deeper[0].reason != "not-in-force":
+            chain.append(chain[-1].deeper[0])
+        found = self.failure(chain[-1])
+        asked_by = next((x.norm for x in reversed(chain) if x.norm), None)
+        found["asked_by"] = self.norm_ref(asked_by, full=False)
+        return found
+
+    def who(self, nid: str | None, deciding: str | None) -> str:
+        info = self.program.norms.get(nid) if nid else None
+        if info and deciding and any(r.norm_id == deciding for r in info.node.exception_to):
+            return self.w("the exception", norm=self.norm_name(nid))
+        if nid is None:
+            return self.w("rule")
+        return self.w("the norm", norm=self.norm_name(nid))
+
+    def why_not(self, w: WhyNot, deciding: str | None = None, level: int = 1) -> dict:
+        info = self.program.norms.get(w.norm) if w.norm else None
+        out = {"norm": self.norm_ref(w.norm, full=False), "reason": w.reason,
+               "exception": bool(info and deciding and any(r.norm_id == deciding for r in info.node.exception_to)),
+               "reach": w.reach, "total": w.total}
+        if w.rule is None and w.norm is None and w.reason != "not-in-force":
+            out["norm"] = None
+        failed = self.failure(w)
+        decisive = self.decisive(w) if w.reason != "not-in-force" else failed
+        out["failed"] = failed
+        out["decisive"] = decisive
+        explanation = self.w("norm fails", norm=self.who(w.norm, deciding), reason=decisive["sentence"])
+        asked = decisive.get("asked_by")
+        if asked and w.reason != "not-in-force" and asked.get("citation") and asked["id"] != w.norm:
+            explanation += f" ({asked['citation']})"
+        out["explanation"] = explanation
+        if w.rule is None and w.norm is None:
+            out["explanation"] = f"{self.w('rule')}: {decisive['sentence']}"
+        out["held"] = [self.node(p, level + 1) for p in w.held]
+        if self.depth is not None and level >= self.depth and w.deeper:
+            out["because"], out["truncated"] = [], 1
+        else:
+            out["because"] = [self.why_not(d, None, level + 1) for d in w.deeper]
         if w.counter_proof is not None:
-            out["counter_proof"] = self.node(w.counter_proof)
+            out["counter_proof"] = self.node(w.counter_proof, level + 1)
+        return out
+
+    # ------------------------------------------------------------ the short form
+    def summary(self, t: Trace, why_nots: list[dict], defeated: list[dict], conditions: list[dict]) -> dict:
+        a = t.answer
+        parts: list[str] = []
+        status = self.w(a.status)
+        if a.ambiguity:
+            first, second = a.ambiguity[0]
+            parts.append(self.w("undetermined conflict", first=self.norm_name(first), second=self.norm_name(second)))
+        elif a.deciding:
+            parts.append(self.w("status by", status=status, norm=self.norm_name(a.deciding)))
+            for d in defeated:
+                if d["by"] == a.deciding:
+                    parts.append(self.w("prevails over", loser=self.norm_name(d["norm"]["id"]), principle=d["explanation"]))
+                else:
+                    parts.append(self.w("defeated by", loser=self.norm_name(d["norm"]["id"]),
+                                        winner=self.norm_name(d["by"]), principle=d["explanation"]))
+        elif a.status == "undetermined":
+            parts.append(self.w("undetermined no norm"))
+        elif a.status == "holds" and t.proof is not None:
+            if t.proof.kind == "fact":
+                parts.append(self.w("holds as fact", source=t.proof.source.location if t.proof.source else "?"))
+            else:
+                parts.append(self.w("holds by", norm=self.norm_name(t.proof.norm)))
+        else:
+            parts.append(status)
+        if why_nots and a.status != "permitted" and a.status != "obligatory":
+            parts.append(why_nots[0]["explanation"])
+        return {"text": "; ".join(parts),
+                "norm": self.norm_ref(a.deciding, full=False) if a.deciding else None,
+                "conditions": [{k: c.get(k) for k in ("kind", "atom", "reading", "source")} for c in conditions],
+                "why_not": [x["explanation"] for x in why_nots],
+                "defeated": [d["explanation"] for d in defeated]}
+
+    # ------------------------------------------------------------ step by step
+    def steps(self, t: Trace, defeated: list[dict], headline: str) -> list[dict]:
+        """The derivation bottom-up: each fact and each inference once, numbered, conclusion last."""
+        out: list[dict] = []
+        done: dict[tuple, int] = {}
+
+        def visit(p: ProofNode) -> int:
+            key = (p.kind, p.relation, p.values, p.text)
+            if key in done:
+                return done[key]
+            premises = [visit(c) for c in p.children]
+            relation, values = p.relation or "", p.values
+            conclusion = relation.startswith("norm:")
+            if conclusion:
+                relation, values = relation[5:], values[1:]
+            step = {"number": len(out) + 1, "kind": "conclusion" if conclusion else p.kind,
+                    "atom": p.text if p.kind == "comparison" else atom_text(relation, values),
+                    "reading": None if p.kind == "comparison" else self.reading(relation, values),
+                    "source": p.source.location if p.source else None, "from": premises}
+            if p.kind == "rule":
+                step["norm"] = self.norm_ref(p.norm, full=False)
+                if conclusion:
+                    step["modality"] = self.program.norms[p.norm].modality
+            out.append(step)
+            done[key] = step["number"]
+            return step["number"]
+
+        if t.proof is not None:
+            visit(t.proof)
+        for d in defeated:
+            out.append({"number": len(out) + 1, "kind": "defeat", "winner": self.norm_ref(d["by"], full=False),
+                        "loser": d["norm"], "principle": d["principle"], "explanation": d["explanation"], "from": []})
+        out.append({"number": len(out) + 1, "kind": "status", "status": t.answer.status, "text": headline,
+                    "from": [s["number"] for s in out if s["kind"] in ("conclusion", "defeat")]})
         return out
 
     # ------------------------------------------------------------ answers
     def answer(self, t: Trace, explain: bool = True) -> dict:
+        self._ids = {}
         a = t.answer
         out = {
             "atom": atom_text(a.predicate, a.values),
@@ -156,17 +322,19 @@ class Explainer:
             "status": a.status,
             "citations": list(t.citations),
         }
-        trace: dict = {}
+        trace: dict = {"status_label": self.w(a.status)}
         trace["reading"] = self.reading(a.predicate, a.values)
+        conditions: list[dict] = []
         if a.deciding:
             decided = self.norm_ref(a.deciding)
             if t.proof is not None:
                 decided["bindings"] = {k: json_value(v) for k, v in sorted(t.proof.bindings.items()) if not k.startswith("_")}
-                decided["conditions"] = [self.node(c) for c in t.proof.children]
+                decided["conditions"] = conditions = [self.node(c) for c in t.proof.children]
             decided["rests_on"] = [self.norm_ref(r.norm_id) for r in self.program.norms[a.deciding].node.rests_on]
             trace["decided_by"] = decided
         elif t.proof is not None:
-            trace["proof"] = self.node(t.proof)
+            trace["proof"] = self.node(t.proof, 0)
+            conditions = trace["proof"].get("conditions", [])
         else:
             trace["decided_by"] = None
         if a.supporting:
@@ -174,20 +342,36 @@ class Explainer:
         trace["defeated"] = [self.defeat(d) for d in a.defeated]
         if a.ambiguity:
             trace["ambiguity"] = [{"norms": [self.norm_ref(x, full=False) for x in pair],
-                                   "explanation": word("ambiguity explained", self.language)} for pair in a.ambiguity]
+                                   "explanation": self.w("ambiguity explained")} for pair in a.ambiguity]
         if a.status == "undetermined" and not a.applicable:
-            trace["explanation"] = word("no norm", self.language)
+            trace["explanation"] = self.w("no norm")
         if a.deadline is not None:
             trace["deadline"] = a.deadline.isoformat()
             trace["compliance"] = a.compliance
-        trace["why_not"] = [self.why_not(w) for w in t.why_not]
+        ordered = sorted(t.why_not, key=lambda w: _closeness(self.program, w, a.deciding))
+        trace["why_not"] = [self.why_not(w, a.deciding) for w in ordered]
+        trace["summary"] = self.summary(t, trace["why_not"], trace["defeated"], conditions)
+        if self.with_steps:
+            trace["steps"] = self.steps(t, trace["defeated"], trace["summary"]["text"])
         out["trace"] = trace
         return out
 
 
-def document(result, language: str = "en") -> dict:
+def _closeness(program: Program, w: WhyNot, deciding: str | None):
+    """Nearest misses first: norms in force, explicit exceptions to the deciding norm, most conditions held."""
+    info = program.norms.get(w.norm) if w.norm else None
+    exception = bool(info and deciding and any(r.norm_id == deciding for r in info.node.exception_to))
+    share = (w.reach / w.total) if w.total else 0
+    return (w.reason == "not-in-force", not exception, -share, -w.reach, w.norm or "")
+
+
+def _height(p: ProofNode) -> int:
+    return 1 + max((_height(c) for c in p.children), default=0) if p.children else 0
+
+
+def document(result, language: str = "en", depth: int | None = None, steps: bool = False) -> dict:
     """The whole result as the JSON contract of DESIGN.md describes it."""
-    explainer = Explainer(result.kb, result.program, language)
+    explainer = Explainer(result.kb, result.program, language, depth=depth, steps=steps)
     return {
         "query": query_text(result.query),
         "at": result.at.isoformat(),

@@ -53,6 +53,8 @@ class WhyNot:
     held: list[ProofNode] = field(default_factory=list)
     deeper: list["WhyNot"] = field(default_factory=list)
     counter_proof: ProofNode | None = None   # for a negation that fails: the proof of what holds
+    reach: int = 0                  # how many of the rule's conditions held before the failing one
+    total: int = 0                  # how many conditions the rule has
 
 
 class Prover:
@@ -199,11 +201,16 @@ class Prover:
             return None  # the rule concludes the atom after all
         failing = best["failing"]
         current = best["binding"]
-        why = WhyNot(rule, rule.norm, "missing", failing, bindings=current)
+        why = WhyNot(rule, rule.norm, "missing", failing, bindings=current, reach=best["reach"], total=len(conditions))
         held_atoms = [c for c in conditions if isinstance(c, n.Atom) and c is not failing
                       and all(v.name in current for v in c.variables() if v.name != "_")]
+        shown = set()
         for c in held_atoms:
-            proof = self.prove(c.predicate, ground(c, current))
+            atom = (c.predicate, ground(c, current))
+            if atom in shown:  # the same atom written twice (family(C, P), family(C, Q) with P = Q)
+                continue
+            shown.add(atom)
+            proof = self.prove(*atom)
             if proof is not None:
                 why.held.append(proof)
         if isinstance(failing, n.Atom):

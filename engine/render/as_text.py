@@ -1,112 +1,223 @@
-"""Plain-text output: a line per answer, and with --explain the derivation as an indented tree."""
+"""Plain-text output: a line per answer; with --explain the derivation as an indented tree (or its short form, or steps).
+
+Text is styled with click's `style` (status colours, norms, failures); `click.echo` removes the
+styling when the output is not a terminal, so a pipe or a file gets plain text.
+"""
 
 from __future__ import annotations
 
+import click
+
 from engine.i18n import word
+from engine.render.common import View, bindings_text, norm_name, why_not_heading
+
+STATUS_COLOURS = {"permitted": "green", "obligatory": "blue", "discretionary": "yellow", "prohibited": "red",
+                  "undetermined": "magenta", "holds": "green", "not-established": "red"}
 
 
-def render(document: dict, explain: bool, language: str) -> str:
-    lines = [f"{word('question', language)}: {document['query']}  ({word('at', language)} {document['at']})"]
+def _ok(text: str) -> str:
+    return click.style(text, fg="green")
+
+
+def _no(text: str) -> str:
+    return click.style(text, fg="red")
+
+
+def _norm(ref: dict | None) -> str:
+    return click.style(norm_name(ref), fg="cyan")
+
+
+def _quiet(text: str) -> str:
+    return click.style(text, dim=True)
+
+
+def render(document: dict, explain: bool, language: str, *, short: bool = False, steps: bool = False) -> str:
+    view = View(explain or short or steps, short, steps)
+    lines = [click.style(f"{word('question', language)}: {document['query']}", bold=True)
+             + f"  ({word('at', language)} {document['at']})"]
     answers = document["answers"]
     if not answers:
         lines.append(f"  {word('no answers', language)}")
     for a in answers:
-        status = word(a["status"], language)
-        cites = ", ".join(a["citations"])
-        lines.append(f"{a['atom']}: {status}" + (f"  [{cites}]" if cites else ""))
-        if explain:
-            lines.extend(_trace(a, language))
+        lines.append(answer_line(a, language))
+        if view.explain:
+            lines.extend(_answer(a, view, language))
             lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _norm_line(ref: dict | None) -> str:
-    if not ref:
-        return "?"
-    return f"{ref['id']} ({ref.get('citation')})"
+def answer_line(a: dict, language: str) -> str:
+    status = click.style(word(a["status"], language), fg=STATUS_COLOURS.get(a["status"]), bold=True)
+    cites = ", ".join(a["citations"])
+    return f"{click.style(a['atom'], bold=True)}: {status}" + (f"  [{cites}]" if cites else "")
 
 
-def _quote(ref: dict, indent: str, width: int | None = None) -> list[str]:
-    quote = ref.get("quote")
-    if not quote:
-        return []
-    text = " ".join(quote.split())
-    if width and len(text) > width:
-        text = text[: width - 1] + "…"
-    return [f"{indent}«{text}»"]
-
-
-def _trace(a: dict, language: str) -> list[str]:
+def _answer(a: dict, view: View, language: str) -> list[str]:
     t = a["trace"]
     out: list[str] = []
     if t.get("reading"):
         out.append(f"  = {t['reading']}")
+    out.append(f"  » {t['summary']['text']}")
+    if view.steps:
+        out.append(f"  {click.style(word('steps', language), bold=True)}:")
+        out += steps_lines(t.get("steps", []), "    ", language)
+        return out
+    if view.short:
+        return out + _short(a, language)
+    return out + _tree(a, language)
+
+
+def _short(a: dict, language: str) -> list[str]:
+    t = a["trace"]
+    s = t["summary"]
+    out: list[str] = []
+    if s.get("norm"):
+        out.append(f"  {word('decided by', language)} {_norm(s['norm'])}")
+        if s["norm"].get("quote"):
+            out.append("    " + _quiet(f"«{_flat(s['norm']['quote'])}»"))
+        for c in s["conditions"]:
+            out.append(f"    {_ok('✓')} {c['atom']}" + (f": {c['reading']}" if c.get("reading") else ""))
+    for text in s["defeated"]:
+        out.append(f"  {word('defeats', language)}: {text}")
+    if t["why_not"]:
+        out.append(f"  {why_not_heading(a['status'], language)}:")
+        for w in t["why_not"]:
+            out.append(f"    {_no('✗')} {w['explanation']}")
+    return out
+
+
+def _tree(a: dict, language: str) -> list[str]:
+    t = a["trace"]
+    out: list[str] = []
     decided = t.get("decided_by")
     if decided:
-        out.append(f"  {word('decided by', language)} {_norm_line(decided)}: {word(decided.get('modality') or '', language)}")
-        out += _quote(decided, "    ")
+        out.append(f"  {word('decided by', language)} {_norm(decided)}: {word(decided.get('modality') or '', language)}")
+        if decided.get("quote"):
+            out.append("    " + _quiet(f"«{_flat(decided['quote'])}»"))
         if decided.get("interpretation"):
             out.append(f"    ({word('interpretation', language)}: {decided['interpretation']})")
         if decided.get("bindings"):
-            out.append(f"    {word('bindings', language)} " + ", ".join(f"{k} = {v}" for k, v in decided["bindings"].items()))
+            out.append(f"    {word('bindings', language)} {bindings_text(decided['bindings'])}")
         if decided.get("conditions"):
             out.append(f"    {word('because', language)}:")
             for c in decided["conditions"]:
-                out += _node(c, "      ", language)
+                out += node_lines(c, "      ", language)
         if decided.get("rests_on"):
             out.append(f"    {word('rests on', language)}:")
             for ref in decided["rests_on"]:
-                out.append(f"      {_norm_line(ref)}")
-                out += _quote(ref, "        ", 160)
+                out.append(f"      {_norm(ref)}")
+                if ref.get("quote"):
+                    out.append("        " + _quiet(f"«{_flat(ref['quote'], 160)}»"))
     elif t.get("proof"):
-        out += _node(t["proof"], "  ", language)
+        out += node_lines(t["proof"], "  ", language)
     for ref in t.get("also_supported_by", []):
-        out.append(f"  {word('also by', language)} {_norm_line(ref)}")
+        out.append(f"  {word('also by', language)} {_norm(ref)}")
     if t.get("defeated"):
         out.append(f"  {word('defeated', language)}:")
         for d in t["defeated"]:
-            out.append(f"    {_norm_line(d['norm'])}: {word(d['norm'].get('modality') or '', language)}")
+            out.append(f"    {_norm(d['norm'])}: {word(d['norm'].get('modality') or '', language)}")
             out.append(f"      {d['explanation']}")
             for ref in d.get("see", []):
-                out.append(f"      {word('see', language)} {_norm_line(ref)}")
-                out += _quote(ref, "        ", 200)
+                out.append(f"      {word('see', language)} {_norm(ref)}")
+                if ref.get("quote"):
+                    out.append("        " + _quiet(f"«{_flat(ref['quote'], 200)}»"))
     for amb in t.get("ambiguity", []):
-        names = " / ".join(_norm_line(r) for r in amb["norms"])
+        names = " / ".join(_norm(r) for r in amb["norms"])
         out.append(f"  {word('ambiguity', language)}: {names}: {amb['explanation']}")
     if t.get("explanation"):
         out.append(f"  {t['explanation']}")
     if t.get("deadline"):
         out.append(f"  {word('deadline', language)}: {t['deadline']}: {word(t.get('compliance') or 'pending', language)}")
     if t.get("why_not"):
-        out.append(f"  {word('why not', language)}:")
+        out.append(f"  {why_not_heading(a['status'], language)}:")
         for w in t["why_not"]:
-            out += _why_not(w, "    ", language)
+            out += why_not_lines(w, "    ", language)
     return out
 
 
-def _node(c: dict, indent: str, language: str) -> list[str]:
-    where = c.get("source")
-    kind = c["kind"]
-    suffix = ""
-    if kind == "fact":
-        suffix = f"  ({word('fact', language)}, {where})"
-    elif kind == "rule" and c.get("norm"):
-        suffix = f"  ({_norm_line(c['norm'])})"
-    elif kind == "rule":
-        suffix = f"  ({where})"
-    line = f"{indent}✓ {c['atom']}"
+def _flat(text: str, width: int | None = None) -> str:
+    text = " ".join(text.split())
+    if width and len(text) > width:
+        text = text[: width - 1] + "…"
+    return text
+
+
+def _where(c: dict, language: str) -> str:
+    if c["kind"] == "fact":
+        return f"  ({word('fact', language)}, {c.get('source')})"
+    if c["kind"] == "rule" and c.get("norm"):
+        return f"  ({_norm(c['norm'])})"
+    if c["kind"] == "rule":
+        return f"  ({word('rule', language)}, {c.get('source')})"
+    return ""
+
+
+def node_lines(c: dict, indent: str, language: str) -> list[str]:
+    mark = f"[{c['id']}] " if c.get("id") else ""
+    line = f"{indent}{_ok('✓')} {mark}{c['atom']}"
     if c.get("reading"):
         line += f": {c['reading']}"
-    out = [line + suffix]
-    if kind == "negation" and c.get("explanation"):
+    if c.get("repeat"):
+        return [line + "  " + _quiet(word("see above", language, id=c["id"]))]
+    out = [line + _where(c, language)]
+    if c["kind"] == "negation" and c.get("explanation"):
         out.append(f"{indent}    {c['explanation']}")
     for child in c.get("conditions", []):
-        out += _node(child, indent + "    ", language)
+        out += node_lines(child, indent + "    ", language)
+    if c.get("truncated"):
+        out.append(f"{indent}    " + _quiet(word("more below", language, count=c["truncated"])))
     return out
 
 
-def _why_not(w: dict, indent: str, language: str) -> list[str]:
-    out = [f"{indent}✗ {w['explanation']}"]
+def why_not_lines(w: dict, indent: str, language: str, nested: bool = False) -> list[str]:
+    """A why-not: the sentence, what held, then the failing condition and, beneath it, why that fails."""
+    failed = w.get("failed") or {}
+    where = f"  ({failed['source']})" if failed.get("source") else ""
+    if nested:
+        who = _norm(w["norm"]) if w.get("norm") else word("rule", language)
+        out = [f"{indent}{_no('✗')} {who}: {failed.get('condition')}: {failed.get('sentence')}{where}"]
+        inner = indent + "    "
+    else:
+        out = [f"{indent}{_no('✗')} {w['explanation']}"]
+        inner = indent + "    "
+    for held in w.get("held", []):
+        out += node_lines(held, inner, language)
+    if not nested and w["reason"] != "not-in-force" and failed.get("condition"):
+        out.append(f"{inner}{_no('✗')} {failed['condition']}: {failed['sentence']}{where}")
+        inner += "    "
+    if w.get("counter_proof"):
+        out += node_lines(w["counter_proof"], inner, language)
     for child in w.get("because", []):
-        out += _why_not(child, indent + "    ", language)
+        out += why_not_lines(child, inner, language, nested=True)
+    if w.get("truncated"):
+        out.append(f"{inner}" + _quiet(word("more below", language, count=w["truncated"])))
+    return out
+
+
+def steps_lines(steps: list[dict], indent: str, language: str) -> list[str]:
+    out: list[str] = []
+    for s in steps:
+        number = click.style(f"{s['number']}.", bold=True)
+        kind = s["kind"]
+        premises = word("step from", language, steps=", ".join(map(str, s["from"]))) if s.get("from") else ""
+        if kind == "fact":
+            out.append(f"{indent}{number} {word('step fact', language)}: {s['atom']}"
+                       + (f" — {s['reading']}" if s.get("reading") else "") + f"  ({s.get('source')})")
+        elif kind in ("rule", "conclusion"):
+            by = word("step by", language, norm=_norm(s["norm"]) if s.get("norm") else f"{word('rule', language)} {s.get('source')}")
+            head = ", ".join(x for x in (premises, by) if x)
+            modality = f"{word(s['modality'], language)}: " if s.get("modality") else ""
+            out.append(f"{indent}{number} {head}: {modality}{s['atom']}" + (f" — {s['reading']}" if s.get("reading") else ""))
+            if s.get("norm") and s["norm"].get("quote"):
+                out.append(f"{indent}   " + _quiet(f"«{_flat(s['norm']['quote'])}»"))
+        elif kind == "negation":
+            out.append(f"{indent}{number} {word('step negation', language, atom=s['atom'])}")
+        elif kind == "comparison":
+            out.append(f"{indent}{number} {word('step comparison', language)}: {s['atom']}")
+        elif kind == "defeat":
+            out.append(f"{indent}{number} {s['explanation']}")
+        elif kind == "status":
+            status = click.style(word(s["status"], language), fg=STATUS_COLOURS.get(s["status"]), bold=True)
+            out.append(f"{indent}{number} {word('therefore', language)}: {status}"
+                       + (f" ({premises})" if premises else ""))
     return out
