@@ -8,7 +8,6 @@ from typing import Iterable
 
 from engine import nodes as n
 from engine.diagnostics import Diagnostic, Note, ZanError
-from engine.parser import parse_module, read_source
 
 
 @dataclass
@@ -79,6 +78,8 @@ def sample_case_files(folder: Path) -> list[Path]:
 
 def load(paths: Iterable[Path | str], base: KnowledgeBase | None = None) -> KnowledgeBase:
     """Parses the files into one knowledge base; syntax errors from all files are raised together."""
+    from engine.parser import parse_module, read_source  # lark only where something is parsed
+
     kb = base or KnowledgeBase()
     problems: list[Diagnostic] = []
     for path in paths:

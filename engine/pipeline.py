@@ -7,14 +7,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
 
-from engine import checks, ir
+from engine import cache, checks, ir
 from engine import nodes as n
 from engine.answering import Trace, answers, trace
 from engine.checks.names import check_atom
 from engine.diagnostics import Diagnostic, ZanError, errors
 from engine.evaluation import evaluate
-from engine.knowledge import KnowledgeBase, kb_files, load, sample_case_files
-from engine.parser import parse_query
+from engine.knowledge import KnowledgeBase, display_path, kb_files, load, sample_case_files
 from engine.proof import Prover
 from engine.resources import default_kb, default_queries
 
@@ -58,14 +57,42 @@ def check_query(kb: KnowledgeBase, query: n.Query) -> None:
                        sources=kb.sources)
 
 
+def load_checked(kb_dir: Path | None = None, fact_files: Sequence[Path] | None = None
+                 ) -> tuple[KnowledgeBase, list[str], list[Diagnostic]]:
+    """load_knowledge + check, from the compiled-knowledge cache when the same files were checked before."""
+    folder = Path(kb_dir) if kb_dir else default_kb()
+    facts = list(fact_files) if fact_files else sample_case_files(folder) if folder.is_dir() else []
+    named = [(display_path(p), p) for p in kb_files(folder) + facts] if folder.is_dir() else None
+    entry = cache.key("checked", cache.contents(named)) if named is not None else None
+    cached = cache.load(entry)
+    if cached is not None:
+        kb, warnings = cached
+        return kb, [str(p) for p in facts], warnings
+    kb, fact_names = load_knowledge(kb_dir, fact_files)
+    warnings = check(kb)
+    cache.store(entry, (kb, warnings))
+    return kb, fact_names, warnings
+
+
+def parse_question(text: str) -> n.Query:
+    """parse_query, from the cache when the same text was asked before (then lark is not even imported)."""
+    entry = cache.key("query", [("<query>", text.encode("utf-8", "surrogatepass"))])
+    query = cache.load(entry)
+    if query is None:
+        from engine.parser import parse_query
+
+        query = parse_query(text)
+        cache.store(entry, query)
+    return query
+
+
 def ask(query_text: str | n.Query, at: datetime.date, kb_dir: Path | None = None,
         fact_files: Sequence[Path] | None = None, explain: bool = True) -> Result:
     """parse -> check -> IR -> evaluate -> answers -> proofs."""
-    kb, facts = load_knowledge(kb_dir, fact_files)
-    warnings = check(kb)
+    kb, facts, warnings = load_checked(kb_dir, fact_files)
     if isinstance(query_text, str):
         try:
-            query = parse_query(query_text)
+            query = parse_question(query_text)
             check_query(kb, query)
         except ZanError as e:
             raise ZanError(e.diagnostics, sources={**kb.sources, "<query>": query_text}) from None
