@@ -62,10 +62,24 @@ def main():
     """Zan (заң): questions to a legal-logic knowledge base, answered with their derivations."""
 
 
+EXPLANATION_FORMATS = click.Choice(["text", "json", "markdown", "html", "dot", "svg"])
+
+
+def _explanation_options(f):
+    """--short, --steps, --depth: how much of each derivation to show (engine/render, docs/explanations.md)."""
+    f = click.option("--depth", type=click.IntRange(min=1), metavar="N",
+                     help="Show proof trees down to N levels of conditions.")(f)
+    f = click.option("--steps", is_flag=True, help="Show each derivation as numbered inference steps, bottom up.")(f)
+    f = click.option("--short", is_flag=True, help="Show the short form: the deciding norm and the decisive conditions.")(f)
+    return f
+
+
 def _common(f):
+    f = _explanation_options(f)
     f = click.option("--lang", type=LANGUAGES, default="en", show_default=True, help="Language of labels, quotes and explanations.")(f)
     f = click.option("--explain", is_flag=True, help="Show each answer's derivation.")(f)
-    f = click.option("--format", "fmt", type=FORMATS, default="text", show_default=True)(f)
+    f = click.option("--format", "fmt", type=EXPLANATION_FORMATS, default="text", show_default=True,
+                     help="text (coloured on a terminal), json, markdown (a handout), html (one page), dot or svg (Graphviz).")(f)
     f = click.option("--at", callback=_date, metavar="YYYY-MM-DD", help="The date of the question (default: today).")(f)
     f = click.option("--facts", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
                      help="Case facts (repeatable). Without it, the bundled sample case is used.")(f)
@@ -74,33 +88,38 @@ def _common(f):
     return f
 
 
-def _answer(query, kb, facts, at, fmt, explain, lang, title=None):
+def _answer(query, kb, facts, at, fmt, explain, lang, title=None, short=False, steps=False, depth=None):
     from engine.explanation import document
     from engine.pipeline import ask
-    from engine.render import as_json, as_text
 
     result = ask(query, at, kb, list(facts) or None)
-    doc = document(result, lang)
+    doc = document(result, lang, depth=depth, steps=steps)
     if title:
         doc["title"] = title
-    if fmt == "json":
-        click.echo(as_json.render(doc))
-    else:
-        if not facts and result.fact_files:
-            from engine.i18n import word
-            names = ", ".join(Path(f).name for f in result.fact_files)
-            click.echo(f"({word('sample case', lang)}: {names})", err=True)
-        if title:
-            click.echo(title)
-        click.echo(as_text.render(doc, explain, lang), nl=False)
+    if fmt != "json" and not facts and result.fact_files:
+        from engine.i18n import word
+        names = ", ".join(Path(f).name for f in result.fact_files)
+        click.echo(f"({word('sample case', lang)}: {names})", err=True)
+    if fmt == "text" and title:
+        click.echo(title)
+    _emit(doc, fmt, explain, lang, short, steps)
+
+
+def _emit(doc, fmt, explain, lang, short, steps, diff=False):
+    from engine.render import output
+
+    try:
+        click.echo(output.render(doc, fmt, explain, lang, short=short, steps=steps, diff=diff), nl=False)
+    except output.MissingTool as e:
+        raise click.UsageError(str(e)) from None
 
 
 @main.command()
 @click.argument("query")
 @_common
-def ask(query, kb, facts, at, fmt, explain, lang):
+def ask(query, kb, facts, at, fmt, explain, lang, short, steps, depth):
     """Answer QUERY, a Datalog atom such as "call(kunakbaev, P, Purpose)", optionally prefixed by a status."""
-    _answer(query, kb, facts, at, fmt, explain, lang)
+    _answer(query, kb, facts, at, fmt, explain, lang, short=short, steps=steps, depth=depth)
 
 
 @main.command()
@@ -108,12 +127,33 @@ def ask(query, kb, facts, at, fmt, explain, lang):
 @click.argument("args", nargs=-1)
 @click.option("--queries", "query_dir", type=click.Path(file_okay=False, path_type=Path), help="Folder of saved questions.")
 @_common
-def query(name, args, query_dir, kb, facts, at, fmt, explain, lang):
+def query(name, args, query_dir, kb, facts, at, fmt, explain, lang, short, steps, depth):
     """Run the saved question NAME (from queries/) with ARGS, e.g. `zan query permitted-calls kunakbaev`."""
     from engine.questions import instantiate
 
     question, title = instantiate(name, args, query_dir, lang)
-    _answer(question, kb, facts, at, fmt, explain, lang, title=title)
+    _answer(question, kb, facts, at, fmt, explain, lang, title=title, short=short, steps=steps, depth=depth)
+
+
+@main.command()
+@click.argument("query")
+@click.option("--from", "start", required=True, callback=_date, metavar="YYYY-MM-DD", help="The earlier date.")
+@click.option("--to", "end", required=True, callback=_date, metavar="YYYY-MM-DD", help="The later date.")
+@click.option("--facts", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="Case facts (repeatable). Without it, the bundled sample case is used.")
+@click.option("--kb", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Knowledge base folder (default: the bundled one).")
+@click.option("--format", "fmt", type=EXPLANATION_FORMATS, default="text", show_default=True)
+@click.option("--explain", is_flag=True, help="Show the derivation at both dates.")
+@click.option("--lang", type=LANGUAGES, default="en", show_default=True, help="Language of labels, quotes and explanations.")
+@_explanation_options
+def diff(query, start, end, facts, kb, fmt, explain, lang, short, steps, depth):
+    """Every answer to QUERY whose status changes between --from and --to, and the norm whose force caused it."""
+    from engine.diff import diff as compare
+    from engine.diff import document
+
+    result = compare(query, start, end, kb, list(facts) or None)
+    _emit(document(result, lang, depth=depth, steps=steps), fmt, explain, lang, short, steps, diff=True)
 
 
 @main.command()

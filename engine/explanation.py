@@ -254,11 +254,12 @@ class Explainer:
         elif a.deciding:
             parts.append(self.w("status by", status=status, norm=self.norm_name(a.deciding)))
             for d in defeated:
+                principle = self.w("lex specialis short") if d["principle"] == "lex specialis" else d["explanation"]
                 if d["by"] == a.deciding:
-                    parts.append(self.w("prevails over", loser=self.norm_name(d["norm"]["id"]), principle=d["explanation"]))
+                    parts.append(self.w("prevails over", loser=self.norm_name(d["norm"]["id"]), principle=principle))
                 else:
                     parts.append(self.w("defeated by", loser=self.norm_name(d["norm"]["id"]),
-                                        winner=self.norm_name(d["by"]), principle=d["explanation"]))
+                                        winner=self.norm_name(d["by"]), principle=principle))
         elif a.status == "undetermined":
             parts.append(self.w("undetermined no norm"))
         elif a.status == "holds" and t.proof is not None:

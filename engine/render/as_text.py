@@ -52,12 +52,13 @@ def answer_line(a: dict, language: str) -> str:
     return f"{click.style(a['atom'], bold=True)}: {status}" + (f"  [{cites}]" if cites else "")
 
 
-def _answer(a: dict, view: View, language: str) -> list[str]:
+def _answer(a: dict, view: View, language: str, head: bool = True) -> list[str]:
     t = a["trace"]
     out: list[str] = []
-    if t.get("reading"):
+    if head and t.get("reading"):
         out.append(f"  = {t['reading']}")
-    out.append(f"  » {t['summary']['text']}")
+    if head:
+        out.append(f"  » {t['summary']['text']}")
     if view.steps:
         out.append(f"  {click.style(word('steps', language), bold=True)}:")
         out += steps_lines(t.get("steps", []), "    ", language)
@@ -221,3 +222,34 @@ def steps_lines(steps: list[dict], indent: str, language: str) -> list[str]:
             out.append(f"{indent}{number} {word('therefore', language)}: {status}"
                        + (f" ({premises})" if premises else ""))
     return out
+
+
+def render_diff(document: dict, explain: bool, language: str, *, short: bool = False, steps: bool = False) -> str:
+    """`zan diff`: each answer whose status changed, old and new status, and the norms that caused it."""
+    view = View(explain or short or steps, short, steps)
+    title = word("diff title", language, before=document["from"], after=document["to"])
+    lines = [click.style(f"{word('question', language)}: {document['query']}", bold=True) + f"  ({title})"]
+    if not document["changes"]:
+        lines.append(f"  {word('no changes', language)}")
+    for c in document["changes"]:
+        old = c["before"]["status"] if c["before"] else "absent"
+        new = c["after"]["status"] if c["after"] else "absent"
+        lines.append(f"{click.style(c['atom'], bold=True)}: "
+                     f"{click.style(word(old, language), fg=STATUS_COLOURS.get(old), bold=True)} → "
+                     f"{click.style(word(new, language), fg=STATUS_COLOURS.get(new), bold=True)}")
+        for cause in c["causes"]:
+            mark = word("caused by", language) if cause["primary"] else f"({word('see', language)})"
+            lines.append(f"  {mark}: {cause['explanation']}")
+            if cause["primary"] and cause.get("norm") and cause["norm"].get("quote"):
+                lines.append("    " + _quiet(f"«{_flat(cause['norm']['quote'], 240)}»"))
+        if not c["causes"]:
+            lines.append(f"  {word('cause unknown', language)}")
+        if view.explain:
+            for key, side, day in (("was", c["before"], document["from"]), ("now", c["after"], document["to"])):
+                if side is None:
+                    continue
+                lines.append(f"  {click.style(word(key, language), bold=True)} ({day}): {side['trace']['summary']['text']}")
+                body = _answer(side, view, language, head=False)
+                lines += ["  " + line for line in body]
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
