@@ -159,11 +159,25 @@ def diff(query, start, end, facts, kb, fmt, explain, lang, short, steps, depth):
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--list-codes", is_flag=True, help="List the diagnostic codes and what they mean.")
-def check(paths, list_codes):
+@click.option("--explain", "explain_code", metavar="CODE", help="Explain a diagnostic code: what it means, how to fix it.")
+def check(paths, list_codes, explain_code):
     """Check knowledge-base files or folders (default: the bundled kb/ and queries/) for errors."""
     if list_codes:
         for code, (severity, meaning) in CODES.items():
             click.echo(f"{code:28} {severity:8} {meaning}")
+        return
+    if explain_code is not None:
+        from engine.checks.explanations import explain
+        from engine.diagnostics import did_you_mean
+
+        if explain_code not in CODES:
+            guess = did_you_mean(explain_code, CODES)
+            raise click.BadParameter(f"no diagnostic code {explain_code!r}" + (f"; did you mean {guess}?" if guess else
+                                     "; `zan check --list-codes` lists them"), param_hint="--explain")
+        severity, meaning = CODES[explain_code]
+        click.echo(f"{explain_code} ({severity}): {meaning}\n")
+        import textwrap
+        click.echo(textwrap.fill(" ".join((explain(explain_code) or meaning).split()), width=100))
         return
     from engine import checks
     from engine.knowledge import kb_files, load

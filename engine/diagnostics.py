@@ -33,6 +33,13 @@ CODES: dict[str, tuple[str, str]] = {
     "deadline-without-obligation": ("error", "a deadline is given to a norm that obliges nothing"),
     "missing-quote": ("warning", "a norm has no Kazakh quote of the text it rests on"),
     "missing-translation": ("warning", "a label, quote or reading is missing in one of kk, ru, en"),
+    "exception-never-bites": ("warning", "an exception's conclusion can never conflict with the norm it excepts"),
+    "norm-never-in-force": ("error", "a norm's validity lies wholly outside its act's: it can never apply"),
+    "validity-outside-act": ("warning", "a norm's validity begins before or ends after its act's"),
+    "unresolved-conflict": ("warning", "two conflicting norms of equal rank and date, with no exception between them, can apply together"),
+    "unused-predicate": ("warning", "a declared predicate is used nowhere"),
+    "unread-fact": ("warning", "a fact is about a predicate that no norm or definition reads"),
+    "invalid-scenario": ("error", "a scenario names an unknown norm, has no date, or expects something of a non-ground atom"),
 }
 
 

@@ -157,6 +157,15 @@ class ScenarioFile:
 
 # ------------------------------------------------------------------ parsing
 
+_TERMINALS = {
+    "STATUS": "a status (permitted, prohibited, obligatory, discretionary, undetermined, holds, not-established)",
+    "PRINCIPLE": "lex specialis, lex superior or lex posterior",
+    "REASON": "missing, not-in-force, negation-holds or comparison-false",
+    "COMPLIANCE": "pending, fulfilled or overdue",
+    "NOTHING": "'nothing'",
+}
+
+
 class _Unprefix(lark.visitors.Transformer_InPlace):
     """zan.lark's rules arrive namespaced (`zan__name`); the AST builder knows them by their own names."""
 
@@ -169,6 +178,10 @@ def parse_scenarios(text: str, path: str) -> ScenarioFile:
     try:
         tree = _lark().parse(text)
     except lark.exceptions.UnexpectedInput as e:
+        expected = getattr(e, "expected", None) or getattr(e, "allowed", None)
+        if expected:
+            # zan.lark's terminals arrive namespaced; ours are named here as the parser names its own
+            e.expected = {_TERMINALS.get(t, t.split("__")[-1]) for t in expected}
         raise ZanError([_syntax_diagnostic(e, text, path)], sources={path: text}) from None
     tree = _Unprefix().transform(tree)
     builder = _Builder(path)

@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
-from engine.checks import declarations, names, safety, stratification
-from engine.diagnostics import Diagnostic
+from engine.checks import (conflicts, declarations, exceptions, names, safety, stratification, translations, usage,
+                           validity)
+from engine.diagnostics import Diagnostic, errors
 from engine.knowledge import KnowledgeBase
+
+# What makes the text meaningless or the law wrong: always run.
+CHECKS = (declarations, names, safety, stratification, validity)
+# Advice (warnings only): what makes the law doubtful or incomplete. Given once the knowledge base is
+# free of errors, so that an error is never buried under warnings about the same broken text.
+ADVICE = (exceptions, conflicts, translations, usage)
 
 
 def run(kb: KnowledgeBase) -> list[Diagnostic]:
     found: list[Diagnostic] = list(kb.duplicates)
-    found += declarations.check(kb)
-    found += names.check(kb)
-    found += safety.check(kb)
-    found += stratification.check(kb)
+    for check in CHECKS:
+        found += check.check(kb)
+    if not errors(found):
+        for check in ADVICE:
+            found += check.check(kb)
     return found

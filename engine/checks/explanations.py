@@ -1,0 +1,108 @@
+"""What each diagnostic code means and how to fix it: the paragraphs `zan check --explain CODE` prints.
+
+The codes themselves, with severity and a one-line meaning, live in engine/diagnostics.py (CODES);
+this registry adds the longer text, one paragraph per code, and the tests keep the two in step.
+"""
+
+from __future__ import annotations
+
+EXPLANATIONS: dict[str, str] = {
+    "syntax": """The text does not follow the grammar (grammar/zan.lark for kb files, facts and queries;
+grammar/scenario.lark for scenarios). The message says what was found and what could stand there.
+Most often a statement lacks its closing full stop, a text is in single quotes instead of double
+quotes, or conditions are written `:-` instead of `if ... and ...`.""",
+    "unreadable-file": """A file could not be read: it does not exist, is a folder, is binary (contains a NUL
+byte), is larger than the limit, or is not UTF-8. Save the file as UTF-8 text (the Kazakh and Russian
+texts need it) and check the path.""",
+    "invalid-date": """A date literal names no day of the calendar, such as 2025-02-30. Dates are written
+YYYY-MM-DD; correct the day or the month.""",
+    "invalid-interval": """An interval (`in force from A to B`, or a fact's `from A to B`) ends before it begins,
+so it holds on no day. Swap the dates or correct the one that is wrong.""",
+    "undefined-predicate": """An atom uses a predicate that no `predicate` declaration introduces. Either the name
+is misspelt (the hint proposes the closest declared name) or the declaration is missing: add it to
+kb/vocabulary.zan with its parameters, labels and `reads` templates in kk, ru and en.""",
+    "arity": """A predicate is used with a different number of arguments than its declaration has. pyDatalog
+would silently treat the two as different relations, so Zan refuses it. Compare the use with the
+declaration the note points at and add or drop the argument.""",
+    "unsafe-variable": """A variable in a conclusion, under `not`, or in a comparison is not bound by any positive
+condition, so the rule would not name a definite atom. Add a positive condition that names the
+variable (for instance `convict(C)`), or replace the variable by a constant. Facts cannot contain
+variables at all.""",
+    "unstratifiable": """Predicates depend on each other through negation (p depends on `not q` and q on p), so
+the rules have no single meaning; pyDatalog would answer wrongly or never stop. Break the cycle:
+split a predicate in two, or express the exception with `exception to` between norms instead of
+`not`.""",
+    "unknown-act": """A citation names an act (its first word) that no `act` declaration introduces. Correct the
+act key (the hint proposes the closest one) or declare the act in kb/acts.zan with its rank and
+in-force date.""",
+    "unknown-norm": """`exception to`, `rests on` or `see` names a norm id that is not declared. Correct the id
+(the hint proposes the closest one) or add the norm; a provision without a clause may be declared
+just to be referred to.""",
+    "duplicate-id": """Two declarations use the same name: two norms, acts, predicates, constants or questions,
+or a predicate that names an argument twice. Every id is a reference others rely on; rename one of
+them (norm ids usually extend the citation: pec.109.2.death, pec.109.2.illness).""",
+    "modality-outside-norm": """A clause outside a norm concludes permitted, prohibited, obligatory or discretionary.
+A deontic conclusion needs a source: put it inside `norm ID cites "act article" ...` with the quote
+it rests on. Plain facts and definitions have no modality.""",
+    "missing-citation": """A norm has no `cites "act article.part.subparagraph"`. The citation key decides the act
+(and so the rank and date) the norm belongs to, and answers list it; add it.""",
+    "invalid-citation": """The citation key is not of the form `act article.part.subparagraph`, e.g. "pec 134.1.2"
+or "rules819 104": the act key, one space, then numbers separated by dots (a letter may follow a
+number).""",
+    "exception-cycle": """Norms are exceptions to each other in a cycle (A to B, B to A, or longer), so lex
+specialis orders nothing among them. Decide which norm is the special one and drop the other
+`exception to`.""",
+    "bad-predicate-name": """A predicate name starts with a capital letter or a digit. Capitalised names are
+variables in Datalog; write predicate names in lower case (in_disciplinary_isolator).""",
+    "unknown-placeholder": """A `reads` template names {Something} that is not a parameter of the predicate, so it
+would be shown literally. Use the parameter names of the declaration (the hint lists them).""",
+    "invalid-query": """The question is not an atom over a declared predicate with the right number of arguments.
+Write it as `call(kunakbaev, P, Purpose)`, optionally prefixed by a status (`permitted ...`).""",
+    "unknown-question": """`zan query NAME` names no saved question in queries/. The hint proposes the closest name or
+lists the saved questions.""",
+    "question-arguments": """A saved question was given a different number of arguments than its declaration takes.
+`zan query permitted-calls kunakbaev` passes one; see the question's parameters in queries/.""",
+    "deadline-without-obligation": """A `deadline` is given to a norm whose conclusion is not `obligatory`; only an
+obligation can be pending, fulfilled or overdue. Make the conclusion obligatory or drop the
+deadline.""",
+    "missing-quote": """A norm has no Kazakh quote (`kk "..."`) of the text it rests on. The Kazakh text is the
+authentic one; quote the provision (from the ruling, where it quotes it), so that answers can show
+it.""",
+    "missing-translation": """A declaration lacks its text in one of kk, ru, en: an act's title, a predicate's label
+or `reads` template, a constant's label, a norm's Russian or English rendering, a saved question's
+title. Answers in that language would fall back to another one. Add the missing language; mark a
+working translation as such in a note.""",
+    "exception-never-bites": """A norm is written as an exception to another, but the two can never conflict: one of
+them concludes nothing deontic, both have the same side (two prohibitions, or permitted against
+obligatory), their conclusions cannot be the same atom (another predicate, or a constant that
+differs, such as legal_aid against social_ties), or they are never in force on the same day. The
+priority the author meant is then never used. Correct the conclusion or the modality of the
+exception, or point `exception to` at the norm it really departs from.""",
+    "norm-never-in-force": """A norm's `in force` interval lies wholly outside its act's, and a norm counts only on
+days when both are in force, so it can never apply. Correct the norm's dates, or its citation if
+it belongs to another act.""",
+    "validity-outside-act": """A norm's `in force` interval begins before its act is in force or ends after it; the
+days outside the act are ignored. Narrow the norm's interval to the act's, or correct the act's
+dates.""",
+    "unresolved-conflict": """Two norms conclude the same atom with conflicting modalities (permitted, obligatory or
+discretionary against prohibited), their acts have the same rank, they enter into force on the same
+day, neither is written as an exception to the other, and nothing obvious keeps their conditions
+apart. Where both apply, no principle decides and the answer is undetermined (an ambiguity). If one
+is the special rule, write `exception to` on it; if their cases are disjoint, add the condition
+that separates them (e.g. `not p(X)` in one and `p(X)` in the other).""",
+    "unused-predicate": """A declared predicate appears in no norm, definition, fact, question or domain. It may be
+a leftover of a renamed predicate, or vocabulary that is still to be written into a norm. Use it
+or remove the declaration (the public vocabulary of the brief must stay, so use it).""",
+    "unread-fact": """A fact is about a predicate that no norm, definition, domain or saved question reads, so it
+changes no answer: probably a misspelt or obsolete predicate in a case file. Use the predicate of
+the vocabulary the norms read, or write the norm that should read it.""",
+    "invalid-scenario": """A scenario (kb/scenarios/*.scenario) cannot be run as written: an assertion names a norm
+that is not in the knowledge base (a typo would otherwise make `avoids` pass vacuously), an
+expectation is about an atom with variables (expectations are about one ground atom), an atom
+uses an unknown predicate, two scenarios share a name, or no date is given (`at YYYY-MM-DD` in the
+scenario or after the atom).""",
+}
+
+
+def explain(code: str) -> str | None:
+    return EXPLANATIONS.get(code)
