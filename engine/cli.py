@@ -270,3 +270,44 @@ def test(paths, kb, update, only, lang, verbose):
                                                                if failed else "all passed"))
     if failed:
         sys.exit(1)
+
+
+@main.command("fmt")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--check", "check_only", is_flag=True, help="Change nothing; exit 1 with a diff where a file would change.")
+def fmt_command(paths, check_only):
+    """Lay out DSL files (default: the bundled kb/ and queries/) canonically, keeping comments."""
+    from engine import formatter
+    from engine.knowledge import display_path
+    from engine.parser import read_source
+    from engine.resources import default_kb, default_queries
+
+    files: list[Path] = []
+    for p in paths or [default_kb(), default_queries()]:
+        files += sorted(q for q in p.rglob("*") if q.suffix in (".zan", ".facts") and q.is_file()) if p.is_dir() else [p]
+    problems, changed, sources = [], [], {}
+    for path in files:
+        name = display_path(path)
+        try:
+            text = sources[name] = read_source(path)
+            formatted = formatter.format_text(text, name)
+        except ZanError as e:
+            problems.extend(e.diagnostics)
+            continue
+        if formatted == text:
+            continue
+        if not formatter.same_meaning(text, formatted, name):  # a bug of ours; never write it
+            raise RuntimeError(f"the layout of {name} would change its tokens; the file is left as it is")
+        changed.append(name)
+        if check_only:
+            click.echo(f"{name}: would be reformatted")
+            click.echo(formatter.diff(text, formatted, name), nl=False)
+        else:
+            path.write_text(formatted, encoding="utf-8")
+            click.echo(f"reformatted {name}", err=True)
+    if problems:
+        raise ZanError(problems, sources=sources)
+    verb = "would be reformatted" if check_only else "reformatted"
+    click.echo(f"{len(files)} files, {len(changed)} {verb}", err=True)
+    if check_only and changed:
+        sys.exit(1)
