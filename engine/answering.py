@@ -79,6 +79,22 @@ def trace(program: Program, prover: Prover, answer: Answer) -> Trace:
     return t
 
 
+def brief_trace(program: Program, prover: Prover, answer: Answer) -> Trace:
+    """trace() without the why-nots (the dearest part): for batches, whose traces nobody reads one by one.
+
+    The deciding proof stays, because the citations are read off it.
+    """
+    t = Trace(answer)
+    relation, values = f"norm:{answer.predicate}", answer.values
+    if answer.deciding:
+        t.proof = prover.prove(relation, (answer.deciding,) + values)
+        t.supporting = [p for p in (prover.prove(relation, (nid,) + values) for nid in answer.supporting) if p]
+    elif answer.status == "holds":
+        t.proof = prover.prove(answer.predicate, values)
+    t.citations = citations(program, t)
+    return t
+
+
 def why_not(program: Program, prover: Prover, predicate: str, values: tuple, modalities, applicable: set[str]) -> list[WhyNot]:
     """For each norm that could have concluded the atom with one of the modalities: why it does not."""
     found = []

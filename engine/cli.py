@@ -92,7 +92,7 @@ def _answer(query, kb, facts, at, fmt, explain, lang, title=None, short=False, s
     from engine.explanation import document
     from engine.pipeline import ask
 
-    result = ask(query, at, kb, list(facts) or None)
+    result = ask(query, at, kb, list(facts) or None, explain=explain or short or steps)
     doc = document(result, lang, depth=depth, steps=steps)
     if title:
         doc["title"] = title

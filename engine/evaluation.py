@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from pyDatalog import pyDatalog
-from pyDatalog.pyEngine import Clause, Const, Literal, Pred, Var, assert_, insert
+from pyDatalog.pyEngine import Clause, Const, Literal, Pred, Var, assert_, insert, retract
 
 from engine import nodes as n
 from engine.analysis import DependencyGraph
@@ -140,10 +140,20 @@ def dependency_graph(program: Program) -> DependencyGraph:
 
 
 def evaluate(program: Program, relations: set[str] | None = None) -> Model:
-    """Runs the program in pyDatalog and reads back every derived relation (or those asked for)."""
+    """Runs the program in pyDatalog and reads back every derived relation (or those the given ones rest on).
+
+    pyDatalog keeps no answer table from one `ask` to the next, and top-down it derives a relation
+    again for every binding a rule asks it with. So the components of the dependency graph are
+    evaluated one at a time, dependencies first: each relation is asked once with its arguments free,
+    and its answers become facts that the rules above look up through pyDatalog's indexes.
+    """
     graph = dependency_graph(program)
     component = graph.component_of()
     sizes = {r: len(f) for r, f in program.facts.items()}
+    rules_of: dict[str, list[Rule]] = {}
+    for rule in program.rules:
+        rules_of.setdefault(rule.relation, []).append(rule)
+    needed = set(rules_of) if relations is None else _depended_on(graph, relations) & set(rules_of)
     with _lock:
         pyDatalog.clear()
         keep = []  # pyDatalog's predicate registry holds weak references
@@ -153,32 +163,56 @@ def evaluate(program: Program, relations: set[str] | None = None) -> Model:
             keep.append(insert(Pred(name, 2)))
             keep[-1].prim = _primitive(op)
         for relation, facts in program.facts.items():
-            name = relation_name(relation)
-            for values in facts:
-                assert_(Clause(Literal(name, [Const(v) for v in values]), []))
-        for rule in program.rules:
-            variables: dict[str, Var] = {}
-            head = Literal(relation_name(rule.relation), [_term(t, variables) for t in rule.head.args])
-            body = []
-            for c in order_body(rule, component, sizes):
-                if isinstance(c, n.Atom):
-                    body.append(Literal(relation_name(c.predicate), [_term(t, variables) for t in c.args]))
-                elif isinstance(c, n.Negation):
-                    body.append(Literal("~" + relation_name(c.atom.predicate), [_term(t, variables) for t in c.atom.args]))
-                else:
-                    op = "==" if c.operator == "=" else _COMPARATORS[c.operator]
-                    body.append(Literal(op, [_term(c.left, variables), _term(c.right, variables)]))
-            assert_(Clause(head, body))
+            _assert_facts(relation, facts)
         model = Model({r: set(f) for r, f in program.facts.items()})
-        derived = {rule.relation for rule in program.rules}
-        wanted = derived if relations is None else derived & relations
-        for relation in sorted(wanted):
-            arity = program.arities.get(relation, 0)
-            result = Literal(relation_name(relation), [Var(f"V{i}") for i in range(arity)]).ask()
-            found = model.relations.setdefault(relation, set())
-            if result is True:
-                found.add(())
-            elif result:
-                found.update(tuple(row) for row in result)
+        for members in graph.components():
+            members = [r for r in members if r in needed]
+            clauses = [assert_(_clause(rule, component, sizes)) for r in members for rule in rules_of[r]]
+            answers = {r: _ask(r, program.arities.get(r, 0)) for r in members}
+            for clause in clauses:
+                retract(clause)
+            for relation, rows in answers.items():
+                model.relations.setdefault(relation, set()).update(rows)
+                _assert_facts(relation, rows)
+                sizes[relation] = len(rows)
         pyDatalog.clear()
     return model
+
+
+def _depended_on(graph: DependencyGraph, roots) -> set[str]:
+    """The roots and every relation they depend on, through any number of rules."""
+    found, stack = set(), list(roots)
+    while stack:
+        relation = stack.pop()
+        if relation not in found:
+            found.add(relation)
+            stack.extend(graph.edges.get(relation, ()))
+    return found
+
+
+def _assert_facts(relation: str, rows) -> None:
+    name = relation_name(relation)
+    for values in rows:
+        assert_(Clause(Literal(name, [Const(v) for v in values]), []))
+
+
+def _clause(rule: Rule, component: dict[str, int], sizes: dict[str, int]) -> Clause:
+    variables: dict[str, Var] = {}
+    head = Literal(relation_name(rule.relation), [_term(t, variables) for t in rule.head.args])
+    body = []
+    for c in order_body(rule, component, sizes):
+        if isinstance(c, n.Atom):
+            body.append(Literal(relation_name(c.predicate), [_term(t, variables) for t in c.args]))
+        elif isinstance(c, n.Negation):
+            body.append(Literal("~" + relation_name(c.atom.predicate), [_term(t, variables) for t in c.atom.args]))
+        else:
+            op = "==" if c.operator == "=" else _COMPARATORS[c.operator]
+            body.append(Literal(op, [_term(c.left, variables), _term(c.right, variables)]))
+    return Clause(head, body)
+
+
+def _ask(relation: str, arity: int) -> set[tuple]:
+    result = Literal(relation_name(relation), [Var(f"V{i}") for i in range(arity)]).ask()
+    if result is True:
+        return {()}
+    return {tuple(row) for row in result or ()}

@@ -9,7 +9,7 @@ from typing import Sequence
 
 from engine import cache, checks, ir
 from engine import nodes as n
-from engine.answering import Trace, answers, trace
+from engine.answering import Trace, answers, brief_trace, trace
 from engine.checks.names import check_atom
 from engine.diagnostics import Diagnostic, ZanError, errors
 from engine.evaluation import evaluate
@@ -86,9 +86,14 @@ def parse_question(text: str) -> n.Query:
     return query
 
 
+# From this many answers on, and unless asked to explain, traces leave out the why-nots: such a batch is
+# read by programs, and the why-nots cost more than everything else (docs/performance.md).
+BRIEF_TRACES_FROM = 1000
+
+
 def ask(query_text: str | n.Query, at: datetime.date, kb_dir: Path | None = None,
         fact_files: Sequence[Path] | None = None, explain: bool = True) -> Result:
-    """parse -> check -> IR -> evaluate -> answers -> proofs."""
+    """parse -> check -> IR -> evaluate (what the question's relations rest on) -> answers -> proofs."""
     kb, facts, warnings = load_checked(kb_dir, fact_files)
     if isinstance(query_text, str):
         try:
@@ -100,11 +105,13 @@ def ask(query_text: str | n.Query, at: datetime.date, kb_dir: Path | None = None
         query = query_text
         check_query(kb, query)
     program = ir.lower(kb, at)
-    model = evaluate(program)
+    predicate = query.atom.predicate
+    model = evaluate(program, {predicate} | {f"{kind}:{predicate}" for kind in ("norm", "undefeated", "domain")})
     prover = Prover(program, model)
     found = answers(program, model, query)
     result = Result(query, at, kb, program, warnings=warnings, fact_files=facts)
-    result.traces = [trace(program, prover, a) for a in found]
+    full = explain or len(found) < BRIEF_TRACES_FROM
+    result.traces = [trace(program, prover, a) if full else brief_trace(program, prover, a) for a in found]
     return result
 
 
