@@ -1,0 +1,49 @@
+"""Shared by the benchmarks: medians of repeated timings, fresh processes with their peak memory, a scratch folder."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+SCRATCH = Path(os.environ.get("ZAN_BENCH_DIR") or Path(tempfile.gettempdir()) / "zan-bench")
+
+
+def environment() -> dict:
+    """Bytecode and the compiled-knowledge cache as an installed `zan` has them, kept out of the checkout."""
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(SCRATCH / "pycache")
+    env["XDG_CACHE_HOME"] = str(SCRATCH / "cache")
+    env["PYTHONPATH"] = str(ROOT)
+    return env
+
+
+def run(argv: list[str], output=subprocess.DEVNULL) -> tuple[float, int]:
+    """Runs a fresh process: (seconds, peak resident memory in bytes)."""
+    start = time.perf_counter()
+    process = subprocess.Popen(argv, cwd=ROOT, env=environment(), stdout=output, stderr=subprocess.DEVNULL)
+    _pid, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"failed: {' '.join(argv)}")
+    return elapsed, usage.ru_maxrss * 1024
+
+
+def median_of(runs: int, measure) -> float:
+    return statistics.median(measure() for _ in range(runs))
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:8.1f} ms"
+
+
+def report(name: str, value: str, reference: str = "", ratio: float | None = None, target: str = "") -> None:
+    shown = f"{ratio:6.2f}x" if ratio is not None else ""
+    print(f"{name:44} {value:>14} {reference:>24} {shown:>8}  {target}", flush=True)
