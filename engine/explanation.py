@@ -93,6 +93,13 @@ class Explainer:
         citation = info.node.citation if info else None
         return f"{nid} ({citation})" if citation else nid
 
+    def norm_key(self, nid: str | None) -> dict | None:
+        """A norm named only by id and citation (its full description is elsewhere in the answer)."""
+        if nid is None:
+            return None
+        info = self.program.norms.get(nid)
+        return {"id": nid, "citation": info.node.citation if info else None}
+
     def norm_ref(self, nid: str | None, full: bool = True) -> dict | None:
         if nid is None:
             return None
@@ -111,10 +118,11 @@ class Explainer:
             "source": node.span.location,
             "in_force": {"from": json_value(info.start), "to": json_value(info.end)},
         }
-        if full:
-            ref["quotes"] = {q.language: q.text for q in node.quotes}
-        if node.interpretation:
+        if node.interpretation:  # wherever a norm is used, a reader must see that it rests on a reading
             ref["interpretation"] = node.interpretation
+        if not full:  # a norm named inside a tree: quotes in every language and notes only for the full description
+            return ref
+        ref["quotes"] = {q.language: q.text for q in node.quotes}
         if node.notes:
             ref["notes"] = list(node.notes)
         return ref
@@ -139,13 +147,16 @@ class Explainer:
             out["explanation"] = f"{self.w('no fact')} {atom_text(relation, values)}"
         if p.kind == "rule":
             key = (p.relation, p.values)
-            if key in self._ids:
+            repeat = key in self._ids
+            if repeat:
                 out["id"], out["repeat"] = self._ids[key], True
             else:
                 out["id"] = self._ids[key] = str(len(self._ids) + 1)
             out["norm"] = self.norm_ref(p.norm, full=False)
             out["bindings"] = {k: json_value(v) for k, v in sorted(p.bindings.items()) if not k.startswith("_")}
-            if self.depth is not None and level >= self.depth and p.children:
+            if repeat:  # shown once, referred to after: the conditions are under the first node with this id
+                out["conditions"] = []
+            elif self.depth is not None and level >= self.depth and p.children:
                 out["conditions"] = []
                 out["truncated"] = _height(p)
             else:
@@ -179,7 +190,7 @@ class Explainer:
             elif info.end and info.end < self.program.at:
                 sentence += f" ({self.w('ceases', date=info.end.isoformat())})"
             return {"condition": None, "reading": None, "label": None, "source": None, "sentence": sentence,
-                    "asked_by": self.norm_ref(w.norm, full=False)}
+                    "asked_by": self.norm_key(w.norm)}
         if w.relation is not None:
             atom = atom_text(w.relation, w.values)
             reading = self.reading(w.relation, w.values)
@@ -196,7 +207,7 @@ class Explainer:
             sentence = self.w("comparison fails", comparison=atom)
         return {"condition": atom, "reading": reading, "label": label,
                 "source": c.span.location if c is not None else None, "sentence": sentence,
-                "asked_by": self.norm_ref(w.norm, full=False)}
+                "asked_by": self.norm_key(w.norm)}
 
     def decisive(self, w: WhyNot) -> dict:
         """Down the chain of why-nots while it does not branch: the leaf is the missing fact or document."""
@@ -205,7 +216,7 @@ class Explainer:
             chain.append(chain[-1].deeper[0])
         found = self.failure(chain[-1])
         asked_by = next((x.norm for x in reversed(chain) if x.norm), None)
-        found["asked_by"] = self.norm_ref(asked_by, full=False)
+        found["asked_by"] = self.norm_key(asked_by)
         return found
 
     def who(self, nid: str | None, deciding: str | None) -> str:

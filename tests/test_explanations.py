@@ -1,0 +1,363 @@
+"""Explanations people can use: goldens for the brief's five examples in kk/ru/en and every format, why-not
+contents, verbosity, steps, `zan diff`, the JSON schema of docs/explanations.md, and Graphviz.
+
+Regenerate the goldens with `bash run test --update-goldens` (or `pytest --update-goldens`), then
+review `git diff tests/golden/explanations`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+
+import pytest
+
+from conftest import CASES, ROOT
+
+# The brief's section 4: (name, case file, question, date, expected status, citation it rests on).
+EXAMPLES = [
+    ("example1", "example1-friend.facts", "call(bekov, serik, social_ties)", "2025-03-10", "prohibited", "pec 134.1.2"),
+    ("example2", "example2-death-certificate.facts", "call(bekov, daulet, social_ties)", "2025-03-10", "permitted", "pec 109.2"),
+    ("example3", "example3-legal-aid-contract.facts", "call(bekov, ospanov, legal_aid)", "2025-01-15", "permitted", "cc60 1"),
+    ("example4", "example4-legal-aid-before-ruling.facts", "call(bekov, ospanov, legal_aid)", "2024-12-20", "prohibited", "pec 134.1.2"),
+    ("example5", "example5-no-death-certificate.facts", "call(bekov, daulet, social_ties)", "2025-03-10", "prohibited", "pec 134.1.2"),
+]
+LANGUAGES = ("kk", "ru", "en")
+# golden file suffix -> the options that produce it
+VIEWS = {
+    "txt": ("--format", "text", "--explain"),
+    "short.txt": ("--format", "text", "--short"),
+    "steps.txt": ("--format", "text", "--steps"),
+    "md": ("--format", "markdown"),
+    "html": ("--format", "html"),
+    "dot": ("--format", "dot"),
+    "json": ("--format", "json", "--steps"),
+}
+
+
+@pytest.fixture(autouse=True)
+def in_project_root(monkeypatch):
+    """Source locations in explanations are relative to the working folder: the goldens assume the project root."""
+    monkeypatch.chdir(ROOT)
+
+
+def run(zan, *args):
+    result = zan(*args)
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def explain(zan, example: str, language: str, *options: str) -> str:
+    name, facts, query, at, _status, _citation = next(e for e in EXAMPLES if e[0] == example)
+    return run(zan, "ask", query, "--facts", str(CASES / facts), "--at", at, "--lang", language, *options)
+
+
+@pytest.mark.parametrize("suffix", list(VIEWS))
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("example", [e[0] for e in EXAMPLES])
+def test_golden(zan, golden, example, language, suffix):
+    golden(f"explanations/{example}/{language}.{suffix}", explain(zan, example, language, *VIEWS[suffix]))
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[e[0] for e in EXAMPLES])
+def test_status_and_citation_of_each_example(zan, example):
+    name, _facts, query, _at, status, citation = example
+    doc = json.loads(explain(zan, name, "en", "--format", "json"))
+    [answer] = doc["answers"]
+    assert answer["status"] == status
+    assert answer["citations"][0] == citation
+    assert answer["trace"]["summary"]["text"].startswith(f"{status} by ")
+
+
+# ---------------------------------------------------------------- why-not, contrastive
+
+MISSING_CERTIFICATE = {"en": "death certificate", "ru": "свидетельство о смерти", "kk": "қайтыс болу туралы куәлік"}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_example5_names_the_missing_death_certificate_and_the_rules(zan, language):
+    for options in (("--explain",), ("--short",)):
+        out = explain(zan, "example5", language, *options)
+        headline = next(line for line in out.splitlines() if line.startswith("  » "))
+        assert "pec.134.1.2.calls (pec 134.1.2)" in headline
+        assert "pec.109.2.death (pec 109.2)" in headline
+        assert MISSING_CERTIFICATE[language] in headline
+        assert "mother" in headline and "(rules819 104)" in headline
+
+
+def test_example5_json_decisive_condition(zan):
+    doc = json.loads(explain(zan, "example5", "en", "--format", "json"))
+    first = doc["answers"][0]["trace"]["why_not"][0]
+    assert first["norm"]["id"] == "pec.109.2.death" and first["exception"] is True
+    assert first["failed"]["condition"] == "death_certified(mother)"
+    assert first["decisive"]["condition"] == "death_certificate(mother)"
+    assert first["decisive"]["label"] == "death certificate"
+    assert first["decisive"]["asked_by"] == {"id": "rules819.104.evidence.death", "citation": "rules819 104"}
+    assert first["reach"] == 4 and first["total"] == 5
+
+
+def test_nearest_miss_comes_first(zan):
+    doc = json.loads(explain(zan, "example5", "en", "--format", "json"))
+    why = doc["answers"][0]["trace"]["why_not"]
+    exceptions = [w for w in why if w["exception"]]
+    assert why[: len(exceptions)] == exceptions, "explicit exceptions come before other norms"
+    shares = [w["reach"] / w["total"] for w in exceptions]
+    assert shares == sorted(shares, reverse=True)
+
+
+def test_example4_says_the_ruling_was_not_yet_in_force(zan):
+    out = explain(zan, "example4", "en", "--short")
+    assert "cc60.1.legal_aid.contract (cc60 1) does not apply: not in force on 2024-12-20 (in force from 2024-12-27)" in out
+
+
+def test_defeat_names_the_principle_and_its_grounds(zan, tmp_path):
+    case = CASES / "quarantine-strict-conditions.facts"
+    doc = json.loads(run(zan, "ask", "call(omarov, gulnar, social_ties)", "--facts", str(case), "--at", "2025-03-10",
+                         "--format", "json"))
+    [answer] = doc["answers"]
+    [defeat] = answer["trace"]["defeated"]
+    assert defeat["principle"] == "lex superior"
+    assert defeat["grounds"] == {"winner_act": "pec", "winner_rank": "50", "loser_act": "rules819", "loser_rank": "20"}
+    assert "pec (rank 50) prevails over rules819 (rank 20)" in answer["trace"]["summary"]["text"]
+
+
+def test_lex_posterior_names_both_dates(zan, tmp_path):
+    kb = tmp_path / "kb"
+    kb.mkdir()
+    (kb / "law.zan").write_text(
+        'act old en "Old act" rank 10 in force from 2000-01-01.\n'
+        'act new en "New act" rank 10 in force from 2020-01-01.\n'
+        'predicate resident(P) en "resident" reads en "{P} is a resident".\n'
+        'predicate vote(P) en "vote" reads en "{P} votes".\n'
+        'norm old.1 cites "old 1" en "Residents may not vote." prohibited vote(P) if resident(P).\n'
+        'norm new.1 cites "new 1" en "Residents may vote." permitted vote(P) if resident(P).\n', encoding="utf-8")
+    facts = tmp_path / "case.facts"
+    facts.write_text("resident(ann).\n", encoding="utf-8")
+    result = zan("ask", "vote(ann)", "--kb", str(kb), "--facts", str(facts), "--at", "2021-01-01", "--explain")
+    assert result.exit_code == 0, result.output
+    assert "lex posterior: in force from 2020-01-01, later than 2000-01-01" in result.stdout
+
+
+def test_discretionary_and_undetermined_are_explained(zan):
+    case = CASES / "unlisted-circumstance.facts"
+    out = run(zan, "ask", "call(zhakenov, aliya, social_ties)", "--facts", str(case), "--at", "2025-01-15", "--short")
+    assert "discretionary by cc60.1.not_exhaustive (cc60 1)" in out
+    assert "why not permitted" in out
+    case = CASES / "solitary-cell.facts"
+    doc = json.loads(run(zan, "ask", "call(C, P, social_ties)", "--facts", str(case), "--at", "2025-01-15", "--format", "json"))
+    undetermined = [a for a in doc["answers"] if a["status"] == "undetermined"]
+    assert undetermined, "the solitary-cell case has an ordinary social call, which no norm decides (D9)"
+    for a in undetermined:
+        assert a["trace"]["summary"]["text"].startswith("undetermined: no norm of the knowledge base decides this")
+        assert a["trace"]["why_not"], "an undetermined answer says which norms do not apply"
+
+
+# ---------------------------------------------------------------- verbosity and steps
+
+def test_repeated_sub_proofs_are_shown_once(zan):
+    out = explain(zan, "example5", "en", "--explain")
+    assert out.count("✓ [2] special_regime(bekov)") >= 2
+    assert "see [2] above" in out
+    assert out.count("✓ in_disciplinary_isolator(bekov)") == 2  # under the deciding norm, and under [2] once
+
+
+def test_depth_limit_cuts_the_tree(zan):
+    full = explain(zan, "example2", "en", "--explain")
+    cut = explain(zan, "example2", "en", "--explain", "--depth", "1")
+    assert "more level(s) not shown" in cut and "more level(s) not shown" not in full
+    assert "death_certificate(mother)" in full and "death_certificate(mother)" not in cut.split("defeated:")[0]
+    assert len(cut) < len(full)
+
+
+def test_depth_must_be_positive(zan):
+    result = zan("ask", "call(bekov, P, Q)", "--depth", "0")
+    assert result.exit_code == 2
+
+
+def test_short_form_is_shorter_than_the_tree(zan):
+    for example in ("example2", "example5"):
+        assert len(explain(zan, example, "en", "--short")) < len(explain(zan, example, "en", "--explain"))
+
+
+def test_steps_are_numbered_bottom_up(zan):
+    doc = json.loads(explain(zan, "example2", "en", "--format", "json", "--steps"))
+    steps = doc["answers"][0]["trace"]["steps"]
+    assert [s["number"] for s in steps] == list(range(1, len(steps) + 1))
+    for s in steps:
+        assert all(p < s["number"] for p in s["from"]), "every premise comes before the step that uses it"
+    kinds = [s["kind"] for s in steps]
+    assert kinds[-3:] == ["conclusion", "defeat", "status"]
+    conclusion = steps[-3]
+    assert conclusion["norm"]["id"] == "pec.109.2.death" and conclusion["norm"]["quote"]
+    assert steps[-2]["principle"] == "lex specialis"
+    out = explain(zan, "example2", "en", "--steps")
+    assert "by pec.109.2.death (pec 109.2): permitted: call(bekov, daulet, social_ties)" in out
+    assert "«Convicts in strict conditions" in out
+
+
+# ---------------------------------------------------------------- formats
+
+def test_text_is_plain_when_piped(zan):
+    assert "\x1b[" not in explain(zan, "example5", "en", "--explain")
+
+
+def test_text_is_coloured_on_a_terminal(zan):
+    from click.testing import CliRunner
+
+    from engine.cli import main
+    name, facts, query, at, *_ = EXAMPLES[4]
+    result = CliRunner().invoke(main, ["ask", query, "--facts", str(CASES / facts), "--at", at, "--explain"], color=True)
+    assert result.exit_code == 0
+    assert "\x1b[31m" in result.stdout  # prohibited, in red
+
+
+def test_json_keeps_the_contract(zan):
+    doc = json.loads(run(zan, "ask", "call(kunakbaev, P, Purpose)", "--at", "2025-01-15", "--format", "json"))
+    assert set(doc) == {"query", "at", "answers"}
+    atoms = [a["atom"] for a in doc["answers"]]
+    assert atoms == sorted(atoms)
+    for a in doc["answers"]:
+        assert {"atom", "bindings", "status", "citations", "trace"} <= set(a)
+        assert {"summary", "why_not", "defeated", "reading", "status_label"} <= set(a["trace"])
+
+
+def test_json_schema_is_documented(zan):
+    """Every key the explanations use appears in docs/explanations.md (the schema is documented and stable)."""
+    text = (ROOT / "docs" / "explanations.md").read_text(encoding="utf-8")
+    keys: set[str] = set()
+
+    def walk(value):
+        if isinstance(value, dict):
+            for k, v in value.items():
+                keys.add(k)
+                if k not in ("bindings", "grounds", "quotes", "in_force"):
+                    walk(v)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    for example in EXAMPLES:
+        walk(json.loads(explain(zan, example[0], "en", "--format", "json", "--steps")))
+    walk(json.loads(run(zan, "diff", "call(kunakbaev, P, Purpose)", "--from", "2024-12-26", "--to", "2024-12-27",
+                        "--format", "json")))
+    undocumented = sorted(k for k in keys if f"`{k}`" not in text)
+    assert not undocumented, f"keys missing from docs/explanations.md: {undocumented}"
+
+
+def test_html_is_self_contained_and_links_norms(zan):
+    page = explain(zan, "example2", "en", "--format", "html")
+    assert page.startswith("<!DOCTYPE html>")
+    assert "http://" not in page and "https://" not in page and "src=" not in page
+    assert '<a class="norm" href="#norm-pec.109.2.death">' in page
+    assert '<dt id="norm-pec.109.2.death">' in page
+    assert page.count("<details") == page.count("</details>")
+
+
+def test_html_escapes_what_users_write(zan, tmp_path):
+    facts = tmp_path / "case.facts"
+    facts.write_text('in_disciplinary_isolator(bekov).\nexceptional_circumstance(bekov, "<script>alert(1)</script>").\n'
+                     "spouse(bekov, aigul).\n", encoding="utf-8")
+    page = run(zan, "ask", "call(bekov, aigul, social_ties)", "--facts", str(facts), "--at", "2025-03-10",
+               "--format", "html")
+    assert "<script>alert" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_markdown_handout_lists_the_norms_it_cites(zan):
+    md = explain(zan, "example2", "en", "--format", "markdown")
+    assert md.startswith("# Question: `call(bekov, daulet, social_ties)`")
+    assert "## Norms cited" in md
+    assert "[pec.109.2.death (pec 109.2)](#norm-pec.109.2.death)" in md
+
+
+def _need_dot():
+    if shutil.which("dot") is None:
+        if os.environ.get("CI"):
+            pytest.fail("Graphviz's dot is not installed; .ci/run installs it")
+        pytest.skip("Graphviz's dot is not installed")
+
+
+@pytest.mark.parametrize("example", [e[0] for e in EXAMPLES])
+def test_graphviz_accepts_the_dot_output(zan, example):
+    _need_dot()
+    for language in LANGUAGES:
+        source = explain(zan, example, language, "--format", "dot")
+        done = subprocess.run(["dot", "-Tsvg"], input=source, capture_output=True, text=True, timeout=60)
+        assert done.returncode == 0, done.stderr
+        assert "<svg" in done.stdout
+
+
+def test_svg_format(zan):
+    _need_dot()
+    out = explain(zan, "example3", "en", "--format", "svg")
+    assert out.lstrip().startswith("<?xml") and "</svg>" in out
+
+
+def test_svg_without_graphviz_is_a_usage_error(zan, monkeypatch):
+    import engine.render.as_dot as as_dot
+    monkeypatch.setattr(as_dot, "dot_program", lambda: None)
+    name, facts, query, at, *_ = EXAMPLES[0]
+    result = zan("ask", query, "--facts", str(CASES / facts), "--at", at, "--format", "svg")
+    assert result.exit_code == 2
+    assert "Graphviz" in result.output and "Traceback" not in result.output
+
+
+def test_saved_question_takes_the_formats(zan):
+    out = run(zan, "query", "permitted-calls", "kunakbaev", "--at", "2025-01-15", "--format", "markdown")
+    assert "# Which calls are permitted for kunakbaev?" in out
+    assert "cc60.1.legal_aid.contract (cc60 1)" in out
+
+
+# ---------------------------------------------------------------- zan diff
+
+def test_diff_flagship(zan, golden):
+    out = run(zan, "diff", "call(kunakbaev, P, Purpose)", "--from", "2024-12-26", "--to", "2024-12-27")
+    assert "call(kunakbaev, ospanov, legal_aid): prohibited → permitted" in out
+    assert "because: cc60.1.legal_aid.contract (cc60 1) came into force on 2024-12-27" in out
+    assert "aigul" not in out and "serik" not in out, "calls that stay prohibited are not listed"
+    golden("explanations/diff/flagship.en.txt", out)
+    for language in ("kk", "ru"):
+        golden(f"explanations/diff/flagship.{language}.txt",
+               run(zan, "diff", "call(kunakbaev, P, Purpose)", "--from", "2024-12-26", "--to", "2024-12-27", "--lang", language))
+    for fmt, suffix in (("markdown", "md"), ("html", "html"), ("dot", "dot"), ("json", "json")):
+        golden(f"explanations/diff/flagship.en.{suffix}",
+               run(zan, "diff", "call(kunakbaev, P, Purpose)", "--from", "2024-12-26", "--to", "2024-12-27", "--format", fmt))
+
+
+def test_diff_json(zan):
+    doc = json.loads(run(zan, "diff", "call(kunakbaev, P, Purpose)", "--from", "2024-12-26", "--to", "2024-12-27",
+                         "--format", "json"))
+    assert set(doc) == {"query", "from", "to", "changes"}
+    [change] = doc["changes"]
+    assert change["atom"] == "call(kunakbaev, ospanov, legal_aid)"
+    assert (change["before"]["status"], change["after"]["status"]) == ("prohibited", "permitted")
+    primary = [c for c in change["causes"] if c["primary"]]
+    assert [(c["norm"]["citation"], c["change"], c["date"]) for c in primary] == [("cc60 1", "came-into-force", "2024-12-27")]
+
+
+def test_diff_backwards_and_with_a_status_filter(zan):
+    out = run(zan, "diff", "permitted call(kunakbaev, P, Purpose)", "--from", "2024-12-27", "--to", "2024-12-26")
+    assert "permitted → prohibited" in out
+    assert "cc60.1.legal_aid.contract (cc60 1) is in force only from 2024-12-27" in out
+
+
+def test_diff_with_no_change(zan):
+    out = run(zan, "diff", "call(kunakbaev, P, Purpose)", "--from", "2025-01-01", "--to", "2025-02-01")
+    assert "no answer changed its status" in out
+
+
+def test_diff_explain_shows_both_dates(zan):
+    out = run(zan, "diff", "call(kunakbaev, P, Purpose)", "--from", "2024-12-26", "--to", "2024-12-27", "--short")
+    assert "was (2024-12-26): prohibited by pec.134.1.2.calls" in out
+    assert "becomes (2024-12-27): permitted by cc60.1.legal_aid.contract" in out
+
+
+def test_diff_errors_are_diagnostics(zan):
+    result = zan("diff", "call(kunakbaev, P", "--from", "2024-12-26", "--to", "2024-12-27")
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    result = zan("diff", "call(kunakbaev, P, Purpose)", "--from", "26.12.2024", "--to", "2024-12-27")
+    assert result.exit_code == 2
+    result = zan("diff", "call(kunakbaev, P, Purpose)", "--to", "2024-12-27")
+    assert result.exit_code == 2
