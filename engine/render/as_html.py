@@ -58,8 +58,11 @@ def page(title: str, body: list[str], language: str) -> str:
 
 def render(document: dict, explain: bool, language: str, *, short: bool = False, steps: bool = False) -> str:
     view = View(True, short, steps)  # a page is always explained; --short and --steps choose the view
-    title = f"{word('question', language)}: {document['query']}"
-    body = [f"<h1>{escape(title)}</h1>", f'<p>{escape(word("date", language))}: <b>{escape(document["at"])}</b></p>']
+    title = document.get("title") or f"{word('question', language)}: {document['query']}"
+    body = [f"<h1>{escape(title)}</h1>"]
+    if document.get("title"):
+        body.append(f"<p>{escape(word('question', language))}: <code>{escape(document['query'])}</code></p>")
+    body.append(f'<p>{escape(word("date", language))}: <b>{escape(document["at"])}</b></p>')
     if not document["answers"]:
         body.append(f"<p><i>{escape(word('no answers', language))}</i></p>")
     for a in document["answers"]:

@@ -8,8 +8,9 @@ from engine.render.common import View, bindings_text, cited_norms, norm_anchor, 
 
 def render(document: dict, explain: bool, language: str, *, short: bool = False, steps: bool = False) -> str:
     view = View(explain or short or steps, short, steps)
-    out = [f"# {_cap(word('question', language))}: `{document['query']}`", "",
-           f"*{_cap(word('date', language))}: {document['at']}*", ""]
+    out = ([f"# {document['title']}", ""] if document.get("title") else [])
+    out += [f"{'##' if document.get('title') else '#'} {_cap(word('question', language))}: `{document['query']}`", "",
+            f"*{_cap(word('date', language))}: {document['at']}*", ""]
     if not document["answers"]:
         out += [f"_{word('no answers', language)}_", ""]
     for a in document["answers"]:
