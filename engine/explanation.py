@@ -136,11 +136,14 @@ class Explainer:
         values = p.values
         if relation.startswith("norm:"):
             relation, values = relation[5:], values[1:]
+        reading = self.reading(relation, values)
+        if p.kind == "negation" and reading:
+            reading = self.w("negated reading", reading=reading)
         out = {
             "kind": p.kind,
             "atom": ("not " if p.kind == "negation" else "") + atom_text(relation, values),
             "holds": True,
-            "reading": self.reading(relation, values),
+            "reading": reading,
             "source": p.source.location if p.source else None,
         }
         if p.kind == "negation":

@@ -88,6 +88,8 @@ WORDS: dict[str, dict[str, str]] = {
                           "ru": "отсутствует «{label}»: не установлено, что {reading}",
                           "kk": "«{label}» жоқ: «{reading}» деп анықталмаған"},
     "missing atom": {"en": "not established: {atom}", "ru": "не установлено: {atom}", "kk": "анықталмаған: {atom}"},
+    "negated reading": {"en": "it is not established that {reading}", "ru": "не установлено, что {reading}",
+                        "kk": "«{reading}» деп анықталмаған"},
     "negation holds": {"en": "it is established that {reading}, and the norm requires the opposite",
                        "ru": "установлено, что {reading}, а норма требует обратного",
                        "kk": "{reading} деп анықталған, ал норма керісінше талап етеді"},

@@ -361,3 +361,23 @@ def test_diff_errors_are_diagnostics(zan):
     assert result.exit_code == 2
     result = zan("diff", "call(kunakbaev, P, Purpose)", "--to", "2024-12-27")
     assert result.exit_code == 2
+
+
+# ---------------------------------------------------------------- engine words
+
+def test_every_engine_word_is_translated():
+    import string
+
+    from engine.i18n import WORDS
+    for key, entry in WORDS.items():
+        assert set(entry) == {"kk", "ru", "en"}, f"{key!r} is not in all three languages"
+        fields = {name for text in entry.values() for _, name, _, _ in string.Formatter().parse(text) if name}
+        for language, text in entry.items():
+            mine = {name for _, name, _, _ in string.Formatter().parse(text) if name}
+            assert mine == fields, f"{key!r} in {language} has placeholders {mine}, others have {fields}"
+
+
+def test_a_negated_condition_reads_as_negated(zan):
+    out = run(zan, "ask", "call(omarov, yerlan, social_ties)", "--facts", str(CASES / "quarantine-strict-conditions.facts"),
+              "--at", "2025-03-10", "--short")
+    assert "✓ not close_relative(omarov, yerlan): it is not established that yerlan is a close relative of omarov" in out
