@@ -40,7 +40,7 @@ class Model:
 def _kind(value) -> str:
     if isinstance(value, datetime.date):
         return "date"
-    if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
+    if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
         return "number"
     return "text"
 
@@ -64,6 +64,46 @@ def _primitive(op: str):
 _COMPARATORS = {op: f"zan{op}" for op in ("!=", "<", "<=", ">", ">=")}
 
 
+def _number(value) -> bool:
+    return isinstance(value, (int, float, Decimal)) and not isinstance(value, bool)
+
+
+def _arithmetic(op: str):
+    """left op right on two numbers; None (no answer) for anything else or a division by zero."""
+    def apply(left, right):
+        if not (_number(left) and _number(right)):
+            return None
+        if op in ("/", "%") and right == 0:
+            return None
+        if op == "/":
+            return left // right if isinstance(left, int) and isinstance(right, int) else left / right
+        return {"+": left + right, "-": left - right, "*": left * right, "%": left % right}[op]
+    return apply
+
+
+# Built-in relations `op(Left, Right, Result)`, for arithmetic written by the conformance suite's rules.
+# Their names cannot be written in the DSL (they are not identifiers), so the DSL never reaches them.
+ARITHMETIC = {op: _arithmetic(op) for op in ("+", "-", "*", "/", "%")}
+
+
+def _arithmetic_primitive(op: str, name: str):
+    apply = ARITHMETIC[op]
+
+    def primitive(literal, subgoal):
+        left, right, result = literal.terms
+        if not (left.is_const() and right.is_const()):
+            return
+        value = apply(left.id, right.id)
+        if value is None:
+            return
+        if result.is_const():
+            if result.id == value and _kind(result.id) == _kind(value):
+                subgoal.fact(True)
+        else:
+            subgoal.fact(Literal(name, [left, right, Const(value)]))
+    return primitive
+
+
 def relation_name(relation: str) -> str:
     """The name under which pyDatalog knows a relation; ours never contain '.', '~' or '[' (which it reads)."""
     return "z:" + relation
@@ -71,8 +111,10 @@ def relation_name(relation: str) -> str:
 
 def _term(term, variables: dict[str, Var]):
     if isinstance(term, n.Variable):
-        if term.name == "_":
-            return Var(f"_{len(variables)}_anon")
+        if term.name == "_":  # each `_` is a variable of its own
+            anonymous = variables.setdefault("_", [])
+            anonymous.append(Var(f"_{len(anonymous)}_anon"))
+            return anonymous[-1]
         return variables.setdefault(term.name, Var(term.name))
     return Const(term.value)
 
@@ -81,7 +123,8 @@ def order_body(rule: Rule, component: dict[str, int], sizes: dict[str, int]) -> 
     """Recursive literals first, then the most bound, smallest relations; tests once their variables are bound."""
     head_component = component.get(rule.relation)
     positives = [c for c in rule.body if isinstance(c, n.Atom)]
-    tests = [c for c in rule.body if not isinstance(c, n.Atom)]
+    tests = [c for c in rule.body if not isinstance(c, n.Atom) or c.predicate in ARITHMETIC]
+    positives = [c for c in positives if c.predicate not in ARITHMETIC]
     recursive = [a for a in positives if head_component is not None and component.get(a.predicate) == head_component]
     others = [a for a in positives if a not in recursive]
     ordered: list[n.Condition] = []
@@ -95,6 +138,10 @@ def order_body(rule: Rule, component: dict[str, int], sizes: dict[str, int]) -> 
                 if isinstance(t, n.Negation):
                     needed = {v.name for v in t.atom.variables() if v.name != "_"}
                     ready = needed <= bound
+                elif isinstance(t, n.Atom):  # arithmetic: ready once both operands are bound
+                    ready = {a.name for a in t.args[:2] if isinstance(a, n.Variable)} <= bound
+                    if ready:
+                        bound.update(v.name for v in t.variables())
                 else:
                     names = [x.name for x in (t.left, t.right) if isinstance(x, n.Variable)]
                     free = [v for v in names if v not in bound]
@@ -162,6 +209,9 @@ def evaluate(program: Program, relations: set[str] | None = None) -> Model:
         for op, name in _COMPARATORS.items():
             keep.append(insert(Pred(name, 2)))
             keep[-1].prim = _primitive(op)
+        for op in ARITHMETIC:
+            keep.append(insert(Pred(f"zan{op}", 3)))
+            keep[-1].prim = _arithmetic_primitive(op, f"zan{op}")
         for relation, facts in program.facts.items():
             _assert_facts(relation, facts)
         model = Model({r: set(f) for r, f in program.facts.items()})
@@ -201,7 +251,9 @@ def _clause(rule: Rule, component: dict[str, int], sizes: dict[str, int]) -> Cla
     head = Literal(relation_name(rule.relation), [_term(t, variables) for t in rule.head.args])
     body = []
     for c in order_body(rule, component, sizes):
-        if isinstance(c, n.Atom):
+        if isinstance(c, n.Atom) and c.predicate in ARITHMETIC:
+            body.append(Literal(f"zan{c.predicate}", [_term(t, variables) for t in c.args]))
+        elif isinstance(c, n.Atom):
             body.append(Literal(relation_name(c.predicate), [_term(t, variables) for t in c.args]))
         elif isinstance(c, n.Negation):
             body.append(Literal("~" + relation_name(c.atom.predicate), [_term(t, variables) for t in c.atom.args]))
