@@ -4,16 +4,27 @@ from __future__ import annotations
 
 from engine import nodes as n
 from engine.diagnostics import Diagnostic
+from engine.evaluation import ARITHMETIC
 from engine.knowledge import KnowledgeBase
 
 
 def bound_variables(conditions) -> set[str]:
-    """Variables bound by positive atoms, and by `X = c` / `X = Y` once the other side is bound."""
-    bound = {v.name for c in conditions if isinstance(c, n.Atom) for v in c.variables()}
+    """Variables bound by positive atoms, and by `X = c` / `X = Y` once the other side is bound.
+
+    A built-in arithmetic atom `op(L, R, Result)` binds its result once both operands are bound.
+    """
+    bound = {v.name for c in conditions if isinstance(c, n.Atom) and c.predicate not in ARITHMETIC
+             for v in c.variables()}
     changed = True
     while changed:
         changed = False
         for c in conditions:
+            if isinstance(c, n.Atom) and c.predicate in ARITHMETIC:
+                operands = [t.name for t in c.args[:2] if isinstance(t, n.Variable)]
+                result = c.args[2]
+                if all(o in bound for o in operands) and isinstance(result, n.Variable) and result.name not in bound:
+                    bound.add(result.name)
+                    changed = True
             if isinstance(c, n.Comparison) and c.operator == "=":
                 sides = (c.left, c.right)
                 for this, other in (sides, sides[::-1]):
@@ -28,7 +39,10 @@ def check_conditions(head_vars, conditions, where: str) -> list[Diagnostic]:
     bound = bound_variables(conditions)
     found = []
     for var in head_vars:
-        if var.name not in bound and var.name != "_":
+        if var.name == "_":
+            found.append(Diagnostic("unsafe-variable", f"the anonymous variable _ cannot stand in {where}",
+                                    var.span, hint="name the value with a variable bound by a condition"))
+        elif var.name not in bound:
             found.append(Diagnostic("unsafe-variable", f"variable {var.name} in {where} is not bound by any condition",
                                     var.span, hint=f"add a condition that names {var.name}, such as a fact about it"))
     for c in conditions:
@@ -39,6 +53,9 @@ def check_conditions(head_vars, conditions, where: str) -> list[Diagnostic]:
         elif isinstance(c, n.Comparison):
             variables = [t for t in (c.left, c.right) if isinstance(t, n.Variable)]
             what = "in a comparison"
+        elif isinstance(c, n.Atom) and c.predicate in ARITHMETIC:
+            variables = [t for t in c.args if isinstance(t, n.Variable)]
+            what = "in arithmetic"
         for var in variables:
             if var.name not in bound:
                 found.append(Diagnostic("unsafe-variable", f"variable {var.name} {what} is not bound by a positive condition",
