@@ -381,3 +381,39 @@ def test_a_negated_condition_reads_as_negated(zan):
     out = run(zan, "ask", "call(omarov, yerlan, social_ties)", "--facts", str(CASES / "quarantine-strict-conditions.facts"),
               "--at", "2025-03-10", "--short")
     assert "✓ not close_relative(omarov, yerlan): it is not established that yerlan is a close relative of omarov" in out
+
+
+def test_explanations_stay_fast_on_a_large_case(tmp_path):
+    """Proofs and why-nots are rebuilt per answer over indexed tuples: their cost must not grow with the case."""
+    import datetime
+    import time
+
+    from engine import ir
+    from engine.answering import answers, trace
+    from engine.evaluation import evaluate
+    from engine.explanation import Explainer
+    from engine.parser import parse_query
+    from engine.pipeline import check, load_knowledge
+    from engine.proof import Prover
+
+    lines = []
+    for i in range(120):
+        c = f"c{i}"
+        lines += [f"in_disciplinary_isolator({c}).", f"close_relative({c}, m{i}).", f"died(m{i}).", f"friend({c}, f{i}).",
+                  f"legal_aid_contract({c}, adv{i % 10})."] + [f"close_relative({c}, r{i}_{j})." for j in range(20)]
+    facts = tmp_path / "large.facts"
+    facts.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    kb, _ = load_knowledge(None, [facts])
+    check(kb)
+    program = ir.lower(kb, datetime.date(2025, 3, 10))
+    model = evaluate(program)
+    start = time.perf_counter()
+    prover = Prover(program, model)
+    found = answers(program, model, parse_query("call(c7, P, Purpose)"))
+    explainer = Explainer(kb, program, "en", steps=True)
+    docs = [explainer.answer(trace(program, prover, a)) for a in found]
+    elapsed = time.perf_counter() - start
+    assert len(docs) == 23 * 3
+    assert elapsed < 2.0, f"explaining one convict's {len(docs)} answers took {elapsed:.2f} s"
+    death = next(d for d in docs if d["atom"] == "call(c7, r7_0, social_ties)")
+    assert "death certificate" in death["trace"]["summary"]["text"]
