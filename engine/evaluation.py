@@ -217,16 +217,86 @@ def evaluate(program: Program, relations: set[str] | None = None) -> Model:
         model = Model({r: set(f) for r, f in program.facts.items()})
         for members in graph.components():
             members = [r for r in members if r in needed]
-            clauses = [assert_(_clause(rule, component, sizes)) for r in members for rule in rules_of[r]]
-            answers = {r: _ask(r, program.arities.get(r, 0)) for r in members}
-            for clause in clauses:
-                retract(clause)
+            if _recursive(members, rules_of):
+                answers = _seminaive(members, rules_of, program.arities, sizes, keep, program.facts)
+            else:
+                clauses = [assert_(_clause(rule, component, sizes)) for r in members for rule in rules_of[r]]
+                answers = {r: _ask(r, program.arities.get(r, 0)) for r in members}
+                for clause in clauses:
+                    retract(clause)
             for relation, rows in answers.items():
                 model.relations.setdefault(relation, set()).update(rows)
                 _assert_facts(relation, rows)
                 sizes[relation] = len(rows)
         pyDatalog.clear()
     return model
+
+
+def _recursive(members: list[str], rules_of: dict[str, list[Rule]]) -> bool:
+    inside = set(members)
+    return any(isinstance(c, n.Atom) and c.predicate in inside
+               for r in members for rule in rules_of.get(r, ()) for c in rule.body)
+
+
+def _seminaive(members: list[str], rules_of: dict[str, list[Rule]], arities: dict[str, int],
+               sizes: dict[str, int], keep: list, facts: dict) -> dict[str, set[tuple]]:
+    """A recursive component, bottom-up: pyDatalog joins, Python iterates to the fixpoint.
+
+    pyDatalog's own top-down recursion re-derives a relation for every binding it is asked with and
+    may not end on right recursion through a cycle; here each round asks only non-recursive clauses:
+    every rule once per recursive literal, that literal reading the previous round's new tuples
+    (`delta`) and the others everything found so far (semi-naive evaluation). The rounds are finite:
+    each adds tuples over the program's finite constants, or stops.
+    """
+    inside = set(members)
+    found: dict[str, set[tuple]] = {r: set(facts.get(r, ())) for r in members}   # asserted already
+    delta: dict[str, set[tuple]] = {r: set(facts.get(r, ())) for r in members}
+    # Round 0: the facts and the rules with no recursive literal.
+    for r in members:
+        for rule in rules_of.get(r, ()):
+            if not any(isinstance(c, n.Atom) and c.predicate in inside for c in rule.body):
+                delta[r] |= _ask_rule(rule, {}, arities, sizes, keep, "exit")
+    for r in members:
+        _assert_facts(r, delta[r] - found[r])
+        found[r] |= delta[r]
+    round_ = 0
+    while any(delta.values()):
+        round_ += 1
+        for r in members:
+            _assert_facts(f"delta{round_}:{r}", delta[r])
+            keep.append(insert(Pred(relation_name(f"delta{round_}:{r}"), arities.get(r, 0))))
+            sizes[f"delta{round_}:{r}"] = len(delta[r])
+        new: dict[str, set[tuple]] = {r: set() for r in members}
+        for r in members:
+            for rule in rules_of.get(r, ()):
+                positions = [i for i, c in enumerate(rule.body) if isinstance(c, n.Atom) and c.predicate in inside]
+                for i in positions:
+                    if not delta[rule.body[i].predicate]:
+                        continue
+                    rows = _ask_rule(rule, {i: f"delta{round_}:{rule.body[i].predicate}"}, arities, sizes, keep,
+                                     f"round{round_}.{i}")
+                    new[r] |= rows - found[r]
+        for r in members:
+            found[r] |= new[r]
+            _assert_facts(r, new[r])
+            sizes[r] = len(found[r])
+        delta = new
+    return found
+
+
+def _ask_rule(rule: Rule, renamed: dict[int, str], arities: dict[str, int], sizes: dict[str, int], keep: list,
+              tag: str) -> set[tuple]:
+    """The head tuples of one rule, body literal i read from relation renamed[i]; no recursion involved."""
+    body = tuple(n.Atom(renamed[i], c.args, c.span, c.predicate_span) if i in renamed else c
+                 for i, c in enumerate(rule.body))
+    query = f"{tag}:{rule.relation}"
+    head = n.Atom(query, rule.head.args, rule.head.span, rule.head.predicate_span)
+    keep.append(insert(Pred(relation_name(query), len(rule.head.args))))
+    clause = assert_(_clause(Rule(head, body, rule.norm, rule.modality, rule.span, rule.kind), {}, sizes))
+    try:
+        return _ask(query, len(rule.head.args))
+    finally:
+        retract(clause)
 
 
 def _depended_on(graph: DependencyGraph, roots) -> set[str]:
