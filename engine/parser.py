@@ -80,6 +80,11 @@ def read_source(path: str | Path) -> str:
 
 def parse_module(text: str, path: str) -> n.Module:
     """Parses one DSL file (knowledge base, facts or questions)."""
+    from engine.facts import read_plain_facts
+
+    plain = read_plain_facts(text, path)  # large case files are plain facts: read them without the grammar
+    if plain is not None:
+        return plain
     tree = _parse(text, path, "start")
     builder = _Builder(path)
     return n.Module(path, tuple(builder.statement(child) for child in tree.children))
