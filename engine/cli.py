@@ -93,7 +93,7 @@ def _answer(query, kb, facts, at, fmt, explain, lang, title=None, short=False, s
     from engine.pipeline import ask
 
     result = ask(query, at, kb, list(facts) or None, explain=explain or short or steps)
-    doc = document(result, lang, depth=depth, steps=steps)
+    doc = document(result, lang, depth=depth, steps=steps, lazy=fmt == "json")
     if title:
         doc["title"] = title
     if fmt != "json" and not facts and result.fact_files:
@@ -106,6 +106,18 @@ def _answer(query, kb, facts, at, fmt, explain, lang, title=None, short=False, s
 
 
 def _emit(doc, fmt, explain, lang, short, steps, diff=False):
+    if fmt == "json":  # answer by answer, in pieces of about a megabyte: the same text as one json.dumps
+        from engine.render.as_json import pieces
+
+        buffer, size = [], 0
+        for piece in pieces(doc):
+            buffer.append(piece)
+            size += len(piece)
+            if size > 1 << 20:
+                click.echo("".join(buffer), nl=False)
+                buffer, size = [], 0
+        click.echo("".join(buffer) + "\n", nl=False)
+        return
     from engine.render import output
 
     try:

@@ -384,13 +384,18 @@ def _height(p: ProofNode) -> int:
     return 1 + max((_height(c) for c in p.children), default=0) if p.children else 0
 
 
-def document(result, language: str = "en", depth: int | None = None, steps: bool = False) -> dict:
-    """The whole result as the JSON contract of DESIGN.md describes it."""
+def document(result, language: str = "en", depth: int | None = None, steps: bool = False,
+             lazy: bool = False) -> dict:
+    """The whole result as the JSON contract of DESIGN.md describes it.
+
+    lazy: the answers as a generator, each explained when it is read (for streaming JSON, as_json.pieces).
+    """
     explainer = Explainer(result.kb, result.program, language, depth=depth, steps=steps)
+    explained = (explainer.answer(t) for t in result.traces)
     return {
         "query": query_text(result.query),
         "at": result.at.isoformat(),
-        "answers": [explainer.answer(t) for t in result.traces],
+        "answers": explained if lazy else list(explained),
     }
 
 
