@@ -201,6 +201,10 @@ def evaluate(program: Program, relations: set[str] | None = None) -> Model:
     for rule in program.rules:
         rules_of.setdefault(rule.relation, []).append(rule)
     needed = set(rules_of) if relations is None else _depended_on(graph, relations) & set(rules_of)
+    # Answers are asserted as facts only where a rule evaluated later reads them (at 10k convicts,
+    # asserting the question's own relations cost 4 s).
+    read = {c.predicate if isinstance(c, n.Atom) else c.atom.predicate
+            for r in needed for rule in rules_of[r] for c in rule.body if isinstance(c, (n.Atom, n.Negation))}
     with _lock:
         pyDatalog.clear()
         keep = []  # pyDatalog's predicate registry holds weak references
@@ -226,7 +230,8 @@ def evaluate(program: Program, relations: set[str] | None = None) -> Model:
                     retract(clause)
             for relation, rows in answers.items():
                 model.relations.setdefault(relation, set()).update(rows)
-                _assert_facts(relation, rows)
+                if relation in read:
+                    _assert_facts(relation, rows)
                 sizes[relation] = len(rows)
         pyDatalog.clear()
     return model
