@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from engine.render import as_dot, as_html, as_json, as_markdown, as_text
-
 FORMAT_NAMES = ("text", "json", "markdown", "html", "dot", "svg")
 
 
@@ -14,17 +12,23 @@ class MissingTool(Exception):
 def render(document: dict, fmt: str, explain: bool, language: str, *, short: bool = False, steps: bool = False,
            diff: bool = False) -> str:
     """The document as text in `fmt`; text shows explanations only with --explain (or --short/--steps), the others always."""
+    # Only the renderer asked for is imported: a cold `zan ask` pays for one module, not five.
     if fmt == "json":
+        from engine.render import as_json
         return as_json.render(document) + "\n"
     if fmt == "text":
+        from engine.render import as_text
         show = as_text.render_diff if diff else as_text.render
         return show(document, explain, language, short=short, steps=steps)
     if fmt == "markdown":
+        from engine.render import as_markdown
         show = as_markdown.render_diff if diff else as_markdown.render
         return show(document, True, language, short=short, steps=steps)
     if fmt == "html":
+        from engine.render import as_html
         show = as_html.render_diff if diff else as_html.render
         return show(document, True, language, short=short, steps=steps)
+    from engine.render import as_dot
     source = as_dot.render_diff(document, language) if diff else as_dot.render(document, True, language, short=short, steps=steps)
     if fmt == "dot":
         return source
