@@ -31,9 +31,6 @@ def answers(program: Program, model: Model, query: n.Query) -> list[Answer]:
     applies = {}
     for row in model.get(f"norm:{predicate}"):
         applies.setdefault(row[1:], set()).add(row[0])
-    undefeated = {}
-    for row in model.get(f"undefeated:{predicate}"):
-        undefeated.setdefault(row[1:], set()).add(row[0])
     facts = model.get(predicate)
     deontic = predicate in program.deontic or any(
         info.predicate == predicate and info.modality for info in program.norms.values())
@@ -41,8 +38,7 @@ def answers(program: Program, model: Model, query: n.Query) -> list[Answer]:
     for values in candidates(program, model, atom):
         bindings = {k: v for k, v in (unify(atom, values, {}) or {}).items()}
         if deontic:
-            answer = decide(program, predicate, values, applies.get(values, set()), undefeated.get(values, set()),
-                            facts, bindings)
+            answer = decide(program, predicate, values, applies.get(values, set()), facts, bindings)
         else:
             answer = Answer(predicate, values, bindings, "holds" if values in facts else "not-established")
         if query.status is None or query.status == answer.status:

@@ -485,11 +485,13 @@ class Evaluator:
     """`evaluate(program) -> Model` and `evaluate(theory, policy) -> DefeasibleModel` on our engine.
 
     `specificity=True` lets a more specific defeasible rule beat a conflicting one without an
-    explicit superiority pair (generalised specificity, an automatic lex specialis).
+    explicit superiority pair (generalised specificity, an automatic lex specialis). `defeat="rule"`
+    is the knowledge base's reading of defeat (a rule is defeated by any superior attacker in play;
+    engine/defeasible.py `DEFEAT`).
     """
 
-    def __init__(self, specificity: bool = False):
-        self.specificity = specificity
+    def __init__(self, specificity: bool = False, defeat: str = "team"):
+        self.specificity, self.defeat = specificity, defeat
         self._cache: dict = {}
 
     def evaluate(self, program_or_theory, policy=None):
@@ -520,7 +522,7 @@ class Evaluator:
         facts = tuple((p, len(rows), hash(frozenset(map(tuple, rows)))) for p, rows in sorted(theory.facts.items()))
         key = (name, rules, facts, tuple(map(tuple, theory.superiority)), tuple(map(tuple, theory.conflicts)))
         if key not in self._cache:
-            sections = defeasible.reason(read_theory(theory), name, specificity=self.specificity)
+            sections = defeasible.reason(read_theory(theory), name, specificity=self.specificity, defeat=self.defeat)
             self._cache.clear()
             self._cache[key] = sections
         sections = {s: {p: set(rows) for p, rows in preds.items()} for s, preds in self._cache[key].items()}
@@ -538,3 +540,10 @@ class SpecificityEvaluator(Evaluator):
 
     def __init__(self):
         super().__init__(specificity=True)
+
+
+class LegalDefeatEvaluator(Evaluator):
+    """The evaluator with the knowledge base's defeat (`defeat="rule"`), as `deontic.decide` uses the core."""
+
+    def __init__(self):
+        super().__init__(defeat="rule")

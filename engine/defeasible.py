@@ -16,9 +16,20 @@ attacker counts when its body is merely supported), `rational_closure` and `lexi
 specificity: where no superiority pair orders two conflicting rules, the one whose body (closed
 under the strict rules) entails the other's body wins; this is an automatic lex specialis.
 
+Options for the knowledge base's legal reading (docs/semantics.md, docs/conformance.md):
+- `defeat="team"` (the default, as above) or `defeat="rule"`: a rule is *defeated* when an attacker
+  that is not discarded is superior to it, whether or not that attacker is itself defeated; +∂ q
+  then needs an undefeated rule for q besides every attacker being beaten. With an acyclic
+  superiority among the rules in play the two agree; on a cycle every rule of the cycle is
+  defeated and neither side is concluded, where team defeat concludes both.
+- modes: a rule may carry a `mode` (the kb's permitted / obligatory / discretionary on one side of
+  the conflict); `decide()` reports the strongest mode among the undefeated rules of the literal
+  concluded, given the modes' order, and the rules of that mode as the winners.
+
 Literals `~p(...)` (strong negation) are relations of their own, named `neg:p` for the evaluator.
-The kb's deontic defeat (engine/deontic.py) is this same ambiguity-blocking reasoning restricted to
-one rule per norm and a superiority relation from exception, rank and date: see docs/conformance.md.
+The kb's deontic layer is a use of this core: `deontic.decide` calls `decide()` below once per atom,
+one rule per applicable norm, superiority from exception, rank and date, `defeat="rule"` and the
+allowing modalities as modes: see docs/conformance.md.
 """
 
 from __future__ import annotations
@@ -35,6 +46,7 @@ from engine.matching import Index, ground, solutions
 from engine.source import Span
 
 POLICIES = ("blocking", "propagating", "rational_closure", "lexicographic_closure")
+DEFEAT = ("team", "rule")    # team defeat (Antoniou et al. 2001); a rule defeated by any superior attacker (the kb)
 SECTIONS = ("definitely", "defeasibly", "not_defeasibly", "undecided")
 
 Literal = tuple[str, tuple]          # (predicate, values); the predicate of a negative literal starts with "~"
@@ -61,13 +73,14 @@ class DefeasibleRule:
     kind: str
     head: n.Atom
     body: tuple[n.Condition, ...]
+    mode: str | None = None
 
 
 @dataclass
 class Theory:
     facts: dict[str, set[tuple]] = field(default_factory=dict)
     rules: list[DefeasibleRule] = field(default_factory=list)
-    superiority: set[tuple[str, str]] = field(default_factory=set)
+    superiority: set[tuple[str, str]] = field(default_factory=set)   # any container of (stronger, weaker)
     conflicts: set[tuple[str, str]] = field(default_factory=set)   # predicate pairs beyond p / ~p
 
 
@@ -79,6 +92,7 @@ class Instance:
     kind: str
     head: Literal
     body: tuple[Literal, ...]
+    mode: str | None = None
 
 
 # ------------------------------------------------------------------------------------------ grounding
@@ -150,7 +164,7 @@ def ground_theory(theory: Theory) -> Grounding:
                 continue
             positives = tuple((predicate_of(c.predicate), ground(c, binding)) for c in body
                               if isinstance(c, n.Atom) and c.predicate not in _builtins())
-            instances.append(Instance(rule.id, rule.kind, (rule.head.predicate, head_values), positives))
+            instances.append(Instance(rule.id, rule.kind, (rule.head.predicate, head_values), positives, rule.mode))
             universe.add((rule.head.predicate, head_values))
     universe |= {(complement(p), v) for p, v in universe}
     return Grounding(definite, supported, instances, universe)
@@ -166,8 +180,10 @@ def _builtins():
 class Reasoner:
     """The proof conditions of defeasible logic over ground instances, run to a fixpoint."""
 
-    def __init__(self, theory: Theory, grounding: Grounding, specificity: bool = False):
-        self.theory, self.g = theory, grounding
+    def __init__(self, theory: Theory, grounding: Grounding, specificity: bool = False, defeat: str = "team"):
+        if defeat not in DEFEAT:
+            raise ValueError(f"unknown defeat {defeat!r}; known: {', '.join(DEFEAT)}")
+        self.theory, self.g, self.defeat = theory, grounding, defeat
         self.by_head: dict[Literal, list[Instance]] = {}
         for inst in grounding.instances:
             self.by_head.setdefault(inst.head, []).append(inst)
@@ -178,16 +194,25 @@ class Reasoner:
         self.specificity = specificity
         self._closures: dict[tuple, frozenset] = {}
         self.strict_instances = [i for i in grounding.instances if i.kind == "strict"]
+        self._opposed: dict[str, list[str]] = {}          # the rules are fixed: who opposes whom is computed once
+        self._attackers: dict[Literal, list[Instance]] = {}
+        self._supporters: dict[Literal, list[Instance]] = {}
 
     def opponents(self, q: Literal) -> list[Literal]:
         p, values = q
-        return [(c, values) for c in sorted({complement(p)} | self.conflicting.get(p, set()))]
+        if p not in self._opposed:
+            self._opposed[p] = sorted({complement(p)} | self.conflicting.get(p, set()))
+        return [(c, values) for c in self._opposed[p]]
 
     def attackers(self, q: Literal) -> list[Instance]:
-        return [s for o in self.opponents(q) for s in self.by_head.get(o, [])]
+        if q not in self._attackers:
+            self._attackers[q] = [s for o in self.opponents(q) for s in self.by_head.get(o, [])]
+        return self._attackers[q]
 
     def supporters(self, q: Literal) -> list[Instance]:
-        return [r for r in self.by_head.get(q, []) if r.kind != "defeater"]
+        if q not in self._supporters:
+            self._supporters[q] = [r for r in self.by_head.get(q, []) if r.kind != "defeater"]
+        return self._supporters[q]
 
     def superior(self, t: Instance, s: Instance) -> bool:
         if (t.rule, s.rule) in self.theory.superiority:
@@ -239,17 +264,24 @@ class Reasoner:
                 if q not in plus and q not in definite and rules and not opponents_definite:
                     live = [r for r in rules if all(b in plus for b in r.body)]
                     if live and all(any(b in beaten for b in s.body) or any(self.superior(t, s) for t in live)
-                                    for s in attackers):
+                                    for s in attackers) and (
+                            self.defeat == "team" or any(not self.defeaters(r, attackers, beaten) for r in live)):
                         plus.add(q)
                         changed = True
                 if q not in minus and q not in definite:
-                    if (all(any(b in minus for b in r.body) for r in rules) or opponents_definite or any(
+                    if (all(any(b in minus for b in r.body) or (self.defeat == "rule" and any(
+                            all(b in applicable for b in s.body) and self.superior(s, r) for s in attackers))
+                            for r in rules) or opponents_definite or any(
                             all(b in applicable for b in s.body) and
                             all(any(b in minus for b in t.body) or not self.superior(t, s) for t in rules)
                             for s in attackers)):
                         minus.add(q)
                         changed = True
         return plus, minus
+
+    def defeaters(self, r: Instance, attackers: list[Instance], discarded: set[Literal]) -> list[Instance]:
+        """The attackers of `r`, not discarded (no body literal in `discarded`), that are superior to it."""
+        return [s for s in attackers if not any(b in discarded for b in s.body) and self.superior(s, r)]
 
     def _supported(self, q, rules, attackers, s_plus, minus) -> bool:
         return any(all(b in s_plus for b in r.body) and
@@ -340,10 +372,69 @@ class Closure:
         return set.intersection(*closures) if closures else self.chase(facts, [])
 
 
+# ------------------------------------------------------------------------------------------ one literal
+
+@dataclass
+class Decision:
+    """The proof conditions on one ground literal q and its complement, with what each rule did.
+
+    `literal` is the side proved +∂ (q or ~q), or None; `mode` the strongest mode among the
+    undefeated rules for it; `winners` those rules of that mode, in the caller's order;
+    `undefeated` every rule not discarded and not defeated; `defeated` each defeated rule with the
+    attackers superior to it (in order); `ambiguous` when rules on both sides are in play and
+    neither side is concluded.
+    """
+
+    literal: Literal | None
+    mode: str | None
+    winners: list[str]
+    undefeated: list[str]
+    defeated: dict[str, list[str]]
+    ambiguous: bool
+
+
+def decide(q: Literal, instances: Iterable[Instance], superiority, definite: Iterable[Literal] = (),
+           defeat: str = "rule", modes: tuple[str, ...] = (), order=None) -> Decision:
+    """Ground rules for q and ~q (heads q or its complement), their superiority, under ambiguity blocking.
+
+    Bodies are ground literals that hold when in `definite` (an empty body: the rule applies). The
+    knowledge base asks this once per atom, its norms' conditions evaluated by Datalog beforehand.
+    """
+    instances = list(instances)
+    opposite = (complement(q[0]), q[1])
+    heads = {q, opposite}
+    g = Grounding(set(definite), {i.head for i in instances if i.kind != "defeater"}, instances, heads)
+    reasoner = Reasoner(Theory(superiority=superiority), g, defeat=defeat)
+    plus, minus = reasoner.run()
+    key = order or (lambda rule_id: rule_id)
+    live = sorted((i for i in instances if all(b in plus for b in i.body)), key=lambda i: key(i.rule))
+    defeated: dict[str, list[str]] = {}
+    undefeated: list[str] = []
+    for r in live:
+        beaten_by = reasoner.defeaters(r, reasoner.attackers(r.head), minus)
+        if beaten_by:
+            defeated[r.rule] = sorted((s.rule for s in beaten_by), key=key)
+        elif r.kind != "defeater":
+            undefeated.append(r.rule)
+    literal = q if q in plus else opposite if opposite in plus else None
+    mode, winners = None, []
+    if literal is not None:
+        candidates = [r for r in live if r.head == literal and r.rule in undefeated and r.kind != "defeater"]
+        ranked = [r.mode for r in candidates if r.mode in modes]
+        mode = min(ranked, key=modes.index) if ranked else None
+        winners = [r.rule for r in candidates if r.mode == mode]
+    sides = {r.head for r in live if r.kind != "defeater"}
+    return Decision(literal, mode, winners, undefeated, defeated, literal is None and len(sides) == 2)
+
+
 # ------------------------------------------------------------------------------------------ answers
 
-def reason(theory: Theory, policy: str = "blocking", specificity: bool = False) -> dict[str, dict[str, set[tuple]]]:
-    """The suite's sections for a theory under a policy: definitely, defeasibly, not_defeasibly, undecided."""
+def reason(theory: Theory, policy: str = "blocking", specificity: bool = False,
+           defeat: str = "team") -> dict[str, dict[str, set[tuple]]]:
+    """The suite's sections for a theory under a policy: definitely, defeasibly, not_defeasibly, undecided.
+
+    `defeat="rule"` is the knowledge base's reading of defeat (see `DEFEAT`), for `blocking` and `propagating`.
+    """
     if policy not in POLICIES:
         raise ValueError(f"unknown policy {policy!r}; known: {', '.join(POLICIES)}")
     if all(r.kind == "strict" for r in theory.rules):
@@ -360,7 +451,7 @@ def reason(theory: Theory, policy: str = "blocking", specificity: bool = False) 
         plus = concluded | g.definite
         minus = {q for q in g.universe if q not in plus}
     else:
-        plus, minus = Reasoner(theory, g, specificity).run(propagating=policy == "propagating")
+        plus, minus = Reasoner(theory, g, specificity, defeat).run(propagating=policy == "propagating")
     undecided = {q for q in g.supported if q not in plus}
     return {
         "definitely": _sections(g.definite),

@@ -86,36 +86,44 @@ def _order(program: "Program"):
     return key
 
 
-def decide(program: "Program", predicate: str, values: tuple, applicable: set[str], undefeated: set[str],
+def decide(program: "Program", predicate: str, values: tuple, applicable: set[str],
            facts: set[tuple], bindings: Mapping[str, object]) -> Answer:
-    """The status of one ground atom from the norms that apply to it and those left undefeated."""
+    """The status of one ground atom from the norms that apply to it (their conditions hold at the date).
+
+    This is the defeasible core (engine/defeasible.py) on one literal: each applicable norm is a
+    defeasible rule for the allowing side `predicate(values)` or the prohibiting side
+    `~predicate(values)`, superiority is `priority` (exception, rank, date; `program.defeats`),
+    under ambiguity blocking with the kb's reading of defeat (`defeat="rule"`: a norm is defeated by
+    any applicable stronger conflicting norm) and the allowing modalities as modes, strongest first.
+    """
+    from engine import defeasible   # here: the core imports the IR, which imports this module
+
     order = _order(program)
     answer = Answer(predicate, values, dict(bindings), "undetermined", applicable=sorted(applicable, key=order))
-    modality = {nid: program.norms[nid].modality for nid in applicable}
-    allowing = [nid for nid in undefeated if modality[nid] in ALLOWING]
-    forbidding = [nid for nid in undefeated if modality[nid] == "prohibited"]
+    if not applicable:
+        return answer      # no rule for either side: the core concludes nothing, and there is nothing to report
+    q, against = (predicate, values), ("~" + predicate, values)
+    rules = []
+    for nid in applicable:
+        modality = program.norms[nid].modality
+        rules.append(defeasible.Instance(nid, "defeasible", against if modality == "prohibited" else q, (), modality))
+    verdict = defeasible.decide(q, rules, program.defeats, defeat="rule", modes=ALLOWING + ("prohibited",), order=order)
+    undefeated = set(verdict.undefeated)
 
-    if allowing and forbidding:
-        answer.ambiguity = sorted({tuple(sorted((a, f))) for a in allowing for f in forbidding})
-    elif applicable and not undefeated:
+    if verdict.literal is not None:
+        answer.status = verdict.mode
+        answer.deciding, answer.supporting = verdict.winners[0], verdict.winners[1:]
+    elif undefeated:
+        modality = {nid: program.norms[nid].modality for nid in undefeated}
+        answer.ambiguity = sorted({tuple(sorted((a, f))) for a in undefeated for f in undefeated
+                                   if modality[a] in ALLOWING and modality[f] == "prohibited"})
+    else:
         # only possible when priorities run in a cycle: every applicable norm is beaten by another
-        answer.ambiguity = sorted({tuple(sorted((w, l))) for (w, l) in program.defeats
-                                   if w in applicable and l in applicable})
-    elif allowing:
-        strongest = min(ALLOWING.index(modality[nid]) for nid in allowing)
-        answer.status = ALLOWING[strongest]
-        winners = sorted((nid for nid in allowing if ALLOWING.index(modality[nid]) == strongest), key=order)
-        answer.deciding, answer.supporting = winners[0], winners[1:]
-    elif forbidding:
-        answer.status = "prohibited"
-        winners = sorted(forbidding, key=order)
-        answer.deciding, answer.supporting = winners[0], winners[1:]
+        answer.ambiguity = sorted({tuple(sorted((w, l))) for l, ws in verdict.defeated.items() for w in ws})
 
-    for loser in sorted(applicable - undefeated, key=order):
-        beaten_by = [program.defeats[(w, loser)] for w in applicable if (w, loser) in program.defeats]
-        beaten_by.sort(key=lambda d: (d.winner != answer.deciding, d.winner not in undefeated, order(d.winner)))
-        if beaten_by:
-            answer.defeated.append(beaten_by[0])
+    for loser, winners in verdict.defeated.items():
+        beaten_by = sorted(winners, key=lambda w: (w != answer.deciding, w not in undefeated, order(w)))
+        answer.defeated.append(program.defeats[(beaten_by[0], loser)])
 
     if answer.status == "obligatory" and answer.deciding:
         deadline = program.norms[answer.deciding].node.deadline

@@ -1,7 +1,9 @@
 """The IR: the knowledge base lowered, at one date, to Datalog rules and facts over named relations.
 
-Deontic conclusions become facts of `norm:p(NormId, ...)`; the defeat between conflicting norms is
-compiled into `beats:p`, `defeated:p` and `undefeated:p`; a predicate's `asked over` becomes `domain:p`.
+Deontic conclusions become facts of `norm:p(NormId, ...)` (the norm applies to the atom); the
+superiority between conflicting norms (`deontic.priority`: exception, rank, date) is kept in
+`Program.defeats`, for the defeasible core that decides each atom (`deontic.decide`, engine/defeasible.py);
+a predicate's `asked over` becomes `domain:p`.
 Every rule keeps the norm it came from and its span, so a proof can always point at the text.
 """
 
@@ -25,7 +27,7 @@ class Rule:
     norm: str | None
     modality: str | None
     span: Span
-    kind: str = "definition"  # definition | norm | defeat | domain
+    kind: str = "definition"  # definition | norm | domain
 
     @property
     def relation(self) -> str:
@@ -71,7 +73,7 @@ class Program:
     rules: list[Rule] = field(default_factory=list)
     norms: dict[str, NormInfo] = field(default_factory=dict)      # every declared norm
     deontic: set[str] = field(default_factory=set)                # predicates concluded with a modality
-    defeats: dict[tuple[str, str], Defeat] = field(default_factory=dict)  # (winner, loser) -> why
+    defeats: dict[tuple[str, str], Defeat] = field(default_factory=dict)  # superiority: (winner, loser) -> why
 
     def add_fact(self, relation: str, values: tuple, span: Span) -> None:
         self.arities.setdefault(relation, len(values))
@@ -123,8 +125,12 @@ def lower(kb: KnowledgeBase, at: datetime.date) -> Program:
         program.arities[head.predicate] = len(head.args)
         program.rules.append(Rule(head, clause.body, nid, clause.modality, clause.span, kind="norm"))
 
+    concluding: dict[str, list[NormInfo]] = {}  # the norms in force on each deontic predicate, found once
+    for info in program.norms.values():
+        if info.modality and info.in_force(at):
+            concluding.setdefault(info.predicate, []).append(info)
     for predicate in sorted(program.deontic):
-        _compile_defeat(program, predicate)
+        _superiority(program, concluding.get(predicate, []))
     for name, decl in sorted(kb.predicates.items()):
         if decl.domain is not None:
             span = decl.domain_span or decl.span
@@ -134,30 +140,11 @@ def lower(kb: KnowledgeBase, at: datetime.date) -> Program:
     return program
 
 
-def _compile_defeat(program: Program, predicate: str) -> None:
-    """defeated:p(N, X..) <= norm:p(N, X..) & norm:p(M, X..) & beats:p(M, N); undefeated:p is the rest."""
-    arity = program.arities[predicate]
-    span = Span("<defeat>", 0, 0)
-    in_force = [info for info in program.norms.values()
-                if info.predicate == predicate and info.modality and info.in_force(program.at)]
+def _superiority(program: Program, in_force: list[NormInfo]) -> None:
+    """The superiority relation between the in-force norms of one predicate, with why each pair is ordered."""
     for a in in_force:
         for b in in_force:
             if a.id < b.id:
                 d = priority(a, b)
                 if d is not None:
                     program.defeats[(d.winner, d.loser)] = d
-                    program.add_fact(f"beats:{predicate}", (d.winner, d.loser), span)
-    xs = [n.Variable(f"X{i}", span) for i in range(arity)]
-    N, M = n.Variable("N", span), n.Variable("M", span)
-    applies = f"norm:{predicate}"
-    program.arities[f"beats:{predicate}"] = 2
-    program.arities[f"defeated:{predicate}"] = arity + 1
-    program.arities[f"undefeated:{predicate}"] = arity + 1
-    program.rules.append(Rule(
-        _synthetic(f"defeated:{predicate}", [N, *xs], span),
-        (_synthetic(applies, [N, *xs], span), _synthetic(applies, [M, *xs], span),
-         _synthetic(f"beats:{predicate}", [M, N], span)), None, None, span, kind="defeat"))
-    program.rules.append(Rule(
-        _synthetic(f"undefeated:{predicate}", [N, *xs], span),
-        (_synthetic(applies, [N, *xs], span), n.Negation(_synthetic(f"defeated:{predicate}", [N, *xs], span), span)),
-        None, None, span, kind="defeat"))

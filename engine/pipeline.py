@@ -106,7 +106,7 @@ def ask(query_text: str | n.Query, at: datetime.date, kb_dir: Path | None = None
         check_query(kb, query)
     program = ir.lower(kb, at)
     predicate = query.atom.predicate
-    model = evaluate(program, {predicate} | {f"{kind}:{predicate}" for kind in ("norm", "undefeated", "domain")})
+    model = evaluate(program, {predicate} | {f"{kind}:{predicate}" for kind in ("norm", "domain")})
     prover = Prover(program, model)
     found = answers(program, model, query)
     result = Result(query, at, kb, program, warnings=warnings, fact_files=facts)
