@@ -372,6 +372,125 @@ class Closure:
         return set.intersection(*closures) if closures else self.chase(facts, [])
 
 
+class RelevantClosure:
+    """Basic relevant closure (Casini, Meyer, Moodley, Nortjé 2014) of a ground theory, by truth tables.
+
+    Rules are read classically (a default `body -> head` as the material implication); formulas are
+    sets of valuations, kept as bitsets over the 2^n valuations of the theory's n atoms. Defaults get
+    their base rank (rational closure's ranking by exceptionality). A justification for α is a
+    minimal set of defaults that, with the strict part, entails ¬α; the defaults in some
+    justification are *relevant* to α. α |~ β when the strict part, every irrelevant default and
+    the relevant defaults of rank i and above entail α → β, for the least i that leaves α consistent.
+    Only relevant defaults are given up, which is what loses Or (Morris 2020, appendix C.2).
+    """
+
+    def __init__(self, theory: Theory, limit: int = 14):
+        ground = []
+        for rule in theory.rules:
+            atoms = [rule.head] + [c for c in rule.body if isinstance(c, n.Atom)]
+            if len(atoms) != len(rule.body) + 1 or any(a.variables() for a in atoms):
+                raise NotImplementedError("relevant closure is decided for ground theories of positive bodies")
+            literal = lambda a: (a.predicate, tuple(t.value for t in a.args))  # noqa: E731
+            ground.append((rule, literal(rule.head), [literal(a) for a in atoms[1:]]))
+        facts = [(p, tuple(row)) for p, rows in theory.facts.items() for row in rows]
+        names = sorted({(p.lstrip("~"), v) for _r, h, b in ground for p, v in [h, *b]} |
+                       {(p.lstrip("~"), v) for p, v in facts}, key=_literal_key)
+        if len(names) > limit or sum(r.kind == "defeasible" for r, _h, _b in ground) > limit:
+            raise ValueError("the theory is too large for the relevant closure")
+        self.atoms = {name: i for i, name in enumerate(names)}
+        size = 1 << len(names)
+        self.full = (1 << size) - 1
+        self._true = [sum(1 << v for v in range(size) if v >> i & 1) for i in range(len(names))]
+        self.strict = self.full
+        for fact in facts:
+            self.strict &= self.literal(fact)
+        defaults = []
+        for rule, head, body in ground:
+            if rule.kind == "defeater":
+                continue            # a defeater concludes nothing: no classical reading
+            if rule.kind == "strict":
+                self.strict &= self.implication(body, head)
+            else:
+                defaults.append((rule.id, self.conjunction(body), self.implication(body, head)))
+        self.defaults = defaults
+        self.rank: dict[str, int] = {}
+        remaining, i = list(defaults), 0
+        while remaining:
+            known = self.meet(d[2] for d in remaining)
+            exceptional = [d for d in remaining if self.entails(known, self.full ^ d[1])]
+            if len(exceptional) == len(remaining):          # infinite rank: classical
+                self.strict &= known
+                break
+            for d in remaining:
+                if d not in exceptional:
+                    self.rank[d[0]] = i
+            remaining, i = exceptional, i + 1
+        self.ranked = [d for d in defaults if d[0] in self.rank]
+        self.levels = i
+        self._justified: dict[int, frozenset] = {}
+
+    def literal(self, literal: Literal) -> int:
+        p, v = literal
+        mask = self._true[self.atoms[(p.lstrip("~"), v)]]
+        return self.full ^ mask if p.startswith("~") else mask
+
+    def conjunction(self, literals) -> int:
+        return self.meet(self.literal(x) for x in literals)
+
+    def implication(self, body, head) -> int:
+        return (self.full ^ self.conjunction(body)) | self.literal(head)
+
+    def meet(self, masks) -> int:
+        out = self.full
+        for m in masks:
+            out &= m
+        return out
+
+    def entails(self, premises: int, formula: int) -> bool:
+        return premises & (self.full ^ formula) == 0
+
+    def relevant(self, alpha: int) -> frozenset:
+        """The defaults in some justification for α (minimal sets entailing ¬α with the strict part)."""
+        if alpha not in self._justified:
+            found: list[frozenset] = []
+            ids = [d[0] for d in self.ranked]
+            masks = {d[0]: d[2] for d in self.ranked}
+            for size in range(len(ids) + 1):
+                for subset in itertools.combinations(ids, size):
+                    chosen = frozenset(subset)
+                    if any(j <= chosen for j in found):
+                        continue
+                    if self.entails(self.strict & self.meet(masks[x] for x in subset), self.full ^ alpha):
+                        found.append(chosen)
+            self._justified[alpha] = frozenset().union(*found)
+        return self._justified[alpha]
+
+    def follows(self, alpha: int, beta: int) -> bool:
+        """α |~ β in the basic relevant closure (α, β as sets of valuations)."""
+        relevant = self.relevant(alpha)
+        kept = self.strict & self.meet(d[2] for d in self.ranked if d[0] not in relevant)
+        for i in range(self.levels + 1):
+            known = kept & self.meet(d[2] for d in self.ranked if d[0] in relevant and self.rank[d[0]] >= i)
+            if not self.entails(known, self.full ^ alpha):
+                return self.entails(known & alpha, beta)
+        return True                                   # α is impossible: everything follows
+
+    def or_counterexample(self):
+        """α |~ γ and β |~ γ but not α ∨ β |~ γ, for α, β literals or rule bodies and γ a literal; else None."""
+        literals = sorted({(sign + p, v) for p, v in self.atoms for sign in ("", "~")}, key=_literal_key)
+        antecedents = {self.literal(x): (x,) for x in literals}
+        for _rule, body, _d in self.defaults:
+            antecedents.setdefault(body, ("body",))
+        consequents = [(x, self.literal(x)) for x in literals]
+        pairs = list(antecedents)
+        for i, alpha in enumerate(pairs):
+            for beta in pairs[i + 1:]:
+                for gamma_name, gamma in consequents:
+                    if self.follows(alpha, gamma) and self.follows(beta, gamma) and not self.follows(alpha | beta, gamma):
+                        return antecedents[alpha], antecedents[beta], gamma_name
+        return None
+
+
 # ------------------------------------------------------------------------------------------ one literal
 
 @dataclass
@@ -472,7 +591,11 @@ def _sections(literals: Iterable[Literal]) -> dict[str, set[tuple]]:
 
 def satisfies_klm_property(theory: Theory, property_name: str, policy: str) -> bool:
     """Rational and lexicographic closure are rational consequence relations: they satisfy every KLM
-    postulate (Ref, LLE, RW, And, Or, CM, RM). Other closures are not decided here."""
+    postulate (Ref, LLE, RW, And, Or, CM, RM). For relevant closure, Or is decided on the theory by
+    looking for a counterexample (`RelevantClosure.or_counterexample`: antecedents that are literals or
+    rule bodies, consequents literals). Other pairs are not decided here."""
     if policy in ("rational_closure", "lexicographic_closure"):
         return True
+    if policy == "relevant_closure" and property_name == "Or":
+        return RelevantClosure(theory).or_counterexample() is None
     raise NotImplementedError(f"KLM property {property_name} is not decided for {policy}")

@@ -52,8 +52,6 @@ TOO_SLOW = {"souffle_hmmer_CPtrLoad", "souffle_hmmer_CPtrStore",
 
 KNOWN_FAILURES = {
     **OPPOSITE_READING,
-    "morris_relevant_or_counterexamples":
-        "relevant closure is not implemented (rational and lexicographic closure are)",
     **{name: "needs generalised specificity (DePYsible); passes with Evaluator(specificity=True)"
        for name in NEEDS_SPECIFICITY},
 }
