@@ -122,19 +122,31 @@ def _term(term, variables: dict[str, Var]):
 def order_body(rule: Rule, component: dict[str, int], sizes: dict[str, int]) -> list[n.Condition]:
     """Recursive literals first, then the most bound, smallest relations; tests once their variables are bound."""
     head_component = component.get(rule.relation)
-    positives = [c for c in rule.body if isinstance(c, n.Atom)]
-    tests = [c for c in rule.body if not isinstance(c, n.Atom) or c.predicate in ARITHMETIC]
-    positives = [c for c in positives if c.predicate not in ARITHMETIC]
-    recursive = [a for a in positives if head_component is not None and component.get(a.predicate) == head_component]
-    others = [a for a in positives if a not in recursive]
-    ordered: list[n.Condition] = []
+    atoms = [i for i, c in enumerate(rule.body) if isinstance(c, n.Atom) and c.predicate not in ARITHMETIC]
+    recursive = [i for i in atoms if head_component is not None
+                 and component.get(rule.body[i].predicate) == head_component]
+
+    def cost(atom: n.Atom, bound: set[str], placed: bool):
+        free = sum(1 for t in atom.args if isinstance(t, n.Variable) and t.name not in bound)
+        return (free == len(atom.args) and placed, free, sizes.get(atom.predicate, 0))
+    return [rule.body[i] for i in _ordered(rule.body, recursive, cost)]
+
+
+def _ordered(body, first: list[int], cost) -> list[int]:
+    """The positions of `body` in evaluation order: the atoms `first`, then the cheapest atom by
+    `cost(atom, bound variables, anything placed)` each time; a test (negation, comparison,
+    arithmetic) as soon as its variables are bound."""
+    tests = [i for i, c in enumerate(body) if not isinstance(c, n.Atom) or c.predicate in ARITHMETIC]
+    others = [i for i, c in enumerate(body) if i not in tests and i not in first]
+    ordered: list[int] = []
     bound: set[str] = set()
 
     def place_tests():
         progress = True
         while progress:
             progress = False
-            for t in list(tests):
+            for i in list(tests):
+                t = body[i]
                 if isinstance(t, n.Negation):
                     needed = {v.name for v in t.atom.variables() if v.name != "_"}
                     ready = needed <= bound
@@ -149,23 +161,20 @@ def order_body(rule: Rule, component: dict[str, int], sizes: dict[str, int]) -> 
                     if ready and t.operator == "=":
                         bound.update(names)
                 if ready:
-                    ordered.append(t)
-                    tests.remove(t)
+                    ordered.append(i)
+                    tests.remove(i)
                     progress = True
 
-    def take(atom: n.Atom):
-        ordered.append(atom)
-        bound.update(v.name for v in atom.variables())
+    def take(i: int):
+        ordered.append(i)
+        bound.update(v.name for v in body[i].variables())
         place_tests()
 
     place_tests()
-    for atom in recursive:
-        take(atom)
+    for i in first:
+        take(i)
     while others:
-        def cost(a: n.Atom):
-            free = sum(1 for t in a.args if isinstance(t, n.Variable) and t.name not in bound)
-            return (free == len(a.args) and bool(ordered), free, sizes.get(a.predicate, 0))
-        best = min(others, key=cost)
+        best = min(others, key=lambda i: cost(body[i], bound, bool(ordered)))
         others.remove(best)
         take(best)
     ordered.extend(tests)  # unsafe leftovers cannot occur after the safety check; kept for completeness
@@ -203,8 +212,10 @@ def evaluate(program: Program, relations: set[str] | None = None) -> Model:
     needed = set(rules_of) if relations is None else _depended_on(graph, relations) & set(rules_of)
     # Answers are asserted as facts only where a rule evaluated later reads them (at 10k convicts,
     # asserting the question's own relations cost 4 s).
-    read = {c.predicate if isinstance(c, n.Atom) else c.atom.predicate
-            for r in needed for rule in rules_of[r] for c in rule.body if isinstance(c, (n.Atom, n.Negation))}
+    # A recursive component reads its own relations through its own copies (see `_seminaive`).
+    read = {p for r in needed for rule in rules_of[r] for c in rule.body if isinstance(c, (n.Atom, n.Negation))
+            for p in [c.predicate if isinstance(c, n.Atom) else c.atom.predicate]
+            if component.get(p) != component.get(r)}
     with _lock:
         pyDatalog.clear()
         keep = []  # pyDatalog's predicate registry holds weak references
@@ -222,7 +233,7 @@ def evaluate(program: Program, relations: set[str] | None = None) -> Model:
         for members in graph.components():
             members = [r for r in members if r in needed]
             if _recursive(members, rules_of):
-                answers = _seminaive(members, rules_of, program.arities, sizes, keep, program.facts)
+                answers = _seminaive(members, rules_of, program.arities, sizes, keep, model.relations)
             else:
                 clauses = [assert_(_clause(rule, component, sizes)) for r in members for rule in rules_of[r]]
                 answers = {r: _ask(r, program.arities.get(r, 0)) for r in members}
@@ -244,7 +255,7 @@ def _recursive(members: list[str], rules_of: dict[str, list[Rule]]) -> bool:
 
 
 def _seminaive(members: list[str], rules_of: dict[str, list[Rule]], arities: dict[str, int],
-               sizes: dict[str, int], keep: list, facts: dict) -> dict[str, set[tuple]]:
+               sizes: dict[str, int], keep: list, known: dict[str, set[tuple]]) -> dict[str, set[tuple]]:
     """A recursive component, bottom-up: pyDatalog joins, Python iterates to the fixpoint.
 
     pyDatalog's own top-down recursion re-derives a relation for every binding it is asked with and
@@ -252,56 +263,122 @@ def _seminaive(members: list[str], rules_of: dict[str, list[Rule]], arities: dic
     every rule once per recursive literal, that literal reading the previous round's new tuples
     (`delta`) and the others everything found so far (semi-naive evaluation). The rounds are finite:
     each adds tuples over the program's finite constants, or stops.
+
+    Inside the component each relation r is kept in pyDatalog as `@round:r`, its tuples with one more
+    argument, the round that found them: each tuple is asserted once, a delta literal is
+    `@round:r(.., k)` (pyDatalog's index on that argument gives exactly round k's tuples) and the
+    other literals `@round:r(.., _)`. A rule's body starts with its delta literal, then takes the
+    literal with the fewest expected matches (`_Statistics`). Rules whose deltas are empty are not
+    asked; one ask per relation and round collects all its rules' clauses.
     """
     inside = set(members)
-    found: dict[str, set[tuple]] = {r: set(facts.get(r, ())) for r in members}   # asserted already
-    delta: dict[str, set[tuple]] = {r: set(facts.get(r, ())) for r in members}
+    stats = _Statistics(known)
+    found: dict[str, set[tuple]] = {r: set(known.get(r, ())) for r in members}
+    for r in members:
+        stats.size[r], stats.values[r] = 0, []
+        keep.append(insert(Pred(relation_name(_ROUND + r), arities.get(r, 0) + 1)))
+        keep.append(insert(Pred(relation_name(_ASKED + r), arities.get(r, 0))))
     # Round 0: the facts and the rules with no recursive literal.
+    delta: dict[str, set[tuple]] = {r: set(found[r]) for r in members}
     for r in members:
-        for rule in rules_of.get(r, ()):
-            if not any(isinstance(c, n.Atom) and c.predicate in inside for c in rule.body):
-                delta[r] |= _ask_rule(rule, {}, arities, sizes, keep, "exit")
-    for r in members:
-        _assert_facts(r, delta[r] - found[r])
-        found[r] |= delta[r]
+        exits = [rule for rule in rules_of.get(r, ())
+                 if not any(isinstance(c, n.Atom) and c.predicate in inside for c in rule.body)]
+        if exits:
+            delta[r] |= _ask_clauses(r, [_clause(_renamed_head(rule, _ASKED + r), {}, sizes) for rule in exits],
+                                     arities)
     round_ = 0
-    while any(delta.values()):
-        round_ += 1
+    while True:
         for r in members:
-            _assert_facts(f"delta{round_}:{r}", delta[r])
-            keep.append(insert(Pred(relation_name(f"delta{round_}:{r}"), arities.get(r, 0))))
-            sizes[f"delta{round_}:{r}"] = len(delta[r])
-        new: dict[str, set[tuple]] = {r: set() for r in members}
-        for r in members:
-            for rule in rules_of.get(r, ()):
-                positions = [i for i, c in enumerate(rule.body) if isinstance(c, n.Atom) and c.predicate in inside]
-                for i in positions:
-                    if not delta[rule.body[i].predicate]:
-                        continue
-                    rows = _ask_rule(rule, {i: f"delta{round_}:{rule.body[i].predicate}"}, arities, sizes, keep,
-                                     f"round{round_}.{i}")
-                    new[r] |= rows - found[r]
-        for r in members:
-            found[r] |= new[r]
-            _assert_facts(r, new[r])
+            _assert_facts(_ROUND + r, delta[r], (round_,))
+            found[r] |= delta[r]
+            stats.add(r, delta[r])
             sizes[r] = len(found[r])
+        if not any(delta.values()):
+            break
+        new: dict[str, set[tuple]] = {}
+        for r in members:
+            clauses = []
+            for rule in rules_of.get(r, ()):
+                for i, c in enumerate(rule.body):
+                    if isinstance(c, n.Atom) and c.predicate in inside and delta[c.predicate]:
+                        clauses.append(_delta_clause(rule, i, inside, round_, stats))
+            new[r] = _ask_clauses(r, clauses, arities) - found[r] if clauses else set()
         delta = new
+        round_ += 1
     return found
 
 
-def _ask_rule(rule: Rule, renamed: dict[int, str], arities: dict[str, int], sizes: dict[str, int], keep: list,
-              tag: str) -> set[tuple]:
-    """The head tuples of one rule, body literal i read from relation renamed[i]; no recursion involved."""
-    body = tuple(n.Atom(renamed[i], c.args, c.span, c.predicate_span) if i in renamed else c
-                 for i, c in enumerate(rule.body))
-    query = f"{tag}:{rule.relation}"
-    head = n.Atom(query, rule.head.args, rule.head.span, rule.head.predicate_span)
-    keep.append(insert(Pred(relation_name(query), len(rule.head.args))))
-    clause = assert_(_clause(Rule(head, body, rule.norm, rule.modality, rule.span, rule.kind), {}, sizes))
+# Internal relation names: '@' starts no identifier of the DSL or of the suite, so they cannot clash.
+_ROUND = "@round:"   # a component's relation inside its fixpoint, with the round that found each tuple
+_ASKED = "@asked:"   # the head under which one round's clauses of a relation are asked
+
+
+class _Statistics:
+    """Sizes and distinct values per argument, to guess how many tuples a literal matches."""
+
+    def __init__(self, known: dict[str, set[tuple]]):
+        self.known = known
+        self.size: dict[str, int] = {}
+        self.values: dict[str, list[set]] = {}
+
+    def _columns(self, relation: str) -> list[set]:
+        if relation not in self.values:
+            rows = self.known.get(relation, ())
+            self.size[relation] = len(rows)
+            self.values[relation] = [set(column) for column in zip(*rows)] if rows else []
+        return self.values[relation]
+
+    def add(self, relation: str, rows) -> None:
+        columns = self._columns(relation)
+        if rows and not columns:
+            columns.extend(set() for _ in next(iter(rows)))
+        for column, values in zip(columns, zip(*rows)):
+            column.update(values)
+        self.size[relation] += len(rows)
+
+    def matches(self, atom: n.Atom, bound: set[str]) -> float:
+        """The expected number of tuples of atom's relation that agree with the bound arguments."""
+        columns = self._columns(atom.predicate)
+        expected = float(self.size[atom.predicate])
+        for i, t in enumerate(atom.args):
+            if (isinstance(t, n.Constant) or t.name in bound) and i < len(columns) and columns[i]:
+                expected /= len(columns[i])
+        return expected
+
+
+def _renamed_head(rule: Rule, relation: str) -> Rule:
+    head = n.Atom(relation, rule.head.args, rule.head.span, rule.head.predicate_span)
+    return Rule(head, rule.body, rule.norm, rule.modality, rule.span, rule.kind)
+
+
+def _delta_clause(rule: Rule, position: int, inside: set[str], round_: int, stats: _Statistics) -> Clause:
+    """Rule `rule` for one round, its literal at `position` reading that round's delta: that literal
+    first, then the literal with the fewest expected matches given the variables bound so far."""
+    def cost(atom: n.Atom, bound: set[str], placed: bool):
+        free = sum(1 for t in atom.args if isinstance(t, n.Variable) and t.name not in bound)
+        return (stats.matches(atom, bound), free)
+    order = _ordered(rule.body, [position], cost)
+    variables: dict[str, Var] = {}
+    head = Literal(relation_name(_ASKED + rule.relation), [_term(t, variables) for t in rule.head.args])
+    body = []
+    for i in order:
+        c = rule.body[i]
+        if isinstance(c, n.Atom) and c.predicate in inside:
+            tag = Const(round_) if i == position else Var(f"@round{i}")
+            body.append(Literal(relation_name(_ROUND + c.predicate), [_term(t, variables) for t in c.args] + [tag]))
+        else:
+            body.append(_literal(c, variables))
+    return Clause(head, body)
+
+
+def _ask_clauses(relation: str, clauses: list[Clause], arities: dict[str, int]) -> set[tuple]:
+    """The tuples of `@asked:relation` given by the clauses, asked once; the clauses are retracted after."""
+    asserted = [assert_(clause) for clause in clauses]
     try:
-        return _ask(query, len(rule.head.args))
+        return _ask(_ASKED + relation, arities.get(relation, 0))
     finally:
-        retract(clause)
+        for clause in asserted:
+            retract(clause)
 
 
 def _depended_on(graph: DependencyGraph, roots) -> set[str]:
@@ -315,27 +392,27 @@ def _depended_on(graph: DependencyGraph, roots) -> set[str]:
     return found
 
 
-def _assert_facts(relation: str, rows) -> None:
+def _assert_facts(relation: str, rows, extra: tuple = ()) -> None:
     name = relation_name(relation)
     for values in rows:
-        assert_(Clause(Literal(name, [Const(v) for v in values]), []))
+        assert_(Clause(Literal(name, [Const(v) for v in values + extra]), []))
 
 
 def _clause(rule: Rule, component: dict[str, int], sizes: dict[str, int]) -> Clause:
     variables: dict[str, Var] = {}
     head = Literal(relation_name(rule.relation), [_term(t, variables) for t in rule.head.args])
-    body = []
-    for c in order_body(rule, component, sizes):
-        if isinstance(c, n.Atom) and c.predicate in ARITHMETIC:
-            body.append(Literal(f"zan{c.predicate}", [_term(t, variables) for t in c.args]))
-        elif isinstance(c, n.Atom):
-            body.append(Literal(relation_name(c.predicate), [_term(t, variables) for t in c.args]))
-        elif isinstance(c, n.Negation):
-            body.append(Literal("~" + relation_name(c.atom.predicate), [_term(t, variables) for t in c.atom.args]))
-        else:
-            op = "==" if c.operator == "=" else _COMPARATORS[c.operator]
-            body.append(Literal(op, [_term(c.left, variables), _term(c.right, variables)]))
-    return Clause(head, body)
+    return Clause(head, [_literal(c, variables) for c in order_body(rule, component, sizes)])
+
+
+def _literal(c: n.Condition, variables: dict[str, Var]) -> Literal:
+    if isinstance(c, n.Atom) and c.predicate in ARITHMETIC:
+        return Literal(f"zan{c.predicate}", [_term(t, variables) for t in c.args])
+    if isinstance(c, n.Atom):
+        return Literal(relation_name(c.predicate), [_term(t, variables) for t in c.args])
+    if isinstance(c, n.Negation):
+        return Literal("~" + relation_name(c.atom.predicate), [_term(t, variables) for t in c.atom.args])
+    op = "==" if c.operator == "=" else _COMPARATORS[c.operator]
+    return Literal(op, [_term(c.left, variables), _term(c.right, variables)])
 
 
 def _ask(relation: str, arity: int) -> set[tuple]:
