@@ -17,7 +17,7 @@ from engine.deontic import Defeat
 from engine.i18n import word
 from engine.ir import Program
 from engine.knowledge import KnowledgeBase
-from engine.proof import ProofNode, WhyNot
+from engine.proof import ProofNode, WhyNot, comparison_text
 
 INTERNAL_PREFIXES = ("norm:", "domain:", "defeated:", "undefeated:", "beats:")
 SCHEMA_VERSION = 1
@@ -34,14 +34,6 @@ def json_value(value):
 def atom_text(relation: str, values: tuple) -> str:
     shown = ", ".join("_" if v is None else n.format_value(v) for v in values)
     return f"{relation}({shown})" if values else relation
-
-
-def comparison_text(c: n.Comparison, binding: dict) -> str:
-    def show(t):
-        if isinstance(t, n.Variable):
-            return n.format_value(binding[t.name]) if t.name in binding else t.name
-        return n.format_value(t.value)
-    return f"{show(c.left)} {c.operator} {show(c.right)}"
 
 
 class Explainer:

@@ -59,10 +59,6 @@ class KnowledgeBase:
             if norm.clause is not None:
                 yield norm.clause, norm
 
-    def modality_of(self, predicate: str) -> bool:
-        return any(norm.clause is not None and norm.clause.modality and norm.clause.head.predicate == predicate
-                   for norm in self.norms.values())
-
 
 def kb_files(folder: Path) -> list[Path]:
     """The knowledge base proper: every *.zan file under the folder, in a stable order."""

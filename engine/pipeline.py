@@ -15,7 +15,7 @@ from engine.diagnostics import Diagnostic, ZanError, errors
 from engine.evaluation import evaluate
 from engine.knowledge import KnowledgeBase, display_path, kb_files, load, sample_case_files
 from engine.proof import Prover
-from engine.resources import default_kb, default_queries
+from engine.resources import default_kb
 
 
 @dataclass
@@ -113,9 +113,3 @@ def ask(query_text: str | n.Query, at: datetime.date, kb_dir: Path | None = None
     full = explain or len(found) < BRIEF_TRACES_FROM
     result.traces = [trace(program, prover, a) if full else brief_trace(program, prover, a) for a in found]
     return result
-
-
-def saved_questions(kb_dir: Path | None = None, query_dir: Path | None = None) -> KnowledgeBase:
-    """The saved questions (queries/*.zan), parsed on their own."""
-    folder = Path(query_dir) if query_dir else default_queries()
-    return load(sorted(folder.glob("*.zan")))

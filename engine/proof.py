@@ -149,7 +149,7 @@ class Prover:
             elif isinstance(c, n.Negation):
                 node.children.append(ProofNode("negation", c.atom.predicate, ground(c.atom, solution), source=c.span))
             else:
-                node.children.append(ProofNode("comparison", text=_instantiate(c, solution), source=c.span))
+                node.children.append(ProofNode("comparison", text=comparison_text(c, solution), source=c.span))
         return node
 
     # ------------------------------------------------------------ why-not
@@ -229,7 +229,8 @@ class Prover:
         return why
 
 
-def _instantiate(c: n.Comparison, binding: dict) -> str:
+def comparison_text(c: n.Comparison, binding: dict) -> str:
+    """A comparison with its variables replaced by their values, as the DSL writes them."""
     def show(t):
         if isinstance(t, n.Variable):
             return n.format_value(binding[t.name]) if t.name in binding else t.name
