@@ -45,7 +45,6 @@ def _cache_file():
     """lark's own cache of the compiled grammar, in a per-user folder; False where none can be written."""
     import hashlib
     import os
-    import tempfile
 
     folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "zan"
     try:
@@ -53,7 +52,7 @@ def _cache_file():
         digest = hashlib.sha256(grammar_path().read_bytes() + lark.__version__.encode()).hexdigest()[:16]
         return str(folder / f"grammar-{digest}.lark-cache")
     except OSError:
-        return False if not tempfile.gettempdir() else False
+        return False
 
 
 def read_source(path: str | Path) -> str:
