@@ -1,4 +1,4 @@
-"""The clingo reference for the batch: the same compiled program (engine/asp.py) solved by clingo, statuses
+"""The clingo reference for the batch: the same compiled program (engine/logic/asp.py) solved by clingo, statuses
 decided as Zan decides them; prints `seconds-for-clingo answers` and writes `atom status` lines."""
 
 from __future__ import annotations
@@ -10,9 +10,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from engine import asp, ir  # noqa: E402
-from engine.answering import answers  # noqa: E402
-from engine.explanation import atom_text  # noqa: E402
+from engine.logic import asp  # noqa: E402
+
+from engine.logic import ir
+from engine.explain.answering import answers  # noqa: E402
+from engine.explain.explanation import atom_text  # noqa: E402
 from engine.pipeline import load_checked, parse_question  # noqa: E402
 
 

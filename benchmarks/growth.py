@@ -11,8 +11,10 @@ from generate import write_grown_kb
 
 sys.path.insert(0, str(ROOT))
 
-from engine import checks, ir  # noqa: E402
-from engine.knowledge import kb_files, load  # noqa: E402
+from engine import checks  # noqa: E402
+
+from engine.logic import ir
+from engine.syntax.knowledge import kb_files, load  # noqa: E402
 
 
 def measure(folder) -> tuple[int, float, float]:

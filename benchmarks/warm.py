@@ -11,11 +11,11 @@ from common import ROOT, ms, report
 
 sys.path.insert(0, str(ROOT))
 
-from engine import ir  # noqa: E402
-from engine.answering import answers, trace  # noqa: E402
-from engine.evaluation import evaluate  # noqa: E402
+from engine.logic import ir  # noqa: E402
+from engine.explain.answering import answers, trace  # noqa: E402
+from engine.logic.evaluation import evaluate  # noqa: E402
 from engine.pipeline import ask, load_checked, parse_question  # noqa: E402
-from engine.proof import Prover  # noqa: E402
+from engine.explain.proof import Prover  # noqa: E402
 
 DAY = datetime.date(2025, 3, 10)
 RUNS = 31

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from engine.diagnostics import CODES, Diagnostic, ZanError
+from engine.base.diagnostics import CODES, Diagnostic, ZanError
 
 LANGUAGES = click.Choice(["en", "ru", "kk"])
 FORMATS = click.Choice(["text", "json"])
@@ -89,7 +89,7 @@ def _common(f):
 
 
 def _answer(query, kb, facts, at, fmt, explain, lang, title=None, short=False, steps=False, depth=None):
-    from engine.explanation import document
+    from engine.explain.explanation import document
     from engine.pipeline import ask
 
     result = ask(query, at, kb, list(facts) or None, explain=explain or short or steps)
@@ -97,7 +97,7 @@ def _answer(query, kb, facts, at, fmt, explain, lang, title=None, short=False, s
     if title:
         doc["title"] = title
     if fmt != "json" and not facts and result.fact_files:
-        from engine.i18n import word
+        from engine.explain.i18n import word
         names = ", ".join(Path(f).name for f in result.fact_files)
         click.echo(f"({word('sample case', lang)}: {names})", err=True)
     if fmt == "text" and title:
@@ -107,7 +107,7 @@ def _answer(query, kb, facts, at, fmt, explain, lang, title=None, short=False, s
 
 def _emit(doc, fmt, explain, lang, short, steps, diff=False):
     if fmt == "json":  # answer by answer, in pieces of about a megabyte: the same text as one json.dumps
-        from engine.render.as_json import pieces
+        from engine.explain.render.as_json import pieces
 
         buffer, size = [], 0
         for piece in pieces(doc):
@@ -118,7 +118,7 @@ def _emit(doc, fmt, explain, lang, short, steps, diff=False):
                 buffer, size = [], 0
         click.echo("".join(buffer) + "\n", nl=False)
         return
-    from engine.render import output
+    from engine.explain.render import output
 
     try:
         click.echo(output.render(doc, fmt, explain, lang, short=short, steps=steps, diff=diff), nl=False)
@@ -141,7 +141,7 @@ def ask(query, kb, facts, at, fmt, explain, lang, short, steps, depth):
 @_common
 def query(name, args, query_dir, kb, facts, at, fmt, explain, lang, short, steps, depth):
     """Run the saved question NAME (from queries/) with ARGS, e.g. `zan query permitted-calls kunakbaev`."""
-    from engine.questions import instantiate
+    from engine.tools.questions import instantiate
 
     question, title = instantiate(name, args, query_dir, lang)
     _answer(question, kb, facts, at, fmt, explain, lang, title=title, short=short, steps=steps, depth=depth)
@@ -161,8 +161,8 @@ def query(name, args, query_dir, kb, facts, at, fmt, explain, lang, short, steps
 @_explanation_options
 def diff(query, start, end, facts, kb, fmt, explain, lang, short, steps, depth):
     """Every answer to QUERY whose status changes between --from and --to, and the norm whose force caused it."""
-    from engine.diff import diff as compare
-    from engine.diff import document
+    from engine.tools.diff import diff as compare
+    from engine.tools.diff import document
 
     result = compare(query, start, end, kb, list(facts) or None)
     _emit(document(result, lang, depth=depth, steps=steps), fmt, explain, lang, short, steps, diff=True)
@@ -180,7 +180,7 @@ def check(paths, list_codes, explain_code):
         return
     if explain_code is not None:
         from engine.checks.explanations import explain
-        from engine.diagnostics import did_you_mean
+        from engine.base.diagnostics import did_you_mean
 
         if explain_code not in CODES:
             guess = did_you_mean(explain_code, CODES)
@@ -192,8 +192,8 @@ def check(paths, list_codes, explain_code):
         click.echo(textwrap.fill(" ".join((explain(explain_code) or meaning).split()), width=100))
         return
     from engine import checks
-    from engine.knowledge import kb_files, load
-    from engine.resources import default_kb, default_queries
+    from engine.syntax.knowledge import kb_files, load
+    from engine.base.resources import default_kb, default_queries
 
     files: list[Path] = []
     for p in paths or [default_kb(), default_queries()]:
@@ -223,7 +223,9 @@ def norms(kb, at, lang, fmt):
     """List the norms in force at a date, with their citations."""
     import json
 
-    from engine import ir, nodes
+    from engine.logic import ir
+
+    from engine.syntax import nodes
     from engine.pipeline import check as run_checks
     from engine.pipeline import load_knowledge
 
@@ -259,7 +261,7 @@ def norms(kb, at, lang, fmt):
 @click.option("-v", "--verbose", is_flag=True, help="Name every scenario that passed, too.")
 def test(paths, kb, update, only, lang, verbose):
     """Run scenario files (default: kb/scenarios/) and compare statuses and derivations with what they expect."""
-    from engine.scenarios import Runner, default_scenarios, report, update_files
+    from engine.tools.scenarios import Runner, default_scenarios, report, update_files
 
     runner = Runner(kb)
     run = runner.run(list(paths) or [default_scenarios(kb)], only)
@@ -289,10 +291,10 @@ def test(paths, kb, update, only, lang, verbose):
 @click.option("--check", "check_only", is_flag=True, help="Change nothing; exit 1 with a diff where a file would change.")
 def fmt_command(paths, check_only):
     """Lay out DSL files (default: the bundled kb/ and queries/) canonically, keeping comments."""
-    from engine import formatter
-    from engine.knowledge import display_path
-    from engine.parser import read_source
-    from engine.resources import default_kb, default_queries
+    from engine.syntax import formatter
+    from engine.syntax.knowledge import display_path
+    from engine.syntax.parser import read_source
+    from engine.base.resources import default_kb, default_queries
 
     files: list[Path] = []
     for p in paths or [default_kb(), default_queries()]:

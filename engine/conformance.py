@@ -1,10 +1,10 @@
 """Conformance: the `datalog-conformance` suite's programs and theories, read into our IR and run by our engine.
 
 The suite writes rules as text (`reach(X,Y) :- edge(X,Z), reach(Z,Y).`). This module reads that text
-with a small parser of its own (never Python's eval), lowers it to `engine.ir.Program` rules over
-`engine.nodes` atoms, runs our checks (arity, safety, stratification), evaluates with
-`engine.evaluation` (pyDatalog through Python objects) and, for defeasible theories, reasons with
-`engine.defeasible`. Expected errors carry the suite's codes (`.code`):
+with a small parser of its own (never Python's eval), lowers it to `engine.logic.ir.Program` rules over
+`engine.syntax.nodes` atoms, runs our checks (arity, safety, stratification), evaluates with
+`engine.logic.evaluation` (pyDatalog through Python objects) and, for defeasible theories, reasons with
+`engine.logic.defeasible`. Expected errors carry the suite's codes (`.code`):
 
     arity          -> arity_mismatch     unsafe-variable -> unbound_variable
     unstratifiable -> cyclic_negation    `_` in a head   -> safety_violations
@@ -26,13 +26,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Iterable
 
-from engine import nodes as n
-from engine.analysis import DependencyGraph
+from engine.syntax import nodes as n
+from engine.syntax.analysis import DependencyGraph
 from engine.checks.safety import check_conditions
-from engine.diagnostics import Diagnostic
-from engine.evaluation import ARITHMETIC, evaluate as evaluate_program
-from engine.ir import Program as IRProgram, Rule
-from engine.source import Span
+from engine.base.diagnostics import Diagnostic
+from engine.logic.evaluation import ARITHMETIC, evaluate as evaluate_program
+from engine.logic.ir import Program as IRProgram, Rule
+from engine.base.source import Span
 
 # Our diagnostic codes, as the suite names them.
 SUITE_CODES = {"arity": "arity_mismatch", "unsafe-variable": "unbound_variable",
@@ -436,7 +436,7 @@ def read_program(rule_texts: list[str], facts: dict[str, list[tuple]], where: st
 
 def read_theory(theory, where: str = "<theory>"):
     """A suite theory (facts, strict rules, defeasible rules, defeaters, superiority) -> checked defeasible.Theory."""
-    from engine import defeasible
+    from engine.logic import defeasible
 
     kinds = [("strict", theory.strict_rules), ("defeasible", theory.defeasible_rules), ("defeater", theory.defeaters)]
     parsed = []
@@ -487,7 +487,7 @@ class Evaluator:
     `specificity=True` lets a more specific defeasible rule beat a conflicting one without an
     explicit superiority pair (generalised specificity, an automatic lex specialis). `defeat="rule"`
     is the knowledge base's reading of defeat (a rule is defeated by any superior attacker in play;
-    engine/defeasible.py `DEFEAT`).
+    engine/logic/defeasible.py `DEFEAT`).
     """
 
     def __init__(self, specificity: bool = False, defeat: str = "team"):
@@ -515,7 +515,7 @@ class Evaluator:
         return model_type(facts={p: set(rows) for p, rows in self._cache[key].items()})
 
     def evaluate_theory(self, theory, policy=None):
-        from engine import defeasible
+        from engine.logic import defeasible
         name = getattr(policy, "value", policy) or "blocking"
         rules = tuple((kind, r.id, r.head, tuple(r.body)) for kind in ("strict_rules", "defeasible_rules", "defeaters")
                       for r in getattr(theory, kind))
@@ -530,7 +530,7 @@ class Evaluator:
         return model_type(sections=sections)
 
     def satisfies_klm_property(self, theory, property_name: str, policy) -> bool:
-        from engine import defeasible
+        from engine.logic import defeasible
         name = getattr(policy, "value", policy)
         return defeasible.satisfies_klm_property(read_theory(theory), property_name, name)
 

@@ -7,15 +7,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
 
-from engine import cache, checks, ir
-from engine import nodes as n
-from engine.answering import Trace, answers, brief_trace, trace
+from engine.base import cache
+
+from engine import checks
+
+from engine.logic import ir
+from engine.syntax import nodes as n
+from engine.explain.answering import Trace, answers, brief_trace, trace
 from engine.checks.names import check_atom
-from engine.diagnostics import Diagnostic, ZanError, errors
-from engine.evaluation import evaluate
-from engine.knowledge import KnowledgeBase, display_path, kb_files, load, sample_case_files
-from engine.proof import Prover
-from engine.resources import default_kb
+from engine.base.diagnostics import Diagnostic, ZanError, errors
+from engine.logic.evaluation import evaluate
+from engine.syntax.knowledge import KnowledgeBase, display_path, kb_files, load, sample_case_files
+from engine.explain.proof import Prover
+from engine.base.resources import default_kb
 
 
 @dataclass
@@ -79,7 +83,7 @@ def parse_question(text: str) -> n.Query:
     entry = cache.key("query", [("<query>", text.encode("utf-8", "surrogatepass"))])
     query = cache.load(entry)
     if query is None:
-        from engine.parser import parse_query
+        from engine.syntax.parser import parse_query
 
         query = parse_query(text)
         cache.store(entry, query)

@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from engine import cache
+from engine.base import cache
 from engine.pipeline import ask
 
 from conftest import KB

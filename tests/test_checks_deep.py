@@ -7,7 +7,7 @@ import textwrap
 import pytest
 
 from engine.checks.explanations import EXPLANATIONS
-from engine.diagnostics import CODES
+from engine.base.diagnostics import CODES
 
 TEXTS = 'kk "к" ru "р" en "e"'
 

@@ -1,6 +1,6 @@
 """The `datalog-conformance` suite (Soufflé, Nemo, Crepe; SPINdle, DePYsible, Antoniou, Maher, Morris)
 run through our engine layer: engine.conformance reads each case into our IR, our checks and our
-pyDatalog evaluation run it, engine.defeasible reasons about the theories.
+pyDatalog evaluation run it, engine.logic.defeasible reasons about the theories.
 
 The suite's pytest plugin provides the `yaml_test_case` fixture; `runner` comes from
 `--datalog-evaluator=...` when given, else it is `engine.conformance.Evaluator`. The cases we do not
@@ -86,7 +86,7 @@ def test_specificity_option_passes_the_depysible_cases(yaml_test_case):
 
 
 # The knowledge base decides each atom with the same core under its own reading of defeat
-# (`defeat="rule"`: a norm is defeated by any applicable stronger conflicting norm; engine/deontic.py).
+# (`defeat="rule"`: a norm is defeated by any applicable stronger conflicting norm; engine/logic/deontic.py).
 # Every defeasible case runs again under that reading; where the reading changes the expected
 # sections, the case is listed here with why (docs/conformance.md).
 DIFFERS_UNDER_LEGAL_DEFEAT: dict[str, str] = {}

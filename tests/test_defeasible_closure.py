@@ -1,10 +1,10 @@
-"""Relevant closure (engine/defeasible.py `RelevantClosure`) on Morris 2020's Or counterexample."""
+"""Relevant closure (engine/logic/defeasible.py `RelevantClosure`) on Morris 2020's Or counterexample."""
 
 from __future__ import annotations
 
-from engine import nodes as n
-from engine.defeasible import DefeasibleRule, RelevantClosure, Theory, satisfies_klm_property
-from engine.source import Span
+from engine.syntax import nodes as n
+from engine.logic.defeasible import DefeasibleRule, RelevantClosure, Theory, satisfies_klm_property
+from engine.base.source import Span
 
 SPAN = Span("<test>", 1, 1)
 

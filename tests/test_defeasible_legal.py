@@ -1,4 +1,4 @@
-"""The knowledge base's deontic layer is a use of the defeasible core (engine/defeasible.py).
+"""The knowledge base's deontic layer is a use of the defeasible core (engine/logic/defeasible.py).
 
 `deontic.decide` gives each applicable norm as a defeasible rule for the atom (allowing side) or its
 complement (prohibited side), superiority from `deontic.priority`, and reads the status, deciding
@@ -16,10 +16,11 @@ from types import SimpleNamespace
 
 import pytest
 
-from engine import defeasible
-from engine.defeasible import Instance
-from engine.deontic import ALLOWING, PRINCIPLES, Answer, Defeat, decide
-from engine.ir import Program
+from engine.logic import defeasible
+from engine.logic.defeasible import Instance
+from engine.logic.deontic import ALLOWING, Answer, decide
+from engine.logic.norms import PRINCIPLES, Defeat
+from engine.logic.ir import Program
 
 MODALITIES = ALLOWING + ("prohibited",)
 DAY = datetime.date(2025, 3, 10)

@@ -296,7 +296,7 @@ def test_svg_format(zan):
 
 
 def test_svg_without_graphviz_is_a_usage_error(zan, monkeypatch):
-    import engine.render.as_dot as as_dot
+    import engine.explain.render.as_dot as as_dot
     monkeypatch.setattr(as_dot, "dot_program", lambda: None)
     name, facts, query, at, *_ = EXAMPLES[0]
     result = zan("ask", query, "--facts", str(CASES / facts), "--at", at, "--format", "svg")
@@ -368,7 +368,7 @@ def test_diff_errors_are_diagnostics(zan):
 def test_every_engine_word_is_translated():
     import string
 
-    from engine.i18n import WORDS
+    from engine.explain.i18n import WORDS
     for key, entry in WORDS.items():
         assert set(entry) == {"kk", "ru", "en"}, f"{key!r} is not in all three languages"
         fields = {name for text in entry.values() for _, name, _, _ in string.Formatter().parse(text) if name}
@@ -388,13 +388,13 @@ def test_explanations_stay_fast_on_a_large_case(tmp_path):
     import datetime
     import time
 
-    from engine import ir
-    from engine.answering import answers, trace
-    from engine.evaluation import evaluate
-    from engine.explanation import Explainer
-    from engine.parser import parse_query
+    from engine.logic import ir
+    from engine.explain.answering import answers, trace
+    from engine.logic.evaluation import evaluate
+    from engine.explain.explanation import Explainer
+    from engine.syntax.parser import parse_query
     from engine.pipeline import check, load_knowledge
-    from engine.proof import Prover
+    from engine.explain.proof import Prover
 
     lines = []
     for i in range(120):

@@ -5,13 +5,13 @@ import random
 import pytest
 
 from conftest import KB
-from engine import parser
-from engine.facts import read_plain_facts
+from engine.syntax import parser
+from engine.syntax.facts import read_plain_facts
 
 
 def by_grammar(text: str, path: str):
     tree = parser._parse(text, path, "start")
-    builder = parser._Builder(path)
+    builder = parser.Builder(path)
     return tuple(builder.statement(child) for child in tree.children)
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from engine.formatter import format_text, same_meaning
+from engine.syntax.formatter import format_text, same_meaning
 
 MESSY = """\
 % header comment

@@ -15,8 +15,8 @@ hypothesis = pytest.importorskip("hypothesis")
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from engine.diagnostics import ZanError  # noqa: E402
-from engine.parser import parse_module  # noqa: E402
+from engine.base.diagnostics import ZanError  # noqa: E402
+from engine.syntax.parser import parse_module  # noqa: E402
 
 from conftest import KB, run_installed  # noqa: E402
 
@@ -89,7 +89,7 @@ def test_generated_programs_parse_and_round_trip_through_the_formatter(text):
         assert all(d.span is not None for d in e.diagnostics)
         return
     try:
-        from engine.formatter import format_text
+        from engine.syntax.formatter import format_text
     except ImportError:
         return
     formatted = format_text(text, "<generated>")

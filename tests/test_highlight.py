@@ -13,7 +13,7 @@ pygments = pytest.importorskip("pygments")
 
 from pygments.token import Error, Token  # noqa: E402
 
-from engine import highlight  # noqa: E402
+from engine.syntax import highlight  # noqa: E402
 
 FILES = sorted([*KB.rglob("*.zan"), *KB.rglob("*.facts"), *KB.rglob("*.scenario"), *(ROOT / "queries").glob("*.zan")])
 
@@ -47,7 +47,7 @@ def test_a_norm_is_coloured_by_what_its_parts_are():
 def test_the_textmate_grammar_is_generated_from_the_same_table():
     path = ROOT / "editors" / "zan.tmLanguage.json"
     assert path.read_text(encoding="utf-8") == highlight.textmate_json(), \
-        "run `python -m engine.highlight > editors/zan.tmLanguage.json`"
+        "run `python -m engine.syntax.highlight > editors/zan.tmLanguage.json`"
     scopes = [p["name"] for p in highlight.textmate_grammar()["patterns"]]
     assert len(scopes) == len([t for t in highlight.TOKENS if t[3]])
     for _name, regex, _kind, _scope in highlight.TOKENS:
@@ -58,13 +58,13 @@ def test_the_entry_point_is_registered():
     config = configparser.ConfigParser()
     config.read(ROOT / "setup.cfg", encoding="utf-8")
     entry = config["options.entry_points"]["pygments.lexers"].strip()
-    assert entry == "zan = engine.highlight:ZanLexer"
+    assert entry == "zan = engine.syntax.highlight:ZanLexer"
 
 
 def test_importing_the_module_needs_no_pygments():
     import subprocess
     import sys
-    code = ("import sys; sys.modules['pygments'] = None; import engine.highlight as h; "
+    code = ("import sys; sys.modules['pygments'] = None; import engine.syntax.highlight as h; "
             "print(len(h.textmate_grammar()['patterns']))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert out.returncode == 0, out.stderr

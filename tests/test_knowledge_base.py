@@ -5,7 +5,7 @@ import datetime
 import pytest
 
 from conftest import KB
-from engine.knowledge import kb_files, load
+from engine.syntax.knowledge import kb_files, load
 from helpers import answer_of, ask
 
 VOCABULARY = {

@@ -7,10 +7,10 @@ from decimal import Decimal
 import pytest
 
 from conftest import ROOT
-from engine import nodes as n
-from engine.diagnostics import ZanError
-from engine.parser import parse_module, parse_query
-from engine.source import Span
+from engine.syntax import nodes as n
+from engine.base.diagnostics import ZanError
+from engine.syntax.parser import parse_module, parse_query
+from engine.base.source import Span
 
 
 def dump(node, indent: str = "") -> str:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import KB
-from engine.scenarios import parse_scenarios
+from engine.tools.scenarios import parse_scenarios
 
 SCENARIOS = KB / "scenarios"
 

@@ -9,10 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from engine import checks, ir
-from engine.diagnostics import errors
-from engine.evaluation import evaluate
-from engine.knowledge import load
+from engine import checks
+
+from engine.logic import ir
+from engine.base.diagnostics import errors
+from engine.logic.evaluation import evaluate
+from engine.syntax.knowledge import load
 
 from conftest import run_installed
 

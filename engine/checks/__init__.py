@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from engine.checks import (conflicts, declarations, exceptions, names, safety, stratification, translations, usage,
                            validity)
-from engine.diagnostics import Diagnostic, errors
-from engine.knowledge import KnowledgeBase
+from engine.base.diagnostics import Diagnostic, errors
+from engine.syntax.knowledge import KnowledgeBase
 
 # What makes the text meaningless or the law wrong: always run.
 CHECKS = (declarations, names, safety, stratification, validity)

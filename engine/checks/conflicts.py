@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from itertools import combinations
 
-from engine import nodes as n
-from engine.deontic import conflicting, priority
-from engine.diagnostics import Diagnostic, Note
-from engine.ir import NormInfo, norm_info
-from engine.knowledge import KnowledgeBase
+from engine.syntax import nodes as n
+from engine.base.diagnostics import Diagnostic, Note
+from engine.logic.ir import norm_info
+from engine.logic.norms import NormInfo, conflicting, priority
+from engine.syntax.knowledge import KnowledgeBase
 
 Substitution = dict[str, object]  # renamed variable -> ("var", name) | ("const", value)
 

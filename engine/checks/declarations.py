@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from engine import nodes as n
-from engine.diagnostics import Diagnostic, Note, did_you_mean
-from engine.knowledge import KnowledgeBase
+from engine.syntax import nodes as n
+from engine.base.diagnostics import Diagnostic, Note, did_you_mean
+from engine.syntax.knowledge import KnowledgeBase
 
 CITATION = re.compile(r"^\S+ \d+[a-z]?(\.\d+[a-z]?)*$")
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from engine.checks.conflicts import overlap, unifier
-from engine.deontic import conflicting
-from engine.diagnostics import Diagnostic, Note
-from engine.ir import norm_info
-from engine.knowledge import KnowledgeBase
+from engine.logic.norms import conflicting
+from engine.base.diagnostics import Diagnostic, Note
+from engine.logic.ir import norm_info
+from engine.syntax.knowledge import KnowledgeBase
 
 
 def check(kb: KnowledgeBase) -> list[Diagnostic]:

@@ -1,6 +1,6 @@
 """What each diagnostic code means and how to fix it: the paragraphs `zan check --explain CODE` prints.
 
-The codes themselves, with severity and a one-line meaning, live in engine/diagnostics.py (CODES);
+The codes themselves, with severity and a one-line meaning, live in engine/base/diagnostics.py (CODES);
 this registry adds the longer text, one paragraph per code, and the tests keep the two in step.
 """
 

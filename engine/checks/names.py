@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Iterable, Iterator
 
-from engine import nodes as n
-from engine.diagnostics import Diagnostic, Note, did_you_mean
-from engine.knowledge import KnowledgeBase
+from engine.syntax import nodes as n
+from engine.base.diagnostics import Diagnostic, Note, did_you_mean
+from engine.syntax.knowledge import KnowledgeBase
 
 
 def atoms_of(conditions: Iterable[n.Condition]) -> Iterator[n.Atom]:

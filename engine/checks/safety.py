@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from engine import nodes as n
-from engine.diagnostics import Diagnostic
-from engine.evaluation import ARITHMETIC
-from engine.knowledge import KnowledgeBase
+from engine.syntax import nodes as n
+from engine.base.diagnostics import Diagnostic
+from engine.logic.evaluation import ARITHMETIC
+from engine.syntax.knowledge import KnowledgeBase
 
 
 def bound_variables(conditions) -> set[str]:

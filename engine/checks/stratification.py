@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from engine.analysis import DependencyGraph
-from engine.diagnostics import Diagnostic, Note
-from engine.knowledge import KnowledgeBase
-from engine import nodes as n
+from engine.syntax.analysis import DependencyGraph
+from engine.base.diagnostics import Diagnostic, Note
+from engine.syntax.knowledge import KnowledgeBase
+from engine.syntax import nodes as n
 
 
 def head_relation(clause: n.Clause) -> str:

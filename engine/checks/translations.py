@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from engine import nodes as n
-from engine.diagnostics import Diagnostic
-from engine.knowledge import KnowledgeBase
+from engine.syntax import nodes as n
+from engine.base.diagnostics import Diagnostic
+from engine.syntax.knowledge import KnowledgeBase
 
 
 def _missing(labels, languages=n.LANGUAGES) -> list[str]:

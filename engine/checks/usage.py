@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from engine import nodes as n
+from engine.syntax import nodes as n
 from engine.checks.names import atoms_of, every_atom
-from engine.diagnostics import Diagnostic
-from engine.knowledge import KnowledgeBase
+from engine.base.diagnostics import Diagnostic
+from engine.syntax.knowledge import KnowledgeBase
 
 
 def read_predicates(kb: KnowledgeBase) -> set[str]:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from engine.diagnostics import Diagnostic, Note
-from engine.knowledge import KnowledgeBase
+from engine.base.diagnostics import Diagnostic, Note
+from engine.syntax.knowledge import KnowledgeBase
 
 
 def check(kb: KnowledgeBase) -> list[Diagnostic]:

@@ -1,0 +1,142 @@
+"""Diagnostics: the registry of error codes and the located messages shown to users."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from typing import Iterable, Mapping, Sequence
+
+from engine.base.source import Span
+
+# One place owns the codes: name -> (severity, one-line meaning). `zan check --list-codes` prints it.
+CODES: dict[str, tuple[str, str]] = {
+    "syntax": ("error", "the text does not follow the grammar in grammar/zan.lark"),
+    "unreadable-file": ("error", "a file could not be read, or is not UTF-8 text"),
+    "invalid-date": ("error", "a date literal names no day of the calendar"),
+    "invalid-interval": ("error", "an interval ends before it begins"),
+    "undefined-predicate": ("error", "a predicate is used but never declared"),
+    "arity": ("error", "a predicate is used with a different number of arguments than declared"),
+    "unsafe-variable": ("error", "a variable is not bound by a positive condition"),
+    "unstratifiable": ("error", "predicates depend on each other through negation"),
+    "unknown-act": ("error", "a citation names an act that is not declared"),
+    "unknown-norm": ("error", "a norm refers to a norm that is not declared"),
+    "duplicate-id": ("error", "two declarations use the same name"),
+    "modality-outside-norm": ("error", "only a norm may conclude permitted, prohibited, obligatory or discretionary"),
+    "missing-citation": ("error", "a norm has no citation key"),
+    "invalid-citation": ("error", "a citation key is not of the form `act article.part.subparagraph`"),
+    "exception-cycle": ("error", "norms are exceptions to each other in a cycle"),
+    "bad-predicate-name": ("error", "a predicate name starts with a capital letter or a digit, or is reserved"),
+    "unknown-placeholder": ("error", "a reading template names an argument the predicate does not have"),
+    "invalid-query": ("error", "the question is not an atom over a declared predicate"),
+    "unknown-question": ("error", "no saved question has that name"),
+    "question-arguments": ("error", "a saved question was given the wrong number of arguments"),
+    "deadline-without-obligation": ("error", "a deadline is given to a norm that obliges nothing"),
+    "missing-quote": ("warning", "a norm has no Kazakh quote of the text it rests on"),
+    "missing-translation": ("warning", "a label, quote or reading is missing in one of kk, ru, en"),
+    "exception-never-bites": ("warning", "an exception's conclusion can never conflict with the norm it excepts"),
+    "norm-never-in-force": ("error", "a norm's validity lies wholly outside its act's: it can never apply"),
+    "validity-outside-act": ("warning", "a norm's validity begins before or ends after its act's"),
+    "unresolved-conflict": ("warning", "two conflicting norms of equal rank and date, with no exception between them, can apply together"),
+    "unused-predicate": ("warning", "a declared predicate is used nowhere"),
+    "unread-fact": ("warning", "a fact is about a predicate that no norm or definition reads"),
+    "invalid-scenario": ("error", "a scenario names an unknown norm, has no date, or expects something of a non-ground atom"),
+}
+
+
+@dataclass(frozen=True)
+class Note:
+    """A located remark attached to a diagnostic."""
+
+    message: str
+    span: Span | None = None
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One problem found in the input, with where it is and what was probably meant."""
+
+    code: str
+    message: str
+    span: Span | None
+    notes: tuple[Note, ...] = ()
+    hint: str | None = None
+
+    @property
+    def severity(self) -> str:
+        return CODES[self.code][0]
+
+    def sort_key(self):
+        s = self.span
+        return (s.file, s.line, s.column, self.code, self.message) if s else ("", 0, 0, self.code, self.message)
+
+    def render(self, sources: Mapping[str, str] | None = None) -> str:
+        where = f"{self.span}: " if self.span else ""
+        lines = [f"{where}{self.severity}: {self.message} [{self.code}]"]
+        lines += _excerpt(self.span, sources)
+        if self.hint:
+            lines.append(f"  hint: {self.hint}")
+        for note in self.notes:
+            at = f"{note.span}: " if note.span else ""
+            lines.append(f"{at}note: {note.message}")
+            lines += _excerpt(note.span, sources)
+        return "\n".join(lines)
+
+
+def _excerpt(span: Span | None, sources: Mapping[str, str] | None) -> list[str]:
+    if not span or not sources or span.file not in sources or span.line < 1:
+        return []
+    text_lines = sources[span.file].splitlines()
+    if span.line > len(text_lines):
+        return []
+    line = text_lines[span.line - 1]
+    if len(line) > 200:  # a very long line is cut around the column, so the caret stays readable
+        start = max(0, span.column - 100)
+        shown = line[start:start + 200]
+        column = span.column - start
+    else:
+        shown, column = line, span.column
+    width = 1
+    if span.end_line == span.line and span.end_column > span.column:
+        width = min(span.end_column - span.column, max(1, len(shown) - column + 1))
+    return [f"  {shown}", "  " + " " * (column - 1) + "^" * width]
+
+
+class ZanError(Exception):
+    """Raised with the diagnostics that stop a command; the CLI prints them and exits with 1."""
+
+    def __init__(self, diagnostics: Sequence[Diagnostic], sources: Mapping[str, str] | None = None):
+        super().__init__("; ".join(d.message for d in diagnostics))
+        self.diagnostics = tuple(diagnostics)
+        self.sources = dict(sources or {})
+
+
+def did_you_mean(word: str, candidates: Iterable[str]) -> str | None:
+    """The closest known name, for hints like Catala's 'Maybe you wanted to write ...'."""
+    best = difflib.get_close_matches(word, sorted(set(candidates)), n=1, cutoff=0.6)
+    return best[0] if best else None
+
+
+def errors(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
+    return [d for d in diagnostics if d.severity == "error"]
+
+
+@dataclass
+class Report:
+    """Diagnostics collected over several files, sorted for deterministic output."""
+
+    items: list[Diagnostic] = field(default_factory=list)
+
+    def add(self, d: Diagnostic) -> None:
+        self.items.append(d)
+
+    def extend(self, ds: Iterable[Diagnostic]) -> None:
+        self.items.extend(ds)
+
+    def sorted(self) -> list[Diagnostic]:
+        seen, out = set(), []
+        for d in sorted(self.items, key=Diagnostic.sort_key):
+            key = (d.sort_key(), d.hint)
+            if key not in seen:
+                seen.add(key)
+                out.append(d)
+        return out

@@ -1,0 +1,146 @@
+"""Answers: the atoms that match a question, each with its status and its derivation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from engine.syntax import nodes as n
+from engine.logic.deontic import ALLOWING, Answer, decide
+from engine.logic.evaluation import Model
+from engine.logic.ir import Program
+from engine.logic.matching import unify
+from engine.explain.proof import ProofNode, Prover, WhyNot
+
+
+def candidates(program: Program, model: Model, atom: n.Atom) -> list[tuple]:
+    """The ground atoms a question ranges over: its domain, what any norm concludes, or the atom itself."""
+    predicate = atom.predicate
+    found: set[tuple] = set()
+    if predicate in program.deontic or f"domain:{predicate}" in model.relations:
+        found |= model.get(f"domain:{predicate}")
+        found |= {row[1:] for row in model.get(f"norm:{predicate}")}
+    found |= model.get(predicate)
+    if not atom.variables():
+        return [tuple(t.value for t in atom.args)]
+    return [values for values in found if unify(atom, values, {}) is not None]
+
+
+def answers(program: Program, model: Model, query: n.Query) -> list[Answer]:
+    atom = query.atom
+    predicate = atom.predicate
+    applies = {}
+    for row in model.get(f"norm:{predicate}"):
+        applies.setdefault(row[1:], set()).add(row[0])
+    facts = model.get(predicate)
+    deontic = predicate in program.deontic or any(
+        info.predicate == predicate and info.modality for info in program.norms.values())
+    result = []
+    for values in candidates(program, model, atom):
+        bindings = {k: v for k, v in (unify(atom, values, {}) or {}).items()}
+        if deontic:
+            answer = decide(program, predicate, values, applies.get(values, set()), facts, bindings)
+        else:
+            answer = Answer(predicate, values, bindings, "holds" if values in facts else "not-established")
+        if query.status is None or query.status == answer.status:
+            result.append(answer)
+    result.sort(key=lambda a: tuple((type(v).__name__, str(v)) for v in a.values))
+    return result
+
+
+@dataclass
+class Trace:
+    """Everything said about one answer: the deciding proof, the defeats, the why-nots."""
+
+    answer: Answer
+    proof: ProofNode | None = None                       # the deciding norm's instance (or the fact's proof)
+    supporting: list[ProofNode] = field(default_factory=list)
+    why_not: list[WhyNot] = field(default_factory=list)
+    citations: list[str] = field(default_factory=list)
+
+
+def trace(program: Program, prover: Prover, answer: Answer) -> Trace:
+    """The derivation of an answer, rebuilt from the model."""
+    t = Trace(answer)
+    predicate, values = answer.predicate, answer.values
+    if answer.deciding:
+        t.proof = prover.prove(f"norm:{predicate}", (answer.deciding,) + values)
+        t.supporting = [p for p in (prover.prove(f"norm:{predicate}", (nid,) + values) for nid in answer.supporting) if p]
+    elif answer.status == "holds":
+        t.proof = prover.prove(predicate, values)
+    if answer.status in ("prohibited", "undetermined", "discretionary", "not-established"):
+        wanted = {"prohibited": ALLOWING, "discretionary": ("obligatory", "permitted"),
+                  "undetermined": ALLOWING + ("prohibited",), "not-established": (None,)}[answer.status]
+        t.why_not = why_not(program, prover, predicate, values, wanted, set(answer.applicable))
+    t.citations = citations(program, t)
+    return t
+
+
+def brief_trace(program: Program, prover: Prover, answer: Answer) -> Trace:
+    """trace() without the why-nots (the dearest part): for batches, whose traces nobody reads one by one.
+
+    The deciding proof stays, because the citations are read off it.
+    """
+    t = Trace(answer)
+    relation, values = f"norm:{answer.predicate}", answer.values
+    if answer.deciding:
+        t.proof = prover.prove(relation, (answer.deciding,) + values)
+        t.supporting = [p for p in (prover.prove(relation, (nid,) + values) for nid in answer.supporting) if p]
+    elif answer.status == "holds":
+        t.proof = prover.prove(answer.predicate, values)
+    t.citations = citations(program, t)
+    return t
+
+
+def why_not(program: Program, prover: Prover, predicate: str, values: tuple, modalities, applicable: set[str]) -> list[WhyNot]:
+    """For each norm that could have concluded the atom with one of the modalities: why it does not."""
+    found = []
+    relation = f"norm:{predicate}" if modalities != (None,) else predicate
+    for nid, info in sorted(program.norms.items()):
+        clause = info.node.clause
+        if clause is None or clause.head.predicate != predicate or info.modality not in modalities or nid in applicable:
+            continue
+        if unify(clause.head, values, {}) is None:
+            continue
+        if not info.in_force(program.at):
+            found.append(WhyNot(None, nid, "not-in-force"))
+            continue
+    for rule in prover.rules.get(relation, []):
+        if rule.norm in applicable or (rule.modality not in modalities and modalities != (None,)):
+            continue
+        head_values = ((rule.norm,) + values) if rule.modality else values
+        w = prover.why_not(rule, head_values)
+        if w is not None:
+            found.append(w)
+    found.sort(key=lambda w: (w.reason == "not-in-force", w.norm or ""))
+    return found
+
+
+def citations(program: Program, t: Trace) -> list[str]:
+    """Citation keys the status rests on: the deciding norm first, its grounds, then the norms its proof used."""
+    out: list[str] = []
+
+    def add(nid: str | None):
+        info = program.norms.get(nid) if nid else None
+        if info and info.node.citation and info.node.citation not in out:
+            out.append(info.node.citation)
+
+    def walk(node: ProofNode | None):
+        if node is None:
+            return
+        add(node.norm)
+        for child in node.children:
+            walk(child)
+
+    answer = t.answer
+    add(answer.deciding)
+    if answer.deciding:
+        for ref in program.norms[answer.deciding].node.rests_on:
+            add(ref.norm_id)
+    walk(t.proof)
+    for nid in answer.supporting:
+        add(nid)
+        for ref in program.norms[nid].node.rests_on:
+            add(ref.norm_id)
+    for p in t.supporting:
+        walk(p)
+    return out

@@ -1,0 +1,395 @@
+"""Explanations as plain data in one language: what every output format (text, JSON, Markdown, HTML, DOT) renders.
+
+Everything said about the law comes from the knowledge base (predicate labels and `reads`
+templates, norms' citations and quotes); the connecting words come from engine.explain.i18n. The schema
+of the dictionaries built here is documented in docs/explanations.md and is stable: keys are only
+ever added.
+"""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+
+from engine.syntax import nodes as n
+from engine.explain.answering import Trace
+from engine.logic.norms import Defeat
+from engine.explain.i18n import word
+from engine.logic.ir import Program
+from engine.syntax.knowledge import KnowledgeBase
+from engine.explain.proof import ProofNode, WhyNot, comparison_text
+
+INTERNAL_PREFIXES = ("norm:", "domain:", "defeated:", "undefeated:", "beats:")
+SCHEMA_VERSION = 1
+
+
+def json_value(value):
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    return value
+
+
+def atom_text(relation: str, values: tuple) -> str:
+    shown = ", ".join("_" if v is None else n.format_value(v) for v in values)
+    return f"{relation}({shown})" if values else relation
+
+
+class Explainer:
+    """Turns traces into dictionaries, with labels, quotes and sentences in one language.
+
+    `depth` cuts proof trees below that many levels of conditions (None: the whole tree); `steps`
+    adds the derivation as numbered inference steps.
+    """
+
+    def __init__(self, kb: KnowledgeBase, program: Program, language: str = "en",
+                 depth: int | None = None, steps: bool = False):
+        self.kb = kb
+        self.program = program
+        self.language = language
+        self.depth = depth
+        self.with_steps = steps
+        self._ids: dict[tuple, str] = {}
+
+    def w(self, key: str, **values) -> str:
+        return word(key, self.language, **values)
+
+    # ------------------------------------------------------------ pieces from the knowledge base
+    def value_label(self, value) -> str:
+        if isinstance(value, str) and value in self.kb.constants:
+            return n.label_of(self.kb.constants[value].labels, self.language, value)
+        return n.format_value(value) if not isinstance(value, str) else value
+
+    def reading(self, relation: str, values: tuple) -> str | None:
+        decl = self.kb.predicates.get(relation)
+        if decl is None:
+            return None
+        template = n.label_of(decl.readings, self.language)
+        if template is None:
+            return None
+        text = template
+        for name, value in zip(decl.parameters, values):
+            text = text.replace("{" + name + "}", "…" if value is None else self.value_label(value))
+        return text
+
+    def label(self, relation: str) -> str | None:
+        decl = self.kb.predicates.get(relation)
+        return n.label_of(decl.labels, self.language) if decl is not None else None
+
+    def norm_name(self, nid: str | None) -> str:
+        """How sentences name a norm: its id, then its citation key (several norms share a citation)."""
+        if nid is None:
+            return self.w("rule")
+        info = self.program.norms.get(nid)
+        citation = info.node.citation if info else None
+        return f"{nid} ({citation})" if citation else nid
+
+    def norm_key(self, nid: str | None) -> dict | None:
+        """A norm named only by id and citation (its full description is elsewhere in the answer)."""
+        if nid is None:
+            return None
+        info = self.program.norms.get(nid)
+        return {"id": nid, "citation": info.node.citation if info else None}
+
+    def norm_ref(self, nid: str | None, full: bool = True) -> dict | None:
+        if nid is None:
+            return None
+        info = self.program.norms.get(nid)
+        if info is None:
+            return {"id": nid}
+        node = info.node
+        ref = {
+            "id": nid,
+            "citation": node.citation,
+            "act": info.act.key if info.act else None,
+            "act_title": n.label_of(info.act.labels, self.language) if info.act else None,
+            "rank": info.rank,
+            "modality": info.modality,
+            "quote": n.label_of(node.quotes, self.language),
+            "source": node.span.location,
+            "in_force": {"from": json_value(info.start), "to": json_value(info.end)},
+        }
+        if node.interpretation:  # wherever a norm is used, a reader must see that it rests on a reading
+            ref["interpretation"] = node.interpretation
+        if not full:  # a norm named inside a tree: quotes in every language and notes only for the full description
+            return ref
+        ref["quotes"] = {q.language: q.text for q in node.quotes}
+        if node.notes:
+            ref["notes"] = list(node.notes)
+        return ref
+
+    # ------------------------------------------------------------ proof trees
+    def node(self, p: ProofNode, level: int = 1) -> dict:
+        if p.kind == "comparison":
+            return {"kind": "comparison", "atom": p.text, "holds": True, "reading": None,
+                    "source": p.source.location if p.source else None}
+        relation = p.relation or ""
+        values = p.values
+        if relation.startswith("norm:"):
+            relation, values = relation[5:], values[1:]
+        reading = self.reading(relation, values)
+        if p.kind == "negation" and reading:
+            reading = self.w("negated reading", reading=reading)
+        out = {
+            "kind": p.kind,
+            "atom": ("not " if p.kind == "negation" else "") + atom_text(relation, values),
+            "holds": True,
+            "reading": reading,
+            "source": p.source.location if p.source else None,
+        }
+        if p.kind == "negation":
+            out["explanation"] = f"{self.w('no fact')} {atom_text(relation, values)}"
+        if p.kind == "rule":
+            key = (p.relation, p.values)
+            repeat = key in self._ids
+            if repeat:
+                out["id"], out["repeat"] = self._ids[key], True
+            else:
+                out["id"] = self._ids[key] = str(len(self._ids) + 1)
+            out["norm"] = self.norm_ref(p.norm, full=False)
+            out["bindings"] = {k: json_value(v) for k, v in sorted(p.bindings.items()) if not k.startswith("_")}
+            if repeat:  # shown once, referred to after: the conditions are under the first node with this id
+                out["conditions"] = []
+            elif self.depth is not None and level >= self.depth and p.children:
+                out["conditions"] = []
+                out["truncated"] = _height(p)
+            else:
+                out["conditions"] = [self.node(c, level + 1) for c in p.children]
+        return out
+
+    # ------------------------------------------------------------ defeats
+    def principle_text(self, d: Defeat) -> str:
+        grounds = dict(d.grounds)
+        if d.principle == "lex specialis":
+            return self.w("lex specialis", winner=self.norm_name(d.winner), loser=self.norm_name(d.loser))
+        if d.principle == "lex superior":
+            return self.w("lex superior", **grounds)
+        return self.w("lex posterior", **grounds)
+
+    def defeat(self, d: Defeat) -> dict:
+        loser = self.program.norms.get(d.loser)
+        see = [self.norm_ref(r.norm_id, full=False) for r in loser.node.see] if loser else []
+        return {"norm": self.norm_ref(d.loser, full=False), "by": d.winner, "by_norm": self.norm_ref(d.winner, full=False),
+                "principle": d.principle, "grounds": dict(d.grounds), "explanation": self.principle_text(d), "see": see}
+
+    # ------------------------------------------------------------ why-not
+    def failure(self, w: WhyNot) -> dict:
+        """The condition that stops a rule, named by its label and reading, with the norm that asks for it."""
+        c = w.condition
+        if w.reason == "not-in-force":
+            info = self.program.norms[w.norm]
+            sentence = self.w("not in force on", date=self.program.at.isoformat())
+            if info.start and info.start > self.program.at:
+                sentence += f" ({self.w('comes into force', date=info.start.isoformat())})"
+            elif info.end and info.end < self.program.at:
+                sentence += f" ({self.w('ceases', date=info.end.isoformat())})"
+            return {"condition": None, "reading": None, "label": None, "source": None, "sentence": sentence,
+                    "asked_by": self.norm_key(w.norm)}
+        if w.relation is not None:
+            atom = atom_text(w.relation, w.values)
+            reading = self.reading(w.relation, w.values)
+            label = self.label(w.relation)
+            if w.reason == "negation-holds":
+                sentence = self.w("negation holds", reading=reading or atom)
+                atom = "not " + atom
+            elif reading and label:
+                sentence = self.w("missing condition", label=label, reading=reading)
+            else:
+                sentence = self.w("missing atom", atom=atom)
+        else:
+            atom, reading, label = comparison_text(c, w.bindings), None, None
+            sentence = self.w("comparison fails", comparison=atom)
+        return {"condition": atom, "reading": reading, "label": label,
+                "source": c.span.location if c is not None else None, "sentence": sentence,
+                "asked_by": self.norm_key(w.norm)}
+
+    def decisive(self, w: WhyNot) -> dict:
+        """Down the chain of why-nots while it does not branch: the leaf is the missing fact or document."""
+        chain = [w]
+        while len(chain[-1].deeper) == 1 and chain[-1].deeper[0].reason != "not-in-force":
+            chain.append(chain[-1].deeper[0])
+        found = self.failure(chain[-1])
+        asked_by = next((x.norm for x in reversed(chain) if x.norm), None)
+        found["asked_by"] = self.norm_key(asked_by)
+        return found
+
+    def who(self, nid: str | None, deciding: str | None) -> str:
+        info = self.program.norms.get(nid) if nid else None
+        if info and deciding and any(r.norm_id == deciding for r in info.node.exception_to):
+            return self.w("the exception", norm=self.norm_name(nid))
+        if nid is None:
+            return self.w("rule")
+        return self.w("the norm", norm=self.norm_name(nid))
+
+    def why_not(self, w: WhyNot, deciding: str | None = None, level: int = 1) -> dict:
+        info = self.program.norms.get(w.norm) if w.norm else None
+        out = {"norm": self.norm_ref(w.norm, full=False), "reason": w.reason,
+               "exception": bool(info and deciding and any(r.norm_id == deciding for r in info.node.exception_to)),
+               "reach": w.reach, "total": w.total}
+        if w.rule is None and w.norm is None and w.reason != "not-in-force":
+            out["norm"] = None
+        failed = self.failure(w)
+        decisive = self.decisive(w) if w.reason != "not-in-force" else failed
+        out["failed"] = failed
+        out["decisive"] = decisive
+        explanation = self.w("norm fails", norm=self.who(w.norm, deciding), reason=decisive["sentence"])
+        asked = decisive.get("asked_by")
+        if asked and w.reason != "not-in-force" and asked.get("citation") and asked["id"] != w.norm:
+            explanation += f" ({asked['citation']})"
+        out["explanation"] = explanation
+        if w.rule is None and w.norm is None:
+            out["explanation"] = f"{self.w('rule')}: {decisive['sentence']}"
+        out["held"] = [self.node(p, level + 1) for p in w.held]
+        if self.depth is not None and level >= self.depth and w.deeper:
+            out["because"], out["truncated"] = [], 1
+        else:
+            out["because"] = [self.why_not(d, None, level + 1) for d in w.deeper]
+        if w.counter_proof is not None:
+            out["counter_proof"] = self.node(w.counter_proof, level + 1)
+        return out
+
+    # ------------------------------------------------------------ the short form
+    def summary(self, t: Trace, why_nots: list[dict], defeated: list[dict], conditions: list[dict]) -> dict:
+        a = t.answer
+        parts: list[str] = []
+        status = self.w(a.status)
+        if a.ambiguity:
+            first, second = a.ambiguity[0]
+            parts.append(self.w("undetermined conflict", first=self.norm_name(first), second=self.norm_name(second)))
+        elif a.deciding:
+            parts.append(self.w("status by", status=status, norm=self.norm_name(a.deciding)))
+            for d in defeated:
+                principle = self.w("lex specialis short") if d["principle"] == "lex specialis" else d["explanation"]
+                if d["by"] == a.deciding:
+                    parts.append(self.w("prevails over", loser=self.norm_name(d["norm"]["id"]), principle=principle))
+                else:
+                    parts.append(self.w("defeated by", loser=self.norm_name(d["norm"]["id"]),
+                                        winner=self.norm_name(d["by"]), principle=principle))
+        elif a.status == "undetermined":
+            parts.append(self.w("undetermined no norm"))
+        elif a.status == "holds" and t.proof is not None:
+            if t.proof.kind == "fact":
+                parts.append(self.w("holds as fact", source=t.proof.source.location if t.proof.source else "?"))
+            else:
+                parts.append(self.w("holds by", norm=self.norm_name(t.proof.norm)))
+        else:
+            parts.append(status)
+        if why_nots and a.status != "permitted" and a.status != "obligatory":
+            parts.append(why_nots[0]["explanation"])
+        return {"text": "; ".join(parts),
+                "norm": self.norm_ref(a.deciding, full=False) if a.deciding else None,
+                "conditions": [{k: c.get(k) for k in ("kind", "atom", "reading", "source")} for c in conditions],
+                "why_not": [x["explanation"] for x in why_nots],
+                "defeated": [d["explanation"] for d in defeated]}
+
+    # ------------------------------------------------------------ step by step
+    def steps(self, t: Trace, defeated: list[dict], headline: str) -> list[dict]:
+        """The derivation bottom-up: each fact and each inference once, numbered, conclusion last."""
+        out: list[dict] = []
+        done: dict[tuple, int] = {}
+
+        def visit(p: ProofNode) -> int:
+            key = (p.kind, p.relation, p.values, p.text)
+            if key in done:
+                return done[key]
+            premises = [visit(c) for c in p.children]
+            relation, values = p.relation or "", p.values
+            conclusion = relation.startswith("norm:")
+            if conclusion:
+                relation, values = relation[5:], values[1:]
+            step = {"number": len(out) + 1, "kind": "conclusion" if conclusion else p.kind,
+                    "atom": p.text if p.kind == "comparison" else atom_text(relation, values),
+                    "reading": None if p.kind == "comparison" else self.reading(relation, values),
+                    "source": p.source.location if p.source else None, "from": premises}
+            if p.kind == "rule":
+                step["norm"] = self.norm_ref(p.norm, full=False)
+                if conclusion:
+                    step["modality"] = self.program.norms[p.norm].modality
+            out.append(step)
+            done[key] = step["number"]
+            return step["number"]
+
+        if t.proof is not None:
+            visit(t.proof)
+        for d in defeated:
+            out.append({"number": len(out) + 1, "kind": "defeat", "winner": self.norm_ref(d["by"], full=False),
+                        "loser": d["norm"], "principle": d["principle"], "explanation": d["explanation"], "from": []})
+        out.append({"number": len(out) + 1, "kind": "status", "status": t.answer.status, "text": headline,
+                    "from": [s["number"] for s in out if s["kind"] in ("conclusion", "defeat")]})
+        return out
+
+    # ------------------------------------------------------------ answers
+    def answer(self, t: Trace, explain: bool = True) -> dict:
+        self._ids = {}
+        a = t.answer
+        out = {
+            "atom": atom_text(a.predicate, a.values),
+            "bindings": {k: json_value(v) for k, v in sorted(a.bindings.items())},
+            "status": a.status,
+            "citations": list(t.citations),
+        }
+        trace: dict = {"status_label": self.w(a.status)}
+        trace["reading"] = self.reading(a.predicate, a.values)
+        conditions: list[dict] = []
+        if a.deciding:
+            decided = self.norm_ref(a.deciding)
+            if t.proof is not None:
+                decided["bindings"] = {k: json_value(v) for k, v in sorted(t.proof.bindings.items()) if not k.startswith("_")}
+                decided["conditions"] = conditions = [self.node(c) for c in t.proof.children]
+            decided["rests_on"] = [self.norm_ref(r.norm_id) for r in self.program.norms[a.deciding].node.rests_on]
+            trace["decided_by"] = decided
+        elif t.proof is not None:
+            trace["proof"] = self.node(t.proof, 0)
+            conditions = trace["proof"].get("conditions", [])
+        else:
+            trace["decided_by"] = None
+        if a.supporting:
+            trace["also_supported_by"] = [self.norm_ref(nid, full=False) for nid in a.supporting]
+        trace["defeated"] = [self.defeat(d) for d in a.defeated]
+        if a.ambiguity:
+            trace["ambiguity"] = [{"norms": [self.norm_ref(x, full=False) for x in pair],
+                                   "explanation": self.w("ambiguity explained")} for pair in a.ambiguity]
+        if a.status == "undetermined" and not a.applicable:
+            trace["explanation"] = self.w("no norm")
+        if a.deadline is not None:
+            trace["deadline"] = a.deadline.isoformat()
+            trace["compliance"] = a.compliance
+        ordered = sorted(t.why_not, key=lambda w: _closeness(self.program, w, a.deciding))
+        trace["why_not"] = [self.why_not(w, a.deciding) for w in ordered]
+        trace["summary"] = self.summary(t, trace["why_not"], trace["defeated"], conditions)
+        if self.with_steps:
+            trace["steps"] = self.steps(t, trace["defeated"], trace["summary"]["text"])
+        out["trace"] = trace
+        return out
+
+
+def _closeness(program: Program, w: WhyNot, deciding: str | None):
+    """Nearest misses first: norms in force, explicit exceptions to the deciding norm, most conditions held."""
+    info = program.norms.get(w.norm) if w.norm else None
+    exception = bool(info and deciding and any(r.norm_id == deciding for r in info.node.exception_to))
+    share = (w.reach / w.total) if w.total else 0
+    return (w.reason == "not-in-force", not exception, -share, -w.reach, w.norm or "")
+
+
+def _height(p: ProofNode) -> int:
+    return 1 + max((_height(c) for c in p.children), default=0) if p.children else 0
+
+
+def document(result, language: str = "en", depth: int | None = None, steps: bool = False,
+             lazy: bool = False) -> dict:
+    """The whole result as the JSON contract of DESIGN.md describes it.
+
+    lazy: the answers as a generator, each explained when it is read (for streaming JSON, as_json.pieces).
+    """
+    explainer = Explainer(result.kb, result.program, language, depth=depth, steps=steps)
+    explained = (explainer.answer(t) for t in result.traces)
+    return {
+        "query": query_text(result.query),
+        "at": result.at.isoformat(),
+        "answers": explained if lazy else list(explained),
+    }
+
+
+def query_text(query: n.Query) -> str:
+    return (f"{query.status} " if query.status else "") + str(query.atom)

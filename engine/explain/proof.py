@@ -1,0 +1,238 @@
+"""Proofs rebuilt after evaluation: derivation trees of minimal height (never circular) and why-not.
+
+pyDatalog keeps no provenance. As in Soufflé's `explain`, the proof of an atom is found afterwards:
+the tuples relevant to the target are collected by matching rule bodies against the model, then
+each atom gets a rule instance of minimal height (facts 0, a rule 1 + its highest condition),
+computed like Knuth's generalisation of Dijkstra's algorithm, so no step can rest on itself.
+"""
+
+from __future__ import annotations
+
+import heapq
+import itertools
+from dataclasses import dataclass, field
+
+from engine.syntax import nodes as n
+from engine.logic.evaluation import Model
+from engine.logic.ir import Program, Rule
+from engine.logic.matching import Index, ground, ready, solutions, test, unify
+from engine.base.source import Span
+
+GroundAtom = tuple  # (relation, values)
+
+
+@dataclass
+class ProofNode:
+    """Why a condition holds: a fact (with where it was written), a rule instance, a negation or a comparison."""
+
+    kind: str                       # fact | rule | negation | comparison
+    relation: str | None = None
+    values: tuple = ()
+    text: str | None = None         # for comparisons: the instantiated comparison
+    source: Span | None = None
+    rule: Rule | None = None
+    bindings: dict = field(default_factory=dict)
+    children: list["ProofNode"] = field(default_factory=list)
+
+    @property
+    def norm(self) -> str | None:
+        return self.rule.norm if self.rule else None
+
+
+@dataclass
+class WhyNot:
+    """Why a rule does not conclude an atom: the first condition that fails, and why that fails in turn."""
+
+    rule: Rule | None
+    norm: str | None
+    reason: str                     # missing | negation-holds | comparison-false | not-in-force | no-rule
+    condition: n.Condition | None = None
+    relation: str | None = None
+    values: tuple = ()              # of the failing atom; None where a variable stayed open
+    bindings: dict = field(default_factory=dict)
+    held: list[ProofNode] = field(default_factory=list)
+    deeper: list["WhyNot"] = field(default_factory=list)
+    counter_proof: ProofNode | None = None   # for a negation that fails: the proof of what holds
+    reach: int = 0                  # how many of the rule's conditions held before the failing one
+    total: int = 0                  # how many conditions the rule has
+
+
+class Prover:
+    """Proofs and why-nots over one evaluated program."""
+
+    def __init__(self, program: Program, model: Model):
+        self.program = program
+        self.model = model
+        self.index = Index(model)
+        self.rules: dict[str, list[Rule]] = {}
+        for rule in program.rules:
+            self.rules.setdefault(rule.relation, []).append(rule)
+        self._instances: dict[GroundAtom, list] = {}
+        self._best: dict[GroundAtom, tuple[int, object]] = {}   # atom -> (height, instance or None for a fact)
+
+    # ------------------------------------------------------------ proofs
+    def is_fact(self, atom: GroundAtom) -> bool:
+        return atom[1] in self.program.facts.get(atom[0], {})
+
+    def instances(self, atom: GroundAtom) -> list:
+        found = self._instances.get(atom)
+        if found is None:
+            found = []
+            relation, values = atom
+            for rule in self.rules.get(relation, []):
+                binding = unify(rule.head, values, {})
+                if binding is None:
+                    continue
+                for solution in solutions(rule.body, binding, self.index):
+                    body = [(c.predicate, ground(c, solution)) for c in rule.body if isinstance(c, n.Atom)]
+                    found.append((rule, solution, body))
+            self._instances[atom] = found
+        return found
+
+    def _settle(self, target: GroundAtom) -> None:
+        if target in self._best:
+            return
+        relevant: dict[GroundAtom, list] = {}
+        stack = [target]
+        while stack:
+            atom = stack.pop()
+            if atom in relevant or atom in self._best:
+                continue
+            relevant[atom] = [] if self.is_fact(atom) else self.instances(atom)
+            for _rule, _sol, body in relevant[atom]:
+                stack.extend(b for b in body if b not in relevant and b not in self._best)
+        counter = itertools.count()
+        heap: list = []
+        waiting: dict[int, int] = {}
+        users: dict[GroundAtom, list[tuple[GroundAtom, int]]] = {}
+        for atom, instances in relevant.items():
+            if self.is_fact(atom):
+                heapq.heappush(heap, (0, next(counter), atom, None))
+                continue
+            for i, inst in enumerate(instances):
+                pending = {b for b in inst[2] if b not in self._best}
+                key = id(inst)
+                waiting[key] = len(pending)
+                if not pending:
+                    h = 1 + max((self._best[b][0] for b in inst[2]), default=0)
+                    heapq.heappush(heap, (h, next(counter), atom, inst))
+                for b in pending:
+                    users.setdefault(b, []).append((atom, i))
+        while heap:
+            h, _, atom, inst = heapq.heappop(heap)
+            if atom in self._best:
+                continue
+            self._best[atom] = (h, inst)
+            for head, i in users.get(atom, []):
+                inst2 = relevant[head][i]
+                key = id(inst2)
+                waiting[key] -= 1
+                if waiting[key] == 0 and head not in self._best:
+                    h2 = 1 + max(self._best[b][0] for b in inst2[2]) if inst2[2] else 1
+                    heapq.heappush(heap, (h2, next(counter), head, inst2))
+
+    def prove(self, relation: str, values: tuple) -> ProofNode | None:
+        atom = (relation, values)
+        self._settle(atom)
+        if atom not in self._best:
+            return None
+        _h, inst = self._best[atom]
+        if inst is None:
+            return ProofNode("fact", relation, values, source=self.program.facts[relation][values])
+        rule, solution, _body = inst
+        node = ProofNode("rule", relation, values, source=rule.span, rule=rule, bindings=solution)
+        for c in rule.body:
+            if isinstance(c, n.Atom):
+                child = self.prove(c.predicate, ground(c, solution))
+                if child is not None:
+                    node.children.append(child)
+            elif isinstance(c, n.Negation):
+                node.children.append(ProofNode("negation", c.atom.predicate, ground(c.atom, solution), source=c.span))
+            else:
+                node.children.append(ProofNode("comparison", text=comparison_text(c, solution), source=c.span))
+        return node
+
+    # ------------------------------------------------------------ why-not
+    def why_not(self, rule: Rule, values: tuple, depth: int = 3, budget: int = 20000) -> WhyNot | None:
+        """The furthest any instance of the rule gets towards concluding `values`, and what stops it."""
+        binding = unify(rule.head, values, {})
+        if binding is None:
+            return None
+        conditions = list(rule.body)
+        best: dict = {"reach": -1}
+        steps = [0]
+
+        def record(i, current, failing, extra=None):
+            if i > best["reach"]:
+                best.update(reach=i, binding=dict(current), failing=failing, extra=extra)
+
+        def walk(i: int, current: dict, pending: list):
+            steps[0] += 1
+            if steps[0] > budget:
+                return True
+            if not pending:
+                return False
+            # written order, but a test waits until its variables are bound
+            chosen = next((c for c in pending if isinstance(c, n.Atom) or ready(c, current)), pending[0])
+            rest = [c for c in pending if c is not chosen]
+            if isinstance(chosen, n.Atom):
+                rows = self.index.lookup(chosen.predicate, ground(chosen, current))
+                matched = False
+                for row in rows:
+                    extended = unify(chosen, row, current)
+                    if extended is not None:
+                        matched = True
+                        if walk(i + 1, extended, rest):
+                            return True
+                if not matched:
+                    record(i, current, chosen)
+                return False
+            result = test(chosen, current, self.index)
+            if result is True:
+                return walk(i + 1, current, rest)
+            if isinstance(result, dict):
+                return walk(i + 1, result, rest)
+            record(i, current, chosen)
+            return False
+
+        if walk(0, binding, conditions) and best["reach"] < 0:
+            return None
+        if best["reach"] < 0:
+            return None  # the rule concludes the atom after all
+        failing = best["failing"]
+        current = best["binding"]
+        why = WhyNot(rule, rule.norm, "missing", failing, bindings=current, reach=best["reach"], total=len(conditions))
+        held_atoms = [c for c in conditions if isinstance(c, n.Atom) and c is not failing
+                      and all(v.name in current for v in c.variables() if v.name != "_")]
+        shown = set()
+        for c in held_atoms:
+            atom = (c.predicate, ground(c, current))
+            if atom in shown:  # the same atom written twice (family(C, P), family(C, Q) with P = Q)
+                continue
+            shown.add(atom)
+            proof = self.prove(*atom)
+            if proof is not None:
+                why.held.append(proof)
+        if isinstance(failing, n.Atom):
+            why.relation, why.values = failing.predicate, ground(failing, current)
+            if depth > 0 and None not in why.values:
+                for sub in self.rules.get(failing.predicate, []):
+                    deeper = self.why_not(sub, why.values, depth - 1, budget // 4)
+                    if deeper is not None:
+                        why.deeper.append(deeper)
+        elif isinstance(failing, n.Negation):
+            why.reason = "negation-holds"
+            why.relation, why.values = failing.atom.predicate, ground(failing.atom, current)
+            why.counter_proof = self.prove(why.relation, why.values)
+        else:
+            why.reason = "comparison-false"
+        return why
+
+
+def comparison_text(c: n.Comparison, binding: dict) -> str:
+    """A comparison with its variables replaced by their values, as the DSL writes them."""
+    def show(t):
+        if isinstance(t, n.Variable):
+            return n.format_value(binding[t.name]) if t.name in binding else t.name
+        return n.format_value(t.value)
+    return f"{show(c.left)} {c.operator} {show(c.right)}"

@@ -1,0 +1,1 @@
+"""Output formats; each renders the plain-data explanation built by engine.explain.explanation."""

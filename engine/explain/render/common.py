@@ -1,0 +1,70 @@
+"""What every output format shares: how a norm is named, which norms a document cites, which view is asked for."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from engine.explain.i18n import word
+
+
+@dataclass(frozen=True)
+class View:
+    """How much of an explanation to show: nothing, the short form, the full tree, or the steps."""
+
+    explain: bool = False
+    short: bool = False
+    steps: bool = False
+
+    @property
+    def tree(self) -> bool:
+        return self.explain and not self.short and not self.steps
+
+
+def norm_name(ref: dict | None) -> str:
+    if not ref:
+        return "?"
+    citation = ref.get("citation")
+    return f"{ref['id']} ({citation})" if citation else ref["id"]
+
+
+def norm_anchor(ref: dict | None) -> str:
+    return "norm-" + "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in (ref or {}).get("id", "?"))
+
+
+def is_norm_ref(value) -> bool:
+    return isinstance(value, dict) and "id" in value and "citation" in value and "quote" in value
+
+
+def cited_norms(document: dict) -> dict[str, dict]:
+    """Every norm a document mentions, in order of first mention, keeping its fullest description."""
+    found: dict[str, dict] = {}
+
+    def walk(value):
+        if is_norm_ref(value):
+            previous = found.get(value["id"])
+            if previous is None or len(value) > len(previous):
+                found[value["id"]] = value
+        if isinstance(value, dict):
+            for key in sorted(value):
+                walk(value[key])
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    for answer in document.get("answers", []):
+        walk(answer.get("trace", {}))
+    for change in document.get("changes", []):
+        walk(change)
+    return found
+
+
+def why_not_heading(status: str, language: str) -> str:
+    if status == "undetermined":
+        return word("why not decided", language)
+    if status == "not-established":
+        return word("why not established", language)
+    return word("why not permitted", language)
+
+
+def bindings_text(bindings: dict) -> str:
+    return ", ".join(f"{k} = {v}" for k, v in bindings.items())

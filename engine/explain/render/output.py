@@ -1,0 +1,38 @@
+"""One entry for the command line: a plain-data explanation (or diff) rendered in the format asked for."""
+
+from __future__ import annotations
+
+FORMAT_NAMES = ("text", "json", "markdown", "html", "dot", "svg")
+
+
+class MissingTool(Exception):
+    """A format needs a program that is not installed (SVG needs Graphviz's `dot`)."""
+
+
+def render(document: dict, fmt: str, explain: bool, language: str, *, short: bool = False, steps: bool = False,
+           diff: bool = False) -> str:
+    """The document as text in `fmt`; text shows explanations only with --explain (or --short/--steps), the others always."""
+    # Only the renderer asked for is imported: a cold `zan ask` pays for one module, not five.
+    if fmt == "json":
+        from engine.explain.render import as_json
+        return as_json.render(document) + "\n"
+    if fmt == "text":
+        from engine.explain.render import as_text
+        show = as_text.render_diff if diff else as_text.render
+        return show(document, explain, language, short=short, steps=steps)
+    if fmt == "markdown":
+        from engine.explain.render import as_markdown
+        show = as_markdown.render_diff if diff else as_markdown.render
+        return show(document, True, language, short=short, steps=steps)
+    if fmt == "html":
+        from engine.explain.render import as_html
+        show = as_html.render_diff if diff else as_html.render
+        return show(document, True, language, short=short, steps=steps)
+    from engine.explain.render import as_dot
+    source = as_dot.render_diff(document, language) if diff else as_dot.render(document, True, language, short=short, steps=steps)
+    if fmt == "dot":
+        return source
+    if as_dot.dot_program() is None:
+        raise MissingTool("the svg format needs Graphviz's `dot` program, which is not installed "
+                          "(e.g. `apt-get install graphviz`); `--format dot` prints the graph's source instead")
+    return as_dot.svg(source)

@@ -1,0 +1,96 @@
+"""Deontic semantics: which norms conflict, which one defeats another and why, and each answer's status.
+
+A norm defeats a conflicting one by, in order: an explicit exception (lex specialis), the higher
+rank of its act (lex superior), the later in-force date (lex posterior). Two applicable conflicting
+norms that none of these orders leave the answer undetermined, and the ambiguity is reported.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from typing import Mapping
+
+from engine.logic import defeasible
+from engine.logic.ir import Program
+from engine.logic.norms import Defeat
+
+
+ALLOWING = ("obligatory", "permitted", "discretionary")   # strongest first
+STATUSES = ("obligatory", "permitted", "discretionary", "prohibited", "undetermined")
+
+
+@dataclass
+class Answer:
+    """One answer to a question: the atom, its status and the norms that decided it."""
+
+    predicate: str
+    values: tuple
+    bindings: dict[str, object]
+    status: str
+    deciding: str | None = None
+    supporting: list[str] = field(default_factory=list)
+    applicable: list[str] = field(default_factory=list)
+    defeated: list[Defeat] = field(default_factory=list)
+    ambiguity: list[tuple[str, str]] = field(default_factory=list)
+    deadline: datetime.date | None = None
+    compliance: str | None = None        # pending | fulfilled | overdue, for obligations with a deadline
+
+    @property
+    def deontic(self) -> bool:
+        return self.status in STATUSES
+
+
+def _order(program: Program):
+    def key(nid: str):
+        info = program.norms[nid]
+        return (-info.rank, -(info.start.toordinal() if info.start else 0), nid)
+    return key
+
+
+def decide(program: Program, predicate: str, values: tuple, applicable: set[str],
+           facts: set[tuple], bindings: Mapping[str, object]) -> Answer:
+    """The status of one ground atom from the norms that apply to it (their conditions hold at the date).
+
+    This is the defeasible core (engine/logic/defeasible.py) on one literal: each applicable norm is a
+    defeasible rule for the allowing side `predicate(values)` or the prohibiting side
+    `~predicate(values)`, superiority is `priority` (exception, rank, date; `program.defeats`),
+    under ambiguity blocking with the kb's reading of defeat (`defeat="rule"`: a norm is defeated by
+    any applicable stronger conflicting norm) and the allowing modalities as modes, strongest first.
+    """
+    order = _order(program)
+    answer = Answer(predicate, values, dict(bindings), "undetermined", applicable=sorted(applicable, key=order))
+    if not applicable:
+        return answer      # no rule for either side: the core concludes nothing, and there is nothing to report
+    q, against = (predicate, values), ("~" + predicate, values)
+    rules = []
+    for nid in applicable:
+        modality = program.norms[nid].modality
+        rules.append(defeasible.Instance(nid, "defeasible", against if modality == "prohibited" else q, (), modality))
+    verdict = defeasible.decide(q, rules, program.defeats, defeat="rule", modes=ALLOWING + ("prohibited",), order=order)
+    undefeated = set(verdict.undefeated)
+
+    if verdict.literal is not None:
+        answer.status = verdict.mode
+        answer.deciding, answer.supporting = verdict.winners[0], verdict.winners[1:]
+    elif undefeated:
+        modality = {nid: program.norms[nid].modality for nid in undefeated}
+        answer.ambiguity = sorted({tuple(sorted((a, f))) for a in undefeated for f in undefeated
+                                   if modality[a] in ALLOWING and modality[f] == "prohibited"})
+    else:
+        # only possible when priorities run in a cycle: every applicable norm is beaten by another
+        answer.ambiguity = sorted({tuple(sorted((w, l))) for l, ws in verdict.defeated.items() for w in ws})
+
+    for loser, winners in verdict.defeated.items():
+        beaten_by = sorted(winners, key=lambda w: (w != answer.deciding, w not in undefeated, order(w)))
+        answer.defeated.append(program.defeats[(beaten_by[0], loser)])
+
+    if answer.status == "obligatory" and answer.deciding:
+        deadline = program.norms[answer.deciding].node.deadline
+        if deadline is not None:
+            answer.deadline = deadline
+            if values in facts:
+                answer.compliance = "fulfilled"
+            else:
+                answer.compliance = "overdue" if program.at > deadline else "pending"
+    return answer

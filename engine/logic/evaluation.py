@@ -1,0 +1,422 @@
+"""Evaluation: the IR's rules and facts handed to pyDatalog as Python objects, never as program text.
+
+pyDatalog's text interfaces (`load`, `ask`) compile and run Python, so this module builds clauses
+with pyEngine's `Pred`, `Literal`, `Const`, `Var` and `Clause`: constants travel as Python values.
+It also stands between the program and pyDatalog's sharp edges: every relation is declared (a
+negated or empty relation would raise), comparisons never raise on mixed types, and the literals of
+a body are ordered so that recursion is evaluated left-recursively (right recursion over a cycle
+does not terminate in pyDatalog) and each negation or comparison comes once its variables are bound.
+"""
+
+from __future__ import annotations
+
+import datetime
+import threading
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from pyDatalog import pyDatalog
+from pyDatalog.pyEngine import Clause, Const, Literal, Pred, Var, assert_, insert, retract
+
+from engine.syntax import nodes as n
+from engine.syntax.analysis import DependencyGraph
+from engine.logic.ir import Program, Rule
+
+_lock = threading.Lock()
+
+
+@dataclass
+class Model:
+    """Every tuple of every relation at the question's date."""
+
+    relations: dict[str, set[tuple]] = field(default_factory=dict)
+
+    def get(self, relation: str) -> set[tuple]:
+        return self.relations.get(relation, set())
+
+
+# Ordering comparisons are defined within one kind of value: dates with dates, numbers with numbers,
+# texts with texts. Across kinds `<` is false and `!=` is true, instead of Python's TypeError.
+def _kind(value) -> str:
+    if isinstance(value, datetime.date):
+        return "date"
+    if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
+        return "number"
+    return "text"
+
+
+def compare(op: str, left, right) -> bool:
+    if op == "!=":
+        return left != right or _kind(left) != _kind(right)
+    if _kind(left) != _kind(right):
+        return False
+    return {"<": left < right, "<=": left <= right, ">": left > right, ">=": left >= right}[op]
+
+
+def _primitive(op: str):
+    def primitive(literal, subgoal):
+        left, right = literal.terms[0], literal.terms[1]
+        if left.is_const() and right.is_const() and compare(op, left.id, right.id):
+            subgoal.fact(True)
+    return primitive
+
+
+_COMPARATORS = {op: f"zan{op}" for op in ("!=", "<", "<=", ">", ">=")}
+
+
+def _number(value) -> bool:
+    return isinstance(value, (int, float, Decimal)) and not isinstance(value, bool)
+
+
+def _arithmetic(op: str):
+    """left op right on two numbers; None (no answer) for anything else or a division by zero."""
+    def apply(left, right):
+        if not (_number(left) and _number(right)):
+            return None
+        if op in ("/", "%") and right == 0:
+            return None
+        if op == "/":
+            return left // right if isinstance(left, int) and isinstance(right, int) else left / right
+        return {"+": left + right, "-": left - right, "*": left * right, "%": left % right}[op]
+    return apply
+
+
+# Built-in relations `op(Left, Right, Result)`, for arithmetic written by the conformance suite's rules.
+# Their names cannot be written in the DSL (they are not identifiers), so the DSL never reaches them.
+ARITHMETIC = {op: _arithmetic(op) for op in ("+", "-", "*", "/", "%")}
+
+
+def _arithmetic_primitive(op: str, name: str):
+    apply = ARITHMETIC[op]
+
+    def primitive(literal, subgoal):
+        left, right, result = literal.terms
+        if not (left.is_const() and right.is_const()):
+            return
+        value = apply(left.id, right.id)
+        if value is None:
+            return
+        if result.is_const():
+            if result.id == value and _kind(result.id) == _kind(value):
+                subgoal.fact(True)
+        else:
+            subgoal.fact(Literal(name, [left, right, Const(value)]))
+    return primitive
+
+
+def relation_name(relation: str) -> str:
+    """The name under which pyDatalog knows a relation; ours never contain '.', '~' or '[' (which it reads)."""
+    return "z:" + relation
+
+
+def _term(term, variables: dict[str, Var]):
+    if isinstance(term, n.Variable):
+        if term.name == "_":  # each `_` is a variable of its own
+            anonymous = variables.setdefault("_", [])
+            anonymous.append(Var(f"_{len(anonymous)}_anon"))
+            return anonymous[-1]
+        return variables.setdefault(term.name, Var(term.name))
+    return Const(term.value)
+
+
+def order_body(rule: Rule, component: dict[str, int], sizes: dict[str, int]) -> list[n.Condition]:
+    """Recursive literals first, then the most bound, smallest relations; tests once their variables are bound."""
+    head_component = component.get(rule.relation)
+    atoms = [i for i, c in enumerate(rule.body) if isinstance(c, n.Atom) and c.predicate not in ARITHMETIC]
+    recursive = [i for i in atoms if head_component is not None
+                 and component.get(rule.body[i].predicate) == head_component]
+
+    def cost(atom: n.Atom, bound: set[str], placed: bool):
+        free = sum(1 for t in atom.args if isinstance(t, n.Variable) and t.name not in bound)
+        return (free == len(atom.args) and placed, free, sizes.get(atom.predicate, 0))
+    return [rule.body[i] for i in _ordered(rule.body, recursive, cost)]
+
+
+def _ordered(body, first: list[int], cost) -> list[int]:
+    """The positions of `body` in evaluation order: the atoms `first`, then the cheapest atom by
+    `cost(atom, bound variables, anything placed)` each time; a test (negation, comparison,
+    arithmetic) as soon as its variables are bound."""
+    tests = [i for i, c in enumerate(body) if not isinstance(c, n.Atom) or c.predicate in ARITHMETIC]
+    others = [i for i, c in enumerate(body) if i not in tests and i not in first]
+    ordered: list[int] = []
+    bound: set[str] = set()
+
+    def place_tests():
+        progress = True
+        while progress:
+            progress = False
+            for i in list(tests):
+                t = body[i]
+                if isinstance(t, n.Negation):
+                    needed = {v.name for v in t.atom.variables() if v.name != "_"}
+                    ready = needed <= bound
+                elif isinstance(t, n.Atom):  # arithmetic: ready once both operands are bound
+                    ready = {a.name for a in t.args[:2] if isinstance(a, n.Variable)} <= bound
+                    if ready:
+                        bound.update(v.name for v in t.variables())
+                else:
+                    names = [x.name for x in (t.left, t.right) if isinstance(x, n.Variable)]
+                    free = [v for v in names if v not in bound]
+                    ready = not free or (t.operator == "=" and len(free) == 1)
+                    if ready and t.operator == "=":
+                        bound.update(names)
+                if ready:
+                    ordered.append(i)
+                    tests.remove(i)
+                    progress = True
+
+    def take(i: int):
+        ordered.append(i)
+        bound.update(v.name for v in body[i].variables())
+        place_tests()
+
+    place_tests()
+    for i in first:
+        take(i)
+    while others:
+        best = min(others, key=lambda i: cost(body[i], bound, bool(ordered)))
+        others.remove(best)
+        take(best)
+    ordered.extend(tests)  # unsafe leftovers cannot occur after the safety check; kept for completeness
+    return ordered
+
+
+def dependency_graph(program: Program) -> DependencyGraph:
+    graph = DependencyGraph()
+    for relation in program.arities:
+        graph.nodes.add(relation)
+    for rule in program.rules:
+        graph.nodes.add(rule.relation)
+        for c in rule.body:
+            if isinstance(c, n.Atom):
+                graph.add(rule.relation, c.predicate, False)
+            elif isinstance(c, n.Negation):
+                graph.add(rule.relation, c.atom.predicate, True)
+    return graph
+
+
+def evaluate(program: Program, relations: set[str] | None = None) -> Model:
+    """Runs the program in pyDatalog and reads back every derived relation (or those the given ones rest on).
+
+    pyDatalog keeps no answer table from one `ask` to the next, and top-down it derives a relation
+    again for every binding a rule asks it with. So the components of the dependency graph are
+    evaluated one at a time, dependencies first: each relation is asked once with its arguments free,
+    and its answers become facts that the rules above look up through pyDatalog's indexes.
+    """
+    graph = dependency_graph(program)
+    component = graph.component_of()
+    sizes = {r: len(f) for r, f in program.facts.items()}
+    rules_of: dict[str, list[Rule]] = {}
+    for rule in program.rules:
+        rules_of.setdefault(rule.relation, []).append(rule)
+    needed = set(rules_of) if relations is None else _depended_on(graph, relations) & set(rules_of)
+    # Answers are asserted as facts only where a rule evaluated later reads them (at 10k convicts,
+    # asserting the question's own relations cost 4 s).
+    # A recursive component reads its own relations through its own copies (see `_seminaive`).
+    read = {p for r in needed for rule in rules_of[r] for c in rule.body if isinstance(c, (n.Atom, n.Negation))
+            for p in [c.predicate if isinstance(c, n.Atom) else c.atom.predicate]
+            if component.get(p) != component.get(r)}
+    with _lock:
+        pyDatalog.clear()
+        keep = []  # pyDatalog's predicate registry holds weak references
+        for relation, arity in program.arities.items():
+            keep.append(insert(Pred(relation_name(relation), arity)))
+        for op, name in _COMPARATORS.items():
+            keep.append(insert(Pred(name, 2)))
+            keep[-1].prim = _primitive(op)
+        for op in ARITHMETIC:
+            keep.append(insert(Pred(f"zan{op}", 3)))
+            keep[-1].prim = _arithmetic_primitive(op, f"zan{op}")
+        for relation, facts in program.facts.items():
+            _assert_facts(relation, facts)
+        model = Model({r: set(f) for r, f in program.facts.items()})
+        for members in graph.components():
+            members = [r for r in members if r in needed]
+            if _recursive(members, rules_of):
+                answers = _seminaive(members, rules_of, program.arities, sizes, keep, model.relations)
+            else:
+                clauses = [assert_(_clause(rule, component, sizes)) for r in members for rule in rules_of[r]]
+                answers = {r: _ask(r, program.arities.get(r, 0)) for r in members}
+                for clause in clauses:
+                    retract(clause)
+            for relation, rows in answers.items():
+                model.relations.setdefault(relation, set()).update(rows)
+                if relation in read:
+                    _assert_facts(relation, rows)
+                sizes[relation] = len(rows)
+        pyDatalog.clear()
+    return model
+
+
+def _recursive(members: list[str], rules_of: dict[str, list[Rule]]) -> bool:
+    inside = set(members)
+    return any(isinstance(c, n.Atom) and c.predicate in inside
+               for r in members for rule in rules_of.get(r, ()) for c in rule.body)
+
+
+def _seminaive(members: list[str], rules_of: dict[str, list[Rule]], arities: dict[str, int],
+               sizes: dict[str, int], keep: list, known: dict[str, set[tuple]]) -> dict[str, set[tuple]]:
+    """A recursive component, bottom-up: pyDatalog joins, Python iterates to the fixpoint.
+
+    pyDatalog's own top-down recursion re-derives a relation for every binding it is asked with and
+    may not end on right recursion through a cycle; here each round asks only non-recursive clauses:
+    every rule once per recursive literal, that literal reading the previous round's new tuples
+    (`delta`) and the others everything found so far (semi-naive evaluation). The rounds are finite:
+    each adds tuples over the program's finite constants, or stops.
+
+    Inside the component each relation r is kept in pyDatalog as `@round:r`, its tuples with one more
+    argument, the round that found them: each tuple is asserted once, a delta literal is
+    `@round:r(.., k)` (pyDatalog's index on that argument gives exactly round k's tuples) and the
+    other literals `@round:r(.., _)`. A rule's body starts with its delta literal, then takes the
+    literal with the fewest expected matches (`_Statistics`). Rules whose deltas are empty are not
+    asked; one ask per relation and round collects all its rules' clauses.
+    """
+    inside = set(members)
+    stats = _Statistics(known)
+    found: dict[str, set[tuple]] = {r: set(known.get(r, ())) for r in members}
+    for r in members:
+        stats.size[r], stats.values[r] = 0, []
+        keep.append(insert(Pred(relation_name(_ROUND + r), arities.get(r, 0) + 1)))
+        keep.append(insert(Pred(relation_name(_ASKED + r), arities.get(r, 0))))
+    # Round 0: the facts and the rules with no recursive literal.
+    delta: dict[str, set[tuple]] = {r: set(found[r]) for r in members}
+    for r in members:
+        exits = [rule for rule in rules_of.get(r, ())
+                 if not any(isinstance(c, n.Atom) and c.predicate in inside for c in rule.body)]
+        if exits:
+            delta[r] |= _ask_clauses(r, [_clause(_renamed_head(rule, _ASKED + r), {}, sizes) for rule in exits],
+                                     arities)
+    round_ = 0
+    while True:
+        for r in members:
+            _assert_facts(_ROUND + r, delta[r], (round_,))
+            found[r] |= delta[r]
+            stats.add(r, delta[r])
+            sizes[r] = len(found[r])
+        if not any(delta.values()):
+            break
+        new: dict[str, set[tuple]] = {}
+        for r in members:
+            clauses = []
+            for rule in rules_of.get(r, ()):
+                for i, c in enumerate(rule.body):
+                    if isinstance(c, n.Atom) and c.predicate in inside and delta[c.predicate]:
+                        clauses.append(_delta_clause(rule, i, inside, round_, stats))
+            new[r] = _ask_clauses(r, clauses, arities) - found[r] if clauses else set()
+        delta = new
+        round_ += 1
+    return found
+
+
+# Internal relation names: '@' starts no identifier of the DSL or of the suite, so they cannot clash.
+_ROUND = "@round:"   # a component's relation inside its fixpoint, with the round that found each tuple
+_ASKED = "@asked:"   # the head under which one round's clauses of a relation are asked
+
+
+class _Statistics:
+    """Sizes and distinct values per argument, to guess how many tuples a literal matches."""
+
+    def __init__(self, known: dict[str, set[tuple]]):
+        self.known = known
+        self.size: dict[str, int] = {}
+        self.values: dict[str, list[set]] = {}
+
+    def _columns(self, relation: str) -> list[set]:
+        if relation not in self.values:
+            rows = self.known.get(relation, ())
+            self.size[relation] = len(rows)
+            self.values[relation] = [set(column) for column in zip(*rows)] if rows else []
+        return self.values[relation]
+
+    def add(self, relation: str, rows) -> None:
+        columns = self._columns(relation)
+        if rows and not columns:
+            columns.extend(set() for _ in next(iter(rows)))
+        for column, values in zip(columns, zip(*rows)):
+            column.update(values)
+        self.size[relation] += len(rows)
+
+    def matches(self, atom: n.Atom, bound: set[str]) -> float:
+        """The expected number of tuples of atom's relation that agree with the bound arguments."""
+        columns = self._columns(atom.predicate)
+        expected = float(self.size[atom.predicate])
+        for i, t in enumerate(atom.args):
+            if (isinstance(t, n.Constant) or t.name in bound) and i < len(columns) and columns[i]:
+                expected /= len(columns[i])
+        return expected
+
+
+def _renamed_head(rule: Rule, relation: str) -> Rule:
+    head = n.Atom(relation, rule.head.args, rule.head.span, rule.head.predicate_span)
+    return Rule(head, rule.body, rule.norm, rule.modality, rule.span, rule.kind)
+
+
+def _delta_clause(rule: Rule, position: int, inside: set[str], round_: int, stats: _Statistics) -> Clause:
+    """Rule `rule` for one round, its literal at `position` reading that round's delta: that literal
+    first, then the literal with the fewest expected matches given the variables bound so far."""
+    def cost(atom: n.Atom, bound: set[str], placed: bool):
+        free = sum(1 for t in atom.args if isinstance(t, n.Variable) and t.name not in bound)
+        return (stats.matches(atom, bound), free)
+    order = _ordered(rule.body, [position], cost)
+    variables: dict[str, Var] = {}
+    head = Literal(relation_name(_ASKED + rule.relation), [_term(t, variables) for t in rule.head.args])
+    body = []
+    for i in order:
+        c = rule.body[i]
+        if isinstance(c, n.Atom) and c.predicate in inside:
+            tag = Const(round_) if i == position else Var(f"@round{i}")
+            body.append(Literal(relation_name(_ROUND + c.predicate), [_term(t, variables) for t in c.args] + [tag]))
+        else:
+            body.append(_literal(c, variables))
+    return Clause(head, body)
+
+
+def _ask_clauses(relation: str, clauses: list[Clause], arities: dict[str, int]) -> set[tuple]:
+    """The tuples of `@asked:relation` given by the clauses, asked once; the clauses are retracted after."""
+    asserted = [assert_(clause) for clause in clauses]
+    try:
+        return _ask(_ASKED + relation, arities.get(relation, 0))
+    finally:
+        for clause in asserted:
+            retract(clause)
+
+
+def _depended_on(graph: DependencyGraph, roots) -> set[str]:
+    """The roots and every relation they depend on, through any number of rules."""
+    found, stack = set(), list(roots)
+    while stack:
+        relation = stack.pop()
+        if relation not in found:
+            found.add(relation)
+            stack.extend(graph.edges.get(relation, ()))
+    return found
+
+
+def _assert_facts(relation: str, rows, extra: tuple = ()) -> None:
+    name = relation_name(relation)
+    for values in rows:
+        assert_(Clause(Literal(name, [Const(v) for v in values + extra]), []))
+
+
+def _clause(rule: Rule, component: dict[str, int], sizes: dict[str, int]) -> Clause:
+    variables: dict[str, Var] = {}
+    head = Literal(relation_name(rule.relation), [_term(t, variables) for t in rule.head.args])
+    return Clause(head, [_literal(c, variables) for c in order_body(rule, component, sizes)])
+
+
+def _literal(c: n.Condition, variables: dict[str, Var]) -> Literal:
+    if isinstance(c, n.Atom) and c.predicate in ARITHMETIC:
+        return Literal(f"zan{c.predicate}", [_term(t, variables) for t in c.args])
+    if isinstance(c, n.Atom):
+        return Literal(relation_name(c.predicate), [_term(t, variables) for t in c.args])
+    if isinstance(c, n.Negation):
+        return Literal("~" + relation_name(c.atom.predicate), [_term(t, variables) for t in c.atom.args])
+    op = "==" if c.operator == "=" else _COMPARATORS[c.operator]
+    return Literal(op, [_term(c.left, variables), _term(c.right, variables)])
+
+
+def _ask(relation: str, arity: int) -> set[tuple]:
+    result = Literal(relation_name(relation), [Var(f"V{i}") for i in range(arity)]).ask()
+    if result is True:
+        return {()}
+    return {tuple(row) for row in result or ()}

@@ -1,0 +1,121 @@
+"""The IR: the knowledge base lowered, at one date, to Datalog rules and facts over named relations.
+
+Deontic conclusions become facts of `norm:p(NormId, ...)` (the norm applies to the atom); the
+superiority between conflicting norms (`norms.priority`: exception, rank, date) is kept in
+`Program.defeats`, for the defeasible core that decides each atom (`deontic.decide`, engine/logic/defeasible.py);
+a predicate's `asked over` becomes `domain:p`.
+Every rule keeps the norm it came from and its span, so a proof can always point at the text.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from engine.base.source import Span
+from engine.logic.norms import Defeat, NormInfo, priority
+from engine.syntax import nodes as n
+from engine.syntax.knowledge import KnowledgeBase
+
+
+@dataclass(frozen=True)
+class Rule:
+    """head <= body, with the norm (if any) whose clause it is."""
+
+    head: n.Atom
+    body: tuple[n.Condition, ...]
+    norm: str | None
+    modality: str | None
+    span: Span
+    kind: str = "definition"  # definition | norm | domain
+
+    @property
+    def relation(self) -> str:
+        return self.head.predicate
+
+
+@dataclass
+class Program:
+    """Datalog at one date: relations with arities, facts with where they were written, rules."""
+
+    at: datetime.date
+    arities: dict[str, int] = field(default_factory=dict)
+    facts: dict[str, dict[tuple, Span]] = field(default_factory=dict)
+    rules: list[Rule] = field(default_factory=list)
+    norms: dict[str, NormInfo] = field(default_factory=dict)      # every declared norm
+    deontic: set[str] = field(default_factory=set)                # predicates concluded with a modality
+    defeats: dict[tuple[str, str], Defeat] = field(default_factory=dict)  # superiority: (winner, loser) -> why
+
+    def add_fact(self, relation: str, values: tuple, span: Span) -> None:
+        self.arities.setdefault(relation, len(values))
+        self.facts.setdefault(relation, {}).setdefault(values, span)
+
+    def in_force(self, norm_id: str) -> bool:
+        info = self.norms.get(norm_id)
+        return bool(info and info.in_force(self.at))
+
+
+def norm_info(kb: KnowledgeBase, norm: n.Norm) -> NormInfo:
+    act = kb.acts.get(norm.act_key) if norm.act_key else None
+    starts = [i.start for i in (act.in_force if act else None, norm.in_force) if i and i.start]
+    ends = [i.end for i in (act.in_force if act else None, norm.in_force) if i and i.end]
+    return NormInfo(norm, act, max(starts) if starts else None, min(ends) if ends else None)
+
+
+def _synthetic(relation: str, args, span: Span) -> n.Atom:
+    return n.Atom(relation, tuple(args), span, span)
+
+
+def lower(kb: KnowledgeBase, at: datetime.date) -> Program:
+    """The knowledge base as Datalog at the date `at` (only what is in force then)."""
+    program = Program(at=at)
+    for name, decl in kb.predicates.items():
+        program.arities[name] = decl.arity
+    program.norms = {nid: norm_info(kb, norm) for nid, norm in kb.norms.items()}
+
+    for clause in kb.clauses:
+        if clause.interval is not None and not clause.interval.contains(at):
+            continue
+        if clause.is_fact and not clause.head.variables():
+            program.add_fact(clause.head.predicate, tuple(a.value for a in clause.head.args), clause.span)
+        elif clause.modality is None:
+            program.rules.append(Rule(clause.head, clause.body, None, None, clause.span))
+
+    for nid, info in sorted(program.norms.items()):
+        clause = info.node.clause
+        if clause is None or not info.in_force(at):
+            continue
+        if clause.interval is not None and not clause.interval.contains(at):
+            continue
+        if clause.modality is None:
+            program.rules.append(Rule(clause.head, clause.body, nid, None, clause.span))
+            continue
+        predicate = clause.head.predicate
+        program.deontic.add(predicate)
+        head = _synthetic(f"norm:{predicate}", (n.Constant(nid, info.node.id_span),) + clause.head.args, clause.head.span)
+        program.arities[head.predicate] = len(head.args)
+        program.rules.append(Rule(head, clause.body, nid, clause.modality, clause.span, kind="norm"))
+
+    concluding: dict[str, list[NormInfo]] = {}  # the norms in force on each deontic predicate, found once
+    for info in program.norms.values():
+        if info.modality and info.in_force(at):
+            concluding.setdefault(info.predicate, []).append(info)
+    for predicate in sorted(program.deontic):
+        _superiority(program, concluding.get(predicate, []))
+    for name, decl in sorted(kb.predicates.items()):
+        if decl.domain is not None:
+            span = decl.domain_span or decl.span
+            head = _synthetic(f"domain:{name}", [n.Variable(p, span) for p in decl.parameters], span)
+            program.arities[head.predicate] = decl.arity
+            program.rules.append(Rule(head, decl.domain, None, None, span, kind="domain"))
+    return program
+
+
+def _superiority(program: Program, in_force: list[NormInfo]) -> None:
+    """The superiority relation between the in-force norms of one predicate, with why each pair is ordered."""
+    for a in in_force:
+        for b in in_force:
+            if a.id < b.id:
+                d = priority(a, b)
+                if d is not None:
+                    program.defeats[(d.winner, d.loser)] = d

@@ -1,0 +1,140 @@
+"""Matching rule bodies against an evaluated model in Python, for proofs and why-not (never for answers)."""
+
+from __future__ import annotations
+
+from typing import Iterator, Mapping
+
+from engine.syntax import nodes as n
+from engine.logic.evaluation import Model, compare
+
+
+class Index:
+    """Tuples of each relation, indexed lazily by the positions that are bound."""
+
+    def __init__(self, model: Model):
+        self.model = model
+        self._indexes: dict[tuple[str, tuple[int, ...]], dict[tuple, list[tuple]]] = {}
+
+    def lookup(self, relation: str, pattern: tuple) -> list[tuple]:
+        """Tuples matching `pattern`, where None is a free position."""
+        positions = tuple(i for i, v in enumerate(pattern) if v is not None)
+        rows = self.model.get(relation)
+        if not positions:
+            return sorted(rows, key=_row_key)
+        if len(positions) == len(pattern):
+            return [pattern] if pattern in rows else []
+        key = (relation, positions)
+        index = self._indexes.get(key)
+        if index is None:
+            index = {}
+            for row in rows:
+                index.setdefault(tuple(row[i] for i in positions), []).append(row)
+            for bucket in index.values():
+                bucket.sort(key=_row_key)
+            self._indexes[key] = index
+        return index.get(tuple(pattern[i] for i in positions), [])
+
+    def holds(self, relation: str, values: tuple) -> bool:
+        return values in self.model.get(relation)
+
+
+def _row_key(row: tuple):
+    return tuple((type(v).__name__, str(v)) for v in row)
+
+
+def value_of(term, binding: Mapping[str, object]):
+    if isinstance(term, n.Variable):
+        return binding.get(term.name) if term.name != "_" else None
+    return term.value
+
+
+def ground(atom: n.Atom, binding: Mapping[str, object]) -> tuple:
+    return tuple(value_of(t, binding) for t in atom.args)
+
+
+def unify(atom: n.Atom, values: tuple, binding: Mapping[str, object]) -> dict | None:
+    """Extends the binding so that the atom's arguments equal the values, or None."""
+    out = dict(binding)
+    for term, value in zip(atom.args, values):
+        if isinstance(term, n.Variable):
+            if term.name == "_":
+                continue
+            if term.name in out:
+                if out[term.name] != value or type(out[term.name]) is not type(value):
+                    return None
+            else:
+                out[term.name] = value
+        elif term.value != value or type(term.value) is not type(value):
+            return None
+    return out
+
+
+def test(condition, binding: Mapping[str, object], index: Index) -> bool | dict:
+    """A negation or comparison under a binding: True/False, or an extended binding for `X = c`."""
+    if isinstance(condition, n.Negation):
+        return not index.holds(condition.atom.predicate, ground(condition.atom, binding))
+    left, right = value_of(condition.left, binding), value_of(condition.right, binding)
+    if condition.operator == "=":
+        for term, other in ((condition.left, right), (condition.right, left)):
+            if isinstance(term, n.Variable) and term.name not in binding and other is not None:
+                return {**binding, term.name: other}
+        return left == right and type(left) is type(right)
+    return compare(condition.operator, left, right)
+
+
+def ready(condition, binding: Mapping[str, object]) -> bool:
+    if isinstance(condition, n.Negation):
+        return all(v.name in binding for v in condition.atom.variables() if v.name != "_")
+    names = [t.name for t in (condition.left, condition.right) if isinstance(t, n.Variable)]
+    free = [x for x in names if x not in binding]
+    return not free or (condition.operator == "=" and len(free) == 1)
+
+
+def plan(conditions, binding: Mapping[str, object], index: Index) -> list:
+    """An order of evaluation: at each step the test that is ready, else the atom with fewest candidates."""
+    pending = list(conditions)
+    bound = set(binding)
+    order = []
+    while pending:
+        tests = [c for c in pending if not isinstance(c, n.Atom) and ready(c, {b: 1 for b in bound})]
+        if tests:
+            chosen = tests[0]
+        else:
+            atoms = [c for c in pending if isinstance(c, n.Atom)]
+            if not atoms:
+                order.extend(pending)
+                break
+            def cost(a):
+                free = sum(1 for t in a.args if isinstance(t, n.Variable) and t.name not in bound)
+                return (free, len(index.model.get(a.predicate)))
+            chosen = min(atoms, key=cost)
+            bound.update(v.name for v in chosen.variables())
+        if isinstance(chosen, n.Comparison) and chosen.operator == "=":
+            bound.update(t.name for t in (chosen.left, chosen.right) if isinstance(t, n.Variable))
+        pending.remove(chosen)
+        order.append(chosen)
+    return order
+
+
+def solutions(conditions, binding: Mapping[str, object], index: Index) -> Iterator[dict]:
+    """Every extension of the binding that satisfies all conditions."""
+    order = plan(conditions, binding, index)
+
+    def walk(i: int, current: dict) -> Iterator[dict]:
+        if i == len(order):
+            yield current
+            return
+        c = order[i]
+        if isinstance(c, n.Atom):
+            for row in index.lookup(c.predicate, ground(c, current)):
+                extended = unify(c, row, current)
+                if extended is not None:
+                    yield from walk(i + 1, extended)
+        else:
+            result = test(c, current, index)
+            if result is True:
+                yield from walk(i + 1, current)
+            elif isinstance(result, dict):
+                yield from walk(i + 1, result)
+
+    yield from walk(0, dict(binding))

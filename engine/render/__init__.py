@@ -1,1 +1,0 @@
-"""Output formats; each renders the plain-data explanation built by engine.explanation."""

@@ -1,0 +1,244 @@
+"""`zan fmt`: the canonical layout of DSL files (kb/*.zan, facts, saved questions), keeping every comment.
+
+The layout, in short (docs/authoring.md shows it):
+- a declaration (act, predicate, constant, norm, question) opens a line with its keyword and name; each
+  attribute follows on its own line, indented two spaces, in the order the author wrote them; the last
+  line ends with the full stop;
+- a norm's clause follows its attributes at the same indentation; with two or more conditions it is
+  written `head` / `if first` / `and second` ..., one condition a line; otherwise on one line;
+- a fact or a definition outside a norm stands on one line, unless it is longer than LINE_WIDTH;
+- one space after commas and around `if`, `and`, comparisons; no trailing spaces; one blank line at
+  most between statements, and always one around a declaration that spans several lines;
+- texts, numbers and dates are written exactly as the author wrote them (escapes included).
+Comments on their own line stay before what follows them; a comment at the end of a line stays there.
+Only whitespace changes: `same_meaning` proves it on every run by comparing the token streams.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from functools import lru_cache
+
+import lark
+from lark import Token, Tree
+
+from engine.base.diagnostics import ZanError
+from engine.syntax.parser import syntax_diagnostic
+from engine.base.resources import grammar_path
+
+LINE_WIDTH = 100
+INDENT = "  "
+DECLARATIONS = ("act", "predicate", "constant", "norm", "question")
+
+
+class _Comments:
+    """Collects the comments lark's lexer would drop (the grammar %ignores them)."""
+
+    def __init__(self):
+        self.tokens: list[Token] = []
+
+    def __call__(self, token: Token) -> Token:
+        self.tokens.append(token)
+        return token
+
+
+_collector = _Comments()
+
+
+@lru_cache(maxsize=1)
+def _lark() -> lark.Lark:
+    return lark.Lark(grammar_path().read_text(encoding="utf-8"), parser="lalr", start="start",
+                     propagate_positions=True, maybe_placeholders=True,
+                     lexer_callbacks={"COMMENT": _collector})
+
+
+def _parse(text: str, path: str) -> tuple[Tree, list[Token]]:
+    _collector.tokens = []
+    try:
+        tree = _lark().parse(text)
+    except lark.exceptions.UnexpectedInput as e:
+        raise ZanError([syntax_diagnostic(e, text, path)], sources={path: text}) from None
+    return tree, list(_collector.tokens)
+
+
+# ------------------------------------------------------------------ rendering the parts
+
+def term(tree: Tree) -> str:
+    return str(tree.children[0])
+
+
+def atom(tree: Tree) -> str:
+    name, *args = tree.children
+    if not args:
+        return str(name)
+    return f"{name}({', '.join(term(a) for a in args if a is not None)})"
+
+
+def condition(tree: Tree) -> str:
+    if tree.data == "atom":
+        return atom(tree)
+    if tree.data == "negation":
+        return "not " + atom(tree.children[0])
+    left, operator, right = tree.children
+    return f"{term(left)} {operator} {term(right)}"
+
+
+def interval(tree: Tree) -> str:
+    start, end = tree.children
+    return f"from {start}" + (f" to {end}" if end is not None else "")
+
+
+def attribute(tree: Tree) -> str:
+    kids = tree.children
+    kind = tree.data
+    if kind == "label":
+        return f"{kids[0]} {kids[1]}"
+    if kind == "reading":
+        return f"reads {kids[0]} {kids[1]}"
+    if kind == "asked_over":
+        return "asked over " + " and ".join(condition(c) for c in kids[0].children)
+    if kind in ("note", "cites", "interpretation", "kind", "rank", "deadline"):
+        return f"{kind} {kids[0]}"
+    if kind == "in_force":
+        return "in force " + interval(kids[0])
+    if kind in ("exception_to", "rests_on", "see"):
+        keyword = {"exception_to": "exception to", "rests_on": "rests on", "see": "see"}[kind]
+        return f"{keyword} " + ", ".join(map(str, kids))
+    raise ValueError(f"unknown attribute {kind}")
+
+
+@dataclass
+class Line:
+    """A line of output and the source line it comes from (for placing comments)."""
+
+    source: int
+    text: str
+
+
+def clause(tree: Tree, indent: str, inside_norm: bool) -> list[Line]:
+    modality, head, conditions, when = tree.children
+    first = (f"{modality} " if modality is not None else "") + atom(head)
+    tail = f" {interval(when)}" if when is not None else ""
+    conds = list(conditions.children) if conditions is not None else []
+    one_line = indent + first + (" if " + " and ".join(condition(c) for c in conds) if conds else "") + tail + "."
+    split = len(conds) >= 2 if inside_norm else len(one_line) > LINE_WIDTH and conds
+    if not split:
+        return [Line(tree.meta.line, one_line)]
+    lines = [Line(head.meta.line, indent + first)]
+    for i, c in enumerate(conds):
+        lines.append(Line(c.meta.line, indent + ("if " if i == 0 else "and ") + condition(c)))
+    lines[-1].text += tail + "."
+    return lines
+
+
+def statement(tree: Tree) -> list[Line]:
+    kind = tree.data
+    if kind == "clause":
+        return clause(tree, "", inside_norm=False)
+    kids = tree.children
+    name = kids[0]
+    rest = kids[1:]
+    if kind in ("predicate", "question"):
+        params = [str(k) for k in rest if isinstance(k, Token)]
+        rest = [k for k in rest if isinstance(k, Tree)]
+        head = f"{kind} {name}({', '.join(params)})"
+    else:
+        head = f"{kind} {name}"
+        rest = [k for k in rest if k is not None]
+    lines = [Line(tree.meta.line, head)]
+    body: list[Line] = []
+    for item in rest:
+        if item.data == "clause":
+            body += clause(item, INDENT, inside_norm=True)
+        elif item.data == "query":
+            status, query_atom = item.children
+            body.append(Line(item.meta.line, INDENT + "asks " + (f"{status} " if status is not None else "")
+                             + atom(query_atom) + "."))
+        else:
+            body.append(Line(item.meta.line, INDENT + attribute(item)))
+    lines += body
+    if not lines[-1].text.endswith("."):
+        lines[-1].text += "."
+    return lines
+
+
+# ------------------------------------------------------------------ the file
+
+def format_text(text: str, path: str = "<text>") -> str:
+    """The canonical layout of one DSL file; raises ZanError (syntax) where the file does not parse."""
+    tree, comments = _parse(text, path)
+    source_lines = text.splitlines()
+
+    def trailing(c: Token) -> bool:
+        return bool(source_lines[c.line - 1][: c.column - 1].strip())
+
+    # events: (first line, last line, kind, payload) in source order
+    events: list[tuple[int, int, str, object]] = []
+    for child in tree.children:
+        events.append((child.meta.line, child.meta.end_line, "statement", child))
+    statement_ranges = [(e[0], e[1]) for e in events]
+
+    def inside(line: int) -> bool:
+        return any(a <= line <= b for a, b in statement_ranges)
+
+    for c in comments:
+        if not inside(c.line):
+            events.append((c.line, c.line, "comment", c))
+    events.sort(key=lambda e: (e[0], e[2] != "comment"))
+    inner = [c for c in comments if inside(c.line)]
+
+    out: list[str] = []
+    previous: tuple[int, str, bool] | None = None     # (last source line, kind, multi-line declaration?)
+    for first, last, kind, payload in events:
+        multi = False
+        if kind == "comment":
+            lines = [str(payload).rstrip()]
+        else:
+            rendered = statement(payload)
+            lines = _place_comments(rendered, [c for c in inner if first <= c.line <= last], trailing)
+            multi = payload.data in DECLARATIONS and len(rendered) > 1
+        if previous is not None:
+            last_line, previous_kind, previous_multi = previous
+            gap = any(not source_lines[i].strip() for i in range(last_line, first - 1))
+            # a comment right above a declaration stays attached to it
+            if gap or previous_multi or (multi and previous_kind == "statement"):
+                out.append("")
+        out += lines
+        previous = (last, kind, multi)
+    return "\n".join(line.rstrip() for line in out) + "\n" if out else ""
+
+
+def _place_comments(rendered: list[Line], comments: list[Token], trailing) -> list[str]:
+    """Own-line comments go before the first line that comes from after them; end-of-line ones stay there."""
+    texts = [[line.text] for line in rendered]
+    tails = [""] * len(rendered)
+    for c in comments:
+        text = str(c).rstrip()
+        if trailing(c):
+            index = max((i for i, line in enumerate(rendered) if line.source <= c.line), default=0)
+            tails[index] += ("  " if not tails[index] else " ") + text
+        else:
+            index = next((i for i, line in enumerate(rendered) if line.source > c.line), None)
+            if index is None:
+                texts[-1].append(INDENT + text)
+            else:
+                indent = rendered[index].text[: len(rendered[index].text) - len(rendered[index].text.lstrip())]
+                texts[index].insert(len(texts[index]) - 1, indent + text)
+    out = []
+    for group, tail in zip(texts, tails):
+        out += group[:-1] + [group[-1] + tail]
+    return out
+
+
+def same_meaning(before: str, after: str, path: str = "<text>") -> bool:
+    """Whether two texts parse to the same tree with the same comments: the formatter only moves whitespace."""
+    tree_before, comments_before = _parse(before, path)
+    tree_after, comments_after = _parse(after, path)
+    return tree_before == tree_after and [str(c).rstrip() for c in comments_before] == \
+        [str(c).rstrip() for c in comments_after]
+
+
+def diff(before: str, after: str, path: str) -> str:
+    return "".join(difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
+                                        fromfile=path, tofile=f"{path} (formatted)"))

@@ -1,0 +1,226 @@
+"""The AST: frozen dataclasses named after the grammar's rules, each with the span it came from."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Union
+
+from engine.base.source import Span
+
+LANGUAGES = ("kk", "ru", "en")
+MODALITIES = ("permitted", "prohibited", "obligatory", "discretionary")
+
+Value = Union[str, int, Decimal, datetime.date]
+
+
+@dataclass(frozen=True)
+class Variable:
+    name: str
+    span: Span
+
+    def __str__(self) -> str:
+        return self.name
+
+
+@dataclass(frozen=True)
+class Constant:
+    value: Value
+    span: Span
+
+    def __str__(self) -> str:
+        return format_value(self.value)
+
+
+Term = Union[Variable, Constant]
+
+
+@dataclass(frozen=True)
+class Atom:
+    predicate: str
+    args: tuple[Term, ...]
+    span: Span
+    predicate_span: Span
+
+    @property
+    def arity(self) -> int:
+        return len(self.args)
+
+    def variables(self) -> list[Variable]:
+        return [a for a in self.args if isinstance(a, Variable)]
+
+    def __str__(self) -> str:
+        return f"{self.predicate}({', '.join(map(str, self.args))})" if self.args else self.predicate
+
+
+@dataclass(frozen=True)
+class Negation:
+    atom: Atom
+    span: Span
+
+    def __str__(self) -> str:
+        return f"not {self.atom}"
+
+
+@dataclass(frozen=True)
+class Comparison:
+    left: Term
+    operator: str
+    right: Term
+    span: Span
+
+    def __str__(self) -> str:
+        return f"{self.left} {self.operator} {self.right}"
+
+
+Condition = Union[Atom, Negation, Comparison]
+
+
+@dataclass(frozen=True)
+class Interval:
+    """Days on which something holds, both ends included; an open end is None."""
+
+    start: datetime.date | None
+    end: datetime.date | None
+    span: Span
+
+    def contains(self, day: datetime.date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True)
+class Label:
+    language: str
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A norm id written in another declaration (exception to, rests on, see)."""
+
+    norm_id: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A fact, a definition or a norm's conclusion: `[modality] head [if conditions] [from D to D].`"""
+
+    modality: str | None
+    head: Atom
+    body: tuple[Condition, ...]
+    interval: Interval | None
+    span: Span
+    modality_span: Span | None = None
+
+    @property
+    def is_fact(self) -> bool:
+        return not self.body and self.modality is None
+
+
+@dataclass(frozen=True)
+class Act:
+    key: str
+    labels: tuple[Label, ...]
+    kind: str | None
+    rank: int | None
+    in_force: Interval | None
+    notes: tuple[str, ...]
+    span: Span
+    key_span: Span
+
+
+@dataclass(frozen=True)
+class PredicateDecl:
+    name: str
+    parameters: tuple[str, ...]
+    labels: tuple[Label, ...]
+    readings: tuple[Label, ...]
+    domain: tuple[Condition, ...] | None
+    notes: tuple[str, ...]
+    span: Span
+    name_span: Span
+    domain_span: Span | None = None
+
+    @property
+    def arity(self) -> int:
+        return len(self.parameters)
+
+
+@dataclass(frozen=True)
+class ConstantDecl:
+    name: str
+    labels: tuple[Label, ...]
+    span: Span
+
+
+@dataclass(frozen=True)
+class Norm:
+    id: str
+    citation: str | None
+    citation_span: Span | None
+    quotes: tuple[Label, ...]
+    in_force: Interval | None
+    exception_to: tuple[Reference, ...]
+    rests_on: tuple[Reference, ...]
+    see: tuple[Reference, ...]
+    interpretation: str | None
+    deadline: datetime.date | None
+    notes: tuple[str, ...]
+    clause: Clause | None
+    span: Span
+    id_span: Span
+
+    @property
+    def act_key(self) -> str | None:
+        return self.citation.split()[0] if self.citation and self.citation.split() else None
+
+
+@dataclass(frozen=True)
+class Query:
+    status: str | None
+    atom: Atom
+    span: Span
+
+
+@dataclass(frozen=True)
+class Question:
+    name: str
+    parameters: tuple[str, ...]
+    labels: tuple[Label, ...]
+    query: Query
+    notes: tuple[str, ...]
+    span: Span
+
+
+Statement = Union[Act, PredicateDecl, ConstantDecl, Norm, Question, Clause]
+
+
+@dataclass(frozen=True)
+class Module:
+    """One parsed file."""
+
+    path: str
+    statements: tuple[Statement, ...] = field(default_factory=tuple)
+
+
+def format_value(value: Value) -> str:
+    """A constant as the DSL writes it: names bare, other strings quoted, dates ISO."""
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, str):
+        if value and (value[0].isalpha() and not value[0].isupper()) and value.replace("_", "a").isalnum():
+            return value
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return str(value)
+
+
+def label_of(labels: tuple[Label, ...], language: str, fallback: str | None = None) -> str | None:
+    """The text in `language`, else English, else any, else fallback."""
+    by_language = {l.language: l.text for l in labels}
+    for lang in (language, "en", "kk", "ru"):
+        if lang in by_language:
+            return by_language[lang]
+    return fallback

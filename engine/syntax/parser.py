@@ -1,0 +1,345 @@
+"""Parsing: source text -> AST, with lark (LALR, positions kept) and located syntax diagnostics."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+
+import lark
+from lark import Token, Tree
+
+from engine.syntax import nodes as n
+from engine.base.diagnostics import Diagnostic, ZanError
+from engine.base.resources import grammar_path
+from engine.base.source import Span
+
+# Human names for the grammar's terminals, for "expected ..." in syntax errors.
+_TERMINAL_NAMES = {
+    "IDENT": "a name", "NORM_ID": "a norm id such as pec.134.1.2", "QUESTION_NAME": "a question name",
+    "DATE": "a date such as 2024-12-27", "NUMBER": "a number", "INTEGER": "a whole number",
+    "STRING": 'a "quoted text"', "MODALITY": "permitted, prohibited, obligatory or discretionary",
+    "STATUS_FILTER": "a status", "LANGUAGE": "kk, ru or en", "COMPARATOR": "a comparison (=, !=, <, <=, >, >=)",
+    "DOT": "'.'", "COMMA": "','", "LPAR": "'('", "RPAR": "')'", "$END": "the end of the text",
+}
+
+MAX_SOURCE_BYTES = 50_000_000
+_ESCAPE = re.compile(r"\\(.)", re.DOTALL)  # a backslash keeps the next character; \n and \t are a newline and a tab
+
+
+@lru_cache(maxsize=1)
+def _lark() -> lark.Lark:
+    return lark.Lark(
+        grammar_path().read_text(encoding="utf-8"),
+        parser="lalr",
+        start=["start", "query"],
+        propagate_positions=True,
+        maybe_placeholders=True,
+        cache=_cache_file(),
+    )
+
+
+def _cache_file():
+    """lark's own cache of the compiled grammar, in a per-user folder; False where none can be written."""
+    import hashlib
+    import os
+
+    folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "zan"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        digest = hashlib.sha256(grammar_path().read_bytes() + lark.__version__.encode()).hexdigest()[:16]
+        return str(folder / f"grammar-{digest}.lark-cache")
+    except OSError:
+        return False
+
+
+def read_source(path: str | Path) -> str:
+    """Reads a file as UTF-8 text or raises ZanError with a located diagnostic."""
+    name = str(path)
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise ZanError([Diagnostic("unreadable-file", f"no such file: {name}", Span(name, 1, 1))])
+    except IsADirectoryError:
+        raise ZanError([Diagnostic("unreadable-file", f"{name} is a folder, not a file", Span(name, 1, 1))])
+    except OSError as e:
+        raise ZanError([Diagnostic("unreadable-file", f"cannot read {name}: {e.strerror}", Span(name, 1, 1))])
+    if len(data) > MAX_SOURCE_BYTES:
+        raise ZanError([Diagnostic("unreadable-file", f"{name} is larger than {MAX_SOURCE_BYTES} bytes", Span(name, 1, 1))])
+    if b"\x00" in data:
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        raise ZanError([Diagnostic("unreadable-file", "this is a binary file, not text (it contains a NUL byte)", Span(name, line, 1))])
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line = data[: e.start].count(b"\n") + 1
+        column = e.start - (data.rfind(b"\n", 0, e.start) + 1) + 1
+        raise ZanError([Diagnostic("unreadable-file", f"the file is not UTF-8 text (byte 0x{data[e.start]:02x})", Span(name, line, column))])
+
+
+def parse_module(text: str, path: str) -> n.Module:
+    """Parses one DSL file (knowledge base, facts or questions)."""
+    from engine.syntax.facts import read_plain_facts
+
+    plain = read_plain_facts(text, path)  # large case files are plain facts: read them without the grammar
+    if plain is not None:
+        return plain
+    tree = _parse(text, path, "start")
+    builder = Builder(path)
+    return n.Module(path, tuple(builder.statement(child) for child in tree.children))
+
+
+def parse_query(text: str, path: str = "<query>") -> n.Query:
+    """Parses a question written on the command line: `[status] atom`."""
+    tree = _parse(text, path, "query")
+    return Builder(path).query(tree)
+
+
+def _parse(text: str, path: str, start: str) -> Tree:
+    try:
+        return _lark().parse(text, start=start)
+    except lark.exceptions.UnexpectedInput as e:
+        raise ZanError([syntax_diagnostic(e, text, path)]) from None
+    except RecursionError:
+        raise ZanError([Diagnostic("syntax", "the text is nested too deeply to read", Span(path, 1, 1))]) from None
+
+
+def syntax_diagnostic(e: lark.exceptions.UnexpectedInput, text: str, path: str) -> Diagnostic:
+    line, column = getattr(e, "line", 1) or 1, getattr(e, "column", 1) or 1
+    if line < 1:  # lark reports the end of input as line -1
+        lines = text.splitlines() or [""]
+        line, column = len(lines), len(lines[-1]) + 1
+    expected = sorted(getattr(e, "expected", None) or getattr(e, "allowed", None) or [])
+    names = []
+    for t in expected:
+        name = _TERMINAL_NAMES.get(t)
+        if name is None:
+            name = f"'{t.lower()}'" if t.isupper() and t.isalpha() else t
+        if name not in names:
+            names.append(name)
+    if isinstance(e, lark.exceptions.UnexpectedCharacters):
+        char = text[e.pos_in_stream] if e.pos_in_stream < len(text) else ""
+        what = f"unexpected character {char!r}"
+        if char == "'":
+            hint = 'texts are written in double quotes: "..."'
+        elif char == ":" or char == "-":
+            hint = "conditions are written `head if a(X) and b(X).`"
+        else:
+            hint = None
+    elif isinstance(e, lark.exceptions.UnexpectedEOF):
+        what, hint = "the text ends too early", "every statement ends with a full stop"
+    else:
+        token = e.token
+        shown = "the end of the text" if token.type == "$END" else f"'{token}'"
+        what, hint = f"unexpected {shown}", None
+        if token.type == "$END":
+            hint = "every statement ends with a full stop"
+    missing_stop = _missing_full_stop(e, text, path, expected, line, column)
+    if missing_stop is not None:
+        return Diagnostic("syntax", "this statement does not end with a full stop", missing_stop,
+                          hint=f"add '.' here; the next statement begins on line {line}")
+    if names and len(names) <= 8:
+        what += "; expected " + ", ".join(names[:-1]) + (" or " if len(names) > 1 else "") + names[-1]
+    return Diagnostic("syntax", what, Span(path, line, column, line, column + 1), hint=hint)
+
+
+def _missing_full_stop(e, text: str, path: str, expected, line: int, column: int) -> Span | None:
+    """The commonest slip: a statement left without its full stop, so the next line looks like its tail."""
+    if not isinstance(e, lark.exceptions.UnexpectedToken) or "DOT" not in expected or line < 2:
+        return None
+    lines = text.splitlines()
+    if line > len(lines) or lines[line - 1][: column - 1].strip():
+        return None  # the unexpected token does not begin its line
+    previous = line - 1
+    while previous >= 1 and not lines[previous - 1].split("%")[0].strip():
+        previous -= 1
+    if previous < 1:
+        return None
+    end = len(lines[previous - 1].split("%")[0].rstrip()) + 1
+    return Span(path, previous, end, previous, end + 1)
+
+
+class Builder:
+    """Turns lark's tree into AST nodes, keeping each node's span."""
+
+    def __init__(self, path: str):
+        self.path = path
+        self.problems: list[Diagnostic] = []
+
+    # -- spans
+    def span(self, item) -> Span:
+        if isinstance(item, Token):
+            return Span(self.path, item.line, item.column, item.end_line or item.line, item.end_column or item.column + len(item))
+        meta = item.meta
+        if getattr(meta, "empty", True):
+            return Span(self.path, 1, 1)
+        return Span(self.path, meta.line, meta.column, meta.end_line, meta.end_column)
+
+    # -- statements
+    def statement(self, tree: Tree):
+        return getattr(self, tree.data)(tree)
+
+    def _attributes(self, items, kinds: dict[str, list]):
+        for item in items:
+            if isinstance(item, Tree) and item.data in kinds:
+                kinds[item.data].append(item)
+
+    def act(self, tree: Tree) -> n.Act:
+        key, *attributes = tree.children
+        kinds = {k: [] for k in ("label", "kind", "rank", "in_force", "note")}
+        self._attributes(attributes, kinds)
+        return n.Act(
+            key=str(key),
+            labels=tuple(self.label(t) for t in kinds["label"]),
+            kind=str(kinds["kind"][-1].children[0]) if kinds["kind"] else None,
+            rank=int(kinds["rank"][-1].children[0]) if kinds["rank"] else None,
+            in_force=self.interval(kinds["in_force"][-1].children[0]) if kinds["in_force"] else None,
+            notes=tuple(self.text(t.children[0]) for t in kinds["note"]),
+            span=self.span(tree),
+            key_span=self.span(key),
+        )
+
+    def predicate(self, tree: Tree) -> n.PredicateDecl:
+        name, *rest = tree.children
+        parameters = [c for c in rest if isinstance(c, Token)]
+        attributes = [c for c in rest if isinstance(c, Tree)]
+        kinds = {k: [] for k in ("label", "reading", "asked_over", "note")}
+        self._attributes(attributes, kinds)
+        domain = None
+        domain_span = None
+        if kinds["asked_over"]:
+            conditions_tree = kinds["asked_over"][-1].children[0]
+            domain = self.conditions(conditions_tree)
+            domain_span = self.span(kinds["asked_over"][-1])
+        return n.PredicateDecl(
+            name=str(name),
+            parameters=tuple(str(p) for p in parameters),
+            labels=tuple(self.label(t) for t in kinds["label"]),
+            readings=tuple(n.Label(str(t.children[0]), self.text(t.children[1]), self.span(t)) for t in kinds["reading"]),
+            domain=domain,
+            notes=tuple(self.text(t.children[0]) for t in kinds["note"]),
+            span=self.span(tree),
+            name_span=self.span(name),
+            domain_span=domain_span,
+        )
+
+    def constant(self, tree: Tree) -> n.ConstantDecl:
+        name, *labels = tree.children
+        return n.ConstantDecl(str(name), tuple(self.label(t) for t in labels), self.span(tree))
+
+    def norm(self, tree: Tree) -> n.Norm:
+        norm_id, *rest = tree.children
+        clause = None
+        if rest and isinstance(rest[-1], Tree) and rest[-1].data == "clause":
+            clause = self.clause(rest[-1])
+            rest = rest[:-1]
+        kinds = {k: [] for k in ("cites", "label", "in_force", "exception_to", "rests_on", "see",
+                                 "interpretation", "deadline", "note")}
+        self._attributes(rest, kinds)
+
+        def references(kind):
+            return tuple(n.Reference(str(tok), self.span(tok)) for t in kinds[kind] for tok in t.children)
+
+        cites = kinds["cites"][-1].children[0] if kinds["cites"] else None
+        return n.Norm(
+            id=str(norm_id),
+            citation=" ".join(self.text(cites).split()) if cites is not None else None,
+            citation_span=self.span(cites) if cites is not None else None,
+            quotes=tuple(self.label(t) for t in kinds["label"]),
+            in_force=self.interval(kinds["in_force"][-1].children[0]) if kinds["in_force"] else None,
+            exception_to=references("exception_to"),
+            rests_on=references("rests_on"),
+            see=references("see"),
+            interpretation=self.text(kinds["interpretation"][-1].children[0]) if kinds["interpretation"] else None,
+            deadline=self.date(kinds["deadline"][-1].children[0]) if kinds["deadline"] else None,
+            notes=tuple(self.text(t.children[0]) for t in kinds["note"]),
+            clause=clause,
+            span=self.span(tree),
+            id_span=self.span(norm_id),
+        )
+
+    def question(self, tree: Tree) -> n.Question:
+        name, *rest = tree.children
+        parameters = [c for c in rest if isinstance(c, Token)]
+        attributes = [c for c in rest if isinstance(c, Tree) and c.data != "query"]
+        query = next(c for c in rest if isinstance(c, Tree) and c.data == "query")
+        kinds = {k: [] for k in ("label", "note")}
+        self._attributes(attributes, kinds)
+        return n.Question(
+            name=str(name),
+            parameters=tuple(str(p) for p in parameters),
+            labels=tuple(self.label(t) for t in kinds["label"]),
+            query=self.query(query),
+            notes=tuple(self.text(t.children[0]) for t in kinds["note"]),
+            span=self.span(tree),
+        )
+
+    def clause(self, tree: Tree) -> n.Clause:
+        modality, head, conditions, interval = tree.children
+        return n.Clause(
+            modality=str(modality) if modality is not None else None,
+            head=self.atom(head),
+            body=self.conditions(conditions) if conditions is not None else (),
+            interval=self.interval(interval) if interval is not None else None,
+            span=self.span(tree),
+            modality_span=self.span(modality) if modality is not None else None,
+        )
+
+    def query(self, tree: Tree) -> n.Query:
+        status, atom = tree.children
+        return n.Query(str(status) if status is not None else None, self.atom(atom), self.span(tree))
+
+    # -- parts
+    def conditions(self, tree: Tree) -> tuple:
+        return tuple(self.condition(c) for c in tree.children)
+
+    def condition(self, tree: Tree):
+        if tree.data == "atom":
+            return self.atom(tree)
+        if tree.data == "negation":
+            return n.Negation(self.atom(tree.children[0]), self.span(tree))
+        left, operator, right = tree.children
+        return n.Comparison(self.term(left), str(operator), self.term(right), self.span(tree))
+
+    def atom(self, tree: Tree) -> n.Atom:
+        name, *args = tree.children
+        args = [a for a in args if a is not None]
+        return n.Atom(str(name), tuple(self.term(a) for a in args), self.span(tree), self.span(name))
+
+    def term(self, tree: Tree):
+        token = tree.children[0]
+        span = self.span(token)
+        if tree.data == "name":
+            text = str(token)
+            if text[0] == "_" or text[0].isupper():
+                return n.Variable(text, span)
+            return n.Constant(text, span)
+        if tree.data == "string":
+            return n.Constant(self.text(token), span)
+        if tree.data == "date":
+            return n.Constant(self.date(token), span)
+        text = str(token)
+        return n.Constant(int(text) if "." not in text else Decimal(text), span)
+
+    def label(self, tree: Tree) -> n.Label:
+        language, text = tree.children
+        return n.Label(str(language), self.text(text), self.span(tree))
+
+    def interval(self, tree: Tree) -> n.Interval:
+        start, end = tree.children
+        return n.Interval(self.date(start), self.date(end) if end is not None else None, self.span(tree))
+
+    def text(self, token: Token) -> str:
+        raw = str(token)[1:-1]
+        if "\\" not in raw:
+            return raw
+        return _ESCAPE.sub(lambda m: {"n": "\n", "t": "\t"}.get(m.group(1), m.group(1)), raw)
+
+    def date(self, token: Token) -> datetime.date:
+        try:
+            return datetime.date.fromisoformat(str(token))
+        except ValueError:
+            raise ZanError([Diagnostic("invalid-date", f"{token} is not a day of the calendar", self.span(token),
+                                       hint="dates are written YYYY-MM-DD, e.g. 2024-12-27")]) from None

@@ -1,0 +1,209 @@
+"""Date diffs (`zan diff`): the answers whose status changes between two dates, and the norms whose force caused it.
+
+The knowledge base and the case are loaded and checked once, then lowered and evaluated at each
+date. A change is put down to the norms that came into force (or ceased) between the dates and that
+the answer's derivation touches at either date: the norms that apply, decide, defeat or fail to
+apply, and those used in the proofs. The ones concluding the asked predicate come first.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Sequence
+
+from engine.logic import ir
+from engine.syntax import nodes as n
+from engine.explain.answering import Trace, answers, trace
+from engine.base.diagnostics import ZanError
+from engine.logic.evaluation import evaluate
+from engine.explain.explanation import Explainer, atom_text, json_value, query_text
+from engine.explain.i18n import word
+from engine.syntax.parser import parse_query
+from engine.pipeline import check, check_query, load_knowledge
+from engine.explain.proof import ProofNode, Prover
+
+
+@dataclass
+class Cause:
+    """Why an answer changed: a norm whose force differs between the dates, or a fact that holds at one date only."""
+
+    kind: str                      # norm | fact
+    change: str                    # came-into-force | ceased | not-yet-in-force | fact-before | fact-after
+    date: datetime.date | None
+    norm: str | None = None
+    atom: str | None = None
+    primary: bool = True
+
+
+@dataclass
+class Change:
+    predicate: str
+    values: tuple
+    bindings: dict
+    before: Trace | None
+    after: Trace | None
+    causes: list[Cause] = field(default_factory=list)
+
+
+@dataclass
+class DiffResult:
+    query: n.Query
+    start: datetime.date
+    end: datetime.date
+    kb: object
+    programs: tuple[ir.Program, ir.Program]
+    changes: list[Change] = field(default_factory=list)
+
+
+def diff(query_text_or_query, start: datetime.date, end: datetime.date, kb_dir: Path | None = None,
+         fact_files: Sequence[Path] | None = None) -> DiffResult:
+    kb, _facts = load_knowledge(kb_dir, fact_files)
+    check(kb)
+    if isinstance(query_text_or_query, str):
+        query = parse_query(query_text_or_query)
+        try:
+            check_query(kb, query)
+        except ZanError as e:
+            raise ZanError(e.diagnostics, sources={**kb.sources, "<query>": query_text_or_query}) from None
+    else:
+        query = query_text_or_query
+        check_query(kb, query)
+    unfiltered = n.Query(None, query.atom, query.span)
+    sides = []
+    for day in (start, end):
+        program = ir.lower(kb, day)
+        model = evaluate(program)
+        prover = Prover(program, model)
+        found = {a.values: a for a in answers(program, model, unfiltered)}
+        sides.append((program, prover, found))
+    (p0, prover0, before), (p1, prover1, after) = sides
+    result = DiffResult(query, start, end, kb, (p0, p1))
+    keys = sorted(set(before) | set(after), key=lambda vs: tuple((type(v).__name__, str(v)) for v in vs))
+    for values in keys:
+        a0, a1 = before.get(values), after.get(values)
+        s0, s1 = (a0.status if a0 else None), (a1.status if a1 else None)
+        if s0 == s1:
+            continue
+        if query.status is not None and query.status not in (s0, s1):
+            continue
+        t0 = trace(p0, prover0, a0) if a0 else None
+        t1 = trace(p1, prover1, a1) if a1 else None
+        bindings = (a1 or a0).bindings
+        change = Change(query.atom.predicate, values, bindings, t0, t1)
+        change.causes = causes(p0, p1, t0, t1, query.atom.predicate)
+        result.changes.append(change)
+    return result
+
+
+def _proof_norms(node: ProofNode | None, out: list[str]) -> None:
+    if node is None:
+        return
+    if node.norm:
+        out.append(node.norm)
+    for child in node.children:
+        _proof_norms(child, out)
+
+
+def _proof_facts(node: ProofNode | None, out: list[tuple]) -> None:
+    if node is None:
+        return
+    if node.kind == "fact":
+        out.append((node.relation, node.values))
+    for child in node.children:
+        _proof_facts(child, out)
+
+
+def _touched(t: Trace | None) -> tuple[set[str], set[str]]:
+    """Norms an answer's derivation rests on: (those that apply to the asked atom, those used in its proofs)."""
+    if t is None:
+        return set(), set()
+    a = t.answer
+    direct = set(a.applicable) | set(a.supporting) | {a.deciding} - {None}
+    direct |= {d.winner for d in a.defeated} | {d.loser for d in a.defeated}
+    used: list[str] = []
+    _proof_norms(t.proof, used)
+    for p in t.supporting:
+        _proof_norms(p, used)
+    return direct, set(used)
+
+
+def causes(p0: ir.Program, p1: ir.Program, t0: Trace | None, t1: Trace | None, predicate: str) -> list[Cause]:
+    """Norms in force at one date only that the answer rests on at the date they are in force."""
+    start, end = p0.at, p1.at
+    forward = start <= end
+    found: list[Cause] = []
+    touched = {start: _touched(t0), end: _touched(t1)}
+    deciding = [t.answer.deciding for t in (t1, t0) if t is not None and t.answer.deciding]
+    candidates = deciding + sorted(set().union(*touched[start], *touched[end]))
+    seen: set[str] = set()
+    for nid in candidates:
+        if nid in seen or nid not in p0.norms:
+            continue
+        seen.add(nid)
+        info = p0.norms[nid]
+        was, now = info.in_force(start), info.in_force(end)
+        if was == now:
+            continue
+        direct, used = touched[end if now else start]
+        if nid not in direct and nid not in used:
+            continue
+        if now and forward:
+            change, date = "came-into-force", info.start
+        elif not now and not forward and info.start and info.start > end:
+            change, date = "not-yet-in-force", info.start     # asked backwards: at the later date it did not exist yet
+        else:
+            change, date = "ceased", info.end
+        found.append(Cause("norm", change, date, norm=nid, primary=nid in direct))
+    if found and not any(c.primary for c in found):
+        found[0].primary = True
+    if not found:
+        facts0: list[tuple] = []
+        facts1: list[tuple] = []
+        for t, out in ((t0, facts0), (t1, facts1)):
+            if t is not None:
+                _proof_facts(t.proof, out)
+        for relation, values in facts1:
+            if values not in p0.facts.get(relation, {}):
+                found.append(Cause("fact", "fact-after", end, atom=atom_text(relation, values)))
+        for relation, values in facts0:
+            if values not in p1.facts.get(relation, {}):
+                found.append(Cause("fact", "fact-before", start, atom=atom_text(relation, values)))
+    found.sort(key=lambda c: not c.primary)
+    return found
+
+
+def document(result: DiffResult, language: str = "en", depth: int | None = None, steps: bool = False) -> dict:
+    """The diff as plain data (schema in docs/explanations.md)."""
+    p0, p1 = result.programs
+    before = Explainer(result.kb, p0, language, depth=depth, steps=steps)
+    after = Explainer(result.kb, p1, language, depth=depth, steps=steps)
+    changes = []
+    for c in result.changes:
+        entry = {
+            "atom": atom_text(c.predicate, c.values),
+            "bindings": {k: json_value(v) for k, v in sorted(c.bindings.items())},
+            "before": before.answer(c.before) if c.before else None,
+            "after": after.answer(c.after) if c.after else None,
+            "causes": [],
+        }
+        for cause in c.causes:
+            item = {"kind": cause.kind, "change": cause.change, "date": json_value(cause.date), "primary": cause.primary}
+            if cause.kind == "norm":
+                item["norm"] = after.norm_ref(cause.norm, full=False)
+                key = {"came-into-force": "came into force", "ceased": "ceased to be in force",
+                       "not-yet-in-force": "not yet in force"}[cause.change]
+                item["explanation"] = word(key, language, norm=after.norm_name(cause.norm),
+                                           date=json_value(cause.date) or "?")
+            else:
+                item["atom"] = cause.atom
+                item["explanation"] = word("fact appeared", language, atom=cause.atom, date=json_value(cause.date))
+            entry["causes"].append(item)
+        old = word(entry["before"]["status"] if entry["before"] else "absent", language)
+        new = word(entry["after"]["status"] if entry["after"] else "absent", language)
+        primary = [x["explanation"] for x in entry["causes"] if x["primary"]]
+        entry["explanation"] = f"{old} → {new}: " + ("; ".join(primary) if primary else word("cause unknown", language))
+        changes.append(entry)
+    return {"query": query_text(result.query), "from": result.start.isoformat(), "to": result.end.isoformat(),
+            "changes": changes}

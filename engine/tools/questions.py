@@ -1,0 +1,53 @@
+"""Saved questions (queries/*.zan): found by name and instantiated with the arguments given."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Sequence
+
+from engine.syntax import nodes as n
+from engine.base.diagnostics import Diagnostic, ZanError, did_you_mean
+from engine.syntax.knowledge import load
+from engine.base.resources import default_queries
+from engine.base.source import Span
+
+
+def instantiate(name: str, args: Sequence[str], query_dir: Path | None, language: str) -> tuple[n.Query, str | None]:
+    """The saved question's query with its parameters bound, and its title in the language."""
+    folder = Path(query_dir) if query_dir else default_queries()
+    kb = load(sorted(folder.glob("*.zan")))
+    question = kb.questions.get(name)
+    where = Span("<command line>", 1, 1)
+    if question is None:
+        guess = did_you_mean(name, kb.questions)
+        known = ", ".join(sorted(kb.questions)) or "none"
+        raise ZanError([Diagnostic("unknown-question", f"no saved question named {name!r}", where,
+                                   hint=f"did you mean {guess}?" if guess else f"the saved questions are: {known}")])
+    if len(args) != len(question.parameters):
+        raise ZanError([Diagnostic("question-arguments",
+                                   f"{name} takes {len(question.parameters)} argument(s) "
+                                   f"({', '.join(question.parameters)}), {len(args)} given", where)])
+    binding = dict(zip(question.parameters, args))
+    atom = question.query.atom
+    terms = []
+    for t in atom.args:
+        if isinstance(t, n.Variable) and t.name in binding:
+            terms.append(n.Constant(_constant(binding[t.name]), t.span))
+        else:
+            terms.append(t)
+    query = n.Query(question.query.status, n.Atom(atom.predicate, tuple(terms), atom.span, atom.predicate_span),
+                    question.query.span)
+    title = n.label_of(question.labels, language)
+    if title:
+        for parameter, value in binding.items():
+            title = title.replace("{" + parameter + "}", value)
+    return query, title
+
+
+def _constant(text: str):
+    """An argument from the command line is a constant, whatever its case: it is never parsed as code."""
+    import datetime
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        return text
