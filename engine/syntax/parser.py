@@ -31,28 +31,16 @@ _ESCAPE = re.compile(r"\\(.)", re.DOTALL)  # a backslash keeps the next characte
 
 @lru_cache(maxsize=1)
 def _lark() -> lark.Lark:
+    # Built in memory on every run, never from lark's cache: that cache is a pickle, and a pickle read
+    # from a file another user could have written runs their code (SECURITY.md). The knowledge base's
+    # own cache (engine/base/cache.py) spares most runs from parsing at all.
     return lark.Lark(
         grammar_path().read_text(encoding="utf-8"),
         parser="lalr",
         start=["start", "query"],
         propagate_positions=True,
         maybe_placeholders=True,
-        cache=_cache_file(),
     )
-
-
-def _cache_file():
-    """lark's own cache of the compiled grammar, in a per-user folder; False where none can be written."""
-    import hashlib
-    import os
-
-    folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "zan"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        digest = hashlib.sha256(grammar_path().read_bytes() + lark.__version__.encode()).hexdigest()[:16]
-        return str(folder / f"grammar-{digest}.lark-cache")
-    except OSError:
-        return False
 
 
 def read_source(path: str | Path) -> str:
