@@ -32,10 +32,45 @@ def _fail(e: ZanError) -> None:
     sys.exit(1)
 
 
+def _default_lang() -> str:
+    """--lang's default: the project's `lang` (zan.toml), else English."""
+    from engine.base.project import current
+
+    try:
+        project = current()
+    except ZanError:
+        return "en"  # the broken project file is reported by the command that reads it
+    return project.lang if project is not None and project.lang else "en"
+
+
+def _knowledge(kb: Path | None):
+    """The knowledge base this command reads (--kb, the project's, or the bundled one), remembered so that
+    the command says which one it used: a line on stderr when it ends, `"kb"` in JSON."""
+    from engine.base.project import choose
+    from engine.base.resources import bundled_kb
+
+    choice = choose(kb, bundled_kb())
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None:
+        ctx.find_root().meta["zan.kb"] = choice
+    return choice
+
+
 class ZanGroup(click.Group):
     """Turns every failure into a diagnostic: exit 1 for the input's errors, 2 for usage, never a traceback."""
 
     def invoke(self, ctx):
+        try:
+            return self._invoke(ctx)
+        finally:
+            choice = ctx.meta.get("zan.kb")
+            if choice is not None:
+                try:
+                    click.echo(choice.describe(), err=True)
+                except Exception:
+                    pass
+
+    def _invoke(self, ctx):
         try:
             return super().invoke(ctx)
         except ZanError as e:
@@ -76,7 +111,8 @@ def _explanation_options(f):
 
 def _common(f):
     f = _explanation_options(f)
-    f = click.option("--lang", type=LANGUAGES, default="en", show_default=True, help="Language of labels, quotes and explanations.")(f)
+    f = click.option("--lang", type=LANGUAGES, default=_default_lang, show_default="en, or the project's lang",
+                     help="Language of labels, quotes and explanations.")(f)
     f = click.option("--explain", is_flag=True, help="Show each answer's derivation.")(f)
     f = click.option("--format", "fmt", type=EXPLANATION_FORMATS, default="text", show_default=True,
                      help="text (coloured on a terminal), json, markdown (a handout), html (one page), dot or svg (Graphviz).")(f)
@@ -92,8 +128,11 @@ def _answer(query, kb, facts, at, fmt, explain, lang, title=None, short=False, s
     from engine.explain.explanation import document
     from engine.pipeline import ask
 
-    result = ask(query, at, kb, list(facts) or None, explain=explain or short or steps)
+    choice = _knowledge(kb)
+    result = ask(query, at, choice.folder, list(facts) or None, explain=explain or short or steps)
     doc = document(result, lang, depth=depth, steps=steps, lazy=fmt == "json")
+    if fmt == "json":
+        doc["kb"] = choice.as_json()
     if title:
         doc["title"] = title
     if fmt != "json" and not facts and result.fact_files:
@@ -157,15 +196,20 @@ def query(name, args, query_dir, kb, facts, at, fmt, explain, lang, short, steps
               help="Knowledge base folder (default: the bundled one).")
 @click.option("--format", "fmt", type=EXPLANATION_FORMATS, default="text", show_default=True)
 @click.option("--explain", is_flag=True, help="Show the derivation at both dates.")
-@click.option("--lang", type=LANGUAGES, default="en", show_default=True, help="Language of labels, quotes and explanations.")
+@click.option("--lang", type=LANGUAGES, default=_default_lang, show_default="en, or the project's lang",
+              help="Language of labels, quotes and explanations.")
 @_explanation_options
 def diff(query, start, end, facts, kb, fmt, explain, lang, short, steps, depth):
     """Every answer to QUERY whose status changes between --from and --to, and the norm whose force caused it."""
     from engine.tools.diff import diff as compare
     from engine.tools.diff import document
 
-    result = compare(query, start, end, kb, list(facts) or None)
-    _emit(document(result, lang, depth=depth, steps=steps), fmt, explain, lang, short, steps, diff=True)
+    choice = _knowledge(kb)
+    result = compare(query, start, end, choice.folder, list(facts) or None)
+    doc = document(result, lang, depth=depth, steps=steps)
+    if fmt == "json":
+        doc["kb"] = choice.as_json()
+    _emit(doc, fmt, explain, lang, short, steps, diff=True)
 
 
 @main.command()
@@ -193,10 +237,9 @@ def check(paths, list_codes, explain_code):
         return
     from engine import checks
     from engine.syntax.knowledge import kb_files, load
-    from engine.base.resources import default_kb, default_queries
 
     files: list[Path] = []
-    for p in paths or [default_kb(), default_queries()]:
+    for p in paths or _project_folders(include_scenarios=False):
         if p.is_dir():
             files += kb_files(p) + sorted((p / "cases").glob("*.facts")) if (p / "cases").is_dir() else kb_files(p)
         else:
@@ -217,7 +260,7 @@ def check(paths, list_codes, explain_code):
 @main.command()
 @click.option("--kb", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--at", callback=_date, metavar="YYYY-MM-DD", help="The date (default: today).")
-@click.option("--lang", type=LANGUAGES, default="en", show_default=True)
+@click.option("--lang", type=LANGUAGES, default=_default_lang, show_default="en, or the project's lang")
 @click.option("--format", "fmt", type=FORMATS, default="text", show_default=True)
 def norms(kb, at, lang, fmt):
     """List the norms in force at a date, with their citations."""
@@ -229,7 +272,8 @@ def norms(kb, at, lang, fmt):
     from engine.pipeline import check as run_checks
     from engine.pipeline import load_knowledge
 
-    knowledge, _ = load_knowledge(kb, [])
+    choice = _knowledge(kb)
+    knowledge, _ = load_knowledge(choice.folder, [])
     run_checks(knowledge)
     program = ir.lower(knowledge, at)
     rows = []
@@ -244,7 +288,7 @@ def norms(kb, at, lang, fmt):
                      "to": info.end.isoformat() if info.end else None,
                      "text": nodes.label_of(info.node.quotes, lang)})
     if fmt == "json":
-        click.echo(json.dumps({"at": at.isoformat(), "norms": rows}, ensure_ascii=False, indent=2, sort_keys=True))
+        click.echo(json.dumps({"at": at.isoformat(), "kb": choice.as_json(), "norms": rows}, ensure_ascii=False, indent=2, sort_keys=True))
         return
     for r in rows:
         kind = r["modality"] or ("definition" if r["conclusion"] else "provision")
@@ -252,25 +296,72 @@ def norms(kb, at, lang, fmt):
     click.echo(f"{len(rows)} norms in force on {at.isoformat()}")
 
 
+@main.command("init")
+@click.argument("folder", required=False, default=".", type=click.Path(file_okay=False, path_type=Path))
+def init(folder):
+    """Start a project in FOLDER (default: here): zan.toml and a small knowledge base that passes check and test."""
+    from engine.base.project import FILENAME
+    from engine.base.resources import project_template
+
+    template = project_template()
+    if not (template / FILENAME).is_file():
+        raise click.ClickException(f"the project template is missing from this installation ({template})")
+    if (folder / FILENAME).exists():
+        raise click.UsageError(f"{folder / FILENAME} already exists: {folder} is a project already")
+    planned = [(p, folder / p.relative_to(template)) for p in sorted(template.rglob("*")) if p.is_file()]
+    clashes = [str(target) for _, target in planned if target.exists()]
+    if clashes:
+        raise click.UsageError("these files exist and would be overwritten: " + ", ".join(clashes))
+    for source, target in planned:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(source.read_bytes())
+        click.echo(f"created {target}", err=True)
+    click.echo(f"A Zan project in {folder}: edit kb/, then run `zan check`, `zan test --coverage` and `zan test --mutate`"
+               " there.", err=True)
+
+
+def _project_folders(include_scenarios: bool) -> list[Path]:
+    """What `zan check` and `zan fmt` read by default: the knowledge base and the saved questions (of the project)."""
+    from engine.base.resources import bundled_queries
+
+    choice = _knowledge(None)
+    if choice.project is None:
+        return [choice.folder, bundled_queries()]
+    folders = [choice.folder] + [q for q in choice.project.questions if q.is_dir()]
+    if include_scenarios:
+        folders += [s for s in choice.project.scenarios if s.is_dir()]
+    return folders
+
+
+def _scenario_folders(choice) -> list[Path]:
+    if choice.project is not None:
+        return [s for s in choice.project.scenarios if s.exists()]
+    return [choice.folder / "scenarios"]
+
+
 @main.command("test")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--kb", type=click.Path(file_okay=False, path_type=Path), help="Knowledge base folder (default: the bundled one).")
 @click.option("--update", is_flag=True, help="Rewrite the recorded expectations from the actual answers (then review the diff).")
 @click.option("--only", metavar="NAME", help="Run only the scenarios whose name starts with NAME.")
-@click.option("--lang", type=LANGUAGES, default="en", show_default=True, help="Language of the derivations shown.")
+@click.option("--lang", type=LANGUAGES, default=_default_lang, show_default="en, or the project's lang",
+              help="Language of the derivations shown.")
 @click.option("-v", "--verbose", is_flag=True, help="Name every scenario that passed, too.")
 def test(paths, kb, update, only, lang, verbose):
     """Run scenario files (default: kb/scenarios/) and compare statuses and derivations with what they expect."""
-    from engine.tools.scenarios import Runner, default_scenarios, report, update_files
+    from engine.tools.scenarios import Runner, report, update_files
 
+    choice = _knowledge(kb)
+    kb = choice.folder
+    folders = list(paths) or _scenario_folders(choice)
     runner = Runner(kb)
-    run = runner.run(list(paths) or [default_scenarios(kb)], only)
+    run = runner.run(folders, only)
     if run.diagnostics:
         raise ZanError(run.diagnostics, sources=run.sources)
     if update:
         for path in update_files(run):
             click.echo(f"updated {path}", err=True)
-        run = Runner(kb).run(list(paths) or [default_scenarios(kb)], only)
+        run = Runner(kb).run(folders, only)
     for outcome in run.failed:
         click.echo(report(outcome, lang))
     if verbose:
@@ -294,10 +385,9 @@ def fmt_command(paths, check_only):
     from engine.syntax import formatter
     from engine.syntax.knowledge import display_path
     from engine.syntax.parser import read_source
-    from engine.base.resources import default_kb, default_queries
 
     files: list[Path] = []
-    for p in paths or [default_kb(), default_queries()]:
+    for p in paths or _project_folders(include_scenarios=False):
         files += sorted(q for q in p.rglob("*") if q.suffix in (".zan", ".facts") and q.is_file()) if p.is_dir() else [p]
     problems, changed, sources = [], [], {}
     for path in files:

@@ -215,7 +215,8 @@ def test_text_is_coloured_on_a_terminal(zan):
 
 def test_json_keeps_the_contract(zan):
     doc = json.loads(run(zan, "ask", "call(kunakbaev, P, Purpose)", "--at", "2025-01-15", "--format", "json"))
-    assert set(doc) == {"query", "at", "answers"}
+    assert set(doc) == {"query", "at", "answers", "kb"}
+    assert doc["kb"] == {"folder": "kb", "origin": "project", "project": "zan.toml"}  # the checkout is a project
     atoms = [a["atom"] for a in doc["answers"]]
     assert atoms == sorted(atoms)
     for a in doc["answers"]:
@@ -329,7 +330,7 @@ def test_diff_flagship(zan, golden):
 def test_diff_json(zan):
     doc = json.loads(run(zan, "diff", "call(kunakbaev, P, Purpose)", "--from", "2024-12-26", "--to", "2024-12-27",
                          "--format", "json"))
-    assert set(doc) == {"query", "from", "to", "changes"}
+    assert set(doc) == {"query", "from", "to", "changes", "kb"}
     [change] = doc["changes"]
     assert change["atom"] == "call(kunakbaev, ospanov, legal_aid)"
     assert (change["before"]["status"], change["after"]["status"]) == ("prohibited", "permitted")

@@ -39,6 +39,8 @@ CODES: dict[str, tuple[str, str]] = {
     "unresolved-conflict": ("warning", "two conflicting norms of equal rank and date, with no exception between them, can apply together"),
     "unused-predicate": ("warning", "a declared predicate is used nowhere"),
     "unread-fact": ("warning", "a fact is about a predicate that no norm or definition reads"),
+    "invalid-project": ("error", "a zan.toml is not valid TOML, has an unknown key, or names a folder that does not exist"),
+    "conclusion-in-case": ("error", "a case file states a fact of a predicate the law concludes (a right, a ban, a duty)"),
     "invalid-scenario": ("error", "a scenario names an unknown norm, has no date, or expects something of a non-ground atom"),
 }
 

@@ -32,9 +32,33 @@ def grammar_path() -> Path:
     return home() / "grammar" / "zan.lark"
 
 
-def default_kb() -> Path:
+def project_template() -> Path:
+    """The skeleton `zan init` copies (templates/project: zan.toml, an act, a norm, a case, a scenario)."""
+    return home() / "templates" / "project"
+
+
+def bundled_kb() -> Path:
+    """The knowledge base that ships with Zan (the checkout's kb/, or share/zan/kb when installed)."""
     return home() / "kb"
 
 
-def default_queries() -> Path:
+def bundled_queries() -> Path:
     return home() / "queries"
+
+
+def default_kb() -> Path:
+    """The knowledge base of the project the working folder is in (engine/base/project.py), else the bundled one."""
+    from engine.base.project import current
+
+    project = current()
+    return project.kb if project is not None else bundled_kb()
+
+
+def default_queries() -> Path:
+    """The project's first question folder, else the bundled questions."""
+    from engine.base.project import current
+
+    project = current()
+    if project is not None and project.questions:
+        return project.questions[0]
+    return bundled_queries()

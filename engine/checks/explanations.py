@@ -101,6 +101,14 @@ that is not in the knowledge base (a typo would otherwise make `avoids` pass vac
 expectation is about an atom with variables (expectations are about one ground atom), an atom
 uses an unknown predicate, two scenarios share a name, or no date is given (`at YYYY-MM-DD` in the
 scenario or after the atom).""",
+    "invalid-project": """The project file zan.toml (found in the working folder or one of its parents) is not
+valid TOML, has a key Zan does not know in its [project] table, gives a key a value of the wrong
+kind, or names a knowledge-base folder that does not exist. Correct the line the message points at;
+docs/authoring.md (section 6) lists the keys. `zan init` writes a project file that works.""",
+    "conclusion-in-case": """A case file states a fact about a predicate that the law concludes with a modality
+(a right, a ban or a duty, such as `call(...)`). Such facts are never read: the status of a
+conclusion comes from the norms, not from the case. State the facts the norms rest on instead
+(where the convict is held, who the person is, what documents there are) and ask the question.""",
 }
 
 

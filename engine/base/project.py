@@ -1,0 +1,191 @@
+"""Projects: a `zan.toml` found upward from the working folder says where a rule author's law lives.
+
+Like git, ruff or Catala's clerk, Zan looks for `zan.toml` in the working folder and then in each
+parent. The file names, relative to itself, the knowledge-base folder, the scenario, question and
+case folders, the default language and the readings; every key is optional:
+
+    [project]
+    name = "my-law"
+    kb = "kb"                      # the folder whose *.zan files are the law
+    scenarios = ["kb/scenarios"]   # where `zan test` looks for *.scenario files
+    questions = ["queries"]        # saved questions (`zan query`)
+    cases = ["kb/cases"]           # case files `zan check` checks against the law
+    lang = "en"                    # the default of --lang
+    readings = []                  # readings taken by default (where the knowledge base declares some)
+
+Where no project is found, the knowledge base bundled with Zan is used; `--kb` wins over both.
+Every command says which knowledge base it used (`Choice.describe`, one line on stderr; `"kb"` in JSON).
+This module may import only the standard library and engine.base.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from engine.base.diagnostics import Diagnostic, ZanError
+from engine.base.source import Span
+
+FILENAME = "zan.toml"
+LANGUAGES = ("kk", "ru", "en")
+KEYS = {"name": str, "kb": str, "scenarios": list, "questions": list, "cases": list, "lang": str, "readings": list}
+
+
+@dataclass(frozen=True)
+class Project:
+    """A zan.toml read: every folder absolute, resolved against the file's own folder."""
+
+    file: Path
+    name: str | None
+    kb: Path
+    scenarios: tuple[Path, ...]
+    questions: tuple[Path, ...]
+    cases: tuple[Path, ...]
+    lang: str | None
+    readings: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def root(self) -> Path:
+        return self.file.parent
+
+
+def find(start: Path | None = None) -> Path | None:
+    """The nearest zan.toml in the folder `start` (default: the working folder) or one of its parents."""
+    if os.environ.get("ZAN_NO_PROJECT") == "1":
+        return None
+    try:
+        here = Path(start or Path.cwd()).resolve()
+    except OSError:
+        return None
+    for folder in (here, *here.parents):
+        candidate = folder / FILENAME
+        try:
+            if candidate.is_file():
+                return candidate
+        except OSError:
+            continue
+    return None
+
+
+_READ: dict[tuple[str, int, int], Project] = {}
+
+
+def current(start: Path | None = None) -> Project | None:
+    """The project the working folder (or `start`) is in, or None; a broken zan.toml is an input error."""
+    path = find(start)
+    if path is None:
+        return None
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    stamp = (str(path), info.st_mtime_ns, info.st_size)
+    if stamp not in _READ:
+        _READ.clear()
+        _READ[stamp] = read(path)
+    return _READ[stamp]
+
+
+def _location(text: str, message: str, path: Path) -> Span:
+    m = re.search(r"line (\d+), column (\d+)", message)
+    line, column = (int(m.group(1)), int(m.group(2))) if m else (1, 1)
+    return Span(_shown(path), line, column, line, column + 1)
+
+
+def _key_span(text: str, key: str, path: Path) -> Span:
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.lstrip()
+        if re.match(rf"{re.escape(key)}\s*=", stripped):
+            column = len(line) - len(stripped) + 1
+            return Span(_shown(path), number, column, number, column + len(key))
+    return Span(_shown(path), 1, 1, 1, 2)
+
+
+def _shown(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
+        return str(path)
+
+
+def read(path: Path) -> Project:
+    """Reads one zan.toml; every problem is a diagnostic at its line and column."""
+    shown = _shown(path)
+    try:
+        raw = path.read_bytes()
+        text = raw.decode("utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise ZanError([Diagnostic("invalid-project", f"cannot read the project file: {e}", Span(shown, 1, 1, 1, 2))]) from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        message = str(e)
+        raise ZanError([Diagnostic("invalid-project", f"the project file is not valid TOML: {re.sub(r' [(]at .*[)]$', '', message)}",
+                                   _location(text, message, path), hint="see docs/authoring.md, section 6")],
+                       sources={shown: text}) from None
+    table = data.get("project", {})
+    problems = []
+    if not isinstance(table, dict):
+        problems.append(Diagnostic("invalid-project", "[project] must be a table", _key_span(text, "project", path)))
+        table = {}
+    for key, value in table.items():
+        wanted = KEYS.get(key)
+        if wanted is None:
+            problems.append(Diagnostic("invalid-project", f"unknown key {key!r} in [project]", _key_span(text, key, path),
+                                       hint="the keys are " + ", ".join(KEYS)))
+        elif not isinstance(value, wanted) or (wanted is list and not all(isinstance(v, str) for v in value)):
+            problems.append(Diagnostic("invalid-project", f"{key} must be " + ("a list of strings" if wanted is list else "a string"),
+                                       _key_span(text, key, path)))
+    lang = table.get("lang")
+    if isinstance(lang, str) and lang not in LANGUAGES:
+        problems.append(Diagnostic("invalid-project", f"unknown language {lang!r}", _key_span(text, "lang", path),
+                                   hint="the languages are kk, ru and en"))
+    root = path.resolve().parent
+    kb = root / table["kb"] if isinstance(table.get("kb"), str) else root / "kb"
+
+    def folders(key: str, default: list[Path]) -> tuple[Path, ...]:
+        value = table.get(key)
+        return tuple(root / v for v in value) if isinstance(value, list) else tuple(default)
+
+    if not kb.is_dir():
+        problems.append(Diagnostic("invalid-project", f"no knowledge base folder {table.get('kb', 'kb')!r} beside the project file",
+                                   _key_span(text, "kb", path), hint="write kb = \"FOLDER\" relative to zan.toml"))
+    if problems:
+        raise ZanError(problems, sources={shown: text})
+    return Project(path.resolve(), table.get("name"), kb, folders("scenarios", [kb / "scenarios"]),
+                   folders("questions", [root / "queries"]), folders("cases", [kb / "cases"]),
+                   lang if isinstance(lang, str) else None, tuple(table.get("readings", ())))
+
+
+@dataclass(frozen=True)
+class Choice:
+    """The knowledge base a command uses and why: given with --kb, the project's, or the bundled one."""
+
+    folder: Path
+    origin: str                 # option | project | bundled
+    project: Project | None
+
+    def describe(self) -> str:
+        where = _shown(self.folder)
+        if self.origin == "option":
+            return f"kb: {where} (--kb)"
+        if self.origin == "project":
+            return f"kb: {where} (project {_shown(self.project.file)})"
+        return "kb: the knowledge base bundled with zan"
+
+    def as_json(self) -> dict:
+        return {"folder": _shown(self.folder), "origin": self.origin,
+                "project": _shown(self.project.file) if self.project else None}
+
+
+def choose(kb_dir: Path | str | None, bundled: Path) -> Choice:
+    """--kb if given, else the project's knowledge base, else the bundled one (engine/base/resources.py)."""
+    if kb_dir:
+        return Choice(Path(kb_dir), "option", None)
+    project = current()
+    if project is not None:
+        return Choice(project.kb, "project", project)
+    return Choice(bundled, "bundled", None)

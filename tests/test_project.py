@@ -1,0 +1,130 @@
+"""Projects (zan.toml): found upward from the working folder, `zan init`, the "kb" line and field, --kb wins."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, run_installed
+from engine.base import project
+
+NEW_LAW = """
+predicate overdue(Person)
+  kk "мерзімі өткен"
+  ru "просрочка"
+  en "overdue"
+  reads kk "{Person} кітапты мерзімінде қайтармады"
+  reads ru "{Person} не вернул книгу в срок"
+  reads en "{Person} has not returned a book in time".
+
+norm example.3.overdue
+  cites "example 3"
+  kk "Кітапты мерзімінде қайтармаған оқырманға кітап берілмейді."
+  ru "Читателю, не вернувшему книгу в срок, книги не выдаются."
+  en "A member who has not returned a book in time may not borrow."
+  exception to example.1.borrow
+  prohibited borrow(P, I)
+  if member(P)
+  and book(I)
+  and overdue(P).
+"""
+
+
+@pytest.fixture
+def new_project(tmp_path, monkeypatch, zan):
+    folder = tmp_path / "law"
+    result = zan("init", str(folder))
+    assert result.exit_code == 0, result.output
+    monkeypatch.chdir(folder / "kb")          # found upward, as git finds its repository
+    return folder
+
+
+def test_init_makes_a_project_that_passes_check_and_test(new_project, zan):
+    assert (new_project / "zan.toml").is_file()
+    checked = zan("check")
+    assert checked.exit_code == 0, checked.output
+    assert "0 errors, 0 warnings" in checked.stderr
+    assert checked.stderr.rstrip().splitlines()[-1] == f"kb: . (project {new_project / 'zan.toml'})"
+    tested = zan("test")
+    assert tested.exit_code == 0, tested.output
+    assert "3 scenarios, 3 expectations: all passed" in tested.stdout
+
+
+def test_init_refuses_to_overwrite(new_project, zan):
+    again = zan("init", str(new_project))
+    assert again.exit_code == 2
+    assert "already" in again.output
+
+
+def test_an_edit_is_seen_by_every_command(new_project, zan):
+    (new_project / "kb" / "overdue.zan").write_text(NEW_LAW, encoding="utf-8")
+    case = new_project / "kb" / "cases" / "late.facts"
+    case.write_text("member(aigerim).\nbook(abai_path).\noverdue(aigerim).\n", encoding="utf-8")
+    assert zan("check").exit_code == 0
+    doc = json.loads(zan("ask", "borrow(aigerim, abai_path)", "--facts", str(case), "--at", "2025-03-01",
+                         "--format", "json").stdout)
+    [answer] = doc["answers"]
+    assert (answer["status"], answer["citations"][0]) == ("prohibited", "example 3")
+    assert doc["kb"] == {"folder": ".", "origin": "project", "project": str(new_project / "zan.toml")}
+    norms = json.loads(zan("norms", "--at", "2025-03-01", "--format", "json").stdout)
+    assert "example.3.overdue" in {n["id"] for n in norms["norms"]}
+
+
+def test_kb_option_wins_over_the_project(new_project, zan, tmp_path):
+    result = zan("ask", "call(kunakbaev, P, Purpose)", "--kb", str(ROOT / "kb"), "--at", "2025-01-15", "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["kb"]["origin"] == "option"
+    assert result.stderr.rstrip().endswith("(--kb)")
+
+
+def test_without_a_project_the_bundled_kb_is_used(tmp_path, monkeypatch, zan):
+    monkeypatch.chdir(tmp_path)
+    assert project.find(tmp_path) is None
+    result = zan("ask", "call(kunakbaev, P, Purpose)", "--at", "2025-01-15", "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["kb"]["origin"] == "bundled"
+    assert result.stderr.rstrip().splitlines()[-1] == "kb: the knowledge base bundled with zan"
+
+
+def test_the_checkout_is_a_project():
+    found = project.current(ROOT / "kb" / "scenarios")
+    assert found is not None and found.file == ROOT / "zan.toml"
+    assert found.kb == ROOT / "kb" and found.questions == (ROOT / "queries",)
+
+
+def test_the_project_language_is_the_default(new_project, zan):
+    toml = new_project / "zan.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace('lang = "en"', 'lang = "ru"'), encoding="utf-8")
+    result = zan("ask", "borrow(aigerim, abai_path)", "--facts", str(new_project / "kb/cases/example.facts"),
+                 "--at", "2025-03-01")
+    assert "разрешено" in result.stdout, result.stdout
+
+
+@pytest.mark.parametrize("text, where, what", [
+    ('[project]\nkb = "kb"\nlang = "de"\n', ":3:1:", "unknown language 'de'"),
+    ('[project]\nkb = "kb"\nscenario = ["s"]\n', ":3:1:", "unknown key 'scenario'"),
+    ('[project]\nkb = "nowhere"\n', ":2:1:", "no knowledge base folder 'nowhere'"),
+    ('[project]\nkb = "kb\n', ":2:", "not valid TOML"),
+])
+def test_a_broken_project_file_is_a_located_error(new_project, zan, text, where, what):
+    (new_project / "zan.toml").write_text(text, encoding="utf-8")
+    result = zan("check")
+    assert result.exit_code == 1
+    first = result.stderr.splitlines()[0]
+    assert first.startswith(f"{new_project / 'zan.toml'}{where}") and what in first and "[invalid-project]" in first, first
+    assert "Traceback" not in result.output
+
+
+def test_the_installed_command_reads_the_project_not_its_copy(zan_bin, tmp_path):
+    """What a rule author does after `bash run demo`: edit the law, run the installed zan in the folder."""
+    folder = tmp_path / "law"
+    assert run_installed(zan_bin, "init", folder).returncode == 0
+    (folder / "kb" / "overdue.zan").write_text(NEW_LAW, encoding="utf-8")
+    (folder / "kb" / "cases" / "late.facts").write_text("member(a).\nbook(b).\noverdue(a).\n", encoding="utf-8")
+    done = run_installed(zan_bin, "ask", "borrow(a, b)", "--facts", "kb/cases/late.facts", "--at", "2025-03-01",
+                         cwd=folder)
+    assert done.returncode == 0, done.stderr
+    assert "prohibited" in done.stdout and "example 3" in done.stdout
+    assert done.stderr.strip().splitlines()[-1] == "kb: kb (project zan.toml)"
