@@ -98,6 +98,8 @@ def main():
 
 
 EXPLANATION_FORMATS = click.Choice(["text", "json", "markdown", "html", "dot", "svg"])
+ANSWER_FORMATS = click.Choice(["text", "json", "jsonl", "markdown", "html", "dot", "svg"])
+TRACES = click.Choice(["full", "brief", "none"])
 
 
 def _explanation_options(f):
@@ -114,8 +116,13 @@ def _common(f):
     f = click.option("--lang", type=LANGUAGES, default=_default_lang, show_default="en, or the project's lang",
                      help="Language of labels, quotes and explanations.")(f)
     f = click.option("--explain", is_flag=True, help="Show each answer's derivation.")(f)
-    f = click.option("--format", "fmt", type=EXPLANATION_FORMATS, default="text", show_default=True,
-                     help="text (coloured on a terminal), json, markdown (a handout), html (one page), dot or svg (Graphviz).")(f)
+    f = click.option("--trace", "trace_level", type=TRACES, default="full", show_default=True,
+                     help="How much of each answer's derivation to build: full (with why-nots), brief (the deciding "
+                          "proofs, no why-nots: for registers), none (status, citations, deadline only). "
+                          "Plain text without --explain shows none.")(f)
+    f = click.option("--format", "fmt", type=ANSWER_FORMATS, default="text", show_default=True,
+                     help="text (coloured on a terminal), json, jsonl (one answer a line, streamed), markdown (a handout), "
+                          "html (one page), dot or svg (Graphviz).")(f)
     f = click.option("--at", callback=_date, metavar="YYYY-MM-DD", help="The date of the question (default: today).")(f)
     f = click.option("--facts", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
                      help="Case facts (repeatable). Without it, the bundled sample case is used.")(f)
@@ -124,14 +131,18 @@ def _common(f):
     return f
 
 
-def _answer(query, kb, facts, at, fmt, explain, lang, title=None, short=False, steps=False, depth=None):
+def _answer(query, kb, facts, at, fmt, explain, lang, title=None, short=False, steps=False, depth=None,
+            trace_level="full"):
     from engine.explain.explanation import document
     from engine.pipeline import ask
 
     choice = _knowledge(kb)
-    result = ask(query, at, choice.folder, list(facts) or None, explain=explain or short or steps)
-    doc = document(result, lang, depth=depth, steps=steps, lazy=fmt == "json")
-    if fmt == "json":
+    if fmt == "text" and not (explain or short or steps):
+        trace_level = "none"  # one line per answer: build nothing that is not printed
+    result = ask(query, at, choice.folder, list(facts) or None, trace_level=trace_level)
+    machine = fmt in ("json", "jsonl")
+    doc = document(result, lang, depth=depth, steps=steps, lazy=machine, level=trace_level, shared=machine)
+    if machine:
         doc["kb"] = choice.as_json()
     if title:
         doc["title"] = title
@@ -145,6 +156,18 @@ def _answer(query, kb, facts, at, fmt, explain, lang, title=None, short=False, s
 
 
 def _emit(doc, fmt, explain, lang, short, steps, diff=False):
+    if fmt == "jsonl":  # a line at a time, as each answer is explained
+        from engine.explain.render.as_json import lines
+
+        buffer, size = [], 0
+        for line in lines(doc):
+            buffer.append(line)
+            size += len(line)
+            if size > 1 << 16:
+                click.echo("".join(buffer), nl=False)
+                buffer, size = [], 0
+        click.echo("".join(buffer), nl=False)
+        return
     if fmt == "json":  # answer by answer, in pieces of about a megabyte: the same text as one json.dumps
         from engine.explain.render.as_json import pieces
 
@@ -168,9 +191,9 @@ def _emit(doc, fmt, explain, lang, short, steps, diff=False):
 @main.command()
 @click.argument("query")
 @_common
-def ask(query, kb, facts, at, fmt, explain, lang, short, steps, depth):
+def ask(query, kb, facts, at, fmt, explain, lang, short, steps, depth, trace_level):
     """Answer QUERY, a Datalog atom such as "call(kunakbaev, P, Purpose)", optionally prefixed by a status."""
-    _answer(query, kb, facts, at, fmt, explain, lang, short=short, steps=steps, depth=depth)
+    _answer(query, kb, facts, at, fmt, explain, lang, short=short, steps=steps, depth=depth, trace_level=trace_level)
 
 
 @main.command()
@@ -178,12 +201,13 @@ def ask(query, kb, facts, at, fmt, explain, lang, short, steps, depth):
 @click.argument("args", nargs=-1)
 @click.option("--queries", "query_dir", type=click.Path(file_okay=False, path_type=Path), help="Folder of saved questions.")
 @_common
-def query(name, args, query_dir, kb, facts, at, fmt, explain, lang, short, steps, depth):
+def query(name, args, query_dir, kb, facts, at, fmt, explain, lang, short, steps, depth, trace_level):
     """Run the saved question NAME (from queries/) with ARGS, e.g. `zan query permitted-calls kunakbaev`."""
     from engine.tools.questions import instantiate
 
     question, title = instantiate(name, args, query_dir, lang)
-    _answer(question, kb, facts, at, fmt, explain, lang, title=title, short=short, steps=steps, depth=depth)
+    _answer(question, kb, facts, at, fmt, explain, lang, title=title, short=short, steps=steps, depth=depth,
+            trace_level=trace_level)
 
 
 @main.command()

@@ -90,14 +90,14 @@ def parse_question(text: str) -> n.Query:
     return query
 
 
-# From this many answers on, and unless asked to explain, traces leave out the why-nots: such a batch is
-# read by programs, and the why-nots cost more than everything else (docs/performance.md).
-BRIEF_TRACES_FROM = 1000
-
-
 def ask(query_text: str | n.Query, at: datetime.date, kb_dir: Path | None = None,
-        fact_files: Sequence[Path] | None = None, explain: bool = True) -> Result:
-    """parse -> check -> IR -> evaluate (what the question's relations rest on) -> answers -> proofs."""
+        fact_files: Sequence[Path] | None = None, explain: bool = True, trace_level: str | None = None) -> Result:
+    """parse -> check -> IR -> evaluate (what the question's relations rest on) -> answers -> proofs.
+
+    trace_level (explanation.TRACE_LEVELS): `full` traces have the why-nots, `brief` and `none` only the
+    deciding proofs (the citations are read off them). Default: `full`, or `none` when not `explain`.
+    The amount never depends on how many answers there are.
+    """
     kb, facts, warnings = load_checked(kb_dir, fact_files)
     if isinstance(query_text, str):
         try:
@@ -114,6 +114,6 @@ def ask(query_text: str | n.Query, at: datetime.date, kb_dir: Path | None = None
     prover = Prover(program, model)
     found = answers(program, model, query)
     result = Result(query, at, kb, program, warnings=warnings, fact_files=facts)
-    full = explain or len(found) < BRIEF_TRACES_FROM
+    full = (trace_level or ("full" if explain else "none")) == "full"
     result.traces = [trace(program, prover, a) if full else brief_trace(program, prover, a) for a in found]
     return result

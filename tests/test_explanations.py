@@ -190,7 +190,7 @@ def test_steps_are_numbered_bottom_up(zan):
     kinds = [s["kind"] for s in steps]
     assert kinds[-3:] == ["conclusion", "defeat", "status"]
     conclusion = steps[-3]
-    assert conclusion["norm"]["id"] == "pec.109.2.death" and conclusion["norm"]["quote"]
+    assert conclusion["norm"]["id"] == "pec.109.2.death" and doc["norms"]["pec.109.2.death"]["quote"]
     assert steps[-2]["principle"] == "lex specialis"
     out = explain(zan, "example2", "en", "--steps")
     assert "by pec.109.2.death (pec 109.2): permitted: call(bekov, daulet, social_ties)" in out
@@ -215,13 +215,13 @@ def test_text_is_coloured_on_a_terminal(zan):
 
 def test_json_keeps_the_contract(zan):
     doc = json.loads(run(zan, "ask", "call(kunakbaev, P, Purpose)", "--at", "2025-01-15", "--format", "json"))
-    assert set(doc) == {"query", "at", "answers", "kb"}
+    assert set(doc) == {"query", "at", "answers", "kb", "schema", "trace", "norms", "proofs"}
     assert doc["kb"] == {"folder": "kb", "origin": "project", "project": "zan.toml"}  # the checkout is a project
     atoms = [a["atom"] for a in doc["answers"]]
     assert atoms == sorted(atoms)
     for a in doc["answers"]:
         assert {"atom", "bindings", "status", "citations", "trace"} <= set(a)
-        assert {"summary", "why_not", "defeated", "reading", "status_label"} <= set(a["trace"])
+        assert {"summary", "why_not", "defeated", "reading", "status_label", "deadline", "compliance"} <= set(a["trace"])
 
 
 def test_json_schema_is_documented(zan):
@@ -233,7 +233,10 @@ def test_json_schema_is_documented(zan):
         if isinstance(value, dict):
             for k, v in value.items():
                 keys.add(k)
-                if k not in ("bindings", "grounds", "quotes", "in_force"):
+                if k in ("norms", "proofs"):  # tables keyed by norm id / atom: their entries are documented
+                    for entry in v.values():
+                        walk(entry)
+                elif k not in ("bindings", "grounds", "quotes", "in_force"):
                     walk(v)
         elif isinstance(value, list):
             for item in value:

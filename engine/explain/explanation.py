@@ -20,7 +20,37 @@ from engine.syntax.knowledge import KnowledgeBase
 from engine.explain.proof import ProofNode, WhyNot, comparison_text
 
 INTERNAL_PREFIXES = ("norm:", "domain:", "defeated:", "undefeated:", "beats:")
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+TRACE_LEVELS = ("full", "brief", "none")   # how much of each answer's trace: docs/explanations.md
+
+
+class Tables:
+    """What repeats across answers, said once: full norm descriptions and derived sub-proofs, by id.
+
+    An Explainer with tables names a norm by its key (`id`, `citation`) and a derived condition by a
+    Node whose `id` is its entry in `proofs`; each entry is added once, on first use, and also queued
+    in `pending` (a sub-proof's own sub-proofs before it), so that a writer can put it out before the
+    answer that first refers to it (`--format jsonl`) or gather it for the document's tables (`json`).
+    """
+
+    __slots__ = ("seen", "pending")
+
+    def __init__(self):
+        self.seen: set[tuple[str, str]] = set()
+        self.pending: list[tuple[str, str, dict]] = []
+
+    def add(self, table: str, key: str, entry: dict) -> None:
+        self.pending.append((table, key, entry))
+
+    def drain(self) -> list[tuple[str, str, dict]]:
+        out, self.pending = self.pending, []
+        return out
+
+
+class Document(dict):
+    """An explanation document; `tables` holds what its answers refer to (None: everything inline)."""
+
+    tables: Tables | None = None
 
 
 def json_value(value):
@@ -44,12 +74,15 @@ class Explainer:
     """
 
     def __init__(self, kb: KnowledgeBase, program: Program, language: str = "en",
-                 depth: int | None = None, steps: bool = False):
+                 depth: int | None = None, steps: bool = False, level: str = "full",
+                 tables: Tables | None = None):
         self.kb = kb
         self.program = program
         self.language = language
-        self.depth = depth
+        self.depth = depth if tables is None else None   # shared sub-proofs are whole; --depth cuts what is shown
         self.with_steps = steps
+        self.level = level
+        self.tables = tables
         self._ids: dict[tuple, str] = {}
 
     def w(self, key: str, **values) -> str:
@@ -95,6 +128,16 @@ class Explainer:
     def norm_ref(self, nid: str | None, full: bool = True) -> dict | None:
         if nid is None:
             return None
+        tables = self.tables
+        if tables is not None:  # described once, in the document's `norms`; named here by its key
+            if ("norms", nid) not in tables.seen:
+                tables.seen.add(("norms", nid))
+                self.tables = None
+                try:
+                    tables.add("norms", nid, self.norm_ref(nid, full=True))
+                finally:
+                    self.tables = tables
+            return self.norm_key(nid)
         info = self.program.norms.get(nid)
         if info is None:
             return {"id": nid}
@@ -140,7 +183,15 @@ class Explainer:
         }
         if p.kind == "negation":
             out["explanation"] = f"{self.w('no fact')} {atom_text(relation, values)}"
-        if p.kind == "rule":
+        if p.kind == "rule" and self.tables is not None:  # a derived condition: its proof once, in `proofs`
+            key = out["id"] = atom_text(p.relation or "", p.values)
+            if ("proofs", key) not in self.tables.seen:
+                self.tables.seen.add(("proofs", key))
+                entry = {"norm": self.norm_ref(p.norm, full=False),
+                         "bindings": {k: json_value(v) for k, v in sorted(p.bindings.items()) if not k.startswith("_")},
+                         "conditions": [self.node(c, level + 1) for c in p.children]}
+                self.tables.add("proofs", key, entry)
+        elif p.kind == "rule":
             key = (p.relation, p.values)
             repeat = key in self._ids
             if repeat:
@@ -329,7 +380,12 @@ class Explainer:
             "status": a.status,
             "citations": list(t.citations),
         }
-        trace: dict = {"status_label": self.w(a.status)}
+        trace: dict = {"status_label": self.w(a.status),
+                       "deadline": a.deadline.isoformat() if a.deadline is not None else None,
+                       "compliance": a.compliance}
+        if self.level == "none":
+            out["trace"] = trace
+            return out
         trace["reading"] = self.reading(a.predicate, a.values)
         conditions: list[dict] = []
         if a.deciding:
@@ -352,9 +408,6 @@ class Explainer:
                                    "explanation": self.w("ambiguity explained")} for pair in a.ambiguity]
         if a.status == "undetermined" and not a.applicable:
             trace["explanation"] = self.w("no norm")
-        if a.deadline is not None:
-            trace["deadline"] = a.deadline.isoformat()
-            trace["compliance"] = a.compliance
         ordered = sorted(t.why_not, key=lambda w: _closeness(self.program, w, a.deciding))
         trace["why_not"] = [self.why_not(w, a.deciding) for w in ordered]
         trace["summary"] = self.summary(t, trace["why_not"], trace["defeated"], conditions)
@@ -377,18 +430,23 @@ def _height(p: ProofNode) -> int:
 
 
 def document(result, language: str = "en", depth: int | None = None, steps: bool = False,
-             lazy: bool = False) -> dict:
-    """The whole result as the JSON contract of DESIGN.md describes it.
+             lazy: bool = False, level: str = "full", shared: bool = False) -> Document:
+    """The whole result as the JSON contract of docs/explanations.md describes it.
 
-    lazy: the answers as a generator, each explained when it is read (for streaming JSON, as_json.pieces).
+    lazy: the answers as a generator, each explained when it is read (for streaming, as_json.pieces/lines).
+    level: how much trace each answer carries (TRACE_LEVELS). shared: norms and derived sub-proofs go
+    to the document's tables (`norms`, `proofs`) and answers refer to them (the JSON contract); without
+    it (what the text, Markdown, HTML and DOT renderers read) everything is inline.
     """
-    explainer = Explainer(result.kb, result.program, language, depth=depth, steps=steps)
+    tables = Tables() if shared else None
+    explainer = Explainer(result.kb, result.program, language, depth=depth, steps=steps, level=level, tables=tables)
     explained = (explainer.answer(t) for t in result.traces)
-    return {
-        "query": query_text(result.query),
-        "at": result.at.isoformat(),
-        "answers": explained if lazy else list(explained),
-    }
+    doc = Document(query=query_text(result.query), at=result.at.isoformat(),
+                   answers=explained if lazy else list(explained))
+    if shared:
+        doc.tables = tables
+        doc.update({"schema": SCHEMA_VERSION, "trace": level, "norms": {}, "proofs": {}})
+    return doc
 
 
 def query_text(query: n.Query) -> str:

@@ -74,12 +74,33 @@ def _dumps(value, newline: str = "\n") -> str:
 
 
 def pieces(document: dict) -> Iterator[str]:
-    """The document's JSON text in pieces, answer by answer; "".join(pieces(d)) is exactly render(d)."""
+    """The document's JSON text in pieces, answer by answer; "".join(pieces(d)) is exactly render(d).
+
+    A document with tables (explanation.Document) gets each table entry as its answers define it: it is
+    written into text at once (the text is smaller than the dictionaries) and the tables, whose keys
+    sort after `answers`, are written from that text.
+    """
+    tables = getattr(document, "tables", None)
+    written: dict[str, dict[str, str]] = {"norms": {}, "proofs": {}}
+
+    def gather() -> None:
+        for table, key, entry in tables.drain():
+            written[table][key] = _dumps(entry, "\n    ")
+
     first = True
     for key in sorted(document):
         yield ("{\n  " if first else ",\n  ") + _dumps(key) + ": "
         first = False
         value = document[key]
+        if tables is not None and key in written:
+            gather()
+            entries = written[key]
+            if not entries:
+                yield "{}"
+                continue
+            yield "{\n    " + ",\n    ".join(_dumps(k) + ": " + entries[k] for k in sorted(entries)) + "\n  }"
+            entries.clear()
+            continue
         if key != "answers":
             yield _dumps(value, "\n  ")  # JSON text has no newline inside its strings
             continue
@@ -87,8 +108,31 @@ def pieces(document: dict) -> Iterator[str]:
         for answer in value:
             yield ("[\n    " if empty else ",\n    ") + _dumps(answer, "\n    ")
             empty = False
+            if tables is not None:
+                gather()
         yield "[]" if empty else "\n  ]"
     yield "{}" if first else "\n}"
+
+
+def _line(value) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+
+
+def lines(document: dict) -> Iterator[str]:
+    """The document as JSON Lines (`--format jsonl`): one object a line, each with one key saying what it is.
+
+    First `{"document": {...}}` (query, at, schema, trace, title); then, in the order of the answers,
+    `{"norm": NormRef}` and `{"proof": {"id": ..., ...}}` for each table entry before the first answer
+    that refers to it, and `{"answer": Answer}` for each answer. Every line is written as soon as its
+    answer is decided; nothing is held back for the end.
+    """
+    tables = getattr(document, "tables", None)
+    yield _line({"document": {k: v for k, v in document.items() if k not in ("answers", "norms", "proofs")}})
+    for answer in document["answers"]:
+        if tables is not None:
+            for table, key, entry in tables.drain():
+                yield _line({"norm": entry} if table == "norms" else {"proof": {"id": key, **entry}})
+        yield _line({"answer": answer})
 
 
 def render(document: dict, explain: bool = True) -> str:
