@@ -60,7 +60,7 @@ def test_same_shape_for_one_answer_and_a_thousand(zan, small, large):
     one = json.loads(out(zan, "ask", QUERY, "--facts", str(small), "--at", AT, "--format", "json"))
     many = json.loads(out(zan, "ask", QUERY, "--facts", str(large), "--at", AT, "--format", "json"))
     assert len(many["answers"]) >= 1000 > len(one["answers"])
-    assert set(one) == set(many) == {"query", "at", "schema", "trace", "answers", "norms", "proofs"}
+    assert set(one) == set(many) == {"query", "at", "schema", "trace", "answers", "norms", "proofs", "kb"}
     assert one["trace"] == many["trace"] == "full"
 
     def shape(doc):
@@ -108,7 +108,7 @@ def test_jsonl_is_the_json_document_a_line_at_a_time(zan, small):
     lines = [json.loads(line) for line in out(zan, "ask", QUERY, "--facts", str(small), "--at", AT,
                                                 "--format", "jsonl", "--trace", "brief").splitlines()]
     assert all(len(line) == 1 for line in lines)
-    assert lines[0] == {"document": {"at": AT, "query": QUERY, "schema": 2, "trace": "brief"}}
+    assert lines[0] == {"document": {"at": AT, "query": QUERY, "schema": 2, "trace": "brief", "kb": doc["kb"]}}
     norms, proofs, answers = {}, {}, []
     for line in lines[1:]:
         (kind, value), = line.items()
