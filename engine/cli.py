@@ -124,8 +124,8 @@ def _common(f):
                      help="text (coloured on a terminal), json, jsonl (one answer a line, streamed), markdown (a handout), "
                           "html (one page), dot or svg (Graphviz).")(f)
     f = click.option("--at", callback=_date, metavar="YYYY-MM-DD", help="The date of the question (default: today).")(f)
-    f = click.option("--facts", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
-                     help="Case facts (repeatable). Without it, the bundled sample case is used.")(f)
+    f = click.option("--facts", multiple=True, type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+                     help="Case facts (repeatable; - reads standard input). Without it, the bundled sample case is used.")(f)
     f = click.option("--kb", type=click.Path(exists=True, file_okay=False, path_type=Path),
                      help="Knowledge base folder (default: the bundled one).")(f)
     return f
@@ -214,8 +214,8 @@ def query(name, args, query_dir, kb, facts, at, fmt, explain, lang, short, steps
 @click.argument("query")
 @click.option("--from", "start", required=True, callback=_date, metavar="YYYY-MM-DD", help="The earlier date.")
 @click.option("--to", "end", required=True, callback=_date, metavar="YYYY-MM-DD", help="The later date.")
-@click.option("--facts", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="Case facts (repeatable). Without it, the bundled sample case is used.")
+@click.option("--facts", multiple=True, type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+              help="Case facts (repeatable; - reads standard input). Without it, the bundled sample case is used.")
 @click.option("--kb", type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="Knowledge base folder (default: the bundled one).")
 @click.option("--format", "fmt", type=EXPLANATION_FORMATS, default="text", show_default=True)
@@ -260,7 +260,7 @@ def check(paths, list_codes, explain_code):
         click.echo(textwrap.fill(" ".join((explain(explain_code) or meaning).split()), width=100))
         return
     from engine import checks
-    from engine.syntax.knowledge import kb_files, load
+    from engine.syntax.knowledge import KnowledgeBase, kb_files, load
 
     files: list[Path] = []
     for p in paths or _project_folders(include_scenarios=False):
@@ -268,7 +268,15 @@ def check(paths, list_codes, explain_code):
             files += kb_files(p) + sorted((p / "cases").glob("*.facts")) if (p / "cases").is_dir() else kb_files(p)
         else:
             files.append(p)
-    kb = load(files)
+    kb = KnowledgeBase()
+    problems = []
+    for group, case in (([f for f in files if f.suffix != ".facts"], False), ([f for f in files if f.suffix == ".facts"], True)):
+        try:
+            load(group, kb, case=case)  # a .facts file is a case file: facts only
+        except ZanError as e:
+            problems += e.diagnostics
+    if problems:
+        raise ZanError(problems, sources=kb.sources)
     found = checks.run(kb)
     found = sorted(found, key=Diagnostic.sort_key)
     for d in found:
@@ -439,3 +447,30 @@ def fmt_command(paths, check_only):
     click.echo(f"{len(files)} files, {len(changed)} {verb}", err=True)
     if check_only and changed:
         sys.exit(1)
+
+
+@main.group("cache")
+def cache_group():
+    """The per-user cache of parsed knowledge bases (SECURITY.md): where it is, how big, clear it."""
+
+
+@cache_group.command("info")
+def cache_info():
+    """Where the cache is, whether it is used, and how much it holds."""
+    from engine.base import cache
+
+    where, state, count, size = cache.usage()
+    reasons = {"off": "turned off (ZAN_CACHE=0)", "no home": "not used: no home folder to keep it in",
+               "missing": "not created yet", "ok": f"{count} entries, {size:,} bytes",
+               "refused": "not used: the folder is a symlink, not owned by you, or writable by others"}
+    click.echo(f"{where or '-'}: {reasons[state]} (at most {cache.MAX_BYTES:,} bytes; "
+               f"entries unused for {cache.MAX_AGE_DAYS} days are dropped)")
+
+
+@cache_group.command("clear")
+def cache_clear():
+    """Remove every cache entry (the cache is rebuilt as questions are asked)."""
+    from engine.base import cache
+
+    where, removed, freed = cache.clear()
+    click.echo(f"{where or '-'}: removed {removed} entries, {freed:,} bytes")

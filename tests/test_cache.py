@@ -28,23 +28,20 @@ def statuses(result):
 
 def test_a_second_question_uses_the_cache_and_answers_the_same(cache_home):
     first = statuses(ask("call(C, P, Purpose)", DAY))
-    assert list(cache_home.glob("*.pickle"))
+    assert list(cache_home.glob("*.zc"))
     assert statuses(ask("call(C, P, Purpose)", DAY)) == first
 
 
 def test_a_corrupt_entry_is_ignored(cache_home):
     first = statuses(ask("call(C, P, Purpose)", DAY))
-    for entry in cache_home.glob("*.pickle"):
+    for entry in cache_home.glob("*.zc"):
         entry.write_bytes(b"not a pickle")
-    assert statuses(ask("call(C, P, Purpose)", DAY)) == first
-    for entry in cache_home.glob("*.sha256"):
-        entry.write_text("0" * 64)
     assert statuses(ask("call(C, P, Purpose)", DAY)) == first
 
 
 def test_an_entry_whose_checksum_does_not_match_is_never_unpickled(cache_home, monkeypatch):
     ask("call(C, P, Purpose)", DAY)
-    entry = next(cache_home.glob("*.pickle"))
+    entry = max(cache_home.glob("*.zc"), key=lambda p: p.stat().st_size)
     entry.write_bytes(entry.read_bytes() + b"tampered")
     monkeypatch.setattr(cache.pickle, "loads", lambda data: pytest.fail("unpickled an unverified entry"))
     assert cache.load(entry.stem) is None
@@ -66,3 +63,14 @@ def test_no_cache_when_turned_off(cache_home, monkeypatch):
     monkeypatch.setenv("ZAN_CACHE", "0")
     ask("call(C, P, Purpose)", DAY)
     assert not cache_home.exists() or not list(cache_home.glob("*.pickle"))
+
+
+def test_a_case_file_is_never_cached(cache_home, tmp_path):
+    facts = tmp_path / "case.facts"
+    facts.write_text("in_disciplinary_isolator(bekov).\nspouse(bekov, aliya).\n", encoding="utf-8")
+    ask("call(bekov, P, Purpose)", DAY, None, [facts])
+    before = sorted(p.name for p in cache_home.iterdir())
+    facts.write_text("in_disciplinary_isolator(bekov).\nfriend(bekov, serik).\n", encoding="utf-8")
+    ask("call(bekov, P, Purpose)", DAY, None, [facts])
+    assert sorted(p.name for p in cache_home.iterdir()) == before  # a new case adds no entry
+    assert not any(b"aliya" in p.read_bytes() for p in cache_home.iterdir())

@@ -1,12 +1,22 @@
-"""The compiled-knowledge cache: parsed and checked knowledge bases, pickled per user, keyed by content.
+"""The compiled-knowledge cache: parsed knowledge bases, pickled per user, keyed by content.
 
-A cold `zan ask` spends most of its time parsing kb/ with lark; the result depends only on the
-files' names and bytes and on the code that parses and checks them, so it is kept in
-`~/.cache/zan` (or `$XDG_CACHE_HOME/zan`) under a hash of exactly those. An entry is a pickle plus a
-file holding the pickle's SHA-256: an entry is unpickled only if it is ours (owned by this user,
-not writable by others) and its bytes match that checksum, so a torn or corrupt entry is never
-read. Any failure (no folder, a full disk, a bad entry) just means the work is done again.
-`ZAN_CACHE=0` turns the cache off.
+A cold `zan ask` spends most of its time parsing kb/ with lark; the result depends only on the files'
+names and bytes and on the code that parses them, so it is kept under a hash of exactly those. Case
+files are never cached (a plain fact file parses as fast as an entry loads), only the knowledge base.
+
+A pickle runs code when it is loaded, so an entry is loaded only from a folder that no one else could
+have written (SECURITY.md):
+- the folder is `$XDG_CACHE_HOME/zan` (an absolute XDG_CACHE_HOME only, as the XDG spec says) or
+  `~/.cache/zan`, created 0700; it is used only if `lstat` finds a real folder (not a symlink) owned by
+  this user and writable by no one else, and the folder opened with O_NOFOLLOW is that same folder;
+  every entry is then opened relative to that open folder, so no path is followed twice;
+- an entry is opened with O_NOFOLLOW and checked on the opened descriptor (a regular file of this
+  user's, writable by no one else, one link), then read from that descriptor;
+- its bytes hold its own key and a SHA-256 of key and payload: an entry renamed onto another key, torn
+  or corrupt is never unpickled.
+Any failure (no HOME, a folder we do not own, a full disk, a bad entry) just means the work is done
+again. `ZAN_CACHE=0` turns the cache off. The cache keeps at most MAX_BYTES and drops entries unused
+for MAX_AGE_DAYS; `zan cache clear` empties it.
 """
 
 from __future__ import annotations
@@ -16,16 +26,77 @@ import os
 import pickle
 import stat
 import sys
-import tempfile
+import time
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable
 
 import engine
 
+MAGIC = b"zan-cache 2\n"
+SUFFIX = ".zc"
+MAX_BYTES = 200 * 1024 * 1024   # the whole cache; the oldest entries go first beyond it
+MAX_AGE_DAYS = 30               # an entry not used for this long is dropped
+# Names earlier versions left in the folder: removed by `zan cache clear` and when the cache is pruned.
+_OLD_SUFFIXES = (".pickle", ".sha256", ".lark-cache")
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_DIRECTORY = getattr(os, "O_DIRECTORY", 0)
+_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
+
+
+def enabled() -> bool:
+    return os.environ.get("ZAN_CACHE", "1") != "0"
+
+
 def folder() -> Path | None:
-    if os.environ.get("ZAN_CACHE", "1") == "0":
+    """Where the cache would be: None when it is turned off or there is no home to keep it in."""
+    if not enabled():
         return None
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "zan"
+    xdg = os.environ.get("XDG_CACHE_HOME", "")
+    if xdg and os.path.isabs(xdg):
+        return Path(xdg) / "zan"
+    home = os.environ.get("HOME", "")
+    if not os.path.isabs(home):
+        try:
+            import pwd
+
+            home = pwd.getpwuid(os.getuid()).pw_dir
+        except (ImportError, KeyError, OSError):
+            return None
+    if not home or not os.path.isabs(home):
+        return None
+    return Path(home) / ".cache" / "zan"
+
+
+def _trusted(info: os.stat_result) -> bool:
+    return info.st_uid == os.geteuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+def open_folder(create: bool) -> int | None:
+    """A descriptor of the cache folder if it passes the checks (creating it 0700 if asked), else None."""
+    where = folder()
+    if where is None:
+        return None
+    try:
+        if create:
+            missing = [p for p in [where, *where.parents] if not os.path.lexists(p)]
+            for p in reversed(missing):  # the XDG spec: folders made for the cache are 0700
+                os.mkdir(p, 0o700)
+        seen = os.lstat(where)
+        if not stat.S_ISDIR(seen.st_mode) or not _trusted(seen):
+            return None
+        fd = os.open(where, os.O_RDONLY | _DIRECTORY | _NOFOLLOW | _CLOEXEC)
+    except (OSError, ValueError):
+        return None
+    try:
+        opened = os.fstat(fd)
+        if (opened.st_dev, opened.st_ino) != (seen.st_dev, seen.st_ino) or not stat.S_ISDIR(opened.st_mode) \
+                or not _trusted(opened):
+            os.close(fd)
+            return None
+    except OSError:
+        os.close(fd)
+        return None
+    return fd
 
 
 def _code_digest() -> bytes:
@@ -41,59 +112,160 @@ def _code_digest() -> bytes:
 
 def key(kind: str, items: Iterable[tuple[str, bytes]]) -> str | None:
     """A key for named contents (files as shown to users, a question's text) and the code; None on a read error."""
+    if not enabled():
+        return None
     try:
         digest = hashlib.sha256(kind.encode() + _code_digest())
         for name, data in items:
-            digest.update(f"\0{name}\0{len(data)}\0".encode() + data)
+            digest.update(f"\0{name}\0{len(data)}\0".encode("utf-8", "surrogatepass") + data)
         return digest.hexdigest()[:32]
     except (OSError, ValueError):
         return None
 
 
-def contents(named_files: Iterable[tuple[str, Path]]) -> Iterator[tuple[str, bytes]]:
-    for name, path in named_files:
-        yield name, Path(path).read_bytes()
+def _valid_key(entry: str) -> bool:
+    return len(entry) == 32 and all(c in "0123456789abcdef" for c in entry)
 
 
-def _ours(path: Path) -> bool:
-    info = path.stat()
-    return (info.st_uid == os.getuid() and stat.S_ISREG(info.st_mode)
-            and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH))
+def _seal(entry: str, payload: bytes) -> bytes:
+    head = MAGIC + entry.encode("ascii") + b"\n"
+    return head + hashlib.sha256(head + payload).hexdigest().encode("ascii") + b"\n" + payload
+
+
+def _unseal(entry: str, data: bytes) -> bytes | None:
+    head = MAGIC + entry.encode("ascii") + b"\n"
+    if not data.startswith(head) or len(data) < len(head) + 65 or data[len(head) + 64:len(head) + 65] != b"\n":
+        return None
+    payload = data[len(head) + 65:]
+    if hashlib.sha256(head + payload).hexdigest().encode("ascii") != data[len(head):len(head) + 64]:
+        return None
+    return payload
 
 
 def load(entry: str | None):
-    """The object stored under the key, or None (no entry, not ours, or corrupt)."""
-    where = folder()
-    if entry is None or where is None:
+    """The object stored under the key, or None (no entry, a folder or file not ours, a wrong key, corrupt)."""
+    if entry is None or not _valid_key(entry):
         return None
-    data_path, sum_path = where / f"{entry}.pickle", where / f"{entry}.sha256"
+    where = open_folder(create=False)
+    if where is None:
+        return None
     try:
-        if not (_ours(data_path) and _ours(sum_path)):
+        fd = os.open(entry + SUFFIX, os.O_RDONLY | _NOFOLLOW | _CLOEXEC | getattr(os, "O_NONBLOCK", 0), dir_fd=where)
+    except OSError:
+        os.close(where)
+        return None
+    try:
+        info = os.fstat(fd)
+        if not (stat.S_ISREG(info.st_mode) and _trusted(info) and info.st_nlink == 1):
             return None
-        data = data_path.read_bytes()
-        if hashlib.sha256(data).hexdigest() != sum_path.read_text(encoding="ascii").strip():
+        with os.fdopen(os.dup(fd), "rb") as stream:
+            data = stream.read(info.st_size + 1)
+        payload = _unseal(entry, data)
+        if payload is None:
             return None
-        return pickle.loads(data)
+        value = pickle.loads(payload)
+        try:
+            os.utime(fd)  # used now: pruning goes by the time of last use
+        except OSError:
+            pass
+        return value
     except Exception:  # a cache must never be the reason a question fails
         return None
+    finally:
+        os.close(fd)
+        os.close(where)
 
 
 def store(entry: str | None, value) -> None:
-    """Writes the entry atomically (data first, then its checksum); failures are ignored."""
-    where = folder()
-    if entry is None or where is None:
+    """Writes the entry atomically (a temporary file in the folder, then renamed); failures are ignored."""
+    if entry is None or not _valid_key(entry):
         return
+    where = open_folder(create=True)
+    if where is None:
+        return
+    temporary = f".{entry}.{os.getpid()}.tmp"
     try:
-        where.mkdir(parents=True, exist_ok=True, mode=0o700)
-        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-        for suffix, content in ((".pickle", data), (".sha256", hashlib.sha256(data).hexdigest().encode())):
-            handle, temporary = tempfile.mkstemp(dir=where, prefix=f".{entry}", suffix=suffix)
+        data = _seal(entry, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC, 0o600, dir_fd=where)
+        try:
+            with os.fdopen(fd, "wb") as out:
+                out.write(data)
+            os.replace(temporary, entry + SUFFIX, src_dir_fd=where, dst_dir_fd=where)
+        except BaseException:
             try:
-                with os.fdopen(handle, "wb") as out:
-                    out.write(content)
-                os.replace(temporary, where / f"{entry}{suffix}")
-            except BaseException:
-                os.unlink(temporary)
-                raise
+                os.unlink(temporary, dir_fd=where)
+            except OSError:
+                pass
+            raise
+        prune(where)
     except Exception:
         return
+    finally:
+        os.close(where)
+
+
+def _entries(where: int) -> list[tuple[str, os.stat_result]]:
+    found = []
+    for name in os.listdir(where):
+        if name.endswith(SUFFIX) or name.endswith(_OLD_SUFFIXES) or (name.startswith(".") and name.endswith(".tmp")):
+            try:
+                info = os.stat(name, dir_fd=where, follow_symlinks=False)
+            except OSError:
+                continue
+            if stat.S_ISREG(info.st_mode) or stat.S_ISLNK(info.st_mode):
+                found.append((name, info))
+    return found
+
+
+def prune(where: int, max_bytes: int = MAX_BYTES, max_age_days: float = MAX_AGE_DAYS) -> int:
+    """Drops entries unused for max_age_days, then the least recently used beyond max_bytes; the number dropped."""
+    now = time.time()
+    entries = sorted(_entries(where), key=lambda e: e[1].st_mtime, reverse=True)
+    total, dropped = 0, 0
+    for name, info in entries:
+        total += info.st_size
+        stale = now - info.st_mtime > max_age_days * 86400 or total > max_bytes or not name.endswith(SUFFIX)
+        if stale and not (name.endswith(".tmp") and now - info.st_mtime < 3600):  # a write in progress
+            try:
+                os.unlink(name, dir_fd=where)
+                dropped += 1
+            except OSError:
+                pass
+    return dropped
+
+
+def clear() -> tuple[Path | None, int, int]:
+    """Removes every entry: (the folder, entries removed, bytes freed). A folder failing the checks is left alone."""
+    where_path = folder()
+    where = open_folder(create=False)
+    if where is None:
+        return where_path, 0, 0
+    removed = freed = 0
+    try:
+        for name, info in _entries(where):
+            try:
+                os.unlink(name, dir_fd=where)
+                removed += 1
+                freed += info.st_size
+            except OSError:
+                pass
+    finally:
+        os.close(where)
+    return where_path, removed, freed
+
+
+def usage() -> tuple[Path | None, str, int, int]:
+    """(the folder, its state: off, no home, missing, refused or ok, number of entries, bytes)."""
+    where_path = folder()
+    if where_path is None:
+        return None, "off" if not enabled() else "no home", 0, 0
+    if not os.path.lexists(where_path):
+        return where_path, "missing", 0, 0
+    where = open_folder(create=False)
+    if where is None:
+        return where_path, "refused", 0, 0
+    try:
+        entries = [(n, i) for n, i in _entries(where) if n.endswith(SUFFIX)]
+    finally:
+        os.close(where)
+    return where_path, "ok", len(entries), sum(i.st_size for _, i in entries)

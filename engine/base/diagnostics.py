@@ -41,6 +41,8 @@ CODES: dict[str, tuple[str, str]] = {
     "unread-fact": ("warning", "a fact is about a predicate that no norm or definition reads"),
     "invalid-project": ("error", "a zan.toml is not valid TOML, has an unknown key, or names a folder that does not exist"),
     "conclusion-in-case": ("error", "a case file states a fact of a predicate the law concludes (a right, a ban, a duty)"),
+    "case-not-fact": ("error", "a case file (--facts) holds something other than facts: law belongs in the knowledge base"),
+    "input-too-large": ("error", "an input is larger than the most Zan reads from one file (50 MB)"),
     "invalid-scenario": ("error", "a scenario names an unknown norm, has no date, or expects something of a non-ground atom"),
 }
 

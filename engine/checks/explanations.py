@@ -14,6 +14,16 @@ quotes, or conditions are written `:-` instead of `if ... and ...`.""",
     "unreadable-file": """A file could not be read: it does not exist, is a folder, is binary (contains a NUL
 byte), is larger than the limit, or is not UTF-8. Save the file as UTF-8 text (the Kazakh and Russian
 texts need it) and check the path.""",
+    "case-not-fact": """A case file (given with --facts, a scenario's `facts from`, or a .facts file checked
+by `zan check`) states the facts of one case: one fact per line, such as `spouse(bekov, aliya).`,
+optionally `from DATE to DATE`. It may not hold norms, acts, predicate or constant declarations, saved
+questions, rules with conditions or conclusions with a modality: those would change the law for that
+one case, where neither `zan check` of the knowledge base nor its readers would see it. Move the law
+into the knowledge base (--kb) and keep only facts in the case file.""",
+    "input-too-large": """An input (a knowledge-base file, a case file, a saved question file, standard input)
+is larger than 50 MB, the most Zan reads from one input; reading stops there, so a file like
+/dev/zero or a runaway generator cannot fill the memory. Split a large case into several files given
+with several --facts options (SECURITY.md, limits).""",
     "invalid-date": """A date literal names no day of the calendar, such as 2025-02-30. Dates are written
 YYYY-MM-DD; correct the day or the month.""",
     "invalid-interval": """An interval (`in force from A to B`, or a fact's `from A to B`) ends before it begins,

@@ -9,6 +9,7 @@ from typing import Iterable
 
 from engine.syntax import nodes as n
 from engine.base.diagnostics import Diagnostic, Note, ZanError
+from engine.base.source import Span
 
 
 @dataclass
@@ -73,21 +74,52 @@ def sample_case_files(folder: Path) -> list[Path]:
     return sorted(p for p in (folder / "sample").glob("*.facts") if p.is_file())
 
 
-def load(paths: Iterable[Path | str], base: KnowledgeBase | None = None) -> KnowledgeBase:
-    """Parses the files into one knowledge base; syntax errors from all files are raised together."""
-    from engine.syntax.parser import parse_module, read_source  # lark only where something is parsed
+def read_files(paths: Iterable[Path | str]) -> list[tuple[str, bytes]]:
+    """Each file's name as shown to users and its bytes, each read exactly once (pipes, `-` for stdin)."""
+    from engine.base.inputs import read_bytes
+
+    named, problems = [], []
+    for path in paths:
+        name = display_path(path)
+        try:
+            named.append((name, read_bytes(path, name)))
+        except ZanError as e:
+            problems.extend(e.diagnostics)
+    if problems:
+        raise ZanError(problems)
+    return named
+
+
+def load(paths: Iterable[Path | str], base: KnowledgeBase | None = None, case: bool = False) -> KnowledgeBase:
+    """Parses the files into one knowledge base; syntax errors from all files are raised together.
+
+    With case=True the files are case files: they may hold facts (with intervals) only (see case_only).
+    """
+    return load_contents(read_files(paths), base, case)
+
+
+def load_contents(named: Iterable[tuple[str, bytes]], base: KnowledgeBase | None = None,
+                  case: bool = False) -> KnowledgeBase:
+    """Parses already read files (name as shown, bytes) into one knowledge base, as `load` does."""
+    from engine.base.inputs import decode
+    from engine.syntax.parser import parse_module  # lark only where something is parsed
 
     kb = base or KnowledgeBase()
     problems: list[Diagnostic] = []
     collecting = gc.isenabled()
     gc.disable()  # parsing makes many small objects and frees few: the cycle collector only slows it (-25%)
     try:
-        for path in paths:
-            name = display_path(path)
+        for name, data in named:
             try:
-                text = read_source(path)
+                text = decode(data, name)
                 kb.sources[name] = text
-                kb.add(parse_module(text, name), text)
+                module = parse_module(text, name)
+                if case:
+                    found = case_only(module)
+                    if found:
+                        problems.extend(found)
+                        continue
+                kb.add(module, text)
             except ZanError as e:
                 problems.extend(e.diagnostics)
     finally:
@@ -98,10 +130,40 @@ def load(paths: Iterable[Path | str], base: KnowledgeBase | None = None) -> Know
     return kb
 
 
+_KINDS = {n.Act: "an act", n.PredicateDecl: "a predicate declaration", n.ConstantDecl: "a constant declaration",
+          n.Norm: "a norm", n.Question: "a question"}
+
+
+def case_only(module: n.Module) -> list[Diagnostic]:
+    """A case file states facts, each with an optional interval; law comes only from the knowledge base.
+
+    A norm, act, declaration, question, rule (a clause with conditions) or a conclusion with a modality
+    in a case file would change the law for that one case, unseen by `zan check` of the kb: an error.
+    """
+    found = []
+    for statement in module.statements:
+        if isinstance(statement, n.Clause) and statement.is_fact:
+            continue
+        if isinstance(statement, n.Clause):
+            what = f"a {statement.modality} conclusion" if statement.modality else "a rule with conditions"
+        else:
+            what = _KINDS.get(type(statement), "a statement that is not a fact")
+        found.append(Diagnostic(
+            "case-not-fact", f"a case file holds facts only, and this is {what}",
+            getattr(statement, "span", None) or Span(module.path, 1, 1),
+            hint="law (norms, acts, predicates, rules, questions) belongs in the knowledge base (--kb); "
+                 "a case file states facts such as `spouse(bekov, aliya) from 2024-01-01.`"))
+    return found
+
+
 def display_path(path: Path | str) -> str:
     """A path as users should see it in messages: relative to the working folder where possible."""
+    from engine.base.inputs import STDIN_NAME, is_stdin
+
+    if is_stdin(path):
+        return STDIN_NAME
     p = Path(path)
     try:
         return str(p.resolve().relative_to(Path.cwd().resolve()))
-    except (ValueError, OSError):
+    except (ValueError, OSError, RuntimeError):
         return str(p)

@@ -13,6 +13,7 @@ from lark import Token, Tree
 
 from engine.syntax import nodes as n
 from engine.base.diagnostics import Diagnostic, ZanError
+from engine.base.inputs import MAX_INPUT_BYTES, read_text
 from engine.base.resources import grammar_path
 from engine.base.source import Span
 
@@ -25,7 +26,7 @@ _TERMINAL_NAMES = {
     "DOT": "'.'", "COMMA": "','", "LPAR": "'('", "RPAR": "')'", "$END": "the end of the text",
 }
 
-MAX_SOURCE_BYTES = 50_000_000
+MAX_SOURCE_BYTES = MAX_INPUT_BYTES
 _ESCAPE = re.compile(r"\\(.)", re.DOTALL)  # a backslash keeps the next character; \n and \t are a newline and a tab
 
 
@@ -44,27 +45,8 @@ def _lark() -> lark.Lark:
 
 
 def read_source(path: str | Path) -> str:
-    """Reads a file as UTF-8 text or raises ZanError with a located diagnostic."""
-    name = str(path)
-    try:
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise ZanError([Diagnostic("unreadable-file", f"no such file: {name}", Span(name, 1, 1))])
-    except IsADirectoryError:
-        raise ZanError([Diagnostic("unreadable-file", f"{name} is a folder, not a file", Span(name, 1, 1))])
-    except OSError as e:
-        raise ZanError([Diagnostic("unreadable-file", f"cannot read {name}: {e.strerror}", Span(name, 1, 1))])
-    if len(data) > MAX_SOURCE_BYTES:
-        raise ZanError([Diagnostic("unreadable-file", f"{name} is larger than {MAX_SOURCE_BYTES} bytes", Span(name, 1, 1))])
-    if b"\x00" in data:
-        line = data[: data.index(b"\x00")].count(b"\n") + 1
-        raise ZanError([Diagnostic("unreadable-file", "this is a binary file, not text (it contains a NUL byte)", Span(name, line, 1))])
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        line = data[: e.start].count(b"\n") + 1
-        column = e.start - (data.rfind(b"\n", 0, e.start) + 1) + 1
-        raise ZanError([Diagnostic("unreadable-file", f"the file is not UTF-8 text (byte 0x{data[e.start]:02x})", Span(name, line, column))])
+    """Reads a file once, at most MAX_SOURCE_BYTES, as UTF-8 text, or raises ZanError with a located diagnostic."""
+    return read_text(path)
 
 
 def parse_module(text: str, path: str) -> n.Module:

@@ -27,7 +27,7 @@ from engine.syntax import nodes as n
 from engine.explain.answering import Trace, answers, trace
 from engine.base.diagnostics import Diagnostic, ZanError, did_you_mean, errors
 from engine.logic.evaluation import evaluate
-from engine.syntax.knowledge import KnowledgeBase, display_path, kb_files
+from engine.syntax.knowledge import KnowledgeBase, case_only, display_path, kb_files
 from engine.syntax.parser import Builder, syntax_diagnostic, parse_module, read_source
 from engine.explain.proof import Prover, WhyNot
 from engine.base.resources import default_kb, home
@@ -364,7 +364,11 @@ class Runner:
                 raise ZanError([Diagnostic("unreadable-file", e.diagnostics[0].message, span)], sources) from None
             name = display_path(path)
             sources[name] = text
-            extra.append((parse_module(text, name), text))
+            module = parse_module(text, name)
+            wrong = case_only(module)  # a scenario's fact file is a case file: facts only
+            if wrong:
+                raise ZanError(wrong, {**sources, name: text})
+            extra.append((module, text))
         kb = self.knowledge(extra)
         own = {module.path for module, _ in extra}
         problems = [d for d in errors(checks.run(kb)) if d.span is not None and d.span.file in own]

@@ -1,0 +1,115 @@
+"""Reading what a user gives: every input read once, with a bound, as the bytes that are then parsed and hashed.
+
+A file named on the command line may be a pipe (`--facts <(cat case.facts)`, `/dev/stdin`, a FIFO) or
+standard input itself (`-`): it can be read only once, so the bytes read are the bytes parsed and the
+bytes hashed for the cache. No input may be larger than MAX_INPUT_BYTES (SECURITY.md): the reading stops
+there with a located error, so `/dev/zero` or a runaway generator never fills memory.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from engine.base.diagnostics import Diagnostic, ZanError
+from engine.base.source import Span
+
+MAX_INPUT_BYTES = 50_000_000  # 50 MB: the largest knowledge-base file, case file or question file read
+STDIN = "-"                   # the name that means standard input (`--facts -`)
+STDIN_NAME = "<stdin>"        # how standard input is named in messages
+_CHUNK = 1 << 20
+
+
+def is_stdin(path: str | Path) -> bool:
+    return str(path) == STDIN
+
+
+def shown_name(path: str | Path) -> str:
+    return STDIN_NAME if is_stdin(path) else str(path)
+
+
+def read_bytes(path: str | Path, name: str | None = None, limit: int = MAX_INPUT_BYTES) -> bytes:
+    """The file's bytes, read once and at most `limit` of them; a located ZanError otherwise."""
+    name = name or shown_name(path)
+    where = Span(name, 1, 1)
+    try:
+        if is_stdin(path):
+            return _bounded(sys.stdin.buffer, name, limit)
+        with open(path, "rb") as stream:
+            return _bounded(stream, name, limit)
+    except FileNotFoundError:
+        raise ZanError([Diagnostic("unreadable-file", f"no such file: {name}", where)]) from None
+    except IsADirectoryError:
+        raise ZanError([Diagnostic("unreadable-file", f"{name} is a folder, not a file", where)]) from None
+    except OSError as e:
+        raise ZanError([Diagnostic("unreadable-file", f"cannot read {name}: {e.strerror or e}", where)]) from None
+
+
+def _bounded(stream, name: str, limit: int) -> bytes:
+    parts, size = [], 0
+    while True:
+        part = stream.read(min(_CHUNK, limit + 1 - size))
+        if not part:
+            return b"".join(parts)
+        parts.append(part)
+        size += len(part)
+        if size > limit:
+            raise ZanError([Diagnostic(
+                "input-too-large", f"{name} is larger than {limit:,} bytes, the most Zan reads from one input",
+                Span(name, 1, 1), hint="split it into several files (SECURITY.md, limits)")])
+
+
+def decode(data: bytes, name: str) -> str:
+    """UTF-8 text (a byte-order mark dropped), or a located error: a NUL byte or invalid UTF-8."""
+    if b"\x00" in data:
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        raise ZanError([Diagnostic("unreadable-file", "this is a binary file, not text (it contains a NUL byte)",
+                                   Span(name, line, 1))])
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line = data[: e.start].count(b"\n") + 1
+        column = e.start - (data.rfind(b"\n", 0, e.start) + 1) + 1
+        raise ZanError([Diagnostic("unreadable-file", f"the file is not UTF-8 text (byte 0x{data[e.start]:02x})",
+                                   Span(name, line, column))]) from None
+
+
+def read_text(path: str | Path, name: str | None = None) -> str:
+    name = name or shown_name(path)
+    return decode(read_bytes(path, name), name)
+
+
+def write_atomically(path: Path, text: str, newline: str = "\n") -> None:
+    """Replaces the file's contents all at once: a temporary file in the same folder, flushed, then renamed.
+
+    On a full disk or any failure the original is left whole and the temporary file is removed; the
+    file keeps its permission bits. `newline` is the line ending to write ("\\n" or "\\r\\n").
+    """
+    path = Path(path)
+    data = text.replace("\r\n", "\n").replace("\n", newline).encode("utf-8")
+    try:
+        mode = os.stat(path).st_mode & 0o7777
+    except OSError:
+        mode = 0o644
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.zan-tmp")
+    handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except BaseException:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+        raise
+
+
+def line_ending(text: str) -> str:
+    """The file's line ending: CRLF when most of its lines end so, otherwise LF."""
+    crlf = text.count("\r\n")
+    return "\r\n" if crlf and crlf >= text.count("\n") - crlf else "\n"
