@@ -26,7 +26,7 @@ def cache_on(tmp_path, monkeypatch):
 
 def answers(result):
     assert result.exit_code == 0, result.output
-    return [(a["atom"], a["status"]) for a in json.loads(result.output)["answers"]]
+    return [(a["atom"], a["status"]) for a in json.loads(result.stdout)["answers"]]
 
 
 @pytest.fixture(scope="module")
