@@ -132,18 +132,23 @@ def _common(f):
 
 
 def _answer(query, kb, facts, at, fmt, explain, lang, title=None, short=False, steps=False, depth=None,
-            trace_level="full"):
+            trace_level="full", assumptions=(), understood=None):
     from engine.explain.explanation import document
     from engine.pipeline import ask
 
     choice = _knowledge(kb)
     if fmt == "text" and not (explain or short or steps):
         trace_level = "none"  # one line per answer: build nothing that is not printed
-    result = ask(query, at, choice.folder, list(facts) or None, trace_level=trace_level)
+    result = ask(query, at, choice.folder, list(facts) or None, trace_level=trace_level,
+                 assumptions=assumptions)
     machine = fmt in ("json", "jsonl")
     doc = document(result, lang, depth=depth, steps=steps, lazy=machine, level=trace_level, shared=machine)
     if machine:
         doc["kb"] = choice.as_json()
+    _warn_unknown(result.unknown_names, query, lang)
+    if understood:
+        doc["question"] = understood
+        title = _understood_title(understood, lang)
     if title:
         doc["title"] = title
     if fmt != "json" and not facts and result.fact_files:
@@ -153,6 +158,60 @@ def _answer(query, kb, facts, at, fmt, explain, lang, title=None, short=False, s
     if fmt == "text" and title:
         click.echo(title)
     _emit(doc, fmt, explain, lang, short, steps)
+
+
+def _warn_unknown(unknown, query, lang):
+    """Names that occur nowhere (a typo?) are warnings on stderr, with a did-you-mean, never a silent "no answers"."""
+    from engine.explain.i18n import word
+
+    sources = {"<query>": query} if isinstance(query, str) else {}
+    for name, guess, span in unknown:
+        d = Diagnostic("unknown-name", word("unknown name", lang, name=name), span,
+                       hint=word("did you mean", lang, guess=guess) if guess else None)
+        click.echo(d.render(sources), err=True)
+
+
+def _understood_title(understood: dict, lang: str) -> str:
+    from engine.explain.i18n import word
+
+    lines = [f"{word('question as understood', lang)}: {understood['understood']}", f"  {understood['in_words']}"]
+    for a in understood["assumptions"]:
+        lines.append(f"  {word('assumed', lang)}: {a['atom']} ({a['in_words']})")
+    return "\n".join(lines)
+
+
+def _ask_in_words(text, kb, facts, at, fmt, explain, lang, short, steps, depth, trace_level="full"):
+    """A question in words: understood against the kb's vocabulary, said back, then answered (or diffed)."""
+    from click.core import ParameterSource
+
+    from engine.tools.understanding import Diagnostic as _D, in_words, knowledge, understand
+
+    folder = _knowledge(kb).folder
+    knowledge_base = knowledge(folder, list(facts) or None)
+    understood = understand(text, knowledge_base, lang)
+    if isinstance(understood, _D):
+        raise ZanError([understood], sources={"<question>": text})
+    said = in_words(understood, knowledge_base, lang)
+    if understood.between:
+        from engine.tools.diff import diff as compare
+        from engine.tools.diff import document
+
+        start, end = understood.between
+        result = compare(understood.query, start, end, folder, list(facts) or None, assumptions=understood.assumptions)
+        doc = document(result, lang, depth=depth, steps=steps)
+        doc["question"] = said
+        if fmt == "text":
+            click.echo(_understood_title(said, lang))
+        _emit(doc, fmt, explain, lang, short, steps, diff=True)
+        return
+    if understood.at is not None:
+        source = click.get_current_context().get_parameter_source("at")
+        if source not in (ParameterSource.DEFAULT, None) and at != understood.at:
+            raise click.UsageError(f"the question names the date {understood.at.isoformat()}, --at {at.isoformat()}: "
+                                   "give one of them")
+        at = understood.at
+    _answer(understood.query, kb, facts, at, fmt, explain, lang, short=short, steps=steps, depth=depth,
+            trace_level=trace_level, assumptions=understood.assumptions, understood=said)
 
 
 def _emit(doc, fmt, explain, lang, short, steps, diff=False):
@@ -192,8 +251,14 @@ def _emit(doc, fmt, explain, lang, short, steps, diff=False):
 @click.argument("query")
 @_common
 def ask(query, kb, facts, at, fmt, explain, lang, short, steps, depth, trace_level):
-    """Answer QUERY, a Datalog atom such as "call(kunakbaev, P, Purpose)", optionally prefixed by a status."""
-    _answer(query, kb, facts, at, fmt, explain, lang, short=short, steps=steps, depth=depth, trace_level=trace_level)
+    """Answer QUERY: an atom such as "call(kunakbaev, P, Purpose)", optionally after a status, or a question in
+    words in kk, ru or en, e.g. "which calls are permitted for Kunakbayev in the disciplinary isolator?"."""
+    from engine.tools.understanding import looks_like_atom
+
+    if looks_like_atom(query):
+        _answer(query, kb, facts, at, fmt, explain, lang, short=short, steps=steps, depth=depth, trace_level=trace_level)
+    else:
+        _ask_in_words(query, kb, facts, at, fmt, explain, lang, short, steps, depth, trace_level)
 
 
 @main.command()

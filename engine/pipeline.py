@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,6 +34,8 @@ class Result:
     traces: list[Trace] = field(default_factory=list)
     warnings: list[Diagnostic] = field(default_factory=list)
     fact_files: list[str] = field(default_factory=list)
+    unknown_names: list[tuple] = field(default_factory=list)  # (name, did-you-mean, span): names that occur nowhere
+    assumptions: tuple[n.Atom, ...] = ()
 
 
 def load_law(folder: Path) -> KnowledgeBase:
@@ -78,6 +81,42 @@ def check(kb: KnowledgeBase) -> list[Diagnostic]:
     return found
 
 
+def known_names(kb: KnowledgeBase) -> set:
+    """Every constant the knowledge base and the case mention: declared, in facts, in rules and in saved questions."""
+    names = set(kb.constants)
+    for clause, _norm in kb.all_clauses():
+        for atom in (clause.head, *[c.atom if isinstance(c, n.Negation) else c for c in clause.body]):
+            if isinstance(atom, n.Atom):
+                names.update(a.value for a in atom.args if isinstance(a, n.Constant))
+            elif isinstance(atom, n.Comparison):
+                names.update(a.value for a in (atom.left, atom.right) if isinstance(a, n.Constant))
+    return names
+
+
+def unknown_names(kb: KnowledgeBase, atom: n.Atom) -> list[tuple[str, str | None, object]]:
+    """(name, did-you-mean, span) for each name in the question that occurs nowhere in the case or the kb."""
+    from engine.base.diagnostics import did_you_mean
+
+    known = None
+    found = []
+    for a in atom.args:
+        if isinstance(a, n.Constant) and isinstance(a.value, str):
+            known = known_names(kb) if known is None else known
+            if a.value not in known:
+                found.append((a.value, did_you_mean(a.value, [k for k in known if isinstance(k, str)]), a.span))
+    return found
+
+
+def assume(kb: KnowledgeBase, facts: Sequence[n.Atom]) -> KnowledgeBase:
+    """The knowledge base with the facts a question assumes added to the case (a copy; the cached one is untouched)."""
+    if not facts:
+        return kb
+    for atom in facts:
+        check_query(kb, n.Query(None, atom, atom.span))
+    added = [n.Clause(None, atom, (), None, atom.span) for atom in facts]
+    return dataclasses.replace(kb, clauses=list(kb.clauses) + added)
+
+
 def check_query(kb: KnowledgeBase, query: n.Query) -> None:
     problems = check_atom(kb, query.atom)
     if problems:
@@ -92,27 +131,46 @@ def load_checked(kb_dir: Path | None = None, fact_files: Sequence[Path] | None =
     return kb, fact_names, check(kb)
 
 
+def question_text(text: str) -> str:
+    """`call(a, b, c)?` and `call(a, b, c).` are the question they obviously are: the mark is left out."""
+    stripped = text.rstrip()
+    if stripped.endswith(("?", ".")) and stripped[:-1].rstrip().endswith(")"):
+        return stripped[:-1]
+    return text
+
+
 def parse_question(text: str) -> n.Query:
     """parse_query, from the cache when the same text was asked before (then lark is not even imported)."""
+    text = question_text(text)
     entry = cache.key("query", [("<query>", text.encode("utf-8", "surrogatepass"))])
     query = cache.load(entry)
     if query is None:
         from engine.syntax.parser import parse_query
 
-        query = parse_query(text)
+        try:
+            query = parse_query(text)
+        except ZanError as e:  # say it is the question's syntax, not the rules of kb files
+            raise ZanError([dataclasses.replace(
+                d, code="question-syntax", message=f"the question is not written as a question: {d.message}",
+                hint="write an atom, optionally after a status, e.g. `permitted call(kunakbaev, Person, Purpose)`, "
+                     "or ask in words, e.g. \"which calls are permitted for Kunakbayev?\"")
+                for d in e.diagnostics]) from None
         cache.store(entry, query)
     return query
 
 
 def ask(query_text: str | n.Query, at: datetime.date, kb_dir: Path | None = None,
-        fact_files: Sequence[Path] | None = None, explain: bool = True, trace_level: str | None = None) -> Result:
+        fact_files: Sequence[Path] | None = None, explain: bool = True, trace_level: str | None = None,
+        assumptions: Sequence[n.Atom] = ()) -> Result:
     """parse -> check -> IR -> evaluate (what the question's relations rest on) -> answers -> proofs.
 
     trace_level (explanation.TRACE_LEVELS): `full` traces have the why-nots, `brief` and `none` only the
     deciding proofs (the citations are read off them). Default: `full`, or `none` when not `explain`.
     The amount never depends on how many answers there are.
+    assumptions: facts the question assumes (a question in words: "if his mother died"), added to the case.
     """
     kb, facts, warnings = load_checked(kb_dir, fact_files)
+    kb = assume(kb, assumptions)
     if isinstance(query_text, str):
         try:
             query = parse_question(query_text)
@@ -127,7 +185,8 @@ def ask(query_text: str | n.Query, at: datetime.date, kb_dir: Path | None = None
     model = evaluate(program, {predicate} | {f"{kind}:{predicate}" for kind in ("norm", "domain")})
     prover = Prover(program, model)
     found = answers(program, model, query)
-    result = Result(query, at, kb, program, warnings=warnings, fact_files=facts)
+    result = Result(query, at, kb, program, warnings=warnings, fact_files=facts,
+                    unknown_names=unknown_names(kb, query.atom), assumptions=tuple(assumptions))
     full = (trace_level or ("full" if explain else "none")) == "full"
     result.traces = [trace(program, prover, a) if full else brief_trace(program, prover, a) for a in found]
     return result

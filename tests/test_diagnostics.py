@@ -33,8 +33,8 @@ def test_undefined_predicate_in_a_fact_file_stops_a_question(zan, tmp_path, monk
 @pytest.mark.parametrize("query,code", [
     ("call(k, P)", "invalid-query"),
     ("cal(k, P, U)", "invalid-query"),
-    ("call(k, P, U", "syntax"),
-    ("__import__('os').system('true')", "syntax"),
+    ("call(k, P, U", "question-syntax"),
+    ("__import__('os').system('true')", "question-syntax"),
 ])
 def test_bad_queries(zan, query, code):
     result = zan("ask", query, "--at", "2025-01-01")

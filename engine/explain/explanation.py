@@ -446,7 +446,21 @@ def document(result, language: str = "en", depth: int | None = None, steps: bool
     if shared:
         doc.tables = tables
         doc.update({"schema": SCHEMA_VERSION, "trace": level, "norms": {}, "proofs": {}})
+    warnings = unknown_name_warnings(getattr(result, "unknown_names", ()), language)
+    if warnings:
+        doc["warnings"] = warnings
     return doc
+
+
+def unknown_name_warnings(unknown, language: str) -> list[dict]:
+    """A misspelt name is never a bare "no answers": each unknown name with its did-you-mean, in the language."""
+    out = []
+    for name, guess, _span in unknown:
+        message = word("unknown name", language, name=name)
+        if guess:
+            message += "; " + word("did you mean", language, guess=guess)
+        out.append({"code": "unknown-name", "name": name, "did_you_mean": guess, "message": message})
+    return out
 
 
 def query_text(query: n.Query) -> str:

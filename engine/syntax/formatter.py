@@ -96,6 +96,8 @@ def attribute(tree: Tree) -> str:
         return f"{kids[0]} {kids[1]}"
     if kind == "reading":
         return f"reads {kids[0]} {kids[1]}"
+    if kind == "phrase":
+        return f"phrase {kids[0]} {kids[1]}"
     if kind == "asked_over":
         return "asked over " + " and ".join(condition(c) for c in kids[0].children)
     if kind in ("note", "cites", "interpretation", "kind", "rank", "deadline"):

@@ -143,6 +143,7 @@ class PredicateDecl:
     span: Span
     name_span: Span
     domain_span: Span | None = None
+    phrases: tuple[Label, ...] = ()  # further ways a question in words may name it (beside labels and readings)
 
     @property
     def arity(self) -> int:
@@ -154,6 +155,7 @@ class ConstantDecl:
     name: str
     labels: tuple[Label, ...]
     span: Span
+    phrases: tuple[Label, ...] = ()  # further ways a question in words may name it
 
 
 @dataclass(frozen=True)

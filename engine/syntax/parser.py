@@ -175,7 +175,7 @@ class Builder:
         name, *rest = tree.children
         parameters = [c for c in rest if isinstance(c, Token)]
         attributes = [c for c in rest if isinstance(c, Tree)]
-        kinds = {k: [] for k in ("label", "reading", "asked_over", "note")}
+        kinds = {k: [] for k in ("label", "reading", "asked_over", "phrase", "note")}
         self._attributes(attributes, kinds)
         domain = None
         domain_span = None
@@ -193,11 +193,15 @@ class Builder:
             span=self.span(tree),
             name_span=self.span(name),
             domain_span=domain_span,
+            phrases=tuple(self.label(t) for t in kinds["phrase"]),
         )
 
     def constant(self, tree: Tree) -> n.ConstantDecl:
-        name, *labels = tree.children
-        return n.ConstantDecl(str(name), tuple(self.label(t) for t in labels), self.span(tree))
+        name, *attributes = tree.children
+        kinds = {k: [] for k in ("label", "phrase")}
+        self._attributes(attributes, kinds)
+        return n.ConstantDecl(str(name), tuple(self.label(t) for t in kinds["label"]), self.span(tree),
+                              phrases=tuple(self.label(t) for t in kinds["phrase"]))
 
     def norm(self, tree: Tree) -> n.Norm:
         norm_id, *rest = tree.children

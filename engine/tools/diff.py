@@ -20,8 +20,7 @@ from engine.base.diagnostics import ZanError
 from engine.logic.evaluation import evaluate
 from engine.explain.explanation import Explainer, atom_text, json_value, query_text
 from engine.explain.i18n import word
-from engine.syntax.parser import parse_query
-from engine.pipeline import check, check_query, load_knowledge
+from engine.pipeline import assume, check, check_query, load_knowledge, parse_question
 from engine.explain.proof import ProofNode, Prover
 
 
@@ -58,11 +57,12 @@ class DiffResult:
 
 
 def diff(query_text_or_query, start: datetime.date, end: datetime.date, kb_dir: Path | None = None,
-         fact_files: Sequence[Path] | None = None) -> DiffResult:
+         fact_files: Sequence[Path] | None = None, assumptions: Sequence[n.Atom] = ()) -> DiffResult:
     kb, _facts = load_knowledge(kb_dir, fact_files)
     check(kb)
+    kb = assume(kb, assumptions)
     if isinstance(query_text_or_query, str):
-        query = parse_query(query_text_or_query)
+        query = parse_question(query_text_or_query)
         try:
             check_query(kb, query)
         except ZanError as e:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from html import escape
 
 from engine.explain.i18n import word
-from engine.explain.render.common import View, bindings_text, cited_norms, norm_anchor, norm_name, why_not_heading
+from engine.explain.render.common import no_answers_text, View, bindings_text, cited_norms, norm_anchor, norm_name, why_not_heading
 
 STYLE = """
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;max-width:70em;margin:2em auto;padding:0 1em;line-height:1.45;color:#222}
@@ -64,7 +64,7 @@ def render(document: dict, explain: bool, language: str, *, short: bool = False,
         body.append(f"<p>{escape(word('question', language))}: <code>{escape(document['query'])}</code></p>")
     body.append(f'<p>{escape(word("date", language))}: <b>{escape(document["at"])}</b></p>')
     if not document["answers"]:
-        body.append(f"<p><i>{escape(word('no answers', language))}</i></p>")
+        body.append(f"<p><i>{escape(no_answers_text(document, language))}</i></p>")
     for a in document["answers"]:
         body += answer_html(a, view, language)
     body += norms_html(document, language)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from engine.explain.i18n import word
-from engine.explain.render.common import View, bindings_text, cited_norms, norm_anchor, norm_name, why_not_heading
+from engine.explain.render.common import no_answers_text, View, bindings_text, cited_norms, norm_anchor, norm_name, why_not_heading
 
 
 def render(document: dict, explain: bool, language: str, *, short: bool = False, steps: bool = False) -> str:
@@ -12,7 +12,7 @@ def render(document: dict, explain: bool, language: str, *, short: bool = False,
     out += [f"{'##' if document.get('title') else '#'} {_cap(word('question', language))}: `{document['query']}`", "",
             f"*{_cap(word('date', language))}: {document['at']}*", ""]
     if not document["answers"]:
-        out += [f"_{word('no answers', language)}_", ""]
+        out += [f"_{no_answers_text(document, language)}_", ""]
     for a in document["answers"]:
         out += _answer(a, view, language)
     if view.explain:

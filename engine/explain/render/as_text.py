@@ -9,7 +9,7 @@ from __future__ import annotations
 import click
 
 from engine.explain.i18n import word
-from engine.explain.render.common import View, bindings_text, norm_name, why_not_heading
+from engine.explain.render.common import no_answers_text, View, bindings_text, norm_name, why_not_heading
 
 STATUS_COLOURS = {"permitted": "green", "obligatory": "blue", "discretionary": "yellow", "prohibited": "red",
                   "undetermined": "magenta", "holds": "green", "not-established": "red"}
@@ -37,7 +37,7 @@ def render(document: dict, explain: bool, language: str, *, short: bool = False,
              + f"  ({word('at', language)} {document['at']})"]
     answers = document["answers"]
     if not answers:
-        lines.append(f"  {word('no answers', language)}")
+        lines.append(f"  {no_answers_text(document, language)}")
     for a in answers:
         lines.append(answer_line(a, language))
         if view.explain:

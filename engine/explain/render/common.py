@@ -68,3 +68,15 @@ def why_not_heading(status: str, language: str) -> str:
 
 def bindings_text(bindings: dict) -> str:
     return ", ".join(f"{k} = {v}" for k, v in bindings.items())
+
+
+def no_answers_text(document: dict, language: str) -> str:
+    """"no answers", or, when the question names something unknown, that the name is unknown (a typo is no answer)."""
+    unknown = [w["name"] for w in document.get("warnings", ()) if w.get("code") == "unknown-name"]
+    if not unknown:
+        return word("no answers", language)
+    text = word("no answers unknown", language, names=", ".join(unknown))
+    guesses = [w["did_you_mean"] for w in document.get("warnings", ()) if w.get("did_you_mean")]
+    if guesses:
+        text += "; " + word("did you mean", language, guess=", ".join(guesses))
+    return text

@@ -1,0 +1,628 @@
+"""Questions in words (kk, ru, en): a controlled language generated from the knowledge base.
+
+`understand(text, kb, language)` turns "which calls are permitted for Kunakbayev in the disciplinary
+isolator on 15 January 2025?" into the question it means (`permitted call(kunakbaev, Person, Purpose)`,
+an assumption `in_disciplinary_isolator(kunakbaev)`, the date) or into a located diagnostic naming the
+word it could not place and the nearest phrasings it knows. It never guesses: every word of the text
+must be placed, or the question is not understood.
+
+Everything about the law comes from the knowledge base: predicates are named by their labels, their
+`phrase`s and the literal words of their `reads` templates; constants by their ids, labels and
+`phrase`s (transliterations of names are labels); the names of persons by the ids the case facts use;
+which name fills which argument by the parameter names under which the facts mention it. The engine
+adds only function words, question words, status words and month names (engine.explain.i18n).
+Nothing here knows about calls or prisons: a new predicate with labels is askable without code.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import re
+from dataclasses import dataclass, field
+
+from engine.base.diagnostics import Diagnostic
+from engine.base.source import Span
+from engine.explain.i18n import MONTHS, QUESTION_WORDS, WORDS, word
+from engine.syntax import nodes as n
+from engine.syntax.knowledge import KnowledgeBase
+
+SOURCE = "<question>"
+STATUSES = ("permitted", "prohibited", "discretionary", "undetermined", "obligatory")
+_TOKEN = re.compile(r"(?P<iso>\d{4}-\d{2}-\d{2})|(?P<dotted>\d{1,2}\.\d{1,2}\.\d{4})|(?P<word>[^\W_]\w*|\d+)|(?P<stop>[,;?!])")
+_ATOM = re.compile(r"^\s*(?:[a-z]+\s+)?[^\W\d]\w*\s*\(")
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    low: str
+    column: int
+    kind: str  # word, iso, dotted, stop
+
+    @property
+    def span(self) -> Span:
+        return Span(SOURCE, 1, self.column, 1, self.column + len(self.text))
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A phrase of the controlled language: its content words and what it means."""
+
+    words: tuple[str, ...]
+    kind: str      # predicate, constant, status, which, whether, if, change
+    value: str
+    rank: int = 0  # 0: a label, phrase or id; 1: words of a reading template (weaker)
+
+
+@dataclass(frozen=True)
+class Understood:
+    """A question in words, as understood: the atom question, its date(s) and its assumptions."""
+
+    text: str
+    query: n.Query
+    at: datetime.date | None = None
+    between: tuple[datetime.date, datetime.date] | None = None
+    assumptions: tuple[n.Atom, ...] = ()
+    names: tuple[tuple[str, str], ...] = ()  # (the words written, the constant understood)
+
+    @property
+    def atom_text(self) -> str:
+        return (f"{self.query.status} " if self.query.status else "") + str(self.query.atom)
+
+
+def knowledge(kb_dir=None, fact_files=None, query_dir=None) -> KnowledgeBase:
+    """The checked knowledge base with the case and the saved questions: the vocabulary questions are made of."""
+    import dataclasses
+    from pathlib import Path
+
+    from engine.base.resources import default_queries
+    from engine.pipeline import load_checked
+    from engine.syntax.knowledge import load
+
+    kb, _facts, _warnings = load_checked(kb_dir, fact_files)
+    kb = dataclasses.replace(kb, sources=dict(kb.sources), modules=list(kb.modules), questions=dict(kb.questions))
+    folder = Path(query_dir) if query_dir else default_queries()
+    return load(sorted(folder.glob("*.zan")), base=kb) if folder.is_dir() else kb
+
+
+def looks_like_atom(text: str) -> bool:
+    """`call(kunakbaev, P, Purpose)`, `permitted call(...)?`: the question is written as an atom."""
+    return bool(_ATOM.match(text))
+
+
+# ---------------------------------------------------------------- words
+
+def _similar(written: str, known: str) -> float:
+    """How well a written word matches a known word: 1 exact; a shared stem (inflection) less; 0 none."""
+    if written == known:
+        return 1.0
+    if len(written) < 4 or len(known) < 4:
+        return 0.0
+    common = 0
+    for a, b in zip(written, known):
+        if a != b:
+            break
+        common += 1
+    if common >= 4 and common >= min(len(written), len(known)) - 2:
+        return 0.5 + 0.5 * common / max(len(written), len(known))
+    return 0.0
+
+
+def _name_match(written: str, name: str) -> bool:
+    """A name with a case ending (Кунакбаеву, Құнақбаевқа, Ospanov's): the name, then at most 4 letters."""
+    if written == name:
+        return True
+    for stem in (name, name[:-1] if len(name) > 4 and name[-1] in "ьйаяеоыі" else None):
+        if stem and written.startswith(stem) and len(written) - len(stem) <= 4:
+            return True
+    return False
+
+
+def tokens(text: str) -> list[Token]:
+    out = []
+    for m in _TOKEN.finditer(text):
+        kind = m.lastgroup
+        out.append(Token(m.group(), m.group().lower(), m.start() + 1, kind))
+    return out
+
+
+def _fillers() -> set[str]:
+    return {w for kind in ("filler", "year") for by_language in QUESTION_WORDS[kind].values() for w in by_language}
+
+
+def _content(text: str, fillers: set[str]) -> tuple[str, ...]:
+    return tuple(t.low for t in tokens(text) if t.kind == "word" and t.low not in fillers)
+
+
+class Lexicon:
+    """Every phrase the knowledge base gives for its predicates, constants and names, plus the engine's words."""
+
+    def __init__(self, kb: KnowledgeBase):
+        self.kb = kb
+        self.fillers = _fillers()
+        self.entries: list[Entry] = []
+        self.names: dict[str, str] = {}           # a name as written (lower case) -> constant
+        self.roles: dict[str, set[str]] = {}      # constant -> parameter names the facts use it under
+        self.phrases_of: dict[tuple[str, str], list[str]] = {}  # (kind, value) -> phrases (for the hints)
+        for kind, by_language in QUESTION_WORDS.items():
+            if kind in ("filler", "year") or kind.startswith("status "):
+                continue
+            for words in by_language.values():
+                for w in words:
+                    self._add(w, kind, kind)
+        for status in STATUSES:
+            for language in n.LANGUAGES:
+                self._add(WORDS[status][language], "status", status)
+            for words in QUESTION_WORDS.get("status " + status, {}).values():
+                for w in words:
+                    self._add(w, "status", status)
+        for decl in kb.predicates.values():
+            for parameter in decl.parameters:
+                self._add(parameter, "parameter", parameter)
+            for label in decl.labels + decl.phrases:
+                self._add(label.text, "predicate", decl.name)
+            for reading in decl.readings:
+                for piece in re.split(r"\{[^}]*\}|[;:,()—–]", reading.text):
+                    self._add(piece, "predicate", decl.name, rank=1)
+        constants = set(kb.constants)
+        for clause, _norm in kb.all_clauses():
+            decl = kb.predicates.get(clause.head.predicate)
+            for i, arg in enumerate(clause.head.args):
+                if isinstance(arg, n.Constant) and isinstance(arg.value, str):
+                    constants.add(arg.value)
+                    if decl is not None and i < decl.arity:
+                        self.roles.setdefault(arg.value, set()).add(decl.parameters[i])
+        for name in sorted(constants):
+            self.names[name.lower()] = name
+            if "_" in name:
+                self._add(name.replace("_", " "), "constant", name)
+        for decl in kb.constants.values():
+            for label in decl.labels + decl.phrases:
+                if len(_content(label.text, self.fillers)) == 1 and label.text.strip()[:1].isupper():
+                    self.names.setdefault(label.text.strip().lower(), decl.name)  # a name's transliteration
+                self._add(label.text, "constant", decl.name)
+
+    def _add(self, text: str, kind: str, value: str, rank: int = 0) -> None:
+        words = _content(text, self.fillers)
+        if words:
+            self.entries.append(Entry(words, kind, value, rank))
+            self.phrases_of.setdefault((kind, value), []).append(text.strip())
+
+    def is_filler(self, token: Token) -> bool:
+        return token.low in self.fillers
+
+    def name_of(self, token: Token) -> str | None:
+        if token.low in self.names:
+            return self.names[token.low]
+        found = {c for written, c in self.names.items() if len(written) >= 4 and _name_match(token.low, written)}
+        return found.pop() if len(found) == 1 else None
+
+    def match(self, toks: list[Token], i: int) -> tuple[int, list[Entry]]:
+        """The longest phrase starting at toks[i] (fillers between its words skipped): its end and its meanings."""
+        best_end, best, best_score = i, [], 0.0
+        for entry in self.entries:
+            j, score, ok = i, 0.0, True
+            for k, w in enumerate(entry.words):
+                while k and j < len(toks) and toks[j].kind == "word" and self.is_filler(toks[j]) \
+                        and _similar(toks[j].low, w) < 1.0:
+                    j += 1
+                if j >= len(toks) or toks[j].kind != "word":
+                    ok = False
+                    break
+                s = _similar(toks[j].low, w)
+                if not s:
+                    ok = False
+                    break
+                score += s
+                j += 1
+            if not ok:
+                continue
+            score -= entry.rank * len(entry.words)  # a label or phrase before the words of a reading
+            if (j - i, score) > (best_end - i, best_score):
+                best_end, best, best_score = j, [entry], score
+            elif (j - i, score) == (best_end - i, best_score) and j > i:
+                best.append(entry)
+        return best_end, best
+
+    def known_words(self) -> set[str]:
+        return {w for e in self.entries for w in e.words} | set(self.names)
+
+
+# ---------------------------------------------------------------- dates
+
+def _month(token: Token) -> int | None:
+    for number, forms in MONTHS.items():
+        for form in forms:
+            if token.low == form or (len(form) >= 3 and token.low.startswith(form) and len(token.low) - len(form) <= 3):
+                return number
+    return None
+
+
+def _dates(toks: list[Token]) -> tuple[list[tuple[datetime.date, int, int]], list[Diagnostic]]:
+    """Dates in the text: (date, first token, end token). 2025-01-15, 15.01.2025, 15 January 2025,
+    January 15 2025, 15 қаңтар 2025, 2025 жылғы 15 қаңтар, 15 января 2025 г."""
+    found, problems = [], []
+    i = 0
+
+    def number(k, low, high):
+        return k < len(toks) and toks[k].kind == "word" and toks[k].low.isdigit() and low <= int(toks[k].low) <= high
+
+    def make(k0, k1, y, m, d):
+        try:
+            found.append((datetime.date(y, m, d), k0, k1))
+        except ValueError:
+            problems.append(Diagnostic("not-understood", f"{d:02d}.{m:02d}.{y} is not a day of the calendar",
+                                       Span(SOURCE, 1, toks[k0].column, 1, toks[k1 - 1].column + len(toks[k1 - 1].text))))
+
+    while i < len(toks):
+        t = toks[i]
+        if t.kind == "iso":
+            y, m, d = map(int, t.text.split("-"))
+            make(i, i + 1, y, m, d)
+            i += 1
+            continue
+        if t.kind == "dotted":
+            d, m, y = map(int, t.text.split("."))
+            make(i, i + 1, y, m, d)
+            i += 1
+            continue
+        if number(i, 1, 31) and i + 2 < len(toks) and _month(toks[i + 1]) and number(i + 2, 1000, 9999):
+            make(i, i + 3, int(toks[i + 2].low), _month(toks[i + 1]), int(t.low))
+            i += 3
+            continue
+        if _month(t) and number(i + 1, 1, 31) and number(i + 2, 1000, 9999):
+            make(i, i + 3, int(toks[i + 2].low), _month(t), int(toks[i + 1].low))
+            i += 3
+            continue
+        if number(i, 1000, 9999):  # 2025 жылғы 15 қаңтар
+            k = i + 1
+            while k < len(toks) and toks[k].low in QUESTION_WORDS["year"]["kk"]:
+                k += 1
+            if number(k, 1, 31) and k + 1 < len(toks) and _month(toks[k + 1]):
+                make(i, k + 2, int(t.low), _month(toks[k + 1]), int(toks[k].low))
+                i = k + 2
+                continue
+        i += 1
+    return found, problems
+
+
+# ---------------------------------------------------------------- understanding
+
+def askable(kb: KnowledgeBase) -> set[str]:
+    """Predicates a question asks about: with a range (`asked over`), concluded by a norm, or asked by a saved question."""
+    found = {d.name for d in kb.predicates.values() if d.domain}
+    found |= {norm.clause.head.predicate for norm in kb.norms.values() if norm.clause and norm.clause.modality}
+    found |= {q.query.atom.predicate for q in kb.questions.values()}
+    return found
+
+
+def _ranges(kb: KnowledgeBase, predicate: str) -> set[str]:
+    """The predicates that name the ranges of an asked predicate's arguments (`asked over contact(..) and purpose(..)`)."""
+    decl = kb.predicates.get(predicate)
+    found = set()
+    for c in (decl.domain or ()) if decl else ():
+        atom = c.atom if isinstance(c, n.Negation) else c
+        if isinstance(atom, n.Atom):
+            found.add(atom.predicate)
+    return found
+
+
+def _type_noun(decl: n.PredicateDecl) -> bool:
+    """convict(Convict), purpose(Purpose): a predicate named after its only argument names the kind of a thing."""
+    return decl.arity == 1 and decl.name.lower() == decl.parameters[0].lower()
+
+
+@dataclass
+class _Piece:
+    first: int
+    end: int
+    kind: str
+    value: str
+    entries: list[Entry] = field(default_factory=list)
+    segment: int = 0
+
+
+def understand(text: str, kb: KnowledgeBase, language: str = "en") -> Understood | Diagnostic:
+    """The question a text in words asks, or a located diagnostic (in `language`) saying which word is not placed."""
+    lexicon = Lexicon(kb)
+    toks = tokens(text)
+    if not any(t.kind == "word" or t.kind in ("iso", "dotted") for t in toks):
+        return _not_understood(lexicon, text, None, language, word("empty question", language))
+    dates, problems = _dates(toks)
+    if problems:
+        return problems[0]
+    in_date = set()
+    for _d, k0, k1 in dates:
+        in_date.update(range(k0, k1))
+    saved = _saved_question(lexicon, toks, in_date, text, dates)
+    if saved is not None:
+        return saved
+    pieces: list[_Piece] = []
+    segment = 0
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        if i in in_date:
+            i += 1
+            continue
+        if t.kind == "stop":
+            segment += 1
+            i += 1
+            continue
+        end, entries = lexicon.match(toks, i)
+        name = lexicon.name_of(t) if t.kind == "word" else None
+        if name is not None and end <= i + 1 and not any(e.kind != "constant" for e in entries):
+            pieces.append(_Piece(i, i + 1, "name", name, segment=segment))
+            i += 1
+            continue
+        if entries:
+            kinds = {(e.kind, e.value) for e in entries}
+            if len(kinds) > 1:
+                entries = [e for e in entries if e.rank == min(x.rank for x in entries)]
+                kinds = {(e.kind, e.value) for e in entries}
+            if len(kinds) > 1 and all(k == "predicate" for k, _v in kinds):
+                # words several predicates share ("for the purpose of"): decided by what the question asks
+                pieces.append(_Piece(i, end, "predicates", "|".join(sorted(v for _k, v in kinds)), entries, segment))
+                i = end
+                continue
+            if len(kinds) > 1 and all(k == "parameter" for k, _v in kinds):
+                kinds = {kinds.pop()}
+            if len(kinds) > 1:
+                meanings = ", ".join(sorted(v for _k, v in kinds))
+                span = Span(SOURCE, 1, t.column, 1, toks[end - 1].column + len(toks[end - 1].text))
+                return Diagnostic("not-understood", word("ambiguous words", language,
+                                                         words=text[t.column - 1:span.end_column - 1], meanings=meanings),
+                                  span, hint=word("say it otherwise", language))
+            kind, value = kinds.pop()
+            if kind == "if":
+                segment += 1
+            pieces.append(_Piece(i, end, kind, value, entries, segment))
+            i = end
+            continue
+        if t.kind == "word" and lexicon.is_filler(t):
+            i += 1
+            continue
+        return _not_understood(lexicon, text, t, language)
+
+    asked = [p for p in pieces if p.kind == "predicate" and p.value in askable(kb)]
+    if not asked:  # only words several predicates share: the asked one among them, if it is one
+        shared = {v for p in pieces if p.kind == "predicates" for v in p.value.split("|")} & askable(kb)
+        if len(shared) == 1:
+            asked = [next(p for p in pieces if p.kind == "predicates")]
+            asked[0].kind, asked[0].value = "predicate", shared.pop()
+    asked_names = list(dict.fromkeys(p.value for p in asked))
+    if len(asked_names) > 1:
+        # an asked predicate named only as the range of another is a context (a purpose of a call), not a second question
+        asked_names = [a for a in asked_names if not any(a in _ranges(kb, b) for b in asked_names if b != a)] or asked_names
+    if not asked_names:
+        return _not_understood(lexicon, text, None, language, word("nothing asked", language))
+    if len(asked_names) > 1:
+        return Diagnostic("not-understood", word("two questions", language, first=asked_names[0], second=asked_names[1]),
+                          Span(SOURCE, 1, toks[asked[0].first].column), hint=word("one at a time", language))
+    predicate = asked_names[0]
+    decl = kb.predicates[predicate]
+    ranges = _ranges(kb, predicate)
+    for p in pieces:
+        if p.kind == "predicates" and predicate not in p.value.split("|"):
+            t = toks[p.first]
+            return Diagnostic("not-understood", word("ambiguous words", language, words=t.text,
+                                                     meanings=p.value.replace("|", ", ")), t.span,
+                              hint=word("say it otherwise", language))
+        if p.kind == "parameter" and p.value not in decl.parameters:
+            t = toks[p.first]
+            return Diagnostic("not-understood", word("name without place", language, name=t.text, predicate=predicate),
+                              t.span, hint=word("say it otherwise", language))
+    statuses = list(dict.fromkeys(p.value for p in pieces if p.kind == "status"))
+    if len(statuses) > 1:
+        return Diagnostic("not-understood", word("two statuses", language, first=statuses[0], second=statuses[1]),
+                          Span(SOURCE, 1, 1), hint=word("one at a time", language))
+    which = any(p.kind == "which" for p in pieces)
+    whether = any(p.kind == "whether" for p in pieces)
+    changed = any(p.kind == "change" for p in pieces)
+    status = statuses[0] if statuses and (which or not whether) else None
+
+    # context predicates (assumptions) and names, by segment
+    main_segment = next(p.segment for p in pieces if p.kind == "predicate" and p.value == predicate)
+    context = [p for p in pieces if p.kind == "predicate" and p.value != predicate
+               and p.value not in ranges and not _type_noun(kb.predicates[p.value])]
+    names = [p for p in pieces if p.kind in ("name", "constant")]
+    bound: dict[str, str] = {}
+    spans: dict[str, Span] = {}
+    context_segments = {p.segment for p in context if p.segment != main_segment}
+    main_names = [p for p in names if p.segment not in context_segments]
+    for piece in main_names:
+        place = _place(lexicon, decl, piece.value, bound)
+        if place is None:
+            t = toks[piece.first]
+            return Diagnostic("not-understood", word("name without place", language, name=t.text, predicate=predicate),
+                              t.span, hint=word("say it otherwise", language))
+        bound[place] = piece.value
+        spans[place] = toks[piece.first].span
+    assumptions = []
+    for piece in context:
+        cdecl = kb.predicates[piece.value]
+        args = {}
+        for parameter in cdecl.parameters:
+            if parameter in bound:
+                args[parameter] = bound[parameter]
+        for other in names:
+            if other.segment == piece.segment and other.segment in context_segments:
+                place = _place(lexicon, cdecl, other.value, args)
+                if place is not None:
+                    args[place] = other.value
+        missing = [p for p in cdecl.parameters if p not in args]
+        if missing:
+            t = toks[piece.first]
+            return Diagnostic("not-understood", word("assumption incomplete", language,
+                                                     words=text[t.column - 1:toks[piece.end - 1].column + len(toks[piece.end - 1].text) - 1],
+                                                     missing=", ".join(missing)), t.span, hint=word("name them", language))
+        span = Span(SOURCE, 1, toks[piece.first].column)
+        assumptions.append(n.Atom(cdecl.name, tuple(n.Constant(args[p], span) for p in cdecl.parameters), span, span))
+    span = Span(SOURCE, 1, 1, 1, len(text) + 1)
+    args = tuple(n.Constant(bound[p], spans[p]) if p in bound else n.Variable(p, span) for p in decl.parameters)
+    query = n.Query(status, n.Atom(predicate, args, span, span), span)
+    days = sorted({d for d, _a, _b in dates})
+    between = None
+    at = None
+    if changed:
+        if len(days) != 2:
+            return Diagnostic("not-understood", word("change needs two dates", language), span,
+                              hint=word("two dates example", language))
+        between = (days[0], days[1])
+    elif len(days) > 1:
+        return Diagnostic("not-understood", word("two dates", language), span, hint=word("two dates example", language))
+    elif days:
+        at = days[0]
+    written = tuple((toks[p.first].text, p.value) for p in names)
+    return Understood(text, query, at, between, tuple(dict.fromkeys(assumptions)), written)
+
+
+def _saved_question(lexicon: Lexicon, toks: list[Token], in_date: set, text: str, dates) -> Understood | None:
+    """A saved question's title in any language, its parameters filled with names: that saved question."""
+    written = [t for k, t in enumerate(toks) if k not in in_date and t.kind == "word" and not lexicon.is_filler(t)]
+    days = sorted({d for d, _a, _b in dates})
+    if len(days) > 1:
+        return None
+    for q in sorted(lexicon.kb.questions.values(), key=lambda q: q.name):
+        for label in q.labels:
+            pattern = []
+            for piece in re.split(r"(\{[^}]*\})", label.text):
+                if piece.startswith("{") and piece[1:-1] in q.parameters:
+                    pattern.append(piece[1:-1])
+                else:
+                    pattern += [("word", w) for w in _content(piece, lexicon.fillers)]
+            if len(pattern) != len(written):
+                continue
+            binding, names = {}, []
+            for want, t in zip(pattern, written):
+                if isinstance(want, tuple):
+                    if not _similar(t.low, want[1]):
+                        break
+                else:
+                    name = lexicon.name_of(t)
+                    if name is None or binding.get(want, name) != name:
+                        break
+                    binding[want] = name
+                    names.append((t.text, name))
+            else:
+                atom = q.query.atom
+                span = Span(SOURCE, 1, 1, 1, len(text) + 1)
+                args = tuple(n.Constant(binding[a.name], span) if isinstance(a, n.Variable) and a.name in binding else a
+                             for a in atom.args)
+                query = n.Query(q.query.status, n.Atom(atom.predicate, args, span, span), span)
+                return Understood(text, query, days[0] if days else None, None, (), tuple(names))
+    return None
+
+
+def _place(lexicon: Lexicon, decl: n.PredicateDecl, constant: str, bound: dict) -> str | None:
+    """The parameter a constant fills: one the facts use it under, else the first free one the facts use nothing under."""
+    roles = lexicon.roles.get(constant, set())
+    free = [p for p in decl.parameters if p not in bound]
+    for p in free:
+        if p in roles:
+            return p
+    if roles and any(r in decl.parameters for r in roles):
+        return None  # its place is taken
+    typed = {p for c, rs in lexicon.roles.items() for p in rs}
+    for p in free:
+        if p not in typed or not roles:
+            return p
+    return None
+
+
+def _not_understood(lexicon: Lexicon, text: str, t: Token | None, language: str, message: str | None = None) -> Diagnostic:
+    hint_parts = []
+    if t is not None:
+        guess = difflib.get_close_matches(t.low, sorted(lexicon.known_words()), n=1, cutoff=0.7)
+        message = word("word not placed", language, word=t.text)
+        if guess:
+            hint_parts.append(word("did you mean", language, guess=guess[0]))
+    nearest = nearest_phrasings(lexicon.kb, text, language)
+    if nearest:
+        hint_parts.append(word("phrasings known", language) + " " + "; ".join(f"«{p}»" for p in nearest))
+    span = t.span if t is not None else Span(SOURCE, 1, 1, 1, max(2, len(text) + 1))
+    return Diagnostic("not-understood", message, span, hint="; ".join(hint_parts) or None)
+
+
+def phrasings(kb: KnowledgeBase, language: str) -> list[str]:
+    """Phrasings this knowledge base understands, in a language: saved questions' titles and one per asked predicate."""
+    out = []
+    for q in sorted(kb.questions.values(), key=lambda q: q.name):
+        title = n.label_of(q.labels, language)
+        if title and {l.language for l in q.labels} >= {language}:
+            for p in q.parameters:
+                title = title.replace("{" + p + "}", _example_name(kb, p, language) or "…")
+            out.append(title)
+    for name in sorted(askable(kb)):
+        decl = kb.predicates.get(name)
+        label = n.label_of(decl.labels, language) if decl else None
+        if label is None:
+            continue
+        if not decl.domain:
+            continue
+        who = next((_example_name(kb, p, language) for p in decl.parameters if _example_name(kb, p, language)), None)
+        out.append(word("example phrasing", language, status=WORDS["permitted"][language], label=label,
+                        name=who or "…"))
+    return out
+
+
+def _ground(clause: n.Clause):
+    for a in clause.head.args:
+        if isinstance(a, n.Constant) and isinstance(a.value, str):
+            yield a.value
+
+
+def _example_name(kb: KnowledgeBase, parameter: str, language: str) -> str | None:
+    for clause, _ in kb.all_clauses():
+        if not clause.is_fact:
+            continue
+        decl = kb.predicates.get(clause.head.predicate)
+        if decl is None:
+            continue
+        for p, a in zip(decl.parameters, clause.head.args):
+            if p == parameter and isinstance(a, n.Constant) and isinstance(a.value, str) and clause.head.arity == 1:
+                decl = kb.constants.get(a.value)
+                return n.label_of(decl.labels, language, a.value) if decl else a.value
+    return None
+
+
+def nearest_phrasings(kb: KnowledgeBase, text: str, language: str, count: int = 3) -> list[str]:
+    known = phrasings(kb, language)
+    written = [t.low for t in tokens(text) if t.kind == "word"]
+
+    def closeness(p):
+        words = [t.low for t in tokens(p) if t.kind == "word"]
+        return -sum(max((_similar(w, k) for k in words), default=0) for w in written)
+
+    return sorted(known, key=closeness)[:count]
+
+
+# ---------------------------------------------------------------- back in words
+
+def in_words(understood: Understood, kb: KnowledgeBase, language: str) -> dict:
+    """The understood question said back: the atom, a sentence from the kb's reading, the assumptions and dates."""
+    def value_label(value):
+        if isinstance(value, str) and value in kb.constants:
+            return n.label_of(kb.constants[value].labels, language, value)
+        return n.format_value(value) if not isinstance(value, str) else value
+
+    def reading(atom: n.Atom) -> str:
+        decl = kb.predicates.get(atom.predicate)
+        template = n.label_of(decl.readings, language) if decl else None
+        if template is None:
+            return str(atom)
+        for p, a in zip(decl.parameters, atom.args):
+            template = template.replace("{" + p + "}", "…" if isinstance(a, n.Variable) else value_label(a.value))
+        return template
+
+    sentence = reading(understood.query.atom)
+    if understood.query.status:
+        sentence = f"{word(understood.query.status, language)}? {sentence}"
+    out = {"text": understood.text, "understood": understood.atom_text, "in_words": sentence,
+           "assumptions": [{"atom": str(a), "in_words": reading(a)} for a in understood.assumptions]}
+    if understood.at:
+        out["at"] = understood.at.isoformat()
+    if understood.between:
+        out["between"] = [d.isoformat() for d in understood.between]
+    return out

@@ -1,0 +1,152 @@
+"""Questions in words (engine/tools/understanding.py): many phrasings per language give the atom they mean,
+and exactly the answers of that atom; what is not understood is a located diagnostic, never a guess."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from engine.base.diagnostics import Diagnostic
+from engine.pipeline import ask
+from engine.tools.understanding import Understood, knowledge, looks_like_atom, understand
+
+PERMITTED_CALLS = "permitted call(kunakbaev, Person, Purpose)"
+CALLS = "call(kunakbaev, Person, Purpose)"
+MINISTRY = "amend(Body, Act)"
+
+# (question, the atom it means, the date it names or None, assumptions)
+PHRASINGS = [
+    # the saved question permitted-calls, in each language, in many ways
+    ("Which calls are permitted for Kunakbayev?", PERMITTED_CALLS, None, ()),
+    ("which calls are permitted for kunakbaev", PERMITTED_CALLS, None, ()),
+    ("What calls are allowed for KUNAKBAYEV?", PERMITTED_CALLS, None, ()),
+    ("Which phone calls may Kunakbayev make that are permitted?", PERMITTED_CALLS, None, ()),
+    ("permitted calls of Kunakbayev", PERMITTED_CALLS, None, ()),
+    ("Which telephone conversations are permitted for Kunakbayev on 15 January 2025?", PERMITTED_CALLS,
+     datetime.date(2025, 1, 15), ()),
+    ("Какие телефонные разговоры разрешены осужденному Кунакбаеву?", PERMITTED_CALLS, None, ()),
+    ("Какие звонки разрешены Кунакбаеву 15 января 2025?", PERMITTED_CALLS, datetime.date(2025, 1, 15), ()),
+    ("Кунакбаеву какие звонки разрешены?", PERMITTED_CALLS, None, ()),
+    ("какие разговоры по телефону разрешены kunakbaev на 2025-01-15", PERMITTED_CALLS, datetime.date(2025, 1, 15), ()),
+    ("Құнақбаевқа қандай қоңыраулар рұқсат етілген?", PERMITTED_CALLS, None, ()),
+    ("Құнақбаев деген сотталғанға қандай телефон арқылы сөйлесулерге рұқсат етілген?", PERMITTED_CALLS, None, ()),
+    ("kunakbaev үшін қандай сөйлесулерге рұқсат етілген?", PERMITTED_CALLS, None, ()),
+    ("2025 жылғы 15 қаңтарда Құнақбаевқа қандай қоңыраулар рұқсат етілген?", PERMITTED_CALLS, datetime.date(2025, 1, 15), ()),
+    ("15 қаңтар 2025 Құнақбаевқа қандай қоңыраулар рұқсат етілген?", PERMITTED_CALLS, datetime.date(2025, 1, 15), ()),
+    # the saved question calls
+    ("What is the status of each call Kunakbayev could make, with each contact and for each purpose?", CALLS, None, ()),
+    ("What is the status of each call of Kunakbayev?", CALLS, None, ()),
+    ("Каков статус каждого телефонного разговора осужденного Кунакбаев — с каждым контактом и для каждой цели?",
+     CALLS, None, ()),
+    ("Какие звонки у Кунакбаева?", CALLS, None, ()),
+    ("Құнақбаев деген сотталғанның әр байланысатын адаммен және әр мақсатпен телефон арқылы сөйлесуінің мәртебесі қандай?",
+     CALLS, None, ()),
+    ("Құнақбаевтың қоңыраулары қандай?", CALLS, None, ()),
+    # the saved question ministry-obligation
+    ("Who must amend which act under Resolution No. 60, and is the deadline past?", MINISTRY, None, ()),
+    ("Кто и в какой акт обязан внести изменения по постановлению Конституционного Суда № 60-НП, и не истек ли срок?",
+     MINISTRY, None, ()),
+    ("Конституциялық Соттың № 60-НҚ қаулысы бойынша кім қандай актіге түзетулер енгізуге міндетті және мерзімі өтті ме?",
+     MINISTRY, None, ()),
+    ("who must amend which act?", "obligatory amend(Body, Act)", None, ()),
+    ("Who must amend the Rules?", "obligatory amend(Body, rules819)", None, ()),
+    # may / can C call P (for a purpose)
+    ("May Kunakbayev call Ospanov for legal aid on 15 January 2025?", "call(kunakbaev, ospanov, legal_aid)",
+     datetime.date(2025, 1, 15), ()),
+    ("can kunakbaev call ospanov?", "call(kunakbaev, ospanov, Purpose)", None, ()),
+    ("Is Kunakbayev's call with Ospanov permitted?", "call(kunakbaev, ospanov, Purpose)", None, ()),
+    ("Может ли Кунакбаев позвонить Оспанову для получения юридической помощи 15 января 2025?",
+     "call(kunakbaev, ospanov, legal_aid)", datetime.date(2025, 1, 15), ()),
+    ("Можно ли Кунакбаеву звонить Оспанову?", "call(kunakbaev, ospanov, Purpose)", None, ()),
+    ("Құнақбаев Оспановқа заң көмегі үшін 2025 жылғы 15 қаңтарда қоңырау шала ала ма?",
+     "call(kunakbaev, ospanov, legal_aid)", datetime.date(2025, 1, 15), ()),
+    ("Which calls are permitted for Kunakbayev to keep social ties?", "permitted call(kunakbaev, Person, social_ties)", None, ()),
+    ("Какие звонки разрешены Кунакбаеву для поддержания социальных связей?",
+     "permitted call(kunakbaev, Person, social_ties)", None, ()),
+    ("Құнақбаевқа әлеуметтік байланыстарды қолдау үшін қандай қоңыраулар рұқсат етілген?",
+     "permitted call(kunakbaev, Person, social_ties)", None, ()),
+    # other askable predicates: nothing in Python knows them
+    ("Which visits are prohibited for Kunakbayev?", "prohibited visit(kunakbaev, Person, Purpose)", None, ()),
+    ("Какие свидания запрещены Кунакбаеву?", "prohibited visit(kunakbaev, Person, Purpose)", None, ()),
+    ("Құнақбаевқа қандай кездесулерге тыйым салынған?", "prohibited visit(kunakbaev, Person, Purpose)", None, ()),
+    ("Which calls are discretionary for Kunakbayev?", "discretionary call(kunakbaev, Person, Purpose)", None, ()),
+    # context phrases are assumptions
+    ("Which calls are permitted for Kunakbayev in the disciplinary isolator?", PERMITTED_CALLS, None,
+     ("in_disciplinary_isolator(kunakbaev)",)),
+    ("Кунакбаеву какие звонки разрешены в дисциплинарном изоляторе?", PERMITTED_CALLS, None,
+     ("in_disciplinary_isolator(kunakbaev)",)),
+    ("Тәртіптік изолятордағы Құнақбаевқа қандай қоңыраулар рұқсат етілген?", PERMITTED_CALLS, None,
+     ("in_disciplinary_isolator(kunakbaev)",)),
+    ("Which calls are permitted for Kunakbayev if his mother died?", PERMITTED_CALLS, None, ("died(mother)",)),
+    ("Which calls are permitted for Kunakbayev in a solitary cell if he needs medical care?", PERMITTED_CALLS, None,
+     ("in_solitary_cell(kunakbaev)", "needs_medical_care(kunakbaev)")),
+]
+
+CHANGES = [
+    ("Which calls changed between 2024-12-26 and 2024-12-27 for Kunakbayev?", CALLS),
+    ("which calls of kunakbaev changed between 26 December 2024 and 27 December 2024", CALLS),
+    ("Какие звонки Кунакбаева изменились между 26 декабря 2024 и 27 декабря 2024?", CALLS),
+    ("Құнақбаевтың қандай қоңыраулары 2024 жылғы 26 желтоқсан мен 2024 жылғы 27 желтоқсан аралығында өзгерді?", CALLS),
+    ("Which visits of Kunakbayev changed between 26.12.2024 and 27.12.2024?", "visit(kunakbaev, Person, Purpose)"),
+]
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return knowledge()
+
+
+@pytest.mark.parametrize("text,atom,at,assumed", PHRASINGS)
+def test_phrasings(kb, text, atom, at, assumed):
+    u = understand(text, kb, "en")
+    assert isinstance(u, Understood), u.message
+    assert u.atom_text == atom
+    assert u.at == at
+    assert tuple(str(a) for a in u.assumptions) == assumed
+    assert not looks_like_atom(text)
+
+
+@pytest.mark.parametrize("text,atom", CHANGES)
+def test_changes_between_two_dates(kb, text, atom):
+    u = understand(text, kb, "ru")
+    assert isinstance(u, Understood), u.message
+    assert u.atom_text == atom
+    assert u.between == (datetime.date(2024, 12, 26), datetime.date(2024, 12, 27))
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Which calls are permitted for Kunakbaiev?", "Kunakbaiev"),
+    ("which calls are permitted for kunakbaev in the gym", "gym"),
+    ("Какие звонки разрешены Кунакбаеву по пятницам?", "пятницам"),
+    ("Құнақбаевқа қандай хаттарға рұқсат етілген?", "хаттарға"),
+    ("which calls are not permitted for Kunakbayev?", "not"),
+])
+def test_not_understood_names_the_word(kb, text, word):
+    d = understand(text, kb, "en")
+    assert isinstance(d, Diagnostic) and d.code == "not-understood"
+    assert word in d.message
+    assert text[d.span.column - 1:].startswith(word)
+    assert d.hint and "«" in d.hint  # the nearest phrasings it knows
+
+
+def test_no_guess_without_a_question(kb):
+    assert isinstance(understand("Kunakbayev", kb, "en"), Diagnostic)
+    assert isinstance(understand("", kb, "kk"), Diagnostic)
+    assert isinstance(understand("which calls changed on 2025-01-15 for Kunakbayev?", kb, "en"), Diagnostic)
+
+
+@pytest.mark.parametrize("text,at", [
+    ("Which calls are permitted for Kunakbayev on 15 January 2025?", datetime.date(2025, 1, 15)),
+    ("Какие звонки у Кунакбаева 20 декабря 2024 года?", datetime.date(2024, 12, 20)),
+    ("Тәртіптік изолятордағы Құнақбаевқа 2024 жылғы 27 желтоқсанда қандай қоңыраулар рұқсат етілген?",
+     datetime.date(2024, 12, 27)),
+])
+def test_same_answers_as_the_atom(kb, text, at):
+    u = understand(text, kb, "en")
+    assert isinstance(u, Understood)
+    in_words = ask(u.query, u.at, assumptions=u.assumptions)
+    atom = ask(u.atom_text, at, assumptions=u.assumptions)
+    assert [(t.answer.values, t.answer.status) for t in in_words.traces] == \
+        [(t.answer.values, t.answer.status) for t in atom.traces]
+    assert in_words.traces  # each of these has answers in the sample case
