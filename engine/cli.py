@@ -444,7 +444,13 @@ def _scenario_folders(choice) -> list[Path]:
 @click.option("--lang", type=LANGUAGES, default=_default_lang, show_default="en, or the project's lang",
               help="Language of the derivations shown.")
 @click.option("-v", "--verbose", is_flag=True, help="Name every scenario that passed, too.")
-def test(paths, kb, update, only, lang, verbose):
+@click.option("--coverage", is_flag=True, help="Report what of the law the scenarios exercise, and what they leave out.")
+@click.option("--mutate", is_flag=True, help="Run the scenarios on mutants of the law; report the score and every survivor.")
+@click.option("--fail-under", type=click.FloatRange(0, 100), metavar="PERCENT",
+              help="Exit 1 when the coverage (and, with --mutate, the mutation score) is below PERCENT.")
+@click.option("--sample", type=click.IntRange(min=1), metavar="N", help="With --mutate: run N mutants drawn at random (seeded).")
+@click.option("--seed", type=int, default=0, show_default=True, help="With --sample: the seed of the draw.")
+def test(paths, kb, update, only, lang, verbose, coverage, mutate, fail_under, sample, seed):
     """Run scenario files (default: kb/scenarios/) and compare statuses and derivations with what they expect."""
     from engine.tools.scenarios import Runner, report, update_files
 
@@ -471,6 +477,28 @@ def test(paths, kb, update, only, lang, verbose):
                f"{'s' if len(run.outcomes) != 1 else ''}: " + (f"{len(run.failed)} failed ({', '.join(failed)})"
                                                                if failed else "all passed"))
     if failed:
+        sys.exit(1)
+    below = []
+    if coverage or (fail_under is not None and not mutate):
+        from engine.tools.coverage import measure
+        from engine.tools.coverage import report as coverage_report
+
+        measured = measure(runner.knowledge(), run.outcomes)
+        click.echo(coverage_report(measured), nl=False)
+        if fail_under is not None and measured.percent < fail_under:
+            below.append(f"coverage {measured.percent:.1f}% is below {fail_under:g}%")
+    if mutate:
+        from engine.tools import mutation
+
+        if only:
+            raise click.UsageError("--mutate runs every scenario: it cannot be combined with --only")
+        result = mutation.mutate(runner, run, sample=sample, seed=seed)
+        click.echo(mutation.render(result, verbose), nl=False)
+        if fail_under is not None and result.percent < fail_under:
+            below.append(f"mutation score {result.percent:.1f}% is below {fail_under:g}%")
+    for line in below:
+        click.echo(f"FAIL: {line} (--fail-under)", err=True)
+    if below:
         sys.exit(1)
 
 

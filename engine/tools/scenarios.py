@@ -354,6 +354,18 @@ class Runner:
         return result
 
     def scenario(self, file: ScenarioFile, scenario: Scenario, sources: dict[str, str]) -> list[Outcome]:
+        kb = self.scenario_knowledge(file, scenario, sources)
+        outcomes = []
+        for at, expectations in by_date(scenario).items():
+            program = ir.lower(kb, at)
+            model = evaluate(program)
+            prover = Prover(program, model)
+            for e in expectations:
+                outcomes.append(outcome(scenario, e, at, program, model, prover, kb))
+        return outcomes
+
+    def scenario_knowledge(self, file: ScenarioFile, scenario: Scenario, sources: dict[str, str]) -> KnowledgeBase:
+        """The knowledge base with the scenario's facts (its files and `given`), checked: errors in them are raised."""
         extra = [(n.Module(file.path, scenario.facts), file.text)]
         folder = Path(file.path).parent
         for fact_file, span in scenario.fact_files:
@@ -375,21 +387,7 @@ class Runner:
         problems += self._validate(kb, scenario)
         if problems:
             raise ZanError(sorted(problems, key=Diagnostic.sort_key), sources={**sources, **kb.sources})
-        outcomes = []
-        by_date: dict[datetime.date, list[Expectation]] = {}
-        for e in scenario.expectations:
-            by_date.setdefault(e.at or scenario.at, []).append(e)
-        for at, expectations in by_date.items():
-            program = ir.lower(kb, at)
-            model = evaluate(program)
-            prover = Prover(program, model)
-            for e in expectations:
-                found = answers(program, model, n.Query(None, e.atom, e.span))
-                t = trace(program, prover, found[0]) if found else None
-                outcome = Outcome(scenario, e, at, t, program, kb)
-                outcome.mismatches = compare(e, t, program)
-                outcomes.append(outcome)
-        return outcomes
+        return kb
 
     def _validate(self, kb: KnowledgeBase, scenario: Scenario) -> list[Diagnostic]:
         from engine.checks.names import check_atom
@@ -411,6 +409,24 @@ class Runner:
                         found.append(Diagnostic("invalid-scenario", f"no norm {norm} in the knowledge base", a.span,
                                                 hint=f"did you mean {guess}?" if guess else None))
         return found
+
+
+def by_date(scenario: Scenario) -> dict[datetime.date, list[Expectation]]:
+    """The scenario's expectations grouped by the date they are about (one evaluation per date)."""
+    grouped: dict[datetime.date, list[Expectation]] = {}
+    for e in scenario.expectations:
+        grouped.setdefault(e.at or scenario.at, []).append(e)
+    return grouped
+
+
+def outcome(scenario: Scenario, e: Expectation, at: datetime.date, program: ir.Program, model, prover: Prover,
+            kb: KnowledgeBase) -> Outcome:
+    """One expectation checked against an evaluated program."""
+    found = answers(program, model, n.Query(None, e.atom, e.span))
+    t = trace(program, prover, found[0]) if found else None
+    result = Outcome(scenario, e, at, t, program, kb)
+    result.mismatches = compare(e, t, program)
+    return result
 
 
 def _norms_named(a: Assertion) -> list[str]:
