@@ -49,7 +49,7 @@ def test_init_makes_a_project_that_passes_check_and_test(new_project, zan):
     assert checked.stderr.rstrip().splitlines()[-1] == f"kb: . (project {new_project / 'zan.toml'})"
     tested = zan("test")
     assert tested.exit_code == 0, tested.output
-    assert "3 scenarios, 3 expectations: all passed" in tested.stdout
+    assert "5 scenarios, 6 expectations: all passed" in tested.stdout
 
 
 def test_init_refuses_to_overwrite(new_project, zan):
