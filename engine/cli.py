@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from engine.base.diagnostics import CODES, Diagnostic, ZanError
+from engine.base.text import visible
 
 LANGUAGES = click.Choice(["en", "ru", "kk"])
 FORMATS = click.Choice(["text", "json"])
@@ -17,8 +18,10 @@ FORMATS = click.Choice(["text", "json"])
 def _date(ctx, param, value):
     if value is None:
         return datetime.date.today()
+    from engine.syntax.nodes import iso_date
+
     try:
-        return datetime.date.fromisoformat(value)
+        return iso_date(value)
     except ValueError:
         raise click.BadParameter(f"{value!r} is not a date; write YYYY-MM-DD, e.g. 2025-01-15") from None
 
@@ -56,8 +59,93 @@ def _knowledge(kb: Path | None):
     return choice
 
 
+UTF8_HINT = "set a UTF-8 locale, e.g. LANG=C.UTF-8 (or LANG=en_US.UTF-8), or PYTHONIOENCODING=utf-8"
+
+
+def _not_utf8(args) -> int | None:
+    """The position of the first argument that was not valid UTF-8 (Python keeps such bytes as lone surrogates)."""
+    for i, arg in enumerate(args, start=1):
+        if isinstance(arg, str) and any("\udc80" <= c <= "\udcff" for c in arg):
+            return i
+    return None
+
+
+def _silence_stdout() -> None:
+    """After a broken pipe: send what is left to /dev/null, so that nothing complains at exit."""
+    try:
+        import os
+
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (AttributeError, OSError, ValueError):
+        pass
+
+
+def _output_failure(e: BaseException) -> int | None:
+    """The exit code for a failure to write the output, after saying so; None if it is no such failure."""
+    import errno
+
+    if isinstance(e, BrokenPipeError) or (isinstance(e, OSError) and e.errno == errno.EPIPE):
+        _silence_stdout()  # the reader (`| head -1`) has what it wanted: end quietly
+        return 0
+    if isinstance(e, UnicodeEncodeError):
+        encoding = getattr(sys.stdout, "encoding", None) or "unknown"
+        _say(f"error: the output cannot be shown in this terminal's encoding ({encoding}); {UTF8_HINT}")
+        return 2
+    if isinstance(e, OSError):
+        what = f"{e.strerror or e}" + (f": {e.filename}" if e.filename else "")
+        _say(f"error: {what}")
+        return 1
+    return None
+
+
+def _say(message: str) -> None:
+    try:
+        click.echo(message, err=True)
+    except Exception:
+        pass
+
+
 class ZanGroup(click.Group):
-    """Turns every failure into a diagnostic: exit 1 for the input's errors, 2 for usage, never a traceback."""
+    """Turns every failure into a diagnostic: exit 1 for the input's errors, 2 for usage, never a traceback.
+
+    Exit 0 also when the reader of the output goes away (`zan ask ... | head -1`); exit 130 on Ctrl-C;
+    exit 3 only for a fault of Zan's own ("internal error", a bug to report).
+    """
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        if hasattr(sys.stderr, "reconfigure"):
+            try:  # a message must get through whatever the terminal's encoding
+                sys.stderr.reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):
+                pass
+        if sys.stdout is None:  # started with stdout closed (`zan ask ... >&-`): nothing could be written
+            _say("error: standard output is closed; nothing could be written (give it a file or a pipe)")
+            sys.exit(2)
+        position = _not_utf8(sys.argv[1:] if args is None else args)
+        if position is not None:
+            _say(f"error: argument {position} is not valid UTF-8 text; write the arguments in UTF-8")
+            sys.exit(2)
+        try:
+            code = 0
+            super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        except SystemExit as e:
+            code = e.code
+        except KeyboardInterrupt:
+            code = 130
+        except Exception as e:
+            failed = _output_failure(e)
+            if failed is None:
+                raise
+            code = failed
+        if standalone_mode:
+            try:
+                sys.stdout.flush()
+            except Exception as e:  # e.g. /dev/full: the last of the output could not be written
+                failed = _output_failure(e)
+                code = failed if failed is not None else 1
+        sys.exit(code)
 
     def invoke(self, ctx):
         try:
@@ -85,6 +173,8 @@ class ZanGroup(click.Group):
             sys.exit(1)
         except KeyboardInterrupt:
             sys.exit(130)
+        except (OSError, UnicodeEncodeError) as e:  # writing the output failed: a closed pipe, a full disk, an encoding
+            sys.exit(_output_failure(e))
         except Exception as e:  # a bug of ours: say so plainly, without a traceback
             click.echo(f"internal error: {type(e).__name__}: {e}\n"
                        "This is a bug in zan, not in your input; please report it with the command you ran.", err=True)
@@ -156,7 +246,7 @@ def _answer(query, kb, facts, at, fmt, explain, lang, title=None, short=False, s
         names = ", ".join(Path(f).name for f in result.fact_files)
         click.echo(f"({word('sample case', lang)}: {names})", err=True)
     if fmt == "text" and title:
-        click.echo(title)
+        click.echo(visible(title))
     _emit(doc, fmt, explain, lang, short, steps)
 
 
@@ -389,7 +479,7 @@ def norms(kb, at, lang, fmt):
         return
     for r in rows:
         kind = r["modality"] or ("definition" if r["conclusion"] else "provision")
-        click.echo(f"{r['citation']:22} {r['id']:40} {kind:13} {r['conclusion'] or ''}")
+        click.echo(visible(f"{r['citation']:22} {r['id']:40} {kind:13} {r['conclusion'] or ''}"))
     click.echo(f"{len(rows)} norms in force on {at.isoformat()}")
 
 
@@ -466,7 +556,7 @@ def test(paths, kb, update, only, lang, verbose, coverage, mutate, fail_under, s
             click.echo(f"updated {path}", err=True)
         run = Runner(kb).run(folders, only)
     for outcome in run.failed:
-        click.echo(report(outcome, lang))
+        click.echo(visible(report(outcome, lang)))
     if verbose:
         for outcome in run.outcomes:
             if outcome.passed:
@@ -507,6 +597,7 @@ def test(paths, kb, update, only, lang, verbose, coverage, mutate, fail_under, s
 @click.option("--check", "check_only", is_flag=True, help="Change nothing; exit 1 with a diff where a file would change.")
 def fmt_command(paths, check_only):
     """Lay out DSL files (default: the bundled kb/ and queries/) canonically, keeping comments."""
+    from engine.base.inputs import line_ending, write_atomically
     from engine.syntax import formatter
     from engine.syntax.knowledge import display_path
     from engine.syntax.parser import read_source
@@ -523,6 +614,8 @@ def fmt_command(paths, check_only):
         except ZanError as e:
             problems.extend(e.diagnostics)
             continue
+        ending = line_ending(text)  # a file keeps its line endings (CRLF stays CRLF)
+        formatted = formatted.replace("\r\n", "\n").replace("\n", ending)
         if formatted == text:
             continue
         if not formatter.same_meaning(text, formatted, name):  # a bug of ours; never write it
@@ -530,9 +623,9 @@ def fmt_command(paths, check_only):
         changed.append(name)
         if check_only:
             click.echo(f"{name}: would be reformatted")
-            click.echo(formatter.diff(text, formatted, name), nl=False)
+            click.echo(visible(formatter.diff(text, formatted, name)), nl=False)
         else:
-            path.write_text(formatted, encoding="utf-8")
+            write_atomically(path, formatted, ending)  # a full disk leaves the original whole
             click.echo(f"reformatted {name}", err=True)
     if problems:
         raise ZanError(problems, sources=sources)

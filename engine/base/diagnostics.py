@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Mapping, Sequence
 
 from engine.base.source import Span
+from engine.base.text import visible
 
 # One place owns the codes: name -> (severity, one-line meaning). `zan check --list-codes` prints it.
 CODES: dict[str, tuple[str, str]] = {
@@ -86,7 +87,7 @@ class Diagnostic:
             at = f"{note.span}: " if note.span else ""
             lines.append(f"{at}note: {note.message}")
             lines += _excerpt(note.span, sources)
-        return "\n".join(lines)
+        return visible("\n".join(lines))
 
 
 def _excerpt(span: Span | None, sources: Mapping[str, str] | None) -> list[str]:
@@ -105,7 +106,9 @@ def _excerpt(span: Span | None, sources: Mapping[str, str] | None) -> list[str]:
     width = 1
     if span.end_line == span.line and span.end_column > span.column:
         width = min(span.end_column - span.column, max(1, len(shown) - column + 1))
-    return [f"  {shown}", "  " + " " * (column - 1) + "^" * width]
+    # control and bidi characters are shown as escapes (engine/base/text.py), the caret moved with them
+    before, marked = visible(shown[:column - 1]), visible(shown[column - 1:column - 1 + width])
+    return [f"  {visible(shown)}", "  " + " " * len(before) + "^" * max(1, len(marked))]
 
 
 class ZanError(Exception):

@@ -113,7 +113,7 @@ def _term(term, variables: dict[str, Var]):
     if isinstance(term, n.Variable):
         if term.name == "_":  # each `_` is a variable of its own
             anonymous = variables.setdefault("_", [])
-            anonymous.append(Var(f"_{len(anonymous)}_anon"))
+            anonymous.append(Var(f"@anon{len(anonymous)}"))  # '@' is in no name a user can write
             return anonymous[-1]
         return variables.setdefault(term.name, Var(term.name))
     return Const(term.value)

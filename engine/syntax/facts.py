@@ -10,20 +10,19 @@ from __future__ import annotations
 
 import datetime
 import re
-from decimal import Decimal
 
 from engine.syntax import nodes as n
 from engine.base.source import Span
 
 _IDENT = r"[^\W\d]\w*"
-_ARG = r'(?:"[^"\\\n]*"|\d{4}-\d{2}-\d{2}|-?\d+(?:\.\d+)?|[^\W\d]\w*)'
+_ARG = r'(?:"[^"\\\n]*"|[0-9]{4}-[0-9]{2}-[0-9]{2}|-?[0-9]+(?:\.[0-9]+)?|[^\W\d]\w*)'
 _FACT = re.compile(
     rf"(?P<indent>[ \t]*)(?P<name>{_IDENT})(?P<open>[ \t]*\([ \t]*)(?P<args>{_ARG}(?:[ \t]*,[ \t]*{_ARG})*)[ \t]*\)"
     rf"(?P<interval>[ \t]+from[ \t]+\d{{4}}-\d{{2}}-\d{{2}}(?:[ \t]+to[ \t]+\d{{4}}-\d{{2}}-\d{{2}})?)?"
     rf"[ \t]*\.[ \t]*(?:%.*)?")
 _ARG_AT = re.compile(rf"[ \t]*,?[ \t]*({_ARG})")
 _BLANK = re.compile(r"[ \t]*(?:%.*)?")
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 # Words the grammar reads as keywords at the start of a statement.
 _KEYWORDS = {"act", "predicate", "constant", "norm", "question",
              "permitted", "prohibited", "obligatory", "discretionary"}
@@ -84,13 +83,18 @@ def _clause(m: re.Match, line: str, number: int, path: str) -> n.Clause | None:
 def _value(token: str):
     if token.startswith('"'):
         return token[1:-1]
-    if token[0].isdigit() or token[0] == "-":
+    if token[0] in "0123456789-":
         if _DATE.fullmatch(token):
             try:
                 return datetime.date.fromisoformat(token)
             except ValueError:
                 return None
-        return int(token) if "." not in token else Decimal(token)
+        try:
+            return n.number(token)
+        except ValueError:
+            return None  # the grammar says what is wrong with it
+    if not token[0].isalpha():
+        return None  # `²`, `①`: the grammar decides what they are
     if token[0] == "_" or token[0].isupper():
         return None  # a variable: the grammar and the checks say what is wrong with it
     return token

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Union
@@ -206,6 +207,33 @@ class Module:
 
     path: str
     statements: tuple[Statement, ...] = field(default_factory=tuple)
+
+
+MAX_NUMBER_DIGITS = 4300  # Python's own bound on converting text to an int; a longer number is an error
+
+
+def number(text: str) -> int | Decimal:
+    """A number literal's value, one value per number: `1`, `1.0` and `1.00` are the integer 1, `1.50` is 1.5.
+
+    Only ASCII digits are digits (`²`, `①` or `٣` are not numbers). Raises ValueError for anything else,
+    or for more than MAX_NUMBER_DIGITS digits.
+    """
+    if not re.fullmatch(r"-?[0-9]+(\.[0-9]+)?", text):
+        raise ValueError(f"{text!r} is not a number")
+    if len(text) > MAX_NUMBER_DIGITS:
+        raise ValueError(f"a number of more than {MAX_NUMBER_DIGITS} digits")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    if text in ("-0", ""):
+        text = "0"
+    return int(text) if "." not in text else Decimal(text)
+
+
+def iso_date(text: str) -> datetime.date:
+    """A date written YYYY-MM-DD and nothing else (not 20250115, not a week date); ValueError otherwise."""
+    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
+        raise ValueError(f"{text!r} is not written YYYY-MM-DD")
+    return datetime.date.fromisoformat(text)
 
 
 def format_value(value: Value) -> str:

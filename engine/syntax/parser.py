@@ -294,8 +294,10 @@ class Builder:
             return n.Constant(self.text(token), span)
         if tree.data == "date":
             return n.Constant(self.date(token), span)
-        text = str(token)
-        return n.Constant(int(text) if "." not in text else Decimal(text), span)
+        try:
+            return n.Constant(n.number(str(token)), span)
+        except ValueError as e:
+            raise ZanError([Diagnostic("syntax", str(e), span)]) from None
 
     def label(self, tree: Tree) -> n.Label:
         language, text = tree.children

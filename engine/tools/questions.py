@@ -45,9 +45,12 @@ def instantiate(name: str, args: Sequence[str], query_dir: Path | None, language
 
 
 def _constant(text: str):
-    """An argument from the command line is a constant, whatever its case: it is never parsed as code."""
-    import datetime
-    try:
-        return datetime.date.fromisoformat(text)
-    except ValueError:
-        return text
+    """An argument from the command line is a constant, as it would be written in a query: a date
+    (YYYY-MM-DD), a number (`20`, `1.5`), otherwise a name or text, whatever its case (never a variable,
+    never parsed as code)."""
+    for read in (n.iso_date, n.number):
+        try:
+            return read(text)
+        except ValueError:
+            pass
+    return text

@@ -31,6 +31,7 @@ from engine.syntax.knowledge import KnowledgeBase, case_only, display_path, kb_f
 from engine.syntax.parser import Builder, syntax_diagnostic, parse_module, read_source
 from engine.explain.proof import Prover, WhyNot
 from engine.base.resources import default_kb, home
+from engine.base.inputs import line_ending, write_atomically
 from engine.base.source import Span
 
 SUFFIX = ".scenario"
@@ -605,6 +606,6 @@ def update_files(run: Run) -> list[str]:
                 block = f"\n{indent}".join(comments) + f"\n{indent}" + block
             text = text[:e.start] + block + text[e.end:]
         if text != file.text:
-            Path(file.path).write_text(text, encoding="utf-8")
+            write_atomically(Path(file.path), text, line_ending(file.text))  # whole or not at all; its line endings
             changed.append(file.path)
     return changed

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+
+from engine.base.text import html_unescaped
 from engine.explain.i18n import word
 from engine.explain.render.common import no_answers_text, View, bindings_text, cited_norms, norm_anchor, norm_name, why_not_heading
 
@@ -9,7 +12,7 @@ from engine.explain.render.common import no_answers_text, View, bindings_text, c
 def render(document: dict, explain: bool, language: str, *, short: bool = False, steps: bool = False) -> str:
     view = View(explain or short or steps, short, steps)
     out = ([f"# {document['title']}", ""] if document.get("title") else [])
-    out += [f"{'##' if document.get('title') else '#'} {_cap(word('question', language))}: `{document['query']}`", "",
+    out += [f"{'##' if document.get('title') else '#'} {_cap(word('question', language))}: {_code(document['query'])}", "",
             f"*{_cap(word('date', language))}: {document['at']}*", ""]
     if not document["answers"]:
         out += [f"_{no_answers_text(document, language)}_", ""]
@@ -25,7 +28,13 @@ def _cap(text: str) -> str:
 
 
 def _code(text: str) -> str:
-    return f"`{text}`"
+    """Inline code: literal in Markdown, so the text is shown unescaped, fenced by more backticks than it holds."""
+    text = html_unescaped(text)
+    longest = max((len(run) for run in re.findall("`+", text)), default=0)
+    if not longest:
+        return f"`{text}`"
+    fence = "`" * (longest + 1)
+    return f"{fence} {text} {fence}"
 
 
 def _link(ref: dict | None) -> str:

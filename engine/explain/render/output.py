@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from engine.base.text import html_escaped, map_strings, visible
+
 FORMAT_NAMES = ("text", "json", "markdown", "html", "dot", "svg")
 
 
 class MissingTool(Exception):
     """A format needs a program that is not installed (SVG needs Graphviz's `dot`)."""
+
+
+def _markdown_safe(text: str) -> str:
+    return html_escaped(visible(text))
 
 
 def render(document: dict, fmt: str, explain: bool, language: str, *, short: bool = False, steps: bool = False,
@@ -16,14 +22,14 @@ def render(document: dict, fmt: str, explain: bool, language: str, *, short: boo
     if fmt == "json":
         from engine.explain.render import as_json
         return as_json.render(document) + "\n"
-    if fmt == "text":
+    if fmt == "text":  # control and bidi characters from user text are shown as escapes, never obeyed
         from engine.explain.render import as_text
         show = as_text.render_diff if diff else as_text.render
-        return show(document, explain, language, short=short, steps=steps)
-    if fmt == "markdown":
+        return show(map_strings(document, visible), explain, language, short=short, steps=steps)
+    if fmt == "markdown":  # and <, >, & in every piece of user text are entities (a handout runs no script)
         from engine.explain.render import as_markdown
         show = as_markdown.render_diff if diff else as_markdown.render
-        return show(document, True, language, short=short, steps=steps)
+        return show(map_strings(document, _markdown_safe), True, language, short=short, steps=steps)
     if fmt == "html":
         from engine.explain.render import as_html
         show = as_html.render_diff if diff else as_html.render

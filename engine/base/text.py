@@ -1,0 +1,72 @@
+"""Showing user text safely: control and bidirectional-override characters made visible, HTML escaped for Markdown.
+
+A quoted constant in a case file can hold any character. Written raw to a terminal, an escape sequence
+or a carriage return can repaint what was printed before it (a prohibited answer shown as permitted),
+and a right-to-left override can reverse what a reader sees; in a Markdown handout, `<script>` or
+`<img onerror=...>` would run in the reader's browser. Every text output goes through `visible`;
+Markdown output escapes `<`, `>` and `&` in every piece of user text (SECURITY.md).
+"""
+
+from __future__ import annotations
+
+import re
+
+# C0 and C1 controls except newline and tab, DEL, the bidirectional controls, line/paragraph separators.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+
+
+def _shown(match: re.Match) -> str:
+    code = ord(match.group(0))
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def visible(text: str) -> str:
+    """The text with every control or bidi character written as an escape (`\\x1b`, `\\u202e`)."""
+    return _UNSAFE.sub(_shown, text) if _UNSAFE.search(text) else text
+
+
+_HTML = re.compile("[<>&]")
+_ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
+
+
+def html_escaped(text: str) -> str:
+    return _HTML.sub(lambda m: _ENTITIES[m.group(0)], text) if _HTML.search(text) else text
+
+
+def html_unescaped(text: str) -> str:
+    """The inverse of html_escaped (only its three entities)."""
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&") if "&" in text else text
+
+
+def map_strings(data, change):
+    """A copy of plain data (dicts, lists, tuples as lists, strings) with `change` applied to every string.
+
+    Without recursion (a 500-deep proof is 500 nested dicts), and a container met twice is copied once.
+    """
+    if isinstance(data, str):
+        return change(data)
+    if not isinstance(data, (dict, list, tuple)):
+        return data
+    copies: dict[int, object] = {}
+
+    def copy_of(value):
+        if isinstance(value, str):
+            return change(value)
+        if not isinstance(value, (dict, list, tuple)):
+            return value
+        known = copies.get(id(value))
+        if known is None:
+            known = copies[id(value)] = {} if isinstance(value, dict) else []
+            stack.append((value, known))
+        return known
+
+    stack: list = []
+    result = copy_of(data)
+    while stack:
+        source, copy = stack.pop()
+        if isinstance(source, dict):
+            for k, v in source.items():
+                copy[change(k) if isinstance(k, str) else k] = copy_of(v)
+        else:
+            copy.extend(copy_of(v) for v in source)
+    return result
