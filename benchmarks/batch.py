@@ -1,5 +1,10 @@
-"""Batch: every call status for a generated register of N convicts, `zan ask "call(C, P, Purpose)" --format json`
-as a fresh process, against clingo on the same compiled program and against our own 10k figure."""
+"""Batch: every call status of a realistic register (benchmarks/register.py) of N convicts,
+`zan ask "call(C, P, Purpose)" --format json --trace brief` as a fresh process, against clingo deciding
+the same statuses itself (benchmarks/clingo_statuses.py, clingo's own time only); the statuses must be
+identical on every atom.
+
+`python benchmarks/batch.py [N ...] [--jobs J] [--format json|jsonl]` (default: 10000 30000).
+"""
 
 from __future__ import annotations
 
@@ -8,44 +13,60 @@ import subprocess
 import sys
 from pathlib import Path
 
-from common import PYTHON, SCRATCH, environment, ms, report, run
-from generate import write_case
+from common import PYTHON, SCRATCH, environment, report, run_measured
+from register import AT, write_register
 
-AT = "2025-03-10"
+QUERY = "call(C, P, Purpose)"
 
 
-def zan_statuses(path) -> dict[str, str]:
+def zan_statuses(path: Path, fmt: str) -> dict[str, str]:
     with open(path, encoding="utf-8") as f:
+        if fmt == "jsonl":
+            return {a["atom"]: a["status"] for line in f for a in [json.loads(line).get("answer")] if a}
         return {a["atom"]: a["status"] for a in json.load(f)["answers"]}
 
 
-def one(convicts: int) -> tuple[float, int]:
-    facts = write_case(SCRATCH / f"register-{convicts}.facts", convicts)
-    output = SCRATCH / f"register-{convicts}.json"
-    argv = [PYTHON, "-m", "engine", "ask", "call(C, P, Purpose)", "--facts", str(facts), "--at", AT, "--format", "json"]
+def clingo(facts: Path) -> tuple[float, dict[str, str]]:
+    out = SCRATCH / (facts.stem + ".clingo")
+    line = subprocess.run([PYTHON, str(Path(__file__).with_name("clingo_statuses.py")), str(facts), AT, str(out)],
+                          capture_output=True, text=True, check=True, env=environment()).stdout.split()
+    statuses = dict(l.rsplit(" ", 1) for l in out.read_text(encoding="utf-8").splitlines())
+    return float(line[0]), statuses
+
+
+def one(convicts: int, fmt: str = "json", jobs: int | None = None) -> dict:
+    facts, count = write_register(SCRATCH / f"realistic-{convicts}.facts", convicts)
+    output = SCRATCH / f"realistic-{convicts}.{fmt}"
+    argv = [PYTHON, "-m", "engine", "ask", QUERY, "--facts", str(facts), "--at", AT, "--format", fmt, "--trace", "brief"]
+    if jobs:
+        argv += ["--jobs", str(jobs)]
     with open(output, "w") as out:
-        seconds, peak = run(argv, out)
-    clingo_out = SCRATCH / f"register-{convicts}.clingo"
-    line = subprocess.run([PYTHON, str(Path(__file__).with_name("clingo_reference.py")),
-                           str(facts), AT, str(clingo_out)], capture_output=True, text=True, check=True,
-                          env=environment()).stdout.split()
-    clingo_seconds, count = float(line[0]), int(line[1])
-    ours = zan_statuses(output)
-    theirs = dict(l.rsplit(" ", 1) for l in clingo_out.read_text(encoding="utf-8").splitlines())
-    same = "same statuses" if ours == theirs else f"DIFFERENT statuses ({sum(ours.get(k) != v for k, v in theirs.items())})"
-    report(f"batch {convicts:,} convicts ({count:,} answers)", ms(seconds).strip(), "clingo " + ms(clingo_seconds).strip(),
-           seconds / clingo_seconds, "target <= 2x at 100k; " + same)
-    report(f"  peak memory, {convicts:,} convicts", f"{peak / 2**20:.0f} MiB", "", None, "target < 1024 MiB")
-    return seconds, peak
+        seconds, peak, cpu = run_measured(argv, out)
+    clingo_seconds, theirs = clingo(facts)
+    ours = zan_statuses(output, fmt)
+    wrong = sum(ours.get(k) != v for k, v in theirs.items()) + len(set(ours) - set(theirs))
+    same = f"same {len(ours):,} statuses" if not wrong else f"DIFFERENT statuses ({wrong} of {len(theirs):,})"
+    report(f"batch {convicts:,} convicts ({count / convicts:.1f} facts each)", f"{seconds:.1f} s",
+           f"clingo {clingo_seconds:.2f} s", seconds / clingo_seconds, "target <= 3x at 10k; " + same)
+    report(f"  CPU, peak memory, output", f"{cpu:.1f} s CPU", f"{peak / 2**20:.0f} MiB peak",
+           None, f"{output.stat().st_size / 2**20:.0f} MiB of {fmt}; target < 1024 MiB at 100k")
+    if wrong:
+        raise SystemExit(f"statuses differ from clingo's on {wrong} atoms at {convicts}")
+    return {"seconds": seconds, "cpu": cpu, "peak": peak, "clingo": clingo_seconds, "answers": len(ours)}
 
 
-def main(sizes=(10_000, 100_000)) -> None:
+def main(sizes=(10_000, 30_000), fmt: str = "json", jobs: int | None = None) -> dict:
     SCRATCH.mkdir(parents=True, exist_ok=True)
-    figures = {n: one(n) for n in sizes}
-    if 10_000 in figures and 100_000 in figures:
-        ratio = figures[100_000][0] / figures[10_000][0]
-        report("batch scaling 100k / 10k", f"{ratio:.1f}x", "", None, "target <= 11x")
+    figures = {n: one(n, fmt, jobs) for n in sizes}
+    if 10_000 in figures and 30_000 in figures:
+        ratio = figures[30_000]["seconds"] / figures[10_000]["seconds"]
+        report("batch scaling 30k / 10k", f"{ratio:.2f}x", "", None, "target <= 3.3x")
+    return figures
 
 
 if __name__ == "__main__":
-    main(tuple(int(a) for a in sys.argv[1:]) or (10_000, 100_000))
+    args = sys.argv[1:]
+    fmt = args[args.index("--format") + 1] if "--format" in args else "json"
+    jobs = int(args[args.index("--jobs") + 1]) if "--jobs" in args else None
+    sizes = tuple(int(a) for i, a in enumerate(args) if a.isdigit() and (i == 0 or args[i - 1] not in ("--jobs",)))
+    main(sizes or (10_000, 30_000), fmt, jobs)

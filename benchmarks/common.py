@@ -27,13 +27,19 @@ def environment() -> dict:
 
 def run(argv: list[str], output=subprocess.DEVNULL) -> tuple[float, int]:
     """Runs a fresh process: (seconds, peak resident memory in bytes)."""
+    elapsed, peak, _cpu = run_measured(argv, output)
+    return elapsed, peak
+
+
+def run_measured(argv: list[str], output=subprocess.DEVNULL) -> tuple[float, int, float]:
+    """Runs a fresh process: (wall seconds, peak resident memory in bytes, CPU seconds of it and its waited-for children)."""
     start = time.perf_counter()
     process = subprocess.Popen(argv, cwd=ROOT, env=environment(), stdout=output, stderr=subprocess.DEVNULL)
     _pid, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"failed: {' '.join(argv)}")
-    return elapsed, usage.ru_maxrss * 1024
+    return elapsed, usage.ru_maxrss * 1024, usage.ru_utime + usage.ru_stime
 
 
 def median_of(runs: int, measure) -> float:

@@ -2,11 +2,17 @@
 
 
 def run() -> None:
-    """Ctrl-C while the command is still being imported ends it quietly too (exit 130, no traceback)."""
+    """Ctrl-C while the command is still being imported ends it quietly too (exit 130, no traceback).
+
+    One command per process: the collector's batch policy applies (engine/base/collector.py); `main`
+    itself, as tests and other programs call it in their own process, leaves the collector as it is.
+    """
     try:
+        from engine.base import collector
         from engine.cli import main
     except KeyboardInterrupt:
         raise SystemExit(130) from None
+    collector.batch_policy()
     main()
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
 
-from engine.base import cache
+from engine.base import cache, collector
 
 from engine import checks
 
@@ -171,6 +171,7 @@ def ask(query_text: str | n.Query, at: datetime.date, kb_dir: Path | None = None
     """
     kb, facts, warnings = load_checked(kb_dir, fact_files)
     kb = assume(kb, assumptions)
+    collector.settle()
     if isinstance(query_text, str):
         try:
             query = parse_question(query_text)
@@ -183,6 +184,7 @@ def ask(query_text: str | n.Query, at: datetime.date, kb_dir: Path | None = None
     program = ir.lower(kb, at)
     predicate = query.atom.predicate
     model = evaluate(program, {predicate} | {f"{kind}:{predicate}" for kind in ("norm", "domain")})
+    collector.settle()
     prover = Prover(program, model)
     found = answers(program, model, query)
     result = Result(query, at, kb, program, warnings=warnings, fact_files=facts,

@@ -35,10 +35,11 @@ def answers(program: Program, model: Model, query: n.Query) -> list[Answer]:
     deontic = predicate in program.deontic or any(
         info.predicate == predicate and info.modality for info in program.norms.values())
     result = []
+    memo: dict = {}   # verdicts per set of applicable norms (deontic.decide)
     for values in candidates(program, model, atom):
         bindings = {k: v for k, v in (unify(atom, values, {}) or {}).items()}
         if deontic:
-            answer = decide(program, predicate, values, applies.get(values, set()), facts, bindings)
+            answer = decide(program, predicate, values, applies.get(values, set()), facts, bindings, memo)
         else:
             answer = Answer(predicate, values, bindings, "holds" if values in facts else "not-established")
         if query.status is None or query.status == answer.status:

@@ -49,7 +49,7 @@ def _order(program: Program):
 
 
 def decide(program: Program, predicate: str, values: tuple, applicable: set[str],
-           facts: set[tuple], bindings: Mapping[str, object]) -> Answer:
+           facts: set[tuple], bindings: Mapping[str, object], memo: dict | None = None) -> Answer:
     """The status of one ground atom from the norms that apply to it (their conditions hold at the date).
 
     This is the defeasible core (engine/logic/defeasible.py) on one literal: each applicable norm is a
@@ -57,14 +57,39 @@ def decide(program: Program, predicate: str, values: tuple, applicable: set[str]
     `~predicate(values)`, superiority is `priority` (exception, rank, date; `program.defeats`),
     under ambiguity blocking with the kb's reading of defeat (`defeat="rule"`: a norm is defeated by
     any applicable stronger conflicting norm) and the allowing modalities as modes, strongest first.
+
+    The verdict depends on the set of applicable norms only (not on the atom's values): with `memo`
+    (a dict kept for one program) it is decided once per set and reused.
     """
+    key = frozenset(applicable)
+    verdict = memo.get(key) if memo is not None else None
+    if verdict is None:
+        verdict = _verdict(program, predicate, key)
+        if memo is not None:
+            memo[key] = verdict
+    status, deciding, supporting, ordered, defeated, ambiguity = verdict
+    answer = Answer(predicate, values, dict(bindings), status, deciding, list(supporting), list(ordered),
+                    list(defeated), list(ambiguity))
+    if answer.status == "obligatory" and answer.deciding:
+        deadline = program.norms[answer.deciding].node.deadline
+        if deadline is not None:
+            answer.deadline = deadline
+            if values in facts:
+                answer.compliance = "fulfilled"
+            else:
+                answer.compliance = "overdue" if program.at > deadline else "pending"
+    return answer
+
+
+def _verdict(program: Program, predicate: str, applicable: frozenset) -> tuple:
+    """(status, deciding, supporting, applicable in order, defeats, ambiguity) for a set of applicable norms."""
     order = _order(program)
-    answer = Answer(predicate, values, dict(bindings), "undetermined", applicable=sorted(applicable, key=order))
+    answer = Answer(predicate, (), {}, "undetermined", applicable=sorted(applicable, key=order))
     if not applicable:
-        return answer      # no rule for either side: the core concludes nothing, and there is nothing to report
-    q, against = (predicate, values), ("~" + predicate, values)
+        return _fields(answer)      # no rule for either side: the core concludes nothing, and there is nothing to report
+    q, against = (predicate, ()), ("~" + predicate, ())
     rules = []
-    for nid in applicable:
+    for nid in sorted(applicable):
         modality = program.norms[nid].modality
         rules.append(defeasible.Instance(nid, "defeasible", against if modality == "prohibited" else q, (), modality))
     verdict = defeasible.decide(q, rules, program.defeats, defeat="rule", modes=ALLOWING + ("prohibited",), order=order)
@@ -84,13 +109,9 @@ def decide(program: Program, predicate: str, values: tuple, applicable: set[str]
     for loser, winners in verdict.defeated.items():
         beaten_by = sorted(winners, key=lambda w: (w != answer.deciding, w not in undefeated, order(w)))
         answer.defeated.append(program.defeats[(beaten_by[0], loser)])
+    return _fields(answer)
 
-    if answer.status == "obligatory" and answer.deciding:
-        deadline = program.norms[answer.deciding].node.deadline
-        if deadline is not None:
-            answer.deadline = deadline
-            if values in facts:
-                answer.compliance = "fulfilled"
-            else:
-                answer.compliance = "overdue" if program.at > deadline else "pending"
-    return answer
+
+def _fields(answer: Answer) -> tuple:
+    return (answer.status, answer.deciding, tuple(answer.supporting), tuple(answer.applicable),
+            tuple(answer.defeated), tuple(answer.ambiguity))

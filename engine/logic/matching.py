@@ -9,11 +9,35 @@ from engine.logic.evaluation import Model, compare
 
 
 class Index:
-    """Tuples of each relation, indexed lazily by the positions that are bound."""
+    """Tuples of each relation, indexed lazily by the positions that are bound; plans of evaluation per body."""
+
+    __slots__ = ("model", "_indexes", "_distinct", "_plans")
 
     def __init__(self, model: Model):
         self.model = model
         self._indexes: dict[tuple[str, tuple[int, ...]], dict[tuple, list[tuple]]] = {}
+        self._distinct: dict[tuple[str, int], int] = {}
+        self._plans: dict[tuple[int, frozenset], tuple[object, list]] = {}
+
+    def distinct(self, relation: str, position: int) -> int:
+        """How many different values the relation has at a position (at least 1)."""
+        key = (relation, position)
+        found = self._distinct.get(key)
+        if found is None:
+            found = self._distinct[key] = max(1, len({row[position] for row in self.model.get(relation)}))
+        return found
+
+    def expected(self, atom: n.Atom, bound) -> float:
+        """Expected matches of an atom once the variables in `bound` have values: its size divided by the
+        distinct values at each bound position (constants included). A small relation none of whose
+        arguments is bound still costs all its rows, for every binding it is tried with."""
+        size = float(len(self.model.get(atom.predicate)))
+        for i, t in enumerate(atom.args):
+            if isinstance(t, n.Variable):
+                if t.name == "_" or t.name not in bound:
+                    continue
+            size /= self.distinct(atom.predicate, i)
+        return size
 
     def lookup(self, relation: str, pattern: tuple) -> list[tuple]:
         """Tuples matching `pattern`, where None is a free position."""
@@ -91,7 +115,18 @@ def ready(condition, binding: Mapping[str, object]) -> bool:
 
 
 def plan(conditions, binding: Mapping[str, object], index: Index) -> list:
-    """An order of evaluation: at each step the test that is ready, else the atom with fewest candidates."""
+    """An order of evaluation: at each step the test that is ready, else the atom with the fewest expected
+    matches (Index.expected); computed once per body and set of bound variables."""
+    key = (id(conditions), frozenset(binding))
+    cached = index._plans.get(key)
+    if cached is not None and cached[0] is conditions:
+        return cached[1]
+    order = _plan(conditions, binding, index)
+    index._plans[key] = (conditions, order)   # holds the body, so that its id is not reused
+    return order
+
+
+def _plan(conditions, binding: Mapping[str, object], index: Index) -> list:
     pending = list(conditions)
     bound = set(binding)
     order = []
@@ -104,10 +139,7 @@ def plan(conditions, binding: Mapping[str, object], index: Index) -> list:
             if not atoms:
                 order.extend(pending)
                 break
-            def cost(a):
-                free = sum(1 for t in a.args if isinstance(t, n.Variable) and t.name not in bound)
-                return (free, len(index.model.get(a.predicate)))
-            chosen = min(atoms, key=cost)
+            chosen = min(atoms, key=lambda a: index.expected(a, bound))
             bound.update(v.name for v in chosen.variables())
         if isinstance(chosen, n.Comparison) and chosen.operator == "=":
             bound.update(t.name for t in (chosen.left, chosen.right) if isinstance(t, n.Variable))
