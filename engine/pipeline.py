@@ -55,7 +55,7 @@ def load_law(folder: Path) -> KnowledgeBase:
 
 
 def load_knowledge(kb_dir: Path | None = None, fact_files: Sequence[Path] | None = None,
-                   query_dirs: Sequence[Path] = ()) -> tuple[KnowledgeBase, list[str]]:
+                   query_dirs: Sequence[Path] = (), sample: bool = True) -> tuple[KnowledgeBase, list[str]]:
     """Parses the knowledge base, the case facts (the bundled sample case when none are given) and questions.
 
     Case files hold facts only (knowledge.case_only); each input is read exactly once, so a pipe or
@@ -64,7 +64,7 @@ def load_knowledge(kb_dir: Path | None = None, fact_files: Sequence[Path] | None
     folder = Path(kb_dir) if kb_dir else default_kb()
     if not folder.is_dir():
         raise ZanError([Diagnostic("unreadable-file", f"no knowledge base folder at {folder}", None)])
-    facts = list(fact_files) if fact_files else sample_case_files(folder)
+    facts = list(fact_files) if fact_files or not sample else sample_case_files(folder)
     kb = load_law(folder)
     load(facts, kb, case=True)
     questions = [q for d in query_dirs for q in sorted(Path(d).glob("*.zan"))]
@@ -124,10 +124,13 @@ def check_query(kb: KnowledgeBase, query: n.Query) -> None:
                        sources=kb.sources)
 
 
-def load_checked(kb_dir: Path | None = None, fact_files: Sequence[Path] | None = None
+def load_checked(kb_dir: Path | None = None, fact_files: Sequence[Path] | None = None, sample: bool = True
                  ) -> tuple[KnowledgeBase, list[str], list[Diagnostic]]:
-    """load_knowledge + check (the law from the cache when the same files were parsed before)."""
-    kb, fact_names = load_knowledge(kb_dir, fact_files)
+    """load_knowledge + check (the law from the cache when the same files were parsed before).
+
+    sample=False: no case at all when no fact files are given (the case space asks hypothetical cases).
+    """
+    kb, fact_names = load_knowledge(kb_dir, fact_files, sample=sample)
     return kb, fact_names, check(kb)
 
 

@@ -1,0 +1,781 @@
+"""The case space (`zan cases`): every case a question can meet, and the law's answer to each.
+
+For a question such as `call(C, P, Purpose)`:
+
+- **individuals**: the question's variables become generic persons (`c`, `p`); a variable whose
+  domain the knowledge base itself enumerates (`purpose(Purpose)`: facts of kb/, no rule) takes each
+  of those values in turn; and every existential variable of a deciding norm (the relative whose
+  death is the ground) gets one more person of its own.
+- **dimensions**: the ground facts over them that the deciding norms read, directly or through
+  definitions, and that a case file could state (no norm concludes them, kb/ does not fix them).
+- **rows**: a partition of all assignments of the dimensions, each row fixing some facts (`holds`,
+  `absent`) and leaving the rest free, so that every assignment matching it gets the row's status.
+
+How: each norm's conditions are unfolded, at the question's date, into a decision diagram over the
+dimensions (engine/logic/diagrams.py); the status of every pattern of applicable norms comes from
+the deontic core itself (`deontic.decide`), so the outcome diagram maps every assignment to what the
+knowledge base answers. Its paths partition the space; paths with the same outcome that differ in one
+fact are merged while that keeps a partition. Then one representative case per row is evaluated
+through the ordinary path (all rows in one program, each with its own renamed persons): the status
+must agree and the row's citations are read off its trace.
+
+The same diagrams answer `--how STATUS` (minimal sets of facts that, added to a case, give STATUS).
+"""
+
+from __future__ import annotations
+
+import datetime
+import itertools
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Sequence
+
+from engine.base.diagnostics import Diagnostic, ZanError
+from engine.base.source import Span
+from engine.explain.answering import answers, brief_trace, trace
+from engine.explain.explanation import Explainer, atom_text, query_text
+from engine.explain.i18n import word
+from engine.explain.proof import Prover
+from engine.logic import ir
+from engine.logic.deontic import Answer, decide
+from engine.logic.diagrams import Diagrams
+from engine.logic.evaluation import compare as compare_values
+from engine.logic.evaluation import evaluate
+from engine.syntax import nodes as n
+from engine.syntax.knowledge import KnowledgeBase
+
+GroundAtom = tuple  # (relation, values)
+ASSUMED = "<assumed>"
+
+
+# ---------------------------------------------------------------- what-if: assumed and retracted facts
+
+def parse_fact(text: str) -> GroundAtom:
+    """A ground fact written on the command line, e.g. `died(mother)`, as (relation, values)."""
+    from engine.syntax.parser import parse_query
+
+    query = parse_query(text.strip().rstrip("."), path="<assumed>")
+    if query.status is not None or query.atom.variables():
+        raise ZanError([Diagnostic("invalid-query", f"{text!r} is not a ground fact; write e.g. died(mother)",
+                                   query.atom.span, hint="an assumed or retracted fact names no variables and no status")],
+                       sources={"<assumed>": text})
+    return query.atom.predicate, tuple(t.value for t in query.atom.args)
+
+
+def assume(program: ir.Program, assumed: Iterable[GroundAtom] = (), retracted: Iterable[GroundAtom] = ()) -> ir.Program:
+    """Adds the assumed facts to a lowered program and takes the retracted ones out (in place; returned).
+
+    An assumed fact's source is `<assumed>`, so every trace shows it as an assumption, never as a
+    fact of the case.
+    """
+    for relation, values in retracted:
+        program.facts.get(relation, {}).pop(tuple(values), None)
+    for i, (relation, values) in enumerate(assumed, 1):
+        program.add_fact(relation, tuple(values), Span(ASSUMED, i, 1))
+    return program
+
+
+# ---------------------------------------------------------------- individuals and dimensions
+
+@dataclass
+class Individual:
+    name: str
+    types: set[str]
+    origin: str                 # query | case | existential
+    variable: str | None = None
+    norm: str | None = None
+
+    @property
+    def fresh(self) -> bool:
+        return self.origin == "existential"
+
+
+class Grounder:
+    """Unfolds the rules of one program into diagrams over the registered dimensions."""
+
+    def __init__(self, space: "Builder", program: ir.Program):
+        self.space = space
+        self.d = space.d
+        self.program = program
+        self.rules: dict[str, list[ir.Rule]] = {}
+        for rule in program.rules:
+            self.rules.setdefault(rule.relation, []).append(rule)
+        self.memo: dict[GroundAtom, int] = {}
+        self.busy: set[GroundAtom] = set()
+
+    def holds(self, relation: str, values: tuple) -> int:
+        key = (relation, values)
+        if key in self.memo:
+            return self.memo[key]
+        if key in self.busy:     # a cycle: the least fixpoint adds nothing through it
+            return self.d.false
+        if values in self.program.facts.get(relation, {}):
+            self.memo[key] = self.d.true
+            return self.d.true
+        self.busy.add(key)
+        result = self.d.false
+        if relation in self.space.open_relations and key not in self.space.fixed_false:
+            result = self.d.var(self.space.dimension(relation, values))
+        for rule in self.rules.get(relation, []):
+            binding = _unify(rule.head.args, values, {})
+            if binding is not None:
+                result = self.d.disj(result, self.body(rule, binding))
+        self.busy.discard(key)
+        self.memo[key] = result
+        return result
+
+    def body(self, rule: ir.Rule, binding: dict) -> int:
+        conditions = _named_wildcards(rule.body)
+        atoms = [c for c in conditions if isinstance(c, n.Atom)]
+        atoms.sort(key=lambda a: a.predicate not in self.space.fixed_relations)
+        rest = [c for c in conditions if not isinstance(c, n.Atom)]
+        owner = rule.norm or f"{rule.span.file}:{rule.span.line}"
+        return self._join(atoms + rest, 0, binding, owner)
+
+    def _join(self, conditions: list, i: int, binding: dict, owner: str) -> int:
+        d = self.d
+        if i == len(conditions):
+            return d.true
+        c = conditions[i]
+        if isinstance(c, n.Comparison):
+            left, right = _value(c.left, binding), _value(c.right, binding)
+            if left is _UNBOUND or right is _UNBOUND:
+                return d.false
+            ok = (left == right) if c.operator in ("=", "==") else compare_values(c.operator, left, right)
+            return self._join(conditions, i + 1, binding, owner) if ok else d.false
+        if isinstance(c, n.Negation):
+            values = tuple(_value(t, binding) for t in c.atom.args)
+            if any(v is _UNBOUND for v in values):
+                return d.false
+            inner = self.holds(c.atom.predicate, values)
+            if inner == d.true:
+                return d.false
+            return d.conj(d.neg(inner), self._join(conditions, i + 1, binding, owner))
+        result = d.false
+        if c.predicate in self.space.fixed_relations:
+            for values in sorted(self.program.facts.get(c.predicate, {}), key=str):
+                extended = _unify(c.args, values, binding)
+                if extended is not None:
+                    result = d.disj(result, self._join(conditions, i + 1, extended, owner))
+            return result
+        free = [t for t in c.args if isinstance(t, n.Variable) and t.name not in binding]
+        names = list(dict.fromkeys(t.name for t in free))
+        options = []
+        for name in names:
+            position = next(k for k, t in enumerate(c.args) if isinstance(t, n.Variable) and t.name == name)
+            options.append(self.space.candidates(c.predicate, position, owner, name))
+        for choice in itertools.product(*options):
+            extended = {**binding, **dict(zip(names, choice))}
+            here = self.holds(c.predicate, tuple(_value(t, extended) for t in c.args))
+            if here == d.false:
+                continue
+            result = d.disj(result, d.conj(here, self._join(conditions, i + 1, extended, owner)))
+        return result
+
+
+_UNBOUND = object()
+
+
+def _value(term, binding):
+    if isinstance(term, n.Variable):
+        return binding.get(term.name, _UNBOUND)
+    return term.value
+
+
+def _unify(args, values, binding):
+    out = dict(binding)
+    for term, value in zip(args, values):
+        if isinstance(term, n.Variable):
+            if term.name == "_":
+                continue
+            if term.name in out and out[term.name] != value:
+                return None
+            out[term.name] = value
+        elif term.value != value:
+            return None
+    return out
+
+
+def _named_wildcards(conditions):
+    """Each `_` of a body as a variable of its own (an existential like any other)."""
+    count = itertools.count(1)
+
+    def rename(atom: n.Atom) -> n.Atom:
+        args = tuple(n.Variable(f"_{next(count)}", t.span) if isinstance(t, n.Variable) and t.name == "_" else t
+                     for t in atom.args)
+        return n.Atom(atom.predicate, args, atom.span, atom.predicate_span)
+
+    out = []
+    for c in conditions:
+        if isinstance(c, n.Atom):
+            out.append(rename(c))
+        elif isinstance(c, n.Negation):
+            out.append(n.Negation(rename(c.atom), c.span))
+        else:
+            out.append(c)
+    return out
+
+
+@dataclass
+class Outcome:
+    """What the knowledge base answers on a region of the space."""
+
+    status: str
+    deciding: str | None
+    supporting: tuple[str, ...] = ()
+    ambiguity: tuple[tuple[str, str], ...] = ()
+    grounds: tuple[str, ...] = ()      # citation keys of the deciding and supporting norms and what they rest on
+
+    def key(self):
+        """Rows are split by what a reader is told: the status, its citations, whether it is a conflict."""
+        return (self.status, self.grounds, bool(self.ambiguity))
+
+
+class Builder:
+    """The shared state of one case space: the diagrams, the individuals, the dimensions."""
+
+    def __init__(self, kb: KnowledgeBase, programs: Sequence[ir.Program], case_constants: dict[str, set[str]] | None = None,
+                 case_facts: set[GroundAtom] = frozenset()):
+        self.kb = kb
+        self.d = Diagrams()
+        self.individuals: dict[str, Individual] = {}
+        self.dimensions: list[GroundAtom] = []
+        self._dimension_index: dict[GroundAtom, int] = {}
+        self._fresh: dict[tuple[str, str], str] = {}
+        self.fixed_false: set[GroundAtom] = set()
+        concluded = {info.node.clause.head.predicate for info in programs[0].norms.values() if info.node.clause}
+        ruled = {r.relation for p in programs for r in p.rules}
+        with_facts = {rel for p in programs for rel, rows in p.facts.items() if rows}
+        case_relations = {rel for rel, _ in case_facts}
+        # kb/ enumerates these itself (purpose, emergency_kind): facts, no rule, no case fact states them
+        self.fixed_relations = {rel for rel in with_facts - ruled - concluded - case_relations if rel in kb.predicates}
+        # what a case file may state: declared, not concluded by a norm, not fixed by kb/
+        self.open_relations = {rel for rel in kb.predicates if rel not in concluded and rel not in self.fixed_relations
+                               and not any(p.deontic and rel in p.deontic for p in programs)}
+        for name, types in (case_constants or {}).items():
+            self.individuals[name] = Individual(name, set(types), "case")
+
+    def dimension(self, relation: str, values: tuple) -> int:
+        key = (relation, values)
+        index = self._dimension_index.get(key)
+        if index is None:
+            index = self._dimension_index[key] = len(self.dimensions)
+            self.dimensions.append(key)
+        return index
+
+    def parameter(self, relation: str, position: int) -> str:
+        decl = self.kb.predicates.get(relation)
+        if decl is not None and position < decl.arity:
+            return decl.parameters[position]
+        return f"{relation}#{position}"
+
+    def individual(self, name: str, types: set[str], origin: str, variable=None, norm=None) -> str:
+        if name in self.individuals:
+            self.individuals[name].types |= types
+        else:
+            self.individuals[name] = Individual(name, set(types), origin, variable, norm)
+        return name
+
+    def candidates(self, relation: str, position: int, owner: str, variable: str) -> list[str]:
+        """The values an existential variable ranges over: the persons of its kind met so far, and one of its own."""
+        kind = self.parameter(relation, position)
+        known = [i.name for i in self.individuals.values() if not i.fresh and kind in i.types]
+        key = (owner, variable)
+        if key not in self._fresh:
+            base = variable.lstrip("_").lower() or "x"
+            name, k = base, 2
+            taken = set(self.individuals) | set(self.kb.constants)
+            while name in taken:
+                name, k = f"{base}{k}", k + 1
+            self._fresh[key] = self.individual(name, {kind}, "existential", variable, owner)
+        return known + [self._fresh[key]]
+
+
+# ---------------------------------------------------------------- the space of one question
+
+@dataclass
+class Row:
+    atom: str
+    predicate: str
+    values: tuple
+    holds: list[GroundAtom]
+    absent: list[GroundAtom]
+    outcome: Outcome
+    citations: list[str] = field(default_factory=list)
+    compared: Outcome | None = None        # with --compare or --versus-reading: the outcome on the other side
+    compared_citations: list[str] = field(default_factory=list)
+    causes: list = field(default_factory=list)
+
+
+@dataclass
+class CaseSpace:
+    query: n.Query
+    at: datetime.date
+    kb: KnowledgeBase
+    programs: list[ir.Program]
+    individuals: dict[str, Individual]
+    dimensions: list[GroundAtom]
+    rows: list[Row]
+    redundant: list[dict] = field(default_factory=list)
+    compare: datetime.date | None = None
+    reading: str | None = None
+    versus_reading: str | None = None
+    assumed: list[GroundAtom] = field(default_factory=list)
+    retracted: list[GroundAtom] = field(default_factory=list)
+
+
+def _query(kb: KnowledgeBase, query: str | n.Query) -> n.Query:
+    from engine.pipeline import check_query, parse_question
+
+    if isinstance(query, n.Query):
+        check_query(kb, query)
+        return query
+    try:
+        parsed = parse_question(query)
+        check_query(kb, parsed)
+    except ZanError as e:
+        raise ZanError(e.diagnostics, sources={**kb.sources, "<query>": query}) from None
+    return parsed
+
+
+def _lower(kb: KnowledgeBase, at: datetime.date, reading: str | None):
+    try:
+        return ir.lower(kb, at, reading=reading)
+    except TypeError:          # a knowledge base without readings
+        return ir.lower(kb, at)
+
+
+def _instances(builder: Builder, program: ir.Program, atom: n.Atom) -> list[tuple]:
+    """The question's atom over the individuals: variables enumerated by kb/ take each value, the others a person."""
+    decl = builder.kb.predicates.get(atom.predicate)
+    options: list[list] = []
+    enumerated: dict[str, list] = {}
+    if decl is not None and decl.domain:
+        for c in decl.domain:
+            if isinstance(c, n.Atom) and c.predicate in builder.fixed_relations:
+                params = {decl.parameters[k]: a for k, a in enumerate(atom.args)}
+                for k, t in enumerate(c.args):
+                    if isinstance(t, n.Variable) and isinstance(params.get(t.name), n.Variable):
+                        enumerated[params[t.name].name] = sorted({row[k] for row in program.facts.get(c.predicate, {})}, key=str)
+    for k, t in enumerate(atom.args):
+        if isinstance(t, n.Constant):
+            if isinstance(t.value, str) and t.value not in builder.kb.constants:
+                builder.individual(t.value, {builder.parameter(atom.predicate, k)}, "query")
+            options.append([t.value])
+        elif t.name in enumerated:
+            options.append(enumerated[t.name])
+        else:
+            name = t.name.lower()
+            builder.individual(name, {builder.parameter(atom.predicate, k)}, "query", variable=t.name)
+            options.append([name])
+    seen, out = set(), []
+    for values in itertools.product(*options):
+        if values not in seen:
+            seen.add(values)
+            out.append(values)
+    return out
+
+
+def _norm_rules(program: ir.Program, predicate: str) -> list[ir.Rule]:
+    """The rules of the norms concluding the predicate; general rules (those others are exceptions to) first."""
+    rules = [r for r in program.rules if r.kind == "norm" and r.relation == f"norm:{predicate}"]
+    targets = {ref.norm_id for info in program.norms.values() for ref in info.node.exception_to}
+    return sorted(rules, key=lambda r: (r.norm not in targets, r.modality != "prohibited", r.norm or ""))
+
+
+def _outcomes(builder: Builder, grounder: Grounder, program: ir.Program, predicate: str, values: tuple,
+              without: str | None = None) -> tuple[int, dict]:
+    """The outcome diagram of one ground atom: leaves are outcome keys; and the outcomes by key."""
+    d = builder.d
+    deontic = predicate in program.deontic
+    found: dict = {}
+    if not deontic:
+        here = grounder.holds(predicate, values)
+        yes, no = Outcome("holds", None), Outcome("not-established", None)
+        found[yes.key()], found[no.key()] = yes, no
+        return d.ite(here, d.leaf(yes.key()), d.leaf(no.key())), found
+    applies: list[tuple[str, int]] = []
+    for rule in _norm_rules(program, predicate):
+        if rule.norm == without:
+            continue
+        binding = _unify(rule.head.args[1:], values, {})
+        if binding is None:
+            continue
+        condition = grounder.body(rule, binding)
+        if condition != d.false:
+            applies.append((rule.norm, condition))
+    stated = set(program.facts.get(predicate, {}))
+
+    def build(i: int, chosen: tuple, reachable: int) -> int:
+        if reachable == d.false:
+            return d.leaf(None)
+        if i == len(applies):
+            a = decide(program, predicate, values, set(chosen), stated, {})
+            o = Outcome(a.status, a.deciding, tuple(a.supporting), tuple(tuple(p) for p in a.ambiguity),
+                        _grounds(program, [a.deciding] + list(a.supporting)))
+            found.setdefault(o.key(), o)
+            return d.leaf(o.key())
+        nid, condition = applies[i]
+        yes = build(i + 1, chosen + (nid,), d.conj(reachable, condition))
+        no = build(i + 1, chosen, d.conj(reachable, d.neg(condition)))
+        return d.ite(condition, yes, no)
+
+    return build(0, (), d.true), found
+
+
+def _grounds(program: ir.Program, norms: list) -> tuple[str, ...]:
+    out: list[str] = []
+    for nid in norms:
+        info = program.norms.get(nid) if nid else None
+        if info is None:
+            continue
+        for ref in [nid] + [r.norm_id for r in info.node.rests_on]:
+            cited = program.norms.get(ref)
+            if cited and cited.node.citation and cited.node.citation not in out:
+                out.append(cited.node.citation)
+    return tuple(out)
+
+
+def _cubes(d: Diagrams, root: int) -> list[tuple[dict[int, bool], object]]:
+    """A partition of the space into cubes with one leaf each: a decision tree grown greedily, then merged.
+
+    At each step the fact to split on is the one whose two cofactors have the fewest paths between
+    them (the diagram's path count bounds the subtree); then leaves with the same value that differ in
+    one fact only are merged while any are (the result stays a partition).
+    """
+    paths: dict[int, int] = {}
+
+    def count(u: int) -> int:
+        found = paths.get(u)
+        if found is None:
+            entry = d.table[u]
+            found = 1 if entry[0] == "leaf" else count(entry[1]) + count(entry[2])
+            paths[u] = found
+        return found
+
+    cubes: list[tuple[dict[int, bool], object]] = []
+    stack = [(root, {})]
+    while stack:
+        u, fixed = stack.pop()
+        if d.is_leaf(u):
+            cubes.append((fixed, d.value(u)))
+            continue
+        best = None
+        for v in sorted(d.support(u)):
+            low, high = d.restrict(u, v, False), d.restrict(u, v, True)
+            cost = (count(low) + count(high), min(count(low), count(high)), v)
+            if best is None or cost < best[0]:
+                best = (cost, v, low, high)
+        _cost, v, low, high = best
+        stack.append((high, {**fixed, v: True}))
+        stack.append((low, {**fixed, v: False}))
+    changed = True
+    while changed:
+        changed = False
+        index: dict[tuple, int] = {}
+        merged: list = []
+        used = [False] * len(cubes)
+        for i, (fixed, value) in enumerate(cubes):
+            for v in fixed:
+                rest = tuple(sorted((k, b) for k, b in fixed.items() if k != v))
+                j = index.get((value, v, rest, not fixed[v]))
+                if j is not None and not used[j]:
+                    used[i] = used[j] = True
+                    merged.append((dict(rest), value))
+                    changed = True
+                    break
+            else:
+                for v in fixed:
+                    rest = tuple(sorted((k, b) for k, b in fixed.items() if k != v))
+                    index[(value, v, rest, fixed[v])] = i
+        cubes = merged + [c for k, c in enumerate(cubes) if not used[k]]
+    return cubes
+
+
+class Progress:
+    """Progress on stderr, only on a terminal and only once it takes a while."""
+
+    def __init__(self, total: int, label: str):
+        import time
+
+        self.total, self.label, self.done = total, label, 0
+        self.start = time.monotonic()
+        self.shown = False
+        self.tty = sys.stderr.isatty()
+
+    def step(self, what: str = "") -> None:
+        import time
+
+        self.done += 1
+        if self.tty and time.monotonic() - self.start > 1.5:
+            sys.stderr.write(f"\r{self.label}: {self.done}/{self.total} {what[:50]:50}")
+            sys.stderr.flush()
+            self.shown = True
+
+    def close(self) -> None:
+        if self.shown:
+            sys.stderr.write("\r" + " " * 90 + "\r")
+            sys.stderr.flush()
+
+
+def _rename(value, suffix: str, individuals: dict):
+    return f"{value}__{suffix}" if isinstance(value, str) and value in individuals and individuals[value].origin != "case" else value
+
+
+def _representatives(kb: KnowledgeBase, program: ir.Program, builder: Builder,
+                     cases: list[tuple[tuple, list[GroundAtom]]]) -> list:
+    """Evaluates many hypothetical cases in one program (each with its own renamed persons): a trace per case."""
+    program = _copy(program)
+    for k, (_atom, facts) in enumerate(cases):
+        for relation, values in facts:
+            program.add_fact(relation, tuple(_rename(v, str(k), builder.individuals) for v in values),
+                             Span("<case space>", k + 1, 1))
+    predicates = {a[0] for a, _ in cases}
+    model = evaluate(program, predicates | {f"{kind}:{p}" for kind in ("norm", "domain") for p in predicates})
+    prover = Prover(program, model)
+    applies: dict[tuple, set] = {}
+    for p in predicates:
+        for row in model.get(f"norm:{p}"):
+            applies.setdefault((p, row[1:]), set()).add(row[0])
+    traces = []
+    for k, ((predicate, values), _facts) in enumerate(cases):
+        renamed = tuple(_rename(v, str(k), builder.individuals) for v in values)
+        if predicate in program.deontic:
+            answer = decide(program, predicate, renamed, applies.get((predicate, renamed), set()),
+                            model.get(predicate), {})
+        else:
+            answer = Answer(predicate, renamed, {}, "holds" if renamed in model.get(predicate) else "not-established")
+        traces.append(brief_trace(program, prover, answer))
+    return traces
+
+
+def _copy(program: ir.Program) -> ir.Program:
+    out = ir.Program(at=program.at, arities=dict(program.arities),
+                     facts={k: dict(v) for k, v in program.facts.items()}, rules=list(program.rules),
+                     norms=program.norms, deontic=set(program.deontic), defeats=program.defeats)
+    return out
+
+
+def cases(query: str | n.Query, at: datetime.date, kb_dir: Path | None = None, compare: datetime.date | None = None,
+          reading: str | None = None, versus_reading: str | None = None,
+          assumed: Sequence[str | GroundAtom] = (), retracted: Sequence[str | GroundAtom] = (),
+          kb: KnowledgeBase | None = None, verify: bool = True) -> CaseSpace:
+    """The case space of a question at a date (and against a second date or reading): plain data, see space_document."""
+    from engine.pipeline import load_checked
+
+    if kb is None:
+        kb, _facts, _warnings = load_checked(kb_dir, [], sample=False)
+    parsed = _query(kb, query)
+    assumed = [parse_fact(a) if isinstance(a, str) else a for a in assumed]
+    retracted = [parse_fact(a) if isinstance(a, str) else a for a in retracted]
+    sides = [(at, reading)]
+    if compare is not None or versus_reading is not None:
+        sides.append((compare or at, versus_reading if versus_reading is not None else reading))
+    programs = [assume(_lower(kb, day, r), assumed, retracted) for day, r in sides]
+    builder = Builder(kb, programs)
+    builder.fixed_false = set(retracted)
+    grounders = [Grounder(builder, p) for p in programs]
+    instances = _instances(builder, programs[0], parsed.atom)
+    # ground every side first so that all dimensions exist before the diagrams are read
+    diagrams = []
+    progress = Progress(len(instances) * len(programs), "cases")
+    for values in instances:
+        per_side = []
+        for g, p in zip(grounders, programs):
+            per_side.append(_outcomes(builder, g, p, parsed.atom.predicate, values))
+            progress.step(atom_text(parsed.atom.predicate, values))
+        diagrams.append((values, per_side))
+    progress.close()
+    d = builder.d
+    rows: list[Row] = []
+    for values, per_side in diagrams:
+        (root, found), others = per_side[0], per_side[1:]
+        if others:
+            other_root, other_found = others[0]
+            pair = d.apply("pair", lambda a, b: (a, b), root, other_root)
+            leaf_of = lambda v: v
+        else:
+            pair, other_found = root, {}
+        for fixed, value in _cubes(d, pair):
+            key, other = (value if others else (value, None))
+            if key is None or (others and other is None):
+                continue
+            holds = [builder.dimensions[v] for v, b in sorted(fixed.items()) if b]
+            absent = [builder.dimensions[v] for v, b in sorted(fixed.items()) if not b]
+            row = Row(atom_text(parsed.atom.predicate, values), parsed.atom.predicate, values, holds, absent,
+                      found[key], compared=other_found.get(other) if others else None)
+            rows.append(row)
+    if parsed.status is not None:
+        rows = [r for r in rows if r.outcome.status == parsed.status or (r.compared and r.compared.status == parsed.status)]
+    order = {dim: k for k, dim in enumerate(builder.dimensions)}
+    rows.sort(key=lambda r: (instances.index(r.values), _row_key(r, order)))
+    _cite(kb, programs, builder, rows, verify)
+    space = CaseSpace(parsed, at, kb, programs, builder.individuals, list(builder.dimensions), rows,
+                      compare=compare, reading=reading, versus_reading=versus_reading,
+                      assumed=assumed, retracted=retracted)
+    space.redundant = _redundant(builder, grounders[0], programs[0], parsed.atom.predicate, instances, rows)
+    return space
+
+
+def _row_key(row: Row, order: dict) -> tuple:
+    marks = {}
+    for dim in row.holds:
+        marks[order[dim]] = 0
+    for dim in row.absent:
+        marks[order[dim]] = 2
+    return tuple(marks.get(k, 1) for k in range(len(order)))
+
+
+def _cite(kb, programs, builder: Builder, rows: list[Row], verify: bool) -> None:
+    """Citations (and, with two sides, causes) read off one representative case per row, evaluated the ordinary way."""
+    from engine.tools.diff import causes
+
+    cases = [((r.predicate, r.values), r.holds) for r in rows]
+    sides = [_representatives(kb, p, builder, cases) for p in programs]
+    for k, row in enumerate(rows):
+        t = sides[0][k]
+        if verify and (t is None or t.answer.status != row.outcome.status):
+            raise ZanError([Diagnostic("internal", f"the case space disagrees with the knowledge base on {row.atom}: "
+                                       f"{row.outcome.status} vs {t.answer.status if t else None}", None)])
+        row.citations = list(t.citations) if t else []
+        if len(programs) > 1:
+            t1 = sides[1][k]
+            if verify and row.compared is not None and (t1 is None or t1.answer.status != row.compared.status):
+                raise ZanError([Diagnostic("internal", f"the case space disagrees with the knowledge base on {row.atom} "
+                                           f"(second side)", None)])
+            row.compared_citations = list(t1.citations) if t1 else []
+            if row.compared is not None and row.compared.status != row.outcome.status:
+                row.causes = causes(programs[0], programs[1], t, t1, row.predicate)
+
+
+def _redundant(builder: Builder, grounder: Grounder, program: ir.Program, predicate: str,
+               instances: list[tuple], rows: list[Row]) -> list[dict]:
+    """Norms of the asked predicate that decide no row; exceptions whose removal changes no status."""
+    d = builder.d
+    deciding = {r.outcome.deciding for r in rows} | {s for r in rows for s in r.outcome.supporting}
+    out = []
+    norms = sorted({r.norm for r in _norm_rules(program, predicate)})
+    statuses = {}
+    for values in instances:
+        root, found = _outcomes(builder, grounder, program, predicate, values)
+        statuses[values] = d.map(root, lambda k: k[0] if k else None, "status")
+    for nid in norms:
+        if nid not in deciding:
+            out.append({"norm": nid, "reason": "decides-no-row"})
+            continue
+        info = program.norms[nid]
+        if not info.node.exception_to:
+            continue
+        same = True
+        for values in instances:
+            root, _found = _outcomes(builder, grounder, program, predicate, values, without=nid)
+            if d.map(root, lambda k: k[0] if k else None, "status") != statuses[values]:
+                same = False
+                break
+        if same:
+            out.append({"norm": nid, "reason": "exception-changes-nothing"})
+    return out
+
+
+# ---------------------------------------------------------------- --how: what would make it so
+
+def how(program: ir.Program, kb: KnowledgeBase, predicate: str, values: tuple, status: str,
+        case_facts: set[GroundAtom], limit: int | None = None) -> list[list[str]]:
+    """The minimal sets of facts that, added to the case, would give the atom the status; smallest first.
+
+    The case's own facts stay as they are (each is true in the program); every other ground fact a
+    case file could state over the persons of the case and one new person per existential is a
+    candidate. Minimal: no proper subset gives the status.
+    """
+    constants: dict[str, set[str]] = {}
+    for relation, vals in case_facts:
+        for k, v in enumerate(vals):
+            if isinstance(v, str) and v not in kb.constants:
+                decl = kb.predicates.get(relation)
+                constants.setdefault(v, set()).add(decl.parameters[k] if decl and k < decl.arity else f"{relation}#{k}")
+    builder = Builder(kb, [program], constants, case_facts)
+    for k, v in enumerate(values):
+        if isinstance(v, str) and v not in kb.constants:
+            builder.individual(v, {builder.parameter(predicate, k)}, "case")
+    grounder = Grounder(builder, program)
+    root, found = _outcomes(builder, grounder, program, predicate, values)
+    d = builder.d
+    sets = d.minimal_true_sets(root, lambda key: key is not None and key[0] == status)
+    sets.sort(key=lambda s: (len(s), sorted(atom_text(*builder.dimensions[v]) for v in s)))
+    out = [sorted((atom_text(*builder.dimensions[v]) for v in s)) for s in sets]
+    out = [s for s in out if s]          # the status already holds: nothing to add
+    fresh = {i.name for i in builder.individuals.values() if i.fresh}
+    return (out[:limit] if limit else out), fresh
+
+
+# ---------------------------------------------------------------- the report as plain data
+
+def _fact(explainer: Explainer, atom: GroundAtom) -> dict:
+    relation, values = atom
+    return {"atom": atom_text(relation, values), "reading": explainer.reading(relation, values)}
+
+
+def document(space: CaseSpace, language: str = "en") -> dict:
+    """The case space as plain data (schema in docs/cases.md); the JSON output is a dump of it."""
+    explainer = Explainer(space.kb, space.programs[0], language)
+    other = Explainer(space.kb, space.programs[-1], language)
+    individuals = {}
+    for ind in space.individuals.values():
+        if ind.origin == "query":
+            text = word("cases individual query", language, variable=ind.variable or ind.name)
+        elif ind.origin == "existential":
+            text = word("cases individual new", language, variable=ind.variable or "?", norm=ind.norm or "?")
+        else:
+            text = word("cases individual case", language)
+        individuals[ind.name] = text
+    rows, gaps, conflicts, changes = [], [], [], []
+    for k, r in enumerate(space.rows, 1):
+        entry = {
+            "holds": [atom_text(*a) for a in r.holds],
+            "absent": [atom_text(*a) for a in r.absent],
+            "atom": r.atom,
+            "status": r.outcome.status,
+            "citations": r.citations,
+            "deciding": explainer.norm_key(r.outcome.deciding),
+            "holds_read": [explainer.reading(*a) or atom_text(*a) for a in r.holds],
+            "absent_read": [explainer.reading(*a) or atom_text(*a) for a in r.absent],
+        }
+        if r.outcome.ambiguity:
+            entry["ambiguity"] = [list(p) for p in r.outcome.ambiguity]
+        if r.compared is not None:
+            entry["compared"] = {"status": r.compared.status, "citations": r.compared_citations,
+                                 "deciding": other.norm_key(r.compared.deciding)}
+        rows.append(entry)
+        if r.outcome.status == "undetermined" and not r.outcome.ambiguity:
+            gaps.append(k - 1)
+        if r.outcome.ambiguity:
+            conflicts.append(k - 1)
+        if r.compared is not None and r.compared.status != r.outcome.status:
+            changes.append({
+                "row": k - 1, "atom": r.atom, "holds": entry["holds"], "absent": entry["absent"],
+                "before": r.outcome.status, "after": r.compared.status,
+                "causes": [{"kind": c.kind, "change": c.change, "date": c.date.isoformat() if c.date else None,
+                            "norm": other.norm_key(c.norm) if c.norm else None, "atom": c.atom,
+                            "primary": c.primary} for c in r.causes],
+            })
+    out = {
+        "query": query_text(space.query),
+        "at": space.at.isoformat(),
+        "individuals": individuals,
+        "dimensions": [atom_text(*a) for a in space.dimensions],
+        "rows": rows,
+        "gaps": gaps,
+        "conflicts": conflicts,
+        "redundant": [{**r, "norm": explainer.norm_key(r["norm"])} for r in space.redundant],
+        "changes": changes,
+    }
+    if space.compare is not None:
+        out["compare"] = space.compare.isoformat()
+    if space.reading is not None or space.versus_reading is not None:
+        out["reading"] = space.reading
+        out["versus_reading"] = space.versus_reading
+    if space.assumed or space.retracted:
+        out["assumed"] = [atom_text(*a) for a in space.assumed]
+        out["retracted"] = [atom_text(*a) for a in space.retracted]
+    return out
