@@ -26,6 +26,10 @@ def _date(ctx, param, value):
         raise click.BadParameter(f"{value!r} is not a date; write YYYY-MM-DD, e.g. 2025-01-15") from None
 
 
+def _optional_date(ctx, param, value):
+    return None if value is None else _date(ctx, param, value)
+
+
 def _fail(e: ZanError) -> None:
     sources = e.sources
     for d in sorted(e.diagnostics, key=Diagnostic.sort_key):
@@ -389,6 +393,40 @@ def diff(query, start, end, facts, kb, fmt, explain, lang, short, steps, depth):
     if fmt == "json":
         doc["kb"] = choice.as_json()
     _emit(doc, fmt, explain, lang, short, steps, diff=True)
+
+
+@main.command()
+@click.argument("query")
+@click.option("--at", callback=_date, metavar="YYYY-MM-DD", help="The date of the question (default: today).")
+@click.option("--compare", "compare_at", callback=_optional_date, metavar="YYYY-MM-DD",
+              help="A second date: the rows whose status differs, with the norm whose force caused each change.")
+@click.option("--reading", metavar="NAME", help="Answer under the named reading (default: the kb's default readings).")
+@click.option("--versus-reading", metavar="NAME", help="A second reading to compare the rows with.")
+@click.option("--assume", "assumed", multiple=True, metavar="FACT", help="Assume a ground fact, e.g. died(q) (repeatable).")
+@click.option("--retract", "retracted", multiple=True, metavar="FACT", help="Take a fact out (repeatable).")
+@click.option("--kb", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Knowledge base folder (default: the bundled one).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown", "html"]), default="text", show_default=True)
+@click.option("--lang", type=LANGUAGES, default=_default_lang, show_default="en, or the project's lang",
+              help="Language of labels and explanations.")
+def cases(query, at, compare_at, reading, versus_reading, assumed, retracted, kb, fmt, lang):
+    """The case space of QUERY, e.g. "call(C, P, Purpose)": every case it can meet (a partition of the facts
+    that can matter), each with its status and citations; then the gaps, conflicts and redundancies."""
+    from engine.explain.render.as_cases import render
+    from engine.tools.cases import cases as space_of
+    from engine.tools.cases import document
+
+    choice = _knowledge(kb)
+    space = space_of(query, at, choice.folder, compare=compare_at, reading=reading, versus_reading=versus_reading,
+                     assumed=assumed, retracted=retracted)
+    doc = document(space, lang)
+    if fmt == "json":
+        import json
+
+        doc["kb"] = choice.as_json()
+        click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
+        return
+    click.echo(render(doc, fmt, lang), nl=False)
 
 
 @main.command()

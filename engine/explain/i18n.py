@@ -36,7 +36,6 @@ WORDS: dict[str, dict[str, str]] = {
     "how": {"en": "{status} if", "ru": "{status}, если", "kk": "{status}, егер"},
     "how none": {"en": "no set of added facts gives {status}", "ru": "никакие добавленные факты не дают статус «{status}»",
                  "kk": "ешбір қосылған факт «{status}» мәртебесін бермейді"},
-    "assumed": {"en": "assumed", "ru": "допущение", "kk": "болжам"},
     "reading": {"en": "reading", "ru": "толкование", "kk": "түсіндірме"},
     "versus": {"en": "against", "ru": "против", "kk": "салыстырғанда"},
     # ------------------------------------------------------------ statuses

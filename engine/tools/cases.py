@@ -560,7 +560,7 @@ def _copy(program: ir.Program) -> ir.Program:
 def cases(query: str | n.Query, at: datetime.date, kb_dir: Path | None = None, compare: datetime.date | None = None,
           reading: str | None = None, versus_reading: str | None = None,
           assumed: Sequence[str | GroundAtom] = (), retracted: Sequence[str | GroundAtom] = (),
-          kb: KnowledgeBase | None = None, verify: bool = True) -> CaseSpace:
+          kb: KnowledgeBase | None = None, verify: bool = True, cite: bool = True) -> CaseSpace:
     """The case space of a question at a date (and against a second date or reading): plain data, see space_document."""
     from engine.pipeline import load_checked
 
@@ -610,7 +610,8 @@ def cases(query: str | n.Query, at: datetime.date, kb_dir: Path | None = None, c
         rows = [r for r in rows if r.outcome.status == parsed.status or (r.compared and r.compared.status == parsed.status)]
     order = {dim: k for k, dim in enumerate(builder.dimensions)}
     rows.sort(key=lambda r: (instances.index(r.values), _row_key(r, order)))
-    _cite(kb, programs, builder, rows, verify)
+    if cite:
+        _cite(kb, programs, builder, rows, verify)
     space = CaseSpace(parsed, at, kb, programs, builder.individuals, list(builder.dimensions), rows,
                       compare=compare, reading=reading, versus_reading=versus_reading,
                       assumed=assumed, retracted=retracted)
@@ -639,12 +640,18 @@ def _cite(kb, programs, builder: Builder, rows: list[Row], verify: bool) -> None
             raise ZanError([Diagnostic("internal", f"the case space disagrees with the knowledge base on {row.atom}: "
                                        f"{row.outcome.status} vs {t.answer.status if t else None}", None)])
         row.citations = list(t.citations) if t else []
+        if t is not None:   # the row's norms as the representative case has them (same status and citations)
+            row.outcome = Outcome(t.answer.status, t.answer.deciding, tuple(t.answer.supporting),
+                                  tuple(tuple(p) for p in t.answer.ambiguity), row.outcome.grounds)
         if len(programs) > 1:
             t1 = sides[1][k]
             if verify and row.compared is not None and (t1 is None or t1.answer.status != row.compared.status):
                 raise ZanError([Diagnostic("internal", f"the case space disagrees with the knowledge base on {row.atom} "
                                            f"(second side)", None)])
             row.compared_citations = list(t1.citations) if t1 else []
+            if t1 is not None and row.compared is not None:
+                row.compared = Outcome(t1.answer.status, t1.answer.deciding, tuple(t1.answer.supporting),
+                                       tuple(tuple(p) for p in t1.answer.ambiguity), row.compared.grounds)
             if row.compared is not None and row.compared.status != row.outcome.status:
                 row.causes = causes(programs[0], programs[1], t, t1, row.predicate)
 
