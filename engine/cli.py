@@ -511,14 +511,18 @@ def norms(kb, at, lang, fmt):
                      "conclusion": str(clause.head) if clause else None,
                      "from": info.start.isoformat() if info.start else None,
                      "to": info.end.isoformat() if info.end else None,
-                     "text": nodes.label_of(info.node.quotes, lang)})
+                     "text": nodes.label_of(info.node.quotes, lang),
+                     "cited_as": nodes.cited_as(info.act, info.node.citation, lang) or info.node.citation})
     if fmt == "json":
         click.echo(json.dumps({"at": at.isoformat(), "kb": choice.as_json(), "norms": rows}, ensure_ascii=False, indent=2, sort_keys=True))
         return
+    from engine.explain.i18n import word
+
+    width = max((len(r["cited_as"] or "") for r in rows), default=0)
     for r in rows:
-        kind = r["modality"] or ("definition" if r["conclusion"] else "provision")
-        click.echo(visible(f"{r['citation']:22} {r['id']:40} {kind:13} {r['conclusion'] or ''}"))
-    click.echo(f"{len(rows)} norms in force on {at.isoformat()}")
+        kind = word(r["modality"] or ("definition" if r["conclusion"] else "provision"), lang)
+        click.echo(visible(f"{r['cited_as'] or '':{width}}  {r['id']:40} {kind:13} {r['conclusion'] or ''}"))
+    click.echo(word("norms in force", lang, count=len(rows), date=at.isoformat()))
 
 
 @main.command("init")

@@ -27,7 +27,7 @@ CODES: dict[str, tuple[str, str]] = {
     "invalid-citation": ("error", "a citation key is not of the form `act article.part.subparagraph`"),
     "exception-cycle": ("error", "norms are exceptions to each other in a cycle"),
     "bad-predicate-name": ("error", "a predicate name starts with a capital letter or a digit, or is reserved"),
-    "unknown-placeholder": ("error", "a reading template names an argument the predicate does not have"),
+    "unknown-placeholder": ("error", "a reading template or a saved question's title names an argument that does not exist"),
     "invalid-query": ("error", "the question is not an atom over a declared predicate"),
     "unknown-question": ("error", "no saved question has that name"),
     "question-syntax": ("error", "a question is neither an atom (optionally after a status) nor words the vocabulary places"),

@@ -31,6 +31,13 @@ def check(kb: KnowledgeBase) -> list[Diagnostic]:
                                             reading.span, hint=f"did you mean {{{guess}}}?" if guess else
                                             f"the arguments are {', '.join(decl.parameters) or 'none'}"))
     for question in kb.questions.values():
+        for title in question.labels:  # a typo ({Convikt}) would be printed raw
+            for name in PLACEHOLDER.findall(title.text):
+                if name not in question.parameters:
+                    guess = did_you_mean(name, question.parameters)
+                    found.append(Diagnostic("unknown-placeholder", f"{{{name}}} is not a parameter of the question {question.name}",
+                                            title.span, hint=f"did you mean {{{guess}}}?" if guess else
+                                            f"the parameters are {', '.join(question.parameters) or 'none'}"))
         used = {v.name for v in question.query.atom.variables()}
         for p in question.parameters:
             if p not in used:

@@ -64,10 +64,21 @@ specialis orders nothing among them. Decide which norm is the special one and dr
 `exception to`.""",
     "bad-predicate-name": """A predicate name starts with a capital letter or a digit. Capitalised names are
 variables in Datalog; write predicate names in lower case (in_disciplinary_isolator).""",
-    "unknown-placeholder": """A `reads` template names {Something} that is not a parameter of the predicate, so it
+    "unknown-placeholder": """A `reads` template (or a saved question's title) names {Something} that is not a parameter of the predicate (or question), so it
 would be shown literally. Use the parameter names of the declaration (the hint lists them).""",
     "invalid-query": """The question is not an atom over a declared predicate with the right number of arguments.
 Write it as `call(kunakbaev, P, Purpose)`, optionally prefixed by a status (`permitted ...`).""",
+    "question-syntax": """The question given to `zan ask` starts like an atom (a name and an opening parenthesis) but
+does not parse as one. Write `[status] predicate(arg, ...)`, e.g. `permitted call(kunakbaev, Person, Purpose)`;
+a trailing `?` or `.` is fine. Or ask in words: "which calls are permitted for Kunakbayev?".""",
+    "not-understood": """A question in words has a word that the controlled language does not place, or parts that
+do not fit together (two things asked at once, a name with no place in the question, a context with no one
+named). The language is made from the knowledge base's labels, `phrase`s and `reads` templates, the
+constants' labels and the names in the case; the hint proposes the closest known word and the nearest
+phrasings. Say it otherwise, add a `phrase` to the predicate or constant in kb/, or write the atom.""",
+    "unknown-name": """A name in a question (or a saved question's argument) occurs nowhere in the case or the
+knowledge base: most likely a typo (`kunakbayev` for `kunakbaev`). The question is still answered, and
+"no answers" then says that the name is unknown; the hint proposes the closest known name.""",
     "unknown-question": """`zan query NAME` names no saved question in queries/. The hint proposes the closest name or
 lists the saved questions.""",
     "question-arguments": """A saved question was given a different number of arguments than its declaration takes.

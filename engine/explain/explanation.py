@@ -115,15 +115,30 @@ class Explainer:
         if nid is None:
             return self.w("rule")
         info = self.program.norms.get(nid)
-        citation = info.node.citation if info else None
+        citation = self.cited_as(info)
         return f"{nid} ({citation})" if citation else nid
+
+    def cited_as(self, info) -> str | None:
+        """The norm's citation as a reader of the language cites it (the act's citation forms), else its key."""
+        if info is None:
+            return None
+        return n.cited_as(info.act, info.node.citation, self.language) or info.node.citation
+
+    def cite_key(self, citation: str) -> str:
+        """A citation key as the reader's language cites it (`pec 134.1.2` -> УИК, ст. 134 ч. 1 п. 2)."""
+        act = self.kb.acts.get(citation.split()[0]) if citation.split() else None
+        return n.cited_as(act, citation, self.language) or citation
+
+    def act_name(self, key: str) -> str:
+        """An act's short name in the language (ҚАК, УИК, PEC), else its key."""
+        return n.act_short_name(self.kb.acts.get(key), self.language) or key
 
     def norm_key(self, nid: str | None) -> dict | None:
         """A norm named only by id and citation (its full description is elsewhere in the answer)."""
         if nid is None:
             return None
         info = self.program.norms.get(nid)
-        return {"id": nid, "citation": info.node.citation if info else None}
+        return {"id": nid, "citation": info.node.citation if info else None, "cited_as": self.cited_as(info)}
 
     def norm_ref(self, nid: str | None, full: bool = True) -> dict | None:
         if nid is None:
@@ -145,7 +160,9 @@ class Explainer:
         ref = {
             "id": nid,
             "citation": node.citation,
+            "cited_as": self.cited_as(info),
             "act": info.act.key if info.act else None,
+            "act_name": self.act_name(info.act.key) if info.act else None,
             "act_title": n.label_of(info.act.labels, self.language) if info.act else None,
             "rank": info.rank,
             "modality": info.modality,
@@ -215,6 +232,9 @@ class Explainer:
         if d.principle == "lex specialis":
             return self.w("lex specialis", winner=self.norm_name(d.winner), loser=self.norm_name(d.loser))
         if d.principle == "lex superior":
+            for side in ("winner_act", "loser_act"):
+                if side in grounds:
+                    grounds[side] = self.act_name(grounds[side])
             return self.w("lex superior", **grounds)
         return self.w("lex posterior", **grounds)
 
@@ -287,7 +307,7 @@ class Explainer:
         explanation = self.w("norm fails", norm=self.who(w.norm, deciding), reason=decisive["sentence"])
         asked = decisive.get("asked_by")
         if asked and w.reason != "not-in-force" and asked.get("citation") and asked["id"] != w.norm:
-            explanation += f" ({asked['citation']})"
+            explanation += f" ({asked.get('cited_as') or asked['citation']})"
         out["explanation"] = explanation
         if w.rule is None and w.norm is None:
             out["explanation"] = f"{self.w('rule')}: {decisive['sentence']}"
@@ -379,6 +399,7 @@ class Explainer:
             "bindings": {k: json_value(v) for k, v in sorted(a.bindings.items())},
             "status": a.status,
             "citations": list(t.citations),
+            "cited_as": [self.cite_key(c) for c in t.citations],
         }
         trace: dict = {"status_label": self.w(a.status),
                        "deadline": a.deadline.isoformat() if a.deadline is not None else None,

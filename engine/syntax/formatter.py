@@ -96,6 +96,8 @@ def attribute(tree: Tree) -> str:
         return f"{kids[0]} {kids[1]}"
     if kind == "reading":
         return f"reads {kids[0]} {kids[1]}"
+    if kind == "citation_form":
+        return f"citation {kids[0]} {kids[1]}"
     if kind == "phrase":
         return f"phrase {kids[0]} {kids[1]}"
     if kind == "asked_over":

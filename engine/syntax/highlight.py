@@ -18,7 +18,7 @@ DECLARATIONS = ("act", "predicate", "constant", "norm", "question", "scenario")
 MODALITIES = ("permitted", "prohibited", "obligatory", "discretionary")
 STATUSES = ("undetermined", "holds", "not-established")
 KEYWORDS = (r"exception\s+to", r"rests\s+on", r"in\s+force", r"asked\s+over", r"decided\s+by", r"why\s+not",
-            "cites", "see", "interpretation", "deadline", "note", "kind", "rank", "from", "to", "reads", "phrase", "asks",
+            "cites", "see", "interpretation", "deadline", "note", "kind", "rank", "from", "to", "reads", "phrase", "citation", "asks",
             "if", "and", "not", "given", "expect", "at", "is", "uses", "avoids", "defeated", "on", "facts",
             "compliance")
 # what scenarios say of a derivation: the principle of a defeat, why-not reasons, compliance

@@ -158,7 +158,7 @@ class Builder:
 
     def act(self, tree: Tree) -> n.Act:
         key, *attributes = tree.children
-        kinds = {k: [] for k in ("label", "kind", "rank", "in_force", "note")}
+        kinds = {k: [] for k in ("label", "kind", "rank", "in_force", "citation_form", "note")}
         self._attributes(attributes, kinds)
         return n.Act(
             key=str(key),
@@ -169,6 +169,7 @@ class Builder:
             notes=tuple(self.text(t.children[0]) for t in kinds["note"]),
             span=self.span(tree),
             key_span=self.span(key),
+            citations=tuple(self.label(t) for t in kinds["citation_form"]),
         )
 
     def predicate(self, tree: Tree) -> n.PredicateDecl:

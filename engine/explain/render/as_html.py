@@ -9,7 +9,7 @@ from __future__ import annotations
 from html import escape
 
 from engine.explain.i18n import word
-from engine.explain.render.common import no_answers_text, View, bindings_text, cited_norms, norm_anchor, norm_name, why_not_heading
+from engine.explain.render.common import no_answers_text, shown_source, View, bindings_text, cited_norms, norm_anchor, norm_name, why_not_heading
 
 STYLE = """
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;max-width:70em;margin:2em auto;padding:0 1em;line-height:1.45;color:#222}
@@ -87,7 +87,7 @@ def quote(text: str | None) -> str:
 
 def answer_html(a: dict, view: View, language: str, heading: str = "h2") -> list[str]:
     t = a["trace"]
-    cites = ", ".join(a["citations"])
+    cites = "; ".join(a.get("cited_as") or a["citations"])
     out = [f'<{heading} id="answer-{escape(a["atom"])}"><code>{escape(a["atom"])}</code>: {status_html(a["status"], language)}'
            + (f' <span class="muted">[{escape(cites)}]</span>' if cites else "") + f"</{heading}>"]
     if t.get("reading"):
@@ -157,10 +157,10 @@ def _node_label(c: dict, language: str) -> str:
     if c.get("reading"):
         text += f': <span class="reading">{escape(c["reading"])}</span>'
     if c["kind"] == "fact":
-        text += f' <span class="muted">({escape(word("fact", language))}, {escape(c.get("source") or "?")})</span>'
+        text += f' <span class="muted">({escape(word("fact", language))}, {escape(shown_source(c.get("source")))})</span>'
     elif c["kind"] == "rule":
         text += f" — {link(c['norm'])}" if c.get("norm") else \
-            f' <span class="muted">({escape(word("rule", language))}, {escape(c.get("source") or "?")})</span>'
+            f' <span class="muted">({escape(word("rule", language))}, {escape(shown_source(c.get("source")))})</span>'
     return text
 
 
@@ -181,7 +181,7 @@ def node_html(c: dict, language: str) -> list[str]:
 
 def why_not_html(w: dict, language: str, nested: bool = False) -> list[str]:
     failed = w.get("failed") or {}
-    where = f' <span class="muted">({escape(failed["source"])})</span>' if failed.get("source") else ""
+    where = f' <span class="muted">({escape(shown_source(failed["source"]))})</span>' if failed.get("source") else ""
     if nested:
         who = link(w["norm"]) if w.get("norm") else escape(word("rule", language))
         label = f'<span class="no">✗</span> {who}: <code>{escape(failed.get("condition") or "")}</code>: {escape(failed.get("sentence") or "")}{where}'
@@ -215,11 +215,12 @@ def steps_html(steps: list[dict], language: str) -> list[str]:
         kind = s["kind"]
         if kind == "fact":
             text = f"{escape(word('step fact', language))}: <code>{escape(s['atom'])}</code>" \
-                + (f" — {escape(s['reading'])}" if s.get("reading") else "") + f' <span class="muted">({escape(s.get("source") or "?")})</span>'
+                + (f" — {escape(s['reading'])}" if s.get("reading") else "") + f' <span class="muted">({escape(shown_source(s.get("source")))})</span>'
         elif kind in ("rule", "conclusion"):
-            by = word("step by", language, norm="\x00")
-            norm = link(s["norm"]) if s.get("norm") else escape(f"{word('rule', language)} {s.get('source')}")
-            by = escape(by).replace("\x00", norm)
+            if s.get("norm"):
+                by = escape(word("step by", language, norm="\x00")).replace("\x00", link(s["norm"]))
+            else:
+                by = escape(word("step by rule", language, source=shown_source(s.get("source"))))
             modality = f"<b>{escape(word(s['modality'], language))}</b>: " if s.get("modality") else ""
             text = ", ".join(x for x in (escape(premises), by) if x) + f": {modality}<code>{escape(s['atom'])}</code>" \
                 + (f" — {escape(s['reading'])}" if s.get("reading") else "")
@@ -258,7 +259,7 @@ def norms_html(document: dict, language: str) -> list[str]:
         out.append(f'<dd><span class="muted">{escape("; ".join(facts))}</span>{quote(ref.get("quote"))}')
         if ref.get("interpretation"):
             out.append(f"<p><i>{escape(word('interpretation', language))}:</i> {escape(ref['interpretation'])}</p>")
-        out.append(f'<span class="muted">{escape(word("source", language))}: {escape(ref.get("source") or "?")}</span></dd>')
+        out.append(f'<span class="muted">{escape(word("source", language))}: {escape(shown_source(ref.get("source")))}</span></dd>')
     out.append("</dl>")
     return out
 

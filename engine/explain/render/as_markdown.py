@@ -6,7 +6,7 @@ import re
 
 from engine.base.text import html_unescaped
 from engine.explain.i18n import word
-from engine.explain.render.common import no_answers_text, View, bindings_text, cited_norms, norm_anchor, norm_name, why_not_heading
+from engine.explain.render.common import no_answers_text, shown_source, View, bindings_text, cited_norms, norm_anchor, norm_name, why_not_heading
 
 
 def render(document: dict, explain: bool, language: str, *, short: bool = False, steps: bool = False) -> str:
@@ -49,7 +49,7 @@ def _quote(text: str | None, prefix: str = "") -> list[str]:
 
 def _answer(a: dict, view: View, language: str, head: bool = True) -> list[str]:
     t = a["trace"]
-    cites = ", ".join(a["citations"])
+    cites = "; ".join(a.get("cited_as") or a["citations"])
     out = [f"## {_code(a['atom'])}: **{word(a['status'], language)}**" + (f" [{cites}]" if cites else ""), ""] if head else []
     if not view.explain:
         return out
@@ -118,9 +118,9 @@ def node_lines(c: dict, indent: str, language: str) -> list[str]:
     if c.get("repeat"):
         return [line + f" — *{word('see above', language, id=c['id'])}*"]
     if c["kind"] == "fact":
-        line += f" — {word('fact', language)}, {_code(c.get('source') or '?')}"
+        line += f" — {word('fact', language)}, {_code(shown_source(c.get('source')))}"
     elif c["kind"] == "rule":
-        line += f" — {_link(c['norm'])}" if c.get("norm") else f" — {word('rule', language)}, {_code(c.get('source') or '?')}"
+        line += f" — {_link(c['norm'])}" if c.get("norm") else f" — {word('rule', language)}, {_code(shown_source(c.get('source')))}"
     out = [line]
     for child in c.get("conditions", []):
         out += node_lines(child, indent + "  ", language)
@@ -131,7 +131,7 @@ def node_lines(c: dict, indent: str, language: str) -> list[str]:
 
 def why_not_lines(w: dict, indent: str, language: str, nested: bool = False) -> list[str]:
     failed = w.get("failed") or {}
-    where = f" ({_code(failed['source'])})" if failed.get("source") else ""
+    where = f" ({_code(shown_source(failed['source']))})" if failed.get("source") else ""
     if nested:
         who = _link(w["norm"]) if w.get("norm") else word("rule", language)
         out = [f"{indent}- ✗ {who}: {_code(failed.get('condition') or '')}: {failed.get('sentence')}{where}"]
@@ -159,9 +159,10 @@ def steps_lines(steps: list[dict], language: str) -> list[str]:
         kind = s["kind"]
         if kind == "fact":
             text = f"{word('step fact', language)}: {_code(s['atom'])}" + (f" — {s['reading']}" if s.get("reading") else "") \
-                + f" ({_code(s.get('source') or '?')})"
+                + f" ({_code(shown_source(s.get('source')))})"
         elif kind in ("rule", "conclusion"):
-            by = word("step by", language, norm=_link(s["norm"]) if s.get("norm") else f"{word('rule', language)} {_code(s.get('source') or '?')}")
+            by = word("step by", language, norm=_link(s["norm"])) if s.get("norm") else \
+                word("step by rule", language, source=_code(shown_source(s.get("source"))))
             modality = f"**{word(s['modality'], language)}**: " if s.get("modality") else ""
             text = ", ".join(x for x in (premises, by) if x) + f": {modality}{_code(s['atom'])}" \
                 + (f" — {s['reading']}" if s.get("reading") else "")
@@ -201,7 +202,7 @@ def norms_section(document: dict, language: str) -> list[str]:
         out += _quote(ref.get("quote"))
         if ref.get("interpretation"):
             out += [f"*{_cap(word('interpretation', language))}:* {ref['interpretation']}", ""]
-        out += [f"{_cap(word('source', language))}: {_code(ref.get('source') or '?')}", ""]
+        out += [f"{_cap(word('source', language))}: {_code(shown_source(ref.get('source')))}", ""]
     return out
 
 

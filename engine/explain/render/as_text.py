@@ -48,7 +48,7 @@ def render(document: dict, explain: bool, language: str, *, short: bool = False,
 
 def answer_line(a: dict, language: str) -> str:
     status = click.style(word(a["status"], language), fg=STATUS_COLOURS.get(a["status"]), bold=True)
-    cites = ", ".join(a["citations"])
+    cites = "; ".join(a.get("cited_as") or a["citations"])
     return f"{click.style(a['atom'], bold=True)}: {status}" + (f"  [{cites}]" if cites else "")
 
 
@@ -205,7 +205,8 @@ def steps_lines(steps: list[dict], indent: str, language: str) -> list[str]:
             out.append(f"{indent}{number} {word('step fact', language)}: {s['atom']}"
                        + (f" — {s['reading']}" if s.get("reading") else "") + f"  ({s.get('source')})")
         elif kind in ("rule", "conclusion"):
-            by = word("step by", language, norm=_norm(s["norm"]) if s.get("norm") else f"{word('rule', language)} {s.get('source')}")
+            by = word("step by", language, norm=_norm(s["norm"])) if s.get("norm") else \
+                word("step by rule", language, source=s.get("source"))
             head = ", ".join(x for x in (premises, by) if x)
             modality = f"{word(s['modality'], language)}: " if s.get("modality") else ""
             out.append(f"{indent}{number} {head}: {modality}{s['atom']}" + (f" — {s['reading']}" if s.get("reading") else ""))

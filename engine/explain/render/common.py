@@ -23,7 +23,7 @@ class View:
 def norm_name(ref: dict | None) -> str:
     if not ref:
         return "?"
-    citation = ref.get("citation")
+    citation = ref.get("cited_as") or ref.get("citation")
     return f"{ref['id']} ({citation})" if citation else ref["id"]
 
 
@@ -80,3 +80,13 @@ def no_answers_text(document: dict, language: str) -> str:
     if guesses:
         text += "; " + word("did you mean", language, guess=", ".join(guesses))
     return text
+
+
+def shown_source(source: str | None) -> str:
+    """A source location as a reader of a handout can find it: an installed kb's path from its kb/ folder
+    (`.venv/share/zan/kb/pec.zan:12` -> `kb/pec.zan:12`), never the reader's own file system."""
+    if not source:
+        return "?"
+    marker = "share/zan/"
+    at = source.replace("\\", "/").rfind(marker)
+    return source[at + len(marker):] if at >= 0 else source
