@@ -168,7 +168,7 @@ class ZanGroup(click.Group):
         except ZanError as e:
             _fail(e)
         except RecursionError:
-            click.echo("error: the input is nested too deeply to process [syntax]", err=True)
+            click.echo("error: the input is nested too deeply to process (SECURITY.md, limits)", err=True)
             sys.exit(1)
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException, SystemExit):
             raise

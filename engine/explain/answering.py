@@ -125,12 +125,12 @@ def citations(program: Program, t: Trace) -> list[str]:
         if info and info.node.citation and info.node.citation not in out:
             out.append(info.node.citation)
 
-    def walk(node: ProofNode | None):
-        if node is None:
-            return
-        add(node.norm)
-        for child in node.children:
-            walk(child)
+    def walk(node: ProofNode | None):  # depth first, without Python recursion: proofs may be deep
+        stack = [node] if node is not None else []
+        while stack:
+            current = stack.pop()
+            add(current.norm)
+            stack.extend(reversed(current.children))
 
     answer = t.answer
     add(answer.deciding)

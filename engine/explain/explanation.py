@@ -66,6 +66,11 @@ def atom_text(relation: str, values: tuple) -> str:
     return f"{relation}({shown})" if values else relation
 
 
+# Proof trees are shown down to this many levels of conditions at most (a `reach` chain over 500 edges is
+# 500 levels deep); below it a node says how many levels are left out ("truncated"), as --depth does.
+MAX_PROOF_LEVELS = 100
+
+
 class Explainer:
     """Turns traces into dictionaries, with labels, quotes and sentences in one language.
 
@@ -203,11 +208,7 @@ class Explainer:
         if p.kind == "rule" and self.tables is not None:  # a derived condition: its proof once, in `proofs`
             key = out["id"] = atom_text(p.relation or "", p.values)
             if ("proofs", key) not in self.tables.seen:
-                self.tables.seen.add(("proofs", key))
-                entry = {"norm": self.norm_ref(p.norm, full=False),
-                         "bindings": {k: json_value(v) for k, v in sorted(p.bindings.items()) if not k.startswith("_")},
-                         "conditions": [self.node(c, level + 1) for c in p.children]}
-                self.tables.add("proofs", key, entry)
+                self._table_proofs(p, level)
         elif p.kind == "rule":
             key = (p.relation, p.values)
             repeat = key in self._ids
@@ -219,12 +220,31 @@ class Explainer:
             out["bindings"] = {k: json_value(v) for k, v in sorted(p.bindings.items()) if not k.startswith("_")}
             if repeat:  # shown once, referred to after: the conditions are under the first node with this id
                 out["conditions"] = []
-            elif self.depth is not None and level >= self.depth and p.children:
-                out["conditions"] = []
+            elif level >= min(self.depth or MAX_PROOF_LEVELS, MAX_PROOF_LEVELS) and p.children:
+                out["conditions"] = []  # --depth, or the policy for very deep proofs: cut, with a visible marker
                 out["truncated"] = _height(p)
             else:
                 out["conditions"] = [self.node(c, level + 1) for c in p.children]
         return out
+
+    def _table_proofs(self, p: ProofNode, level: int) -> None:
+        """The `proofs` entries of p and of the derived sub-proofs below it not yet in the tables, each
+        sub-proof's before the proof that uses it, without Python recursion (a proof may be 1000 deep)."""
+        stack = [(p, level, False)]
+        while stack:
+            q, at, expanded = stack.pop()
+            key = atom_text(q.relation or "", q.values)
+            if not expanded:
+                if ("proofs", key) in self.tables.seen:
+                    continue
+                self.tables.seen.add(("proofs", key))
+                stack.append((q, at, True))
+                stack.extend((c, at + 1, False) for c in reversed(q.children) if c.kind == "rule")
+                continue
+            entry = {"norm": self.norm_ref(q.norm, full=False),
+                     "bindings": {k: json_value(v) for k, v in sorted(q.bindings.items()) if not k.startswith("_")},
+                     "conditions": [self.node(c, at + 1) for c in q.children]}  # the derived ones are in the tables
+            self.tables.add("proofs", key, entry)
 
     # ------------------------------------------------------------ defeats
     def principle_text(self, d: Defeat) -> str:
@@ -360,26 +380,36 @@ class Explainer:
         out: list[dict] = []
         done: dict[tuple, int] = {}
 
-        def visit(p: ProofNode) -> int:
-            key = (p.kind, p.relation, p.values, p.text)
-            if key in done:
-                return done[key]
-            premises = [visit(c) for c in p.children]
-            relation, values = p.relation or "", p.values
-            conclusion = relation.startswith("norm:")
-            if conclusion:
-                relation, values = relation[5:], values[1:]
-            step = {"number": len(out) + 1, "kind": "conclusion" if conclusion else p.kind,
-                    "atom": p.text if p.kind == "comparison" else atom_text(relation, values),
-                    "reading": None if p.kind == "comparison" else self.reading(relation, values),
-                    "source": p.source.location if p.source else None, "from": premises}
-            if p.kind == "rule":
-                step["norm"] = self.norm_ref(p.norm, full=False)
+        def key_of(p: ProofNode) -> tuple:
+            return (p.kind, p.relation, p.values, p.text)
+
+        def visit(root: ProofNode) -> None:
+            """Post-order (conditions before what they prove), without Python recursion: proofs may be deep."""
+            stack = [(root, False)]
+            while stack:
+                p, expanded = stack.pop()
+                key = key_of(p)
+                if key in done:
+                    continue
+                if not expanded:
+                    stack.append((p, True))
+                    stack.extend((c, False) for c in reversed(p.children))
+                    continue
+                premises = [done[key_of(c)] for c in p.children]
+                relation, values = p.relation or "", p.values
+                conclusion = relation.startswith("norm:")
                 if conclusion:
-                    step["modality"] = self.program.norms[p.norm].modality
-            out.append(step)
-            done[key] = step["number"]
-            return step["number"]
+                    relation, values = relation[5:], values[1:]
+                step = {"number": len(out) + 1, "kind": "conclusion" if conclusion else p.kind,
+                        "atom": p.text if p.kind == "comparison" else atom_text(relation, values),
+                        "reading": None if p.kind == "comparison" else self.reading(relation, values),
+                        "source": p.source.location if p.source else None, "from": premises}
+                if p.kind == "rule":
+                    step["norm"] = self.norm_ref(p.norm, full=False)
+                    if conclusion:
+                        step["modality"] = self.program.norms[p.norm].modality
+                out.append(step)
+                done[key] = step["number"]
 
         if t.proof is not None:
             visit(t.proof)
@@ -447,7 +477,13 @@ def _closeness(program: Program, w: WhyNot, deciding: str | None):
 
 
 def _height(p: ProofNode) -> int:
-    return 1 + max((_height(c) for c in p.children), default=0) if p.children else 0
+    """The number of levels of conditions below the node (without recursion)."""
+    height, stack = 0, [(p, 0)]
+    while stack:
+        node, level = stack.pop()
+        height = max(height, level)
+        stack.extend((c, level + 1) for c in node.children)
+    return height
 
 
 def document(result, language: str = "en", depth: int | None = None, steps: bool = False,

@@ -132,25 +132,40 @@ class Prover:
                     heapq.heappush(heap, (h2, next(counter), head, inst2))
 
     def prove(self, relation: str, values: tuple) -> ProofNode | None:
+        """A minimal-height proof, built without Python recursion (a derivation may be thousands of steps deep)."""
         atom = (relation, values)
         self._settle(atom)
         if atom not in self._best:
             return None
+        root = self._proof_node(atom)
+        stack = [root]
+        while stack:
+            node = stack.pop()
+            if node.kind != "rule":
+                continue
+            solution = node.bindings
+            for c in node.rule.body:
+                if isinstance(c, n.Atom):
+                    below = (c.predicate, ground(c, solution))
+                    self._settle(below)
+                    if below in self._best:
+                        child = self._proof_node(below)
+                        node.children.append(child)
+                        stack.append(child)
+                elif isinstance(c, n.Negation):
+                    node.children.append(ProofNode("negation", c.atom.predicate, ground(c.atom, solution), source=c.span))
+                else:
+                    node.children.append(ProofNode("comparison", text=comparison_text(c, solution), source=c.span))
+        return root
+
+    def _proof_node(self, atom: GroundAtom) -> ProofNode:
+        """The node for a settled atom, its conditions still to be filled in."""
+        relation, values = atom
         _h, inst = self._best[atom]
         if inst is None:
             return ProofNode("fact", relation, values, source=self.program.facts[relation][values])
         rule, solution, _body = inst
-        node = ProofNode("rule", relation, values, source=rule.span, rule=rule, bindings=solution)
-        for c in rule.body:
-            if isinstance(c, n.Atom):
-                child = self.prove(c.predicate, ground(c, solution))
-                if child is not None:
-                    node.children.append(child)
-            elif isinstance(c, n.Negation):
-                node.children.append(ProofNode("negation", c.atom.predicate, ground(c.atom, solution), source=c.span))
-            else:
-                node.children.append(ProofNode("comparison", text=comparison_text(c, solution), source=c.span))
-        return node
+        return ProofNode("rule", relation, values, source=rule.span, rule=rule, bindings=solution)
 
     # ------------------------------------------------------------ why-not
     def why_not(self, rule: Rule, values: tuple, depth: int = 3, budget: int = 20000) -> WhyNot | None:
@@ -166,36 +181,46 @@ class Prover:
             if i > best["reach"]:
                 best.update(reach=i, binding=dict(current), failing=failing, extra=extra)
 
-        def walk(i: int, current: dict, pending: list):
-            steps[0] += 1
-            if steps[0] > budget:
-                return True
+        def options(i: int, current: dict, pending: list):
+            """The next steps from condition i on (written order, a test waiting until its variables are bound)."""
             if not pending:
-                return False
-            # written order, but a test waits until its variables are bound
+                return
             chosen = next((c for c in pending if isinstance(c, n.Atom) or ready(c, current)), pending[0])
             rest = [c for c in pending if c is not chosen]
             if isinstance(chosen, n.Atom):
-                rows = self.index.lookup(chosen.predicate, ground(chosen, current))
                 matched = False
-                for row in rows:
+                for row in self.index.lookup(chosen.predicate, ground(chosen, current)):
                     extended = unify(chosen, row, current)
                     if extended is not None:
                         matched = True
-                        if walk(i + 1, extended, rest):
-                            return True
+                        yield i + 1, extended, rest
                 if not matched:
                     record(i, current, chosen)
-                return False
+                return
             result = test(chosen, current, self.index)
             if result is True:
-                return walk(i + 1, current, rest)
-            if isinstance(result, dict):
-                return walk(i + 1, result, rest)
-            record(i, current, chosen)
-            return False
+                yield i + 1, current, rest
+            elif isinstance(result, dict):
+                yield i + 1, result, rest
+            else:
+                record(i, current, chosen)
 
-        if walk(0, binding, conditions) and best["reach"] < 0:
+        # depth first over the conditions, without Python recursion (a rule may have a thousand conditions)
+        over_budget = False
+        steps[0] += 1
+        stack = [options(0, binding, conditions)]
+        while stack:
+            step = next(stack[-1], None)
+            if step is None:
+                stack.pop()
+                continue
+            steps[0] += 1
+            if steps[0] > budget:
+                over_budget = True
+                break
+            stack.append(options(*step))
+
+        if over_budget and best["reach"] < 0:
             return None
         if best["reach"] < 0:
             return None  # the rule concludes the atom after all

@@ -149,24 +149,33 @@ def _plan(conditions, binding: Mapping[str, object], index: Index) -> list:
 
 
 def solutions(conditions, binding: Mapping[str, object], index: Index) -> Iterator[dict]:
-    """Every extension of the binding that satisfies all conditions."""
+    """Every extension of the binding that satisfies all conditions (depth first, without Python recursion:
+    a rule may have a thousand conditions)."""
     order = plan(conditions, binding, index)
 
-    def walk(i: int, current: dict) -> Iterator[dict]:
-        if i == len(order):
-            yield current
-            return
+    def options(i: int, current: dict) -> Iterator[dict]:
         c = order[i]
         if isinstance(c, n.Atom):
             for row in index.lookup(c.predicate, ground(c, current)):
                 extended = unify(c, row, current)
                 if extended is not None:
-                    yield from walk(i + 1, extended)
+                    yield extended
         else:
             result = test(c, current, index)
             if result is True:
-                yield from walk(i + 1, current)
+                yield current
             elif isinstance(result, dict):
-                yield from walk(i + 1, result)
+                yield result
 
-    yield from walk(0, dict(binding))
+    if not order:
+        yield dict(binding)
+        return
+    stack = [options(0, dict(binding))]
+    while stack:
+        extended = next(stack[-1], None)
+        if extended is None:
+            stack.pop()
+        elif len(stack) == len(order):
+            yield extended
+        else:
+            stack.append(options(len(stack), extended))

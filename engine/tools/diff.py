@@ -97,22 +97,21 @@ def diff(query_text_or_query, start: datetime.date, end: datetime.date, kb_dir: 
     return result
 
 
+def _proof_nodes(node: ProofNode | None):
+    """Every node of a proof, in the order a depth-first walk meets them, without Python recursion."""
+    stack = [node] if node is not None else []
+    while stack:
+        current = stack.pop()
+        yield current
+        stack.extend(reversed(current.children))
+
+
 def _proof_norms(node: ProofNode | None, out: list[str]) -> None:
-    if node is None:
-        return
-    if node.norm:
-        out.append(node.norm)
-    for child in node.children:
-        _proof_norms(child, out)
+    out.extend(p.norm for p in _proof_nodes(node) if p.norm)
 
 
 def _proof_facts(node: ProofNode | None, out: list[tuple]) -> None:
-    if node is None:
-        return
-    if node.kind == "fact":
-        out.append((node.relation, node.values))
-    for child in node.children:
-        _proof_facts(child, out)
+    out.extend((p.relation, p.values) for p in _proof_nodes(node) if p.kind == "fact")
 
 
 def _touched(t: Trace | None) -> tuple[set[str], set[str]]:

@@ -448,13 +448,13 @@ def proof_norms(t: Trace) -> list[str]:
     """The norms whose rules the derivation uses: the deciding proof and the supporting proofs."""
     out: list[str] = []
 
-    def walk(node):
-        if node is None:
-            return
-        if node.norm and node.norm not in out:
-            out.append(node.norm)
-        for child in node.children:
-            walk(child)
+    def walk(node):  # depth first, without Python recursion: proofs may be deep
+        stack = [node] if node is not None else []
+        while stack:
+            current = stack.pop()
+            if current.norm and current.norm not in out:
+                out.append(current.norm)
+            stack.extend(reversed(current.children))
 
     walk(t.proof)
     for p in t.supporting:
