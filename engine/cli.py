@@ -341,8 +341,20 @@ def _emit(doc, fmt, explain, lang, short, steps, diff=False):
         raise click.UsageError(str(e)) from None
 
 
+def _complete(kind):
+    """Shell completion (Click's): predicates, saved questions or norms of the bundled/project kb."""
+    def complete(ctx, param, incomplete):
+        try:
+            from engine.tools.vocabulary import completions
+
+            return [c for c in completions(kind) if c.startswith(incomplete)]
+        except Exception:  # completion must never print a traceback into the shell
+            return []
+    return complete
+
+
 @main.command()
-@click.argument("query")
+@click.argument("query", shell_complete=_complete("predicates"))
 @_common
 def ask(query, kb, facts, at, fmt, explain, lang, short, steps, depth, trace_level):
     """Answer QUERY: an atom such as "call(kunakbaev, P, Purpose)", optionally after a status, or a question in
@@ -355,8 +367,24 @@ def ask(query, kb, facts, at, fmt, explain, lang, short, steps, depth, trace_lev
         _ask_in_words(query, kb, facts, at, fmt, explain, lang, short, steps, depth, trace_level)
 
 
-@main.command()
-@click.argument("name")
+class _QueryCommand(click.Command):
+    """`zan query --help` lists the saved questions with their titles."""
+
+    def format_epilog(self, ctx, formatter):
+        try:
+            from engine.tools.vocabulary import saved_questions
+
+            rows = [(f"{name}({', '.join(params)})", title or "") for name, params, title in saved_questions()]
+        except Exception:
+            rows = []
+        if rows:
+            with formatter.section("Saved questions"):
+                formatter.write_dl(rows)
+        super().format_epilog(ctx, formatter)
+
+
+@main.command(cls=_QueryCommand)
+@click.argument("name", shell_complete=_complete("questions"))
 @click.argument("args", nargs=-1)
 @click.option("--queries", "query_dir", type=click.Path(file_okay=False, path_type=Path), help="Folder of saved questions.")
 @_common
@@ -523,6 +551,101 @@ def norms(kb, at, lang, fmt):
         kind = word(r["modality"] or ("definition" if r["conclusion"] else "provision"), lang)
         click.echo(visible(f"{r['cited_as'] or '':{width}}  {r['id']:40} {kind:13} {r['conclusion'] or ''}"))
     click.echo(word("norms in force", lang, count=len(rows), date=at.isoformat()))
+
+
+@main.command()
+@click.option("--kb", type=click.Path(exists=True, file_okay=False, path_type=Path), help="Knowledge base folder.")
+@click.option("--facts", multiple=True, type=click.Path(dir_okay=False, path_type=Path), help="Case facts (names to ask about).")
+@click.option("--lang", type=LANGUAGES, default=_default_lang, show_default="en, or the project's lang")
+@click.option("--format", "fmt", type=FORMATS, default="text", show_default=True)
+def vocabulary(kb, facts, lang, fmt):
+    """What can be asked and stated: predicates with readings and arguments, constants, ranges (purposes), statuses."""
+    import json
+
+    from engine.explain.i18n import word
+    from engine.tools.understanding import knowledge
+    from engine.tools.vocabulary import vocabulary as build
+
+    data = build(knowledge(_knowledge(kb).folder, list(facts) or None), lang)
+    if fmt == "json":
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True))
+        return
+    out = [f"# {word('vocabulary asked', lang)}"]
+    for p in data["predicates"]:
+        if p["asked"]:
+            out.append(f"  {p['name']}({', '.join(p['arguments'])}) — {p['label']}")
+            out.append(f"      {p['reading']}")
+    out.append(f"# {word('vocabulary stated', lang)}")
+    for p in data["predicates"]:
+        if not p["asked"]:
+            out.append(f"  {p['name']}({', '.join(p['arguments'])}) — {p['label']}")
+            out.append(f"      {p['reading']}")
+    out.append(f"# {word('vocabulary ranges', lang)}")
+    for name, values in sorted(data["ranges"].items()):
+        out.append(f"  {name}: " + "; ".join(f"{v['name']} ({v['label']})" for v in values))
+    out.append(f"# {word('vocabulary constants', lang)}")
+    for c in data["constants"]:
+        out.append(f"  {c['name']} — {c['label']}" + (f"  [{'; '.join(c['phrases'])}]" if c["phrases"] else ""))
+    out.append(f"# {word('vocabulary statuses', lang)}")
+    out.append("  " + "; ".join(f"{s['name']} ({s['label']})" for s in data["statuses"]))
+    out.append(f"# {word('vocabulary questions', lang)}")
+    for q in data["questions"]:
+        out.append(f"  {q['name']}({', '.join(q['parameters'])}) — {q['title']}")
+    click.echo(visible("\n".join(out)))
+
+
+@main.command()
+@click.argument("norm", shell_complete=_complete("norms"))
+@click.option("--kb", type=click.Path(exists=True, file_okay=False, path_type=Path), help="Knowledge base folder.")
+@click.option("--lang", type=LANGUAGES, default=_default_lang, show_default="en, or the project's lang")
+@click.option("--format", "fmt", type=FORMATS, default="text", show_default=True)
+def show(norm, kb, lang, fmt):
+    """Show NORM (an id such as pec.134.1.2.calls, a citation key such as "pec 134.1.2", or a citation as
+    any language writes it, "УИК, ст. 134 ч. 1 п. 2"): text in every language, conditions in words,
+    exceptions, what it rests on, its reading."""
+    import json
+
+    from engine.base.diagnostics import did_you_mean
+    from engine.base.source import Span
+    from engine.explain.i18n import word
+    from engine.pipeline import load_checked
+    from engine.tools.vocabulary import find_norms, show as describe
+
+    knowledge_base, _f, _w = load_checked(_knowledge(kb).folder, None)
+    found = find_norms(knowledge_base, norm)
+    if not found:
+        guess = did_you_mean(norm, list(knowledge_base.norms) + [x.citation for x in knowledge_base.norms.values() if x.citation])
+        raise ZanError([Diagnostic("unknown-norm", word("no such norm", lang, norm=norm), Span("<command line>", 1, 1),
+                                   hint=word("did you mean", lang, guess=guess) if guess else None)])
+    shown = [describe(knowledge_base, x, lang) for x in found]
+    if fmt == "json":
+        click.echo(json.dumps({"norms": shown}, ensure_ascii=False, indent=2, sort_keys=True))
+        return
+    out = []
+    for d in shown:
+        out.append(f"{d['id']} ({d['cited_as']})")
+        out.append(f"  {word('act', lang)}: {d['act_title']} ({word('rank', lang)} {d['rank']})")
+        start, end = d["in_force"]["from"], d["in_force"]["to"]
+        if start:
+            out.append(f"  {word('in force from', lang)} {start}" + (f"; {word('in force until', lang)} {end}" if end else ""))
+        if d["conclusion"]:
+            status = word(d["modality"], lang) + ": " if d["modality"] else ""
+            out.append(f"  {status}{d['conclusion']} — {d['conclusion_in_words']}")
+        for c in d["conditions"]:
+            out.append(f"    {word('if', lang)} {c['atom']} — {c['in_words']}")
+        for language in ("kk", "ru", "en"):
+            if language in d["quotes"]:
+                out.append(f"  {language}: «{d['quotes'][language]}»")
+        for key, label in (("exception_to", "exception to"), ("exceptions", "its exceptions"), ("rests_on", "rests on"),
+                           ("see", "see")):
+            if d[key]:
+                out.append(f"  {word(label, lang)}: {', '.join(d[key])}")
+        if d["interpretation"]:
+            out.append(f"  {word('interpretation', lang)}: {d['interpretation']}")
+        for note in d["notes"]:
+            out.append(f"  {word('notes', lang)}: {note}")
+        out.append("")
+    click.echo(visible("\n".join(out)), nl=False)
 
 
 @main.command("init")

@@ -258,6 +258,19 @@ MONTHS: dict[int, tuple[str, ...]] = {
 }
 
 WORDS.update({
+    "vocabulary asked": {"en": "what can be asked", "ru": "о чём можно спросить", "kk": "не туралы сұрауға болады"},
+    "vocabulary stated": {"en": "what case facts can state", "ru": "что могут утверждать факты дела",
+                          "kk": "іс фактілері нені айта алады"},
+    "vocabulary ranges": {"en": "the values questions range over", "ru": "значения, которые перебирают вопросы",
+                          "kk": "сұрақтар қамтитын мәндер"},
+    "vocabulary constants": {"en": "constants and names", "ru": "константы и имена", "kk": "тұрақтылар мен есімдер"},
+    "vocabulary statuses": {"en": "statuses", "ru": "статусы", "kk": "мәртебелер"},
+    "vocabulary questions": {"en": "saved questions", "ru": "сохранённые вопросы", "kk": "сақталған сұрақтар"},
+    "no such norm": {"en": "no norm is named or cited as '{norm}'", "ru": "нет нормы с именем или ссылкой «{norm}»",
+                     "kk": "«{norm}» деп аталатын не сілтеме жасалатын норма жоқ"},
+    "if": {"en": "if", "ru": "если", "kk": "егер"},
+    "exception to": {"en": "exception to", "ru": "исключение из", "kk": "мынадан ерекшелік"},
+    "its exceptions": {"en": "its exceptions", "ru": "исключения из неё", "kk": "оның ерекшеліктері"},
     "question as understood": {"en": "question as understood", "ru": "вопрос понят так", "kk": "сұрақ былай түсінілді"},
     "assumed": {"en": "assumed", "ru": "предполагается", "kk": "болжам"},
     "changes between": {"en": "what changed between {before} and {after}", "ru": "что изменилось между {before} и {after}",

@@ -1,0 +1,136 @@
+"""Finding one's way in a knowledge base: what can be asked and stated (`zan vocabulary`), one norm in
+full (`zan show`), and the names shell completion offers. Plain data in one language; the CLI prints it.
+"""
+
+from __future__ import annotations
+
+from engine.explain.i18n import word
+from engine.syntax import nodes as n
+from engine.syntax.knowledge import KnowledgeBase
+from engine.tools.understanding import askable
+
+STATUSES = ("permitted", "prohibited", "discretionary", "undetermined", "obligatory")
+
+
+def vocabulary(kb: KnowledgeBase, language: str) -> dict:
+    """Predicates (with label, reading, arguments, phrases, whether a question asks them), constants,
+    the values each asked predicate ranges over (purposes...), statuses, and the saved questions."""
+    asked = askable(kb)
+    predicates = []
+    for decl in sorted(kb.predicates.values(), key=lambda d: d.name):
+        predicates.append({
+            "name": decl.name, "arguments": list(decl.parameters),
+            "label": n.label_of(decl.labels, language), "reading": n.label_of(decl.readings, language),
+            "phrases": [p.text for p in decl.phrases if p.language == language],
+            "asked": decl.name in asked,
+        })
+    constants = [{"name": c.name, "label": n.label_of(c.labels, language),
+                  "phrases": [p.text for p in c.phrases if p.language == language]}
+                 for c in sorted(kb.constants.values(), key=lambda c: c.name)]
+    ranges = {}
+    for decl in kb.predicates.values():
+        for condition in decl.domain or ():
+            atom = condition.atom if isinstance(condition, n.Negation) else condition
+            if isinstance(atom, n.Atom) and atom.arity == 1:
+                values = sorted({str(c.head.args[0]) for c in kb.clauses
+                                 if c.is_fact and c.head.predicate == atom.predicate and c.head.args})
+                if values:
+                    ranges[atom.predicate] = [{"name": v, "label": _label(kb, v, language)} for v in values]
+    questions = [{"name": q.name, "parameters": list(q.parameters), "title": n.label_of(q.labels, language),
+                  "asks": (f"{q.query.status} " if q.query.status else "") + str(q.query.atom)}
+                 for q in sorted(kb.questions.values(), key=lambda q: q.name)]
+    return {"language": language, "predicates": predicates, "constants": constants, "ranges": ranges,
+            "statuses": [{"name": s, "label": word(s, language)} for s in STATUSES], "questions": questions}
+
+
+def _label(kb: KnowledgeBase, value: str, language: str) -> str:
+    decl = kb.constants.get(value)
+    return n.label_of(decl.labels, language, value) if decl else value
+
+
+def find_norms(kb: KnowledgeBase, text: str) -> list[n.Norm]:
+    """Norms named by id (`pec.134.1.2.calls`), by citation key (`pec 134.1.2`) or by a citation as any
+    language cites it (`УИК, ст. 134 ч. 1 п. 2`, `ҚАК 134-бап 1-бөлік 2) тармақша`)."""
+    wanted = " ".join(text.split()).lower()
+    if text in kb.norms:
+        return [kb.norms[text]]
+    found = []
+    for norm in kb.norms.values():
+        act = kb.acts.get(norm.act_key or "")
+        forms = {(norm.citation or "").lower()}
+        forms |= {(n.cited_as(act, norm.citation, lang) or "").lower() for lang in n.LANGUAGES}
+        if wanted in forms:
+            found.append(norm)
+    return sorted(found, key=lambda x: x.id)
+
+
+def show(kb: KnowledgeBase, norm: n.Norm, language: str) -> dict:
+    """One norm in full: citation, act, in force, quotes in every language, conditions in words,
+    exceptions both ways, what it rests on, its reading (interpretation) and notes."""
+    act = kb.acts.get(norm.act_key or "")
+
+    def reading(atom: n.Atom) -> str:
+        decl = kb.predicates.get(atom.predicate)
+        template = n.label_of(decl.readings, language) if decl else None
+        if template is None:
+            return str(atom)
+        for p, a in zip(decl.parameters, atom.args):
+            shown = "…" if isinstance(a, n.Variable) else _label(kb, str(a), language)
+            template = template.replace("{" + p + "}", shown)
+        return template
+
+    conditions = []
+    clause = norm.clause
+    for c in clause.body if clause else ():
+        if isinstance(c, n.Atom):
+            conditions.append({"atom": str(c), "in_words": reading(c)})
+        elif isinstance(c, n.Negation):
+            conditions.append({"atom": str(c), "in_words": word("negated reading", language, reading=reading(c.atom))})
+        else:
+            conditions.append({"atom": str(c), "in_words": str(c)})
+    interval = norm.in_force or (act.in_force if act else None)
+    return {
+        "id": norm.id, "citation": norm.citation,
+        "cited_as": n.cited_as(act, norm.citation, language) or norm.citation,
+        "act": act.key if act else None, "act_title": n.label_of(act.labels, language) if act else None,
+        "rank": act.rank if act else None,
+        "in_force": {"from": interval.start.isoformat() if interval and interval.start else None,
+                     "to": interval.end.isoformat() if interval and interval.end else None},
+        "modality": clause.modality if clause else None,
+        "conclusion": str(clause.head) if clause else None,
+        "conclusion_in_words": reading(clause.head) if clause else None,
+        "quotes": {q.language: q.text for q in norm.quotes},
+        "conditions": conditions,
+        "exception_to": [r.norm_id for r in norm.exception_to],
+        "exceptions": sorted(m.id for m in kb.norms.values() if any(r.norm_id == norm.id for r in m.exception_to)),
+        "rests_on": [r.norm_id for r in norm.rests_on],
+        "see": [r.norm_id for r in norm.see],
+        "interpretation": norm.interpretation,
+        "notes": list(norm.notes),
+        "source": norm.span.location,
+    }
+
+
+def saved_questions(query_dir=None) -> list[tuple[str, tuple[str, ...], str | None]]:
+    """(name, parameters, English title) of the saved questions, for `zan query --help`."""
+    from pathlib import Path
+
+    from engine.base.resources import default_queries
+    from engine.syntax.knowledge import load
+
+    folder = Path(query_dir) if query_dir else default_queries()
+    kb = load(sorted(folder.glob("*.zan")))
+    return [(q.name, q.parameters, n.label_of(q.labels, "en")) for q in sorted(kb.questions.values(), key=lambda q: q.name)]
+
+
+def completions(kind: str) -> list[str]:
+    """What shell completion offers: `predicates` (askable first), `questions` or `norms` (ids and citation keys)."""
+    if kind == "questions":
+        return [name for name, _p, _t in saved_questions()]
+    from engine.pipeline import load_checked
+
+    kb, _f, _w = load_checked(None, None)
+    if kind == "predicates":
+        asked = askable(kb)
+        return sorted(asked) + sorted(set(kb.predicates) - asked)
+    return sorted(kb.norms) + sorted({x.citation for x in kb.norms.values() if x.citation})
