@@ -672,6 +672,16 @@ def init(folder):
                " there.", err=True)
 
 
+@main.command("lsp")
+def lsp():
+    """Speak the Language Server Protocol on stdin/stdout, for editors (diagnostics, hover, definitions, ...)."""
+    try:
+        from engine.lsp.server import main as serve
+    except ImportError as e:
+        raise click.UsageError(f"the language server needs pygls ({e}); install it with `pip install 'zan[lsp]'`") from None
+    serve()
+
+
 def _project_folders(include_scenarios: bool) -> list[Path]:
     """What `zan check` and `zan fmt` read by default: the knowledge base and the saved questions (of the project)."""
     from engine.base.resources import bundled_queries

@@ -1,0 +1,300 @@
+"""The language side of `zan lsp`: open documents checked against their project's knowledge base.
+
+Everything here is plain Python over texts and the AST (no protocol): positions are 0-based lines and
+characters as the protocol counts them, spans are the AST's (1-based). A document is checked together
+with the knowledge base of the project it lies in (engine/base/project.py), the open texts standing in
+for the files on disk; the other files are parsed once and again only when they change on disk.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from engine import checks
+from engine.base.diagnostics import Diagnostic, ZanError
+from engine.base.project import current
+from engine.base.resources import bundled_kb, default_queries
+from engine.base.source import Span
+from engine.syntax import nodes as n
+from engine.syntax.highlight import DECLARATIONS, MODALITIES
+from engine.syntax.knowledge import KnowledgeBase, case_only, display_path, kb_files
+
+KEYWORDS = ("exception to", "rests on", "in force from", "asked over", "cites", "see", "interpretation",
+            "deadline", "note", "kind", "rank", "reads", "asks", "if", "and", "not", "from", "to")
+_WORD = re.compile(r"[A-Za-z_][\w.]*|[^\W\d][\w.]*")
+
+
+@dataclass
+class Checked:
+    """A document checked: its diagnostics and the knowledge base it was checked with."""
+
+    path: Path
+    kb: KnowledgeBase | None
+    module: n.Module | None
+    diagnostics: list[Diagnostic]
+
+
+class Documents:
+    """The open documents (path -> text) and the knowledge bases they are checked with."""
+
+    def __init__(self):
+        self.open: dict[Path, str] = {}
+        self._parsed: dict[Path, tuple[float, int, n.Module, str]] = {}
+        self.last: dict[Path, Checked] = {}
+
+    # ---------------------------------------------------------------- the knowledge base of a document
+
+    def law_files(self, path: Path) -> tuple[list[Path], list[Path]]:
+        """The knowledge base files and the question files a document is checked with."""
+        project = current(path.parent)
+        if project is not None:
+            questions = [q for folder in project.questions if folder.is_dir() for q in sorted(folder.glob("*.zan"))]
+            return kb_files(project.kb), questions
+        if path.suffix in (".facts", ".scenario"):  # a case outside any project: against the bundled law
+            return kb_files(bundled_kb()), sorted(default_queries().glob("*.zan"))
+        return [], []
+
+    def _module(self, path: Path) -> tuple[n.Module, str]:
+        from engine.syntax.parser import parse_module, read_source
+
+        name = display_path(path)
+        if path in self.open:
+            return parse_module(self.open[path], name), self.open[path]
+        info = path.stat()
+        cached = self._parsed.get(path)
+        if cached is not None and cached[:2] == (info.st_mtime, info.st_size):
+            return cached[2], cached[3]
+        text = read_source(path)
+        module = parse_module(text, name)
+        self._parsed[path] = (info.st_mtime, info.st_size, module, text)
+        return module, text
+
+    def check(self, path: Path) -> Checked:
+        """The document's diagnostics, as `zan check` gives them, with the knowledge base it was checked with."""
+        path = path.resolve()
+        name = display_path(path)
+        text = self.open.get(path, "")
+        if path.suffix == ".scenario":
+            return self._check_scenario(path, name, text)
+        try:
+            from engine.syntax.parser import parse_module
+
+            module = parse_module(text, name)
+        except ZanError as e:
+            result = Checked(path, self.last.get(path).kb if path in self.last else None, None, list(e.diagnostics))
+            self.last[path] = result
+            return result
+        kb = KnowledgeBase()
+        problems: list[Diagnostic] = []
+        law, questions = self.law_files(path)
+        for other in law + questions:
+            other = other.resolve()
+            if other == path:
+                continue
+            try:
+                m, t = self._module(other)
+                kb.add(m, t)
+            except ZanError as e:  # another file's errors are that file's; they do not stop this one
+                problems.extend(d for d in e.diagnostics if d.span is None or d.span.file == name)
+        if path.suffix == ".facts":
+            problems.extend(case_only(module))
+        kb.add(module, text)
+        found = checks.run(kb) + problems
+        mine = [d for d in found if d.span is not None and d.span.file == name]
+        result = Checked(path, kb, module, mine)
+        self.last[path] = result
+        return result
+
+    def _check_scenario(self, path: Path, name: str, text: str) -> Checked:
+        from engine.tools.scenarios import parse_scenarios
+
+        try:
+            parse_scenarios(text, name)
+            found: list[Diagnostic] = []
+        except ZanError as e:
+            found = list(e.diagnostics)
+        result = Checked(path, None, None, found)
+        self.last[path] = result
+        return result
+
+    def knowledge(self, path: Path) -> KnowledgeBase | None:
+        path = path.resolve()
+        checked = self.last.get(path) or self.check(path)
+        return checked.kb
+
+    # ---------------------------------------------------------------- what is at a position
+
+    def word_at(self, path: Path, line: int, character: int) -> tuple[str, str | None] | None:
+        """The name under the cursor (a norm id may hold dots), and the quoted text it lies in, if any."""
+        text = self.open.get(path.resolve())
+        if text is None:
+            return None
+        lines = text.split("\n")
+        if line >= len(lines):
+            return None
+        row = lines[line]
+        quoted = None
+        for m in re.finditer(r'"((?:[^"\\]|\\.)*)"', row):
+            if m.start() <= character <= m.end():
+                quoted = m.group(1)
+        for m in _WORD.finditer(row):
+            if m.start() <= character <= m.end():
+                return m.group(0).rstrip("."), quoted
+        return ("", quoted) if quoted is not None else None
+
+    def definition(self, path: Path, line: int, character: int) -> Span | None:
+        kb = self.knowledge(path)
+        found = self.word_at(path, line, character)
+        if kb is None or found is None:
+            return None
+        word, quoted = found
+        if quoted is not None and _citation_act(quoted) in kb.acts:
+            return kb.acts[_citation_act(quoted)].key_span
+        for table, attribute in ((kb.norms, "id_span"), (kb.predicates, "name_span"), (kb.acts, "key_span"),
+                                 (kb.constants, "span"), (kb.questions, "span")):
+            if word in table:
+                return getattr(table[word], attribute)
+        return None
+
+    def hover(self, path: Path, line: int, character: int, language: str = "en") -> str | None:
+        kb = self.knowledge(path)
+        found = self.word_at(path, line, character)
+        if kb is None or found is None:
+            return None
+        word, quoted = found
+        if quoted is not None and _citation_act(quoted) in kb.acts:
+            return _citation_hover(kb, " ".join(quoted.split()), language)
+        if word in kb.norms:
+            return _norm_hover(kb.norms[word], language)
+        if word in kb.predicates:
+            return _predicate_hover(kb.predicates[word], language)
+        if word in kb.acts:
+            return _act_hover(kb.acts[word], language)
+        if word in kb.constants:
+            c = kb.constants[word]
+            return f"**constant** `{c.name}`\n\n{_labels(c.labels)}\n\ndeclared at {c.span}"
+        return None
+
+    def completions(self, path: Path) -> list[tuple[str, str, str, str]]:
+        """(label, kind, detail, text to insert): predicates with their arguments, norms, acts, constants,
+        modalities and keywords."""
+        kb = self.knowledge(path) or KnowledgeBase()
+        items = []
+        for name, decl in sorted(kb.predicates.items()):
+            items.append((name, "predicate", f"{name}({', '.join(decl.parameters)})  {n.label_of(decl.labels, 'en', '')}",
+                          f"{name}({', '.join(decl.parameters)})"))
+        for nid, norm in sorted(kb.norms.items()):
+            items.append((nid, "norm", f"{norm.citation or ''}  {_first_line(n.label_of(norm.quotes, 'en', ''))}", nid))
+        for key, act in sorted(kb.acts.items()):
+            items.append((key, "act", n.label_of(act.labels, "en", "") or "", key))
+        for name, c in sorted(kb.constants.items()):
+            items.append((name, "constant", n.label_of(c.labels, "en", "") or "", name))
+        for word in MODALITIES:
+            items.append((word, "modality", "a norm's conclusion", word))
+        for word in (*DECLARATIONS[:5], *KEYWORDS):
+            items.append((word, "keyword", "", word))
+        return items
+
+    def symbols(self, path: Path) -> list[tuple[str, str, str, Span, Span]]:
+        """(name, kind, detail, whole span, name span) of each declaration of the document."""
+        checked = self.last.get(path.resolve()) or self.check(path)
+        module = checked.module
+        if module is None:
+            return []
+        out = []
+        for s in module.statements:
+            if isinstance(s, n.Act):
+                out.append((s.key, "act", n.label_of(s.labels, "en", "") or "", s.span, s.key_span))
+            elif isinstance(s, n.PredicateDecl):
+                out.append((f"{s.name}({', '.join(s.parameters)})", "predicate", n.label_of(s.labels, "en", "") or "",
+                            s.span, s.name_span))
+            elif isinstance(s, n.Norm):
+                out.append((s.id, "norm", s.citation or "", s.span, s.id_span))
+            elif isinstance(s, n.ConstantDecl):
+                out.append((s.name, "constant", n.label_of(s.labels, "en", "") or "", s.span, s.span))
+            elif isinstance(s, n.Question):
+                out.append((s.name, "question", "", s.span, s.span))
+        return out
+
+    def formatted(self, path: Path) -> str | None:
+        """The document in `zan fmt`'s layout, or None where it cannot be laid out (a syntax error) or is already."""
+        from engine.syntax import formatter
+
+        path = path.resolve()
+        text = self.open.get(path)
+        if text is None:
+            return None
+        try:
+            if path.suffix == ".scenario":
+                out = formatter.format_scenario_text(text, display_path(path)) if hasattr(
+                    formatter, "format_scenario_text") else None
+            else:
+                out = formatter.format_text(text, display_path(path))
+        except ZanError:
+            return None
+        return out if out is not None and out != text else None
+
+
+def _citation_act(text: str) -> str | None:
+    words = text.split()
+    return words[0] if words else None
+
+
+def _labels(labels) -> str:
+    return "\n".join(f"- {l.language}: {l.text}" for l in labels)
+
+
+def _first_line(text: str | None) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def _norm_hover(norm: n.Norm, language: str) -> str:
+    parts = [f"**norm** `{norm.id}`" + (f" — cites `{norm.citation}`" if norm.citation else "")]
+    quote = n.label_of(norm.quotes, language)
+    if quote:
+        parts.append(f"> {quote}")
+    if norm.clause is not None:
+        parts.append("```zan\n" + (f"{norm.clause.modality} " if norm.clause.modality else "") + str(norm.clause.head)
+                     + (" if " + " and ".join(map(str, norm.clause.body)) if norm.clause.body else "") + "\n```")
+    for word, refs in (("exception to", norm.exception_to), ("rests on", norm.rests_on), ("see", norm.see)):
+        if refs:
+            parts.append(f"{word} " + ", ".join(f"`{r.norm_id}`" for r in refs))
+    if norm.interpretation:
+        parts.append(f"interpretation: {norm.interpretation}")
+    parts.append(f"declared at {norm.id_span}")
+    return "\n\n".join(parts)
+
+
+def _predicate_hover(decl: n.PredicateDecl, language: str) -> str:
+    parts = [f"**predicate** `{decl.name}({', '.join(decl.parameters)})`", _labels(decl.labels)]
+    reading = n.label_of(decl.readings, language)
+    if reading:
+        parts.append(f"reads: {reading}")
+    parts.append(f"declared at {decl.name_span}")
+    return "\n\n".join(p for p in parts if p)
+
+
+def _act_hover(act: n.Act, language: str) -> str:
+    parts = [f"**act** `{act.key}`" + (f" — rank {act.rank}" if act.rank is not None else ""), _labels(act.labels)]
+    if act.in_force is not None and act.in_force.start is not None:
+        parts.append(f"in force from {act.in_force.start.isoformat()}"
+                     + (f" to {act.in_force.end.isoformat()}" if act.in_force.end else ""))
+    parts.append(f"declared at {act.key_span}")
+    return "\n\n".join(p for p in parts if p)
+
+
+def _citation_hover(kb: KnowledgeBase, key: str, language: str) -> str:
+    act = kb.acts[_citation_act(key)]
+    citing = sorted(nid for nid, norm in kb.norms.items() if norm.citation == key)
+    parts = [f"**citation** `{key}` — {n.label_of(act.labels, language, act.key)}"
+             + (f" (rank {act.rank})" if act.rank is not None else "")]
+    if citing:
+        parts.append("norms citing it: " + ", ".join(f"`{c}`" for c in citing))
+        quote = n.label_of(kb.norms[citing[0]].quotes, language)
+        if quote:
+            parts.append(f"> {quote}")
+    parts.append(f"act declared at {act.key_span}")
+    return "\n\n".join(parts)

@@ -1,0 +1,125 @@
+"""The protocol side of `zan lsp` (pygls): requests and notifications mapped onto engine/lsp/documents.py."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+from urllib.request import pathname2url
+
+from lsprotocol import types as t
+from pygls.lsp.server import LanguageServer
+
+import engine
+from engine.base.diagnostics import Diagnostic
+from engine.base.source import Span
+from engine.lsp.documents import Documents
+
+SYMBOL_KINDS = {"act": t.SymbolKind.Module, "predicate": t.SymbolKind.Function, "norm": t.SymbolKind.Class,
+                "constant": t.SymbolKind.Constant, "question": t.SymbolKind.Interface}
+COMPLETION_KINDS = {"predicate": t.CompletionItemKind.Function, "norm": t.CompletionItemKind.Class,
+                    "act": t.CompletionItemKind.Module, "constant": t.CompletionItemKind.Constant,
+                    "modality": t.CompletionItemKind.Operator, "keyword": t.CompletionItemKind.Keyword}
+
+
+def path_of(uri: str) -> Path:
+    return Path(unquote(urlparse(uri).path))
+
+
+def uri_of(path: Path) -> str:
+    return "file://" + pathname2url(str(path))
+
+
+def _range(span: Span) -> t.Range:
+    end_line = span.end_line or span.line
+    end_column = span.end_column if span.end_line else span.column + 1
+    return t.Range(t.Position(max(span.line - 1, 0), max(span.column - 1, 0)),
+                   t.Position(max(end_line - 1, 0), max(end_column - 1, 0)))
+
+
+def _location(span: Span) -> t.Location:
+    return t.Location(uri_of(Path(span.file).resolve()), _range(span))
+
+
+def lsp_diagnostic(d: Diagnostic) -> t.Diagnostic:
+    related = [t.DiagnosticRelatedInformation(_location(note.span), note.message)
+               for note in d.notes if note.span is not None]
+    message = d.message + (f"\nhint: {d.hint}" if d.hint else "")
+    return t.Diagnostic(range=_range(d.span), message=message, code=d.code, source="zan",
+                        severity=t.DiagnosticSeverity.Error if d.severity == "error" else t.DiagnosticSeverity.Warning,
+                        related_information=related or None)
+
+
+def make_server() -> LanguageServer:
+    server = LanguageServer("zan", engine.__version__, text_document_sync_kind=t.TextDocumentSyncKind.Full)
+    documents = Documents()
+
+    def publish(ls: LanguageServer, uri: str) -> None:
+        path = path_of(uri)
+        checked = documents.check(path)
+        ls.text_document_publish_diagnostics(t.PublishDiagnosticsParams(
+            uri=uri, diagnostics=[lsp_diagnostic(d) for d in checked.diagnostics if d.span is not None]))
+
+    @server.feature(t.TEXT_DOCUMENT_DID_OPEN)
+    def did_open(ls: LanguageServer, params: t.DidOpenTextDocumentParams):
+        documents.open[path_of(params.text_document.uri).resolve()] = params.text_document.text
+        publish(ls, params.text_document.uri)
+
+    @server.feature(t.TEXT_DOCUMENT_DID_CHANGE)
+    def did_change(ls: LanguageServer, params: t.DidChangeTextDocumentParams):
+        uri = params.text_document.uri
+        documents.open[path_of(uri).resolve()] = ls.workspace.get_text_document(uri).source
+        publish(ls, uri)
+
+    @server.feature(t.TEXT_DOCUMENT_DID_SAVE)
+    def did_save(ls: LanguageServer, params: t.DidSaveTextDocumentParams):
+        publish(ls, params.text_document.uri)
+
+    @server.feature(t.TEXT_DOCUMENT_DID_CLOSE)
+    def did_close(ls: LanguageServer, params: t.DidCloseTextDocumentParams):
+        path = path_of(params.text_document.uri).resolve()
+        documents.open.pop(path, None)
+        documents.last.pop(path, None)
+        ls.text_document_publish_diagnostics(t.PublishDiagnosticsParams(uri=params.text_document.uri, diagnostics=[]))
+
+    @server.feature(t.TEXT_DOCUMENT_HOVER)
+    def hover(ls: LanguageServer, params: t.HoverParams):
+        text = documents.hover(path_of(params.text_document.uri), params.position.line, params.position.character)
+        if text is None:
+            return None
+        return t.Hover(contents=t.MarkupContent(kind=t.MarkupKind.Markdown, value=text))
+
+    @server.feature(t.TEXT_DOCUMENT_DEFINITION)
+    def definition(ls: LanguageServer, params: t.DefinitionParams):
+        span = documents.definition(path_of(params.text_document.uri), params.position.line, params.position.character)
+        return _location(span) if span is not None else None
+
+    @server.feature(t.TEXT_DOCUMENT_COMPLETION, t.CompletionOptions(trigger_characters=["(", " "]))
+    def completion(ls: LanguageServer, params: t.CompletionParams):
+        items = [t.CompletionItem(label=label, kind=COMPLETION_KINDS[kind], detail=detail or None, insert_text=insert)
+                 for label, kind, detail, insert in documents.completions(path_of(params.text_document.uri))]
+        return t.CompletionList(is_incomplete=False, items=items)
+
+    @server.feature(t.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
+    def symbols(ls: LanguageServer, params: t.DocumentSymbolParams):
+        return [t.DocumentSymbol(name=name, kind=SYMBOL_KINDS[kind], detail=detail or None, range=_range(whole),
+                                 selection_range=_range(own))
+                for name, kind, detail, whole, own in documents.symbols(path_of(params.text_document.uri))]
+
+    @server.feature(t.TEXT_DOCUMENT_FORMATTING)
+    def formatting(ls: LanguageServer, params: t.DocumentFormattingParams):
+        path = path_of(params.text_document.uri)
+        new = documents.formatted(path)
+        if new is None:
+            return []
+        old = documents.open[path.resolve()]
+        lines = old.split("\n")
+        whole = t.Range(t.Position(0, 0), t.Position(len(lines) - 1, len(lines[-1])))
+        return [t.TextEdit(range=whole, new_text=new)]
+
+    return server
+
+
+def main() -> None:
+    logging.basicConfig(level=logging.WARNING)
+    make_server().start_io()

@@ -1,0 +1,222 @@
+"""`zan lsp` driven as an editor drives it: a child process, JSON-RPC with Content-Length framing on its
+stdin/stdout (initialize, didOpen, publishDiagnostics, hover, definition, completion, documentSymbol,
+formatting, didChange, shutdown, exit)."""
+
+from __future__ import annotations
+
+import json
+import queue
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("pygls")
+
+from conftest import ROOT  # noqa: E402
+
+
+class Editor:
+    """A minimal LSP client: requests with ids, notifications, and a reader thread for the server's messages."""
+
+    def __init__(self, cwd: Path):
+        self.process = subprocess.Popen([sys.executable, "-m", "engine", "lsp"], cwd=cwd, stdin=subprocess.PIPE,
+                                        stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        self.messages: queue.Queue = queue.Queue()
+        self.next_id = 0
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self):
+        out = self.process.stdout
+        while True:
+            headers = {}
+            while True:
+                line = out.readline()
+                if not line:
+                    return
+                line = line.decode("ascii").strip()
+                if not line:
+                    break
+                key, value = line.split(":", 1)
+                headers[key.strip().lower()] = value.strip()
+            body = out.read(int(headers["content-length"]))
+            self.messages.put(json.loads(body.decode("utf-8")))
+
+    def send(self, message: dict) -> None:
+        body = json.dumps({"jsonrpc": "2.0", **message}).encode("utf-8")
+        self.process.stdin.write(f"Content-Length: {len(body)}\r\n\r\n".encode("ascii") + body)
+        self.process.stdin.flush()
+
+    def notify(self, method: str, params: dict) -> None:
+        self.send({"method": method, "params": params})
+
+    def request(self, method: str, params: dict | None) -> object:
+        self.next_id += 1
+        wanted = self.next_id
+        self.send({"id": wanted, "method": method, "params": params})
+        while True:
+            message = self.messages.get(timeout=60)
+            if message.get("id") == wanted and "method" not in message:
+                assert "error" not in message, message
+                return message.get("result")
+            self.pending.append(message)
+
+    pending: list = []
+
+    def notification(self, method: str, uri: str | None = None) -> dict:
+        for i, m in enumerate(self.pending):
+            if m.get("method") == method and (uri is None or m["params"].get("uri") == uri):
+                return self.pending.pop(i)["params"]
+        while True:
+            message = self.messages.get(timeout=60)
+            if message.get("method") == method and (uri is None or message["params"].get("uri") == uri):
+                return message["params"]
+            self.pending.append(message)
+
+
+def _uri(path: Path) -> str:
+    return path.resolve().as_uri()
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("lsp") / "law"
+    done = subprocess.run([sys.executable, "-m", "engine", "init", str(folder)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    return folder
+
+
+@pytest.fixture(scope="module")
+def editor(project):
+    e = Editor(project)
+    e.pending = []
+    result = e.request("initialize", {"processId": None, "rootUri": _uri(project), "capabilities": {}})
+    caps = result["capabilities"]
+    for capability in ("hoverProvider", "definitionProvider", "completionProvider", "documentSymbolProvider",
+                       "documentFormattingProvider"):
+        assert caps.get(capability), (capability, caps)
+    e.notify("initialized", {})
+    yield e
+    assert e.request("shutdown", None) is None
+    e.notify("exit", {})
+    assert e.process.wait(timeout=30) == 0
+
+
+def _open(editor: Editor, path: Path, text: str | None = None) -> dict:
+    text = path.read_text(encoding="utf-8") if text is None else text
+    editor.notify("textDocument/didOpen", {"textDocument": {"uri": _uri(path), "languageId": "zan", "version": 1,
+                                                            "text": text}})
+    return editor.notification("textDocument/publishDiagnostics", _uri(path))
+
+
+def _position(text: str, needle: str, offset: int = 0) -> dict:
+    index = text.index(needle) + offset
+    line = text.count("\n", 0, index)
+    return {"line": line, "character": index - (text.rfind("\n", 0, index) + 1)}
+
+
+def test_a_clean_file_has_no_diagnostics(editor, project):
+    assert _open(editor, project / "kb" / "law.zan")["diagnostics"] == []
+
+
+def test_diagnostics_as_you_type_with_the_codes_of_zan_check(editor, project):
+    law = project / "kb" / "law.zan"
+    text = law.read_text(encoding="utf-8")
+    typed = text.replace("and book(I).", "and bok(I).")
+    editor.notify("textDocument/didChange", {"textDocument": {"uri": _uri(law), "version": 2},
+                                             "contentChanges": [{"text": typed}]})
+    [d] = editor.notification("textDocument/publishDiagnostics", _uri(law))["diagnostics"]
+    assert d["code"] == "undefined-predicate" and d["source"] == "zan" and d["severity"] == 1
+    assert d["message"].startswith("unknown predicate bok") and "did you mean book?" in d["message"]
+    assert d["range"]["start"] == _position(typed, "bok(I)")
+    # a duplicate: the related location points at the first declaration
+    doubled = text + "\nnorm example.1.borrow\n  cites \"example 1\"\n  kk \"x\" ru \"x\" en \"x\".\n"
+    editor.notify("textDocument/didChange", {"textDocument": {"uri": _uri(law), "version": 3},
+                                             "contentChanges": [{"text": doubled}]})
+    found = editor.notification("textDocument/publishDiagnostics", _uri(law))["diagnostics"]
+    [duplicate] = [d for d in found if d["code"] == "duplicate-id"]
+    [related] = duplicate["relatedInformation"]
+    assert related["location"]["uri"] == _uri(law)
+    assert related["location"]["range"]["start"]["line"] == _position(text, "norm example.1.borrow")["line"]
+    # a syntax error, where it is
+    broken = text.replace("and book(I).", "and book(I)")
+    editor.notify("textDocument/didChange", {"textDocument": {"uri": _uri(law), "version": 4},
+                                             "contentChanges": [{"text": broken}]})
+    [syntax] = editor.notification("textDocument/publishDiagnostics", _uri(law))["diagnostics"]
+    assert syntax["code"] == "syntax"
+    editor.notify("textDocument/didChange", {"textDocument": {"uri": _uri(law), "version": 5},
+                                             "contentChanges": [{"text": text}]})
+    assert editor.notification("textDocument/publishDiagnostics", _uri(law))["diagnostics"] == []
+
+
+def test_hover_on_a_norm_a_predicate_and_a_citation(editor, project):
+    law = project / "kb" / "law.zan"
+    text = law.read_text(encoding="utf-8")
+    uri = _uri(law)
+    norm = editor.request("textDocument/hover", {"textDocument": {"uri": uri},
+                                                 "position": _position(text, "exception to example.1.borrow", 16)})
+    value = norm["contents"]["value"]
+    assert "**norm** `example.1.borrow` — cites `example 1`" in value and "A member may borrow a book." in value
+    assert "declared at kb/law.zan:" in value or "declared at " in value
+    predicate = editor.request("textDocument/hover", {"textDocument": {"uri": uri},
+                                                      "position": _position(text, "reference_book(I).", 2)})
+    assert "**predicate** `reference_book(Item)`" in predicate["contents"]["value"]
+    assert "reference book" in predicate["contents"]["value"]
+    citation = editor.request("textDocument/hover", {"textDocument": {"uri": uri},
+                                                     "position": _position(text, 'cites "example 2"', 9)})
+    assert "**citation** `example 2` — Example rules (rank 10)" in citation["contents"]["value"]
+
+
+def test_definition_of_an_exception_target_a_predicate_and_an_act(editor, project):
+    law = project / "kb" / "law.zan"
+    text = law.read_text(encoding="utf-8")
+    uri = _uri(law)
+    target = editor.request("textDocument/definition", {"textDocument": {"uri": uri},
+                                                        "position": _position(text, "exception to example.1.borrow", 20)})
+    assert target["uri"] == uri and target["range"]["start"] == _position(text, "example.1.borrow")
+    case = project / "kb" / "cases" / "example.facts"
+    case_text = case.read_text(encoding="utf-8")
+    assert _open(editor, case)["diagnostics"] == []
+    predicate = editor.request("textDocument/definition", {"textDocument": {"uri": _uri(case)},
+                                                           "position": _position(case_text, "member(aigerim)", 1)})
+    assert predicate["uri"] == uri and predicate["range"]["start"] == _position(text, "member(Person)")
+    act = editor.request("textDocument/definition", {"textDocument": {"uri": uri},
+                                                     "position": _position(text, 'cites "example 1"', 8)})
+    assert act["range"]["start"] == _position(text, "example\n")
+
+
+def test_completion_offers_predicates_with_arguments_norms_acts_modalities_keywords(editor, project):
+    law = project / "kb" / "law.zan"
+    result = editor.request("textDocument/completion", {"textDocument": {"uri": _uri(law)},
+                                                        "position": {"line": 0, "character": 0}})
+    items = {i["label"]: i for i in result["items"]}
+    assert items["borrow"]["insertText"] == "borrow(Person, Item)" and items["borrow"]["kind"] == 3
+    assert "example.2.reference" in items and "example" in items
+    assert {"permitted", "prohibited", "obligatory", "discretionary", "exception to", "rests on"} <= set(items)
+
+
+def test_document_symbols(editor, project):
+    law = project / "kb" / "law.zan"
+    symbols = editor.request("textDocument/documentSymbol", {"textDocument": {"uri": _uri(law)}})
+    names = [(s["name"], s["kind"]) for s in symbols]
+    assert names == [("example", 2), ("member(Person)", 12), ("book(Item)", 12), ("reference_book(Item)", 12),
+                     ("borrow(Person, Item)", 12), ("example.1.borrow", 5), ("example.2.reference", 5)]
+
+
+def test_formatting_is_zan_fmt(editor, project):
+    case = project / "kb" / "cases" / "example.facts"
+    messy = "member(aigerim) .\nbook( abai_path).\n"
+    _open(editor, case, messy)
+    edits = editor.request("textDocument/formatting", {"textDocument": {"uri": _uri(case)},
+                                                       "options": {"tabSize": 2, "insertSpaces": True}})
+    [edit] = edits
+    assert edit["newText"] == "member(aigerim).\nbook(abai_path).\n"
+    assert edit["range"]["start"] == {"line": 0, "character": 0}
+
+
+def test_a_case_file_stating_a_conclusion_is_flagged(editor, project):
+    case = project / "kb" / "cases" / "wrong.facts"
+    found = _open(editor, case, "member(aigerim).\nborrow(aigerim, abai_path).\n")["diagnostics"]
+    assert [d["range"]["start"]["line"] for d in found] == [1], found
