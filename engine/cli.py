@@ -489,6 +489,15 @@ def check(paths, list_codes, explain_code):
             files += kb_files(p) + sorted((p / "cases").glob("*.facts")) if (p / "cases").is_dir() else kb_files(p)
         else:
             files.append(p)
+    named = set()
+    if paths and files and all(f.suffix == ".facts" for f in files):
+        # case files alone: checked against the knowledge base (--kb is not an option here: the project's
+        # or the bundled one), and only their own problems are shown
+        from engine.syntax.knowledge import display_path
+
+        named = {display_path(f) for f in files}
+        law = kb_files(_knowledge(None).folder)
+        files = law + files
     kb = KnowledgeBase()
     problems = []
     for group, case in (([f for f in files if f.suffix != ".facts"], False), ([f for f in files if f.suffix == ".facts"], True)):
@@ -499,6 +508,9 @@ def check(paths, list_codes, explain_code):
     if problems:
         raise ZanError(problems, sources=kb.sources)
     found = checks.run(kb)
+    if named:
+        found = [d for d in found if d.span is not None and d.span.file in named]
+        files = [f for f in files if f.suffix == ".facts"]
     found = sorted(found, key=Diagnostic.sort_key)
     for d in found:
         click.echo(d.render(kb.sources), err=True)

@@ -126,10 +126,12 @@ scenario or after the atom).""",
 valid TOML, has a key Zan does not know in its [project] table, gives a key a value of the wrong
 kind, or names a knowledge-base folder that does not exist. Correct the line the message points at;
 docs/authoring.md (section 6) lists the keys. `zan init` writes a project file that works.""",
-    "conclusion-in-case": """A case file states a fact about a predicate that the law concludes with a modality
-(a right, a ban or a duty, such as `call(...)`). Such facts are never read: the status of a
-conclusion comes from the norms, not from the case. State the facts the norms rest on instead
-(where the convict is held, who the person is, what documents there are) and ask the question.""",
+    "conclusion-as-fact": """A fact states an atom of a predicate that the norms conclude as permitted, prohibited
+or discretionary (such as `call(...)`): a case cannot state a conclusion, and such a fact would be
+silently ignored, since the status comes from the norms alone. State the facts the norms rest on
+instead (where the convict is held, who the person is, which documents there are) and ask the
+question. Facts of a predicate some norm makes obligatory are allowed: they record that the duty was
+fulfilled.""",
 }
 
 

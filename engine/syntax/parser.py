@@ -106,6 +106,12 @@ def syntax_diagnostic(e: lark.exceptions.UnexpectedInput, text: str, path: str) 
         what, hint = f"unexpected {shown}", None
         if token.type == "$END":
             hint = "every statement ends with a full stop"
+    unclosed = _unclosed_quote(e, text, path)
+    if unclosed is not None:
+        opened, closed_line = unclosed
+        return Diagnostic("syntax", f"this text is not closed on its line: the quote opened here runs on to line "
+                                    f"{closed_line}, and the text after it is read as the statement's continuation",
+                          opened, hint='close the text with " on the line where it begins')
     missing_stop = _missing_full_stop(e, text, path, expected, line, column)
     if missing_stop is not None:
         return Diagnostic("syntax", "this statement does not end with a full stop", missing_stop,
@@ -113,6 +119,59 @@ def syntax_diagnostic(e: lark.exceptions.UnexpectedInput, text: str, path: str) 
     if names and len(names) <= 8:
         what += "; expected " + ", ".join(names[:-1]) + (" or " if len(names) > 1 else "") + names[-1]
     return Diagnostic("syntax", what, Span(path, line, column, line, column + 1), hint=hint)
+
+
+def _strings(text: str):
+    """(start, end) offsets of each text in double quotes, skipping % comments; end is None if never closed."""
+    i, size = 0, len(text)
+    while i < size:
+        c = text[i]
+        if c == "%":
+            newline = text.find("\n", i)
+            i = size if newline < 0 else newline + 1
+        elif c == '"':
+            j = i + 1
+            while j < size and text[j] != '"':
+                j += 2 if text[j] == "\\" else 1
+            yield i, (j + 1 if j < size else None)
+            i = j + 1
+        else:
+            i += 1
+
+
+def _unclosed_quote(e, text: str, path: str) -> tuple[Span, int] | None:
+    """Where a text left unclosed opens: the error lark finds comes later, where the next quote closes it.
+
+    A text may span lines, so an unclosed quote swallows the lines up to the next quote; the error is
+    reported at the opening quote when the text read last before the error spans lines, or never closes.
+    """
+    if isinstance(e, lark.exceptions.UnexpectedCharacters):
+        offset = e.pos_in_stream
+    else:
+        token = getattr(e, "token", None)
+        offset = getattr(token, "start_pos", None)
+        if offset is None:
+            offset = len(text)
+    spanning = []  # texts before the error that span lines or never close
+    for start, end in _strings(text):
+        if start > offset:
+            break
+        if end is None or "\n" in text[start:end]:
+            spanning.append((start, end))
+
+    def near(end, position) -> bool:  # a text ending on the line of `position`, or the one before
+        return end is None or text.count("\n", min(end, position), position) <= 1
+
+    if not spanning or not near(spanning[-1][1], offset):
+        return None
+    k = len(spanning) - 1
+    while k > 0 and near(spanning[k - 1][1], spanning[k][0]):  # a chain of texts, each opened by the last one's close
+        k -= 1
+    start, end = spanning[k]
+    line = text.count("\n", 0, start) + 1
+    column = start - (text.rfind("\n", 0, start) + 1) + 1
+    closed_line = text.count("\n", 0, end if end is not None else len(text)) + 1
+    return Span(path, line, column, line, column + 1), closed_line
 
 
 def _missing_full_stop(e, text: str, path: str, expected, line: int, column: int) -> Span | None:

@@ -1,0 +1,34 @@
+"""Conclusions stated as facts: a case (or the kb) cannot state what the norms conclude."""
+
+from __future__ import annotations
+
+from engine.base.diagnostics import Diagnostic
+from engine.syntax.knowledge import KnowledgeBase
+
+
+def concluded(kb: KnowledgeBase) -> dict[str, set[str]]:
+    """Each predicate some norm concludes with a modality, with those modalities."""
+    found: dict[str, set[str]] = {}
+    for norm in kb.norms.values():
+        if norm.clause is not None and norm.clause.modality:
+            found.setdefault(norm.clause.head.predicate, set()).add(norm.clause.modality)
+    return found
+
+
+def check(kb: KnowledgeBase) -> list[Diagnostic]:
+    """A fact of a predicate the norms conclude is an error, unless some norm makes it obligatory (then the
+    fact records the duty's fulfilment, as engine/logic/deontic.py reads it)."""
+    modalities = concluded(kb)
+    found = []
+    for clause in kb.clauses:
+        if not clause.is_fact:
+            continue
+        p = clause.head.predicate
+        if p in modalities and "obligatory" not in modalities[p]:
+            said = " or ".join(sorted(modalities[p]))
+            found.append(Diagnostic(
+                "conclusion-as-fact", f"{clause.head} states a conclusion: whether {p}(...) is {said} is for the "
+                f"norms to say, and a fact of it would be ignored", clause.head.span,
+                hint=f"a case file cannot state a conclusion; state the facts the norms on {p} rest on, "
+                     f"then ask `zan ask \"{clause.head}\"`"))
+    return found
