@@ -220,3 +220,16 @@ def test_a_case_file_stating_a_conclusion_is_flagged(editor, project):
     case = project / "kb" / "cases" / "wrong.facts"
     found = _open(editor, case, "member(aigerim).\nborrow(aigerim, abai_path).\n")["diagnostics"]
     assert [d["range"]["start"]["line"] for d in found] == [1], found
+
+
+def test_the_vscode_extension_starts_zan_lsp_with_the_grammar():
+    package = json.loads((ROOT / "editors" / "vscode" / "package.json").read_text(encoding="utf-8"))
+    setting = package["contributes"]["configuration"]["properties"]["zan.server.command"]
+    assert setting["default"] == ["zan", "lsp"]
+    [language] = package["contributes"]["languages"]
+    assert set(language["extensions"]) == {".zan", ".facts", ".scenario"}
+    [grammar] = package["contributes"]["grammars"]
+    path = (ROOT / "editors" / "vscode" / grammar["path"]).resolve()
+    assert path == (ROOT / "editors" / "zan.tmLanguage.json").resolve()
+    assert json.loads(path.read_text(encoding="utf-8"))["scopeName"] == grammar["scopeName"]
+    assert "zan.server.command" in (ROOT / "editors" / "vscode" / "extension.js").read_text(encoding="utf-8")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import os
+import sys
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 from urllib.request import pathname2url
@@ -53,6 +55,11 @@ def lsp_diagnostic(d: Diagnostic) -> t.Diagnostic:
 def make_server() -> LanguageServer:
     server = LanguageServer("zan", engine.__version__, text_document_sync_kind=t.TextDocumentSyncKind.Full)
     documents = Documents()
+    server.asked_to_shut_down = False
+
+    @server.feature(t.SHUTDOWN)
+    def shutdown(ls: LanguageServer, params):
+        ls.asked_to_shut_down = True
 
     def publish(ls: LanguageServer, uri: str) -> None:
         path = path_of(uri)
@@ -121,5 +128,12 @@ def make_server() -> LanguageServer:
 
 
 def main() -> None:
+    """Serves until the editor says `exit`; the process ends with 0 after `shutdown`, 1 without (as the protocol says).
+
+    pygls closes stdout when it stops, so the process ends here, without the interpreter's final flush.
+    """
     logging.basicConfig(level=logging.WARNING)
-    make_server().start_io()
+    server = make_server()
+    server.start_io()
+    sys.stderr.flush()
+    os._exit(0 if server.asked_to_shut_down else 1)
