@@ -205,6 +205,17 @@ def _explanation_options(f):
     return f
 
 
+def _register_options(f):
+    """--jobs, --partition: how a register is evaluated (engine/tools/register.py, docs/performance.md)."""
+    f = click.option("--partition", type=click.IntRange(min=1), metavar="FACTS",
+                     help="Case facts per partition of a register (json, jsonl; default 20000): memory is bounded "
+                          "by one partition. Cases that share a constant stay together.")(f)
+    f = click.option("--jobs", type=click.IntRange(min=1), metavar="N",
+                     help="Processes evaluating a register's partitions (json, jsonl; default: all cores). "
+                          "The output is the same for any N.")(f)
+    return f
+
+
 def _common(f):
     f = _explanation_options(f)
     f = click.option("--lang", type=LANGUAGES, default=_default_lang, show_default="en, or the project's lang",
@@ -233,10 +244,25 @@ def _answer(query, kb, facts, at, fmt, explain, lang, title=None, short=False, s
     choice = _knowledge(kb)
     if fmt == "text" and not (explain or short or steps):
         trace_level = "none"  # one line per answer: build nothing that is not printed
-    result = ask(query, at, choice.folder, list(facts) or None, trace_level=trace_level,
-                 assumptions=assumptions)
     machine = fmt in ("json", "jsonl")
-    doc = document(result, lang, depth=depth, steps=steps, lazy=machine, level=trace_level, shared=machine)
+    if machine:  # a register is evaluated in partitions, on --jobs processes (engine/tools/register.py)
+        from engine.pipeline import answer, prepare
+        from engine.tools import register
+
+        result = prepare(query, at, choice.folder, list(facts) or None, assumptions=assumptions)
+        params = click.get_current_context().params
+        batch = register.Register(result, trace_level, lang, steps,
+                                  limit=params.get("partition") or register.PARTITION_FACTS)
+        if batch.split:
+            jobs = params.get("jobs") or register.default_jobs()
+            doc = register.document(batch, jobs, _progress())
+        else:
+            doc = document(answer(result, trace_level), lang, depth=depth, steps=steps, lazy=True,
+                           level=trace_level, shared=True)
+    else:
+        result = ask(query, at, choice.folder, list(facts) or None, trace_level=trace_level,
+                     assumptions=assumptions)
+        doc = document(result, lang, depth=depth, steps=steps, level=trace_level)
     if machine:
         doc["kb"] = choice.as_json()
     _warn_unknown(result.unknown_names, query, lang)
@@ -252,6 +278,15 @@ def _answer(query, kb, facts, at, fmt, explain, lang, title=None, short=False, s
     if fmt == "text" and title:
         click.echo(visible(title))
     _emit(doc, fmt, explain, lang, short, steps)
+
+
+def _progress():
+    """Progress on stderr for a long batch, when stderr is a terminal (engine/tools/register.Progress); else None."""
+    if not sys.stderr.isatty():
+        return None
+    from engine.tools.register import Progress
+
+    return Progress(lambda text: click.echo(text, err=True, nl=False))
 
 
 def _warn_unknown(unknown, query, lang):
@@ -356,7 +391,8 @@ def _complete(kind):
 @main.command()
 @click.argument("query", shell_complete=_complete("predicates"))
 @_common
-def ask(query, kb, facts, at, fmt, explain, lang, short, steps, depth, trace_level):
+@_register_options
+def ask(query, kb, facts, at, fmt, explain, lang, short, steps, depth, trace_level, jobs, partition):
     """Answer QUERY: an atom such as "call(kunakbaev, P, Purpose)", optionally after a status, or a question in
     words in kk, ru or en, e.g. "which calls are permitted for Kunakbayev in the disciplinary isolator?"."""
     from engine.tools.understanding import looks_like_atom
@@ -388,7 +424,8 @@ class _QueryCommand(click.Command):
 @click.argument("args", nargs=-1)
 @click.option("--queries", "query_dir", type=click.Path(file_okay=False, path_type=Path), help="Folder of saved questions.")
 @_common
-def query(name, args, query_dir, kb, facts, at, fmt, explain, lang, short, steps, depth, trace_level):
+@_register_options
+def query(name, args, query_dir, kb, facts, at, fmt, explain, lang, short, steps, depth, trace_level, jobs, partition):
     """Run the saved question NAME (from queries/) with ARGS, e.g. `zan query permitted-calls kunakbaev`."""
     from engine.tools.questions import instantiate
 

@@ -162,16 +162,9 @@ def parse_question(text: str) -> n.Query:
     return query
 
 
-def ask(query_text: str | n.Query, at: datetime.date, kb_dir: Path | None = None,
-        fact_files: Sequence[Path] | None = None, explain: bool = True, trace_level: str | None = None,
-        assumptions: Sequence[n.Atom] = ()) -> Result:
-    """parse -> check -> IR -> evaluate (what the question's relations rest on) -> answers -> proofs.
-
-    trace_level (explanation.TRACE_LEVELS): `full` traces have the why-nots, `brief` and `none` only the
-    deciding proofs (the citations are read off them). Default: `full`, or `none` when not `explain`.
-    The amount never depends on how many answers there are.
-    assumptions: facts the question assumes (a question in words: "if his mother died"), added to the case.
-    """
+def prepare(query_text: str | n.Query, at: datetime.date, kb_dir: Path | None = None,
+            fact_files: Sequence[Path] | None = None, assumptions: Sequence[n.Atom] = ()) -> Result:
+    """parse -> check -> IR: a Result with its program and no traces yet (ask() goes on from here)."""
     kb, facts, warnings = load_checked(kb_dir, fact_files)
     kb = assume(kb, assumptions)
     collector.settle()
@@ -185,13 +178,32 @@ def ask(query_text: str | n.Query, at: datetime.date, kb_dir: Path | None = None
         query = query_text
         check_query(kb, query)
     program = ir.lower(kb, at)
+    return Result(query, at, kb, program, warnings=warnings, fact_files=facts,
+                  unknown_names=unknown_names(kb, query.atom), assumptions=tuple(assumptions))
+
+
+def ask(query_text: str | n.Query, at: datetime.date, kb_dir: Path | None = None,
+        fact_files: Sequence[Path] | None = None, explain: bool = True, trace_level: str | None = None,
+        assumptions: Sequence[n.Atom] = ()) -> Result:
+    """parse -> check -> IR -> evaluate (what the question's relations rest on) -> answers -> proofs.
+
+    trace_level (explanation.TRACE_LEVELS): `full` traces have the why-nots, `brief` and `none` only the
+    deciding proofs (the citations are read off them). Default: `full`, or `none` when not `explain`.
+    The amount never depends on how many answers there are.
+    assumptions: facts the question assumes (a question in words: "if his mother died"), added to the case.
+    """
+    result = prepare(query_text, at, kb_dir, fact_files, assumptions)
+    return answer(result, trace_level or ("full" if explain else "none"))
+
+
+def answer(result: Result, trace_level: str = "full") -> Result:
+    """evaluate -> answers -> proofs, for a prepared Result."""
+    program, query = result.program, result.query
     predicate = query.atom.predicate
     model = evaluate(program, {predicate} | {f"{kind}:{predicate}" for kind in ("norm", "domain")})
     collector.settle()
     prover = Prover(program, model)
     found = answers(program, model, query)
-    result = Result(query, at, kb, program, warnings=warnings, fact_files=facts,
-                    unknown_names=unknown_names(kb, query.atom), assumptions=tuple(assumptions))
-    full = (trace_level or ("full" if explain else "none")) == "full"
+    full = trace_level == "full"
     result.traces = [trace(program, prover, a) if full else brief_trace(program, prover, a) for a in found]
     return result

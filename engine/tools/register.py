@@ -1,0 +1,427 @@
+"""Registers: a question over many independent cases, evaluated in partitions of bounded size.
+
+Cases that share no constant cannot meet in a rule, so a register's case facts can be split into
+groups evaluated one at a time (memory bounded by a group, time linear in the register) and on
+several cores (`zan ask --jobs N`). Which constants matter is read off the program, soundly:
+
+- **broadcast facts**: where a rule's body has parts joined by no variable (`contact(C, P) if
+  convict(C) and advocate(P)`), the facts of the smaller part (and of what derives them) are given
+  to every partition, with the knowledge base's own facts;
+- **linking positions**: an argument position links two facts when some rule joins it, by a shared
+  variable, with another literal that is not broadcast (directly, or through the head of a rule
+  whose conclusion is joined so). Case facts are grouped by the constants at linking positions;
+  constants elsewhere (a free-text description) do not tie cases together;
+- when a joined head position can be filled from a broadcast fact or a constant of a rule, the
+  analysis gives up and the register is one partition (the same answers as without partitions).
+
+An answer belongs to the partition holding one of its atom's constants that no broadcast fact has
+(a convict); answers with none are the broadcast facts' own, taken from a partition with no case
+facts. Answers are sorted within each partition and the partitions follow the order of their
+first fact in the input, whatever the number of jobs (`--jobs 1` and `--jobs 2` write the same bytes).
+
+`answer_facts` is the partition step as a plain function: fact lines in, JSON Lines out. It is what a
+distributed engine maps (docs/performance.md shows it with dask.bag).
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+from dataclasses import replace
+from pathlib import Path
+from typing import Iterable, Iterator, Sequence
+
+from engine.base.source import Span
+from engine.explain.answering import answers, brief_trace, trace
+from engine.explain.explanation import SCHEMA_VERSION, Document, Explainer, Tables, query_text
+from engine.explain.proof import Prover
+from engine.logic import ir
+from engine.logic.evaluation import evaluate
+from engine.syntax import nodes as n
+from engine.syntax.knowledge import display_path
+
+PARTITION_FACTS = 20_000       # case facts per partition (a partition holds whole groups, so it may hold more)
+
+Fact = tuple[str, tuple, Span]  # (relation, values, where it was written)
+
+
+# ---------------------------------------------------------------------------------------- analysis
+
+def _literals(rule: ir.Rule) -> list[n.Atom]:
+    out = []
+    for c in rule.body:
+        if isinstance(c, n.Atom):
+            out.append(c)
+        elif isinstance(c, n.Negation):
+            out.append(c.atom)
+    return out
+
+
+def _names(atom: n.Atom) -> set[str]:
+    return {t.name for t in atom.args if isinstance(t, n.Variable) and t.name != "_"}
+
+
+def _parts(rule: ir.Rule) -> list[list[n.Atom]]:
+    """The body's literals grouped by shared variables (and `X = Y`)."""
+    literals = _literals(rule)
+    parent = list(range(len(literals)))
+
+    def find(i):
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    holder: dict[str, int] = {}
+    for i, atom in enumerate(literals):
+        for name in _names(atom):
+            if name in holder:
+                parent[find(i)] = find(holder[name])
+            else:
+                holder[name] = i
+    for c in rule.body:
+        if isinstance(c, n.Comparison) and c.operator == "=" and all(isinstance(t, n.Variable) for t in (c.left, c.right)):
+            a, b = holder.get(c.left.name), holder.get(c.right.name)
+            if a is not None and b is not None:
+                parent[find(a)] = find(b)
+    groups: dict[int, list[n.Atom]] = {}
+    for i, atom in enumerate(literals):
+        groups.setdefault(find(i), []).append(atom)
+    return list(groups.values())
+
+
+class Layout:
+    """What the program says about splitting facts: broadcast relations and linking positions (or None: do not split)."""
+
+    def __init__(self, broadcast: set[str], linking: set[tuple[str, int]]):
+        self.broadcast = broadcast
+        self.linking = linking
+
+
+def layout(program: ir.Program, sizes: dict[str, int]) -> Layout | None:
+    rules_of: dict[str, list[ir.Rule]] = {}
+    for rule in program.rules:
+        rules_of.setdefault(rule.relation, []).append(rule)
+
+    def closure(relations: Iterable[str]) -> set[str]:
+        seen, stack = set(), list(relations)
+        while stack:
+            r = stack.pop()
+            if r in seen:
+                continue
+            seen.add(r)
+            for rule in rules_of.get(r, []):
+                stack.extend(a.predicate for a in _literals(rule))
+        return seen
+
+    def weight(relations: set[str]) -> int:
+        return sum(sizes.get(r, 0) for r in relations)
+
+    broadcast: set[str] = set()
+    for rule in program.rules:
+        parts = _parts(rule)
+        if len(parts) < 2:
+            continue
+        closures = sorted((closure(a.predicate for a in part) for part in parts), key=lambda c: (weight(c), sorted(c)))
+        for c in closures[:-1]:   # every part but the heaviest goes to every partition
+            broadcast |= c
+
+    linking: set[tuple[str, int]] = set()
+    for rule in program.rules:
+        # Literals joined by several variables need only one of them to put their facts together: the
+        # variables shared by most literals are taken first, and one is taken only to join what is not joined yet.
+        literals = [a for a in _literals(rule) if a.predicate not in broadcast]
+        holders: dict[str, list[int]] = {}
+        for k, atom in enumerate(literals):
+            for name in sorted(_names(atom)):
+                holders.setdefault(name, []).append(k)
+        group = list(range(len(literals)))
+
+        def find(i):
+            while group[i] != i:
+                i = group[i]
+            return i
+
+        for name, ks in sorted(holders.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+            if len({find(k) for k in ks}) < 2:
+                continue
+            for k in ks:
+                group[find(k)] = find(ks[0])
+                atom = literals[k]
+                linking.update((atom.predicate, i) for i, t in enumerate(atom.args)
+                               if isinstance(t, n.Variable) and t.name == name)
+    changed = True
+    while changed:  # a joined head position links the body positions that fill it
+        changed = False
+        for rule in program.rules:
+            for j, t in enumerate(rule.head.args):
+                if (rule.relation, j) not in linking:
+                    continue
+                if not isinstance(t, n.Variable):
+                    return None          # every conclusion of the rule shares this constant
+                filled = [(a.predicate, i) for a in (c for c in rule.body if isinstance(c, n.Atom))
+                          if a.predicate not in broadcast
+                          for i, u in enumerate(a.args) if isinstance(u, n.Variable) and u.name == t.name]
+                if not filled:
+                    return None          # filled from broadcast facts (or a comparison): shared by every case
+                for p in filled:
+                    if p not in linking:
+                        linking.add(p)
+                        changed = True
+    return Layout(broadcast, linking)
+
+
+def partitions(program: ir.Program, case: Sequence[Fact], limit: int = PARTITION_FACTS
+               ) -> tuple[list[Fact], list[list[Fact]]]:
+    """(broadcast case facts, partitions of the other case facts in input order); one partition when unsplittable."""
+    sizes: dict[str, int] = {}
+    for relation, facts in program.facts.items():
+        sizes[relation] = len(facts)
+    plan = layout(program, sizes) if len(case) > limit else None
+    if plan is None:
+        return [], [list(case)] if case else []
+    shared = [f for f in case if f[0] in plan.broadcast]
+    rest = [f for f in case if f[0] not in plan.broadcast]
+    parent: dict[object, object] = {}
+
+    def find(x):
+        root = x
+        while parent.get(root, root) != root:
+            root = parent[root]
+        while parent.get(x, x) != root:
+            parent[x], x = root, parent[x]
+        return root
+
+    for k, (relation, values, _span) in enumerate(rest):
+        node = ("fact", k)
+        for i, v in enumerate(values):
+            if (relation, i) in plan.linking:
+                a, b = find(node), find(("value", type(v).__name__, v))
+                if a != b:
+                    parent[a] = b
+    groups: dict[object, list[Fact]] = {}
+    for k, fact in enumerate(rest):
+        groups.setdefault(find(("fact", k)), []).append(fact)
+    out: list[list[Fact]] = []
+    current: list[Fact] = []
+    for group in groups.values():   # in the order of each group's first fact
+        if current and len(current) + len(group) > limit:
+            out.append(current)
+            current = []
+        current.extend(group)
+    if current:
+        out.append(current)
+    return shared, out
+
+
+# ---------------------------------------------------------------------------------------- evaluation
+
+def case_facts(program: ir.Program, fact_files: Sequence[str]) -> list[Fact]:
+    """The program's facts written in the case files, in the order written."""
+    names = {str(f) for f in fact_files} | {display_path(f) for f in fact_files}
+    found = [(relation, values, span) for relation, facts in program.facts.items()
+             for values, span in facts.items() if span.file in names]
+    found.sort(key=lambda f: (f[2].file, f[2].line, f[2].column))
+    return found
+
+
+def _with_facts(program: ir.Program, base: dict[str, dict[tuple, Span]], facts: Iterable[Fact]) -> ir.Program:
+    merged = {r: dict(v) for r, v in base.items()}
+    for relation, values, span in facts:
+        merged.setdefault(relation, {})[values] = span
+    return replace(program, facts=merged)
+
+
+def _constants(facts: Iterable[Fact]) -> set:
+    return {(type(v).__name__, v) for _r, values, _s in facts for v in values}
+
+
+def solve(kb, program: ir.Program, query: n.Query, level: str, language: str, steps: bool,
+          facts: Sequence[Fact], base: dict, shared: set, owned: bool | None) -> list[tuple[str, str | None, dict]]:
+    """One partition: ('norms'|'proofs', key, entry) items before the first answer using them, then ('answer', None, answer).
+
+    owned: True keeps the answers holding a constant of the partition's own facts, False those holding
+    none (the broadcast facts' own answers), None all of them (a register in one partition).
+    """
+    part = _with_facts(program, base, facts)
+    predicate = query.atom.predicate
+    model = evaluate(part, {predicate} | {f"{kind}:{predicate}" for kind in ("norm", "domain")})
+    prover = Prover(part, model)
+    own = _constants(facts) - shared
+    tables = Tables()
+    explainer = Explainer(kb, part, language, steps=steps, level=level, tables=tables)
+    items: list[tuple[str, str | None, dict]] = []
+    for a in answers(part, model, query):
+        if owned is not None and any((type(v).__name__, v) in own for v in a.values) != owned:
+            continue
+        t = trace(part, prover, a) if level == "full" else brief_trace(part, prover, a)
+        explained = explainer.answer(t)
+        items.extend(tables.drain())
+        items.append(("answer", None, explained))
+    return items
+
+
+class Register:
+    """A prepared question over a register: the partitions and what every partition shares."""
+
+    def __init__(self, result, level: str, language: str, steps: bool = False, limit: int = PARTITION_FACTS):
+        self.kb, self.query, self.level, self.language, self.steps = result.kb, result.query, level, language, steps
+        self.at = result.at
+        program = result.program
+        case = case_facts(program, result.fact_files)
+        broadcast, self.parts = partitions(program, case, limit)
+        in_case = {(r, v) for r, v, _s in case}
+        self.base = {r: {v: s for v, s in facts.items() if (r, v) not in in_case} for r, facts in program.facts.items()}
+        for relation, values, span in broadcast:
+            self.base.setdefault(relation, {})[values] = span
+        self.program = replace(program, facts={})
+        self.shared = {(type(v).__name__, v) for facts in self.base.values() for values in facts for v in values}
+        self.split = len(self.parts) > 1
+
+    def run(self, index: int) -> list[tuple[str, str | None, dict]]:
+        """Partition `index`; index -1 is the broadcast facts' own answers (only when split)."""
+        if index < 0:
+            return solve(self.kb, self.program, self.query, self.level, self.language, self.steps,
+                         [], self.base, self.shared, owned=False)
+        return solve(self.kb, self.program, self.query, self.level, self.language, self.steps,
+                     self.parts[index], self.base, self.shared, owned=True if self.split else None)
+
+    def tasks(self) -> list[int]:
+        return list(range(len(self.parts))) + ([-1] if self.split else [])
+
+
+_CURRENT: Register | None = None   # the register a forked worker inherits
+
+
+def _run_current(index: int):
+    return _CURRENT.run(index)
+
+
+def results(register: Register, jobs: int = 1) -> Iterator[list[tuple[str, str | None, dict]]]:
+    """Each partition's items, in partition order, computed on `jobs` processes (fork) as they are needed."""
+    global _CURRENT
+    tasks = register.tasks()
+    if jobs <= 1 or len(tasks) <= 1 or "fork" not in _start_methods():
+        for index in tasks:
+            yield register.run(index)
+        return
+    import multiprocessing
+
+    _CURRENT = register
+    context = multiprocessing.get_context("fork")
+    with context.Pool(min(jobs, len(tasks))) as pool:
+        yield from pool.imap(_run_current, tasks)
+    _CURRENT = None
+
+
+def _start_methods() -> list[str]:
+    import multiprocessing
+
+    return multiprocessing.get_all_start_methods()
+
+
+def merged(register: Register, tables: Tables, jobs: int = 1, progress=None) -> Iterator[dict]:
+    """The answers of every partition, in order, with each table entry queued (once) before its first use."""
+    total = sum(len(p) for p in register.parts)
+    sizes = [len(register.parts[i]) if i >= 0 else 0 for i in register.tasks()]
+    for size, items in zip(sizes, results(register, jobs)):
+        for table, key, entry in items:
+            if table == "answer":
+                if progress is not None:
+                    progress.answer()
+                yield entry
+            elif (table, key) not in tables.seen:
+                tables.seen.add((table, key))
+                tables.add(table, key, entry)
+        if progress is not None:
+            progress.partition(total, size)
+    if progress is not None:
+        progress.done()
+
+
+def document(register: Register, jobs: int = 1, progress=None) -> Document:
+    """The JSON document (explanation.Document, with tables) of a register, its answers computed as they are read."""
+    tables = Tables()
+    doc = Document(query=query_text(register.query), at=register.at.isoformat(), schema=SCHEMA_VERSION,
+                   trace=register.level, norms={}, proofs={})
+    doc.tables = tables
+    doc["answers"] = merged(register, tables, jobs, progress)
+    return doc
+
+
+class Progress:
+    """Cases done, answers, rate and time left, on one line of a terminal, once a batch has run ~2 s.
+
+    `write` gets the text (with a carriage return); nothing is written for a batch that ends sooner.
+    """
+
+    AFTER = 2.0
+
+    def __init__(self, write, clock=None):
+        import time
+
+        self.write = write
+        self.clock = clock or time.monotonic
+        self.start = self.clock()
+        self.answers = 0
+        self.facts = 0
+        self.total = 0
+        self.shown = False
+
+    def answer(self) -> None:
+        self.answers += 1
+
+    def partition(self, total_facts: int, facts: int) -> None:
+        self.total = total_facts
+        self.facts += facts
+        elapsed = self.clock() - self.start
+        if elapsed < self.AFTER:
+            return
+        rate = self.answers / elapsed if elapsed else 0.0
+        left = elapsed * (self.total - self.facts) / self.facts if self.facts else 0.0
+        share = 100 * self.facts / self.total if self.total else 100
+        self.write(f"\r{share:5.1f}% of the case facts, {self.answers:,} answers, {rate:,.0f} answers/s, "
+                   f"~{left:,.0f} s left ")
+        self.shown = True
+
+    def done(self) -> None:
+        if self.shown:
+            self.write("\n")
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:
+        return max(1, os.cpu_count() or 1)
+
+
+# ---------------------------------------------------------------------------------------- a plain function
+
+def answer_facts(fact_lines: Sequence[str], question: str, at: str, kb_dir: str | None = None,
+                 trace_level: str = "brief", language: str = "en") -> list[str]:
+    """The partition step as a plain function, for a distributed engine: fact lines in, JSON Lines out.
+
+    Every line is `{"norm": ...}`, `{"proof": ...}` or `{"answer": ...}` as `--format jsonl` writes
+    them (without the `document` line); the caller keeps the first `norm`/`proof` line of each id.
+    The knowledge base is read from `kb_dir` (default: the bundled one; its cache makes this cheap).
+    """
+    import json
+    import tempfile
+
+    from engine.pipeline import ask
+
+    with tempfile.TemporaryDirectory(prefix="zan-part-") as folder:
+        path = Path(folder) / "part.facts"
+        path.write_text("".join(line.rstrip("\n") + "\n" for line in fact_lines), encoding="utf-8")
+        result = ask(question, datetime.date.fromisoformat(at), Path(kb_dir) if kb_dir else None, [path],
+                     trace_level="none")
+        result.traces = []
+        register = Register(result, trace_level, language, limit=len(fact_lines) + 1)
+        out = []
+        for items in results(register, 1):
+            for table, key, entry in items:
+                value = {"answer": entry} if table == "answer" else {"norm": entry} if table == "norms" \
+                    else {"proof": {"id": key, **entry}}
+                out.append(json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")))
+    return out

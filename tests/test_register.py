@@ -1,0 +1,165 @@
+"""Registers in partitions (issue 11, items 4 and 5): the same answers as one evaluation, the same bytes for
+any --jobs, cases joined by a rule kept together, the partition step as a plain function (and on Dask)."""
+
+from __future__ import annotations
+
+import datetime
+import json
+
+import pytest
+
+from engine.pipeline import prepare
+from engine.tools import register
+
+QUERY = "call(C, P, Purpose)"
+AT = "2025-03-10"
+
+
+def facts_of(convicts: int) -> str:
+    lines = ["advocate(adv_1)."]
+    for i in range(convicts):
+        c = f"k{i:03d}"
+        lines += [f"convict({c}).", f"close_relative({c}, m{i:03d}).", f"spouse({c}, s{i:03d})."]
+        lines.append([f"in_disciplinary_isolator({c}).", f"in_solitary_cell({c}).", f"in_strict_conditions({c}).", ""][i % 4])
+        if i % 3 == 0:
+            lines += [f"died(m{i:03d}).", f"death_certificate(m{i:03d})."]
+        if i % 5 == 0:
+            lines.append(f"legal_aid_contract({c}, adv_1).")
+        if i % 7 == 0:
+            lines += [f"listed_exceptional_circumstance({c})." if False else f"quarantine({c}).",
+                      f'exceptional_circumstance({c}, "a wedding").']
+    return "\n".join(line for line in lines if line) + "\n"
+
+
+@pytest.fixture(scope="module")
+def case(tmp_path_factory):
+    path = tmp_path_factory.mktemp("register") / "register.facts"
+    path.write_text(facts_of(40), encoding="utf-8")
+    return path
+
+
+def out(zan, *args) -> str:
+    result = zan(*args)
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "json"])
+def test_same_bytes_for_one_job_and_two(zan, case, fmt):
+    args = ("ask", QUERY, "--facts", str(case), "--at", AT, "--format", fmt, "--trace", "brief", "--partition", "40")
+    one, two = out(zan, *args, "--jobs", "1"), out(zan, *args, "--jobs", "2")
+    assert one == two
+
+
+def statuses(text: str, fmt: str) -> dict[str, str]:
+    if fmt == "json":
+        return {a["atom"]: a["status"] for a in json.loads(text)["answers"]}
+    return {v["atom"]: v["status"] for line in text.splitlines() for k, v in json.loads(line).items() if k == "answer"}
+
+
+def test_partitions_give_the_answers_of_one_evaluation(zan, case):
+    whole = out(zan, "ask", QUERY, "--facts", str(case), "--at", AT, "--format", "json", "--trace", "brief")
+    split = out(zan, "ask", QUERY, "--facts", str(case), "--at", AT, "--format", "json", "--trace", "brief",
+                "--partition", "25", "--jobs", "1")
+    assert statuses(split, "json") == statuses(whole, "json")
+    doc = json.loads(split)
+    assert set(doc) >= {"answers", "norms", "proofs", "schema", "trace"}
+    used = {c["id"] for a in doc["answers"] for c in a["trace"]["decided_by"]["conditions"] if c["kind"] == "rule"} \
+        if all(a["trace"].get("decided_by") for a in doc["answers"]) else set()
+    assert used <= set(doc["proofs"])
+
+
+def test_the_plan_splits_by_cases_and_broadcasts_cross_joins(case):
+    result = prepare(QUERY, datetime.date.fromisoformat(AT), None, [case])
+    sizes = {r: len(f) for r, f in result.program.facts.items()}
+    plan = register.layout(result.program, sizes)
+    assert plan is not None
+    assert "advocate" in plan.broadcast  # `contact(C, P) if convict(C) and advocate(P)`: every partition needs it
+    assert ("convict", 0) in plan.linking and ("close_relative", 0) in plan.linking
+    assert ("exceptional_circumstance", 1) not in plan.linking  # a description ties no cases together
+    batch = register.Register(result, "brief", "en", limit=25)
+    assert batch.split and len(batch.parts) > 2
+    for part in batch.parts:  # every convict's facts in one partition
+        convicts = {v[0] for r, v, _s in part if r == "convict"}
+        for other in batch.parts:
+            if other is not part:
+                assert not convicts & {v[0] for r, v, _s in other if r != "advocate"}
+
+
+def test_cases_joined_by_a_rule_stay_together(zan, tmp_path):
+    kb = tmp_path / "kb"
+    kb.mkdir()
+    (kb / "law.zan").write_text(
+        'predicate person(P) en "person".\npredicate lives(P, T) en "lives".\npredicate neighbour(P, Q) en "neighbour".\n'
+        "neighbour(P, Q) if lives(P, T) and lives(Q, T) and P != Q.\n", encoding="utf-8")
+    facts = tmp_path / "town.facts"
+    facts.write_text("".join(f"person(p{i}).\nlives(p{i}, t{i % 3}).\n" for i in range(30)), encoding="utf-8")
+    args = ("ask", "neighbour(P, Q)", "--kb", str(kb), "--facts", str(facts), "--at", AT, "--format", "json")
+    whole = statuses(out(zan, *args), "json")
+    split = statuses(out(zan, *args, "--partition", "4", "--jobs", "1"), "json")
+    assert split == whole and len(whole) == 3 * 10 * 9
+
+
+def test_a_shared_constant_in_a_joined_head_keeps_one_partition(tmp_path):
+    kb = tmp_path / "kb"
+    kb.mkdir()
+    (kb / "law.zan").write_text(
+        'predicate a(P) en "a".\npredicate tag(P, T) en "tag".\npredicate pair(P, Q) en "pair".\n'
+        "tag(P, shared) if a(P).\npair(P, Q) if tag(P, T) and tag(Q, T).\n", encoding="utf-8")
+    facts = tmp_path / "a.facts"
+    facts.write_text("".join(f"a(x{i}).\n" for i in range(10)), encoding="utf-8")
+    result = prepare("pair(P, Q)", datetime.date.fromisoformat(AT), kb, [facts])
+    assert register.layout(result.program, {}) is None
+    assert not register.Register(result, "brief", "en", limit=2).split
+
+
+def test_the_partition_step_is_a_plain_function(case):
+    lines = case.read_text(encoding="utf-8").splitlines()
+    got = [json.loads(line) for line in register.answer_facts(lines, QUERY, AT)]
+    answers = [v for line in got for k, v in line.items() if k == "answer"]
+    assert answers and all({"atom", "status", "citations", "trace"} <= set(a) for a in answers)
+
+
+def test_a_register_on_dask(case):
+    bag = pytest.importorskip("dask.bag")
+    import dask
+
+    lines = case.read_text(encoding="utf-8").splitlines()
+    convicts = sorted({line[len("convict("):-2] for line in lines if line.startswith("convict(")})
+    groups = [[line for line in lines if f"({c}" in line or line.startswith("advocate(")] for c in convicts[:6]]
+    with dask.config.set(scheduler="synchronous"):
+        found = bag.from_sequence(groups, npartitions=3).map(register.answer_facts, QUERY, AT).flatten().compute()
+    answers = {v["atom"]: v["status"] for line in map(json.loads, found) for k, v in line.items() if k == "answer"}
+    whole = {a: s for a, s in (register_statuses(case)).items() if any(f"({c}," in a for c in convicts[:6])}
+    assert answers == whole
+
+
+def register_statuses(case) -> dict[str, str]:
+    from engine.pipeline import ask
+
+    result = ask(QUERY, datetime.date.fromisoformat(AT), None, [case], trace_level="none")
+    return {f"call({', '.join(map(str, t.answer.values))})": t.answer.status for t in result.traces}
+
+
+def test_progress_only_after_two_seconds():
+    shown = []
+    now = [0.0]
+    progress = register.Progress(shown.append, clock=lambda: now[0])
+    progress.answer()
+    progress.partition(100, 10)
+    progress.done()
+    assert shown == [], "a batch that ends within ~2 s shows nothing"
+    progress = register.Progress(shown.append, clock=lambda: now[0])
+    for _ in range(50):
+        progress.answer()
+    now[0] = 5.0
+    progress.partition(100, 25)
+    progress.done()
+    assert len(shown) == 2 and shown[-1] == "\n"
+    assert "25.0% of the case facts" in shown[0] and "50 answers" in shown[0] and "10 answers/s" in shown[0]
+    assert "~15 s left" in shown[0]
+
+
+def test_no_progress_when_stderr_is_not_a_terminal(zan, case):
+    result = zan("ask", QUERY, "--facts", str(case), "--at", AT, "--format", "jsonl", "--partition", "25", "--jobs", "1")
+    assert result.exit_code == 0 and "% of the case facts" not in result.stderr
