@@ -216,7 +216,19 @@ def _register_options(f):
     return f
 
 
+def _what_if(f):
+    """--assume, --retract, --reading: a hypothesis without a file, and the reading to answer under."""
+    f = click.option("--reading", metavar="NAME", help="Answer under the named reading (default: the kb's default readings; "
+                     "see `reading` declarations in the kb).")(f)
+    f = click.option("--retract", "retracted", multiple=True, metavar="FACT",
+                     help="Take a fact out of the case, e.g. died(mother) (repeatable).")(f)
+    f = click.option("--assume", "assumed", multiple=True, metavar="FACT",
+                     help="Assume a ground fact, e.g. died(mother) (repeatable); traces show it as assumed.")(f)
+    return f
+
+
 def _common(f):
+    f = _what_if(f)
     f = _explanation_options(f)
     f = click.option("--lang", type=LANGUAGES, default=_default_lang, show_default="en, or the project's lang",
                      help="Language of labels, quotes and explanations.")(f)
@@ -237,19 +249,23 @@ def _common(f):
 
 
 def _answer(query, kb, facts, at, fmt, explain, lang, title=None, short=False, steps=False, depth=None,
-            trace_level="full", assumptions=(), understood=None):
+            trace_level="full", assumptions=(), understood=None, assumed=(), retracted=(), reading=None,
+            how=None, how_max=None):
     from engine.explain.explanation import document
-    from engine.pipeline import ask
+    from engine.pipeline import ask, fact_atoms
 
     choice = _knowledge(kb)
     if fmt == "text" and not (explain or short or steps):
         trace_level = "none"  # one line per answer: build nothing that is not printed
     machine = fmt in ("json", "jsonl")
-    if machine:  # a register is evaluated in partitions, on --jobs processes (engine/tools/register.py)
+    assumptions = tuple(assumptions) + tuple(fact_atoms(assumed))
+    retractions = fact_atoms(retracted)
+    if machine and how is None:  # a register is evaluated in partitions, on --jobs processes (engine/tools/register.py)
         from engine.pipeline import answer, prepare
         from engine.tools import register
 
-        result = prepare(query, at, choice.folder, list(facts) or None, assumptions=assumptions)
+        result = prepare(query, at, choice.folder, list(facts) or None, assumptions=assumptions,
+                         retractions=retractions, reading=reading)
         params = click.get_current_context().params
         batch = register.Register(result, trace_level, lang, steps,
                                   limit=params.get("partition") or register.PARTITION_FACTS)
@@ -261,8 +277,15 @@ def _answer(query, kb, facts, at, fmt, explain, lang, title=None, short=False, s
                            level=trace_level, shared=True)
     else:
         result = ask(query, at, choice.folder, list(facts) or None, trace_level=trace_level,
-                     assumptions=assumptions)
-        doc = document(result, lang, depth=depth, steps=steps, level=trace_level)
+                     assumptions=assumptions, retractions=retractions, reading=reading)
+        doc = document(result, lang, depth=depth, steps=steps, level=trace_level, shared=machine)
+    how_found = None
+    if how is not None:
+        from engine.tools.cases import how_for_result
+
+        how_found = how_for_result(result, how, how_max)
+        for entry, sets in zip(doc["answers"], how_found):
+            entry["how"] = sets["how"]
     if machine:
         doc["kb"] = choice.as_json()
     _warn_unknown(result.unknown_names, query, lang)
@@ -277,6 +300,11 @@ def _answer(query, kb, facts, at, fmt, explain, lang, title=None, short=False, s
         click.echo(f"({word('sample case', lang)}: {names})", err=True)
     if fmt == "text" and title:
         click.echo(visible(title))
+    if how_found is not None and fmt not in ("json", "jsonl"):
+        from engine.explain.render.as_cases import how_section
+
+        _emit(doc, fmt, explain, lang, short, steps, after=how_section(how_found, how, fmt, lang))
+        return
     _emit(doc, fmt, explain, lang, short, steps)
 
 
@@ -343,7 +371,7 @@ def _ask_in_words(text, kb, facts, at, fmt, explain, lang, short, steps, depth, 
             trace_level=trace_level, assumptions=understood.assumptions, understood=said)
 
 
-def _emit(doc, fmt, explain, lang, short, steps, diff=False):
+def _emit(doc, fmt, explain, lang, short, steps, diff=False, after=None):
     if fmt == "jsonl":  # a line at a time, as each answer is explained
         from engine.explain.render.as_json import lines
 
@@ -371,7 +399,10 @@ def _emit(doc, fmt, explain, lang, short, steps, diff=False):
     from engine.explain.render import output
 
     try:
-        click.echo(output.render(doc, fmt, explain, lang, short=short, steps=steps, diff=diff), nl=False)
+        rendered = output.render(doc, fmt, explain, lang, short=short, steps=steps, diff=diff)
+        if after:   # a section after the answers (--how): inside the page for HTML
+            rendered = rendered.replace("</body>", after + "</body>", 1) if "</body>" in rendered else rendered + after
+        click.echo(rendered, nl=False)
     except output.MissingTool as e:
         raise click.UsageError(str(e)) from None
 
@@ -390,16 +421,23 @@ def _complete(kind):
 
 @main.command()
 @click.argument("query", shell_complete=_complete("predicates"))
+@click.option("--how", "how", type=click.Choice(["permitted", "prohibited", "discretionary", "undetermined", "obligatory"]),
+              help="For each answer, the minimal sets of facts that, added to the case, would give this status.")
+@click.option("--max", "how_max", type=click.IntRange(min=1), metavar="N", help="With --how: at most N sets per answer.")
 @_common
 @_register_options
-def ask(query, kb, facts, at, fmt, explain, lang, short, steps, depth, trace_level, jobs, partition):
+def ask(query, how, how_max, kb, facts, at, fmt, explain, lang, short, steps, depth, trace_level, jobs, partition,
+        assumed, retracted, reading):
     """Answer QUERY: an atom such as "call(kunakbaev, P, Purpose)", optionally after a status, or a question in
     words in kk, ru or en, e.g. "which calls are permitted for Kunakbayev in the disciplinary isolator?"."""
     from engine.tools.understanding import looks_like_atom
 
     if looks_like_atom(query):
-        _answer(query, kb, facts, at, fmt, explain, lang, short=short, steps=steps, depth=depth, trace_level=trace_level)
+        _answer(query, kb, facts, at, fmt, explain, lang, short=short, steps=steps, depth=depth, trace_level=trace_level,
+                assumed=assumed, retracted=retracted, reading=reading, how=how, how_max=how_max)
     else:
+        if assumed or retracted or reading or how:
+            raise click.UsageError("--assume, --retract, --reading and --how go with a question written as an atom")
         _ask_in_words(query, kb, facts, at, fmt, explain, lang, short, steps, depth, trace_level)
 
 
@@ -425,19 +463,24 @@ class _QueryCommand(click.Command):
 @click.option("--queries", "query_dir", type=click.Path(file_okay=False, path_type=Path), help="Folder of saved questions.")
 @_common
 @_register_options
-def query(name, args, query_dir, kb, facts, at, fmt, explain, lang, short, steps, depth, trace_level, jobs, partition):
+def query(name, args, query_dir, kb, facts, at, fmt, explain, lang, short, steps, depth, trace_level, jobs, partition,
+          assumed, retracted, reading):
     """Run the saved question NAME (from queries/) with ARGS, e.g. `zan query permitted-calls kunakbaev`."""
     from engine.tools.questions import instantiate
 
     question, title = instantiate(name, args, query_dir, lang)
     _answer(question, kb, facts, at, fmt, explain, lang, title=title, short=short, steps=steps, depth=depth,
-            trace_level=trace_level)
+            trace_level=trace_level, assumed=assumed, retracted=retracted, reading=reading)
 
 
 @main.command()
 @click.argument("query")
-@click.option("--from", "start", required=True, callback=_date, metavar="YYYY-MM-DD", help="The earlier date.")
-@click.option("--to", "end", required=True, callback=_date, metavar="YYYY-MM-DD", help="The later date.")
+@click.option("--from", "start", callback=_optional_date, metavar="YYYY-MM-DD", help="The earlier date.")
+@click.option("--to", "end", callback=_optional_date, metavar="YYYY-MM-DD", help="The later date.")
+@click.option("--at", callback=_optional_date, metavar="YYYY-MM-DD",
+              help="With --versus-reading: the one date both readings are compared at (default: today).")
+@click.option("--versus-reading", metavar="NAME", help="Compare with this reading (at one date, or from --from to --to).")
+@_what_if
 @click.option("--facts", multiple=True, type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
               help="Case facts (repeatable; - reads standard input). Without it, the bundled sample case is used.")
 @click.option("--kb", type=click.Path(exists=True, file_okay=False, path_type=Path),
@@ -447,13 +490,21 @@ def query(name, args, query_dir, kb, facts, at, fmt, explain, lang, short, steps
 @click.option("--lang", type=LANGUAGES, default=_default_lang, show_default="en, or the project's lang",
               help="Language of labels, quotes and explanations.")
 @_explanation_options
-def diff(query, start, end, facts, kb, fmt, explain, lang, short, steps, depth):
-    """Every answer to QUERY whose status changes between --from and --to, and the norm whose force caused it."""
+def diff(query, start, end, at, versus_reading, assumed, retracted, reading, facts, kb, fmt, explain, lang, short, steps,
+         depth):
+    """Every answer to QUERY whose status changes between --from and --to (or between --reading and
+    --versus-reading), and the norm whose force or reading caused it."""
+    from engine.pipeline import fact_atoms
     from engine.tools.diff import diff as compare
     from engine.tools.diff import document
 
+    if versus_reading is None and (start is None or end is None):
+        raise click.UsageError("give --from and --to (two dates), or --versus-reading (two readings)")
+    day = at or datetime.date.today()
+    start, end = start or day, end or start or day
     choice = _knowledge(kb)
-    result = compare(query, start, end, choice.folder, list(facts) or None)
+    result = compare(query, start, end, choice.folder, list(facts) or None, assumptions=fact_atoms(assumed),
+                     retractions=fact_atoms(retracted), reading=reading, versus_reading=versus_reading)
     doc = document(result, lang, depth=depth, steps=steps)
     if fmt == "json":
         doc["kb"] = choice.as_json()

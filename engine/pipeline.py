@@ -117,6 +117,37 @@ def assume(kb: KnowledgeBase, facts: Sequence[n.Atom]) -> KnowledgeBase:
     return dataclasses.replace(kb, clauses=list(kb.clauses) + added)
 
 
+ASSUMED = "<assumed>"   # the source of a fact assumed on the command line: traces show it as assumed
+
+
+def fact_atoms(texts: Sequence[str], path: str = ASSUMED) -> list[n.Atom]:
+    """Ground facts written on the command line (--assume, --retract), e.g. `died(mother)`, as atoms."""
+    from engine.syntax.parser import parse_query
+
+    out = []
+    for text in texts:
+        stripped = text.strip()
+        if stripped.endswith("."):
+            stripped = stripped[:-1]
+        try:
+            query = parse_query(stripped, path=path)
+        except ZanError as e:
+            raise ZanError(e.diagnostics, sources={path: stripped}) from None
+        if query.status is not None or query.atom.variables():
+            raise ZanError([Diagnostic("invalid-query", f"{text!r} is not a ground fact", query.atom.span,
+                                       hint="an assumed or retracted fact has no status and no variables, e.g. died(mother)")],
+                           sources={path: stripped})
+        out.append(query.atom)
+    return out
+
+
+def retract(program: ir.Program, facts: Sequence[n.Atom]) -> ir.Program:
+    """The lowered program without the retracted facts (whether the case or the knowledge base states them)."""
+    for atom in facts:
+        program.facts.get(atom.predicate, {}).pop(tuple(t.value for t in atom.args), None)
+    return program
+
+
 def check_query(kb: KnowledgeBase, query: n.Query) -> None:
     problems = check_atom(kb, query.atom)
     if problems:
@@ -163,8 +194,12 @@ def parse_question(text: str) -> n.Query:
 
 
 def prepare(query_text: str | n.Query, at: datetime.date, kb_dir: Path | None = None,
-            fact_files: Sequence[Path] | None = None, assumptions: Sequence[n.Atom] = ()) -> Result:
-    """parse -> check -> IR: a Result with its program and no traces yet (ask() goes on from here)."""
+            fact_files: Sequence[Path] | None = None, assumptions: Sequence[n.Atom] = (),
+            retractions: Sequence[n.Atom] = (), reading=None) -> Result:
+    """parse -> check -> IR: a Result with its program and no traces yet (ask() goes on from here).
+
+    retractions: facts taken out of the case (--retract). reading: the reading(s) to answer under (ir.lower).
+    """
     kb, facts, warnings = load_checked(kb_dir, fact_files)
     kb = assume(kb, assumptions)
     collector.settle()
@@ -177,14 +212,16 @@ def prepare(query_text: str | n.Query, at: datetime.date, kb_dir: Path | None = 
     else:
         query = query_text
         check_query(kb, query)
-    program = ir.lower(kb, at)
+    for atom in retractions:
+        check_query(kb, n.Query(None, atom, atom.span))
+    program = retract(ir.lower(kb, at, reading=reading), retractions)
     return Result(query, at, kb, program, warnings=warnings, fact_files=facts,
                   unknown_names=unknown_names(kb, query.atom), assumptions=tuple(assumptions))
 
 
 def ask(query_text: str | n.Query, at: datetime.date, kb_dir: Path | None = None,
         fact_files: Sequence[Path] | None = None, explain: bool = True, trace_level: str | None = None,
-        assumptions: Sequence[n.Atom] = ()) -> Result:
+        assumptions: Sequence[n.Atom] = (), retractions: Sequence[n.Atom] = (), reading=None) -> Result:
     """parse -> check -> IR -> evaluate (what the question's relations rest on) -> answers -> proofs.
 
     trace_level (explanation.TRACE_LEVELS): `full` traces have the why-nots, `brief` and `none` only the
@@ -192,7 +229,7 @@ def ask(query_text: str | n.Query, at: datetime.date, kb_dir: Path | None = None
     The amount never depends on how many answers there are.
     assumptions: facts the question assumes (a question in words: "if his mother died"), added to the case.
     """
-    result = prepare(query_text, at, kb_dir, fact_files, assumptions)
+    result = prepare(query_text, at, kb_dir, fact_files, assumptions, retractions, reading)
     return answer(result, trace_level or ("full" if explain else "none"))
 
 

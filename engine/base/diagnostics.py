@@ -30,6 +30,8 @@ CODES: dict[str, tuple[str, str]] = {
     "unknown-placeholder": ("error", "a reading template or a saved question's title names an argument that does not exist"),
     "invalid-query": ("error", "the question is not an atom over a declared predicate"),
     "unknown-question": ("error", "no saved question has that name"),
+    "unknown-reading": ("error", "a reading is named that the knowledge base does not declare"),
+    "reading-without-default": ("warning", "a group of alternative readings has no default, or more than one"),
     "question-syntax": ("error", "a question is neither an atom (optionally after a status) nor words the vocabulary places"),
     "not-understood": ("error", "a question in words has a word or a part that the vocabulary does not place"),
     "unknown-name": ("warning", "a name in a question occurs nowhere in the case or the knowledge base"),

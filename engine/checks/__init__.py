@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from engine.checks import (conclusions, conflicts, declarations, exceptions, names, safety, stratification, translations, usage,
-                           validity)
+from engine.checks import (conclusions, conflicts, declarations, exceptions, names, readings, safety, stratification,
+                           translations, usage, validity)
 from engine.base.diagnostics import Diagnostic, errors
 from engine.syntax.knowledge import KnowledgeBase
 
 # What makes the text meaningless or the law wrong: always run.
-CHECKS = (declarations, names, safety, stratification, validity, conclusions)
+CHECKS = (declarations, names, safety, stratification, validity, conclusions, readings)
 # Advice (warnings only): what makes the law doubtful or incomplete. Given once the knowledge base is
 # free of errors, so that an error is never buried under warnings about the same broken text.
 ADVICE = (exceptions, conflicts, translations, usage)

@@ -7,6 +7,14 @@ this registry adds the longer text, one paragraph per code, and the tests keep t
 from __future__ import annotations
 
 EXPLANATIONS: dict[str, str] = {
+    "unknown-reading": """A norm (`under reading NAME`), a condition (`... under reading NAME`), a reading's
+`instead of`, or the option --reading / --versus-reading names a reading that no `reading NAME ...`
+declaration in the knowledge base declares. Declare it, or correct the name (docs/authoring.md,
+"Readings").""",
+    "reading-without-default": """Readings linked by `instead of` are alternatives: exactly one of them should be
+marked `default`, the one a question is answered under unless --reading chooses another. With none,
+the norms and conditions attached to the group are left out unless a reading is chosen; with several,
+they all count at once. Mark one `default`.""",
     "syntax": """The text does not follow the grammar (grammar/zan.lark for kb files, facts and queries;
 grammar/scenario.lark for scenarios). The message says what was found and what could stand there.
 Most often a statement lacks its closing full stop, a text is in single quotes instead of double

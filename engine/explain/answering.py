@@ -102,6 +102,8 @@ def why_not(program: Program, prover: Prover, predicate: str, values: tuple, mod
             continue
         if unify(clause.head, values, {}) is None:
             continue
+        if info.node.readings and not any(r.norm_id in program.readings for r in info.node.readings):
+            continue    # the norm belongs to a reading not in force: under this reading it is not law at all
         if not info.in_force(program.at):
             found.append(WhyNot(None, nid, "not-in-force"))
             continue

@@ -19,6 +19,7 @@ from engine.logic.ir import Program
 from engine.syntax.knowledge import KnowledgeBase
 from engine.explain.proof import ProofNode, WhyNot, comparison_text
 
+ASSUMED_SOURCES = ("<assumed>", "<question>")   # where assumed facts come from (pipeline.ASSUMED, questions in words)
 INTERNAL_PREFIXES = ("norm:", "domain:", "defeated:", "undefeated:", "beats:")
 SCHEMA_VERSION = 2
 TRACE_LEVELS = ("full", "brief", "none")   # how much of each answer's trace: docs/explanations.md
@@ -203,6 +204,8 @@ class Explainer:
             "reading": reading,
             "source": p.source.location if p.source else None,
         }
+        if p.kind == "fact" and p.source is not None and p.source.file in ASSUMED_SOURCES:
+            out["assumed"] = True    # assumed (--assume, or a question in words), never a fact of the case
         if p.kind == "negation":
             out["explanation"] = f"{self.w('no fact')} {atom_text(relation, values)}"
         if p.kind == "rule" and self.tables is not None:  # a derived condition: its proof once, in `proofs`

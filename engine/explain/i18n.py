@@ -36,6 +36,8 @@ WORDS: dict[str, dict[str, str]] = {
     "how": {"en": "{status} if", "ru": "{status}, если", "kk": "{status}, егер"},
     "how none": {"en": "no set of added facts gives {status}", "ru": "никакие добавленные факты не дают статус «{status}»",
                  "kk": "ешбір қосылған факт «{status}» мәртебесін бермейді"},
+    "reads otherwise": {"en": "{norm} reads otherwise under the other reading", "ru": "{norm} читается иначе при другом толковании",
+                        "kk": "{norm} басқа түсіндірмеде өзгеше оқылады"},
     "reading": {"en": "reading", "ru": "толкование", "kk": "түсіндірме"},
     "versus": {"en": "against", "ru": "против", "kk": "салыстырғанда"},
     # ------------------------------------------------------------ statuses

@@ -44,6 +44,7 @@ class Program:
     rules: list[Rule] = field(default_factory=list)
     norms: dict[str, NormInfo] = field(default_factory=dict)      # every declared norm
     deontic: set[str] = field(default_factory=set)                # predicates concluded with a modality
+    readings: frozenset[str] = frozenset()                        # the readings in force (docs/semantics.md)
     defeats: dict[tuple[str, str], Defeat] = field(default_factory=dict)  # superiority: (winner, loser) -> why
 
     def add_fact(self, relation: str, values: tuple, span: Span) -> None:
@@ -66,9 +67,53 @@ def _synthetic(relation: str, args, span: Span) -> n.Atom:
     return n.Atom(relation, tuple(args), span, span)
 
 
-def lower(kb: KnowledgeBase, at: datetime.date) -> Program:
-    """The knowledge base as Datalog at the date `at` (only what is in force then)."""
+def readings_in_force(kb: KnowledgeBase, chosen=None) -> frozenset[str]:
+    """The readings a question is answered under: the defaults, each chosen reading replacing its group.
+
+    `instead of` links alternatives; a group is what those links connect, and choosing a reading
+    puts it in force in place of every other reading of its group. Unknown names are an error.
+    """
+    names = [chosen] if isinstance(chosen, str) else list(chosen or [])
+    for name in names:
+        if name not in kb.readings:
+            from engine.base.diagnostics import Diagnostic, ZanError, did_you_mean
+
+            guess = did_you_mean(name, list(kb.readings))
+            known = ", ".join(sorted(kb.readings)) or "none"
+            raise ZanError([Diagnostic("unknown-reading", f"no reading named {name!r} in the knowledge base (known: {known})",
+                                       None, hint=f"did you mean {guess}?" if guess else None)])
+    active = {name for name, decl in kb.readings.items() if decl.default}
+    links: dict[str, set[str]] = {name: set() for name in kb.readings}
+    for name, decl in kb.readings.items():
+        for ref in decl.instead_of:
+            if ref.norm_id in links:
+                links[name].add(ref.norm_id)
+                links[ref.norm_id].add(name)
+    for name in names:
+        group, stack = set(), [name]
+        while stack:
+            r = stack.pop()
+            if r not in group:
+                group.add(r)
+                stack += links.get(r, ())
+        active = (active - group) | {name}
+    return frozenset(active)
+
+
+def _under(clause: n.Clause, readings: frozenset[str]) -> n.Clause:
+    """The clause with the conditions attached to a reading not in force left out."""
+    if not clause.conditional:
+        return clause
+    dropped = {i for i, r in clause.conditional if r not in readings}
+    body = tuple(c for i, c in enumerate(clause.body) if i not in dropped)
+    return n.Clause(clause.modality, clause.head, body, clause.interval, clause.span, clause.modality_span)
+
+
+def lower(kb: KnowledgeBase, at: datetime.date, reading=None) -> Program:
+    """The knowledge base as Datalog at the date `at` (only what is in force then), under the readings
+    in force (`reading`: a reading's name or several; None: the defaults)."""
     program = Program(at=at)
+    program.readings = readings = readings_in_force(kb, reading)
     for name, decl in kb.predicates.items():
         program.arities[name] = decl.arity
     program.norms = {nid: norm_info(kb, norm) for nid, norm in kb.norms.items()}
@@ -76,6 +121,7 @@ def lower(kb: KnowledgeBase, at: datetime.date) -> Program:
     for clause in kb.clauses:
         if clause.interval is not None and not clause.interval.contains(at):
             continue
+        clause = _under(clause, readings)
         if clause.is_fact and not clause.head.variables():
             program.add_fact(clause.head.predicate, tuple(a.value for a in clause.head.args), clause.span)
         elif clause.modality is None:
@@ -85,6 +131,9 @@ def lower(kb: KnowledgeBase, at: datetime.date) -> Program:
         clause = info.node.clause
         if clause is None or not info.in_force(at):
             continue
+        if info.node.readings and not any(r.norm_id in readings for r in info.node.readings):
+            continue
+        clause = _under(clause, readings)
         if clause.interval is not None and not clause.interval.contains(at):
             continue
         if clause.modality is None:

@@ -76,6 +76,8 @@ def atom(tree: Tree) -> str:
 
 
 def condition(tree: Tree) -> str:
+    if tree.data == "conditional":
+        return f"{condition(tree.children[0])} under reading {tree.children[1]}"
     if tree.data == "atom":
         return atom(tree)
     if tree.data == "negation":
@@ -106,9 +108,14 @@ def attribute(tree: Tree) -> str:
         return f"{kind} {kids[0]}"
     if kind == "in_force":
         return "in force " + interval(kids[0])
-    if kind in ("exception_to", "rests_on", "see"):
-        keyword = {"exception_to": "exception to", "rests_on": "rests on", "see": "see"}[kind]
+    if kind in ("exception_to", "rests_on", "see", "under_reading", "instead_of"):
+        keyword = {"exception_to": "exception to", "rests_on": "rests on", "see": "see",
+                   "under_reading": "under reading", "instead_of": "instead of"}[kind]
         return f"{keyword} " + ", ".join(map(str, kids))
+    if kind == "supported_by":
+        return "supported by " + (f"{kids[0]} " if kids[0] is not None else "") + str(kids[1])
+    if kind == "default_reading":
+        return "default"
     raise ValueError(f"unknown attribute {kind}")
 
 
@@ -148,7 +155,7 @@ def statement(tree: Tree) -> list[Line]:
         rest = [k for k in rest if isinstance(k, Tree)]
         head = f"{kind} {name}({', '.join(params)})"
     else:
-        head = f"{kind} {name}"
+        head = f"{'reading' if kind == 'reading_declaration' else kind} {name}"
         rest = [k for k in rest if k is not None]
     lines = [Line(tree.meta.line, head)]
     body: list[Line] = []

@@ -14,10 +14,11 @@ import sys
 
 # The keywords are grammar/zan.lark's (and grammar/scenario.lark's, for scenario files); the grammar
 # stays the reference for the syntax, this table only colours it.
-DECLARATIONS = ("act", "predicate", "constant", "norm", "question", "scenario")
+DECLARATIONS = ("act", "predicate", "constant", "norm", "question", "scenario", "reading")
 MODALITIES = ("permitted", "prohibited", "obligatory", "discretionary")
 STATUSES = ("undetermined", "holds", "not-established")
-KEYWORDS = (r"exception\s+to", r"rests\s+on", r"in\s+force", r"asked\s+over", r"decided\s+by", r"why\s+not",
+KEYWORDS = (r"exception\s+to", r"rests\s+on", r"under\s+reading", r"supported\s+by", r"instead\s+of", "default", r"in\s+force",
+            r"asked\s+over", r"decided\s+by", r"why\s+not",
             "cites", "see", "interpretation", "deadline", "note", "kind", "rank", "from", "to", "reads", "phrase", "citation", "asks",
             "if", "and", "not", "given", "expect", "at", "is", "uses", "avoids", "defeated", "on", "facts",
             "compliance")

@@ -24,6 +24,7 @@ class KnowledgeBase:
     norms: dict[str, n.Norm] = field(default_factory=dict)
     clauses: list[n.Clause] = field(default_factory=list)
     questions: dict[str, n.Question] = field(default_factory=dict)
+    readings: dict[str, n.ReadingDecl] = field(default_factory=dict)
     duplicates: list[Diagnostic] = field(default_factory=list)
 
     def add(self, module: n.Module, text: str) -> None:
@@ -40,6 +41,8 @@ class KnowledgeBase:
                 self._register(self.constants, statement.name, statement, statement.span, "constant")
             elif isinstance(statement, n.Norm):
                 self._register(self.norms, statement.id, statement, statement.id_span, "norm")
+            elif isinstance(statement, n.ReadingDecl):
+                self._register(self.readings, statement.name, statement, statement.name_span, "reading")
             elif isinstance(statement, n.Question):
                 self._register(self.questions, statement.name, statement, statement.span, "question")
 

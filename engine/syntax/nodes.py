@@ -116,6 +116,7 @@ class Clause:
     interval: Interval | None
     span: Span
     modality_span: Span | None = None
+    conditional: tuple[tuple[int, str], ...] = ()   # (index in body, reading): counts only under that reading
 
     @property
     def is_fact(self) -> bool:
@@ -177,6 +178,7 @@ class Norm:
     clause: Clause | None
     span: Span
     id_span: Span
+    readings: tuple[Reference, ...] = ()            # `under reading`: the norm exists only under one of these
 
     @property
     def act_key(self) -> str | None:
@@ -200,7 +202,21 @@ class Question:
     span: Span
 
 
-Statement = Union[Act, PredicateDecl, ConstantDecl, Norm, Question, Clause]
+@dataclass(frozen=True)
+class ReadingDecl:
+    """A named reading: where the law leaves room, one way of reading it (docs/semantics.md, "Readings")."""
+
+    name: str
+    labels: tuple[Label, ...]
+    supported_by: tuple[Label, ...]       # the text that supports it (language "" when not given)
+    default: bool
+    instead_of: tuple[Reference, ...]     # the readings it is an alternative to
+    notes: tuple[str, ...]
+    span: Span
+    name_span: Span
+
+
+Statement = Union[ReadingDecl, Act, PredicateDecl, ConstantDecl, Norm, Question, Clause]
 
 
 @dataclass(frozen=True)

@@ -270,7 +270,7 @@ class Builder:
             clause = self.clause(rest[-1])
             rest = rest[:-1]
         kinds = {k: [] for k in ("cites", "label", "in_force", "exception_to", "rests_on", "see",
-                                 "interpretation", "deadline", "note")}
+                                 "interpretation", "deadline", "note", "under_reading")}
         self._attributes(rest, kinds)
 
         def references(kind):
@@ -292,6 +292,26 @@ class Builder:
             clause=clause,
             span=self.span(tree),
             id_span=self.span(norm_id),
+            readings=references("under_reading"),
+        )
+
+    def reading_declaration(self, tree: Tree) -> n.ReadingDecl:
+        name, *attributes = tree.children
+        kinds = {k: [] for k in ("label", "supported_by", "default_reading", "instead_of", "note")}
+        self._attributes(attributes, kinds)
+        support = []
+        for t in kinds["supported_by"]:
+            language, text = t.children
+            support.append(n.Label(str(language) if language is not None else "", self.text(text), self.span(t)))
+        return n.ReadingDecl(
+            name=str(name),
+            labels=tuple(self.label(t) for t in kinds["label"]),
+            supported_by=tuple(support),
+            default=bool(kinds["default_reading"]),
+            instead_of=tuple(n.Reference(str(tok), self.span(tok)) for t in kinds["instead_of"] for tok in t.children),
+            notes=tuple(self.text(t.children[0]) for t in kinds["note"]),
+            span=self.span(tree),
+            name_span=self.span(name),
         )
 
     def question(self, tree: Tree) -> n.Question:
@@ -312,13 +332,15 @@ class Builder:
 
     def clause(self, tree: Tree) -> n.Clause:
         modality, head, conditions, interval = tree.children
+        items = list(conditions.children) if conditions is not None else []
         return n.Clause(
             modality=str(modality) if modality is not None else None,
             head=self.atom(head),
-            body=self.conditions(conditions) if conditions is not None else (),
+            body=tuple(self.condition(c.children[0] if c.data == "conditional" else c) for c in items),
             interval=self.interval(interval) if interval is not None else None,
             span=self.span(tree),
             modality_span=self.span(modality) if modality is not None else None,
+            conditional=tuple((i, str(c.children[1])) for i, c in enumerate(items) if c.data == "conditional"),
         )
 
     def query(self, tree: Tree) -> n.Query:
@@ -327,7 +349,8 @@ class Builder:
 
     # -- parts
     def conditions(self, tree: Tree) -> tuple:
-        return tuple(self.condition(c) for c in tree.children)
+        """Conditions of a domain (`asked over`): a reading attached to one is not kept there."""
+        return tuple(self.condition(c.children[0] if c.data == "conditional" else c) for c in tree.children)
 
     def condition(self, tree: Tree):
         if tree.data == "atom":

@@ -253,8 +253,11 @@ class Builder:
         # what a case file may state: declared, not concluded by a norm, not fixed by kb/
         self.open_relations = {rel for rel in kb.predicates if rel not in concluded and rel not in self.fixed_relations
                                and not any(p.deontic and rel in p.deontic for p in programs)}
+        # the values kb/ itself enumerates (social_ties, natural...) are not persons
+        self.law_values = {v for p in programs for rel in self.fixed_relations for row in p.facts.get(rel, {}) for v in row}
         for name, types in (case_constants or {}).items():
-            self.individuals[name] = Individual(name, set(types), "case")
+            if name not in self.law_values:
+                self.individuals[name] = Individual(name, set(types), "case")
 
     def dimension(self, relation: str, values: tuple) -> int:
         key = (relation, values)
@@ -340,10 +343,7 @@ def _query(kb: KnowledgeBase, query: str | n.Query) -> n.Query:
 
 
 def _lower(kb: KnowledgeBase, at: datetime.date, reading: str | None):
-    try:
-        return ir.lower(kb, at, reading=reading)
-    except TypeError:          # a knowledge base without readings
-        return ir.lower(kb, at)
+    return ir.lower(kb, at, reading=reading)
 
 
 def _instances(builder: Builder, program: ir.Program, atom: n.Atom) -> list[tuple]:
@@ -360,7 +360,7 @@ def _instances(builder: Builder, program: ir.Program, atom: n.Atom) -> list[tupl
                         enumerated[params[t.name].name] = sorted({row[k] for row in program.facts.get(c.predicate, {})}, key=str)
     for k, t in enumerate(atom.args):
         if isinstance(t, n.Constant):
-            if isinstance(t.value, str) and t.value not in builder.kb.constants:
+            if isinstance(t.value, str) and t.value not in builder.law_values:
                 builder.individual(t.value, {builder.parameter(atom.predicate, k)}, "query")
             options.append([t.value])
         elif t.name in enumerated:
@@ -698,12 +698,12 @@ def how(program: ir.Program, kb: KnowledgeBase, predicate: str, values: tuple, s
     constants: dict[str, set[str]] = {}
     for relation, vals in case_facts:
         for k, v in enumerate(vals):
-            if isinstance(v, str) and v not in kb.constants:
+            if isinstance(v, str):
                 decl = kb.predicates.get(relation)
                 constants.setdefault(v, set()).add(decl.parameters[k] if decl and k < decl.arity else f"{relation}#{k}")
     builder = Builder(kb, [program], constants, case_facts)
     for k, v in enumerate(values):
-        if isinstance(v, str) and v not in kb.constants:
+        if isinstance(v, str) and v not in builder.law_values:
             builder.individual(v, {builder.parameter(predicate, k)}, "case")
     grounder = Grounder(builder, program)
     root, found = _outcomes(builder, grounder, program, predicate, values)
@@ -711,9 +711,34 @@ def how(program: ir.Program, kb: KnowledgeBase, predicate: str, values: tuple, s
     sets = d.minimal_true_sets(root, lambda key: key is not None and key[0] == status)
     sets.sort(key=lambda s: (len(s), sorted(atom_text(*builder.dimensions[v]) for v in s)))
     out = [sorted((atom_text(*builder.dimensions[v]) for v in s)) for s in sets]
-    out = [s for s in out if s]          # the status already holds: nothing to add
+    if [] in out:                        # the status already holds: nothing to add
+        out = [[]]
     fresh = {i.name for i in builder.individuals.values() if i.fresh}
     return (out[:limit] if limit else out), fresh
+
+
+def how_for_result(result, status: str, limit: int | None = None) -> list[dict]:
+    """--how for every answer of a pipeline result: [{"atom", "how": [[fact, ...], ...], "new": [person, ...]}].
+
+    The case is the result's program (the kb's facts, the case's, the assumed ones); a set's facts are
+    ground atoms in the public vocabulary, and a person no fact of the case names is listed in "new".
+    """
+    program, kb = result.program, result.kb
+    decls = kb.predicates
+    out = []
+    for t in result.traces:
+        a = t.answer
+        case_facts = {(rel, values) for rel, rows in program.facts.items() if rel in decls
+                      for values, span in rows.items() if not span.file.endswith(".zan")}
+        sets, fresh = how(program, kb, a.predicate, a.values, status, case_facts, limit)
+        named = sorted({name for s in sets for fact in s for name in fresh if _names(fact, name)})
+        out.append({"atom": atom_text(a.predicate, a.values), "status": a.status, "how": sets, "new": named})
+    return out
+
+
+def _names(fact: str, name: str) -> bool:
+    inner = fact[fact.find("(") + 1:-1] if "(" in fact else ""
+    return name in [part.strip() for part in inner.split(",")]
 
 
 # ---------------------------------------------------------------- the report as plain data

@@ -20,7 +20,7 @@ from engine.base.diagnostics import ZanError
 from engine.logic.evaluation import evaluate
 from engine.explain.explanation import Explainer, atom_text, json_value, query_text
 from engine.explain.i18n import word
-from engine.pipeline import assume, check, check_query, load_knowledge, parse_question
+from engine.pipeline import assume, check, check_query, load_knowledge, parse_question, retract
 from engine.explain.proof import ProofNode, Prover
 
 
@@ -57,7 +57,9 @@ class DiffResult:
 
 
 def diff(query_text_or_query, start: datetime.date, end: datetime.date, kb_dir: Path | None = None,
-         fact_files: Sequence[Path] | None = None, assumptions: Sequence[n.Atom] = ()) -> DiffResult:
+         fact_files: Sequence[Path] | None = None, assumptions: Sequence[n.Atom] = (),
+         retractions: Sequence[n.Atom] = (), reading=None, versus_reading=None) -> DiffResult:
+    """The answers whose status differs between two dates (or, with versus_reading, two readings)."""
     kb, _facts = load_knowledge(kb_dir, fact_files)
     check(kb)
     kb = assume(kb, assumptions)
@@ -72,8 +74,9 @@ def diff(query_text_or_query, start: datetime.date, end: datetime.date, kb_dir: 
         check_query(kb, query)
     unfiltered = n.Query(None, query.atom, query.span)
     sides = []
-    for day in (start, end):
-        program = ir.lower(kb, day)
+    second = versus_reading if versus_reading is not None else reading
+    for day, chosen in ((start, reading), (end, second)):
+        program = retract(ir.lower(kb, day, reading=chosen), retractions)
         model = evaluate(program)
         prover = Prover(program, model)
         found = {a.values: a for a in answers(program, model, unfiltered)}
@@ -155,6 +158,15 @@ def causes(p0: ir.Program, p1: ir.Program, t0: Trace | None, t1: Trace | None, p
         else:
             change, date = "ceased", info.end
         found.append(Cause("norm", change, date, norm=nid, primary=nid in direct))
+    if p0.readings != p1.readings:   # two readings: the norms that one reading adds, leaves out or words otherwise
+        rules0 = {r.norm: r.body for r in p0.rules if r.norm}
+        rules1 = {r.norm: r.body for r in p1.rules if r.norm}
+        (d0, u0), (d1, u1) = _touched(t0), _touched(t1)     # (the dates may be the same day)
+        direct, used = d0 | d1, u0 | u1
+        reported = {c.norm for c in found}
+        for nid in sorted(set(rules0) | set(rules1)):
+            if rules0.get(nid) != rules1.get(nid) and nid not in reported and (nid in direct or nid in used):
+                found.append(Cause("norm", "reading", None, norm=nid, primary=nid in direct))
     if found and not any(c.primary for c in found):
         found[0].primary = True
     if not found:
@@ -192,7 +204,7 @@ def document(result: DiffResult, language: str = "en", depth: int | None = None,
             if cause.kind == "norm":
                 item["norm"] = after.norm_ref(cause.norm, full=False)
                 key = {"came-into-force": "came into force", "ceased": "ceased to be in force",
-                       "not-yet-in-force": "not yet in force"}[cause.change]
+                       "not-yet-in-force": "not yet in force", "reading": "reads otherwise"}[cause.change]
                 item["explanation"] = word(key, language, norm=after.norm_name(cause.norm),
                                            date=json_value(cause.date) or "?")
             else:

@@ -128,3 +128,34 @@ def html(doc: dict, language: str) -> str:
 
 def render(doc: dict, fmt: str, language: str) -> str:
     return {"text": text, "markdown": markdown, "html": html}[fmt](doc, language)
+
+
+def how_section(found: list[dict], status: str, fmt: str, language: str) -> str:
+    """`zan ask --how STATUS`: for each answer, the minimal sets of facts that would give STATUS."""
+    lines = []
+    for entry in found:
+        head = f"{entry['atom']}: {word(entry['status'], language)}"
+        if not entry["how"]:
+            lines.append((head, [word("how none", language, status=word(status, language))]))
+            continue
+        sets = []
+        for s in entry["how"]:
+            sets.append(f"{word('how', language, status=word(status, language))}: " + (", ".join(s) if s else "—"))
+        if entry["new"]:
+            sets.append(f"({word('new person', language)}: {', '.join(entry['new'])})")
+        lines.append((head, sets))
+    if fmt == "html":
+        body = "".join(f"<li><code>{escape(h)}</code><ul>" + "".join(f"<li>{escape(s)}</li>" for s in ss) + "</ul></li>"
+                       for h, ss in lines)
+        return f"<h2>{escape(word('how', language, status=word(status, language)))}</h2><ul>{body}</ul>\n"
+    if fmt == "markdown":
+        out = ["", f"## {word('how', language, status=word(status, language))}", ""]
+        for h, ss in lines:
+            out.append(f"- `{h}`")
+            out += [f"  - {s}" for s in ss]
+        return "\n".join(out) + "\n"
+    out = [""]
+    for h, ss in lines:
+        out.append(h)
+        out += [f"  {s}" for s in ss]
+    return "\n".join(out) + "\n"

@@ -60,7 +60,7 @@ class Graph:
     def proof(self, c: dict, parent: str) -> None:
         label = c["atom"] + ("\n" + _wrap(c["reading"]) if c.get("reading") else "")
         if c["kind"] == "fact":
-            label += f"\n({word('fact', self.language)}, {c.get('source')})"
+            label += f"\n({word('assumed' if c.get('assumed') else 'fact', self.language)}, {c.get('source')})"
             name = self.node(("atom", c["atom"]), label, shape="ellipse", color="#1a7f1a")
         else:
             name = self.node(("atom", c["atom"]), label, shape="box", style="rounded", color="#1a7f1a")

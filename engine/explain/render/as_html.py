@@ -157,7 +157,7 @@ def _node_label(c: dict, language: str) -> str:
     if c.get("reading"):
         text += f': <span class="reading">{escape(c["reading"])}</span>'
     if c["kind"] == "fact":
-        text += f' <span class="muted">({escape(word("fact", language))}, {escape(shown_source(c.get("source")))})</span>'
+        text += f' <span class="muted">({escape(word("assumed" if c.get("assumed") else "fact", language))}, {escape(shown_source(c.get("source")))})</span>'
     elif c["kind"] == "rule":
         text += f" — {link(c['norm'])}" if c.get("norm") else \
             f' <span class="muted">({escape(word("rule", language))}, {escape(shown_source(c.get("source")))})</span>'

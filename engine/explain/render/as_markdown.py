@@ -118,7 +118,7 @@ def node_lines(c: dict, indent: str, language: str) -> list[str]:
     if c.get("repeat"):
         return [line + f" — *{word('see above', language, id=c['id'])}*"]
     if c["kind"] == "fact":
-        line += f" — {word('fact', language)}, {_code(shown_source(c.get('source')))}"
+        line += f" — {word('assumed' if c.get('assumed') else 'fact', language)}, {_code(shown_source(c.get('source')))}"
     elif c["kind"] == "rule":
         line += f" — {_link(c['norm'])}" if c.get("norm") else f" — {word('rule', language)}, {_code(shown_source(c.get('source')))}"
     out = [line]

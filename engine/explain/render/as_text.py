@@ -145,7 +145,7 @@ def _flat(text: str, width: int | None = None) -> str:
 
 def _where(c: dict, language: str) -> str:
     if c["kind"] == "fact":
-        return f"  ({word('fact', language)}, {c.get('source')})"
+        return f"  ({word('assumed' if c.get('assumed') else 'fact', language)}, {c.get('source')})"
     if c["kind"] == "rule" and c.get("norm"):
         return f"  ({_norm(c['norm'])})"
     if c["kind"] == "rule":
