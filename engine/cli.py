@@ -871,7 +871,7 @@ def test(paths, kb, update, only, lang, verbose, coverage, mutate, fail_under, s
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--check", "check_only", is_flag=True, help="Change nothing; exit 1 with a diff where a file would change.")
 def fmt_command(paths, check_only):
-    """Lay out DSL files (default: the bundled kb/ and queries/) canonically, keeping comments."""
+    """Lay out DSL and scenario files (default: the project's kb/ and queries/) canonically, keeping comments."""
     from engine.base.inputs import line_ending, write_atomically
     from engine.syntax import formatter
     from engine.syntax.knowledge import display_path
@@ -879,13 +879,17 @@ def fmt_command(paths, check_only):
 
     files: list[Path] = []
     for p in paths or _project_folders(include_scenarios=False):
-        files += sorted(q for q in p.rglob("*") if q.suffix in (".zan", ".facts") and q.is_file()) if p.is_dir() else [p]
+        files += sorted(q for q in p.rglob("*") if q.suffix in (".zan", ".facts", ".scenario") and q.is_file()) \
+            if p.is_dir() else [p]
     problems, changed, sources = [], [], {}
     for path in files:
         name = display_path(path)
+        scenario = path.suffix == ".scenario"  # grammar/scenario.lark, laid out in the same style
+        layout = formatter.format_scenario_text if scenario else formatter.format_text
+        same = formatter.same_scenario_meaning if scenario else formatter.same_meaning
         try:
             text = sources[name] = read_source(path)
-            formatted = formatter.format_text(text, name)
+            formatted = layout(text, name)
         except ZanError as e:
             problems.extend(e.diagnostics)
             continue
@@ -893,7 +897,7 @@ def fmt_command(paths, check_only):
         formatted = formatted.replace("\r\n", "\n").replace("\n", ending)
         if formatted == text:
             continue
-        if not formatter.same_meaning(text, formatted, name):  # a bug of ours; never write it
+        if not same(text, formatted, name):  # a bug of ours; never write it
             raise RuntimeError(f"the layout of {name} would change its tokens; the file is left as it is")
         changed.append(name)
         if check_only:

@@ -54,3 +54,59 @@ def test_an_unclosed_quote_is_reported_where_it_opens(zan, tmp_path, monkeypatch
     column = opening - law.rfind("\n", 0, opening)
     assert result.stderr.startswith(f"kb/pec.zan:{line}:{column}: error: this text is not closed on its line"), \
         result.stderr.splitlines()[0]
+
+
+MESSY_SCENARIO = '''% head comment
+scenario  d2.x   en "A"
+ at 2025-03-10
+  given
+      convict(a).  died(m).   % trailing
+  % about the expectation
+  expect call(a,b,social_ties)   is permitted decided by pec.109.2.death
+        why not pec.134.1.2.calls   missing contact(a, _)
+   cites "pec 109.2","cc60 1".
+scenario d2.y at 2025-01-01 expect died(m).
+'''
+
+LAID_OUT_SCENARIO = '''% head comment
+scenario d2.x
+  en "A"
+  at 2025-03-10
+  given
+    convict(a).
+    died(m).  % trailing
+  % about the expectation
+  expect call(a, b, social_ties) is permitted
+    decided by pec.109.2.death
+    why not pec.134.1.2.calls missing contact(a, _)
+    cites "pec 109.2", "cc60 1".
+
+scenario d2.y
+  at 2025-01-01
+  expect died(m).
+'''
+
+
+def test_zan_fmt_lays_out_scenario_files(zan, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    Path("t.scenario").write_text(MESSY_SCENARIO, encoding="utf-8")
+    checked = zan("fmt", "--check", "t.scenario")
+    assert checked.exit_code == 1 and "t.scenario: would be reformatted" in checked.stdout
+    assert zan("fmt", "t.scenario").exit_code == 0
+    assert Path("t.scenario").read_text(encoding="utf-8") == LAID_OUT_SCENARIO
+    assert zan("fmt", "--check", "t.scenario").exit_code == 0
+
+
+def test_the_shipped_scenarios_are_in_the_layout(zan, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    result = zan("fmt", "--check", "kb/scenarios")
+    assert result.exit_code == 0, result.output
+    assert "error" not in result.output
+
+
+def test_a_scenario_syntax_error_is_the_scenario_grammar_s(zan, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    Path("t.scenario").write_text("scenario x\n  expect call(a, b, c) is allowed.\n", encoding="utf-8")
+    result = zan("fmt", "t.scenario")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("t.scenario:2:27: error: unexpected 'allowed'; expected a status (permitted,")

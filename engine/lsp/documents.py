@@ -228,8 +228,7 @@ class Documents:
             return None
         try:
             if path.suffix == ".scenario":
-                out = formatter.format_scenario_text(text, display_path(path)) if hasattr(
-                    formatter, "format_scenario_text") else None
+                out = formatter.format_scenario_text(text, display_path(path))
             else:
                 out = formatter.format_text(text, display_path(path))
         except ZanError:

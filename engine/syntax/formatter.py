@@ -179,6 +179,10 @@ def statement(tree: Tree) -> list[Line]:
 def format_text(text: str, path: str = "<text>") -> str:
     """The canonical layout of one DSL file; raises ZanError (syntax) where the file does not parse."""
     tree, comments = _parse(text, path)
+    return _layout(text, tree, comments, statement, lambda t: t.data in DECLARATIONS)
+
+
+def _layout(text: str, tree: Tree, comments: list[Token], render, declaration) -> str:
     source_lines = text.splitlines()
 
     def trailing(c: Token) -> bool:
@@ -206,9 +210,9 @@ def format_text(text: str, path: str = "<text>") -> str:
         if kind == "comment":
             lines = [str(payload).rstrip()]
         else:
-            rendered = statement(payload)
+            rendered = render(payload)
             lines = _place_comments(rendered, [c for c in inner if first <= c.line <= last], trailing)
-            multi = payload.data in DECLARATIONS and len(rendered) > 1
+            multi = declaration(payload) and len(rendered) > 1
         if previous is not None:
             last_line, previous_kind, previous_multi = previous
             gap = any(not source_lines[i].strip() for i in range(last_line, first - 1))
@@ -218,6 +222,117 @@ def format_text(text: str, path: str = "<text>") -> str:
         out += lines
         previous = (last, kind, multi)
     return "\n".join(line.rstrip() for line in out) + "\n" if out else ""
+
+
+# ------------------------------------------------------------------ scenario files (grammar/scenario.lark)
+
+_scenario_comments = _Comments()
+
+# grammar/scenario.lark's terminals as a syntax error names them (zan.lark's arrive namespaced: `zan__NAME`)
+SCENARIO_TERMINALS = {
+    "STATUS": "a status (permitted, prohibited, obligatory, discretionary, undetermined, holds, not-established)",
+    "PRINCIPLE": "lex specialis, lex superior or lex posterior",
+    "REASON": "missing, not-in-force, negation-holds or comparison-false",
+    "COMPLIANCE": "pending, fulfilled or overdue",
+    "NOTHING": "'nothing'",
+}
+
+
+def scenario_syntax_diagnostic(e: lark.exceptions.UnexpectedInput, text: str, path: str):
+    expected = getattr(e, "expected", None) or getattr(e, "allowed", None)
+    if expected:
+        e.expected = {SCENARIO_TERMINALS.get(t, t.split("__")[-1]) for t in expected}
+    return syntax_diagnostic(e, text, path)
+
+
+@lru_cache(maxsize=1)
+def _scenario_lark() -> lark.Lark:
+    path = grammar_path().parent / "scenario.lark"
+    return lark.Lark(path.read_text(encoding="utf-8"), parser="lalr", propagate_positions=True, maybe_placeholders=True,
+                     import_paths=[str(path.parent)],
+                     lexer_callbacks={"COMMENT": _scenario_comments, "zan__COMMENT": _scenario_comments})
+
+
+def _own_names(tree: Tree) -> Tree:
+    """zan.lark's rules arrive in scenario trees namespaced (`zan__atom`); the renderers know them by their own names."""
+    for sub in tree.iter_subtrees():
+        if "__" in sub.data:
+            sub.data = sub.data.split("__", 1)[1]
+    return tree
+
+
+def _parse_scenarios(text: str, path: str) -> tuple[Tree, list[Token]]:
+    _scenario_comments.tokens = []
+    try:
+        tree = _scenario_lark().parse(text)
+    except lark.exceptions.UnexpectedInput as e:
+        raise ZanError([scenario_syntax_diagnostic(e, text, path)], sources={path: text}) from None
+    return _own_names(tree), list(_scenario_comments.tokens)
+
+
+def assertion(tree: Tree) -> str:
+    kids = tree.children
+    kind = tree.data
+    if kind == "decided_by":
+        return f"decided by {kids[0]}"
+    if kind in ("uses", "avoids"):
+        return f"{kind} " + ", ".join(map(str, kids))
+    if kind == "defeated":
+        loser, winner, principle = kids
+        return f"defeated {loser}" + (f" by {winner}" if winner is not None else "") + \
+            (f" on {principle}" if principle is not None else "")
+    if kind == "why_not":
+        norm, reason, failing = kids
+        return f"why not {norm} {reason}" + (f" {atom(failing)}" if failing is not None else "")
+    if kind == "cites":
+        return "cites " + ", ".join(map(str, kids))
+    if kind == "compliance":
+        return f"compliance {kids[0]}"
+    raise ValueError(f"unknown assertion {kind}")
+
+
+def scenario(tree: Tree) -> list[Line]:
+    """A scenario: its name, attributes and `given` indented two spaces, the facts four; each expectation
+    indented two, its assertions four, the last ending with the full stop."""
+    name, *rest = tree.children
+    lines = [Line(tree.meta.line, f"scenario {name}")]
+    for item in rest:
+        if not isinstance(item, Tree):
+            continue
+        if item.data == "label":
+            lines.append(Line(item.meta.line, INDENT + attribute(item)))
+        elif item.data == "note":
+            lines.append(Line(item.meta.line, INDENT + f"note {item.children[0]}"))
+        elif item.data == "at":
+            lines.append(Line(item.meta.line, INDENT + f"at {item.children[0]}"))
+        elif item.data == "facts_file":
+            lines.append(Line(item.meta.line, INDENT + f"facts {item.children[0]}"))
+        elif item.data == "given":
+            lines.append(Line(item.meta.line, INDENT + "given"))
+            for fact in item.children:
+                lines += clause(fact, INDENT * 2, inside_norm=False)
+        elif item.data == "expectation":
+            about, at, status, *assertions = item.children
+            head = f"expect {atom(about)}" + (f" at {at.children[0]}" if at is not None else "") + \
+                (f" is {status}" if status is not None else "")
+            block = [Line(item.meta.line, INDENT + head)]
+            block += [Line(a.meta.line, INDENT * 2 + assertion(a)) for a in assertions]
+            block[-1].text += "."
+            lines += block
+    return lines
+
+
+def format_scenario_text(text: str, path: str = "<text>") -> str:
+    """The canonical layout of a scenario file; raises ZanError (syntax) where it does not parse."""
+    tree, comments = _parse_scenarios(text, path)
+    return _layout(text, tree, comments, scenario, lambda t: True)
+
+
+def same_scenario_meaning(before: str, after: str, path: str = "<text>") -> bool:
+    tree_before, comments_before = _parse_scenarios(before, path)
+    tree_after, comments_after = _parse_scenarios(after, path)
+    return tree_before == tree_after and [str(c).rstrip() for c in comments_before] == \
+        [str(c).rstrip() for c in comments_after]
 
 
 def _place_comments(rendered: list[Line], comments: list[Token], trailing) -> list[str]:

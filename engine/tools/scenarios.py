@@ -28,7 +28,8 @@ from engine.explain.answering import Trace, answers, trace
 from engine.base.diagnostics import Diagnostic, ZanError, did_you_mean, errors
 from engine.logic.evaluation import evaluate
 from engine.syntax.knowledge import KnowledgeBase, case_only, display_path, kb_files
-from engine.syntax.parser import Builder, syntax_diagnostic, parse_module, read_source
+from engine.syntax.formatter import scenario_syntax_diagnostic
+from engine.syntax.parser import Builder, parse_module, read_source
 from engine.explain.proof import Prover, WhyNot
 from engine.base.resources import default_kb, home
 from engine.base.inputs import line_ending, write_atomically
@@ -160,13 +161,6 @@ class ScenarioFile:
 
 # ------------------------------------------------------------------ parsing
 
-_TERMINALS = {
-    "STATUS": "a status (permitted, prohibited, obligatory, discretionary, undetermined, holds, not-established)",
-    "PRINCIPLE": "lex specialis, lex superior or lex posterior",
-    "REASON": "missing, not-in-force, negation-holds or comparison-false",
-    "COMPLIANCE": "pending, fulfilled or overdue",
-    "NOTHING": "'nothing'",
-}
 
 
 class _Unprefix(lark.visitors.Transformer_InPlace):
@@ -181,11 +175,7 @@ def parse_scenarios(text: str, path: str) -> ScenarioFile:
     try:
         tree = _lark().parse(text)
     except lark.exceptions.UnexpectedInput as e:
-        expected = getattr(e, "expected", None) or getattr(e, "allowed", None)
-        if expected:
-            # zan.lark's terminals arrive namespaced; ours are named here as the parser names its own
-            e.expected = {_TERMINALS.get(t, t.split("__")[-1]) for t in expected}
-        raise ZanError([syntax_diagnostic(e, text, path)], sources={path: text}) from None
+        raise ZanError([scenario_syntax_diagnostic(e, text, path)], sources={path: text}) from None
     tree = _Unprefix().transform(tree)
     builder = Builder(path)
     return ScenarioFile(path, text, [_scenario(builder, t) for t in tree.children])
