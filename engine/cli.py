@@ -233,6 +233,8 @@ def _common(f):
     f = click.option("--lang", type=LANGUAGES, default=_default_lang, show_default="en, or the project's lang",
                      help="Language of labels, quotes and explanations.")(f)
     f = click.option("--explain", is_flag=True, help="Show each answer's derivation.")(f)
+    f = click.option("--answer", "answer_number", type=click.IntRange(min=1), metavar="N",
+                     help="Only the N-th answer (1 = the first): one graph per answer with dot/svg.")(f)
     f = click.option("--trace", "trace_level", type=TRACES, default="full", show_default=True,
                      help="How much of each answer's derivation to build: full (with why-nots), brief (the deciding "
                           "proofs, no why-nots: for registers), none (status, citations, deadline only). "
@@ -250,7 +252,7 @@ def _common(f):
 
 def _answer(query, kb, facts, at, fmt, explain, lang, title=None, short=False, steps=False, depth=None,
             trace_level="full", assumptions=(), understood=None, assumed=(), retracted=(), reading=None,
-            how=None, how_max=None):
+            how=None, how_max=None, answer_number=None):
     from engine.explain.explanation import document
     from engine.pipeline import ask, fact_atoms
 
@@ -292,6 +294,11 @@ def _answer(query, kb, facts, at, fmt, explain, lang, title=None, short=False, s
     if understood:
         doc["question"] = understood
         title = _understood_title(understood, lang)
+    if answer_number is not None:  # one answer (one graph per answer with dot/svg)
+        every = list(doc["answers"])
+        if answer_number > len(every):
+            raise click.UsageError(f"--answer {answer_number}: the question has {len(every)} answer(s)")
+        doc["answers"] = [every[answer_number - 1]]
     if title:
         doc["title"] = title
     if fmt != "json" and not facts and result.fact_files:
@@ -337,7 +344,7 @@ def _understood_title(understood: dict, lang: str) -> str:
     return "\n".join(lines)
 
 
-def _ask_in_words(text, kb, facts, at, fmt, explain, lang, short, steps, depth, trace_level="full"):
+def _ask_in_words(text, kb, facts, at, fmt, explain, lang, short, steps, depth, trace_level="full", answer_number=None):
     """A question in words: understood against the kb's vocabulary, said back, then answered (or diffed)."""
     from click.core import ParameterSource
 
@@ -368,7 +375,7 @@ def _ask_in_words(text, kb, facts, at, fmt, explain, lang, short, steps, depth, 
                                    "give one of them")
         at = understood.at
     _answer(understood.query, kb, facts, at, fmt, explain, lang, short=short, steps=steps, depth=depth,
-            trace_level=trace_level, assumptions=understood.assumptions, understood=said)
+            trace_level=trace_level, assumptions=understood.assumptions, understood=said, answer_number=answer_number)
 
 
 def _emit(doc, fmt, explain, lang, short, steps, diff=False, after=None):
@@ -427,18 +434,18 @@ def _complete(kind):
 @_common
 @_register_options
 def ask(query, how, how_max, kb, facts, at, fmt, explain, lang, short, steps, depth, trace_level, jobs, partition,
-        assumed, retracted, reading):
+        assumed, retracted, reading, answer_number):
     """Answer QUERY: an atom such as "call(kunakbaev, P, Purpose)", optionally after a status, or a question in
     words in kk, ru or en, e.g. "which calls are permitted for Kunakbayev in the disciplinary isolator?"."""
     from engine.tools.understanding import looks_like_atom
 
     if looks_like_atom(query):
         _answer(query, kb, facts, at, fmt, explain, lang, short=short, steps=steps, depth=depth, trace_level=trace_level,
-                assumed=assumed, retracted=retracted, reading=reading, how=how, how_max=how_max)
+                assumed=assumed, retracted=retracted, reading=reading, how=how, how_max=how_max, answer_number=answer_number)
     else:
         if assumed or retracted or reading or how:
             raise click.UsageError("--assume, --retract, --reading and --how go with a question written as an atom")
-        _ask_in_words(query, kb, facts, at, fmt, explain, lang, short, steps, depth, trace_level)
+        _ask_in_words(query, kb, facts, at, fmt, explain, lang, short, steps, depth, trace_level, answer_number)
 
 
 class _QueryCommand(click.Command):
@@ -464,13 +471,13 @@ class _QueryCommand(click.Command):
 @_common
 @_register_options
 def query(name, args, query_dir, kb, facts, at, fmt, explain, lang, short, steps, depth, trace_level, jobs, partition,
-          assumed, retracted, reading):
+          assumed, retracted, reading, answer_number):
     """Run the saved question NAME (from queries/) with ARGS, e.g. `zan query permitted-calls kunakbaev`."""
     from engine.tools.questions import instantiate
 
     question, title = instantiate(name, args, query_dir, lang)
     _answer(question, kb, facts, at, fmt, explain, lang, title=title, short=short, steps=steps, depth=depth,
-            trace_level=trace_level, assumed=assumed, retracted=retracted, reading=reading)
+            trace_level=trace_level, assumed=assumed, retracted=retracted, reading=reading, answer_number=answer_number)
 
 
 @main.command()

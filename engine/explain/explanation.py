@@ -378,7 +378,7 @@ class Explainer:
                 "defeated": [d["explanation"] for d in defeated]}
 
     # ------------------------------------------------------------ step by step
-    def steps(self, t: Trace, defeated: list[dict], headline: str) -> list[dict]:
+    def steps(self, t: Trace, defeated: list[dict], headline: str, why_not: list[dict] = ()) -> list[dict]:
         """The derivation bottom-up: each fact and each inference once, numbered, conclusion last."""
         out: list[dict] = []
         done: dict[tuple, int] = {}
@@ -419,6 +419,9 @@ class Explainer:
         for d in defeated:
             out.append({"number": len(out) + 1, "kind": "defeat", "winner": self.norm_ref(d["by"], full=False),
                         "loser": d["norm"], "principle": d["principle"], "explanation": d["explanation"], "from": []})
+        for w in why_not:  # the exceptions and grants that failed (a missing certificate is the point of a lesson)
+            out.append({"number": len(out) + 1, "kind": "failed", "norm": w.get("norm"),
+                        "explanation": w.get("explanation"), "from": []})
         out.append({"number": len(out) + 1, "kind": "status", "status": t.answer.status, "text": headline,
                     "from": [s["number"] for s in out if s["kind"] in ("conclusion", "defeat")]})
         return out
@@ -466,7 +469,7 @@ class Explainer:
         trace["why_not"] = [self.why_not(w, a.deciding) for w in ordered]
         trace["summary"] = self.summary(t, trace["why_not"], trace["defeated"], conditions)
         if self.with_steps:
-            trace["steps"] = self.steps(t, trace["defeated"], trace["summary"]["text"])
+            trace["steps"] = self.steps(t, trace["defeated"], trace["summary"]["text"], trace["why_not"])
         out["trace"] = trace
         return out
 

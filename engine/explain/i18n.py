@@ -55,6 +55,9 @@ WORDS: dict[str, dict[str, str]] = {
                        "kk": "{date} күні күшіндегі нормалар саны: {count}"},
     # ------------------------------------------------------------ headings and labels
     "answers": {"en": "answers", "ru": "ответы", "kk": "жауаптар"},
+    "legend": {"en": "legend", "ru": "условные обозначения", "kk": "шартты белгілер"},
+    "norm": {"en": "norm", "ru": "норма", "kk": "норма"},
+    "answer": {"en": "answer", "ru": "ответ", "kk": "жауап"},
     "no answers": {"en": "no answers", "ru": "ответов нет", "kk": "жауап жоқ"},
     "question": {"en": "question", "ru": "вопрос", "kk": "сұрақ"},
     "at": {"en": "on", "ru": "на дату", "kk": "күні"},

@@ -31,6 +31,7 @@ class Graph:
         self.lines: list[str] = []
         self.ids: dict[tuple, str] = {}
         self.edges: set[tuple] = set()
+        self.defeated: set[str] = set()  # norms that applied but lost: drawn as defeated
 
     def node(self, key: tuple, label: str, **attrs) -> str:
         if key in self.ids:
@@ -54,8 +55,26 @@ class Graph:
             label += "\n" + word(ref["modality"], self.language)
         if ref and ref.get("quote"):
             label += "\n«" + _wrap(ref["quote"], 56) + "»"
+        if ref and ref.get("id") in self.defeated:
+            return self.node(("norm", ref.get("id")), f"✗ {word('defeated', self.language)}\n" + label, shape="note",
+                             style="filled,dashed", fillcolor="#e6e6e6", fontcolor="#666666", color="#888888",
+                             tooltip=ref.get("quote") or "")
         return self.node(("norm", (ref or {}).get("id")), label, shape="note", style="filled", fillcolor="#f4f4f4",
                          tooltip=(ref or {}).get("quote") or "")
+
+    def legend(self) -> list[str]:
+        """What the shapes mean: a fact, a norm, a condition that failed (why not), a defeated norm."""
+        w = lambda key: _q(word(key, self.language))  # noqa: E731
+        return ["  subgraph cluster_legend {", f"    label={w('legend')};", "    style=dashed; color=\"#999999\";",
+                f"    legend_fact [label={w('fact')}, shape=ellipse, color=\"#1a7f1a\"];",
+                f"    legend_rule [label={w('rule')}, shape=box, style=rounded, color=\"#1a7f1a\"];",
+                f"    legend_norm [label={w('norm')}, shape=note, style=filled, fillcolor=\"#f4f4f4\"];",
+                f"    legend_why_not [label={_q('✗ ' + word('why not', self.language))}, shape=box, style=\"rounded,dashed\", "
+                "color=\"#b01c1c\", fontcolor=\"#b01c1c\"];",
+                f"    legend_defeated [label={_q('✗ ' + word('defeated', self.language))}, shape=note, style=\"filled,dashed\", "
+                "fillcolor=\"#e6e6e6\", fontcolor=\"#666666\"];",
+                "    legend_fact -> legend_rule -> legend_norm -> legend_why_not -> legend_defeated [style=invis];",
+                "  }"]
 
     def proof(self, c: dict, parent: str) -> None:
         label = c["atom"] + ("\n" + _wrap(c["reading"]) if c.get("reading") else "")
@@ -91,6 +110,8 @@ class Graph:
 def render(document: dict, explain: bool, language: str, *, short: bool = False, steps: bool = False) -> str:
     view = View(True, short, steps)
     g = Graph(language)
+    g.defeated = {d["norm"]["id"] for a in document["answers"] for d in (a.get("trace") or {}).get("defeated", [])
+                  if isinstance(d.get("norm"), dict) and d["norm"].get("id")}
     for a in document["answers"]:
         t = a["trace"]
         root = g.node(("answer", a["atom"]), f"{a['atom']}\n{word(a['status'], language)}" + ("\n" + _wrap(t["reading"]) if t.get("reading") else ""),
@@ -114,7 +135,7 @@ def render(document: dict, explain: bool, language: str, *, short: bool = False,
     title = f"{word('question', language)}: {document['query']} ({word('at', language)} {document['at']})"
     return "\n".join(["digraph zan {", f"  label={_q(title)};", "  labelloc=t;", "  rankdir=LR;",
                       '  node [fontname="Helvetica", fontsize=10];', '  edge [fontname="Helvetica", fontsize=9];',
-                      *g.lines, "}"]) + "\n"
+                      *g.lines, *g.legend(), "}"]) + "\n"
 
 
 def render_diff(document: dict, language: str) -> str:

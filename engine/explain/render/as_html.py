@@ -26,11 +26,17 @@ a.norm{color:#0b5394;text-decoration:none;border-bottom:1px dotted #0b5394}
 .norms dt{font-weight:bold;margin-top:1em}.norms dd{margin-left:1.2em}
 ol.steps li{margin:.3em 0}
 .toolbar button{margin-right:.5em}
-@media print{.toolbar{display:none}details{display:block}}
+table.answers{border-collapse:collapse;margin:1em 0}table.answers td,table.answers th{border:1px solid #ccc;padding:.2em .5em;text-align:left;vertical-align:top}
+/* print: what the screen can show, all of it (collapsed proofs open), compactly */
+@media print{.toolbar{display:none}details::details-content{content-visibility:visible;display:block}
+details{display:block}summary{list-style:none}summary::-webkit-details-marker{display:none}
+body{font-size:9.5pt;line-height:1.3;max-width:none;margin:0;padding:0}h2{break-after:avoid;margin-top:1.2em}
+.quote,.summary,tr{break-inside:avoid}a.norm{border-bottom:none;color:#000}@page{margin:1.4cm 1.2cm}}
 """
 
 SCRIPT = """
 function zanToggle(open){document.querySelectorAll('details').forEach(function(d){d.open=open;});}
+window.addEventListener('beforeprint',function(){zanToggle(true);});
 """
 
 
@@ -65,10 +71,25 @@ def render(document: dict, explain: bool, language: str, *, short: bool = False,
     body.append(f'<p>{escape(word("date", language))}: <b>{escape(document["at"])}</b></p>')
     if not document["answers"]:
         body.append(f"<p><i>{escape(no_answers_text(document, language))}</i></p>")
+    else:
+        body += summary_table(document["answers"], language)
     for a in document["answers"]:
         body += answer_html(a, view, language)
     body += norms_html(document, language)
     return page(title, body, language)
+
+
+def summary_table(answers: list[dict], language: str) -> list[str]:
+    """The handout opens with the answers at a glance: each answer, its status and the norm that decides it."""
+    out = ['<table class="answers">',
+           f"<tr><th>#</th><th>{escape(word('answer', language))}</th><th>{escape(word('step status', language))}</th>"
+           f"<th>{escape(word('decided by', language))}</th></tr>"]
+    for i, a in enumerate(answers, 1):
+        decided = (a.get("trace") or {}).get("decided_by")
+        out.append(f'<tr><td>{i}</td><td><a href="#answer-{escape(a["atom"])}"><code>{escape(a["atom"])}</code></a></td>'
+                   f"<td>{status_html(a['status'], language)}</td><td>{link(decided) if decided else ''}</td></tr>")
+    out.append("</table>")
+    return out
 
 
 def status_html(status: str, language: str) -> str:
@@ -232,6 +253,8 @@ def steps_html(steps: list[dict], language: str) -> list[str]:
             text = f"{escape(word('step comparison', language))}: <code>{escape(s['atom'])}</code>"
         elif kind == "defeat":
             text = escape(s["explanation"])
+        elif kind == "failed":
+            text = f'<span class="no">✗</span> {escape(s["explanation"] or "")}'
         else:
             text = f"{escape(word('therefore', language))}: {status_html(s['status'], language)}" + (f" ({escape(premises)})" if premises else "")
         out.append(f'<li value="{s["number"]}">{text}</li>')

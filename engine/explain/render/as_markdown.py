@@ -174,6 +174,8 @@ def steps_lines(steps: list[dict], language: str) -> list[str]:
             text = f"{word('step comparison', language)}: {_code(s['atom'])}"
         elif kind == "defeat":
             text = s["explanation"]
+        elif kind == "failed":
+            text = f"✗ {s['explanation']}"
         else:
             text = f"{_cap(word('therefore', language))}: **{word(s['status'], language)}**" + (f" ({premises})" if premises else "")
         out.append(f"{s['number']}. {text}")

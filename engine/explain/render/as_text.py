@@ -218,6 +218,8 @@ def steps_lines(steps: list[dict], indent: str, language: str) -> list[str]:
             out.append(f"{indent}{number} {word('step comparison', language)}: {s['atom']}")
         elif kind == "defeat":
             out.append(f"{indent}{number} {s['explanation']}")
+        elif kind == "failed":
+            out.append(f"{indent}{number} " + _no("✗") + f" {s['explanation']}")
         elif kind == "status":
             status = click.style(word(s["status"], language), fg=STATUS_COLOURS.get(s["status"]), bold=True)
             out.append(f"{indent}{number} {word('therefore', language)}: {status}"
