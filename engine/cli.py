@@ -946,3 +946,48 @@ def cache_clear():
 
     where, removed, freed = cache.clear()
     click.echo(f"{where or '-'}: removed {removed} entries, {freed:,} bytes")
+
+
+@main.command()
+@click.option("--count", type=click.IntRange(min=1, max=100), default=5, show_default=True, help="How many exercises.")
+@click.option("--seed", type=int, default=0, show_default=True, help="The same seed gives the same sheet.")
+@click.option("--topic", metavar="T", help="A word of the knowledge base: a constant (legal_aid), a word of a norm's id "
+              "(death), a predicate of the case (died), or dates.")
+@click.option("--level", type=click.IntRange(1, 2), default=1, show_default=True,
+              help="1: status and deciding norm; 2: also the norm it prevails over and the principle.")
+@click.option("--lang", type=LANGUAGES, default="en", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text", show_default=True,
+              help="text (the sheet), json (sheet and answers), html (a printable sheet and its answer key).")
+@click.option("--key", is_flag=True, help="Print the answer key after the sheet (text).")
+@click.option("--kb", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Knowledge base folder (default: the bundled one).")
+def exercises(count, seed, topic, level, lang, fmt, key, kb):
+    """Exercises drawn from the case space, each with exactly one correct answer according to the kb."""
+    import json
+
+    from engine.tools.exercises import generate, sheet_html, sheet_text
+
+    sheet = generate(count=count, seed=seed, topic=topic, language=lang, level=level, kb_dir=kb)
+    if fmt == "json":
+        click.echo(json.dumps(sheet, ensure_ascii=False, indent=2, sort_keys=True))
+    elif fmt == "html":
+        click.echo(sheet_html(sheet, key=True), nl=False)
+    else:
+        click.echo(sheet_text(sheet, key=key), nl=False)
+
+
+@main.command()
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="The port to listen on.")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="The address to bind; only this machine can reach the default one.")
+@click.option("--kb", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Knowledge base folder (default: the bundled one); it is only read.")
+def serve(port, host, kb):
+    """The trainers' workbench: a local web page to explore derivations, dates and exercises (docs/trainers.md)."""
+    try:
+        from engine.serve.server import run
+        import jinja2, starlette, uvicorn  # noqa: F401  (the extra's packages, checked before starting)
+    except ImportError as e:
+        raise click.UsageError(f"zan serve needs the serve extra ({e.name} is missing): pip install 'zan[serve]'") from None
+    click.echo(f"zan serve: http://{host}:{port}/ (Ctrl+C to stop)", err=True)
+    run(host, port, kb)

@@ -36,6 +36,7 @@ CODES: dict[str, tuple[str, str]] = {
     "not-understood": ("error", "a question in words has a word or a part that the vocabulary does not place"),
     "unknown-name": ("warning", "a name in a question occurs nowhere in the case or the knowledge base"),
     "question-arguments": ("error", "a saved question was given the wrong number of arguments"),
+    "unknown-topic": ("error", "no exercise topic has that name (topics are words of the knowledge base)"),
     "deadline-without-obligation": ("error", "a deadline is given to a norm that obliges nothing"),
     "missing-quote": ("warning", "a norm has no Kazakh quote of the text it rests on"),
     "missing-translation": ("warning", "a label, quote or reading is missing in one of kk, ru, en"),

@@ -1,0 +1,314 @@
+"""The Starlette application: the page, its static files and the JSON API (docs/trainers.md, docs/api.md)."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+import hashlib
+import json
+import tempfile
+import threading
+from importlib import resources
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from engine.base.diagnostics import Diagnostic, ZanError
+from engine.base.resources import default_kb
+from engine.serve.words import LANGUAGES, WORDS
+
+MAX_BODY = 256 * 1024          # bytes a request may submit (a case file, a question, a graded sheet)
+MAX_EXERCISES = 50
+
+_lock = threading.Lock()        # pyDatalog keeps global state: one question at a time
+
+
+class BadRequest(Exception):
+    def __init__(self, message: str, status: int = 400):
+        super().__init__(message)
+        self.status = status
+
+
+class Workbench:
+    """What the server knows: the kb folder, its bundled cases, and a private folder for pasted cases."""
+
+    def __init__(self, kb_dir: Path | None = None):
+        self.kb_dir = Path(kb_dir) if kb_dir else None
+        self.folder = Path(kb_dir) if kb_dir else default_kb()
+        self._tmp = tempfile.TemporaryDirectory(prefix="zan-serve-")
+        self._law = None
+
+    def close(self) -> None:
+        self._tmp.cleanup()
+
+    def law(self):
+        if self._law is None:
+            from engine.tools.interview import law
+            self._law = law(self.kb_dir)
+        return self._law
+
+    def bundled(self) -> dict[str, Path]:
+        """name -> file, for kb/cases/*.facts and kb/sample/*.facts (relative to the working folder, as the CLI names them)."""
+        from engine.syntax.knowledge import display_path, sample_case_files
+        files = sample_case_files(self.folder) + sorted((self.folder / "cases").glob("*.facts"))
+        return {p.stem: Path(display_path(p)) for p in files}
+
+    def case_files(self, body: dict) -> list[Path] | None:
+        """The case of a request: a bundled case by name, or facts as text (kept in the private folder)."""
+        name, text = body.get("case"), body.get("facts")
+        if text is not None:
+            if not isinstance(text, str):
+                raise BadRequest("facts must be text")
+            path = Path(self._tmp.name) / (hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:20] + ".facts")
+            if not path.exists():
+                path.write_text(text, encoding="utf-8")
+            return [path]
+        if name is None or name == "":
+            return None
+        cases = self.bundled()
+        if name not in cases:
+            raise BadRequest(f"no bundled case named {name!r}; the cases are: {', '.join(cases)}", 404)
+        return [cases[name]]
+
+
+def _date(value, field: str) -> datetime.date:
+    if value is None:
+        return datetime.date.today()
+    try:
+        return datetime.date.fromisoformat(str(value))
+    except ValueError:
+        raise BadRequest(f"{field}: {value!r} is not a date; write YYYY-MM-DD, e.g. 2025-01-15") from None
+
+
+def _language(value) -> str:
+    if value is None:
+        return "en"
+    if value not in LANGUAGES:
+        raise BadRequest(f"lang: {value!r} is not one of {', '.join(LANGUAGES)}")
+    return value
+
+
+def _text(value, field: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise BadRequest(f"{field}: a text is required")
+    return value
+
+
+def _int(value, field: str, default: int, low: int, high: int) -> int:
+    if value is None:
+        return default
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise BadRequest(f"{field}: a whole number from {low} to {high} is required")
+    return value
+
+
+def diagnostics_json(e: ZanError) -> dict:
+    sources = e.sources
+    return {"errors": [{"code": d.code, "message": d.message, "text": d.render(sources),
+                        "file": d.span.file if d.span else None, "line": d.span.line if d.span else None,
+                        "column": d.span.column if d.span else None}
+                       for d in sorted(e.diagnostics, key=Diagnostic.sort_key)]}
+
+
+# ------------------------------------------------------------------ what each API call answers (as the CLI)
+
+def answer_json(bench: Workbench, body: dict) -> str:
+    """`zan ask QUERY --format json` / `zan query NAME ARGS --format json`, the same text."""
+    from engine.explain.explanation import document
+    from engine.explain.render.as_json import render
+    from engine.pipeline import ask
+
+    language = _language(body.get("lang"))
+    at = _date(body.get("at"), "at")
+    title = None
+    if body.get("question"):
+        from engine.tools.questions import instantiate
+        args = body.get("args") or []
+        if not isinstance(args, list) or not all(isinstance(a, str) for a in args):
+            raise BadRequest("args: a list of texts is required")
+        query, title = instantiate(_text(body["question"], "question"), args, None, language)
+    else:
+        query = _text(body.get("query"), "query")
+    depth = body.get("depth")
+    depth = None if depth is None else _int(depth, "depth", 1, 1, 1000)
+    steps = bool(body.get("steps"))
+    explain = bool(body.get("explain")) or bool(body.get("short")) or steps
+    result = ask(query, at, bench.kb_dir, bench.case_files(body), explain=explain)
+    doc = document(result, language, depth=depth, steps=steps, lazy=True)
+    if title:
+        doc["title"] = title
+    return render(doc) + "\n"
+
+
+def diff_json(bench: Workbench, body: dict) -> str:
+    """`zan diff QUERY --from A --to B --format json`, the same text."""
+    from engine.explain.render.as_json import render
+    from engine.tools.diff import diff, document
+
+    language = _language(body.get("lang"))
+    start, end = _date(body.get("from"), "from"), _date(body.get("to"), "to")
+    depth = body.get("depth")
+    depth = None if depth is None else _int(depth, "depth", 1, 1, 1000)
+    result = diff(_text(body.get("query"), "query"), start, end, bench.kb_dir, bench.case_files(body))
+    return render(document(result, language, depth=depth, steps=bool(body.get("steps")))) + "\n"
+
+
+def exercises_json(bench: Workbench, body: dict) -> str:
+    """`zan exercises --format json`, the same text."""
+    from engine.tools.exercises import generate
+    sheet = generate(count=_int(body.get("count"), "count", 5, 1, MAX_EXERCISES),
+                     seed=_int(body.get("seed"), "seed", 0, -2**63, 2**63 - 1),
+                     topic=body.get("topic") or None, language=_language(body.get("lang")),
+                     level=_int(body.get("level"), "level", 1, 1, 2), kb_dir=bench.kb_dir)
+    return json.dumps(sheet, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def grade_json(bench: Workbench, body: dict) -> str:
+    from engine.tools.exercises import grade
+    exercise, response = body.get("exercise"), body.get("response")
+    if not isinstance(exercise, dict) or not isinstance(response, dict) or "answer" not in exercise:
+        raise BadRequest("an exercise (as /api/exercises gives it) and a response are required")
+    return json.dumps(grade(exercise, response, _language(body.get("lang"))), ensure_ascii=False, indent=2,
+                      sort_keys=True) + "\n"
+
+
+def interview_json(bench: Workbench, body: dict) -> str:
+    """The facts the case could state, in words, with the lines where each is already a fact."""
+    from engine.syntax.parser import read_source
+    from engine.syntax.parser import parse_module
+    from engine.tools.interview import candidates
+
+    language = _language(body.get("lang"))
+    files = bench.case_files(body) or []
+    text = "".join(read_source(p) for p in files[:1])
+    module = parse_module(text, str(files[0]) if files else "<case>")
+    groups = candidates(bench.law(), module, language, bench.kb_dir)
+    return json.dumps({"case": body.get("case"), "lang": language, "text": text, "groups": groups},
+                      ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def timeline_json(bench: Workbench, body: dict) -> str:
+    from engine.tools.timeline import change_days
+    return json.dumps({"days": [d.as_json() for d in change_days(bench.law())]}, ensure_ascii=False, indent=2,
+                      sort_keys=True) + "\n"
+
+
+def questions_json(bench: Workbench, body: dict) -> str:
+    from engine.base.resources import default_queries
+    from engine.syntax import nodes as n
+    from engine.syntax.knowledge import load
+
+    language = _language(body.get("lang"))
+    kb = load(sorted(default_queries().glob("*.zan")))
+    rows = [{"name": q.name, "parameters": list(q.parameters), "title": n.label_of(q.labels, language),
+             "asks": (f"{q.query.status} " if q.query.status else "") + str(q.query.atom)}
+            for q in sorted(kb.questions.values(), key=lambda q: q.name)]
+    return json.dumps({"questions": rows}, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+API = {"ask": answer_json, "diff": diff_json, "exercises": exercises_json, "grade": grade_json,
+       "interview": interview_json, "timeline": timeline_json, "questions": questions_json}
+
+
+# ------------------------------------------------------------------ the application
+
+async def read_body(request: Request) -> bytes:
+    declared = request.headers.get("content-length")
+    if declared is not None and (not declared.isdigit() or int(declared) > MAX_BODY):
+        raise BadRequest(f"the request is larger than {MAX_BODY} bytes, the limit of this server", 413)
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_BODY:
+            raise BadRequest(f"the request is larger than {MAX_BODY} bytes, the limit of this server", 413)
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def create_app(kb_dir: Path | None = None) -> Starlette:
+    bench = Workbench(kb_dir)
+    package = resources.files("engine.serve")
+    templates = Environment(loader=FileSystemLoader(str(package / "templates")),
+                            autoescape=select_autoescape(["html"]))
+
+    async def api(request: Request) -> Response:
+        name = request.path_params["name"]
+        handler = API.get(name)
+        if handler is None:
+            return JSONResponse({"errors": [{"message": f"no API call /api/{name}; the calls are: {', '.join(API)}"}]},
+                                status_code=404)
+        try:
+            if request.method == "POST":
+                raw = await read_body(request)
+                try:
+                    body = json.loads(raw.decode("utf-8")) if raw.strip() else {}
+                except (UnicodeDecodeError, json.JSONDecodeError) as e:
+                    raise BadRequest(f"the request body is not JSON: {e}") from None
+                if not isinstance(body, dict):
+                    raise BadRequest("the request body must be a JSON object")
+            else:
+                body = dict(request.query_params)
+            from starlette.concurrency import run_in_threadpool
+
+            def run():
+                with _lock:
+                    return handler(bench, body)
+            text = await run_in_threadpool(run)
+        except BadRequest as e:
+            return JSONResponse({"errors": [{"message": str(e)}]}, status_code=e.status)
+        except ZanError as e:
+            return JSONResponse(diagnostics_json(e), status_code=422)
+        except RecursionError:
+            return JSONResponse({"errors": [{"message": "the input is nested too deeply to process"}]}, status_code=422)
+        except Exception as e:  # a bug of ours: said plainly, never a traceback
+            return JSONResponse({"errors": [{"message": f"internal error: {type(e).__name__}: {e}"}]}, status_code=500)
+        return Response(text, media_type="application/json; charset=utf-8")
+
+    async def page(request: Request) -> Response:
+        language = request.query_params.get("lang", "en")
+        if language not in LANGUAGES:
+            language = "en"
+        html = templates.get_template("index.html").render(
+            lang=language, words=WORDS, words_json=json.dumps(WORDS, ensure_ascii=False).replace("<", "\\u003c"),
+            cases=list(bench.bundled()), max_body=MAX_BODY)
+        return HTMLResponse(html)
+
+    async def sheet(request: Request) -> Response:
+        from engine.tools.exercises import generate, sheet_html
+        try:
+            body = dict(request.query_params)
+            for key in ("count", "seed", "level"):
+                if key in body:
+                    try:
+                        body[key] = int(body[key])
+                    except ValueError:
+                        raise BadRequest(f"{key}: a whole number is required") from None
+            with _lock:
+                sheet_ = generate(count=_int(body.get("count"), "count", 5, 1, MAX_EXERCISES),
+                                  seed=_int(body.get("seed"), "seed", 0, -2**63, 2**63 - 1),
+                                  topic=body.get("topic") or None, language=_language(body.get("lang")),
+                                  level=_int(body.get("level"), "level", 1, 1, 2), kb_dir=bench.kb_dir)
+        except BadRequest as e:
+            return JSONResponse({"errors": [{"message": str(e)}]}, status_code=e.status)
+        except ZanError as e:
+            return JSONResponse(diagnostics_json(e), status_code=422)
+        return HTMLResponse(sheet_html(sheet_, key=body.get("key", "1") != "0"))
+
+    routes = [Route("/", page), Route("/sheet", sheet),
+              Route("/api/{name}", api, methods=["GET", "POST"]),
+              Mount("/static", StaticFiles(directory=str(package / "static")), name="static")]
+    @contextlib.asynccontextmanager
+    async def lifespan(app):
+        try:
+            yield
+        finally:
+            bench.close()
+
+    app = Starlette(routes=routes, lifespan=lifespan)
+    app.state.bench = bench
+    return app

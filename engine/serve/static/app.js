@@ -1,0 +1,362 @@
+// The trainers' workbench: a thin client of the JSON API (/api/...). It computes nothing about the law:
+// every status, reading, quote and sentence shown comes from the server's JSON.
+"use strict";
+(function () {
+  const WORDS = JSON.parse(document.getElementById("words").textContent);
+  const $ = (id) => document.getElementById(id);
+  const state = { lang: $("lang").value, prev: null, prevAt: null, reason: null, sheet: null, open: new Set() };
+
+  function w(key) { return (WORDS[state.lang] || WORDS.en)[key] || key; }
+  function el(tag, attrs, ...children) {
+    const e = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) {
+      if (v === null || v === undefined || v === false) continue;
+      if (k === "class") e.className = v; else if (k === "text") e.textContent = v; else e.setAttribute(k, v);
+    }
+    for (const c of children) if (c !== null && c !== undefined) e.append(c);
+    return e;
+  }
+  async function api(name, body) {
+    const r = await fetch("/api/" + name, { method: "POST", headers: { "Content-Type": "application/json" },
+                                             body: JSON.stringify(body) });
+    const data = await r.json();
+    if (!r.ok) throw data;
+    return data;
+  }
+  function showErrors(where, e) {
+    where.replaceChildren(...((e && e.errors) || [{ message: String(e) }]).map(
+      (x) => el("pre", { class: "error", text: x.text || x.message })));
+  }
+  function caseBody() {
+    const name = $("case").value;
+    return name && !state.edited ? { case: name } : { facts: $("facts").value };
+  }
+  function status(s, label) { return el("span", { class: "status " + s, "data-status": s, text: label || s }); }
+
+  // ---------------------------------------------------------------- the case: bundled, pasted, ticked
+  async function loadInterview() {
+    const data = await api("interview", Object.assign({ lang: state.lang }, caseBody()));
+    if (!state.edited) $("facts").value = data.text;
+    const box = $("interview");
+    box.replaceChildren();
+    for (const g of data.groups) {
+      const list = el("div", { class: "group" }, el("h4", { text: g.label }));
+      for (const f of g.facts) {
+        const input = el("input", { type: "checkbox", "data-atom": f.atom });
+        input.checked = f.lines.length > 0;
+        input.addEventListener("change", () => tick(f, input.checked));
+        list.append(el("label", { class: "fact", title: f.atom }, input, " " + f.reading));
+      }
+      box.append(list);
+    }
+  }
+  function tick(fact, on) {
+    let lines = $("facts").value.split("\n");
+    if (on) {
+      if (lines.length && lines[lines.length - 1] === "") lines.pop();
+      lines.push(fact.atom + ".", "");
+    } else {
+      const drop = new Set(fact.lines.map((n) => n - 1));
+      lines = lines.filter((_, i) => !drop.has(i));
+    }
+    $("facts").value = lines.join("\n");
+    state.edited = true;
+    state.reason = { kind: "facts", text: (on ? w("added") : w("removed")) + ": " + fact.reading };
+    loadInterview().then(ask).catch((e) => showErrors($("errors"), e));
+  }
+
+  // ---------------------------------------------------------------- the date: change days marked
+  async function loadTimeline() {
+    const data = await api("timeline", {});
+    const days = $("change-days");
+    days.replaceChildren();
+    for (const d of data.days) {
+      const b = el("button", { type: "button", class: "change-day", "data-date": d.date,
+                               title: d.came_into_force.concat(d.ceased, d.overdue).join(", "), text: d.date });
+      b.addEventListener("click", () => setDate(d.date));
+      days.append(b, " ");
+    }
+    markDays();
+  }
+  function markDays() {
+    for (const b of document.querySelectorAll(".change-day")) b.classList.toggle("current", b.dataset.date === $("at").value);
+  }
+  function setDate(iso) {
+    state.reason = { kind: "date", from: $("at").value, to: iso };
+    $("at").value = iso;
+    markDays();
+    ask();
+  }
+  function shift(days) {
+    const d = new Date($("at").value + "T00:00:00Z");
+    d.setUTCDate(d.getUTCDate() + days);
+    setDate(d.toISOString().slice(0, 10));
+  }
+
+  // ---------------------------------------------------------------- asking and the answers
+  function question() {
+    const saved = $("saved").value;
+    if (saved) {
+      const args = $("query").value.trim().split(/\s+/).filter(Boolean);
+      return { question: saved, args: args };
+    }
+    return { query: $("query").value };
+  }
+  async function ask() {
+    const body = Object.assign({ lang: state.lang, at: $("at").value, explain: true }, question(), caseBody());
+    $("errors").replaceChildren();
+    $("answers").classList.add("working");
+    let doc;
+    try { doc = await api("ask", body); }
+    catch (e) { showErrors($("errors"), e); $("answers").classList.remove("working"); return; }
+    $("answers").classList.remove("working");
+    $("question-title").textContent = (doc.title ? doc.title + " — " : "") + doc.query + " · " + doc.at;
+    const before = state.prev, reason = state.reason;
+    const now = {};
+    for (const a of doc.answers) now[a.atom] = a.status;
+    const changed = before ? doc.answers.filter((a) => before[a.atom] !== undefined && before[a.atom] !== a.status) : [];
+    renderAnswers(doc, before);
+    await explainChange(changed, before, reason, doc.query);
+    state.prev = now; state.prevAt = doc.at; state.reason = null;
+  }
+  async function explainChange(changed, before, reason, query) {
+    const note = $("change-note");
+    note.replaceChildren();
+    if (!changed.length || !reason) return;
+    const head = el("p", { class: "change-reason" },
+                    el("b", { text: reason.kind === "date" ? w("because of date") + ": " + reason.from + " → " + reason.to
+                                                             : w("because of facts") }),
+                    reason.kind === "facts" ? " — " + reason.text : "");
+    note.append(head);
+    if (reason.kind === "date") {
+      try {
+        const early = reason.from < reason.to;
+        const d = await api("diff", Object.assign({}, caseBody(), { lang: state.lang, query: query,
+                                                                     from: early ? reason.from : reason.to, to: early ? reason.to : reason.from }));
+        for (const c of d.changes) {
+          const card = document.querySelector(`.answer[data-atom="${CSS.escape(c.atom)}"] .why-changed`);
+          if (card) card.replaceChildren(el("span", { text: c.explanation }));
+        }
+      } catch (e) { /* the diff is a help; the highlighted answers stand without it */ }
+    } else {
+      for (const a of changed) {
+        const card = document.querySelector(`.answer[data-atom="${CSS.escape(a.atom)}"] .why-changed`);
+        if (card) card.replaceChildren(el("span", { text: reason.text }));
+      }
+    }
+  }
+  function renderAnswers(doc, before) {
+    const box = $("answers");
+    box.replaceChildren();
+    if (!doc.answers.length) box.append(el("p", { class: "muted", text: w("no answers") }));
+    for (const a of doc.answers) {
+      const t = a.trace;
+      const was = before && before[a.atom] !== undefined && before[a.atom] !== a.status ? before[a.atom] : null;
+      const card = el("article", { class: "answer" + (was ? " changed" : ""), "data-atom": a.atom });
+      const header = el("header", {}, status(a.status, t.status_label), " ", el("code", { text: a.atom }));
+      if (was) header.append(" ", el("span", { class: "was" }, w("was") + " ", status(was, was)));
+      card.append(header);
+      if (t.reading) card.append(el("p", { class: "reading", text: t.reading }));
+      card.append(el("p", { class: "summary", text: t.summary.text }));
+      if (was) card.append(el("p", { class: "why-changed" }));
+      const toolbar = el("div", { class: "steps-toolbar" });
+      const next = el("button", { type: "button", class: "next-step", text: w("next step") });
+      const all = el("button", { type: "button", class: "all-steps", text: w("all steps") });
+      toolbar.append(next, all);
+      const tree = derivation(t);
+      card.append(toolbar, tree);
+      const steps = () => Array.from(tree.querySelectorAll(".step"));
+      const hideAll = () => steps().forEach((s) => s.classList.add("hidden"));
+      hideAll();
+      next.addEventListener("click", () => { const s = steps().find((x) => x.classList.contains("hidden"));
+                                             if (s) { s.classList.remove("hidden"); s.classList.add("just"); setTimeout(() => s.classList.remove("just"), 800); } });
+      all.addEventListener("click", () => steps().forEach((s) => s.classList.remove("hidden")));
+      box.append(card);
+    }
+  }
+
+  // The derivation as a tree of steps, each revealable on its own: facts and conditions, the norm with its
+  // citation and quote, the defeated norms with the principle, the why-nots.
+  function normLine(ref) {
+    if (!ref) return el("span", {});
+    return el("span", { class: "norm" }, el("b", { text: ref.citation || ref.id }), " ", el("span", { class: "muted", text: ref.id }));
+  }
+  function quote(ref) {
+    return ref && ref.quote ? el("blockquote", { class: "quote", text: "«" + ref.quote.replace(/\s+/g, " ") + "»" }) : null;
+  }
+  function node(c) {
+    const li = el("li", { class: "step " + c.kind });
+    li.append(el("span", { class: "ok", text: "✓ " }), el("code", { class: "atom", text: c.atom }));
+    if (c.reading) li.append(" — ", el("span", { class: "reading", text: c.reading }));
+    if (c.kind === "rule" && c.norm) li.append(" ", normLine(c.norm));
+    if (c.source && c.kind === "fact") li.append(" ", el("span", { class: "muted", text: "(" + c.source + ")" }));
+    if (c.repeat) li.append(" ", el("span", { class: "muted", text: "[" + c.id + "] ↑" }));
+    if (c.conditions && c.conditions.length) li.append(el("ul", {}, ...c.conditions.map(node)));
+    return li;
+  }
+  function whyNot(x) {
+    const li = el("li", { class: "step why-not" }, el("span", { class: "no", text: "✗ " }), el("span", { text: x.explanation || "" }));
+    if (x.norm) li.append(quote(x.norm));
+    if (x.decisive && x.decisive.sentence && x.decisive !== x.failed) li.append(el("p", { class: "decisive", text: x.decisive.sentence }));
+    if (x.held && x.held.length) li.append(el("ul", {}, ...x.held.map(node)));
+    return li;
+  }
+  function derivation(t) {
+    const root = el("ul", { class: "derivation" });
+    const d = t.decided_by;
+    if (d) {
+      const li = el("li", { class: "step decided" }, el("b", { text: d.modality ? d.modality + ": " : "" }), normLine(d));
+      li.append(quote(d));
+      if (d.interpretation) li.append(el("p", { class: "interpretation", text: d.interpretation }));
+      if (d.conditions && d.conditions.length) li.append(el("ul", {}, ...d.conditions.map(node)));
+      root.append(li);
+    } else if (t.proof) {
+      root.append(node(t.proof));
+    }
+    for (const x of t.defeated || []) {
+      const li = el("li", { class: "step defeat" }, el("span", { class: "defeat-mark", text: "⚔ " }), normLine(x.norm), " — ",
+                    el("span", { class: "principle", text: x.explanation }));
+      li.append(quote(x.norm));
+      root.append(li);
+    }
+    if (t.explanation) root.append(el("li", { class: "step", text: t.explanation }));
+    for (const x of t.why_not || []) root.append(whyNot(x));
+    return root;
+  }
+
+  // ---------------------------------------------------------------- the date diff
+  async function compare() {
+    const body = Object.assign({ lang: state.lang, query: $("query").value, from: $("diff-from").value,
+                                 to: $("diff-to").value }, caseBody());
+    const box = $("diff");
+    try {
+      const d = await api("diff", body);
+      box.replaceChildren(el("h2", {}, el("code", { text: d.query }), " " + d.from + " → " + d.to));
+      for (const c of d.changes) {
+        const card = el("article", { class: "answer changed", "data-atom": c.atom },
+                        el("header", {}, el("code", { text: c.atom }), " ",
+                           status(c.before ? c.before.status : "absent", c.before ? c.before.trace.status_label : "—"), " → ",
+                           status(c.after ? c.after.status : "absent", c.after ? c.after.trace.status_label : "—")),
+                        el("p", { class: "summary", text: c.explanation }));
+        for (const cause of c.causes) {
+          const p = el("div", { class: "cause" }, el("span", { text: cause.explanation }));
+          if (cause.primary && cause.norm) p.append(quote(cause.norm));
+          card.append(p);
+        }
+        box.append(card);
+      }
+      if (!d.changes.length) box.append(el("p", { class: "muted", text: "—" }));
+    } catch (e) { showErrors(box, e); }
+  }
+
+  // ---------------------------------------------------------------- exercises
+  function exerciseParams() {
+    return { count: parseInt($("ex-count").value || "3", 10), seed: parseInt($("ex-seed").value || "0", 10),
+             topic: $("ex-topic").value.trim() || null, level: parseInt($("ex-level").value, 10), lang: state.lang };
+  }
+  async function generate() {
+    const p = exerciseParams();
+    const box = $("exercises");
+    box.replaceChildren(el("p", { class: "muted", text: w("working") }));
+    try {
+      const sheet = await api("exercises", p);
+      state.sheet = sheet;
+      const q = new URLSearchParams(Object.entries(p).filter(([, v]) => v !== null));
+      $("ex-sheet").href = "/sheet?" + q.toString();
+      $("ex-json").href = URL.createObjectURL(new Blob([JSON.stringify(sheet, null, 2)], { type: "application/json" }));
+      box.replaceChildren(...sheet.exercises.map(exercise));
+    } catch (e) { showErrors(box, e); }
+  }
+  function exercise(e) {
+    const form = el("form", { class: "exercise", "data-number": e.number });
+    form.append(el("h3", { text: w("exercises") + " " + e.number }),
+                el("ul", { class: "story" }, ...e.case.story.map((s) => el("li", { text: s }))),
+                el("p", { text: e.at }), el("p", {}, el("b", { text: e.question })));
+    for (const part of ["status", "norm", "defeated", "principle"]) {
+      if (!e.choices[part]) continue;
+      const fs = el("fieldset", {}, el("legend", { text: part }));
+      e.choices[part].forEach((c, i) => {
+        const input = el("input", { type: "radio", name: part, value: String(i) });
+        fs.append(el("label", { class: "choice" }, input, " " + c.label));
+      });
+      form.append(fs);
+    }
+    const result = el("div", { class: "grade" });
+    const check = el("button", { type: "submit", text: w("check") });
+    form.append(check, result);
+    form.addEventListener("submit", async (ev) => {
+      ev.preventDefault();
+      const response = {};
+      for (const part of Object.keys(e.answer)) {
+        const chosen = form.querySelector(`input[name="${part}"]:checked`);
+        response[part] = chosen ? e.choices[part][parseInt(chosen.value, 10)].value : "";
+      }
+      try {
+        const g = await api("grade", { exercise: e, response: response, lang: state.lang });
+        result.className = "grade " + (g.correct ? "right" : "wrong");
+        result.replaceChildren(...g.explanation.map((s) => el("p", { text: s })));
+      } catch (err) { showErrors(result, err); }
+    });
+    return form;
+  }
+
+  // ---------------------------------------------------------------- language, views, printing
+  function relabel() {
+    document.documentElement.lang = state.lang;
+    for (const e of document.querySelectorAll("[data-w]")) e.textContent = w(e.dataset.w);
+    document.title = w("title");
+  }
+  async function loadQuestions() {
+    const data = await api("questions", { lang: state.lang });
+    const sel = $("saved"), keep = sel.value;
+    sel.replaceChildren(el("option", { value: "" }));
+    for (const q of data.questions) sel.append(el("option", { value: q.name, text: q.name + ": " + (q.title || q.asks) }));
+    sel.value = keep;
+  }
+  function view(name) {
+    for (const b of document.querySelectorAll(".tabs [data-view]")) b.classList.toggle("active", b.dataset.view === name);
+    for (const v of document.querySelectorAll(".view")) v.hidden = v.id !== "view-" + name;
+  }
+  function revealAll() { document.querySelectorAll(".step.hidden").forEach((s) => s.classList.remove("hidden")); }
+
+  $("lang").addEventListener("change", async () => {
+    state.lang = $("lang").value;
+    relabel();
+    await Promise.all([loadInterview(), loadQuestions()]);
+    state.prev = null;
+    await ask();
+    if (state.sheet) generate();
+  });
+  $("case").addEventListener("change", async () => {
+    state.edited = !$("case").value;
+    state.prev = null;
+    await loadInterview();
+    await ask();
+  });
+  let typing = null;
+  $("facts").addEventListener("input", () => {
+    state.edited = true;
+    clearTimeout(typing);
+    typing = setTimeout(() => { state.reason = { kind: "facts", text: "" }; loadInterview().then(ask).catch((e) => showErrors($("errors"), e)); }, 600);
+  });
+  $("upload").addEventListener("change", () => {
+    const file = $("upload").files[0];
+    if (!file) return;
+    file.text().then((text) => { $("facts").value = text; state.edited = true; $("case").value = "";
+                                 loadInterview().then(ask).catch((e) => showErrors($("errors"), e)); });
+  });
+  $("at").addEventListener("change", () => { state.reason = { kind: "date", from: state.prevAt, to: $("at").value }; markDays(); ask(); });
+  $("day-before").addEventListener("click", () => shift(-1));
+  $("day-after").addEventListener("click", () => shift(1));
+  $("ask").addEventListener("click", () => { state.prev = null; ask(); });
+  $("query").addEventListener("keydown", (e) => { if (e.key === "Enter") { state.prev = null; ask(); } });
+  $("saved").addEventListener("change", () => { if ($("saved").value) $("query").value = ""; });
+  $("compare").addEventListener("click", compare);
+  $("ex-generate").addEventListener("click", generate);
+  $("print").addEventListener("click", () => { revealAll(); window.print(); });
+  window.addEventListener("beforeprint", revealAll);
+  for (const b of document.querySelectorAll(".tabs [data-view]")) b.addEventListener("click", () => view(b.dataset.view));
+
+  Promise.all([loadTimeline(), loadQuestions(), loadInterview()]).then(ask).catch((e) => showErrors($("errors"), e));
+  window.zan = { ask, state, revealAll };
+})();
