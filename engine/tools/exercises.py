@@ -181,21 +181,23 @@ def deciding_days(kb: KnowledgeBase) -> list[datetime.date]:
 
 
 def case_space(kb_dir: Path | None = None, rng: random.Random | None = None,
-               asker: Asker | None = None) -> Iterator[Row]:
-    """Rows of the case space, in an order drawn by rng (lazily: each case and date is asked when reached)."""
+               asker: Asker | None = None, topic: str | None = None) -> Iterator[Row]:
+    """Rows of the case space, in an order drawn by rng (lazily: each case and date is asked when reached).
+
+    With a topic, only the cases, dates and predicates that can reach it are asked (see `reaches`).
+    """
     rng = rng or random.Random(0)
     kb = law(kb_dir)
     own = asker is None
     asker = asker or Asker(kb_dir)
     try:
         cases = [v for c in bundled_cases(kb_dir) for v in variants(c)]
-        predicates = deontic_predicates(kb)
-        plan = [(c, d, p) for c in cases for d in deciding_days(kb) for p in predicates]
+        plan = [(c, d, p) for c in cases for d in deciding_days(kb) for p in deontic_predicates(kb)
+                if topic is None or reaches(kb, topic, c, d, p)]
         rng.shuffle(plan)
         for case, day, predicate in plan:
-            decl = kb.predicates.get(predicate)
-            arity = decl.arity if decl else max(norm.clause.head.arity for norm in kb.norms.values()
-                                                if norm.clause is not None and norm.clause.head.predicate == predicate)
+            arity = next(norm.clause.head.arity for norm in kb.norms.values()
+                         if norm.clause is not None and norm.clause.head.predicate == predicate)
             query = f"{predicate}({', '.join(f'X{i}' for i in range(arity))})" if arity else predicate
             after = asker.ask(query, case, day, explain=False)
             before = asker.ask(query, case, day - DAY, explain=False)
@@ -215,6 +217,21 @@ def case_space(kb_dir: Path | None = None, rng: random.Random | None = None,
     finally:
         if own:
             asker.close()
+
+
+def reaches(kb: KnowledgeBase, topic: str, case: Case, day: datetime.date, predicate: str) -> bool:
+    """Whether asking `predicate` of `case` around `day` can give a row on `topic` (a cheap look at the kb, no asking)."""
+    modal = [norm for norm in kb.norms.values()
+             if norm.clause is not None and norm.clause.modality and norm.clause.head.predicate == predicate]
+    if topic == DATES_TOPIC:
+        return any(d.date == day and {m.id for m in modal} & set(d.came_into_force + d.ceased + d.overdue)
+                   for d in change_days(kb))
+    if any(line.split("(")[0] == topic for line in case.facts):
+        return True
+    if any(topic in id_words(m.id, kb) for m in modal):
+        return True
+    return topic in kb.constants and any(isinstance(t, n.Constant) and t.value == topic
+                                         for m in modal for t in m.clause.head.args)
 
 
 # ------------------------------------------------------------------ topics
@@ -376,7 +393,7 @@ def generate(count: int = 5, seed: int = 0, topic: str | None = None, language: 
              kb_dir: Path | None = None, budget: int = 400) -> dict:
     """`count` exercises drawn with `seed` (the same seed gives the same sheet), on `topic` if given.
 
-    At most one exercise per case, date and predicate asked. `budget` bounds how many rows are looked at.
+    At most one exercise per case, date and predicate asked, and per case and atom. `budget` bounds how many rows are looked at.
     """
     kb = law(kb_dir)
     if topic is not None and topic not in topics(kb):
@@ -390,18 +407,16 @@ def generate(count: int = 5, seed: int = 0, topic: str | None = None, language: 
     try:
         seen: set[tuple] = set()
         looked = 0
-        for row in case_space(kb_dir, random.Random(seed), asker):
+        for row in case_space(kb_dir, random.Random(seed), asker, topic):
             looked += 1
             if looked > budget * max(count, 1) or len(exercises) >= count:
                 break
             key = (row.case.facts, row.at, row.atom.split("(")[0])
-            if key in seen or row.status not in STATUSES:
+            if key in seen or (row.case.facts, row.atom) in seen or row.status not in STATUSES:
                 continue
             if topic is not None and topic not in row_topics(row, kb):
                 continue
-            if level >= 2 and not row.defeated and rng.random() < 0.7:
-                continue  # prefer answers with a conflict at the harder level
-            seen.add(key)
+            seen |= {key, (row.case.facts, row.atom)}
             exercises.append(build(len(exercises) + 1, row, kb, asker, rng, language, level))
     finally:
         asker.close()
