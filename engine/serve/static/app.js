@@ -4,7 +4,7 @@
 (function () {
   const WORDS = JSON.parse(document.getElementById("words").textContent);
   const $ = (id) => document.getElementById(id);
-  const state = { lang: $("lang").value, prev: null, prevAt: null, reason: null, sheet: null, open: new Set() };
+  const state = { asked: 0, lang: $("lang").value, prev: null, prevAt: null, reason: null, sheet: null, open: new Set() };
 
   function w(key) { return (WORDS[state.lang] || WORDS.en)[key] || key; }
   function el(tag, attrs, ...children) {
@@ -106,9 +106,11 @@
     const body = Object.assign({ lang: state.lang, at: $("at").value, explain: true }, question(), caseBody());
     $("errors").replaceChildren();
     $("answers").classList.add("working");
+    const ticket = ++state.asked;
     let doc;
     try { doc = await api("ask", body); }
-    catch (e) { showErrors($("errors"), e); $("answers").classList.remove("working"); return; }
+    catch (e) { if (ticket === state.asked) { showErrors($("errors"), e); $("answers").classList.remove("working"); } return; }
+    if (ticket !== state.asked) return;   // a later question was asked meanwhile: its answer is the one shown
     $("answers").classList.remove("working");
     $("question-title").textContent = (doc.title ? doc.title + " — " : "") + doc.query + " · " + doc.at;
     const before = state.prev, reason = state.reason;

@@ -1,0 +1,272 @@
+"""`zan serve`: the JSON API gives the CLI's JSON, requests are bounded, and the page works in a real headless Chromium.
+
+One server (a `zan serve` process on a free port of 127.0.0.1) for the module, one browser session for
+the page tests. The page tests write the screenshots docs/trainers.md shows (docs/img/serve-*.png).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("starlette")
+pytest.importorskip("uvicorn")
+pytest.importorskip("jinja2")
+
+ROOT = Path(__file__).resolve().parent.parent
+IMAGES = ROOT / "docs" / "img"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server():
+    port = free_port()
+    process = subprocess.Popen([sys.executable, "-m", "engine", "serve", "--port", str(port)], cwd=ROOT,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            urllib.request.urlopen(url + "/static/app.css", timeout=2).read()
+            break
+        except (urllib.error.URLError, ConnectionError):
+            if process.poll() is not None or time.monotonic() > deadline:
+                process.kill()
+                pytest.fail("zan serve did not start: " + process.stderr.read().decode())
+            time.sleep(0.2)
+    yield url
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
+def post(url: str, body: bytes | dict, timeout: float = 120) -> tuple[int, bytes]:
+    data = body if isinstance(body, bytes) else json.dumps(body).encode()
+    request = urllib.request.Request(url, data=data, headers={"Content-Type": "application/json"}, method="POST")
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as r:
+            return r.status, r.read()
+    except urllib.error.HTTPError as e:
+        return e.code, e.read()
+
+
+def cli(*args: str) -> bytes:
+    out = subprocess.run([sys.executable, "-m", "engine", *args], cwd=ROOT, capture_output=True, timeout=120)
+    assert out.returncode == 0, out.stderr.decode()
+    return out.stdout
+
+
+# ------------------------------------------------------------------ the API: the CLI's JSON
+
+@pytest.mark.parametrize("body,args", [
+    ({"query": "call(kunakbaev, P, Purpose)", "at": "2025-01-15", "case": "kunakbaev", "lang": "kk", "explain": True},
+     ["ask", "call(kunakbaev, P, Purpose)", "--at", "2025-01-15", "--facts", "kb/sample/kunakbaev.facts", "--lang", "kk",
+      "--explain"]),
+    ({"query": "call(bekov, daulet, social_ties)", "at": "2025-03-10", "case": "example5-no-death-certificate",
+      "steps": True},
+     ["ask", "call(bekov, daulet, social_ties)", "--at", "2025-03-10", "--facts",
+      "kb/cases/example5-no-death-certificate.facts", "--steps"]),
+    ({"question": "permitted-calls", "args": ["kunakbaev"], "at": "2024-12-26", "lang": "ru"},
+     ["query", "permitted-calls", "kunakbaev", "--at", "2024-12-26", "--lang", "ru"]),
+])
+def test_ask_is_the_cli_json(server, body, args):
+    status, got = post(server + "/api/ask", body)
+    assert status == 200, got
+    assert got == cli(*args, "--format", "json")
+
+
+def test_diff_and_exercises_are_the_cli_json(server):
+    status, got = post(server + "/api/diff", {"query": "call(kunakbaev, P, Purpose)", "from": "2024-12-26",
+                                              "to": "2024-12-27", "case": "kunakbaev", "lang": "en"})
+    assert status == 200
+    assert got == cli("diff", "call(kunakbaev, P, Purpose)", "--from", "2024-12-26", "--to", "2024-12-27",
+                      "--facts", "kb/sample/kunakbaev.facts", "--format", "json")
+    assert "cc60.1.legal_aid.contract" in json.loads(got)["changes"][0]["explanation"]
+    status, got = post(server + "/api/exercises", {"count": 2, "seed": 4, "lang": "ru"})
+    assert status == 200
+    assert got == cli("exercises", "--count", "2", "--seed", "4", "--lang", "ru", "--format", "json")
+
+
+def test_a_pasted_case_is_parsed_like_a_file_and_errors_name_the_place(server):
+    facts = "convict(bekov).\nin_disciplinary_isolator(bekov).\nlegal_aid_contract(bekov, ospanov).\n"
+    status, got = post(server + "/api/ask", {"query": "call(bekov, ospanov, legal_aid)", "at": "2025-01-15",
+                                             "facts": facts})
+    assert status == 200 and json.loads(got)["answers"][0]["status"] == "permitted"
+    status, got = post(server + "/api/ask", {"query": "call(bekov, ospanov, legal_aid)", "facts": "convict(bekov"})
+    assert status == 422
+    error = json.loads(got)["errors"][0]
+    assert error["line"] == 1 and error["column"] and error["code"] == "syntax" and "Traceback" not in got.decode()
+    status, got = post(server + "/api/ask", {"query": "__import__('os').system('true')"})
+    assert status == 422 and json.loads(got)["errors"][0]["code"] in ("syntax", "invalid-query")
+
+
+def test_requests_are_bounded_and_checked(server):
+    status, got = post(server + "/api/ask", b"{" + b" " * (300 * 1024) + b"}")
+    assert status == 413 and b"262144 bytes" in got
+    assert post(server + "/api/ask", b"not json")[0] == 400
+    assert post(server + "/api/ask", {"query": "call(a, b, c)", "case": "../../etc/passwd"})[0] == 404
+    assert post(server + "/api/ask", {"query": "call(a, b, c)", "at": "yesterday"})[0] == 400
+    assert post(server + "/api/nothing", {})[0] == 404
+
+
+def test_timeline_marks_the_days_from_the_kb(server):
+    status, got = post(server + "/api/timeline", {})
+    days = {d["date"]: d for d in json.loads(got)["days"]}
+    assert "cc60.1.legal_aid.contract" in days["2024-12-27"]["came_into_force"]
+    assert "cc60.3" in days["2025-06-28"]["overdue"]      # the deadline 2025-06-27 has passed
+
+
+def test_the_page_needs_no_network(server):
+    html = urllib.request.urlopen(server + "/", timeout=30).read().decode()
+    assert "http://" not in html and "https://" not in html
+    for name in ("app.js", "app.css"):
+        text = urllib.request.urlopen(f"{server}/static/{name}", timeout=30).read().decode()
+        assert "http://" not in text and "https://" not in text
+
+
+# ------------------------------------------------------------------ the page in a real browser
+
+@pytest.fixture(scope="module")
+def page(server, tmp_path_factory):
+    sync_api = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.skip("no chromium")
+    profile = tmp_path_factory.mktemp("chromium-profile")
+    with sync_api.sync_playwright() as p:
+        context = p.chromium.launch_persistent_context(str(profile), executable_path=CHROMIUM, headless=True,
+                                                       args=FLAGS, viewport={"width": 1400, "height": 1000})
+        context.set_default_timeout(60_000)
+        page = context.new_page()
+        page.goto(server + "/")
+        yield page
+        context.close()
+
+
+def settled(page):
+    page.wait_for_load_state("networkidle")
+    page.wait_for_selector("#answers:not(.working)")
+
+
+def answer(page, atom):
+    return page.locator(f'article.answer[data-atom="{atom}"]')
+
+
+def test_page_loads_asks_and_reveals_a_derivation_step_by_step(page):
+    IMAGES.mkdir(parents=True, exist_ok=True)
+    assert page.input_value("#at") == "2025-01-15"
+    page.wait_for_selector('article.answer[data-atom="call(kunakbaev, ospanov, legal_aid)"] .status.permitted')
+    page.wait_for_load_state("networkidle")
+    card = answer(page, "call(kunakbaev, ospanov, legal_aid)")
+    steps = card.locator(".step")
+    total = steps.count()
+    assert total >= 3
+    assert card.locator(".step:not(.hidden)").count() == 0
+    for shown in range(1, 4):
+        card.locator(".next-step").click()
+        assert card.locator(".step:not(.hidden)").count() == shown
+    first = card.locator(".step:not(.hidden)").first.inner_text()
+    assert "cc60 1" in first and "«" in first          # the deciding norm, its citation and its quote
+    card.screenshot(path=str(IMAGES / "serve-steps.png"))
+    card.locator(".all-steps").click()
+    assert card.locator(".step:not(.hidden)").count() == total
+    assert "lex specialis" in card.inner_text()        # the defeated norm and the principle
+
+
+def test_moving_the_date_highlights_what_changed_and_why(page):
+    page.fill("#at", "2024-12-26")
+    page.wait_for_selector('article.answer[data-atom="call(kunakbaev, ospanov, legal_aid)"] .status.prohibited')
+    page.locator('.change-day[data-date="2024-12-27"]').click()
+    changed = page.locator('article.answer.changed[data-atom="call(kunakbaev, ospanov, legal_aid)"]')
+    changed.wait_for()
+    assert page.locator("article.answer.changed").count() == 1
+    page.wait_for_function("document.querySelector('article.answer.changed .why-changed').textContent.length > 0")
+    why = changed.locator(".why-changed").inner_text()
+    assert "cc60.1.legal_aid.contract" in why and "2024-12-27" in why
+    settled(page)
+    page.screenshot(path=str(IMAGES / "serve-date.png"))
+
+
+def test_ticking_a_fact_re_answers_and_highlights_the_change(page):
+    box = page.locator('#interview input[data-atom="legal_aid_contract(kunakbaev, ospanov)"]')
+    assert box.is_checked()
+    box.uncheck()
+    changed = page.locator('article.answer.changed[data-atom="call(kunakbaev, ospanov, legal_aid)"]')
+    changed.wait_for()
+    assert changed.locator(".status.prohibited").count() == 1
+    assert "legal_aid_contract(kunakbaev, ospanov)" not in page.input_value("#facts")
+    page.wait_for_function("document.querySelector('article.answer.changed .why-changed').textContent.length > 0")
+    assert "kunakbaev has a contract for legal aid with ospanov" in changed.locator(".why-changed").inner_text(), \
+        changed.inner_text()[:500] + page.locator("#change-note").inner_text()
+    settled(page)
+    page.screenshot(path=str(IMAGES / "serve-fact.png"))
+    page.locator('#interview input[data-atom="legal_aid_contract(kunakbaev, ospanov)"]').check()
+    page.wait_for_selector('article.answer.changed[data-atom="call(kunakbaev, ospanov, legal_aid)"] .status.permitted')
+
+
+def test_switching_the_language(page):
+    page.select_option("#lang", "kk")
+    page.wait_for_function("document.documentElement.lang === 'kk'")
+    page.wait_for_selector('article.answer[data-atom="call(kunakbaev, ospanov, legal_aid)"] .status.permitted')
+    page.wait_for_function("document.querySelector('#answers .status.permitted').textContent === 'рұқсат етілген'")
+    assert page.locator("#ask").inner_text() == "Сұрау"
+    assert "Тәртіптік изоляторға" in page.locator("#interview").inner_text() or \
+        "тәртіптік изоляторға" in page.locator("#interview").inner_text()
+    settled(page)
+    page.screenshot(path=str(IMAGES / "serve-kk.png"))
+    page.select_option("#lang", "en")
+    page.wait_for_function("document.documentElement.lang === 'en'")
+    page.wait_for_function("document.querySelector('#answers .status.permitted') && "
+                           "document.querySelector('#answers .status.permitted').textContent === 'permitted'")
+
+
+def test_printing_keeps_every_proof_line(page, tmp_path):
+    if not shutil.which("pdftotext"):
+        pytest.skip("no pdftotext (poppler-utils)")
+    card = answer(page, "call(kunakbaev, ospanov, legal_aid)")
+    lines = [" ".join(t.split()) for t in card.locator(".derivation code.atom").all_inner_texts()]
+    assert len(lines) >= 3
+    pdf = tmp_path / "page.pdf"
+    page.emulate_media(media="print")
+    page.pdf(path=str(pdf))
+    page.emulate_media(media="screen")
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, timeout=60).stdout
+    flat = "".join(text.split())
+    for line in lines:
+        assert "".join(line.split()) in flat, line
+
+
+def test_exercises_view_grades_an_answer(page):
+    page.locator('.tabs [data-view="exercises"]').click()
+    page.fill("#ex-count", "2")
+    page.fill("#ex-seed", "3")
+    page.locator("#ex-generate").click()
+    form = page.locator("form.exercise").first
+    form.wait_for()
+    form.locator('input[name="status"]').first.check()
+    form.locator('input[name="norm"]').first.check()
+    form.locator("button[type=submit]").click()
+    form.locator(".grade p").first.wait_for()
+    assert form.locator(".grade").inner_text().strip()
+    settled(page)
+    page.screenshot(path=str(IMAGES / "serve-exercises.png"))
+    page.locator('.tabs [data-view="answers"]').click()
