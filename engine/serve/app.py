@@ -19,7 +19,6 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from engine.base.diagnostics import Diagnostic, ZanError
-from engine.base.resources import default_kb
 from engine.serve.words import LANGUAGES, WORDS
 
 MAX_BODY = 256 * 1024          # bytes a request may submit (a case file, a question, a graded sheet)
@@ -38,8 +37,12 @@ class Workbench:
     """What the server knows: the kb folder, its bundled cases, and a private folder for pasted cases."""
 
     def __init__(self, kb_dir: Path | None = None):
-        self.kb_dir = Path(kb_dir) if kb_dir else None
-        self.folder = Path(kb_dir) if kb_dir else default_kb()
+        from engine.base.project import choose
+        from engine.base.resources import bundled_kb
+
+        self.choice = choose(kb_dir, bundled_kb())   # --kb, the project's, or the bundled one: as the CLI chooses
+        self.kb_dir = self.choice.folder
+        self.folder = self.choice.folder
         self._tmp = tempfile.TemporaryDirectory(prefix="zan-serve-")
         self._law = None
 
@@ -137,9 +140,12 @@ def answer_json(bench: Workbench, body: dict) -> str:
     depth = body.get("depth")
     depth = None if depth is None else _int(depth, "depth", 1, 1, 1000)
     steps = bool(body.get("steps"))
-    explain = bool(body.get("explain")) or bool(body.get("short")) or steps
-    result = ask(query, at, bench.kb_dir, bench.case_files(body), explain=explain)
-    doc = document(result, language, depth=depth, steps=steps, lazy=True)
+    trace_level = body.get("trace") or "full"
+    if trace_level not in ("full", "brief", "none"):
+        raise BadRequest("trace: one of full, brief, none")
+    result = ask(query, at, bench.kb_dir, bench.case_files(body), trace_level=trace_level)
+    doc = document(result, language, depth=depth, steps=steps, lazy=True, level=trace_level, shared=True)
+    doc["kb"] = bench.choice.as_json()
     if title:
         doc["title"] = title
     return render(doc) + "\n"
@@ -155,7 +161,9 @@ def diff_json(bench: Workbench, body: dict) -> str:
     depth = body.get("depth")
     depth = None if depth is None else _int(depth, "depth", 1, 1, 1000)
     result = diff(_text(body.get("query"), "query"), start, end, bench.kb_dir, bench.case_files(body))
-    return render(document(result, language, depth=depth, steps=bool(body.get("steps")))) + "\n"
+    doc = document(result, language, depth=depth, steps=bool(body.get("steps")))
+    doc["kb"] = bench.choice.as_json()
+    return render(doc) + "\n"
 
 
 def exercises_json(bench: Workbench, body: dict) -> str:

@@ -66,6 +66,9 @@ WORDS: dict[str, dict[str, str]] = {
     "wrong norm": {"en": "You chose {chosen}; the deciding norm is {right}.",
                    "ru": "Вы выбрали {chosen}; решает норма {right}.",
                    "kk": "Сіз {chosen} таңдадыңыз; шешетін норма — {right}."},
+    "wrong norm none": {"en": "You chose {chosen}; no norm decides this answer.",
+                        "ru": "Вы выбрали {chosen}; ни одна норма не решает этот ответ.",
+                        "kk": "Сіз {chosen} таңдадыңыз; бұл жауапты ешбір норма шешпейді."},
     "wrong defeated": {"en": "You chose {chosen} as the norm it prevails over; the answer is {right}.",
                        "ru": "Вы выбрали {chosen} как норму, над которой она берёт верх; верно — {right}.",
                        "kk": "Сіз {chosen} нормасын таңдадыңыз; дұрысы — {right}."},
@@ -438,8 +441,9 @@ def grade(exercise: dict, response: dict, language: str = "en") -> dict:
         said.append(tr("wrong status", language, chosen=word(str(response.get("status")), language),
                        right=word(answer["status"], language)))
     if not parts["norm"]:
-        said.append(tr("wrong norm", language, chosen=labels["norm"].get(response.get("norm"), str(response.get("norm"))),
-                       right=labels["norm"].get(answer["norm"], str(answer["norm"]))))
+        chosen = labels["norm"].get(response.get("norm"), str(response.get("norm")))
+        said.append(tr("wrong norm", language, chosen=chosen, right=labels["norm"].get(answer["norm"], str(answer["norm"])))
+                    if answer["norm"] else tr("wrong norm none", language, chosen=chosen))
         reason = exercise["reasons"].get(response.get("norm") or "")
         if reason:
             said.append(reason)

@@ -103,7 +103,9 @@
     return { query: $("query").value };
   }
   async function ask() {
-    const body = Object.assign({ lang: state.lang, at: $("at").value, explain: true }, question(), caseBody());
+    const body = Object.assign({ lang: state.lang, at: $("at").value }, question(), caseBody());
+    const reason = state.reason;   // why this question is asked again (a date moved, a fact ticked), if it is
+    state.reason = null;
     $("errors").replaceChildren();
     $("answers").classList.add("working");
     const ticket = ++state.asked;
@@ -111,17 +113,18 @@
     try { doc = await api("ask", body); }
     catch (e) { if (ticket === state.asked) { showErrors($("errors"), e); $("answers").classList.remove("working"); } return; }
     if (ticket !== state.asked) return;   // a later question was asked meanwhile: its answer is the one shown
+    state.doc = doc;
     $("answers").classList.remove("working");
     $("question-title").textContent = (doc.title ? doc.title + " — " : "") + doc.query + " · " + doc.at;
-    const before = state.prev, reason = state.reason;
+    const before = state.prev;     // the answers on the screen until now
     const now = {};
     for (const a of doc.answers) now[a.atom] = a.status;
     const changed = before ? doc.answers.filter((a) => before[a.atom] !== undefined && before[a.atom] !== a.status) : [];
     renderAnswers(doc, before);
-    await explainChange(changed, before, reason, doc.query);
-    state.prev = now; state.prevAt = doc.at; state.reason = null;
+    state.prev = now; state.prevAt = doc.at;
+    await explainChange(changed, before, reason, doc.query, ticket);
   }
-  async function explainChange(changed, before, reason, query) {
+  async function explainChange(changed, before, reason, query, ticket) {
     const note = $("change-note");
     note.replaceChildren();
     if (!changed.length || !reason) return;
@@ -135,6 +138,7 @@
         const early = reason.from < reason.to;
         const d = await api("diff", Object.assign({}, caseBody(), { lang: state.lang, query: query,
                                                                      from: early ? reason.from : reason.to, to: early ? reason.to : reason.from }));
+        if (ticket !== state.asked) return;
         for (const c of d.changes) {
           const card = document.querySelector(`.answer[data-atom="${CSS.escape(c.atom)}"] .why-changed`);
           if (card) card.replaceChildren(el("span", { text: c.explanation }));
@@ -179,38 +183,47 @@
 
   // The derivation as a tree of steps, each revealable on its own: facts and conditions, the norm with its
   // citation and quote, the defeated norms with the principle, the why-nots.
+  // JSON schema 2: norms are described once in doc.norms, derived conditions proved once in doc.proofs.
+  function full(ref) { return ref && state.doc && state.doc.norms && state.doc.norms[ref.id] ? state.doc.norms[ref.id] : ref; }
   function normLine(ref) {
+    ref = full(ref);
     if (!ref) return el("span", {});
     return el("span", { class: "norm" }, el("b", { text: ref.citation || ref.id }), " ", el("span", { class: "muted", text: ref.id }));
   }
   function quote(ref) {
+    ref = full(ref);
     return ref && ref.quote ? el("blockquote", { class: "quote", text: "«" + ref.quote.replace(/\s+/g, " ") + "»" }) : null;
   }
-  function node(c) {
+  function node(c, depth) {
+    depth = depth || 0;
+    const proof = c.kind === "rule" && state.doc && state.doc.proofs ? state.doc.proofs[c.id] : null;
+    if (proof) c = Object.assign({}, c, { norm: proof.norm, bindings: proof.bindings, conditions: proof.conditions });
     const li = el("li", { class: "step " + c.kind });
     li.append(el("span", { class: "ok", text: "✓ " }), el("code", { class: "atom", text: c.atom }));
     if (c.reading) li.append(" — ", el("span", { class: "reading", text: c.reading }));
     if (c.kind === "rule" && c.norm) li.append(" ", normLine(c.norm));
     if (c.source && c.kind === "fact") li.append(" ", el("span", { class: "muted", text: "(" + c.source + ")" }));
     if (c.repeat) li.append(" ", el("span", { class: "muted", text: "[" + c.id + "] ↑" }));
-    if (c.conditions && c.conditions.length) li.append(el("ul", {}, ...c.conditions.map(node)));
+    if (c.conditions && c.conditions.length && depth < 40) li.append(el("ul", {}, ...c.conditions.map((x) => node(x, depth + 1))));
     return li;
   }
   function whyNot(x) {
     const li = el("li", { class: "step why-not" }, el("span", { class: "no", text: "✗ " }), el("span", { text: x.explanation || "" }));
     if (x.norm) li.append(quote(x.norm));
     if (x.decisive && x.decisive.sentence && x.decisive !== x.failed) li.append(el("p", { class: "decisive", text: x.decisive.sentence }));
-    if (x.held && x.held.length) li.append(el("ul", {}, ...x.held.map(node)));
+    if (x.held && x.held.length) li.append(el("ul", {}, ...x.held.map((h) => node(h))));
     return li;
   }
   function derivation(t) {
     const root = el("ul", { class: "derivation" });
     const d = t.decided_by;
     if (d) {
-      const li = el("li", { class: "step decided" }, el("b", { text: d.modality ? d.modality + ": " : "" }), normLine(d));
+      const dn = full(d);
+      const li = el("li", { class: "step decided" }, el("b", { text: t.status_label + ": " }), normLine(d));
       li.append(quote(d));
-      if (d.interpretation) li.append(el("p", { class: "interpretation", text: d.interpretation }));
-      if (d.conditions && d.conditions.length) li.append(el("ul", {}, ...d.conditions.map(node)));
+      if (dn.interpretation) li.append(el("p", { class: "interpretation", text: dn.interpretation }));
+      if (false) li.append(el("p", { class: "interpretation", text: d.interpretation }));
+      if (d.conditions && d.conditions.length) li.append(el("ul", {}, ...d.conditions.map((x) => node(x))));
       root.append(li);
     } else if (t.proof) {
       root.append(node(t.proof));
@@ -233,6 +246,7 @@
     const box = $("diff");
     try {
       const d = await api("diff", body);
+      state.doc = Object.assign({}, state.doc, { norms: Object.assign({}, (state.doc || {}).norms, d.norms || {}) });
       box.replaceChildren(el("h2", {}, el("code", { text: d.query }), " " + d.from + " → " + d.to));
       for (const c of d.changes) {
         const card = el("article", { class: "answer changed", "data-atom": c.atom },
@@ -271,12 +285,12 @@
   }
   function exercise(e) {
     const form = el("form", { class: "exercise", "data-number": e.number });
-    form.append(el("h3", { text: w("exercises") + " " + e.number }),
+    form.append(el("h3", { text: w("exercise") + " " + e.number }),
                 el("ul", { class: "story" }, ...e.case.story.map((s) => el("li", { text: s }))),
-                el("p", { text: e.at }), el("p", {}, el("b", { text: e.question })));
+                el("p", { text: w("asked on") + ": " + e.at }), el("p", {}, el("b", { text: e.question })));
     for (const part of ["status", "norm", "defeated", "principle"]) {
       if (!e.choices[part]) continue;
-      const fs = el("fieldset", {}, el("legend", { text: part }));
+      const fs = el("fieldset", {}, el("legend", { text: w("pick " + part) }));
       e.choices[part].forEach((c, i) => {
         const input = el("input", { type: "radio", name: part, value: String(i) });
         fs.append(el("label", { class: "choice" }, input, " " + c.label));
@@ -347,7 +361,7 @@
     file.text().then((text) => { $("facts").value = text; state.edited = true; $("case").value = "";
                                  loadInterview().then(ask).catch((e) => showErrors($("errors"), e)); });
   });
-  $("at").addEventListener("change", () => { state.reason = { kind: "date", from: state.prevAt, to: $("at").value }; markDays(); ask(); });
+  $("at").addEventListener("change", () => { if ($("at").value === state.prevAt) return; state.reason = { kind: "date", from: state.prevAt, to: $("at").value }; markDays(); ask(); });
   $("day-before").addEventListener("click", () => shift(-1));
   $("day-after").addEventListener("click", () => shift(1));
   $("ask").addEventListener("click", () => { state.prev = null; ask(); });
