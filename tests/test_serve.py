@@ -7,6 +7,7 @@ the page tests. The page tests write the screenshots docs/trainers.md shows (doc
 from __future__ import annotations
 
 import json
+import re
 import os
 import shutil
 import socket
@@ -88,6 +89,12 @@ def cli(*args: str) -> bytes:
       "kb/cases/example5-no-death-certificate.facts", "--steps"]),
     ({"question": "permitted-calls", "args": ["kunakbaev"], "at": "2024-12-26", "lang": "ru"},
      ["query", "permitted-calls", "kunakbaev", "--at", "2024-12-26", "--lang", "ru"]),
+    ({"query": "какие звонки разрешены Кунакбаеву?", "at": "2025-01-15", "lang": "ru", "case": "kunakbaev"},
+     ["ask", "какие звонки разрешены Кунакбаеву?", "--at", "2025-01-15", "--lang", "ru",
+      "--facts", "kb/sample/kunakbaev.facts"]),
+    ({"query": "what changed for kunakbaev's calls between 2024-12-26 and 2024-12-27?", "case": "kunakbaev"},
+     ["ask", "what changed for kunakbaev's calls between 2024-12-26 and 2024-12-27?",
+      "--facts", "kb/sample/kunakbaev.facts"]),
 ])
 def test_ask_is_the_cli_json(server, body, args):
     status, got = post(server + "/api/ask", body)
@@ -117,7 +124,8 @@ def test_a_pasted_case_is_parsed_like_a_file_and_errors_name_the_place(server):
     error = json.loads(got)["errors"][0]
     assert error["line"] == 1 and error["column"] and error["code"] == "syntax" and "Traceback" not in got.decode()
     status, got = post(server + "/api/ask", {"query": "__import__('os').system('true')"})
-    assert status == 422 and json.loads(got)["errors"][0]["code"] in ("syntax", "invalid-query")
+    error = json.loads(got)["errors"][0]
+    assert status == 422 and error["line"] == 1 and error["column"] and "Traceback" not in got.decode()
 
 
 def test_requests_are_bounded_and_checked(server):
@@ -197,6 +205,20 @@ def test_page_loads_asks_and_reveals_a_derivation_step_by_step(page):
     assert "lex specialis" in card.inner_text()        # the defeated norm and the principle
 
 
+def test_asking_in_words(page):
+    page.fill("#query", "which calls are permitted for Kunakbayev?")
+    page.locator("#ask").click()
+    expect(page.locator("#question-title")).to_contain_text("permitted call(kunakbaev, Person, Purpose)", timeout=60_000)
+    settled(page)
+    assert page.locator("article.answer").count() == 1
+    assert page.locator('article.answer[data-atom="call(kunakbaev, ospanov, legal_aid)"] .status.permitted').count() == 1
+    page.screenshot(path=str(IMAGES / "serve-words.png"))
+    page.fill("#query", "call(kunakbaev, P, Purpose)")
+    page.locator("#ask").click()
+    expect(page.locator("#question-title")).to_contain_text("call(kunakbaev, P, Purpose)", timeout=60_000)
+    settled(page)
+
+
 def test_moving_the_date_highlights_what_changed_and_why(page):
     page.fill("#at", "2024-12-26")
     page.wait_for_selector('article.answer[data-atom="call(kunakbaev, ospanov, legal_aid)"] .status.prohibited')
@@ -220,7 +242,8 @@ def test_ticking_a_fact_re_answers_and_highlights_the_change(page):
     changed.wait_for()
     assert changed.locator(".status.prohibited").count() == 1
     assert "legal_aid_contract(kunakbaev, ospanov)" not in page.input_value("#facts")
-    expect(changed.locator(".why-changed")).to_contain_text("kunakbaev has a contract for legal aid with ospanov", timeout=60_000)
+    expect(changed.locator(".why-changed")).to_contain_text(re.compile("kunakbaye?v has a contract for legal aid with ospanov", re.I),
+                                                            timeout=60_000)
     settled(page)
     changed.scroll_into_view_if_needed()
     page.screenshot(path=str(IMAGES / "serve-fact.png"))
@@ -232,7 +255,7 @@ def test_switching_the_language(page):
     page.select_option("#lang", "kk")
     page.wait_for_function("document.documentElement.lang === 'kk'")
     page.wait_for_selector('article.answer[data-atom="call(kunakbaev, ospanov, legal_aid)"] .status.permitted')
-    page.wait_for_function("document.querySelector('#answers .status.permitted').textContent === 'рұқсат етілген'")
+    expect(page.locator("#answers .status.permitted").first).to_have_text("рұқсат етілген", timeout=60_000)
     assert page.locator("#ask").inner_text() == "Сұрау"
     assert "Тәртіптік изоляторға" in page.locator("#interview").inner_text() or \
         "тәртіптік изоляторға" in page.locator("#interview").inner_text()
@@ -240,8 +263,7 @@ def test_switching_the_language(page):
     page.screenshot(path=str(IMAGES / "serve-kk.png"))
     page.select_option("#lang", "en")
     page.wait_for_function("document.documentElement.lang === 'en'")
-    page.wait_for_function("document.querySelector('#answers .status.permitted') && "
-                           "document.querySelector('#answers .status.permitted').textContent === 'permitted'")
+    expect(page.locator("#answers .status.permitted").first).to_have_text("permitted", timeout=60_000)
 
 
 def test_printing_keeps_every_proof_line(page, tmp_path):

@@ -121,14 +121,18 @@ def diagnostics_json(e: ZanError) -> dict:
 # ------------------------------------------------------------------ what each API call answers (as the CLI)
 
 def answer_json(bench: Workbench, body: dict) -> str:
-    """`zan ask QUERY --format json` / `zan query NAME ARGS --format json`, the same text."""
+    """`zan ask QUERY --format json` / `zan query NAME ARGS --format json`, the same text.
+
+    QUERY is an atom or a question in words (engine/tools/understanding.py), as on the command line.
+    """
     from engine.explain.explanation import document
     from engine.explain.render.as_json import render
     from engine.pipeline import ask
+    from engine.tools.understanding import looks_like_atom
 
     language = _language(body.get("lang"))
     at = _date(body.get("at"), "at")
-    title = None
+    title, understood, assumptions = None, None, ()
     if body.get("question"):
         from engine.tools.questions import instantiate
         args = body.get("args") or []
@@ -137,18 +141,60 @@ def answer_json(bench: Workbench, body: dict) -> str:
         query, title = instantiate(_text(body["question"], "question"), args, None, language)
     else:
         query = _text(body.get("query"), "query")
+        if not looks_like_atom(query):
+            words = in_words(bench, body, query, language)
+            if "changes" in words:
+                return render(words) + "\n"
+            query, at, assumptions, understood = words["query"], words["at"] or at, words["assumptions"], words["said"]
+            if words["at"] is not None and body.get("at") not in (None, "") and words["at"] != _date(body["at"], "at"):
+                raise BadRequest(f"the question names the date {words['at'].isoformat()}, at is {body['at']}: give one of them")
     depth = body.get("depth")
     depth = None if depth is None else _int(depth, "depth", 1, 1, 1000)
     steps = bool(body.get("steps"))
     trace_level = body.get("trace") or "full"
     if trace_level not in ("full", "brief", "none"):
         raise BadRequest("trace: one of full, brief, none")
-    result = ask(query, at, bench.kb_dir, bench.case_files(body), trace_level=trace_level)
+    result = ask(query, at, bench.kb_dir, bench.case_files(body), trace_level=trace_level, assumptions=assumptions)
     doc = document(result, language, depth=depth, steps=steps, lazy=True, level=trace_level, shared=True)
     doc["kb"] = bench.choice.as_json()
+    if understood:
+        doc["question"] = understood
+        title = understood_title(understood, language)
     if title:
         doc["title"] = title
     return render(doc) + "\n"
+
+
+def in_words(bench: Workbench, body: dict, text: str, language: str) -> dict:
+    """A question in words, understood as `zan ask` understands it: the query, date and assumptions, or a diff document."""
+    from engine.tools.understanding import Diagnostic as NotUnderstood
+    from engine.tools.understanding import in_words as said_back
+    from engine.tools.understanding import knowledge, understand
+
+    files = bench.case_files(body)
+    knowledge_base = knowledge(bench.kb_dir, files)
+    understood = understand(text, knowledge_base, language)
+    if isinstance(understood, NotUnderstood):
+        raise ZanError([understood], sources={"<question>": text})
+    said = said_back(understood, knowledge_base, language)
+    if understood.between:
+        from engine.tools.diff import diff, document
+        start, end = understood.between
+        result = diff(understood.query, start, end, bench.kb_dir, files, assumptions=understood.assumptions)
+        doc = document(result, language)
+        doc["question"] = said
+        return doc
+    return {"query": understood.query, "at": understood.at, "assumptions": understood.assumptions, "said": said}
+
+
+def understood_title(understood: dict, language: str) -> str:
+    """The question as understood, said back (the title `zan ask` gives a question in words)."""
+    from engine.explain.i18n import word
+
+    lines = [f"{word('question as understood', language)}: {understood['understood']}", f"  {understood['in_words']}"]
+    for a in understood["assumptions"]:
+        lines.append(f"  {word('assumed', language)}: {a['atom']} ({a['in_words']})")
+    return "\n".join(lines)
 
 
 def diff_json(bench: Workbench, body: dict) -> str:

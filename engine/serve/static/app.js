@@ -115,6 +115,7 @@
     if (ticket !== state.asked) return;   // a later question was asked meanwhile: its answer is the one shown
     state.doc = doc;
     $("answers").classList.remove("working");
+    if (doc.changes) { view("diff"); renderDiff($("diff"), doc); $("answers").classList.remove("working"); return; }   // "what changed between ..."
     $("question-title").textContent = (doc.title ? doc.title + " — " : "") + doc.query + " · " + doc.at;
     const before = state.prev;     // the answers on the screen until now
     const now = {};
@@ -245,8 +246,11 @@
                                  to: $("diff-to").value }, caseBody());
     const box = $("diff");
     try {
-      const d = await api("diff", body);
-      state.doc = Object.assign({}, state.doc, { norms: Object.assign({}, (state.doc || {}).norms, d.norms || {}) });
+      renderDiff(box, await api("diff", body));
+    } catch (e) { showErrors(box, e); }
+  }
+  function renderDiff(box, d) {
+    {
       box.replaceChildren(el("h2", {}, el("code", { text: d.query }), " " + d.from + " → " + d.to));
       for (const c of d.changes) {
         const card = el("article", { class: "answer changed", "data-atom": c.atom },
@@ -262,7 +266,7 @@
         box.append(card);
       }
       if (!d.changes.length) box.append(el("p", { class: "muted", text: "—" }));
-    } catch (e) { showErrors(box, e); }
+    }
   }
 
   // ---------------------------------------------------------------- exercises
