@@ -116,7 +116,7 @@
     state.doc = doc;
     $("answers").classList.remove("working");
     if (doc.changes) { view("diff"); renderDiff($("diff"), doc); $("answers").classList.remove("working"); return; }   // "what changed between ..."
-    $("question-title").textContent = (doc.title ? doc.title + " — " : "") + doc.query + " · " + doc.at;
+    $("question-title").textContent = (doc.question ? doc.title : (doc.title ? doc.title + " — " : "") + doc.query) + " · " + doc.at;
     const before = state.prev;     // the answers on the screen until now
     const now = {};
     for (const a of doc.answers) now[a.atom] = a.status;
