@@ -50,6 +50,17 @@ def _default_lang() -> str:
     return project.lang if project is not None and project.lang else "en"
 
 
+def _default_reading() -> str | None:
+    """--reading's default: the project's `readings` (zan.toml), comma-separated; else the kb's defaults (None)."""
+    from engine.base.project import current
+
+    try:
+        project = current()
+    except ZanError:
+        return None
+    return ",".join(project.readings) if project is not None and project.readings else None
+
+
 def _knowledge(kb: Path | None):
     """The knowledge base this command reads (--kb, the project's, or the bundled one), remembered so that
     the command says which one it used: a line on stderr when it ends, `"kb"` in JSON."""
@@ -218,8 +229,9 @@ def _register_options(f):
 
 def _what_if(f):
     """--assume, --retract, --reading: a hypothesis without a file, and the reading to answer under."""
-    f = click.option("--reading", metavar="NAME", help="Answer under the named reading (default: the kb's default readings; "
-                     "see `reading` declarations in the kb).")(f)
+    f = click.option("--reading", metavar="NAME", default=_default_reading,
+                     help="Answer under the named reading, or several: A,B (default: the project's `readings`, else the "
+                     "kb's default readings; see `reading` declarations in the kb).")(f)
     f = click.option("--retract", "retracted", multiple=True, metavar="FACT",
                      help="Take a fact out of the case, e.g. died(mother) (repeatable).")(f)
     f = click.option("--assume", "assumed", multiple=True, metavar="FACT",
@@ -829,14 +841,14 @@ def test(paths, kb, update, only, lang, verbose, coverage, mutate, fail_under, s
     choice = _knowledge(kb)
     kb = choice.folder
     folders = list(paths) or _scenario_folders(choice)
-    runner = Runner(kb)
+    runner = Runner(kb, readings=choice.project.readings if choice.project is not None else ())
     run = runner.run(folders, only)
     if run.diagnostics:
         raise ZanError(run.diagnostics, sources=run.sources)
     if update:
         for path in update_files(run):
             click.echo(f"updated {path}", err=True)
-        run = Runner(kb).run(folders, only)
+        run = Runner(kb, readings=runner.readings).run(folders, only)
     for outcome in run.failed:
         click.echo(visible(report(outcome, lang)))
     if verbose:

@@ -128,3 +128,17 @@ def test_the_installed_command_reads_the_project_not_its_copy(zan_bin, tmp_path)
     assert done.returncode == 0, done.stderr
     assert "prohibited" in done.stdout and "example 3" in done.stdout
     assert done.stderr.strip().splitlines()[-1] == "kb: kb (project zan.toml)"
+
+
+def test_the_project_readings_are_the_default(tmp_path, monkeypatch, zan):
+    """readings = [...] in zan.toml: what --reading defaults to, and what `zan test` answers under."""
+    (tmp_path / "zan.toml").write_text(f'[project]\nkb = "{ROOT / "kb"}"\nscenarios = []\nreadings = ["point_1_words"]\n',
+                                       encoding="utf-8")
+    (tmp_path / "case.facts").write_text("convict(s).\nin_solitary_cell(s).\nadvocate(o).\nlegal_aid_contract(s, o).\n",
+                                         encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    asked = ["ask", "call(s, o, legal_aid)", "--facts", "case.facts", "--at", "2025-03-10", "--format", "json"]
+    doc = json.loads(zan(*asked).stdout)
+    assert doc["answers"][0]["status"] == "undetermined"
+    doc = json.loads(zan(*asked, "--reading", "solitary_cell_in_point_1").stdout)
+    assert doc["answers"][0]["status"] == "permitted"

@@ -73,7 +73,8 @@ def readings_in_force(kb: KnowledgeBase, chosen=None) -> frozenset[str]:
     `instead of` links alternatives; a group is what those links connect, and choosing a reading
     puts it in force in place of every other reading of its group. Unknown names are an error.
     """
-    names = [chosen] if isinstance(chosen, str) else list(chosen or [])
+    names = chosen.split(",") if isinstance(chosen, str) else list(chosen or [])  # `--reading a,b`: several
+    names = [name.strip() for name in names if name.strip()]
     for name in names:
         if name not in kb.readings:
             from engine.base.diagnostics import Diagnostic, ZanError, did_you_mean

@@ -307,6 +307,8 @@ def scenario(tree: Tree) -> list[Line]:
             lines.append(Line(item.meta.line, INDENT + f"at {item.children[0]}"))
         elif item.data == "facts_file":
             lines.append(Line(item.meta.line, INDENT + f"facts {item.children[0]}"))
+        elif item.data == "reading_choice":
+            lines.append(Line(item.meta.line, INDENT + "reading " + ", ".join(map(str, item.children))))
         elif item.data == "given":
             lines.append(Line(item.meta.line, INDENT + "given"))
             for fact in item.children:

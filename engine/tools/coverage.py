@@ -16,7 +16,7 @@ The figure is covered items / all items; the report lists each uncovered item at
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
+from typing import Sequence
 
 from engine.base.source import Span
 from engine.syntax import nodes as n
@@ -59,8 +59,7 @@ def _condition_text(c: n.Condition) -> str:
     return str(c)
 
 
-def measure(kb: KnowledgeBase, outcomes: Sequence[Outcome], readings: Iterable[tuple[str, Span]] = (),
-            exercised_readings: Iterable[str] = ()) -> Coverage:
+def measure(kb: KnowledgeBase, outcomes: Sequence[Outcome]) -> Coverage:
     """The coverage of the law in `kb` by the outcomes of a scenario run."""
     cov = Coverage()
     deciding: set[str] = set()
@@ -119,9 +118,24 @@ def measure(kb: KnowledgeBase, outcomes: Sequence[Outcome], readings: Iterable[t
             cov.items.append(item)
             if (nid, c.span) in failing:
                 cov.covered.add(item)
-    exercised = set(exercised_readings)
-    for name, span in readings:
-        item = Item("reading", name, f"the reading {name} is exercised by no scenario", span)
+    attached: dict[str, set[str]] = {}      # reading -> the norms it adds or whose conditions it adds
+    for nid, norm in kb.norms.items():
+        for ref in getattr(norm, "readings", ()):
+            attached.setdefault(ref.norm_id, set()).add(nid)
+        for _index, reading in getattr(norm.clause, "conditional", ()) if norm.clause is not None else ():
+            attached.setdefault(reading, set()).add(nid)
+    exercised: set[str] = set()
+    for o in outcomes:
+        if o.trace is None or o.program is None:
+            continue
+        seen = set(proof_norms(o.trace)) | set(o.trace.answer.applicable) | {w.norm for w, _ in why_nots(o.trace) if w.norm}
+        for reading in getattr(o.program, "readings", ()):
+            if not attached.get(reading) or attached[reading] & seen:
+                exercised.add(reading)
+    for name, decl in sorted(getattr(kb, "readings", {}).items()):
+        item = Item("reading", name, f"the reading {name} is exercised by no scenario (none answers under it"
+                    + (", with " + ", ".join(sorted(attached[name])) + " in its trace)" if attached.get(name) else ")"),
+                    decl.name_span)
         cov.items.append(item)
         if name in exercised:
             cov.covered.add(item)

@@ -127,7 +127,10 @@ def mutants(kb: KnowledgeBase) -> list[Mutant]:
                               (f"  exception to {_refs(kept)}",) if kept else (),
                               norms=((nid, dataclasses.replace(norm, exception_to=kept)),), touched=head))
         if norm.in_force is not None and norm.in_force.start is not None and clause is not None:
-            out += _moved(nid, norm, norm.in_force, lambda i: dataclasses.replace(norm, in_force=i), head, "norms")
+            act = kb.acts.get(norm.act_key) if norm.act_key else None
+            act_start = act.in_force.start if act is not None and act.in_force is not None else None
+            out += _moved(nid, norm, norm.in_force, lambda i: dataclasses.replace(norm, in_force=i), head, "norms",
+                          not_before=act_start)
         if clause is None:
             continue
         if clause.modality in FLIPS:
@@ -136,7 +139,9 @@ def mutants(kb: KnowledgeBase) -> list[Mutant]:
                               clause.modality_span or clause.span, tuple(clause_text(clause)),
                               tuple(clause_text(flipped)), norms=((nid, _with_clause(norm, flipped)),), touched=head))
         for i, c in enumerate(clause.body):
-            dropped = dataclasses.replace(clause, body=clause.body[:i] + clause.body[i + 1:])
+            # conditions attached to a reading are counted by their index: the later ones move up one
+            conditional = tuple((j - (j > i), r) for j, r in clause.conditional if j != i)
+            dropped = dataclasses.replace(clause, body=clause.body[:i] + clause.body[i + 1:], conditional=conditional)
             out.append(Mutant("drop-condition", nid, f"{nid} without its condition {i + 1} `{c}`", c.span,
                               tuple(clause_text(clause)), tuple(clause_text(dropped)),
                               norms=((nid, _with_clause(norm, dropped)),), touched=head))
@@ -160,11 +165,14 @@ def mutants(kb: KnowledgeBase) -> list[Mutant]:
     return out
 
 
-def _moved(subject: str, node, interval: n.Interval, rebuild: Callable, touched: frozenset[str], table: str) -> list[Mutant]:
+def _moved(subject: str, node, interval: n.Interval, rebuild: Callable, touched: frozenset[str], table: str,
+           not_before: datetime.date | None = None) -> list[Mutant]:
+    """The first day a day earlier and a day later; not earlier than the act's own first day, which bounds the
+    norm's (ir.norm_info), so that move could change nothing."""
     found = []
     for days in (-1, 1):
         start = interval.start + datetime.timedelta(days=days)
-        if interval.end is not None and start > interval.end:
+        if (interval.end is not None and start > interval.end) or (not_before is not None and start < not_before):
             continue
         moved = rebuild(dataclasses.replace(interval, start=start))
         when = "a day earlier" if days < 0 else "a day later"
@@ -246,6 +254,7 @@ class Case:
     expectations: list[Expectation]
     relations: set[str]
     used: set[str]                          # norms the passing run's traces mention (tried first)
+    readings: tuple[str, ...] | None = None
 
 
 @dataclass
@@ -321,7 +330,8 @@ def prepare(runner: Runner, run: Run) -> list[Case]:
                 for e in expectations:
                     p = e.atom.predicate
                     relations |= {p, f"norm:{p}", f"domain:{p}"}
-                cases.append(Case(scenario, at, kb, expectations, relations, used_by.get((scenario.name, at), set())))
+                cases.append(Case(scenario, at, kb, expectations, relations, used_by.get((scenario.name, at), set()),
+                                  runner.readings_of(scenario)))
     return cases
 
 
@@ -345,7 +355,7 @@ def run_mutant(mutant: Mutant, cases: Sequence[Case], graph: dict[str, set[str]]
             continue
         kb = mutant.apply(case.kb)
         try:
-            program = ir.lower(kb, case.at)
+            program = ir.lower(kb, case.at, reading=case.readings)
             model = evaluate(program, case.relations)
             prover = Prover(program, model)
             for e in affected:

@@ -150,6 +150,7 @@ class Scenario:
     expectations: tuple[Expectation, ...]
     span: Span
     name_span: Span
+    readings: tuple[str, ...] = ()      # `reading NAME, ...`: answered under these (ir.readings_in_force)
 
 
 @dataclass
@@ -183,7 +184,7 @@ def parse_scenarios(text: str, path: str) -> ScenarioFile:
 
 def _scenario(b: Builder, tree: Tree) -> Scenario:
     name, *rest = tree.children
-    labels, at, files, facts, expectations = [], None, [], [], []
+    labels, at, files, facts, expectations, readings = [], None, [], [], [], []
     for item in rest:
         if not isinstance(item, Tree):
             continue
@@ -197,8 +198,10 @@ def _scenario(b: Builder, tree: Tree) -> Scenario:
             facts += [b.clause(c) for c in item.children]
         elif item.data == "expectation":
             expectations.append(_expectation(b, item))
+        elif item.data == "reading_choice":
+            readings += [str(r) for r in item.children]
     return Scenario(str(name), tuple(labels), at, tuple(files), tuple(facts), tuple(expectations),
-                    b.span(tree), b.span(name))
+                    b.span(tree), b.span(name), tuple(readings))
 
 
 def _expectation(b: Builder, tree: Tree) -> Expectation:
@@ -285,7 +288,8 @@ class Run:
 class Runner:
     """Loads and checks the knowledge base once, then evaluates each scenario's facts at its dates."""
 
-    def __init__(self, kb_dir: Path | None = None):
+    def __init__(self, kb_dir: Path | None = None, readings: Sequence[str] = ()):
+        self.readings = tuple(readings)     # answered under these where a scenario names none (a project's)
         folder = Path(kb_dir) if kb_dir else default_kb()
         if not folder.is_dir():
             raise ZanError([Diagnostic("unreadable-file", f"no knowledge base folder at {folder}", None)])
@@ -348,12 +352,16 @@ class Runner:
         kb = self.scenario_knowledge(file, scenario, sources)
         outcomes = []
         for at, expectations in by_date(scenario).items():
-            program = ir.lower(kb, at)
+            program = ir.lower(kb, at, reading=self.readings_of(scenario))
             model = evaluate(program)
             prover = Prover(program, model)
             for e in expectations:
                 outcomes.append(outcome(scenario, e, at, program, model, prover, kb))
         return outcomes
+
+    def readings_of(self, scenario: Scenario) -> tuple[str, ...] | None:
+        """The readings a scenario is answered under: its own, else the runner's, else (None) the kb's defaults."""
+        return scenario.readings or self.readings or None
 
     def scenario_knowledge(self, file: ScenarioFile, scenario: Scenario, sources: dict[str, str]) -> KnowledgeBase:
         """The knowledge base with the scenario's facts (its files and `given`), checked: errors in them are raised."""
