@@ -1,0 +1,247 @@
+"""The case space (`zan cases`), `--how`, `--assume`/`--retract` and readings.
+
+The rows must be a true partition that agrees with the knowledge base: assignments of the
+dimensions are sampled, each is evaluated as an ordinary case (a few through `pipeline.ask`, the
+rest in one batch through the IR, the evaluation and the deontic core, never through the case
+space's diagrams), and its status must be the status of the one row it matches.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import random
+from pathlib import Path
+
+import pytest
+
+from engine import pipeline
+from engine.base.source import Span
+from engine.explain.answering import answers
+from engine.logic import ir
+from engine.logic.evaluation import evaluate
+from engine.syntax import nodes as n
+from engine.tools import cases as space
+from conftest import CASES
+
+BEFORE, AFTER, LATER = datetime.date(2024, 12, 26), datetime.date(2024, 12, 27), datetime.date(2025, 3, 10)
+
+
+@pytest.fixture(scope="module")
+def kb():
+    law, _facts, _warnings = pipeline.load_checked(None, [], sample=False)
+    return law
+
+
+def _matches(row, assignment: set) -> bool:
+    return all(f in assignment for f in row.holds) and not any(f in assignment for f in row.absent)
+
+
+def _samples(s, count: int, seed: int) -> list[tuple[tuple, set]]:
+    """(values of the question's atom, the dimensions that hold): sparse and dense assignments."""
+    rng = random.Random(seed)
+    atoms = sorted({r.values for r in s.rows}, key=str)
+    out = []
+    for k in range(count):
+        p = (0.12, 0.3, 0.5)[k % 3]
+        out.append((atoms[k % len(atoms)], {d for d in s.dimensions if rng.random() < p}))
+    return out
+
+
+def _evaluate(kb, at, reading, predicate, cases: list[tuple[tuple, set]]) -> list[str]:
+    """Each case in its own renamed persons, all in one program; the status of the atom in each."""
+    program = ir.lower(kb, at, reading=reading)
+    persons = {"c", "p", "q", "q2", "d", "k"}
+    rename = lambda v, k: f"{v}_{k}" if v in persons else v
+    for k, (_values, facts) in enumerate(cases):
+        for relation, values in facts:
+            program.add_fact(relation, tuple(rename(v, k) for v in values), Span("<test>", k + 1, 1))
+    model = evaluate(program)
+    out = []
+    for k, (values, _facts) in enumerate(cases):
+        atom = n.Atom(predicate, tuple(n.Constant(rename(v, k), Span("<test>", 0, 0)) for v in values),
+                      Span("<test>", 0, 0), Span("<test>", 0, 0))
+        found = answers(program, model, n.Query(None, atom, atom.span))
+        out.append(found[0].status)
+    return out
+
+
+def _check_space(kb, s, reading, predicate, count=120, seed=1, through_ask=3, tmp_path=None):
+    samples = _samples(s, count, seed)
+    statuses = _evaluate(kb, s.at, reading, predicate, samples)
+    for (values, assignment), status in zip(samples, statuses):
+        rows = [r for r in s.rows if r.values == values and _matches(r, assignment)]
+        assert len(rows) == 1, (values, sorted(assignment), [(r.holds, r.absent) for r in rows])
+        assert rows[0].outcome.status == status, (values, sorted(assignment), rows[0].outcome.status, status)
+    if tmp_path is not None:  # a few as ordinary cases, through pipeline.ask and a case file
+        for k, (values, assignment) in enumerate(samples[:through_ask]):
+            case = tmp_path / f"case{k}.facts"
+            case.write_text("".join(f"{space.atom_text(*f)}.\n" for f in sorted(assignment)) or "% nothing\n",
+                            encoding="utf-8")
+            question = space.atom_text(predicate, values)
+            result = pipeline.ask(question, s.at, None, [case], explain=False, reading=reading)
+            row = next(r for r in s.rows if r.values == values and _matches(r, assignment))
+            assert result.traces[0].answer.status == row.outcome.status, (question, sorted(assignment))
+
+
+@pytest.mark.parametrize("query,at,reading", [
+    ("call(C, P, Purpose)", BEFORE, None),
+    ("call(C, P, Purpose)", LATER, None),
+    ("call(C, P, legal_aid)", LATER, "point_1_words"),
+    ("call(C, P, medical_care)", LATER, "medical_call_unconditional"),
+    ("call(C, P, social_ties)", BEFORE, "code_list_always_open"),
+    ("visit(C, P, Purpose)", LATER, None),
+])
+def test_rows_are_a_partition_that_agrees_with_the_knowledge_base(kb, query, at, reading, tmp_path):
+    s = space.cases(query, at, kb=kb, reading=reading, cite=False)
+    assert s.rows and s.dimensions
+    _check_space(kb, s, reading, s.query.atom.predicate, tmp_path=tmp_path if reading is None else None)
+
+
+def test_every_assignment_of_a_small_space_matches_exactly_one_row(kb):
+    s = space.cases("call(C, P, legal_aid)", LATER, kb=kb, cite=False)
+    dims = s.dimensions
+    assert len(dims) <= 14
+    for mask in range(1 << len(dims)):
+        assignment = {d for i, d in enumerate(dims) if mask >> i & 1}
+        assert sum(_matches(r, assignment) for r in s.rows) == 1
+
+
+@pytest.fixture(scope="module")
+def ruling(kb):
+    return space.cases("call(C, P, Purpose)", BEFORE, kb=kb, compare=AFTER)
+
+
+def test_the_ruling_changes_exactly_the_rows_it_changes_each_by_cc60_1(kb, ruling):
+    doc = space.document(ruling)
+    assert doc["changes"]
+    for change in doc["changes"]:
+        primary = [c for c in change["causes"] if c["primary"]]
+        assert primary and all(c["norm"]["citation"] == "cc60 1" for c in primary), change
+    changed = {c["row"] for c in doc["changes"]}
+    assert changed == {k for k, r in enumerate(ruling.rows) if r.compared.status != r.outcome.status}
+    # an assignment's status differs between the dates exactly when it falls in a changed row
+    samples = _samples(ruling, 90, seed=7)
+    before = _evaluate(kb, BEFORE, None, "call", samples)
+    after = _evaluate(kb, AFTER, None, "call", samples)
+    for (values, assignment), s0, s1 in zip(samples, before, after):
+        k = next(i for i, r in enumerate(ruling.rows) if r.values == values and _matches(r, assignment))
+        assert (k in changed) == (s0 != s1), (values, sorted(assignment), s0, s1)
+        assert (ruling.rows[k].outcome.status, ruling.rows[k].compared.status) == (s0, s1)
+
+
+def test_the_report_json_has_the_documented_shape(ruling):
+    doc = json.loads(json.dumps(space.document(ruling)))
+    assert {"query", "at", "individuals", "dimensions", "rows", "gaps", "conflicts", "redundant", "changes"} <= set(doc)
+    assert set(doc["individuals"]) >= {"c", "p"}
+    row = doc["rows"][0]
+    assert {"holds", "absent", "atom", "status", "citations"} <= set(row)
+    assert all(f in doc["dimensions"] for r in doc["rows"] for f in r["holds"] + r["absent"])
+    gaps = [doc["rows"][k] for k in doc["gaps"]]
+    assert gaps and all(r["status"] == "undetermined" for r in gaps)
+
+
+def test_readings_are_compared_with_the_reading_as_the_cause(kb):
+    s = space.cases("call(C, P, legal_aid)", LATER, kb=kb, versus_reading="point_1_words")
+    doc = space.document(s)
+    assert doc["changes"]
+    for change in doc["changes"]:
+        assert "in_solitary_cell(c)" in change["holds"]
+        assert change["before"] == "permitted" and change["after"] != "permitted"
+        assert any(c["change"] == "reading" and c["norm"]["id"] == "cc60.1.regime.solitary" for c in change["causes"])
+
+
+def test_the_cli_renders_every_format(zan):
+    for fmt in ("text", "markdown", "html", "json"):
+        result = zan("cases", "call(C, P, medical_care)", "--at", "2025-01-15", "--format", fmt, "--lang", "ru")
+        assert result.exit_code == 0, result.output
+        assert "medical_care" in result.output
+    bad = zan("cases", "call(C, P, medical_care)", "--reading", "no_such_reading")
+    assert bad.exit_code == 1 and "unknown-reading" in bad.output
+
+
+# ---------------------------------------------------------------- --how
+
+def _status(question, at, facts, assumed=(), reading=None):
+    result = pipeline.ask(question, at, None, facts, explain=False, reading=reading,
+                          assumptions=pipeline.fact_atoms(assumed))
+    return result.traces[0].answer.status
+
+
+@pytest.mark.parametrize("case,question,status", [
+    ("example5-no-death-certificate.facts", "call(bekov, daulet, social_ties)", "permitted"),
+    ("advocate-without-contract.facts", None, "permitted"),
+    ("solitary-cell.facts", "call(sadykov, kairat, social_ties)", "discretionary"),
+])
+def test_how_gives_sound_and_minimal_sets(zan, case, question, status):
+    facts = [CASES / case]
+    if question is None:
+        answered = pipeline.ask("call(C, P, legal_aid)", LATER, None, facts, explain=False)
+        question = space.atom_text("call", answered.traces[0].answer.values)
+    result = zan("ask", question, "--facts", facts[0], "--at", LATER.isoformat(), "--how", status, "--max", "6",
+                 "--format", "json")
+    assert result.exit_code == 0, result.output
+    sets = json.loads(result.stdout)["answers"][0]["how"]
+    assert sets, "some facts give the status"
+    assert [len(s) for s in sets] == sorted(len(s) for s in sets), "smallest first"
+    stated = set(facts[0].read_text(encoding="utf-8").split())
+    for s in sets:
+        assert not any(f"{f}." in stated for f in s), "a fact the case states is not offered again"
+        assert _status(question, LATER, facts, s) == status, ("sound", s)
+        for k in range(len(s)):
+            assert _status(question, LATER, facts, s[:k] + s[k + 1:]) != status, ("minimal", s, s[k])
+
+
+def test_how_example_5_names_the_missing_death_certificate(zan):
+    result = zan("ask", "call(bekov, daulet, social_ties)", "--facts", CASES / "example5-no-death-certificate.facts",
+                 "--at", "2025-03-10", "--how", "permitted", "--max", "1")
+    assert result.exit_code == 0
+    assert "permitted if: death_certificate(mother)" in result.stdout
+
+
+def test_how_names_a_new_person_as_such(zan):
+    result = zan("ask", "call(bekov, daulet, social_ties)", "--facts", CASES / "example1-friend.facts",
+                 "--at", "2025-03-10", "--how", "permitted")
+    if result.exit_code == 0 and "a new person" in result.stdout:
+        return
+    result = zan("ask", "call(bekov, P, social_ties)", "--facts", CASES / "example5-no-death-certificate.facts",
+                 "--at", "2025-03-10", "--how", "permitted", "--retract", "died(mother)")
+    assert "a new person: q" in result.stdout
+
+
+# ---------------------------------------------------------------- --assume / --retract
+
+def test_an_assumed_fact_is_shown_as_assumed_and_a_retracted_one_is_gone(zan):
+    base = ["--facts", CASES / "example5-no-death-certificate.facts", "--at", "2025-03-10", "--format", "json"]
+    result = zan("ask", "call(bekov, daulet, social_ties)", *base, "--assume", "death_certificate(mother)")
+    answer = json.loads(result.stdout)["answers"][0]
+    assert answer["status"] == "permitted"
+    text = json.dumps(json.loads(result.stdout), ensure_ascii=False)   # proofs may sit in the shared tables
+    assert '"assumed": true' in text and "<assumed>" in text
+    gone = zan("ask", "call(bekov, daulet, social_ties)", *base, "--assume", "death_certificate(mother)",
+               "--retract", "died(mother)")
+    assert json.loads(gone.stdout)["answers"][0]["status"] == "prohibited"
+    shown = zan("ask", "call(bekov, daulet, social_ties)", *base[:-2], "--assume", "death_certificate(mother)", "--explain")
+    assert "(assumed, <assumed>:1)" in shown.stdout
+    diff = zan("diff", "call(bekov, daulet, social_ties)", "--facts", CASES / "example5-no-death-certificate.facts",
+               "--from", "2024-12-26", "--to", "2025-03-10", "--assume", "exceptional_circumstance(bekov, flood)")
+    assert diff.exit_code == 0 and "cc60 1" in diff.stdout
+
+
+def test_the_reading_changes_answers_on_every_command(zan):
+    solitary = ["--facts", CASES / "solitary-cell.facts", "--at", "2025-03-10", "--format", "json"]
+    default = json.loads(zan("ask", "call(sadykov, ospanov, legal_aid)", *solitary).stdout)["answers"][0]
+    words = json.loads(zan("ask", "call(sadykov, ospanov, legal_aid)", *solitary, "--reading", "point_1_words").stdout)
+    assert default["status"] == "permitted" and words["answers"][0]["status"] == "undetermined"
+    query = zan("query", "calls", "sadykov", *solitary, "--reading", "point_1_words")
+    assert query.exit_code == 0
+    assert all(a["status"] != "permitted" for a in json.loads(query.stdout)["answers"])
+    diff = zan("diff", "call(sadykov, P, Purpose)", "--facts", CASES / "solitary-cell.facts", "--at", "2025-03-10",
+               "--versus-reading", "point_1_words")
+    assert "reads otherwise" in diff.stdout and "cc60.1.regime.solitary" in diff.stdout
+    isolator = ["--facts", CASES / "medical-isolator.facts", "--at", "2025-03-10", "--retract"]
+    before = zan("ask", "call(C, P, medical_care)", *isolator, "needs_medical_care(tulegenov)", "--format", "json")
+    after = zan("ask", "call(C, P, medical_care)", *isolator, "needs_medical_care(tulegenov)", "--format", "json",
+                "--reading", "medical_call_unconditional")
+    statuses = lambda r: {a["status"] for a in json.loads(r.stdout)["answers"]}
+    assert "permitted" not in statuses(before) and "permitted" in statuses(after)
