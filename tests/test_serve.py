@@ -114,6 +114,27 @@ def test_diff_and_exercises_are_the_cli_json(server):
     assert got == cli("exercises", "--count", "2", "--seed", "4", "--lang", "ru", "--format", "json")
 
 
+@pytest.mark.parametrize("name,body,args", [
+    ("how", {"query": "call(bekov, daulet, social_ties)", "at": "2025-03-10", "case": "example5-no-death-certificate"},
+     ["ask", "call(bekov, daulet, social_ties)", "--at", "2025-03-10", "--facts",
+      "kb/cases/example5-no-death-certificate.facts", "--how", "permitted"]),
+    ("ask", {"query": "call(bekov, daulet, social_ties)", "at": "2025-03-10", "case": "example5-no-death-certificate",
+             "assume": ["death_certificate(mother)"], "reading": "medical_call_unconditional", "lang": "kk"},
+     ["ask", "call(bekov, daulet, social_ties)", "--at", "2025-03-10", "--facts",
+      "kb/cases/example5-no-death-certificate.facts", "--assume", "death_certificate(mother)",
+      "--reading", "medical_call_unconditional", "--lang", "kk"]),
+    ("cases", {"query": "call(C, P, legal_aid)", "at": "2025-01-15", "compare": "2024-12-26", "lang": "ru"},
+     ["cases", "call(C, P, legal_aid)", "--at", "2025-01-15", "--compare", "2024-12-26", "--lang", "ru"]),
+    ("vocabulary", {"lang": "kk", "case": "kunakbaev"}, ["vocabulary", "--lang", "kk", "--facts", "kb/sample/kunakbaev.facts"]),
+])
+def test_how_cases_vocabulary_are_the_cli_json(server, name, body, args):
+    status, got = post(f"{server}/api/{name}", body)
+    assert status == 200, got
+    assert got == cli(*args, "--format", "json")
+    if name == "how":
+        assert ["death_certificate(mother)"] in json.loads(got)["answers"][0]["how"]
+
+
 def test_a_pasted_case_is_parsed_like_a_file_and_errors_name_the_place(server):
     facts = "convict(bekov).\nin_disciplinary_isolator(bekov).\nlegal_aid_contract(bekov, ospanov).\n"
     status, got = post(server + "/api/ask", {"query": "call(bekov, ospanov, legal_aid)", "at": "2025-01-15",

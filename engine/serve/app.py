@@ -23,6 +23,7 @@ from engine.serve.words import LANGUAGES, WORDS
 
 MAX_BODY = 256 * 1024          # bytes a request may submit (a case file, a question, a graded sheet)
 MAX_EXERCISES = 50
+STATUSES = ("permitted", "prohibited", "discretionary", "undetermined", "obligatory")
 
 _lock = threading.Lock()        # pyDatalog keeps global state: one question at a time
 
@@ -110,6 +111,24 @@ def _int(value, field: str, default: int, low: int, high: int) -> int:
     return value
 
 
+def _facts_list(body: dict, field: str) -> list[str]:
+    value = body.get(field) or []
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise BadRequest(f"{field}: a list of facts (texts) is required")
+    return value
+
+
+def _reading(body: dict, field: str) -> str | None:
+    value = body.get(field)
+    if value in (None, ""):
+        return None
+    if not isinstance(value, str):
+        raise BadRequest(f"{field}: a reading's name is required")
+    return value
+
+
 def diagnostics_json(e: ZanError) -> dict:
     sources = e.sources
     return {"errors": [{"code": d.code, "message": d.message, "text": d.render(sources),
@@ -127,7 +146,7 @@ def answer_json(bench: Workbench, body: dict) -> str:
     """
     from engine.explain.explanation import document
     from engine.explain.render.as_json import render
-    from engine.pipeline import ask
+    from engine.pipeline import answer, ask, fact_atoms, prepare
     from engine.tools.understanding import looks_like_atom
 
     language = _language(body.get("lang"))
@@ -154,8 +173,28 @@ def answer_json(bench: Workbench, body: dict) -> str:
     trace_level = body.get("trace") or "full"
     if trace_level not in ("full", "brief", "none"):
         raise BadRequest("trace: one of full, brief, none")
-    result = ask(query, at, bench.kb_dir, bench.case_files(body), trace_level=trace_level, assumptions=assumptions)
-    doc = document(result, language, depth=depth, steps=steps, lazy=True, level=trace_level, shared=True)
+    assumed, retracted, reading = _facts_list(body, "assume"), _facts_list(body, "retract"), _reading(body, "reading")
+    how, how_max = body.get("how"), body.get("max")
+    if how is not None and how not in STATUSES:
+        raise BadRequest(f"how: one of {', '.join(STATUSES)}")
+    how_max = None if how_max is None else _int(how_max, "max", 1, 1, 1000)
+    if understood and (assumed or retracted or reading or how):
+        raise BadRequest("assume, retract, reading and how go with a question written as an atom")
+    assumptions = tuple(assumptions) + tuple(fact_atoms(assumed))
+    retractions = fact_atoms(retracted)
+    files = bench.case_files(body)
+    if how is None:   # as `zan ask --format json` (one partition: the server never forks)
+        result = prepare(query, at, bench.kb_dir, files, assumptions=assumptions, retractions=retractions,
+                         reading=reading)
+        doc = document(answer(result, trace_level), language, depth=depth, steps=steps, lazy=True,
+                       level=trace_level, shared=True)
+    else:             # as `zan ask --how STATUS --format json`
+        from engine.tools.cases import how_for_result
+        result = ask(query, at, bench.kb_dir, files, trace_level=trace_level, assumptions=assumptions,
+                     retractions=retractions, reading=reading)
+        doc = document(result, language, depth=depth, steps=steps, level=trace_level, shared=True)
+        for entry, sets in zip(doc["answers"], how_for_result(result, how, how_max)):
+            entry["how"] = sets["how"]
     doc["kb"] = bench.choice.as_json()
     if understood:
         doc["question"] = understood
@@ -202,11 +241,20 @@ def diff_json(bench: Workbench, body: dict) -> str:
     from engine.explain.render.as_json import render
     from engine.tools.diff import diff, document
 
+    from engine.pipeline import fact_atoms
+
     language = _language(body.get("lang"))
-    start, end = _date(body.get("from"), "from"), _date(body.get("to"), "to")
+    versus = _reading(body, "versus_reading")
+    if versus is None and (body.get("from") in (None, "") or body.get("to") in (None, "")):
+        raise BadRequest("give from and to (two dates), or versus_reading (two readings)")
+    day = _date(body.get("at"), "at")
+    start = _date(body["from"], "from") if body.get("from") not in (None, "") else day
+    end = _date(body["to"], "to") if body.get("to") not in (None, "") else start
     depth = body.get("depth")
     depth = None if depth is None else _int(depth, "depth", 1, 1, 1000)
-    result = diff(_text(body.get("query"), "query"), start, end, bench.kb_dir, bench.case_files(body))
+    result = diff(_text(body.get("query"), "query"), start, end, bench.kb_dir, bench.case_files(body),
+                  assumptions=fact_atoms(_facts_list(body, "assume")), retractions=fact_atoms(_facts_list(body, "retract")),
+                  reading=_reading(body, "reading"), versus_reading=versus)
     doc = document(result, language, depth=depth, steps=bool(body.get("steps")))
     doc["kb"] = bench.choice.as_json()
     return render(doc) + "\n"
@@ -246,6 +294,44 @@ def interview_json(bench: Workbench, body: dict) -> str:
                       ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
+def cases_json(bench: Workbench, body: dict) -> str:
+    """`zan cases QUERY --format json`, the same text."""
+    from engine.tools.cases import cases, document
+
+    compare = body.get("compare")
+    space = cases(_text(body.get("query"), "query"), _date(body.get("at"), "at"), bench.kb_dir,
+                  compare=_date(compare, "compare") if compare not in (None, "") else None,
+                  reading=_reading(body, "reading"), versus_reading=_reading(body, "versus_reading"),
+                  assumed=_facts_list(body, "assume"), retracted=_facts_list(body, "retract"))
+    doc = document(space, _language(body.get("lang")))
+    doc["kb"] = bench.choice.as_json()
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+def vocabulary_json(bench: Workbench, body: dict) -> str:
+    """`zan vocabulary --format json`, the same text."""
+    from engine.tools.understanding import knowledge
+    from engine.tools.vocabulary import vocabulary
+
+    data = vocabulary(knowledge(bench.kb_dir, bench.case_files(body)), _language(body.get("lang")))
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def readings_json(bench: Workbench, body: dict) -> str:
+    """The kb's named readings (for the page's reading menu): name, label in the language, default."""
+    from engine.syntax import nodes as n
+
+    language = _language(body.get("lang"))
+    rows = [{"name": r.name, "label": n.label_of(r.labels, language, r.name), "default": r.default}
+            for r in sorted(bench.law().readings.values(), key=lambda r: r.name)]
+    return json.dumps({"readings": rows}, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def how_json(bench: Workbench, body: dict) -> str:
+    """`zan ask QUERY --how STATUS --format json`: /api/ask with `how` (default `permitted`)."""
+    return answer_json(bench, dict(body, how=body.get("how") or "permitted"))
+
+
 def timeline_json(bench: Workbench, body: dict) -> str:
     from engine.tools.timeline import change_days
     return json.dumps({"days": [d.as_json() for d in change_days(bench.law())]}, ensure_ascii=False, indent=2,
@@ -265,8 +351,9 @@ def questions_json(bench: Workbench, body: dict) -> str:
     return json.dumps({"questions": rows}, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
-API = {"ask": answer_json, "diff": diff_json, "exercises": exercises_json, "grade": grade_json,
-       "interview": interview_json, "timeline": timeline_json, "questions": questions_json}
+API = {"ask": answer_json, "how": how_json, "diff": diff_json, "cases": cases_json, "vocabulary": vocabulary_json,
+       "exercises": exercises_json, "grade": grade_json, "interview": interview_json, "timeline": timeline_json,
+       "questions": questions_json, "readings": readings_json}
 
 
 # ------------------------------------------------------------------ the application
