@@ -303,6 +303,33 @@ def test_printing_keeps_every_proof_line(page, tmp_path):
         assert "".join(line.split()) in flat, line
 
 
+def test_what_would_make_it_permitted_and_the_case_space(page):
+    page.select_option("#case", "example5-no-death-certificate")
+    page.fill("#query", "call(bekov, daulet, social_ties)")
+    page.fill("#at", "2025-03-10")
+    page.locator("#ask").click()
+    card = answer(page, "call(bekov, daulet, social_ties)")
+    expect(card.locator(".status.prohibited")).to_have_count(1, timeout=60_000)
+    settled(page)
+    card.locator("button.how").click()
+    expect(card.locator(".how-sets")).to_contain_text("death_certificate(mother)", timeout=60_000)
+    expect(card.locator(".how-sets")).to_contain_text("a death certificate of")
+    card.screenshot(path=str(IMAGES / "serve-how.png"))
+    page.locator('.tabs [data-view="cases"]').click()
+    page.fill("#cases-query", "call(C, P, legal_aid)")
+    page.locator("#cases-show").click()
+    rows = page.locator("table.case-space tbody tr")
+    rows.first.wait_for(timeout=120_000)
+    assert rows.count() >= 2
+    assert page.locator("table.case-space .status.permitted").count() >= 1
+    page.screenshot(path=str(IMAGES / "serve-cases.png"))
+    page.locator('.tabs [data-view="answers"]').click()
+    page.select_option("#case", "kunakbaev")
+    page.fill("#query", "call(kunakbaev, P, Purpose)")
+    page.locator("#ask").click()
+    settled(page)
+
+
 def test_exercises_view_grades_an_answer(page):
     page.locator('.tabs [data-view="exercises"]').click()
     page.fill("#ex-count", "2")

@@ -39,6 +39,8 @@
     if (!state.edited) $("facts").value = data.text;
     const box = $("interview");
     box.replaceChildren();
+    state.readingOf = {};
+    for (const g of data.groups) for (const f of g.facts) state.readingOf[f.atom] = f.reading;
     for (const g of data.groups) {
       const list = el("div", { class: "group" }, el("h4", { text: g.label }));
       for (const f of g.facts) {
@@ -104,6 +106,7 @@
   }
   async function ask() {
     const body = Object.assign({ lang: state.lang, at: $("at").value }, question(), caseBody());
+    if ($("reading").value && !body.question && /^\s*(\w+\s+)?\w+\s*\(/.test(body.query || "")) body.reading = $("reading").value;
     const reason = state.reason;   // why this question is asked again (a date moved, a fact ticked), if it is
     state.reason = null;
     $("errors").replaceChildren();
@@ -120,6 +123,8 @@
     const before = state.prev;     // the answers on the screen until now
     const now = {};
     for (const a of doc.answers) now[a.atom] = a.status;
+    state.statusLabels = state.statusLabels || {};
+    for (const a of doc.answers) if (a.trace && a.trace.status_label) state.statusLabels[a.status] = a.trace.status_label;
     const changed = before ? doc.answers.filter((a) => before[a.atom] !== undefined && before[a.atom] !== a.status) : [];
     renderAnswers(doc, before);
     state.prev = now; state.prevAt = doc.at;
@@ -172,6 +177,13 @@
       toolbar.append(next, all);
       const tree = derivation(t);
       card.append(toolbar, tree);
+      if (a.status !== "permitted" && a.status !== "obligatory" && a.status !== "holds") {
+        const how = el("button", { type: "button", class: "how", text: w("how") });
+        const out = el("div", { class: "how-sets" });
+        how.addEventListener("click", () => howFor(a.atom, out));
+        toolbar.append(how);
+        card.append(out);
+      }
       const steps = () => Array.from(tree.querySelectorAll(".step"));
       const hideAll = () => steps().forEach((s) => s.classList.add("hidden"));
       hideAll();
@@ -238,6 +250,47 @@
     if (t.explanation) root.append(el("li", { class: "step", text: t.explanation }));
     for (const x of t.why_not || []) root.append(whyNot(x));
     return root;
+  }
+
+  // "What would make it so": minimal sets of facts that, added to the case, make the answer permitted (zan ask --how).
+  async function howFor(atom, out) {
+    const body = Object.assign({ lang: state.lang, at: $("at").value, query: atom, how: "permitted" }, caseBody());
+    if ($("reading").value) body.reading = $("reading").value;
+    try {
+      const doc = await api("how", body);
+      const sets = doc.answers.length ? doc.answers[0].how : [];
+      if (!sets.length) { out.replaceChildren(el("p", { class: "muted", text: w("how none") })); return; }
+      out.replaceChildren(el("p", {}, el("b", { text: w("how") })),
+                          el("ol", {}, ...sets.map((set) => el("li", {}, w("how add") + ": ",
+                            ...set.map((f, i) => el("span", {}, i ? "; " : "", el("code", { text: f }),
+                                                     state.readingOf && state.readingOf[f] ? " — " + state.readingOf[f] : ""))))));
+    } catch (e) { showErrors(out, e); }
+  }
+
+  // ---------------------------------------------------------------- the case space (zan cases)
+  async function showCases() {
+    const box = $("cases");
+    box.replaceChildren(el("p", { class: "muted", text: w("working") }));
+    const body = { lang: state.lang, at: $("at").value, query: $("cases-query").value };
+    if ($("reading").value) body.reading = $("reading").value;
+    try {
+      const d = await api("cases", body);
+      const table = el("table", { class: "case-space" },
+        el("thead", {}, el("tr", {}, ...["question", "status", "deciding", "facts of the row"].map((k) => el("th", { text: w(k) })))));
+      const tbody = el("tbody");
+      for (const r of d.rows) {
+        const facts = el("td", {},
+          el("ul", {}, ...(r.holds_read || r.holds).map((x) => el("li", { class: "holds", text: "✓ " + x })),
+                       ...(r.absent_read || r.absent).map((x) => el("li", { class: "absent", text: "✗ " + x }))));
+        tbody.append(el("tr", {}, el("td", {}, el("code", { text: r.atom })), el("td", {}, status(r.status, (state.statusLabels || {})[r.status] || r.status)),
+                        el("td", { text: r.deciding ? (r.deciding.cited_as || r.deciding.citation || r.deciding.id) : "—" }), facts));
+      }
+      table.append(tbody);
+      box.replaceChildren(el("h2", {}, el("code", { text: d.query }), " · " + d.at), table);
+      for (const key of ["gaps", "conflicts"]) {
+        if (d[key] && d[key].length) box.append(el("h3", { text: w(key) + ": " + d[key].length }));
+      }
+    } catch (e) { showErrors(box, e); }
   }
 
   // ---------------------------------------------------------------- the date diff
@@ -333,6 +386,13 @@
     for (const q of data.questions) sel.append(el("option", { value: q.name, text: q.name + ": " + (q.title || q.asks) }));
     sel.value = keep;
   }
+  async function loadReadings() {
+    const data = await api("readings", { lang: state.lang });
+    const sel = $("reading"), keep = sel.value;
+    sel.replaceChildren(el("option", { value: "", "data-w": "default readings", text: w("default readings") }));
+    for (const r of data.readings) sel.append(el("option", { value: r.name, text: r.label + (r.default ? " ✓" : "") }));
+    sel.value = keep;
+  }
   function view(name) {
     for (const b of document.querySelectorAll(".tabs [data-view]")) b.classList.toggle("active", b.dataset.view === name);
     for (const v of document.querySelectorAll(".view")) v.hidden = v.id !== "view-" + name;
@@ -342,7 +402,7 @@
   $("lang").addEventListener("change", async () => {
     state.lang = $("lang").value;
     relabel();
-    await Promise.all([loadInterview(), loadQuestions()]);
+    await Promise.all([loadInterview(), loadQuestions(), loadReadings()]);
     state.prev = null;
     await ask();
     if (state.sheet) generate();
@@ -372,11 +432,13 @@
   $("query").addEventListener("keydown", (e) => { if (e.key === "Enter") { state.prev = null; ask(); } });
   $("saved").addEventListener("change", () => { if ($("saved").value) $("query").value = ""; });
   $("compare").addEventListener("click", compare);
+  $("reading").addEventListener("change", () => { state.reason = { kind: "facts", text: w("reading") + ": " + $("reading").selectedOptions[0].textContent }; ask(); });
+  $("cases-show").addEventListener("click", showCases);
   $("ex-generate").addEventListener("click", generate);
   $("print").addEventListener("click", () => { revealAll(); window.print(); });
   window.addEventListener("beforeprint", revealAll);
   for (const b of document.querySelectorAll(".tabs [data-view]")) b.addEventListener("click", () => view(b.dataset.view));
 
-  Promise.all([loadTimeline(), loadQuestions(), loadInterview()]).then(ask).catch((e) => showErrors($("errors"), e));
+  Promise.all([loadTimeline(), loadQuestions(), loadInterview(), loadReadings()]).then(ask).catch((e) => showErrors($("errors"), e));
   window.zan = { ask, state, revealAll };
 })();
