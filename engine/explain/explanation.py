@@ -9,6 +9,7 @@ ever added.
 from __future__ import annotations
 
 import datetime
+import functools
 from decimal import Decimal
 
 from engine.syntax import nodes as n
@@ -63,6 +64,12 @@ def json_value(value):
 
 
 def atom_text(relation: str, values: tuple) -> str:
+    """`relation(v1, v2)` as the DSL writes it (remembered: a batch writes the same atoms many times)."""
+    return _atom_text(relation, values, tuple(map(type, values)))  # 1 and 1.0 are equal keys, not equal texts
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _atom_text(relation: str, values: tuple, _types: tuple) -> str:
     shown = ", ".join("_" if v is None else n.format_value(v) for v in values)
     return f"{relation}({shown})" if values else relation
 
@@ -90,6 +97,7 @@ class Explainer:
         self.level = level
         self.tables = tables
         self._ids: dict[tuple, str] = {}
+        self._readings: dict[tuple, str | None] = {}
 
     def w(self, key: str, **values) -> str:
         return word(key, self.language, **values)
@@ -101,6 +109,15 @@ class Explainer:
         return n.format_value(value) if not isinstance(value, str) else value
 
     def reading(self, relation: str, values: tuple) -> str | None:
+        key = (relation, values)
+        found = self._readings.get(key, self)
+        if found is self:
+            if len(self._readings) > 1 << 16:   # a batch reads the same atoms in many answers; bounded
+                self._readings.clear()
+            found = self._readings[key] = self._reading(relation, values)
+        return found
+
+    def _reading(self, relation: str, values: tuple) -> str | None:
         decl = self.kb.predicates.get(relation)
         if decl is None:
             return None
