@@ -105,7 +105,15 @@ def load_contents(named: Iterable[tuple[str, bytes]], base: KnowledgeBase | None
                   case: bool = False) -> KnowledgeBase:
     """Parses already read files (name as shown, bytes) into one knowledge base, as `load` does."""
     from engine.base.inputs import decode
-    from engine.syntax.parser import parse_module  # lark only where something is parsed
+    from engine.syntax.facts import read_plain_facts
+
+    def parse_module(text: str, name: str) -> n.Module:
+        plain = read_plain_facts(text, name)   # a case file of plain facts: no grammar, lark not even imported
+        if plain is not None:
+            return plain
+        from engine.syntax.parser import parse_module as parse  # lark only where something needs the grammar
+
+        return parse(text, name)
 
     kb = base or KnowledgeBase()
     problems: list[Diagnostic] = []
