@@ -18,6 +18,7 @@ from decimal import Decimal
 from pyDatalog import pyDatalog
 from pyDatalog.pyEngine import Clause, Const, Literal, Pred, Var, assert_, insert, retract
 
+from engine.base import collector
 from engine.syntax import nodes as n
 from engine.syntax.analysis import DependencyGraph
 from engine.logic.ir import Program, Rule
@@ -197,6 +198,16 @@ def dependency_graph(program: Program) -> DependencyGraph:
 
 def evaluate(program: Program, relations: set[str] | None = None) -> Model:
     """Runs the program in pyDatalog and reads back every derived relation (or those the given ones rest on).
+
+    The cycle collector runs rarely meanwhile (engine/base/collector.rarely): an evaluation makes
+    hundreds of thousands of long-lived objects and few cycles (3k register: 5.0-5.7 s -> 2.0-2.9 s).
+    """
+    with collector.rarely():
+        return _evaluate(program, relations)
+
+
+def _evaluate(program: Program, relations: set[str] | None = None) -> Model:
+    """evaluate(), under the collector policy.
 
     pyDatalog keeps no answer table from one `ask` to the next, and top-down it derives a relation
     again for every binding a rule asks it with. So the components of the dependency graph are
