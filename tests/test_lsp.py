@@ -233,3 +233,27 @@ def test_the_vscode_extension_starts_zan_lsp_with_the_grammar():
     assert path == (ROOT / "editors" / "zan.tmLanguage.json").resolve()
     assert json.loads(path.read_text(encoding="utf-8"))["scopeName"] == grammar["scopeName"]
     assert "zan.server.command" in (ROOT / "editors" / "vscode" / "extension.js").read_text(encoding="utf-8")
+
+
+def test_hover_on_a_constant_in_the_checkout_kb(editor):
+    """A document of another project (the checkout's kb/) is checked with that project's knowledge base."""
+    pec = ROOT / "kb" / "pec.zan"
+    text = pec.read_text(encoding="utf-8")
+    assert _open(editor, pec)["diagnostics"] == []
+    value = editor.request("textDocument/hover", {"textDocument": {"uri": _uri(pec)},
+                                                  "position": _position(text, "social_ties)", 2)})["contents"]["value"]
+    assert value.startswith("**constant** `social_ties`") and "maintaining social ties" in value
+
+
+def test_a_scenario_file_gets_the_scenario_grammar_s_diagnostics_and_layout(editor, project):
+    path = project / "kb" / "scenarios" / "typed.scenario"
+    [d] = _open(editor, path, "scenario x\n  at 2025-03-01\n  expect borrow(a, b) is allowed.\n")["diagnostics"]
+    assert d["code"] == "syntax" and "expected a status" in d["message"]
+    assert d["range"]["start"] == {"line": 2, "character": 25}
+    messy = "scenario x  at 2025-03-01\n  expect borrow(a,b) is permitted.\n"
+    editor.notify("textDocument/didChange", {"textDocument": {"uri": _uri(path), "version": 2},
+                                             "contentChanges": [{"text": messy}]})
+    assert editor.notification("textDocument/publishDiagnostics", _uri(path))["diagnostics"] == []
+    [edit] = editor.request("textDocument/formatting", {"textDocument": {"uri": _uri(path)},
+                                                        "options": {"tabSize": 2, "insertSpaces": True}})
+    assert edit["newText"] == "scenario x\n  at 2025-03-01\n  expect borrow(a, b) is permitted.\n"
