@@ -979,7 +979,7 @@ def exercises(count, seed, topic, level, lang, fmt, key, kb):
 
     from engine.tools.exercises import generate, sheet_html, sheet_text
 
-    sheet = generate(count=count, seed=seed, topic=topic, language=lang, level=level, kb_dir=kb)
+    sheet = generate(count=count, seed=seed, topic=topic, language=lang, level=level, kb_dir=_knowledge(kb).folder)
     if fmt == "json":
         click.echo(json.dumps(sheet, ensure_ascii=False, indent=2, sort_keys=True))
     elif fmt == "html":
@@ -1001,5 +1001,6 @@ def serve(port, host, kb):
         import jinja2, starlette, uvicorn  # noqa: F401  (the extra's packages, checked before starting)
     except ImportError as e:
         raise click.UsageError(f"zan serve needs the serve extra ({e.name} is missing): pip install 'zan[serve]'") from None
-    click.echo(f"zan serve: http://{host}:{port}/ (Ctrl+C to stop)", err=True)
-    run(host, port, kb)
+    choice = _knowledge(kb)
+    click.echo(f"zan serve: http://{host}:{port}/ (Ctrl+C to stop); {choice.describe()}", err=True)
+    run(host, port, choice.folder)
