@@ -214,7 +214,7 @@ def prepare(query_text: str | n.Query, at: datetime.date, kb_dir: Path | None = 
         check_query(kb, query)
     for atom in retractions:
         check_query(kb, n.Query(None, atom, atom.span))
-    program = retract(ir.lower(kb, at, reading=reading), retractions)
+    program = retract(ir.lower(kb, at, reading=reading, asked=ir.asked_atoms([query.atom])), retractions)
     return Result(query, at, kb, program, warnings=warnings, fact_files=facts,
                   unknown_names=unknown_names(kb, query.atom), assumptions=tuple(assumptions))
 

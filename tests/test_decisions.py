@@ -115,10 +115,60 @@ def test_d5_second_call_in_a_month_is_permitted_over_the_rules_limit(zan, tmp_pa
     assert any(d["norm"]["id"] == "rules819.104.limit.once_a_month" for d in a["trace"]["defeated"])
 
 
-def test_d5_friend_on_ground_d_outside_isolator_is_prohibited_by_the_rules(zan, tmp_path):
-    a = call(zan, tmp_path, STRICT + "friend(k, p).\nquarantine(k).\n", "2025-03-10", "p", "social_ties")
-    assert a["status"] == "prohibited"
-    assert a["citations"][0] == "rules819 104"
+# D5 + D9: the Rules' limit bounds the right claimed on ground (d); it bans nothing by itself
+@pytest.mark.parametrize("regime,expected", [(STRICT, "undetermined"), (SOLITARY, "undetermined"),
+                                             (ISOLATOR, "prohibited")])
+@pytest.mark.parametrize("ground", ["quarantine(k).\n", "emergency(k, social).\n", ""])
+def test_d5_friend_call_falls_back_to_what_else_applies(zan, tmp_path, regime, expected, ground):
+    a = call(zan, tmp_path, regime + "friend(k, p).\n" + ground, "2025-03-10", "p", "social_ties")
+    assert a["status"] == expected
+    assert "rules819 104" not in a["citations"]
+    assert a["trace"]["decided_by"] is None or a["trace"]["decided_by"]["id"] == "pec.134.1.2.calls"
+
+
+def test_d5_cap_is_once_a_month_per_convict_and_yields_to_the_code(zan, tmp_path):
+    facts = STRICT + "close_relative(k, p).\nclose_relative(k, s).\nquarantine(k).\ncalled_this_month(k, s).\n"
+    a = call(zan, tmp_path, facts, "2025-03-10", "p", "social_ties")
+    assert a["status"] == "permitted"
+    limit = [d for d in a["trace"]["defeated"] if d["norm"]["id"] == "rules819.104.limit.once_a_month"]
+    assert limit and limit[0]["principle"] == "lex superior"
+    assert "cc60.position.restrictions_by_law" in [r["id"] for r in limit[0]["see"]]
+
+
+def test_d5_spouse_conflict_rests_on_the_courts_legal_position(zan, tmp_path):
+    a = call(zan, tmp_path, STRICT + "spouse(k, p).\nquarantine(k).\n", "2025-03-10", "p", "social_ties")
+    limit = [d for d in a["trace"]["defeated"] if d["norm"]["id"] == "rules819.104.limit.close_relatives"]
+    assert limit and [r["id"] for r in limit[0]["see"]][0] == "cc60.position.restrictions_by_law"
+
+
+# D1: "whoever the other party": persons in no fact are reached by the ban; contacts only bound enumeration
+@pytest.mark.parametrize("relation", ["call", "visit"])
+@pytest.mark.parametrize("regime,expected", [(ISOLATOR, "prohibited"), (STRICT, "undetermined"), (SOLITARY, "undetermined")])
+def test_d1_ban_reaches_persons_in_no_fact(zan, tmp_path, relation, regime, expected):
+    atom = f"{relation}(k, stranger, social_ties)"
+    a = answer_of(ask(zan, atom, regime, "2025-03-10", tmp_path), atom)
+    assert a["status"] == expected
+    if expected == "prohibited":
+        assert a["citations"][0] == "pec 134.1.2"
+
+
+def test_d1_enumeration_stays_bounded_by_contacts(zan, tmp_path):
+    doc = ask(zan, "call(k, P, social_ties)", ISOLATOR + "friend(k, f).\n", "2025-03-10", tmp_path)
+    assert [a["atom"] for a in doc["answers"]] == ["call(k, f, social_ties)"]
+
+
+# D2: no ground gives a call with the deceased (one shared condition, an interpretation)
+@pytest.mark.parametrize("regime", [ISOLATOR, STRICT])
+@pytest.mark.parametrize("ground", ["life_threatening_illness(b).\nmedical_certificate(b).\n",
+                                    "natural_disaster_damage(k).\nlocal_executive_body_certificate(k).\n",
+                                    "quarantine(k).\n", "exceptional_circumstance(k, x).\n",
+                                    "died(b).\ndeath_certificate(b).\n"])
+def test_d2_no_ground_gives_a_call_with_the_deceased(zan, tmp_path, regime, ground):
+    facts = regime + "spouse(k, w).\ndied(w).\ndeath_certificate(w).\nclose_relative(k, b).\n" + ground
+    a = call(zan, tmp_path, facts, "2025-03-10", "w", "social_ties")
+    assert a["status"] == ("prohibited" if regime == ISOLATOR else "undetermined")
+    if "died(b)" not in ground:  # the living brother may be called on the same ground
+        assert call(zan, tmp_path, facts, "2025-03-10", "b", "social_ties")["status"] in ("permitted", "discretionary")
 
 
 # D6: legal aid after the ruling, contract or state provider, any of the three regimes
@@ -188,6 +238,19 @@ def test_d10_ministry_obligation_pending_then_overdue_then_fulfilled(zan, tmp_pa
     assert obligation("2025-07-01")["trace"]["compliance"] == "overdue"
     done = obligation("2025-07-01", "amend(ministry_of_internal_affairs, rules819) from 2025-05-01.\n")
     assert done["trace"]["compliance"] == "fulfilled"
+
+
+# D10: fulfilment is an event with a date
+@pytest.mark.parametrize("made,asked,expected", [
+    ("2025-05-01", "2025-07-01", "fulfilled"), ("2025-06-27", "2026-01-01", "fulfilled"),
+    ("2025-06-28", "2025-07-01", "fulfilled late"), ("2025-06-28", "2025-06-27", "pending"),
+    ("2025-09-01", "2025-07-01", "overdue"), ("2025-05-01", "2025-04-30", "pending")])
+def test_d10_fulfilment_is_an_event(zan, tmp_path, made, asked, expected):
+    facts = f"amend(ministry_of_internal_affairs, rules819) from {made} to {made}.\n"
+    a = ask(zan, "amend(ministry_of_internal_affairs, rules819)", facts, asked, tmp_path)["answers"][0]
+    assert a["status"] == "obligatory"
+    assert a["trace"]["compliance"] == expected
+    assert a["trace"].get("fulfilled_on") == (made if expected.startswith("fulfilled") else None)
 
 
 def test_all_calls_of_a_convict_range_over_contacts_and_purposes(zan, tmp_path):

@@ -102,7 +102,7 @@ def test_example5_json_decisive_condition(zan):
     assert first["decisive"]["label"] == "death certificate"
     assert first["decisive"]["asked_by"] == {"id": "rules819.104.evidence.death", "citation": "rules819 104",
                                              "cited_as": "rules819 104"}
-    assert first["reach"] == 5 and first["total"] == 6
+    assert first["reach"] == 4 and first["total"] == 5
 
 
 def test_nearest_miss_comes_first(zan):
@@ -124,9 +124,13 @@ def test_defeat_names_the_principle_and_its_grounds(zan, tmp_path):
     doc = json.loads(run(zan, "ask", "call(omarov, gulnar, social_ties)", "--facts", str(case), "--at", "2025-03-10",
                          "--format", "json"))
     [answer] = doc["answers"]
-    [defeat] = answer["trace"]["defeated"]
-    assert defeat["principle"] == "lex superior"
-    assert defeat["grounds"] == {"winner_act": "pec", "winner_rank": "50", "loser_act": "rules819", "loser_rank": "20"}
+    # both limits of the Rules reach this call (the spouse; the cap counts askar's call: once a month per convict)
+    defeats = answer["trace"]["defeated"]
+    assert sorted(d["norm"]["id"] for d in defeats) == ["rules819.104.limit.close_relatives",
+                                                          "rules819.104.limit.once_a_month"]
+    for defeat in defeats:
+        assert defeat["principle"] == "lex superior"
+        assert defeat["grounds"] == {"winner_act": "pec", "winner_rank": "50", "loser_act": "rules819", "loser_rank": "20"}
     assert "pec (rank 50) prevails over rules819 (rank 20)" in answer["trace"]["summary"]["text"]
 
 
@@ -165,8 +169,8 @@ def test_discretionary_and_undetermined_are_explained(zan):
 
 def test_repeated_sub_proofs_are_shown_once(zan):
     out = explain(zan, "example5", "en", "--explain")
-    assert out.count("✓ [2] special_regime(bekov)") >= 2
-    assert "see [2] above" in out
+    assert out.count("✓ [1] special_regime(bekov)") >= 2
+    assert "see [1] above" in out
     assert out.count("✓ in_disciplinary_isolator(bekov)") == 2  # under the deciding norm, and under [2] once
 
 
@@ -389,9 +393,9 @@ def test_every_engine_word_is_translated():
 
 
 def test_a_negated_condition_reads_as_negated(zan):
-    out = run(zan, "ask", "call(omarov, yerlan, social_ties)", "--facts", str(CASES / "quarantine-strict-conditions.facts"),
-              "--at", "2025-03-10", "--short")
-    assert "✓ not close_relative(omarov, yerlan): it is not established that yerlan is a close relative of omarov" in out
+    out = run(zan, "ask", "call(omarov, gulnar, social_ties)", "--facts", str(CASES / "quarantine-strict-conditions.facts"),
+              "--at", "2025-03-10", "--explain")
+    assert "✓ not died(gulnar): it is not established that gulnar has died" in out
 
 
 def test_explanations_stay_fast_on_a_large_case(tmp_path):

@@ -78,7 +78,7 @@ def test_every_level_keeps_the_answer_and_resolves_its_references(zan, small, le
     norms, proofs = set(), set()
     for a in doc["answers"]:
         assert {"atom", "bindings", "status", "citations", "trace"} <= set(a)
-        assert {"deadline", "compliance", "status_label"} <= set(a["trace"])
+        assert {"deadline", "compliance", "fulfilled_on", "status_label"} <= set(a["trace"])
         assert a["citations"], "citations are kept at every level"
         if level != "full":
             assert not a["trace"].get("why_not")
@@ -88,7 +88,7 @@ def test_every_level_keeps_the_answer_and_resolves_its_references(zan, small, le
     assert norms <= set(doc["norms"]) and proofs <= set(doc["proofs"])
     assert set(doc["norms"]) == norms, "the tables hold only what the answers refer to"
     if level == "none":
-        assert all(set(a["trace"]) == {"deadline", "compliance", "status_label"} for a in doc["answers"])
+        assert all(set(a["trace"]) == {"deadline", "compliance", "fulfilled_on", "status_label"} for a in doc["answers"])
     else:
         assert proofs and norms
         for nid, entry in doc["norms"].items():

@@ -1,4 +1,9 @@
-"""Safety: every variable of a clause is bound by a positive condition, so every answer is ground."""
+"""Safety: every variable of a clause is bound by a positive condition, so every answer is ground.
+
+One exception: a norm's conclusion over a predicate that declares `asked over` may leave a variable to
+the question (a ban "whoever the other party"): the question's atom, or for a question with variables
+the domain, binds it (engine/logic/ir.py, docs/semantics.md).
+"""
 
 from __future__ import annotations
 
@@ -35,8 +40,9 @@ def bound_variables(conditions) -> set[str]:
     return bound
 
 
-def check_conditions(head_vars, conditions, where: str) -> list[Diagnostic]:
-    bound = bound_variables(conditions)
+def check_conditions(head_vars, conditions, where: str, given: frozenset[str] = frozenset()) -> list[Diagnostic]:
+    """given: variables the question binds (a norm's conclusion over a predicate with an `asked over` domain)."""
+    bound = bound_variables(conditions) | given
     found = []
     for var in head_vars:
         if var.name == "_":
@@ -73,7 +79,12 @@ def check(kb: KnowledgeBase) -> list[Diagnostic]:
                 found.append(Diagnostic("unsafe-variable", f"a fact cannot contain the variable {var.name}", var.span,
                                         hint="facts name constants: lower-case names, \"texts\", dates or numbers"))
             continue
-        found += check_conditions(head_vars, clause.body, where)
+        given: frozenset[str] = frozenset()
+        decl = kb.predicates.get(clause.head.predicate)
+        if norm is not None and clause.modality is not None and decl is not None and decl.domain is not None:
+            # "whoever the other party": the question names it; its `asked over` domain bounds the enumeration
+            given = frozenset(v.name for v in head_vars if v.name != "_")
+        found += check_conditions(head_vars, clause.body, where, given)
     for decl in kb.predicates.values():
         if decl.domain is not None:
             params = [n.Variable(p, decl.name_span) for p in decl.parameters]

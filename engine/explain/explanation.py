@@ -21,7 +21,7 @@ from engine.syntax.knowledge import KnowledgeBase
 from engine.explain.proof import ProofNode, WhyNot, comparison_text
 
 ASSUMED_SOURCES = ("<assumed>", "<question>")   # where assumed facts come from (pipeline.ASSUMED, questions in words)
-INTERNAL_PREFIXES = ("norm:", "domain:", "defeated:", "undefeated:", "beats:")
+INTERNAL_PREFIXES = ("norm:", "domain:", "asked:", "defeated:", "undefeated:", "beats:")
 SCHEMA_VERSION = 2
 TRACE_LEVELS = ("full", "brief", "none")   # how much of each answer's trace: docs/explanations.md
 
@@ -456,7 +456,8 @@ class Explainer:
         }
         trace: dict = {"status_label": self.w(a.status),
                        "deadline": a.deadline.isoformat() if a.deadline is not None else None,
-                       "compliance": a.compliance}
+                       "compliance": a.compliance,
+                       "fulfilled_on": a.fulfilled_on.isoformat() if a.fulfilled_on is not None else None}
         if self.level == "none":
             out["trace"] = trace
             return out

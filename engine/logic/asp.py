@@ -54,7 +54,7 @@ class Export:
                 return symbol(t.value)
 
             body = []
-            for c in rule.body:
+            for c in rule.evaluated_body:
                 if isinstance(c, n.Atom):
                     body.append(self.atom(c.predicate, [term(t) for t in c.args]))
                 elif isinstance(c, n.Negation):

@@ -34,7 +34,8 @@ class Answer:
     defeated: list[Defeat] = field(default_factory=list)
     ambiguity: list[tuple[str, str]] = field(default_factory=list)
     deadline: datetime.date | None = None
-    compliance: str | None = None        # pending | fulfilled | overdue, for obligations with a deadline
+    compliance: str | None = None        # pending | fulfilled | fulfilled late | overdue, for obligations with a deadline
+    fulfilled_on: datetime.date | None = None   # the day the obligation was fulfilled, where the case dates it
 
     @property
     def deontic(self) -> bool:
@@ -74,10 +75,7 @@ def decide(program: Program, predicate: str, values: tuple, applicable: set[str]
         deadline = program.norms[answer.deciding].node.deadline
         if deadline is not None:
             answer.deadline = deadline
-            if values in facts:
-                answer.compliance = "fulfilled"
-            else:
-                answer.compliance = "overdue" if program.at > deadline else "pending"
+            answer.compliance, answer.fulfilled_on = compliance(program, predicate, values, facts, deadline)
     return answer
 
 
@@ -115,3 +113,19 @@ def _verdict(program: Program, predicate: str, applicable: frozenset) -> tuple:
 def _fields(answer: Answer) -> tuple:
     return (answer.status, answer.deciding, tuple(answer.supporting), tuple(answer.applicable),
             tuple(answer.defeated), tuple(answer.ambiguity))
+
+
+def compliance(program: Program, predicate: str, values: tuple, facts: set[tuple],
+               deadline: datetime.date) -> tuple[str, datetime.date | None]:
+    """Fulfilment is an event with a date: the first day an atom of the obligation was recorded to happen.
+
+    Done on or before the deadline: `fulfilled`, whenever asked afterwards; done after it: `fulfilled late`;
+    not done by the question's date: `pending` until the deadline, `overdue` after it. A fact written
+    without dates (it holds on every day) fulfils the obligation, on a day the case does not give.
+    """
+    days = sorted(program.occurrences.get(predicate, {}).get(values, ()))
+    if days:
+        return ("fulfilled" if days[0] <= deadline else "fulfilled late"), days[0]
+    if values in facts:
+        return "fulfilled", None
+    return ("overdue" if program.at > deadline else "pending"), None

@@ -188,7 +188,7 @@ def dependency_graph(program: Program) -> DependencyGraph:
         graph.nodes.add(relation)
     for rule in program.rules:
         graph.nodes.add(rule.relation)
-        for c in rule.body:
+        for c in rule.evaluated_body:
             if isinstance(c, n.Atom):
                 graph.add(rule.relation, c.predicate, False)
             elif isinstance(c, n.Negation):
@@ -219,6 +219,8 @@ def _evaluate(program: Program, relations: set[str] | None = None) -> Model:
     sizes = {r: len(f) for r, f in program.facts.items()}
     rules_of: dict[str, list[Rule]] = {}
     for rule in program.rules:
+        if rule.guard:  # the guard is joined like any condition (ir: a conclusion's open variables)
+            rule = Rule(rule.head, rule.evaluated_body, rule.norm, rule.modality, rule.span, rule.kind)
         rules_of.setdefault(rule.relation, []).append(rule)
     needed = set(rules_of) if relations is None else _depended_on(graph, relations) & set(rules_of)
     # Answers are asserted as facts only where a rule evaluated later reads them (at 10k convicts,

@@ -3,7 +3,10 @@
 Deontic conclusions become facts of `norm:p(NormId, ...)` (the norm applies to the atom); the
 superiority between conflicting norms (`norms.priority`: exception, rank, date) is kept in
 `Program.defeats`, for the defeasible core that decides each atom (`deontic.decide`, engine/logic/defeasible.py);
-a predicate's `asked over` becomes `domain:p`.
+a predicate's `asked over` becomes `domain:p`, which also holds the ground atoms a question asks
+about (`asked:p`): a norm whose conclusion names a variable its conditions do not bind (the isolator's
+ban reaches "whoever the other party") is evaluated over `domain:p`, its *guard*, so the candidates
+of a question with variables stay bounded while a ground question is always decided.
 Every rule keeps the norm it came from and its span, so a proof can always point at the text.
 """
 
@@ -28,10 +31,16 @@ class Rule:
     modality: str | None
     span: Span
     kind: str = "definition"  # definition | norm | domain
+    guard: tuple[n.Condition, ...] = ()  # evaluated after the body; never part of a proof (see module doc)
 
     @property
     def relation(self) -> str:
         return self.head.predicate
+
+    @property
+    def evaluated_body(self) -> tuple[n.Condition, ...]:
+        """What evaluation joins: the written conditions, then the guard that binds the rest of the head."""
+        return self.body + self.guard
 
 
 @dataclass
@@ -46,6 +55,9 @@ class Program:
     deontic: set[str] = field(default_factory=set)                # predicates concluded with a modality
     readings: frozenset[str] = frozenset()                        # the readings in force (docs/semantics.md)
     defeats: dict[tuple[str, str], Defeat] = field(default_factory=dict)  # superiority: (winner, loser) -> why
+    # ground atoms written with a date interval, by relation: values -> the first days of their intervals
+    # that are not after `at` (events: an obligation is fulfilled by the day its atom happened; deontic.decide)
+    occurrences: dict[str, dict[tuple, list[datetime.date]]] = field(default_factory=dict)
 
     def add_fact(self, relation: str, values: tuple, span: Span) -> None:
         self.arities.setdefault(relation, len(values))
@@ -65,6 +77,45 @@ def norm_info(kb: KnowledgeBase, norm: n.Norm) -> NormInfo:
 
 def _synthetic(relation: str, args, span: Span) -> n.Atom:
     return n.Atom(relation, tuple(args), span, span)
+
+
+ARITHMETIC_RELATIONS = ("+", "-", "*", "/", "%")   # the built-in `op(Left, Right, Result)` (engine.logic.evaluation)
+
+
+def bound_variables(conditions) -> set[str]:
+    """Variables bound by positive atoms, by `X = c` / `X = Y` once the other side is bound, and by the
+    result of built-in arithmetic once both operands are bound."""
+    bound = {v.name for c in conditions if isinstance(c, n.Atom) and c.predicate not in ARITHMETIC_RELATIONS
+             for v in c.variables()}
+    changed = True
+    while changed:
+        changed = False
+        for c in conditions:
+            if isinstance(c, n.Atom) and c.predicate in ARITHMETIC_RELATIONS and len(c.args) == 3:
+                operands = [t.name for t in c.args[:2] if isinstance(t, n.Variable)]
+                result = c.args[2]
+                if all(o in bound for o in operands) and isinstance(result, n.Variable) and result.name not in bound:
+                    bound.add(result.name)
+                    changed = True
+            if isinstance(c, n.Comparison) and c.operator == "=":
+                sides = (c.left, c.right)
+                for this, other in (sides, sides[::-1]):
+                    if isinstance(this, n.Variable) and this.name not in bound and (
+                            isinstance(other, n.Constant) or other.name in bound):
+                        bound.add(this.name)
+                        changed = True
+    return bound
+
+
+def open_head_variables(clause: n.Clause) -> list[str]:
+    """The variables of a conclusion that no condition binds: the question binds them (its `asked over` domain)."""
+    bound = bound_variables(clause.body)
+    return [v.name for v in clause.head.variables() if v.name != "_" and v.name not in bound]
+
+
+def asked_atoms(atoms) -> list[tuple[str, tuple]]:
+    """The atoms without variables, as (predicate, values): what `lower(asked=...)` decides whoever they name."""
+    return [(a.predicate, tuple(t.value for t in a.args)) for a in atoms if not a.variables()]
 
 
 def readings_in_force(kb: KnowledgeBase, chosen=None) -> frozenset[str]:
@@ -110,9 +161,13 @@ def _under(clause: n.Clause, readings: frozenset[str]) -> n.Clause:
     return n.Clause(clause.modality, clause.head, body, clause.interval, clause.span, clause.modality_span)
 
 
-def lower(kb: KnowledgeBase, at: datetime.date, reading=None) -> Program:
+def lower(kb: KnowledgeBase, at: datetime.date, reading=None, asked=()) -> Program:
     """The knowledge base as Datalog at the date `at` (only what is in force then), under the readings
-    in force (`reading`: a reading's name or several; None: the defaults)."""
+    in force (`reading`: a reading's name or several; None: the defaults).
+
+    asked: the ground atoms the questions are about, as (predicate, values); each joins the `asked over`
+    domain of its predicate, so that a norm whose conclusion reaches "whoever" decides it too.
+    """
     program = Program(at=at)
     program.readings = readings = readings_in_force(kb, reading)
     for name, decl in kb.predicates.items():
@@ -120,6 +175,10 @@ def lower(kb: KnowledgeBase, at: datetime.date, reading=None) -> Program:
     program.norms = {nid: norm_info(kb, norm) for nid, norm in kb.norms.items()}
 
     for clause in kb.clauses:
+        if clause.interval is not None and clause.is_fact and not clause.head.variables() \
+                and clause.interval.start is not None and clause.interval.start <= at:
+            values = tuple(a.value for a in clause.head.args)
+            program.occurrences.setdefault(clause.head.predicate, {}).setdefault(values, []).append(clause.interval.start)
         if clause.interval is not None and not clause.interval.contains(at):
             continue
         clause = _under(clause, readings)
@@ -144,7 +203,11 @@ def lower(kb: KnowledgeBase, at: datetime.date, reading=None) -> Program:
         program.deontic.add(predicate)
         head = _synthetic(f"norm:{predicate}", (n.Constant(nid, info.node.id_span),) + clause.head.args, clause.head.span)
         program.arities[head.predicate] = len(head.args)
-        program.rules.append(Rule(head, clause.body, nid, clause.modality, clause.span, kind="norm"))
+        guard = ()
+        decl = kb.predicates.get(predicate)
+        if decl is not None and decl.domain is not None and open_head_variables(clause):
+            guard = (_synthetic(f"domain:{predicate}", clause.head.args, clause.head.span),)
+        program.rules.append(Rule(head, clause.body, nid, clause.modality, clause.span, kind="norm", guard=guard))
 
     concluding: dict[str, list[NormInfo]] = {}  # the norms in force on each deontic predicate, found once
     for info in program.norms.values():
@@ -158,6 +221,16 @@ def lower(kb: KnowledgeBase, at: datetime.date, reading=None) -> Program:
             head = _synthetic(f"domain:{name}", [n.Variable(p, span) for p in decl.parameters], span)
             program.arities[head.predicate] = decl.arity
             program.rules.append(Rule(head, decl.domain, None, None, span, kind="domain"))
+    for predicate, values in asked:
+        decl = kb.predicates.get(predicate)
+        if decl is None or decl.domain is None or len(values) != decl.arity:
+            continue
+        span = decl.domain_span or decl.span
+        if f"asked:{predicate}" not in program.facts:
+            variables = [n.Variable(p, span) for p in decl.parameters]
+            program.rules.append(Rule(_synthetic(f"domain:{predicate}", variables, span),
+                                      (_synthetic(f"asked:{predicate}", variables, span),), None, None, span, kind="domain"))
+        program.add_fact(f"asked:{predicate}", tuple(values), span)
     return program
 
 

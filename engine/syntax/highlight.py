@@ -24,7 +24,7 @@ KEYWORDS = (r"exception\s+to", r"rests\s+on", r"under\s+reading", r"supported\s+
             "compliance")
 # what scenarios say of a derivation: the principle of a defeat, why-not reasons, compliance
 VERDICTS = (r"lex\s+specialis", r"lex\s+superior", r"lex\s+posterior", "missing", "not-in-force", "negation-holds",
-            "comparison-false", "nothing", "pending", "fulfilled", "overdue")
+            "comparison-false", "nothing", "pending", r"fulfilled\s+late", "fulfilled", "overdue")
 NAME = r"[^\W\d]\w*"
 
 

@@ -76,7 +76,7 @@ def diff(query_text_or_query, start: datetime.date, end: datetime.date, kb_dir: 
     sides = []
     second = versus_reading if versus_reading is not None else reading
     for day, chosen in ((start, reading), (end, second)):
-        program = retract(ir.lower(kb, day, reading=chosen), retractions)
+        program = retract(ir.lower(kb, day, reading=chosen, asked=ir.asked_atoms([query.atom])), retractions)
         model = evaluate(program)
         prover = Prover(program, model)
         found = {a.values: a for a in answers(program, model, unfiltered)}

@@ -355,7 +355,7 @@ def run_mutant(mutant: Mutant, cases: Sequence[Case], graph: dict[str, set[str]]
             continue
         kb = mutant.apply(case.kb)
         try:
-            program = ir.lower(kb, case.at, reading=case.readings)
+            program = ir.lower(kb, case.at, reading=case.readings, asked=ir.asked_atoms(e.atom for e in affected))
             model = evaluate(program, case.relations)
             prover = Prover(program, model)
             for e in affected:

@@ -226,7 +226,7 @@ def _expectation(b: Builder, tree: Tree) -> Expectation:
         elif t.data == "cites":
             assertions.append(Cites(tuple(" ".join(b.text(k).split()) for k in kids), span))
         elif t.data == "compliance":
-            assertions.append(Compliance(str(kids[0]), span))
+            assertions.append(Compliance(" ".join(str(kids[0]).split()), span))
     return Expectation(b.atom(atom_tree), b.date(at_tree.children[0]) if at_tree is not None else None,
                        str(status) if status is not None else None, tuple(assertions), b.span(tree),
                        tree.meta.start_pos, tree.meta.end_pos)
@@ -352,7 +352,8 @@ class Runner:
         kb = self.scenario_knowledge(file, scenario, sources)
         outcomes = []
         for at, expectations in by_date(scenario).items():
-            program = ir.lower(kb, at, reading=self.readings_of(scenario))
+            program = ir.lower(kb, at, reading=self.readings_of(scenario),
+                                asked=ir.asked_atoms(e.atom for e in expectations))
             model = evaluate(program)
             prover = Prover(program, model)
             for e in expectations:

@@ -163,7 +163,9 @@ def answer_html(a: dict, view: View, language: str, heading: str = "h2") -> list
         out.append(f"<p>{escape(t['explanation'])}</p>")
     if t.get("deadline"):
         out.append(f"<p><b>{escape(word('deadline', language))}</b>: {escape(t['deadline'])}: "
-                   f"{escape(word(t.get('compliance') or 'pending', language))}</p>")
+                   f"{escape(word(t.get('compliance') or 'pending', language))}"
+                   + (f" ({escape(word('fulfilled on', language, date=t['fulfilled_on']))})" if t.get('fulfilled_on') else "")
+                   + "</p>")
     if t.get("why_not"):
         out.append(f"<details open class=\"why-not\"><summary><b>{escape(why_not_heading(a['status'], language))}</b></summary>")
         for w in t["why_not"]:

@@ -103,7 +103,8 @@ def _answer(a: dict, view: View, language: str, head: bool = True) -> list[str]:
     if t.get("explanation"):
         out += [t["explanation"], ""]
     if t.get("deadline"):
-        out += [f"**{_cap(word('deadline', language))}:** {t['deadline']}: {word(t.get('compliance') or 'pending', language)}", ""]
+        out += [f"**{_cap(word('deadline', language))}:** {t['deadline']}: {word(t.get('compliance') or 'pending', language)}"
+                + (f" ({word('fulfilled on', language, date=t['fulfilled_on'])})" if t.get('fulfilled_on') else ""), ""]
     if t.get("why_not"):
         out += [f"### {_cap(why_not_heading(a['status'], language))}", ""]
         for w in t["why_not"]:

@@ -128,7 +128,8 @@ def _tree(a: dict, language: str) -> list[str]:
     if t.get("explanation"):
         out.append(f"  {t['explanation']}")
     if t.get("deadline"):
-        out.append(f"  {word('deadline', language)}: {t['deadline']}: {word(t.get('compliance') or 'pending', language)}")
+        out.append(f"  {word('deadline', language)}: {t['deadline']}: {word(t.get('compliance') or 'pending', language)}"
+                   + (f" ({word('fulfilled on', language, date=t['fulfilled_on'])})" if t.get('fulfilled_on') else ""))
     if t.get("why_not"):
         out.append(f"  {why_not_heading(a['status'], language)}:")
         for w in t["why_not"]:
