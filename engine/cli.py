@@ -596,6 +596,11 @@ def check(paths, list_codes, explain_code):
             files += kb_files(p) + sorted((p / "cases").glob("*.facts")) if (p / "cases").is_dir() else kb_files(p)
         else:
             files.append(p)
+    if not paths:  # a project's case folders (zan.toml `cases`), where they lie outside kb/cases
+        choice = _knowledge(None)
+        for folder in choice.project.cases if choice.project is not None else ():
+            resolved = {f.resolve() for f in files}
+            files += [f for f in sorted(folder.glob("*.facts")) if f.is_file() and f.resolve() not in resolved]
     named = set()
     if paths and files and all(f.suffix == ".facts" for f in files):
         # case files alone: checked against the knowledge base (--kb is not an option here: the project's
