@@ -140,6 +140,9 @@ silently ignored, since the status comes from the norms alone. State the facts t
 instead (where the convict is held, who the person is, which documents there are) and ask the
 question. Facts of a predicate some norm makes obligatory are allowed: they record that the duty was
 fulfilled.""",
+    "unknown-topic": """`zan exercises --topic NAME` names no topic. The topics are words of the knowledge base
+(predicates and constants the case space of the exercises ranges over), so a topic is spelt as the kb
+spells it; the message lists the known ones and proposes the closest.""",
 }
 
 
