@@ -8,8 +8,6 @@ against `K = b`). At answer time such a pair makes the status undetermined (an a
 
 from __future__ import annotations
 
-from itertools import combinations
-
 from engine.syntax import nodes as n
 from engine.base.diagnostics import Diagnostic, Note
 from engine.logic.ir import norm_info
@@ -97,6 +95,51 @@ def contradictory(a: n.Clause, b: n.Clause, s: Substitution) -> bool:
     return bool(positive & negative)
 
 
+def candidate_pairs(norms: list, infos: dict[str, NormInfo]) -> list[tuple]:
+    """The pairs (first, second), ids in order, of conflicting norms of one predicate that no principle can
+    order and whose heads can unify, found near-linearly: grouped by rank, indexed by start date and by
+    the constants of their heads, so that norms which cannot meet are never compared (3000 norms on one
+    predicate: the pairs compared are the pairs reported, not all 4.5 million)."""
+    allowing: dict[int, list] = {}
+    prohibited: dict[int, list] = {}
+    for norm in norms:
+        info = infos[norm.id]
+        (prohibited if info.modality == "prohibited" else allowing).setdefault(info.rank, []).append(norm)
+    pairs = []
+    for rank, against in prohibited.items():
+        if rank not in allowing:
+            continue  # a different rank: lex superior orders every such pair
+        by_start: dict = {}
+        heads: list[tuple[dict, set]] = []
+        everyone = set(range(len(against)))
+        for i, norm in enumerate(against):
+            by_start.setdefault(infos[norm.id].start, set()).add(i)
+            for position, term in enumerate(norm.clause.head.args):
+                while len(heads) <= position:
+                    heads.append(({}, set()))
+                constants, variables = heads[position]
+                if isinstance(term, n.Constant):
+                    constants.setdefault((type(term.value), term.value), set()).add(i)
+                else:
+                    variables.add(i)
+        undated = by_start.get(None, set())
+        for norm in allowing[rank]:
+            start = infos[norm.id].start
+            # lex posterior orders two norms with different start dates; a norm without one meets all
+            candidates = (by_start.get(start, set()) | undated) if start is not None else set(everyone)
+            for position, term in enumerate(norm.clause.head.args):
+                if not candidates:
+                    break
+                if isinstance(term, n.Constant) and position < len(heads):
+                    constants, variables = heads[position]
+                    candidates &= constants.get((type(term.value), term.value), set()) | variables
+            for i in candidates:
+                other = against[i]
+                pairs.append((norm, other) if norm.id < other.id else (other, norm))
+    pairs.sort(key=lambda pair: (pair[0].id, pair[1].id))
+    return pairs
+
+
 def check(kb: KnowledgeBase) -> list[Diagnostic]:
     found: list[Diagnostic] = []
     deontic = [norm for norm in kb.norms.values() if norm.clause is not None and norm.clause.modality]
@@ -104,10 +147,11 @@ def check(kb: KnowledgeBase) -> list[Diagnostic]:
     for norm in deontic:
         by_predicate.setdefault(norm.clause.head.predicate, []).append(norm)
     for norms in by_predicate.values():
-        for first, second in combinations(sorted(norms, key=lambda m: m.id), 2):
+        infos = {norm.id: norm_info(kb, norm) for norm in norms}
+        for first, second in candidate_pairs(norms, infos):
             if any(r.norm_id in (first.id, second.id) for r in first.exception_to + second.exception_to):
                 continue  # ordered by lex specialis, or a cycle that exception-cycle reports
-            a, b = norm_info(kb, first), norm_info(kb, second)
+            a, b = infos[first.id], infos[second.id]
             if not conflicting(a.modality, b.modality) or priority(a, b) is not None or not overlap(a, b):
                 continue
             s = unifier(first.clause.head, second.clause.head)

@@ -16,7 +16,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from engine.base.source import Span
-from engine.logic.norms import Defeat, NormInfo, priority
+from engine.logic.norms import Defeat, NormInfo, Superiority
 from engine.syntax import nodes as n
 from engine.syntax.knowledge import KnowledgeBase
 
@@ -54,7 +54,7 @@ class Program:
     norms: dict[str, NormInfo] = field(default_factory=dict)      # every declared norm
     deontic: set[str] = field(default_factory=set)                # predicates concluded with a modality
     readings: frozenset[str] = frozenset()                        # the readings in force (docs/semantics.md)
-    defeats: dict[tuple[str, str], Defeat] = field(default_factory=dict)  # superiority: (winner, loser) -> why
+    defeats: dict[tuple[str, str], Defeat] | Superiority = field(default_factory=dict)  # (winner, loser) -> why
     # ground atoms written with a date interval, by relation: values -> the first days of their intervals
     # that are not after `at` (events: an obligation is fulfilled by the day its atom happened; deontic.decide)
     occurrences: dict[str, dict[tuple, list[datetime.date]]] = field(default_factory=dict)
@@ -209,12 +209,7 @@ def lower(kb: KnowledgeBase, at: datetime.date, reading=None, asked=()) -> Progr
             guard = (_synthetic(f"domain:{predicate}", clause.head.args, clause.head.span),)
         program.rules.append(Rule(head, clause.body, nid, clause.modality, clause.span, kind="norm", guard=guard))
 
-    concluding: dict[str, list[NormInfo]] = {}  # the norms in force on each deontic predicate, found once
-    for info in program.norms.values():
-        if info.modality and info.in_force(at):
-            concluding.setdefault(info.predicate, []).append(info)
-    for predicate in sorted(program.deontic):
-        _superiority(program, concluding.get(predicate, []))
+    program.defeats = Superiority(program.norms, at)  # each pair decided when a question asks (near-linear)
     for name, decl in sorted(kb.predicates.items()):
         if decl.domain is not None:
             span = decl.domain_span or decl.span
@@ -232,13 +227,3 @@ def lower(kb: KnowledgeBase, at: datetime.date, reading=None, asked=()) -> Progr
                                       (_synthetic(f"asked:{predicate}", variables, span),), None, None, span, kind="domain"))
         program.add_fact(f"asked:{predicate}", tuple(values), span)
     return program
-
-
-def _superiority(program: Program, in_force: list[NormInfo]) -> None:
-    """The superiority relation between the in-force norms of one predicate, with why each pair is ordered."""
-    for a in in_force:
-        for b in in_force:
-            if a.id < b.id:
-                d = priority(a, b)
-                if d is not None:
-                    program.defeats[(d.winner, d.loser)] = d

@@ -81,3 +81,76 @@ def priority(a: NormInfo, b: NormInfo) -> Defeat | None:
         return Defeat(w.id, l.id, "lex posterior", (
             ("winner_date", w.start.isoformat()), ("loser_date", l.start.isoformat())))
     return None
+
+
+class Superiority:
+    """The superiority relation among a program's norms at one date, as a mapping (winner, loser) -> Defeat.
+
+    Each pair is decided by `priority` when first asked, and remembered: a question compares only the
+    norms that apply to the atom it decides, never every pair of norms of a predicate (3000 conflicting
+    norms on one predicate would be 4.5 million pairs). Only norms in force at the date, of the same
+    predicate, with modalities that conflict, are ordered, as `priority` says. A pair may also be set
+    explicitly. Iterating goes through every pair (quadratic): for tests and small programs only.
+    """
+
+    def __init__(self, norms: dict[str, NormInfo], at: datetime.date):
+        self.norms = norms
+        self.at = at
+        self._known: dict[tuple[str, str], Defeat | None] = {}
+
+    def _decide(self, key) -> Defeat | None:
+        if key in self._known:
+            return self._known[key]
+        winner, loser = key
+        a, b = self.norms.get(winner), self.norms.get(loser)
+        found = None
+        if (a is not None and b is not None and a.modality and b.modality and a.predicate == b.predicate
+                and a.in_force(self.at) and b.in_force(self.at)):
+            first, second = (a, b) if a.id < b.id else (b, a)
+            d = priority(first, second)
+            if d is not None and d.winner == winner:
+                found = d
+        self._known[key] = found
+        return found
+
+    def __contains__(self, key) -> bool:
+        return isinstance(key, tuple) and len(key) == 2 and self._decide(key) is not None
+
+    def __getitem__(self, key) -> Defeat:
+        found = self._decide(key)
+        if found is None:
+            raise KeyError(key)
+        return found
+
+    def get(self, key, default=None):
+        found = self._decide(key)
+        return default if found is None else found
+
+    def __setitem__(self, key, value: Defeat) -> None:
+        self._known[key] = value
+
+    def keys(self):
+        by_predicate: dict = {}
+        for info in self.norms.values():
+            if info.modality and info.in_force(self.at):
+                by_predicate.setdefault(info.predicate, []).append(info.id)
+        for ids in by_predicate.values():
+            for w in sorted(ids):
+                for l in sorted(ids):
+                    if w != l and (w, l) in self:
+                        yield (w, l)
+        for key, value in self._known.items():
+            if value is not None and key[0] not in self.norms:
+                yield key
+
+    def __iter__(self):
+        return iter(list(self.keys()))
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self.keys())
+
+    def items(self):
+        return [(key, self[key]) for key in self.keys()]
+
+    def values(self):
+        return [self[key] for key in self.keys()]
