@@ -1,4 +1,5 @@
-"""Translations: every act, predicate, constant, norm and saved question speaks kk, ru and en."""
+"""Translations: every act (title, citation forms), predicate, constant, norm (quotes, interpretation) and
+saved question speaks kk, ru and en. The engine's own words are checked by tests/test_i18n_words.py."""
 
 from __future__ import annotations
 
@@ -36,6 +37,14 @@ def check(kb: KnowledgeBase) -> list[Diagnostic]:
         # the Kazakh quote is missing-quote's business; here the renderings in ru and en
         if missing := _missing(norm.quotes, ("ru", "en")):
             found.append(_diagnostic(f"the norm {norm.id} has no quote", missing, norm.id_span, '{language} "..."'))
+        if norm.interpretation or norm.interpretations:  # a reading of the text is shown wherever the norm is used
+            if missing := _missing(norm.interpretations or (n.Label("en", norm.interpretation, norm.span),)):
+                found.append(_diagnostic(f"the norm {norm.id} has no interpretation", missing, norm.id_span,
+                                         'interpretation {language} "..."'))
+    for act in kb.acts.values():  # citations are shown in the reader's form where the act has forms at all
+        if act.citations and (missing := _missing(act.citations, ("kk", "ru"))):
+            found.append(_diagnostic(f"the act {act.key} has no citation form", missing, act.key_span,
+                                     'citation {language} "... {{1}} ..."'))
     for question in kb.questions.values():
         if missing := _missing(question.labels):
             found.append(_diagnostic(f"the question {question.name} has no title", missing, question.span,

@@ -193,13 +193,18 @@ class Explainer:
             "source": node.span.location,
             "in_force": {"from": json_value(info.start), "to": json_value(info.end)},
         }
-        if node.interpretation:  # wherever a norm is used, a reader must see that it rests on a reading
-            ref["interpretation"] = node.interpretation
+        if node.interpretation or node.interpretations:  # wherever a norm is used, a reader must see that it rests on a reading
+            ref["interpretation"] = n.label_of(node.interpretations, self.language, node.interpretation)
         if not full:  # a norm named inside a tree: quotes in every language and notes only for the full description
             return ref
         ref["quotes"] = {q.language: q.text for q in node.quotes}
-        if node.notes:
-            ref["notes"] = list(node.notes)
+        notes = [l.text for l in node.note_labels if l.language == self.language] if node.note_labels else \
+            (list(node.notes) if self.language == "en" else [])
+        if notes:
+            ref["notes"] = notes
+        untranslated = len(node.note_labels or node.notes) - len(notes) if self.language != "en" else 0
+        if untranslated > 0:  # the author's remarks not yet in the reader's language: counted, not shown in English
+            ref["untranslated_notes"] = untranslated
         return ref
 
     # ------------------------------------------------------------ proof trees

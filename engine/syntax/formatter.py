@@ -104,7 +104,9 @@ def attribute(tree: Tree) -> str:
         return f"phrase {kids[0]} {kids[1]}"
     if kind == "asked_over":
         return "asked over " + " and ".join(condition(c) for c in kids[0].children)
-    if kind in ("note", "cites", "interpretation", "kind", "rank", "deadline"):
+    if kind in ("note", "interpretation"):  # optionally with a language
+        return " ".join([kind] + [str(k) for k in kids if k is not None])
+    if kind in ("cites", "kind", "rank", "deadline"):
         return f"{kind} {kids[0]}"
     if kind == "in_force":
         return "in force " + interval(kids[0])

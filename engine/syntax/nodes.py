@@ -179,6 +179,8 @@ class Norm:
     span: Span
     id_span: Span
     readings: tuple[Reference, ...] = ()            # `under reading`: the norm exists only under one of these
+    interpretations: tuple[Label, ...] = ()         # the interpretation per language (untagged: en)
+    note_labels: tuple[Label, ...] = ()             # every note with its language (untagged: en)
 
     @property
     def act_key(self) -> str | None:

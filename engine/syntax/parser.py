@@ -225,7 +225,7 @@ class Builder:
             kind=str(kinds["kind"][-1].children[0]) if kinds["kind"] else None,
             rank=int(kinds["rank"][-1].children[0]) if kinds["rank"] else None,
             in_force=self.interval(kinds["in_force"][-1].children[0]) if kinds["in_force"] else None,
-            notes=tuple(self.text(t.children[0]) for t in kinds["note"]),
+            notes=tuple(self.text(t.children[-1]) for t in kinds["note"] if t.children[0] in (None, "en")),
             span=self.span(tree),
             key_span=self.span(key),
             citations=tuple(self.label(t) for t in kinds["citation_form"]),
@@ -249,7 +249,7 @@ class Builder:
             labels=tuple(self.label(t) for t in kinds["label"]),
             readings=tuple(n.Label(str(t.children[0]), self.text(t.children[1]), self.span(t)) for t in kinds["reading"]),
             domain=domain,
-            notes=tuple(self.text(t.children[0]) for t in kinds["note"]),
+            notes=tuple(self.text(t.children[-1]) for t in kinds["note"] if t.children[0] in (None, "en")),
             span=self.span(tree),
             name_span=self.span(name),
             domain_span=domain_span,
@@ -286,9 +286,14 @@ class Builder:
             exception_to=references("exception_to"),
             rests_on=references("rests_on"),
             see=references("see"),
-            interpretation=self.text(kinds["interpretation"][-1].children[0]) if kinds["interpretation"] else None,
+            interpretation=next((self.text(t.children[-1]) for t in reversed(kinds["interpretation"])
+                                 if t.children[0] in (None, "en")), None),
+            interpretations=tuple(n.Label(str(t.children[0] or "en"), self.text(t.children[-1]), self.span(t))
+                                  for t in kinds["interpretation"]),
+            note_labels=tuple(n.Label(str(t.children[0] or "en"), self.text(t.children[-1]), self.span(t))
+                              for t in kinds["note"]),
             deadline=self.date(kinds["deadline"][-1].children[0]) if kinds["deadline"] else None,
-            notes=tuple(self.text(t.children[0]) for t in kinds["note"]),
+            notes=tuple(self.text(t.children[-1]) for t in kinds["note"] if t.children[0] in (None, "en")),
             clause=clause,
             span=self.span(tree),
             id_span=self.span(norm_id),
@@ -309,7 +314,7 @@ class Builder:
             supported_by=tuple(support),
             default=bool(kinds["default_reading"]),
             instead_of=tuple(n.Reference(str(tok), self.span(tok)) for t in kinds["instead_of"] for tok in t.children),
-            notes=tuple(self.text(t.children[0]) for t in kinds["note"]),
+            notes=tuple(self.text(t.children[-1]) for t in kinds["note"] if t.children[0] in (None, "en")),
             span=self.span(tree),
             name_span=self.span(name),
         )
@@ -326,7 +331,7 @@ class Builder:
             parameters=tuple(str(p) for p in parameters),
             labels=tuple(self.label(t) for t in kinds["label"]),
             query=self.query(query),
-            notes=tuple(self.text(t.children[0]) for t in kinds["note"]),
+            notes=tuple(self.text(t.children[-1]) for t in kinds["note"] if t.children[0] in (None, "en")),
             span=self.span(tree),
         )
 

@@ -105,8 +105,9 @@ def show(kb: KnowledgeBase, norm: n.Norm, language: str) -> dict:
         "exceptions": sorted(m.id for m in kb.norms.values() if any(r.norm_id == norm.id for r in m.exception_to)),
         "rests_on": [r.norm_id for r in norm.rests_on],
         "see": [r.norm_id for r in norm.see],
-        "interpretation": norm.interpretation,
-        "notes": list(norm.notes),
+        "interpretation": n.label_of(norm.interpretations, language, norm.interpretation),
+        "notes": [l.text for l in norm.note_labels if l.language == language] or
+                 (list(norm.notes) if language == "en" else []),
         "source": norm.span.location,
     }
 
