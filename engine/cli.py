@@ -639,8 +639,9 @@ def check(paths, list_codes, explain_code):
 @click.option("--at", callback=_date, metavar="YYYY-MM-DD", help="The date (default: today).")
 @click.option("--lang", type=LANGUAGES, default=_default_lang, show_default="en, or the project's lang")
 @click.option("--format", "fmt", type=FORMATS, default="text", show_default=True)
-def norms(kb, at, lang, fmt):
-    """List the norms in force at a date, with their citations."""
+@click.option("--reading", metavar="NAME", help="List the norms in force under this reading (default: the kb's defaults).")
+def norms(kb, at, lang, fmt, reading):
+    """List the norms in force at a date (under the readings in force), with their citations."""
     import json
 
     from engine.logic import ir
@@ -652,11 +653,13 @@ def norms(kb, at, lang, fmt):
     choice = _knowledge(kb)
     knowledge, _ = load_knowledge(choice.folder, [])
     run_checks(knowledge)
-    program = ir.lower(knowledge, at)
+    program = ir.lower(knowledge, at, reading=reading)
     rows = []
     for nid, info in sorted(program.norms.items(), key=lambda kv: (kv[1].node.citation or "", kv[0])):
         if not info.in_force(at):
             continue
+        if info.node.readings and not any(r.norm_id in program.readings for r in info.node.readings):
+            continue   # the norm of a reading not in force
         clause = info.node.clause
         rows.append({"id": nid, "citation": info.node.citation, "act": info.act.key if info.act else None,
                      "rank": info.rank, "modality": info.modality,

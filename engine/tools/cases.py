@@ -513,6 +513,15 @@ class Progress:
             sys.stderr.flush()
             self.shown = True
 
+    def phase(self, what: str) -> None:
+        """A new phase of the work: said on a terminal once the whole has taken more than a moment."""
+        import time
+
+        if self.tty and time.monotonic() - self.start > 1.5:
+            sys.stderr.write(f"\r{self.label}: {what[:80]:80}")
+            sys.stderr.flush()
+            self.shown = True
+
     def close(self) -> None:
         if self.shown:
             sys.stderr.write("\r" + " " * 90 + "\r")
@@ -586,9 +595,9 @@ def cases(query: str | n.Query, at: datetime.date, kb_dir: Path | None = None, c
             per_side.append(_outcomes(builder, g, p, parsed.atom.predicate, values))
             progress.step(atom_text(parsed.atom.predicate, values))
         diagrams.append((values, per_side))
-    progress.close()
     d = builder.d
     rows: list[Row] = []
+    progress.phase("rows")
     for values, per_side in diagrams:
         (root, found), others = per_side[0], per_side[1:]
         if others:
@@ -611,7 +620,9 @@ def cases(query: str | n.Query, at: datetime.date, kb_dir: Path | None = None, c
     order = {dim: k for k, dim in enumerate(builder.dimensions)}
     rows.sort(key=lambda r: (instances.index(r.values), _row_key(r, order)))
     if cite:
+        progress.phase(f"{len(rows)} rows: one case each, evaluated to check the status and read the citations")
         _cite(kb, programs, builder, rows, verify)
+    progress.close()
     space = CaseSpace(parsed, at, kb, programs, builder.individuals, list(builder.dimensions), rows,
                       compare=compare, reading=reading, versus_reading=versus_reading,
                       assumed=assumed, retracted=retracted)
@@ -662,7 +673,8 @@ def _redundant(builder: Builder, grounder: Grounder, program: ir.Program, predic
     d = builder.d
     deciding = {r.outcome.deciding for r in rows} | {s for r in rows for s in r.outcome.supporting}
     out = []
-    norms = sorted({r.norm for r in _norm_rules(program, predicate)})
+    norms = sorted({r.norm for r in _norm_rules(program, predicate)       # those that could conclude an atom asked
+                    if any(_unify(r.head.args[1:], values, {}) is not None for values in instances)})
     statuses = {}
     for values in instances:
         root, found = _outcomes(builder, grounder, program, predicate, values)
