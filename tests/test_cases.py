@@ -48,11 +48,11 @@ def _samples(s, count: int, seed: int) -> list[tuple[tuple, set]]:
     return out
 
 
-def _evaluate(kb, at, reading, predicate, cases: list[tuple[tuple, set]]) -> list[str]:
+def _evaluate(kb, at, reading, predicate, cases: list[tuple[tuple, set]], persons) -> list[str]:
     """Each case in its own renamed persons, all in one program; the status of the atom in each."""
-    program = ir.lower(kb, at, reading=reading)
-    persons = {"c", "p", "q", "q2", "d", "k"}
     rename = lambda v, k: f"{v}_{k}" if v in persons else v
+    asked = [(predicate, tuple(rename(v, k) for v in values)) for k, (values, _facts) in enumerate(cases)]
+    program = ir.lower(kb, at, reading=reading, asked=asked)    # each case's atom asked, as a ground question is
     for k, (_values, facts) in enumerate(cases):
         for relation, values in facts:
             program.add_fact(relation, tuple(rename(v, k) for v in values), Span("<test>", k + 1, 1))
@@ -68,7 +68,7 @@ def _evaluate(kb, at, reading, predicate, cases: list[tuple[tuple, set]]) -> lis
 
 def _check_space(kb, s, reading, predicate, count=120, seed=1, through_ask=3, tmp_path=None):
     samples = _samples(s, count, seed)
-    statuses = _evaluate(kb, s.at, reading, predicate, samples)
+    statuses = _evaluate(kb, s.at, reading, predicate, samples, set(s.individuals))
     for (values, assignment), status in zip(samples, statuses):
         rows = [r for r in s.rows if r.values == values and _matches(r, assignment)]
         assert len(rows) == 1, (values, sorted(assignment), [(r.holds, r.absent) for r in rows])
@@ -122,8 +122,8 @@ def test_the_ruling_changes_exactly_the_rows_it_changes_each_by_cc60_1(kb, rulin
     assert changed == {k for k, r in enumerate(ruling.rows) if r.compared.status != r.outcome.status}
     # an assignment's status differs between the dates exactly when it falls in a changed row
     samples = _samples(ruling, 90, seed=7)
-    before = _evaluate(kb, BEFORE, None, "call", samples)
-    after = _evaluate(kb, AFTER, None, "call", samples)
+    before = _evaluate(kb, BEFORE, None, "call", samples, set(ruling.individuals))
+    after = _evaluate(kb, AFTER, None, "call", samples, set(ruling.individuals))
     for (values, assignment), s0, s1 in zip(samples, before, after):
         k = next(i for i, r in enumerate(ruling.rows) if r.values == values and _matches(r, assignment))
         assert (k in changed) == (s0 != s1), (values, sorted(assignment), s0, s1)

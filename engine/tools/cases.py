@@ -342,10 +342,6 @@ def _query(kb: KnowledgeBase, query: str | n.Query) -> n.Query:
     return parsed
 
 
-def _lower(kb: KnowledgeBase, at: datetime.date, reading: str | None):
-    return ir.lower(kb, at, reading=reading)
-
-
 def _instances(builder: Builder, program: ir.Program, atom: n.Atom) -> list[tuple]:
     """The question's atom over the individuals: variables enumerated by kb/ take each value, the others a person."""
     decl = builder.kb.predicates.get(atom.predicate)
@@ -532,10 +528,16 @@ def _rename(value, suffix: str, individuals: dict):
     return f"{value}__{suffix}" if isinstance(value, str) and value in individuals and individuals[value].origin != "case" else value
 
 
-def _representatives(kb: KnowledgeBase, program: ir.Program, builder: Builder,
+def _representatives(kb: KnowledgeBase, make: Callable, builder: Builder,
                      cases: list[tuple[tuple, list[GroundAtom]]]) -> list:
-    """Evaluates many hypothetical cases in one program (each with its own renamed persons): a trace per case."""
-    program = _copy(program)
+    """Evaluates many hypothetical cases in one program (each with its own renamed persons): a trace per case.
+
+    make(asked) lowers the program of one side; the asked atoms join their `asked over` domains, as a
+    ground question's do (ir.lower), so that a norm reaching "whoever" decides each of them.
+    """
+    asked = [(predicate, tuple(_rename(v, str(k), builder.individuals) for v in values))
+             for k, ((predicate, values), _facts) in enumerate(cases)]
+    program = make(asked)
     for k, (_atom, facts) in enumerate(cases):
         for relation, values in facts:
             program.add_fact(relation, tuple(_rename(v, str(k), builder.individuals) for v in values),
@@ -559,13 +561,6 @@ def _representatives(kb: KnowledgeBase, program: ir.Program, builder: Builder,
     return traces
 
 
-def _copy(program: ir.Program) -> ir.Program:
-    out = ir.Program(at=program.at, arities=dict(program.arities),
-                     facts={k: dict(v) for k, v in program.facts.items()}, rules=list(program.rules),
-                     norms=program.norms, deontic=set(program.deontic), defeats=program.defeats)
-    return out
-
-
 def cases(query: str | n.Query, at: datetime.date, kb_dir: Path | None = None, compare: datetime.date | None = None,
           reading: str | None = None, versus_reading: str | None = None,
           assumed: Sequence[str | GroundAtom] = (), retracted: Sequence[str | GroundAtom] = (),
@@ -581,7 +576,9 @@ def cases(query: str | n.Query, at: datetime.date, kb_dir: Path | None = None, c
     sides = [(at, reading)]
     if compare is not None or versus_reading is not None:
         sides.append((compare or at, versus_reading if versus_reading is not None else reading))
-    programs = [assume(_lower(kb, day, r), assumed, retracted) for day, r in sides]
+    makers = [(lambda asked, day=day, r=r: assume(ir.lower(kb, day, reading=r, asked=asked), assumed, retracted))
+              for day, r in sides]
+    programs = [make(()) for make in makers]
     builder = Builder(kb, programs)
     builder.fixed_false = set(retracted)
     grounders = [Grounder(builder, p) for p in programs]
@@ -621,7 +618,7 @@ def cases(query: str | n.Query, at: datetime.date, kb_dir: Path | None = None, c
     rows.sort(key=lambda r: (instances.index(r.values), _row_key(r, order)))
     if cite:
         progress.phase(f"{len(rows)} rows: one case each, evaluated to check the status and read the citations")
-        _cite(kb, programs, builder, rows, verify)
+        _cite(kb, programs, makers, builder, rows, verify)
     progress.close()
     space = CaseSpace(parsed, at, kb, programs, builder.individuals, list(builder.dimensions), rows,
                       compare=compare, reading=reading, versus_reading=versus_reading,
@@ -639,12 +636,12 @@ def _row_key(row: Row, order: dict) -> tuple:
     return tuple(marks.get(k, 1) for k in range(len(order)))
 
 
-def _cite(kb, programs, builder: Builder, rows: list[Row], verify: bool) -> None:
+def _cite(kb, programs, makers, builder: Builder, rows: list[Row], verify: bool) -> None:
     """Citations (and, with two sides, causes) read off one representative case per row, evaluated the ordinary way."""
     from engine.tools.diff import causes
 
     cases = [((r.predicate, r.values), r.holds) for r in rows]
-    sides = [_representatives(kb, p, builder, cases) for p in programs]
+    sides = [_representatives(kb, make, builder, cases) for make in makers]
     for k, row in enumerate(rows):
         t = sides[0][k]
         if verify and (t is None or t.answer.status != row.outcome.status):
