@@ -22,6 +22,15 @@ quotes, or conditions are written `:-` instead of `if ... and ...`.""",
     "unreadable-file": """A file could not be read: it does not exist, is a folder, is binary (contains a NUL
 byte), is larger than the limit, or is not UTF-8. Save the file as UTF-8 text (the Kazakh and Russian
 texts need it) and check the path.""",
+    "mixed-script": """A name (a constant, a predicate, a variable, a norm id) has letters from more than one
+script, such as `оspanov` written with a Cyrillic `о`. It looks exactly like the Latin name and is another
+name: a fact about it never meets a rule about the other, and nothing says so. Retype the name in one
+script. Quoted texts with spaces are free text and are not checked.""",
+    "condition-on-conclusion": """A rule's condition names a predicate that norms conclude (`permitted p(...)`).
+A condition reads the facts of its predicate, never its status: it does not ask whether p is permitted or
+prohibited. Where no norm makes p obligatory, a case may not state facts of p (conclusion-as-fact), so
+the condition never holds; where a norm makes p obligatory, it holds for a duty recorded as fulfilled.
+State the circumstance the norms rest on as a predicate of its own and use it in the condition.""",
     "case-not-fact": """A case file (given with --facts, a scenario's `facts from`, or a .facts file checked
 by `zan check`) states the facts of one case: one fact per line, such as `spouse(bekov, aliya).`,
 optionally `from DATE to DATE`. It may not hold norms, acts, predicate or constant declarations, saved

@@ -1,0 +1,37 @@
+"""Conditions on a concluded predicate: `p(...)` in a rule's conditions, where norms conclude p.
+
+A condition reads the facts of its predicate. For a predicate that norms conclude (`permitted p(...)`),
+those facts are not its status: the condition never asks whether p is permitted or prohibited. Where no
+norm makes p obligatory, a case may state no fact of p (conclusion-as-fact), so the condition can never
+hold; where some norm makes it obligatory, it holds only for a duty recorded as fulfilled. Either way
+the author most likely meant something else: say so, with what the condition does read.
+"""
+
+from __future__ import annotations
+
+from engine.base.diagnostics import Diagnostic
+from engine.checks.conclusions import concluded
+from engine.checks.names import atoms_of
+from engine.syntax.knowledge import KnowledgeBase
+
+
+def check(kb: KnowledgeBase) -> list[Diagnostic]:
+    modalities = concluded(kb)
+    found: list[Diagnostic] = []
+    for clause, norm in kb.all_clauses():
+        for atom in atoms_of(clause.body):
+            said = modalities.get(atom.predicate)
+            if not said:
+                continue
+            kinds = " or ".join(sorted(said))
+            if "obligatory" in said:
+                reads = (f"only the facts of {atom.predicate} (a duty recorded as fulfilled), not whether it is "
+                         f"{kinds}")
+            else:
+                reads = (f"only the facts of {atom.predicate}, which a case may not state, so it never holds; it "
+                         f"does not ask whether {atom.predicate}(...) is {kinds}")
+            found.append(Diagnostic(
+                "condition-on-conclusion",
+                f"norms conclude {atom.predicate} ({kinds}); this condition reads {reads}", atom.span,
+                hint=f"state the circumstance the norms rest on as its own predicate, and use that here"))
+    return found

@@ -1,0 +1,80 @@
+"""Mixed scripts: a name whose letters come from more than one script (Latin, Cyrillic, Greek, ...).
+
+`оspanov` with a Cyrillic `о` looks exactly like `ospanov` and is another constant: a fact about it
+never meets a rule about `ospanov`, silently. Names are checked wherever they are written: predicates,
+constants, variables, norm ids. Digits and `_` belong to no script; quoted texts with spaces are free
+text and are not checked.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from engine.base.diagnostics import Diagnostic
+from engine.syntax import nodes as n
+from engine.checks.names import atoms_of
+from engine.syntax.knowledge import KnowledgeBase
+
+
+def script_of(char: str) -> str | None:
+    """The script of a letter as Unicode names it (LATIN, CYRILLIC, GREEK, ...); None for anything else."""
+    if not char.isalpha():
+        return None
+    try:
+        return unicodedata.name(char).split(" ", 1)[0]
+    except ValueError:
+        return None
+
+
+def scripts(name: str) -> dict[str, str]:
+    """Each script the name's letters come from, with its first letter."""
+    found: dict[str, str] = {}
+    for char in name:
+        script = script_of(char)
+        if script is not None:
+            found.setdefault(script, char)
+    return found
+
+
+def _terms(atom: n.Atom):
+    for term in atom.args:
+        if isinstance(term, n.Variable):
+            yield term.name, term.span, "variable"
+        elif isinstance(term, n.Constant) and isinstance(term.value, str) and term.value \
+                and not any(c.isspace() for c in term.value):
+            yield term.value, term.span, "constant"
+
+
+def check(kb: KnowledgeBase) -> list[Diagnostic]:
+    found: list[Diagnostic] = []
+    reported: set[tuple] = set()
+
+    def look(name: str, span, kind: str) -> None:
+        seen = scripts(name)
+        if len(seen) < 2 or (name, span) in reported:
+            return
+        reported.add((name, span))
+        parts = ", ".join(f"{script.title()} ({char!r})" for script, char in seen.items())
+        found.append(Diagnostic(
+            "mixed-script", f"the {kind} name {name!r} mixes letters of {len(seen)} scripts: {parts}", span,
+            hint="a look-alike letter makes another name; retype it in one script"))
+
+    atoms: list[n.Atom] = []
+    for clause, norm in kb.all_clauses():
+        atoms.append(clause.head)
+        atoms.extend(atoms_of(clause.body))
+    for decl in kb.predicates.values():
+        look(decl.name, decl.name_span, "predicate")
+        if decl.domain:
+            atoms.extend(atoms_of(decl.domain))
+    for question in kb.questions.values():
+        atoms.append(question.query.atom)
+    for nid, norm in kb.norms.items():
+        look(nid, norm.id_span, "norm")
+    for name, decl in kb.constants.items():
+        look(name, decl.span, "constant")
+    for atom in atoms:
+        look(atom.predicate, atom.predicate_span, "predicate")
+        for name, span, kind in _terms(atom):
+            look(name, span, kind)
+    return found
