@@ -177,10 +177,30 @@ def _moved(subject: str, node, interval: n.Interval, rebuild: Callable, touched:
         moved = rebuild(dataclasses.replace(interval, start=start))
         when = "a day earlier" if days < 0 else "a day later"
         found.append(Mutant("move-in-force", subject, f"{subject} in force from {start.isoformat()} ({when})",
-                            interval.span, (f"  in force from {interval.start.isoformat()}",),
-                            (f"  in force from {start.isoformat()}",), touched=touched,
+                            interval.span, (f"  in force {_interval_text(interval)}",),
+                            (f"  in force {_interval_text(moved_interval(moved))}",), touched=touched,
+                            **{table: ((subject, moved),)}))
+    for days in (-1, 1):  # the last day, too
+        if interval.end is None:
+            break
+        end = interval.end + datetime.timedelta(days=days)
+        if end < interval.start:
+            continue
+        moved = rebuild(dataclasses.replace(interval, end=end))
+        when = "a day earlier" if days < 0 else "a day later"
+        found.append(Mutant("move-in-force", subject, f"{subject} in force to {end.isoformat()} ({when})",
+                            interval.span, (f"  in force {_interval_text(interval)}",),
+                            (f"  in force {_interval_text(moved_interval(moved))}",), touched=touched,
                             **{table: ((subject, moved),)}))
     return found
+
+
+def moved_interval(node) -> n.Interval:
+    return node.in_force
+
+
+def _interval_text(interval: n.Interval) -> str:
+    return f"from {interval.start.isoformat()}" + (f" to {interval.end.isoformat()}" if interval.end else "")
 
 
 def _rank_swaps(kb: KnowledgeBase) -> list[Mutant]:
