@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from engine.base.diagnostics import CODES, Diagnostic, ZanError
-from engine.base.text import visible
+from engine.base.text import visible, visible_styled
 
 LANGUAGES = click.Choice(["en", "ru", "kk"])
 FORMATS = click.Choice(["text", "json"])
@@ -377,7 +377,7 @@ def _ask_in_words(text, kb, facts, at, fmt, explain, lang, short, steps, depth, 
         doc = document(result, lang, depth=depth, steps=steps)
         doc["question"] = said
         if fmt == "text":
-            click.echo(_understood_title(said, lang))
+            click.echo(visible_styled(_understood_title(said, lang)))
         _emit(doc, fmt, explain, lang, short, steps, diff=True)
         return
     if understood.at is not None:
@@ -421,7 +421,7 @@ def _emit(doc, fmt, explain, lang, short, steps, diff=False, after=None):
         rendered = output.render(doc, fmt, explain, lang, short=short, steps=steps, diff=diff)
         if after:   # a section after the answers (--how): inside the page for HTML
             rendered = rendered.replace("</body>", after + "</body>", 1) if "</body>" in rendered else rendered + after
-        click.echo(rendered, nl=False)
+        click.echo(visible_styled(rendered), nl=False)  # control characters never reach the terminal
     except output.MissingTool as e:
         raise click.UsageError(str(e)) from None
 
@@ -561,7 +561,7 @@ def cases(query, at, compare_at, reading, versus_reading, assumed, retracted, kb
         doc["kb"] = choice.as_json()
         click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
         return
-    click.echo(render(doc, fmt, lang), nl=False)
+    click.echo(visible_styled(render(doc, fmt, lang)), nl=False)
 
 
 @main.command()
@@ -862,7 +862,7 @@ def test(paths, kb, update, only, lang, verbose, coverage, mutate, fail_under, s
     if verbose:
         for outcome in run.outcomes:
             if outcome.passed:
-                click.echo(f"{outcome.expectation.span}: ok {outcome.scenario.name}: {outcome.expectation.atom}")
+                click.echo(visible(f"{outcome.expectation.span}: ok {outcome.scenario.name}: {outcome.expectation.atom}"))
     names = {o.scenario.name for o in run.outcomes}
     failed = sorted({o.scenario.name for o in run.failed})
     click.echo(f"{len(names)} scenario{'s' if len(names) != 1 else ''}, {len(run.outcomes)} expectation"
@@ -876,7 +876,7 @@ def test(paths, kb, update, only, lang, verbose, coverage, mutate, fail_under, s
         from engine.tools.coverage import report as coverage_report
 
         measured = measure(runner.knowledge(), run.outcomes)
-        click.echo(coverage_report(measured), nl=False)
+        click.echo(visible_styled(coverage_report(measured)), nl=False)
         if fail_under is not None and measured.percent < fail_under:
             below.append(f"coverage {measured.percent:.1f}% is below {fail_under:g}%")
     if mutate:
@@ -885,7 +885,7 @@ def test(paths, kb, update, only, lang, verbose, coverage, mutate, fail_under, s
         if only:
             raise click.UsageError("--mutate runs every scenario: it cannot be combined with --only")
         result = mutation.mutate(runner, run, sample=sample, seed=seed)
-        click.echo(mutation.render(result, verbose), nl=False)
+        click.echo(visible_styled(mutation.render(result, verbose)), nl=False)
         if fail_under is not None and result.percent < fail_under:
             below.append(f"mutation score {result.percent:.1f}% is below {fail_under:g}%")
     for line in below:
@@ -993,7 +993,7 @@ def exercises(count, seed, topic, level, lang, fmt, key, kb):
     elif fmt == "html":
         click.echo(sheet_html(sheet, key=True), nl=False)
     else:
-        click.echo(sheet_text(sheet, key=key), nl=False)
+        click.echo(visible_styled(sheet_text(sheet, key=key)), nl=False)
 
 
 @main.command()

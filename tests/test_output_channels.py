@@ -231,3 +231,19 @@ def test_at_accepts_only_yyyy_mm_dd(zan, day):
     result = zan("ask", "call(C, P, Purpose)", "--at", day)
     assert result.exit_code == 2
     assert "write YYYY-MM-DD" in result.output
+
+
+def test_styled_text_keeps_colours_and_escapes_the_rest():
+    import click
+
+    from engine.base.text import visible_styled
+
+    styled = click.style("permitted", fg="green") + " x\x1b[2K\r\u202e\x1b]0;title\x07 y"
+    assert visible_styled(styled) == "\x1b[32mpermitted\x1b[0m x\\x1b[2K\\x0d\\u202e\\x1b]0;title\\x07 y"
+
+
+@pytest.mark.parametrize("fmt", ["dot", "html"])
+def test_every_rendered_format_is_free_of_control_characters(zan, evil, fmt):
+    result = zan("ask", "call(kunakbaev, P, legal_aid)", "--facts", evil, "--at", AT, "--explain", "--format", fmt)
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.stdout and "\r" not in result.stdout and "\u202e" not in result.stdout

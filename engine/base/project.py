@@ -26,6 +26,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from engine.base.inputs import read_bytes
 from engine.base.diagnostics import Diagnostic, ZanError
 from engine.base.source import Span
 
@@ -64,10 +65,27 @@ def find(start: Path | None = None) -> Path | None:
         candidate = folder / FILENAME
         try:
             if candidate.is_file():
-                return candidate
+                return candidate if trusted(candidate) else None
         except OSError:
             continue
     return None
+
+
+def trusted(path: Path) -> bool:
+    """Whether a zan.toml may say where the law is: owned by this user (or root) and writable by no one else.
+
+    A project file found above the working folder decides which knowledge base answers; one planted by
+    another user (in /tmp, a shared folder) would make Zan answer from their law. Such a file is
+    ignored, as git ignores a repository another user owns (SECURITY.md); the `kb:` line then names
+    the bundled knowledge base.
+    """
+    import stat
+
+    try:
+        info = path.stat()
+    except OSError:
+        return False
+    return info.st_uid in (os.geteuid(), 0) and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
 
 
 _READ: dict[tuple[str, int, int], Project] = {}
@@ -115,7 +133,7 @@ def read(path: Path) -> Project:
     """Reads one zan.toml; every problem is a diagnostic at its line and column."""
     shown = _shown(path)
     try:
-        raw = path.read_bytes()
+        raw = read_bytes(path, shown)  # read once, at most MAX_INPUT_BYTES
         text = raw.decode("utf-8")
     except (OSError, UnicodeDecodeError) as e:
         raise ZanError([Diagnostic("invalid-project", f"cannot read the project file: {e}", Span(shown, 1, 1, 1, 2))]) from None

@@ -70,3 +70,21 @@ def map_strings(data, change):
         else:
             copy.extend(copy_of(v) for v in source)
     return result
+
+
+_SGR = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def visible_styled(text: str) -> str:
+    """`visible` for a text already styled with colours (click.style): SGR colour sequences are kept, every
+    other control character (cursor moves, erasing, titles, carriage returns, bidi overrides) is escaped.
+    The last line of defence for a command's text output; user text is escaped before styling as well."""
+    if not _UNSAFE.search(text):
+        return text
+    out, last = [], 0
+    for m in _SGR.finditer(text):
+        out.append(visible(text[last:m.start()]))
+        out.append(m.group(0))
+        last = m.end()
+    out.append(visible(text[last:]))
+    return "".join(out)
