@@ -257,3 +257,12 @@ def test_a_scenario_file_gets_the_scenario_grammar_s_diagnostics_and_layout(edit
     [edit] = editor.request("textDocument/formatting", {"textDocument": {"uri": _uri(path)},
                                                         "options": {"tabSize": 2, "insertSpaces": True}})
     assert edit["newText"] == "scenario x\n  at 2025-03-01\n  expect borrow(a, b) is permitted.\n"
+
+
+def test_a_scenario_naming_an_unknown_norm_is_flagged_as_zan_test_would(editor, project):
+    path = project / "kb" / "scenarios" / "unknown.scenario"
+    text = "scenario x\n  at 2025-03-01\n  expect borrow(a, b) is permitted\n    decided by example.1.borow.\n"
+    [d] = _open(editor, path, text)["diagnostics"]
+    assert d["code"] == "invalid-scenario" and "no norm example.1.borow" in d["message"]
+    assert "did you mean example.1.borrow?" in d["message"]
+    assert d["range"]["start"]["line"] == 3

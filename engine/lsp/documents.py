@@ -43,6 +43,8 @@ class Documents:
         self.open: dict[Path, str] = {}
         self._parsed: dict[Path, tuple[float, int, n.Module, str]] = {}
         self.last: dict[Path, Checked] = {}
+        self._runner_stamp: tuple | None = None
+        self._runner_cache = None
 
     # ---------------------------------------------------------------- the knowledge base of a document
 
@@ -108,16 +110,45 @@ class Documents:
         return result
 
     def _check_scenario(self, path: Path, name: str, text: str) -> Checked:
-        from engine.tools.scenarios import parse_scenarios
+        """The scenario grammar's errors, then what `zan test` says before it runs anything: unknown norms and
+        predicates, a missing date, facts the kb does not declare (Runner.scenario_knowledge)."""
+        from engine.tools.scenarios import ScenarioFile, parse_scenarios
 
         try:
-            parse_scenarios(text, name)
-            found: list[Diagnostic] = []
+            parsed = parse_scenarios(text, name)
         except ZanError as e:
-            found = list(e.diagnostics)
+            result = Checked(path, None, None, list(e.diagnostics))
+            self.last[path] = result
+            return result
+        found: list[Diagnostic] = []
+        runner = self._runner(path)
+        if runner is not None:
+            file = ScenarioFile(name, text, parsed.scenarios)
+            for scenario in parsed.scenarios:
+                try:
+                    runner.scenario_knowledge(file, scenario, {name: text})
+                except ZanError as e:
+                    found += [d for d in e.diagnostics if d.span is not None and d.span.file == name]
         result = Checked(path, None, None, found)
         self.last[path] = result
         return result
+
+    def _runner(self, path: Path):
+        """The scenario runner of the document's knowledge base (its project's, else the bundled one), kept
+        while no file of that knowledge base changes on disk."""
+        from engine.tools.scenarios import Runner
+
+        project = current(path.parent)
+        folder = project.kb if project is not None else bundled_kb()
+        files = kb_files(folder)
+        stamp = (str(folder), tuple((str(f), f.stat().st_mtime_ns) for f in files))
+        if self._runner_stamp != stamp:
+            try:
+                self._runner_cache = Runner(folder)
+            except ZanError:  # the law itself has errors: its own documents show them
+                self._runner_cache = None
+            self._runner_stamp = stamp
+        return self._runner_cache
 
     def knowledge(self, path: Path) -> KnowledgeBase | None:
         path = path.resolve()
