@@ -352,11 +352,13 @@ def _understood_title(understood: dict, lang: str) -> str:
 
     lines = [f"{word('question as understood', lang)}: {understood['understood']}", f"  {understood['in_words']}"]
     for a in understood["assumptions"]:
-        lines.append(f"  {word('assumed', lang)}: {a['atom']} ({a['in_words']})")
+        lines.append(f"  {word('assumed', lang)}: {a['atom']} ({a['in_words']})"
+                     + (f" — {word('already in the case', lang)}" if a.get("in_the_case") else ""))
     return "\n".join(lines)
 
 
-def _ask_in_words(text, kb, facts, at, fmt, explain, lang, short, steps, depth, trace_level="full", answer_number=None):
+def _ask_in_words(text, kb, facts, at, fmt, explain, lang, short, steps, depth, trace_level="full", answer_number=None,
+                  assumed=(), retracted=(), reading=None, how=None, how_max=None):
     """A question in words: understood against the kb's vocabulary, said back, then answered (or diffed)."""
     from click.core import ParameterSource
 
@@ -373,7 +375,11 @@ def _ask_in_words(text, kb, facts, at, fmt, explain, lang, short, steps, depth, 
         from engine.tools.diff import document
 
         start, end = understood.between
-        result = compare(understood.query, start, end, folder, list(facts) or None, assumptions=understood.assumptions)
+        from engine.pipeline import fact_atoms
+
+        result = compare(understood.query, start, end, folder, list(facts) or None,
+                         assumptions=tuple(understood.assumptions) + tuple(fact_atoms(assumed)),
+                         retractions=fact_atoms(retracted), reading=reading)
         doc = document(result, lang, depth=depth, steps=steps)
         doc["question"] = said
         if fmt == "text":
@@ -387,7 +393,8 @@ def _ask_in_words(text, kb, facts, at, fmt, explain, lang, short, steps, depth, 
                                    "give one of them")
         at = understood.at
     _answer(understood.query, kb, facts, at, fmt, explain, lang, short=short, steps=steps, depth=depth,
-            trace_level=trace_level, assumptions=understood.assumptions, understood=said, answer_number=answer_number)
+            trace_level=trace_level, assumptions=understood.assumptions, understood=said, answer_number=answer_number,
+            assumed=assumed, retracted=retracted, reading=reading, how=how, how_max=how_max)
 
 
 def _emit(doc, fmt, explain, lang, short, steps, diff=False, after=None):
@@ -455,9 +462,8 @@ def ask(query, how, how_max, kb, facts, at, fmt, explain, lang, short, steps, de
         _answer(query, kb, facts, at, fmt, explain, lang, short=short, steps=steps, depth=depth, trace_level=trace_level,
                 assumed=assumed, retracted=retracted, reading=reading, how=how, how_max=how_max, answer_number=answer_number)
     else:
-        if assumed or retracted or reading or how:
-            raise click.UsageError("--assume, --retract, --reading and --how go with a question written as an atom")
-        _ask_in_words(query, kb, facts, at, fmt, explain, lang, short, steps, depth, trace_level, answer_number)
+        _ask_in_words(query, kb, facts, at, fmt, explain, lang, short, steps, depth, trace_level, answer_number,
+                      assumed=assumed, retracted=retracted, reading=reading, how=how, how_max=how_max)
 
 
 class _QueryCommand(click.Command):

@@ -83,6 +83,28 @@ PHRASINGS = [
      ("in_solitary_cell(kunakbaev)", "needs_medical_care(kunakbaev)")),
 ]
 
+PHRASINGS += [
+    # relations named on the way are assumptions too (said back as already in the case where it states them)
+    ("Can Kunakbayev phone his lawyer Ospanov?", "call(kunakbaev, ospanov, Purpose)", None, ("advocate(ospanov)",)),
+    ("May Kunakbayev call his wife Aigul?", "call(kunakbaev, aigul, Purpose)", None, ("spouse(kunakbaev, aigul)",)),
+    ("May Kunakbayev call his brother Aigul?", "call(kunakbaev, aigul, Purpose)", None, ("close_relative(kunakbaev, aigul)",)),
+    ("Which calls are permitted for Kunakbayev if his brother Marat died?", PERMITTED_CALLS, None,
+     ("close_relative(kunakbaev, marat)", "died(marat)")),
+    ("Какие звонки разрешены Кунакбаеву, если умер Марат?", PERMITTED_CALLS, None, ("died(marat)",)),
+    ("Может ли Кунакбаев позвонить своему адвокату Оспанову?", "call(kunakbaev, ospanov, Purpose)", None,
+     ("advocate(ospanov)",)),
+    ("Какие разговоры запрещены Кунакбаеву?", "prohibited call(kunakbaev, Person, Purpose)", None, ()),
+    ("Кому может позвонить Кунакбаев?", CALLS, None, ()),
+    ("Құнақбаев кімге қоңырау шала алады?", CALLS, None, ()),
+    ("Құнақбаевқа Оспановпен сөйлесуге рұқсат етілген бе?", "call(kunakbaev, ospanov, Purpose)", None, ()),
+    ("Who may Kunakbayev call for legal aid?", "call(kunakbaev, Person, legal_aid)", None, ()),
+    ("Which calls to Ospanov are permitted for Kunakbayev?", "permitted call(kunakbaev, ospanov, Purpose)", None, ()),
+    ("Must the Ministry amend the Rules?", "obligatory amend(ministry_of_internal_affairs, rules819)", None, ()),
+    ("Министерство обязано внести изменения в Правила?", "obligatory amend(ministry_of_internal_affairs, rules819)", None, ()),
+    ("Which calls are permitted for Kunakbayev for medical care if he needs medical care?",
+     "permitted call(kunakbaev, Person, medical_care)", None, ("needs_medical_care(kunakbaev)",)),
+]
+
 CHANGES = [
     ("Which calls changed between 2024-12-26 and 2024-12-27 for Kunakbayev?", CALLS),
     ("which calls of kunakbaev changed between 26 December 2024 and 27 December 2024", CALLS),

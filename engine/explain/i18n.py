@@ -281,6 +281,7 @@ WORDS.update({
     "its exceptions": {"en": "its exceptions", "ru": "исключения из неё", "kk": "оның ерекшеліктері"},
     "question as understood": {"en": "question as understood", "ru": "вопрос понят так", "kk": "сұрақ былай түсінілді"},
     "assumed": {"en": "assumed", "ru": "предполагается", "kk": "болжам"},
+    "already in the case": {"en": "the case already states it", "ru": "это уже есть в деле", "kk": "бұл істе бұрыннан бар"},
     "changes between": {"en": "what changed between {before} and {after}", "ru": "что изменилось между {before} и {after}",
                         "kk": "{before} мен {after} арасында не өзгерді"},
     "empty question": {"en": "the question is empty", "ru": "вопрос пуст", "kk": "сұрақ бос"},

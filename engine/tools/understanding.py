@@ -600,6 +600,13 @@ def nearest_phrasings(kb: KnowledgeBase, text: str, language: str, count: int = 
 
 # ---------------------------------------------------------------- back in words
 
+def _stated(kb: KnowledgeBase, atom: n.Atom) -> bool:
+    """Whether the case already states the assumed fact ("his wife Aigul" where spouse(kunakbaev, aigul) is a fact)."""
+    values = tuple(a.value for a in atom.args if isinstance(a, n.Constant))
+    return any(c.is_fact and c.head.predicate == atom.predicate and
+               tuple(a.value for a in c.head.args if isinstance(a, n.Constant)) == values for c in kb.clauses)
+
+
 def in_words(understood: Understood, kb: KnowledgeBase, language: str) -> dict:
     """The understood question said back: the atom, a sentence from the kb's reading, the assumptions and dates."""
     def value_label(value):
@@ -620,7 +627,8 @@ def in_words(understood: Understood, kb: KnowledgeBase, language: str) -> dict:
     if understood.query.status:
         sentence = f"{word(understood.query.status, language)}? {sentence}"
     out = {"text": understood.text, "understood": understood.atom_text, "in_words": sentence,
-           "assumptions": [{"atom": str(a), "in_words": reading(a)} for a in understood.assumptions]}
+           "assumptions": [{"atom": str(a), "in_words": reading(a), "in_the_case": _stated(kb, a)}
+                           for a in understood.assumptions]}
     if understood.at:
         out["at"] = understood.at.isoformat()
     if understood.between:
