@@ -245,3 +245,14 @@ def test_the_reading_changes_answers_on_every_command(zan):
                 "--reading", "medical_call_unconditional")
     statuses = lambda r: {a["status"] for a in json.loads(r.stdout)["answers"]}
     assert "permitted" not in statuses(before) and "permitted" in statuses(after)
+
+
+def test_cases_with_an_assumed_fact_keep_only_the_cases_where_it_holds(kb, zan):
+    s = space.cases("call(C, P, legal_aid)", LATER, kb=kb, assumed=["in_disciplinary_isolator(c)"])
+    assert ("in_disciplinary_isolator", ("c",)) not in s.dimensions
+    assert {r.outcome.status for r in s.rows} == {"permitted", "prohibited"}
+    _check_space_assumed = [(r.values, set(r.holds) | {("in_disciplinary_isolator", ("c",))}) for r in s.rows]
+    statuses = _evaluate(kb, LATER, None, "call", _check_space_assumed, set(s.individuals))
+    assert statuses == [r.outcome.status for r in s.rows]
+    bad = zan("cases", "call(C, P, legal_aid)", "--assume", "no_such_predicate(c)")
+    assert bad.exit_code == 1 and "invalid-query" in bad.output

@@ -537,7 +537,7 @@ def _representatives(kb: KnowledgeBase, make: Callable, builder: Builder,
     """
     asked = [(predicate, tuple(_rename(v, str(k), builder.individuals) for v in values))
              for k, ((predicate, values), _facts) in enumerate(cases)]
-    program = make(asked)
+    program = make(asked, False)
     for k, (_atom, facts) in enumerate(cases):
         for relation, values in facts:
             program.add_fact(relation, tuple(_rename(v, str(k), builder.individuals) for v in values),
@@ -571,12 +571,18 @@ def cases(query: str | n.Query, at: datetime.date, kb_dir: Path | None = None, c
     if kb is None:
         kb, _facts, _warnings = load_checked(kb_dir, [], sample=False)
     parsed = _query(kb, query)
+    from engine.pipeline import check_query, fact_atoms
+
+    for atom in fact_atoms([a for a in list(assumed) + list(retracted) if isinstance(a, str)]):
+        check_query(kb, n.Query(None, atom, atom.span))      # a declared predicate, with its arity
     assumed = [parse_fact(a) if isinstance(a, str) else a for a in assumed]
     retracted = [parse_fact(a) if isinstance(a, str) else a for a in retracted]
     sides = [(at, reading)]
     if compare is not None or versus_reading is not None:
         sides.append((compare or at, versus_reading if versus_reading is not None else reading))
-    makers = [(lambda asked, day=day, r=r: assume(ir.lower(kb, day, reading=r, asked=asked), assumed, retracted))
+    # the representatives get the assumed facts case by case, over their own renamed persons
+    makers = [(lambda asked, own=True, day=day, r=r: assume(ir.lower(kb, day, reading=r, asked=asked),
+                                                            assumed if own else (), retracted))
               for day, r in sides]
     programs = [make(()) for make in makers]
     builder = Builder(kb, programs)
@@ -618,9 +624,17 @@ def cases(query: str | n.Query, at: datetime.date, kb_dir: Path | None = None, c
     rows.sort(key=lambda r: (instances.index(r.values), _row_key(r, order)))
     if cite:
         progress.phase(f"{len(rows)} rows: one case each, evaluated to check the status and read the citations")
-        _cite(kb, programs, makers, builder, rows, verify)
+        _cite(kb, programs, makers, builder, rows, verify, assumed)
     progress.close()
-    space = CaseSpace(parsed, at, kb, programs, builder.individuals, list(builder.dimensions), rows,
+    # the dimensions that can matter: those some outcome depends on (grounding may meet more)
+    support: set[int] = set()
+    for _values, per_side in diagrams:
+        for root, _found in per_side:
+            support |= d.support(root)
+    mattering = [dim for k, dim in enumerate(builder.dimensions) if k in support]
+    used = {name for _rel, values in mattering for name in values} | {v for r in rows for v in r.values}
+    individuals = {name: ind for name, ind in builder.individuals.items() if name in used}
+    space = CaseSpace(parsed, at, kb, programs, individuals, mattering, rows,
                       compare=compare, reading=reading, versus_reading=versus_reading,
                       assumed=assumed, retracted=retracted)
     space.redundant = _redundant(builder, grounders[0], programs[0], parsed.atom.predicate, instances, rows)
@@ -636,17 +650,17 @@ def _row_key(row: Row, order: dict) -> tuple:
     return tuple(marks.get(k, 1) for k in range(len(order)))
 
 
-def _cite(kb, programs, makers, builder: Builder, rows: list[Row], verify: bool) -> None:
+def _cite(kb, programs, makers, builder: Builder, rows: list[Row], verify: bool, assumed=()) -> None:
     """Citations (and, with two sides, causes) read off one representative case per row, evaluated the ordinary way."""
     from engine.tools.diff import causes
 
-    cases = [((r.predicate, r.values), r.holds) for r in rows]
+    cases = [((r.predicate, r.values), list(r.holds) + list(assumed)) for r in rows]
     sides = [_representatives(kb, make, builder, cases) for make in makers]
     for k, row in enumerate(rows):
         t = sides[0][k]
         if verify and (t is None or t.answer.status != row.outcome.status):
-            raise ZanError([Diagnostic("internal", f"the case space disagrees with the knowledge base on {row.atom}: "
-                                       f"{row.outcome.status} vs {t.answer.status if t else None}", None)])
+            raise RuntimeError(f"the case space disagrees with the knowledge base on {row.atom}: "
+                               f"{row.outcome.status} vs {t.answer.status if t else None}")
         row.citations = list(t.citations) if t else []
         if t is not None:   # the row's norms as the representative case has them (same status and citations)
             row.outcome = Outcome(t.answer.status, t.answer.deciding, tuple(t.answer.supporting),
@@ -654,8 +668,7 @@ def _cite(kb, programs, makers, builder: Builder, rows: list[Row], verify: bool)
         if len(programs) > 1:
             t1 = sides[1][k]
             if verify and row.compared is not None and (t1 is None or t1.answer.status != row.compared.status):
-                raise ZanError([Diagnostic("internal", f"the case space disagrees with the knowledge base on {row.atom} "
-                                           f"(second side)", None)])
+                raise RuntimeError(f"the case space disagrees with the knowledge base on {row.atom} (second side)")
             row.compared_citations = list(t1.citations) if t1 else []
             if t1 is not None and row.compared is not None:
                 row.compared = Outcome(t1.answer.status, t1.answer.deciding, tuple(t1.answer.supporting),

@@ -54,6 +54,8 @@ class DiffResult:
     kb: object
     programs: tuple[ir.Program, ir.Program]
     changes: list[Change] = field(default_factory=list)
+    reading: object = None
+    versus_reading: object = None
 
 
 def diff(query_text_or_query, start: datetime.date, end: datetime.date, kb_dir: Path | None = None,
@@ -83,6 +85,7 @@ def diff(query_text_or_query, start: datetime.date, end: datetime.date, kb_dir: 
         sides.append((program, prover, found))
     (p0, prover0, before), (p1, prover1, after) = sides
     result = DiffResult(query, start, end, kb, (p0, p1))
+    result.reading, result.versus_reading = reading, versus_reading
     keys = sorted(set(before) | set(after), key=lambda vs: tuple((type(v).__name__, str(v)) for v in vs))
     for values in keys:
         a0, a1 = before.get(values), after.get(values)
@@ -216,5 +219,8 @@ def document(result: DiffResult, language: str = "en", depth: int | None = None,
         primary = [x["explanation"] for x in entry["causes"] if x["primary"]]
         entry["explanation"] = f"{old} → {new}: " + ("; ".join(primary) if primary else word("cause unknown", language))
         changes.append(entry)
-    return {"query": query_text(result.query), "from": result.start.isoformat(), "to": result.end.isoformat(),
-            "changes": changes}
+    out = {"query": query_text(result.query), "from": result.start.isoformat(), "to": result.end.isoformat(),
+           "changes": changes}
+    if result.versus_reading is not None:
+        out["reading"], out["versus_reading"] = result.reading, result.versus_reading
+    return out
