@@ -30,7 +30,12 @@ def test_example3_legal_aid_contract_after_ruling_is_permitted(zan, tmp_path):
     assert a["status"] == "permitted"
     assert a["citations"][0] == "cc60 1"
     assert {"constitution 13.3", "constitution 39.3"} <= set(a["citations"])
-    assert [d["norm"]["citation"] for d in a["trace"]["defeated"]] == ["pec 134.1.2"]
+    # the Court upheld pec 134.1.2 in a binding interpretation (cc60 1, binding by cc60 2): not defeated, read narrowly
+    assert a["trace"]["defeated"] == []
+    [read] = a["trace"]["interpreted"]
+    assert (read["norm"]["citation"], read["principle"]) == ("pec 134.1.2", "binding interpretation")
+    assert "cc60 2" in a["citations"]
+    assert "in the binding interpretation of cc60 (points 1 and 2), does not extend to" in read["explanation"]
 
 
 def test_example4_same_before_ruling_is_prohibited(zan, tmp_path):

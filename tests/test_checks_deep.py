@@ -39,6 +39,11 @@ CASES = {
     + norm("pec.3", "pec 3", "permitted visit(C, P) if isolated(C) and friend(C, P).", "exception to pec.1")
     + norm("pec.4", "pec 4", "permitted call(C, P, legal) if friend(C, P) and not isolated(C).", "exception to pec.5")
     + norm("pec.5", "pec 5", "prohibited call(C, P, social) if isolated(C) and friend(C, P)."),
+    "exception-outranked": base("isolated", "friend", "visit")
+    + norm("pec.1", "pec 1", "prohibited visit(C, P) if isolated(C) and friend(C, P).")
+    + norm("pec.2", "pec 2", "prohibited visit(C, P) if friend(C, P) and isolated(C).", "delegates exceptions to rules")
+    # a Rules norm against the Code: warned; against a Code norm that delegates it: fine
+    + norm("rules.1", "rules 1", "permitted visit(C, P) if isolated(C) and friend(C, P).", "exception to pec.1, pec.2"),
     "norm-never-in-force": base("isolated", "friend", "visit")
     + norm("rules.1", "rules 1", "prohibited visit(C, P) if isolated(C) and friend(C, P).",
            "in force from 2031-01-01"),

@@ -76,7 +76,8 @@ def test_d4_unlisted_circumstance_before_and_after_ruling(zan, tmp_path):
     assert before["status"] == "prohibited"
     assert after["status"] == "discretionary"
     assert after["citations"][0] == "cc60 1"
-    assert any(d["norm"]["citation"] == "pec 134.1.2" and d["principle"] == "lex superior" for d in after["trace"]["defeated"])
+    assert any(d["norm"]["citation"] == "pec 134.1.2" and d["principle"] == "binding interpretation"
+               for d in after["trace"]["interpreted"])
 
 
 def test_d4_unlisted_circumstance_outside_isolator_before_ruling_is_undetermined(zan, tmp_path):

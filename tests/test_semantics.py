@@ -64,13 +64,59 @@ def test_lex_posterior_between_equal_ranks(tmp_path):
     assert dict(answer.defeated[0].grounds) == {"winner_date": "2020-01-01", "loser_date": "2015-01-01"}
 
 
-def test_exception_beats_rank(tmp_path):
+def test_exception_beats_rank_within_the_same_rank(tmp_path):
+    law = """
+    norm code.1 cites "code 1" kk "a" prohibited act_(X) if held(X).
+    norm code2.1 cites "code2 1" kk "b" exception to code.1 permitted act_(X) if held(X).
+    norm code.2 cites "code 2" kk "c" exception to code2.1 prohibited act_(X) if held(X).
+    """
+    answer = run(tmp_path, law, "person(a). held(a).").traces[0].answer
+    # code.2 is an exception to the later code2.1 (equal rank): specialis beats posterior
+    assert (answer.status, answer.deciding) == ("prohibited", "code.2")
+    assert any(d.winner == "code.2" and d.principle == "lex specialis" for d in answer.defeated)
+
+
+def test_lex_superior_bounds_lex_specialis(tmp_path):
+    """A lower-ranked act's `exception to` a higher-ranked act's norm does not win by specialis."""
     law = """
     norm court.1 cites "court 1" kk "a" prohibited act_(X) if held(X).
     norm order.1 cites "order 1" kk "b" exception to court.1 permitted act_(X) if held(X).
     """
     answer = run(tmp_path, law, "person(a). held(a).").traces[0].answer
+    assert (answer.status, answer.deciding, answer.defeated[0].principle) == ("prohibited", "court.1", "lex superior")
+
+
+def test_a_declared_delegation_lets_the_lower_act_except(tmp_path):
+    law = """
+    norm court.1 cites "court 1" kk "a" delegates exceptions to order prohibited act_(X) if held(X).
+    norm order.1 cites "order 1" kk "b" exception to court.1 permitted act_(X) if held(X).
+    """
+    answer = run(tmp_path, law, "person(a). held(a).").traces[0].answer
     assert (answer.status, answer.deciding, answer.defeated[0].principle) == ("permitted", "order.1", "lex specialis")
+    assert answer.defeated[0].ground("delegated_by") == "court.1"
+
+
+def test_binding_interpretation_is_ordered_first(tmp_path):
+    """A court's binding interpretation reads the other norm narrowly: ordered before lex specialis, and
+    only from an act not of lower rank."""
+    law = """
+    norm code.1 cites "code 1" kk "a" prohibited act_(X) if held(X).
+    norm code.2 cites "code 2" kk "c" exception to court.1 prohibited act_(X) if held(X).
+    norm court.2 cites "court 2" kk "d" .
+    norm court.1 cites "court 1" kk "b" interprets code.1, code.2 binding by court.2 permitted act_(X) if held(X).
+    norm order.1 cites "order 1" kk "e" interprets code.1 binding by court.2 permitted act_(X) if person(X).
+    """
+    result = run(tmp_path, law, "person(a). held(a). person(b).")
+    a, b = result.traces
+    assert (a.answer.status, a.answer.deciding) == ("permitted", "court.1")
+    assert {(d.loser, d.principle) for d in a.answer.defeated if d.winner == "court.1"} == {
+        ("code.1", "binding interpretation"), ("code.2", "binding interpretation")}
+    # order.1 (rank 20) cannot bind: its reading of code.1 loses by rank
+    assert ("order.1", "lex superior") in {(d.loser, d.principle) for d in a.answer.defeated}
+    assert "court 2" in a.citations
+    assert (b.answer.status, b.answer.deciding) == ("permitted", "order.1")   # nothing against it applies to b
+    from engine.logic.norms import interprets
+    assert not interprets(result.program.norms["order.1"], result.program.norms["code.1"])
 
 
 def test_unordered_conflict_is_an_ambiguity_never_a_silent_pick(tmp_path):

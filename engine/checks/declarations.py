@@ -75,7 +75,8 @@ def _norm(kb: KnowledgeBase, norm: n.Norm) -> list[Diagnostic]:
     if not any(q.language == "kk" for q in norm.quotes):
         found.append(Diagnostic("missing-quote", f"the norm {norm.id} has no Kazakh quote", norm.id_span,
                                 hint='add kk "..." with the text of the provision'))
-    for kind, refs in (("exception to", norm.exception_to), ("rests on", norm.rests_on), ("see", norm.see)):
+    for kind, refs in (("exception to", norm.exception_to), ("rests on", norm.rests_on), ("see", norm.see),
+                       ("interprets", norm.interprets), ("binding by", (norm.binding,) if norm.binding else ())):
         for ref in refs:
             if ref.norm_id not in kb.norms:
                 guess = did_you_mean(ref.norm_id, kb.norms)
@@ -83,6 +84,11 @@ def _norm(kb: KnowledgeBase, norm: n.Norm) -> list[Diagnostic]:
                                         ref.span, hint=f"did you mean {guess}?" if guess else None))
             elif ref.norm_id == norm.id and kind == "exception to":
                 found.append(Diagnostic("exception-cycle", f"the norm {norm.id} is an exception to itself", ref.span))
+    for ref in norm.delegates:
+        if ref.norm_id not in kb.acts:
+            guess = did_you_mean(ref.norm_id, kb.acts)
+            found.append(Diagnostic("unknown-act", f"`delegates exceptions to` names the act {ref.norm_id}, which is not declared",
+                                    ref.span, hint=f"did you mean {guess}?" if guess else None))
     if norm.deadline is not None and (norm.clause is None or norm.clause.modality != "obligatory"):
         found.append(Diagnostic("deadline-without-obligation", f"the norm {norm.id} has a deadline but obliges nothing",
                                 norm.id_span, hint="a deadline belongs to an `obligatory` conclusion"))

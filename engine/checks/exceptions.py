@@ -1,4 +1,6 @@
-"""Exceptions that can never bite: `exception to` between norms whose conclusions can never conflict."""
+"""Exceptions that can never bite: `exception to` between norms whose conclusions can never conflict, or
+written by an act of lower rank against a norm of a higher-ranked act that delegates no such power
+(lex superior bounds lex specialis: `exception-outranked`)."""
 
 from __future__ import annotations
 
@@ -22,6 +24,18 @@ def check(kb: KnowledgeBase) -> list[Diagnostic]:
             excepted = kb.norms.get(ref.norm_id)
             if excepted is None or excepted.id == norm.id:
                 continue  # unknown-norm and exception-cycle report these
+            a, b = norm_info(kb, norm), norm_info(kb, excepted)
+            if a.rank < b.rank and not (a.act and any(r.norm_id == a.act.key for r in excepted.delegates)):
+                lower, higher = (a.act.key if a.act else "?"), (b.act.key if b.act else "?")
+                found.append(Diagnostic(
+                    "exception-outranked",
+                    f"{norm.id} ({lower}, rank {a.rank}) is written as an exception to {excepted.id} ({higher}, rank {b.rank}), "
+                    f"but an act of lower rank cannot carve an exception out of a higher-ranked act: lex superior decides "
+                    f"between them, and {excepted.id} prevails", ref.span,
+                    notes=(Note(f"{excepted.id} is declared here", excepted.id_span),),
+                    hint=f"if {higher} delegates this to {lower}, say so on {excepted.id}: `delegates exceptions to {lower}`; "
+                         f"otherwise remove the `exception to`"))
+                continue
             why = _why_never(kb, norm, excepted)
             if why:
                 found.append(Diagnostic(

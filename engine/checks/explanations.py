@@ -116,6 +116,11 @@ obligatory), their conclusions cannot be the same atom (another predicate, or a 
 differs, such as legal_aid against social_ties), or they are never in force on the same day. The
 priority the author meant is then never used. Correct the conclusion or the modality of the
 exception, or point `exception to` at the norm it really departs from.""",
+    "exception-outranked": """A norm of a lower-ranked act (an order, a regulation) is written as an exception to a norm
+of a higher-ranked act (a code, a law), which does not delegate that power. A sub-statutory act cannot
+carve exceptions out of a statute: lex superior bounds lex specialis, so the `exception to` does not
+decide and the higher-ranked norm prevails where the two conflict. If the statute does delegate it,
+declare that on the higher norm (`delegates exceptions to ACT`); otherwise drop the `exception to`.""",
     "norm-never-in-force": """A norm's `in force` interval lies wholly outside its act's, and a norm counts only on
 days when both are in force, so it can never apply. Correct the norm's dates, or its citation if
 it belongs to another act.""",

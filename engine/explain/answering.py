@@ -139,6 +139,9 @@ def citations(program: Program, t: Trace) -> list[str]:
     if answer.deciding:
         for ref in program.norms[answer.deciding].node.rests_on:
             add(ref.norm_id)
+        for d in answer.defeated:   # what makes the deciding norm's interpretation binding (cc60 2)
+            if d.winner == answer.deciding and d.principle == "binding interpretation":
+                add(d.ground("binding"))
     walk(t.proof)
     for nid in answer.supporting:
         add(nid)

@@ -276,6 +276,8 @@ class Explainer:
         grounds = dict(d.grounds)
         if d.principle == "lex specialis":
             return self.w("lex specialis", winner=self.norm_name(d.winner), loser=self.norm_name(d.loser))
+        if d.principle == "binding interpretation":
+            return self.interpretation_text(d)
         if d.principle == "lex superior":
             for side in ("winner_act", "loser_act"):
                 if side in grounds:
@@ -283,9 +285,30 @@ class Explainer:
             return self.w("lex superior", **grounds)
         return self.w("lex posterior", **grounds)
 
+    def interpretation_text(self, d: Defeat) -> str:
+        """"pec 134.1.2, in the binding interpretation of cc60 (points 1 and 2), does not extend to ...": the
+        interpreted norm, the interpreting act with its points (the interpreting norm's and the binding
+        provision's), and what the reading leaves out: the answer's own atom."""
+        loser, winner = self.program.norms.get(d.loser), self.program.norms.get(d.winner)
+        binding = self.program.norms.get(dict(d.grounds).get("binding") or "")
+        act = winner.act.key if winner and winner.act else ""
+        points = []
+        for info in (winner, binding):
+            citation = info.node.citation if info else None
+            if citation and citation.split()[0] == act and len(citation.split()) > 1 and citation.split()[1] not in points:
+                points.append(citation.split()[1])
+        shown = self.w("points", first=points[0], second=points[1]) if len(points) > 1 else \
+            self.w("point", first=points[0]) if points else ""
+        return self.w("binding interpretation", interpreted=self.cited_as(loser) or d.loser,
+                      act=self.act_name(act) if act else d.winner, points=shown,
+                      reading=getattr(self, "_answer_reading", None) or self.w("this case"))
+
     def defeat(self, d: Defeat) -> dict:
         loser = self.program.norms.get(d.loser)
         see = [self.norm_ref(r.norm_id, full=False) for r in loser.node.see] if loser else []
+        binding = dict(d.grounds).get("binding")
+        if d.principle == "binding interpretation" and binding:
+            see = [self.norm_ref(binding, full=False)] + see
         return {"norm": self.norm_ref(d.loser, full=False), "by": d.winner, "by_norm": self.norm_ref(d.winner, full=False),
                 "principle": d.principle, "grounds": dict(d.grounds), "explanation": self.principle_text(d), "see": see}
 
@@ -366,7 +389,8 @@ class Explainer:
         return out
 
     # ------------------------------------------------------------ the short form
-    def summary(self, t: Trace, why_nots: list[dict], defeated: list[dict], conditions: list[dict]) -> dict:
+    def summary(self, t: Trace, why_nots: list[dict], defeated: list[dict], conditions: list[dict],
+                interpreted: list[dict] = ()) -> dict:
         a = t.answer
         parts: list[str] = []
         status = self.w(a.status)
@@ -375,6 +399,8 @@ class Explainer:
             parts.append(self.w("undetermined conflict", first=self.norm_name(first), second=self.norm_name(second)))
         elif a.deciding:
             parts.append(self.w("status by", status=status, norm=self.norm_name(a.deciding)))
+            for d in interpreted:
+                parts.append(d["explanation"])
             for d in defeated:
                 principle = self.w("lex specialis short") if d["principle"] == "lex specialis" else d["explanation"]
                 if d["by"] == a.deciding:
@@ -397,7 +423,8 @@ class Explainer:
                 "norm": self.norm_ref(a.deciding, full=False) if a.deciding else None,
                 "conditions": [{k: c.get(k) for k in ("kind", "atom", "reading", "source")} for c in conditions],
                 "why_not": [x["explanation"] for x in why_nots],
-                "defeated": [d["explanation"] for d in defeated]}
+                "defeated": [d["explanation"] for d in defeated],
+                "interpreted": [d["explanation"] for d in interpreted]}
 
     # ------------------------------------------------------------ step by step
     def steps(self, t: Trace, defeated: list[dict], headline: str, why_not: list[dict] = ()) -> list[dict]:
@@ -482,7 +509,10 @@ class Explainer:
             trace["decided_by"] = None
         if a.supporting:
             trace["also_supported_by"] = [self.norm_ref(nid, full=False) for nid in a.supporting]
-        trace["defeated"] = [self.defeat(d) for d in a.defeated]
+        self._answer_reading = trace.get("reading")
+        trace["defeated"] = [self.defeat(d) for d in a.defeated if d.principle != "binding interpretation"]
+        # a norm read narrowly by a binding interpretation is not defeated: it is upheld, in that reading
+        trace["interpreted"] = [self.defeat(d) for d in a.defeated if d.principle == "binding interpretation"]
         if a.ambiguity:
             trace["ambiguity"] = [{"norms": [self.norm_ref(x, full=False) for x in pair],
                                    "explanation": self.w("ambiguity explained")} for pair in a.ambiguity]
@@ -490,9 +520,9 @@ class Explainer:
             trace["explanation"] = self.w("no norm")
         ordered = sorted(t.why_not, key=lambda w: _closeness(self.program, w, a.deciding))
         trace["why_not"] = [self.why_not(w, a.deciding) for w in ordered]
-        trace["summary"] = self.summary(t, trace["why_not"], trace["defeated"], conditions)
+        trace["summary"] = self.summary(t, trace["why_not"], trace["defeated"], conditions, trace["interpreted"])
         if self.with_steps:
-            trace["steps"] = self.steps(t, trace["defeated"], trace["summary"]["text"], trace["why_not"])
+            trace["steps"] = self.steps(t, trace["interpreted"] + trace["defeated"], trace["summary"]["text"], trace["why_not"])
         out["trace"] = trace
         return out
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from engine.syntax import nodes as n
 
-PRINCIPLES = ("lex specialis", "lex superior", "lex posterior")
+PRINCIPLES = ("binding interpretation", "lex specialis", "lex superior", "lex posterior")
 
 
 @dataclass(frozen=True)
@@ -62,15 +62,40 @@ class Defeat:
         return dict(self.grounds).get(key)
 
 
+def interprets(a: NormInfo, b: NormInfo) -> bool:
+    """`a` is a binding interpretation of `b`: it reads `b` narrowly, and its act is not of lower rank."""
+    return any(r.norm_id == b.id for r in a.node.interprets) and a.rank >= b.rank
+
+
+def may_except(a: NormInfo, b: NormInfo) -> bool:
+    """`a` is written as an exception to `b` and may be one: lex superior bounds lex specialis, so an act of
+    lower rank carves an exception out of a higher-ranked norm only where that norm delegates it."""
+    if not any(r.norm_id == b.id for r in a.node.exception_to):
+        return False
+    return a.rank >= b.rank or bool(a.act and any(r.norm_id == a.act.key for r in b.node.delegates))
+
+
 def priority(a: NormInfo, b: NormInfo) -> Defeat | None:
-    """Which of two conflicting norms prevails, or None where no principle orders them."""
+    """Which of two conflicting norms prevails, or None where no principle orders them.
+
+    In order: a binding interpretation (a court's reading of the other norm, not a norm against it),
+    an explicit exception (lex specialis, bounded by lex superior), the rank (lex superior), the date
+    (lex posterior).
+    """
     if not conflicting(a.modality, b.modality):
         return None
-    a_excepts = any(r.norm_id == b.id for r in a.node.exception_to)
-    b_excepts = any(r.norm_id == a.id for r in b.node.exception_to)
+    a_reads, b_reads = interprets(a, b), interprets(b, a)
+    if a_reads != b_reads:
+        w, l = (a, b) if a_reads else (b, a)
+        binding = w.node.binding.norm_id if w.node.binding else ""
+        return Defeat(w.id, l.id, "binding interpretation", (("interpreted", l.id), ("binding", binding)))
+    a_excepts, b_excepts = may_except(a, b), may_except(b, a)
     if a_excepts != b_excepts:
         w, l = (a, b) if a_excepts else (b, a)
-        return Defeat(w.id, l.id, "lex specialis", (("exception_to", l.id),))
+        grounds = (("exception_to", l.id),)
+        if w.rank < l.rank:
+            grounds += (("delegated_by", l.id),)
+        return Defeat(w.id, l.id, "lex specialis", grounds)
     if a.rank != b.rank:
         w, l = (a, b) if a.rank > b.rank else (b, a)
         return Defeat(w.id, l.id, "lex superior", (

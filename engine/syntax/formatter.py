@@ -114,6 +114,12 @@ def attribute(tree: Tree) -> str:
         keyword = {"exception_to": "exception to", "rests_on": "rests on", "see": "see",
                    "under_reading": "under reading", "instead_of": "instead of"}[kind]
         return f"{keyword} " + ", ".join(map(str, kids))
+    if kind == "interprets":
+        names = [str(k) for k in kids if k is not None and not isinstance(k, Tree)]
+        binding = [str(t) for k in kids if isinstance(k, Tree) for t in k.children]
+        return "interprets " + ", ".join(names) + (f" binding by {binding[0]}" if binding else "")
+    if kind == "delegates":
+        return "delegates exceptions to " + ", ".join(map(str, kids))
     if kind == "supported_by":
         return "supported by " + (f"{kids[0]} " if kids[0] is not None else "") + str(kids[1])
     if kind == "default_reading":

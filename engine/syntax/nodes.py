@@ -181,6 +181,9 @@ class Norm:
     readings: tuple[Reference, ...] = ()            # `under reading`: the norm exists only under one of these
     interpretations: tuple[Label, ...] = ()         # the interpretation per language (untagged: en)
     note_labels: tuple[Label, ...] = ()             # every note with its language (untagged: en)
+    interprets: tuple[Reference, ...] = ()          # norms this one reads narrowly, as a binding interpretation
+    binding: Reference | None = None                # `binding by`: the provision that makes the interpretation binding
+    delegates: tuple[Reference, ...] = ()           # act keys allowed to carve exceptions out of this norm
 
     @property
     def act_key(self) -> str | None:

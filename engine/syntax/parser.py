@@ -270,11 +270,15 @@ class Builder:
             clause = self.clause(rest[-1])
             rest = rest[:-1]
         kinds = {k: [] for k in ("cites", "label", "in_force", "exception_to", "rests_on", "see",
-                                 "interpretation", "deadline", "note", "under_reading")}
+                                 "interpretation", "deadline", "note", "under_reading", "interprets", "delegates")}
         self._attributes(rest, kinds)
 
         def references(kind):
-            return tuple(n.Reference(str(tok), self.span(tok)) for t in kinds[kind] for tok in t.children)
+            return tuple(n.Reference(str(tok), self.span(tok)) for t in kinds[kind] for tok in t.children
+                         if tok is not None and not isinstance(tok, Tree))
+
+        binding = [tok for t in kinds["interprets"] for sub in t.children if isinstance(sub, Tree)
+                   for tok in sub.children]
 
         cites = kinds["cites"][-1].children[0] if kinds["cites"] else None
         return n.Norm(
@@ -298,6 +302,9 @@ class Builder:
             span=self.span(tree),
             id_span=self.span(norm_id),
             readings=references("under_reading"),
+            interprets=references("interprets"),
+            binding=n.Reference(str(binding[-1]), self.span(binding[-1])) if binding else None,
+            delegates=references("delegates"),
         )
 
     def reading_declaration(self, tree: Tree) -> n.ReadingDecl:

@@ -149,9 +149,11 @@ def answer_html(a: dict, view: View, language: str, heading: str = "h2") -> list
         out += node_html(t["proof"], language)
     for ref in t.get("also_supported_by", []):
         out.append(f"<p>{escape(word('also by', language))} {link(ref)}</p>")
-    if t.get("defeated"):
-        out.append(f"<details open><summary><b>{escape(word('defeated', language))}</b></summary><ul>")
-        for d in t["defeated"]:
+    for key in ("interpreted", "defeated"):
+        if not t.get(key):
+            continue
+        out.append(f"<details open><summary><b>{escape(word(key, language))}</b></summary><ul>")
+        for d in t[key]:
             see = "".join(f"<br>{escape(word('see', language))} {link(r)}" for r in d.get("see", []))
             out.append(f"<li>{link(d['norm'])} ({escape(word(d['norm'].get('modality') or '', language))}): "
                        f"{escape(d['explanation'])}{see}</li>")

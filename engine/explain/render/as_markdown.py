@@ -90,9 +90,11 @@ def _answer(a: dict, view: View, language: str, head: bool = True) -> list[str]:
         out += node_lines(t["proof"], "", language) + [""]
     for ref in t.get("also_supported_by", []):
         out += [f"{_cap(word('also by', language))} {_link(ref)}", ""]
-    if t.get("defeated"):
-        out += [f"### {_cap(word('defeated', language))}", ""]
-        for d in t["defeated"]:
+    for key in ("interpreted", "defeated"):
+        if not t.get(key):
+            continue
+        out += [f"### {_cap(word(key, language))}", ""]
+        for d in t[key]:
             out.append(f"- {_link(d['norm'])} ({word(d['norm'].get('modality') or '', language)}): {d['explanation']}")
             for ref in d.get("see", []):
                 out.append(f"  - {word('see', language)} {_link(ref)}")

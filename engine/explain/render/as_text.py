@@ -113,9 +113,11 @@ def _tree(a: dict, language: str) -> list[str]:
         out += node_lines(t["proof"], "  ", language)
     for ref in t.get("also_supported_by", []):
         out.append(f"  {word('also by', language)} {_norm(ref)}")
-    if t.get("defeated"):
-        out.append(f"  {word('defeated', language)}:")
-        for d in t["defeated"]:
+    for key in ("interpreted", "defeated"):
+        if not t.get(key):
+            continue
+        out.append(f"  {word(key, language)}:")
+        for d in t[key]:
             out.append(f"    {_norm(d['norm'])}: {word(d['norm'].get('modality') or '', language)}")
             out.append(f"      {d['explanation']}")
             for ref in d.get("see", []):
