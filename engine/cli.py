@@ -985,15 +985,19 @@ def cache_clear():
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text", show_default=True,
               help="text (the sheet), json (sheet and answers), html (a printable sheet and its answer key).")
 @click.option("--key", is_flag=True, help="Print the answer key after the sheet (text).")
+@click.option("--source", type=click.Choice(["bundled", "cases"]), default="bundled", show_default=True,
+              help="bundled: the bundled cases and their variants; cases: the rows of `zan cases` (every case the law "
+                   "distinguishes; slower).")
 @click.option("--kb", type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="Knowledge base folder (default: the bundled one).")
-def exercises(count, seed, topic, level, lang, fmt, key, kb):
+def exercises(count, seed, topic, level, lang, fmt, key, source, kb):
     """Exercises drawn from the case space, each with exactly one correct answer according to the kb."""
     import json
 
     from engine.tools.exercises import generate, sheet_html, sheet_text
 
-    sheet = generate(count=count, seed=seed, topic=topic, language=lang, level=level, kb_dir=_knowledge(kb).folder)
+    sheet = generate(count=count, seed=seed, topic=topic, language=lang, level=level, kb_dir=_knowledge(kb).folder,
+                     source=source)
     if fmt == "json":
         click.echo(json.dumps(sheet, ensure_ascii=False, indent=2, sort_keys=True))
     elif fmt == "html":

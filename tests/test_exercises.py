@@ -24,6 +24,8 @@ def sheets():
     """Level-2 sheets on many seeds, and a few on topics (each generated once for the module)."""
     out = [ex.generate(count=3, seed=s, level=2) for s in SEEDS]
     out += [ex.generate(count=2, seed=s, level=1, topic=t) for s, t in [(1, "legal_aid"), (2, "death"), (3, "dates")]]
+    # from the rows of `zan cases` (a small space, so that the test stays quick)
+    out += [ex.generate(count=3, seed=s, level=2, topic="visit", source="cases") for s in (1, 2)]
     return out
 
 
@@ -66,6 +68,13 @@ def test_every_exercise_has_exactly_one_correct_answer(sheets, tmp_path):
     assert seen >= 25
 
 
+def test_the_case_space_source(sheets):
+    from_space = [e for s in sheets if s["source"] == "cases" for e in s["exercises"]]
+    assert len(from_space) == 6
+    assert all(e["atom"].startswith("visit(") for e in from_space)
+    assert {e["answer"]["status"] for e in from_space} >= {"permitted", "prohibited"}
+
+
 def test_same_seed_same_sheet_and_seeds_differ():
     assert ex.generate(count=2, seed=5) == ex.generate(count=2, seed=5)
     assert ex.generate(count=2, seed=5)["exercises"] != ex.generate(count=2, seed=6)["exercises"]
@@ -76,7 +85,7 @@ def test_topics_come_from_the_kb_and_filter(sheets):
     topics = ex.topics(kb)
     for word in ("legal_aid", "death", "dates", "died"):
         assert word in topics
-    by_topic = {s["topic"]: s for s in sheets if s["topic"]}
+    by_topic = {s["topic"]: s for s in sheets if s["topic"] and s["source"] == "bundled"}
     for e in by_topic["legal_aid"]["exercises"]:
         assert "legal_aid" in e["atom"] or "legal_aid" in e["topics"]
     for e in by_topic["death"]["exercises"]:

@@ -266,8 +266,15 @@ def exercises_json(bench: Workbench, body: dict) -> str:
     sheet = generate(count=_int(body.get("count"), "count", 5, 1, MAX_EXERCISES),
                      seed=_int(body.get("seed"), "seed", 0, -2**63, 2**63 - 1),
                      topic=body.get("topic") or None, language=_language(body.get("lang")),
-                     level=_int(body.get("level"), "level", 1, 1, 2), kb_dir=bench.kb_dir)
+                     level=_int(body.get("level"), "level", 1, 1, 2), kb_dir=bench.kb_dir, source=_source(body))
     return json.dumps(sheet, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def _source(body: dict) -> str:
+    value = body.get("source") or "bundled"
+    if value not in ("bundled", "cases"):
+        raise BadRequest("source: bundled or cases")
+    return value
 
 
 def grade_json(bench: Workbench, body: dict) -> str:
@@ -433,7 +440,8 @@ def create_app(kb_dir: Path | None = None) -> Starlette:
                 sheet_ = generate(count=_int(body.get("count"), "count", 5, 1, MAX_EXERCISES),
                                   seed=_int(body.get("seed"), "seed", 0, -2**63, 2**63 - 1),
                                   topic=body.get("topic") or None, language=_language(body.get("lang")),
-                                  level=_int(body.get("level"), "level", 1, 1, 2), kb_dir=bench.kb_dir)
+                                  level=_int(body.get("level"), "level", 1, 1, 2), kb_dir=bench.kb_dir,
+                                  source=_source(body))
         except BadRequest as e:
             return JSONResponse({"errors": [{"message": str(e)}]}, status_code=e.status)
         except ZanError as e:

@@ -1,10 +1,11 @@
 """Exercises that grade themselves (`zan exercises`, the trainers' page): drawn from the case space.
 
 The generator needs only rows of the case space: (case facts, date, atom, status, deciding norm,
-defeated norms with the principle). `case_space` enumerates them with the pipeline: every bundled
-case (kb/cases/, kb/sample/) and each variant of it with one fact left out, asked on both sides of
-every day a deontic norm's force changed (engine/tools/timeline.py), for every predicate the law
-concludes with a modality. Everything said in an exercise comes from the knowledge base: the case
+defeated norms with the principle). Two sources give them: `space_rows`, the rows of `zan cases`
+(engine/tools/cases.py: every case the law distinguishes), and `case_space`, which enumerates with
+the pipeline every bundled case (kb/cases/, kb/sample/) and each variant of it with one fact left
+out. Both ask on both sides of every day a deontic norm's force changed (engine/tools/timeline.py),
+for every predicate the law concludes with a modality. Everything said in an exercise comes from the knowledge base: the case
 is told through the predicates' `reads` templates, the grading through the answer's own
 explanation (summary, defeats, why-nots) in the language asked for.
 
@@ -12,7 +13,7 @@ An exercise has exactly one correct answer: the status and deciding norm the kb 
 level 2, the norm it defeated and the principle), among options that never include another norm
 that supports the same status (`also_supported_by`). Topics are words taken from the kb: a
 constant in the question (`legal_aid`), a word of a deciding or defeated norm's id (`death`), a
-predicate of the case's facts (`died`), or `dates` (the status differs the day before a change day).
+predicate of the case's facts (`died`) or of the question (`visit`), or `dates` (the status differs the day before a change day).
 """
 
 from __future__ import annotations
@@ -222,10 +223,46 @@ def case_space(kb_dir: Path | None = None, rng: random.Random | None = None,
             asker.close()
 
 
+_SPACES: dict[tuple, dict] = {}
+
+
+def space_rows(kb_dir: Path | None = None, rng: random.Random | None = None, topic: str | None = None) -> Iterator[Row]:
+    """Rows of the case space as `zan cases` computes it (engine/tools/cases.py): every case the law distinguishes.
+
+    Each row's case is the facts that hold in it (over the generic persons `zan cases` names); it is
+    asked at every day a deontic norm's force changed, compared with the day before. A space is
+    computed once per process and question.
+    """
+    from engine.tools.cases import cases, document as space_document
+
+    rng = rng or random.Random(0)
+    kb = law(kb_dir)
+    plan = [(d, p) for d in deciding_days(kb) for p in deontic_predicates(kb)
+            if topic is None or topic == p or reaches(kb, topic, Case("", ()), d, p) or topic in kb.predicates]
+    rng.shuffle(plan)
+    for day, predicate in plan:
+        arity = next(norm.clause.head.arity for norm in kb.norms.values()
+                     if norm.clause is not None and norm.clause.head.predicate == predicate)
+        query = f"{predicate}({', '.join(f'X{i}' for i in range(arity))})" if arity else predicate
+        key = (query, day, str(kb_dir))
+        if key not in _SPACES:
+            _SPACES[key] = space_document(cases(query, day, kb_dir, compare=day - DAY), "en")
+        doc = _SPACES[key]
+        rows = list(enumerate(doc["rows"]))
+        rng.shuffle(rows)
+        for i, r in rows:
+            case = Case(f"{query} {day.isoformat()} #{i + 1}", tuple(f"{h}." for h in r["holds"]))
+            compared = r.get("compared") or {}
+            yield Row(case, day, r["atom"], r["status"], (r.get("deciding") or {}).get("id"), (), (),
+                      compared.get("status"), tuple(sorted({h.split("(")[0] for h in r["holds"]})))
+
+
 def reaches(kb: KnowledgeBase, topic: str, case: Case, day: datetime.date, predicate: str) -> bool:
     """Whether asking `predicate` of `case` around `day` can give a row on `topic` (a cheap look at the kb, no asking)."""
     modal = [norm for norm in kb.norms.values()
              if norm.clause is not None and norm.clause.modality and norm.clause.head.predicate == predicate]
+    if topic == predicate:
+        return True
     if topic == DATES_TOPIC:
         return any(d.date == day and {m.id for m in modal} & set(d.came_into_force + d.ceased + d.overdue)
                    for d in change_days(kb))
@@ -245,7 +282,7 @@ def id_words(norm_id: str, kb: KnowledgeBase) -> set[str]:
 
 
 def row_topics(row: Row, kb: KnowledgeBase) -> set[str]:
-    topics = set(row.facts_predicates)
+    topics = set(row.facts_predicates) | {row.atom.split("(")[0]}
     query = n.Query(None, _parse_atom(row.atom), Span("<exercise>", 1, 1))
     topics |= {str(t.value) for t in query.atom.args if isinstance(t, n.Constant) and str(t.value) in kb.constants}
     for nid in [row.norm] + [d for d, _ in row.defeated]:
@@ -392,9 +429,15 @@ def build(number: int, row: Row, kb: KnowledgeBase, asker: Asker, rng: random.Ra
     return ex
 
 
+SOURCES = ("bundled", "cases")
+
+
 def generate(count: int = 5, seed: int = 0, topic: str | None = None, language: str = "en", level: int = 1,
-             kb_dir: Path | None = None, budget: int = 400) -> dict:
+             kb_dir: Path | None = None, budget: int = 400, source: str = "bundled") -> dict:
     """`count` exercises drawn with `seed` (the same seed gives the same sheet), on `topic` if given.
+
+    source: `bundled`, the bundled cases and their variants (named persons, quick), or `cases`, the
+    rows of `zan cases` (every case the law distinguishes, generic persons; a large space takes seconds).
 
     At most one exercise per case, date and predicate asked, and per case and atom. `budget` bounds how many rows are looked at.
     """
@@ -410,7 +453,9 @@ def generate(count: int = 5, seed: int = 0, topic: str | None = None, language: 
     try:
         seen: set[tuple] = set()
         looked = 0
-        for row in case_space(kb_dir, random.Random(seed), asker, topic):
+        rows = space_rows(kb_dir, random.Random(seed), topic) if source == "cases" else \
+            case_space(kb_dir, random.Random(seed), asker, topic)
+        for row in rows:
             looked += 1
             if looked > budget * max(count, 1) or len(exercises) >= count:
                 break
@@ -423,7 +468,7 @@ def generate(count: int = 5, seed: int = 0, topic: str | None = None, language: 
             exercises.append(build(len(exercises) + 1, row, kb, asker, rng, language, level))
     finally:
         asker.close()
-    return {"seed": seed, "topic": topic, "level": level, "lang": language,
+    return {"seed": seed, "topic": topic, "level": level, "lang": language, "source": source,
             "exercises": [e.as_json() for e in exercises]}
 
 

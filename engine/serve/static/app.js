@@ -325,7 +325,8 @@
   // ---------------------------------------------------------------- exercises
   function exerciseParams() {
     return { count: parseInt($("ex-count").value || "3", 10), seed: parseInt($("ex-seed").value || "0", 10),
-             topic: $("ex-topic").value.trim() || null, level: parseInt($("ex-level").value, 10), lang: state.lang };
+             topic: $("ex-topic").value.trim() || null, level: parseInt($("ex-level").value, 10), lang: state.lang,
+             source: $("ex-source").value };
   }
   async function generate() {
     const p = exerciseParams();
