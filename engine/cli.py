@@ -1021,4 +1021,4 @@ def serve(port, host, kb):
         raise click.UsageError(f"zan serve needs the serve extra ({e.name} is missing): pip install 'zan[serve]'") from None
     choice = _knowledge(kb)
     click.echo(f"zan serve: http://{host}:{port}/ (Ctrl+C to stop); {choice.describe()}", err=True)
-    run(host, port, choice.folder)
+    run(host, port, choice=choice)

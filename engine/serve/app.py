@@ -37,11 +37,12 @@ class BadRequest(Exception):
 class Workbench:
     """What the server knows: the kb folder, its bundled cases, and a private folder for pasted cases."""
 
-    def __init__(self, kb_dir: Path | None = None):
+    def __init__(self, kb_dir: Path | None = None, choice=None):
         from engine.base.project import choose
         from engine.base.resources import bundled_kb
 
-        self.choice = choose(kb_dir, bundled_kb())   # --kb, the project's, or the bundled one: as the CLI chooses
+        # --kb, the project's, or the bundled one: as the CLI chooses (and says in JSON's "kb")
+        self.choice = choice if choice is not None else choose(kb_dir, bundled_kb())
         self.kb_dir = self.choice.folder
         self.folder = self.choice.folder
         self._tmp = tempfile.TemporaryDirectory(prefix="zan-serve-")
@@ -129,9 +130,16 @@ def _reading(body: dict, field: str) -> str | None:
     return value
 
 
+def _rendered(d: Diagnostic, sources) -> str:
+    try:
+        return d.render(sources)
+    except Exception:  # a diagnostic the renderer cannot place: its message is still said
+        return f"error: {d.message} [{d.code}]"
+
+
 def diagnostics_json(e: ZanError) -> dict:
     sources = e.sources
-    return {"errors": [{"code": d.code, "message": d.message, "text": d.render(sources),
+    return {"errors": [{"code": d.code, "message": d.message, "text": _rendered(d, sources),
                         "file": d.span.file if d.span else None, "line": d.span.line if d.span else None,
                         "column": d.span.column if d.span else None}
                        for d in sorted(e.diagnostics, key=Diagnostic.sort_key)]}
@@ -378,8 +386,8 @@ async def read_body(request: Request) -> bytes:
     return b"".join(chunks)
 
 
-def create_app(kb_dir: Path | None = None) -> Starlette:
-    bench = Workbench(kb_dir)
+def create_app(kb_dir: Path | None = None, choice=None) -> Starlette:
+    bench = Workbench(kb_dir, choice)
     package = resources.files("engine.serve")
     templates = Environment(loader=FileSystemLoader(str(package / "templates")),
                             autoescape=select_autoescape(["html"]))
