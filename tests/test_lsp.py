@@ -266,3 +266,17 @@ def test_a_scenario_naming_an_unknown_norm_is_flagged_as_zan_test_would(editor, 
     assert d["code"] == "invalid-scenario" and "no norm example.1.borow" in d["message"]
     assert "did you mean example.1.borrow?" in d["message"]
     assert d["range"]["start"]["line"] == 3
+
+
+def test_definition_and_hover_from_a_scenario(editor, project):
+    path = project / "kb" / "scenarios" / "example.scenario"
+    text = path.read_text(encoding="utf-8")
+    assert _open(editor, path)["diagnostics"] == []
+    law = project / "kb" / "law.zan"
+    target = editor.request("textDocument/definition", {"textDocument": {"uri": _uri(path)},
+                                                        "position": _position(text, "decided by example.2.reference", 12)})
+    assert target["uri"] == _uri(law)
+    assert target["range"]["start"] == _position(law.read_text(encoding="utf-8"), "example.2.reference\n")
+    hover = editor.request("textDocument/hover", {"textDocument": {"uri": _uri(path)},
+                                                  "position": _position(text, 'cites "example 1"', 8)})
+    assert "**citation** `example 1`" in hover["contents"]["value"]

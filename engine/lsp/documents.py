@@ -129,7 +129,8 @@ class Documents:
                     runner.scenario_knowledge(file, scenario, {name: text})
                 except ZanError as e:
                     found += [d for d in e.diagnostics if d.span is not None and d.span.file == name]
-        result = Checked(path, None, None, found)
+        # hover, definitions and completion in a scenario are about the law it tests
+        result = Checked(path, runner.knowledge() if runner is not None else None, None, found)
         self.last[path] = result
         return result
 
