@@ -37,8 +37,17 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def kb_digest() -> dict:
+    import hashlib
+    return {str(p): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted((ROOT / "kb").rglob("*")) if p.is_file()}
+
+
+KB_BEFORE = {}
+
+
 @pytest.fixture(scope="module")
 def server():
+    KB_BEFORE.update(kb_digest())
     port = free_port()
     process = subprocess.Popen([sys.executable, "-m", "engine", "serve", "--port", str(port)], cwd=ROOT,
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -223,7 +232,8 @@ def test_page_loads_asks_and_reveals_a_derivation_step_by_step(page):
     card.screenshot(path=str(IMAGES / "serve-steps.png"))
     card.locator(".all-steps").click()
     assert card.locator(".step:not(.hidden)").count() == total
-    assert "lex specialis" in card.inner_text()        # the defeated norm and the principle
+    text = card.inner_text()
+    assert "legal_aid_contract(kunakbaev, ospanov)" in text and "kunakbaev.facts:" in text   # down to the facts
 
 
 def test_asking_in_words(page):
@@ -345,3 +355,22 @@ def test_exercises_view_grades_an_answer(page):
     settled(page)
     page.screenshot(path=str(IMAGES / "serve-exercises.png"))
     page.locator('.tabs [data-view="answers"]').click()
+
+
+def test_the_exercise_sheet_prints_with_its_key(page, server, tmp_path):
+    if not shutil.which("pdftotext"):
+        pytest.skip("no pdftotext (poppler-utils)")
+    sheet = json.loads(post(server + "/api/exercises", {"count": 2, "seed": 3, "lang": "kk"})[1])
+    page.goto(server + "/sheet?count=2&seed=3&lang=kk")
+    pdf = tmp_path / "sheet.pdf"
+    page.pdf(path=str(pdf))
+    text = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, timeout=60).stdout.split())
+    assert "Жаттығу 1" in text and "Жауаптар кілті" in text
+    for e in sheet["exercises"]:
+        assert " ".join(e["question"].split()) in text
+        assert " ".join(e["explanation"].split())[:60] in text
+    page.goto(server + "/")
+
+
+def test_the_knowledge_base_is_never_written(server):
+    assert KB_BEFORE and kb_digest() == KB_BEFORE
