@@ -12,8 +12,10 @@ from engine.base.resources import default_queries
 from engine.base.source import Span
 
 
-def instantiate(name: str, args: Sequence[str], query_dir: Path | None, language: str) -> tuple[n.Query, str | None]:
-    """The saved question's query with its parameters bound, and its title in the language."""
+def instantiate(name: str, args: Sequence[str], query_dir: Path | None, language: str,
+                names: dict[str, str] | None = None) -> tuple[n.Query, str | None]:
+    """The saved question's query with its parameters bound, and its title in the language (a name in the
+    title as `names` spells it in the language: kunakbaev -> Кунакбаев, where the kb labels the constant)."""
     folder = Path(query_dir) if query_dir else default_queries()
     kb = load(sorted(folder.glob("*.zan")))
     question = kb.questions.get(name)
@@ -40,7 +42,7 @@ def instantiate(name: str, args: Sequence[str], query_dir: Path | None, language
     title = n.label_of(question.labels, language)
     if title:
         for parameter, value in binding.items():
-            title = title.replace("{" + parameter + "}", value)
+            title = title.replace("{" + parameter + "}", (names or {}).get(value, value))
     return query, title
 
 
