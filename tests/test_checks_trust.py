@@ -40,3 +40,13 @@ def test_a_condition_on_a_concluded_predicate_is_warned_about(zan, tmp_path):
     assert len(lines) == 2
     assert "law.zan:9:15: warning: norms conclude visit (permitted)" in lines[0] and "never holds" in lines[0]
     assert "law.zan:10:12: warning: norms conclude duty (obligatory)" in lines[1] and "fulfilled" in lines[1]
+
+
+def test_a_decomposed_name_is_warned_about(zan, tmp_path):
+    case = tmp_path / "case.facts"
+    # written bare, a combining accent is no letter (a syntax error); in quotes it makes a look-alike constant
+    case.write_text('in_disciplinary_isolator(kunakbaev).\nfriend(kunakbaev, "rene\u0301").\n', encoding="utf-8")
+    result = zan("check", KB, case)
+    assert result.exit_code == 0, result.output
+    assert "case.facts:2:19: warning: the constant name 'rene\u0301' is written with combining characters" in result.output
+    assert "[unnormalized-name]" in result.output

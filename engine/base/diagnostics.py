@@ -50,6 +50,7 @@ CODES: dict[str, tuple[str, str]] = {
     "invalid-project": ("error", "a zan.toml is not valid TOML, has an unknown key, or names a folder that does not exist"),
     "conclusion-as-fact": ("error", "a fact (in a case file, a scenario or the kb) states what the norms conclude (a right, a ban or a discretion)"),
     "mixed-script": ("warning", "a name mixes letters of several scripts (a Cyrillic look-alike in a Latin name)"),
+    "unnormalized-name": ("warning", "a name is written with combining characters (not Unicode NFC): a look-alike of another name"),
     "condition-on-conclusion": ("warning", "a condition reads the facts of a predicate the norms conclude, not its status"),
     "case-not-fact": ("error", "a case file (--facts) holds something other than facts: law belongs in the knowledge base"),
     "input-too-large": ("error", "an input is larger than the most Zan reads from one file (50 MB)"),

@@ -26,6 +26,10 @@ texts need it) and check the path.""",
 script, such as `оspanov` written with a Cyrillic `о`. It looks exactly like the Latin name and is another
 name: a fact about it never meets a rule about the other, and nothing says so. Retype the name in one
 script. Quoted texts with spaces are free text and are not checked.""",
+    "unnormalized-name": """A name is written with combining characters, such as `e` followed by a combining
+acute accent instead of the composed `é` (Unicode NFC). The two look the same and are different names,
+so a fact about one never meets a rule about the other. Retype the name, or have the editor save the
+file in NFC.""",
     "condition-on-conclusion": """A rule's condition names a predicate that norms conclude (`permitted p(...)`).
 A condition reads the facts of its predicate, never its status: it does not ask whether p is permitted or
 prohibited. Where no norm makes p obligatory, a case may not state facts of p (conclusion-as-fact), so

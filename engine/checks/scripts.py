@@ -1,7 +1,8 @@
 """Mixed scripts: a name whose letters come from more than one script (Latin, Cyrillic, Greek, ...).
 
 `оspanov` with a Cyrillic `о` looks exactly like `ospanov` and is another constant: a fact about it
-never meets a rule about `ospanov`, silently. Names are checked wherever they are written: predicates,
+never meets a rule about `ospanov`, silently. So does `é` written as `e` and a combining accent
+(not NFC) beside the composed `é` (unnormalized-name). Names are checked wherever they are written: predicates,
 constants, variables, norm ids. Digits and `_` belong to no script; quoted texts with spaces are free
 text and are not checked.
 """
@@ -50,8 +51,18 @@ def check(kb: KnowledgeBase) -> list[Diagnostic]:
     reported: set[tuple] = set()
 
     def look(name: str, span, kind: str) -> None:
+        if (name, span) in reported:
+            return
+        composed = unicodedata.normalize("NFC", name)
+        if composed != name:
+            reported.add((name, span))
+            found.append(Diagnostic(
+                "unnormalized-name", f"the {kind} name {name!r} is written with combining characters; it looks "
+                f"like {composed!r} and is another name", span,
+                hint="retype it, or save the file in Unicode NFC (composed characters)"))
+            return
         seen = scripts(name)
-        if len(seen) < 2 or (name, span) in reported:
+        if len(seen) < 2:
             return
         reported.add((name, span))
         parts = ", ".join(f"{script.title()} ({char!r})" for script, char in seen.items())
