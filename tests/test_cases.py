@@ -256,3 +256,12 @@ def test_cases_with_an_assumed_fact_keep_only_the_cases_where_it_holds(kb, zan):
     assert statuses == [r.outcome.status for r in s.rows]
     bad = zan("cases", "call(C, P, legal_aid)", "--assume", "no_such_predicate(c)")
     assert bad.exit_code == 1 and "invalid-query" in bad.output
+
+
+def test_an_obligation_is_asked_of_the_constants_its_norm_names_and_its_fulfilment_is_a_dimension(kb):
+    for at, expected in ((datetime.date(2025, 7, 1), {"fulfilled", "overdue"}), (datetime.date(2025, 3, 1), {"fulfilled", "pending"})):
+        s = space.cases("amend(B, A)", at, kb=kb)
+        rows = [r for r in s.rows if r.values == ("ministry_of_internal_affairs", "rules819")]
+        assert {r.outcome.status for r in rows} == {"obligatory"}
+        assert {r.outcome.compliance for r in rows} == expected
+        assert {r.outcome.status for r in s.rows if r not in rows} == {"undetermined"}

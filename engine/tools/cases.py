@@ -226,10 +226,11 @@ class Outcome:
     supporting: tuple[str, ...] = ()
     ambiguity: tuple[tuple[str, str], ...] = ()
     grounds: tuple[str, ...] = ()      # citation keys of the deciding and supporting norms and what they rest on
+    compliance: str | None = None      # for an obligation with a deadline: pending | fulfilled | overdue ...
 
     def key(self):
         """Rows are split by what a reader is told: the status, its citations, whether it is a conflict."""
-        return (self.status, self.grounds, bool(self.ambiguity))
+        return (self.status, self.grounds, bool(self.ambiguity), self.compliance)
 
 
 class Builder:
@@ -364,7 +365,10 @@ def _instances(builder: Builder, program: ir.Program, atom: n.Atom) -> list[tupl
         else:
             name = t.name.lower()
             builder.individual(name, {builder.parameter(atom.predicate, k)}, "query", variable=t.name)
-            options.append([name])
+            # and the constants a norm's conclusion puts there (`obligatory amend(ministry, rules819)`)
+            named = sorted({r.head.args[k + 1].value for r in _norm_rules(program, atom.predicate)
+                            if k + 1 < len(r.head.args) and isinstance(r.head.args[k + 1], n.Constant)}, key=str)
+            options.append([name] + [v for v in named if v != name])
     seen, out = set(), []
     for values in itertools.product(*options):
         if values not in seen:
@@ -402,21 +406,29 @@ def _outcomes(builder: Builder, grounder: Grounder, program: ir.Program, predica
         if condition != d.false:
             applies.append((rule.norm, condition))
     stated = set(program.facts.get(predicate, {}))
+    deadline = any(program.norms[nid].node.deadline for nid, _c in applies)
+    if deadline and values not in stated and predicate in builder.kb.predicates:
+        # an obligation's fulfilment is the fact of its atom: a dimension of its own
+        fulfilled = d.var(builder.dimension(predicate, values))
+    else:
+        fulfilled = None
 
-    def build(i: int, chosen: tuple, reachable: int) -> int:
+    def build(i: int, chosen: tuple, reachable: int, stated=stated) -> int:
         if reachable == d.false:
             return d.leaf(None)
         if i == len(applies):
             a = decide(program, predicate, values, set(chosen), stated, {})
             o = Outcome(a.status, a.deciding, tuple(a.supporting), tuple(tuple(p) for p in a.ambiguity),
-                        _grounds(program, [a.deciding] + list(a.supporting)))
+                        _grounds(program, [a.deciding] + list(a.supporting)), a.compliance)
             found.setdefault(o.key(), o)
             return d.leaf(o.key())
         nid, condition = applies[i]
-        yes = build(i + 1, chosen + (nid,), d.conj(reachable, condition))
-        no = build(i + 1, chosen, d.conj(reachable, d.neg(condition)))
+        yes = build(i + 1, chosen + (nid,), d.conj(reachable, condition), stated)
+        no = build(i + 1, chosen, d.conj(reachable, d.neg(condition)), stated)
         return d.ite(condition, yes, no)
 
+    if fulfilled is not None:
+        return d.ite(fulfilled, build(0, (), d.true, stated | {values}), build(0, (), d.true, stated)), found
     return build(0, (), d.true), found
 
 
@@ -530,34 +542,44 @@ def _rename(value, suffix: str, individuals: dict):
 
 def _representatives(kb: KnowledgeBase, make: Callable, builder: Builder,
                      cases: list[tuple[tuple, list[GroundAtom]]]) -> list:
-    """Evaluates many hypothetical cases in one program (each with its own renamed persons): a trace per case.
+    """Evaluates many hypothetical cases, each with its own renamed persons: a trace per case.
 
-    make(asked) lowers the program of one side; the asked atoms join their `asked over` domains, as a
-    ground question's do (ir.lower), so that a norm reaching "whoever" decides each of them.
+    Cases go in as few programs as can hold them apart: two cases whose atoms stay the same once
+    renamed (the constants of the law, `amend(ministry_of_internal_affairs, rules819)`) are evaluated in
+    different programs. make(asked) lowers the program of one side; the asked atoms join their
+    `asked over` domains, as a ground question's do (ir.lower), so a norm reaching "whoever" decides them.
     """
-    asked = [(predicate, tuple(_rename(v, str(k), builder.individuals) for v in values))
-             for k, ((predicate, values), _facts) in enumerate(cases)]
-    program = make(asked, False)
-    for k, (_atom, facts) in enumerate(cases):
-        for relation, values in facts:
-            program.add_fact(relation, tuple(_rename(v, str(k), builder.individuals) for v in values),
-                             Span("<case space>", k + 1, 1))
-    predicates = {a[0] for a, _ in cases}
-    model = evaluate(program, predicates | {f"{kind}:{p}" for kind in ("norm", "domain") for p in predicates})
-    prover = Prover(program, model)
-    applies: dict[tuple, set] = {}
-    for p in predicates:
-        for row in model.get(f"norm:{p}"):
-            applies.setdefault((p, row[1:]), set()).add(row[0])
-    traces = []
-    for k, ((predicate, values), _facts) in enumerate(cases):
-        renamed = tuple(_rename(v, str(k), builder.individuals) for v in values)
-        if predicate in program.deontic:
-            answer = decide(program, predicate, renamed, applies.get((predicate, renamed), set()),
-                            model.get(predicate), {})
-        else:
-            answer = Answer(predicate, renamed, {}, "holds" if renamed in model.get(predicate) else "not-established")
-        traces.append(brief_trace(program, prover, answer))
+    renamed = [tuple(_rename(v, str(k), builder.individuals) for v in values)
+               for k, ((_predicate, values), _facts) in enumerate(cases)]
+    seen: dict[tuple, int] = {}
+    batches: dict[int, list[int]] = {}
+    for k, ((predicate, _values), _facts) in enumerate(cases):
+        key = (predicate, renamed[k])
+        batches.setdefault(seen.get(key, 0), []).append(k)
+        seen[key] = seen.get(key, 0) + 1
+    traces: list = [None] * len(cases)
+    for members in batches.values():
+        program = make([(cases[k][0][0], renamed[k]) for k in members], False)
+        for k in members:
+            for relation, values in cases[k][1]:
+                program.add_fact(relation, tuple(_rename(v, str(k), builder.individuals) for v in values),
+                                 Span("<case space>", k + 1, 1))
+        predicates = {cases[k][0][0] for k in members}
+        model = evaluate(program, predicates | {f"{kind}:{p}" for kind in ("norm", "domain") for p in predicates})
+        prover = Prover(program, model)
+        applies: dict[tuple, set] = {}
+        for p in predicates:
+            for row in model.get(f"norm:{p}"):
+                applies.setdefault((p, row[1:]), set()).add(row[0])
+        for k in members:
+            predicate = cases[k][0][0]
+            if predicate in program.deontic:
+                answer = decide(program, predicate, renamed[k], applies.get((predicate, renamed[k]), set()),
+                                model.get(predicate), {})
+            else:
+                answer = Answer(predicate, renamed[k], {},
+                                "holds" if renamed[k] in model.get(predicate) else "not-established")
+            traces[k] = brief_trace(program, prover, answer)
     return traces
 
 
@@ -664,7 +686,7 @@ def _cite(kb, programs, makers, builder: Builder, rows: list[Row], verify: bool,
         row.citations = list(t.citations) if t else []
         if t is not None:   # the row's norms as the representative case has them (same status and citations)
             row.outcome = Outcome(t.answer.status, t.answer.deciding, tuple(t.answer.supporting),
-                                  tuple(tuple(p) for p in t.answer.ambiguity), row.outcome.grounds)
+                                  tuple(tuple(p) for p in t.answer.ambiguity), row.outcome.grounds, row.outcome.compliance)
         if len(programs) > 1:
             t1 = sides[1][k]
             if verify and row.compared is not None and (t1 is None or t1.answer.status != row.compared.status):
@@ -672,7 +694,8 @@ def _cite(kb, programs, makers, builder: Builder, rows: list[Row], verify: bool,
             row.compared_citations = list(t1.citations) if t1 else []
             if t1 is not None and row.compared is not None:
                 row.compared = Outcome(t1.answer.status, t1.answer.deciding, tuple(t1.answer.supporting),
-                                       tuple(tuple(p) for p in t1.answer.ambiguity), row.compared.grounds)
+                                       tuple(tuple(p) for p in t1.answer.ambiguity), row.compared.grounds,
+                                       row.compared.compliance)
             if row.compared is not None and row.compared.status != row.outcome.status:
                 row.causes = causes(programs[0], programs[1], t, t1, row.predicate)
 
@@ -797,6 +820,8 @@ def document(space: CaseSpace, language: str = "en") -> dict:
         }
         if r.outcome.ambiguity:
             entry["ambiguity"] = [list(p) for p in r.outcome.ambiguity]
+        if r.outcome.compliance:
+            entry["compliance"] = r.outcome.compliance
         if r.compared is not None:
             entry["compared"] = {"status": r.compared.status, "citations": r.compared_citations,
                                  "deciding": other.norm_key(r.compared.deciding)}

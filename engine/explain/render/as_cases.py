@@ -20,6 +20,8 @@ def _facts(row: dict, language: str) -> tuple[list[str], list[str]]:
 
 def _status(row: dict, language: str) -> str:
     text = word(row["status"], language)
+    if row.get("compliance"):
+        text += f" ({word(row['compliance'], language)})"
     if "compared" in row:
         other = row["compared"]["status"]
         if other != row["status"]:
