@@ -98,7 +98,7 @@ class Layout:
         self.linking = linking
 
 
-def layout(program: ir.Program, sizes: dict[str, int]) -> Layout | None:
+def layout(program: ir.Program, sizes: dict[str, int], question: str | None = None) -> Layout | None:
     rules_of: dict[str, list[ir.Rule]] = {}
     for rule in program.rules:
         rules_of.setdefault(rule.relation, []).append(rule)
@@ -127,10 +127,11 @@ def layout(program: ir.Program, sizes: dict[str, int]) -> Layout | None:
             broadcast |= c
 
     linking: set[tuple[str, int]] = set()
-    for rule in program.rules:
+
+    def join(literals: list[n.Atom]) -> None:
         # Literals joined by several variables need only one of them to put their facts together: the
         # variables shared by most literals are taken first, and one is taken only to join what is not joined yet.
-        literals = [a for a in _literals(rule) if a.predicate not in broadcast]
+        literals = [a for a in literals if a.predicate not in broadcast]
         holders: dict[str, list[int]] = {}
         for k, atom in enumerate(literals):
             for name in sorted(_names(atom)):
@@ -150,6 +151,17 @@ def layout(program: ir.Program, sizes: dict[str, int]) -> Layout | None:
                 atom = literals[k]
                 linking.update((atom.predicate, i) for i, t in enumerate(atom.args)
                                if isinstance(t, n.Variable) and t.name == name)
+
+    for rule in program.rules:
+        join(_literals(rule))
+    if question is not None:
+        # The answers join, in Python, the question's facts, its norms' conclusions and its domain on the
+        # atom's values (answering.candidates, deontic.decide): the same join as a rule's body.
+        arity = program.arities.get(question, 0)
+        span = Span("<question>", 0, 0)
+        xs = [n.Variable(f"X{i}", span) for i in range(arity)]
+        join([n.Atom(question, tuple(xs), span, span), n.Atom(f"norm:{question}", (n.Variable("N", span), *xs), span, span),
+              n.Atom(f"domain:{question}", tuple(xs), span, span)])
     changed = True
     while changed:  # a joined head position links the body positions that fill it
         changed = False
@@ -171,13 +183,13 @@ def layout(program: ir.Program, sizes: dict[str, int]) -> Layout | None:
     return Layout(broadcast, linking)
 
 
-def partitions(program: ir.Program, case: Sequence[Fact], limit: int = PARTITION_FACTS
+def partitions(program: ir.Program, case: Sequence[Fact], limit: int = PARTITION_FACTS, question: str | None = None
                ) -> tuple[list[Fact], list[list[Fact]]]:
     """(broadcast case facts, partitions of the other case facts in input order); one partition when unsplittable."""
     sizes: dict[str, int] = {}
     for relation, facts in program.facts.items():
         sizes[relation] = len(facts)
-    plan = layout(program, sizes) if len(case) > limit else None
+    plan = layout(program, sizes, question) if len(case) > limit else None
     if plan is None:
         return [], [list(case)] if case else []
     shared = [f for f in case if f[0] in plan.broadcast]
@@ -269,7 +281,7 @@ class Register:
         self.at = result.at
         program = result.program
         case = case_facts(program, result.fact_files)
-        broadcast, self.parts = partitions(program, case, limit)
+        broadcast, self.parts = partitions(program, case, limit, result.query.atom.predicate)
         in_case = {(r, v) for r, v, _s in case}
         self.base = {r: {v: s for v, s in facts.items() if (r, v) not in in_case} for r, facts in program.facts.items()}
         for relation, values, span in broadcast:
