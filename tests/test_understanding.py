@@ -172,3 +172,38 @@ def test_same_answers_as_the_atom(kb, text, at):
     assert [(t.answer.values, t.answer.status) for t in in_words.traces] == \
         [(t.answer.values, t.answer.status) for t in atom.traces]
     assert in_words.traces  # each of these has answers in the sample case
+
+
+CASES = __import__("pathlib").Path(__file__).resolve().parent.parent / "kb" / "cases"
+
+# The brief's examples asked in words over their case files: the same answers as the atom.
+BRIEF_EXAMPLES = [
+    ("example1-friend.facts", "May Bekov call his friend Serik to keep social ties on 10 March 2025?",
+     "call(bekov, serik, social_ties)", "prohibited"),
+    ("example2-death-certificate.facts", "Is Bekov's call with his brother Daulet permitted on 10 March 2025?",
+     "call(bekov, daulet, Purpose)", "permitted"),
+    ("example2-death-certificate.facts", "Может ли Беков позвонить брату Даулету 10 марта 2025 года?",
+     "call(bekov, daulet, Purpose)", "permitted"),
+    ("example3-legal-aid-contract.facts", "Бековке 2025 жылғы 15 қаңтарда Оспановқа заң көмегі үшін қоңырау шалуға рұқсат етілген бе?",
+     "call(bekov, ospanov, legal_aid)", "permitted"),
+    ("example4-legal-aid-before-ruling.facts", "May Bekov call Ospanov for legal aid on 20 December 2024?",
+     "call(bekov, ospanov, legal_aid)", "prohibited"),
+    ("example5-no-death-certificate.facts", "Which calls were prohibited for Bekov on 10 March 2025?",
+     "prohibited call(bekov, Person, Purpose)", "prohibited"),
+]
+
+
+@pytest.mark.parametrize("case,text,atom,status", BRIEF_EXAMPLES)
+def test_brief_examples_in_words(case, text, atom, status):
+    facts = [CASES / case]
+    kb = knowledge(None, facts)
+    u = understand(text, kb, "en")
+    assert isinstance(u, Understood), u.message
+    assert u.atom_text == atom
+    in_words = ask(u.query, u.at, fact_files=facts, assumptions=u.assumptions)
+    as_atom = ask(atom, u.at, fact_files=facts)
+    got = [(t.answer.values, t.answer.status) for t in in_words.traces]
+    assert got == [(t.answer.values, t.answer.status) for t in as_atom.traces]
+    purpose = {"example3": "legal_aid", "example4": "legal_aid"}.get(case.split("-")[0], "social_ties")
+    person = {"example1": "serik", "example3": "ospanov", "example4": "ospanov"}.get(case.split("-")[0], "daulet")
+    assert dict(got)[("bekov", person, purpose)] == status  # the brief's expected status

@@ -250,7 +250,7 @@ QUESTION_WORDS: dict[str, dict[str, list[str]]] = {
     "filler": {"en": ["the", "a", "an", "for", "of", "to", "with", "in", "on", "at", "by", "his", "her", "their", "its", "s",
                       "be", "been", "being", "any", "all", "there", "as", "from", "between", "and", "or", "that", "this",
                       "these", "those", "he", "she", "they", "it", "did", "make", "made", "have", "has", "had",
-                      "each", "every", "status", "statuses", "up", "under", "about", "answer", "answers", "person",
+                      "each", "every", "status", "statuses", "were", "was", "up", "under", "about", "answer", "answers", "person",
                       "persons", "people", "someone", "anyone", "please", "tell", "me", "now", "still", "so", "ones"],
                "ru": ["для", "с", "со", "в", "во", "на", "по", "к", "ко", "у", "о", "об", "от", "до", "из", "за", "и", "а",
                       "или", "его", "ее", "её", "их", "свой", "своим", "своей", "своему", "своего", "он", "она", "они",
