@@ -854,6 +854,15 @@ def document(space: CaseSpace, language: str = "en") -> dict:
     if space.reading is not None or space.versus_reading is not None:
         out["reading"] = space.reading
         out["versus_reading"] = space.versus_reading
+        out["readings"] = {}
+        for name in (space.reading, space.versus_reading):
+            decl = space.kb.readings.get(name) if name else None
+            if decl is not None:
+                out["readings"][name] = {
+                    "label": n.label_of(decl.labels, language, name),
+                    "supported_by": n.label_of(decl.supported_by, language)
+                    or (decl.supported_by[0].text if decl.supported_by else None),
+                    "default": decl.default}
     if space.assumed or space.retracted:
         out["assumed"] = [atom_text(*a) for a in space.assumed]
         out["retracted"] = [atom_text(*a) for a in space.retracted]

@@ -49,6 +49,8 @@ def text(doc: dict, language: str) -> str:
     out = [f"{word('case space', language)} — {_side(doc, language)}"]
     for a in doc.get("assumed", []):
         out.append(f"  {word('assumed', language)}: {a}")
+    for name, r in doc.get("readings", {}).items():
+        out.append(f"  {word('reading', language)} {name}: {r['label']}" + (f" — «{r['supported_by']}»" if r.get("supported_by") else ""))
     out.append(f"{word('individuals', language)}: " + "; ".join(f"{k} = {v}" for k, v in doc["individuals"].items()))
     out.append(f"{word('dimensions', language)} ({len(doc['dimensions'])}): " + ", ".join(doc["dimensions"]))
     out.append("")
