@@ -138,6 +138,9 @@ class ZanGroup(click.Group):
         if sys.stdout is None:  # started with stdout closed (`zan ask ... >&-`): nothing could be written
             _say("error: standard output is closed; nothing could be written (give it a file or a pipe)")
             sys.exit(2)
+        from engine.base.inputs import forget
+
+        forget()  # each command reads its standard input (and pipes) afresh, once
         position = _not_utf8(sys.argv[1:] if args is None else args)
         if position is not None:
             _say(f"error: argument {position} is not valid UTF-8 text; write the arguments in UTF-8")

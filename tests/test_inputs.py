@@ -120,3 +120,17 @@ def test_reads_are_bounded(zan, command):
     assert result.exit_code == 1
     assert "/dev/zero is larger than 50,000,000 bytes" in result.output
     assert "[input-too-large]" in result.output
+
+
+def test_a_question_in_words_reads_piped_facts_once(zan):
+    """Understood against the case, then answered with it: standard input is read once and seen twice."""
+    text = CASE.read_text(encoding="utf-8")
+    result = zan("ask", "is bekov permitted to call daulet for social ties?", "--facts", "-", "--at", AT,
+                 "--format", "json", input=text)
+    assert answers(result) == [(QUESTION, "permitted")]
+
+
+def test_standard_input_given_twice_is_the_same_case(zan, from_file):
+    text = CASE.read_text(encoding="utf-8")
+    assert answers(zan("ask", QUESTION, "--facts", "-", "--facts", "-", "--at", AT, "--format", "json",
+                       input=text)) == from_file

@@ -29,15 +29,48 @@ def shown_name(path: str | Path) -> str:
     return STDIN_NAME if is_stdin(path) else str(path)
 
 
+# What was read from standard input, pipes and FIFOs in this command: such an input can be read only once,
+# and a command that looks at the case twice (a question in words is understood, then answered) must
+# see the same bytes both times. Emptied when a command starts (forget), so a server or a test runner
+# that runs many commands in one process reads each command's input afresh.
+_ONCE: dict[object, bytes] = {}
+
+
+def forget() -> None:
+    _ONCE.clear()
+
+
+def _once_key(path: str | Path):
+    if is_stdin(path):
+        return STDIN
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    import stat
+
+    return None if stat.S_ISREG(info.st_mode) else (info.st_dev, info.st_ino)
+
+
 def read_bytes(path: str | Path, name: str | None = None, limit: int = MAX_INPUT_BYTES) -> bytes:
-    """The file's bytes, read once and at most `limit` of them; a located ZanError otherwise."""
+    """The file's bytes, read once and at most `limit` of them; a located ZanError otherwise.
+
+    Standard input, a pipe or a FIFO is read once per command: asked again, the same bytes are returned.
+    """
     name = name or shown_name(path)
     where = Span(name, 1, 1)
+    key = _once_key(path)
+    if key is not None and key in _ONCE:
+        return _ONCE[key]
     try:
         if is_stdin(path):
-            return _bounded(sys.stdin.buffer, name, limit)
-        with open(path, "rb") as stream:
-            return _bounded(stream, name, limit)
+            data = _bounded(sys.stdin.buffer, name, limit)
+        else:
+            with open(path, "rb") as stream:
+                data = _bounded(stream, name, limit)
+        if key is not None:
+            _ONCE[key] = data
+        return data
     except FileNotFoundError:
         raise ZanError([Diagnostic("unreadable-file", f"no such file: {name}", where)]) from None
     except IsADirectoryError:
