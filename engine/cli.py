@@ -813,12 +813,22 @@ def init(folder):
     if (folder / FILENAME).exists():
         raise click.UsageError(f"{folder / FILENAME} already exists: {folder} is a project already")
     planned = [(p, folder / p.relative_to(template)) for p in sorted(template.rglob("*")) if p.is_file()]
-    clashes = [str(target) for _, target in planned if target.exists()]
+    import os
+
+    clashes = [str(target) for _, target in planned if os.path.lexists(target)]  # a symlink, even dangling, too
     if clashes:
         raise click.UsageError("these files exist and would be overwritten: " + ", ".join(clashes))
+    links = sorted({str(d) for _, target in planned for d in target.relative_to(folder).parents
+                    if str(d) != "." and (folder / d).is_symlink()})
+    if links:  # writing through a planted link would create files elsewhere (SECURITY.md)
+        raise click.UsageError("these folders are symbolic links; zan init writes only into real folders: "
+                               + ", ".join(str(folder / d) for d in links))
     for source, target in planned:
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(source.read_bytes())
+        # a new file only, never through a link: O_EXCL and O_NOFOLLOW
+        handle = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
+        with os.fdopen(handle, "wb") as out:
+            out.write(source.read_bytes())
         click.echo(f"created {target}", err=True)
     click.echo(f"A Zan project in {folder}: edit kb/, then run `zan check`, `zan test --coverage` and `zan test --mutate`"
                " there.", err=True)

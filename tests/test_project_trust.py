@@ -37,3 +37,22 @@ def test_a_project_file_others_can_write_is_ignored(tmp_path, mode):
     path = plant(tmp_path)
     path.chmod(mode)
     assert project.find(tmp_path / "work") is None
+
+
+def test_zan_init_never_writes_through_a_planted_link(zan, tmp_path):
+    folder = tmp_path / "new"
+    folder.mkdir()
+    victim = tmp_path / "victim.txt"
+    (folder / "zan.toml").symlink_to(victim)               # dangling: exists() would say no
+    result = zan("init", folder)
+    assert result.exit_code == 2 and "would be overwritten" in result.output
+    assert not victim.exists()
+    (folder / "zan.toml").unlink()
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (folder / "kb").symlink_to(elsewhere, target_is_directory=True)
+    result = zan("init", folder)
+    assert result.exit_code == 2 and "symbolic links" in result.output
+    assert list(elsewhere.iterdir()) == [] and not (folder / "zan.toml").exists()
+    (folder / "kb").unlink()
+    assert zan("init", folder).exit_code == 0 and (folder / "zan.toml").is_file()
