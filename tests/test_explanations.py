@@ -432,3 +432,22 @@ def test_explanations_stay_fast_on_a_large_case(tmp_path):
     assert elapsed < 2.0, f"explaining one convict's {len(docs)} answers took {elapsed:.2f} s"
     death = next(d for d in docs if d["atom"] == "call(c7, r7_0, social_ties)")
     assert "death certificate" in death["trace"]["summary"]["text"]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "no person Q is established such that Q is the spouse or a close relative of Kunakbayev and Q has died"),
+    ("ru", "не установлено лицо Q, такое что Q — супруг (супруга) или близкий родственник"),
+    ("kk", "мынадай Q адамы анықталмаған: Q — Құнақбаев деген сотталғанның жұбайы (зайыбы) не жақын туысы")])
+def test_an_existential_condition_is_explained_of_no_one_in_particular(zan, tmp_path, lang, text):
+    """Q of `family_member(C, Q) and died(Q)` is never bound to the person called (issue 9, item 6)."""
+    case = tmp_path / "case.facts"
+    case.write_text("convict(kunakbaev).\nin_disciplinary_isolator(kunakbaev).\nspouse(kunakbaev, aigul).\n"
+                    "close_relative(kunakbaev, bro).\n", encoding="utf-8")
+    doc = json.loads(run(zan, "ask", "call(kunakbaev, aigul, social_ties)", "--facts", str(case), "--at", "2025-03-10",
+                         "--format", "json", "--lang", lang))
+    [answer] = doc["answers"]
+    [death] = [w for w in answer["trace"]["why_not"] if w["norm"]["id"] == "pec.109.2.death"]
+    assert text in death["decisive"]["sentence"]
+    assert death["decisive"]["existential"] == ["Q"]
+    assert "aigul" not in death["decisive"]["condition"]
+    assert not any("aigul" in json.dumps(h) and "died" in json.dumps(h) for h in death["held"])

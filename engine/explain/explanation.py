@@ -329,6 +329,8 @@ class Explainer:
             atom = atom_text(w.relation, w.values)
             reading = self.reading(w.relation, w.values)
             label = self.label(w.relation)
+            if w.existential and w.reason == "missing":
+                return self.existential_failure(w, atom, label)
             if w.reason == "negation-holds":
                 sentence = self.w("negation holds", reading=reading or atom)
                 atom = "not " + atom
@@ -342,6 +344,30 @@ class Explainer:
         return {"condition": atom, "reading": reading, "label": label,
                 "source": c.span.location if c is not None else None, "sentence": sentence,
                 "asked_by": self.norm_key(w.norm)}
+
+    def existential_failure(self, w: WhyNot, atom: str, label: str | None) -> dict:
+        """"no person Q is established such that Q is the spouse or a close relative of kunakbaev and Q has
+        died and ...": the conditions on a body-only variable, read with the variable's own name, never bound
+        to a value tried (the why-not of `exists Q` is about no one in particular)."""
+        readings, atoms = [], []
+        for c in w.group:
+            target = c if isinstance(c, n.Atom) else c.atom if isinstance(c, n.Negation) else None
+            if target is None:
+                continue
+            named = tuple(t.name if isinstance(t, n.Variable) and t.name in w.existential
+                          else (w.bindings.get(t.name) if isinstance(t, n.Variable) else t.value) for t in target.args)
+            values = tuple(None if isinstance(t, n.Variable) and t.name in w.existential else v
+                           for t, v in zip(target.args, named))
+            text = self.reading(target.predicate, named) or atom_text(target.predicate, values)
+            if isinstance(c, n.Negation):
+                text = self.w("negated reading", reading=text)
+            readings.append(text)
+            atoms.append(("not " if isinstance(c, n.Negation) else "") + atom_text(target.predicate, values))
+        sentence = self.w("missing existential", names=", ".join(w.existential),
+                          readings=self.w("and").join(readings))
+        return {"condition": atom, "reading": self.w("and").join(readings), "label": label,
+                "source": w.condition.span.location if w.condition is not None else None, "sentence": sentence,
+                "asked_by": self.norm_key(w.norm), "existential": list(w.existential), "conditions": atoms}
 
     def decisive(self, w: WhyNot) -> dict:
         """Down the chain of why-nots while it does not branch: the leaf is the missing fact or document."""

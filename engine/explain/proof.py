@@ -54,6 +54,8 @@ class WhyNot:
     deeper: list["WhyNot"] = field(default_factory=list)
     counter_proof: ProofNode | None = None   # for a negation that fails: the proof of what holds
     reach: int = 0                  # how many of the rule's conditions held before the failing one
+    existential: tuple[str, ...] = ()   # body-only variables the failure holds for every value of (left open)
+    group: tuple = ()               # the conditions on those variables, in written order (n.Condition)
     total: int = 0                  # how many conditions the rule has
 
 
@@ -168,6 +170,20 @@ class Prover:
         return ProofNode("rule", relation, values, source=rule.span, rule=rule, bindings=solution)
 
     # ------------------------------------------------------------ why-not
+    def _for_everyone(self, conditions, name: str, head: dict, current: dict) -> bool:
+        """Whether to speak of no one in particular: the condition that introduces `name` offers more than one
+        value, or the one it offers is a value of the conclusion (Q = P: "if aigul died" would mislead)."""
+        generator = next(c for c in conditions if isinstance(c, n.Atom) and name in _names(c))
+        open_ = {k: v for k, v in current.items() if k != name}
+        values = set()
+        for row in self.index.lookup(generator.predicate, ground(generator, open_)):
+            extended = unify(generator, row, open_)
+            if extended is not None and name in extended:
+                values.add(extended[name])
+                if len(values) > 1:
+                    return True
+        return bool(values & set(head.values()))
+
     def why_not(self, rule: Rule, values: tuple, depth: int = 3, budget: int = 20000) -> WhyNot | None:
         """The furthest any instance of the rule gets towards concluding `values`, and what stops it."""
         binding = unify(rule.head, values, {})
@@ -226,7 +242,16 @@ class Prover:
             return None  # the rule concludes the atom after all
         failing = best["failing"]
         current = best["binding"]
-        why = WhyNot(rule, rule.norm, "missing", failing, bindings=current, reach=best["reach"], total=len(conditions))
+        # A variable only of the body (Q in `family_member(C, Q) and died(Q)`), bound by the condition that
+        # introduces it and failing at the first condition that tests it, failed for every value: the
+        # why-not says so of no one in particular, never of the value tried last (docs/semantics.md).
+        existential = [name for name in _existential(conditions, failing, set(binding), current)
+                       if self._for_everyone(conditions, name, binding, current)]
+        if existential:
+            current = {k: v for k, v in current.items() if k not in existential}
+        why = WhyNot(rule, rule.norm, "missing", failing, bindings=current, reach=best["reach"], total=len(conditions),
+                     existential=tuple(existential),
+                     group=tuple(c for c in conditions if _names(c) & set(existential)))
         held_atoms = [c for c in conditions if isinstance(c, n.Atom) and c is not failing
                       and all(v.name in current for v in c.variables() if v.name != "_")]
         shown = set()
@@ -252,6 +277,29 @@ class Prover:
         else:
             why.reason = "comparison-false"
         return why
+
+
+def _names(c: n.Condition) -> set[str]:
+    if isinstance(c, n.Atom):
+        return {v.name for v in c.variables() if v.name != "_"}
+    if isinstance(c, n.Negation):
+        return {v.name for v in c.atom.variables() if v.name != "_"}
+    return {t.name for t in (c.left, c.right) if isinstance(t, n.Variable)}
+
+
+def _existential(conditions, failing, head: set[str], current: dict) -> list[str]:
+    """The body-only variables of the failing condition whose failure is not about the value tried: the
+    first condition that tests them after the one that introduced them is the one that fails."""
+    if failing is None or isinstance(failing, n.Comparison):
+        return []
+    found = []
+    for name in sorted(_names(failing) - head):
+        if name not in current:
+            continue
+        mentions = [c for c in conditions if name in _names(c)]
+        if len(mentions) >= 2 and mentions[1] is failing:
+            found.append(name)
+    return found
 
 
 def comparison_text(c: n.Comparison, binding: dict) -> str:
