@@ -105,6 +105,18 @@ PHRASINGS += [
      "permitted call(kunakbaev, Person, medical_care)", None, ("needs_medical_care(kunakbaev)",)),
 ]
 
+PHRASINGS += [
+    ("Егер Марат қайтыс болса, Құнақбаевқа қандай қоңыраулар рұқсат етілген?", PERMITTED_CALLS, None, ("died(marat)",)),
+    ("Марат қайтыс болған жағдайда Құнақбаевқа қандай қоңыраулар рұқсат етілген?", PERMITTED_CALLS, None, ("died(marat)",)),
+    ("Құнақбаевқа рұқсат етілген қоңыраулар қандай?", PERMITTED_CALLS, None, ()),
+    ("Какие звонки запрещены осужденному Кунакбаеву в ДИЗО?", "prohibited call(kunakbaev, Person, Purpose)", None,
+     ("in_disciplinary_isolator(kunakbaev)",)),
+    ("What calls are at the discretion of the administration for Kunakbayev?",
+     "discretionary call(kunakbaev, Person, Purpose)", None, ()),
+    ("Which calls has Kunakbayev permission for?", PERMITTED_CALLS, None, ()),
+    ("Can Kunakbayev call anyone for medical care?", "call(kunakbaev, Person, medical_care)", None, ()),
+]
+
 CHANGES = [
     ("Which calls changed between 2024-12-26 and 2024-12-27 for Kunakbayev?", CALLS),
     ("which calls of kunakbaev changed between 26 December 2024 and 27 December 2024", CALLS),
