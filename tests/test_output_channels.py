@@ -247,3 +247,11 @@ def test_every_rendered_format_is_free_of_control_characters(zan, evil, fmt):
     result = zan("ask", "call(kunakbaev, P, legal_aid)", "--facts", evil, "--at", AT, "--explain", "--format", fmt)
     assert result.exit_code == 0, result.output
     assert "\x1b" not in result.stdout and "\r" not in result.stdout and "\u202e" not in result.stdout
+
+
+def test_the_web_api_accepts_only_yyyy_mm_dd():
+    app = pytest.importorskip("engine.serve.app")
+    assert str(app._date("2025-01-15", "at")) == "2025-01-15"
+    for day in ("20250115", "2025-W03-3"):
+        with pytest.raises(app.BadRequest):
+            app._date(day, "at")

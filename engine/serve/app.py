@@ -19,6 +19,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from engine.base.diagnostics import Diagnostic, ZanError
+from engine.syntax.nodes import iso_date
 from engine.serve.words import LANGUAGES, WORDS
 
 MAX_BODY = 256 * 1024          # bytes a request may submit (a case file, a question, a graded sheet)
@@ -85,7 +86,7 @@ def _date(value, field: str) -> datetime.date:
     if value is None:
         return datetime.date.today()
     try:
-        return datetime.date.fromisoformat(str(value))
+        return iso_date(str(value))  # YYYY-MM-DD only, as --at (not 20250115, not a week date)
     except ValueError:
         raise BadRequest(f"{field}: {value!r} is not a date; write YYYY-MM-DD, e.g. 2025-01-15") from None
 
