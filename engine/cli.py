@@ -354,6 +354,8 @@ def _understood_title(understood: dict, lang: str) -> str:
     from engine.explain.i18n import word
 
     lines = [f"{word('question as understood', lang)}: {understood['understood']}", f"  {understood['in_words']}"]
+    if understood.get("between"):
+        lines.append("  " + word("changes between", lang, before=understood["between"][0], after=understood["between"][1]))
     for a in understood["assumptions"]:
         lines.append(f"  {word('assumed', lang)}: {a['atom']} ({a['in_words']})"
                      + (f" — {word('already in the case', lang)}" if a.get("in_the_case") else ""))
