@@ -17,7 +17,7 @@ MODALITIES = ("permitted", "prohibited", "obligatory", "discretionary")
 Value = Union[str, int, Decimal, datetime.date]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Variable:
     name: str
     span: Span
@@ -26,7 +26,7 @@ class Variable:
         return self.name
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Constant:
     value: Value
     span: Span
@@ -38,7 +38,7 @@ class Constant:
 Term = Union[Variable, Constant]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Atom:
     predicate: str
     args: tuple[Term, ...]
@@ -56,7 +56,7 @@ class Atom:
         return f"{self.predicate}({', '.join(map(str, self.args))})" if self.args else self.predicate
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Negation:
     atom: Atom
     span: Span
@@ -65,7 +65,7 @@ class Negation:
         return f"not {self.atom}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Comparison:
     left: Term
     operator: str
@@ -79,7 +79,7 @@ class Comparison:
 Condition = Union[Atom, Negation, Comparison]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Interval:
     """Days on which something holds, both ends included; an open end is None."""
 
@@ -91,14 +91,14 @@ class Interval:
         return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Label:
     language: str
     text: str
     span: Span
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Reference:
     """A norm id written in another declaration (exception to, rests on, see)."""
 
@@ -106,7 +106,7 @@ class Reference:
     span: Span
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Clause:
     """A fact, a definition or a norm's conclusion: `[modality] head [if conditions] [from D to D].`"""
 
@@ -123,7 +123,7 @@ class Clause:
         return not self.body and self.modality is None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Act:
     key: str
     labels: tuple[Label, ...]
@@ -136,7 +136,7 @@ class Act:
     citations: tuple[Label, ...] = ()  # citation forms per language ("ҚАК {1}-бап {2}-бөлік {3}) тармақша")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PredicateDecl:
     name: str
     parameters: tuple[str, ...]
@@ -154,7 +154,7 @@ class PredicateDecl:
         return len(self.parameters)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ConstantDecl:
     name: str
     labels: tuple[Label, ...]
@@ -162,7 +162,7 @@ class ConstantDecl:
     phrases: tuple[Label, ...] = ()  # further ways a question in words may name it
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Norm:
     id: str
     citation: str | None
@@ -190,14 +190,14 @@ class Norm:
         return self.citation.split()[0] if self.citation and self.citation.split() else None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Query:
     status: str | None
     atom: Atom
     span: Span
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Question:
     name: str
     parameters: tuple[str, ...]
@@ -207,7 +207,7 @@ class Question:
     span: Span
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ReadingDecl:
     """A named reading: where the law leaves room, one way of reading it (docs/semantics.md, "Readings")."""
 
@@ -224,7 +224,7 @@ class ReadingDecl:
 Statement = Union[ReadingDecl, Act, PredicateDecl, ConstantDecl, Norm, Question, Clause]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Module:
     """One parsed file."""
 
