@@ -451,3 +451,33 @@ def test_an_existential_condition_is_explained_of_no_one_in_particular(zan, tmp_
     assert death["decisive"]["existential"] == ["Q"]
     assert "aigul" not in death["decisive"]["condition"]
     assert not any("aigul" in json.dumps(h) and "died" in json.dumps(h) for h in death["held"])
+
+
+def test_quotes_say_what_they_are_in_every_format(zan):
+    """The Court's summary and working translations are marked (text, Markdown, HTML, JSON); kk is the original."""
+    args = ("ask", "call(kunakbaev, ospanov, legal_aid)", "--at", "2025-03-10", "--explain")
+    doc = json.loads(run(zan, *args, "--format", "json", "--lang", "ru"))
+    norms = doc.get("norms") or {}
+    refs = list(norms.values()) or doc["answers"][0]["trace"]["decided_by"]["rests_on"]
+    by_id = {r["id"]: r for r in refs}
+    assert by_id["advocacy_law.1.8"]["quote_is_summary"] is True
+    assert by_id["advocacy_law.1.8"]["quote_translation"] == "working"
+    assert "quote_is_summary" not in by_id["constitution.13.3"]
+    kk = json.loads(run(zan, *args, "--format", "json", "--lang", "kk"))
+    kk_refs = list((kk.get("norms") or {}).values()) or kk["answers"][0]["trace"]["decided_by"]["rests_on"]
+    assert {r["id"]: r for r in kk_refs}["constitution.13.3"]["quote_translation"] == "original"
+    for fmt, marker in (("text", "рабочий перевод"), ("markdown", "рабочий перевод"), ("html", "рабочий перевод")):
+        out = run(zan, *args, "--format", fmt, "--lang", "ru")
+        assert marker in out and "в изложении Конституционного Суда" in out, fmt
+    en = run(zan, *args, "--lang", "en")
+    assert "(as summarised by the Court; working translation)" in en
+
+
+def test_a_shortened_quote_keeps_its_decisive_words_and_whole_words(zan):
+    out = run(zan, "ask", "call(kunakbaev, ospanov, legal_aid)", "--at", "2025-03-10", "--explain", "--lang", "en")
+    [line] = [l for l in out.splitlines() if "Article 26 paragraph 2" in l]
+    assert "may not be restricted in any case" in line
+    from engine.explain.render.common import excerpt
+    text = "alpha beta gamma delta epsilon zeta eta theta"
+    assert excerpt(text, 20) == "alpha beta gamma …"
+    assert excerpt(text, 20, "eta theta").endswith("eta theta") and excerpt(text, 20, "eta theta").startswith("… ")

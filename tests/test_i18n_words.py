@@ -18,7 +18,8 @@ LATIN = {"lex", "specialis", "superior", "posterior", "zan"}  # Latin maxims; th
 # JSON values that are identifiers of the contract (enums, ids), not prose
 JSON_IDENTIFIERS = {"status", "kind", "reason", "principle", "modality", "compliance", "code", "change", "id",
                     "act", "citation", "citations", "norm", "atom", "condition", "source", "query", "bindings",
-                    "schema", "trace", "quotes", "name", "did_you_mean", "from", "to", "at", "kb", "winner", "loser"}
+                    "schema", "trace", "quotes", "name", "did_you_mean", "from", "to", "at", "kb", "winner", "loser",
+                    "quote_translation"}
 
 
 def test_every_engine_word_has_three_languages():

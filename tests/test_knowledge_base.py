@@ -76,3 +76,26 @@ def test_visits_prohibited_but_advocate_meetings_defeat_the_ban(zan, tmp_path):
 def test_convicts_duties_are_obligatory(zan, tmp_path):
     doc = ask(zan, "observe_internal_regulations(k)", "convict(k).\n", "2025-01-15", tmp_path)
     assert answer_of(doc, "observe_internal_regulations(k)")["status"] == "obligatory"
+
+
+def test_no_two_norms_share_a_quote():
+    """A quote shown as a provision's text is that provision's text: two norms never show the same words (issue 9)."""
+    from engine.pipeline import load_knowledge
+
+    kb, _ = load_knowledge(None, [])
+    seen: dict[tuple[str, str], str] = {}
+    for nid, norm in sorted(kb.norms.items()):
+        for q in norm.quotes:
+            key = (q.language, " ".join(q.text.split()))
+            assert key not in seen, f"{nid} and {seen[key]} share the {q.language} quote"
+            seen[key] = nid
+
+
+def test_paraphrases_and_working_translations_are_marked():
+    from engine.pipeline import load_knowledge
+
+    kb, _ = load_knowledge(None, [])
+    assert kb.norms["advocacy_law.1.8"].summarised and kb.norms["cpc.106"].summarised
+    assert all(norm.summarised for nid, norm in kb.norms.items() if nid.startswith("rules819."))
+    assert all(act.authentic == ("kk",) for act in kb.acts.values())
+    assert "official English translation" not in " ".join(kb.norms["pec.1.2"].notes)

@@ -41,6 +41,7 @@ CODES: dict[str, tuple[str, str]] = {
     "missing-quote": ("warning", "a norm has no Kazakh quote of the text it rests on"),
     "missing-translation": ("warning", "a label, quote or reading is missing in one of kk, ru, en"),
     "exception-never-bites": ("warning", "an exception's conclusion can never conflict with the norm it excepts"),
+    "decisive-not-in-quote": ("error", "a norm's decisive words are not found in its quote of that language"),
     "exception-outranked": ("warning", "a norm of a lower-ranked act is written as an exception to a higher-ranked act's norm that delegates no such power (lex superior bounds lex specialis)"),
     "norm-never-in-force": ("error", "a norm's validity lies wholly outside its act's: it can never apply"),
     "validity-outside-act": ("warning", "a norm's validity begins before or ends after its act's"),

@@ -84,6 +84,12 @@ def _norm(kb: KnowledgeBase, norm: n.Norm) -> list[Diagnostic]:
                                         ref.span, hint=f"did you mean {guess}?" if guess else None))
             elif ref.norm_id == norm.id and kind == "exception to":
                 found.append(Diagnostic("exception-cycle", f"the norm {norm.id} is an exception to itself", ref.span))
+    quotes = {q.language: " ".join(q.text.split()) for q in norm.quotes}
+    for d in norm.decisive:
+        if " ".join(d.text.split()) not in quotes.get(d.language, ""):
+            found.append(Diagnostic("decisive-not-in-quote", f"the decisive words of {norm.id} ({d.language}) are not in its "
+                                    f"{d.language} quote", d.span,
+                                    hint="copy the words exactly from the quote: a shortened quote always shows them"))
     for ref in norm.delegates:
         if ref.norm_id not in kb.acts:
             guess = did_you_mean(ref.norm_id, kb.acts)

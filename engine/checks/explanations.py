@@ -120,6 +120,9 @@ obligatory), their conclusions cannot be the same atom (another predicate, or a 
 differs, such as legal_aid against social_ties), or they are never in force on the same day. The
 priority the author meant is then never used. Correct the conclusion or the modality of the
 exception, or point `exception to` at the norm it really departs from.""",
+    "decisive-not-in-quote": """A norm marks the words of its quote it is cited for (`decisive LANG "..."`), but they
+are not found in its quote in that language. A shortened quote keeps the decisive words in view, so
+they must be copied exactly from the quote (a contiguous part of it, spacing aside).""",
     "exception-outranked": """A norm of a lower-ranked act (an order, a regulation) is written as an exception to a norm
 of a higher-ranked act (a code, a law), which does not delegate that power. A sub-statutory act cannot
 carve exceptions out of a statute: lex superior bounds lex specialis, so the `exception to` does not

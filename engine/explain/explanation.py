@@ -163,6 +163,22 @@ class Explainer:
         info = self.program.norms.get(nid)
         return {"id": nid, "citation": info.node.citation if info else None, "cited_as": self.cited_as(info)}
 
+    def quote_status(self, info) -> dict:
+        """What the shown quote is: the Court's summary (`quote_is_summary`), a working translation or the
+        authentic text (`quote_translation`, from the act's `authentic` languages), and its decisive words."""
+        node, out = info.node, {}
+        shown = next((lang for lang in (self.language, "en", "kk", "ru") if any(q.language == lang for q in node.quotes)), None)
+        if shown is None:
+            return out
+        if node.summarised:
+            out["quote_is_summary"] = True
+        if info.act is not None and info.act.authentic:
+            out["quote_translation"] = "original" if shown in info.act.authentic else "working"
+        decisive = next((d.text for d in node.decisive if d.language == shown), None)
+        if decisive:
+            out["decisive"] = decisive
+        return out
+
     def norm_ref(self, nid: str | None, full: bool = True) -> dict | None:
         if nid is None:
             return None
@@ -193,6 +209,7 @@ class Explainer:
             "source": node.span.location,
             "in_force": {"from": json_value(info.start), "to": json_value(info.end)},
         }
+        ref.update(self.quote_status(info))
         if node.interpretation or node.interpretations:  # wherever a norm is used, a reader must see that it rests on a reading
             ref["interpretation"] = n.label_of(node.interpretations, self.language, node.interpretation)
         if not full:  # a norm named inside a tree: quotes in every language and notes only for the full description

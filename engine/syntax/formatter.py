@@ -118,6 +118,12 @@ def attribute(tree: Tree) -> str:
         names = [str(k) for k in kids if k is not None and not isinstance(k, Tree)]
         binding = [str(t) for k in kids if isinstance(k, Tree) for t in k.children]
         return "interprets " + ", ".join(names) + (f" binding by {binding[0]}" if binding else "")
+    if kind == "summarised":
+        return "as summarised by the court"
+    if kind == "decisive":
+        return f"decisive {kids[0]} {kids[1]}"
+    if kind == "authentic":
+        return "authentic " + ", ".join(map(str, kids))
     if kind == "delegates":
         return "delegates exceptions to " + ", ".join(map(str, kids))
     if kind == "supported_by":

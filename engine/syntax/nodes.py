@@ -134,6 +134,7 @@ class Act:
     span: Span
     key_span: Span
     citations: tuple[Label, ...] = ()  # citation forms per language ("ҚАК {1}-бап {2}-бөлік {3}) тармақша")
+    authentic: tuple[str, ...] = ()          # languages of the authentic text quoted; others are working translations
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,6 +185,8 @@ class Norm:
     interprets: tuple[Reference, ...] = ()          # norms this one reads narrowly, as a binding interpretation
     binding: Reference | None = None                # `binding by`: the provision that makes the interpretation binding
     delegates: tuple[Reference, ...] = ()           # act keys allowed to carve exceptions out of this norm
+    summarised: bool = False                        # the quotes are the Court's summary, not the provision's text
+    decisive: tuple[Label, ...] = ()                # per language: the words of the quote the norm is cited for
 
     @property
     def act_key(self) -> str | None:

@@ -217,9 +217,10 @@ class Builder:
 
     def act(self, tree: Tree) -> n.Act:
         key, *attributes = tree.children
-        kinds = {k: [] for k in ("label", "kind", "rank", "in_force", "citation_form", "note")}
+        kinds = {k: [] for k in ("label", "kind", "rank", "in_force", "citation_form", "note", "authentic")}
         self._attributes(attributes, kinds)
         return n.Act(
+            authentic=tuple(str(tok) for t in kinds["authentic"] for tok in t.children),
             key=str(key),
             labels=tuple(self.label(t) for t in kinds["label"]),
             kind=str(kinds["kind"][-1].children[0]) if kinds["kind"] else None,
@@ -270,7 +271,8 @@ class Builder:
             clause = self.clause(rest[-1])
             rest = rest[:-1]
         kinds = {k: [] for k in ("cites", "label", "in_force", "exception_to", "rests_on", "see",
-                                 "interpretation", "deadline", "note", "under_reading", "interprets", "delegates")}
+                                 "interpretation", "deadline", "note", "under_reading", "interprets", "delegates",
+                                 "summarised", "decisive")}
         self._attributes(rest, kinds)
 
         def references(kind):
@@ -305,6 +307,8 @@ class Builder:
             interprets=references("interprets"),
             binding=n.Reference(str(binding[-1]), self.span(binding[-1])) if binding else None,
             delegates=references("delegates"),
+            summarised=bool(kinds["summarised"]),
+            decisive=tuple(n.Label(str(t.children[0]), self.text(t.children[1]), self.span(t)) for t in kinds["decisive"]),
         )
 
     def reading_declaration(self, tree: Tree) -> n.ReadingDecl:

@@ -11,7 +11,7 @@ import subprocess
 import textwrap
 
 from engine.explain.i18n import word
-from engine.explain.render.common import View, norm_name
+from engine.explain.render.common import View, norm_name, quote_marker
 
 COLOURS = {"permitted": "#dff5df", "obligatory": "#dde8fb", "discretionary": "#fff3cc", "prohibited": "#fbe0e0",
            "undetermined": "#eee0f5", "holds": "#dff5df", "not-established": "#fbe0e0"}
@@ -54,7 +54,7 @@ class Graph:
         if ref and ref.get("modality"):
             label += "\n" + word(ref["modality"], self.language)
         if ref and ref.get("quote"):
-            label += "\n«" + _wrap(ref["quote"], 56) + "»"
+            label += "\n«" + _wrap(ref["quote"], 56) + "»" + quote_marker(ref, self.language)
         if ref and ref.get("id") in self.defeated:
             return self.node(("norm", ref.get("id")), f"✗ {word('defeated', self.language)}\n" + label, shape="note",
                              style="filled,dashed", fillcolor="#e6e6e6", fontcolor="#666666", color="#888888",

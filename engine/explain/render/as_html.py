@@ -9,7 +9,7 @@ from __future__ import annotations
 from html import escape
 
 from engine.explain.i18n import word
-from engine.explain.render.common import no_answers_text, shown_source, View, bindings_text, cited_norms, norm_anchor, norm_name, why_not_heading
+from engine.explain.render.common import no_answers_text, shown_source, View, bindings_text, cited_norms, norm_anchor, norm_name, quote_marker, why_not_heading
 
 STYLE = """
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;max-width:70em;margin:2em auto;padding:0 1em;line-height:1.45;color:#222}
@@ -102,8 +102,13 @@ def link(ref: dict | None) -> str:
     return f'<a class="norm" href="#{escape(norm_anchor(ref))}">{escape(norm_name(ref))}</a>'
 
 
-def quote(text: str | None) -> str:
-    return f'<div class="quote">«{escape(" ".join(text.split()))}»</div>' if text else ""
+def quote(ref: dict | None, language: str = "en") -> str:
+    """The quote of a NormRef, with its marker (the Court's summary, a working translation)."""
+    if not ref or not ref.get("quote"):
+        return ""
+    marker = quote_marker(ref, language)
+    return (f'<div class="quote">«{escape(" ".join(ref["quote"].split()))}»'
+            + (f' <span class="muted">{escape(marker.strip())}</span>' if marker else "") + "</div>")
 
 
 def answer_html(a: dict, view: View, language: str, heading: str = "h2") -> list[str]:
@@ -122,7 +127,7 @@ def answer_html(a: dict, view: View, language: str, heading: str = "h2") -> list
         s = t["summary"]
         if s.get("norm"):
             out.append(f"<h3>{escape(word('decided by', language))} {link(s['norm'])}</h3>")
-            out.append(quote(s["norm"].get("quote")))
+            out.append(quote(s["norm"], language))
             out.append("<ul>" + "".join(f'<li><span class="ok">✓</span> <code>{escape(c["atom"])}</code>'
                                          + (f': <span class="reading">{escape(c["reading"])}</span>' if c.get("reading") else "")
                                          + "</li>" for c in s["conditions"]) + "</ul>")
@@ -135,7 +140,7 @@ def answer_html(a: dict, view: View, language: str, heading: str = "h2") -> list
     if decided:
         out.append(f"<details open class=\"decided\"><summary><b>{escape(word('decided by', language))}</b> {link(decided)}: "
                    f"{escape(word(decided.get('modality') or '', language))}</summary>")
-        out.append(quote(decided.get("quote")))
+        out.append(quote(decided, language))
         if decided.get("interpretation"):
             out.append(f"<p><i>{escape(word('interpretation', language))}:</i> {escape(decided['interpretation'])}</p>")
         if decided.get("bindings"):
@@ -250,7 +255,7 @@ def steps_html(steps: list[dict], language: str) -> list[str]:
             text = ", ".join(x for x in (escape(premises), by) if x) + f": {modality}<code>{escape(s['atom'])}</code>" \
                 + (f" — {escape(s['reading'])}" if s.get("reading") else "")
             if s.get("norm"):
-                text += quote(s["norm"].get("quote"))
+                text += quote(s["norm"], language)
         elif kind == "negation":
             text = escape(word("step negation", language, atom=s["atom"]))
         elif kind == "comparison":
@@ -283,7 +288,7 @@ def norms_html(document: dict, language: str) -> list[str]:
         if force.get("to"):
             facts.append(word("ceases", language, date=force["to"]))
         out.append(f'<dt id="{escape(norm_anchor(ref))}">{escape(norm_name(ref))}</dt>')
-        out.append(f'<dd><span class="muted">{escape("; ".join(facts))}</span>{quote(ref.get("quote"))}')
+        out.append(f'<dd><span class="muted">{escape("; ".join(facts))}</span>{quote(ref, language)}')
         if ref.get("interpretation"):
             out.append(f"<p><i>{escape(word('interpretation', language))}:</i> {escape(ref['interpretation'])}</p>")
         out.append(f'<span class="muted">{escape(word("source", language))}: {escape(shown_source(ref.get("source")))}</span></dd>')
@@ -307,7 +312,7 @@ def render_diff(document: dict, explain: bool, language: str, *, short: bool = F
             text = escape(cause["explanation"])
             if cause.get("norm"):
                 text = text.replace(escape(f"{cause['norm']['id']} ({cause['norm'].get('citation')})"), link(cause["norm"]), 1)
-            body.append(f"<li><b>{escape(mark)}</b>: {text}" + (quote(cause["norm"].get("quote")) if cause["primary"] and cause.get("norm") else "") + "</li>")
+            body.append(f"<li><b>{escape(mark)}</b>: {text}" + (quote(cause["norm"], language) if cause["primary"] and cause.get("norm") else "") + "</li>")
         if not c["causes"]:
             body.append(f"<li>{escape(word('cause unknown', language))}</li>")
         body.append("</ul>")

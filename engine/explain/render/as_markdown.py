@@ -6,7 +6,7 @@ import re
 
 from engine.base.text import html_unescaped
 from engine.explain.i18n import word
-from engine.explain.render.common import no_answers_text, shown_source, View, bindings_text, cited_norms, norm_anchor, norm_name, why_not_heading
+from engine.explain.render.common import no_answers_text, shown_source, View, bindings_text, cited_norms, norm_anchor, norm_name, why_not_heading, quote_marker
 
 
 def render(document: dict, explain: bool, language: str, *, short: bool = False, steps: bool = False) -> str:
@@ -41,10 +41,12 @@ def _link(ref: dict | None) -> str:
     return f"[{norm_name(ref)}](#{norm_anchor(ref)})" if ref else "?"
 
 
-def _quote(text: str | None, prefix: str = "") -> list[str]:
-    if not text:
+def _quote(ref: dict | None, language: str = "en", prefix: str = "") -> list[str]:
+    """The quote of a NormRef as a block quote, with its marker (the Court's summary, a working translation)."""
+    if not ref or not ref.get("quote"):
         return []
-    return [f"{prefix}> {' '.join(text.split())}", ""]
+    marker = quote_marker(ref, language)
+    return [f"{prefix}> {' '.join(ref['quote'].split())}" + (f" *{marker.strip()}*" if marker else ""), ""]
 
 
 def _answer(a: dict, view: View, language: str, head: bool = True) -> list[str]:
@@ -64,7 +66,7 @@ def _answer(a: dict, view: View, language: str, head: bool = True) -> list[str]:
         s = t["summary"]
         if s.get("norm"):
             out += [f"### {_cap(word('decided by', language))} {_link(s['norm'])}", ""]
-            out += _quote(s["norm"].get("quote"))
+            out += _quote(s["norm"], language)
             out += [f"- ✓ {_code(c['atom'])}" + (f": {c['reading']}" if c.get("reading") else "") for c in s["conditions"]]
             out.append("")
         for text in s["defeated"]:
@@ -76,7 +78,7 @@ def _answer(a: dict, view: View, language: str, head: bool = True) -> list[str]:
     decided = t.get("decided_by")
     if decided:
         out += [f"### {_cap(word('decided by', language))} {_link(decided)}: {word(decided.get('modality') or '', language)}", ""]
-        out += _quote(decided.get("quote"))
+        out += _quote(decided, language)
         if decided.get("interpretation"):
             out += [f"*{_cap(word('interpretation', language))}:* {decided['interpretation']}", ""]
         if decided.get("bindings"):
@@ -170,7 +172,7 @@ def steps_lines(steps: list[dict], language: str) -> list[str]:
             text = ", ".join(x for x in (premises, by) if x) + f": {modality}{_code(s['atom'])}" \
                 + (f" — {s['reading']}" if s.get("reading") else "")
             if s.get("norm") and s["norm"].get("quote"):
-                text += f"<br>«{' '.join(s['norm']['quote'].split())}»"
+                text += f"<br>«{' '.join(s['norm']['quote'].split())}»{quote_marker(s['norm'], language)}"
         elif kind == "negation":
             text = word("step negation", language, atom=_code(s["atom"]))
         elif kind == "comparison":
@@ -204,7 +206,7 @@ def norms_section(document: dict, language: str) -> list[str]:
             facts.append(word("ceases", language, date=force["to"]))
         if facts:
             out += ["*" + "; ".join(facts) + "*", ""]
-        out += _quote(ref.get("quote"))
+        out += _quote(ref, language)
         if ref.get("interpretation"):
             out += [f"*{_cap(word('interpretation', language))}:* {ref['interpretation']}", ""]
         out += [f"{_cap(word('source', language))}: {_code(shown_source(ref.get('source')))}", ""]
@@ -229,7 +231,7 @@ def render_diff(document: dict, explain: bool, language: str, *, short: bool = F
         out.append("")
         for cause in c["causes"]:
             if cause["primary"] and cause.get("norm"):
-                out += _quote(cause["norm"].get("quote"))
+                out += _quote(cause["norm"], language)
         if view.explain:
             for key, side, day in (("was", c["before"], document["from"]), ("now", c["after"], document["to"])):
                 if side is not None:

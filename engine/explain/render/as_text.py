@@ -9,7 +9,7 @@ from __future__ import annotations
 import click
 
 from engine.explain.i18n import word
-from engine.explain.render.common import no_answers_text, View, bindings_text, norm_name, why_not_heading
+from engine.explain.render.common import no_answers_text, View, bindings_text, norm_name, quoted, why_not_heading, excerpt
 
 STATUS_COLOURS = {"permitted": "green", "obligatory": "blue", "discretionary": "yellow", "prohibited": "red",
                   "undetermined": "magenta", "holds": "green", "not-established": "red"}
@@ -75,7 +75,7 @@ def _short(a: dict, language: str) -> list[str]:
     if s.get("norm"):
         out.append(f"  {word('decided by', language)} {_norm(s['norm'])}")
         if s["norm"].get("quote"):
-            out.append("    " + _quiet(f"«{_flat(s['norm']['quote'])}»"))
+            out.append("    " + _quiet(quoted(s["norm"], language)))
         for c in s["conditions"]:
             out.append(f"    {_ok('✓')} {c['atom']}" + (f": {c['reading']}" if c.get("reading") else ""))
     for text in s["defeated"]:
@@ -94,7 +94,7 @@ def _tree(a: dict, language: str) -> list[str]:
     if decided:
         out.append(f"  {word('decided by', language)} {_norm(decided)}: {word(decided.get('modality') or '', language)}")
         if decided.get("quote"):
-            out.append("    " + _quiet(f"«{_flat(decided['quote'])}»"))
+            out.append("    " + _quiet(quoted(decided, language)))
         if decided.get("interpretation"):
             out.append(f"    ({word('interpretation', language)}: {decided['interpretation']})")
         if decided.get("bindings"):
@@ -108,7 +108,7 @@ def _tree(a: dict, language: str) -> list[str]:
             for ref in decided["rests_on"]:
                 out.append(f"      {_norm(ref)}")
                 if ref.get("quote"):
-                    out.append("        " + _quiet(f"«{_flat(ref['quote'], 160)}»"))
+                    out.append("        " + _quiet(quoted(ref, language, 160)))
     elif t.get("proof"):
         out += node_lines(t["proof"], "  ", language)
     for ref in t.get("also_supported_by", []):
@@ -123,7 +123,7 @@ def _tree(a: dict, language: str) -> list[str]:
             for ref in d.get("see", []):
                 out.append(f"      {word('see', language)} {_norm(ref)}")
                 if ref.get("quote"):
-                    out.append("        " + _quiet(f"«{_flat(ref['quote'], 200)}»"))
+                    out.append("        " + _quiet(quoted(ref, language, 200)))
     for amb in t.get("ambiguity", []):
         names = " / ".join(_norm(r) for r in amb["norms"])
         out.append(f"  {word('ambiguity', language)}: {names}: {amb['explanation']}")
@@ -140,10 +140,7 @@ def _tree(a: dict, language: str) -> list[str]:
 
 
 def _flat(text: str, width: int | None = None) -> str:
-    text = " ".join(text.split())
-    if width and len(text) > width:
-        text = text[: width - 1] + "…"
-    return text
+    return excerpt(text, width)
 
 
 def _where(c: dict, language: str) -> str:
@@ -214,7 +211,7 @@ def steps_lines(steps: list[dict], indent: str, language: str) -> list[str]:
             modality = f"{word(s['modality'], language)}: " if s.get("modality") else ""
             out.append(f"{indent}{number} {head}: {modality}{s['atom']}" + (f" — {s['reading']}" if s.get("reading") else ""))
             if s.get("norm") and s["norm"].get("quote"):
-                out.append(f"{indent}   " + _quiet(f"«{_flat(s['norm']['quote'])}»"))
+                out.append(f"{indent}   " + _quiet(quoted(s['norm'], language)))
         elif kind == "negation":
             out.append(f"{indent}{number} {word('step negation', language, atom=s['atom'])}")
         elif kind == "comparison":
@@ -247,7 +244,7 @@ def render_diff(document: dict, explain: bool, language: str, *, short: bool = F
             mark = word("caused by", language) if cause["primary"] else f"({word('see', language)})"
             lines.append(f"  {mark}: {cause['explanation']}")
             if cause["primary"] and cause.get("norm") and cause["norm"].get("quote"):
-                lines.append("    " + _quiet(f"«{_flat(cause['norm']['quote'], 240)}»"))
+                lines.append("    " + _quiet(quoted(cause['norm'], language, 240)))
         if not c["causes"]:
             lines.append(f"  {word('cause unknown', language)}")
         if view.explain:

@@ -27,6 +27,45 @@ def norm_name(ref: dict | None) -> str:
     return f"{ref['id']} ({citation})" if citation else ref["id"]
 
 
+def excerpt(text: str, width: int | None = None, decisive: str | None = None) -> str:
+    """The quote on one line, cut at a word boundary to about `width` characters, never cutting the
+    decisive words (`decisive` in the kb: the words a norm is cited for): the window moves to them."""
+    text = " ".join(text.split())
+    if not width or len(text) <= width:
+        return text
+    span = " ".join(decisive.split()) if decisive else ""
+    start = text.find(span) if span else -1
+    if start < 0 or start + len(span) <= width - 1:
+        cut = text.rfind(" ", 0, width)
+        return text[: cut if cut > 0 else width].rstrip(" ,;:") + " …"
+    end = start + len(span)
+    begin = max(0, min(start, end - width))
+    if begin > 0:
+        space = text.rfind(" ", 0, begin + 1)
+        begin = space + 1 if space >= 0 and space + 1 <= start else begin
+    stop = text.find(" ", max(end, begin + width))
+    stop = len(text) if stop < 0 else stop
+    return ("… " if begin > 0 else "") + text[begin:stop].strip() + (" …" if stop < len(text) else "")
+
+
+def quote_marker(ref: dict, language: str) -> str:
+    """What a reader must know of a quote shown as a provision's text: that it is the Court's summary, and
+    that it is a working translation (kk is the authentic text), in the reader's language; "" otherwise."""
+    notes = []
+    if ref.get("quote_is_summary"):
+        notes.append(word("as summarised by the court", language))
+    if ref.get("quote_translation") == "working":
+        notes.append(word("working translation", language))
+    return f" ({'; '.join(notes)})" if notes else ""
+
+
+def quoted(ref: dict | None, language: str, width: int | None = None) -> str:
+    """«the quote» (its marker), cut at a word boundary keeping the decisive words; "" without a quote."""
+    if not ref or not ref.get("quote"):
+        return ""
+    return f"«{excerpt(ref['quote'], width, ref.get('decisive'))}»{quote_marker(ref, language)}"
+
+
 def norm_anchor(ref: dict | None) -> str:
     return "norm-" + "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in (ref or {}).get("id", "?"))
 
