@@ -504,17 +504,9 @@ class _QueryCommand(click.Command):
 def query(name, args, query_dir, kb, facts, at, fmt, explain, lang, short, steps, depth, trace_level, jobs, partition,
           assumed, retracted, reading, answer_number):
     """Run the saved question NAME (from queries/) with ARGS, e.g. `zan query permitted-calls kunakbaev`."""
-    from engine.tools.questions import instantiate
+    from engine.tools.questions import titled
 
-    try:  # names in the title as the reader's language spells them (the kb's constant labels)
-        from engine.pipeline import load_checked
-        from engine.syntax import nodes
-
-        constants = load_checked(_knowledge(kb).folder, None)[0].constants
-        names = {c: nodes.label_of(d.labels, lang, c) for c, d in constants.items()}
-    except ZanError:
-        names = None  # the kb's own errors are reported by the answer below
-    question, title = instantiate(name, args, query_dir, lang, names)
+    question, title = titled(name, args, query_dir, lang, _knowledge(kb).folder)
     _answer(question, kb, facts, at, fmt, explain, lang, title=title, short=short, steps=steps, depth=depth,
             trace_level=trace_level, assumed=assumed, retracted=retracted, reading=reading, answer_number=answer_number)
 

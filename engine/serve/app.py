@@ -162,11 +162,11 @@ def answer_json(bench: Workbench, body: dict) -> str:
     at = _date(body.get("at"), "at")
     title, understood, assumptions = None, None, ()
     if body.get("question"):
-        from engine.tools.questions import instantiate
+        from engine.tools.questions import titled
         args = body.get("args") or []
         if not isinstance(args, list) or not all(isinstance(a, str) for a in args):
             raise BadRequest("args: a list of texts is required")
-        query, title = instantiate(_text(body["question"], "question"), args, None, language)
+        query, title = titled(_text(body["question"], "question"), args, None, language, bench.kb_dir)
     else:
         query = _text(body.get("query"), "query")
         if not looks_like_atom(query):

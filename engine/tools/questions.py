@@ -46,6 +46,21 @@ def instantiate(name: str, args: Sequence[str], query_dir: Path | None, language
     return query, title
 
 
+def titled(name: str, args: Sequence[str], query_dir: Path | None, language: str,
+           kb_dir: Path | None = None) -> tuple[n.Query, str | None]:
+    """`instantiate` with the names in the title as the kb spells them in the language (its constants' labels):
+    the one path by which every front-end (the CLI's `zan query`, the web API) titles a saved question."""
+    names = None
+    try:
+        from engine.pipeline import load_checked
+
+        constants = load_checked(kb_dir, None)[0].constants
+        names = {c: n.label_of(d.labels, language, c) for c, d in constants.items()}
+    except ZanError:
+        pass  # the kb's own errors are reported by the answer that follows
+    return instantiate(name, args, query_dir, language, names)
+
+
 def _constant(text: str):
     """An argument from the command line is a constant, as it would be written in a query: a date
     (YYYY-MM-DD), a number (`20`, `1.5`), otherwise a name or text, whatever its case (never a variable,
