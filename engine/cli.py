@@ -367,10 +367,15 @@ def _ask_in_words(text, kb, facts, at, fmt, explain, lang, short, steps, depth, 
     """A question in words: understood against the kb's vocabulary, said back, then answered (or diffed)."""
     from click.core import ParameterSource
 
-    from engine.tools.understanding import Diagnostic as _D, in_words, knowledge, understand
+    from engine.tools.understanding import Diagnostic as _D, in_words, knowledge, language_of, understand
 
     folder = _knowledge(kb).folder
     knowledge_base = knowledge(folder, list(facts) or None)
+    ctx = click.get_current_context()
+    if ctx.get_parameter_source("lang") in (ParameterSource.DEFAULT, ParameterSource.DEFAULT_MAP, None):
+        # --lang not given: the question's own language, before the project's lang and English
+        lang = language_of(text, knowledge_base) or lang
+        ctx.find_root().meta["zan.lang"] = lang
     understood = understand(text, knowledge_base, lang)
     if isinstance(understood, _D):
         raise ZanError([understood], sources={"<question>": text})

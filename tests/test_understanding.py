@@ -219,3 +219,45 @@ def test_brief_examples_in_words(case, text, atom, status):
     purpose = {"example3": "legal_aid", "example4": "legal_aid"}.get(case.split("-")[0], "social_ties")
     person = {"example1": "serik", "example3": "ospanov", "example4": "ospanov"}.get(case.split("-")[0], "daulet")
     assert dict(got)[("bekov", person, purpose)] == status  # the brief's expected status
+
+
+# The language a question is written in (answers follow it when --lang is not given): from the words understood,
+# whatever the script of the names in it.
+@pytest.mark.parametrize("text,language", [
+    ("Какие звонки разрешены Кунакбаеву?", "ru"),
+    ("какие разговоры по телефону разрешены kunakbaev на 2025-01-15", "ru"),
+    ("kunakbaev үшін қандай сөйлесулерге рұқсат етілген?", "kk"),
+    ("Кунакбаев кімге қоңырау шала алады?", "kk"),
+    ("Which calls are permitted for Кунакбаев?", "en"),
+    ("Which calls are permitted for Құнақбаев?", "en"),
+    ("Кто обязан внести изменения в Правила?", "ru"),
+    ("Министрлік Қағидаларға түзетулер енгізуге міндетті ме?", "kk"),
+    ("kunakbaev", None),
+])
+def test_language_of_the_question(kb, text, language):
+    from engine.tools.understanding import language_of
+
+    assert language_of(text, kb) == language
+
+
+def _zan(*args):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent  # a project whose zan.toml says lang = "en"
+    out = subprocess.run([sys.executable, "-m", "engine", *args], cwd=root, capture_output=True, text=True, timeout=120)
+    return out.returncode, out.stdout, out.stderr
+
+
+def test_answers_in_the_question_language_unless_lang_is_given():
+    from engine.explain.i18n import WORDS, word
+
+    code, out, err = _zan("ask", "Какие звонки разрешены Кунакбаеву?", "--at", "2025-01-15")
+    assert code == 0, err
+    assert out.startswith(word("question as understood", "ru") + ": permitted call(kunakbaev, Person, Purpose)")
+    assert f"): {WORDS['permitted']['ru']}" in out and f"): {WORDS['permitted']['en']}" not in out
+    code, out, err = _zan("ask", "Какие звонки разрешены Кунакбаеву?", "--at", "2025-01-15", "--lang", "en")
+    assert code == 0, err
+    assert out.startswith(word("question as understood", "en") + ":")
+    assert f"): {WORDS['permitted']['en']}" in out

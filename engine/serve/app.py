@@ -170,9 +170,10 @@ def answer_json(bench: Workbench, body: dict) -> str:
     else:
         query = _text(body.get("query"), "query")
         if not looks_like_atom(query):
-            words = in_words(bench, body, query, language)
+            words = in_words(bench, body, query, language, detect=body.get("lang") in (None, ""))
             if "changes" in words:
                 return render(words) + "\n"
+            language = words["language"]  # lang not given: the question's own language
             query, at, assumptions, understood = words["query"], words["at"] or at, words["assumptions"], words["said"]
             if words["at"] is not None and body.get("at") not in (None, "") and words["at"] != _date(body["at"], "at"):
                 raise BadRequest(f"the question names the date {words['at'].isoformat()}, at is {body['at']}: give one of them")
@@ -213,14 +214,17 @@ def answer_json(bench: Workbench, body: dict) -> str:
     return render(doc) + "\n"
 
 
-def in_words(bench: Workbench, body: dict, text: str, language: str) -> dict:
-    """A question in words, understood as `zan ask` understands it: the query, date and assumptions, or a diff document."""
+def in_words(bench: Workbench, body: dict, text: str, language: str, detect: bool = False) -> dict:
+    """A question in words, understood as `zan ask` understands it: the query, date, assumptions and language, or
+    a diff document. With `detect` (no lang given), the language is the question's own (as `zan ask` without --lang)."""
     from engine.tools.understanding import Diagnostic as NotUnderstood
     from engine.tools.understanding import in_words as said_back
-    from engine.tools.understanding import knowledge, understand
+    from engine.tools.understanding import knowledge, language_of, understand
 
     files = bench.case_files(body)
     knowledge_base = knowledge(bench.kb_dir, files)
+    if detect:
+        language = language_of(text, knowledge_base) or language
     understood = understand(text, knowledge_base, language)
     if isinstance(understood, NotUnderstood):
         raise ZanError([understood], sources={"<question>": text})
@@ -232,7 +236,8 @@ def in_words(bench: Workbench, body: dict, text: str, language: str) -> dict:
         doc = document(result, language)
         doc["question"] = said
         return doc
-    return {"query": understood.query, "at": understood.at, "assumptions": understood.assumptions, "said": said}
+    return {"query": understood.query, "at": understood.at, "assumptions": understood.assumptions, "said": said,
+            "language": language}
 
 
 def understood_title(understood: dict, language: str) -> str:

@@ -53,6 +53,7 @@ class Entry:
     kind: str      # predicate, constant, status, which, whether, if, change
     value: str
     rank: int = 0  # 0: a label, phrase or id; 1: words of a reading template (weaker)
+    language: str | None = None  # the language the phrase is written in (None: an id, a parameter's name)
 
 
 @dataclass(frozen=True)
@@ -148,23 +149,23 @@ class Lexicon:
         for kind, by_language in QUESTION_WORDS.items():
             if kind in ("filler", "year") or kind.startswith("status "):
                 continue
-            for words in by_language.values():
+            for language, words in by_language.items():
                 for w in words:
-                    self._add(w, kind, kind)
+                    self._add(w, kind, kind, language=language)
         for status in STATUSES:
             for language in n.LANGUAGES:
-                self._add(WORDS[status][language], "status", status)
-            for words in QUESTION_WORDS.get("status " + status, {}).values():
+                self._add(WORDS[status][language], "status", status, language=language)
+            for language, words in QUESTION_WORDS.get("status " + status, {}).items():
                 for w in words:
-                    self._add(w, "status", status)
+                    self._add(w, "status", status, language=language)
         for decl in kb.predicates.values():
             for parameter in decl.parameters:
                 self._add(parameter, "parameter", parameter)
             for label in decl.labels + decl.phrases:
-                self._add(label.text, "predicate", decl.name)
+                self._add(label.text, "predicate", decl.name, language=label.language)
             for reading in decl.readings:
                 for piece in re.split(r"\{[^}]*\}|[;:,()—–]", reading.text):
-                    self._add(piece, "predicate", decl.name, rank=1)
+                    self._add(piece, "predicate", decl.name, rank=1, language=reading.language)
         constants = set(kb.constants)
         for clause, _norm in kb.all_clauses():
             decl = kb.predicates.get(clause.head.predicate)
@@ -181,12 +182,12 @@ class Lexicon:
             for label in decl.labels + decl.phrases:
                 if len(_content(label.text, self.fillers)) == 1 and label.text.strip()[:1].isupper():
                     self.names.setdefault(label.text.strip().lower(), decl.name)  # a name's transliteration
-                self._add(label.text, "constant", decl.name)
+                self._add(label.text, "constant", decl.name, language=label.language)
 
-    def _add(self, text: str, kind: str, value: str, rank: int = 0) -> None:
+    def _add(self, text: str, kind: str, value: str, rank: int = 0, language: str | None = None) -> None:
         words = _content(text, self.fillers)
         if words:
-            self.entries.append(Entry(words, kind, value, rank))
+            self.entries.append(Entry(words, kind, value, rank, language))
             self.phrases_of.setdefault((kind, value), []).append(text.strip())
 
     def is_filler(self, token: Token) -> bool:
@@ -227,6 +228,41 @@ class Lexicon:
 
     def known_words(self) -> set[str]:
         return {w for e in self.entries for w in e.words} | set(self.names)
+
+
+_KAZAKH_LETTERS = set("әғқңөұүһі")
+
+
+def language_of(text: str, kb: KnowledgeBase | None = None, lexicon: Lexicon | None = None) -> str | None:
+    """The language a question in words is written in (kk, ru, en), from the words of it that are understood:
+    each phrase matched votes for the language it is written in (a phrase several languages share does not
+    vote); a tie is decided by the letters (Kazakh's own letters, else Cyrillic: ru, Latin: en). None when no
+    word understood tells (a bare name): the caller's default stands."""
+    lexicon = lexicon or Lexicon(kb)
+    toks = tokens(text)
+    votes: dict[str, int] = {}
+    i = 0
+    while i < len(toks):
+        end, entries = lexicon.match(toks, i) if toks[i].kind == "word" else (i, [])
+        languages = {e.language for e in entries}
+        a_name = end == i + 1 and lexicon.name_of(toks[i]) is not None  # names are spelt in any language's letters
+        if len(languages) == 1 and None not in languages and not a_name:
+            language = languages.pop()
+            votes[language] = votes.get(language, 0) + (end - i)
+        i = max(end, i + 1)
+    letters = {c for t in toks if t.kind == "word" for c in t.low if c.isalpha()}
+    by_letters = ("kk" if letters & _KAZAKH_LETTERS else
+                  "ru" if any("а" <= c <= "я" or c == "ё" for c in letters) else
+                  "en" if any("a" <= c <= "z" for c in letters) else None)
+    if votes:
+        best = max(votes.values())
+        leaders = [language for language, count in votes.items() if count == best]
+        if len(leaders) == 1:
+            return leaders[0]
+        if by_letters in leaders:
+            return by_letters
+        return sorted(leaders)[0]
+    return None
 
 
 # ---------------------------------------------------------------- dates
