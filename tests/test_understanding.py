@@ -261,3 +261,51 @@ def test_answers_in_the_question_language_unless_lang_is_given():
     assert code == 0, err
     assert out.startswith(word("question as understood", "en") + ":")
     assert f"): {WORDS['permitted']['en']}" in out
+
+
+# Natural phrasings a native speaker uses (support verbs, "has the right", "entitled", "положены", "see/meet",
+# "make amendments", "how"): widened through the engine's question words and the kb's phrases, never in Python.
+NATURAL = [
+    ("Құнақбаев қандай қоңыраулар жасай алады?", CALLS, None),
+    ("Құнақбаев қандай кездесулерге құқылы?", "visit(kunakbaev, Person, Purpose)", None),
+    ("Министрлік Қағидаларға өзгерістер енгізуге міндетті ме?", "amend(ministry_of_internal_affairs, rules819)", None),
+    ("Құнақбаев Оспановпен көрісе ала ма?", "visit(kunakbaev, ospanov, Purpose)", None),
+    ("Құнақбаев Оспановқа қоңырау шалуға құқылы ма?", "call(kunakbaev, ospanov, Purpose)", None),
+    ("Құнақбаевқа 2025 жылғы 15 қаңтарда қандай қоңыраулар рұқсат етілді?", PERMITTED_CALLS, datetime.date(2025, 1, 15)),
+    ("Какие звонки может совершать Кунакбаев?", CALLS, None),
+    ("Какие свидания положены Кунакбаеву?", "permitted visit(kunakbaev, Person, Purpose)", None),
+    ("Имеет ли право Кунакбаев позвонить Оспанову?", "call(kunakbaev, ospanov, Purpose)", None),
+    ("Кто должен изменить Правила?", "obligatory amend(Body, rules819)", None),
+    ("Министерство обязано изменить Правила?", "obligatory amend(ministry_of_internal_affairs, rules819)", None),
+    ("Сможет ли Кунакбаев позвонить Оспанову 15 января 2025 года?", "call(kunakbaev, ospanov, Purpose)",
+     datetime.date(2025, 1, 15)),
+    ("Может ли Кунакбаев позвонить Оспанову?", "call(kunakbaev, ospanov, Purpose)", None),
+    ("who may kunakbaev call?", CALLS, None),
+    ("Can Kunakbayev see Ospanov?", "visit(kunakbaev, ospanov, Purpose)", None),
+    ("Is Kunakbayev entitled to call Ospanov?", "call(kunakbaev, ospanov, Purpose)", None),
+    ("Who must make amendments to the Rules?", "obligatory amend(Body, rules819)", None),
+    ("Which calls is Kunakbayev allowed to make on 2025-01-15?", PERMITTED_CALLS, datetime.date(2025, 1, 15)),
+]
+
+
+@pytest.mark.parametrize("text,atom,at", NATURAL)
+def test_natural_phrasings_give_the_atoms_answers(kb, text, atom, at):
+    u = understand(text, kb, "en")
+    assert isinstance(u, Understood), u.message
+    assert (u.atom_text, u.at, u.assumptions) == (atom, at, ())
+    day = at or datetime.date(2025, 1, 15)
+    in_words = ask(u.query, day, trace_level="none")
+    as_atom = ask(atom, day, trace_level="none")
+    assert [(t.answer.values, t.answer.status) for t in in_words.traces] == \
+        [(t.answer.values, t.answer.status) for t in as_atom.traces]
+
+
+@pytest.mark.parametrize("text", [
+    "Құнақбаевтың қоңыраулары 2024 жылғы 26 желтоқсан мен 2024 жылғы 27 желтоқсан арасында қалай өзгерді?",
+    "Как изменились звонки Кунакбаева между 26.12.2024 и 27.12.2024?",
+    "How did Kunakbayev's calls change between 2024-12-26 and 2024-12-27?",
+])
+def test_how_did_it_change(kb, text):
+    u = understand(text, kb, "en")
+    assert isinstance(u, Understood), u.message
+    assert (u.atom_text, u.between) == (CALLS, (datetime.date(2024, 12, 26), datetime.date(2024, 12, 27)))
