@@ -222,7 +222,7 @@ def _explanation_options(f):
 def _register_options(f):
     """--jobs, --partition: how a register is evaluated (engine/tools/register.py, docs/performance.md)."""
     f = click.option("--partition", type=click.IntRange(min=1), metavar="FACTS",
-                     help="Case facts per partition of a register (json, jsonl; default 20000): memory is bounded "
+                     help="Case facts per partition of a register (json, jsonl; default 5000): memory is bounded "
                           "by one partition. Cases that share a constant stay together.")(f)
     f = click.option("--jobs", type=click.IntRange(min=1), metavar="N",
                      help="Processes evaluating a register's partitions (json, jsonl; default: all cores). "

@@ -26,6 +26,7 @@ distributed engine maps (docs/performance.md shows it with dask.bag).
 from __future__ import annotations
 
 import datetime
+import gc
 import os
 from dataclasses import replace
 from pathlib import Path
@@ -40,7 +41,7 @@ from engine.logic.evaluation import evaluate
 from engine.syntax import nodes as n
 from engine.syntax.knowledge import display_path
 
-PARTITION_FACTS = 20_000       # case facts per partition (a partition holds whole groups, so it may hold more)
+PARTITION_FACTS = 5_000       # case facts per partition (a partition holds whole groups, so it may hold more)
 
 Fact = tuple[str, tuple, Span]  # (relation, values, where it was written)
 
@@ -289,6 +290,14 @@ class Register:
         self.program = replace(program, facts={})
         self.shared = {(type(v).__name__, v) for facts in self.base.values() for values in facts for v in values}
         self.split = len(self.parts) > 1
+        if self.split:  # the register now lives in its partitions: let the parsed case go before workers fork
+            names = {f for _r, _v, span in case for f in [span.file]}
+            kb = result.kb
+            kb.clauses[:] = [c for c in kb.clauses if c.span.file not in names]
+            kb.modules[:] = [m for m in kb.modules if m.path not in names]
+            program.facts = {}
+            del case, in_case
+            gc.collect()
 
     def run(self, index: int) -> list[tuple[str, str | None, dict]]:
         """Partition `index`; index -1 is the broadcast facts' own answers (only when split)."""
@@ -321,8 +330,16 @@ def results(register: Register, jobs: int = 1) -> Iterator[list[tuple[str, str |
 
     _CURRENT = register
     context = multiprocessing.get_context("fork")
-    with context.Pool(min(jobs, len(tasks))) as pool:
-        yield from pool.imap(_run_current, tasks)
+    workers = min(jobs, len(tasks))
+    with context.Pool(workers) as pool:
+        # At most two rounds of partitions in flight: results are not piled up faster than they are written.
+        pending = []
+        for index in tasks:
+            pending.append(pool.apply_async(_run_current, (index,)))
+            if len(pending) >= 2 * workers:
+                yield pending.pop(0).get()
+        while pending:
+            yield pending.pop(0).get()
     _CURRENT = None
 
 
