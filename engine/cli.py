@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from engine.base.diagnostics import CODES, Diagnostic, ZanError
+from engine.base.messages import errors_line, message
 from engine.base.text import visible, visible_styled
 
 LANGUAGES = click.Choice(["en", "ru", "kk"])
@@ -23,7 +24,20 @@ def _date(ctx, param, value):
     try:
         return iso_date(value)
     except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date; write YYYY-MM-DD, e.g. 2025-01-15") from None
+        raise click.BadParameter(message("not a date", _reader_lang(), value=value)) from None
+
+
+def _remember_lang(ctx, param, value):
+    """--lang (eager, so that it is known before the other options are read): the reader's language, for the
+    diagnostics' frame, the errors of the options and the "kb:" line (engine/base/messages.py)."""
+    if value is not None:
+        ctx.find_root().meta["zan.lang"] = value
+    return value
+
+
+def _reader_lang() -> str:
+    ctx = click.get_current_context(silent=True)
+    return ctx.find_root().meta.get("zan.lang", "en") if ctx is not None else "en"
 
 
 def _optional_date(ctx, param, value):
@@ -31,11 +45,10 @@ def _optional_date(ctx, param, value):
 
 
 def _fail(e: ZanError) -> None:
-    sources = e.sources
+    sources, lang = e.sources, _reader_lang()
     for d in sorted(e.diagnostics, key=Diagnostic.sort_key):
-        click.echo(d.render(sources), err=True)
-    n = len(e.diagnostics)
-    click.echo(f"{n} error{'s' if n != 1 else ''}", err=True)
+        click.echo(d.render(sources, lang), err=True)
+    click.echo(errors_line(len(e.diagnostics), lang), err=True)
     sys.exit(1)
 
 
@@ -172,7 +185,7 @@ class ZanGroup(click.Group):
             choice = ctx.meta.get("zan.kb")
             if choice is not None:
                 try:
-                    click.echo(choice.describe(), err=True)
+                    click.echo(choice.describe(ctx.meta.get("zan.lang", "en")), err=True)
                 except Exception:
                     pass
 
@@ -184,6 +197,18 @@ class ZanGroup(click.Group):
         except RecursionError:
             click.echo("error: the input is nested too deeply to process (SECURITY.md, limits)", err=True)
             sys.exit(1)
+        except click.UsageError as e:
+            lang = ctx.meta.get("zan.lang", "en")
+            if lang == "en":
+                raise
+            # a usage error in the reader's language (click's own frame is English): exit 2 as click's
+            param = getattr(e, "param", None)
+            name = "/".join(param.opts) if param is not None and getattr(param, "opts", None) else None
+            text = e.message if name is None else f"{name}: {e.message}"
+            command = e.ctx.command_path if e.ctx is not None else "zan"
+            click.echo(visible(f"{message('error', lang)}: {text}\n  {message('hint', lang)}: "
+                               f"{message('see help', lang, command=command)}"), err=True)
+            sys.exit(2)
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException, SystemExit):
             raise
         except MemoryError:
@@ -246,6 +271,7 @@ def _common(f):
     f = _what_if(f)
     f = _explanation_options(f)
     f = click.option("--lang", type=LANGUAGES, default=_default_lang, show_default="en, or the project's lang",
+                     callback=_remember_lang, is_eager=True,
                      help="Language of labels, quotes and explanations.")(f)
     f = click.option("--explain", is_flag=True, help="Show each answer's derivation.")(f)
     f = click.option("--answer", "answer_number", type=click.IntRange(min=1), metavar="N",
@@ -272,6 +298,8 @@ def _answer(query, kb, facts, at, fmt, explain, lang, title=None, short=False, s
     from engine.pipeline import ask, fact_atoms
 
     choice = _knowledge(kb)
+    if lang != "en" and isinstance(query, str):
+        _question_in_language(query, None, facts, lang)
     if fmt == "text" and not (explain or short or steps):
         trace_level = "none"  # one line per answer: build nothing that is not printed
     machine = fmt in ("json", "jsonl")
@@ -281,8 +309,13 @@ def _answer(query, kb, facts, at, fmt, explain, lang, title=None, short=False, s
         from engine.pipeline import answer, prepare
         from engine.tools import register
 
-        result = prepare(query, at, choice.folder, list(facts) or None, assumptions=assumptions,
-                         retractions=retractions, reading=reading)
+        try:
+            result = prepare(query, at, choice.folder, list(facts) or None, assumptions=assumptions,
+                             retractions=retractions, reading=reading)
+        except ZanError:
+            if lang != "en" and isinstance(query, str):
+                _question_in_language(query, choice.folder, facts, lang)
+            raise
         params = click.get_current_context().params
         batch = register.Register(result, trace_level, lang, steps,
                                   limit=params.get("partition") or register.PARTITION_FACTS)
@@ -293,8 +326,13 @@ def _answer(query, kb, facts, at, fmt, explain, lang, title=None, short=False, s
             doc = document(answer(result, trace_level), lang, depth=depth, steps=steps, lazy=True,
                            level=trace_level, shared=True)
     else:
-        result = ask(query, at, choice.folder, list(facts) or None, trace_level=trace_level,
-                     assumptions=assumptions, retractions=retractions, reading=reading)
+        try:
+            result = ask(query, at, choice.folder, list(facts) or None, trace_level=trace_level,
+                         assumptions=assumptions, retractions=retractions, reading=reading)
+        except ZanError:
+            if lang != "en" and isinstance(query, str):
+                _question_in_language(query, choice.folder, facts, lang)
+            raise
         doc = document(result, lang, depth=depth, steps=steps, level=trace_level, shared=machine)
     how_found = None
     if how is not None:
@@ -312,7 +350,7 @@ def _answer(query, kb, facts, at, fmt, explain, lang, title=None, short=False, s
     if answer_number is not None:  # one answer (one graph per answer with dot/svg)
         every = list(doc["answers"])
         if answer_number > len(every):
-            raise click.UsageError(f"--answer {answer_number}: the question has {len(every)} answer(s)")
+            raise click.UsageError(message("no such answer", lang, number=answer_number, count=len(every)))
         doc["answers"] = [every[answer_number - 1]]
     if title:
         doc["title"] = title
@@ -328,6 +366,20 @@ def _answer(query, kb, facts, at, fmt, explain, lang, title=None, short=False, s
         _emit(doc, fmt, explain, lang, short, steps, after=how_section(how_found, how, fmt, lang))
         return
     _emit(doc, fmt, explain, lang, short, steps)
+
+
+def _question_in_language(text: str, folder, facts, lang: str):
+    """The question parsed in the reader's language: its syntax errors (question-syntax) said in it; an atom over
+    an unknown predicate, or with the wrong number of arguments, too. The text itself is answered as before."""
+    from engine.pipeline import check_query, load_checked, parse_question
+
+    try:
+        question = parse_question(text, lang)
+        if folder is not None:  # after an error of the question: check it again, to say it in the language
+            check_query(load_checked(folder, list(facts) or None)[0], question, lang)
+    except ZanError as e:
+        raise ZanError(e.diagnostics, sources={**e.sources, "<query>": text}) from None
+    return text
 
 
 def _progress():
@@ -347,7 +399,7 @@ def _warn_unknown(unknown, query, lang):
     for name, guess, span in unknown:
         d = Diagnostic("unknown-name", word("unknown name", lang, name=name), span,
                        hint=word("did you mean", lang, guess=guess) if guess else None)
-        click.echo(d.render(sources), err=True)
+        click.echo(d.render(sources, lang), err=True)
 
 
 def _understood_title(understood: dict, lang: str) -> str:
@@ -399,8 +451,7 @@ def _ask_in_words(text, kb, facts, at, fmt, explain, lang, short, steps, depth, 
     if understood.at is not None:
         source = click.get_current_context().get_parameter_source("at")
         if source not in (ParameterSource.DEFAULT, None) and at != understood.at:
-            raise click.UsageError(f"the question names the date {understood.at.isoformat()}, --at {at.isoformat()}: "
-                                   "give one of them")
+            raise click.UsageError(message("two dates given", lang, named=understood.at.isoformat(), at=at.isoformat()))
         at = understood.at
     _answer(understood.query, kb, facts, at, fmt, explain, lang, short=short, steps=steps, depth=depth,
             trace_level=trace_level, assumptions=understood.assumptions, understood=said, answer_number=answer_number,
@@ -531,6 +582,7 @@ def query(name, args, query_dir, kb, facts, at, fmt, explain, lang, short, steps
 @click.option("--format", "fmt", type=EXPLANATION_FORMATS, default="text", show_default=True)
 @click.option("--explain", is_flag=True, help="Show the derivation at both dates.")
 @click.option("--lang", type=LANGUAGES, default=_default_lang, show_default="en, or the project's lang",
+                     callback=_remember_lang, is_eager=True,
               help="Language of labels, quotes and explanations.")
 @_explanation_options
 def diff(query, start, end, at, versus_reading, assumed, retracted, reading, facts, kb, fmt, explain, lang, short, steps,
@@ -567,6 +619,7 @@ def diff(query, start, end, at, versus_reading, assumed, retracted, reading, fac
               help="Knowledge base folder (default: the bundled one).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown", "html"]), default="text", show_default=True)
 @click.option("--lang", type=LANGUAGES, default=_default_lang, show_default="en, or the project's lang",
+                     callback=_remember_lang, is_eager=True,
               help="Language of labels and explanations.")
 def cases(query, at, compare_at, reading, versus_reading, assumed, retracted, kb, fmt, lang):
     """The case space of QUERY, e.g. "call(C, P, Purpose)": every case it can meet (a partition of the facts
@@ -661,7 +714,8 @@ def check(paths, list_codes, explain_code):
 @main.command()
 @click.option("--kb", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--at", callback=_date, metavar="YYYY-MM-DD", help="The date (default: today).")
-@click.option("--lang", type=LANGUAGES, default=_default_lang, show_default="en, or the project's lang")
+@click.option("--lang", type=LANGUAGES, default=_default_lang, show_default="en, or the project's lang",
+                     callback=_remember_lang, is_eager=True)
 @click.option("--format", "fmt", type=FORMATS, default="text", show_default=True)
 @click.option("--reading", metavar="NAME", help="List the norms in force under this reading (default: the kb's defaults).")
 def norms(kb, at, lang, fmt, reading):
@@ -707,7 +761,8 @@ def norms(kb, at, lang, fmt, reading):
 @main.command()
 @click.option("--kb", type=click.Path(exists=True, file_okay=False, path_type=Path), help="Knowledge base folder.")
 @click.option("--facts", multiple=True, type=click.Path(dir_okay=False, path_type=Path), help="Case facts (names to ask about).")
-@click.option("--lang", type=LANGUAGES, default=_default_lang, show_default="en, or the project's lang")
+@click.option("--lang", type=LANGUAGES, default=_default_lang, show_default="en, or the project's lang",
+                     callback=_remember_lang, is_eager=True)
 @click.option("--format", "fmt", type=FORMATS, default="text", show_default=True)
 def vocabulary(kb, facts, lang, fmt):
     """What can be asked and stated: predicates with readings and arguments, constants, ranges (purposes), statuses."""
@@ -748,7 +803,8 @@ def vocabulary(kb, facts, lang, fmt):
 @main.command()
 @click.argument("norm", shell_complete=_complete("norms"))
 @click.option("--kb", type=click.Path(exists=True, file_okay=False, path_type=Path), help="Knowledge base folder.")
-@click.option("--lang", type=LANGUAGES, default=_default_lang, show_default="en, or the project's lang")
+@click.option("--lang", type=LANGUAGES, default=_default_lang, show_default="en, or the project's lang",
+                     callback=_remember_lang, is_eager=True)
 @click.option("--format", "fmt", type=FORMATS, default="text", show_default=True)
 def show(norm, kb, lang, fmt):
     """Show NORM (an id such as pec.134.1.2.calls, a citation key such as "pec 134.1.2", or a citation as
@@ -868,6 +924,7 @@ def _scenario_folders(choice) -> list[Path]:
 @click.option("--update", is_flag=True, help="Rewrite the recorded expectations from the actual answers (then review the diff).")
 @click.option("--only", metavar="NAME", help="Run only the scenarios whose name starts with NAME.")
 @click.option("--lang", type=LANGUAGES, default=_default_lang, show_default="en, or the project's lang",
+                     callback=_remember_lang, is_eager=True,
               help="Language of the derivations shown.")
 @click.option("-v", "--verbose", is_flag=True, help="Name every scenario that passed, too.")
 @click.option("--coverage", is_flag=True, help="Report what of the law the scenarios exercise, and what they leave out.")

@@ -17,6 +17,7 @@ from engine.syntax import nodes as n
 from engine.explain.answering import Trace, answers, brief_trace, trace
 from engine.checks.names import check_atom
 from engine.base.diagnostics import Diagnostic, ZanError, errors
+from engine.base.messages import message
 from engine.logic.evaluation import evaluate
 from engine.syntax.knowledge import KnowledgeBase, kb_files, load, load_contents, read_files, sample_case_files
 from engine.explain.proof import Prover
@@ -148,8 +149,8 @@ def retract(program: ir.Program, facts: Sequence[n.Atom]) -> ir.Program:
     return program
 
 
-def check_query(kb: KnowledgeBase, query: n.Query) -> None:
-    problems = check_atom(kb, query.atom)
+def check_query(kb: KnowledgeBase, query: n.Query, language: str = "en") -> None:
+    problems = check_atom(kb, query.atom, language)
     if problems:
         raise ZanError([Diagnostic("invalid-query", p.message, p.span, hint=p.hint) for p in problems],
                        sources=kb.sources)
@@ -173,8 +174,9 @@ def question_text(text: str) -> str:
     return text
 
 
-def parse_question(text: str) -> n.Query:
-    """parse_query, from the cache when the same text was asked before (then lark is not even imported)."""
+def parse_question(text: str, language: str = "en") -> n.Query:
+    """parse_query, from the cache when the same text was asked before (then lark is not even imported);
+    a syntax error is the question's, said in `language`."""
     text = question_text(text)
     entry = cache.key("query", [("<query>", text.encode("utf-8", "surrogatepass"))])
     query = cache.load(entry)
@@ -185,9 +187,8 @@ def parse_question(text: str) -> n.Query:
             query = parse_query(text)
         except ZanError as e:  # say it is the question's syntax, not the rules of kb files
             raise ZanError([dataclasses.replace(
-                d, code="question-syntax", message=f"the question is not written as a question: {d.message}",
-                hint="write an atom, optionally after a status, e.g. `permitted call(kunakbaev, Person, Purpose)`, "
-                     "or ask in words, e.g. \"which calls are permitted for Kunakbayev?\"")
+                d, code="question-syntax", message=message("question syntax", language, detail=d.message),
+                hint=message("question syntax hint", language))
                 for d in e.diagnostics]) from None
         cache.store(entry, query)
     return query

@@ -6,6 +6,7 @@ import difflib
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping, Sequence
 
+from engine.base.messages import message
 from engine.base.source import Span
 from engine.base.text import visible
 
@@ -85,15 +86,17 @@ class Diagnostic:
         s = self.span
         return (s.file, s.line, s.column, self.code, self.message) if s else ("", 0, 0, self.code, self.message)
 
-    def render(self, sources: Mapping[str, str] | None = None) -> str:
+    def render(self, sources: Mapping[str, str] | None = None, language: str = "en") -> str:
+        """The diagnostic as shown: where, severity, message, code, the excerpt with a caret, hint and notes;
+        the frame's words ("error", "hint", ...) in the reader's language (engine/base/messages.py)."""
         where = f"{self.span}: " if self.span else ""
-        lines = [f"{where}{self.severity}: {self.message} [{self.code}]"]
+        lines = [f"{where}{message(self.severity, language)}: {self.message} [{self.code}]"]
         lines += _excerpt(self.span, sources)
         if self.hint:
-            lines.append(f"  hint: {self.hint}")
+            lines.append(f"  {message('hint', language)}: {self.hint}")
         for note in self.notes:
             at = f"{note.span}: " if note.span else ""
-            lines.append(f"{at}note: {note.message}")
+            lines.append(f"{at}{message('note', language)}: {note.message}")
             lines += _excerpt(note.span, sources)
         return visible("\n".join(lines))
 

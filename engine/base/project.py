@@ -28,6 +28,7 @@ from pathlib import Path
 
 from engine.base.inputs import read_bytes
 from engine.base.diagnostics import Diagnostic, ZanError
+from engine.base.messages import message
 from engine.base.source import Span
 
 FILENAME = "zan.toml"
@@ -186,13 +187,13 @@ class Choice:
     origin: str                 # option | project | bundled
     project: Project | None
 
-    def describe(self) -> str:
+    def describe(self, language: str = "en") -> str:
         where = _shown(self.folder)
         if self.origin == "option":
-            return f"kb: {where} (--kb)"
+            return message("kb option", language, where=where)
         if self.origin == "project":
-            return f"kb: {where} (project {_shown(self.project.file)})"
-        return "kb: the knowledge base bundled with zan"
+            return message("kb project", language, where=where, file=_shown(self.project.file))
+        return message("kb bundled", language)
 
     def as_json(self) -> dict:
         return {"folder": _shown(self.folder), "origin": self.origin,

@@ -6,6 +6,7 @@ from typing import Iterable, Iterator
 
 from engine.syntax import nodes as n
 from engine.base.diagnostics import Diagnostic, Note, did_you_mean
+from engine.base.messages import message
 from engine.syntax.knowledge import KnowledgeBase
 
 
@@ -29,18 +30,25 @@ def every_atom(kb: KnowledgeBase) -> Iterator[n.Atom]:
         yield question.query.atom
 
 
-def check_atom(kb: KnowledgeBase, atom: n.Atom) -> list[Diagnostic]:
+def check_atom(kb: KnowledgeBase, atom: n.Atom, language: str = "en") -> list[Diagnostic]:
+    """An atom over an undeclared predicate or with the wrong number of arguments; in `language` for a question."""
     decl = kb.predicates.get(atom.predicate)
     if decl is None:
         guess = did_you_mean(atom.predicate, kb.predicates)
-        return [Diagnostic("undefined-predicate", f"unknown predicate {atom.predicate}", atom.predicate_span,
-                           hint=f"did you mean {guess}?" if guess else
-                           "declare it with `predicate name(Arg, ...) en \"label\".`")]
+        return [Diagnostic("undefined-predicate", message("unknown predicate", language, name=atom.predicate),
+                           atom.predicate_span,
+                           hint=message("did you mean", language, guess=guess) if guess else
+                           message("declare predicate", language))]
     if decl.arity != atom.arity:
         signature = f"{decl.name}({', '.join(decl.parameters)})"
-        return [Diagnostic("arity", f"{atom.predicate} takes {decl.arity} argument{'s' if decl.arity != 1 else ''}"
-                           f" ({signature}), but {atom.arity} {'are' if atom.arity != 1 else 'is'} given here",
-                           atom.span, notes=(Note(f"{atom.predicate} is declared here", decl.name_span),))]
+        if language == "en":
+            text = (f"{atom.predicate} takes {decl.arity} argument{'s' if decl.arity != 1 else ''}"
+                    f" ({signature}), but {atom.arity} {'are' if atom.arity != 1 else 'is'} given here")
+        else:
+            text = message("arity", language, name=atom.predicate, count=decl.arity, signature=signature,
+                           given=atom.arity)
+        return [Diagnostic("arity", text, atom.span,
+                           notes=(Note(message("declared here", language, name=atom.predicate), decl.name_span),))]
     return []
 
 

@@ -131,16 +131,17 @@ def _reading(body: dict, field: str) -> str | None:
     return value
 
 
-def _rendered(d: Diagnostic, sources) -> str:
+def _rendered(d: Diagnostic, sources, language: str = "en") -> str:
     try:
-        return d.render(sources)
+        return d.render(sources, language)
     except Exception:  # a diagnostic the renderer cannot place: its message is still said
         return f"error: {d.message} [{d.code}]"
 
 
-def diagnostics_json(e: ZanError) -> dict:
+def diagnostics_json(e: ZanError, language: str = "en") -> dict:
+    """The diagnostics as JSON; their `text` framed in the request's language ("ошибка: ...", "қате: ...")."""
     sources = e.sources
-    return {"errors": [{"code": d.code, "message": d.message, "text": _rendered(d, sources),
+    return {"errors": [{"code": d.code, "message": d.message, "text": _rendered(d, sources, language),
                         "file": d.span.file if d.span else None, "line": d.span.line if d.span else None,
                         "column": d.span.column if d.span else None}
                        for d in sorted(e.diagnostics, key=Diagnostic.sort_key)]}
@@ -404,6 +405,7 @@ def create_app(kb_dir: Path | None = None, choice=None) -> Starlette:
         if handler is None:
             return JSONResponse({"errors": [{"message": f"no API call /api/{name}; the calls are: {', '.join(API)}"}]},
                                 status_code=404)
+        body = {}
         try:
             if request.method == "POST":
                 raw = await read_body(request)
@@ -424,7 +426,8 @@ def create_app(kb_dir: Path | None = None, choice=None) -> Starlette:
         except BadRequest as e:
             return JSONResponse({"errors": [{"message": str(e)}]}, status_code=e.status)
         except ZanError as e:
-            return JSONResponse(diagnostics_json(e), status_code=422)
+            language = body.get("lang") if isinstance(body, dict) and body.get("lang") in LANGUAGES else "en"
+            return JSONResponse(diagnostics_json(e, language), status_code=422)
         except RecursionError:
             return JSONResponse({"errors": [{"message": "the input is nested too deeply to process"}]}, status_code=422)
         except Exception as e:  # a bug of ours: said plainly, never a traceback

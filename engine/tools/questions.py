@@ -7,6 +7,7 @@ from typing import Sequence
 
 from engine.syntax import nodes as n
 from engine.base.diagnostics import Diagnostic, ZanError, did_you_mean
+from engine.base.messages import message
 from engine.syntax.knowledge import load
 from engine.base.resources import default_queries
 from engine.base.source import Span
@@ -22,13 +23,14 @@ def instantiate(name: str, args: Sequence[str], query_dir: Path | None, language
     where = Span("<command line>", 1, 1)
     if question is None:
         guess = did_you_mean(name, kb.questions)
-        known = ", ".join(sorted(kb.questions)) or "none"
-        raise ZanError([Diagnostic("unknown-question", f"no saved question named {name!r}", where,
-                                   hint=f"did you mean {guess}?" if guess else f"the saved questions are: {known}")])
+        known = ", ".join(sorted(kb.questions)) or "—"
+        raise ZanError([Diagnostic("unknown-question", message("unknown question", language, name=name), where,
+                                   hint=message("did you mean", language, guess=guess) if guess else
+                                   message("saved questions are", language, names=known))])
     if len(args) != len(question.parameters):
         raise ZanError([Diagnostic("question-arguments",
-                                   f"{name} takes {len(question.parameters)} argument(s) "
-                                   f"({', '.join(question.parameters)}), {len(args)} given", where)])
+                                   message("question arguments", language, name=name, count=len(question.parameters),
+                                           parameters=", ".join(question.parameters), given=len(args)), where)])
     binding = dict(zip(question.parameters, args))
     atom = question.query.atom
     terms = []

@@ -1,0 +1,81 @@
+"""The words of the diagnostics' frame and of the messages a question-asker meets, in kk, ru and en.
+
+Owns: the severity words ("error", "warning", "hint", "note"), the count line ("2 errors"), the line naming
+the knowledge base a command read ("kb: ..."), and the messages of asking (a question's syntax, a saved
+question's name and arguments, a date, the usage errors of `zan ask`/`zan query`). It sits in engine/base so
+that every room may use it (engine/base/diagnostics.py renders with it; engine/explain/i18n.py keeps the
+explanations' words); it imports nothing. The diagnostics for rule authors (kb files) stay English.
+"""
+
+from __future__ import annotations
+
+LANGUAGES = ("kk", "ru", "en")
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "error": {"en": "error", "ru": "ошибка", "kk": "қате"},
+    "warning": {"en": "warning", "ru": "предупреждение", "kk": "ескерту"},
+    "hint": {"en": "hint", "ru": "подсказка", "kk": "кеңес"},
+    "note": {"en": "note", "ru": "примечание", "kk": "ескертпе"},
+    "kb bundled": {"en": "kb: the knowledge base bundled with zan", "ru": "база знаний: встроенная в zan",
+                   "kk": "білім қоры: zan-мен бірге келетін"},
+    "kb option": {"en": "kb: {where} (--kb)", "ru": "база знаний: {where} (--kb)", "kk": "білім қоры: {where} (--kb)"},
+    "kb project": {"en": "kb: {where} (project {file})", "ru": "база знаний: {where} (проект {file})",
+                   "kk": "білім қоры: {where} ({file} жобасы)"},
+    "question syntax": {"en": "the question is not written as a question: {detail}",
+                        "ru": "вопрос записан не как вопрос (место отмечено ниже)",
+                        "kk": "сұрақ сұрақ ретінде жазылмаған (орны төменде белгіленген)"},
+    "question syntax hint": {
+        "en": "write an atom, optionally after a status, e.g. `permitted call(kunakbaev, Person, Purpose)`, "
+              "or ask in words, e.g. \"which calls are permitted for Kunakbayev?\"",
+        "ru": "запишите атом, можно со статусом впереди, напр. `permitted call(kunakbaev, Person, Purpose)`, "
+              "или спросите словами, напр. «Какие звонки разрешены Кунакбаеву?»",
+        "kk": "атом жазыңыз (алдында мәртебе болуы мүмкін), мысалы `permitted call(kunakbaev, Person, Purpose)`, "
+              "немесе сөзбен сұраңыз, мысалы «Құнақбаевқа қандай қоңыраулар рұқсат етілген?»"},
+    "unknown question": {"en": "no saved question named {name!r}", "ru": "нет сохранённого вопроса «{name}»",
+                         "kk": "«{name}» деген сақталған сұрақ жоқ"},
+    "did you mean": {"en": "did you mean {guess}?", "ru": "возможно, имелось в виду {guess}?",
+                     "kk": "{guess} деп айтқыңыз келді ме?"},
+    "saved questions are": {"en": "the saved questions are: {names}", "ru": "сохранённые вопросы: {names}",
+                            "kk": "сақталған сұрақтар: {names}"},
+    "question arguments": {"en": "{name} takes {count} argument(s) ({parameters}), {given} given",
+                           "ru": "{name} принимает аргументов: {count} ({parameters}), дано: {given}",
+                           "kk": "{name} {count} аргумент алады ({parameters}), берілгені: {given}"},
+    "unknown predicate": {"en": "unknown predicate {name}", "ru": "неизвестный предикат {name}",
+                          "kk": "белгісіз предикат {name}"},
+    "declare predicate": {"en": "declare it with `predicate name(Arg, ...) en \"label\".`",
+                          "ru": "объявите его в базе знаний: `predicate name(Arg, ...) ru \"метка\".`",
+                          "kk": "оны білім қорында жариялаңыз: `predicate name(Arg, ...) kk \"белгі\".`"},
+    "arity": {"en": "{name} takes {count} argument(s) ({signature}), but {given} given here",
+              "ru": "{name} принимает аргументов: {count} ({signature}), а здесь дано: {given}",
+              "kk": "{name} {count} аргумент алады ({signature}), ал мұнда берілгені: {given}"},
+    "declared here": {"en": "{name} is declared here", "ru": "{name} объявлен здесь", "kk": "{name} осында жарияланған"},
+    "not a date": {"en": "{value!r} is not a date; write YYYY-MM-DD, e.g. 2025-01-15",
+                   "ru": "«{value}» — не дата; пишите ГГГГ-ММ-ДД, напр. 2025-01-15",
+                   "kk": "«{value}» күн емес; ЖЖЖЖ-АА-КК түрінде жазыңыз, мысалы 2025-01-15"},
+    "two dates given": {"en": "the question names the date {named}, --at {at}: give one of them",
+                        "ru": "в вопросе указана дата {named}, а в --at — {at}: укажите одну из них",
+                        "kk": "сұрақта {named} күні аталған, ал --at мәні {at}: біреуін ғана беріңіз"},
+    "no such answer": {"en": "--answer {number}: the question has {count} answer(s)",
+                       "ru": "--answer {number}: у вопроса ответов: {count}",
+                       "kk": "--answer {number}: сұрақтың жауаптары саны: {count}"},
+    "see help": {"en": "see `{command} --help`", "ru": "см. `{command} --help`", "kk": "`{command} --help` қараңыз"},
+}
+
+
+def errors_line(count: int, language: str) -> str:
+    """"1 error", "3 errors"; "1 ошибка", "3 ошибки", "5 ошибок"; "3 қате"."""
+    if language == "ru":
+        if count % 10 == 1 and count % 100 != 11:
+            return f"{count} ошибка"
+        if 2 <= count % 10 <= 4 and not 12 <= count % 100 <= 14:
+            return f"{count} ошибки"
+        return f"{count} ошибок"
+    if language == "kk":
+        return f"{count} қате"
+    return f"{count} error{'s' if count != 1 else ''}"
+
+
+def message(key: str, language: str = "en", **values) -> str:
+    """The message `key` in the language (English where a language lacks it), its {placeholders} filled."""
+    forms = MESSAGES[key]
+    return forms.get(language, forms["en"]).format(**values)
