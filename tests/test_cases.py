@@ -265,3 +265,14 @@ def test_an_obligation_is_asked_of_the_constants_its_norm_names_and_its_fulfilme
         assert {r.outcome.status for r in rows} == {"obligatory"}
         assert {r.outcome.compliance for r in rows} == expected
         assert {r.outcome.status for r in s.rows if r not in rows} == {"undetermined"}
+
+
+@pytest.mark.parametrize("query", ["amend(Body, Act)", "amend(ministry_of_internal_affairs, rules819)"])
+@pytest.mark.parametrize("at, other", [(AFTER, BEFORE), (datetime.date(2025, 6, 28), datetime.date(2025, 6, 27))])
+def test_an_obligation_whose_constants_the_law_names(kb, query, at, other):
+    """The law's own constants are not renamed in the representative cases, and the fulfilment of an
+    obligation is a fact a case may state, on both sides of a comparison (a plain fact before the norm)."""
+    s = space.cases(query, at, kb=kb, compare=other)        # verifies every row against evaluated cases
+    named = [r for r in s.rows if r.values == ("ministry_of_internal_affairs", "rules819")]
+    assert {r.outcome.status for r in named} == {"obligatory"}
+    assert all("__" not in (c.atom or "") for r in s.rows for c in r.causes)

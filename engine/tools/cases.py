@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import datetime
 import itertools
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -251,9 +252,17 @@ class Builder:
         case_relations = {rel for rel, _ in case_facts}
         # kb/ enumerates these itself (purpose, emergency_kind): facts, no rule, no case fact states them
         self.fixed_relations = {rel for rel in with_facts - ruled - concluded - case_relations if rel in kb.predicates}
-        # what a case file may state: declared, not concluded by a norm, not fixed by kb/
-        self.open_relations = {rel for rel in kb.predicates if rel not in concluded and rel not in self.fixed_relations
-                               and not any(p.deontic and rel in p.deontic for p in programs)}
+        # an obligation's fulfilment is stated as a fact of its own atom (a case may say the duty was done);
+        # a permission or prohibition never is (checks/conclusions.py: conclusion-as-fact)
+        modalities: dict[str, set] = {}
+        for p in programs:
+            for info in p.norms.values():
+                if info.node.clause is not None and info.node.clause.modality:
+                    modalities.setdefault(info.node.clause.head.predicate, set()).add(info.node.clause.modality)
+        fulfilled_by_fact = {rel for rel, kinds in modalities.items() if kinds == {"obligatory"}}
+        # what a case file may state: declared, not concluded by a norm (but for fulfilments), not fixed by kb/
+        self.open_relations = {rel for rel in kb.predicates if rel not in self.fixed_relations and (
+            rel in fulfilled_by_fact or (rel not in concluded and not any(p.deontic and rel in p.deontic for p in programs)))}
         # the values kb/ itself enumerates (social_ties, natural...) are not persons
         self.law_values = {v for p in programs for rel in self.fixed_relations for row in p.facts.get(rel, {}) for v in row}
         for name, types in (case_constants or {}).items():
@@ -355,9 +364,12 @@ def _instances(builder: Builder, program: ir.Program, atom: n.Atom) -> list[tupl
                 for k, t in enumerate(c.args):
                     if isinstance(t, n.Variable) and isinstance(params.get(t.name), n.Variable):
                         enumerated[params[t.name].name] = sorted({row[k] for row in program.facts.get(c.predicate, {})}, key=str)
+    named_by_law = _law_constants(program)
     for k, t in enumerate(atom.args):
         if isinstance(t, n.Constant):
-            if isinstance(t.value, str) and t.value not in builder.law_values:
+            # a person of the question is renamed in each hypothetical case; a constant the law itself names
+            # (`obligatory amend(ministry_of_internal_affairs, rules819)`) must stay what the norms speak of
+            if isinstance(t.value, str) and t.value not in builder.law_values and t.value not in named_by_law:
                 builder.individual(t.value, {builder.parameter(atom.predicate, k)}, "query")
             options.append([t.value])
         elif t.name in enumerated:
@@ -375,6 +387,17 @@ def _instances(builder: Builder, program: ir.Program, atom: n.Atom) -> list[tupl
             seen.add(values)
             out.append(values)
     return out
+
+
+def _law_constants(program: ir.Program) -> set:
+    """The constants the rules themselves name, in their conclusions or conditions."""
+    named = set()
+    for rule in program.rules:
+        atoms = [rule.head] + [c.atom if isinstance(c, n.Negation) else c for c in rule.body]
+        for atom in atoms:
+            if isinstance(atom, n.Atom):
+                named.update(term.value for term in atom.args if isinstance(term, n.Constant))
+    return named
 
 
 def _norm_rules(program: ir.Program, predicate: str) -> list[ir.Rule]:
@@ -714,7 +737,8 @@ def _cite(kb, programs, makers, builder: Builder, rows: list[Row], verify: bool,
         if len(programs) > 1:
             t1 = sides[1][k]
             if verify and row.compared is not None and (t1 is None or t1.answer.status != row.compared.status):
-                raise RuntimeError(f"the case space disagrees with the knowledge base on {row.atom} (second side)")
+                raise RuntimeError(f"the case space disagrees with the knowledge base on {row.atom} (second side): "
+                                   f"{row.compared.status} vs {t1.answer.status if t1 else None}")
             row.compared_citations = list(t1.citations) if t1 else []
             if t1 is not None and row.compared is not None:
                 row.compared = Outcome(t1.answer.status, t1.answer.deciding, tuple(t1.answer.supporting),
@@ -722,6 +746,9 @@ def _cite(kb, programs, makers, builder: Builder, rows: list[Row], verify: bool,
                                        row.compared.compliance)
             if row.compared is not None and row.compared.status != row.outcome.status:
                 row.causes = causes(programs[0], programs[1], t, t1, row.predicate)
+                for cause in row.causes:     # a fact of the representative case names its renamed persons
+                    if cause.atom is not None:
+                        cause.atom = re.sub(rf"__{k}\b", "", cause.atom)
 
 
 def _redundant(builder: Builder, grounder: Grounder, program: ir.Program, predicate: str,
