@@ -285,6 +285,12 @@ NATURAL = [
     ("Is Kunakbayev entitled to call Ospanov?", "call(kunakbaev, ospanov, Purpose)", None),
     ("Who must make amendments to the Rules?", "obligatory amend(Body, rules819)", None),
     ("Which calls is Kunakbayev allowed to make on 2025-01-15?", PERMITTED_CALLS, datetime.date(2025, 1, 15)),
+    ("Ішкі істер министрлігі Қағидаларға түзетулер енгізуі тиіс пе?", "amend(ministry_of_internal_affairs, rules819)", None),
+    ("Құнақбаев 15.01.2025 күні кімге қоңырау шала алады?", CALLS, datetime.date(2025, 1, 15)),
+    ("Обязано ли Министерство внутренних дел изменить Правила?", "amend(ministry_of_internal_affairs, rules819)", None),
+    ("Может ли Кунакбаев получить свидание с Оспановым?", "visit(kunakbaev, ospanov, Purpose)", None),
+    ("Who can Kunakbayev talk to on the phone?", CALLS, None),
+    ("May Kunakbayev receive visits?", "visit(kunakbaev, Person, Purpose)", None),
 ]
 
 
