@@ -111,6 +111,19 @@ def test_ask_is_the_cli_json(server, body, args):
     assert got == cli(*args, "--format", "json")
 
 
+def test_a_question_in_words_without_lang_answers_in_its_language(server):
+    """No lang in the body, no --lang on the command line (the project says en): both answer in Kazakh."""
+    text = "Құнақбаевқа қандай қоңыраулар рұқсат етілген?"
+    status, got = post(server + "/api/ask", {"query": text, "at": "2025-01-15", "case": "kunakbaev"})
+    assert status == 200, got
+    assert got == cli("ask", text, "--at", "2025-01-15", "--facts", "kb/sample/kunakbaev.facts", "--format", "json")
+    assert json.loads(got)["title"].startswith("сұрақ былай түсінілді: permitted call(kunakbaev, Person, Purpose)")
+    status, got = post(server + "/api/ask", {"question": "permited-calls", "args": ["kunakbaev"], "lang": "kk"})
+    assert status == 422
+    error = json.loads(got)["errors"][0]
+    assert error["code"] == "unknown-question" and error["text"].startswith("<command line>:1:1: қате: «permited-calls»")
+
+
 def test_diff_and_exercises_are_the_cli_json(server):
     status, got = post(server + "/api/diff", {"query": "call(kunakbaev, P, Purpose)", "from": "2024-12-26",
                                               "to": "2024-12-27", "case": "kunakbaev", "lang": "en"})
