@@ -24,13 +24,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "question syntax": {"en": "the question is not written as a question: {detail}",
                         "ru": "вопрос записан не как вопрос (место отмечено ниже)",
                         "kk": "сұрақ сұрақ ретінде жазылмаған (орны төменде белгіленген)"},
-    "question syntax hint": {
-        "en": "write an atom, optionally after a status, e.g. `permitted call(kunakbaev, Person, Purpose)`, "
-              "or ask in words, e.g. \"which calls are permitted for Kunakbayev?\"",
-        "ru": "запишите атом, можно со статусом впереди, напр. `permitted call(kunakbaev, Person, Purpose)`, "
-              "или спросите словами, напр. «Какие звонки разрешены Кунакбаеву?»",
-        "kk": "атом жазыңыз (алдында мәртебе болуы мүмкін), мысалы `permitted call(kunakbaev, Person, Purpose)`, "
-              "немесе сөзбен сұраңыз, мысалы «Құнақбаевқа қандай қоңыраулар рұқсат етілген?»"},
+    "question syntax hint": {   # nothing of the law here: `zan vocabulary` lists what this kb can be asked
+        "en": "write an atom, optionally after a status (`permitted predicate(constant, Variable)`), or ask in "
+              "words; `zan vocabulary` lists the predicates and names that can be asked about",
+        "ru": "запишите атом, можно со статусом впереди (`permitted предикат(константа, Переменная)`), или "
+              "спросите словами; `zan vocabulary` перечисляет предикаты и имена, о которых можно спросить",
+        "kk": "атом жазыңыз, алдында мәртебе болуы мүмкін (`permitted предикат(константа, Айнымалы)`), немесе "
+              "сөзбен сұраңыз; `zan vocabulary` сұрауға болатын предикаттар мен атауларды тізеді"},
     "unknown question": {"en": "no saved question named {name!r}", "ru": "нет сохранённого вопроса «{name}»",
                          "kk": "«{name}» деген сақталған сұрақ жоқ"},
     "did you mean": {"en": "did you mean {guess}?", "ru": "возможно, имелось в виду {guess}?",
