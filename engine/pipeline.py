@@ -123,6 +123,8 @@ ASSUMED = "<assumed>"   # the source of a fact assumed on the command line: trac
 
 def fact_atoms(texts: Sequence[str], path: str = ASSUMED) -> list[n.Atom]:
     """Ground facts written on the command line (--assume, --retract), e.g. `died(mother)`, as atoms."""
+    if not texts:
+        return []   # nothing to parse: lark is not even imported (a cold question pays for it otherwise)
     from engine.syntax.parser import parse_query
 
     out = []
