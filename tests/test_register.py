@@ -63,6 +63,7 @@ def test_partitions_give_the_answers_of_one_evaluation(zan, case):
                 "--partition", "25", "--jobs", "1")
     assert statuses(split, "json") == statuses(whole, "json")
     doc = json.loads(split)
+    assert len(doc["answers"]) == len(json.loads(whole)["answers"]), "no answer twice"
     assert set(doc) >= {"answers", "norms", "proofs", "schema", "trace"}
     used = {c["id"] for a in doc["answers"] for c in a["trace"]["decided_by"]["conditions"] if c["kind"] == "rule"} \
         if all(a["trace"].get("decided_by") for a in doc["answers"]) else set()
@@ -164,3 +165,24 @@ def test_progress_only_after_two_seconds():
 def test_no_progress_when_stderr_is_not_a_terminal(zan, case):
     result = zan("ask", QUERY, "--facts", str(case), "--at", AT, "--format", "jsonl", "--partition", "25", "--jobs", "1")
     assert result.exit_code == 0 and "% of the case facts" not in result.stderr
+
+
+def test_the_answers_own_join_keeps_a_case_together(zan, tmp_path):
+    """A question's domain and its norms' conclusions are joined in Python, not by a rule: a person's
+    `resident` fact (the domain) and `banned` fact (the norm) must meet in one partition."""
+    kb = tmp_path / "kb"
+    kb.mkdir()
+    (kb / "law.zan").write_text(
+        'act a en "A" rank 10 in force from 2000-01-01.\n'
+        'predicate resident(P) en "resident".\npredicate banned(P) en "banned".\n'
+        'predicate vote(P) en "vote" asked over resident(P).\n'
+        'norm a.1 cites "a 1" en "The banned may not vote." prohibited vote(P) if banned(P).\n', encoding="utf-8")
+    facts = tmp_path / "people.facts"
+    facts.write_text("".join(f"resident(p{i}).\n" for i in range(20)) + "".join(f"banned(p{i}).\n" for i in range(0, 20, 2)),
+                     encoding="utf-8")
+    args = ("ask", "vote(P)", "--kb", str(kb), "--facts", str(facts), "--at", AT, "--format", "json")
+    whole = json.loads(out(zan, *args))["answers"]
+    split = json.loads(out(zan, *args, "--partition", "3", "--jobs", "1"))["answers"]
+    pairs = sorted((a["atom"], a["status"]) for a in split)
+    assert pairs == sorted((a["atom"], a["status"]) for a in whole), "each answer once, with the status of one evaluation"
+    assert len(pairs) == 20 and [s for _a, s in pairs].count("prohibited") == 10
