@@ -323,7 +323,7 @@ def _existential_negation(head: n.Atom, body: list, auxiliary: list) -> list:
     Each such negation becomes `not exists:k(X)` with the rule `exists:k(X) :- s(X, P)`, a plain
     projection, so the program stays safe and stratified in the ordinary sense.
     """
-    from engine.checks.safety import bound_variables
+    from engine.logic.ir import bound_variables
 
     bound = bound_variables(body) | {v.name for v in head.variables()}
     out = []

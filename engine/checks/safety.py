@@ -9,35 +9,8 @@ from __future__ import annotations
 
 from engine.syntax import nodes as n
 from engine.base.diagnostics import Diagnostic
-from engine.logic.evaluation import ARITHMETIC
+from engine.logic.ir import ARITHMETIC_RELATIONS, bound_variables
 from engine.syntax.knowledge import KnowledgeBase
-
-
-def bound_variables(conditions) -> set[str]:
-    """Variables bound by positive atoms, and by `X = c` / `X = Y` once the other side is bound.
-
-    A built-in arithmetic atom `op(L, R, Result)` binds its result once both operands are bound.
-    """
-    bound = {v.name for c in conditions if isinstance(c, n.Atom) and c.predicate not in ARITHMETIC
-             for v in c.variables()}
-    changed = True
-    while changed:
-        changed = False
-        for c in conditions:
-            if isinstance(c, n.Atom) and c.predicate in ARITHMETIC:
-                operands = [t.name for t in c.args[:2] if isinstance(t, n.Variable)]
-                result = c.args[2]
-                if all(o in bound for o in operands) and isinstance(result, n.Variable) and result.name not in bound:
-                    bound.add(result.name)
-                    changed = True
-            if isinstance(c, n.Comparison) and c.operator == "=":
-                sides = (c.left, c.right)
-                for this, other in (sides, sides[::-1]):
-                    if isinstance(this, n.Variable) and this.name not in bound and (
-                            isinstance(other, n.Constant) or other.name in bound):
-                        bound.add(this.name)
-                        changed = True
-    return bound
 
 
 def check_conditions(head_vars, conditions, where: str, given: frozenset[str] = frozenset()) -> list[Diagnostic]:
@@ -59,7 +32,7 @@ def check_conditions(head_vars, conditions, where: str, given: frozenset[str] = 
         elif isinstance(c, n.Comparison):
             variables = [t for t in (c.left, c.right) if isinstance(t, n.Variable)]
             what = "in a comparison"
-        elif isinstance(c, n.Atom) and c.predicate in ARITHMETIC:
+        elif isinstance(c, n.Atom) and c.predicate in ARITHMETIC_RELATIONS:
             variables = [t for t in c.args if isinstance(t, n.Variable)]
             what = "in arithmetic"
         for var in variables:

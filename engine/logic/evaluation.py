@@ -21,7 +21,7 @@ from pyDatalog.pyEngine import Clause, Const, Literal, Pred, Var, assert_, inser
 from engine.base import collector
 from engine.syntax import nodes as n
 from engine.syntax.analysis import DependencyGraph
-from engine.logic.ir import Program, Rule
+from engine.logic.ir import ARITHMETIC_RELATIONS, Program, Rule
 
 _lock = threading.Lock()
 
@@ -84,7 +84,7 @@ def _arithmetic(op: str):
 
 # Built-in relations `op(Left, Right, Result)`, for arithmetic written by the conformance suite's rules.
 # Their names cannot be written in the DSL (they are not identifiers), so the DSL never reaches them.
-ARITHMETIC = {op: _arithmetic(op) for op in ("+", "-", "*", "/", "%")}
+ARITHMETIC = {op: _arithmetic(op) for op in ARITHMETIC_RELATIONS}
 
 
 def _arithmetic_primitive(op: str, name: str):
