@@ -1,7 +1,8 @@
 """`zan serve`: the JSON API gives the CLI's JSON, requests are bounded, and the page works in a real headless Chromium.
 
 One server (a `zan serve` process on a free port of 127.0.0.1) for the module, one browser session for
-the page tests. The page tests write the screenshots docs/trainers.md shows (docs/img/serve-*.png).
+the page tests. The page tests take the screenshots docs/trainers.md shows (docs/img/serve-*.png, rewritten
+with `ZAN_SCREENSHOTS=docs/img bash run test tests/test_serve.py`).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -25,7 +27,10 @@ pytest.importorskip("uvicorn")
 pytest.importorskip("jinja2")
 
 ROOT = Path(__file__).resolve().parent.parent
-IMAGES = ROOT / "docs" / "img"
+# The screenshots docs/trainers.md shows are rewritten only when asked (ZAN_SCREENSHOTS=docs/img), so that a
+# test run never leaves a checkout with modified files; otherwise they go to a temporary folder.
+IMAGES = Path(os.environ["ZAN_SCREENSHOTS"]).resolve() if os.environ.get("ZAN_SCREENSHOTS") else \
+    Path(tempfile.mkdtemp(prefix="zan-screenshots-"))
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync"]
