@@ -16,12 +16,10 @@ from engine.syntax import nodes as n
 from engine.explain.answering import Trace
 from engine.logic.norms import Defeat
 from engine.explain.i18n import word
-from engine.logic.ir import Program
+from engine.logic.ir import ASSUMPTION, Program, concluded
 from engine.syntax.knowledge import KnowledgeBase
 from engine.explain.proof import ProofNode, WhyNot, comparison_text
 
-ASSUMED_SOURCES = ("<assumed>", "<question>")   # where assumed facts come from (pipeline.ASSUMED, questions in words)
-INTERNAL_PREFIXES = ("norm:", "domain:", "asked:", "defeated:", "undefeated:", "beats:")
 SCHEMA_VERSION = 2
 TRACE_LEVELS = ("full", "brief", "none")   # how much of each answer's trace: docs/explanations.md
 
@@ -231,8 +229,8 @@ class Explainer:
                     "source": p.source.location if p.source else None}
         relation = p.relation or ""
         values = p.values
-        if relation.startswith("norm:"):
-            relation, values = relation[5:], values[1:]
+        if concluded(relation) is not None:
+            relation, values = concluded(relation), values[1:]
         reading = self.reading(relation, values)
         if p.kind == "negation" and reading:
             reading = self.w("negated reading", reading=reading)
@@ -243,7 +241,7 @@ class Explainer:
             "reading": reading,
             "source": p.source.location if p.source else None,
         }
-        if p.kind == "fact" and p.source is not None and p.source.file in ASSUMED_SOURCES:
+        if p.kind == "fact" and p.source is not None and self.program.origin(p.source) == ASSUMPTION:
             out["assumed"] = True    # assumed (--assume, or a question in words), never a fact of the case
         if p.kind == "negation":
             out["explanation"] = f"{self.w('no fact')} {atom_text(relation, values)}"
@@ -492,9 +490,9 @@ class Explainer:
                     continue
                 premises = [done[key_of(c)] for c in p.children]
                 relation, values = p.relation or "", p.values
-                conclusion = relation.startswith("norm:")
+                conclusion = concluded(relation) is not None
                 if conclusion:
-                    relation, values = relation[5:], values[1:]
+                    relation, values = concluded(relation), values[1:]
                 step = {"number": len(out) + 1, "kind": "conclusion" if conclusion else p.kind,
                         "atom": p.text if p.kind == "comparison" else atom_text(relation, values),
                         "reading": None if p.kind == "comparison" else self.reading(relation, values),
