@@ -9,10 +9,10 @@ from pathlib import Path
 import click
 
 from engine.base.diagnostics import CODES, Diagnostic, ZanError
-from engine.base.messages import errors_line, message
+from engine.base.messages import LANGUAGES as LANGUAGE_NAMES, errors_line, message
 from engine.base.text import visible, visible_styled
 
-LANGUAGES = click.Choice(["en", "ru", "kk"])
+LANGUAGES = click.Choice(list(LANGUAGE_NAMES))
 FORMATS = click.Choice(["text", "json"])
 
 
@@ -722,6 +722,7 @@ def norms(kb, at, lang, fmt, reading):
     """List the norms in force at a date (under the readings in force), with their citations."""
     import json
 
+    from engine.explain.phrasebook import Phrasebook
     from engine.logic import ir
 
     from engine.syntax import nodes
@@ -732,6 +733,7 @@ def norms(kb, at, lang, fmt, reading):
     knowledge, _ = load_knowledge(choice.folder, [])
     run_checks(knowledge)
     program = ir.lower(knowledge, at, reading=reading)
+    phrases = Phrasebook(knowledge, lang)
     rows = []
     for nid, info in sorted(program.norms.items(), key=lambda kv: (kv[1].node.citation or "", kv[0])):
         if not info.in_force(at):
@@ -745,7 +747,7 @@ def norms(kb, at, lang, fmt, reading):
                      "from": info.start.isoformat() if info.start else None,
                      "to": info.end.isoformat() if info.end else None,
                      "text": nodes.label_of(info.node.quotes, lang),
-                     "cited_as": nodes.cited_as(info.act, info.node.citation, lang) or info.node.citation})
+                     "cited_as": phrases.cite_norm(info.node)})
     if fmt == "json":
         click.echo(json.dumps({"at": at.isoformat(), "kb": choice.as_json(), "norms": rows}, ensure_ascii=False, indent=2, sort_keys=True))
         return

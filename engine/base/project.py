@@ -28,11 +28,10 @@ from pathlib import Path
 
 from engine.base.inputs import read_bytes
 from engine.base.diagnostics import Diagnostic, ZanError
-from engine.base.messages import message
+from engine.base.messages import LANGUAGES, message
 from engine.base.source import Span
 
 FILENAME = "zan.toml"
-LANGUAGES = ("kk", "ru", "en")
 KEYS = {"name": str, "kb": str, "scenarios": list, "questions": list, "cases": list, "lang": str, "readings": list}
 
 

@@ -865,6 +865,7 @@ def document(space: CaseSpace, language: str = "en") -> dict:
             "atom": r.atom,
             "status": r.outcome.status,
             "citations": r.citations,
+            "cited_as": [explainer.cite_key(c) for c in r.citations],
             "deciding": explainer.norm_key(r.outcome.deciding),
             "holds_read": [explainer.reading(*a) or atom_text(*a) for a in r.holds],
             "absent_read": [explainer.reading(*a) or atom_text(*a) for a in r.absent],
@@ -875,6 +876,7 @@ def document(space: CaseSpace, language: str = "en") -> dict:
             entry["compliance"] = r.outcome.compliance
         if r.compared is not None:
             entry["compared"] = {"status": r.compared.status, "citations": r.compared_citations,
+                                 "cited_as": [other.cite_key(c) for c in r.compared_citations],
                                  "deciding": other.norm_key(r.compared.deciding)}
         rows.append(entry)
         if r.outcome.status == "undetermined" and not r.outcome.ambiguity:
