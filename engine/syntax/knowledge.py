@@ -26,10 +26,13 @@ class KnowledgeBase:
     questions: dict[str, n.Question] = field(default_factory=dict)
     readings: dict[str, n.ReadingDecl] = field(default_factory=dict)
     duplicates: list[Diagnostic] = field(default_factory=list)
+    universals: dict[str, n.Universal] = field(default_factory=dict)   # `for every` conditions, by relation
 
     def add(self, module: n.Module, text: str) -> None:
         self.sources[module.path] = text
         self.modules.append(module)
+        for universal in module.universals:
+            self.universals[universal.relation] = universal
         for statement in module.statements:
             if isinstance(statement, n.Clause):
                 self.clauses.append(statement)
