@@ -8,10 +8,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Union
 
+from engine.base.messages import LANGUAGES  # noqa: F401  (defined once, in engine/base)
 from engine.base.source import Span
 
-LANGUAGES = ("kk", "ru", "en")
-_PLACEHOLDER = __import__("re").compile(r"\{(\d)\}")
 UNIVERSAL_PREFIX = "every:"   # the relations of `for every` conditions' counterexamples (Universal)
 MODALITIES = ("permitted", "prohibited", "obligatory", "discretionary")
 
@@ -314,25 +313,6 @@ def format_value(value: Value) -> str:
             return value
         return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
     return str(value)
-
-
-def cited_as(act: "Act | None", citation: str | None, language: str) -> str | None:
-    """A citation key (`pec 134.1.2`) as a reader of the language cites it, by the act's citation forms:
-    the form with as many parts as the key's number; None where the act has no such form."""
-    if act is None or not citation:
-        return None
-    parts = citation.split(None, 1)
-    numbers = parts[1].split(".") if len(parts) > 1 else []
-    for form in (l.text for l in act.citations if l.language == language):
-        used = {int(k) for k in _PLACEHOLDER.findall(form)}
-        if used == set(range(1, len(numbers) + 1)):
-            return _PLACEHOLDER.sub(lambda m: numbers[int(m.group(1)) - 1], form)
-    return None
-
-
-def act_short_name(act: "Act | None", language: str) -> str | None:
-    """The act's short name in the language: its citation form without parts (ҚАК, УИК, PEC)."""
-    return cited_as(act, act.key if act else None, language)
 
 
 def label_of(labels: tuple[Label, ...], language: str, fallback: str | None = None) -> str | None:
