@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from engine.base.diagnostics import Diagnostic
 from engine.base.source import Span
 from engine.explain.i18n import MONTHS, QUESTION_WORDS, WORDS, word
+from engine.explain.phrasebook import Phrasebook
 from engine.syntax import nodes as n
 from engine.syntax.knowledge import KnowledgeBase
 
@@ -645,19 +646,7 @@ def _stated(kb: KnowledgeBase, atom: n.Atom) -> bool:
 
 def in_words(understood: Understood, kb: KnowledgeBase, language: str) -> dict:
     """The understood question said back: the atom, a sentence from the kb's reading, the assumptions and dates."""
-    def value_label(value):
-        if isinstance(value, str) and value in kb.constants:
-            return n.label_of(kb.constants[value].labels, language, value)
-        return n.format_value(value) if not isinstance(value, str) else value
-
-    def reading(atom: n.Atom) -> str:
-        decl = kb.predicates.get(atom.predicate)
-        template = n.label_of(decl.readings, language) if decl else None
-        if template is None:
-            return str(atom)
-        for p, a in zip(decl.parameters, atom.args):
-            template = template.replace("{" + p + "}", "…" if isinstance(a, n.Variable) else value_label(a.value))
-        return template
+    reading = Phrasebook(kb, language).reading_of
 
     sentence = reading(understood.query.atom)
     if understood.query.status:
