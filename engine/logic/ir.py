@@ -226,6 +226,7 @@ def lower(kb: KnowledgeBase, at: datetime.date, reading=None, asked=()) -> Progr
         if clause.is_fact and not clause.head.variables():
             program.add_fact(clause.head.predicate, tuple(a.value for a in clause.head.args), clause.span)
         elif clause.modality is None:
+            program.arities.setdefault(clause.head.predicate, clause.head.arity)  # `every:...` (n.Universal)
             program.rules.append(Rule(clause.head, clause.body, None, None, clause.span))
 
     for nid, info in sorted(program.norms.items()):
