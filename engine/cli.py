@@ -224,8 +224,25 @@ class ZanGroup(click.Group):
             sys.exit(3)
 
 
+def _engine_option(f):
+    """--engine: which evaluator computes the model (engine/logic/evaluator.py; the answers are the same)."""
+    from engine.logic.evaluator import EVALUATORS
+
+    def choose(ctx, _param, value):
+        if value is not None:
+            from engine.logic import evaluator
+
+            evaluator.use(value)
+            ctx.call_on_close(lambda: evaluator.use(None))   # for this command only (in-process callers)
+        return value
+    return click.option("--engine", type=click.Choice(sorted(EVALUATORS)), expose_value=False, callback=choose,
+                        help="The evaluator: pydatalog (the default and reference) or sets (joins of whole "
+                             "relations, faster on registers). The answers are the same.")(f)
+
+
 @click.group(cls=ZanGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="zan", prog_name="zan")
+@_engine_option
 def main():
     """Zan (заң): questions to a legal-logic knowledge base, answered with their derivations."""
 
@@ -245,7 +262,8 @@ def _explanation_options(f):
 
 
 def _register_options(f):
-    """--jobs, --partition: how a register is evaluated (engine/tools/register.py, docs/performance.md)."""
+    """--jobs, --partition, --engine: how a register is evaluated (engine/tools/register.py, docs/performance.md)."""
+    f = _engine_option(f)
     f = click.option("--partition", type=click.IntRange(min=1), metavar="FACTS",
                      help="Case facts per partition of a register (json, jsonl; default 5000): memory is bounded "
                           "by one partition. Cases that share a constant stay together.")(f)
