@@ -19,7 +19,7 @@ from engine import pipeline
 from engine.base.source import Span
 from engine.explain.answering import answers
 from engine.logic import ir
-from engine.logic.evaluation import evaluate
+from engine.logic.evaluator import evaluate
 from engine.syntax import nodes as n
 from engine.tools import cases as space
 from conftest import CASES
