@@ -8,11 +8,7 @@ from engine.syntax import nodes as n
 from engine.base.diagnostics import Diagnostic, Note, did_you_mean
 from engine.syntax.knowledge import KnowledgeBase
 
-<<<<<<< HEAD
-CITATION = re.compile(r"^\S+ \d+[A-Za-z]?(\.(\d+[A-Za-z]?|[a-z]+))*$")   # pec 134.1.2, lppcr 34.1.a, 34.1A
-=======
-CITATION = re.compile(r"^\S+( \d+[a-z]?(\.\d+[a-z]?)*)?$")   # an act's key alone cites the act as a whole
->>>>>>> main
+CITATION = re.compile(r"^\S+( \d+[A-Za-z]?(\.(\d+[A-Za-z]?|[a-z]+))*)?$")   # pec 134.1.2, lppcr 34.1.a; an act's key alone cites the act
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
 
