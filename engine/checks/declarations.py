@@ -8,7 +8,8 @@ from engine.syntax import nodes as n
 from engine.base.diagnostics import Diagnostic, Note, did_you_mean
 from engine.syntax.knowledge import KnowledgeBase
 
-CITATION = re.compile(r"^\S+( \d+[A-Za-z]?(\.(\d+[A-Za-z]?|[a-z]+))*)?$")   # pec 134.1.2, lppcr 34.1.a; an act's key alone cites the act
+# `act 134.1.2`, `act 34.1.a` (lettered sub-paragraphs); an act's key alone cites the act as a whole; `act word` a named part (`cc60 reasoning`)
+CITATION = re.compile(r"^\S+( (\d+[A-Za-z]?(\.(\d+[A-Za-z]?|[a-z]+))*|[a-z_]+))?$")
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
 
