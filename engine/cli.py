@@ -9,10 +9,10 @@ from pathlib import Path
 import click
 
 from engine.base.diagnostics import CODES, Diagnostic, ZanError
-from engine.base.messages import errors_line, message
+from engine.base.messages import LANGUAGES as LANGUAGE_NAMES, errors_line, message
 from engine.base.text import visible, visible_styled
 
-LANGUAGES = click.Choice(["en", "ru", "kk"])
+LANGUAGES = click.Choice(list(LANGUAGE_NAMES))
 FORMATS = click.Choice(["text", "json"])
 
 
@@ -727,6 +727,7 @@ def norms(kb, at, lang, fmt, reading):
     """List the norms in force at a date (under the readings in force), with their citations."""
     import json
 
+    from engine.explain.phrasebook import Phrasebook
     from engine.logic import ir
 
     from engine.syntax import nodes
@@ -737,6 +738,7 @@ def norms(kb, at, lang, fmt, reading):
     knowledge, _ = load_knowledge(choice.folder, [])
     run_checks(knowledge)
     program = ir.lower(knowledge, at, reading=reading)
+    phrases = Phrasebook(knowledge, lang)
     rows = []
     for nid, info in sorted(program.norms.items(), key=lambda kv: (kv[1].node.citation or "", kv[0])):
         if not info.in_force(at):
@@ -750,7 +752,7 @@ def norms(kb, at, lang, fmt, reading):
                      "from": info.start.isoformat() if info.start else None,
                      "to": info.end.isoformat() if info.end else None,
                      "text": nodes.label_of(info.node.quotes, lang),
-                     "cited_as": nodes.cited_as(info.act, info.node.citation, lang) or info.node.citation})
+                     "cited_as": phrases.cite_norm(info.node)})
     if fmt == "json":
         click.echo(json.dumps({"at": at.isoformat(), "kb": choice.as_json(), "norms": rows}, ensure_ascii=False, indent=2, sort_keys=True))
         return
@@ -864,12 +866,15 @@ def show(norm, kb, lang, fmt):
 @click.argument("folder", required=False, default=".", type=click.Path(file_okay=False, path_type=Path))
 def init(folder):
     """Start a project in FOLDER (default: here): zan.toml and a small knowledge base that passes check and test."""
-    from engine.base.project import FILENAME
+    from engine.base.project import FILENAME, foreign_folder
     from engine.base.resources import project_template
 
     template = project_template()
     if not (template / FILENAME).is_file():
         raise click.ClickException(f"the project template is missing from this installation ({template})")
+    refusal = foreign_folder(folder)
+    if refusal is not None:  # writing through another user's link, or into their folder (SECURITY.md)
+        raise click.UsageError(f"{refusal}: zan init writes only into folders of your own")
     if (folder / FILENAME).exists():
         raise click.UsageError(f"{folder / FILENAME} already exists: {folder} is a project already")
     planned = [(p, folder / p.relative_to(template)) for p in sorted(template.rglob("*")) if p.is_file()]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from html import escape
 
 from engine.explain.i18n import word
+from engine.explain.render.common import norm_name
 
 
 def _facts(row: dict, language: str) -> tuple[list[str], list[str]]:
@@ -31,7 +32,7 @@ def _status(row: dict, language: str) -> str:
 
 def _deciding(row: dict) -> str:
     d = row.get("deciding")
-    return f"{d['id']} ({d['citation']})" if d else "—"
+    return norm_name(d) if d else "—"
 
 
 def _side(doc: dict, language: str) -> str:
@@ -59,7 +60,7 @@ def text(doc: dict, language: str) -> str:
         if row["atom"] != atom:
             atom = row["atom"]
             out.append(atom)
-        out.append(f"  {k}. {_status(row, language)}  [{', '.join(row['citations'])}]  — {_deciding(row)}")
+        out.append(f"  {k}. {_status(row, language)}  [{', '.join(row['cited_as'])}]  — {_deciding(row)}")
         holds, absent = _facts(row, language)
         if not holds and not absent:
             out.append(f"       {word('row any', language)}")
@@ -80,7 +81,7 @@ def _tail_text(doc: dict, language: str) -> list[str]:
     if "compare" in doc or doc.get("versus_reading"):
         out.append(f"{word('changes', language)}: " + ("" if doc["changes"] else word("none", language)))
         for c in doc["changes"]:
-            causes = ", ".join(f"{x['norm']['citation']} ({x['norm']['id']}, {x['change']})" if x.get("norm")
+            causes = ", ".join(f"{x['norm']['cited_as']} ({x['norm']['id']}, {x['change']})" if x.get("norm")
                                else f"{x.get('atom')} ({x['change']})" for x in c["causes"] if x["primary"])
             out.append(f"  {c['row'] + 1}. {c['atom']}: {word(c['before'], language)} → {word(c['after'], language)}"
                        f"  {word('caused by', language)}: {causes or '—'}")
@@ -97,7 +98,7 @@ def markdown(doc: dict, language: str) -> str:
     for k, row in enumerate(doc["rows"], 1):
         holds, absent = _facts(row, language)
         out.append(f"| {k} | `{row['atom']}` | {cell(holds)} | {cell(absent)} | **{_status(row, language)}** | "
-                   f"{_deciding(row)}; {', '.join(row['citations'])} |")
+                   f"{_deciding(row)}; {', '.join(row['cited_as'])} |")
     out.append("")
     out += [line if not line.startswith("  ") else "-" + line[1:] for line in _tail_text(doc, language)]
     return "\n".join(out) + "\n"
@@ -112,7 +113,7 @@ def html(doc: dict, language: str) -> str:
             f"<td>{'<br>'.join(escape(h) for h in holds) or '—'}</td>"
             f"<td>{'<br>'.join(escape(a) for a in absent) or '—'}</td>"
             f"<td><span class=\"status {escape(row['status'])}\">{escape(_status(row, language))}</span></td>"
-            f"<td>{escape(_deciding(row))}<br><small>{escape(', '.join(row['citations']))}</small></td></tr>")
+            f"<td>{escape(_deciding(row))}<br><small>{escape(', '.join(row['cited_as']))}</small></td></tr>")
     tail = "".join(f"<li>{escape(line.strip())}</li>" for line in _tail_text(doc, language) if line.strip())
     return "\n".join([
         "<!DOCTYPE html>", f'<html lang="{escape(language)}">', "<head><meta charset=\"utf-8\">",
