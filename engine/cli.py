@@ -359,6 +359,9 @@ def _answer(query, kb, facts, at, fmt, explain, lang, title=None, short=False, s
         how_found = how_for_result(result, how, how_max)
         for entry, sets in zip(doc["answers"], how_found):
             entry["how"] = sets["how"]
+            entry["how_more"] = sets["more"]        # --max cut the list
+            if sets["stopped"]:                     # the budget ran out: the list may be incomplete
+                entry["how_stopped"] = sets["stopped"]
     if machine:
         doc["kb"] = choice.as_json()
     _warn_unknown(result.unknown_names, query, lang)
@@ -633,13 +636,15 @@ def diff(query, start, end, at, versus_reading, assumed, retracted, reading, fac
 @click.option("--versus-reading", metavar="NAME", help="A second reading to compare the rows with.")
 @click.option("--assume", "assumed", multiple=True, metavar="FACT", help="Assume a ground fact, e.g. died(q) (repeatable).")
 @click.option("--retract", "retracted", multiple=True, metavar="FACT", help="Take a fact out (repeatable).")
+@click.option("--given", "given", multiple=True, metavar="FACT",
+              help="Only the cases where FACT holds, e.g. in_disciplinary_isolator(c) (repeatable).")
 @click.option("--kb", type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="Knowledge base folder (default: the bundled one).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown", "html"]), default="text", show_default=True)
 @click.option("--lang", type=LANGUAGES, default=_default_lang, show_default="en, or the project's lang",
                      callback=_remember_lang, is_eager=True,
               help="Language of labels and explanations.")
-def cases(query, at, compare_at, reading, versus_reading, assumed, retracted, kb, fmt, lang):
+def cases(query, at, compare_at, reading, versus_reading, assumed, retracted, given, kb, fmt, lang):
     """The case space of QUERY, e.g. "call(C, P, Purpose)": every case it can meet (a partition of the facts
     that can matter), each with its status and citations; then the gaps, conflicts and redundancies."""
     from engine.explain.render.as_cases import render
@@ -648,7 +653,7 @@ def cases(query, at, compare_at, reading, versus_reading, assumed, retracted, kb
 
     choice = _knowledge(kb)
     space = space_of(query, at, choice.folder, compare=compare_at, reading=reading, versus_reading=versus_reading,
-                     assumed=assumed, retracted=retracted)
+                     assumed=tuple(assumed) + tuple(given), retracted=retracted, language=lang)
     doc = document(space, lang)
     if fmt == "json":
         import json
