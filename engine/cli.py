@@ -861,12 +861,15 @@ def show(norm, kb, lang, fmt):
 @click.argument("folder", required=False, default=".", type=click.Path(file_okay=False, path_type=Path))
 def init(folder):
     """Start a project in FOLDER (default: here): zan.toml and a small knowledge base that passes check and test."""
-    from engine.base.project import FILENAME
+    from engine.base.project import FILENAME, foreign_folder
     from engine.base.resources import project_template
 
     template = project_template()
     if not (template / FILENAME).is_file():
         raise click.ClickException(f"the project template is missing from this installation ({template})")
+    refusal = foreign_folder(folder)
+    if refusal is not None:  # writing through another user's link, or into their folder (SECURITY.md)
+        raise click.UsageError(f"{refusal}: zan init writes only into folders of your own")
     if (folder / FILENAME).exists():
         raise click.UsageError(f"{folder / FILENAME} already exists: {folder} is a project already")
     planned = [(p, folder / p.relative_to(template)) for p in sorted(template.rglob("*")) if p.is_file()]

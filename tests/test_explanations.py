@@ -407,7 +407,7 @@ def test_explaining_one_convict_does_not_grow_with_the_case(tmp_path, monkeypatc
     from engine.explain.explanation import Explainer
     from engine.explain.proof import Prover
     from engine.logic import ir, matching
-    from engine.logic.evaluation import evaluate
+    from engine.logic.evaluator import evaluate
     from engine.pipeline import check, load_knowledge
     from engine.syntax.parser import parse_query
 

@@ -280,3 +280,13 @@ def test_definition_and_hover_from_a_scenario(editor, project):
     hover = editor.request("textDocument/hover", {"textDocument": {"uri": _uri(path)},
                                                   "position": _position(text, 'cites "example 1"', 8)})
     assert "**citation** `example 1`" in hover["contents"]["value"]
+
+
+def test_a_project_whose_law_others_can_write_is_ignored_with_a_warning(editor, tmp_path):
+    folder = tmp_path / "shared-law"
+    done = subprocess.run([sys.executable, "-m", "engine", "init", str(folder)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    (folder / "kb").chmod(0o777)                        # anyone may plant law here
+    found = _open(editor, folder / "kb" / "law.zan")["diagnostics"]
+    assert [d["code"] for d in found] == ["project-ignored"], found
+    assert "other users can write" in found[0]["message"] and found[0]["severity"] == 2

@@ -50,6 +50,7 @@ CODES: dict[str, tuple[str, str]] = {
     "unused-predicate": ("warning", "a declared predicate is used nowhere"),
     "unread-fact": ("warning", "a fact is about a predicate that no norm or definition reads"),
     "invalid-project": ("error", "a zan.toml is not valid TOML, has an unknown key, or names a folder that does not exist"),
+    "project-ignored": ("warning", "a zan.toml was found but not used: it is a link, or it or its law can be written by another user"),
     "conclusion-as-fact": ("error", "a fact (in a case file, a scenario or the kb) states what the norms conclude (a right, a ban or a discretion)"),
     "mixed-script": ("warning", "a name mixes letters of several scripts (a Cyrillic look-alike in a Latin name)"),
     "unnormalized-name": ("warning", "a name is written with combining characters (not Unicode NFC): a look-alike of another name"),

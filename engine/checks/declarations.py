@@ -8,7 +8,7 @@ from engine.syntax import nodes as n
 from engine.base.diagnostics import Diagnostic, Note, did_you_mean
 from engine.syntax.knowledge import KnowledgeBase
 
-CITATION = re.compile(r"^\S+ \d+[a-z]?(\.\d+[a-z]?)*$")
+CITATION = re.compile(r"^\S+( \d+[a-z]?(\.\d+[a-z]?)*)?$")   # an act's key alone cites the act as a whole
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
 

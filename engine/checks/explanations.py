@@ -155,6 +155,13 @@ scenario or after the atom).""",
 valid TOML, has a key Zan does not know in its [project] table, gives a key a value of the wrong
 kind, or names a knowledge-base folder that does not exist. Correct the line the message points at;
 docs/authoring.md (section 6) lists the keys. `zan init` writes a project file that works.""",
+    "project-ignored": """A zan.toml was found in the folder or above it but not used, so the document is checked
+without that project's law (and `zan` answers from the bundled knowledge base, saying so). A project file
+is used only if it is a regular file with one name (not a symbolic or hard link), owned by you (or root)
+and writable by no one else, and if its knowledge base, saved questions, scenarios and cases (every folder
+and file in them, and the folders their links point into) are too: otherwise another user could plant the
+law you answer from (SECURITY.md). Fix the ownership or the mode (`chmod go-w`), or move the project into a
+folder of your own.""",
     "conclusion-as-fact": """A fact states an atom of a predicate that the norms conclude as permitted, prohibited
 or discretionary (such as `call(...)`): a case cannot state a conclusion, and such a fact would be
 silently ignored, since the status comes from the norms alone. State the facts the norms rest on

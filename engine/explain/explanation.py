@@ -17,12 +17,10 @@ from engine.explain.answering import Trace
 from engine.logic.norms import Defeat
 from engine.explain.i18n import word
 from engine.explain.phrasebook import Citation, Phrasebook
-from engine.logic.ir import Program
+from engine.logic.ir import ASSUMPTION, Program, concluded
 from engine.syntax.knowledge import KnowledgeBase
 from engine.explain.proof import ProofNode, WhyNot, comparison_text
 
-ASSUMED_SOURCES = ("<assumed>", "<question>")   # where assumed facts come from (pipeline.ASSUMED, questions in words)
-INTERNAL_PREFIXES = ("norm:", "domain:", "asked:", "defeated:", "undefeated:", "beats:")
 SCHEMA_VERSION = 2
 TRACE_LEVELS = ("full", "brief", "none")   # how much of each answer's trace: docs/explanations.md
 
@@ -210,6 +208,26 @@ class Explainer:
             ref["untranslated_notes"] = untranslated
         return ref
 
+    # ------------------------------------------------------------ universal conditions
+    def universal(self, relation: str, values: tuple) -> tuple[str, str] | None:
+        """A `for every` condition's counterexamples (n.Universal) as written and read, with its values in
+        place: ("for every X such that owner(X, lawco): partner(X, mainco)", "for every X such that ...")."""
+        u = self.kb.universals.get(relation) if relation.startswith(n.UNIVERSAL_PREFIX) else None
+        if u is None:
+            return None
+        binding = dict(zip(u.free, values))
+
+        def read(c) -> str:
+            target = c.atom if isinstance(c, n.Negation) else c
+            if not isinstance(target, n.Atom):
+                return comparison_text(c, binding)
+            named = tuple(binding.get(t.name, t.name) if isinstance(t, n.Variable) else t.value for t in target.args)
+            text = self.reading(target.predicate, named) or atom_text(target.predicate, named)
+            return self.w("negated reading", reading=text) if isinstance(c, n.Negation) else text
+        reading = self.w("universal reading", names=", ".join(u.variables),
+                         domain=self.w("and").join(read(c) for c in u.domain), body=read(u.body))
+        return u.text(binding), reading
+
     # ------------------------------------------------------------ proof trees
     def node(self, p: ProofNode, level: int = 1) -> dict:
         if p.kind == "comparison":
@@ -217,8 +235,9 @@ class Explainer:
                     "source": p.source.location if p.source else None}
         relation = p.relation or ""
         values = p.values
-        if relation.startswith("norm:"):
-            relation, values = relation[5:], values[1:]
+        if concluded(relation) is not None:
+            relation, values = concluded(relation), values[1:]
+        universal = self.universal(relation, values)
         reading = self.reading(relation, values)
         if p.kind == "negation" and reading:
             reading = self.w("negated reading", reading=reading)
@@ -229,10 +248,17 @@ class Explainer:
             "reading": reading,
             "source": p.source.location if p.source else None,
         }
-        if p.kind == "fact" and p.source is not None and p.source.file in ASSUMED_SOURCES:
+        if universal is not None:   # `for every ...`: holds where no counterexample does (n.Universal)
+            u = self.kb.universals[relation]
+            out["atom"], out["reading"] = universal if p.kind == "negation" else \
+                (self.w("counterexample", atom=universal[0]),
+                 ", ".join(f"{v} = {self.value_label(p.bindings[v])}" for v in u.variables if v in p.bindings))
+            out["universal"] = True
+        if p.kind == "fact" and p.source is not None and self.program.origin(p.source) == ASSUMPTION:
             out["assumed"] = True    # assumed (--assume, or a question in words), never a fact of the case
         if p.kind == "negation":
-            out["explanation"] = f"{self.w('no fact')} {atom_text(relation, values)}"
+            out["explanation"] = self.w("universal holds") if universal is not None else \
+                f"{self.w('no fact')} {atom_text(relation, values)}"
         if p.kind == "rule" and self.tables is not None:  # a derived condition: its proof once, in `proofs`
             key = out["id"] = atom_text(p.relation or "", p.values)
             if ("proofs", key) not in self.tables.seen:
@@ -333,9 +359,13 @@ class Explainer:
             atom = atom_text(w.relation, w.values)
             reading = self.reading(w.relation, w.values)
             label = self.label(w.relation)
+            universal = self.universal(w.relation, w.values) if None not in w.values else None
             if w.existential and w.reason == "missing":
                 return self.existential_failure(w, atom, label)
-            if w.reason == "negation-holds":
+            if universal is not None and w.reason == "negation-holds":   # `for every ...` with a counterexample
+                atom, reading = universal
+                sentence = self.w("universal fails", reading=reading)
+            elif w.reason == "negation-holds":
                 sentence = self.w("negation holds", reading=reading or atom)
                 atom = "not " + atom
             elif reading and label:
@@ -479,12 +509,15 @@ class Explainer:
                     continue
                 premises = [done[key_of(c)] for c in p.children]
                 relation, values = p.relation or "", p.values
-                conclusion = relation.startswith("norm:")
+                conclusion = concluded(relation) is not None
                 if conclusion:
-                    relation, values = relation[5:], values[1:]
+                    relation, values = concluded(relation), values[1:]
+                universal = self.universal(relation, values)
                 step = {"number": len(out) + 1, "kind": "conclusion" if conclusion else p.kind,
-                        "atom": p.text if p.kind == "comparison" else atom_text(relation, values),
-                        "reading": None if p.kind == "comparison" else self.reading(relation, values),
+                        "atom": p.text if p.kind == "comparison" else
+                        self.w("counterexample", atom=universal[0]) if universal else atom_text(relation, values),
+                        "reading": None if p.kind == "comparison" else
+                        universal[1] if universal else self.reading(relation, values),
                         "source": p.source.location if p.source else None, "from": premises}
                 if p.kind == "rule":
                     step["norm"] = self.norm_ref(p.norm, full=False)

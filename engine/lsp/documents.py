@@ -14,7 +14,7 @@ from pathlib import Path
 
 from engine import checks
 from engine.base.diagnostics import Diagnostic, ZanError
-from engine.base.project import current
+from engine.base.project import current, refused
 from engine.base.resources import bundled_kb, default_queries
 from engine.base.source import Span
 from engine.syntax import nodes as n
@@ -22,7 +22,7 @@ from engine.syntax.highlight import DECLARATIONS, MODALITIES
 from engine.syntax.knowledge import KnowledgeBase, case_only, display_path, kb_files
 
 KEYWORDS = ("exception to", "rests on", "in force from", "asked over", "cites", "see", "interpretation",
-            "deadline", "note", "kind", "rank", "reads", "asks", "if", "and", "not", "from", "to")
+            "deadline", "note", "kind", "rank", "reads", "asks", "if", "and", "not", "from", "to", "for every", "such that")
 _WORD = re.compile(r"[A-Za-z_][\w.]*|[^\W\d][\w.]*")
 
 
@@ -102,6 +102,7 @@ class Documents:
                 problems.extend(d for d in e.diagnostics if d.span is None or d.span.file == name)
         if path.suffix == ".facts":
             problems.extend(case_only(module))
+        problems.extend(_ignored_project(path, name))
         kb.add(module, text)
         found = checks.run(kb) + problems
         mine = [d for d in found if d.span is not None and d.span.file == name]
@@ -122,6 +123,7 @@ class Documents:
             return result
         found: list[Diagnostic] = []
         runner = self._runner(path)
+        found.extend(_ignored_project(path, name))
         if runner is not None:
             file = ScenarioFile(name, text, parsed.scenarios)
             for scenario in parsed.scenarios:
@@ -329,3 +331,12 @@ def _citation_hover(kb: KnowledgeBase, key: str, language: str) -> str:
             parts.append(f"> {quote}")
     parts.append(f"act declared at {act.key_span}")
     return "\n\n".join(parts)
+
+
+def _ignored_project(path: Path, name: str) -> list[Diagnostic]:
+    """A warning at the document's first line when the zan.toml above it was found but not trusted
+    (engine/base/project.py): the document is then checked without that project's law."""
+    refusal = refused(path.parent)
+    if refusal is None:
+        return []
+    return [Diagnostic("project-ignored", refusal.describe("en").removeprefix("warning: "), Span(name, 1, 1, 1, 2))]

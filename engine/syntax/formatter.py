@@ -82,6 +82,11 @@ def condition(tree: Tree) -> str:
         return atom(tree)
     if tree.data == "negation":
         return "not " + atom(tree.children[0])
+    if tree.data == "universal":
+        *names, body = tree.children
+        variables = [str(t) for t in names if isinstance(t, Token)]
+        domain = [condition(c) for c in names if isinstance(c, Tree)]
+        return f"for every {', '.join(variables)} such that {' and '.join(domain)}: {condition(body)}"
     left, operator, right = tree.children
     return f"{term(left)} {operator} {term(right)}"
 
@@ -167,7 +172,7 @@ def statement(tree: Tree) -> list[Line]:
     if kind in ("predicate", "question"):
         params = [str(k) for k in rest if isinstance(k, Token)]
         rest = [k for k in rest if isinstance(k, Tree)]
-        head = f"{kind} {name}({', '.join(params)})"
+        head = f"{kind} {name}({', '.join(params)})" if params or kind == "question" else f"{kind} {name}"
     else:
         head = f"{'reading' if kind == 'reading_declaration' else kind} {name}"
         rest = [k for k in rest if k is not None]

@@ -26,10 +26,16 @@ class KnowledgeBase:
     questions: dict[str, n.Question] = field(default_factory=dict)
     readings: dict[str, n.ReadingDecl] = field(default_factory=dict)
     duplicates: list[Diagnostic] = field(default_factory=list)
+    universals: dict[str, n.Universal] = field(default_factory=dict)   # `for every` conditions, by relation
+    # where each file's facts come from, when not the law: "case" (a case file) or "assumption" (assumed
+    # for one question); recorded as the file is loaded, never guessed from its name (engine.logic.ir.origin)
+    origins: dict[str, str] = field(default_factory=dict)
 
     def add(self, module: n.Module, text: str) -> None:
         self.sources[module.path] = text
         self.modules.append(module)
+        for universal in module.universals:
+            self.universals[universal.relation] = universal
         for statement in module.statements:
             if isinstance(statement, n.Clause):
                 self.clauses.append(statement)
@@ -131,6 +137,8 @@ def load_contents(named: Iterable[tuple[str, bytes]], base: KnowledgeBase | None
                         problems.extend(found)
                         continue
                 kb.add(module, text)
+                if case:
+                    kb.origins[name] = "case"
             except ZanError as e:
                 problems.extend(e.diagnostics)
     finally:

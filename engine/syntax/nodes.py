@@ -11,6 +11,7 @@ from typing import Union
 from engine.base.messages import LANGUAGES  # noqa: F401  (defined once, in engine/base)
 from engine.base.source import Span
 
+UNIVERSAL_PREFIX = "every:"   # the relations of `for every` conditions' counterexamples (Universal)
 MODALITIES = ("permitted", "prohibited", "obligatory", "discretionary")
 
 Value = Union[str, int, Decimal, datetime.date]
@@ -59,9 +60,10 @@ class Atom:
 class Negation:
     atom: Atom
     span: Span
+    universal: "Universal | None" = None   # the `for every` condition this negation stands for (see Universal)
 
     def __str__(self) -> str:
-        return f"not {self.atom}"
+        return str(self.universal) if self.universal is not None else f"not {self.atom}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +78,46 @@ class Comparison:
 
 
 Condition = Union[Atom, Negation, Comparison]
+
+
+@dataclass(frozen=True, slots=True)
+class Universal:
+    """`for every X such that D1 and D2: B`, as written, and the relation that holds its counterexamples.
+
+    The parser rewrites it (docs/authoring.md, "Universal conditions"): the clause gets `not relation(free)`
+    (a Negation whose `universal` is this node), and a definition `relation(free) if binders and D1 and D2
+    and not B` joins the module, where `free` are the variables the condition shares with the rest of its
+    clause (bound there: `binders` are the clause's atoms that bind those the domain leaves open). So it is
+    safe and stratified like any negation, and explanations show it in these words.
+    """
+
+    relation: str                      # UNIVERSAL_PREFIX...: no name a user can write
+    variables: tuple[str, ...]         # written after `for every`
+    domain: tuple[Condition, ...]      # after `such that`
+    body: Condition                    # after the colon
+    free: tuple[str, ...]              # the arguments of `relation`, in order
+    span: Span
+
+    def text(self, values: dict | None = None) -> str:
+        """As the DSL writes it, with the free variables replaced by the values given."""
+        values = values or {}
+
+        def term(t):
+            if isinstance(t, Variable) and t.name in values:
+                return format_value(values[t.name])
+            return str(t)
+
+        def cond(c):
+            if isinstance(c, Atom):
+                return f"{c.predicate}({', '.join(map(term, c.args))})" if c.args else c.predicate
+            if isinstance(c, Negation):
+                return "not " + cond(c.atom)
+            return f"{term(c.left)} {c.operator} {term(c.right)}"
+        return (f"for every {', '.join(self.variables)} such that "
+                f"{' and '.join(cond(c) for c in self.domain)}: {cond(self.body)}")
+
+    def __str__(self) -> str:
+        return self.text()
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,6 +274,7 @@ class Module:
 
     path: str
     statements: tuple[Statement, ...] = field(default_factory=tuple)
+    universals: tuple[Universal, ...] = ()   # the `for every` conditions written in it (rewritten: see Universal)
 
 
 MAX_NUMBER_DIGITS = 4300  # Python's own bound on converting text to an int; a longer number is an error

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import zlib
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
@@ -58,7 +59,11 @@ def parse_module(text: str, path: str) -> n.Module:
         return plain
     tree = _parse(text, path, "start")
     builder = Builder(path)
-    return n.Module(path, tuple(builder.statement(child) for child in tree.children))
+    statements = tuple(builder.statement(child) for child in tree.children)
+    if builder.problems:
+        raise ZanError(builder.problems, sources={path: text})
+    # the definitions a `for every` condition stands for (n.Universal) follow the statements
+    return n.Module(path, statements + tuple(builder.definitions), tuple(builder.universals))
 
 
 def parse_query(text: str, path: str = "<query>") -> n.Query:
@@ -196,6 +201,8 @@ class Builder:
     def __init__(self, path: str):
         self.path = path
         self.problems: list[Diagnostic] = []
+        self.universals: list[n.Universal] = []
+        self.definitions: list[n.Clause] = []   # of the universals' counterexamples
 
     # -- spans
     def span(self, item) -> Span:
@@ -349,10 +356,16 @@ class Builder:
     def clause(self, tree: Tree) -> n.Clause:
         modality, head, conditions, interval = tree.children
         items = list(conditions.children) if conditions is not None else []
+        written = [c.children[0] if c.data == "conditional" else c for c in items]
+        head_atom = self.atom(head)
+        body = [self.condition(c) if c.data != "universal" else self._universal_parts(c) for c in written]
+        for i, c in enumerate(body):
+            if isinstance(c, tuple):
+                body[i] = self._universal(c, head_atom, body[:i] + body[i + 1:])
         return n.Clause(
             modality=str(modality) if modality is not None else None,
-            head=self.atom(head),
-            body=tuple(self.condition(c.children[0] if c.data == "conditional" else c) for c in items),
+            head=head_atom,
+            body=tuple(body),
             interval=self.interval(interval) if interval is not None else None,
             span=self.span(tree),
             modality_span=self.span(modality) if modality is not None else None,
@@ -368,7 +381,80 @@ class Builder:
         """Conditions of a domain (`asked over`): a reading attached to one is not kept there."""
         return tuple(self.condition(c.children[0] if c.data == "conditional" else c) for c in tree.children)
 
+    def _universal_parts(self, tree: Tree) -> tuple:
+        """(tree, variables, domain, body) of a `for every` condition, before it is rewritten."""
+        *names, last = tree.children
+        variables = [t for t in names if isinstance(t, Token)]
+        conditions = [c for c in names if isinstance(c, Tree)] + [last]
+        for t in variables:
+            if not (str(t)[0] == "_" or str(t)[0].isupper()):
+                self.problems.append(Diagnostic(
+                    "syntax", f"`for every` is followed by variables (capitalised), not the constant {t}", self.span(t),
+                    hint=f"write for every {str(t)[0].upper() + str(t)[1:]} such that ..."))
+        return tree, [str(t) for t in variables], [self.condition(c) for c in conditions[:-1]], self.condition(conditions[-1])
+
+    def _universal(self, parts: tuple, head: n.Atom, others: list) -> n.Negation:
+        """`for every Q such that D: B` as `not every:...(Free)`, with the definition of its counterexamples
+        `every:...(Free) if binders and D and not B` (n.Universal; docs/authoring.md, "Universal conditions")."""
+        tree, quantified, domain, body = parts
+        span = self.span(tree)
+
+        def names(c) -> list[str]:
+            if isinstance(c, tuple):   # another universal of the same clause, not yet rewritten
+                return [v for d in c[2] + [c[3]] for v in names(d)]
+            if isinstance(c, n.Negation):
+                c = c.universal or c.atom
+            if isinstance(c, n.Universal):
+                return [v for d in c.domain + (c.body,) for v in names(d)]
+            if isinstance(c, n.Atom):
+                return [v.name for v in c.variables() if v.name != "_"]
+            return [t.name for t in (c.left, c.right) if isinstance(t, n.Variable) and t.name != "_"]
+
+        own = list(dict.fromkeys(v for c in domain + [body] for v in names(c)))
+        outside = set(names(head)) | {v for c in others for v in names(c)}
+        for name in quantified:
+            if name in outside:
+                self.problems.append(Diagnostic(
+                    "syntax", f"{name} is the variable of `for every` here and is used outside it too", span,
+                    hint=f"give the variable of `for every` a name of its own (not {name})"))
+            if name not in {v for c in domain for v in names(c)}:
+                self.problems.append(Diagnostic(
+                    "syntax", f"{name} after `for every` is not named by any condition after `such that`", span,
+                    hint=f"say which {name} are meant: for every {name} such that something({name}): ..."))
+        free = [v for v in own if v in outside and v not in quantified]
+        bound = {v.name for c in domain if isinstance(c, n.Atom) for v in c.variables()}
+        binders: list[n.Condition] = []
+        for c in others:   # the clause's own atoms that bind what the domain leaves open (safety)
+            if isinstance(c, n.Atom) and set(names(c)) & (set(free) - bound):
+                binders.append(c)
+                bound |= set(names(c))
+        digest = f"{zlib.crc32(self.path.encode('utf-8')):08x}"
+        relation = f"{n.UNIVERSAL_PREFIX}{digest}:{span.line}:{span.column}"
+        if isinstance(body, n.Atom):
+            local = [v for v in names(body) if v not in bound and v not in free]
+            if local:   # `for every X such that d(X): p(X, Y)` with Y of the body only: some Y
+                keep = [v for v in names(body) if v not in local]
+                holder = n.Atom(relation + ":body", tuple(n.Variable(v, span) for v in dict.fromkeys(keep)), span, span)
+                self.definitions.append(n.Clause(None, holder, (body,), None, span))
+                counter: n.Condition = n.Negation(holder, span)
+            else:
+                counter = n.Negation(body, body.span)
+        elif isinstance(body, n.Negation):
+            counter = body.atom
+        else:
+            opposite = {"=": "!=", "!=": "=", "<": ">=", ">=": "<", ">": "<=", "<=": ">"}[body.operator]
+            counter = n.Comparison(body.left, opposite, body.right, body.span)
+        universal = n.Universal(relation, tuple(quantified), tuple(domain), body, tuple(free), span)
+        atom = n.Atom(relation, tuple(n.Variable(v, span) for v in free), span, span)
+        self.universals.append(universal)
+        self.definitions.append(n.Clause(None, atom, tuple(binders) + tuple(domain) + (counter,), None, span))
+        return n.Negation(atom, span, universal)
+
     def condition(self, tree: Tree):
+        if tree.data == "universal":
+            self.problems.append(Diagnostic("syntax", "a `for every` condition can stand only in the conditions of a rule or norm",
+                                            self.span(tree)))
+            return n.Atom("false", (), self.span(tree), self.span(tree))
         if tree.data == "atom":
             return self.atom(tree)
         if tree.data == "negation":

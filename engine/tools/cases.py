@@ -41,8 +41,8 @@ from engine.explain.proof import Prover
 from engine.logic import ir
 from engine.logic.deontic import Answer, decide
 from engine.logic.diagrams import Diagrams
-from engine.logic.evaluation import compare as compare_values
-from engine.logic.evaluation import evaluate
+from engine.logic.model import compare as compare_values
+from engine.logic.evaluator import evaluate
 from engine.syntax import nodes as n
 from engine.syntax.knowledge import KnowledgeBase
 
@@ -72,6 +72,7 @@ def assume(program: ir.Program, assumed: Iterable[GroundAtom] = (), retracted: I
     """
     for relation, values in retracted:
         program.facts.get(relation, {}).pop(tuple(values), None)
+    program.origins[ASSUMED] = ir.ASSUMPTION
     for i, (relation, values) in enumerate(assumed, 1):
         program.add_fact(relation, tuple(values), Span(ASSUMED, i, 1))
     return program
@@ -402,7 +403,7 @@ def _law_constants(program: ir.Program) -> set:
 
 def _norm_rules(program: ir.Program, predicate: str) -> list[ir.Rule]:
     """The rules of the norms concluding the predicate; general rules (those others are exceptions to) first."""
-    rules = [r for r in program.rules if r.kind == "norm" and r.relation == f"norm:{predicate}"]
+    rules = [r for r in program.rules if r.kind == "norm" and r.relation == ir.norm_relation(predicate)]
     targets = {ref.norm_id for info in program.norms.values() for ref in info.node.exception_to}
     return sorted(rules, key=lambda r: (r.norm not in targets, r.modality != "prohibited", r.norm or ""))
 
@@ -612,11 +613,11 @@ def _representatives(kb: KnowledgeBase, make: Callable, builder: Builder,
                 program.add_fact(relation, tuple(_rename(v, str(k), builder.individuals) for v in values),
                                  Span("<case space>", k + 1, 1))
         predicates = {cases[k][0][0] for k in members}
-        model = evaluate(program, predicates | {f"{kind}:{p}" for kind in ("norm", "domain") for p in predicates})
+        model = evaluate(program, ir.question_relations(*predicates))
         prover = Prover(program, model)
         applies: dict[tuple, set] = {}
         for p in predicates:
-            for row in model.get(f"norm:{p}"):
+            for row in model.get(ir.norm_relation(p)):
                 applies.setdefault((p, row[1:]), set()).add(row[0])
         for k in members:
             predicate = cases[k][0][0]

@@ -37,9 +37,8 @@ from engine.explain.answering import answers, brief_trace, trace
 from engine.explain.explanation import SCHEMA_VERSION, Document, Explainer, Tables, query_text
 from engine.explain.proof import Prover
 from engine.logic import ir
-from engine.logic.evaluation import evaluate
+from engine.logic.evaluator import evaluate
 from engine.syntax import nodes as n
-from engine.syntax.knowledge import display_path
 
 PARTITION_FACTS = 5_000       # case facts per partition (a partition holds whole groups, so it may hold more)
 
@@ -161,8 +160,8 @@ def layout(program: ir.Program, sizes: dict[str, int], question: str | None = No
         arity = program.arities.get(question, 0)
         span = Span("<question>", 0, 0)
         xs = [n.Variable(f"X{i}", span) for i in range(arity)]
-        join([n.Atom(question, tuple(xs), span, span), n.Atom(f"norm:{question}", (n.Variable("N", span), *xs), span, span),
-              n.Atom(f"domain:{question}", tuple(xs), span, span)])
+        join([n.Atom(question, tuple(xs), span, span), n.Atom(ir.norm_relation(question), (n.Variable("N", span), *xs), span, span),
+              n.Atom(ir.domain_relation(question), tuple(xs), span, span)])
     changed = True
     while changed:  # a joined head position links the body positions that fill it
         changed = False
@@ -229,11 +228,10 @@ def partitions(program: ir.Program, case: Sequence[Fact], limit: int = PARTITION
 
 # ---------------------------------------------------------------------------------------- evaluation
 
-def case_facts(program: ir.Program, fact_files: Sequence[str]) -> list[Fact]:
+def case_facts(program: ir.Program) -> list[Fact]:
     """The program's facts written in the case files, in the order written."""
-    names = {str(f) for f in fact_files} | {display_path(f) for f in fact_files}
     found = [(relation, values, span) for relation, facts in program.facts.items()
-             for values, span in facts.items() if span.file in names]
+             for values, span in facts.items() if program.origin(span) == ir.CASE]
     found.sort(key=lambda f: (f[2].file, f[2].line, f[2].column))
     return found
 
@@ -258,7 +256,7 @@ def solve(kb, program: ir.Program, query: n.Query, level: str, language: str, st
     """
     part = _with_facts(program, base, facts)
     predicate = query.atom.predicate
-    model = evaluate(part, {predicate} | {f"{kind}:{predicate}" for kind in ("norm", "domain")})
+    model = evaluate(part, ir.question_relations(predicate))
     prover = Prover(part, model)
     own = _constants(facts) - shared
     tables = Tables()
@@ -281,7 +279,7 @@ class Register:
         self.kb, self.query, self.level, self.language, self.steps = result.kb, result.query, level, language, steps
         self.at = result.at
         program = result.program
-        case = case_facts(program, result.fact_files)
+        case = case_facts(program)
         broadcast, self.parts = partitions(program, case, limit, result.query.atom.predicate)
         in_case = {(r, v) for r, v, _s in case}
         self.base = {r: {v: s for v, s in facts.items() if (r, v) not in in_case} for r, facts in program.facts.items()}
