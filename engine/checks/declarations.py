@@ -8,7 +8,8 @@ from engine.syntax import nodes as n
 from engine.base.diagnostics import Diagnostic, Note, did_you_mean
 from engine.syntax.knowledge import KnowledgeBase
 
-CITATION = re.compile(r"^\S+( \d+[a-z]?(\.\d+[a-z]?)*)?$")   # an act's key alone cites the act as a whole
+# `act 134.1.2`; an act's key alone cites the act as a whole; `act word` a named part (`cc60 reasoning`)
+CITATION = re.compile(r"^\S+( (\d+[a-z]?(\.\d+[a-z]?)*|[a-z_]+))?$")
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
 

@@ -104,7 +104,7 @@ def attribute(tree: Tree) -> str:
     if kind == "reading":
         return f"reads {kids[0]} {kids[1]}"
     if kind == "citation_form":
-        return f"citation {kids[0]} {kids[1]}"
+        return f"citation {kids[0]} {kids[2]}" if kids[1] is None else f"citation {kids[0]} {kids[1]} {kids[2]}"
     if kind == "phrase":
         return f"phrase {kids[0]} {kids[1]}"
     if kind == "asked_over":

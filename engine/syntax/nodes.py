@@ -176,6 +176,7 @@ class Act:
     key_span: Span
     citations: tuple[Label, ...] = ()  # citation forms per language ("ҚАК {1}-бап {2}-бөлік {3}) тармақша")
     authentic: tuple[str, ...] = ()          # languages of the authentic text quoted; others are working translations
+    part_citations: tuple[tuple[str, Label], ...] = ()   # forms of named parts (`cc60 reasoning`): (part, form)
 
 
 @dataclass(frozen=True, slots=True)

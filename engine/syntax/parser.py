@@ -236,7 +236,9 @@ class Builder:
             notes=tuple(self.text(t.children[-1]) for t in kinds["note"] if t.children[0] in (None, "en")),
             span=self.span(tree),
             key_span=self.span(key),
-            citations=tuple(self.label(t) for t in kinds["citation_form"]),
+            citations=tuple(self.label(_unnamed(t)) for t in kinds["citation_form"] if t.children[1] is None),
+            part_citations=tuple((str(t.children[1]), self.label(_unnamed(t))) for t in kinds["citation_form"]
+                                 if t.children[1] is not None),
         )
 
     def predicate(self, tree: Tree) -> n.PredicateDecl:
@@ -504,3 +506,9 @@ class Builder:
         except ValueError:
             raise ZanError([Diagnostic("invalid-date", f"{token} is not a day of the calendar", self.span(token),
                                        hint="dates are written YYYY-MM-DD, e.g. 2024-12-27")]) from None
+
+
+def _unnamed(tree: Tree) -> Tree:
+    """A citation form without its part's name: (language, text), as a label."""
+    language, _part, text = tree.children
+    return Tree(tree.data, [language, text], tree.meta)
