@@ -145,6 +145,8 @@ class Reference:
 
     norm_id: str
     span: Span
+    words: tuple["Label", ...] = ()   # `because "..."`: the text's words that create the priority, per language
+    written_in: str | None = None     # for an exception made by `subject to`: the norm that says it (else None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,6 +231,7 @@ class Norm:
     delegates: tuple[Reference, ...] = ()           # act keys allowed to carve exceptions out of this norm
     summarised: bool = False                        # the quotes are the Court's summary, not the provision's text
     decisive: tuple[Label, ...] = ()                # per language: the words of the quote the norm is cited for
+    subject_to: tuple[Reference, ...] = ()          # norms that prevail over this one (each an exception to it)
 
     @property
     def act_key(self) -> str | None:

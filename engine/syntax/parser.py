@@ -281,12 +281,17 @@ class Builder:
             rest = rest[:-1]
         kinds = {k: [] for k in ("cites", "label", "in_force", "exception_to", "rests_on", "see",
                                  "interpretation", "deadline", "note", "under_reading", "interprets", "delegates",
-                                 "summarised", "decisive")}
+                                 "summarised", "decisive", "subject_to")}
         self._attributes(rest, kinds)
 
         def references(kind):
-            return tuple(n.Reference(str(tok), self.span(tok)) for t in kinds[kind] for tok in t.children
-                         if tok is not None and not isinstance(tok, Tree))
+            out = []
+            for t in kinds[kind]:
+                words = tuple(n.Label(str(w.children[0] or "en"), self.text(w.children[1]), self.span(w))
+                              for w in t.children if isinstance(w, Tree) and w.data == "priority_words")
+                out += [n.Reference(str(tok), self.span(tok), words) for tok in t.children
+                        if tok is not None and not isinstance(tok, Tree)]
+            return tuple(out)
 
         binding = [tok for t in kinds["interprets"] for sub in t.children if isinstance(sub, Tree)
                    for tok in sub.children]
@@ -318,6 +323,7 @@ class Builder:
             delegates=references("delegates"),
             summarised=bool(kinds["summarised"]),
             decisive=tuple(n.Label(str(t.children[0]), self.text(t.children[1]), self.span(t)) for t in kinds["decisive"]),
+            subject_to=references("subject_to"),
         )
 
     def reading_declaration(self, tree: Tree) -> n.ReadingDecl:
