@@ -36,6 +36,32 @@ WORDS: dict[str, dict[str, str]] = {
     "how": {"en": "{status} if", "ru": "{status}, если", "kk": "{status}, егер"},
     "how none": {"en": "no set of added facts gives {status}", "ru": "никакие добавленные факты не дают статус «{status}»",
                  "kk": "ешбір қосылған факт «{status}» мәртебесін бермейді"},
+    "how more": {"en": "(more sets exist: --max N shows more)", "ru": "(есть и другие наборы: --max N покажет больше)",
+                 "kk": "(басқа жиындар да бар: --max N көбірек көрсетеді)"},
+    "how stopped seconds": {"en": "(stopped after {seconds} s, the bound of this search: the list may be incomplete; "
+                                  "ask about fewer persons or with a narrower question)",
+                            "ru": "(поиск остановлен через {seconds} с — это его предел: список может быть неполным; "
+                                  "спросите о меньшем числе лиц или уже)",
+                            "kk": "(іздеу {seconds} секундтан кейін тоқтатылды — бұл оның шегі: тізім толық болмауы мүмкін; "
+                                  "азырақ адам туралы немесе тарырақ сұраңыз)"},
+    "how stopped combinations": {"en": "(stopped at {entries} combinations of norms that can apply together, the bound of "
+                                       "this search: the list may be incomplete; ask a narrower question)",
+                                 "ru": "(поиск остановлен на {entries} сочетаниях применимых вместе норм — это его предел: "
+                                       "список может быть неполным; задайте более узкий вопрос)",
+                                 "kk": "(іздеу бірге қолданылатын нормалардың {entries} тіркесімінде тоқтатылды — бұл оның "
+                                       "шегі: тізім толық болмауы мүмкін; тарырақ сұраңыз)"},
+    "how stopped rows": {"en": "(stopped at {entries} different outcomes, the bound of this search: the list may be "
+                               "incomplete; ask a narrower question)",
+                         "ru": "(поиск остановлен на {entries} различных исходах — это его предел: список может быть "
+                               "неполным; задайте более узкий вопрос)",
+                         "kk": "(іздеу {entries} түрлі нәтижеде тоқтатылды — бұл оның шегі: тізім толық болмауы мүмкін; "
+                               "тарырақ сұраңыз)"},
+    "how stopped entries": {"en": "(stopped at {entries} diagram nodes, the memory bound of this search: the list may be "
+                                  "incomplete; ask about fewer persons or with a narrower question)",
+                            "ru": "(поиск остановлен на {entries} узлах диаграмм — это предел памяти: список может быть "
+                                  "неполным; спросите о меньшем числе лиц или уже)",
+                            "kk": "(іздеу диаграмманың {entries} түйінінде тоқтатылды — бұл жад шегі: тізім толық болмауы "
+                                  "мүмкін; азырақ адам туралы немесе тарырақ сұраңыз)"},
     "reads otherwise": {"en": "{norm} reads otherwise under the other reading", "ru": "{norm} читается иначе при другом толковании",
                         "kk": "{norm} басқа түсіндірмеде өзгеше оқылады"},
     "reading": {"en": "reading", "ru": "толкование", "kk": "түсіндірме"},
