@@ -339,11 +339,13 @@ class Explainer:
         for info in (winner, binding):
             citation = Citation.parse(info.node.citation if info else None)
             point = ".".join(citation.numbers) if citation else ""
-            if citation and citation.act == act and point and point not in points:
+            if citation and citation.act == act and point[:1].isdigit() and point not in points:
                 points.append(point)
         shown = self.w("points", first=points[0], second=points[1]) if len(points) > 1 else \
             self.w("point", first=points[0]) if points else ""
-        return self.w("binding interpretation", interpreted=self.cited_as(loser) or d.loser,
+        # a reading that leaves the case to discretion does not lift the interpreted norm: it stops deciding alone
+        key = "binding interpretation, discretion" if winner and winner.modality == "discretionary" else "binding interpretation"
+        return self.w(key, interpreted=self.cited_as(loser) or d.loser,
                       act=self.act_name(act) if act else d.winner, points=shown,
                       reading=getattr(self, "_answer_reading", None) or self.w("this case"))
 
