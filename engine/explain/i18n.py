@@ -137,6 +137,13 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "{interpreted}, in the binding interpretation of {act} ({points}), does not extend to this: {reading}",
         "ru": "{interpreted} в обязательном истолковании {act} ({points}) не распространяется на это: {reading}",
         "kk": "{interpreted} {act} міндетті түсіндірмесінде ({points}) бұған қолданылмайды: {reading}"},
+    "binding interpretation, discretion": {
+        "en": "in the binding interpretation of {act} ({points}), {interpreted} does not settle this by itself: "
+              "it is left to the administration, which must assess it: {reading}",
+        "ru": "в обязательном истолковании {act} ({points}) {interpreted} сам по себе этого не решает: "
+              "вопрос оставлен администрации, которая обязана его рассмотреть: {reading}",
+        "kk": "{act} міндетті түсіндірмесінде ({points}) {interpreted} мұны өздігінен шешпейді: "
+              "мәселе әкімшілікке қалдырылады, ол оны қарауға міндетті: {reading}"},
     "points": {"en": "points {first} and {second}", "ru": "пункты {first} и {second}", "kk": "{first} және {second}-тармақтар"},
     "point": {"en": "point {first}", "ru": "пункт {first}", "kk": "{first}-тармақ"},
     "as summarised by the court": {"en": "as summarised by the Court", "ru": "в изложении Конституционного Суда",
@@ -378,7 +385,7 @@ WORDS.update({
     "assumption incomplete": {"en": "'{words}' needs to say who or what ({missing})",
                               "ru": "в «{words}» не сказано, кто или что ({missing})",
                               "kk": "«{words}» ішінде кім не не екені айтылмаған ({missing})"},
-    "name them": {"en": "name them in the same clause, e.g. 'if ospanov died'",
+    "name them": {"en": "name them in the same clause",
                   "ru": "назовите их в той же части вопроса",
                   "kk": "оларды сұрақтың сол бөлігінде атаңыз"},
     "change needs two dates": {"en": "a question about what changed needs two dates",
@@ -390,6 +397,12 @@ WORDS.update({
     "two dates example": {"en": "e.g. 'which calls changed between 2024-12-26 and 2024-12-27?'",
                           "ru": "например: «какие разговоры изменились между 26 декабря 2024 и 27 декабря 2024?»",
                           "kk": "мысалы: «2024 жылғы 26 желтоқсан мен 2024 жылғы 27 желтоқсан аралығында қандай сөйлесулер өзгерді?»"},
+    "role not resolved": {"en": "'{words}' does not name one person of the case (the case has: {persons})",
+                          "ru": "«{words}» не называет одно лицо из дела (в деле: {persons})",
+                          "kk": "«{words}» істегі бір адамды атамайды (істе: {persons})"},
+    "name the person": {"en": "name the person",
+                        "ru": "назовите лицо по имени",
+                        "kk": "адамды атымен атаңыз"},
     "unknown name": {"en": "'{name}' occurs nowhere in the case or the knowledge base",
                      "ru": "«{name}» не встречается ни в деле, ни в базе знаний",
                      "kk": "«{name}» істе де, білім қорында да кездеспейді"},
