@@ -137,6 +137,13 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "{interpreted}, in the binding interpretation of {act} ({points}), does not extend to this: {reading}",
         "ru": "{interpreted} в обязательном истолковании {act} ({points}) не распространяется на это: {reading}",
         "kk": "{interpreted} {act} міндетті түсіндірмесінде ({points}) бұған қолданылмайды: {reading}"},
+    "binding interpretation, discretion": {
+        "en": "in the binding interpretation of {act} ({points}), {interpreted} does not settle this by itself: "
+              "it is left to the administration, which must assess it: {reading}",
+        "ru": "в обязательном истолковании {act} ({points}) {interpreted} сам по себе этого не решает: "
+              "вопрос оставлен администрации, которая обязана его рассмотреть: {reading}",
+        "kk": "{act} міндетті түсіндірмесінде ({points}) {interpreted} мұны өздігінен шешпейді: "
+              "мәселе әкімшілікке қалдырылады, ол оны қарауға міндетті: {reading}"},
     "points": {"en": "points {first} and {second}", "ru": "пункты {first} и {second}", "kk": "{first} және {second}-тармақтар"},
     "point": {"en": "point {first}", "ru": "пункт {first}", "kk": "{first}-тармақ"},
     "as summarised by the court": {"en": "as summarised by the Court", "ru": "в изложении Конституционного Суда",
