@@ -259,6 +259,8 @@ class Explainer:
         if p.kind == "negation":
             out["explanation"] = self.w("universal holds") if universal is not None else \
                 f"{self.w('no fact')} {atom_text(relation, values)}"
+        if p.kind == "negation" and p.children:   # a `for every` that holds: its instances, each proved
+            out["conditions"] = [self.node(c, level + 1) for c in p.children]
         if p.kind == "rule" and self.tables is not None:  # a derived condition: its proof once, in `proofs`
             key = out["id"] = atom_text(p.relation or "", p.values)
             if ("proofs", key) not in self.tables.seen:
