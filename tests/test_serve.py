@@ -216,9 +216,13 @@ def page(server, tmp_path_factory):
                                                        args=FLAGS, viewport={"width": 1400, "height": 1000})
         context.set_default_timeout(60_000)
         page = context.new_page()
+        page.on("console", lambda m: REFUSED.append(m.text) if "Content Security Policy" in m.text else None)
         page.goto(server + "/")
         yield page
         context.close()
+
+
+REFUSED: list[str] = []     # what the browser refused under the page's Content-Security-Policy
 
 
 def expect(locator):
@@ -393,6 +397,16 @@ def test_the_exercise_sheet_prints_with_its_key(page, server, tmp_path):
         assert flat(e["question"]) in flat(text)
         assert flat(e["explanation"])[:60] in flat(text)
     page.goto(server + "/")
+
+
+def test_the_page_works_under_its_content_security_policy(page, server):
+    """The page's policy (engine/serve/security.py) allows scripts, styles and fetches only from the server; the
+    page runs whole under it (every test above used it), and the browser refused nothing."""
+    page.goto(server + "/")
+    settled(page)
+    policy = page.evaluate("async () => (await fetch('/')).headers.get('content-security-policy')")
+    assert "script-src 'self'" in policy and "frame-ancestors 'none'" in policy
+    assert REFUSED == []
 
 
 def test_the_knowledge_base_is_never_written(server):

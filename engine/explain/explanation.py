@@ -304,6 +304,10 @@ class Explainer:
     def principle_text(self, d: Defeat) -> str:
         grounds = dict(d.grounds)
         if d.principle == "lex specialis":
+            words = self.priority_words(d)
+            if words is not None:   # `because "..."`: the text's own words that make the priority
+                return self.w("lex specialis words", winner=self.norm_name(d.winner), loser=self.norm_name(d.loser),
+                              where=self.norm_name(words[0]), words=words[1])
             return self.w("lex specialis", winner=self.norm_name(d.winner), loser=self.norm_name(d.loser))
         if d.principle == "binding interpretation":
             return self.interpretation_text(d)
@@ -313,6 +317,16 @@ class Explainer:
                     grounds[side] = self.act_name(grounds[side])
             return self.w("lex superior", **grounds)
         return self.w("lex posterior", **grounds)
+
+    def priority_words(self, d: Defeat) -> tuple[str, str] | None:
+        """(the norm whose text says it, its words) for an exception written with `because "..."`, in the
+        reader's language where the kb has it (`subject to` is written on the norm that yields)."""
+        winner = self.kb.norms.get(d.winner)
+        ref = next((r for r in (winner.exception_to if winner else ()) if r.norm_id == d.loser and r.words), None)
+        if ref is None:
+            return None
+        text = n.label_of(ref.words, self.language) or ref.words[0].text
+        return ref.written_in or d.winner, text
 
     def interpretation_text(self, d: Defeat) -> str:
         """"pec 134.1.2, in the binding interpretation of cc60 (points 1 and 2), does not extend to ...": the
@@ -339,8 +353,12 @@ class Explainer:
         binding = dict(d.grounds).get("binding")
         if d.principle == "binding interpretation" and binding:
             see = [self.norm_ref(binding, full=False)] + see
-        return {"norm": self.norm_ref(d.loser, full=False), "by": d.winner, "by_norm": self.norm_ref(d.winner, full=False),
-                "principle": d.principle, "grounds": dict(d.grounds), "explanation": self.principle_text(d), "see": see}
+        out = {"norm": self.norm_ref(d.loser, full=False), "by": d.winner, "by_norm": self.norm_ref(d.winner, full=False),
+               "principle": d.principle, "grounds": dict(d.grounds), "explanation": self.principle_text(d), "see": see}
+        words = self.priority_words(d) if d.principle == "lex specialis" else None
+        if words is not None:   # `because "..."`: where the text says it, in its words
+            out["words"] = {"norm": words[0], "text": words[1]}
+        return out
 
     # ------------------------------------------------------------ why-not
     def failure(self, w: WhyNot) -> dict:
@@ -463,6 +481,8 @@ class Explainer:
                 parts.append(d["explanation"])
             for d in defeated:
                 principle = self.w("lex specialis short") if d["principle"] == "lex specialis" else d["explanation"]
+                if d.get("words"):   # the text's own words make the priority: say them
+                    principle = f"«{d['words']['text']}», {d['words']['norm']}"
                 if d["by"] == a.deciding:
                     parts.append(self.w("prevails over", loser=self.norm_name(d["norm"]["id"]), principle=principle))
                 else:

@@ -61,6 +61,9 @@ def cited_as(act: n.Act | None, citation: str | None, language: str) -> str | No
     parsed = Citation.parse(citation)
     if parsed is None:
         return None
+    if act is not None and len(parsed.numbers) == 1 and not parsed.numbers[0][:1].isdigit():
+        return next((label.text for part, label in act.part_citations
+                     if part == parsed.numbers[0] and label.language == language), None)
     for form in forms(act, language):
         found = parsed.in_form(form)
         if found is not None:
@@ -93,6 +96,9 @@ def read_citation(kb, text: str) -> Citation | None:
             parsed = Citation.parse(wanted)
             if parsed and all(p for p in parsed.numbers):
                 return Citation(act.key, parsed.numbers)
+        for part, label in act.part_citations:
+            if wanted == _normal(label.text):
+                return Citation(act.key, (part,))
         for label in act.citations:
             m = _pattern(label.text).fullmatch(wanted)
             if m:

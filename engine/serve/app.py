@@ -393,7 +393,18 @@ async def read_body(request: Request) -> bytes:
     return b"".join(chunks)
 
 
-def create_app(kb_dir: Path | None = None, choice=None) -> Starlette:
+def guards(host: str | None) -> list:
+    """The middleware every request passes first: who may call (Host, Origin, Sec-Fetch-Site, POST JSON for the
+    API) and the security headers of every response (engine/serve/security.py)."""
+    from starlette.middleware import Middleware
+
+    from engine.serve.security import Guard, allowed_hosts
+
+    return [Middleware(Guard, hosts=allowed_hosts(host))]
+
+
+def create_app(kb_dir: Path | None = None, choice=None, host: str | None = None) -> Starlette:
+    """The application; `host` is the address given with --host (it may also be named in the Host header)."""
     bench = Workbench(kb_dir, choice)
     package = resources.files("engine.serve")
     templates = Environment(loader=FileSystemLoader(str(package / "templates")),
@@ -407,16 +418,13 @@ def create_app(kb_dir: Path | None = None, choice=None) -> Starlette:
                                 status_code=404)
         body = {}
         try:
-            if request.method == "POST":
-                raw = await read_body(request)
-                try:
-                    body = json.loads(raw.decode("utf-8")) if raw.strip() else {}
-                except (UnicodeDecodeError, json.JSONDecodeError) as e:
-                    raise BadRequest(f"the request body is not JSON: {e}") from None
-                if not isinstance(body, dict):
-                    raise BadRequest("the request body must be a JSON object")
-            else:
-                body = dict(request.query_params)
+            raw = await read_body(request)   # a POST with a JSON body only (engine/serve/security.py)
+            try:
+                body = json.loads(raw.decode("utf-8")) if raw.strip() else {}
+            except (UnicodeDecodeError, json.JSONDecodeError) as e:
+                raise BadRequest(f"the request body is not JSON: {e}") from None
+            if not isinstance(body, dict):
+                raise BadRequest("the request body must be a JSON object")
             from starlette.concurrency import run_in_threadpool
 
             def run():
@@ -466,7 +474,7 @@ def create_app(kb_dir: Path | None = None, choice=None) -> Starlette:
         return HTMLResponse(sheet_html(sheet_, key=body.get("key", "1") != "0"))
 
     routes = [Route("/", page), Route("/sheet", sheet),
-              Route("/api/{name}", api, methods=["GET", "POST"]),
+              Route("/api/{name}", api, methods=["POST"]),
               Mount("/static", StaticFiles(directory=str(package / "static")), name="static")]
     @contextlib.asynccontextmanager
     async def lifespan(app):
@@ -475,6 +483,6 @@ def create_app(kb_dir: Path | None = None, choice=None) -> Starlette:
         finally:
             bench.close()
 
-    app = Starlette(routes=routes, lifespan=lifespan)
+    app = Starlette(routes=routes, lifespan=lifespan, middleware=guards(host))
     app.state.bench = bench
     return app

@@ -11,5 +11,5 @@ def run(host: str = "127.0.0.1", port: int = 8000, kb_dir: Path | None = None, c
 
     from engine.serve.app import create_app
 
-    uvicorn.run(create_app(kb_dir, choice=choice), host=host, port=port, log_level="warning", server_header=False,
+    uvicorn.run(create_app(kb_dir, choice=choice, host=host), host=host, port=port, log_level="warning", server_header=False,
                 limit_concurrency=32, timeout_keep_alive=5)

@@ -104,7 +104,7 @@ def attribute(tree: Tree) -> str:
     if kind == "reading":
         return f"reads {kids[0]} {kids[1]}"
     if kind == "citation_form":
-        return f"citation {kids[0]} {kids[1]}"
+        return f"citation {kids[0]} {kids[2]}" if kids[1] is None else f"citation {kids[0]} {kids[1]} {kids[2]}"
     if kind == "phrase":
         return f"phrase {kids[0]} {kids[1]}"
     if kind == "asked_over":
@@ -115,10 +115,12 @@ def attribute(tree: Tree) -> str:
         return f"{kind} {kids[0]}"
     if kind == "in_force":
         return "in force " + interval(kids[0])
-    if kind in ("exception_to", "rests_on", "see", "under_reading", "instead_of"):
-        keyword = {"exception_to": "exception to", "rests_on": "rests on", "see": "see",
+    if kind in ("exception_to", "subject_to", "rests_on", "see", "under_reading", "instead_of"):
+        keyword = {"exception_to": "exception to", "subject_to": "subject to", "rests_on": "rests on", "see": "see",
                    "under_reading": "under reading", "instead_of": "instead of"}[kind]
-        return f"{keyword} " + ", ".join(map(str, kids))
+        words = "".join(" because " + " ".join(str(x) for x in w.children if x is not None)
+                        for w in kids if isinstance(w, Tree))
+        return f"{keyword} " + ", ".join(str(k) for k in kids if not isinstance(k, Tree)) + words
     if kind == "interprets":
         names = [str(k) for k in kids if k is not None and not isinstance(k, Tree)]
         binding = [str(t) for k in kids if isinstance(k, Tree) for t in k.children]

@@ -145,6 +145,8 @@ class Reference:
 
     norm_id: str
     span: Span
+    words: tuple["Label", ...] = ()   # `because "..."`: the text's words that create the priority, per language
+    written_in: str | None = None     # for an exception made by `subject to`: the norm that says it (else None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,6 +178,7 @@ class Act:
     key_span: Span
     citations: tuple[Label, ...] = ()  # citation forms per language ("ҚАК {1}-бап {2}-бөлік {3}) тармақша")
     authentic: tuple[str, ...] = ()          # languages of the authentic text quoted; others are working translations
+    part_citations: tuple[tuple[str, Label], ...] = ()   # forms of named parts (`cc60 reasoning`): (part, form)
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,6 +231,7 @@ class Norm:
     delegates: tuple[Reference, ...] = ()           # act keys allowed to carve exceptions out of this norm
     summarised: bool = False                        # the quotes are the Court's summary, not the provision's text
     decisive: tuple[Label, ...] = ()                # per language: the words of the quote the norm is cited for
+    subject_to: tuple[Reference, ...] = ()          # norms that prevail over this one (each an exception to it)
 
     @property
     def act_key(self) -> str | None:

@@ -286,7 +286,9 @@ class Builder:
             notes=tuple(self.text(t.children[-1]) for t in kinds["note"] if t.children[0] in (None, "en")),
             span=self.span(tree),
             key_span=self.span(key),
-            citations=tuple(self.label(t) for t in kinds["citation_form"]),
+            citations=tuple(self.label(_unnamed(t)) for t in kinds["citation_form"] if t.children[1] is None),
+            part_citations=tuple((str(t.children[1]), self.label(_unnamed(t))) for t in kinds["citation_form"]
+                                 if t.children[1] is not None),
         )
 
     def predicate(self, tree: Tree) -> n.PredicateDecl:
@@ -329,12 +331,17 @@ class Builder:
             rest = rest[:-1]
         kinds = {k: [] for k in ("cites", "label", "in_force", "exception_to", "rests_on", "see",
                                  "interpretation", "deadline", "note", "under_reading", "interprets", "delegates",
-                                 "summarised", "decisive")}
+                                 "summarised", "decisive", "subject_to")}
         self._attributes(rest, kinds)
 
         def references(kind):
-            return tuple(n.Reference(str(tok), self.span(tok)) for t in kinds[kind] for tok in t.children
-                         if tok is not None and not isinstance(tok, Tree))
+            out = []
+            for t in kinds[kind]:
+                words = tuple(n.Label(str(w.children[0] or "en"), self.text(w.children[1]), self.span(w))
+                              for w in t.children if isinstance(w, Tree) and w.data == "priority_words")
+                out += [n.Reference(str(tok), self.span(tok), words) for tok in t.children
+                        if tok is not None and not isinstance(tok, Tree)]
+            return tuple(out)
 
         binding = [tok for t in kinds["interprets"] for sub in t.children if isinstance(sub, Tree)
                    for tok in sub.children]
@@ -366,6 +373,7 @@ class Builder:
             delegates=references("delegates"),
             summarised=bool(kinds["summarised"]),
             decisive=tuple(n.Label(str(t.children[0]), self.text(t.children[1]), self.span(t)) for t in kinds["decisive"]),
+            subject_to=references("subject_to"),
         )
 
     def reading_declaration(self, tree: Tree) -> n.ReadingDecl:
@@ -554,3 +562,9 @@ class Builder:
         except ValueError:
             raise ZanError([Diagnostic("invalid-date", f"{token} is not a day of the calendar", self.span(token),
                                        hint="dates are written YYYY-MM-DD, e.g. 2024-12-27")]) from None
+
+
+def _unnamed(tree: Tree) -> Tree:
+    """A citation form without its part's name: (language, text), as a label."""
+    language, _part, text = tree.children
+    return Tree(tree.data, [language, text], tree.meta)

@@ -147,6 +147,10 @@ class Lexicon:
         self.names: dict[str, str] = {}           # a name as written (lower case) -> constant
         self.roles: dict[str, set[str]] = {}      # constant -> parameter names the facts use it under
         self.phrases_of: dict[tuple[str, str], list[str]] = {}  # (kind, value) -> phrases (for the hints)
+        self._by_word: dict[str, list[int]] | None = None   # an entry's first word -> entries (built on first use)
+        self._by_stem: dict[str, list[int]] = {}             # its first four letters -> entries
+        self._starts: dict[str, list[Entry]] = {}
+        self._skips: tuple[list[Token], list[int]] | None = None
         for kind, by_language in QUESTION_WORDS.items():
             if kind in ("filler", "year") or kind.startswith("status "):
                 continue
@@ -200,15 +204,49 @@ class Lexicon:
         found = {c for written, c in self.names.items() if len(written) >= 4 and _name_match(token.low, written)}
         return found.pop() if len(found) == 1 else None
 
+    def _starting(self, first: str) -> list[Entry]:
+        """The entries whose first word `first` can match (`_similar` > 0: the same word, or, for words of four
+        letters or more, the same first four letters), in the lexicon's order; kept per word written."""
+        found = self._starts.get(first)
+        if found is None:
+            if self._by_word is None:
+                self._by_word, self._by_stem = {}, {}
+                for index, entry in enumerate(self.entries):
+                    self._by_word.setdefault(entry.words[0], []).append(index)
+                    if len(entry.words[0]) >= 4:
+                        self._by_stem.setdefault(entry.words[0][:4], []).append(index)
+            indices = set(self._by_word.get(first, ()))
+            if len(first) >= 4:
+                indices.update(self._by_stem.get(first[:4], ()))
+            found = self._starts[first] = [self.entries[k] for k in sorted(indices)]
+        return found
+
+    def _after_fillers(self, toks: list[Token]) -> list[int]:
+        """For each position, the first position at or after it that is not a filler word (kept for one token list),
+        so that skipping a run of fillers costs one step, and a question is read in time linear in its length."""
+        if self._skips is None or self._skips[0] is not toks:
+            after = [len(toks)] * (len(toks) + 1)
+            for j in range(len(toks) - 1, -1, -1):
+                after[j] = after[j + 1] if toks[j].kind == "word" and self.is_filler(toks[j]) else j
+            self._skips = (toks, after)
+        return self._skips[1]
+
     def match(self, toks: list[Token], i: int) -> tuple[int, list[Entry]]:
         """The longest phrase starting at toks[i] (fillers between its words skipped): its end and its meanings."""
         best_end, best, best_score = i, [], 0.0
-        for entry in self.entries:
+        if i >= len(toks) or toks[i].kind != "word":
+            return best_end, best
+        after = self._after_fillers(toks)
+        for entry in self._starting(toks[i].low):
             j, score, ok = i, 0.0, True
             for k, w in enumerate(entry.words):
-                while k and j < len(toks) and toks[j].kind == "word" and self.is_filler(toks[j]) \
-                        and _similar(toks[j].low, w) < 1.0:
-                    j += 1
+                if k and j < len(toks):
+                    if w in self.fillers:  # never so (an entry's words are not fillers), but then: word by word
+                        while j < len(toks) and toks[j].kind == "word" and self.is_filler(toks[j]) \
+                                and _similar(toks[j].low, w) < 1.0:
+                            j += 1
+                    else:
+                        j = after[j]
                 if j >= len(toks) or toks[j].kind != "word":
                     ok = False
                     break

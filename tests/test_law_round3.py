@@ -1,0 +1,41 @@
+"""The law's third round (issue 21): answers the scenarios cannot state (--how), and the words answers use."""
+
+from __future__ import annotations
+
+import json
+
+from helpers import answer_of, ask
+
+BEKOV = "convict(bekov).\nin_disciplinary_isolator(bekov).\nclose_relative(bekov, mother).\nclose_relative(bekov, daulet).\n"
+
+
+def test_how_offers_the_death_certificate_alone(zan, tmp_path):
+    """A death certificate proves the death (BRIEF D12): --how no longer asks for died(X) beside it."""
+    case = tmp_path / "case.facts"
+    case.write_text(BEKOV, encoding="utf-8")
+    result = zan("ask", "call(bekov, daulet, social_ties)", "--facts", str(case), "--at", "2025-03-10", "--how", "permitted")
+    assert result.exit_code == 0, result.output
+    assert "permitted if: death_certificate(mother)\n" in result.stdout
+    assert "died(" not in result.stdout
+
+
+REASONING = {"kk": "№ 60-НҚ қаулының уәжді бөлігі", "ru": "постановление № 60-НП, мотивировочная часть",
+             "en": "cc60, reasoning"}
+POINT_3 = {"kk": "№ 60-НҚ қаулының 3-тармағы", "ru": "постановление № 60-НП, п. 3", "en": "cc60 3"}
+
+
+def test_the_courts_reasoning_is_cited_as_reasoning(zan):
+    """Issue 21, item 7: the Court's legal position and remarks, and the solitary cell's ground, are reasoning."""
+    for language in ("kk", "ru", "en"):
+        for nid in ("cc60.position.restrictions_by_law", "cc60.remark.rules104.spouse", "cc60.1.regime.solitary"):
+            shown = zan("show", nid, "--lang", language)
+            assert shown.exit_code == 0, shown.output
+            assert REASONING[language] in shown.stdout and POINT_3[language] not in shown.stdout, (language, nid)
+        point = zan("show", "cc60.3", "--lang", language)
+        assert POINT_3[language] in point.stdout and REASONING[language] not in point.stdout.split("\n")[0]
+
+
+def test_a_reasoning_citation_reads_back(zan):
+    for language in ("kk", "ru", "en"):
+        shown = zan("show", REASONING[language])
+        assert shown.exit_code == 0 and "cc60.position.restrictions_by_law" in shown.stdout, (language, shown.output)
