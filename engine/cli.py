@@ -224,8 +224,25 @@ class ZanGroup(click.Group):
             sys.exit(3)
 
 
+def _engine_option(f):
+    """--engine: which evaluator computes the model (engine/logic/evaluator.py; the answers are the same)."""
+    from engine.logic.evaluator import EVALUATORS
+
+    def choose(ctx, _param, value):
+        if value is not None:
+            from engine.logic import evaluator
+
+            evaluator.use(value)
+            ctx.call_on_close(lambda: evaluator.use(None))   # for this command only (in-process callers)
+        return value
+    return click.option("--engine", type=click.Choice(sorted(EVALUATORS)), expose_value=False, callback=choose,
+                        help="The evaluator: pydatalog (the default and reference) or sets (joins of whole "
+                             "relations, faster on registers). The answers are the same.")(f)
+
+
 @click.group(cls=ZanGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="zan", prog_name="zan")
+@_engine_option
 def main():
     """Zan (заң): questions to a legal-logic knowledge base, answered with their derivations."""
 
@@ -245,7 +262,8 @@ def _explanation_options(f):
 
 
 def _register_options(f):
-    """--jobs, --partition: how a register is evaluated (engine/tools/register.py, docs/performance.md)."""
+    """--jobs, --partition, --engine: how a register is evaluated (engine/tools/register.py, docs/performance.md)."""
+    f = _engine_option(f)
     f = click.option("--partition", type=click.IntRange(min=1), metavar="FACTS",
                      help="Case facts per partition of a register (json, jsonl; default 5000): memory is bounded "
                           "by one partition. Cases that share a constant stay together.")(f)
@@ -341,6 +359,9 @@ def _answer(query, kb, facts, at, fmt, explain, lang, title=None, short=False, s
         how_found = how_for_result(result, how, how_max)
         for entry, sets in zip(doc["answers"], how_found):
             entry["how"] = sets["how"]
+            entry["how_more"] = sets["more"]        # --max cut the list
+            if sets["stopped"]:                     # the budget ran out: the list may be incomplete
+                entry["how_stopped"] = sets["stopped"]
     if machine:
         doc["kb"] = choice.as_json()
     _warn_unknown(result.unknown_names, query, lang)
@@ -615,13 +636,15 @@ def diff(query, start, end, at, versus_reading, assumed, retracted, reading, fac
 @click.option("--versus-reading", metavar="NAME", help="A second reading to compare the rows with.")
 @click.option("--assume", "assumed", multiple=True, metavar="FACT", help="Assume a ground fact, e.g. died(q) (repeatable).")
 @click.option("--retract", "retracted", multiple=True, metavar="FACT", help="Take a fact out (repeatable).")
+@click.option("--given", "given", multiple=True, metavar="FACT",
+              help="Only the cases where FACT holds, e.g. in_disciplinary_isolator(c) (repeatable).")
 @click.option("--kb", type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="Knowledge base folder (default: the bundled one).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown", "html"]), default="text", show_default=True)
 @click.option("--lang", type=LANGUAGES, default=_default_lang, show_default="en, or the project's lang",
                      callback=_remember_lang, is_eager=True,
               help="Language of labels and explanations.")
-def cases(query, at, compare_at, reading, versus_reading, assumed, retracted, kb, fmt, lang):
+def cases(query, at, compare_at, reading, versus_reading, assumed, retracted, given, kb, fmt, lang):
     """The case space of QUERY, e.g. "call(C, P, Purpose)": every case it can meet (a partition of the facts
     that can matter), each with its status and citations; then the gaps, conflicts and redundancies."""
     from engine.explain.render.as_cases import render
@@ -630,7 +653,7 @@ def cases(query, at, compare_at, reading, versus_reading, assumed, retracted, kb
 
     choice = _knowledge(kb)
     space = space_of(query, at, choice.folder, compare=compare_at, reading=reading, versus_reading=versus_reading,
-                     assumed=assumed, retracted=retracted)
+                     assumed=tuple(assumed) + tuple(given), retracted=retracted, language=lang)
     doc = document(space, lang)
     if fmt == "json":
         import json

@@ -276,3 +276,119 @@ def test_an_obligation_whose_constants_the_law_names(kb, query, at, other):
     named = [r for r in s.rows if r.values == ("ministry_of_internal_affairs", "rules819")]
     assert {r.outcome.status for r in named} == {"obligatory"}
     assert all("__" not in (c.atom or "") for r in s.rows for c in r.causes)
+
+
+# ---------------------------------------------------------------- bounded work (issue 23, items 1 and 8)
+
+from engine.logic.diagrams import Budget
+
+
+def _persons_case(tmp_path, count: int) -> Path:
+    """Example 1 (a friend's call from the isolator) with `count` more persons: friends and relatives."""
+    text = (CASES / "example1-friend.facts").read_text(encoding="utf-8")
+    text += "".join(f"friend(bekov, f{i}).\nclose_relative(bekov, r{i}).\n" for i in range(count // 2))
+    path = tmp_path / f"persons{count}.facts"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _how(question, at, facts, status="permitted", limit=None, budget=None):
+    result = pipeline.ask(question, at, None, facts, explain=False)
+    return space.how_for_result(result, status, limit, budget)
+
+
+def test_how_grows_linearly_with_the_persons_of_a_case(tmp_path):
+    """Before: 24 persons took 772,000 diagram nodes (and 76 s for 12 through the server); the facts of
+    one person now sit together in the diagrams and the sets are found lazily, smallest first."""
+    work = {}
+    for count in (12, 24, 48):
+        found = _how("call(bekov, serik, social_ties)", LATER, [_persons_case(tmp_path, count)], limit=1)[0]
+        assert found["how"] and found["stopped"] is None and found["more"]
+        assert len(found["how"][0]) == 2
+        assert _status("call(bekov, serik, social_ties)", LATER, [_persons_case(tmp_path, count)],
+                       found["how"][0]) == "permitted"
+        work[count] = found["work"]
+    assert work[24] < 60_000, work
+    assert work[48] < 2.5 * work[24], work       # linear, not exponential
+
+
+def _hostile_how_kb(root: Path, clauses: int) -> Path:
+    """The tiny hostile kb of issue 23: c_i if a_i, c_i if b_i, a norm needing every c_i (2^n minimal sets)."""
+    (root / "kb").mkdir(parents=True)
+    pred = lambda name: f'predicate {name}(X)\n  kk "{name}"\n  ru "{name}"\n  en "{name}".\n'
+    out = ['act h\n  kk "h"\n  ru "h"\n  en "h"\n  kind rules\n  rank 10\n  in force from 2025-01-01.\n',
+           pred("p"), pred("go")]
+    for i in range(clauses):
+        out += [pred(f"a{i}"), pred(f"b{i}"), pred(f"c{i}"), f"c{i}(X) if a{i}(X).\nc{i}(X) if b{i}(X).\n"]
+    out.append('norm h.1\n  cites "h 1"\n  kk "h"\n  ru "h"\n  en "h"\n  permitted go(X)\n  if p(X)\n'
+               + "\n".join(f"  and c{i}(X)" for i in range(clauses)) + ".\n")
+    (root / "kb" / "law.zan").write_text("\n".join(out), encoding="utf-8")
+    (root / "case.facts").write_text("p(x).\n", encoding="utf-8")
+    return root
+
+
+@pytest.mark.parametrize("clauses", [10, 40])
+def test_how_on_a_hostile_kb_stops_at_max(tmp_path, zan, clauses):
+    """Before: 10 clauses took over 110 s (every one of the 2^10 minimal sets was listed, then cut)."""
+    root = _hostile_how_kb(tmp_path / "h", clauses)
+    result = pipeline.ask("go(x)", datetime.date(2025, 3, 1), root / "kb", [root / "case.facts"], explain=False)
+    found = space.how_for_result(result, "permitted", 3)[0]
+    assert len(found["how"]) == 3 and found["more"] and found["stopped"] is None
+    assert all(len(s) == clauses for s in found["how"])
+    assert found["work"] < 2_000 * clauses, found["work"]
+    default = space.how_for_result(result, "permitted")[0]       # without --max: HOW_MAX sets, and "more"
+    assert len(default["how"]) == space.HOW_MAX and default["more"]
+    shown = zan("ask", "go(x)", "--kb", root / "kb", "--facts", root / "case.facts", "--at", "2025-03-01",
+                "--how", "permitted", "--max", "2", "--lang", "ru")
+    assert shown.exit_code == 0, shown.output
+    assert "--max N" in shown.stdout and "есть и другие наборы" in shown.stdout
+
+
+def test_how_stops_at_its_budget_with_a_message(tmp_path):
+    from engine.explain.render.as_cases import how_section
+
+    found = _how("call(bekov, serik, social_ties)", LATER, [_persons_case(tmp_path, 48)],
+                 budget=Budget(entries=5_000, seconds=60))
+    assert found[0]["stopped"] == {"bound": "entries", "limit": 5_000}
+    for language, words in (("en", "memory bound"), ("ru", "предел памяти"), ("kk", "жад шегі")):
+        text = how_section(found, "permitted", "text", language)
+        assert words in text and "5 000" in text, text
+    late = _how("call(bekov, P, social_ties)", LATER, [_persons_case(tmp_path, 48)],
+                budget=Budget(entries=5_000_000, seconds=0))
+    assert all(f["stopped"] == {"bound": "seconds", "limit": 0} and f["how"] == [] for f in late)
+
+
+def _hostile_cases_kb(root: Path, norms: int) -> Path:
+    """Issue 23 item 8: norms of two conditions each (3^10 rows for 10 of them)."""
+    (root / "kb").mkdir(parents=True)
+    pred = lambda name: f'predicate {name}(X)\n  kk "{name}"\n  ru "{name}"\n  en "{name}".\n'
+    out = ['act h\n  kk "h"\n  ru "h"\n  en "h"\n  kind rules\n  rank 10\n  in force from 2025-01-01.\n', pred("go")]
+    for i in range(norms):
+        out += [pred(f"a{i}"), pred(f"b{i}"),
+                f'norm h.{i + 1}\n  cites "h {i + 1}"\n  kk "h"\n  ru "h"\n  en "h"\n'
+                f'  {"permitted" if i % 2 else "prohibited"} go(X)\n  if a{i}(X)\n  and b{i}(X).\n']
+    (root / "kb" / "law.zan").write_text("\n".join(out), encoding="utf-8")
+    return root / "kb"
+
+
+@pytest.mark.parametrize("norms", [10, 16])
+def test_a_case_space_past_its_bound_is_a_located_error_suggesting_given(tmp_path, zan, norms):
+    """Before: 10 norms gave 59,049 rows in 57 s and 1.36 GB; 12 norms over 11 GB."""
+    kb_dir = _hostile_cases_kb(tmp_path / "h", norms)
+    for language, words in (("en", "narrow it"), ("ru", "сузьте"), ("kk", "тарылтыңыз")):
+        result = zan("cases", "go(X)", "--kb", kb_dir, "--at", "2025-03-01", "--lang", language)
+        assert result.exit_code == 1, result.output
+        assert "[too-large]" in result.output and "--given" in result.output and words in result.output
+        assert "<query>:1:1" in result.output and "Traceback" not in result.output
+    narrowed = zan("cases", "go(X)", "--kb", kb_dir, "--at", "2025-03-01", "--format", "json",
+                   *[a for i in range(norms - 4) for a in ("--given", f"a{i}(x)", "--given", f"b{i}(x)")])
+    assert narrowed.exit_code == 0, narrowed.output          # narrowed by --given, it fits
+    assert json.loads(narrowed.stdout)["rows"]
+
+
+def test_the_case_space_bound_names_a_value_to_give(kb):
+    with pytest.raises(pipeline.ZanError) as e:
+        space.cases("call(C, P, Purpose)", LATER, kb=kb, cite=False, max_rows=50)
+    d = e.value.diagnostics[0]
+    assert d.code == "too-large" and "50" in d.message
+    assert "--given" in d.hint and "call(C, P, " in d.hint

@@ -39,3 +39,29 @@ def test_a_reasoning_citation_reads_back(zan):
     for language in ("kk", "ru", "en"):
         shown = zan("show", REASONING[language])
         assert shown.exit_code == 0 and "cc60.position.restrictions_by_law" in shown.stdout, (language, shown.output)
+
+
+DISCRETION = {"kk": "өздігінен шешпейді", "ru": "сам по себе этого не решает", "en": "does not settle this by itself"}
+EXTENDS = {"kk": "бұған қолданылмайды", "ru": "не распространяется на это", "en": "does not extend to this"}
+
+
+def test_a_discretionary_answer_does_not_say_the_ban_is_lifted(zan):
+    """Issue 21, item 6: the Court opened the list, it did not lift the ban: say so, in kk/ru/en."""
+    from conftest import KB
+
+    for language in ("kk", "ru", "en"):
+        shown = zan("ask", "call(zhakenov, aliya, social_ties)", "--facts", str(KB / "cases" / "unlisted-circumstance.facts"),
+                    "--at", "2025-03-10", "--explain", "--lang", language)
+        assert shown.exit_code == 0, shown.output
+        assert DISCRETION[language] in shown.stdout and EXTENDS[language] not in shown.stdout, language
+    legal_aid = zan("ask", "call(kunakbaev, ospanov, legal_aid)", "--at", "2025-01-15", "--explain")
+    assert EXTENDS["en"] in legal_aid.stdout and DISCRETION["en"] not in legal_aid.stdout
+
+
+def test_the_note_agrees_with_the_mechanism():
+    from engine.syntax.knowledge import kb_files, load
+    from conftest import KB
+
+    norm = load(kb_files(KB)).norms["cc60.1.not_exhaustive"]
+    assert norm.interprets and all("90" not in i.text for i in norm.interpretations)
+    assert all(("binding" in i.text or "обязательное" in i.text or "міндетті" in i.text) for i in norm.interpretations)

@@ -74,6 +74,27 @@ MESSAGES: dict[str, dict[str, str]] = {
     "no such answer": {"en": "--answer {number}: the question has {count} answer(s)",
                        "ru": "--answer {number}: у вопроса ответов: {count}",
                        "kk": "--answer {number}: сұрақтың жауаптары саны: {count}"},
+    "too large rows": {"en": "the case space of {query} has more than {limit} rows, the most Zan lists",
+                       "ru": "в пространстве случаев {query} больше {limit} строк — это предел, который выводит Zan",
+                       "kk": "{query} жағдайлар кеңістігінде {limit} жолдан көп — бұл Zan шығаратын шек"},
+    "too large combinations": {"en": "the case space of {query} weighs more than {limit} combinations of norms that can "
+                                     "apply together, the most Zan weighs",
+                               "ru": "в пространстве случаев {query} больше {limit} сочетаний норм, применимых вместе, — "
+                                     "это предел, который рассматривает Zan",
+                               "kk": "{query} жағдайлар кеңістігінде бірге қолданылатын нормалардың {limit} тіркесімінен "
+                                     "көбі бар — бұл Zan қарайтын шек"},
+    "too large entries": {"en": "the case space of {query} needs more than {limit} diagram nodes, the memory bound of this work",
+                          "ru": "пространству случаев {query} нужно больше {limit} узлов диаграмм — это предел памяти",
+                          "kk": "{query} жағдайлар кеңістігіне диаграмманың {limit} түйінінен көбі керек — бұл жад шегі"},
+    "too large seconds": {"en": "the case space of {query} takes longer than {limit} s, the time bound of this work",
+                          "ru": "пространство случаев {query} строится дольше {limit} с — это предел времени",
+                          "kk": "{query} жағдайлар кеңістігі {limit} секундтан ұзақ құрылады — бұл уақыт шегі"},
+    "too large narrow": {"en": "narrow it: fix a fact with --given (e.g. --given \"{fact}\")",
+                         "ru": "сузьте его: закрепите факт через --given (напр. --given \"{fact}\")",
+                         "kk": "оны тарылтыңыз: --given арқылы фактіні бекітіңіз (мысалы, --given \"{fact}\")"},
+    "too large value": {"en": "or give the question a value (e.g. {example})",
+                        "ru": "или задайте значение в вопросе (напр. {example})",
+                        "kk": "немесе сұрақта мән беріңіз (мысалы, {example})"},
     "see help": {"en": "see `{command} --help`", "ru": "см. `{command} --help`", "kk": "`{command} --help` қараңыз"},
 }
 

@@ -339,11 +339,13 @@ class Explainer:
         for info in (winner, binding):
             citation = Citation.parse(info.node.citation if info else None)
             point = ".".join(citation.numbers) if citation else ""
-            if citation and citation.act == act and point and point not in points:
+            if citation and citation.act == act and point[:1].isdigit() and point not in points:
                 points.append(point)
         shown = self.w("points", first=points[0], second=points[1]) if len(points) > 1 else \
             self.w("point", first=points[0]) if points else ""
-        return self.w("binding interpretation", interpreted=self.cited_as(loser) or d.loser,
+        # a reading that leaves the case to discretion does not lift the interpreted norm: it stops deciding alone
+        key = "binding interpretation, discretion" if winner and winner.modality == "discretionary" else "binding interpretation"
+        return self.w(key, interpreted=self.cited_as(loser) or d.loser,
                       act=self.act_name(act) if act else d.winner, points=shown,
                       reading=getattr(self, "_answer_reading", None) or self.w("this case"))
 
@@ -596,6 +598,7 @@ class Explainer:
         trace["defeated"] = [self.defeat(d) for d in a.defeated if d.principle != "binding interpretation"]
         # a norm read narrowly by a binding interpretation is not defeated: it is upheld, in that reading
         trace["interpreted"] = [self.defeat(d) for d in a.defeated if d.principle == "binding interpretation"]
+        trace["applied"] = self.applied(a)
         if a.ambiguity:
             trace["ambiguity"] = [{"norms": [self.norm_ref(x, full=False) for x in pair],
                                    "explanation": self.w("ambiguity explained")} for pair in a.ambiguity]
@@ -607,6 +610,37 @@ class Explainer:
         if self.with_steps:
             trace["steps"] = self.steps(t, trace["interpreted"] + trace["defeated"], trace["summary"]["text"], trace["why_not"])
         out["trace"] = trace
+        return out
+
+
+    def applied(self, a) -> list[dict]:
+        """Every norm whose conditions held for the atom, with its fate: `decided`, `agreed` (concludes what
+        the deciding norm concludes), `defeated` (by which norm, on which principle, in which words),
+        `interpreted` (read narrowly by a binding interpretation) or `unresolved` (in a conflict nothing
+        orders): what a scholar asks as "according to paragraph (5), may he accept?"."""
+        beaten = {d.loser: d for d in a.defeated}
+        conflicted = {nid for pair in a.ambiguity for nid in pair}
+        out = []
+        for nid in a.applicable:
+            info = self.program.norms.get(nid)
+            entry = dict(self.norm_key(nid) or {"id": nid})
+            entry["modality"] = info.modality if info else None
+            d = beaten.get(nid)
+            if nid == a.deciding:
+                entry["fate"] = "decided"
+            elif d is not None:
+                entry["fate"] = "interpreted" if d.principle == "binding interpretation" else "defeated"
+                entry["by"] = self.norm_key(d.winner)
+                entry["principle"] = d.principle
+                words = self.priority_words(d) if d.principle == "lex specialis" else None
+                if words is not None:
+                    entry["words"] = {"norm": words[0], "text": words[1]}
+            elif nid in conflicted:
+                entry["fate"] = "unresolved"
+                entry["against"] = sorted(x for pair in a.ambiguity if nid in pair for x in pair if x != nid)
+            else:
+                entry["fate"] = "agreed"
+            out.append(entry)
         return out
 
 

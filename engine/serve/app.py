@@ -206,6 +206,9 @@ def answer_json(bench: Workbench, body: dict) -> str:
         doc = document(result, language, depth=depth, steps=steps, level=trace_level, shared=True)
         for entry, sets in zip(doc["answers"], how_for_result(result, how, how_max)):
             entry["how"] = sets["how"]
+            entry["how_more"] = sets["more"]        # --max cut the list
+            if sets["stopped"]:                     # the budget ran out: the list may be incomplete
+                entry["how_stopped"] = sets["stopped"]
     doc["kb"] = bench.choice.as_json()
     if understood:
         doc["question"] = understood
@@ -324,7 +327,8 @@ def cases_json(bench: Workbench, body: dict) -> str:
     space = cases(_text(body.get("query"), "query"), _date(body.get("at"), "at"), bench.kb_dir,
                   compare=_date(compare, "compare") if compare not in (None, "") else None,
                   reading=_reading(body, "reading"), versus_reading=_reading(body, "versus_reading"),
-                  assumed=_facts_list(body, "assume"), retracted=_facts_list(body, "retract"))
+                  assumed=_facts_list(body, "assume"), retracted=_facts_list(body, "retract"),
+                  language=_language(body.get("lang")))
     doc = document(space, _language(body.get("lang")))
     doc["kb"] = bench.choice.as_json()
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"

@@ -40,7 +40,7 @@ from engine.explain.i18n import word
 from engine.explain.proof import Prover
 from engine.logic import ir
 from engine.logic.deontic import Answer, decide
-from engine.logic.diagrams import Diagrams
+from engine.logic.diagrams import Budget, Diagrams, TooLarge
 from engine.logic.model import compare as compare_values
 from engine.logic.evaluator import evaluate
 from engine.syntax import nodes as n
@@ -48,6 +48,9 @@ from engine.syntax.knowledge import KnowledgeBase
 
 GroundAtom = tuple  # (relation, values)
 ASSUMED = "<assumed>"
+CASES_BUDGET = Budget(entries=3_000_000, seconds=30.0)   # the diagrams of one case space
+MAX_ROWS = 3000                                          # the most rows one case space lists
+MAX_COMBINATIONS = 4096     # combinations of applicable norms one question weighs (the bundled call space: 760)
 
 
 # ---------------------------------------------------------------- what-if: assumed and retracted facts
@@ -239,9 +242,11 @@ class Builder:
     """The shared state of one case space: the diagrams, the individuals, the dimensions."""
 
     def __init__(self, kb: KnowledgeBase, programs: Sequence[ir.Program], case_constants: dict[str, set[str]] | None = None,
-                 case_facts: set[GroundAtom] = frozenset()):
+                 case_facts: set[GroundAtom] = frozenset(), budget: Budget | None = None, deadline: float | None = None):
         self.kb = kb
-        self.d = Diagrams()
+        self.d = Diagrams(budget, deadline)
+        self.anchors: set = set()       # the question's own persons: facts about the others are grouped per person
+        self.combinations = 0           # patterns of applicable norms decided so far (bounded: MAX_COMBINATIONS)
         self.individuals: dict[str, Individual] = {}
         self.dimensions: list[GroundAtom] = []
         self._dimension_index: dict[GroundAtom, int] = {}
@@ -276,6 +281,10 @@ class Builder:
         if index is None:
             index = self._dimension_index[key] = len(self.dimensions)
             self.dimensions.append(key)
+            # the facts about one person (the relative, the friend) sit together in the diagrams: a
+            # disjunction over persons then grows with their number, not exponentially
+            self.d.declare(index, tuple(v for v in values if isinstance(v, str) and v in self.individuals
+                                        and v not in self.anchors))
         return index
 
     def parameter(self, relation: str, position: int) -> str:
@@ -409,8 +418,10 @@ def _norm_rules(program: ir.Program, predicate: str) -> list[ir.Rule]:
 
 
 def _outcomes(builder: Builder, grounder: Grounder, program: ir.Program, predicate: str, values: tuple,
-              without: str | None = None) -> tuple[int, dict]:
-    """The outcome diagram of one ground atom: leaves are outcome keys; and the outcomes by key."""
+              without: str | None = None, max_outcomes: int = MAX_ROWS) -> tuple[int, dict]:
+    """The outcome diagram of one ground atom: leaves are outcome keys; and the outcomes by key.
+
+    More than `max_outcomes` different outcomes is TooLarge("rows"): each needs a row of its own."""
     d = builder.d
     deontic = predicate in program.deontic
     found: dict = {}
@@ -441,10 +452,16 @@ def _outcomes(builder: Builder, grounder: Grounder, program: ir.Program, predica
         if reachable == d.false:
             return d.leaf(None)
         if i == len(applies):
+            d.check()
+            builder.combinations += 1
+            if builder.combinations > MAX_COMBINATIONS:
+                raise TooLarge("combinations", MAX_COMBINATIONS)
             a = decide(program, predicate, values, set(chosen), stated, {})
             o = Outcome(a.status, a.deciding, tuple(a.supporting), tuple(tuple(p) for p in a.ambiguity),
                         _grounds(program, [a.deciding] + list(a.supporting)), a.compliance)
             found.setdefault(o.key(), o)
+            if len(found) > max_outcomes:
+                raise TooLarge("rows", max_outcomes)
             return d.leaf(o.key())
         nid, condition = applies[i]
         yes = build(i + 1, chosen + (nid,), d.conj(reachable, condition), stated)
@@ -469,7 +486,7 @@ def _grounds(program: ir.Program, norms: list) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _cubes(d: Diagrams, root: int) -> list[tuple[dict[int, bool], object]]:
+def _cubes(d: Diagrams, root: int, max_rows: int = MAX_ROWS, bound: int = MAX_ROWS) -> list[tuple[dict[int, bool], object]]:
     """A partition of the space into cubes with one leaf each: a decision tree grown greedily, then merged.
 
     At each step the fact to split on is the one that tells most about the outcome (ID3's information
@@ -513,6 +530,9 @@ def _cubes(d: Diagrams, root: int) -> list[tuple[dict[int, bool], object]]:
     cubes: list[tuple[dict[int, bool], object]] = []
     stack = [(root, {})]
     while stack:
+        if len(cubes) + len(stack) > max_rows:
+            raise TooLarge("rows", bound)
+        d.check()
         u, fixed = stack.pop()
         if d.is_leaf(u):
             cubes.append((fixed, d.value(u)))
@@ -634,8 +654,14 @@ def _representatives(kb: KnowledgeBase, make: Callable, builder: Builder,
 def cases(query: str | n.Query, at: datetime.date, kb_dir: Path | None = None, compare: datetime.date | None = None,
           reading: str | None = None, versus_reading: str | None = None,
           assumed: Sequence[str | GroundAtom] = (), retracted: Sequence[str | GroundAtom] = (),
-          kb: KnowledgeBase | None = None, verify: bool = True, cite: bool = True) -> CaseSpace:
-    """The case space of a question at a date (and against a second date or reading): plain data, see space_document."""
+          kb: KnowledgeBase | None = None, verify: bool = True, cite: bool = True,
+          budget: Budget | None = None, max_rows: int | None = None, language: str = "en") -> CaseSpace:
+    """The case space of a question at a date (and against a second date or reading): plain data, see document.
+
+    Bounded: more than `max_rows` rows (MAX_ROWS), or diagrams past the budget (CASES_BUDGET: nodes
+    and memo entries, seconds), is a located error that names the bound and suggests narrowing the
+    question (`--given FACT`, a value in place of a variable), in `language`; never an exhausted machine.
+    """
     from engine.pipeline import load_checked
 
     if kb is None:
@@ -655,17 +681,48 @@ def cases(query: str | n.Query, at: datetime.date, kb_dir: Path | None = None, c
                                                             assumed if own else (), retracted))
               for day, r in sides]
     programs = [make(()) for make in makers]
-    builder = Builder(kb, programs)
+    builder = Builder(kb, programs, budget=budget or CASES_BUDGET)
     builder.fixed_false = set(retracted)
     grounders = [Grounder(builder, p) for p in programs]
     instances = _instances(builder, programs[0], parsed.atom)
+    builder.anchors = {v for values in instances for v in values}
+    try:
+        return _space(kb, parsed, at, programs, makers, builder, grounders, instances, compare, reading,
+                      versus_reading, assumed, retracted, verify, cite, max_rows or MAX_ROWS)
+    except TooLarge as e:
+        raise ZanError([_too_large(parsed, builder, instances, e, language)],
+                       sources={"<query>": query if isinstance(query, str) else query_text(parsed)}) from None
+
+
+def _too_large(parsed: n.Query, builder: Builder, instances: list[tuple], e: TooLarge, language: str) -> Diagnostic:
+    """The bound a case space ran into, and how to narrow the question (a fact to fix, a value to give)."""
+    from engine.base.messages import message
+
+    limit = f"{e.limit:g}" if isinstance(e.limit, float) else str(e.limit)
+    fact = atom_text(*builder.dimensions[0]) if builder.dimensions else "…"
+    example = query_text(parsed)
+    if instances:      # the question with a value the space enumerates in place of its variable
+        args = [t.name if isinstance(t, n.Variable) and builder.individuals.get(v) is not None
+                and builder.individuals[v].origin == "query" else (t.value if isinstance(t, n.Constant) else v)
+                for t, v in zip(parsed.atom.args, instances[-1])]
+        example = f"{parsed.atom.predicate}({', '.join(str(a) for a in args)})"
+    span = parsed.atom.span if parsed.atom.span.file == "<query>" else Span("<query>", 1, 1)
+    hint = message("too large narrow", language, fact=fact)
+    if example != query_text(parsed):
+        hint += " " + message("too large value", language, example=example)
+    return Diagnostic("too-large", message(f"too large {e.what}", language, query=query_text(parsed), limit=limit),
+                      span, hint=hint)
+
+
+def _space(kb, parsed, at, programs, makers, builder, grounders, instances, compare, reading, versus_reading,
+           assumed, retracted, verify, cite, max_rows) -> CaseSpace:
     # ground every side first so that all dimensions exist before the diagrams are read
     diagrams = []
     progress = Progress(len(instances) * len(programs), "cases")
     for values in instances:
         per_side = []
         for g, p in zip(grounders, programs):
-            per_side.append(_outcomes(builder, g, p, parsed.atom.predicate, values))
+            per_side.append(_outcomes(builder, g, p, parsed.atom.predicate, values, max_outcomes=max_rows))
             progress.step(atom_text(parsed.atom.predicate, values))
         diagrams.append((values, per_side))
     d = builder.d
@@ -679,7 +736,7 @@ def cases(query: str | n.Query, at: datetime.date, kb_dir: Path | None = None, c
             leaf_of = lambda v: v
         else:
             pair, other_found = root, {}
-        for fixed, value in _cubes(d, pair):
+        for fixed, value in _cubes(d, pair, max_rows - len(rows), max_rows):
             key, other = (value if others else (value, None))
             if key is None or (others and other is None):
                 continue
@@ -784,52 +841,101 @@ def _redundant(builder: Builder, grounder: Grounder, program: ir.Program, predic
 
 # ---------------------------------------------------------------- --how: what would make it so
 
+HOW_MAX = 10                                        # sets per answer when --max is not given
+HOW_TIES = 16                                       # sets of the last size looked at beyond --max, to sort ties
+HOW_BUDGET = Budget(entries=1_500_000, seconds=10.0)  # for all the answers of one question together
+
+
+@dataclass
+class HowFound:
+    """The sets found for one answer: smallest first; `more` when --max cut the list; `stopped` when
+    the budget ran out ("entries" or "seconds"), so the list may be incomplete."""
+
+    sets: list[list[str]]
+    fresh: set[str]
+    more: bool = False
+    stopped: dict | None = None        # {"bound": "entries" | "seconds", "limit": the bound}
+    work: int = 0                      # diagram nodes and memo entries made: what the budget counts
+
+
 def how(program: ir.Program, kb: KnowledgeBase, predicate: str, values: tuple, status: str,
-        case_facts: set[GroundAtom], limit: int | None = None) -> list[list[str]]:
+        case_facts: set[GroundAtom], limit: int | None = None, budget: Budget | None = None,
+        deadline: float | None = None) -> HowFound:
     """The minimal sets of facts that, added to the case, would give the atom the status; smallest first.
 
     The case's own facts stay as they are (each is true in the program); every other ground fact a
     case file could state over the persons of the case and one new person per existential is a
-    candidate. Minimal: no proper subset gives the status.
+    candidate. Minimal: no proper subset gives the status. Bounded by construction: the sets are
+    enumerated lazily, smallest first (engine/logic/diagrams.py), at most `limit` of them (HOW_MAX
+    when None), and the work stops when the budget (entries, seconds; until `deadline`) is spent.
     """
+    limit = limit or HOW_MAX
+    budget = budget or HOW_BUDGET
     constants: dict[str, set[str]] = {}
     for relation, vals in case_facts:
         for k, v in enumerate(vals):
             if isinstance(v, str):
                 decl = kb.predicates.get(relation)
                 constants.setdefault(v, set()).add(decl.parameters[k] if decl and k < decl.arity else f"{relation}#{k}")
-    builder = Builder(kb, [program], constants, case_facts)
+    builder = Builder(kb, [program], constants, case_facts, budget=budget, deadline=deadline)
+    builder.anchors = {v for v in values if isinstance(v, str)}
     for k, v in enumerate(values):
         if isinstance(v, str) and v not in builder.law_values:
             builder.individual(v, {builder.parameter(predicate, k)}, "case")
-    grounder = Grounder(builder, program)
-    root, found = _outcomes(builder, grounder, program, predicate, values)
-    d = builder.d
-    sets = d.minimal_true_sets(root, lambda key: key is not None and key[0] == status)
-    sets.sort(key=lambda s: (len(s), sorted(atom_text(*builder.dimensions[v]) for v in s)))
-    out = [sorted((atom_text(*builder.dimensions[v]) for v in s)) for s in sets]
-    if [] in out:                        # the status already holds: nothing to add
-        out = [[]]
+    found: list[list[str]] = []
+    batch: list[frozenset] = []
+    more, stopped = False, None
+    try:
+        grounder = Grounder(builder, program)
+        root, _outcome = _outcomes(builder, grounder, program, predicate, values)
+        d = builder.d
+        for s in d.smallest_true_sets(root, lambda key: key is not None and key[0] == status):
+            if batch and len(s) != len(batch[0]):      # one size at a time, in alphabetical order
+                found += _texts(builder, batch)
+                batch = []
+            if len(found) + len(batch) >= limit + (HOW_TIES if batch or not found else 0):
+                more = True                            # a few more of the same size, to sort the ties
+                break
+            batch.append(s)
+    except TooLarge as e:
+        stopped = {"bound": e.what, "limit": e.limit}
+    found += _texts(builder, batch)
+    more = more or len(found) > limit
     fresh = {i.name for i in builder.individuals.values() if i.fresh}
-    return (out[:limit] if limit else out), fresh
+    return HowFound(found[:limit], fresh, more, stopped, len(builder.d.table) + len(builder.d._memo))
 
 
-def how_for_result(result, status: str, limit: int | None = None) -> list[dict]:
-    """--how for every answer of a pipeline result: [{"atom", "how": [[fact, ...], ...], "new": [person, ...]}].
+def _texts(builder: Builder, sets: list[frozenset]) -> list[list[str]]:
+    out = [sorted(atom_text(*builder.dimensions[v]) for v in s) for s in sets]
+    return sorted(out, key=lambda s: (len(s), s))
+
+
+def how_for_result(result, status: str, limit: int | None = None, budget: Budget | None = None) -> list[dict]:
+    """--how for every answer of a pipeline result: [{"atom", "status", "how": [[fact, ...], ...], "new": [person, ...],
+    "more": bool, "stopped": null | {"bound": "entries" | "seconds", "limit": N}}].
 
     The case is the result's program (the kb's facts, the case's, the assumed ones); a set's facts are
     ground atoms in the public vocabulary, and a person no fact of the case names is listed in "new".
+    One budget bounds all the answers together: once it is spent, the rest are `stopped` with no sets.
     """
+    import time
+
+    budget = budget or HOW_BUDGET
+    deadline = time.monotonic() + budget.seconds
     program, kb = result.program, result.kb
     decls = kb.predicates
+    case_facts = {(rel, values) for rel, rows in program.facts.items() if rel in decls
+                  for values, span in rows.items() if not span.file.endswith(".zan")}
     out = []
     for t in result.traces:
         a = t.answer
-        case_facts = {(rel, values) for rel, rows in program.facts.items() if rel in decls
-                      for values, span in rows.items() if not span.file.endswith(".zan")}
-        sets, fresh = how(program, kb, a.predicate, a.values, status, case_facts, limit)
-        named = sorted({name for s in sets for fact in s for name in fresh if _names(fact, name)})
-        out.append({"atom": atom_text(a.predicate, a.values), "status": a.status, "how": sets, "new": named})
+        if time.monotonic() > deadline:
+            found = HowFound([], set(), stopped={"bound": "seconds", "limit": budget.seconds})
+        else:
+            found = how(program, kb, a.predicate, a.values, status, case_facts, limit, budget, deadline)
+        named = sorted({name for s in found.sets for fact in s for name in found.fresh if _names(fact, name)})
+        out.append({"atom": atom_text(a.predicate, a.values), "status": a.status, "how": found.sets, "new": named,
+                    "more": found.more, "stopped": found.stopped, "work": found.work})
     return out
 
 

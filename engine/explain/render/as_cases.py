@@ -140,15 +140,20 @@ def how_section(found: list[dict], status: str, fmt: str, language: str) -> str:
     lines = []
     for entry in found:
         head = f"{entry['atom']}: {word(entry['status'], language)}"
+        bound = entry.get("stopped")
+        stopped = [word(f"how stopped {bound['bound']}", language, seconds=f"{bound['limit']:g}",
+                        entries=f"{bound['limit']:,}".replace(",", " "))] if bound else []
         if not entry["how"]:
-            lines.append((head, [word("how none", language, status=word(status, language))]))
+            lines.append((head, stopped or [word("how none", language, status=word(status, language))]))
             continue
         sets = []
         for s in entry["how"]:
             sets.append(f"{word('how', language, status=word(status, language))}: " + (", ".join(s) if s else "—"))
         if entry["new"]:
             sets.append(f"({word('new person', language)}: {', '.join(entry['new'])})")
-        lines.append((head, sets))
+        if entry.get("more"):
+            sets.append(word("how more", language))
+        lines.append((head, sets + stopped))
     if fmt == "html":
         body = "".join(f"<li><code>{escape(h)}</code><ul>" + "".join(f"<li>{escape(s)}</li>" for s in ss) + "</ul></li>"
                        for h, ss in lines)
