@@ -1135,6 +1135,15 @@ def serve(port, host, kb):
         import jinja2, starlette, uvicorn  # noqa: F401  (the extra's packages, checked before starting)
     except ImportError as e:
         raise click.UsageError(f"zan serve needs the serve extra ({e.name} is missing): pip install 'zan[serve]'") from None
+    from engine.serve.server import listen
+
     choice = _knowledge(kb)
-    click.echo(f"zan serve: http://{host}:{port}/ (Ctrl+C to stop); {choice.describe()}", err=True)
-    run(host, port, choice=choice)
+    try:
+        sock = listen(host, port)  # bound before it is announced: a taken port is said, --port 0 gets a real one
+    except OSError as e:
+        raise click.UsageError(f"cannot listen on {host}:{port}: {e.strerror or e}; choose another --port "
+                               "(--port 0 takes any free one)") from None
+    port = sock.getsockname()[1]
+    shown = f"[{host.strip('[]')}]" if ":" in host else host
+    click.echo(f"zan serve: http://{shown}:{port}/ (Ctrl+C to stop); {choice.describe()}", err=True)
+    run(host, port, choice=choice, sock=sock)
