@@ -887,7 +887,7 @@ def show(norm, kb, lang, fmt):
 @click.argument("folder", required=False, default=".", type=click.Path(file_okay=False, path_type=Path))
 def init(folder):
     """Start a project in FOLDER (default: here): zan.toml and a small knowledge base that passes check and test."""
-    from engine.base.project import FILENAME, foreign_folder
+    from engine.base.project import FILENAME, foreign_folder, named
     from engine.base.resources import project_template
 
     template = project_template()
@@ -913,8 +913,11 @@ def init(folder):
         target.parent.mkdir(parents=True, exist_ok=True)
         # a new file only, never through a link: O_EXCL and O_NOFOLLOW
         handle = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
+        content = source.read_bytes()
+        if target == folder / FILENAME:   # the project is named after its folder (`zan init my-law`: "my-law")
+            content = named(content.decode("utf-8"), folder.resolve().name).encode("utf-8")
         with os.fdopen(handle, "wb") as out:
-            out.write(source.read_bytes())
+            out.write(content)
         click.echo(f"created {target}", err=True)
     click.echo(f"A Zan project in {folder}: edit kb/, then run `zan check`, `zan test --coverage` and `zan test --mutate`"
                " there.", err=True)
@@ -1135,6 +1138,15 @@ def serve(port, host, kb):
         import jinja2, starlette, uvicorn  # noqa: F401  (the extra's packages, checked before starting)
     except ImportError as e:
         raise click.UsageError(f"zan serve needs the serve extra ({e.name} is missing): pip install 'zan[serve]'") from None
+    from engine.serve.server import listen
+
     choice = _knowledge(kb)
-    click.echo(f"zan serve: http://{host}:{port}/ (Ctrl+C to stop); {choice.describe()}", err=True)
-    run(host, port, choice=choice)
+    try:
+        sock = listen(host, port)  # bound before it is announced: a taken port is said, --port 0 gets a real one
+    except OSError as e:
+        raise click.UsageError(f"cannot listen on {host}:{port}: {e.strerror or e}; choose another --port "
+                               "(--port 0 takes any free one)") from None
+    port = sock.getsockname()[1]
+    shown = f"[{host.strip('[]')}]" if ":" in host else host
+    click.echo(f"zan serve: http://{shown}:{port}/ (Ctrl+C to stop); {choice.describe()}", err=True)
+    run(host, port, choice=choice, sock=sock)
