@@ -224,8 +224,25 @@ class ZanGroup(click.Group):
             sys.exit(3)
 
 
+def _engine_option(f):
+    """--engine: which evaluator computes the model (engine/logic/evaluator.py; the answers are the same)."""
+    from engine.logic.evaluator import EVALUATORS
+
+    def choose(ctx, _param, value):
+        if value is not None:
+            from engine.logic import evaluator
+
+            evaluator.use(value)
+            ctx.call_on_close(lambda: evaluator.use(None))   # for this command only (in-process callers)
+        return value
+    return click.option("--engine", type=click.Choice(sorted(EVALUATORS)), expose_value=False, callback=choose,
+                        help="The evaluator: pydatalog (the default and reference) or sets (joins of whole "
+                             "relations, faster on registers). The answers are the same.")(f)
+
+
 @click.group(cls=ZanGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="zan", prog_name="zan")
+@_engine_option
 def main():
     """Zan (заң): questions to a legal-logic knowledge base, answered with their derivations."""
 
@@ -245,7 +262,8 @@ def _explanation_options(f):
 
 
 def _register_options(f):
-    """--jobs, --partition: how a register is evaluated (engine/tools/register.py, docs/performance.md)."""
+    """--jobs, --partition, --engine: how a register is evaluated (engine/tools/register.py, docs/performance.md)."""
+    f = _engine_option(f)
     f = click.option("--partition", type=click.IntRange(min=1), metavar="FACTS",
                      help="Case facts per partition of a register (json, jsonl; default 5000): memory is bounded "
                           "by one partition. Cases that share a constant stay together.")(f)
@@ -856,6 +874,9 @@ def show(norm, kb, lang, fmt):
                 out.append(f"  {word(label, lang)}: {', '.join(d[key])}")
         if d["interpretation"]:
             out.append(f"  {word('interpretation', lang)}: {d['interpretation']}")
+        for r in d.get("readings", ()):
+            where = f" ({word('if', lang)} {r['condition']})" if r["condition"] else ""
+            out.append(f"  {word('only under the reading', lang)}{where}: {r['label']} [{r['name']}]")
         for note in d["notes"]:
             out.append(f"  {word('notes', lang)}: {note}")
         out.append("")
@@ -866,7 +887,7 @@ def show(norm, kb, lang, fmt):
 @click.argument("folder", required=False, default=".", type=click.Path(file_okay=False, path_type=Path))
 def init(folder):
     """Start a project in FOLDER (default: here): zan.toml and a small knowledge base that passes check and test."""
-    from engine.base.project import FILENAME, foreign_folder
+    from engine.base.project import FILENAME, foreign_folder, named
     from engine.base.resources import project_template
 
     template = project_template()
@@ -892,8 +913,11 @@ def init(folder):
         target.parent.mkdir(parents=True, exist_ok=True)
         # a new file only, never through a link: O_EXCL and O_NOFOLLOW
         handle = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
+        content = source.read_bytes()
+        if target == folder / FILENAME:   # the project is named after its folder (`zan init my-law`: "my-law")
+            content = named(content.decode("utf-8"), folder.resolve().name).encode("utf-8")
         with os.fdopen(handle, "wb") as out:
-            out.write(source.read_bytes())
+            out.write(content)
         click.echo(f"created {target}", err=True)
     click.echo(f"A Zan project in {folder}: edit kb/, then run `zan check`, `zan test --coverage` and `zan test --mutate`"
                " there.", err=True)
@@ -1114,6 +1138,15 @@ def serve(port, host, kb):
         import jinja2, starlette, uvicorn  # noqa: F401  (the extra's packages, checked before starting)
     except ImportError as e:
         raise click.UsageError(f"zan serve needs the serve extra ({e.name} is missing): pip install 'zan[serve]'") from None
+    from engine.serve.server import listen
+
     choice = _knowledge(kb)
-    click.echo(f"zan serve: http://{host}:{port}/ (Ctrl+C to stop); {choice.describe()}", err=True)
-    run(host, port, choice=choice)
+    try:
+        sock = listen(host, port)  # bound before it is announced: a taken port is said, --port 0 gets a real one
+    except OSError as e:
+        raise click.UsageError(f"cannot listen on {host}:{port}: {e.strerror or e}; choose another --port "
+                               "(--port 0 takes any free one)") from None
+    port = sock.getsockname()[1]
+    shown = f"[{host.strip('[]')}]" if ":" in host else host
+    click.echo(f"zan serve: http://{shown}:{port}/ (Ctrl+C to stop); {choice.describe()}", err=True)
+    run(host, port, choice=choice, sock=sock)

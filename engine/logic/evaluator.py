@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import importlib
 import os
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from engine.logic.ir import Program
-from engine.logic.model import Model
+if TYPE_CHECKING:   # importing the seam costs nothing: the command line names its evaluators at start
+    from engine.logic.ir import Program
+    from engine.logic.model import Model
 
 DEFAULT = "pydatalog"
 

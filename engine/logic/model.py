@@ -7,6 +7,7 @@ proofs, answers and the ASP export read a model without loading an evaluator.
 from __future__ import annotations
 
 import datetime
+import operator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -38,7 +39,10 @@ def compare(op: str, left, right) -> bool:
         return left != right or kind(left) != kind(right)
     if kind(left) != kind(right):
         return False
-    return {"<": left < right, "<=": left <= right, ">": left > right, ">=": left >= right}[op]
+    return _ORDER[op](left, right)
+
+
+_ORDER = {"<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge}
 
 
 def _number(value) -> bool:
@@ -54,7 +58,9 @@ def _arithmetic(op: str):
             return None
         if op == "/":
             return left // right if isinstance(left, int) and isinstance(right, int) else left / right
-        return {"+": left + right, "-": left - right, "*": left * right, "%": left % right}[op]
+        if op == "%":   # each operation computed alone: `x + 0` once raised, computing `x % 0` beside it
+            return left % right
+        return left + right if op == "+" else left - right if op == "-" else left * right
     return apply
 
 
