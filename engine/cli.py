@@ -877,6 +877,9 @@ def show(norm, kb, lang, fmt):
                 out.append(f"  {word(label, lang)}: {', '.join(d[key])}")
         if d["interpretation"]:
             out.append(f"  {word('interpretation', lang)}: {d['interpretation']}")
+        for r in d.get("readings", ()):
+            where = f" ({word('if', lang)} {r['condition']})" if r["condition"] else ""
+            out.append(f"  {word('only under the reading', lang)}{where}: {r['label']} [{r['name']}]")
         for note in d["notes"]:
             out.append(f"  {word('notes', lang)}: {note}")
         out.append("")

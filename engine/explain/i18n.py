@@ -144,6 +144,10 @@ WORDS: dict[str, dict[str, str]] = {
               "вопрос оставлен администрации, которая обязана его рассмотреть: {reading}",
         "kk": "{act} міндетті түсіндірмесінде ({points}) {interpreted} мұны өздігінен шешпейді: "
               "мәселе әкімшілікке қалдырылады, ол оны қарауға міндетті: {reading}"},
+    "only under the reading": {"en": "only under the reading", "ru": "только при толковании",
+                               "kk": "тек мына түсіндірме бойынша"},
+    "under reading": {"en": "under the reading in force: {labels}", "ru": "при действующем толковании: {labels}",
+                      "kk": "қолданыстағы түсіндірме бойынша: {labels}"},
     "points": {"en": "points {first} and {second}", "ru": "пункты {first} и {second}", "kk": "{first} және {second}-тармақтар"},
     "point": {"en": "point {first}", "ru": "пункт {first}", "kk": "{first}-тармақ"},
     "as summarised by the court": {"en": "as summarised by the Court", "ru": "в изложении Конституционного Суда",
