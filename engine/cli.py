@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import os
 import sys
 from pathlib import Path
 
@@ -158,6 +159,8 @@ class ZanGroup(click.Group):
         if position is not None:
             _say(f"error: argument {position} is not valid UTF-8 text; write the arguments in UTF-8")
             sys.exit(2)
+        if os.environ.get("NO_COLOR"):  # https://no-color.org: no colour even on a terminal
+            extra.setdefault("color", False)
         try:
             code = 0
             super().main(args, prog_name, complete_var, standalone_mode, **extra)
@@ -983,7 +986,7 @@ def test(paths, kb, update, only, lang, verbose, coverage, mutate, fail_under, s
             click.echo(f"updated {path}", err=True)
         run = Runner(kb, readings=runner.readings).run(folders, only)
     for outcome in run.failed:
-        click.echo(visible(report(outcome, lang)))
+        click.echo(visible_styled(report(outcome, lang)))   # colour only where click keeps it (a terminal, no NO_COLOR)
     if verbose:
         for outcome in run.outcomes:
             if outcome.passed:
