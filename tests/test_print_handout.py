@@ -14,6 +14,8 @@ import pytest
 from conftest import ROOT
 from test_explanations_browser import chromium
 
+pytestmark = pytest.mark.slow   # a real Chromium: the slow tier (setup.cfg)
+
 
 def _atoms(value, out: set) -> set:
     """Every proof line of a document: the atom of each condition, fact, why-not and failed condition."""
