@@ -49,10 +49,10 @@ def status_rules(export: asp.Export, program: ir.Program) -> str:
     for (winner, loser) in sorted(program.defeats):
         lines.append(f"beats({asp.symbol(winner)},{asp.symbol(loser)}).")
     names = export.names
-    norm = names.get(f"norm:{PREDICATE}")
+    norm = names.get(ir.norm_relation(PREDICATE))
     if norm:
         lines.append(f"applies(N,{xs}) :- {norm}(N,{xs}).")
-    for relation in (f"domain:{PREDICATE}", PREDICATE):
+    for relation in (ir.domain_relation(PREDICATE), PREDICATE):
         if relation in names:
             lines.append(f"candidate({xs}) :- {names[relation]}({xs}).")
     lines += [

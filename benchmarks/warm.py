@@ -13,7 +13,7 @@ sys.path.insert(0, str(ROOT))
 
 from engine.logic import ir  # noqa: E402
 from engine.explain.answering import answers, trace  # noqa: E402
-from engine.logic.evaluation import evaluate  # noqa: E402
+from engine.logic.evaluator import evaluate  # noqa: E402
 from engine.pipeline import ask, load_checked, parse_question  # noqa: E402
 from engine.explain.proof import Prover  # noqa: E402
 
@@ -36,11 +36,11 @@ def main() -> None:
     program = ir.lower(kb, DAY)
 
     def question():
-        model = evaluate(program, {"call", "norm:call", "domain:call"})
+        model = evaluate(program, ir.question_relations("call"))
         return answers(program, model, query)
 
     found = question()
-    model = evaluate(program, {"call", "norm:call", "domain:call"})
+    model = evaluate(program, ir.question_relations("call"))
     one = next(a for a in found if a.status == "permitted")
     question_time = timed(question)
     proof_time = timed(lambda: trace(program, Prover(program, model), one))

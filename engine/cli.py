@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import datetime
+import os
 import sys
 from pathlib import Path
 
 import click
 
 from engine.base.diagnostics import CODES, Diagnostic, ZanError
-from engine.base.messages import errors_line, message
+from engine.base.messages import LANGUAGES as LANGUAGE_NAMES, errors_line, message
 from engine.base.text import visible, visible_styled
 
-LANGUAGES = click.Choice(["en", "ru", "kk"])
+LANGUAGES = click.Choice(list(LANGUAGE_NAMES))
 FORMATS = click.Choice(["text", "json"])
 
 
@@ -158,6 +159,8 @@ class ZanGroup(click.Group):
         if position is not None:
             _say(f"error: argument {position} is not valid UTF-8 text; write the arguments in UTF-8")
             sys.exit(2)
+        if os.environ.get("NO_COLOR"):  # https://no-color.org: no colour even on a terminal
+            extra.setdefault("color", False)
         try:
             code = 0
             super().main(args, prog_name, complete_var, standalone_mode, **extra)
@@ -224,8 +227,25 @@ class ZanGroup(click.Group):
             sys.exit(3)
 
 
+def _engine_option(f):
+    """--engine: which evaluator computes the model (engine/logic/evaluator.py; the answers are the same)."""
+    from engine.logic.evaluator import EVALUATORS
+
+    def choose(ctx, _param, value):
+        if value is not None:
+            from engine.logic import evaluator
+
+            evaluator.use(value)
+            ctx.call_on_close(lambda: evaluator.use(None))   # for this command only (in-process callers)
+        return value
+    return click.option("--engine", type=click.Choice(sorted(EVALUATORS)), expose_value=False, callback=choose,
+                        help="The evaluator: pydatalog (the default and reference) or sets (joins of whole "
+                             "relations, faster on registers). The answers are the same.")(f)
+
+
 @click.group(cls=ZanGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="zan", prog_name="zan")
+@_engine_option
 def main():
     """Zan (заң): questions to a legal-logic knowledge base, answered with their derivations."""
 
@@ -245,7 +265,8 @@ def _explanation_options(f):
 
 
 def _register_options(f):
-    """--jobs, --partition: how a register is evaluated (engine/tools/register.py, docs/performance.md)."""
+    """--jobs, --partition, --engine: how a register is evaluated (engine/tools/register.py, docs/performance.md)."""
+    f = _engine_option(f)
     f = click.option("--partition", type=click.IntRange(min=1), metavar="FACTS",
                      help="Case facts per partition of a register (json, jsonl; default 5000): memory is bounded "
                           "by one partition. Cases that share a constant stay together.")(f)
@@ -341,6 +362,9 @@ def _answer(query, kb, facts, at, fmt, explain, lang, title=None, short=False, s
         how_found = how_for_result(result, how, how_max)
         for entry, sets in zip(doc["answers"], how_found):
             entry["how"] = sets["how"]
+            entry["how_more"] = sets["more"]        # --max cut the list
+            if sets["stopped"]:                     # the budget ran out: the list may be incomplete
+                entry["how_stopped"] = sets["stopped"]
     if machine:
         doc["kb"] = choice.as_json()
     _warn_unknown(result.unknown_names, query, lang)
@@ -615,13 +639,15 @@ def diff(query, start, end, at, versus_reading, assumed, retracted, reading, fac
 @click.option("--versus-reading", metavar="NAME", help="A second reading to compare the rows with.")
 @click.option("--assume", "assumed", multiple=True, metavar="FACT", help="Assume a ground fact, e.g. died(q) (repeatable).")
 @click.option("--retract", "retracted", multiple=True, metavar="FACT", help="Take a fact out (repeatable).")
+@click.option("--given", "given", multiple=True, metavar="FACT",
+              help="Only the cases where FACT holds, e.g. in_disciplinary_isolator(c) (repeatable).")
 @click.option("--kb", type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="Knowledge base folder (default: the bundled one).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown", "html"]), default="text", show_default=True)
 @click.option("--lang", type=LANGUAGES, default=_default_lang, show_default="en, or the project's lang",
                      callback=_remember_lang, is_eager=True,
               help="Language of labels and explanations.")
-def cases(query, at, compare_at, reading, versus_reading, assumed, retracted, kb, fmt, lang):
+def cases(query, at, compare_at, reading, versus_reading, assumed, retracted, given, kb, fmt, lang):
     """The case space of QUERY, e.g. "call(C, P, Purpose)": every case it can meet (a partition of the facts
     that can matter), each with its status and citations; then the gaps, conflicts and redundancies."""
     from engine.explain.render.as_cases import render
@@ -630,7 +656,7 @@ def cases(query, at, compare_at, reading, versus_reading, assumed, retracted, kb
 
     choice = _knowledge(kb)
     space = space_of(query, at, choice.folder, compare=compare_at, reading=reading, versus_reading=versus_reading,
-                     assumed=assumed, retracted=retracted)
+                     assumed=tuple(assumed) + tuple(given), retracted=retracted, language=lang)
     doc = document(space, lang)
     if fmt == "json":
         import json
@@ -722,6 +748,7 @@ def norms(kb, at, lang, fmt, reading):
     """List the norms in force at a date (under the readings in force), with their citations."""
     import json
 
+    from engine.explain.phrasebook import Phrasebook
     from engine.logic import ir
 
     from engine.syntax import nodes
@@ -732,6 +759,7 @@ def norms(kb, at, lang, fmt, reading):
     knowledge, _ = load_knowledge(choice.folder, [])
     run_checks(knowledge)
     program = ir.lower(knowledge, at, reading=reading)
+    phrases = Phrasebook(knowledge, lang)
     rows = []
     for nid, info in sorted(program.norms.items(), key=lambda kv: (kv[1].node.citation or "", kv[0])):
         if not info.in_force(at):
@@ -745,7 +773,7 @@ def norms(kb, at, lang, fmt, reading):
                      "from": info.start.isoformat() if info.start else None,
                      "to": info.end.isoformat() if info.end else None,
                      "text": nodes.label_of(info.node.quotes, lang),
-                     "cited_as": nodes.cited_as(info.act, info.node.citation, lang) or info.node.citation})
+                     "cited_as": phrases.cite_norm(info.node)})
     if fmt == "json":
         click.echo(json.dumps({"at": at.isoformat(), "kb": choice.as_json(), "norms": rows}, ensure_ascii=False, indent=2, sort_keys=True))
         return
@@ -849,6 +877,9 @@ def show(norm, kb, lang, fmt):
                 out.append(f"  {word(label, lang)}: {', '.join(d[key])}")
         if d["interpretation"]:
             out.append(f"  {word('interpretation', lang)}: {d['interpretation']}")
+        for r in d.get("readings", ()):
+            where = f" ({word('if', lang)} {r['condition']})" if r["condition"] else ""
+            out.append(f"  {word('only under the reading', lang)}{where}: {r['label']} [{r['name']}]")
         for note in d["notes"]:
             out.append(f"  {word('notes', lang)}: {note}")
         out.append("")
@@ -859,12 +890,15 @@ def show(norm, kb, lang, fmt):
 @click.argument("folder", required=False, default=".", type=click.Path(file_okay=False, path_type=Path))
 def init(folder):
     """Start a project in FOLDER (default: here): zan.toml and a small knowledge base that passes check and test."""
-    from engine.base.project import FILENAME
+    from engine.base.project import FILENAME, foreign_folder, named
     from engine.base.resources import project_template
 
     template = project_template()
     if not (template / FILENAME).is_file():
         raise click.ClickException(f"the project template is missing from this installation ({template})")
+    refusal = foreign_folder(folder)
+    if refusal is not None:  # writing through another user's link, or into their folder (SECURITY.md)
+        raise click.UsageError(f"{refusal}: zan init writes only into folders of your own")
     if (folder / FILENAME).exists():
         raise click.UsageError(f"{folder / FILENAME} already exists: {folder} is a project already")
     planned = [(p, folder / p.relative_to(template)) for p in sorted(template.rglob("*")) if p.is_file()]
@@ -882,8 +916,11 @@ def init(folder):
         target.parent.mkdir(parents=True, exist_ok=True)
         # a new file only, never through a link: O_EXCL and O_NOFOLLOW
         handle = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
+        content = source.read_bytes()
+        if target == folder / FILENAME:   # the project is named after its folder (`zan init my-law`: "my-law")
+            content = named(content.decode("utf-8"), folder.resolve().name).encode("utf-8")
         with os.fdopen(handle, "wb") as out:
-            out.write(source.read_bytes())
+            out.write(content)
         click.echo(f"created {target}", err=True)
     click.echo(f"A Zan project in {folder}: edit kb/, then run `zan check`, `zan test --coverage` and `zan test --mutate`"
                " there.", err=True)
@@ -949,7 +986,7 @@ def test(paths, kb, update, only, lang, verbose, coverage, mutate, fail_under, s
             click.echo(f"updated {path}", err=True)
         run = Runner(kb, readings=runner.readings).run(folders, only)
     for outcome in run.failed:
-        click.echo(visible(report(outcome, lang)))
+        click.echo(visible_styled(report(outcome, lang)))   # colour only where click keeps it (a terminal, no NO_COLOR)
     if verbose:
         for outcome in run.outcomes:
             if outcome.passed:
@@ -1104,6 +1141,15 @@ def serve(port, host, kb):
         import jinja2, starlette, uvicorn  # noqa: F401  (the extra's packages, checked before starting)
     except ImportError as e:
         raise click.UsageError(f"zan serve needs the serve extra ({e.name} is missing): pip install 'zan[serve]'") from None
+    from engine.serve.server import listen
+
     choice = _knowledge(kb)
-    click.echo(f"zan serve: http://{host}:{port}/ (Ctrl+C to stop); {choice.describe()}", err=True)
-    run(host, port, choice=choice)
+    try:
+        sock = listen(host, port)  # bound before it is announced: a taken port is said, --port 0 gets a real one
+    except OSError as e:
+        raise click.UsageError(f"cannot listen on {host}:{port}: {e.strerror or e}; choose another --port "
+                               "(--port 0 takes any free one)") from None
+    port = sock.getsockname()[1]
+    shown = f"[{host.strip('[]')}]" if ":" in host else host
+    click.echo(f"zan serve: http://{shown}:{port}/ (Ctrl+C to stop); {choice.describe()}", err=True)
+    run(host, port, choice=choice, sock=sock)

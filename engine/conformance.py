@@ -3,7 +3,7 @@
 The suite writes rules as text (`reach(X,Y) :- edge(X,Z), reach(Z,Y).`). This module reads that text
 with a small parser of its own (never Python's eval), lowers it to `engine.logic.ir.Program` rules over
 `engine.syntax.nodes` atoms, runs our checks (arity, safety, stratification), evaluates with
-`engine.logic.evaluation` (pyDatalog through Python objects) and, for defeasible theories, reasons with
+`engine.logic.evaluator` (the chosen evaluator: pyDatalog through Python objects unless another is chosen) and, for defeasible theories, reasons with
 `engine.logic.defeasible`. Expected errors carry the suite's codes (`.code`):
 
     arity          -> arity_mismatch     unsafe-variable -> unbound_variable
@@ -30,7 +30,8 @@ from engine.syntax import nodes as n
 from engine.syntax.analysis import DependencyGraph
 from engine.checks.safety import check_conditions
 from engine.base.diagnostics import Diagnostic
-from engine.logic.evaluation import ARITHMETIC, evaluate as evaluate_program
+from engine.logic.evaluator import evaluate as evaluate_program
+from engine.logic.model import ARITHMETIC
 from engine.logic.ir import Program as IRProgram, Rule
 from engine.base.source import Span
 

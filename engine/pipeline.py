@@ -18,7 +18,7 @@ from engine.explain.answering import Trace, answers, brief_trace, trace
 from engine.checks.names import check_atom
 from engine.base.diagnostics import Diagnostic, ZanError, errors
 from engine.base.messages import message
-from engine.logic.evaluation import evaluate
+from engine.logic.evaluator import evaluate
 from engine.syntax.knowledge import KnowledgeBase, kb_files, load, load_contents, read_files, sample_case_files
 from engine.explain.proof import Prover
 from engine.base.resources import default_kb
@@ -115,7 +115,8 @@ def assume(kb: KnowledgeBase, facts: Sequence[n.Atom]) -> KnowledgeBase:
     for atom in facts:
         check_query(kb, n.Query(None, atom, atom.span))
     added = [n.Clause(None, atom, (), None, atom.span) for atom in facts]
-    return dataclasses.replace(kb, clauses=list(kb.clauses) + added)
+    origins = {**kb.origins, **{atom.span.file: ir.ASSUMPTION for atom in facts}}
+    return dataclasses.replace(kb, clauses=list(kb.clauses) + added, origins=origins)
 
 
 ASSUMED = "<assumed>"   # the source of a fact assumed on the command line: traces show it as assumed
@@ -240,7 +241,7 @@ def answer(result: Result, trace_level: str = "full") -> Result:
     """evaluate -> answers -> proofs, for a prepared Result."""
     program, query = result.program, result.query
     predicate = query.atom.predicate
-    model = evaluate(program, {predicate} | {f"{kind}:{predicate}" for kind in ("norm", "domain")})
+    model = evaluate(program, ir.question_relations(predicate))
     collector.settle()
     prover = Prover(program, model)
     found = answers(program, model, query)

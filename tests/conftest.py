@@ -50,6 +50,17 @@ def pytest_ignore_collect(collection_path, config):
     return None
 
 
+@pytest.fixture(scope="session", autouse=True)
+def browser_fonts(tmp_path_factory):
+    """Every browser (and Graphviz) a test starts finds only the font set CI installs (tests/fonts.py), not the
+    machine's fonts; where the set is missing, the browser tests skip (fail on CI) through fonts.font_set."""
+    from fonts import DEFAULT, FONT_SETS, fontconfig
+    name = os.environ.get("ZAN_TEST_FONTS") or DEFAULT
+    if name in FONT_SETS and Path(FONT_SETS[name][1]).is_dir():
+        os.environ["FONTCONFIG_FILE"] = str(fontconfig(name, tmp_path_factory.mktemp("fonts")))
+    yield
+
+
 def pytest_addoption(parser):
     parser.addoption("--update-goldens", action="store_true",
                      help="Rewrite the golden files from the current output (then review `git diff tests/golden`).")

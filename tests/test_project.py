@@ -129,3 +129,12 @@ def test_the_project_readings_are_the_default(tmp_path, monkeypatch, zan):
     assert doc["answers"][0]["status"] == "undetermined"
     doc = json.loads(zan(*asked, "--reading", "solitary_cell_in_point_1").stdout)
     assert doc["answers"][0]["status"] == "permitted"
+
+
+@pytest.mark.parametrize("name", ["my-law", 'закон "19"'])
+def test_init_names_the_project_after_its_folder(tmp_path, zan, name):
+    import tomllib
+
+    folder = tmp_path / name
+    assert zan("init", str(folder)).exit_code == 0
+    assert tomllib.loads((folder / "zan.toml").read_text(encoding="utf-8"))["project"]["name"] == name

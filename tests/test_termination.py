@@ -13,7 +13,7 @@ from engine import checks
 
 from engine.logic import ir
 from engine.base.diagnostics import errors
-from engine.logic.evaluation import evaluate
+from engine.logic.evaluator import evaluate
 from engine.syntax.knowledge import load
 
 from conftest import run_checkout

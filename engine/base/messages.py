@@ -21,6 +21,22 @@ MESSAGES: dict[str, dict[str, str]] = {
     "kb option": {"en": "kb: {where} (--kb)", "ru": "база знаний: {where} (--kb)", "kk": "білім қоры: {where} (--kb)"},
     "kb project": {"en": "kb: {where} (project {file})", "ru": "база знаний: {where} (проект {file})",
                    "kk": "білім қоры: {where} ({file} жобасы)"},
+    "project ignored": {"en": "warning: {file} is ignored: {why} (SECURITY.md)",
+                        "ru": "предупреждение: {file} не используется: {why} (SECURITY.md)",
+                        "kk": "ескерту: {file} қолданылмайды: {why} (SECURITY.md)"},
+    "project link": {"en": "it is a symbolic link, which another user could have planted",
+                     "ru": "это символическая ссылка, её мог подложить другой пользователь",
+                     "kk": "бұл символдық сілтеме, оны басқа пайдаланушы қойып кетуі мүмкін"},
+    "project hard link": {"en": "it has more than one name (a hard link), which another user could have planted",
+                          "ru": "у файла несколько имён (жёсткая ссылка), её мог подложить другой пользователь",
+                          "kk": "файлдың бірнеше аты бар (қатты сілтеме), оны басқа пайдаланушы қойып кетуі мүмкін"},
+    "project owner": {"en": "it belongs to another user", "ru": "он принадлежит другому пользователю",
+                      "kk": "ол басқа пайдаланушыға тиесілі"},
+    "project writable": {"en": "other users can write it", "ru": "другие пользователи могут его изменить",
+                         "kk": "басқа пайдаланушылар оны өзгерте алады"},
+    "project folder": {"en": "{where} belongs to another user or other users can write it",
+                       "ru": "{where} принадлежит другому пользователю или другие пользователи могут его изменить",
+                       "kk": "{where} басқа пайдаланушыға тиесілі немесе басқа пайдаланушылар оны өзгерте алады"},
     "question syntax": {"en": "the question is not written as a question: {detail}",
                         "ru": "вопрос записан не как вопрос (место отмечено ниже)",
                         "kk": "сұрақ сұрақ ретінде жазылмаған (орны төменде белгіленген)"},
@@ -58,6 +74,56 @@ MESSAGES: dict[str, dict[str, str]] = {
     "no such answer": {"en": "--answer {number}: the question has {count} answer(s)",
                        "ru": "--answer {number}: у вопроса ответов: {count}",
                        "kk": "--answer {number}: сұрақтың жауаптары саны: {count}"},
+    "too large rows": {"en": "the case space of {query} has more than {limit} rows, the most Zan lists",
+                       "ru": "в пространстве случаев {query} больше {limit} строк — это предел, который выводит Zan",
+                       "kk": "{query} жағдайлар кеңістігінде {limit} жолдан көп — бұл Zan шығаратын шек"},
+    "too large combinations": {"en": "the case space of {query} weighs more than {limit} combinations of norms that can "
+                                     "apply together, the most Zan weighs",
+                               "ru": "в пространстве случаев {query} больше {limit} сочетаний норм, применимых вместе, — "
+                                     "это предел, который рассматривает Zan",
+                               "kk": "{query} жағдайлар кеңістігінде бірге қолданылатын нормалардың {limit} тіркесімінен "
+                                     "көбі бар — бұл Zan қарайтын шек"},
+    "too large entries": {"en": "the case space of {query} needs more than {limit} diagram nodes, the memory bound of this work",
+                          "ru": "пространству случаев {query} нужно больше {limit} узлов диаграмм — это предел памяти",
+                          "kk": "{query} жағдайлар кеңістігіне диаграмманың {limit} түйінінен көбі керек — бұл жад шегі"},
+    "too large seconds": {"en": "the case space of {query} takes longer than {limit} s, the time bound of this work",
+                          "ru": "пространство случаев {query} строится дольше {limit} с — это предел времени",
+                          "kk": "{query} жағдайлар кеңістігі {limit} секундтан ұзақ құрылады — бұл уақыт шегі"},
+    "too large narrow": {"en": "narrow it: fix a fact with --given (e.g. --given \"{fact}\")",
+                         "ru": "сузьте его: закрепите факт через --given (напр. --given \"{fact}\")",
+                         "kk": "оны тарылтыңыз: --given арқылы фактіні бекітіңіз (мысалы, --given \"{fact}\")"},
+    "too large value": {"en": "or give the question a value (e.g. {example})",
+                        "ru": "или задайте значение в вопросе (напр. {example})",
+                        "kk": "немесе сұрақта мән беріңіз (мысалы, {example})"},
+    # the kb checks' messages (engine/checks/), by code or by part
+    "single-use-variable": {"en": "the variable {name} occurs only once {where}, so it stands for anything",
+                            "ru": "переменная {name} встречается {where} только один раз, поэтому означает что угодно",
+                            "kk": "{name} айнымалысы {where} бір-ақ рет кездеседі, сондықтан кез келген мәнді білдіреді"},
+    "in this norm": {"en": "in this norm", "ru": "в этой норме", "kk": "бұл нормада"},
+    "in this rule": {"en": "in this rule", "ru": "в этом правиле", "kk": "бұл ережеде"},
+    "domain-bound-variable": {
+        "en": "no condition binds the variable {name} of the conclusion, so the norm reaches every {name} of the "
+              "domain of {predicate} (`asked over`) and anyone a question names",
+        "ru": "ни одно условие не связывает переменную {name} заключения, поэтому норма охватывает любое {name} "
+              "из области {predicate} (`asked over`) и любого, кого назовёт вопрос",
+        "kk": "қорытындыдағы {name} айнымалысын бірде-бір шарт байланыстырмайды, сондықтан норма {predicate} "
+              "аясындағы (`asked over`) әрбір {name} мәнін және сұрақ атаған кез келгенді қамтиды"},
+    "did you mean var instead": {
+        "en": "did you mean {meant} where {written} is written ({where})?",
+        "ru": "возможно, имелось в виду {meant} там, где написано {written} ({where})?",
+        "kk": "{written} жазылған жерде ({where}) {meant} деп айтқыңыз келді ме?"},
+    "mark open variable": {
+        "en": "if any value is meant, write it as _{name} (a leading _ says the variable is left open on purpose)",
+        "ru": "если имеется в виду любое значение, запишите _{name} (подчёркивание впереди говорит, что переменная "
+              "оставлена открытой намеренно)",
+        "kk": "кез келген мән меңзелсе, _{name} деп жазыңыз (алдындағы _ айнымалының әдейі ашық қалдырылғанын білдіреді)"},
+    "lone-constant": {"en": "the name {name} in the conclusion occurs nowhere else in the knowledge base",
+                      "ru": "имя {name} в заключении больше нигде в базе знаний не встречается",
+                      "kk": "қорытындыдағы {name} атауы білім қорының басқа еш жерінде кездеспейді"},
+    "lone-constant hint": {
+        "en": "a lower-case name is a constant; if a variable was meant, write {variable}",
+        "ru": "имя со строчной буквы — константа; если имелась в виду переменная, напишите {variable}",
+        "kk": "кіші әріппен жазылған атау — константа; айнымалы меңзелсе, {variable} деп жазыңыз"},
     "see help": {"en": "see `{command} --help`", "ru": "см. `{command} --help`", "kk": "`{command} --help` қараңыз"},
 }
 

@@ -22,17 +22,17 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from engine.base.inputs import read_bytes
 from engine.base.diagnostics import Diagnostic, ZanError
-from engine.base.messages import message
+from engine.base.messages import LANGUAGES, message
 from engine.base.source import Span
 
 FILENAME = "zan.toml"
-LANGUAGES = ("kk", "ru", "en")
 KEYS = {"name": str, "kb": str, "scenarios": list, "questions": list, "cases": list, "lang": str, "readings": list}
 
 
@@ -54,46 +54,171 @@ class Project:
         return self.file.parent
 
 
+@dataclass(frozen=True)
+class Refusal:
+    """A zan.toml that was found but not used, and why (said as a warning: `Choice.describe`, `zan lsp`)."""
+
+    file: Path
+    reason: str          # a key of engine/base/messages.py ("project link", "project owner", ...)
+    where: Path          # the file or folder that failed the check
+
+    def describe(self, language: str = "en") -> str:
+        return message("project ignored", language, file=_shown(self.file),
+                       why=message(self.reason, language, where=_shown(self.where)))
+
+
+_REFUSED: dict[str, Refusal] = {}
+
+
 def find(start: Path | None = None) -> Path | None:
-    """The nearest zan.toml in the folder `start` (default: the working folder) or one of its parents."""
+    """The nearest zan.toml in the folder `start` (default: the working folder) or one of its parents.
+
+    The nearest one is the only candidate: if it fails the trust check (`refusal`), there is no project
+    (never a farther one, as git stops at a repository it does not trust) and `refused(start)` says why.
+    """
     if os.environ.get("ZAN_NO_PROJECT") == "1":
         return None
     try:
-        here = Path(start or Path.cwd()).resolve()
+        here = Path(start or Path.cwd()).absolute()
+        here = here.resolve()
     except OSError:
         return None
+    _REFUSED.pop(str(here), None)
     for folder in (here, *here.parents):
         candidate = folder / FILENAME
         try:
-            if candidate.is_file():
-                return candidate if trusted(candidate) else None
+            info = os.lstat(candidate)
         except OSError:
             continue
+        if not (stat.S_ISREG(info.st_mode) or stat.S_ISLNK(info.st_mode)):
+            continue
+        problem = _file_refusal(candidate, info)
+        if problem is not None:
+            _REFUSED[str(here)] = problem
+            return None
+        return candidate
+    return None
+
+
+def refused(start: Path | None = None) -> Refusal | None:
+    """Why the nearest zan.toml above `start` was ignored by the last `find`/`current` from there, if it was."""
+    try:
+        here = Path(start or Path.cwd()).absolute().resolve()
+    except OSError:
+        return None
+    return _REFUSED.get(str(here))
+
+
+def _mine(info: os.stat_result) -> bool:
+    """Owned by the user running Zan (the effective uid) or root, and writable by no one else."""
+    return info.st_uid in (os.geteuid(), 0) and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+def _file_refusal(path: Path, info: os.stat_result) -> Refusal | None:
+    if stat.S_ISLNK(info.st_mode):
+        return Refusal(path, "project link", path)
+    if info.st_uid not in (os.geteuid(), 0):
+        return Refusal(path, "project owner", path)
+    if info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        return Refusal(path, "project writable", path)
+    if info.st_nlink != 1:
+        return Refusal(path, "project hard link", path)
     return None
 
 
 def trusted(path: Path) -> bool:
-    """Whether a zan.toml may say where the law is: owned by this user (or root) and writable by no one else.
+    """Whether a zan.toml may say where the law is: a regular file (not a link, one name), owned by this user
+    (or root) and writable by no one else.
 
     A project file found above the working folder decides which knowledge base answers; one planted by
-    another user (in /tmp, a shared folder) would make Zan answer from their law. Such a file is
-    ignored, as git ignores a repository another user owns (SECURITY.md); the `kb:` line then names
-    the bundled knowledge base.
+    another user (in /tmp, a shared folder), or a link planted there to a file of ours, would make Zan
+    answer from their law. Such a file is ignored, as git ignores a repository another user owns
+    (SECURITY.md); the `kb:` line then names the bundled knowledge base and says why.
     """
-    import stat
-
     try:
-        info = path.stat()
+        return _file_refusal(path, os.lstat(path)) is None
     except OSError:
         return False
-    return info.st_uid in (os.geteuid(), 0) and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+def folder_refusal(project: "Project") -> Refusal | None:
+    """The first folder or file of the project's law (kb, saved questions, scenarios, cases) that another user
+    owns or can write, following links as the readers do; None if there is none.
+
+    Each folder is walked (links to folders followed once, as `Path.rglob` does); a link is judged by what
+    it points to and by the folder that holds its target. The folders are listed, never opened as files,
+    so a FIFO there blocks nothing.
+    """
+    seen: set[tuple[int, int]] = set()
+    for top in (project.kb, *project.questions, *project.scenarios, *project.cases):
+        try:
+            info = os.stat(top)
+        except OSError:
+            continue  # a folder that does not exist holds nothing (read() reports a missing kb)
+        if not _mine(info):
+            return Refusal(project.file, "project folder", top)
+        pending = [top]
+        while pending:
+            folder = pending.pop()
+            try:
+                entries = list(os.scandir(folder))
+            except OSError:
+                continue
+            for entry in entries:
+                try:
+                    info = entry.stat()  # follows a link
+                except OSError:
+                    continue  # a dangling link names nothing the readers could read
+                key = (info.st_dev, info.st_ino)
+                if entry.is_symlink():
+                    target = Path(os.path.realpath(entry.path))
+                    try:
+                        holder = os.stat(target.parent)
+                    except OSError:
+                        continue
+                    if not _mine(holder):
+                        return Refusal(project.file, "project folder", target.parent)
+                if not _mine(info):
+                    return Refusal(project.file, "project folder", Path(entry.path))
+                if stat.S_ISDIR(info.st_mode) and key not in seen:
+                    seen.add(key)
+                    pending.append(Path(entry.path))
+    return None
+
+
+def foreign_folder(folder: Path) -> str | None:
+    """Why `zan init` must not write into `folder`, or None: a symbolic link on the way to it that another user
+    owns (it could point anywhere), or the folder itself owned by another user or writable by others (the
+    project made there would be ignored, and its law could be planted). Links owned by this user or root
+    (`/var/run`, a link to one's own disk) are followed."""
+    path = Path(os.path.abspath(folder))
+    prefix = Path(path.anchor)
+    for part in path.parts[1:]:
+        prefix = prefix / part
+        try:
+            info = os.lstat(prefix)
+        except OSError:
+            break  # from here on nothing exists: zan init creates it
+        if stat.S_ISLNK(info.st_mode) and info.st_uid not in (os.geteuid(), 0):
+            return f"{prefix} is a symbolic link that another user owns"
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    if not _mine(info):
+        return f"{path} belongs to another user or other users can write it; a project there would be ignored"
+    return None
 
 
 _READ: dict[tuple[str, int, int], Project] = {}
 
 
 def current(start: Path | None = None) -> Project | None:
-    """The project the working folder (or `start`) is in, or None; a broken zan.toml is an input error."""
+    """The project the working folder (or `start`) is in, or None; a broken zan.toml is an input error.
+
+    A project whose zan.toml, knowledge base or other folders fail the trust check is None, and
+    `refused(start)` says why (SECURITY.md).
+    """
     path = find(start)
     if path is None:
         return None
@@ -105,7 +230,15 @@ def current(start: Path | None = None) -> Project | None:
     if stamp not in _READ:
         _READ.clear()
         _READ[stamp] = read(path)
-    return _READ[stamp]
+    project = _READ[stamp]
+    problem = folder_refusal(project)
+    if problem is not None:
+        try:
+            _REFUSED[str(Path(start or Path.cwd()).absolute().resolve())] = problem
+        except OSError:
+            pass
+        return None
+    return project
 
 
 def _location(text: str, message: str, path: Path) -> Span:
@@ -128,6 +261,15 @@ def _shown(path: Path) -> str:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except (ValueError, OSError):
         return str(path)
+
+
+def named(text: str, name: str) -> str:
+    """A zan.toml's text with its `name = "..."` line naming `name` (`zan init NAME` writes the project's name);
+    the name written as a TOML basic string, so any folder name reads back as itself."""
+    import json
+
+    quoted = json.dumps(name, ensure_ascii=False)   # a JSON string is a TOML basic string (escapes \" \\ \uXXXX)
+    return re.sub(r'(?m)^name\s*=\s*"[^"\n]*"[ \t]*$', lambda _m: f"name = {quoted}", text, count=1)
 
 
 def read(path: Path) -> Project:
@@ -181,23 +323,30 @@ def read(path: Path) -> Project:
 
 @dataclass(frozen=True)
 class Choice:
-    """The knowledge base a command uses and why: given with --kb, the project's, or the bundled one."""
+    """The knowledge base a command uses and why: given with --kb, the project's, or the bundled one; and
+    the project file that was found but ignored (`Refusal`), if one was."""
 
     folder: Path
     origin: str                 # option | project | bundled
     project: Project | None
+    refusal: Refusal | None = None
 
     def describe(self, language: str = "en") -> str:
         where = _shown(self.folder)
         if self.origin == "option":
-            return message("kb option", language, where=where)
-        if self.origin == "project":
-            return message("kb project", language, where=where, file=_shown(self.project.file))
-        return message("kb bundled", language)
+            line = message("kb option", language, where=where)
+        elif self.origin == "project":
+            line = message("kb project", language, where=where, file=_shown(self.project.file))
+        else:
+            line = message("kb bundled", language)
+        return line if self.refusal is None else self.refusal.describe(language) + "\n" + line
 
     def as_json(self) -> dict:
-        return {"folder": _shown(self.folder), "origin": self.origin,
-                "project": _shown(self.project.file) if self.project else None}
+        shown = {"folder": _shown(self.folder), "origin": self.origin,
+                 "project": _shown(self.project.file) if self.project else None}
+        if self.refusal is not None:
+            shown["ignored"] = {"file": _shown(self.refusal.file), "why": self.refusal.describe("en")}
+        return shown
 
 
 def choose(kb_dir: Path | str | None, bundled: Path) -> Choice:
@@ -207,4 +356,4 @@ def choose(kb_dir: Path | str | None, bundled: Path) -> Choice:
     project = current()
     if project is not None:
         return Choice(project.kb, "project", project)
-    return Choice(bundled, "bundled", None)
+    return Choice(bundled, "bundled", None, refused())

@@ -8,7 +8,8 @@ from engine.syntax import nodes as n
 from engine.base.diagnostics import Diagnostic, Note, did_you_mean
 from engine.syntax.knowledge import KnowledgeBase
 
-CITATION = re.compile(r"^\S+ \d+[a-z]?(\.\d+[a-z]?)*$")
+# `act 134.1.2`, `act 34.1.a` (lettered sub-paragraphs); an act's key alone cites the act as a whole; `act word` a named part (`cc60 reasoning`)
+CITATION = re.compile(r"^\S+( (\d+[A-Za-z]?(\.(\d+[A-Za-z]?|[a-z]+))*|[a-z_]+))?$")
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
 
@@ -72,10 +73,16 @@ def _norm(kb: KnowledgeBase, norm: n.Norm) -> list[Diagnostic]:
             found.append(Diagnostic("unknown-act", f"the citation names the act {act}, which is not declared",
                                     norm.citation_span, hint=f"did you mean {guess}?" if guess else
                                     f"declare it: act {act} rank N in force from YYYY-MM-DD."))
-    if not any(q.language == "kk" for q in norm.quotes):
+    act = kb.acts.get(norm.act_key) if norm.act_key else None
+    if act is not None and act.authentic:   # the act's authentic language(s): "authentic en" for English law
+        if not any(q.language in act.authentic for q in norm.quotes):
+            found.append(Diagnostic("missing-quote", f"the norm {norm.id} has no quote in {', '.join(act.authentic)}",
+                                    norm.id_span, hint=f'add {act.authentic[0]} "..." with the text of the provision'))
+    elif not any(q.language == "kk" for q in norm.quotes):
         found.append(Diagnostic("missing-quote", f"the norm {norm.id} has no Kazakh quote", norm.id_span,
                                 hint='add kk "..." with the text of the provision'))
-    for kind, refs in (("exception to", norm.exception_to), ("rests on", norm.rests_on), ("see", norm.see),
+    for kind, refs in (("exception to", tuple(r for r in norm.exception_to if r.written_in is None)),
+                       ("subject to", norm.subject_to), ("rests on", norm.rests_on), ("see", norm.see),
                        ("interprets", norm.interprets), ("binding by", (norm.binding,) if norm.binding else ())):
         for ref in refs:
             if ref.norm_id not in kb.norms:

@@ -146,6 +146,20 @@ or remove the declaration (the public vocabulary of the brief must stay, so use 
     "unread-fact": """A fact is about a predicate that no norm, definition, domain or saved question reads, so it
 changes no answer: probably a misspelt or obsolete predicate in a case file. Use the predicate of
 the vocabulary the norms read, or write the norm that should read it.""",
+    "single-use-variable": """A variable that occurs only once in a rule or norm stands for anything: it constrains
+nothing. Most often it is a typo of another variable (`relative(C, Q)` where `relative(C, P)` was meant),
+and then the law is silently wider than written: a variable of the conclusion the typo leaves unbound is
+bound by the predicate's `asked over` domain, so the norm reaches everyone. Correct the name (the hint
+names the likely one), or, where any value is meant, write `_` or a name starting with `_` (`_Person`).""",
+    "domain-bound-variable": """No condition of the norm binds this variable of its conclusion, so only the
+predicate's `asked over` domain does: the norm decides the question whoever the variable names (a ban
+"whoever the other party"). Where that is meant, say so by writing the variable with a leading underscore
+(`prohibited call(C, _Person, _Purpose) if in_disciplinary_isolator(C).`); otherwise add the condition
+that binds it, or correct the typo the hint points at (a condition's variable used only once).""",
+    "lone-constant": """A lower-case name in a conclusion is a constant, and this one occurs nowhere else in the
+knowledge base: no fact, condition, domain or saved question names it, so the norm speaks of a thing
+nothing else knows (`visit(C, p)` where the variable `P` was meant). Capitalise it if a variable was
+meant; otherwise declare the constant (`constant NAME ...`) so that it is known on purpose.""",
     "invalid-scenario": """A scenario (kb/scenarios/*.scenario) cannot be run as written: an assertion names a norm
 that is not in the knowledge base (a typo would otherwise make `avoids` pass vacuously), an
 expectation is about an atom with variables (expectations are about one ground atom), an atom
@@ -155,6 +169,13 @@ scenario or after the atom).""",
 valid TOML, has a key Zan does not know in its [project] table, gives a key a value of the wrong
 kind, or names a knowledge-base folder that does not exist. Correct the line the message points at;
 docs/authoring.md (section 6) lists the keys. `zan init` writes a project file that works.""",
+    "project-ignored": """A zan.toml was found in the folder or above it but not used, so the document is checked
+without that project's law (and `zan` answers from the bundled knowledge base, saying so). A project file
+is used only if it is a regular file with one name (not a symbolic or hard link), owned by you (or root)
+and writable by no one else, and if its knowledge base, saved questions, scenarios and cases (every folder
+and file in them, and the folders their links point into) are too: otherwise another user could plant the
+law you answer from (SECURITY.md). Fix the ownership or the mode (`chmod go-w`), or move the project into a
+folder of your own.""",
     "conclusion-as-fact": """A fact states an atom of a predicate that the norms conclude as permitted, prohibited
 or discretionary (such as `call(...)`): a case cannot state a conclusion, and such a fact would be
 silently ignored, since the status comes from the norms alone. State the facts the norms rest on

@@ -33,6 +33,8 @@ def every_atom(kb: KnowledgeBase) -> Iterator[n.Atom]:
 def check_atom(kb: KnowledgeBase, atom: n.Atom, language: str = "en") -> list[Diagnostic]:
     """An atom over an undeclared predicate or with the wrong number of arguments; in `language` for a question."""
     decl = kb.predicates.get(atom.predicate)
+    if decl is None and atom.predicate.startswith(n.UNIVERSAL_PREFIX):
+        return []   # the counterexamples of a `for every` condition (n.Universal): no name a user writes
     if decl is None:
         guess = did_you_mean(atom.predicate, kb.predicates)
         return [Diagnostic("undefined-predicate", message("unknown predicate", language, name=atom.predicate),

@@ -6,11 +6,12 @@ from engine.syntax.analysis import DependencyGraph
 from engine.base.diagnostics import Diagnostic, Note
 from engine.syntax.knowledge import KnowledgeBase
 from engine.syntax import nodes as n
+from engine.logic.ir import norm_relation
 
 
 def head_relation(clause: n.Clause) -> str:
     """Deontic conclusions live apart from plain facts of the same predicate."""
-    return f"norm:{clause.head.predicate}" if clause.modality else clause.head.predicate
+    return norm_relation(clause.head.predicate) if clause.modality else clause.head.predicate
 
 
 def dependency_graph(kb: KnowledgeBase) -> DependencyGraph:

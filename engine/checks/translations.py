@@ -1,5 +1,5 @@
 """Translations: every act (title, citation forms), predicate, constant, norm (quotes, interpretation) and
-saved question speaks kk, ru and en. The engine's own words are checked by tests/test_i18n_words.py."""
+saved question speaks kk, ru and en (each of them that the kb writes in at all). The engine's own words are checked by tests/test_i18n_words.py."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from engine.base.diagnostics import Diagnostic
 from engine.syntax.knowledge import KnowledgeBase
 
 
-def _missing(labels, languages=n.LANGUAGES) -> list[str]:
+def _missing_in(labels, languages=n.LANGUAGES) -> list[str]:
     present = {label.language for label in labels}
     return [language for language in languages if language not in present]
 
@@ -18,8 +18,21 @@ def _diagnostic(what: str, missing: list[str], span, write: str) -> Diagnostic:
                       hint="add " + "  ".join(write.format(language=m) for m in missing))
 
 
+def spoken(kb: KnowledgeBase) -> tuple[str, ...]:
+    """The languages the knowledge base writes in: a kb written only in English (another country's law) is
+    asked for no Kazakh or Russian; one that writes any text in a language must write all of it in that one."""
+    used = {label.language for decl in (*kb.acts.values(), *kb.predicates.values(), *kb.constants.values())
+            for label in decl.labels}
+    used |= {q.language for norm in kb.norms.values() for q in norm.quotes}
+    return tuple(language for language in n.LANGUAGES if language in used) or n.LANGUAGES
+
+
 def check(kb: KnowledgeBase) -> list[Diagnostic]:
     found: list[Diagnostic] = []
+    languages = spoken(kb)
+
+    def _missing(labels, wanted=n.LANGUAGES):
+        return _missing_in(labels, tuple(lang for lang in wanted if lang in languages))
     for act in kb.acts.values():
         if missing := _missing(act.labels):
             found.append(_diagnostic(f"the act {act.key} has no title", missing, act.key_span, '{language} "..."'))

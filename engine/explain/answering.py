@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 
 from engine.syntax import nodes as n
 from engine.logic.deontic import ALLOWING, Answer, decide
-from engine.logic.evaluation import Model
-from engine.logic.ir import Program
+from engine.logic.model import Model
+from engine.logic.ir import Program, domain_relation, norm_relation
 from engine.logic.matching import unify
 from engine.explain.proof import ProofNode, Prover, WhyNot
 
@@ -16,9 +16,9 @@ def candidates(program: Program, model: Model, atom: n.Atom) -> list[tuple]:
     """The ground atoms a question ranges over: its domain, what any norm concludes, or the atom itself."""
     predicate = atom.predicate
     found: set[tuple] = set()
-    if predicate in program.deontic or f"domain:{predicate}" in model.relations:
-        found |= model.get(f"domain:{predicate}")
-        found |= {row[1:] for row in model.get(f"norm:{predicate}")}
+    if predicate in program.deontic or domain_relation(predicate) in model.relations:
+        found |= model.get(domain_relation(predicate))
+        found |= {row[1:] for row in model.get(norm_relation(predicate))}
     found |= model.get(predicate)
     if not atom.variables():
         return [tuple(t.value for t in atom.args)]
@@ -29,7 +29,7 @@ def answers(program: Program, model: Model, query: n.Query) -> list[Answer]:
     atom = query.atom
     predicate = atom.predicate
     applies = {}
-    for row in model.get(f"norm:{predicate}"):
+    for row in model.get(norm_relation(predicate)):
         applies.setdefault(row[1:], set()).add(row[0])
     facts = model.get(predicate)
     deontic = predicate in program.deontic or any(
@@ -64,8 +64,8 @@ def trace(program: Program, prover: Prover, answer: Answer) -> Trace:
     t = Trace(answer)
     predicate, values = answer.predicate, answer.values
     if answer.deciding:
-        t.proof = prover.prove(f"norm:{predicate}", (answer.deciding,) + values)
-        t.supporting = [p for p in (prover.prove(f"norm:{predicate}", (nid,) + values) for nid in answer.supporting) if p]
+        t.proof = prover.prove(norm_relation(predicate), (answer.deciding,) + values)
+        t.supporting = [p for p in (prover.prove(norm_relation(predicate), (nid,) + values) for nid in answer.supporting) if p]
     elif answer.status == "holds":
         t.proof = prover.prove(predicate, values)
     if answer.status in ("prohibited", "undetermined", "discretionary", "not-established"):
@@ -82,7 +82,7 @@ def brief_trace(program: Program, prover: Prover, answer: Answer) -> Trace:
     The deciding proof stays, because the citations are read off it.
     """
     t = Trace(answer)
-    relation, values = f"norm:{answer.predicate}", answer.values
+    relation, values = norm_relation(answer.predicate), answer.values
     if answer.deciding:
         t.proof = prover.prove(relation, (answer.deciding,) + values)
         t.supporting = [p for p in (prover.prove(relation, (nid,) + values) for nid in answer.supporting) if p]
@@ -95,7 +95,7 @@ def brief_trace(program: Program, prover: Prover, answer: Answer) -> Trace:
 def why_not(program: Program, prover: Prover, predicate: str, values: tuple, modalities, applicable: set[str]) -> list[WhyNot]:
     """For each norm that could have concluded the atom with one of the modalities: why it does not."""
     found = []
-    relation = f"norm:{predicate}" if modalities != (None,) else predicate
+    relation = norm_relation(predicate) if modalities != (None,) else predicate
     for nid, info in sorted(program.norms.items()):
         clause = info.node.clause
         if clause is None or clause.head.predicate != predicate or info.modality not in modalities or nid in applicable:

@@ -16,12 +16,11 @@ from engine.syntax import nodes as n
 from engine.explain.answering import Trace
 from engine.logic.norms import Defeat
 from engine.explain.i18n import word
-from engine.logic.ir import Program
+from engine.explain.phrasebook import Citation, Phrasebook
+from engine.logic.ir import ASSUMPTION, Program, concluded
 from engine.syntax.knowledge import KnowledgeBase
 from engine.explain.proof import ProofNode, WhyNot, comparison_text
 
-ASSUMED_SOURCES = ("<assumed>", "<question>")   # where assumed facts come from (pipeline.ASSUMED, questions in words)
-INTERNAL_PREFIXES = ("norm:", "domain:", "asked:", "defeated:", "undefeated:", "beats:")
 SCHEMA_VERSION = 2
 TRACE_LEVELS = ("full", "brief", "none")   # how much of each answer's trace: docs/explanations.md
 
@@ -97,16 +96,34 @@ class Explainer:
         self.level = level
         self.tables = tables
         self._ids: dict[tuple, str] = {}
+        self.phrases = Phrasebook(kb, language)
         self._readings: dict[tuple, str | None] = {}
+        self._touched: dict[str, set[str]] | None = None
+
+    # ------------------------------------------------------------ readings in force
+    def readings_for(self, predicate: str) -> list[dict]:
+        """The readings in force (kb `reading`s) that bear on a predicate: those of every group of alternatives
+        with a norm or condition attached whose conclusion the predicate depends on, through any rules."""
+        if self._touched is None:
+            self._touched = _touched_by_readings(self.kb)
+        out = []
+        for name in sorted(self._touched.get(predicate, ())):
+            if name in self.program.readings:
+                decl = self.kb.readings[name]
+                out.append({"name": name, "label": n.label_of(decl.labels, self.language, name), "default": decl.default})
+        return out
+
+    def reading_note(self, readings: list[dict], chosen_only: bool = False) -> str:
+        """"under the reading in force: ..." for the readings named (only the chosen ones: not the defaults)."""
+        shown = [r["label"] for r in readings if not (chosen_only and r["default"])]
+        return self.w("under reading", labels="; ".join(shown)) if shown else ""
 
     def w(self, key: str, **values) -> str:
         return word(key, self.language, **values)
 
     # ------------------------------------------------------------ pieces from the knowledge base
     def value_label(self, value) -> str:
-        if isinstance(value, str) and value in self.kb.constants:
-            return n.label_of(self.kb.constants[value].labels, self.language, value)
-        return n.format_value(value) if not isinstance(value, str) else value
+        return self.phrases.value_label(value)
 
     def reading(self, relation: str, values: tuple) -> str | None:
         key = (relation, values)
@@ -118,43 +135,29 @@ class Explainer:
         return found
 
     def _reading(self, relation: str, values: tuple) -> str | None:
-        decl = self.kb.predicates.get(relation)
-        if decl is None:
-            return None
-        template = n.label_of(decl.readings, self.language)
-        if template is None:
-            return None
-        text = template
-        for name, value in zip(decl.parameters, values):
-            text = text.replace("{" + name + "}", "…" if value is None else self.value_label(value))
-        return text
+        return self.phrases.reading(relation, values)
 
     def label(self, relation: str) -> str | None:
-        decl = self.kb.predicates.get(relation)
-        return n.label_of(decl.labels, self.language) if decl is not None else None
+        return self.phrases.label(relation)
 
     def norm_name(self, nid: str | None) -> str:
         """How sentences name a norm: its id, then its citation key (several norms share a citation)."""
         if nid is None:
             return self.w("rule")
         info = self.program.norms.get(nid)
-        citation = self.cited_as(info)
-        return f"{nid} ({citation})" if citation else nid
+        return self.phrases.norm_name(nid, info.node.citation if info else None)
 
     def cited_as(self, info) -> str | None:
-        """The norm's citation as a reader of the language cites it (the act's citation forms), else its key."""
-        if info is None:
-            return None
-        return n.cited_as(info.act, info.node.citation, self.language) or info.node.citation
+        """The norm's citation as a reader of the language cites it (the phrasebook), else its key."""
+        return self.phrases.cite_norm(info.node) if info is not None else None
 
     def cite_key(self, citation: str) -> str:
         """A citation key as the reader's language cites it (`pec 134.1.2` -> УИК, ст. 134 ч. 1 п. 2)."""
-        act = self.kb.acts.get(citation.split()[0]) if citation.split() else None
-        return n.cited_as(act, citation, self.language) or citation
+        return self.phrases.cite(citation)
 
     def act_name(self, key: str) -> str:
         """An act's short name in the language (ҚАК, УИК, PEC), else its key."""
-        return n.act_short_name(self.kb.acts.get(key), self.language) or key
+        return self.phrases.act_name(key)
 
     def norm_key(self, nid: str | None) -> dict | None:
         """A norm named only by id and citation (its full description is elsewhere in the answer)."""
@@ -224,6 +227,26 @@ class Explainer:
             ref["untranslated_notes"] = untranslated
         return ref
 
+    # ------------------------------------------------------------ universal conditions
+    def universal(self, relation: str, values: tuple) -> tuple[str, str] | None:
+        """A `for every` condition's counterexamples (n.Universal) as written and read, with its values in
+        place: ("for every X such that owner(X, lawco): partner(X, mainco)", "for every X such that ...")."""
+        u = self.kb.universals.get(relation) if relation.startswith(n.UNIVERSAL_PREFIX) else None
+        if u is None:
+            return None
+        binding = dict(zip(u.free, values))
+
+        def read(c) -> str:
+            target = c.atom if isinstance(c, n.Negation) else c
+            if not isinstance(target, n.Atom):
+                return comparison_text(c, binding)
+            named = tuple(binding.get(t.name, t.name) if isinstance(t, n.Variable) else t.value for t in target.args)
+            text = self.reading(target.predicate, named) or atom_text(target.predicate, named)
+            return self.w("negated reading", reading=text) if isinstance(c, n.Negation) else text
+        reading = self.w("universal reading", names=", ".join(u.variables),
+                         domain=self.w("and").join(read(c) for c in u.domain), body=read(u.body))
+        return u.text(binding), reading
+
     # ------------------------------------------------------------ proof trees
     def node(self, p: ProofNode, level: int = 1) -> dict:
         if p.kind == "comparison":
@@ -231,8 +254,9 @@ class Explainer:
                     "source": p.source.location if p.source else None}
         relation = p.relation or ""
         values = p.values
-        if relation.startswith("norm:"):
-            relation, values = relation[5:], values[1:]
+        if concluded(relation) is not None:
+            relation, values = concluded(relation), values[1:]
+        universal = self.universal(relation, values)
         reading = self.reading(relation, values)
         if p.kind == "negation" and reading:
             reading = self.w("negated reading", reading=reading)
@@ -243,10 +267,17 @@ class Explainer:
             "reading": reading,
             "source": p.source.location if p.source else None,
         }
-        if p.kind == "fact" and p.source is not None and p.source.file in ASSUMED_SOURCES:
+        if universal is not None:   # `for every ...`: holds where no counterexample does (n.Universal)
+            u = self.kb.universals[relation]
+            out["atom"], out["reading"] = universal if p.kind == "negation" else \
+                (self.w("counterexample", atom=universal[0]),
+                 ", ".join(f"{v} = {self.value_label(p.bindings[v])}" for v in u.variables if v in p.bindings))
+            out["universal"] = True
+        if p.kind == "fact" and p.source is not None and self.program.origin(p.source) == ASSUMPTION:
             out["assumed"] = True    # assumed (--assume, or a question in words), never a fact of the case
         if p.kind == "negation":
-            out["explanation"] = f"{self.w('no fact')} {atom_text(relation, values)}"
+            out["explanation"] = self.w("universal holds") if universal is not None else \
+                f"{self.w('no fact')} {atom_text(relation, values)}"
         if p.kind == "rule" and self.tables is not None:  # a derived condition: its proof once, in `proofs`
             key = out["id"] = atom_text(p.relation or "", p.values)
             if ("proofs", key) not in self.tables.seen:
@@ -292,6 +323,10 @@ class Explainer:
     def principle_text(self, d: Defeat) -> str:
         grounds = dict(d.grounds)
         if d.principle == "lex specialis":
+            words = self.priority_words(d)
+            if words is not None:   # `because "..."`: the text's own words that make the priority
+                return self.w("lex specialis words", winner=self.norm_name(d.winner), loser=self.norm_name(d.loser),
+                              where=self.norm_name(words[0]), words=words[1])
             return self.w("lex specialis", winner=self.norm_name(d.winner), loser=self.norm_name(d.loser))
         if d.principle == "binding interpretation":
             return self.interpretation_text(d)
@@ -302,6 +337,16 @@ class Explainer:
             return self.w("lex superior", **grounds)
         return self.w("lex posterior", **grounds)
 
+    def priority_words(self, d: Defeat) -> tuple[str, str] | None:
+        """(the norm whose text says it, its words) for an exception written with `because "..."`, in the
+        reader's language where the kb has it (`subject to` is written on the norm that yields)."""
+        winner = self.kb.norms.get(d.winner)
+        ref = next((r for r in (winner.exception_to if winner else ()) if r.norm_id == d.loser and r.words), None)
+        if ref is None:
+            return None
+        text = n.label_of(ref.words, self.language) or ref.words[0].text
+        return ref.written_in or d.winner, text
+
     def interpretation_text(self, d: Defeat) -> str:
         """"pec 134.1.2, in the binding interpretation of cc60 (points 1 and 2), does not extend to ...": the
         interpreted norm, the interpreting act with its points (the interpreting norm's and the binding
@@ -311,12 +356,15 @@ class Explainer:
         act = winner.act.key if winner and winner.act else ""
         points = []
         for info in (winner, binding):
-            citation = info.node.citation if info else None
-            if citation and citation.split()[0] == act and len(citation.split()) > 1 and citation.split()[1] not in points:
-                points.append(citation.split()[1])
+            citation = Citation.parse(info.node.citation if info else None)
+            point = ".".join(citation.numbers) if citation else ""
+            if citation and citation.act == act and point[:1].isdigit() and point not in points:
+                points.append(point)
         shown = self.w("points", first=points[0], second=points[1]) if len(points) > 1 else \
             self.w("point", first=points[0]) if points else ""
-        return self.w("binding interpretation", interpreted=self.cited_as(loser) or d.loser,
+        # a reading that leaves the case to discretion does not lift the interpreted norm: it stops deciding alone
+        key = "binding interpretation, discretion" if winner and winner.modality == "discretionary" else "binding interpretation"
+        return self.w(key, interpreted=self.cited_as(loser) or d.loser,
                       act=self.act_name(act) if act else d.winner, points=shown,
                       reading=getattr(self, "_answer_reading", None) or self.w("this case"))
 
@@ -326,8 +374,12 @@ class Explainer:
         binding = dict(d.grounds).get("binding")
         if d.principle == "binding interpretation" and binding:
             see = [self.norm_ref(binding, full=False)] + see
-        return {"norm": self.norm_ref(d.loser, full=False), "by": d.winner, "by_norm": self.norm_ref(d.winner, full=False),
-                "principle": d.principle, "grounds": dict(d.grounds), "explanation": self.principle_text(d), "see": see}
+        out = {"norm": self.norm_ref(d.loser, full=False), "by": d.winner, "by_norm": self.norm_ref(d.winner, full=False),
+               "principle": d.principle, "grounds": dict(d.grounds), "explanation": self.principle_text(d), "see": see}
+        words = self.priority_words(d) if d.principle == "lex specialis" else None
+        if words is not None:   # `because "..."`: where the text says it, in its words
+            out["words"] = {"norm": words[0], "text": words[1]}
+        return out
 
     # ------------------------------------------------------------ why-not
     def failure(self, w: WhyNot) -> dict:
@@ -346,9 +398,13 @@ class Explainer:
             atom = atom_text(w.relation, w.values)
             reading = self.reading(w.relation, w.values)
             label = self.label(w.relation)
+            universal = self.universal(w.relation, w.values) if None not in w.values else None
             if w.existential and w.reason == "missing":
                 return self.existential_failure(w, atom, label)
-            if w.reason == "negation-holds":
+            if universal is not None and w.reason == "negation-holds":   # `for every ...` with a counterexample
+                atom, reading = universal
+                sentence = self.w("universal fails", reading=reading)
+            elif w.reason == "negation-holds":
                 sentence = self.w("negation holds", reading=reading or atom)
                 atom = "not " + atom
             elif reading and label:
@@ -416,6 +472,11 @@ class Explainer:
         out["failed"] = failed
         out["decisive"] = decisive
         explanation = self.w("norm fails", norm=self.who(w.norm, deciding), reason=decisive["sentence"])
+        condition = decisive.get("condition")
+        bearing = self.readings_for(condition.split("(")[0].removeprefix("not ").strip()) if condition else []
+        if bearing:   # a condition a reading decides is failed under that reading: say which
+            out["readings"] = bearing
+            explanation += f" ({self.reading_note(bearing)})"
         asked = decisive.get("asked_by")
         if asked and w.reason != "not-in-force" and asked.get("citation") and asked["id"] != w.norm:
             explanation += f" ({asked.get('cited_as') or asked['citation']})"
@@ -446,6 +507,8 @@ class Explainer:
                 parts.append(d["explanation"])
             for d in defeated:
                 principle = self.w("lex specialis short") if d["principle"] == "lex specialis" else d["explanation"]
+                if d.get("words"):   # the text's own words make the priority: say them
+                    principle = f"«{d['words']['text']}», {d['words']['norm']}"
                 if d["by"] == a.deciding:
                     parts.append(self.w("prevails over", loser=self.norm_name(d["norm"]["id"]), principle=principle))
                 else:
@@ -492,12 +555,15 @@ class Explainer:
                     continue
                 premises = [done[key_of(c)] for c in p.children]
                 relation, values = p.relation or "", p.values
-                conclusion = relation.startswith("norm:")
+                conclusion = concluded(relation) is not None
                 if conclusion:
-                    relation, values = relation[5:], values[1:]
+                    relation, values = concluded(relation), values[1:]
+                universal = self.universal(relation, values)
                 step = {"number": len(out) + 1, "kind": "conclusion" if conclusion else p.kind,
-                        "atom": p.text if p.kind == "comparison" else atom_text(relation, values),
-                        "reading": None if p.kind == "comparison" else self.reading(relation, values),
+                        "atom": p.text if p.kind == "comparison" else
+                        self.w("counterexample", atom=universal[0]) if universal else atom_text(relation, values),
+                        "reading": None if p.kind == "comparison" else
+                        universal[1] if universal else self.reading(relation, values),
                         "source": p.source.location if p.source else None, "from": premises}
                 if p.kind == "rule":
                     step["norm"] = self.norm_ref(p.norm, full=False)
@@ -529,6 +595,9 @@ class Explainer:
             "citations": list(t.citations),
             "cited_as": [self.cite_key(c) for c in t.citations],
         }
+        bearing = self.readings_for(a.predicate)
+        if bearing:
+            out["readings"] = bearing
         trace: dict = {"status_label": self.w(a.status),
                        "deadline": a.deadline.isoformat() if a.deadline is not None else None,
                        "compliance": a.compliance,
@@ -556,6 +625,7 @@ class Explainer:
         trace["defeated"] = [self.defeat(d) for d in a.defeated if d.principle != "binding interpretation"]
         # a norm read narrowly by a binding interpretation is not defeated: it is upheld, in that reading
         trace["interpreted"] = [self.defeat(d) for d in a.defeated if d.principle == "binding interpretation"]
+        trace["applied"] = self.applied(a)
         if a.ambiguity:
             trace["ambiguity"] = [{"norms": [self.norm_ref(x, full=False) for x in pair],
                                    "explanation": self.w("ambiguity explained")} for pair in a.ambiguity]
@@ -564,10 +634,89 @@ class Explainer:
         ordered = sorted(t.why_not, key=lambda w: _closeness(self.program, w, a.deciding))
         trace["why_not"] = [self.why_not(w, a.deciding) for w in ordered]
         trace["summary"] = self.summary(t, trace["why_not"], trace["defeated"], conditions, trace["interpreted"])
+        chosen = self.reading_note(bearing, chosen_only=True)
+        if chosen and chosen not in trace["summary"]["text"]:
+            trace["summary"]["text"] += f" ({chosen})"
         if self.with_steps:
             trace["steps"] = self.steps(t, trace["interpreted"] + trace["defeated"], trace["summary"]["text"], trace["why_not"])
         out["trace"] = trace
         return out
+
+
+    def applied(self, a) -> list[dict]:
+        """Every norm whose conditions held for the atom, with its fate: `decided`, `agreed` (concludes what
+        the deciding norm concludes), `defeated` (by which norm, on which principle, in which words),
+        `interpreted` (read narrowly by a binding interpretation) or `unresolved` (in a conflict nothing
+        orders): what a scholar asks as "according to paragraph (5), may he accept?"."""
+        beaten = {d.loser: d for d in a.defeated}
+        conflicted = {nid for pair in a.ambiguity for nid in pair}
+        out = []
+        for nid in a.applicable:
+            info = self.program.norms.get(nid)
+            entry = dict(self.norm_key(nid) or {"id": nid})
+            entry["modality"] = info.modality if info else None
+            d = beaten.get(nid)
+            if nid == a.deciding:
+                entry["fate"] = "decided"
+            elif d is not None:
+                entry["fate"] = "interpreted" if d.principle == "binding interpretation" else "defeated"
+                entry["by"] = self.norm_key(d.winner)
+                entry["principle"] = d.principle
+                words = self.priority_words(d) if d.principle == "lex specialis" else None
+                if words is not None:
+                    entry["words"] = {"norm": words[0], "text": words[1]}
+            elif nid in conflicted:
+                entry["fate"] = "unresolved"
+                entry["against"] = sorted(x for pair in a.ambiguity if nid in pair for x in pair if x != nid)
+            else:
+                entry["fate"] = "agreed"
+            out.append(entry)
+        return out
+
+
+def _touched_by_readings(kb: KnowledgeBase) -> dict[str, set[str]]:
+    """predicate -> the readings of every group whose attached norms' conclusions it depends on."""
+    attached: dict[str, set[str]] = {}          # reading -> the predicates its norms and conditions conclude
+    for norm in kb.norms.values():
+        if norm.clause is None:
+            continue
+        for ref in norm.readings:
+            attached.setdefault(ref.norm_id, set()).add(norm.clause.head.predicate)
+        for _index, reading in getattr(norm.clause, "conditional", ()):
+            attached.setdefault(reading, set()).add(norm.clause.head.predicate)
+    links: dict[str, set[str]] = {name: set() for name in kb.readings}
+    for name, decl in kb.readings.items():     # alternatives, linked both ways
+        for ref in decl.instead_of:
+            if ref.norm_id in links:
+                links[name].add(ref.norm_id)
+                links[ref.norm_id].add(name)
+    groups: dict[str, set[str]] = {}
+    for name in links:
+        group, stack = set(), [name]
+        while stack:
+            member = stack.pop()
+            if member not in group:
+                group.add(member)
+                stack.extend(links[member])
+        groups[name] = group
+    body: dict[str, set[str]] = {}
+    for clause, _norm in kb.all_clauses():
+        for c in clause.body:
+            atom = c if isinstance(c, n.Atom) else c.atom if isinstance(c, n.Negation) else None
+            if atom is not None:
+                body.setdefault(clause.head.predicate, set()).add(atom.predicate)
+    out: dict[str, set[str]] = {}
+    for predicate in set(body) | {p for ps in body.values() for p in ps}:
+        seen, stack = set(), [predicate]
+        while stack:
+            p = stack.pop()
+            if p not in seen:
+                seen.add(p)
+                stack.extend(body.get(p, ()))
+        for name, group in groups.items():
+            if any(attached.get(member, set()) & seen for member in group):
+                out.setdefault(predicate, set()).add(name)
+    return out
 
 
 def _closeness(program: Program, w: WhyNot, deciding: str | None):

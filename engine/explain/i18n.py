@@ -20,6 +20,15 @@ WORDS: dict[str, dict[str, str]] = {
     "rows": {"en": "cases", "ru": "случаи", "kk": "жағдайлар"},
     "row holds": {"en": "if", "ru": "если", "kk": "егер"},
     "row absent": {"en": "and not", "ru": "и не", "kk": "және емес"},
+    "otherwise": {"en": "otherwise", "ru": "иначе", "kk": "әйтпесе"},
+    "cell yes": {"en": "yes", "ru": "да", "kk": "иә"},
+    "cell no": {"en": "no", "ru": "нет", "kk": "жоқ"},
+    "first hit": {"en": "the first row that matches decides", "ru": "решает первая подходящая строка",
+                  "kk": "алғашқы сәйкес жол шешеді"},
+    "any hit": {"en": "every row that matches gives the same status", "ru": "все подходящие строки дают один статус",
+                "kk": "сәйкес келетін әр жол бір мәртебені береді"},
+    "status": {"en": "status", "ru": "статус", "kk": "мәртебе"},
+    "facts of the table": {"en": "facts", "ru": "факты", "kk": "фактілер"},
     "row any": {"en": "in every other case", "ru": "во всех остальных случаях", "kk": "қалған барлық жағдайда"},
     "gaps": {"en": "gaps (no norm decides)", "ru": "пробелы (ни одна норма не решает)",
              "kk": "олқылықтар (ешбір норма шешпейді)"},
@@ -36,6 +45,32 @@ WORDS: dict[str, dict[str, str]] = {
     "how": {"en": "{status} if", "ru": "{status}, если", "kk": "{status}, егер"},
     "how none": {"en": "no set of added facts gives {status}", "ru": "никакие добавленные факты не дают статус «{status}»",
                  "kk": "ешбір қосылған факт «{status}» мәртебесін бермейді"},
+    "how more": {"en": "(more sets exist: --max N shows more)", "ru": "(есть и другие наборы: --max N покажет больше)",
+                 "kk": "(басқа жиындар да бар: --max N көбірек көрсетеді)"},
+    "how stopped seconds": {"en": "(stopped after {seconds} s, the bound of this search: the list may be incomplete; "
+                                  "ask about fewer persons or with a narrower question)",
+                            "ru": "(поиск остановлен через {seconds} с — это его предел: список может быть неполным; "
+                                  "спросите о меньшем числе лиц или уже)",
+                            "kk": "(іздеу {seconds} секундтан кейін тоқтатылды — бұл оның шегі: тізім толық болмауы мүмкін; "
+                                  "азырақ адам туралы немесе тарырақ сұраңыз)"},
+    "how stopped combinations": {"en": "(stopped at {entries} combinations of norms that can apply together, the bound of "
+                                       "this search: the list may be incomplete; ask a narrower question)",
+                                 "ru": "(поиск остановлен на {entries} сочетаниях применимых вместе норм — это его предел: "
+                                       "список может быть неполным; задайте более узкий вопрос)",
+                                 "kk": "(іздеу бірге қолданылатын нормалардың {entries} тіркесімінде тоқтатылды — бұл оның "
+                                       "шегі: тізім толық болмауы мүмкін; тарырақ сұраңыз)"},
+    "how stopped rows": {"en": "(stopped at {entries} different outcomes, the bound of this search: the list may be "
+                               "incomplete; ask a narrower question)",
+                         "ru": "(поиск остановлен на {entries} различных исходах — это его предел: список может быть "
+                               "неполным; задайте более узкий вопрос)",
+                         "kk": "(іздеу {entries} түрлі нәтижеде тоқтатылды — бұл оның шегі: тізім толық болмауы мүмкін; "
+                               "тарырақ сұраңыз)"},
+    "how stopped entries": {"en": "(stopped at {entries} diagram nodes, the memory bound of this search: the list may be "
+                                  "incomplete; ask about fewer persons or with a narrower question)",
+                            "ru": "(поиск остановлен на {entries} узлах диаграмм — это предел памяти: список может быть "
+                                  "неполным; спросите о меньшем числе лиц или уже)",
+                            "kk": "(іздеу диаграмманың {entries} түйінінде тоқтатылды — бұл жад шегі: тізім толық болмауы "
+                                  "мүмкін; азырақ адам туралы немесе тарырақ сұраңыз)"},
     "reads otherwise": {"en": "{norm} reads otherwise under the other reading", "ru": "{norm} читается иначе при другом толковании",
                         "kk": "{norm} басқа түсіндірмеде өзгеше оқылады"},
     "reading": {"en": "reading", "ru": "толкование", "kk": "түсіндірме"},
@@ -96,6 +131,9 @@ WORDS: dict[str, dict[str, str]] = {
     "lex specialis": {"en": "lex specialis: {winner} is an exception to {loser}",
                       "ru": "lex specialis: {winner} является исключением из {loser}",
                       "kk": "lex specialis: {winner} — {loser} нормасынан ерекшелік"},
+    "lex specialis words": {"en": "{winner} prevails over {loser}: the text of {where} says «{words}»",
+                            "ru": "{winner} имеет приоритет над {loser}: текст {where} гласит «{words}»",
+                            "kk": "{winner} {loser} нормасынан басым: {where} мәтінінде «{words}» делінген"},
     "lex specialis short": {"en": "lex specialis: an explicit exception", "ru": "lex specialis: прямо указанное исключение",
                             "kk": "lex specialis: тікелей көрсетілген ерекшелік"},
     "lex superior": {"en": "lex superior: {winner_act} (rank {winner_rank}) prevails over {loser_act} (rank {loser_rank})",
@@ -108,6 +146,17 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "{interpreted}, in the binding interpretation of {act} ({points}), does not extend to this: {reading}",
         "ru": "{interpreted} в обязательном истолковании {act} ({points}) не распространяется на это: {reading}",
         "kk": "{interpreted} {act} міндетті түсіндірмесінде ({points}) бұған қолданылмайды: {reading}"},
+    "binding interpretation, discretion": {
+        "en": "in the binding interpretation of {act} ({points}), {interpreted} does not settle this by itself: "
+              "it is left to the administration, which must assess it: {reading}",
+        "ru": "в обязательном истолковании {act} ({points}) {interpreted} сам по себе этого не решает: "
+              "вопрос оставлен администрации, которая обязана его рассмотреть: {reading}",
+        "kk": "{act} міндетті түсіндірмесінде ({points}) {interpreted} мұны өздігінен шешпейді: "
+              "мәселе әкімшілікке қалдырылады, ол оны қарауға міндетті: {reading}"},
+    "only under the reading": {"en": "only under the reading", "ru": "только при толковании",
+                               "kk": "тек мына түсіндірме бойынша"},
+    "under reading": {"en": "under the reading in force: {labels}", "ru": "при действующем толковании: {labels}",
+                      "kk": "қолданыстағы түсіндірме бойынша: {labels}"},
     "points": {"en": "points {first} and {second}", "ru": "пункты {first} и {second}", "kk": "{first} және {second}-тармақтар"},
     "point": {"en": "point {first}", "ru": "пункт {first}", "kk": "{first}-тармақ"},
     "as summarised by the court": {"en": "as summarised by the Court", "ru": "в изложении Конституционного Суда",
@@ -150,6 +199,15 @@ WORDS: dict[str, dict[str, str]] = {
     "negation holds": {"en": "it is established that {reading}, and the norm requires the opposite",
                        "ru": "установлено, что {reading}, а норма требует обратного",
                        "kk": "{reading} деп анықталған, ал норма керісінше талап етеді"},
+    "universal reading": {"en": "for every {names} such that {domain}: {body}",
+                          "ru": "для всякого {names}, такого что {domain}: {body}",
+                          "kk": "{domain} болатын әрбір {names} үшін: {body}"},
+    "universal holds": {"en": "no counterexample is established", "ru": "контрпример не установлен",
+                        "kk": "қарсы мысал анықталмаған"},
+    "universal fails": {"en": "it does not hold that {reading}: a counterexample is established",
+                        "ru": "неверно, что {reading}: установлен контрпример",
+                        "kk": "«{reading}» деген дұрыс емес: қарсы мысал анықталған"},
+    "counterexample": {"en": "a counterexample to: {atom}", "ru": "контрпример к: {atom}", "kk": "қарсы мысал: {atom}"},
     "comparison fails": {"en": "{comparison} is false", "ru": "{comparison} — неверно", "kk": "{comparison} — жалған"},
     "asked by": {"en": "required by {norm}", "ru": "требует {norm}", "kk": "{norm} талап етеді"},
     "not in force on": {"en": "not in force on {date}", "ru": "не действует на {date}", "kk": "{date} күні күшінде емес"},
@@ -340,7 +398,7 @@ WORDS.update({
     "assumption incomplete": {"en": "'{words}' needs to say who or what ({missing})",
                               "ru": "в «{words}» не сказано, кто или что ({missing})",
                               "kk": "«{words}» ішінде кім не не екені айтылмаған ({missing})"},
-    "name them": {"en": "name them in the same clause, e.g. 'if ospanov died'",
+    "name them": {"en": "name them in the same clause",
                   "ru": "назовите их в той же части вопроса",
                   "kk": "оларды сұрақтың сол бөлігінде атаңыз"},
     "change needs two dates": {"en": "a question about what changed needs two dates",
@@ -352,6 +410,12 @@ WORDS.update({
     "two dates example": {"en": "e.g. 'which calls changed between 2024-12-26 and 2024-12-27?'",
                           "ru": "например: «какие разговоры изменились между 26 декабря 2024 и 27 декабря 2024?»",
                           "kk": "мысалы: «2024 жылғы 26 желтоқсан мен 2024 жылғы 27 желтоқсан аралығында қандай сөйлесулер өзгерді?»"},
+    "role not resolved": {"en": "'{words}' does not name one person of the case (the case has: {persons})",
+                          "ru": "«{words}» не называет одно лицо из дела (в деле: {persons})",
+                          "kk": "«{words}» істегі бір адамды атамайды (істе: {persons})"},
+    "name the person": {"en": "name the person",
+                        "ru": "назовите лицо по имени",
+                        "kk": "адамды атымен атаңыз"},
     "unknown name": {"en": "'{name}' occurs nowhere in the case or the knowledge base",
                      "ru": "«{name}» не встречается ни в деле, ни в базе знаний",
                      "kk": "«{name}» істе де, білім қорында да кездеспейді"},

@@ -13,7 +13,7 @@ import itertools
 from dataclasses import dataclass, field
 
 from engine.syntax import nodes as n
-from engine.logic.evaluation import Model
+from engine.logic.model import Model
 from engine.logic.ir import Program, Rule
 from engine.logic.matching import Index, ground, ready, solutions, test, unify
 from engine.base.source import Span

@@ -1,5 +1,5 @@
-"""Logic: what follows from the law. Lowering the AST to Datalog at a date (IR), evaluation through
-pyDatalog's Python objects, matching, the priority between conflicting norms, the defeasible core,
+"""Logic: what follows from the law. Lowering the AST to Datalog at a date (IR), evaluation behind one
+seam (`evaluator`: the model and the built-ins in `model`, pyDatalog's Python objects in `evaluation`), matching, the priority between conflicting norms, the defeasible core,
 deontic statuses, and the export to ASP.
 
 May import: `engine.syntax`, `engine.base`.

@@ -12,7 +12,7 @@ import datetime
 from decimal import Decimal
 
 from engine.syntax import nodes as n
-from engine.logic.evaluation import Model
+from engine.logic.model import Model
 from engine.logic.ir import Program
 
 

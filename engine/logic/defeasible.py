@@ -1,6 +1,6 @@
 """Defeasible reasoning: strict and defeasible rules, defeaters and superiority, over our Datalog evaluation.
 
-A theory's facts and rules are evaluated twice by `engine.logic.evaluation` (pyDatalog): the strict part
+A theory's facts and rules are evaluated twice by the chosen evaluator (`engine.logic.evaluator`; pyDatalog by default): the strict part
 gives what holds definitely (+Δ), and all strict and defeasible rules together give every literal
 that could be supported; the rules are then instantiated over that model (`engine.logic.matching`) and
 the proof conditions of defeasible logic (Antoniou, Billington, Governatori, Maher 2001) are run to
@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from engine.syntax import nodes as n
-from engine.logic.evaluation import evaluate
+from engine.logic.evaluator import evaluate
 from engine.logic.ir import Program, Rule
 from engine.logic.matching import Index, ground, solutions
 from engine.base.source import Span
@@ -120,7 +120,7 @@ def _program(theory: Theory, rules: Iterable[DefeasibleRule]) -> Program:
 
 
 def _renamed(atom: n.Atom) -> n.Atom:
-    from engine.logic.evaluation import ARITHMETIC
+    from engine.logic.model import ARITHMETIC
     if atom.predicate in ARITHMETIC:
         return atom
     return n.Atom(relation(atom.predicate), atom.args, atom.span, atom.predicate_span)
@@ -171,7 +171,7 @@ def ground_theory(theory: Theory) -> Grounding:
 
 
 def _builtins():
-    from engine.logic.evaluation import ARITHMETIC
+    from engine.logic.model import ARITHMETIC
     return ARITHMETIC
 
 

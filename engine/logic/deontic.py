@@ -75,7 +75,8 @@ def decide(program: Program, predicate: str, values: tuple, applicable: set[str]
         deadline = program.norms[answer.deciding].node.deadline
         if deadline is not None:
             answer.deadline = deadline
-            answer.compliance, answer.fulfilled_on = compliance(program, predicate, values, facts, deadline)
+            answer.compliance, answer.fulfilled_on = compliance(program, predicate, values, facts, deadline,
+                                                                program.norms[answer.deciding].start)
     return answer
 
 
@@ -116,16 +117,19 @@ def _fields(answer: Answer) -> tuple:
 
 
 def compliance(program: Program, predicate: str, values: tuple, facts: set[tuple],
-               deadline: datetime.date) -> tuple[str, datetime.date | None]:
-    """Fulfilment is an event with a date: the first day an atom of the obligation was recorded to happen.
+               deadline: datetime.date, arises: datetime.date | None = None) -> tuple[str, datetime.date | None]:
+    """Fulfilment is an event with a date: the first day, on or after the day the obligation arises (its
+    norm's first day in force, `arises`), that an atom of the obligation was recorded to happen. An act done
+    before the duty existed fulfils nothing.
 
     Done on or before the deadline: `fulfilled`, whenever asked afterwards; done after it: `fulfilled late`;
     not done by the question's date: `pending` until the deadline, `overdue` after it. A fact written
     without dates (it holds on every day) fulfils the obligation, on a day the case does not give.
     """
-    days = sorted(program.occurrences.get(predicate, {}).get(values, ()))
+    recorded = program.occurrences.get(predicate, {}).get(values, ())
+    days = sorted(day for day in recorded if arises is None or day >= arises)
     if days:
         return ("fulfilled" if days[0] <= deadline else "fulfilled late"), days[0]
-    if values in facts:
+    if values in facts and not recorded:
         return "fulfilled", None
     return ("overdue" if program.at > deadline else "pending"), None

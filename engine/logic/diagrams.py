@@ -2,25 +2,83 @@
 
 A Boolean function of ground facts is a diagram with the leaves False and True; the case space
 (engine/tools/cases.py) also builds diagrams whose leaves are outcomes (a status with its deciding
-norms). Variables are integers, ordered by their number (smaller nearer the root). Every diagram is
-canonical for its function, so two diagrams are equal exactly when their node ids are equal.
+norms). Variables are integers; each has a level fixed when it is first used (`declare(v, group)`:
+the variables of one group sit together, groups in their sorted order, then by number), smaller
+levels nearer the root. Every diagram is canonical for its function, so two diagrams are equal
+exactly when their node ids are equal.
+
+The work is bounded: a manager made with a `Budget` (nodes and memo entries, seconds) raises
+`TooLarge` as soon as either is spent, so no input exhausts the machine; callers turn it into a
+message that names the bound.
 """
 
 from __future__ import annotations
 
+import time
+from dataclasses import dataclass
 from typing import Callable, Hashable, Iterator
+
+
+@dataclass
+class Budget:
+    """At most `entries` nodes and memo entries, and `seconds` of work from when the manager is made."""
+
+    entries: int = 2_000_000
+    seconds: float = 20.0
+
+
+class TooLarge(Exception):
+    """The budget of a manager is spent: `what` is "entries" or "seconds", `limit` the bound."""
+
+    def __init__(self, what: str, limit):
+        super().__init__(f"{what} {limit}")
+        self.what, self.limit = what, limit
+
+
+_LEAF_LEVEL = (1,)
 
 
 class Diagrams:
     """One manager: a unique table of nodes (var, low, high) and of leaves; ids are ints."""
 
-    def __init__(self):
+    def __init__(self, budget: Budget | None = None, deadline: float | None = None):
         self._leaf_id: dict[Hashable, int] = {}
         self._node_id: dict[tuple[int, int, int], int] = {}
         self.table: list[tuple] = []        # id -> ("leaf", value) | (var, low, high)
         self._memo: dict[tuple, int] = {}
+        self._level: dict[int, tuple] = {}   # var -> (0, group, var)
+        self.budget = budget
+        self.deadline = deadline if deadline is not None else (
+            time.monotonic() + budget.seconds if budget is not None else None)
+        self._tick = 0
         self.false = self.leaf(False)
         self.true = self.leaf(True)
+
+    def _spend(self) -> None:
+        """Called on every new node and memo entry: checks the budget every 4096 of them."""
+        self._tick += 1
+        if not self._tick & 4095:
+            self.check()
+
+    def check(self) -> None:
+        """Raises TooLarge if the budget is spent (for loops that make no nodes)."""
+        if self.budget is None:
+            return
+        if len(self.table) + len(self._memo) > self.budget.entries:
+            raise TooLarge("entries", self.budget.entries)
+        if self.deadline is not None and time.monotonic() > self.deadline:
+            raise TooLarge("seconds", self.budget.seconds)
+
+    def declare(self, v: int, group: tuple = ()) -> None:
+        """Fixes the level of a variable before it is used: grouped variables sit together."""
+        if v not in self._level:
+            self._level[v] = (0, group, v)
+
+    def level(self, v: int) -> tuple:
+        found = self._level.get(v)
+        if found is None:
+            found = self._level[v] = (0, (), v)
+        return found
 
     # ------------------------------------------------------------ building
     def leaf(self, value: Hashable) -> int:
@@ -36,6 +94,7 @@ class Diagrams:
         key = (var, low, high)
         found = self._node_id.get(key)
         if found is None:
+            self._spend()
             found = self._node_id[key] = len(self.table)
             self.table.append(key)
         return found
@@ -49,9 +108,10 @@ class Diagrams:
     def value(self, u: int):
         return self.table[u][1]
 
-    def top(self, u: int) -> float:
+    def top(self, u: int) -> tuple:
+        """The level of u's variable (leaves below every variable)."""
         entry = self.table[u]
-        return float("inf") if entry[0] == "leaf" else entry[0]
+        return _LEAF_LEVEL if entry[0] == "leaf" else self.level(entry[0])
 
     def branches(self, u: int, v: int) -> tuple[int, int]:
         """The low and high cofactors of u by the variable v (u itself when v is not its top)."""
@@ -70,9 +130,10 @@ class Diagrams:
         if all(self.is_leaf(a) for a in args):
             result = self.leaf(op(*(self.value(a) for a in args)))
         else:
-            v = min(self.top(a) for a in args)
+            v = min(self.top(a) for a in args)[2]
             lows, highs = zip(*(self.branches(a, v) for a in args))
             result = self.node(v, self.apply(name, op, *lows), self.apply(name, op, *highs))
+        self._spend()
         self._memo[key] = result
         return result
 
@@ -112,12 +173,13 @@ class Diagrams:
         if found is not None:
             return found
         entry = self.table[u]
-        if entry[0] == "leaf" or entry[0] > v:
+        if entry[0] == "leaf" or self.level(entry[0]) > self.level(v):
             result = u
         elif entry[0] == v:
             result = entry[2] if value else entry[1]
         else:
             result = self.node(entry[0], self.restrict(entry[1], v, value), self.restrict(entry[2], v, value))
+        self._spend()
         self._memo[key] = result
         return result
 
@@ -157,23 +219,136 @@ class Diagrams:
                 stack += [entry[1], entry[2]]
         return out
 
-    def minimal_true_sets(self, u: int, accept: Callable[[Hashable], bool]) -> list[frozenset[int]]:
-        """The minimal sets S of variables such that S true and every other variable false reaches an accepted leaf."""
-        memo: dict[int, list[frozenset[int]]] = {}
+    # ------------------------------------------------------------ covers (decision tables)
+    def cube(self, literals: dict[int, bool]) -> int:
+        """The conjunction of the literals (variable -> value)."""
+        out = self.true
+        for v in sorted(literals, key=self.level, reverse=True):
+            out = self.node(v, self.false, out) if literals[v] else self.node(v, out, self.false)
+        return out
 
-        def walk(node: int) -> list[frozenset[int]]:
+    def isop(self, lower: int, upper: int) -> list[dict[int, bool]]:
+        """A prime and irredundant cover of any function between lower and upper (lower implies upper):
+        cubes (variable -> value) whose disjunction contains lower and lies within upper, none of which can
+        lose a literal and stay within upper, none covered by the others where lower holds.
+
+        Minato and Morreale's algorithm on the diagrams (S. Minato, "Fast generation of prime-irredundant
+        covers from binary decision diagrams", 1993); primality and irredundancy are then checked cube by
+        cube (a literal is dropped while the larger cube stays within upper, a cube is dropped while the
+        others cover what it adds to lower), so they hold by construction whatever the order of variables.
+        """
+        memo: dict[tuple[int, int], tuple[int, list]] = {}
+
+        def rec(low: int, up: int) -> tuple[int, list]:
+            if low == self.false:
+                return self.false, []
+            if up == self.true:
+                return self.true, [{}]
+            found = memo.get((low, up))
+            if found is not None:
+                return found
+            self.check()
+            v = min(self.top(low), self.top(up))[2]
+            l0, l1 = self.branches(low, v)
+            u0, u1 = self.branches(up, v)
+            c0, k0 = rec(self.conj(l0, self.neg(u1)), u0)
+            c1, k1 = rec(self.conj(l1, self.neg(u0)), u1)
+            rest = self.disj(self.conj(l0, self.neg(c0)), self.conj(l1, self.neg(c1)))
+            cs, ks = rec(rest, self.conj(u0, u1))
+            cover = self.disj(self.node(v, c0, c1), cs)
+            cubes = [{**c, v: False} for c in k0] + [{**c, v: True} for c in k1] + ks
+            memo[(low, up)] = cover, cubes
+            return cover, cubes
+
+        _cover, cubes = rec(lower, upper)
+        outside = self.neg(upper)
+        primes = []
+        for c in cubes:                     # prime: no literal can go
+            c = dict(c)
+            for v in sorted(c, key=self.level):
+                wider = {k: b for k, b in c.items() if k != v}
+                if self.conj(self.cube(wider), outside) == self.false:
+                    c = wider
+            if c not in primes:
+                primes.append(c)
+        kept = list(primes)
+        for c in sorted(primes, key=len, reverse=True):     # irredundant: every cube adds something of lower
+            others = self.false
+            for o in kept:
+                if o is not c:
+                    others = self.disj(others, self.cube(o))
+            if self.conj(self.conj(self.cube(c), lower), self.neg(others)) == self.false:
+                kept.remove(c)
+        return kept
+
+    def fraction(self, u: int) -> float:
+        """The share of all assignments for which the Boolean diagram u is True."""
+        memo: dict[int, float] = {}
+        order, stack = [], [u]
+        while stack:
+            node = stack.pop()
             if node in memo:
-                return memo[node]
+                continue
             entry = self.table[node]
             if entry[0] == "leaf":
-                found = [frozenset()] if accept(entry[1]) else []
-            else:
-                v, low, high = entry
-                found = minimal(walk(low) + [s | {v} for s in walk(high)])
-            memo[node] = found
-            return found
+                memo[node] = 1.0 if entry[1] else 0.0
+                continue
+            if entry[1] in memo and entry[2] in memo:
+                memo[node] = (memo[entry[1]] + memo[entry[2]]) / 2
+                continue
+            stack += [node, entry[1], entry[2]]
+        return memo[u]
 
-        return walk(u)
+    def cheapest(self, g: int) -> frozenset[int]:
+        """The variables a path from g to True with the fewest true ones sets true (g is not False)."""
+        return self._cheapest(g)
+
+    def smallest_true_sets(self, u: int, accept: Callable[[Hashable], bool]) -> Iterator[frozenset[int]]:
+        """The minimal sets S of variables such that S true and every other variable false reaches an
+        accepted leaf, lazily, smallest first: each is found in time linear in the diagram.
+
+        A path to an accepted leaf is such a set (its high edges; a variable it skips does not matter,
+        so false is as good as any). The cheapest path (fewest high edges) is the smallest set; once it
+        is given, every superset of it is cut off (the diagram conjoined with "not all of S"), so the
+        next cheapest path is again a set no smaller set is part of: minimal by construction, and no
+        set is ever listed twice. Stop iterating to stop the work; the budget bounds each step.
+        """
+        g = self.map(u, lambda value: bool(accept(value)), "accept")
+        while g != self.false:
+            s = self._cheapest(g)
+            yield s
+            cube = self.true
+            for v in sorted(s, key=self.level, reverse=True):
+                cube = self.node(v, self.false, cube)
+            g = self.conj(g, self.neg(cube))
+
+    def _cheapest(self, g: int) -> frozenset[int]:
+        """The high edges of a path from g to True with the fewest of them (g is not False)."""
+        cost: dict[int, float] = {}
+        order: list[int] = []
+        stack = [(g, False)]
+        while stack:                         # post-order without recursion (diagrams can be deep)
+            node, done = stack.pop()
+            if node in cost:
+                continue
+            entry = self.table[node]
+            if entry[0] == "leaf":
+                cost[node] = 0 if entry[1] else float("inf")
+                continue
+            if done:
+                cost[node] = min(cost[entry[1]], 1 + cost[entry[2]])
+                continue
+            stack.append((node, True))
+            stack += [(entry[2], False), (entry[1], False)]
+        out, node = set(), g
+        while not self.is_leaf(node):
+            v, low, high = self.table[node]
+            if cost[low] <= 1 + cost[high]:
+                node = low
+            else:
+                out.add(v)
+                node = high
+        return frozenset(out)
 
 
 def minimal(sets: list[frozenset]) -> list[frozenset]:

@@ -10,48 +10,18 @@ does not terminate in pyDatalog) and each negation or comparison comes once its 
 
 from __future__ import annotations
 
-import datetime
 import threading
-from dataclasses import dataclass, field
-from decimal import Decimal
 
 from pyDatalog import pyDatalog
 from pyDatalog.pyEngine import Clause, Const, Literal, Pred, Var, assert_, insert, retract
 
 from engine.base import collector
 from engine.syntax import nodes as n
-from engine.syntax.analysis import DependencyGraph
-from engine.logic.ir import ARITHMETIC_RELATIONS, Program, Rule
+from engine.logic.ir import Program, Rule
+from engine.logic.model import ARITHMETIC, Model, compare, kind
+from engine.logic.plan import ordered, dependency_graph, depended_on, order_body
 
 _lock = threading.Lock()
-
-
-@dataclass
-class Model:
-    """Every tuple of every relation at the question's date."""
-
-    relations: dict[str, set[tuple]] = field(default_factory=dict)
-
-    def get(self, relation: str) -> set[tuple]:
-        return self.relations.get(relation, set())
-
-
-# Ordering comparisons are defined within one kind of value: dates with dates, numbers with numbers,
-# texts with texts. Across kinds `<` is false and `!=` is true, instead of Python's TypeError.
-def _kind(value) -> str:
-    if isinstance(value, datetime.date):
-        return "date"
-    if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
-        return "number"
-    return "text"
-
-
-def compare(op: str, left, right) -> bool:
-    if op == "!=":
-        return left != right or _kind(left) != _kind(right)
-    if _kind(left) != _kind(right):
-        return False
-    return {"<": left < right, "<=": left <= right, ">": left > right, ">=": left >= right}[op]
 
 
 def _primitive(op: str):
@@ -65,28 +35,6 @@ def _primitive(op: str):
 _COMPARATORS = {op: f"zan{op}" for op in ("!=", "<", "<=", ">", ">=")}
 
 
-def _number(value) -> bool:
-    return isinstance(value, (int, float, Decimal)) and not isinstance(value, bool)
-
-
-def _arithmetic(op: str):
-    """left op right on two numbers; None (no answer) for anything else or a division by zero."""
-    def apply(left, right):
-        if not (_number(left) and _number(right)):
-            return None
-        if op in ("/", "%") and right == 0:
-            return None
-        if op == "/":
-            return left // right if isinstance(left, int) and isinstance(right, int) else left / right
-        return {"+": left + right, "-": left - right, "*": left * right, "%": left % right}[op]
-    return apply
-
-
-# Built-in relations `op(Left, Right, Result)`, for arithmetic written by the conformance suite's rules.
-# Their names cannot be written in the DSL (they are not identifiers), so the DSL never reaches them.
-ARITHMETIC = {op: _arithmetic(op) for op in ARITHMETIC_RELATIONS}
-
-
 def _arithmetic_primitive(op: str, name: str):
     apply = ARITHMETIC[op]
 
@@ -98,7 +46,7 @@ def _arithmetic_primitive(op: str, name: str):
         if value is None:
             return
         if result.is_const():
-            if result.id == value and _kind(result.id) == _kind(value):
+            if result.id == value and kind(result.id) == kind(value):
                 subgoal.fact(True)
         else:
             subgoal.fact(Literal(name, [left, right, Const(value)]))
@@ -118,82 +66,6 @@ def _term(term, variables: dict[str, Var]):
             return anonymous[-1]
         return variables.setdefault(term.name, Var(term.name))
     return Const(term.value)
-
-
-def order_body(rule: Rule, component: dict[str, int], sizes: dict[str, int]) -> list[n.Condition]:
-    """Recursive literals first, then the most bound, smallest relations; tests once their variables are bound."""
-    head_component = component.get(rule.relation)
-    atoms = [i for i, c in enumerate(rule.body) if isinstance(c, n.Atom) and c.predicate not in ARITHMETIC]
-    recursive = [i for i in atoms if head_component is not None
-                 and component.get(rule.body[i].predicate) == head_component]
-
-    def cost(atom: n.Atom, bound: set[str], placed: bool):
-        free = sum(1 for t in atom.args if isinstance(t, n.Variable) and t.name not in bound)
-        return (free == len(atom.args) and placed, free, sizes.get(atom.predicate, 0))
-    return [rule.body[i] for i in _ordered(rule.body, recursive, cost)]
-
-
-def _ordered(body, first: list[int], cost) -> list[int]:
-    """The positions of `body` in evaluation order: the atoms `first`, then the cheapest atom by
-    `cost(atom, bound variables, anything placed)` each time; a test (negation, comparison,
-    arithmetic) as soon as its variables are bound."""
-    tests = [i for i, c in enumerate(body) if not isinstance(c, n.Atom) or c.predicate in ARITHMETIC]
-    others = [i for i, c in enumerate(body) if i not in tests and i not in first]
-    ordered: list[int] = []
-    bound: set[str] = set()
-
-    def place_tests():
-        progress = True
-        while progress:
-            progress = False
-            for i in list(tests):
-                t = body[i]
-                if isinstance(t, n.Negation):
-                    needed = {v.name for v in t.atom.variables() if v.name != "_"}
-                    ready = needed <= bound
-                elif isinstance(t, n.Atom):  # arithmetic: ready once both operands are bound
-                    ready = {a.name for a in t.args[:2] if isinstance(a, n.Variable)} <= bound
-                    if ready:
-                        bound.update(v.name for v in t.variables())
-                else:
-                    names = [x.name for x in (t.left, t.right) if isinstance(x, n.Variable)]
-                    free = [v for v in names if v not in bound]
-                    ready = not free or (t.operator == "=" and len(free) == 1)
-                    if ready and t.operator == "=":
-                        bound.update(names)
-                if ready:
-                    ordered.append(i)
-                    tests.remove(i)
-                    progress = True
-
-    def take(i: int):
-        ordered.append(i)
-        bound.update(v.name for v in body[i].variables())
-        place_tests()
-
-    place_tests()
-    for i in first:
-        take(i)
-    while others:
-        best = min(others, key=lambda i: cost(body[i], bound, bool(ordered)))
-        others.remove(best)
-        take(best)
-    ordered.extend(tests)  # unsafe leftovers cannot occur after the safety check; kept for completeness
-    return ordered
-
-
-def dependency_graph(program: Program) -> DependencyGraph:
-    graph = DependencyGraph()
-    for relation in program.arities:
-        graph.nodes.add(relation)
-    for rule in program.rules:
-        graph.nodes.add(rule.relation)
-        for c in rule.evaluated_body:
-            if isinstance(c, n.Atom):
-                graph.add(rule.relation, c.predicate, False)
-            elif isinstance(c, n.Negation):
-                graph.add(rule.relation, c.atom.predicate, True)
-    return graph
 
 
 def evaluate(program: Program, relations: set[str] | None = None) -> Model:
@@ -222,7 +94,7 @@ def _evaluate(program: Program, relations: set[str] | None = None) -> Model:
         if rule.guard:  # the guard is joined like any condition (ir: a conclusion's open variables)
             rule = Rule(rule.head, rule.evaluated_body, rule.norm, rule.modality, rule.span, rule.kind)
         rules_of.setdefault(rule.relation, []).append(rule)
-    needed = set(rules_of) if relations is None else _depended_on(graph, relations) & set(rules_of)
+    needed = set(rules_of) if relations is None else depended_on(graph, relations) & set(rules_of)
     # Answers are asserted as facts only where a rule evaluated later reads them (at 10k convicts,
     # asserting the question's own relations cost 4 s).
     # A recursive component reads its own relations through its own copies (see `_seminaive`).
@@ -370,7 +242,7 @@ def _delta_clause(rule: Rule, position: int, inside: set[str], round_: int, stat
     def cost(atom: n.Atom, bound: set[str], placed: bool):
         free = sum(1 for t in atom.args if isinstance(t, n.Variable) and t.name not in bound)
         return (stats.matches(atom, bound), free)
-    order = _ordered(rule.body, [position], cost)
+    order = ordered(rule.body, [position], cost)
     variables: dict[str, Var] = {}
     head = Literal(relation_name(_ASKED + rule.relation), [_term(t, variables) for t in rule.head.args])
     body = []
@@ -392,17 +264,6 @@ def _ask_clauses(relation: str, clauses: list[Clause], arities: dict[str, int]) 
     finally:
         for clause in asserted:
             retract(clause)
-
-
-def _depended_on(graph: DependencyGraph, roots) -> set[str]:
-    """The roots and every relation they depend on, through any number of rules."""
-    found, stack = set(), list(roots)
-    while stack:
-        relation = stack.pop()
-        if relation not in found:
-            found.add(relation)
-            stack.extend(graph.edges.get(relation, ()))
-    return found
 
 
 def _assert_facts(relation: str, rows, extra: tuple = ()) -> None:
@@ -433,3 +294,15 @@ def _ask(relation: str, arity: int) -> set[tuple]:
     if result is True:
         return {()}
     return {tuple(row) for row in result or ()}
+
+
+class PyDatalog:
+    """The reference evaluator (engine.logic.evaluator): pyDatalog, a relation at a time."""
+
+    name = "pydatalog"
+
+    def evaluate(self, program: Program, relations: set[str] | None = None) -> Model:
+        return evaluate(program, relations)
+
+
+EVALUATOR = PyDatalog()

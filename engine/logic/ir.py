@@ -21,6 +21,37 @@ from engine.syntax import nodes as n
 from engine.syntax.knowledge import KnowledgeBase
 
 
+# The relations a predicate lowers to, besides its own: `norm:p(NormId, ...)` (a norm applies to the
+# atom), `domain:p` (its `asked over` domain) and `asked:p` (the ground atoms a question asks about).
+# '<word>:' starts no identifier of the DSL, so these names cannot clash with a predicate's.
+NORM, DOMAIN, ASKED = "norm:", "domain:", "asked:"
+
+
+def norm_relation(predicate: str) -> str:
+    """The relation of the norms that apply to an atom of `predicate`: `norm:p(NormId, ...)`."""
+    return NORM + predicate
+
+
+def domain_relation(predicate: str) -> str:
+    """The `asked over` domain of `predicate`: the candidates a norm reaching "whoever" is decided for."""
+    return DOMAIN + predicate
+
+
+def asked_relation(predicate: str) -> str:
+    """The ground atoms of `predicate` a question asks about (they join its domain)."""
+    return ASKED + predicate
+
+
+def question_relations(*predicates: str) -> set[str]:
+    """What answering a question about the predicates needs evaluated: each, its norms and its domain."""
+    return {r for p in predicates for r in (p, norm_relation(p), domain_relation(p))}
+
+
+def concluded(relation: str) -> str | None:
+    """The predicate a `norm:p` relation concludes about, else None."""
+    return relation[len(NORM):] if relation.startswith(NORM) else None
+
+
 @dataclass(frozen=True)
 class Rule:
     """head <= body, with the norm (if any) whose clause it is."""
@@ -43,6 +74,11 @@ class Rule:
         return self.body + self.guard
 
 
+# Where a fact comes from: the law (kb/), a case file, or an assumption made for one question
+# (`--assume`, a question in words). Recorded per source file as it is loaded (KnowledgeBase.origins).
+LAW, CASE, ASSUMPTION = "law", "case", "assumption"
+
+
 @dataclass
 class Program:
     """Datalog at one date: relations with arities, facts with where they were written, rules."""
@@ -58,10 +94,15 @@ class Program:
     # ground atoms written with a date interval, by relation: values -> the first days of their intervals
     # that are not after `at` (events: an obligation is fulfilled by the day its atom happened; deontic.decide)
     occurrences: dict[str, dict[tuple, list[datetime.date]]] = field(default_factory=dict)
+    origins: dict[str, str] = field(default_factory=dict)         # source file -> CASE | ASSUMPTION (else LAW)
 
     def add_fact(self, relation: str, values: tuple, span: Span) -> None:
         self.arities.setdefault(relation, len(values))
         self.facts.setdefault(relation, {}).setdefault(values, span)
+
+    def origin(self, span: Span | None) -> str:
+        """LAW, CASE or ASSUMPTION: where the fact written at `span` comes from."""
+        return self.origins.get(span.file, LAW) if span is not None else LAW
 
     def in_force(self, norm_id: str) -> bool:
         info = self.norms.get(norm_id)
@@ -79,7 +120,7 @@ def _synthetic(relation: str, args, span: Span) -> n.Atom:
     return n.Atom(relation, tuple(args), span, span)
 
 
-ARITHMETIC_RELATIONS = ("+", "-", "*", "/", "%")   # the built-in `op(Left, Right, Result)` (engine.logic.evaluation)
+ARITHMETIC_RELATIONS = ("+", "-", "*", "/", "%")   # the built-in `op(Left, Right, Result)` (engine.logic.model)
 
 
 def bound_variables(conditions) -> set[str]:
@@ -168,7 +209,7 @@ def lower(kb: KnowledgeBase, at: datetime.date, reading=None, asked=()) -> Progr
     asked: the ground atoms the questions are about, as (predicate, values); each joins the `asked over`
     domain of its predicate, so that a norm whose conclusion reaches "whoever" decides it too.
     """
-    program = Program(at=at)
+    program = Program(at=at, origins=dict(kb.origins))
     program.readings = readings = readings_in_force(kb, reading)
     for name, decl in kb.predicates.items():
         program.arities[name] = decl.arity
@@ -185,6 +226,7 @@ def lower(kb: KnowledgeBase, at: datetime.date, reading=None, asked=()) -> Progr
         if clause.is_fact and not clause.head.variables():
             program.add_fact(clause.head.predicate, tuple(a.value for a in clause.head.args), clause.span)
         elif clause.modality is None:
+            program.arities.setdefault(clause.head.predicate, clause.head.arity)  # `every:...` (n.Universal)
             program.rules.append(Rule(clause.head, clause.body, None, None, clause.span))
 
     for nid, info in sorted(program.norms.items()):
@@ -201,19 +243,19 @@ def lower(kb: KnowledgeBase, at: datetime.date, reading=None, asked=()) -> Progr
             continue
         predicate = clause.head.predicate
         program.deontic.add(predicate)
-        head = _synthetic(f"norm:{predicate}", (n.Constant(nid, info.node.id_span),) + clause.head.args, clause.head.span)
+        head = _synthetic(norm_relation(predicate), (n.Constant(nid, info.node.id_span),) + clause.head.args, clause.head.span)
         program.arities[head.predicate] = len(head.args)
         guard = ()
         decl = kb.predicates.get(predicate)
         if decl is not None and decl.domain is not None and open_head_variables(clause):
-            guard = (_synthetic(f"domain:{predicate}", clause.head.args, clause.head.span),)
+            guard = (_synthetic(domain_relation(predicate), clause.head.args, clause.head.span),)
         program.rules.append(Rule(head, clause.body, nid, clause.modality, clause.span, kind="norm", guard=guard))
 
     program.defeats = Superiority(program.norms, at)  # each pair decided when a question asks (near-linear)
     for name, decl in sorted(kb.predicates.items()):
         if decl.domain is not None:
             span = decl.domain_span or decl.span
-            head = _synthetic(f"domain:{name}", [n.Variable(p, span) for p in decl.parameters], span)
+            head = _synthetic(domain_relation(name), [n.Variable(p, span) for p in decl.parameters], span)
             program.arities[head.predicate] = decl.arity
             program.rules.append(Rule(head, decl.domain, None, None, span, kind="domain"))
     for predicate, values in asked:
@@ -221,9 +263,9 @@ def lower(kb: KnowledgeBase, at: datetime.date, reading=None, asked=()) -> Progr
         if decl is None or decl.domain is None or len(values) != decl.arity:
             continue
         span = decl.domain_span or decl.span
-        if f"asked:{predicate}" not in program.facts:
+        if asked_relation(predicate) not in program.facts:
             variables = [n.Variable(p, span) for p in decl.parameters]
-            program.rules.append(Rule(_synthetic(f"domain:{predicate}", variables, span),
-                                      (_synthetic(f"asked:{predicate}", variables, span),), None, None, span, kind="domain"))
-        program.add_fact(f"asked:{predicate}", tuple(values), span)
+            program.rules.append(Rule(_synthetic(domain_relation(predicate), variables, span),
+                                      (_synthetic(asked_relation(predicate), variables, span),), None, None, span, kind="domain"))
+        program.add_fact(asked_relation(predicate), tuple(values), span)
     return program

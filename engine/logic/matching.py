@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator, Mapping
 
 from engine.syntax import nodes as n
-from engine.logic.evaluation import Model, compare
+from engine.logic.model import Model, compare
 
 
 class Index:

@@ -206,6 +206,9 @@ def answer_json(bench: Workbench, body: dict) -> str:
         doc = document(result, language, depth=depth, steps=steps, level=trace_level, shared=True)
         for entry, sets in zip(doc["answers"], how_for_result(result, how, how_max)):
             entry["how"] = sets["how"]
+            entry["how_more"] = sets["more"]        # --max cut the list
+            if sets["stopped"]:                     # the budget ran out: the list may be incomplete
+                entry["how_stopped"] = sets["stopped"]
     doc["kb"] = bench.choice.as_json()
     if understood:
         doc["question"] = understood
@@ -324,7 +327,8 @@ def cases_json(bench: Workbench, body: dict) -> str:
     space = cases(_text(body.get("query"), "query"), _date(body.get("at"), "at"), bench.kb_dir,
                   compare=_date(compare, "compare") if compare not in (None, "") else None,
                   reading=_reading(body, "reading"), versus_reading=_reading(body, "versus_reading"),
-                  assumed=_facts_list(body, "assume"), retracted=_facts_list(body, "retract"))
+                  assumed=_facts_list(body, "assume"), retracted=_facts_list(body, "retract"),
+                  language=_language(body.get("lang")))
     doc = document(space, _language(body.get("lang")))
     doc["kb"] = bench.choice.as_json()
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
@@ -384,16 +388,32 @@ async def read_body(request: Request) -> bytes:
     declared = request.headers.get("content-length")
     if declared is not None and (not declared.isdigit() or int(declared) > MAX_BODY):
         raise BadRequest(f"the request is larger than {MAX_BODY} bytes, the limit of this server", 413)
+    from starlette.requests import ClientDisconnect
+
     chunks, size = [], 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > MAX_BODY:
-            raise BadRequest(f"the request is larger than {MAX_BODY} bytes, the limit of this server", 413)
-        chunks.append(chunk)
+    try:
+        async for chunk in request.stream():
+            size += len(chunk)
+            if size > MAX_BODY:
+                raise BadRequest(f"the request is larger than {MAX_BODY} bytes, the limit of this server", 413)
+            chunks.append(chunk)
+    except ClientDisconnect:  # gone, or cut off for sending its body too slowly (engine/serve/server.py)
+        raise BadRequest("the request's body did not arrive in time", 408) from None
     return b"".join(chunks)
 
 
-def create_app(kb_dir: Path | None = None, choice=None) -> Starlette:
+def guards(host: str | None) -> list:
+    """The middleware every request passes first: who may call (Host, Origin, Sec-Fetch-Site, POST JSON for the
+    API) and the security headers of every response (engine/serve/security.py)."""
+    from starlette.middleware import Middleware
+
+    from engine.serve.security import Guard, allowed_hosts
+
+    return [Middleware(Guard, hosts=allowed_hosts(host))]
+
+
+def create_app(kb_dir: Path | None = None, choice=None, host: str | None = None) -> Starlette:
+    """The application; `host` is the address given with --host (it may also be named in the Host header)."""
     bench = Workbench(kb_dir, choice)
     package = resources.files("engine.serve")
     templates = Environment(loader=FileSystemLoader(str(package / "templates")),
@@ -407,16 +427,13 @@ def create_app(kb_dir: Path | None = None, choice=None) -> Starlette:
                                 status_code=404)
         body = {}
         try:
-            if request.method == "POST":
-                raw = await read_body(request)
-                try:
-                    body = json.loads(raw.decode("utf-8")) if raw.strip() else {}
-                except (UnicodeDecodeError, json.JSONDecodeError) as e:
-                    raise BadRequest(f"the request body is not JSON: {e}") from None
-                if not isinstance(body, dict):
-                    raise BadRequest("the request body must be a JSON object")
-            else:
-                body = dict(request.query_params)
+            raw = await read_body(request)   # a POST with a JSON body only (engine/serve/security.py)
+            try:
+                body = json.loads(raw.decode("utf-8")) if raw.strip() else {}
+            except (UnicodeDecodeError, json.JSONDecodeError) as e:
+                raise BadRequest(f"the request body is not JSON: {e}") from None
+            if not isinstance(body, dict):
+                raise BadRequest("the request body must be a JSON object")
             from starlette.concurrency import run_in_threadpool
 
             def run():
@@ -466,7 +483,7 @@ def create_app(kb_dir: Path | None = None, choice=None) -> Starlette:
         return HTMLResponse(sheet_html(sheet_, key=body.get("key", "1") != "0"))
 
     routes = [Route("/", page), Route("/sheet", sheet),
-              Route("/api/{name}", api, methods=["GET", "POST"]),
+              Route("/api/{name}", api, methods=["POST"]),
               Mount("/static", StaticFiles(directory=str(package / "static")), name="static")]
     @contextlib.asynccontextmanager
     async def lifespan(app):
@@ -475,6 +492,6 @@ def create_app(kb_dir: Path | None = None, choice=None) -> Starlette:
         finally:
             bench.close()
 
-    app = Starlette(routes=routes, lifespan=lifespan)
+    app = Starlette(routes=routes, lifespan=lifespan, middleware=guards(host))
     app.state.bench = bench
     return app

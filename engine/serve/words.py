@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-LANGUAGES = ("kk", "ru", "en")
+from engine.base.messages import LANGUAGES  # kk, ru, en: the order of _ENTRIES
 
 _ENTRIES = {
     "title": ("Заң: дәлелдеу тізбектері", "Заң: цепочки рассуждений", "Zan: reasoning chains"),

@@ -82,6 +82,11 @@ def condition(tree: Tree) -> str:
         return atom(tree)
     if tree.data == "negation":
         return "not " + atom(tree.children[0])
+    if tree.data == "universal":
+        *names, body = tree.children
+        variables = [str(t) for t in names if isinstance(t, Token)]
+        domain = [condition(c) for c in names if isinstance(c, Tree)]
+        return f"for every {', '.join(variables)} such that {' and '.join(domain)}: {condition(body)}"
     left, operator, right = tree.children
     return f"{term(left)} {operator} {term(right)}"
 
@@ -99,7 +104,7 @@ def attribute(tree: Tree) -> str:
     if kind == "reading":
         return f"reads {kids[0]} {kids[1]}"
     if kind == "citation_form":
-        return f"citation {kids[0]} {kids[1]}"
+        return f"citation {kids[0]} {kids[2]}" if kids[1] is None else f"citation {kids[0]} {kids[1]} {kids[2]}"
     if kind == "phrase":
         return f"phrase {kids[0]} {kids[1]}"
     if kind == "asked_over":
@@ -110,10 +115,12 @@ def attribute(tree: Tree) -> str:
         return f"{kind} {kids[0]}"
     if kind == "in_force":
         return "in force " + interval(kids[0])
-    if kind in ("exception_to", "rests_on", "see", "under_reading", "instead_of"):
-        keyword = {"exception_to": "exception to", "rests_on": "rests on", "see": "see",
+    if kind in ("exception_to", "subject_to", "rests_on", "see", "under_reading", "instead_of"):
+        keyword = {"exception_to": "exception to", "subject_to": "subject to", "rests_on": "rests on", "see": "see",
                    "under_reading": "under reading", "instead_of": "instead of"}[kind]
-        return f"{keyword} " + ", ".join(map(str, kids))
+        words = "".join(" because " + " ".join(str(x) for x in w.children if x is not None)
+                        for w in kids if isinstance(w, Tree))
+        return f"{keyword} " + ", ".join(str(k) for k in kids if not isinstance(k, Tree)) + words
     if kind == "interprets":
         names = [str(k) for k in kids if k is not None and not isinstance(k, Tree)]
         binding = [str(t) for k in kids if isinstance(k, Tree) for t in k.children]
@@ -167,7 +174,7 @@ def statement(tree: Tree) -> list[Line]:
     if kind in ("predicate", "question"):
         params = [str(k) for k in rest if isinstance(k, Token)]
         rest = [k for k in rest if isinstance(k, Tree)]
-        head = f"{kind} {name}({', '.join(params)})"
+        head = f"{kind} {name}({', '.join(params)})" if params or kind == "question" else f"{kind} {name}"
     else:
         head = f"{'reading' if kind == 'reading_declaration' else kind} {name}"
         rest = [k for k in rest if k is not None]

@@ -22,7 +22,7 @@ KEYWORDS = (r"exception\s+to", r"rests\s+on", r"under\s+reading", r"supported\s+
             "cites", "see", "interpretation", "deadline", "note", "kind", "rank", "from", "to", "reads", "phrase", "citation", "asks",
             "if", "and", "not", "given", "expect", "at", "is", "uses", "avoids", "defeated", "on", "facts",
             "compliance", "interprets", r"binding\s+by", r"delegates\s+exceptions\s+to",
-            r"as\s+summarised\s+by\s+the\s+court", "decisive", "authentic")
+            r"as\s+summarised\s+by\s+the\s+court", "decisive", "authentic", r"for\s+every", r"such\s+that", r"subject\s+to", "because")
 # what scenarios say of a derivation: the principle of a defeat, why-not reasons, compliance
 VERDICTS = (r"binding\s+interpretation", r"lex\s+specialis", r"lex\s+superior", r"lex\s+posterior", "missing", "not-in-force", "negation-holds",
             "comparison-false", "nothing", "pending", r"fulfilled\s+late", "fulfilled", "overdue")
@@ -49,7 +49,7 @@ TOKENS: tuple[tuple[str, str, str, str | None], ...] = (
     ("variable", r"\b[A-Z_]\w*", "Name.Variable", "variable.other.zan"),
     ("constant", NAME + r"(?:-\w+)*", "Name.Constant", "constant.other.zan"),
     ("operator", r"!=|<=|>=|=|<|>", "Operator", "keyword.operator.comparison.zan"),
-    ("punctuation", r"[().,]", "Punctuation", "punctuation.separator.zan"),
+    ("punctuation", r"[().,:]", "Punctuation", "punctuation.separator.zan"),
     ("whitespace", r"\s+", "Text.Whitespace", None),
 )
 

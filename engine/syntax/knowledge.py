@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,10 +27,17 @@ class KnowledgeBase:
     questions: dict[str, n.Question] = field(default_factory=dict)
     readings: dict[str, n.ReadingDecl] = field(default_factory=dict)
     duplicates: list[Diagnostic] = field(default_factory=list)
+    universals: dict[str, n.Universal] = field(default_factory=dict)   # `for every` conditions, by relation
+    yielding: list[tuple[str, n.Reference]] = field(default_factory=list)   # `subject to` not yet resolved
+    # where each file's facts come from, when not the law: "case" (a case file) or "assumption" (assumed
+    # for one question); recorded as the file is loaded, never guessed from its name (engine.logic.ir.origin)
+    origins: dict[str, str] = field(default_factory=dict)
 
     def add(self, module: n.Module, text: str) -> None:
         self.sources[module.path] = text
         self.modules.append(module)
+        for universal in module.universals:
+            self.universals[universal.relation] = universal
         for statement in module.statements:
             if isinstance(statement, n.Clause):
                 self.clauses.append(statement)
@@ -41,10 +49,26 @@ class KnowledgeBase:
                 self._register(self.constants, statement.name, statement, statement.span, "constant")
             elif isinstance(statement, n.Norm):
                 self._register(self.norms, statement.id, statement, statement.id_span, "norm")
+                for ref in statement.subject_to:
+                    self.yielding.append((ref.norm_id, n.Reference(statement.id, ref.span, ref.words, statement.id)))
             elif isinstance(statement, n.ReadingDecl):
                 self._register(self.readings, statement.name, statement, statement.name_span, "reading")
             elif isinstance(statement, n.Question):
                 self._register(self.questions, statement.name, statement, statement.span, "question")
+
+        self._yield()
+
+    def _yield(self) -> None:
+        """`A subject to B` makes B an exception to A (B prevails where they conflict): B's `exception to` gets A,
+        with the words and the norm A that say so, once B is loaded (a later file may declare it)."""
+        waiting = []
+        for target, ref in self.yielding:
+            norm = self.norms.get(target)
+            if norm is None:
+                waiting.append((target, ref))   # `zan check` reports it if it never comes (unknown-norm)
+            elif all(r.norm_id != ref.norm_id or r.written_in != ref.written_in for r in norm.exception_to):
+                self.norms[target] = dataclasses.replace(norm, exception_to=norm.exception_to + (ref,))
+        self.yielding = waiting
 
     def _register(self, table: dict, key: str, node, span, kind: str) -> None:
         if key in table:
@@ -131,6 +155,8 @@ def load_contents(named: Iterable[tuple[str, bytes]], base: KnowledgeBase | None
                         problems.extend(found)
                         continue
                 kb.add(module, text)
+                if case:
+                    kb.origins[name] = "case"
             except ZanError as e:
                 problems.extend(e.diagnostics)
     finally:

@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Union
 
+from engine.base.messages import LANGUAGES  # noqa: F401  (defined once, in engine/base)
 from engine.base.source import Span
 
-LANGUAGES = ("kk", "ru", "en")
-_PLACEHOLDER = __import__("re").compile(r"\{(\d)\}")
+UNIVERSAL_PREFIX = "every:"   # the relations of `for every` conditions' counterexamples (Universal)
 MODALITIES = ("permitted", "prohibited", "obligatory", "discretionary")
 
 Value = Union[str, int, Decimal, datetime.date]
@@ -60,9 +60,10 @@ class Atom:
 class Negation:
     atom: Atom
     span: Span
+    universal: "Universal | None" = None   # the `for every` condition this negation stands for (see Universal)
 
     def __str__(self) -> str:
-        return f"not {self.atom}"
+        return str(self.universal) if self.universal is not None else f"not {self.atom}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +78,46 @@ class Comparison:
 
 
 Condition = Union[Atom, Negation, Comparison]
+
+
+@dataclass(frozen=True, slots=True)
+class Universal:
+    """`for every X such that D1 and D2: B`, as written, and the relation that holds its counterexamples.
+
+    The parser rewrites it (docs/authoring.md, "Universal conditions"): the clause gets `not relation(free)`
+    (a Negation whose `universal` is this node), and a definition `relation(free) if binders and D1 and D2
+    and not B` joins the module, where `free` are the variables the condition shares with the rest of its
+    clause (bound there: `binders` are the clause's atoms that bind those the domain leaves open). So it is
+    safe and stratified like any negation, and explanations show it in these words.
+    """
+
+    relation: str                      # UNIVERSAL_PREFIX...: no name a user can write
+    variables: tuple[str, ...]         # written after `for every`
+    domain: tuple[Condition, ...]      # after `such that`
+    body: Condition                    # after the colon
+    free: tuple[str, ...]              # the arguments of `relation`, in order
+    span: Span
+
+    def text(self, values: dict | None = None) -> str:
+        """As the DSL writes it, with the free variables replaced by the values given."""
+        values = values or {}
+
+        def term(t):
+            if isinstance(t, Variable) and t.name in values:
+                return format_value(values[t.name])
+            return str(t)
+
+        def cond(c):
+            if isinstance(c, Atom):
+                return f"{c.predicate}({', '.join(map(term, c.args))})" if c.args else c.predicate
+            if isinstance(c, Negation):
+                return "not " + cond(c.atom)
+            return f"{term(c.left)} {c.operator} {term(c.right)}"
+        return (f"for every {', '.join(self.variables)} such that "
+                f"{' and '.join(cond(c) for c in self.domain)}: {cond(self.body)}")
+
+    def __str__(self) -> str:
+        return self.text()
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +145,8 @@ class Reference:
 
     norm_id: str
     span: Span
+    words: tuple["Label", ...] = ()   # `because "..."`: the text's words that create the priority, per language
+    written_in: str | None = None     # for an exception made by `subject to`: the norm that says it (else None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +178,7 @@ class Act:
     key_span: Span
     citations: tuple[Label, ...] = ()  # citation forms per language ("ҚАК {1}-бап {2}-бөлік {3}) тармақша")
     authentic: tuple[str, ...] = ()          # languages of the authentic text quoted; others are working translations
+    part_citations: tuple[tuple[str, Label], ...] = ()   # forms of named parts (`cc60 reasoning`): (part, form)
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,6 +231,7 @@ class Norm:
     delegates: tuple[Reference, ...] = ()           # act keys allowed to carve exceptions out of this norm
     summarised: bool = False                        # the quotes are the Court's summary, not the provision's text
     decisive: tuple[Label, ...] = ()                # per language: the words of the quote the norm is cited for
+    subject_to: tuple[Reference, ...] = ()          # norms that prevail over this one (each an exception to it)
 
     @property
     def act_key(self) -> str | None:
@@ -233,6 +278,7 @@ class Module:
 
     path: str
     statements: tuple[Statement, ...] = field(default_factory=tuple)
+    universals: tuple[Universal, ...] = ()   # the `for every` conditions written in it (rewritten: see Universal)
 
 
 MAX_NUMBER_DIGITS = 4300  # Python's own bound on converting text to an int; a longer number is an error
@@ -271,25 +317,6 @@ def format_value(value: Value) -> str:
             return value
         return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
     return str(value)
-
-
-def cited_as(act: "Act | None", citation: str | None, language: str) -> str | None:
-    """A citation key (`pec 134.1.2`) as a reader of the language cites it, by the act's citation forms:
-    the form with as many parts as the key's number; None where the act has no such form."""
-    if act is None or not citation:
-        return None
-    parts = citation.split(None, 1)
-    numbers = parts[1].split(".") if len(parts) > 1 else []
-    for form in (l.text for l in act.citations if l.language == language):
-        used = {int(k) for k in _PLACEHOLDER.findall(form)}
-        if used == set(range(1, len(numbers) + 1)):
-            return _PLACEHOLDER.sub(lambda m: numbers[int(m.group(1)) - 1], form)
-    return None
-
-
-def act_short_name(act: "Act | None", language: str) -> str | None:
-    """The act's short name in the language: its citation form without parts (ҚАК, УИК, PEC)."""
-    return cited_as(act, act.key if act else None, language)
 
 
 def label_of(labels: tuple[Label, ...], language: str, fallback: str | None = None) -> str | None:

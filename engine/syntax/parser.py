@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import zlib
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
@@ -13,6 +14,7 @@ from lark import Token, Tree
 
 from engine.syntax import nodes as n
 from engine.base.diagnostics import Diagnostic, ZanError
+from engine.base.messages import message
 from engine.base.inputs import MAX_INPUT_BYTES, read_text
 from engine.base.resources import grammar_path
 from engine.base.source import Span
@@ -24,6 +26,17 @@ _TERMINAL_NAMES = {
     "STRING": 'a "quoted text"', "MODALITY": "permitted, prohibited, obligatory or discretionary",
     "STATUS_FILTER": "a status", "LANGUAGE": "kk, ru or en", "COMPARATOR": "a comparison (=, !=, <, <=, >, >=)",
     "DOT": "'.'", "COMMA": "','", "LPAR": "'('", "RPAR": "')'", "$END": "the end of the text",
+}
+
+# Words authors write for a modality or a keyword of the language (the DSL's own words, never the law's):
+# "forbidden visit(C, P)" gets "did you mean prohibited?", as an unknown predicate gets its did-you-mean.
+_KEYWORD_SYNONYMS = {
+    "forbidden": "prohibited", "forbid": "prohibited", "forbids": "prohibited", "banned": "prohibited",
+    "prohibit": "prohibited", "prohibits": "prohibited", "illegal": "prohibited",
+    "allowed": "permitted", "permit": "permitted", "permits": "permitted", "may": "permitted", "legal": "permitted",
+    "must": "obligatory", "required": "obligatory", "mandatory": "obligatory", "obliged": "obligatory",
+    "optional": "discretionary", "discretion": "discretionary",
+    "when": "if", "where": "if", "except": "exception", "cite": "cites", "citing": "cites",
 }
 
 MAX_SOURCE_BYTES = MAX_INPUT_BYTES
@@ -58,7 +71,11 @@ def parse_module(text: str, path: str) -> n.Module:
         return plain
     tree = _parse(text, path, "start")
     builder = Builder(path)
-    return n.Module(path, tuple(builder.statement(child) for child in tree.children))
+    statements = tuple(builder.statement(child) for child in tree.children)
+    if builder.problems:
+        raise ZanError(builder.problems, sources={path: text})
+    # the definitions a `for every` condition stands for (n.Universal) follow the statements
+    return n.Module(path, statements + tuple(builder.definitions), tuple(builder.universals))
 
 
 def parse_query(text: str, path: str = "<query>") -> n.Query:
@@ -102,6 +119,11 @@ def syntax_diagnostic(e: lark.exceptions.UnexpectedInput, text: str, path: str) 
         what, hint = "the text ends too early", "every statement ends with a full stop"
     else:
         token = e.token
+        misspelt = _misspelt_keyword(token, text, path, expected)
+        if misspelt is not None:
+            word, span, guess = misspelt
+            return Diagnostic("syntax", f"'{word}' is not a word of the language here", span,
+                              hint=message("did you mean", guess=guess))
         shown = "the end of the text" if token.type == "$END" else f"'{token}'"
         what, hint = f"unexpected {shown}", None
         if token.type == "$END":
@@ -119,6 +141,39 @@ def syntax_diagnostic(e: lark.exceptions.UnexpectedInput, text: str, path: str) 
     if names and len(names) <= 8:
         what += "; expected " + ", ".join(names[:-1]) + (" or " if len(names) > 1 else "") + names[-1]
     return Diagnostic("syntax", what, Span(path, line, column, line, column + 1), hint=hint)
+
+
+@lru_cache(maxsize=1)
+def _keywords() -> tuple[str, ...]:
+    """The words of the language: the modalities and the grammar's keywords (from grammar/zan.lark)."""
+    words = {t.pattern.value for t in _lark().terminals if t.pattern.type == "str" and t.pattern.value.isalpha()}
+    return tuple(n.MODALITIES) + tuple(sorted(words - set(n.MODALITIES)))
+
+
+def _misspelt_keyword(token, text: str, path: str, expected) -> tuple[str, Span, str] | None:
+    """A word where a keyword or modality was meant: the unexpected word itself (`an` for `and`), or the word
+    just before an unexpected word (`forbidden visit(...)`: two names in a row are never the grammar's)."""
+    import difflib
+
+    def guess(word: str) -> str | None:
+        if word in _keywords():
+            return None
+        if word.lower() in _KEYWORD_SYNONYMS:
+            return _KEYWORD_SYNONYMS[word.lower()]
+        close = difflib.get_close_matches(word.lower(), [*_keywords(), *_KEYWORD_SYNONYMS], n=1, cutoff=0.75)
+        return _KEYWORD_SYNONYMS.get(close[0], close[0]) if close else None
+
+    if token.type not in ("IDENT", "NORM_ID", "QUESTION_NAME") or getattr(token, "start_pos", None) is None:
+        return None
+    before = re.search(r"([^\W\d]\w*)[ \t]+$", text[: token.start_pos])
+    if before is not None and (meant := guess(before.group(1))):
+        start = before.start(1)
+        line = text.count("\n", 0, start) + 1
+        column = start - (text.rfind("\n", 0, start) + 1) + 1
+        return before.group(1), Span(path, line, column, line, column + len(before.group(1))), meant
+    if (meant := guess(str(token))) and (meant.upper() in expected or ("MODALITY" in expected and meant in n.MODALITIES)):
+        return str(token), Span(path, token.line, token.column, token.line, token.column + len(str(token))), meant
+    return None
 
 
 def _strings(text: str):
@@ -196,6 +251,8 @@ class Builder:
     def __init__(self, path: str):
         self.path = path
         self.problems: list[Diagnostic] = []
+        self.universals: list[n.Universal] = []
+        self.definitions: list[n.Clause] = []   # of the universals' counterexamples
 
     # -- spans
     def span(self, item) -> Span:
@@ -229,7 +286,9 @@ class Builder:
             notes=tuple(self.text(t.children[-1]) for t in kinds["note"] if t.children[0] in (None, "en")),
             span=self.span(tree),
             key_span=self.span(key),
-            citations=tuple(self.label(t) for t in kinds["citation_form"]),
+            citations=tuple(self.label(_unnamed(t)) for t in kinds["citation_form"] if t.children[1] is None),
+            part_citations=tuple((str(t.children[1]), self.label(_unnamed(t))) for t in kinds["citation_form"]
+                                 if t.children[1] is not None),
         )
 
     def predicate(self, tree: Tree) -> n.PredicateDecl:
@@ -272,12 +331,17 @@ class Builder:
             rest = rest[:-1]
         kinds = {k: [] for k in ("cites", "label", "in_force", "exception_to", "rests_on", "see",
                                  "interpretation", "deadline", "note", "under_reading", "interprets", "delegates",
-                                 "summarised", "decisive")}
+                                 "summarised", "decisive", "subject_to")}
         self._attributes(rest, kinds)
 
         def references(kind):
-            return tuple(n.Reference(str(tok), self.span(tok)) for t in kinds[kind] for tok in t.children
-                         if tok is not None and not isinstance(tok, Tree))
+            out = []
+            for t in kinds[kind]:
+                words = tuple(n.Label(str(w.children[0] or "en"), self.text(w.children[1]), self.span(w))
+                              for w in t.children if isinstance(w, Tree) and w.data == "priority_words")
+                out += [n.Reference(str(tok), self.span(tok), words) for tok in t.children
+                        if tok is not None and not isinstance(tok, Tree)]
+            return tuple(out)
 
         binding = [tok for t in kinds["interprets"] for sub in t.children if isinstance(sub, Tree)
                    for tok in sub.children]
@@ -309,6 +373,7 @@ class Builder:
             delegates=references("delegates"),
             summarised=bool(kinds["summarised"]),
             decisive=tuple(n.Label(str(t.children[0]), self.text(t.children[1]), self.span(t)) for t in kinds["decisive"]),
+            subject_to=references("subject_to"),
         )
 
     def reading_declaration(self, tree: Tree) -> n.ReadingDecl:
@@ -349,10 +414,16 @@ class Builder:
     def clause(self, tree: Tree) -> n.Clause:
         modality, head, conditions, interval = tree.children
         items = list(conditions.children) if conditions is not None else []
+        written = [c.children[0] if c.data == "conditional" else c for c in items]
+        head_atom = self.atom(head)
+        body = [self.condition(c) if c.data != "universal" else self._universal_parts(c) for c in written]
+        for i, c in enumerate(body):
+            if isinstance(c, tuple):
+                body[i] = self._universal(c, head_atom, body[:i] + body[i + 1:])
         return n.Clause(
             modality=str(modality) if modality is not None else None,
-            head=self.atom(head),
-            body=tuple(self.condition(c.children[0] if c.data == "conditional" else c) for c in items),
+            head=head_atom,
+            body=tuple(body),
             interval=self.interval(interval) if interval is not None else None,
             span=self.span(tree),
             modality_span=self.span(modality) if modality is not None else None,
@@ -368,7 +439,80 @@ class Builder:
         """Conditions of a domain (`asked over`): a reading attached to one is not kept there."""
         return tuple(self.condition(c.children[0] if c.data == "conditional" else c) for c in tree.children)
 
+    def _universal_parts(self, tree: Tree) -> tuple:
+        """(tree, variables, domain, body) of a `for every` condition, before it is rewritten."""
+        *names, last = tree.children
+        variables = [t for t in names if isinstance(t, Token)]
+        conditions = [c for c in names if isinstance(c, Tree)] + [last]
+        for t in variables:
+            if not (str(t)[0] == "_" or str(t)[0].isupper()):
+                self.problems.append(Diagnostic(
+                    "syntax", f"`for every` is followed by variables (capitalised), not the constant {t}", self.span(t),
+                    hint=f"write for every {str(t)[0].upper() + str(t)[1:]} such that ..."))
+        return tree, [str(t) for t in variables], [self.condition(c) for c in conditions[:-1]], self.condition(conditions[-1])
+
+    def _universal(self, parts: tuple, head: n.Atom, others: list) -> n.Negation:
+        """`for every Q such that D: B` as `not every:...(Free)`, with the definition of its counterexamples
+        `every:...(Free) if binders and D and not B` (n.Universal; docs/authoring.md, "Universal conditions")."""
+        tree, quantified, domain, body = parts
+        span = self.span(tree)
+
+        def names(c) -> list[str]:
+            if isinstance(c, tuple):   # another universal of the same clause, not yet rewritten
+                return [v for d in c[2] + [c[3]] for v in names(d)]
+            if isinstance(c, n.Negation):
+                c = c.universal or c.atom
+            if isinstance(c, n.Universal):
+                return [v for d in c.domain + (c.body,) for v in names(d)]
+            if isinstance(c, n.Atom):
+                return [v.name for v in c.variables() if v.name != "_"]
+            return [t.name for t in (c.left, c.right) if isinstance(t, n.Variable) and t.name != "_"]
+
+        own = list(dict.fromkeys(v for c in domain + [body] for v in names(c)))
+        outside = set(names(head)) | {v for c in others for v in names(c)}
+        for name in quantified:
+            if name in outside:
+                self.problems.append(Diagnostic(
+                    "syntax", f"{name} is the variable of `for every` here and is used outside it too", span,
+                    hint=f"give the variable of `for every` a name of its own (not {name})"))
+            if name not in {v for c in domain for v in names(c)}:
+                self.problems.append(Diagnostic(
+                    "syntax", f"{name} after `for every` is not named by any condition after `such that`", span,
+                    hint=f"say which {name} are meant: for every {name} such that something({name}): ..."))
+        free = [v for v in own if v in outside and v not in quantified]
+        bound = {v.name for c in domain if isinstance(c, n.Atom) for v in c.variables()}
+        binders: list[n.Condition] = []
+        for c in others:   # the clause's own atoms that bind what the domain leaves open (safety)
+            if isinstance(c, n.Atom) and set(names(c)) & (set(free) - bound):
+                binders.append(c)
+                bound |= set(names(c))
+        digest = f"{zlib.crc32(self.path.encode('utf-8')):08x}"
+        relation = f"{n.UNIVERSAL_PREFIX}{digest}:{span.line}:{span.column}"
+        if isinstance(body, n.Atom):
+            local = [v for v in names(body) if v not in bound and v not in free]
+            if local:   # `for every X such that d(X): p(X, Y)` with Y of the body only: some Y
+                keep = [v for v in names(body) if v not in local]
+                holder = n.Atom(relation + ":body", tuple(n.Variable(v, span) for v in dict.fromkeys(keep)), span, span)
+                self.definitions.append(n.Clause(None, holder, (body,), None, span))
+                counter: n.Condition = n.Negation(holder, span)
+            else:
+                counter = n.Negation(body, body.span)
+        elif isinstance(body, n.Negation):
+            counter = body.atom
+        else:
+            opposite = {"=": "!=", "!=": "=", "<": ">=", ">=": "<", ">": "<=", "<=": ">"}[body.operator]
+            counter = n.Comparison(body.left, opposite, body.right, body.span)
+        universal = n.Universal(relation, tuple(quantified), tuple(domain), body, tuple(free), span)
+        atom = n.Atom(relation, tuple(n.Variable(v, span) for v in free), span, span)
+        self.universals.append(universal)
+        self.definitions.append(n.Clause(None, atom, tuple(binders) + tuple(domain) + (counter,), None, span))
+        return n.Negation(atom, span, universal)
+
     def condition(self, tree: Tree):
+        if tree.data == "universal":
+            self.problems.append(Diagnostic("syntax", "a `for every` condition can stand only in the conditions of a rule or norm",
+                                            self.span(tree)))
+            return n.Atom("false", (), self.span(tree), self.span(tree))
         if tree.data == "atom":
             return self.atom(tree)
         if tree.data == "negation":
@@ -418,3 +562,9 @@ class Builder:
         except ValueError:
             raise ZanError([Diagnostic("invalid-date", f"{token} is not a day of the calendar", self.span(token),
                                        hint="dates are written YYYY-MM-DD, e.g. 2024-12-27")]) from None
+
+
+def _unnamed(tree: Tree) -> Tree:
+    """A citation form without its part's name: (language, text), as a label."""
+    language, _part, text = tree.children
+    return Tree(tree.data, [language, text], tree.meta)

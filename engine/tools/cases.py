@@ -8,14 +8,15 @@ For a question such as `call(C, P, Purpose)`:
   death is the ground) gets one more person of its own.
 - **dimensions**: the ground facts over them that the deciding norms read, directly or through
   definitions, and that a case file could state (no norm concludes them, kb/ does not fix them).
-- **rows**: a partition of all assignments of the dimensions, each row fixing some facts (`holds`,
-  `absent`) and leaving the rest free, so that every assignment matching it gets the row's status.
+- **rows**: a decision table per atom of the question, read top down (the first row that matches an
+  assignment decides it; the last row, "otherwise", has no condition), each row fixing some facts
+  (`holds`, `absent`) and leaving the rest "–"; every condition of a row is needed.
 
 How: each norm's conditions are unfolded, at the question's date, into a decision diagram over the
 dimensions (engine/logic/diagrams.py); the status of every pattern of applicable norms comes from
 the deontic core itself (`deontic.decide`), so the outcome diagram maps every assignment to what the
-knowledge base answers. Its paths partition the space; paths with the same outcome that differ in one
-fact are merged while that keeps a partition. Then one representative case per row is evaluated
+knowledge base answers. Each outcome but the largest becomes a prime and irredundant cover of its
+region with what the rows above decide as don't-cares (`_table`). Then one representative case per row is evaluated
 through the ordinary path (all rows in one program, each with its own renamed persons): the status
 must agree and the row's citations are read off its trace.
 
@@ -40,14 +41,17 @@ from engine.explain.i18n import word
 from engine.explain.proof import Prover
 from engine.logic import ir
 from engine.logic.deontic import Answer, decide
-from engine.logic.diagrams import Diagrams
-from engine.logic.evaluation import compare as compare_values
-from engine.logic.evaluation import evaluate
+from engine.logic.diagrams import Budget, Diagrams, TooLarge
+from engine.logic.model import compare as compare_values
+from engine.logic.evaluator import evaluate
 from engine.syntax import nodes as n
 from engine.syntax.knowledge import KnowledgeBase
 
 GroundAtom = tuple  # (relation, values)
 ASSUMED = "<assumed>"
+CASES_BUDGET = Budget(entries=3_000_000, seconds=30.0)   # the diagrams of one case space
+MAX_ROWS = 3000                                          # the most rows one case space lists
+MAX_COMBINATIONS = 4096     # combinations of applicable norms one question weighs (the bundled call space: 760)
 
 
 # ---------------------------------------------------------------- what-if: assumed and retracted facts
@@ -72,6 +76,7 @@ def assume(program: ir.Program, assumed: Iterable[GroundAtom] = (), retracted: I
     """
     for relation, values in retracted:
         program.facts.get(relation, {}).pop(tuple(values), None)
+    program.origins[ASSUMED] = ir.ASSUMPTION
     for i, (relation, values) in enumerate(assumed, 1):
         program.add_fact(relation, tuple(values), Span(ASSUMED, i, 1))
     return program
@@ -238,9 +243,11 @@ class Builder:
     """The shared state of one case space: the diagrams, the individuals, the dimensions."""
 
     def __init__(self, kb: KnowledgeBase, programs: Sequence[ir.Program], case_constants: dict[str, set[str]] | None = None,
-                 case_facts: set[GroundAtom] = frozenset()):
+                 case_facts: set[GroundAtom] = frozenset(), budget: Budget | None = None, deadline: float | None = None):
         self.kb = kb
-        self.d = Diagrams()
+        self.d = Diagrams(budget, deadline)
+        self.anchors: set = set()       # the question's own persons: facts about the others are grouped per person
+        self.combinations = 0           # patterns of applicable norms decided so far (bounded: MAX_COMBINATIONS)
         self.individuals: dict[str, Individual] = {}
         self.dimensions: list[GroundAtom] = []
         self._dimension_index: dict[GroundAtom, int] = {}
@@ -275,6 +282,10 @@ class Builder:
         if index is None:
             index = self._dimension_index[key] = len(self.dimensions)
             self.dimensions.append(key)
+            # the facts about one person (the relative, the friend) sit together in the diagrams: a
+            # disjunction over persons then grows with their number, not exponentially
+            self.d.declare(index, tuple(v for v in values if isinstance(v, str) and v in self.individuals
+                                        and v not in self.anchors))
         return index
 
     def parameter(self, relation: str, position: int) -> str:
@@ -319,6 +330,8 @@ class Row:
     compared: Outcome | None = None        # with --compare or --versus-reading: the outcome on the other side
     compared_citations: list[str] = field(default_factory=list)
     causes: list = field(default_factory=list)
+    case: list[GroundAtom] = field(default_factory=list)   # a representative case the row decides: the facts that hold
+    otherwise: bool = False                                # the unconditional last row of an ordered table
 
 
 @dataclass
@@ -336,6 +349,7 @@ class CaseSpace:
     versus_reading: str | None = None
     assumed: list[GroundAtom] = field(default_factory=list)
     retracted: list[GroundAtom] = field(default_factory=list)
+    hit_policy: str = "first"     # first: the first row that matches decides; any: overlapping rows agree
 
 
 def _query(kb: KnowledgeBase, query: str | n.Query) -> n.Query:
@@ -402,14 +416,16 @@ def _law_constants(program: ir.Program) -> set:
 
 def _norm_rules(program: ir.Program, predicate: str) -> list[ir.Rule]:
     """The rules of the norms concluding the predicate; general rules (those others are exceptions to) first."""
-    rules = [r for r in program.rules if r.kind == "norm" and r.relation == f"norm:{predicate}"]
+    rules = [r for r in program.rules if r.kind == "norm" and r.relation == ir.norm_relation(predicate)]
     targets = {ref.norm_id for info in program.norms.values() for ref in info.node.exception_to}
     return sorted(rules, key=lambda r: (r.norm not in targets, r.modality != "prohibited", r.norm or ""))
 
 
 def _outcomes(builder: Builder, grounder: Grounder, program: ir.Program, predicate: str, values: tuple,
-              without: str | None = None) -> tuple[int, dict]:
-    """The outcome diagram of one ground atom: leaves are outcome keys; and the outcomes by key."""
+              without: str | None = None, max_outcomes: int = MAX_ROWS) -> tuple[int, dict]:
+    """The outcome diagram of one ground atom: leaves are outcome keys; and the outcomes by key.
+
+    More than `max_outcomes` different outcomes is TooLarge("rows"): each needs a row of its own."""
     d = builder.d
     deontic = predicate in program.deontic
     found: dict = {}
@@ -440,10 +456,16 @@ def _outcomes(builder: Builder, grounder: Grounder, program: ir.Program, predica
         if reachable == d.false:
             return d.leaf(None)
         if i == len(applies):
+            d.check()
+            builder.combinations += 1
+            if builder.combinations > MAX_COMBINATIONS:
+                raise TooLarge("combinations", MAX_COMBINATIONS)
             a = decide(program, predicate, values, set(chosen), stated, {})
             o = Outcome(a.status, a.deciding, tuple(a.supporting), tuple(tuple(p) for p in a.ambiguity),
                         _grounds(program, [a.deciding] + list(a.supporting)), a.compliance)
             found.setdefault(o.key(), o)
+            if len(found) > max_outcomes:
+                raise TooLarge("rows", max_outcomes)
             return d.leaf(o.key())
         nid, condition = applies[i]
         yes = build(i + 1, chosen + (nid,), d.conj(reachable, condition), stated)
@@ -468,84 +490,80 @@ def _grounds(program: ir.Program, norms: list) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _cubes(d: Diagrams, root: int) -> list[tuple[dict[int, bool], object]]:
-    """A partition of the space into cubes with one leaf each: a decision tree grown greedily, then merged.
+def _table(d: Diagrams, root: int, impossible_value: Callable, keep: Callable | None, max_rows: int, bound: int) -> list:
+    """The rows of one question's decision table: [(literals, value, case)], case the variables true in a
+    representative assignment that the row decides (it matches the row and no row above it).
 
-    At each step the fact to split on is the one that tells most about the outcome (ID3's information
-    gain over all assignments: the least entropy of the outcome left in the two halves), ties broken by
-    the fewest diagram paths; then leaves with the same value that differ in one fact only are merged
-    while any are (the result stays a partition). On the bundled kb this gives fewer rows than splitting
-    by path count alone (672 against 720 for call(C, P, social_ties)).
+    Without a status filter, an ordered table (DMN's first-hit policy): the outcome that covers most of
+    the space is the unconditional last row ("otherwise"); the others come first, each as a prime and
+    irredundant cover (Diagrams.isop) of its region where the regions of the rows above are don't-cares,
+    chosen greedily (the outcome with the fewest rows next). So every condition of a row is needed:
+    without it the row would also take cases of an outcome below it. With a status filter (`permitted
+    call(...)`): the outcomes of that status only, each a prime cover of its own region (rows of one
+    outcome may overlap, rows of different outcomes never do: DMN's "any").
+    Assignments that no case can have (the None leaf: an impossible pattern) are don't-cares everywhere.
     """
-    import math
+    values = sorted({v for v in (d.value(u) for u in _leaves(d, root))}, key=repr)
+    region = {v: d.map(root, lambda x, v=v: x == v, f"is:{v!r}") for v in values}
+    impossible = d.false
+    for v in values:
+        if impossible_value(v):
+            impossible = d.disj(impossible, region.pop(v))
+    out: list = []
 
-    shares: dict[int, dict[int, float]] = {}
+    def add(literals, value, case_region):
+        if len(out) >= max_rows:
+            raise TooLarge("rows", bound)
+        out.append((literals, value, d.cheapest(case_region)))
 
-    def share(u: int) -> dict[int, float]:
-        """The share of all assignments that reaches each leaf from u."""
-        found = shares.get(u)
-        if found is None:
-            entry = d.table[u]
-            if entry[0] == "leaf":
-                found = {u: 1.0}
-            else:
-                found = {}
-                for branch in (entry[1], entry[2]):
-                    for leaf, part in share(branch).items():
-                        found[leaf] = found.get(leaf, 0.0) + part / 2
-            shares[u] = found
-        return found
+    def ordered(cubes):
+        return sorted(cubes, key=lambda c: (len(c), sorted((d.level(v), not b) for v, b in c.items())))
 
-    def entropy(u: int) -> float:
-        return -sum(p * math.log2(p) for p in share(u).values() if p > 0)
+    if keep is not None:
+        for v in (v for v in region if keep(v)):
+            above = d.false
+            for c in ordered(d.isop(region[v], d.disj(region[v], impossible))):
+                add(c, v, d.conj(d.conj(d.cube(c), region[v]), d.neg(above)))
+                above = d.disj(above, d.cube(c))
+        return out
+    if not region:
+        return out
+    share = {v: d.fraction(r) for v, r in region.items()}
+    otherwise = max(region, key=lambda v: (share[v], repr(v)))
+    rest = [v for v in region if v != otherwise]
+    done = impossible
+    while rest:
+        d.check()
+        choice = None
+        for v in rest if len(rest) <= 12 else sorted(rest, key=lambda v: share[v])[:1]:
+            cubes = d.isop(region[v], d.disj(region[v], done))
+            cost = (len(cubes), -share[v], repr(v))
+            if choice is None or cost < choice[0]:
+                choice = (cost, v, cubes)
+        _cost, v, cubes = choice
+        above = done
+        for c in ordered(cubes):
+            add(c, v, d.conj(d.conj(d.cube(c), region[v]), d.neg(above)))
+            above = d.disj(above, d.cube(c))
+        done = d.disj(done, region[v])
+        rest.remove(v)
+    add({}, otherwise, region[otherwise])
+    return out
 
-    paths: dict[int, int] = {}
 
-    def count(u: int) -> int:
-        found = paths.get(u)
-        if found is None:
-            entry = d.table[u]
-            found = 1 if entry[0] == "leaf" else count(entry[1]) + count(entry[2])
-            paths[u] = found
-        return found
-
-    cubes: list[tuple[dict[int, bool], object]] = []
-    stack = [(root, {})]
+def _leaves(d: Diagrams, u: int) -> set[int]:
+    seen, out, stack = set(), set(), [u]
     while stack:
-        u, fixed = stack.pop()
-        if d.is_leaf(u):
-            cubes.append((fixed, d.value(u)))
+        node = stack.pop()
+        if node in seen:
             continue
-        best = None
-        for v in sorted(d.support(u)):
-            low, high = d.restrict(u, v, False), d.restrict(u, v, True)
-            cost = (round(entropy(low) + entropy(high), 9), count(low) + count(high), v)
-            if best is None or cost < best[0]:
-                best = (cost, v, low, high)
-        _cost, v, low, high = best
-        stack.append((high, {**fixed, v: True}))
-        stack.append((low, {**fixed, v: False}))
-    changed = True
-    while changed:
-        changed = False
-        index: dict[tuple, int] = {}
-        merged: list = []
-        used = [False] * len(cubes)
-        for i, (fixed, value) in enumerate(cubes):
-            for v in fixed:
-                rest = tuple(sorted((k, b) for k, b in fixed.items() if k != v))
-                j = index.get((value, v, rest, not fixed[v]))
-                if j is not None and not used[j]:
-                    used[i] = used[j] = True
-                    merged.append((dict(rest), value))
-                    changed = True
-                    break
-            else:
-                for v in fixed:
-                    rest = tuple(sorted((k, b) for k, b in fixed.items() if k != v))
-                    index[(value, v, rest, fixed[v])] = i
-        cubes = merged + [c for k, c in enumerate(cubes) if not used[k]]
-    return cubes
+        seen.add(node)
+        entry = d.table[node]
+        if entry[0] == "leaf":
+            out.add(node)
+        else:
+            stack += [entry[1], entry[2]]
+    return out
 
 
 class Progress:
@@ -612,11 +630,11 @@ def _representatives(kb: KnowledgeBase, make: Callable, builder: Builder,
                 program.add_fact(relation, tuple(_rename(v, str(k), builder.individuals) for v in values),
                                  Span("<case space>", k + 1, 1))
         predicates = {cases[k][0][0] for k in members}
-        model = evaluate(program, predicates | {f"{kind}:{p}" for kind in ("norm", "domain") for p in predicates})
+        model = evaluate(program, ir.question_relations(*predicates))
         prover = Prover(program, model)
         applies: dict[tuple, set] = {}
         for p in predicates:
-            for row in model.get(f"norm:{p}"):
+            for row in model.get(ir.norm_relation(p)):
                 applies.setdefault((p, row[1:]), set()).add(row[0])
         for k in members:
             predicate = cases[k][0][0]
@@ -633,8 +651,14 @@ def _representatives(kb: KnowledgeBase, make: Callable, builder: Builder,
 def cases(query: str | n.Query, at: datetime.date, kb_dir: Path | None = None, compare: datetime.date | None = None,
           reading: str | None = None, versus_reading: str | None = None,
           assumed: Sequence[str | GroundAtom] = (), retracted: Sequence[str | GroundAtom] = (),
-          kb: KnowledgeBase | None = None, verify: bool = True, cite: bool = True) -> CaseSpace:
-    """The case space of a question at a date (and against a second date or reading): plain data, see space_document."""
+          kb: KnowledgeBase | None = None, verify: bool = True, cite: bool = True,
+          budget: Budget | None = None, max_rows: int | None = None, language: str = "en") -> CaseSpace:
+    """The case space of a question at a date (and against a second date or reading): plain data, see document.
+
+    Bounded: more than `max_rows` rows (MAX_ROWS), or diagrams past the budget (CASES_BUDGET: nodes
+    and memo entries, seconds), is a located error that names the bound and suggests narrowing the
+    question (`--given FACT`, a value in place of a variable), in `language`; never an exhausted machine.
+    """
     from engine.pipeline import load_checked
 
     if kb is None:
@@ -654,17 +678,49 @@ def cases(query: str | n.Query, at: datetime.date, kb_dir: Path | None = None, c
                                                             assumed if own else (), retracted))
               for day, r in sides]
     programs = [make(()) for make in makers]
-    builder = Builder(kb, programs)
+    # an assumed fact's relation stays one a case may state (not one kb/ enumerates)
+    builder = Builder(kb, programs, case_facts={tuple(a) for a in assumed}, budget=budget or CASES_BUDGET)
     builder.fixed_false = set(retracted)
     grounders = [Grounder(builder, p) for p in programs]
     instances = _instances(builder, programs[0], parsed.atom)
+    builder.anchors = {v for values in instances for v in values}
+    try:
+        return _space(kb, parsed, at, programs, makers, builder, grounders, instances, compare, reading,
+                      versus_reading, assumed, retracted, verify, cite, max_rows or MAX_ROWS)
+    except TooLarge as e:
+        raise ZanError([_too_large(parsed, builder, instances, e, language)],
+                       sources={"<query>": query if isinstance(query, str) else query_text(parsed)}) from None
+
+
+def _too_large(parsed: n.Query, builder: Builder, instances: list[tuple], e: TooLarge, language: str) -> Diagnostic:
+    """The bound a case space ran into, and how to narrow the question (a fact to fix, a value to give)."""
+    from engine.base.messages import message
+
+    limit = f"{e.limit:g}" if isinstance(e.limit, float) else str(e.limit)
+    fact = atom_text(*builder.dimensions[0]) if builder.dimensions else "…"
+    example = query_text(parsed)
+    if instances:      # the question with a value the space enumerates in place of its variable
+        args = [t.name if isinstance(t, n.Variable) and builder.individuals.get(v) is not None
+                and builder.individuals[v].origin == "query" else (t.value if isinstance(t, n.Constant) else v)
+                for t, v in zip(parsed.atom.args, instances[-1])]
+        example = f"{parsed.atom.predicate}({', '.join(str(a) for a in args)})"
+    span = parsed.atom.span if parsed.atom.span.file == "<query>" else Span("<query>", 1, 1)
+    hint = message("too large narrow", language, fact=fact)
+    if example != query_text(parsed):
+        hint += " " + message("too large value", language, example=example)
+    return Diagnostic("too-large", message(f"too large {e.what}", language, query=query_text(parsed), limit=limit),
+                      span, hint=hint)
+
+
+def _space(kb, parsed, at, programs, makers, builder, grounders, instances, compare, reading, versus_reading,
+           assumed, retracted, verify, cite, max_rows) -> CaseSpace:
     # ground every side first so that all dimensions exist before the diagrams are read
     diagrams = []
     progress = Progress(len(instances) * len(programs), "cases")
     for values in instances:
         per_side = []
         for g, p in zip(grounders, programs):
-            per_side.append(_outcomes(builder, g, p, parsed.atom.predicate, values))
+            per_side.append(_outcomes(builder, g, p, parsed.atom.predicate, values, max_outcomes=max_rows))
             progress.step(atom_text(parsed.atom.predicate, values))
         diagrams.append((values, per_side))
     d = builder.d
@@ -675,22 +731,25 @@ def cases(query: str | n.Query, at: datetime.date, kb_dir: Path | None = None, c
         if others:
             other_root, other_found = others[0]
             pair = d.apply("pair", lambda a, b: (a, b), root, other_root)
-            leaf_of = lambda v: v
         else:
             pair, other_found = root, {}
-        for fixed, value in _cubes(d, pair):
-            key, other = (value if others else (value, None))
-            if key is None or (others and other is None):
-                continue
-            holds = [builder.dimensions[v] for v, b in sorted(fixed.items()) if b]
-            absent = [builder.dimensions[v] for v, b in sorted(fixed.items()) if not b]
+        split = (lambda v: v) if others else (lambda v: (v, None))
+        impossible = (lambda v: v[0] is None or v[1] is None) if others else (lambda v: v is None)
+        keep = None
+        if parsed.status is not None:
+            keep = lambda v: found[split(v)[0]].status == parsed.status or (
+                bool(others) and other_found[split(v)[1]].status == parsed.status)
+        table = _table(d, pair, impossible, keep, max_rows - len(rows), max_rows)
+        for k, (fixed, value, case) in enumerate(table):
+            key, other = split(value)
+            order = sorted(fixed, key=d.level)
+            holds = [builder.dimensions[v] for v in order if fixed[v]]
+            absent = [builder.dimensions[v] for v in order if not fixed[v]]
             row = Row(atom_text(parsed.atom.predicate, values), parsed.atom.predicate, values, holds, absent,
-                      found[key], compared=other_found.get(other) if others else None)
+                      found[key], compared=other_found.get(other) if others else None,
+                      case=[builder.dimensions[v] for v in sorted(case)],
+                      otherwise=keep is None and k == len(table) - 1)
             rows.append(row)
-    if parsed.status is not None:
-        rows = [r for r in rows if r.outcome.status == parsed.status or (r.compared and r.compared.status == parsed.status)]
-    order = {dim: k for k, dim in enumerate(builder.dimensions)}
-    rows.sort(key=lambda r: (instances.index(r.values), _row_key(r, order)))
     if cite:
         progress.phase(f"{len(rows)} rows: one case each, evaluated to check the status and read the citations")
         _cite(kb, programs, makers, builder, rows, verify, assumed)
@@ -705,25 +764,17 @@ def cases(query: str | n.Query, at: datetime.date, kb_dir: Path | None = None, c
     individuals = {name: ind for name, ind in builder.individuals.items() if name in used}
     space = CaseSpace(parsed, at, kb, programs, individuals, mattering, rows,
                       compare=compare, reading=reading, versus_reading=versus_reading,
-                      assumed=assumed, retracted=retracted)
+                      assumed=assumed, retracted=retracted,
+                      hit_policy="any" if parsed.status is not None else "first")
     space.redundant = _redundant(builder, grounders[0], programs[0], parsed.atom.predicate, instances, rows)
     return space
-
-
-def _row_key(row: Row, order: dict) -> tuple:
-    marks = {}
-    for dim in row.holds:
-        marks[order[dim]] = 0
-    for dim in row.absent:
-        marks[order[dim]] = 2
-    return tuple(marks.get(k, 1) for k in range(len(order)))
 
 
 def _cite(kb, programs, makers, builder: Builder, rows: list[Row], verify: bool, assumed=()) -> None:
     """Citations (and, with two sides, causes) read off one representative case per row, evaluated the ordinary way."""
     from engine.tools.diff import causes
 
-    cases = [((r.predicate, r.values), list(r.holds) + list(assumed)) for r in rows]
+    cases = [((r.predicate, r.values), list(r.case) + list(assumed)) for r in rows]
     sides = [_representatives(kb, make, builder, cases) for make in makers]
     for k, row in enumerate(rows):
         t = sides[0][k]
@@ -783,52 +834,101 @@ def _redundant(builder: Builder, grounder: Grounder, program: ir.Program, predic
 
 # ---------------------------------------------------------------- --how: what would make it so
 
+HOW_MAX = 10                                        # sets per answer when --max is not given
+HOW_TIES = 16                                       # sets of the last size looked at beyond --max, to sort ties
+HOW_BUDGET = Budget(entries=1_500_000, seconds=10.0)  # for all the answers of one question together
+
+
+@dataclass
+class HowFound:
+    """The sets found for one answer: smallest first; `more` when --max cut the list; `stopped` when
+    the budget ran out ("entries" or "seconds"), so the list may be incomplete."""
+
+    sets: list[list[str]]
+    fresh: set[str]
+    more: bool = False
+    stopped: dict | None = None        # {"bound": "entries" | "seconds", "limit": the bound}
+    work: int = 0                      # diagram nodes and memo entries made: what the budget counts
+
+
 def how(program: ir.Program, kb: KnowledgeBase, predicate: str, values: tuple, status: str,
-        case_facts: set[GroundAtom], limit: int | None = None) -> list[list[str]]:
+        case_facts: set[GroundAtom], limit: int | None = None, budget: Budget | None = None,
+        deadline: float | None = None) -> HowFound:
     """The minimal sets of facts that, added to the case, would give the atom the status; smallest first.
 
     The case's own facts stay as they are (each is true in the program); every other ground fact a
     case file could state over the persons of the case and one new person per existential is a
-    candidate. Minimal: no proper subset gives the status.
+    candidate. Minimal: no proper subset gives the status. Bounded by construction: the sets are
+    enumerated lazily, smallest first (engine/logic/diagrams.py), at most `limit` of them (HOW_MAX
+    when None), and the work stops when the budget (entries, seconds; until `deadline`) is spent.
     """
+    limit = limit or HOW_MAX
+    budget = budget or HOW_BUDGET
     constants: dict[str, set[str]] = {}
     for relation, vals in case_facts:
         for k, v in enumerate(vals):
             if isinstance(v, str):
                 decl = kb.predicates.get(relation)
                 constants.setdefault(v, set()).add(decl.parameters[k] if decl and k < decl.arity else f"{relation}#{k}")
-    builder = Builder(kb, [program], constants, case_facts)
+    builder = Builder(kb, [program], constants, case_facts, budget=budget, deadline=deadline)
+    builder.anchors = {v for v in values if isinstance(v, str)}
     for k, v in enumerate(values):
         if isinstance(v, str) and v not in builder.law_values:
             builder.individual(v, {builder.parameter(predicate, k)}, "case")
-    grounder = Grounder(builder, program)
-    root, found = _outcomes(builder, grounder, program, predicate, values)
-    d = builder.d
-    sets = d.minimal_true_sets(root, lambda key: key is not None and key[0] == status)
-    sets.sort(key=lambda s: (len(s), sorted(atom_text(*builder.dimensions[v]) for v in s)))
-    out = [sorted((atom_text(*builder.dimensions[v]) for v in s)) for s in sets]
-    if [] in out:                        # the status already holds: nothing to add
-        out = [[]]
+    found: list[list[str]] = []
+    batch: list[frozenset] = []
+    more, stopped = False, None
+    try:
+        grounder = Grounder(builder, program)
+        root, _outcome = _outcomes(builder, grounder, program, predicate, values)
+        d = builder.d
+        for s in d.smallest_true_sets(root, lambda key: key is not None and key[0] == status):
+            if batch and len(s) != len(batch[0]):      # one size at a time, in alphabetical order
+                found += _texts(builder, batch)
+                batch = []
+            if len(found) + len(batch) >= limit + (HOW_TIES if batch or not found else 0):
+                more = True                            # a few more of the same size, to sort the ties
+                break
+            batch.append(s)
+    except TooLarge as e:
+        stopped = {"bound": e.what, "limit": e.limit}
+    found += _texts(builder, batch)
+    more = more or len(found) > limit
     fresh = {i.name for i in builder.individuals.values() if i.fresh}
-    return (out[:limit] if limit else out), fresh
+    return HowFound(found[:limit], fresh, more, stopped, len(builder.d.table) + len(builder.d._memo))
 
 
-def how_for_result(result, status: str, limit: int | None = None) -> list[dict]:
-    """--how for every answer of a pipeline result: [{"atom", "how": [[fact, ...], ...], "new": [person, ...]}].
+def _texts(builder: Builder, sets: list[frozenset]) -> list[list[str]]:
+    out = [sorted(atom_text(*builder.dimensions[v]) for v in s) for s in sets]
+    return sorted(out, key=lambda s: (len(s), s))
+
+
+def how_for_result(result, status: str, limit: int | None = None, budget: Budget | None = None) -> list[dict]:
+    """--how for every answer of a pipeline result: [{"atom", "status", "how": [[fact, ...], ...], "new": [person, ...],
+    "more": bool, "stopped": null | {"bound": "entries" | "seconds", "limit": N}}].
 
     The case is the result's program (the kb's facts, the case's, the assumed ones); a set's facts are
     ground atoms in the public vocabulary, and a person no fact of the case names is listed in "new".
+    One budget bounds all the answers together: once it is spent, the rest are `stopped` with no sets.
     """
+    import time
+
+    budget = budget or HOW_BUDGET
+    deadline = time.monotonic() + budget.seconds
     program, kb = result.program, result.kb
     decls = kb.predicates
+    case_facts = {(rel, values) for rel, rows in program.facts.items() if rel in decls
+                  for values, span in rows.items() if not span.file.endswith(".zan")}
     out = []
     for t in result.traces:
         a = t.answer
-        case_facts = {(rel, values) for rel, rows in program.facts.items() if rel in decls
-                      for values, span in rows.items() if not span.file.endswith(".zan")}
-        sets, fresh = how(program, kb, a.predicate, a.values, status, case_facts, limit)
-        named = sorted({name for s in sets for fact in s for name in fresh if _names(fact, name)})
-        out.append({"atom": atom_text(a.predicate, a.values), "status": a.status, "how": sets, "new": named})
+        if time.monotonic() > deadline:
+            found = HowFound([], set(), stopped={"bound": "seconds", "limit": budget.seconds})
+        else:
+            found = how(program, kb, a.predicate, a.values, status, case_facts, limit, budget, deadline)
+        named = sorted({name for s in found.sets for fact in s for name in found.fresh if _names(fact, name)})
+        out.append({"atom": atom_text(a.predicate, a.values), "status": a.status, "how": found.sets, "new": named,
+                    "more": found.more, "stopped": found.stopped, "work": found.work})
     return out
 
 
@@ -865,16 +965,21 @@ def document(space: CaseSpace, language: str = "en") -> dict:
             "atom": r.atom,
             "status": r.outcome.status,
             "citations": r.citations,
+            "cited_as": [explainer.cite_key(c) for c in r.citations],
             "deciding": explainer.norm_key(r.outcome.deciding),
             "holds_read": [explainer.reading(*a) or atom_text(*a) for a in r.holds],
             "absent_read": [explainer.reading(*a) or atom_text(*a) for a in r.absent],
+            "case": [atom_text(*a) for a in r.case],
         }
+        if r.otherwise:
+            entry["otherwise"] = True
         if r.outcome.ambiguity:
             entry["ambiguity"] = [list(p) for p in r.outcome.ambiguity]
         if r.outcome.compliance:
             entry["compliance"] = r.outcome.compliance
         if r.compared is not None:
             entry["compared"] = {"status": r.compared.status, "citations": r.compared_citations,
+                                 "cited_as": [other.cite_key(c) for c in r.compared_citations],
                                  "deciding": other.norm_key(r.compared.deciding)}
         rows.append(entry)
         if r.outcome.status == "undetermined" and not r.outcome.ambiguity:
@@ -894,6 +999,7 @@ def document(space: CaseSpace, language: str = "en") -> dict:
         "at": space.at.isoformat(),
         "individuals": individuals,
         "dimensions": [atom_text(*a) for a in space.dimensions],
+        "hit_policy": space.hit_policy,
         "rows": rows,
         "gaps": gaps,
         "conflicts": conflicts,

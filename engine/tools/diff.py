@@ -17,7 +17,7 @@ from engine.logic import ir
 from engine.syntax import nodes as n
 from engine.explain.answering import Trace, answers, trace
 from engine.base.diagnostics import ZanError
-from engine.logic.evaluation import evaluate
+from engine.logic.evaluator import evaluate
 from engine.explain.explanation import Explainer, atom_text, json_value, query_text
 from engine.explain.i18n import word
 from engine.pipeline import assume, check, check_query, load_knowledge, parse_question, retract

@@ -31,7 +31,7 @@ from engine.base.source import Span
 from engine.checks import declarations, names, safety, stratification, validity
 from engine.explain.proof import Prover
 from engine.logic import ir
-from engine.logic.evaluation import evaluate
+from engine.logic.evaluator import evaluate
 from engine.logic.norms import conflicting
 from engine.syntax import nodes as n
 from engine.syntax.knowledge import KnowledgeBase
@@ -349,7 +349,7 @@ def prepare(runner: Runner, run: Run) -> list[Case]:
                 relations = set()
                 for e in expectations:
                     p = e.atom.predicate
-                    relations |= {p, f"norm:{p}", f"domain:{p}"}
+                    relations |= ir.question_relations(p)
                 cases.append(Case(scenario, at, kb, expectations, relations, used_by.get((scenario.name, at), set()),
                                   runner.readings_of(scenario)))
     return cases

@@ -26,7 +26,7 @@ from engine.logic import ir
 from engine.syntax import nodes as n
 from engine.explain.answering import Trace, answers, trace
 from engine.base.diagnostics import Diagnostic, ZanError, did_you_mean, errors
-from engine.logic.evaluation import evaluate
+from engine.logic.evaluator import evaluate
 from engine.syntax.knowledge import KnowledgeBase, case_only, display_path, kb_files
 from engine.syntax.formatter import scenario_syntax_diagnostic
 from engine.syntax.parser import Builder, parse_module, read_source

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from engine.base.diagnostics import Diagnostic
 from engine.base.source import Span
 from engine.explain.i18n import MONTHS, QUESTION_WORDS, WORDS, word
+from engine.explain.phrasebook import Phrasebook
 from engine.syntax import nodes as n
 from engine.syntax.knowledge import KnowledgeBase
 
@@ -54,6 +55,8 @@ class Entry:
     value: str
     rank: int = 0  # 0: a label, phrase or id; 1: words of a reading template (weaker)
     language: str | None = None  # the language the phrase is written in (None: an id, a parameter's name)
+    commas: bool = False         # the phrase has a comma between its words
+    text: str = ""               # the phrase as the kb or the engine writes it (for did-you-mean)
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,9 @@ class Understood:
     between: tuple[datetime.date, datetime.date] | None = None
     assumptions: tuple[n.Atom, ...] = ()
     names: tuple[tuple[str, str], ...] = ()  # (the words written, the constant understood)
+    # a kinship or role word the case does not resolve to one person ("a close relative"; only with
+    # understand(..., general_questions=True)): the role atoms over the query's unbound variable(s)
+    roles: tuple[n.Atom, ...] = ()
 
     @property
     def atom_text(self) -> str:
@@ -146,6 +152,10 @@ class Lexicon:
         self.names: dict[str, str] = {}           # a name as written (lower case) -> constant
         self.roles: dict[str, set[str]] = {}      # constant -> parameter names the facts use it under
         self.phrases_of: dict[tuple[str, str], list[str]] = {}  # (kind, value) -> phrases (for the hints)
+        self._by_word: dict[str, list[int]] | None = None   # an entry's first word -> entries (built on first use)
+        self._by_stem: dict[str, list[int]] = {}             # its first four letters -> entries
+        self._starts: dict[str, list[Entry]] = {}
+        self._skips: tuple[list[Token], list[int]] | None = None
         for kind, by_language in QUESTION_WORDS.items():
             if kind in ("filler", "year") or kind.startswith("status "):
                 continue
@@ -187,7 +197,7 @@ class Lexicon:
     def _add(self, text: str, kind: str, value: str, rank: int = 0, language: str | None = None) -> None:
         words = _content(text, self.fillers)
         if words:
-            self.entries.append(Entry(words, kind, value, rank, language))
+            self.entries.append(Entry(words, kind, value, rank, language, "," in text.strip(" ,"), text.strip()))
             self.phrases_of.setdefault((kind, value), []).append(text.strip())
 
     def is_filler(self, token: Token) -> bool:
@@ -199,15 +209,51 @@ class Lexicon:
         found = {c for written, c in self.names.items() if len(written) >= 4 and _name_match(token.low, written)}
         return found.pop() if len(found) == 1 else None
 
+    def _starting(self, first: str) -> list[Entry]:
+        """The entries whose first word `first` can match (`_similar` > 0: the same word, or, for words of four
+        letters or more, the same first four letters), in the lexicon's order; kept per word written."""
+        found = self._starts.get(first)
+        if found is None:
+            if self._by_word is None:
+                self._by_word, self._by_stem = {}, {}
+                for index, entry in enumerate(self.entries):
+                    self._by_word.setdefault(entry.words[0], []).append(index)
+                    if len(entry.words[0]) >= 4:
+                        self._by_stem.setdefault(entry.words[0][:4], []).append(index)
+            indices = set(self._by_word.get(first, ()))
+            if len(first) >= 4:
+                indices.update(self._by_stem.get(first[:4], ()))
+            found = self._starts[first] = [self.entries[k] for k in sorted(indices)]
+        return found
+
+    def _after_fillers(self, toks: list[Token]) -> list[int]:
+        """For each position, the first position at or after it that is not a filler word (kept for one token list),
+        so that skipping a run of fillers costs one step, and a question is read in time linear in its length."""
+        if self._skips is None or self._skips[0] is not toks:
+            after = [len(toks)] * (len(toks) + 1)
+            for j in range(len(toks) - 1, -1, -1):
+                after[j] = after[j + 1] if toks[j].kind == "word" and self.is_filler(toks[j]) else j
+            self._skips = (toks, after)
+        return self._skips[1]
+
     def match(self, toks: list[Token], i: int) -> tuple[int, list[Entry]]:
         """The longest phrase starting at toks[i] (fillers between its words skipped): its end and its meanings."""
         best_end, best, best_score = i, [], 0.0
-        for entry in self.entries:
+        if i >= len(toks) or toks[i].kind != "word":
+            return best_end, best
+        after = self._after_fillers(toks)
+        for entry in self._starting(toks[i].low):
             j, score, ok = i, 0.0, True
             for k, w in enumerate(entry.words):
-                while k and j < len(toks) and toks[j].kind == "word" and self.is_filler(toks[j]) \
-                        and _similar(toks[j].low, w) < 1.0:
-                    j += 1
+                if k and j < len(toks):
+                    if w in self.fillers:  # never so (an entry's words are not fillers), but then: word by word
+                        while j < len(toks) and toks[j].kind == "word" and self.is_filler(toks[j]) \
+                                and _similar(toks[j].low, w) < 1.0:
+                            j += 1
+                    else:
+                        j = after[j]
+                    while entry.commas and j < len(toks) and toks[j].text == ",":
+                        j = after[j + 1]   # a comma where the phrase has one ("тяжелая болезнь, угрожающая жизни")
                 if j >= len(toks) or toks[j].kind != "word":
                     ok = False
                     break
@@ -357,10 +403,18 @@ class _Piece:
     value: str
     entries: list[Entry] = field(default_factory=list)
     segment: int = 0
+    prefer: str | None = None   # a role word that is also a constant's label ("his mother"): that constant
 
 
-def understand(text: str, kb: KnowledgeBase, language: str = "en") -> Understood | Diagnostic:
-    """The question a text in words asks, or a located diagnostic (in `language`) saying which word is not placed."""
+def understand(text: str, kb: KnowledgeBase, language: str = "en", general_questions: bool = False) -> Understood | Diagnostic:
+    """The question a text in words asks, or a located diagnostic (in `language`) saying which word is not placed.
+
+    Every name and kinship word is placed in its own role, in the asked atom or an assumption, or the
+    question is refused at that word. A kinship or role word ("his wife", "адвокату") names the person the
+    case relates to the convict that way; in a context phrase ("if his mother died") a person the case does
+    not name is a new person assumed with that kinship. Where the asked atom's person is not one person of
+    the case, `general_questions=True` returns the unbound variable with the role atoms (`Understood.roles`)
+    for a caller that answers general questions; otherwise the question is refused at that word."""
     lexicon = Lexicon(kb)
     toks = tokens(text)
     if not any(t.kind == "word" or t.kind in ("iso", "dotted") for t in toks):
@@ -404,8 +458,21 @@ def understand(text: str, kb: KnowledgeBase, language: str = "en") -> Understood
                 continue
             if len(kinds) > 1 and all(k == "parameter" for k, _v in kinds):
                 kinds = {kinds.pop()}
+            constants = [v for k, v in kinds if k == "constant"]
+            relations = [v for k, v in kinds if k == "predicate" and kb.predicates[v].arity == 2]
+            if len(kinds) == 2 and len(constants) == 1 and len(relations) == 1:
+                # "his mother": the kinship (close_relative) and the person the kb calls so (mother)
+                pieces.append(_Piece(i, end, "role", relations[0], entries, segment, prefer=constants[0]))
+                i = end
+                continue
+            if len(kinds) == 2 and {k for k, _v in kinds} == {"parameter", "predicate"}:
+                # "convict": the parameter Convict and the predicate naming its kind are one meaning
+                parameter = next(v for k, v in kinds if k == "parameter")
+                typed = kb.predicates.get(next(v for k, v in kinds if k == "predicate"))
+                if typed is not None and _type_noun(typed) and typed.parameters[0] == parameter:
+                    kinds = {("parameter", parameter)}
             if len(kinds) > 1:
-                meanings = ", ".join(sorted(v for _k, v in kinds))
+                meanings = "; ".join(sorted(meaning(kb, k, v, language) for k, v in kinds))
                 span = Span(SOURCE, 1, t.column, 1, toks[end - 1].column + len(toks[end - 1].text))
                 return Diagnostic("not-understood", word("ambiguous words", language,
                                                          words=text[t.column - 1:span.end_column - 1], meanings=meanings),
@@ -434,7 +501,8 @@ def understand(text: str, kb: KnowledgeBase, language: str = "en") -> Understood
     if not asked_names:
         return _not_understood(lexicon, text, None, language, word("nothing asked", language))
     if len(asked_names) > 1:
-        return Diagnostic("not-understood", word("two questions", language, first=asked_names[0], second=asked_names[1]),
+        return Diagnostic("not-understood", word("two questions", language, first=meaning(kb, "predicate", asked_names[0], language),
+                                                           second=meaning(kb, "predicate", asked_names[1], language)),
                           Span(SOURCE, 1, toks[asked[0].first].column), hint=word("one at a time", language))
     predicate = asked_names[0]
     decl = kb.predicates[predicate]
@@ -443,11 +511,13 @@ def understand(text: str, kb: KnowledgeBase, language: str = "en") -> Understood
         if p.kind == "predicates" and predicate not in p.value.split("|"):
             t = toks[p.first]
             return Diagnostic("not-understood", word("ambiguous words", language, words=t.text,
-                                                     meanings=p.value.replace("|", ", ")), t.span,
+                                                     meanings="; ".join(meaning(kb, "predicate", v, language)
+                                                                        for v in p.value.split("|"))), t.span,
                               hint=word("say it otherwise", language))
         if p.kind == "parameter" and p.value not in decl.parameters:
             t = toks[p.first]
-            return Diagnostic("not-understood", word("name without place", language, name=t.text, predicate=predicate),
+            return Diagnostic("not-understood", word("name without place", language, name=t.text,
+                                                     predicate=meaning(kb, "predicate", predicate, language)),
                               t.span, hint=word("say it otherwise", language))
     statuses = list(dict.fromkeys(p.value for p in pieces if p.kind == "status"))
     if len(statuses) > 1:
@@ -458,9 +528,9 @@ def understand(text: str, kb: KnowledgeBase, language: str = "en") -> Understood
     changed = any(p.kind == "change" for p in pieces)
     status = statuses[0] if statuses and (which or not whether) else None
 
-    # context predicates (assumptions) and names, by segment
+    # context predicates (assumptions) and names, by segment: a context phrase binds its own subject
     main_segment = next(p.segment for p in pieces if p.kind == "predicate" and p.value == predicate)
-    context = [p for p in pieces if p.kind == "predicate" and p.value != predicate
+    context = [p for p in pieces if p.kind in ("predicate", "role") and p.value != predicate
                and p.value not in ranges and not _type_noun(kb.predicates[p.value])]
     names = [p for p in pieces if p.kind in ("name", "constant")]
     bound: dict[str, str] = {}
@@ -470,33 +540,104 @@ def understand(text: str, kb: KnowledgeBase, language: str = "en") -> Understood
     for piece in main_names:
         place = _place(lexicon, decl, piece.value, bound)
         if place is None:
-            t = toks[piece.first]
-            return Diagnostic("not-understood", word("name without place", language, name=t.text, predicate=predicate),
-                              t.span, hint=word("say it otherwise", language))
+            return _no_place(kb, toks[piece.first], [predicate], language)
         bound[place] = piece.value
         spans[place] = toks[piece.first].span
-    assumptions = []
+
+    def words_of(piece: _Piece) -> str:
+        return text[toks[piece.first].column - 1:toks[piece.end - 1].column + len(toks[piece.end - 1].text) - 1]
+
+    assumptions: list[n.Atom] = []
+    roles: list[n.Atom] = []
+    general_pieces: set[int] = set()
+    by_segment: dict[int, list[_Piece]] = {}
     for piece in context:
-        cdecl = kb.predicates[piece.value]
-        args = {}
-        for parameter in cdecl.parameters:
-            if parameter in bound:
-                args[parameter] = bound[parameter]
-        for other in names:
-            if other.segment == piece.segment and other.segment in context_segments:
-                place = _place(lexicon, cdecl, other.value, args)
-                if place is not None:
-                    args[place] = other.value
-        missing = [p for p in cdecl.parameters if p not in args]
-        if missing:
-            t = toks[piece.first]
-            return Diagnostic("not-understood", word("assumption incomplete", language,
-                                                     words=text[t.column - 1:toks[piece.end - 1].column + len(toks[piece.end - 1].text) - 1],
-                                                     missing=", ".join(missing)), t.span, hint=word("name them", language))
-        span = Span(SOURCE, 1, toks[piece.first].column)
-        assumptions.append(n.Atom(cdecl.name, tuple(n.Constant(args[p], span) for p in cdecl.parameters), span, span))
+        by_segment.setdefault(piece.segment, []).append(piece)
+    for seg, conditions in by_segment.items():
+        own = seg in context_segments
+        args_of: dict[int, dict[str, str]] = {}
+        for piece in conditions:   # the names of the phrase's own segment first; then what it shares with the question
+            cdecl = kb.predicates[piece.value]
+            args: dict[str, str] = {}
+            if own:   # the phrase's own names, and the subject of a relation ("his wife": the convict's)
+                for other in names:
+                    if other.segment == seg:
+                        place = _place(lexicon, cdecl, other.value, args)
+                        if place is not None and other.value not in args.values():
+                            args[place] = other.value
+                shared = cdecl.parameters[:1] if cdecl.arity == 2 else ()
+            else:
+                shared = cdecl.parameters
+            for parameter in shared:
+                if parameter not in args and parameter in bound and bound[parameter] not in args.values():
+                    args[parameter] = bound[parameter]
+            args_of[id(piece)] = args
+        if own:   # every name of a context phrase in its own role, or the question is refused at that name
+            for other in names:
+                if other.segment == seg and not any(other.value in a.values() for a in args_of.values()):
+                    return _no_place(kb, toks[other.first], [p.value for p in conditions], language)
+        # a kinship or role word ("his wife", "жене", "адвокатына"): the person it names, who fills the rest
+        role_pieces = [p for p in conditions if _role_parameter(kb.predicates[p.value], args_of[id(p)], p.kind == "role" or own)]
+        if len(role_pieces) > 1 and own:
+            first = role_pieces[1]
+            return Diagnostic("not-understood", word("ambiguous words", language, words=words_of(first),
+                                                     meanings="; ".join(meaning(kb, "role", p.value, language)
+                                                                        for p in role_pieces)),
+                              toks[first.first].span, hint=word("say it otherwise", language))
+        for piece in role_pieces:
+            rdecl = kb.predicates[piece.value]
+            args = args_of[id(piece)]
+            parameter = _role_parameter(rdecl, args, piece.kind == "role" or own)
+            person, general = _role_person(kb, rdecl, args, parameter, piece.prefer, assume_new=own)
+            span = toks[piece.first].span
+            if person is None:   # not named by the case: a general question (the cases tool answers those)
+                slot = parameter if parameter in decl.parameters and parameter not in bound else None
+                if slot is None or not general_questions:
+                    return Diagnostic("not-understood", word("role not resolved", language, words=words_of(piece),
+                                                             persons=", ".join(general) or word("none", language)),
+                                      span, hint=word("name the person", language))
+                roles.append(n.Atom(rdecl.name, tuple(n.Constant(args[p], span) if p in args else n.Variable(p, span)
+                                                      for p in rdecl.parameters), span, span))
+                bound[slot] = None
+                general_pieces.add(id(piece))
+                continue
+            args[parameter] = person
+            if own:
+                for other in conditions:
+                    if other is not piece:
+                        oargs = args_of[id(other)]
+                        free = [p for p in kb.predicates[other.value].parameters if p not in oargs]
+                        slot = parameter if parameter in free else free[0] if len(free) == 1 else None
+                        if slot is not None:
+                            oargs[slot] = person
+            else:
+                slot = parameter if parameter in decl.parameters and parameter not in bound else None
+                if slot is None:
+                    return _no_place(kb, toks[piece.first], [predicate], language)
+                bound[slot] = person
+                spans[slot] = span
+        for piece in conditions:
+            if id(piece) in general_pieces:
+                continue
+            cdecl = kb.predicates[piece.value]
+            args = args_of[id(piece)]
+            for parameter in cdecl.parameters:   # what the phrase does not name itself: the question's ("if he needs ...")
+                if parameter not in args and parameter in bound:
+                    args[parameter] = bound[parameter]
+            if any(args.get(p) is None for p in cdecl.parameters if p in args):   # over a general question's person
+                span = Span(SOURCE, 1, toks[piece.first].column)
+                roles.append(n.Atom(cdecl.name, tuple(n.Constant(args[p], span) if args.get(p) is not None
+                                                      else n.Variable(p, span) for p in cdecl.parameters), span, span))
+                continue
+            missing = [p for p in cdecl.parameters if p not in args]
+            if missing:
+                t = toks[piece.first]
+                return Diagnostic("not-understood", word("assumption incomplete", language, words=words_of(piece),
+                                                         missing=", ".join(missing)), t.span, hint=word("name them", language))
+            span = Span(SOURCE, 1, toks[piece.first].column)
+            assumptions.append(n.Atom(cdecl.name, tuple(n.Constant(args[p], span) for p in cdecl.parameters), span, span))
     span = Span(SOURCE, 1, 1, 1, len(text) + 1)
-    args = tuple(n.Constant(bound[p], spans[p]) if p in bound else n.Variable(p, span) for p in decl.parameters)
+    args = tuple(n.Constant(bound[p], spans[p]) if bound.get(p) is not None else n.Variable(p, span) for p in decl.parameters)
     query = n.Query(status, n.Atom(predicate, args, span, span), span)
     days = sorted({d for d, _a, _b in dates})
     between = None
@@ -511,7 +652,7 @@ def understand(text: str, kb: KnowledgeBase, language: str = "en") -> Understood
     elif days:
         at = days[0]
     written = tuple((toks[p.first].text, p.value) for p in names)
-    return Understood(text, query, at, between, tuple(dict.fromkeys(assumptions)), written)
+    return Understood(text, query, at, between, tuple(dict.fromkeys(assumptions)), written, tuple(roles))
 
 
 def _saved_question(lexicon: Lexicon, toks: list[Token], in_date: set, text: str, dates) -> Understood | None:
@@ -551,6 +692,45 @@ def _saved_question(lexicon: Lexicon, toks: list[Token], in_date: set, text: str
     return None
 
 
+def _no_place(kb: KnowledgeBase, t: Token, predicates: list[str], language: str) -> Diagnostic:
+    about = " / ".join(dict.fromkeys(meaning(kb, "predicate", p, language) for p in predicates))
+    return Diagnostic("not-understood", word("name without place", language, name=t.text, predicate=about),
+                      t.span, hint=word("say it otherwise", language))
+
+
+def _role_parameter(decl: n.PredicateDecl, args: dict, role_word: bool) -> str | None:
+    """The person a relation's noun names ("his wife": spouse's Person, the convict's being known; "his
+    lawyer": advocate's Person): the one parameter left free, the others given; None if it is not one."""
+    free = [p for p in decl.parameters if p not in args]
+    if len(free) != 1:
+        return None
+    if decl.arity == 2 and free[0] == decl.parameters[1]:
+        return free[0]
+    if decl.arity == 1 and not role_word:
+        return free[0]
+    return None
+
+
+def _role_person(kb: KnowledgeBase, decl: n.PredicateDecl, args: dict, parameter: str, prefer: str | None,
+                 assume_new: bool) -> tuple[str | None, list[str]]:
+    """Who a role word names: the one person the case relates that way (or the constant the words also name);
+    in a context phrase, else a new person assumed with that role; else None and the case's candidates."""
+    k = decl.parameters.index(parameter)
+    candidates = sorted({c.head.args[k].value for c in kb.clauses
+                         if c.is_fact and c.head.predicate == decl.name and c.head.arity == decl.arity
+                         and isinstance(c.head.args[k], n.Constant)
+                         and all(isinstance(a, n.Constant) and a.value == args[p]
+                                 for p, a in zip(decl.parameters, c.head.args) if p in args)})
+    if prefer is not None and (prefer in candidates or assume_new or not candidates):
+        return prefer, candidates
+    if len(candidates) == 1:
+        return candidates[0], candidates
+    if assume_new:
+        subject = "_".join(str(v) for v in args.values())
+        return f"{decl.name}_of_{subject}" if subject else f"some_{decl.name}", candidates
+    return None, candidates
+
+
 def _place(lexicon: Lexicon, decl: n.PredicateDecl, constant: str, bound: dict) -> str | None:
     """The parameter a constant fills: one the facts use it under, else the first free one the facts use nothing under."""
     roles = lexicon.roles.get(constant, set())
@@ -567,13 +747,48 @@ def _place(lexicon: Lexicon, decl: n.PredicateDecl, constant: str, bound: dict) 
     return None
 
 
+def _guesses(lexicon: Lexicon, t: Token, language: str, count: int = 2) -> list[str]:
+    """What a word not placed may have meant: never the word itself. A word that is part of a longer phrase
+    ("телефон" of "телефон арқылы сөйлесу") proposes the phrases it is part of, in the question's language;
+    else the known words nearest in spelling."""
+    by_language: dict[str | None, list[str]] = {}
+    for entry in lexicon.entries:
+        if entry.rank == 0 and len(entry.words) > 1 and entry.text and entry.text.lower() != t.low \
+                and any(_similar(t.low, w) for w in entry.words):
+            found = by_language.setdefault(entry.language, [])
+            if entry.text not in found:
+                found.append(entry.text)
+    phrases = by_language.get(language) or next((p for lang, p in sorted(by_language.items(), key=str) if p), [])
+    if phrases:
+        return sorted(phrases, key=len)[:count]
+    known = sorted(w for w in lexicon.known_words() if w != t.low and not _similar(t.low, w))
+    return difflib.get_close_matches(t.low, known, n=1, cutoff=0.7)
+
+
+def meaning(kb: KnowledgeBase, kind: str, value: str, language: str) -> str:
+    """What a phrase means, as the reader is told it: a predicate's or constant's label, a status word;
+    never an internal name where the kb gives a label."""
+    if kind in ("predicate", "role"):
+        decl = kb.predicates.get(value)
+        return n.label_of(decl.labels, language, value) if decl else value
+    if kind == "constant":
+        decl = kb.constants.get(value)
+        return n.label_of(decl.labels, language, value) if decl else value
+    if kind == "status":
+        return word(value, language)
+    if kind == "parameter":
+        typed = kb.predicates.get(value.lower())
+        return n.label_of(typed.labels, language, value) if typed and _type_noun(typed) else value
+    return value
+
+
 def _not_understood(lexicon: Lexicon, text: str, t: Token | None, language: str, message: str | None = None) -> Diagnostic:
     hint_parts = []
     if t is not None:
-        guess = difflib.get_close_matches(t.low, sorted(lexicon.known_words()), n=1, cutoff=0.7)
         message = word("word not placed", language, word=t.text)
+        guess = _guesses(lexicon, t, language)
         if guess:
-            hint_parts.append(word("did you mean", language, guess=guess[0]))
+            hint_parts.append(word("did you mean", language, guess="», «".join(guess) if language != "en" else "', '".join(guess)))
     nearest = nearest_phrasings(lexicon.kb, text, language)
     if nearest:
         hint_parts.append(word("phrasings known", language) + " " + "; ".join(f"«{p}»" for p in nearest))
@@ -645,19 +860,7 @@ def _stated(kb: KnowledgeBase, atom: n.Atom) -> bool:
 
 def in_words(understood: Understood, kb: KnowledgeBase, language: str) -> dict:
     """The understood question said back: the atom, a sentence from the kb's reading, the assumptions and dates."""
-    def value_label(value):
-        if isinstance(value, str) and value in kb.constants:
-            return n.label_of(kb.constants[value].labels, language, value)
-        return n.format_value(value) if not isinstance(value, str) else value
-
-    def reading(atom: n.Atom) -> str:
-        decl = kb.predicates.get(atom.predicate)
-        template = n.label_of(decl.readings, language) if decl else None
-        if template is None:
-            return str(atom)
-        for p, a in zip(decl.parameters, atom.args):
-            template = template.replace("{" + p + "}", "…" if isinstance(a, n.Variable) else value_label(a.value))
-        return template
+    reading = Phrasebook(kb, language).reading_of
 
     sentence = reading(understood.query.atom)
     if understood.query.status:

@@ -5,6 +5,7 @@ full (`zan show`), and the names shell completion offers. Plain data in one lang
 from __future__ import annotations
 
 from engine.explain.i18n import word
+from engine.explain.phrasebook import Phrasebook, read_citation
 from engine.syntax import nodes as n
 from engine.syntax.knowledge import KnowledgeBase
 from engine.tools.understanding import askable
@@ -44,40 +45,26 @@ def vocabulary(kb: KnowledgeBase, language: str) -> dict:
 
 
 def _label(kb: KnowledgeBase, value: str, language: str) -> str:
-    decl = kb.constants.get(value)
-    return n.label_of(decl.labels, language, value) if decl else value
+    return Phrasebook(kb, language).value_label(value)
 
 
 def find_norms(kb: KnowledgeBase, text: str) -> list[n.Norm]:
     """Norms named by id (`pec.134.1.2.calls`), by citation key (`pec 134.1.2`) or by a citation as any
     language cites it (`УИК, ст. 134 ч. 1 п. 2`, `ҚАК 134-бап 1-бөлік 2) тармақша`)."""
-    wanted = " ".join(text.split()).lower()
     if text in kb.norms:
         return [kb.norms[text]]
-    found = []
-    for norm in kb.norms.values():
-        act = kb.acts.get(norm.act_key or "")
-        forms = {(norm.citation or "").lower()}
-        forms |= {(n.cited_as(act, norm.citation, lang) or "").lower() for lang in n.LANGUAGES}
-        if wanted in forms:
-            found.append(norm)
-    return sorted(found, key=lambda x: x.id)
+    citation = read_citation(kb, text)
+    if citation is None:
+        return []
+    return sorted((norm for norm in kb.norms.values() if norm.citation == citation.key), key=lambda x: x.id)
 
 
 def show(kb: KnowledgeBase, norm: n.Norm, language: str) -> dict:
     """One norm in full: citation, act, in force, quotes in every language, conditions in words,
     exceptions both ways, what it rests on, its reading (interpretation) and notes."""
     act = kb.acts.get(norm.act_key or "")
-
-    def reading(atom: n.Atom) -> str:
-        decl = kb.predicates.get(atom.predicate)
-        template = n.label_of(decl.readings, language) if decl else None
-        if template is None:
-            return str(atom)
-        for p, a in zip(decl.parameters, atom.args):
-            shown = "…" if isinstance(a, n.Variable) else _label(kb, str(a), language)
-            template = template.replace("{" + p + "}", shown)
-        return template
+    phrases = Phrasebook(kb, language)
+    reading = phrases.reading_of
 
     conditions = []
     clause = norm.clause
@@ -89,10 +76,18 @@ def show(kb: KnowledgeBase, norm: n.Norm, language: str) -> dict:
         else:
             conditions.append({"atom": str(c), "in_words": str(c)})
     interval = norm.in_force or (act.in_force if act else None)
+    readings = []        # the readings the norm, or one of its conditions, belongs to
+    attached = [(r.norm_id, None) for r in norm.readings] + \
+        [(name, str(clause.body[i])) for i, name in getattr(clause, "conditional", ())] if clause else \
+        [(r.norm_id, None) for r in norm.readings]
+    for name, condition in attached:
+        decl = kb.readings.get(name)
+        readings.append({"name": name, "label": n.label_of(decl.labels, language, name) if decl else name,
+                         "default": bool(decl and decl.default), "condition": condition})
     return {
         "id": norm.id, "citation": norm.citation,
-        "cited_as": n.cited_as(act, norm.citation, language) or norm.citation,
-        "act": act.key if act else None, "act_title": n.label_of(act.labels, language) if act else None,
+        "cited_as": phrases.cite_norm(norm),
+        "act": act.key if act else None, "act_title": phrases.act_title(act.key) if act else None,
         "rank": act.rank if act else None,
         "in_force": {"from": interval.start.isoformat() if interval and interval.start else None,
                      "to": interval.end.isoformat() if interval and interval.end else None},
@@ -106,6 +101,7 @@ def show(kb: KnowledgeBase, norm: n.Norm, language: str) -> dict:
         "rests_on": [r.norm_id for r in norm.rests_on],
         "see": [r.norm_id for r in norm.see],
         "interpretation": n.label_of(norm.interpretations, language, norm.interpretation),
+        "readings": readings,
         "notes": [l.text for l in norm.note_labels if l.language == language] or
                  (list(norm.notes) if language == "en" else []),
         "source": norm.span.location,

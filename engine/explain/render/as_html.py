@@ -27,6 +27,7 @@ a.norm{color:#0b5394;text-decoration:none;border-bottom:1px dotted #0b5394}
 ol.steps li{margin:.3em 0}
 .toolbar button{margin-right:.5em}
 table.answers{border-collapse:collapse;margin:1em 0}table.answers td,table.answers th{border:1px solid #ccc;padding:.2em .5em;text-align:left;vertical-align:top}
+table.answers code{white-space:nowrap} /* an atom is never broken inside its cell: the norm column wraps instead */
 /* print: what the screen can show, all of it (collapsed proofs open), compactly */
 @media print{.toolbar{display:none}details::details-content{content-visibility:visible;display:block}
 details{display:block}summary{list-style:none}summary::-webkit-details-marker{display:none}

@@ -1,0 +1,172 @@
+"""One phrasebook per language: how everything that writes for a reader names the law's things.
+
+A `Phrasebook(kb, language)` cites a norm or a citation key as a reader of the language cites it
+(`pec 134.1.2` -> "УИК, ст. 134 ч. 1 п. 2"), names an act (ҚАК, УИК, PEC), labels predicates and
+constants, and fills a predicate's reading template with the labels of its values. The forms come
+from the knowledge base (`citation LANG "..."` of kb/acts.zan, labels, `reads`); the fallback where
+the kb has no form (the key, the id) is decided here once. `Citation` is the one parser of citation
+keys, and reads back a citation as any language writes it (`zan show "УИК, ст. 134 ч. 1 п. 2"`).
+
+May import: `engine.syntax`, `engine.base` (as the rest of engine.explain).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from engine.base.messages import LANGUAGES
+from engine.syntax import nodes as n
+
+_PLACEHOLDER = re.compile(r"\{(\d)\}")
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A citation key: the act's key and the parts of its number (`pec 134.1.2` -> pec, (134, 1, 2))."""
+
+    act: str
+    numbers: tuple[str, ...] = ()
+
+    @classmethod
+    def parse(cls, key: str | None) -> "Citation | None":
+        if not key or not key.split():
+            return None
+        parts = key.split(None, 1)
+        return cls(parts[0], tuple(parts[1].split(".")) if len(parts) > 1 else ())
+
+    @property
+    def key(self) -> str:
+        return self.act + (" " + ".".join(self.numbers) if self.numbers else "")
+
+    def __str__(self) -> str:
+        return self.key
+
+    def in_form(self, form: str) -> str | None:
+        """The citation written in one of the act's forms; None when the form has other parts."""
+        used = {int(k) for k in _PLACEHOLDER.findall(form)}
+        if used != set(range(1, len(self.numbers) + 1)):
+            return None
+        return _PLACEHOLDER.sub(lambda m: self.numbers[int(m.group(1)) - 1], form)
+
+
+def forms(act: n.Act | None, language: str) -> list[str]:
+    """The act's citation forms in a language, as kb/acts.zan declares them (first: the one Zan writes)."""
+    return [label.text for label in act.citations if label.language == language] if act else []
+
+
+def cited_as(act: n.Act | None, citation: str | None, language: str) -> str | None:
+    """A citation key in the first of the act's forms in the language with as many parts; None if it has none."""
+    parsed = Citation.parse(citation)
+    if parsed is None:
+        return None
+    if act is not None and len(parsed.numbers) == 1 and not parsed.numbers[0][:1].isdigit():
+        return next((label.text for part, label in act.part_citations
+                     if part == parsed.numbers[0] and label.language == language), None)
+    for form in forms(act, language):
+        found = parsed.in_form(form)
+        if found is not None:
+            return found
+    return None
+
+
+def _normal(text: str) -> str:
+    return _SPACES.sub(" ", text.strip()).lower()
+
+
+def _pattern(form: str) -> re.Pattern:
+    """A citation form read back: its placeholders match the parts of a number."""
+    out, last = [], 0
+    for m in _PLACEHOLDER.finditer(form):
+        out.append(re.escape(_SPACES.sub(" ", form[last:m.start()]).lower()))
+        out.append(f"(?P<p{m.group(1)}>[0-9]+(?:-[0-9]+)?)")
+        last = m.end()
+    out.append(re.escape(_SPACES.sub(" ", form[last:]).lower()))
+    return re.compile("".join(out).strip().replace(r"\ ", r"\s*"))
+
+
+def read_citation(kb, text: str) -> Citation | None:
+    """A citation as any language writes it (the key, or one of the acts' citation forms) -> its key."""
+    wanted = _normal(text)
+    for act in sorted(kb.acts.values(), key=lambda a: a.key):
+        if wanted == act.key.lower():
+            return Citation(act.key)
+        if wanted.startswith(act.key.lower() + " "):
+            parsed = Citation.parse(wanted)
+            if parsed and all(p for p in parsed.numbers):
+                return Citation(act.key, parsed.numbers)
+        for part, label in act.part_citations:
+            if wanted == _normal(label.text):
+                return Citation(act.key, (part,))
+        for label in act.citations:
+            m = _pattern(label.text).fullmatch(wanted)
+            if m:
+                count = len(_PLACEHOLDER.findall(label.text))
+                return Citation(act.key, tuple(m.group(f"p{k}") for k in range(1, count + 1)))
+    return None
+
+
+class Phrasebook:
+    """How a reader of `language` is told about the knowledge base's things (forms from the kb)."""
+
+    def __init__(self, kb, language: str = "en"):
+        self.kb = kb
+        self.language = language if language in LANGUAGES else "en"
+
+    # ------------------------------------------------------------ citations and acts
+    def cite(self, citation: str | None) -> str | None:
+        """A citation key as the reader cites it (the act's form), else the key itself."""
+        parsed = Citation.parse(citation)
+        if parsed is None:
+            return citation
+        return cited_as(self.kb.acts.get(parsed.act), citation, self.language) or citation
+
+    def cite_norm(self, norm: n.Norm | None) -> str | None:
+        """A norm's citation as the reader cites it, else its key; None for a norm without citation."""
+        return self.cite(norm.citation) if norm is not None else None
+
+    def norm_name(self, norm_id: str | None, citation: str | None) -> str:
+        """How sentences name a norm: its id, then its citation (several norms share one)."""
+        cited = self.cite(citation)
+        return f"{norm_id} ({cited})" if cited else str(norm_id)
+
+    def act_name(self, key: str) -> str:
+        """An act's short name in the language (ҚАК, УИК, PEC): its form without parts, else its key."""
+        return cited_as(self.kb.acts.get(key), key, self.language) or key
+
+    def act_title(self, key: str) -> str | None:
+        act = self.kb.acts.get(key)
+        return n.label_of(act.labels, self.language) if act else None
+
+    # ------------------------------------------------------------ labels and readings
+    def label(self, predicate: str) -> str | None:
+        decl = self.kb.predicates.get(predicate)
+        return n.label_of(decl.labels, self.language) if decl is not None else None
+
+    def value_label(self, value) -> str:
+        """A constant by its label in the language (else its id); other values as the DSL writes them."""
+        if isinstance(value, str):
+            decl = self.kb.constants.get(value)
+            return n.label_of(decl.labels, self.language, value) if decl is not None else value
+        return n.format_value(value)
+
+    def template(self, predicate: str) -> str | None:
+        decl = self.kb.predicates.get(predicate)
+        return n.label_of(decl.readings, self.language) if decl is not None else None
+
+    def reading(self, predicate: str, values: tuple) -> str | None:
+        """The predicate's `reads` template filled with its values' labels (None: an unknown value, "…");
+        None when the kb gives the predicate no reading."""
+        decl = self.kb.predicates.get(predicate)
+        text = self.template(predicate)
+        if text is None:
+            return None
+        for name, value in zip(decl.parameters, values):
+            text = text.replace("{" + name + "}", "…" if value is None else self.value_label(value))
+        return text
+
+    def reading_of(self, atom: n.Atom) -> str:
+        """An atom of the DSL read in words (variables as "…"), else the atom as written."""
+        values = tuple(a.value if isinstance(a, n.Constant) else None for a in atom.args)
+        return self.reading(atom.predicate, values) or str(atom)

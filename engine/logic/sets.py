@@ -1,0 +1,289 @@
+"""A set-at-a-time evaluator: semi-naive joins of whole relations over Python dicts (`--engine sets`).
+
+The same model as pyDatalog's (engine/logic/evaluation.py, the reference) by another road. Each rule
+body is compiled once into steps over *rows* (tuples of the values of its variables so far): an atom
+extends every row by the matching tuples of its relation, looked up in a hash index on the positions
+already bound (built once per relation and set of positions); a negation keeps the rows whose key is
+not in its relation; a comparison or built-in arithmetic filters or extends rows one at a time. The
+dependency components are evaluated dependencies first; a recursive component iterates to its
+fixpoint semi-naively (each round joins one recursive literal with the previous round's new tuples,
+the others with everything found so far). Comparisons and arithmetic are those of engine/logic/model.py,
+so the two evaluators agree on mixed kinds of values too. Only relations the question rests on are
+derived, as with pyDatalog; every fact is in the model.
+"""
+
+from __future__ import annotations
+
+from operator import itemgetter
+from typing import Callable
+
+from engine.syntax import nodes as n
+from engine.logic.ir import Program, Rule
+from engine.logic.model import ARITHMETIC, Model, compare, kind
+from engine.logic.plan import dependency_graph, depended_on, ordered
+from engine.base import collector
+
+Rows = list[tuple]
+
+
+def _getter(positions: list[int]) -> Callable[[tuple], object]:
+    """A function from a tuple to the values at `positions`, the same shape for rows and tuples of a relation."""
+    if not positions:
+        return lambda _row: ()
+    if len(positions) == 1:
+        p = positions[0]
+        return lambda row: (row[p],)
+    return itemgetter(*positions)
+
+
+class _Indexes:
+    """Hash indexes of relations by bound positions, built once for a relation's current tuples."""
+
+    def __init__(self, relations: dict[str, set[tuple]]):
+        self.relations = relations
+        self.cache: dict[tuple, dict] = {}
+
+    def forget(self, relation: str) -> None:
+        for key in [k for k in self.cache if k[0] == relation]:
+            del self.cache[key]
+
+    def lookup(self, relation: str, rows, keys: tuple, constants: tuple, same: tuple, new: tuple) -> dict:
+        """key values -> the list of `new` positions' values of the matching tuples (distinct)."""
+        cache_key = (relation, id(rows), keys, constants, same, new)
+        found = self.cache.get(cache_key) if rows is None else None
+        if found is not None:
+            return found
+        tuples = self.relations.get(relation, ()) if rows is None else rows
+        key_of, ext_of = _getter(list(keys)), _getter(list(new))
+        index: dict = {}
+        for t in tuples:
+            if constants and any(t[p] != v for p, v in constants):
+                continue
+            if same and any(t[a] != t[b] for a, b in same):
+                continue
+            index.setdefault(key_of(t), set()).add(ext_of(t))
+        found = {k: list(v) for k, v in index.items()}
+        if rows is None:
+            self.cache[cache_key] = found
+        return found
+
+    def keys(self, relation: str, keys: tuple, constants: tuple) -> set:
+        cache_key = (relation, "keys", keys, constants)
+        found = self.cache.get(cache_key)
+        if found is None:
+            key_of = _getter(list(keys))
+            found = self.cache[cache_key] = {key_of(t) for t in self.relations.get(relation, ())
+                                             if all(t[p] == v for p, v in constants)}
+        return found
+
+
+class _Compiled:
+    """One rule, its body in a join order, as steps over rows of variable values."""
+
+    def __init__(self, rule: Rule, order: list[int], delta_at: int | None = None):
+        self.rule = rule
+        self.delta_at = delta_at     # the body position that reads the round's new tuples (recursion)
+        self.slots: dict[str, int] = {}
+        self.steps: list[tuple] = []
+        body = rule.evaluated_body
+        for i in order:
+            self._compile(body[i], i)
+        head = []
+        for t in rule.head.args:
+            if isinstance(t, n.Variable) and t.name in self.slots:
+                head.append((True, self.slots[t.name]))
+            elif isinstance(t, n.Variable):   # an unbound head variable: unsafe, refused by the checks
+                raise ValueError(f"unbound variable {t.name} in the head of {rule.relation}")
+            else:
+                head.append((False, t.value))
+        self.head = tuple(head)
+        if all(bound for bound, _ in head):
+            self.project = _getter([s for _b, s in head])
+        else:
+            self.project = lambda row, head=self.head: tuple(row[v] if b else v for b, v in head)
+
+    def _slot(self, name: str) -> int:
+        return self.slots.setdefault(name, len(self.slots))
+
+    def _compile(self, c: n.Condition, position: int) -> None:
+        if isinstance(c, n.Atom) and c.predicate in ARITHMETIC:
+            left, right, result = c.args
+            terms = []
+            for t in (left, right):
+                terms.append((True, self.slots[t.name]) if isinstance(t, n.Variable) else (False, t.value))
+            if isinstance(result, n.Variable) and result.name != "_" and result.name not in self.slots:
+                self.steps.append(("compute", ARITHMETIC[c.predicate], tuple(terms), None))
+                self._slot(result.name)
+            elif isinstance(result, n.Variable) and result.name == "_":
+                self.steps.append(("compute-test", ARITHMETIC[c.predicate], tuple(terms), None))
+            else:
+                target = (True, self.slots[result.name]) if isinstance(result, n.Variable) else (False, result.value)
+                self.steps.append(("compute-check", ARITHMETIC[c.predicate], tuple(terms), target))
+            return
+        if isinstance(c, n.Atom):
+            keys, slots, constants, new, same, seen = [], [], [], [], [], {}
+            for p, t in enumerate(c.args):
+                if isinstance(t, n.Constant):
+                    constants.append((p, t.value))
+                elif t.name == "_":
+                    continue
+                elif t.name in self.slots:
+                    keys.append(p)
+                    slots.append(self.slots[t.name])
+                elif t.name in seen:
+                    same.append((seen[t.name], p))
+                else:
+                    seen[t.name] = p
+                    new.append(p)
+            for p in new:
+                self._slot(c.args[p].name)
+            kind_ = "delta" if position == self.delta_at else "atom"
+            self.steps.append((kind_, c.predicate, tuple(keys), tuple(constants), tuple(same), tuple(new),
+                               _getter(slots)))
+            return
+        if isinstance(c, n.Negation):
+            keys, slots, constants = [], [], []
+            for p, t in enumerate(c.atom.args):
+                if isinstance(t, n.Constant):
+                    constants.append((p, t.value))
+                elif t.name != "_":
+                    keys.append(p)
+                    slots.append(self.slots[t.name])
+            self.steps.append(("not", c.atom.predicate, tuple(keys), tuple(constants), _getter(slots)))
+            return
+        left, right = c.left, c.right
+        sides = []
+        for t in (left, right):
+            if isinstance(t, n.Variable) and t.name in self.slots:
+                sides.append((True, self.slots[t.name]))
+            elif isinstance(t, n.Variable):
+                sides.append(None)
+            else:
+                sides.append((False, t.value))
+        if c.operator == "=" and None in sides:   # binds the free side
+            free = left if sides[0] is None else right
+            self.steps.append(("bind", sides[1] if sides[0] is None else sides[0]))
+            self._slot(free.name)
+            return
+        self.steps.append(("compare", c.operator, sides[0], sides[1]))
+
+    def run(self, indexes: _Indexes, delta: set[tuple] | None = None) -> set[tuple]:
+        rows: Rows = [()]
+        for step in self.steps:
+            if not rows:
+                return set()
+            op = step[0]
+            if op == "atom" or op == "delta":
+                _op, relation, keys, constants, same, new, key_of = step
+                index = indexes.lookup(relation, delta if op == "delta" else None, keys, constants, same, new)
+                out: Rows = []
+                if keys:
+                    for row in rows:
+                        for ext in index.get(key_of(row), ()):
+                            out.append(row + ext)
+                else:
+                    exts = index.get((), ())
+                    for row in rows:
+                        for ext in exts:
+                            out.append(row + ext)
+                rows = out
+            elif op == "not":
+                _op, relation, keys, constants, key_of = step
+                present = indexes.keys(relation, keys, constants)
+                rows = [row for row in rows if key_of(row) not in present]
+            elif op == "compare":
+                _op, operator, a, b = step
+                rows = [row for row in rows
+                        if _compare(operator, row[a[1]] if a[0] else a[1], row[b[1]] if b[0] else b[1])]
+            elif op == "bind":
+                _op, (bound, value) = step
+                rows = [row + (row[value] if bound else value,) for row in rows]
+            else:   # built-in arithmetic
+                _op, apply, (a, b), target = step
+                out = []
+                for row in rows:
+                    value = apply(row[a[1]] if a[0] else a[1], row[b[1]] if b[0] else b[1])
+                    if value is None:
+                        continue
+                    if op == "compute":
+                        out.append(row + (value,))
+                    elif op == "compute-test":
+                        out.append(row)
+                    else:
+                        result = row[target[1]] if target[0] else target[1]
+                        if result == value and kind(result) == kind(value):
+                            out.append(row)
+                rows = out
+        project = self.project
+        return {project(row) for row in rows}
+
+
+def _compare(operator: str, left, right) -> bool:
+    if operator == "=":
+        return left == right
+    return compare(operator, left, right)
+
+
+def _order(rule: Rule, first: list[int], sizes: dict[str, int]) -> list[int]:
+    def cost(atom: n.Atom, bound: set[str], placed: bool):
+        free = sum(1 for t in atom.args if isinstance(t, n.Variable) and t.name not in bound)
+        return (free == len(atom.args) and placed, free, sizes.get(atom.predicate, 0))
+    return ordered(rule.evaluated_body, first, cost)
+
+
+class Sets:
+    """The set-at-a-time evaluator (engine.logic.evaluator)."""
+
+    name = "sets"
+
+    def evaluate(self, program: Program, relations: set[str] | None = None) -> Model:
+        with collector.rarely():
+            return _evaluate(program, relations)
+
+
+def _evaluate(program: Program, relations: set[str] | None) -> Model:
+    graph = dependency_graph(program)
+    rules_of: dict[str, list[Rule]] = {}
+    for rule in program.rules:
+        rules_of.setdefault(rule.relation, []).append(rule)
+    needed = set(rules_of) if relations is None else depended_on(graph, relations) & set(rules_of)
+    found: dict[str, set[tuple]] = {r: set(f) for r, f in program.facts.items()}
+    indexes = _Indexes(found)
+    for members in graph.components():
+        members = [r for r in members if r in needed]
+        if not members:
+            continue
+        inside = set(members)
+        sizes = {r: len(v) for r, v in found.items()}
+        recursive = [(rule, [i for i, c in enumerate(rule.evaluated_body)
+                             if isinstance(c, n.Atom) and c.predicate in inside])
+                     for r in members for rule in rules_of[r]]
+        for r in members:
+            found.setdefault(r, set())
+        # the rules without a recursive literal, once; then the others to the fixpoint
+        delta: dict[str, set[tuple]] = {r: set(found[r]) for r in members}
+        for rule, positions in recursive:
+            if not positions:
+                new = _Compiled(rule, _order(rule, [], sizes)).run(indexes)
+                delta[rule.relation] |= new
+        for r in members:
+            found[r] |= delta[r]
+            indexes.forget(r)
+        loops = [(rule, [_Compiled(rule, _order(rule, [i], sizes), delta_at=i) for i in positions], positions)
+                 for rule, positions in recursive if positions]
+        while loops and any(delta.values()):
+            new_delta: dict[str, set[tuple]] = {r: set() for r in members}
+            for rule, compiled, positions in loops:
+                for body, i in zip(compiled, positions):
+                    reads = delta.get(rule.evaluated_body[i].predicate)
+                    if reads:
+                        new_delta[rule.relation] |= body.run(indexes, reads)
+            for r in members:
+                new_delta[r] -= found[r]
+                found[r] |= new_delta[r]
+                indexes.forget(r)
+            delta = new_delta
+    return Model(found)
+
+
+EVALUATOR = Sets()

@@ -1,0 +1,105 @@
+"""The law's third round (issue 21): answers the scenarios cannot state (--how), and the words answers use."""
+
+from __future__ import annotations
+
+import json
+
+from helpers import answer_of, ask
+
+BEKOV = "convict(bekov).\nin_disciplinary_isolator(bekov).\nclose_relative(bekov, mother).\nclose_relative(bekov, daulet).\n"
+
+
+def test_how_offers_the_death_certificate_alone(zan, tmp_path):
+    """A death certificate proves the death (BRIEF D12): --how no longer asks for died(X) beside it."""
+    case = tmp_path / "case.facts"
+    case.write_text(BEKOV, encoding="utf-8")
+    result = zan("ask", "call(bekov, daulet, social_ties)", "--facts", str(case), "--at", "2025-03-10", "--how", "permitted")
+    assert result.exit_code == 0, result.output
+    assert "permitted if: death_certificate(mother)\n" in result.stdout
+    assert "died(" not in result.stdout
+
+
+REASONING = {"kk": "№ 60-НҚ қаулының уәжді бөлігі", "ru": "постановление № 60-НП, мотивировочная часть",
+             "en": "cc60, reasoning"}
+POINT_3 = {"kk": "№ 60-НҚ қаулының 3-тармағы", "ru": "постановление № 60-НП, п. 3", "en": "cc60 3"}
+
+
+def test_the_courts_reasoning_is_cited_as_reasoning(zan):
+    """Issue 21, item 7: the Court's legal position and remarks, and the solitary cell's ground, are reasoning."""
+    for language in ("kk", "ru", "en"):
+        for nid in ("cc60.position.restrictions_by_law", "cc60.remark.rules104.spouse", "cc60.1.regime.solitary"):
+            shown = zan("show", nid, "--lang", language)
+            assert shown.exit_code == 0, shown.output
+            assert REASONING[language] in shown.stdout and POINT_3[language] not in shown.stdout, (language, nid)
+        point = zan("show", "cc60.3", "--lang", language)
+        assert POINT_3[language] in point.stdout and REASONING[language] not in point.stdout.split("\n")[0]
+
+
+def test_a_reasoning_citation_reads_back(zan):
+    for language in ("kk", "ru", "en"):
+        shown = zan("show", REASONING[language])
+        assert shown.exit_code == 0 and "cc60.position.restrictions_by_law" in shown.stdout, (language, shown.output)
+
+
+DISCRETION = {"kk": "өздігінен шешпейді", "ru": "сам по себе этого не решает", "en": "does not settle this by itself"}
+EXTENDS = {"kk": "бұған қолданылмайды", "ru": "не распространяется на это", "en": "does not extend to this"}
+
+
+def test_a_discretionary_answer_does_not_say_the_ban_is_lifted(zan):
+    """Issue 21, item 6: the Court opened the list, it did not lift the ban: say so, in kk/ru/en."""
+    from conftest import KB
+
+    for language in ("kk", "ru", "en"):
+        shown = zan("ask", "call(zhakenov, aliya, social_ties)", "--facts", str(KB / "cases" / "unlisted-circumstance.facts"),
+                    "--at", "2025-03-10", "--explain", "--lang", language)
+        assert shown.exit_code == 0, shown.output
+        assert DISCRETION[language] in shown.stdout and EXTENDS[language] not in shown.stdout, language
+    legal_aid = zan("ask", "call(kunakbaev, ospanov, legal_aid)", "--at", "2025-01-15", "--explain")
+    assert EXTENDS["en"] in legal_aid.stdout and DISCRETION["en"] not in legal_aid.stdout
+
+
+def test_the_note_agrees_with_the_mechanism():
+    from engine.syntax.knowledge import kb_files, load
+    from conftest import KB
+
+    norm = load(kb_files(KB)).norms["cc60.1.not_exhaustive"]
+    assert norm.interprets and all("90" not in i.text for i in norm.interpretations)
+    assert all(("binding" in i.text or "обязательное" in i.text or "міндетті" in i.text) for i in norm.interpretations)
+
+
+UNDER = {"kk": "қолданыстағы түсіндірме бойынша", "ru": "при действующем толковании", "en": "under the reading in force"}
+POINT_1_WORDS = {"kk": "1-тармақ тек өз сөздерінде аталған режимдерді қамтиды",
+                 "ru": "Пункт 1 охватывает только названные в нем режимы", "en": "Point 1 covers only the regimes it names"}
+OLD_CLAIM = {"kk": "не Соттың уәжі бойынша (түсіндірме) жалғыз адамдық камерада ұсталады",
+             "ru": "или, по мотивировке Суда (толкование), в одиночной камере",
+             "en": "or, by the Court's reasoning (an interpretation), in a solitary cell"}
+
+
+def test_the_reading_in_force_is_named_and_the_why_not_agrees_with_the_facts(zan):
+    """Issue 21, item 5: under point_1_words the why-not names the reading and does not deny the solitary cell."""
+    from conftest import KB
+
+    case = str(KB / "cases" / "solitary-cell.facts")
+    for language in ("kk", "ru", "en"):
+        shown = zan("ask", "call(sadykov, ospanov, legal_aid)", "--facts", case, "--at", "2025-03-10",
+                    "--reading", "point_1_words", "--explain", "--lang", language)
+        assert shown.exit_code == 0, shown.output
+        assert UNDER[language] in shown.stdout and POINT_1_WORDS[language] in shown.stdout, language
+        assert OLD_CLAIM[language] not in shown.stdout, language
+    doc = json.loads(zan("ask", "call(sadykov, ospanov, legal_aid)", "--facts", case, "--at", "2025-03-10",
+                         "--reading", "point_1_words", "--format", "json").stdout)
+    answer = doc["answers"][0]
+    assert {"name": "point_1_words", "default": False} in [{k: r[k] for k in ("name", "default")} for r in answer["readings"]]
+    assert "solitary_cell_in_point_1" not in [r["name"] for r in answer["readings"]]
+    default = json.loads(zan("ask", "call(sadykov, ospanov, legal_aid)", "--facts", case, "--at", "2025-03-10",
+                             "--format", "json").stdout)["answers"][0]
+    assert "solitary_cell_in_point_1" in [r["name"] for r in default["readings"]]
+
+
+def test_zan_show_names_the_reading_a_norm_belongs_to(zan):
+    for language in ("kk", "ru", "en"):
+        shown = zan("show", "cc60.1.regime.solitary", "--lang", language)
+        assert "[solitary_cell_in_point_1]" in shown.stdout, language
+    data = json.loads(zan("show", "cc60.1.medical_care", "--format", "json").stdout)
+    found = data["norms"][0]
+    assert [r["name"] for r in found["readings"]] == ["medical_call_needs_care"]
