@@ -198,3 +198,36 @@ def test_general_questions_get_the_unbound_person_and_its_role(kb2):
 ])
 def test_names_of_the_example_cases_in_any_grammatical_case(kb, text, atom):
     assert _said(understand(text, kb, "en"))[0] == atom
+
+
+# ---------------------------------------------------------------- item 4: did-you-mean
+
+@pytest.mark.parametrize("text,language,written", [
+    ("Құнақбаев телефон шала ала ма?", "kk", "телефон"),
+    ("Может ли Кунакбаев позвонить Оспанову телефону?", "ru", "телефону"),
+    ("May Kunakbayev call Ospanov during quarantine?", "en", "during"),
+    ("May Kunakbayev call Ospanov duirng quarantine?", "en", "duirng"),
+])
+def test_did_you_mean_never_proposes_the_word_typed(kb, text, language, written):
+    u = understand(text, kb, language)
+    assert isinstance(u, Diagnostic)
+    assert text[u.span.column - 1:u.span.end_column - 1] == written
+    for guessed in u.hint.split(";")[0:1]:
+        if "«" in guessed or "'" in guessed:
+            assert f"«{written}»" not in guessed and f"'{written}'" not in guessed, u.hint
+
+
+def test_did_you_mean_proposes_the_phrase_a_word_belongs_to(kb):
+    u = understand("Құнақбаев телефон шала ала ма?", kb, "kk")
+    assert "телефон арқылы сөйлесу" in u.hint
+
+
+@pytest.mark.parametrize("language", ["kk", "ru", "en"])
+def test_messages_name_no_internal_names(kb, language):
+    """"(Convict, convict)": the parameter and the predicate naming its kind are one meaning, and meanings are labels."""
+    u = understand("May convict call Ospanov?", kb, language)
+    assert isinstance(u, Understood) and u.atom_text == "call(Convict, ospanov, Purpose)"
+    u = understand("May Kunakbayev call Aigul if Marat Ospanov died?", kb, language)
+    assert isinstance(u, Diagnostic)
+    assert "died" not in u.message or language == "en"
+    assert "(died)" not in u.message and "_" not in u.message

@@ -56,6 +56,7 @@ class Entry:
     rank: int = 0  # 0: a label, phrase or id; 1: words of a reading template (weaker)
     language: str | None = None  # the language the phrase is written in (None: an id, a parameter's name)
     commas: bool = False         # the phrase has a comma between its words
+    text: str = ""               # the phrase as the kb or the engine writes it (for did-you-mean)
 
 
 @dataclass(frozen=True)
@@ -196,7 +197,7 @@ class Lexicon:
     def _add(self, text: str, kind: str, value: str, rank: int = 0, language: str | None = None) -> None:
         words = _content(text, self.fillers)
         if words:
-            self.entries.append(Entry(words, kind, value, rank, language, "," in text.strip(" ,")))
+            self.entries.append(Entry(words, kind, value, rank, language, "," in text.strip(" ,"), text.strip()))
             self.phrases_of.setdefault((kind, value), []).append(text.strip())
 
     def is_filler(self, token: Token) -> bool:
@@ -464,8 +465,14 @@ def understand(text: str, kb: KnowledgeBase, language: str = "en", general_quest
                 pieces.append(_Piece(i, end, "role", relations[0], entries, segment, prefer=constants[0]))
                 i = end
                 continue
+            if len(kinds) == 2 and {k for k, _v in kinds} == {"parameter", "predicate"}:
+                # "convict": the parameter Convict and the predicate naming its kind are one meaning
+                parameter = next(v for k, v in kinds if k == "parameter")
+                typed = kb.predicates.get(next(v for k, v in kinds if k == "predicate"))
+                if typed is not None and _type_noun(typed) and typed.parameters[0] == parameter:
+                    kinds = {("parameter", parameter)}
             if len(kinds) > 1:
-                meanings = ", ".join(sorted(v for _k, v in kinds))
+                meanings = "; ".join(sorted(meaning(kb, k, v, language) for k, v in kinds))
                 span = Span(SOURCE, 1, t.column, 1, toks[end - 1].column + len(toks[end - 1].text))
                 return Diagnostic("not-understood", word("ambiguous words", language,
                                                          words=text[t.column - 1:span.end_column - 1], meanings=meanings),
@@ -494,7 +501,8 @@ def understand(text: str, kb: KnowledgeBase, language: str = "en", general_quest
     if not asked_names:
         return _not_understood(lexicon, text, None, language, word("nothing asked", language))
     if len(asked_names) > 1:
-        return Diagnostic("not-understood", word("two questions", language, first=asked_names[0], second=asked_names[1]),
+        return Diagnostic("not-understood", word("two questions", language, first=meaning(kb, "predicate", asked_names[0], language),
+                                                           second=meaning(kb, "predicate", asked_names[1], language)),
                           Span(SOURCE, 1, toks[asked[0].first].column), hint=word("one at a time", language))
     predicate = asked_names[0]
     decl = kb.predicates[predicate]
@@ -503,11 +511,13 @@ def understand(text: str, kb: KnowledgeBase, language: str = "en", general_quest
         if p.kind == "predicates" and predicate not in p.value.split("|"):
             t = toks[p.first]
             return Diagnostic("not-understood", word("ambiguous words", language, words=t.text,
-                                                     meanings=p.value.replace("|", ", ")), t.span,
+                                                     meanings="; ".join(meaning(kb, "predicate", v, language)
+                                                                        for v in p.value.split("|"))), t.span,
                               hint=word("say it otherwise", language))
         if p.kind == "parameter" and p.value not in decl.parameters:
             t = toks[p.first]
-            return Diagnostic("not-understood", word("name without place", language, name=t.text, predicate=predicate),
+            return Diagnostic("not-understood", word("name without place", language, name=t.text,
+                                                     predicate=meaning(kb, "predicate", predicate, language)),
                               t.span, hint=word("say it otherwise", language))
     statuses = list(dict.fromkeys(p.value for p in pieces if p.kind == "status"))
     if len(statuses) > 1:
@@ -530,7 +540,7 @@ def understand(text: str, kb: KnowledgeBase, language: str = "en", general_quest
     for piece in main_names:
         place = _place(lexicon, decl, piece.value, bound)
         if place is None:
-            return _no_place(toks[piece.first], predicate, language)
+            return _no_place(kb, toks[piece.first], [predicate], language)
         bound[place] = piece.value
         spans[place] = toks[piece.first].span
 
@@ -565,13 +575,14 @@ def understand(text: str, kb: KnowledgeBase, language: str = "en", general_quest
         if own:   # every name of a context phrase in its own role, or the question is refused at that name
             for other in names:
                 if other.segment == seg and not any(other.value in a.values() for a in args_of.values()):
-                    return _no_place(toks[other.first], " / ".join(p.value for p in conditions), language)
+                    return _no_place(kb, toks[other.first], [p.value for p in conditions], language)
         # a kinship or role word ("his wife", "жене", "адвокатына"): the person it names, who fills the rest
         role_pieces = [p for p in conditions if _role_parameter(kb.predicates[p.value], args_of[id(p)], p.kind == "role" or own)]
         if len(role_pieces) > 1 and own:
             first = role_pieces[1]
             return Diagnostic("not-understood", word("ambiguous words", language, words=words_of(first),
-                                                     meanings=", ".join(p.value for p in role_pieces)),
+                                                     meanings="; ".join(meaning(kb, "role", p.value, language)
+                                                                        for p in role_pieces)),
                               toks[first.first].span, hint=word("say it otherwise", language))
         for piece in role_pieces:
             rdecl = kb.predicates[piece.value]
@@ -602,7 +613,7 @@ def understand(text: str, kb: KnowledgeBase, language: str = "en", general_quest
             else:
                 slot = parameter if parameter in decl.parameters and parameter not in bound else None
                 if slot is None:
-                    return _no_place(toks[piece.first], predicate, language)
+                    return _no_place(kb, toks[piece.first], [predicate], language)
                 bound[slot] = person
                 spans[slot] = span
         for piece in conditions:
@@ -681,8 +692,9 @@ def _saved_question(lexicon: Lexicon, toks: list[Token], in_date: set, text: str
     return None
 
 
-def _no_place(t: Token, predicate: str, language: str) -> Diagnostic:
-    return Diagnostic("not-understood", word("name without place", language, name=t.text, predicate=predicate),
+def _no_place(kb: KnowledgeBase, t: Token, predicates: list[str], language: str) -> Diagnostic:
+    about = " / ".join(dict.fromkeys(meaning(kb, "predicate", p, language) for p in predicates))
+    return Diagnostic("not-understood", word("name without place", language, name=t.text, predicate=about),
                       t.span, hint=word("say it otherwise", language))
 
 
@@ -735,13 +747,48 @@ def _place(lexicon: Lexicon, decl: n.PredicateDecl, constant: str, bound: dict) 
     return None
 
 
+def _guesses(lexicon: Lexicon, t: Token, language: str, count: int = 2) -> list[str]:
+    """What a word not placed may have meant: never the word itself. A word that is part of a longer phrase
+    ("телефон" of "телефон арқылы сөйлесу") proposes the phrases it is part of, in the question's language;
+    else the known words nearest in spelling."""
+    by_language: dict[str | None, list[str]] = {}
+    for entry in lexicon.entries:
+        if entry.rank == 0 and len(entry.words) > 1 and entry.text and entry.text.lower() != t.low \
+                and any(_similar(t.low, w) for w in entry.words):
+            found = by_language.setdefault(entry.language, [])
+            if entry.text not in found:
+                found.append(entry.text)
+    phrases = by_language.get(language) or next((p for lang, p in sorted(by_language.items(), key=str) if p), [])
+    if phrases:
+        return sorted(phrases, key=len)[:count]
+    known = sorted(w for w in lexicon.known_words() if w != t.low and not _similar(t.low, w))
+    return difflib.get_close_matches(t.low, known, n=1, cutoff=0.7)
+
+
+def meaning(kb: KnowledgeBase, kind: str, value: str, language: str) -> str:
+    """What a phrase means, as the reader is told it: a predicate's or constant's label, a status word;
+    never an internal name where the kb gives a label."""
+    if kind in ("predicate", "role"):
+        decl = kb.predicates.get(value)
+        return n.label_of(decl.labels, language, value) if decl else value
+    if kind == "constant":
+        decl = kb.constants.get(value)
+        return n.label_of(decl.labels, language, value) if decl else value
+    if kind == "status":
+        return word(value, language)
+    if kind == "parameter":
+        typed = kb.predicates.get(value.lower())
+        return n.label_of(typed.labels, language, value) if typed and _type_noun(typed) else value
+    return value
+
+
 def _not_understood(lexicon: Lexicon, text: str, t: Token | None, language: str, message: str | None = None) -> Diagnostic:
     hint_parts = []
     if t is not None:
-        guess = difflib.get_close_matches(t.low, sorted(lexicon.known_words()), n=1, cutoff=0.7)
         message = word("word not placed", language, word=t.text)
+        guess = _guesses(lexicon, t, language)
         if guess:
-            hint_parts.append(word("did you mean", language, guess=guess[0]))
+            hint_parts.append(word("did you mean", language, guess="», «".join(guess) if language != "en" else "', '".join(guess)))
     nearest = nearest_phrasings(lexicon.kb, text, language)
     if nearest:
         hint_parts.append(word("phrasings known", language) + " " + "; ".join(f"«{p}»" for p in nearest))
