@@ -65,3 +65,41 @@ def test_the_note_agrees_with_the_mechanism():
     norm = load(kb_files(KB)).norms["cc60.1.not_exhaustive"]
     assert norm.interprets and all("90" not in i.text for i in norm.interpretations)
     assert all(("binding" in i.text or "обязательное" in i.text or "міндетті" in i.text) for i in norm.interpretations)
+
+
+UNDER = {"kk": "қолданыстағы түсіндірме бойынша", "ru": "при действующем толковании", "en": "under the reading in force"}
+POINT_1_WORDS = {"kk": "1-тармақ тек өз сөздерінде аталған режимдерді қамтиды",
+                 "ru": "Пункт 1 охватывает только названные в нем режимы", "en": "Point 1 covers only the regimes it names"}
+OLD_CLAIM = {"kk": "не Соттың уәжі бойынша (түсіндірме) жалғыз адамдық камерада ұсталады",
+             "ru": "или, по мотивировке Суда (толкование), в одиночной камере",
+             "en": "or, by the Court's reasoning (an interpretation), in a solitary cell"}
+
+
+def test_the_reading_in_force_is_named_and_the_why_not_agrees_with_the_facts(zan):
+    """Issue 21, item 5: under point_1_words the why-not names the reading and does not deny the solitary cell."""
+    from conftest import KB
+
+    case = str(KB / "cases" / "solitary-cell.facts")
+    for language in ("kk", "ru", "en"):
+        shown = zan("ask", "call(sadykov, ospanov, legal_aid)", "--facts", case, "--at", "2025-03-10",
+                    "--reading", "point_1_words", "--explain", "--lang", language)
+        assert shown.exit_code == 0, shown.output
+        assert UNDER[language] in shown.stdout and POINT_1_WORDS[language] in shown.stdout, language
+        assert OLD_CLAIM[language] not in shown.stdout, language
+    doc = json.loads(zan("ask", "call(sadykov, ospanov, legal_aid)", "--facts", case, "--at", "2025-03-10",
+                         "--reading", "point_1_words", "--format", "json").stdout)
+    answer = doc["answers"][0]
+    assert {"name": "point_1_words", "default": False} in [{k: r[k] for k in ("name", "default")} for r in answer["readings"]]
+    assert "solitary_cell_in_point_1" not in [r["name"] for r in answer["readings"]]
+    default = json.loads(zan("ask", "call(sadykov, ospanov, legal_aid)", "--facts", case, "--at", "2025-03-10",
+                             "--format", "json").stdout)["answers"][0]
+    assert "solitary_cell_in_point_1" in [r["name"] for r in default["readings"]]
+
+
+def test_zan_show_names_the_reading_a_norm_belongs_to(zan):
+    for language in ("kk", "ru", "en"):
+        shown = zan("show", "cc60.1.regime.solitary", "--lang", language)
+        assert "[solitary_cell_in_point_1]" in shown.stdout, language
+    data = json.loads(zan("show", "cc60.1.medical_care", "--format", "json").stdout)
+    found = data["norms"][0]
+    assert [r["name"] for r in found["readings"]] == ["medical_call_needs_care"]

@@ -114,6 +114,47 @@ def test_a_shared_constant_in_a_joined_head_keeps_one_partition(tmp_path):
     assert not register.Register(result, "brief", "en", limit=2).split
 
 
+def test_a_value_of_broadcast_facts_joined_under_not_splits_and_is_sound(zan, tmp_path):
+    """`reach(C, P) if member(C) and office(P)` fills P from broadcast facts only; `open(C, P) if reach(C, P)
+    and not closed(P)` joins it with a case fact. The register still splits (it stayed whole before), a
+    `closed` fact naming an office goes to every partition, and a fact naming a case keeps one partition."""
+    kb = tmp_path / "kb"
+    kb.mkdir()
+    (kb / "law.zan").write_text(
+        'predicate member(C) en "member".\npredicate office(P) en "office".\npredicate closed(P) en "closed".\n'
+        'predicate reach(C, P) en "reach".\npredicate open(C, P) en "open".\npredicate paired(C, P) en "paired".\n'
+        "reach(C, P) if member(C) and office(P).\nopen(C, P) if reach(C, P) and not closed(P).\n"
+        "open(C, P) if paired(C, P).\n", encoding="utf-8")
+    lines = ["office(o1).", "office(o2).", "closed(o1)."]
+    for i in range(24):
+        lines += [f"member(c{i}).", f"paired(c{i}, p{i})."] + ([f"closed(p{i})."] if i % 5 == 0 else [])
+    facts = tmp_path / "members.facts"
+    facts.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    args = ("ask", "open(C, P)", "--kb", str(kb), "--facts", str(facts), "--at", AT, "--format", "json")
+    whole = statuses(out(zan, *args), "json")
+    split = statuses(out(zan, *args, "--partition", "6", "--jobs", "1"), "json")
+    assert split == whole and ("open(c3, o1)" not in whole) and "open(c3, o2)" in whole and len(whole) == 24 * 2
+    result = prepare("open(C, P)", datetime.date.fromisoformat(AT), kb, [facts])
+    batch = register.Register(result, "brief", "en", limit=6)
+    assert batch.split and len(batch.parts) > 2
+    assert ("closed", ("o1",)) in {(r, v) for r, rows in batch.base.items() for v in rows}   # needed everywhere
+
+
+def test_the_bundled_law_splits_a_register_with_a_dead_advocate(zan, tmp_path):
+    facts = tmp_path / "register.facts"
+    facts.write_text(facts_of(40) + "died(adv_1).\n", encoding="utf-8")
+    args = ("ask", QUERY, "--facts", str(facts), "--at", AT, "--format", "json", "--trace", "brief")
+    whole = statuses(out(zan, *args), "json")
+    split = statuses(out(zan, *args, "--partition", "25", "--jobs", "1"), "json")
+    assert split == whole
+    alive = tmp_path / "alive.facts"
+    alive.write_text(facts_of(40), encoding="utf-8")
+    before = statuses(out(zan, "ask", QUERY, "--facts", str(alive), "--at", AT, "--format", "json", "--trace", "brief"), "json")
+    assert before["call(k000, adv_1, legal_aid)"] == "permitted" != whole["call(k000, adv_1, legal_aid)"]   # the death counts
+    result = prepare(QUERY, datetime.date.fromisoformat(AT), None, [facts])
+    assert register.Register(result, "brief", "en", limit=25).split
+
+
 def test_the_partition_step_is_a_plain_function(case):
     lines = case.read_text(encoding="utf-8").splitlines()
     got = [json.loads(line) for line in register.answer_facts(lines, QUERY, AT)]

@@ -95,6 +95,35 @@ MESSAGES: dict[str, dict[str, str]] = {
     "too large value": {"en": "or give the question a value (e.g. {example})",
                         "ru": "или задайте значение в вопросе (напр. {example})",
                         "kk": "немесе сұрақта мән беріңіз (мысалы, {example})"},
+    # the kb checks' messages (engine/checks/), by code or by part
+    "single-use-variable": {"en": "the variable {name} occurs only once {where}, so it stands for anything",
+                            "ru": "переменная {name} встречается {where} только один раз, поэтому означает что угодно",
+                            "kk": "{name} айнымалысы {where} бір-ақ рет кездеседі, сондықтан кез келген мәнді білдіреді"},
+    "in this norm": {"en": "in this norm", "ru": "в этой норме", "kk": "бұл нормада"},
+    "in this rule": {"en": "in this rule", "ru": "в этом правиле", "kk": "бұл ережеде"},
+    "domain-bound-variable": {
+        "en": "no condition binds the variable {name} of the conclusion, so the norm reaches every {name} of the "
+              "domain of {predicate} (`asked over`) and anyone a question names",
+        "ru": "ни одно условие не связывает переменную {name} заключения, поэтому норма охватывает любое {name} "
+              "из области {predicate} (`asked over`) и любого, кого назовёт вопрос",
+        "kk": "қорытындыдағы {name} айнымалысын бірде-бір шарт байланыстырмайды, сондықтан норма {predicate} "
+              "аясындағы (`asked over`) әрбір {name} мәнін және сұрақ атаған кез келгенді қамтиды"},
+    "did you mean var instead": {
+        "en": "did you mean {meant} where {written} is written ({where})?",
+        "ru": "возможно, имелось в виду {meant} там, где написано {written} ({where})?",
+        "kk": "{written} жазылған жерде ({where}) {meant} деп айтқыңыз келді ме?"},
+    "mark open variable": {
+        "en": "if any value is meant, write it as _{name} (a leading _ says the variable is left open on purpose)",
+        "ru": "если имеется в виду любое значение, запишите _{name} (подчёркивание впереди говорит, что переменная "
+              "оставлена открытой намеренно)",
+        "kk": "кез келген мән меңзелсе, _{name} деп жазыңыз (алдындағы _ айнымалының әдейі ашық қалдырылғанын білдіреді)"},
+    "lone-constant": {"en": "the name {name} in the conclusion occurs nowhere else in the knowledge base",
+                      "ru": "имя {name} в заключении больше нигде в базе знаний не встречается",
+                      "kk": "қорытындыдағы {name} атауы білім қорының басқа еш жерінде кездеспейді"},
+    "lone-constant hint": {
+        "en": "a lower-case name is a constant; if a variable was meant, write {variable}",
+        "ru": "имя со строчной буквы — константа; если имелась в виду переменная, напишите {variable}",
+        "kk": "кіші әріппен жазылған атау — константа; айнымалы меңзелсе, {variable} деп жазыңыз"},
     "see help": {"en": "see `{command} --help`", "ru": "см. `{command} --help`", "kk": "`{command} --help` қараңыз"},
 }
 

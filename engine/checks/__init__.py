@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from engine.checks import (concluded_reads, conclusions, conflicts, declarations, exceptions, names, readings, safety, stratification,
-                           scripts, translations, usage, validity)
+                           scripts, translations, usage, validity, variables)
 from engine.base.diagnostics import Diagnostic, errors
 from engine.syntax.knowledge import KnowledgeBase
 
@@ -11,7 +11,7 @@ from engine.syntax.knowledge import KnowledgeBase
 CHECKS = (declarations, names, safety, stratification, validity, conclusions, readings)
 # Advice (warnings only): what makes the law doubtful or incomplete. Given once the knowledge base is
 # free of errors, so that an error is never buried under warnings about the same broken text.
-ADVICE = (exceptions, conflicts, translations, usage, scripts, concluded_reads)
+ADVICE = (exceptions, conflicts, translations, usage, scripts, concluded_reads, variables)
 
 
 def run(kb: KnowledgeBase) -> list[Diagnostic]:

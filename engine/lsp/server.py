@@ -21,7 +21,8 @@ SYMBOL_KINDS = {"act": t.SymbolKind.Module, "predicate": t.SymbolKind.Function, 
                 "constant": t.SymbolKind.Constant, "question": t.SymbolKind.Interface}
 COMPLETION_KINDS = {"predicate": t.CompletionItemKind.Function, "norm": t.CompletionItemKind.Class,
                     "act": t.CompletionItemKind.Module, "constant": t.CompletionItemKind.Constant,
-                    "modality": t.CompletionItemKind.Operator, "keyword": t.CompletionItemKind.Keyword}
+                    "modality": t.CompletionItemKind.Operator, "keyword": t.CompletionItemKind.Keyword,
+                    "citation": t.CompletionItemKind.Reference}
 
 
 def path_of(uri: str) -> Path:
@@ -101,10 +102,11 @@ def make_server() -> LanguageServer:
         span = documents.definition(path_of(params.text_document.uri), params.position.line, params.position.character)
         return _location(span) if span is not None else None
 
-    @server.feature(t.TEXT_DOCUMENT_COMPLETION, t.CompletionOptions(trigger_characters=["(", " "]))
+    @server.feature(t.TEXT_DOCUMENT_COMPLETION, t.CompletionOptions(trigger_characters=["(", " ", '"']))
     def completion(ls: LanguageServer, params: t.CompletionParams):
         items = [t.CompletionItem(label=label, kind=COMPLETION_KINDS[kind], detail=detail or None, insert_text=insert)
-                 for label, kind, detail, insert in documents.completions(path_of(params.text_document.uri))]
+                 for label, kind, detail, insert in documents.completions(path_of(params.text_document.uri),
+                                                                          params.position.line, params.position.character)]
         return t.CompletionList(is_incomplete=False, items=items)
 
     @server.feature(t.TEXT_DOCUMENT_DOCUMENT_SYMBOL)

@@ -93,9 +93,13 @@ def _parts(rule: ir.Rule) -> list[list[n.Atom]]:
 class Layout:
     """What the program says about splitting facts: broadcast relations and linking positions (or None: do not split)."""
 
-    def __init__(self, broadcast: set[str], linking: set[tuple[str, int]]):
+    def __init__(self, broadcast: set[str], linking: set[tuple[str, int]], global_linked: set[tuple[str, int]] = frozenset()):
         self.broadcast = broadcast
         self.linking = linking
+        # positions joined with a value that may come from broadcast facts (`contact(C, P) if convict(C) and
+        # advocate(P)`, then `not died(P)`): a case fact holding a broadcast constant there is needed by
+        # every partition, so it is broadcast too (partitions)
+        self.global_linked = global_linked
 
 
 def layout(program: ir.Program, sizes: dict[str, int], question: str | None = None) -> Layout | None:
@@ -126,7 +130,21 @@ def layout(program: ir.Program, sizes: dict[str, int], question: str | None = No
         for c in closures[:-1]:   # every part but the heaviest goes to every partition
             broadcast |= c
 
+    # head positions that may hold a value of broadcast facts: filled from a broadcast literal, or from such a position
+    spread: set[tuple[str, int]] = set()
+    changed = True
+    while changed:
+        changed = False
+        for rule in program.rules:
+            for j, t in enumerate(rule.head.args):
+                if isinstance(t, n.Variable) and (rule.relation, j) not in spread and any(
+                        a.predicate in broadcast or (a.predicate, i) in spread
+                        for a in rule.body if isinstance(a, n.Atom)
+                        for i, u in enumerate(a.args) if isinstance(u, n.Variable) and u.name == t.name):
+                    spread.add((rule.relation, j))
+                    changed = True
     linking: set[tuple[str, int]] = set()
+    global_linked: set[tuple[str, int]] = set()
 
     def join(literals: list[n.Atom]) -> None:
         # Literals joined by several variables need only one of them to put their facts together: the
@@ -146,11 +164,13 @@ def layout(program: ir.Program, sizes: dict[str, int], question: str | None = No
         for name, ks in sorted(holders.items(), key=lambda kv: (-len(kv[1]), kv[0])):
             if len({find(k) for k in ks}) < 2:
                 continue
+            positions = {(literals[k].predicate, i) for k in ks for i, t in enumerate(literals[k].args)
+                         if isinstance(t, n.Variable) and t.name == name}
             for k in ks:
                 group[find(k)] = find(ks[0])
-                atom = literals[k]
-                linking.update((atom.predicate, i) for i, t in enumerate(atom.args)
-                               if isinstance(t, n.Variable) and t.name == name)
+            linking.update(positions)
+            if positions & spread:
+                global_linked.update(positions)
 
     for rule in program.rules:
         join(_literals(rule))
@@ -174,13 +194,15 @@ def layout(program: ir.Program, sizes: dict[str, int], question: str | None = No
                 filled = [(a.predicate, i) for a in (c for c in rule.body if isinstance(c, n.Atom))
                           if a.predicate not in broadcast
                           for i, u in enumerate(a.args) if isinstance(u, n.Variable) and u.name == t.name]
-                if not filled:
-                    return None          # filled from broadcast facts (or a comparison): shared by every case
+                if not filled and not any(a.predicate in broadcast for a in rule.body if isinstance(a, n.Atom)
+                                          and any(isinstance(u, n.Variable) and u.name == t.name for u in a.args)):
+                    return None          # filled by a comparison or arithmetic: no fact to follow
+                # filled from broadcast facts only: joins on it are `global_linked` (partitions)
                 for p in filled:
                     if p not in linking:
                         linking.add(p)
                         changed = True
-    return Layout(broadcast, linking)
+    return Layout(broadcast, linking, global_linked)
 
 
 def partitions(program: ir.Program, case: Sequence[Fact], limit: int = PARTITION_FACTS, question: str | None = None
@@ -194,6 +216,21 @@ def partitions(program: ir.Program, case: Sequence[Fact], limit: int = PARTITION
         return [], [list(case)] if case else []
     shared = [f for f in case if f[0] in plan.broadcast]
     rest = [f for f in case if f[0] not in plan.broadcast]
+    if plan.global_linked:
+        in_case = {(r, v) for r, v, _s in case}
+        everywhere = {(type(v).__name__, v) for r, facts in program.facts.items() for values in facts
+                      if (r, values) not in in_case for v in values}
+        everywhere |= {(type(v).__name__, v) for _r, values, _s in shared for v in values}
+        kept = []
+        for fact in rest:
+            relation, values, _span = fact
+            if any((relation, i) in plan.global_linked and (type(v).__name__, v) in everywhere for i, v in enumerate(values)):
+                if not all((type(v).__name__, v) in everywhere for v in values):
+                    return [], [list(case)]   # needed everywhere, yet naming a case: one partition (correct, not faster)
+                shared.append(fact)
+            else:
+                kept.append(fact)
+        rest = kept
     parent: dict[object, object] = {}
 
     def find(x):
