@@ -152,7 +152,7 @@ class Explainer:
         return self.phrases.cite_norm(info.node) if info is not None else None
 
     def cite_key(self, citation: str) -> str:
-        """A citation key as the reader's language cites it (`pec 134.1.2` -> УИК, ст. 134 ч. 1 п. 2)."""
+        """A citation key as the reader's language cites it (`pec 134.1.2` -> подп. 2) ч. 1 ст. 134 УИК)."""
         return self.phrases.cite(citation)
 
     def act_name(self, key: str) -> str:
