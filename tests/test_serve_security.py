@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import http.client
 import json
+import os
+import re
 import socket
 import subprocess
 import sys
@@ -32,8 +34,9 @@ def free_port() -> int:
 @pytest.fixture(scope="module")
 def port():
     port = free_port()
+    env = dict(os.environ, ZAN_SERVE_HEADER_TIMEOUT="1", ZAN_SERVE_BODY_TIMEOUT="1")   # shortened for the test
     process = subprocess.Popen([sys.executable, "-m", "engine", "serve", "--port", str(port)], cwd=ROOT,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     deadline = time.monotonic() + 60
     while True:
         try:
@@ -136,3 +139,88 @@ def test_every_response_carries_the_security_headers(port):
     policy = request(port, "GET", "/")[1]["content-security-policy"]
     assert "default-src 'none'" in policy and "script-src 'self'" in policy and "unsafe-inline" not in policy
     assert "script-src" not in request(port, "GET", "/sheet?count=1")[1]["content-security-policy"]
+
+
+# ---------------------------------------------------------------- connections that say nothing (or little)
+
+def closed_by_the_server(sock: socket.socket, trickle: bytes = b"", within: float = 30) -> bool:
+    """Whether the server closes the connection while we send `trickle` a byte at a time (or nothing)."""
+    sock.settimeout(0.25)
+    end = time.monotonic() + within
+    sent = 0
+    while time.monotonic() < end:
+        try:
+            if trickle:
+                sock.send(trickle[sent % len(trickle):sent % len(trickle) + 1])
+                sent += 1
+            got = sock.recv(4096)
+            if got == b"" or got.startswith(b"HTTP/1.1 4"):
+                return True
+        except socket.timeout:
+            continue
+        except (BrokenPipeError, ConnectionResetError):
+            return True
+    return False
+
+
+def test_idle_connections_are_closed_and_do_not_starve_the_server(port):
+    from engine.serve.server import LIMIT_CONCURRENCY
+
+    idle = [socket.create_connection(("127.0.0.1", port)) for _ in range(LIMIT_CONCURRENCY + 5)]
+    try:
+        end = time.monotonic() + 30
+        assert all(closed_by_the_server(s, within=max(0.5, end - time.monotonic())) for s in idle)
+        assert request(port, "POST", "/api/timeline", {}, **JSON)[0] == 200
+    finally:
+        for s in idle:
+            s.close()
+
+
+def test_headers_sent_a_byte_at_a_time_do_not_keep_a_connection(port):
+    with socket.create_connection(("127.0.0.1", port)) as s:
+        s.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+        assert closed_by_the_server(s, trickle=b"X-Slow: aaaaaaaaaa\r\n")
+
+
+def test_a_body_that_never_comes_does_not_keep_a_connection(port):
+    with socket.create_connection(("127.0.0.1", port)) as s:
+        s.sendall(f"POST /api/timeline HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: application/json\r\n"
+                  "Content-Length: 1000\r\n\r\n{".encode())
+        assert closed_by_the_server(s, trickle=b" ")
+
+
+def test_after_a_response_the_next_request_has_its_own_deadline(port):
+    with socket.create_connection(("127.0.0.1", port)) as s:
+        s.sendall(f"GET /static/app.css HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n".encode())
+        s.settimeout(30)
+        assert s.recv(12) == b"HTTP/1.1 200"
+        s.recv(1 << 20)
+        assert closed_by_the_server(s, trickle=b"GET / HTTP/1.1\r\nX: y\r\n")
+
+
+# ---------------------------------------------------------------- the port
+
+def test_port_0_says_the_port_it_got_and_a_taken_port_is_a_message():
+    process = subprocess.Popen([sys.executable, "-m", "engine", "serve", "--port", "0"], cwd=ROOT,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        line = process.stderr.readline()
+        got = re.match(r"zan serve: http://127\.0\.0\.1:(\d+)/", line)
+        assert got and int(got.group(1)) != 0, line
+        taken = int(got.group(1))
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if request(taken, "GET", "/static/app.css")[0] == 200:
+                    break
+            except OSError:
+                assert time.monotonic() < deadline
+                time.sleep(0.2)
+        second = subprocess.run([sys.executable, "-m", "engine", "serve", "--port", str(taken)], cwd=ROOT,
+                                capture_output=True, text=True, timeout=60)
+        assert second.returncode == 2, second.stderr
+        assert f"cannot listen on 127.0.0.1:{taken}" in second.stderr and "--port 0" in second.stderr
+        assert "Traceback" not in second.stderr
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

@@ -388,12 +388,17 @@ async def read_body(request: Request) -> bytes:
     declared = request.headers.get("content-length")
     if declared is not None and (not declared.isdigit() or int(declared) > MAX_BODY):
         raise BadRequest(f"the request is larger than {MAX_BODY} bytes, the limit of this server", 413)
+    from starlette.requests import ClientDisconnect
+
     chunks, size = [], 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > MAX_BODY:
-            raise BadRequest(f"the request is larger than {MAX_BODY} bytes, the limit of this server", 413)
-        chunks.append(chunk)
+    try:
+        async for chunk in request.stream():
+            size += len(chunk)
+            if size > MAX_BODY:
+                raise BadRequest(f"the request is larger than {MAX_BODY} bytes, the limit of this server", 413)
+            chunks.append(chunk)
+    except ClientDisconnect:  # gone, or cut off for sending its body too slowly (engine/serve/server.py)
+        raise BadRequest("the request's body did not arrive in time", 408) from None
     return b"".join(chunks)
 
 

@@ -50,7 +50,7 @@ def _label(kb: KnowledgeBase, value: str, language: str) -> str:
 
 def find_norms(kb: KnowledgeBase, text: str) -> list[n.Norm]:
     """Norms named by id (`pec.134.1.2.calls`), by citation key (`pec 134.1.2`) or by a citation as any
-    language cites it (`УИК, ст. 134 ч. 1 п. 2`, `ҚАК 134-бап 1-бөлік 2) тармақша`)."""
+    language cites it (`подп. 2) ч. 1 ст. 134 УИК`, `ҚАК-тің 134-бабы бірінші бөлігінің 2) тармақшасы`, `УИК, ст. 134 ч. 1 п. 2`)."""
     if text in kb.norms:
         return [kb.norms[text]]
     citation = read_citation(kb, text)
@@ -76,6 +76,14 @@ def show(kb: KnowledgeBase, norm: n.Norm, language: str) -> dict:
         else:
             conditions.append({"atom": str(c), "in_words": str(c)})
     interval = norm.in_force or (act.in_force if act else None)
+    readings = []        # the readings the norm, or one of its conditions, belongs to
+    attached = [(r.norm_id, None) for r in norm.readings] + \
+        [(name, str(clause.body[i])) for i, name in getattr(clause, "conditional", ())] if clause else \
+        [(r.norm_id, None) for r in norm.readings]
+    for name, condition in attached:
+        decl = kb.readings.get(name)
+        readings.append({"name": name, "label": n.label_of(decl.labels, language, name) if decl else name,
+                         "default": bool(decl and decl.default), "condition": condition})
     return {
         "id": norm.id, "citation": norm.citation,
         "cited_as": phrases.cite_norm(norm),
@@ -93,6 +101,7 @@ def show(kb: KnowledgeBase, norm: n.Norm, language: str) -> dict:
         "rests_on": [r.norm_id for r in norm.rests_on],
         "see": [r.norm_id for r in norm.see],
         "interpretation": n.label_of(norm.interpretations, language, norm.interpretation),
+        "readings": readings,
         "notes": [l.text for l in norm.note_labels if l.language == language] or
                  (list(norm.notes) if language == "en" else []),
         "source": norm.span.location,
