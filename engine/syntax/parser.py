@@ -119,7 +119,8 @@ def syntax_diagnostic(e: lark.exceptions.UnexpectedInput, text: str, path: str) 
         what, hint = "the text ends too early", "every statement ends with a full stop"
     else:
         token = e.token
-        misspelt = _misspelt_keyword(token, text, path, expected)
+        # an unclosed quote explains what follows it (a word of a note read as a misspelt keyword): said first
+        misspelt = None if _unclosed_quote(e, text, path) is not None else _misspelt_keyword(token, text, path, expected)
         if misspelt is not None:
             word, span, guess = misspelt
             return Diagnostic("syntax", f"'{word}' is not a word of the language here", span,
