@@ -267,8 +267,15 @@ WORDS: dict[str, dict[str, str]] = {
                               "kk": "{norm} {date} күнінен кейін күшін жойды"},
     "not yet in force": {"en": "{norm} is in force only from {date}", "ru": "{norm} действует только с {date}",
                          "kk": "{norm} тек {date} бастап күшінде"},
-    "fact appeared": {"en": "the fact {atom} holds on {date} only", "ru": "факт {atom} действует только на {date}",
-                      "kk": "{atom} фактісі тек {date} күні күшінде"},
+    "fact ended": {"en": "the fact {atom} ended on {date} (its last day)", "ru": "факт {atom} прекратился {date} (последний день)",
+                   "kk": "{atom} фактісі {date} күні аяқталды (соңғы күні)"},
+    "fact began": {"en": "the fact {atom} began on {date}", "ru": "факт {atom} наступил {date}",
+                   "kk": "{atom} фактісі {date} күні басталды"},
+    "fact differs": {"en": "the fact {atom} holds on {held}, not on {lacking}", "ru": "факт {atom} имеет место {held}, но не {lacking}",
+                     "kk": "{atom} фактісі {held} күні бар, {lacking} күні жоқ"},
+    "diff readings title": {"en": "changes from the reading «{before}» to the reading «{after}» (on {date})",
+                            "ru": "изменения при переходе от толкования «{before}» к толкованию «{after}» (на {date})",
+                            "kk": "«{before}» түсіндірмесінен «{after}» түсіндірмесіне өткендегі өзгерістер ({date} күні)"},
     "cause unknown": {"en": "no change of a norm's force explains it", "ru": "изменение действия норм этого не объясняет",
                       "kk": "нормалардың күшіндегі өзгеріс мұны түсіндірмейді"},
     "was": {"en": "was", "ru": "было", "kk": "бұрын"},
@@ -337,6 +344,14 @@ QUESTION_WORDS: dict[str, dict[str, list[str]]] = {
                       "әрбір", "мәртебесі", "мәртебе", "қазір", "енді", "дейін", "бастап", "кейін", "ғана", "да", "де",
                       "та", "те", "ді", "ды", "жылғы", "жылы", "ж", "болып", "табылады", "жасай", "жасау", "жасауға",
                       "жасайтын", "жүзеге", "асыра"]},
+}
+
+# Ordinal words, for citation forms that write a part by its ordinal (`{2:ordinal}` in kb/acts.zan:
+# "134-бабы бірінші бөлігінің 2) тармақшасы", as the ruling writes it): first, second, ... nineteenth.
+_KK_ORDINALS = ("бірінші", "екінші", "үшінші", "төртінші", "бесінші", "алтыншы", "жетінші", "сегізінші",
+                "тоғызыншы", "оныншы")
+ORDINALS: dict[str, tuple[str, ...]] = {
+    "kk": _KK_ORDINALS + tuple("он " + w for w in _KK_ORDINALS[:9]),
 }
 
 # Month names for dates written in words ("15 January 2025", "15 января 2025", "15 қаңтар 2025"):

@@ -159,6 +159,13 @@ def asked_atoms(atoms) -> list[tuple[str, tuple]]:
     return [(a.predicate, tuple(t.value for t in a.args)) for a in atoms if not a.variables()]
 
 
+def readings_compared(kb: KnowledgeBase, first=None, second=None) -> tuple[list[str], list[str]]:
+    """Two sets of readings, as what differs between them: (in force under `first` only, under `second` only),
+    so that "the default" is named by its name where only the other reading was chosen."""
+    one, two = readings_in_force(kb, first), readings_in_force(kb, second)
+    return sorted(one - two), sorted(two - one)
+
+
 def readings_in_force(kb: KnowledgeBase, chosen=None) -> frozenset[str]:
     """The readings a question is answered under: the defaults, each chosen reading replacing its group.
 
@@ -167,14 +174,18 @@ def readings_in_force(kb: KnowledgeBase, chosen=None) -> frozenset[str]:
     """
     names = chosen.split(",") if isinstance(chosen, str) else list(chosen or [])  # `--reading a,b`: several
     names = [name.strip() for name in names if name.strip()]
-    for name in names:
+    written = ",".join(names)
+    for k, name in enumerate(names):
         if name not in kb.readings:
             from engine.base.diagnostics import Diagnostic, ZanError, did_you_mean
 
             guess = did_you_mean(name, list(kb.readings))
             known = ", ".join(sorted(kb.readings)) or "none"
+            column = len(",".join(names[:k])) + (2 if k else 1)   # where the name stands in `--reading a,b`
             raise ZanError([Diagnostic("unknown-reading", f"no reading named {name!r} in the knowledge base (known: {known})",
-                                       None, hint=f"did you mean {guess}?" if guess else None)])
+                                       Span("<--reading>", 1, column, 1, column + len(name)),
+                                       hint=f"did you mean {guess}?" if guess else None)],
+                           sources={"<--reading>": written})
     active = {name for name, decl in kb.readings.items() if decl.default}
     links: dict[str, set[str]] = {name: set() for name in kb.readings}
     for name, decl in kb.readings.items():
