@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import os
 import sys
 from pathlib import Path
 
@@ -158,6 +159,8 @@ class ZanGroup(click.Group):
         if position is not None:
             _say(f"error: argument {position} is not valid UTF-8 text; write the arguments in UTF-8")
             sys.exit(2)
+        if os.environ.get("NO_COLOR"):  # https://no-color.org: no colour even on a terminal
+            extra.setdefault("color", False)
         try:
             code = 0
             super().main(args, prog_name, complete_var, standalone_mode, **extra)
@@ -668,7 +671,9 @@ def cases(query, at, compare_at, reading, versus_reading, assumed, retracted, gi
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--list-codes", is_flag=True, help="List the diagnostic codes and what they mean.")
 @click.option("--explain", "explain_code", metavar="CODE", help="Explain a diagnostic code: what it means, how to fix it.")
-def check(paths, list_codes, explain_code):
+@click.option("--lang", type=LANGUAGES, default=_default_lang, show_default="en, or the project's lang",
+              callback=_remember_lang, is_eager=True, help="Language of the diagnostics (the codes are the same).")
+def check(paths, list_codes, explain_code, lang):
     """Check knowledge-base files or folders (default: the bundled kb/ and queries/) for errors."""
     if list_codes:
         for code, (severity, meaning) in CODES.items():
@@ -719,17 +724,19 @@ def check(paths, list_codes, explain_code):
             problems += e.diagnostics
     if problems:
         raise ZanError(problems, sources=kb.sources)
-    found = checks.run(kb)
+    found = checks.run(kb, lang)
     if named:
         found = [d for d in found if d.span is not None and d.span.file in named]
         files = [f for f in files if f.suffix == ".facts"]
     found = sorted(found, key=Diagnostic.sort_key)
+    from engine.base.messages import errors_line, message, warnings_line
+
     for d in found:
-        click.echo(d.render(kb.sources), err=True)
+        click.echo(d.render(kb.sources, lang), err=True)
     n_err = sum(d.severity == "error" for d in found)
     n_warn = len(found) - n_err
-    click.echo(f"{len(files)} files, {len(kb.norms)} norms: {n_err} error{'s' if n_err != 1 else ''}, "
-               f"{n_warn} warning{'s' if n_warn != 1 else ''}", err=True)
+    click.echo(message("files checked", lang, files=len(files), norms=len(kb.norms), errors=errors_line(n_err, lang),
+                       warnings=warnings_line(n_warn, lang)), err=True)
     if n_err:
         sys.exit(1)
 
@@ -874,6 +881,9 @@ def show(norm, kb, lang, fmt):
                 out.append(f"  {word(label, lang)}: {', '.join(d[key])}")
         if d["interpretation"]:
             out.append(f"  {word('interpretation', lang)}: {d['interpretation']}")
+        for r in d.get("readings", ()):
+            where = f" ({word('if', lang)} {r['condition']})" if r["condition"] else ""
+            out.append(f"  {word('only under the reading', lang)}{where}: {r['label']} [{r['name']}]")
         for note in d["notes"]:
             out.append(f"  {word('notes', lang)}: {note}")
         out.append("")
@@ -884,7 +894,7 @@ def show(norm, kb, lang, fmt):
 @click.argument("folder", required=False, default=".", type=click.Path(file_okay=False, path_type=Path))
 def init(folder):
     """Start a project in FOLDER (default: here): zan.toml and a small knowledge base that passes check and test."""
-    from engine.base.project import FILENAME, foreign_folder
+    from engine.base.project import FILENAME, foreign_folder, named
     from engine.base.resources import project_template
 
     template = project_template()
@@ -910,8 +920,11 @@ def init(folder):
         target.parent.mkdir(parents=True, exist_ok=True)
         # a new file only, never through a link: O_EXCL and O_NOFOLLOW
         handle = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
+        content = source.read_bytes()
+        if target == folder / FILENAME:   # the project is named after its folder (`zan init my-law`: "my-law")
+            content = named(content.decode("utf-8"), folder.resolve().name).encode("utf-8")
         with os.fdopen(handle, "wb") as out:
-            out.write(source.read_bytes())
+            out.write(content)
         click.echo(f"created {target}", err=True)
     click.echo(f"A Zan project in {folder}: edit kb/, then run `zan check`, `zan test --coverage` and `zan test --mutate`"
                " there.", err=True)
@@ -977,7 +990,7 @@ def test(paths, kb, update, only, lang, verbose, coverage, mutate, fail_under, s
             click.echo(f"updated {path}", err=True)
         run = Runner(kb, readings=runner.readings).run(folders, only)
     for outcome in run.failed:
-        click.echo(visible(report(outcome, lang)))
+        click.echo(visible_styled(report(outcome, lang)))   # colour only where click keeps it (a terminal, no NO_COLOR)
     if verbose:
         for outcome in run.outcomes:
             if outcome.passed:

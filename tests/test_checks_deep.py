@@ -74,8 +74,18 @@ CASES = {
 FACTS = {
     "unread-fact": "isolated(bekov).\nconvict(bekov).\nconvict(serik).\nfriend(bekov, serik).\n",
 }
+CASES["single-use-variable"] = base("isolated", "friend", "visit") \
+    + norm("pec.1", "pec 1", "prohibited visit(C, P) if isolated(C) and friend(C, P) and friend(C, Q).")
+CASES["domain-bound-variable"] = base("isolated", "friend") \
+    + predicate("visit", "C", "P").replace(".\n", " asked over friend(C, P).\n") \
+    + norm("pec.1", "pec 1", "prohibited visit(C, P) if isolated(C).")
+CASES["lone-constant"] = base("isolated", "visit") + predicate("friend", "C", "P") \
+    + norm("pec.1", "pec 1", "prohibited visit(C, p) if isolated(C) and friend(C, sister).") + "friend(bekov, sister).\n"
 CASES["unread-fact"] = base("convict", "isolated", "friend", "call", "visit") + norm("pec.1", "pec 1", "prohibited visit(C, P) if isolated(C) and friend(C, P).") \
     + norm("pec.2", "pec 2", "prohibited call(C, P, social) if isolated(C) and friend(C, P).")
+
+
+PURPOSES = f"constant social {TEXTS}.\nconstant legal {TEXTS}.\n"
 
 
 @pytest.fixture
@@ -84,7 +94,9 @@ def kb_case(tmp_path, monkeypatch):
     def write(text: str, facts: str | None = None):
         folder = tmp_path / "kb"
         (folder / "cases").mkdir(parents=True, exist_ok=True)
-        (folder / "law.zan").write_text(text, encoding="utf-8")
+        # the purposes the examples name, declared at the end (no line above moves): a constant a conclusion
+        # names and nothing else does would be a lone-constant of its own
+        (folder / "law.zan").write_text(text + PURPOSES, encoding="utf-8")
         if facts is not None:
             (folder / "cases" / "case.facts").write_text(facts, encoding="utf-8")
         monkeypatch.chdir(tmp_path)

@@ -187,14 +187,56 @@ def test_definition_of_an_exception_target_a_predicate_and_an_act(editor, projec
     assert act["range"]["start"] == _position(text, "example\n")
 
 
-def test_completion_offers_predicates_with_arguments_norms_acts_modalities_keywords(editor, project):
+def test_completion_offers_predicates_with_arguments_and_declarations_where_a_statement_begins(editor, project):
     law = project / "kb" / "law.zan"
     result = editor.request("textDocument/completion", {"textDocument": {"uri": _uri(law)},
                                                         "position": {"line": 0, "character": 0}})
-    items = {i["label"]: i for i in result["items"]}
+    items = {i["label"]: i for i in result["items"]}   # the start of a statement: a declaration or a fact
     assert items["borrow"]["insertText"] == "borrow(Person, Item)" and items["borrow"]["kind"] == 3
-    assert "example.2.reference" in items and "example" in items
-    assert {"permitted", "prohibited", "obligatory", "discretionary", "exception to", "rests on"} <= set(items)
+    assert {"norm", "predicate", "act"} <= set(items) and "example.2.reference" not in items
+
+
+NEW_NORM = '''
+norm example.3.late
+  cites "example 1"
+  en "Late."
+  exception to example.1.borrow
+  prohibited borrow(P, I)
+  if member(P) and book(I).
+'''
+
+
+@pytest.mark.parametrize("at, offered, not_offered", [
+    ("exception to ", {"example.1.borrow", "example.2.reference"}, {"borrow", "permitted", "cites", "member"}),
+    ("exception to example.1.b", {"example.1.borrow"}, {"example.2.reference"}),
+    ("if member(P) and ", {"member", "book", "borrow", "reference_book"}, {"example.1.borrow", "permitted", "cites"}),
+    ("if mem", {"member"}, {"book", "borrow", "example.1.borrow"}),
+    ("prohibited ", {"borrow", "member"}, {"permitted", "example.1.borrow"}),
+    ('cites "', {"example 1", "example 2"}, {"borrow", "example.1.borrow", "cites"}),
+    ('cites "example 2', {"example 2"}, {"example 1"}),
+    ('en "Late."\n  ', {"cites", "exception to", "permitted", "prohibited"}, {"borrow", "example.1.borrow"}),
+    ('en "Late."\n  ex', {"exception to"}, {"cites", "permitted"}),
+    ("if(P) and book(I).\n", {"norm", "predicate", "member"}, {"example.1.borrow", "cites"}),
+])
+def test_completion_is_filtered_by_context_and_prefix(editor, project, at, offered, not_offered):
+    """Issue 24, item 5: after `exception to` norms only; in a condition predicates only; in `cites "`
+    citation keys; keywords where a keyword can stand; always only what begins with the word begun."""
+    law = project / "kb" / "late.zan"
+    # the document: the new norm up to where `at` begins to differ from it, then `at`'s rest (the cursor)
+    common = max(k for k in range(len(at) + 1) if at[:k] in NEW_NORM)
+    text = NEW_NORM[:NEW_NORM.index(at[:common]) + common] + at[common:]
+    lines = text.split("\n")
+    items = _complete_at(editor, law, text + "\n", {"line": len(lines) - 1, "character": len(lines[-1])})
+    assert offered <= set(items), sorted(items)
+    assert not (not_offered & set(items)), sorted(items)
+    editor.notify("textDocument/didClose", {"textDocument": {"uri": _uri(law)}})
+    editor.notification("textDocument/publishDiagnostics", _uri(law))
+
+
+def _complete_at(editor, path: Path, text: str, position: dict) -> dict:
+    _open(editor, path, text)
+    result = editor.request("textDocument/completion", {"textDocument": {"uri": _uri(path)}, "position": position})
+    return {i["label"]: i for i in result["items"]}
 
 
 def test_document_symbols(editor, project):

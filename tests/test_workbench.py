@@ -91,13 +91,14 @@ def test_every_kind_of_mutant_is_made_on_the_bundled_kb(bundled):
     made = mutation.mutants(runner.knowledge())
     assert {m.kind for m in made} == set(mutation.KINDS)
     flip = next(m for m in made if m.kind == "flip-modality" and m.subject == "pec.134.1.2.calls")
-    assert flip.before[0].startswith("prohibited call(C, P, Purpose)") and flip.after[0].startswith("permitted call")
+    assert flip.before[0].startswith("prohibited call(C, _Person, _Purpose)") and flip.after[0].startswith("permitted call")
     swap = next(m for m in made if m.kind == "swap-ranks" and m.subject == "pec/rules819")
     assert dict(swap.acts)["pec"].rank == 20 and dict(swap.acts)["rules819"].rank == 50
     constant = [m for m in made if m.kind == "change-constant" and m.subject == "pec.109.2.death"]
     assert constant and "social_ties" not in constant[0].after[0]
 
 
+@pytest.mark.slow
 def test_the_bundled_mutation_score(bundled):
     """Every mutant of kb/ (no sample): the score documented in docs/authoring.md, at least 90%."""
     runner, run = bundled

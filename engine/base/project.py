@@ -263,6 +263,15 @@ def _shown(path: Path) -> str:
         return str(path)
 
 
+def named(text: str, name: str) -> str:
+    """A zan.toml's text with its `name = "..."` line naming `name` (`zan init NAME` writes the project's name);
+    the name written as a TOML basic string, so any folder name reads back as itself."""
+    import json
+
+    quoted = json.dumps(name, ensure_ascii=False)   # a JSON string is a TOML basic string (escapes \" \\ \uXXXX)
+    return re.sub(r'(?m)^name\s*=\s*"[^"\n]*"[ \t]*$', lambda _m: f"name = {quoted}", text, count=1)
+
+
 def read(path: Path) -> Project:
     """Reads one zan.toml; every problem is a diagnostic at its line and column."""
     shown = _shown(path)

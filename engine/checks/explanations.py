@@ -146,6 +146,20 @@ or remove the declaration (the public vocabulary of the brief must stay, so use 
     "unread-fact": """A fact is about a predicate that no norm, definition, domain or saved question reads, so it
 changes no answer: probably a misspelt or obsolete predicate in a case file. Use the predicate of
 the vocabulary the norms read, or write the norm that should read it.""",
+    "single-use-variable": """A variable that occurs only once in a rule or norm stands for anything: it constrains
+nothing. Most often it is a typo of another variable (`relative(C, Q)` where `relative(C, P)` was meant),
+and then the law is silently wider than written: a variable of the conclusion the typo leaves unbound is
+bound by the predicate's `asked over` domain, so the norm reaches everyone. Correct the name (the hint
+names the likely one), or, where any value is meant, write `_` or a name starting with `_` (`_Person`).""",
+    "domain-bound-variable": """No condition of the norm binds this variable of its conclusion, so only the
+predicate's `asked over` domain does: the norm decides the question whoever the variable names (a ban
+"whoever the other party"). Where that is meant, say so by writing the variable with a leading underscore
+(`prohibited call(C, _Person, _Purpose) if in_disciplinary_isolator(C).`); otherwise add the condition
+that binds it, or correct the typo the hint points at (a condition's variable used only once).""",
+    "lone-constant": """A lower-case name in a conclusion is a constant, and this one occurs nowhere else in the
+knowledge base: no fact, condition, domain or saved question names it, so the norm speaks of a thing
+nothing else knows (`visit(C, p)` where the variable `P` was meant). Capitalise it if a variable was
+meant; otherwise declare the constant (`constant NAME ...`) so that it is known on purpose.""",
     "invalid-scenario": """A scenario (kb/scenarios/*.scenario) cannot be run as written: an assertion names a norm
 that is not in the knowledge base (a typo would otherwise make `avoids` pass vacuously), an
 expectation is about an atom with variables (expectations are about one ground atom), an atom

@@ -98,6 +98,25 @@ class Explainer:
         self._ids: dict[tuple, str] = {}
         self.phrases = Phrasebook(kb, language)
         self._readings: dict[tuple, str | None] = {}
+        self._touched: dict[str, set[str]] | None = None
+
+    # ------------------------------------------------------------ readings in force
+    def readings_for(self, predicate: str) -> list[dict]:
+        """The readings in force (kb `reading`s) that bear on a predicate: those of every group of alternatives
+        with a norm or condition attached whose conclusion the predicate depends on, through any rules."""
+        if self._touched is None:
+            self._touched = _touched_by_readings(self.kb)
+        out = []
+        for name in sorted(self._touched.get(predicate, ())):
+            if name in self.program.readings:
+                decl = self.kb.readings[name]
+                out.append({"name": name, "label": n.label_of(decl.labels, self.language, name), "default": decl.default})
+        return out
+
+    def reading_note(self, readings: list[dict], chosen_only: bool = False) -> str:
+        """"under the reading in force: ..." for the readings named (only the chosen ones: not the defaults)."""
+        shown = [r["label"] for r in readings if not (chosen_only and r["default"])]
+        return self.w("under reading", labels="; ".join(shown)) if shown else ""
 
     def w(self, key: str, **values) -> str:
         return word(key, self.language, **values)
@@ -453,6 +472,11 @@ class Explainer:
         out["failed"] = failed
         out["decisive"] = decisive
         explanation = self.w("norm fails", norm=self.who(w.norm, deciding), reason=decisive["sentence"])
+        condition = decisive.get("condition")
+        bearing = self.readings_for(condition.split("(")[0].removeprefix("not ").strip()) if condition else []
+        if bearing:   # a condition a reading decides is failed under that reading: say which
+            out["readings"] = bearing
+            explanation += f" ({self.reading_note(bearing)})"
         asked = decisive.get("asked_by")
         if asked and w.reason != "not-in-force" and asked.get("citation") and asked["id"] != w.norm:
             explanation += f" ({asked.get('cited_as') or asked['citation']})"
@@ -571,6 +595,9 @@ class Explainer:
             "citations": list(t.citations),
             "cited_as": [self.cite_key(c) for c in t.citations],
         }
+        bearing = self.readings_for(a.predicate)
+        if bearing:
+            out["readings"] = bearing
         trace: dict = {"status_label": self.w(a.status),
                        "deadline": a.deadline.isoformat() if a.deadline is not None else None,
                        "compliance": a.compliance,
@@ -607,6 +634,9 @@ class Explainer:
         ordered = sorted(t.why_not, key=lambda w: _closeness(self.program, w, a.deciding))
         trace["why_not"] = [self.why_not(w, a.deciding) for w in ordered]
         trace["summary"] = self.summary(t, trace["why_not"], trace["defeated"], conditions, trace["interpreted"])
+        chosen = self.reading_note(bearing, chosen_only=True)
+        if chosen and chosen not in trace["summary"]["text"]:
+            trace["summary"]["text"] += f" ({chosen})"
         if self.with_steps:
             trace["steps"] = self.steps(t, trace["interpreted"] + trace["defeated"], trace["summary"]["text"], trace["why_not"])
         out["trace"] = trace
@@ -642,6 +672,51 @@ class Explainer:
                 entry["fate"] = "agreed"
             out.append(entry)
         return out
+
+
+def _touched_by_readings(kb: KnowledgeBase) -> dict[str, set[str]]:
+    """predicate -> the readings of every group whose attached norms' conclusions it depends on."""
+    attached: dict[str, set[str]] = {}          # reading -> the predicates its norms and conditions conclude
+    for norm in kb.norms.values():
+        if norm.clause is None:
+            continue
+        for ref in norm.readings:
+            attached.setdefault(ref.norm_id, set()).add(norm.clause.head.predicate)
+        for _index, reading in getattr(norm.clause, "conditional", ()):
+            attached.setdefault(reading, set()).add(norm.clause.head.predicate)
+    links: dict[str, set[str]] = {name: set() for name in kb.readings}
+    for name, decl in kb.readings.items():     # alternatives, linked both ways
+        for ref in decl.instead_of:
+            if ref.norm_id in links:
+                links[name].add(ref.norm_id)
+                links[ref.norm_id].add(name)
+    groups: dict[str, set[str]] = {}
+    for name in links:
+        group, stack = set(), [name]
+        while stack:
+            member = stack.pop()
+            if member not in group:
+                group.add(member)
+                stack.extend(links[member])
+        groups[name] = group
+    body: dict[str, set[str]] = {}
+    for clause, _norm in kb.all_clauses():
+        for c in clause.body:
+            atom = c if isinstance(c, n.Atom) else c.atom if isinstance(c, n.Negation) else None
+            if atom is not None:
+                body.setdefault(clause.head.predicate, set()).add(atom.predicate)
+    out: dict[str, set[str]] = {}
+    for predicate in set(body) | {p for ps in body.values() for p in ps}:
+        seen, stack = set(), [predicate]
+        while stack:
+            p = stack.pop()
+            if p not in seen:
+                seen.add(p)
+                stack.extend(body.get(p, ()))
+        for name, group in groups.items():
+            if any(attached.get(member, set()) & seen for member in group):
+                out.setdefault(predicate, set()).add(name)
+    return out
 
 
 def _closeness(program: Program, w: WhyNot, deciding: str | None):

@@ -219,6 +219,90 @@ class Diagrams:
                 stack += [entry[1], entry[2]]
         return out
 
+    # ------------------------------------------------------------ covers (decision tables)
+    def cube(self, literals: dict[int, bool]) -> int:
+        """The conjunction of the literals (variable -> value)."""
+        out = self.true
+        for v in sorted(literals, key=self.level, reverse=True):
+            out = self.node(v, self.false, out) if literals[v] else self.node(v, out, self.false)
+        return out
+
+    def isop(self, lower: int, upper: int) -> list[dict[int, bool]]:
+        """A prime and irredundant cover of any function between lower and upper (lower implies upper):
+        cubes (variable -> value) whose disjunction contains lower and lies within upper, none of which can
+        lose a literal and stay within upper, none covered by the others where lower holds.
+
+        Minato and Morreale's algorithm on the diagrams (S. Minato, "Fast generation of prime-irredundant
+        covers from binary decision diagrams", 1993); primality and irredundancy are then checked cube by
+        cube (a literal is dropped while the larger cube stays within upper, a cube is dropped while the
+        others cover what it adds to lower), so they hold by construction whatever the order of variables.
+        """
+        memo: dict[tuple[int, int], tuple[int, list]] = {}
+
+        def rec(low: int, up: int) -> tuple[int, list]:
+            if low == self.false:
+                return self.false, []
+            if up == self.true:
+                return self.true, [{}]
+            found = memo.get((low, up))
+            if found is not None:
+                return found
+            self.check()
+            v = min(self.top(low), self.top(up))[2]
+            l0, l1 = self.branches(low, v)
+            u0, u1 = self.branches(up, v)
+            c0, k0 = rec(self.conj(l0, self.neg(u1)), u0)
+            c1, k1 = rec(self.conj(l1, self.neg(u0)), u1)
+            rest = self.disj(self.conj(l0, self.neg(c0)), self.conj(l1, self.neg(c1)))
+            cs, ks = rec(rest, self.conj(u0, u1))
+            cover = self.disj(self.node(v, c0, c1), cs)
+            cubes = [{**c, v: False} for c in k0] + [{**c, v: True} for c in k1] + ks
+            memo[(low, up)] = cover, cubes
+            return cover, cubes
+
+        _cover, cubes = rec(lower, upper)
+        outside = self.neg(upper)
+        primes = []
+        for c in cubes:                     # prime: no literal can go
+            c = dict(c)
+            for v in sorted(c, key=self.level):
+                wider = {k: b for k, b in c.items() if k != v}
+                if self.conj(self.cube(wider), outside) == self.false:
+                    c = wider
+            if c not in primes:
+                primes.append(c)
+        kept = list(primes)
+        for c in sorted(primes, key=len, reverse=True):     # irredundant: every cube adds something of lower
+            others = self.false
+            for o in kept:
+                if o is not c:
+                    others = self.disj(others, self.cube(o))
+            if self.conj(self.conj(self.cube(c), lower), self.neg(others)) == self.false:
+                kept.remove(c)
+        return kept
+
+    def fraction(self, u: int) -> float:
+        """The share of all assignments for which the Boolean diagram u is True."""
+        memo: dict[int, float] = {}
+        order, stack = [], [u]
+        while stack:
+            node = stack.pop()
+            if node in memo:
+                continue
+            entry = self.table[node]
+            if entry[0] == "leaf":
+                memo[node] = 1.0 if entry[1] else 0.0
+                continue
+            if entry[1] in memo and entry[2] in memo:
+                memo[node] = (memo[entry[1]] + memo[entry[2]]) / 2
+                continue
+            stack += [node, entry[1], entry[2]]
+        return memo[u]
+
+    def cheapest(self, g: int) -> frozenset[int]:
+        """The variables a path from g to True with the fewest true ones sets true (g is not False)."""
+        return self._cheapest(g)
+
     def smallest_true_sets(self, u: int, accept: Callable[[Hashable], bool]) -> Iterator[frozenset[int]]:
         """The minimal sets S of variables such that S true and every other variable false reaches an
         accepted leaf, lazily, smallest first: each is found in time linear in the diagram.

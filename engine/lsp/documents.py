@@ -25,6 +25,70 @@ KEYWORDS = ("exception to", "rests on", "in force from", "asked over", "cites", 
             "deadline", "note", "kind", "rank", "reads", "asks", "if", "and", "not", "from", "to", "for every", "such that")
 _WORD = re.compile(r"[A-Za-z_][\w.]*|[^\W\d][\w.]*")
 
+# what completion offers in each context (completion_context)
+CONTEXTS = {
+    "norms": ("norm",),
+    "predicates": ("predicate",),
+    "arguments": ("constant",),
+    "statement": ("declaration", "predicate"),
+    "clause": ("keyword", "modality"),
+    "nothing": (),
+}
+_NORM_LISTS = re.compile(r"\b(?:exception\s+to|rests\s+on|interprets|see)\s+(?:[\w.]+\s*,\s*)*$")
+
+
+def completion_context(before: str) -> tuple[str, str]:
+    """What may stand at the end of `before` (the text up to the cursor) and the word begun there: `norms`,
+    `predicates`, `arguments`, `citations` (inside `cites "`), `statement` (a new statement), `clause` (a
+    keyword or modality inside one) or `nothing` (in a comment or a text)."""
+    statement, in_text, text_opened = [], False, 0
+    i = 0
+    while i < len(before):   # the current statement, texts and comments blanked out
+        c = before[i]
+        if in_text:
+            if c == "\\":
+                i += 2
+                continue
+            if c == '"':
+                in_text = False
+                statement.append('""')
+        elif c == '"':
+            in_text, text_opened = True, len(statement)
+        elif c == "%":
+            end = before.find("\n", i)
+            if end < 0:
+                return "nothing", ""
+            i = end
+            continue
+        elif c == "." and (i + 1 == len(before) or before[i + 1].isspace()) and not _inside_number(before, i):
+            statement = []
+        else:
+            statement.append(c)
+        i += 1
+    if in_text:
+        opened = "".join(statement[:text_opened])
+        if re.search(r"\bcites\s*$", opened):
+            return "citations", before[before.rfind('"') + 1:]
+        return "nothing", ""
+    current = "".join(statement)
+    prefix = re.search(r"[\w.]*$", current).group(0)
+    head = current[: len(current) - len(prefix)]
+    if _NORM_LISTS.search(head):
+        return "norms", prefix
+    if head.count("(") > head.count(")"):
+        return "arguments", prefix
+    words = re.findall(r"[\w.]+", head)
+    last = words[-1] if words else ""
+    if last in ("if", "and", "not", "that") or last in MODALITIES:
+        return "predicates", prefix
+    if not head.strip():
+        return "statement", prefix
+    return "clause", prefix
+
+
+def _inside_number(text: str, i: int) -> bool:
+    return i > 0 and text[i - 1].isdigit() and i + 1 < len(text) and text[i + 1].isdigit()
+
 
 @dataclass
 class Checked:
@@ -45,6 +109,17 @@ class Documents:
         self.last: dict[Path, Checked] = {}
         self._runner_stamp: tuple | None = None
         self._runner_cache = None
+        self.locale: str | None = None   # kk, ru or en: the editor's locale (initialize), where it is one of them
+
+    def language(self, path: Path) -> str:
+        """The diagnostics' language: the editor's locale, else the project's `lang` (zan.toml), else English."""
+        if self.locale:
+            return self.locale
+        try:
+            project = current(path.parent)
+        except ZanError:
+            return "en"
+        return project.lang if project is not None and project.lang in ("kk", "ru", "en") else "en"
 
     # ---------------------------------------------------------------- the knowledge base of a document
 
@@ -104,7 +179,7 @@ class Documents:
             problems.extend(case_only(module))
         problems.extend(_ignored_project(path, name))
         kb.add(module, text)
-        found = checks.run(kb) + problems
+        found = checks.run(kb, self.language(path)) + problems
         mine = [d for d in found if d.span is not None and d.span.file == name]
         result = Checked(path, kb, module, mine)
         self.last[path] = result
@@ -211,25 +286,64 @@ class Documents:
             return f"**constant** `{c.name}`\n\n{_labels(c.labels)}\n\ndeclared at {c.span}"
         return None
 
-    def completions(self, path: Path) -> list[tuple[str, str, str, str]]:
-        """(label, kind, detail, text to insert): predicates with their arguments, norms, acts, constants,
-        modalities and keywords."""
-        kb = self.knowledge(path) or KnowledgeBase()
-        items = []
+    def completions(self, path: Path, line: int | None = None, character: int | None = None) -> list[tuple[str, str, str, str]]:
+        """(label, kind, detail, text to insert) for the cursor's context, filtered by the word begun there:
+        after `exception to` (`rests on`, `interprets`, `see`) norms only; in a condition or after a modality
+        predicates only; inside `cites "` citation keys; inside an atom's arguments constants and the
+        statement's variables; elsewhere the keywords (and modalities) that can stand there. Without a
+        position: everything."""
+        kb = self.knowledge(path) or self._without(path) or KnowledgeBase()
+        groups = self._completion_groups(kb)
+        text = self.open.get(path.resolve())
+        if line is None or character is None or text is None:
+            return [item for items in groups.values() for item in items]
+        lines = text.split("\n")
+        before = "\n".join(lines[:line]) + ("\n" if line else "") + (lines[line][:character] if line < len(lines) else "")
+        context, prefix = completion_context(before)
+        if context == "citations":
+            keys = sorted({norm.citation for norm in kb.norms.values() if norm.citation})
+            items = [(key, "citation", "", key) for key in keys]
+        else:
+            items = [item for kind in CONTEXTS[context] for item in groups.get(kind, [])]
+        return [item for item in items if item[0].lower().startswith(prefix.lower())]
+
+    def _without(self, path: Path) -> KnowledgeBase | None:
+        """The project's knowledge base without this document: what completion offers while the text being
+        typed does not parse yet (and parsed never before)."""
+        path = path.resolve()
+        text, last = self.open.get(path), self.last.get(path)
+        self.open[path] = ""
+        try:
+            return self.check(path).kb
+        finally:
+            if text is None:
+                self.open.pop(path, None)
+            else:
+                self.open[path] = text
+            if last is None:
+                self.last.pop(path, None)
+            else:
+                self.last[path] = last
+
+    def _completion_groups(self, kb: KnowledgeBase) -> dict[str, list[tuple[str, str, str, str]]]:
+        groups: dict[str, list[tuple[str, str, str, str]]] = {"predicate": [], "norm": [], "act": [], "constant": [],
+                                                                "modality": [], "keyword": [], "declaration": []}
         for name, decl in sorted(kb.predicates.items()):
-            items.append((name, "predicate", f"{name}({', '.join(decl.parameters)})  {n.label_of(decl.labels, 'en', '')}",
-                          f"{name}({', '.join(decl.parameters)})"))
+            groups["predicate"].append((name, "predicate", f"{name}({', '.join(decl.parameters)})  {n.label_of(decl.labels, 'en', '')}",
+                                        f"{name}({', '.join(decl.parameters)})"))
         for nid, norm in sorted(kb.norms.items()):
-            items.append((nid, "norm", f"{norm.citation or ''}  {_first_line(n.label_of(norm.quotes, 'en', ''))}", nid))
+            groups["norm"].append((nid, "norm", f"{norm.citation or ''}  {_first_line(n.label_of(norm.quotes, 'en', ''))}", nid))
         for key, act in sorted(kb.acts.items()):
-            items.append((key, "act", n.label_of(act.labels, "en", "") or "", key))
+            groups["act"].append((key, "act", n.label_of(act.labels, "en", "") or "", key))
         for name, c in sorted(kb.constants.items()):
-            items.append((name, "constant", n.label_of(c.labels, "en", "") or "", name))
+            groups["constant"].append((name, "constant", n.label_of(c.labels, "en", "") or "", name))
         for word in MODALITIES:
-            items.append((word, "modality", "a norm's conclusion", word))
-        for word in (*DECLARATIONS[:5], *KEYWORDS):
-            items.append((word, "keyword", "", word))
-        return items
+            groups["modality"].append((word, "modality", "a norm's conclusion", word))
+        for word in DECLARATIONS[:5]:
+            groups["declaration"].append((word, "keyword", "", word))
+        for word in KEYWORDS:
+            groups["keyword"].append((word, "keyword", "", word))
+        return groups
 
     def symbols(self, path: Path) -> list[tuple[str, str, str, Span, Span]]:
         """(name, kind, detail, whole span, name span) of each declaration of the document."""

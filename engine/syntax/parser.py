@@ -14,6 +14,7 @@ from lark import Token, Tree
 
 from engine.syntax import nodes as n
 from engine.base.diagnostics import Diagnostic, ZanError
+from engine.base.messages import message
 from engine.base.inputs import MAX_INPUT_BYTES, read_text
 from engine.base.resources import grammar_path
 from engine.base.source import Span
@@ -25,6 +26,17 @@ _TERMINAL_NAMES = {
     "STRING": 'a "quoted text"', "MODALITY": "permitted, prohibited, obligatory or discretionary",
     "STATUS_FILTER": "a status", "LANGUAGE": "kk, ru or en", "COMPARATOR": "a comparison (=, !=, <, <=, >, >=)",
     "DOT": "'.'", "COMMA": "','", "LPAR": "'('", "RPAR": "')'", "$END": "the end of the text",
+}
+
+# Words authors write for a modality or a keyword of the language (the DSL's own words, never the law's):
+# "forbidden visit(C, P)" gets "did you mean prohibited?", as an unknown predicate gets its did-you-mean.
+_KEYWORD_SYNONYMS = {
+    "forbidden": "prohibited", "forbid": "prohibited", "forbids": "prohibited", "banned": "prohibited",
+    "prohibit": "prohibited", "prohibits": "prohibited", "illegal": "prohibited",
+    "allowed": "permitted", "permit": "permitted", "permits": "permitted", "may": "permitted", "legal": "permitted",
+    "must": "obligatory", "required": "obligatory", "mandatory": "obligatory", "obliged": "obligatory",
+    "optional": "discretionary", "discretion": "discretionary",
+    "when": "if", "where": "if", "except": "exception", "cite": "cites", "citing": "cites",
 }
 
 MAX_SOURCE_BYTES = MAX_INPUT_BYTES
@@ -121,9 +133,47 @@ def syntax_diagnostic(e: lark.exceptions.UnexpectedInput, text: str, path: str) 
     if missing_stop is not None:
         return Diagnostic("syntax", "this statement does not end with a full stop", missing_stop,
                           hint=f"add '.' here; the next statement begins on line {line}")
+    misspelt = _misspelt_keyword(e.token, text, path, expected) if isinstance(e, lark.exceptions.UnexpectedToken) else None
+    if misspelt is not None:
+        word, span, guess = misspelt
+        return Diagnostic("syntax", f"'{word}' is not a word of the language here", span,
+                          hint=message("did you mean", guess=guess))
     if names and len(names) <= 8:
         what += "; expected " + ", ".join(names[:-1]) + (" or " if len(names) > 1 else "") + names[-1]
     return Diagnostic("syntax", what, Span(path, line, column, line, column + 1), hint=hint)
+
+
+@lru_cache(maxsize=1)
+def _keywords() -> tuple[str, ...]:
+    """The words of the language: the modalities and the grammar's keywords (from grammar/zan.lark)."""
+    words = {t.pattern.value for t in _lark().terminals if t.pattern.type == "str" and t.pattern.value.isalpha()}
+    return tuple(n.MODALITIES) + tuple(sorted(words - set(n.MODALITIES)))
+
+
+def _misspelt_keyword(token, text: str, path: str, expected) -> tuple[str, Span, str] | None:
+    """A word where a keyword or modality was meant: the unexpected word itself (`an` for `and`), or the word
+    just before an unexpected word (`forbidden visit(...)`: two names in a row are never the grammar's)."""
+    import difflib
+
+    def guess(word: str) -> str | None:
+        if word in _keywords():
+            return None
+        if word.lower() in _KEYWORD_SYNONYMS:
+            return _KEYWORD_SYNONYMS[word.lower()]
+        close = difflib.get_close_matches(word.lower(), [*_keywords(), *_KEYWORD_SYNONYMS], n=1, cutoff=0.75)
+        return _KEYWORD_SYNONYMS.get(close[0], close[0]) if close else None
+
+    if token.type not in ("IDENT", "NORM_ID", "QUESTION_NAME") or getattr(token, "start_pos", None) is None:
+        return None
+    before = re.search(r"([^\W\d]\w*)[ \t]+$", text[: token.start_pos])
+    if before is not None and (meant := guess(before.group(1))):
+        start = before.start(1)
+        line = text.count("\n", 0, start) + 1
+        column = start - (text.rfind("\n", 0, start) + 1) + 1
+        return before.group(1), Span(path, line, column, line, column + len(before.group(1))), meant
+    if (meant := guess(str(token))) and (meant.upper() in expected or ("MODALITY" in expected and meant in n.MODALITIES)):
+        return str(token), Span(path, token.line, token.column, token.line, token.column + len(str(token))), meant
+    return None
 
 
 def _strings(text: str):

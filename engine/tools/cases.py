@@ -8,14 +8,15 @@ For a question such as `call(C, P, Purpose)`:
   death is the ground) gets one more person of its own.
 - **dimensions**: the ground facts over them that the deciding norms read, directly or through
   definitions, and that a case file could state (no norm concludes them, kb/ does not fix them).
-- **rows**: a partition of all assignments of the dimensions, each row fixing some facts (`holds`,
-  `absent`) and leaving the rest free, so that every assignment matching it gets the row's status.
+- **rows**: a decision table per atom of the question, read top down (the first row that matches an
+  assignment decides it; the last row, "otherwise", has no condition), each row fixing some facts
+  (`holds`, `absent`) and leaving the rest "–"; every condition of a row is needed.
 
 How: each norm's conditions are unfolded, at the question's date, into a decision diagram over the
 dimensions (engine/logic/diagrams.py); the status of every pattern of applicable norms comes from
 the deontic core itself (`deontic.decide`), so the outcome diagram maps every assignment to what the
-knowledge base answers. Its paths partition the space; paths with the same outcome that differ in one
-fact are merged while that keeps a partition. Then one representative case per row is evaluated
+knowledge base answers. Each outcome but the largest becomes a prime and irredundant cover of its
+region with what the rows above decide as don't-cares (`_table`). Then one representative case per row is evaluated
 through the ordinary path (all rows in one program, each with its own renamed persons): the status
 must agree and the row's citations are read off its trace.
 
@@ -329,6 +330,8 @@ class Row:
     compared: Outcome | None = None        # with --compare or --versus-reading: the outcome on the other side
     compared_citations: list[str] = field(default_factory=list)
     causes: list = field(default_factory=list)
+    case: list[GroundAtom] = field(default_factory=list)   # a representative case the row decides: the facts that hold
+    otherwise: bool = False                                # the unconditional last row of an ordered table
 
 
 @dataclass
@@ -346,6 +349,7 @@ class CaseSpace:
     versus_reading: str | None = None
     assumed: list[GroundAtom] = field(default_factory=list)
     retracted: list[GroundAtom] = field(default_factory=list)
+    hit_policy: str = "first"     # first: the first row that matches decides; any: overlapping rows agree
 
 
 def _query(kb: KnowledgeBase, query: str | n.Query) -> n.Query:
@@ -486,87 +490,80 @@ def _grounds(program: ir.Program, norms: list) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _cubes(d: Diagrams, root: int, max_rows: int = MAX_ROWS, bound: int = MAX_ROWS) -> list[tuple[dict[int, bool], object]]:
-    """A partition of the space into cubes with one leaf each: a decision tree grown greedily, then merged.
+def _table(d: Diagrams, root: int, impossible_value: Callable, keep: Callable | None, max_rows: int, bound: int) -> list:
+    """The rows of one question's decision table: [(literals, value, case)], case the variables true in a
+    representative assignment that the row decides (it matches the row and no row above it).
 
-    At each step the fact to split on is the one that tells most about the outcome (ID3's information
-    gain over all assignments: the least entropy of the outcome left in the two halves), ties broken by
-    the fewest diagram paths; then leaves with the same value that differ in one fact only are merged
-    while any are (the result stays a partition). On the bundled kb this gives fewer rows than splitting
-    by path count alone (672 against 720 for call(C, P, social_ties)).
+    Without a status filter, an ordered table (DMN's first-hit policy): the outcome that covers most of
+    the space is the unconditional last row ("otherwise"); the others come first, each as a prime and
+    irredundant cover (Diagrams.isop) of its region where the regions of the rows above are don't-cares,
+    chosen greedily (the outcome with the fewest rows next). So every condition of a row is needed:
+    without it the row would also take cases of an outcome below it. With a status filter (`permitted
+    call(...)`): the outcomes of that status only, each a prime cover of its own region (rows of one
+    outcome may overlap, rows of different outcomes never do: DMN's "any").
+    Assignments that no case can have (the None leaf: an impossible pattern) are don't-cares everywhere.
     """
-    import math
+    values = sorted({v for v in (d.value(u) for u in _leaves(d, root))}, key=repr)
+    region = {v: d.map(root, lambda x, v=v: x == v, f"is:{v!r}") for v in values}
+    impossible = d.false
+    for v in values:
+        if impossible_value(v):
+            impossible = d.disj(impossible, region.pop(v))
+    out: list = []
 
-    shares: dict[int, dict[int, float]] = {}
-
-    def share(u: int) -> dict[int, float]:
-        """The share of all assignments that reaches each leaf from u."""
-        found = shares.get(u)
-        if found is None:
-            entry = d.table[u]
-            if entry[0] == "leaf":
-                found = {u: 1.0}
-            else:
-                found = {}
-                for branch in (entry[1], entry[2]):
-                    for leaf, part in share(branch).items():
-                        found[leaf] = found.get(leaf, 0.0) + part / 2
-            shares[u] = found
-        return found
-
-    def entropy(u: int) -> float:
-        return -sum(p * math.log2(p) for p in share(u).values() if p > 0)
-
-    paths: dict[int, int] = {}
-
-    def count(u: int) -> int:
-        found = paths.get(u)
-        if found is None:
-            entry = d.table[u]
-            found = 1 if entry[0] == "leaf" else count(entry[1]) + count(entry[2])
-            paths[u] = found
-        return found
-
-    cubes: list[tuple[dict[int, bool], object]] = []
-    stack = [(root, {})]
-    while stack:
-        if len(cubes) + len(stack) > max_rows:
+    def add(literals, value, case_region):
+        if len(out) >= max_rows:
             raise TooLarge("rows", bound)
+        out.append((literals, value, d.cheapest(case_region)))
+
+    def ordered(cubes):
+        return sorted(cubes, key=lambda c: (len(c), sorted((d.level(v), not b) for v, b in c.items())))
+
+    if keep is not None:
+        for v in (v for v in region if keep(v)):
+            above = d.false
+            for c in ordered(d.isop(region[v], d.disj(region[v], impossible))):
+                add(c, v, d.conj(d.conj(d.cube(c), region[v]), d.neg(above)))
+                above = d.disj(above, d.cube(c))
+        return out
+    if not region:
+        return out
+    share = {v: d.fraction(r) for v, r in region.items()}
+    otherwise = max(region, key=lambda v: (share[v], repr(v)))
+    rest = [v for v in region if v != otherwise]
+    done = impossible
+    while rest:
         d.check()
-        u, fixed = stack.pop()
-        if d.is_leaf(u):
-            cubes.append((fixed, d.value(u)))
+        choice = None
+        for v in rest if len(rest) <= 12 else sorted(rest, key=lambda v: share[v])[:1]:
+            cubes = d.isop(region[v], d.disj(region[v], done))
+            cost = (len(cubes), -share[v], repr(v))
+            if choice is None or cost < choice[0]:
+                choice = (cost, v, cubes)
+        _cost, v, cubes = choice
+        above = done
+        for c in ordered(cubes):
+            add(c, v, d.conj(d.conj(d.cube(c), region[v]), d.neg(above)))
+            above = d.disj(above, d.cube(c))
+        done = d.disj(done, region[v])
+        rest.remove(v)
+    add({}, otherwise, region[otherwise])
+    return out
+
+
+def _leaves(d: Diagrams, u: int) -> set[int]:
+    seen, out, stack = set(), set(), [u]
+    while stack:
+        node = stack.pop()
+        if node in seen:
             continue
-        best = None
-        for v in sorted(d.support(u)):
-            low, high = d.restrict(u, v, False), d.restrict(u, v, True)
-            cost = (round(entropy(low) + entropy(high), 9), count(low) + count(high), v)
-            if best is None or cost < best[0]:
-                best = (cost, v, low, high)
-        _cost, v, low, high = best
-        stack.append((high, {**fixed, v: True}))
-        stack.append((low, {**fixed, v: False}))
-    changed = True
-    while changed:
-        changed = False
-        index: dict[tuple, int] = {}
-        merged: list = []
-        used = [False] * len(cubes)
-        for i, (fixed, value) in enumerate(cubes):
-            for v in fixed:
-                rest = tuple(sorted((k, b) for k, b in fixed.items() if k != v))
-                j = index.get((value, v, rest, not fixed[v]))
-                if j is not None and not used[j]:
-                    used[i] = used[j] = True
-                    merged.append((dict(rest), value))
-                    changed = True
-                    break
-            else:
-                for v in fixed:
-                    rest = tuple(sorted((k, b) for k, b in fixed.items() if k != v))
-                    index[(value, v, rest, fixed[v])] = i
-        cubes = merged + [c for k, c in enumerate(cubes) if not used[k]]
-    return cubes
+        seen.add(node)
+        entry = d.table[node]
+        if entry[0] == "leaf":
+            out.add(node)
+        else:
+            stack += [entry[1], entry[2]]
+    return out
 
 
 class Progress:
@@ -681,7 +678,8 @@ def cases(query: str | n.Query, at: datetime.date, kb_dir: Path | None = None, c
                                                             assumed if own else (), retracted))
               for day, r in sides]
     programs = [make(()) for make in makers]
-    builder = Builder(kb, programs, budget=budget or CASES_BUDGET)
+    # an assumed fact's relation stays one a case may state (not one kb/ enumerates)
+    builder = Builder(kb, programs, case_facts={tuple(a) for a in assumed}, budget=budget or CASES_BUDGET)
     builder.fixed_false = set(retracted)
     grounders = [Grounder(builder, p) for p in programs]
     instances = _instances(builder, programs[0], parsed.atom)
@@ -733,22 +731,25 @@ def _space(kb, parsed, at, programs, makers, builder, grounders, instances, comp
         if others:
             other_root, other_found = others[0]
             pair = d.apply("pair", lambda a, b: (a, b), root, other_root)
-            leaf_of = lambda v: v
         else:
             pair, other_found = root, {}
-        for fixed, value in _cubes(d, pair, max_rows - len(rows), max_rows):
-            key, other = (value if others else (value, None))
-            if key is None or (others and other is None):
-                continue
-            holds = [builder.dimensions[v] for v, b in sorted(fixed.items()) if b]
-            absent = [builder.dimensions[v] for v, b in sorted(fixed.items()) if not b]
+        split = (lambda v: v) if others else (lambda v: (v, None))
+        impossible = (lambda v: v[0] is None or v[1] is None) if others else (lambda v: v is None)
+        keep = None
+        if parsed.status is not None:
+            keep = lambda v: found[split(v)[0]].status == parsed.status or (
+                bool(others) and other_found[split(v)[1]].status == parsed.status)
+        table = _table(d, pair, impossible, keep, max_rows - len(rows), max_rows)
+        for k, (fixed, value, case) in enumerate(table):
+            key, other = split(value)
+            order = sorted(fixed, key=d.level)
+            holds = [builder.dimensions[v] for v in order if fixed[v]]
+            absent = [builder.dimensions[v] for v in order if not fixed[v]]
             row = Row(atom_text(parsed.atom.predicate, values), parsed.atom.predicate, values, holds, absent,
-                      found[key], compared=other_found.get(other) if others else None)
+                      found[key], compared=other_found.get(other) if others else None,
+                      case=[builder.dimensions[v] for v in sorted(case)],
+                      otherwise=keep is None and k == len(table) - 1)
             rows.append(row)
-    if parsed.status is not None:
-        rows = [r for r in rows if r.outcome.status == parsed.status or (r.compared and r.compared.status == parsed.status)]
-    order = {dim: k for k, dim in enumerate(builder.dimensions)}
-    rows.sort(key=lambda r: (instances.index(r.values), _row_key(r, order)))
     if cite:
         progress.phase(f"{len(rows)} rows: one case each, evaluated to check the status and read the citations")
         _cite(kb, programs, makers, builder, rows, verify, assumed)
@@ -763,25 +764,17 @@ def _space(kb, parsed, at, programs, makers, builder, grounders, instances, comp
     individuals = {name: ind for name, ind in builder.individuals.items() if name in used}
     space = CaseSpace(parsed, at, kb, programs, individuals, mattering, rows,
                       compare=compare, reading=reading, versus_reading=versus_reading,
-                      assumed=assumed, retracted=retracted)
+                      assumed=assumed, retracted=retracted,
+                      hit_policy="any" if parsed.status is not None else "first")
     space.redundant = _redundant(builder, grounders[0], programs[0], parsed.atom.predicate, instances, rows)
     return space
-
-
-def _row_key(row: Row, order: dict) -> tuple:
-    marks = {}
-    for dim in row.holds:
-        marks[order[dim]] = 0
-    for dim in row.absent:
-        marks[order[dim]] = 2
-    return tuple(marks.get(k, 1) for k in range(len(order)))
 
 
 def _cite(kb, programs, makers, builder: Builder, rows: list[Row], verify: bool, assumed=()) -> None:
     """Citations (and, with two sides, causes) read off one representative case per row, evaluated the ordinary way."""
     from engine.tools.diff import causes
 
-    cases = [((r.predicate, r.values), list(r.holds) + list(assumed)) for r in rows]
+    cases = [((r.predicate, r.values), list(r.case) + list(assumed)) for r in rows]
     sides = [_representatives(kb, make, builder, cases) for make in makers]
     for k, row in enumerate(rows):
         t = sides[0][k]
@@ -976,7 +969,10 @@ def document(space: CaseSpace, language: str = "en") -> dict:
             "deciding": explainer.norm_key(r.outcome.deciding),
             "holds_read": [explainer.reading(*a) or atom_text(*a) for a in r.holds],
             "absent_read": [explainer.reading(*a) or atom_text(*a) for a in r.absent],
+            "case": [atom_text(*a) for a in r.case],
         }
+        if r.otherwise:
+            entry["otherwise"] = True
         if r.outcome.ambiguity:
             entry["ambiguity"] = [list(p) for p in r.outcome.ambiguity]
         if r.outcome.compliance:
@@ -1003,6 +999,7 @@ def document(space: CaseSpace, language: str = "en") -> dict:
         "at": space.at.isoformat(),
         "individuals": individuals,
         "dimensions": [atom_text(*a) for a in space.dimensions],
+        "hit_policy": space.hit_policy,
         "rows": rows,
         "gaps": gaps,
         "conflicts": conflicts,
@@ -1014,8 +1011,10 @@ def document(space: CaseSpace, language: str = "en") -> dict:
     if space.reading is not None or space.versus_reading is not None:
         out["reading"] = space.reading
         out["versus_reading"] = space.versus_reading
+        if space.reading is None and space.versus_reading is not None:   # the default it is compared with, by name
+            out["reading"] = ", ".join(ir.readings_compared(space.kb, None, space.versus_reading)[0]) or None
         out["readings"] = {}
-        for name in (space.reading, space.versus_reading):
+        for name in [*(out["reading"] or "").split(", "), space.versus_reading]:
             decl = space.kb.readings.get(name) if name else None
             if decl is not None:
                 out["readings"][name] = {

@@ -251,10 +251,12 @@ def space_rows(kb_dir: Path | None = None, rng: random.Random | None = None, top
         rows = list(enumerate(doc["rows"]))
         rng.shuffle(rows)
         for i, r in rows:
-            case = Case(f"{query} {day.isoformat()} #{i + 1}", tuple(f"{h}." for h in r["holds"]))
+            # the row's representative case (a row of an ordered table decides only what no row above takes)
+            facts = r.get("case", r["holds"])
+            case = Case(f"{query} {day.isoformat()} #{i + 1}", tuple(f"{h}." for h in facts))
             compared = r.get("compared") or {}
             yield Row(case, day, r["atom"], r["status"], (r.get("deciding") or {}).get("id"), (), (),
-                      compared.get("status"), tuple(sorted({h.split("(")[0] for h in r["holds"]})))
+                      compared.get("status"), tuple(sorted({h.split("(")[0] for h in facts})))
 
 
 def reaches(kb: KnowledgeBase, topic: str, case: Case, day: datetime.date, predicate: str) -> bool:

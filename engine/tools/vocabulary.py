@@ -76,6 +76,14 @@ def show(kb: KnowledgeBase, norm: n.Norm, language: str) -> dict:
         else:
             conditions.append({"atom": str(c), "in_words": str(c)})
     interval = norm.in_force or (act.in_force if act else None)
+    readings = []        # the readings the norm, or one of its conditions, belongs to
+    attached = [(r.norm_id, None) for r in norm.readings] + \
+        [(name, str(clause.body[i])) for i, name in getattr(clause, "conditional", ())] if clause else \
+        [(r.norm_id, None) for r in norm.readings]
+    for name, condition in attached:
+        decl = kb.readings.get(name)
+        readings.append({"name": name, "label": n.label_of(decl.labels, language, name) if decl else name,
+                         "default": bool(decl and decl.default), "condition": condition})
     return {
         "id": norm.id, "citation": norm.citation,
         "cited_as": phrases.cite_norm(norm),
@@ -93,6 +101,7 @@ def show(kb: KnowledgeBase, norm: n.Norm, language: str) -> dict:
         "rests_on": [r.norm_id for r in norm.rests_on],
         "see": [r.norm_id for r in norm.see],
         "interpretation": n.label_of(norm.interpretations, language, norm.interpretation),
+        "readings": readings,
         "notes": [l.text for l in norm.note_labels if l.language == language] or
                  (list(norm.notes) if language == "en" else []),
         "source": norm.span.location,

@@ -7,16 +7,11 @@ rows whose status changes and the norm that caused each change.
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from engine.explain.i18n import word
 from engine.explain.render.common import norm_name
-
-
-def _facts(row: dict, language: str) -> tuple[list[str], list[str]]:
-    holds = [f"{r} [{a}]" for r, a in zip(row["holds_read"], row["holds"])]
-    absent = [f"{r} [{a}]" for r, a in zip(row["absent_read"], row["absent"])]
-    return holds, absent
 
 
 def _status(row: dict, language: str) -> str:
@@ -27,12 +22,23 @@ def _status(row: dict, language: str) -> str:
         other = row["compared"]["status"]
         if other != row["status"]:
             text += f" → {word(other, language)}"
+    if row.get("otherwise"):
+        text = f"{word('otherwise', language)}: {text}"
     return text
 
 
+def _cited(d: dict | None) -> str:
+    if not d:
+        return "—"
+    return d.get("cited_as") or d.get("citation") or d["id"]
+
+
 def _deciding(row: dict) -> str:
-    d = row.get("deciding")
-    return norm_name(d) if d else "—"
+    """The deciding norm in the reader's citation form (and, with a second side, the one after it)."""
+    text = _cited(row.get("deciding"))
+    if "compared" in row and (row["compared"].get("deciding") or {}).get("id") != (row.get("deciding") or {}).get("id"):
+        text += f" → {_cited(row['compared'].get('deciding'))}"
+    return text
 
 
 def _side(doc: dict, language: str) -> str:
@@ -46,89 +52,138 @@ def _side(doc: dict, language: str) -> str:
     return head + ")"
 
 
+def tables(doc: dict) -> list[dict]:
+    """One decision table per atom of the question: its rows (with their numbers), and its columns, the
+    facts any of its rows fixes (in the order of the dimensions), each with its reading."""
+    order = {a: k for k, a in enumerate(doc["dimensions"])}
+    out: list[dict] = []
+    for k, row in enumerate(doc["rows"], 1):
+        if not out or out[-1]["atom"] != row["atom"]:
+            out.append({"atom": row["atom"], "rows": [], "columns": {}})
+        out[-1]["rows"].append((k, row))
+        for atom, reading in zip(row["holds"] + row["absent"], row["holds_read"] + row["absent_read"]):
+            out[-1]["columns"].setdefault(atom, reading)
+    for t in out:
+        t["columns"] = sorted(t["columns"].items(), key=lambda c: order.get(c[0], len(order)))
+    return out
+
+
+def _cells(row: dict, columns: list, language: str) -> list[str]:
+    holds, absent = set(row["holds"]), set(row["absent"])
+    return [word("cell yes", language) if a in holds else word("cell no", language) if a in absent else "–"
+            for a, _reading in columns]
+
+
+def _policy(doc: dict, language: str) -> str:
+    return word("first hit" if doc.get("hit_policy", "first") == "first" else "any hit", language)
+
+
 def text(doc: dict, language: str) -> str:
     out = [f"{word('case space', language)} — {_side(doc, language)}"]
     for a in doc.get("assumed", []):
-        out.append(f"  {word('assumed', language)}: {a}")
+        out.append(f"  {word('assumed', language)}: `{a}`")
     for name, r in doc.get("readings", {}).items():
         out.append(f"  {word('reading', language)} {name}: {r['label']}" + (f" — «{r['supported_by']}»" if r.get("supported_by") else ""))
     out.append(f"{word('individuals', language)}: " + "; ".join(f"{k} = {v}" for k, v in doc["individuals"].items()))
-    out.append(f"{word('dimensions', language)} ({len(doc['dimensions'])}): " + ", ".join(doc["dimensions"]))
-    out.append("")
-    atom = None
-    for k, row in enumerate(doc["rows"], 1):
-        if row["atom"] != atom:
-            atom = row["atom"]
-            out.append(atom)
-        out.append(f"  {k}. {_status(row, language)}  [{', '.join(row['cited_as'])}]  — {_deciding(row)}")
-        holds, absent = _facts(row, language)
-        if not holds and not absent:
-            out.append(f"       {word('row any', language)}")
-        for h in holds:
-            out.append(f"       {word('row holds', language)}: {h}")
-        for a in absent:
-            out.append(f"       {word('row absent', language)}: {a}")
+    for t in tables(doc):
+        out.append("")
+        out.append(f"`{t['atom']}` — {_policy(doc, language)}")
+        labels = [str(i) for i in range(1, len(t["columns"]) + 1)]
+        width = max([len(word("cell yes", language)), len(word("cell no", language)), 1] + [len(x) for x in labels])
+        number = len(str(t["rows"][-1][0])) + 1
+        head = " " * (number + 3) + " ".join(x.ljust(width) for x in labels)
+        statuses = [_status(row, language) for _k, row in t["rows"]]
+        status_width = max([len(word("status", language))] + [len(x) for x in statuses])
+        out.append(f"{head} │ {word('status', language).ljust(status_width)} │ {word('decided by', language)}")
+        for (k, row), status in zip(t["rows"], statuses):
+            cells = " ".join(c.ljust(width) for c in _cells(row, t["columns"], language))
+            out.append(f"  {(str(k) + '.').rjust(number)} {cells} │ {status.ljust(status_width)} │ {_deciding(row)}")
+        for label, (atom, reading) in zip(labels, t["columns"]):
+            out.append(f"    {label}: {reading} (`{atom}`)")
     out += _tail_text(doc, language)
     return "\n".join(out) + "\n"
 
 
-def _tail_text(doc: dict, language: str) -> list[str]:
+def _tail_text(doc: dict, language: str, code=lambda x: f"`{x}`") -> list[str]:
     out = [""]
     out.append(f"{word('gaps', language)}: " + (", ".join(str(i + 1) for i in doc["gaps"]) or word("none", language)))
     out.append(f"{word('conflicts', language)}: " + (", ".join(str(i + 1) for i in doc["conflicts"]) or word("none", language)))
     out.append(f"{word('redundant', language)}: " + (", ".join(
-        f"{r['norm']['id']} ({word(r['reason'], language)})" for r in doc["redundant"]) or word("none", language)))
+        f"{code(r['norm']['id'])} ({word(r['reason'], language)})" for r in doc["redundant"]) or word("none", language)))
     if "compare" in doc or doc.get("versus_reading"):
         out.append(f"{word('changes', language)}: " + ("" if doc["changes"] else word("none", language)))
         for c in doc["changes"]:
-            causes = ", ".join(f"{x['norm']['cited_as']} ({x['norm']['id']}, {x['change']})" if x.get("norm")
-                               else f"{x.get('atom')} ({x['change']})" for x in c["causes"] if x["primary"])
-            out.append(f"  {c['row'] + 1}. {c['atom']}: {word(c['before'], language)} → {word(c['after'], language)}"
+            causes = ", ".join(f"{_cited(x['norm'])} ({code(x['norm']['id'])}, {code(x['change'])})" if x.get("norm")
+                               else f"{code(x.get('atom'))} ({code(x['change'])})" for x in c["causes"] if x["primary"])
+            out.append(f"  {c['row'] + 1}. {code(c['atom'])}: {word(c['before'], language)} → {word(c['after'], language)}"
                        f"  {word('caused by', language)}: {causes or '—'}")
     return out
 
 
+def _md(text: str) -> str:
+    """Text in a Markdown table cell or list: no markup, no HTML, no cell breaks."""
+    return escape(text).replace("|", "\\|").replace("`", "\\`").replace("*", "\\*").replace("_", "\\_") \
+        .replace("[", "\\[").replace("]", "\\]").replace("\n", " ")
+
+
+def _code(text: str) -> str:
+    """A Markdown code span that no backtick in the text can close."""
+    longest = max((len(m) for m in re.findall("`+", text)), default=0)
+    ticks = "`" * (longest + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{ticks}{pad}{text}{pad}{ticks}"
+
+
 def markdown(doc: dict, language: str) -> str:
-    out = [f"# {word('case space', language)}: `{doc['query']}`", "", _side(doc, language), ""]
-    out.append(f"**{word('individuals', language)}**: " + "; ".join(f"`{k}` = {v}" for k, v in doc["individuals"].items()))
+    out = [f"# {_md(word('case space', language))}: {_code(doc['query'])}", "", _md(_side(doc, language)), ""]
+    for a in doc.get("assumed", []):
+        out.append(f"- {_md(word('assumed', language))}: {_code(a)}")
+    out.append(f"**{_md(word('individuals', language))}**: " + "; ".join(f"{_code(k)} = {_md(v)}" for k, v in doc["individuals"].items()))
+    for t in tables(doc):
+        out += ["", f"## {_code(t['atom'])}", "", f"*{_md(_policy(doc, language))}*", ""]
+        labels = [str(i) for i in range(1, len(t["columns"]) + 1)]
+        out.append("| # | " + " | ".join(labels) + f" | {_md(word('status', language))} | {_md(word('decided by', language))} |")
+        out.append("|---|" + "---|" * len(labels) + "---|---|")
+        for k, row in t["rows"]:
+            cells = " | ".join(_md(c) for c in _cells(row, t["columns"], language))
+            out.append(f"| {k} | {cells} | **{_md(_status(row, language))}** | {_md(_deciding(row))} |")
+        out.append("")
+        out += [f"{label}. {_md(reading)} ({_code(atom)})" for label, (atom, reading) in zip(labels, t["columns"])]
     out.append("")
-    out.append(f"| # | {word('question', language)} | {word('row holds', language)} | {word('row absent', language)} | status | {word('decided by', language)} |")
-    out.append("|---|---|---|---|---|---|")
-    cell = lambda items: "<br>".join(i.replace("|", "\\|") for i in items) or "—"
-    for k, row in enumerate(doc["rows"], 1):
-        holds, absent = _facts(row, language)
-        out.append(f"| {k} | `{row['atom']}` | {cell(holds)} | {cell(absent)} | **{_status(row, language)}** | "
-                   f"{_deciding(row)}; {', '.join(row['cited_as'])} |")
-    out.append("")
-    out += [line if not line.startswith("  ") else "-" + line[1:] for line in _tail_text(doc, language)]
+    out += [("- " + line.strip()) if line.startswith("  ") else line for line in _tail_text(doc, language, _code)]
     return "\n".join(out) + "\n"
 
 
 def html(doc: dict, language: str) -> str:
-    rows = []
-    for k, row in enumerate(doc["rows"], 1):
-        holds, absent = _facts(row, language)
-        rows.append(
-            f"<tr><td>{k}</td><td><code>{escape(row['atom'])}</code></td>"
-            f"<td>{'<br>'.join(escape(h) for h in holds) or '—'}</td>"
-            f"<td>{'<br>'.join(escape(a) for a in absent) or '—'}</td>"
-            f"<td><span class=\"status {escape(row['status'])}\">{escape(_status(row, language))}</span></td>"
-            f"<td>{escape(_deciding(row))}<br><small>{escape(', '.join(row['cited_as']))}</small></td></tr>")
-    tail = "".join(f"<li>{escape(line.strip())}</li>" for line in _tail_text(doc, language) if line.strip())
+    body = []
+    for t in tables(doc):
+        labels = [str(i) for i in range(1, len(t["columns"]) + 1)]
+        rows = []
+        for k, row in t["rows"]:
+            cells = "".join(f"<td class=\"cell\">{escape(c)}</td>" for c in _cells(row, t["columns"], language))
+            rows.append(f"<tr><td>{k}</td>{cells}"
+                        f"<td><span class=\"status {escape(row['status'])}\">{escape(_status(row, language))}</span></td>"
+                        f"<td>{escape(_deciding(row))}</td></tr>")
+        head = "".join(f"<th title=\"{escape(reading)}\">{label}</th>" for label, (_a, reading) in zip(labels, t["columns"]))
+        legend = "".join(f"<li>{escape(reading)} (<code>{escape(atom)}</code>)</li>" for atom, reading in t["columns"])
+        body += [f"<h2><code>{escape(t['atom'])}</code></h2>", f"<p><i>{escape(_policy(doc, language))}</i></p>",
+                 f"<table><tr><th>#</th>{head}<th>{escape(word('status', language))}</th>"
+                 f"<th>{escape(word('decided by', language))}</th></tr>", *rows, "</table>", f"<ol>{legend}</ol>"]
+    tail = "".join(f"<li>{escape(line.strip())}</li>" for line in _tail_text(doc, language, lambda x: str(x)) if line.strip())
     return "\n".join([
         "<!DOCTYPE html>", f'<html lang="{escape(language)}">', "<head><meta charset=\"utf-8\">",
         f"<title>{escape(word('case space', language))}: {escape(doc['query'])}</title>",
         "<style>body{font-family:system-ui,sans-serif;max-width:80em;margin:2em auto;padding:0 1em}"
         "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3em .5em;vertical-align:top;font-size:.9em}"
+        "td.cell{text-align:center}"
         ".permitted{background:#dff5df}.prohibited{background:#fbe0e0}.discretionary{background:#fff3cc}"
         ".undetermined{background:#eee0f5}</style></head><body>",
         f"<h1>{escape(word('case space', language))}: <code>{escape(doc['query'])}</code></h1>",
         f"<p>{escape(_side(doc, language))}</p>",
+        *[f"<p>{escape(word('assumed', language))}: <code>{escape(a)}</code></p>" for a in doc.get("assumed", [])],
         f"<p><b>{escape(word('individuals', language))}</b>: "
         + "; ".join(f"<code>{escape(k)}</code> = {escape(v)}" for k, v in doc["individuals"].items()) + "</p>",
-        f"<table><tr><th>#</th><th>{escape(word('question', language))}</th><th>{escape(word('row holds', language))}</th>"
-        f"<th>{escape(word('row absent', language))}</th><th>status</th><th>{escape(word('decided by', language))}</th></tr>",
-        *rows, "</table>", f"<ul>{tail}</ul>", "</body></html>", ""])
+        *body, f"<ul>{tail}</ul>", "</body></html>", ""])
 
 
 def render(doc: dict, fmt: str, language: str) -> str:
