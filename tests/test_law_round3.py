@@ -21,7 +21,7 @@ def test_how_offers_the_death_certificate_alone(zan, tmp_path):
 
 REASONING = {"kk": "№ 60-НҚ қаулының уәжді бөлігі", "ru": "постановление № 60-НП, мотивировочная часть",
              "en": "cc60, reasoning"}
-POINT_3 = {"kk": "№ 60-НҚ қаулының 3-тармағы", "ru": "постановление № 60-НП, п. 3", "en": "cc60 3"}
+POINT_3 = {"kk": "№ 60-НҚ нормативтік қаулының 3-тармағы", "ru": "п. 3 нормативного постановления № 60-НП", "en": "cc60 3"}
 
 
 def test_the_courts_reasoning_is_cited_as_reasoning(zan):

@@ -345,6 +345,14 @@ QUESTION_WORDS: dict[str, dict[str, list[str]]] = {
                       "жасайтын", "жүзеге", "асыра"]},
 }
 
+# Ordinal words, for citation forms that write a part by its ordinal (`{2:ordinal}` in kb/acts.zan:
+# "134-бабы бірінші бөлігінің 2) тармақшасы", as the ruling writes it): first, second, ... nineteenth.
+_KK_ORDINALS = ("бірінші", "екінші", "үшінші", "төртінші", "бесінші", "алтыншы", "жетінші", "сегізінші",
+                "тоғызыншы", "оныншы")
+ORDINALS: dict[str, tuple[str, ...]] = {
+    "kk": _KK_ORDINALS + tuple("он " + w for w in _KK_ORDINALS[:9]),
+}
+
 # Month names for dates written in words ("15 January 2025", "15 января 2025", "15 қаңтар 2025"):
 # a written word is the month if it starts with one of these forms.
 MONTHS: dict[int, tuple[str, ...]] = {
