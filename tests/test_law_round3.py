@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 
-from helpers import answer_of, ask
 
 BEKOV = "convict(bekov).\nin_disciplinary_isolator(bekov).\nclose_relative(bekov, mother).\nclose_relative(bekov, daulet).\n"
 

@@ -243,7 +243,7 @@ def render_diff(document: dict, explain: bool, language: str, *, short: bool = F
                      f"{click.style(word(old, language), fg=STATUS_COLOURS.get(old), bold=True)} → "
                      f"{click.style(word(new, language), fg=STATUS_COLOURS.get(new), bold=True)}")
         for cause in c["causes"]:
-            mark = word("caused by", language) if cause["primary"] else f"({word('see', language)})"
+            mark = word("changed because", language) if cause["primary"] else f"({word('see', language)})"
             lines.append(f"  {mark}: {cause['explanation']}")
             if cause["primary"] and cause.get("norm") and cause["norm"].get("quote"):
                 lines.append("    " + _quiet(quoted(cause['norm'], language, 240)))
