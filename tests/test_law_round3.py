@@ -141,3 +141,16 @@ def test_a_chosen_reading_is_named_on_every_answer_line(zan):
                     "--at", "2025-03-10", "--reading", "point_1_words", "--lang", language)
         lines = [l for l in shown.stdout.splitlines() if l.startswith("call(")]
         assert lines and all(UNDER[language] in l and POINT_1_WORDS[language] in l for l in lines), language
+
+
+def test_the_courts_paraphrases_of_the_code_are_flagged():
+    """Issue 21, item 9: PEC quotes the ruling gives as its own account of the Code carry the summary flag."""
+    from engine.syntax.knowledge import kb_files, load
+    from conftest import KB
+
+    kb = load(kb_files(KB))
+    for nid, norm in kb.norms.items():
+        kk = " ".join(q.text for q in norm.quotes if q.language == "kk")
+        if nid.startswith("pec.") and ("құқығы бекітіледі" in kk or "міндеттерінің қатарына" in kk):
+            assert norm.summarised, nid
+    assert kb.norms["pec.109.2.other.open"].summarised and kb.norms["pec.11.1.2"].summarised
