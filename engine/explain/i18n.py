@@ -259,7 +259,8 @@ WORDS: dict[str, dict[str, str]] = {
                    "kk": "{before} мен {after} арасындағы өзгерістер"},
     "no changes": {"en": "no answer changed its status", "ru": "ни один ответ не изменил статус",
                    "kk": "ешбір жауаптың мәртебесі өзгермеді"},
-    "caused by": {"en": "because", "ru": "причина", "kk": "себебі"},
+    # what made an answer change, in `zan diff` ("because: cc60 1 came into force"); `zan cases` says "caused by"
+    "changed because": {"en": "because", "ru": "причина", "kk": "себебі"},
     "came into force": {"en": "{norm} came into force on {date}", "ru": "{norm} вступила в силу {date}",
                         "kk": "{norm} {date} күні күшіне енді"},
     "ceased to be in force": {"en": "{norm} ceased to be in force after {date}", "ru": "{norm} утратила силу после {date}",
