@@ -656,7 +656,7 @@ def cases(query, at, compare_at, reading, versus_reading, assumed, retracted, gi
 
     choice = _knowledge(kb)
     space = space_of(query, at, choice.folder, compare=compare_at, reading=reading, versus_reading=versus_reading,
-                     assumed=tuple(assumed) + tuple(given), retracted=retracted, language=lang)
+                     assumed=assumed, given=given, retracted=retracted, language=lang)
     doc = document(space, lang)
     if fmt == "json":
         import json

@@ -20,6 +20,7 @@ WORDS: dict[str, dict[str, str]] = {
     "rows": {"en": "cases", "ru": "случаи", "kk": "жағдайлар"},
     "row holds": {"en": "if", "ru": "если", "kk": "егер"},
     "row absent": {"en": "and not", "ru": "и не", "kk": "және емес"},
+    "given": {"en": "given", "ru": "дано", "kk": "берілген"},
     "otherwise": {"en": "otherwise", "ru": "иначе", "kk": "әйтпесе"},
     "cell yes": {"en": "yes", "ru": "да", "kk": "иә"},
     "cell no": {"en": "no", "ru": "нет", "kk": "жоқ"},

@@ -350,6 +350,7 @@ class CaseSpace:
     assumed: list[GroundAtom] = field(default_factory=list)
     retracted: list[GroundAtom] = field(default_factory=list)
     hit_policy: str = "first"     # first: the first row that matches decides; any: overlapping rows agree
+    given: list[GroundAtom] = field(default_factory=list)      # --given: the facts the question fixes
 
 
 def _query(kb: KnowledgeBase, query: str | n.Query) -> n.Query:
@@ -652,7 +653,8 @@ def cases(query: str | n.Query, at: datetime.date, kb_dir: Path | None = None, c
           reading: str | None = None, versus_reading: str | None = None,
           assumed: Sequence[str | GroundAtom] = (), retracted: Sequence[str | GroundAtom] = (),
           kb: KnowledgeBase | None = None, verify: bool = True, cite: bool = True,
-          budget: Budget | None = None, max_rows: int | None = None, language: str = "en") -> CaseSpace:
+          budget: Budget | None = None, max_rows: int | None = None, language: str = "en",
+          given: Sequence[str | GroundAtom] = ()) -> CaseSpace:
     """The case space of a question at a date (and against a second date or reading): plain data, see document.
 
     Bounded: more than `max_rows` rows (MAX_ROWS), or diagrams past the budget (CASES_BUDGET: nodes
@@ -666,10 +668,26 @@ def cases(query: str | n.Query, at: datetime.date, kb_dir: Path | None = None, c
     parsed = _query(kb, query)
     from engine.pipeline import check_query, fact_atoms
 
-    for atom in fact_atoms([a for a in list(assumed) + list(retracted) if isinstance(a, str)]):
-        check_query(kb, n.Query(None, atom, atom.span))      # a declared predicate, with its arity
-    assumed = [parse_fact(a) if isinstance(a, str) else a for a in assumed]
-    retracted = [parse_fact(a) if isinstance(a, str) else a for a in retracted]
+    def checked(texts, path):
+        """Each fact a declared predicate with its arity: else an error at the fact, in the reader's language."""
+        out = []
+        for text in texts:
+            if not isinstance(text, str):
+                out.append(tuple(text))
+                continue
+            written = text.strip().rstrip(".")
+            atom = _given_atom(written, path, parsed, language) if path == "--given" else fact_atoms([text], path=path)[0]
+            try:
+                check_query(kb, n.Query(None, atom, atom.span), language)
+            except ZanError as e:
+                raise ZanError(e.diagnostics, sources={**e.sources, path: written}) from None
+            out.append((atom.predicate, tuple(t.value if isinstance(t, n.Constant) else t.name.lower()
+                                              for t in atom.args)))
+        return out
+
+    given = checked(given, "--given")
+    assumed = checked(assumed, "<assumed>") + given
+    retracted = checked(retracted, "<retracted>")
     sides = [(at, reading)]
     if compare is not None or versus_reading is not None:
         sides.append((compare or at, versus_reading if versus_reading is not None else reading))
@@ -686,10 +704,31 @@ def cases(query: str | n.Query, at: datetime.date, kb_dir: Path | None = None, c
     builder.anchors = {v for values in instances for v in values}
     try:
         return _space(kb, parsed, at, programs, makers, builder, grounders, instances, compare, reading,
-                      versus_reading, assumed, retracted, verify, cite, max_rows or MAX_ROWS)
+                      versus_reading, assumed, retracted, verify, cite, max_rows or MAX_ROWS, given)
     except TooLarge as e:
         raise ZanError([_too_large(parsed, builder, instances, e, language)],
                        sources={"<query>": query if isinstance(query, str) else query_text(parsed)}) from None
+
+
+def _given_atom(text: str, path: str, parsed: n.Query, language: str) -> n.Atom:
+    """A --given fact: ground, or over the question's own variables (`advocate(P)` is about the person p)."""
+    from engine.base.messages import message
+    from engine.syntax.parser import parse_query
+
+    try:
+        query = parse_query(text, path=path)
+    except ZanError as e:
+        raise ZanError(e.diagnostics, sources={path: text}) from None
+    own = {t.name for t in parsed.atom.args if isinstance(t, n.Variable)}
+    for t in query.atom.args:
+        if isinstance(t, n.Variable) and (t.name not in own or t.name == "_"):
+            raise ZanError([Diagnostic("invalid-query", message("given variable", language, name=t.name,
+                                                                 variables=", ".join(sorted(own)) or "—"),
+                                       t.span, hint=message("given hint", language))], sources={path: text})
+    if query.status is not None:
+        raise ZanError([Diagnostic("invalid-query", message("given status", language), query.atom.span,
+                                   hint=message("given hint", language))], sources={path: text})
+    return query.atom
 
 
 def _too_large(parsed: n.Query, builder: Builder, instances: list[tuple], e: TooLarge, language: str) -> Diagnostic:
@@ -713,7 +752,7 @@ def _too_large(parsed: n.Query, builder: Builder, instances: list[tuple], e: Too
 
 
 def _space(kb, parsed, at, programs, makers, builder, grounders, instances, compare, reading, versus_reading,
-           assumed, retracted, verify, cite, max_rows) -> CaseSpace:
+           assumed, retracted, verify, cite, max_rows, given=()) -> CaseSpace:
     # ground every side first so that all dimensions exist before the diagrams are read
     diagrams = []
     progress = Progress(len(instances) * len(programs), "cases")
@@ -764,7 +803,7 @@ def _space(kb, parsed, at, programs, makers, builder, grounders, instances, comp
     individuals = {name: ind for name, ind in builder.individuals.items() if name in used}
     space = CaseSpace(parsed, at, kb, programs, individuals, mattering, rows,
                       compare=compare, reading=reading, versus_reading=versus_reading,
-                      assumed=assumed, retracted=retracted,
+                      assumed=[a for a in assumed if a not in given], retracted=retracted, given=list(given),
                       hit_policy="any" if parsed.status is not None else "first")
     space.redundant = _redundant(builder, grounders[0], programs[0], parsed.atom.predicate, instances, rows)
     return space
@@ -1020,6 +1059,9 @@ def document(space: CaseSpace, language: str = "en") -> dict:
                     "supported_by": n.label_of(decl.supported_by, language)
                     or (decl.supported_by[0].text if decl.supported_by else None),
                     "default": decl.default}
+    if space.given:
+        out["given"] = [atom_text(*a) for a in space.given]
+        out["given_read"] = [explainer.reading(*a) or atom_text(*a) for a in space.given]
     if space.assumed or space.retracted:
         out["assumed"] = [atom_text(*a) for a in space.assumed]
         out["retracted"] = [atom_text(*a) for a in space.retracted]

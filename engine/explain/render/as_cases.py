@@ -42,7 +42,7 @@ def _deciding(row: dict) -> str:
 
 
 def _side(doc: dict, language: str) -> str:
-    head = f"{word('question', language)}: {doc['query']}  ({word('at', language)} {doc['at']}"
+    head = f"{word('question', language)}: `{doc['query']}`  ({word('at', language)} {doc['at']}"
     if doc.get("compare"):
         head += f" / {doc['compare']}"
     if doc.get("reading") or doc.get("versus_reading"):
@@ -80,6 +80,8 @@ def _policy(doc: dict, language: str) -> str:
 
 def text(doc: dict, language: str) -> str:
     out = [f"{word('case space', language)} — {_side(doc, language)}"]
+    for a, r in zip(doc.get("given", []), doc.get("given_read", [])):
+        out.append(f"  {word('given', language)}: {r} (`{a}`)")
     for a in doc.get("assumed", []):
         out.append(f"  {word('assumed', language)}: `{a}`")
     for name, r in doc.get("readings", {}).items():
@@ -136,6 +138,8 @@ def _code(text: str) -> str:
 
 def markdown(doc: dict, language: str) -> str:
     out = [f"# {_md(word('case space', language))}: {_code(doc['query'])}", "", _md(_side(doc, language)), ""]
+    for a, r in zip(doc.get("given", []), doc.get("given_read", [])):
+        out.append(f"- {_md(word('given', language))}: {_md(r)} ({_code(a)})")
     for a in doc.get("assumed", []):
         out.append(f"- {_md(word('assumed', language))}: {_code(a)}")
     out.append(f"**{_md(word('individuals', language))}**: " + "; ".join(f"{_code(k)} = {_md(v)}" for k, v in doc["individuals"].items()))
@@ -180,6 +184,8 @@ def html(doc: dict, language: str) -> str:
         ".undetermined{background:#eee0f5}</style></head><body>",
         f"<h1>{escape(word('case space', language))}: <code>{escape(doc['query'])}</code></h1>",
         f"<p>{escape(_side(doc, language))}</p>",
+        *[f"<p>{escape(word('given', language))}: {escape(r)} (<code>{escape(a)}</code>)</p>"
+          for a, r in zip(doc.get("given", []), doc.get("given_read", []))],
         *[f"<p>{escape(word('assumed', language))}: <code>{escape(a)}</code></p>" for a in doc.get("assumed", [])],
         f"<p><b>{escape(word('individuals', language))}</b>: "
         + "; ".join(f"<code>{escape(k)}</code> = {escape(v)}" for k, v in doc["individuals"].items()) + "</p>",
