@@ -21,6 +21,8 @@ WORDS: dict[str, dict[str, str]] = {
     "row holds": {"en": "if", "ru": "если", "kk": "егер"},
     "row absent": {"en": "and not", "ru": "и не", "kk": "және емес"},
     "given": {"en": "given", "ru": "дано", "kk": "берілген"},
+    "negated": {"en": "not: {fact}", "ru": "неверно, что {fact}", "kk": "{fact} — олай емес"},
+    "or": {"en": "or", "ru": "или", "kk": "немесе"},
     "otherwise": {"en": "otherwise", "ru": "иначе", "kk": "әйтпесе"},
     "cell yes": {"en": "yes", "ru": "да", "kk": "иә"},
     "cell no": {"en": "no", "ru": "нет", "kk": "жоқ"},

@@ -976,6 +976,18 @@ def _names(fact: str, name: str) -> bool:
     return name in [part.strip() for part in inner.split(",")]
 
 
+# ---------------------------------------------------------------- general questions
+
+def general(query: n.Query, roles: Sequence[n.Atom], at: datetime.date, kb_dir: Path | None = None,
+            assumptions: Sequence[n.Atom] = (), reading: str | None = None, language: str = "en") -> CaseSpace:
+    """A question about no named person ("can a convict in the isolator call his lawyer?"), answered in
+    general: the case space of its atom given what the question says of its persons (the role atoms
+    over its variables, e.g. `in_disciplinary_isolator(Convict)`, `advocate(Person)`), at its date."""
+    given = [str(a) for a in roles]
+    assumed = [str(a) for a in assumptions if not a.variables()]
+    return cases(query, at, kb_dir, reading=reading, given=given, assumed=assumed, language=language)
+
+
 # ---------------------------------------------------------------- the report as plain data
 
 def _fact(explainer: Explainer, atom: GroundAtom) -> dict:
@@ -983,16 +995,39 @@ def _fact(explainer: Explainer, atom: GroundAtom) -> dict:
     return {"atom": atom_text(relation, values), "reading": explainer.reading(relation, values)}
 
 
-def document(space: CaseSpace, language: str = "en") -> dict:
-    """The case space as plain data (schema in docs/cases.md); the JSON output is a dump of it."""
+# the persons of a general answer are named by letters of the reader's alphabet ("осужденный А", "лицо Б"),
+# never by a variable's English name or a placeholder such as q2
+LETTERS = {"en": "ABCDEFGHJKLMNPRSTUVW", "ru": "АБВГДЕЖЗИКЛМНПРСТУФХ", "kk": "АӘБВГҒДЕЖЗИКҚЛМНОӨПР"}
+
+
+def letters(space: CaseSpace, language: str) -> dict[str, str]:
+    """A letter for each person of the space: the question's persons first, then the others."""
+    alphabet = LETTERS.get(language, LETTERS["en"])
+    people = [i for i in space.individuals.values() if i.origin == "query"] + \
+             [i for i in space.individuals.values() if i.origin != "query"]
+    return {ind.name: alphabet[k] if k < len(alphabet) else f"{alphabet[-1]}{k - len(alphabet) + 2}"
+            for k, ind in enumerate(people)}
+
+
+def document(space: CaseSpace, language: str = "en", names: dict[str, str] | None = None) -> dict:
+    """The case space as plain data (schema in docs/cases.md); the JSON output is a dump of it.
+
+    `names` (a person -> the name shown, e.g. `letters`) names the persons in the readings (the atoms
+    keep the space's own persons)."""
     explainer = Explainer(space.kb, space.programs[0], language)
     other = Explainer(space.kb, space.programs[-1], language)
+    if names:
+        inner = explainer.reading
+        explainer.reading = lambda rel, values: inner(rel, tuple(names.get(v, v) for v in values))
     individuals = {}
     for ind in space.individuals.values():
         if ind.origin == "query":
-            text = word("cases individual query", language, variable=ind.variable or ind.name)
+            text = word("cases individual query", language, variable=(names or {}).get(ind.name) or ind.variable or ind.name)
         elif ind.origin == "existential":
-            text = word("cases individual new", language, variable=ind.variable or "?", norm=ind.norm or "?")
+            info = space.programs[0].norms.get(ind.norm or "")
+            cited = explainer.cite_key(info.node.citation) if info and info.node.citation else (ind.norm or "?")
+            text = word("cases individual new", language, variable=(names or {}).get(ind.name) or ind.variable or "?",
+                        norm=cited)
         else:
             text = word("cases individual case", language)
         individuals[ind.name] = text
@@ -1002,6 +1037,7 @@ def document(space: CaseSpace, language: str = "en") -> dict:
             "holds": [atom_text(*a) for a in r.holds],
             "absent": [atom_text(*a) for a in r.absent],
             "atom": r.atom,
+            "atom_read": explainer.reading(r.predicate, r.values) or r.atom,
             "status": r.outcome.status,
             "citations": r.citations,
             "cited_as": [explainer.cite_key(c) for c in r.citations],
@@ -1039,6 +1075,7 @@ def document(space: CaseSpace, language: str = "en") -> dict:
         "individuals": individuals,
         "dimensions": [atom_text(*a) for a in space.dimensions],
         "hit_policy": space.hit_policy,
+        **({"names": dict(names)} if names else {}),
         "rows": rows,
         "gaps": gaps,
         "conflicts": conflicts,
