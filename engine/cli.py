@@ -717,7 +717,9 @@ def cases(query, at, compare_at, reading, versus_reading, assumed, retracted, gi
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--list-codes", is_flag=True, help="List the diagnostic codes and what they mean.")
 @click.option("--explain", "explain_code", metavar="CODE", help="Explain a diagnostic code: what it means, how to fix it.")
-def check(paths, list_codes, explain_code):
+@click.option("--lang", type=LANGUAGES, default=_default_lang, show_default="en, or the project's lang",
+              callback=_remember_lang, is_eager=True, help="Language of the diagnostics (the codes are the same).")
+def check(paths, list_codes, explain_code, lang):
     """Check knowledge-base files or folders (default: the bundled kb/ and queries/) for errors."""
     if list_codes:
         for code, (severity, meaning) in CODES.items():
@@ -768,17 +770,19 @@ def check(paths, list_codes, explain_code):
             problems += e.diagnostics
     if problems:
         raise ZanError(problems, sources=kb.sources)
-    found = checks.run(kb)
+    found = checks.run(kb, lang)
     if named:
         found = [d for d in found if d.span is not None and d.span.file in named]
         files = [f for f in files if f.suffix == ".facts"]
     found = sorted(found, key=Diagnostic.sort_key)
+    from engine.base.messages import errors_line, message, warnings_line
+
     for d in found:
-        click.echo(d.render(kb.sources), err=True)
+        click.echo(d.render(kb.sources, lang), err=True)
     n_err = sum(d.severity == "error" for d in found)
     n_warn = len(found) - n_err
-    click.echo(f"{len(files)} files, {len(kb.norms)} norms: {n_err} error{'s' if n_err != 1 else ''}, "
-               f"{n_warn} warning{'s' if n_warn != 1 else ''}", err=True)
+    click.echo(message("files checked", lang, files=len(files), norms=len(kb.norms), errors=errors_line(n_err, lang),
+                       warnings=warnings_line(n_warn, lang)), err=True)
     if n_err:
         sys.exit(1)
 

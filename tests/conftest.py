@@ -1,4 +1,11 @@
-"""Shared fixtures: a Click runner for the command, the installed `zan`, and golden files."""
+"""Shared fixtures: a Click runner for the command, the command as a process of the checkout, the installed
+`zan` (for tests/test_installed.py only), and golden files.
+
+Every test runs the checkout, never a copy installed earlier: the checkout comes first on this process's
+path and on PYTHONPATH, which every subprocess (`python -m engine`, `python -c`) inherits, so a plain
+`pytest` after an edit tests the edit. Only tests/test_installed.py runs the console script that
+`pip install .` made (without PYTHONPATH), as users get it.
+"""
 
 from __future__ import annotations
 
@@ -15,6 +22,32 @@ ROOT = Path(__file__).resolve().parent.parent
 KB = ROOT / "kb"
 CASES = KB / "cases"
 GOLDEN = Path(__file__).resolve().parent / "golden"
+
+if sys.path[:1] != [str(ROOT)]:
+    sys.path.insert(0, str(ROOT))
+os.environ["PYTHONPATH"] = os.pathsep.join([str(ROOT), *filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep))])
+
+
+# Modules whose collection alone is slow (the conformance suite reads ~25 MB of YAML): not even
+# collected when the marker expression leaves `slow` tests out (`-m "not slow"`, the edit loop).
+SLOW_TO_COLLECT = {"test_conformance.py"}
+
+
+def _deselects_slow(config) -> bool:
+    expression = config.getoption("markexpr") or ""
+    if not expression:
+        return False
+    try:
+        from _pytest.mark.expression import Expression
+        return not Expression.compile(expression).evaluate(lambda name: name == "slow")
+    except Exception:      # pytest's private API moved: read the common spelling
+        return "not slow" in expression
+
+
+def pytest_ignore_collect(collection_path, config):
+    if collection_path.name in SLOW_TO_COLLECT and _deselects_slow(config):
+        return True
+    return None
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -71,8 +104,22 @@ def zan() -> Zan:
     return Zan()
 
 
+ZAN_COMMAND = (sys.executable, "-m", "engine")
+
+
 @pytest.fixture(scope="session")
-def zan_bin() -> str:
+def zan_command() -> tuple[str, ...]:
+    """`zan` as a process of the checkout: `python -m engine` with the checkout on PYTHONPATH."""
+    return ZAN_COMMAND
+
+
+def run_checkout(*args: str, cwd: Path | None = None, **kw) -> subprocess.CompletedProcess:
+    """Runs `zan ARGS` as a process of the checkout, from `cwd` (any folder)."""
+    return subprocess.run([*ZAN_COMMAND, *map(str, args)], capture_output=True, text=True, cwd=cwd, timeout=120, **kw)
+
+
+@pytest.fixture(scope="session")
+def installed_zan() -> str:
     """The installed console script (from `pip install .`), next to the running interpreter or on PATH."""
     candidate = Path(sys.executable).parent / "zan"
     found = str(candidate) if candidate.exists() else shutil.which("zan")
@@ -81,5 +128,8 @@ def zan_bin() -> str:
     return found
 
 
-def run_installed(zan_bin: str, *args: str, cwd: Path | None = None, **kw) -> subprocess.CompletedProcess:
-    return subprocess.run([zan_bin, *map(str, args)], capture_output=True, text=True, cwd=cwd, timeout=120, **kw)
+def run_installed(installed: str, *args: str, cwd: Path | None = None, **kw) -> subprocess.CompletedProcess:
+    """Runs the installed script with the environment less PYTHONPATH, so that it imports its installed copy."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    return subprocess.run([installed, *map(str, args)], capture_output=True, text=True, cwd=cwd, timeout=120,
+                          env=env, **kw)

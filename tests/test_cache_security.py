@@ -182,7 +182,7 @@ def test_no_home_and_no_passwd_entry_runs_without_a_cache(tmp_path):
             "from engine.cli import main\n"
             "sys.argv = ['zan', 'ask', 'call(kunakbaev, P, Purpose)', '--at', '2025-01-15']\n"
             "main()\n")
-    env = {"PATH": "/usr/bin:/bin", "ZAN_CACHE": "1"}
+    env = {"PATH": "/usr/bin:/bin", "ZAN_CACHE": "1", "PYTHONPATH": str(ROOT)}
     done = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True,
                           timeout=120)
     assert done.returncode == 0, done.stderr

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner
 
-from conftest import run_installed
+from conftest import run_checkout
 
 
 @pytest.fixture
@@ -28,8 +28,8 @@ def test_a_failing_scenario_prints_no_escaped_colour_codes(failing_project, zan)
     assert "\\x1b" not in result.stdout and "\x1b" not in result.stdout, result.stdout
 
 
-def test_the_installed_command_into_a_pipe_prints_plain_text(failing_project, zan_bin):
-    done = run_installed(zan_bin, "test", cwd=failing_project)
+def test_the_command_into_a_pipe_prints_plain_text(failing_project):
+    done = run_checkout("test", cwd=failing_project)
     assert done.returncode == 1 and "actual derivation:" in done.stdout
     assert "\\x1b" not in done.stdout and "\x1b" not in done.stdout
 

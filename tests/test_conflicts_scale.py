@@ -62,6 +62,7 @@ def test_superiority_is_decided_when_asked(kb, monkeypatch):
     assert calls[0] <= 4
 
 
+@pytest.mark.slow
 def test_a_question_over_many_conflicting_norms(tmp_path, kb):
     from engine.pipeline import ask
 

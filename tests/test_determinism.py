@@ -9,6 +9,8 @@ import pytest
 
 from conftest import CASES, KB
 
+pytestmark = pytest.mark.slow   # each command run four times as a process
+
 SEEDS = ("0", "1", "12345", "random")
 
 COMMANDS = {
@@ -20,26 +22,26 @@ COMMANDS = {
 }
 
 
-def run(zan_bin, args, seed):
+def run(zan_command, args, seed):
     env = {**os.environ, "PYTHONHASHSEED": seed}
-    result = subprocess.run([zan_bin, *map(str, args)], capture_output=True, env=env, timeout=120)
+    result = subprocess.run([*zan_command, *map(str, args)], capture_output=True, env=env, timeout=120)
     return result.returncode, result.stdout, result.stderr
 
 
 @pytest.mark.parametrize("name", sorted(COMMANDS))
-def test_output_is_byte_identical_across_hash_seeds(zan_bin, name):
-    outputs = {seed: run(zan_bin, COMMANDS[name], seed) for seed in SEEDS}
+def test_output_is_byte_identical_across_hash_seeds(zan_command, name):
+    outputs = {seed: run(zan_command, COMMANDS[name], seed) for seed in SEEDS}
     first = outputs[SEEDS[0]]
     for seed, output in outputs.items():
         assert output == first, f"output differs between PYTHONHASHSEED={SEEDS[0]} and {seed}"
 
 
-def test_diagnostics_are_sorted_and_stable(tmp_path, zan_bin):
+def test_diagnostics_are_sorted_and_stable(tmp_path, zan_command):
     kb = tmp_path / "kb"
     kb.mkdir()
     (kb / "b.zan").write_text("zeta(x).\nalpha(y).\npredicate p(X) en \"p\".\np(X) if q(Y).\n", encoding="utf-8")
     (kb / "a.zan").write_text("omega(z).\np(a, b).\n", encoding="utf-8")
-    outputs = {seed: run(zan_bin, ["check", kb], seed) for seed in SEEDS}
+    outputs = {seed: run(zan_command, ["check", kb], seed) for seed in SEEDS}
     assert len(set(outputs.values())) == 1
     code, _out, err = outputs[SEEDS[0]]
     assert code == 1
@@ -48,7 +50,7 @@ def test_diagnostics_are_sorted_and_stable(tmp_path, zan_bin):
     assert keys == sorted(keys)
 
 
-def test_every_case_answers_the_same_twice(zan_bin):
+def test_every_case_answers_the_same_twice(zan_command):
     for case in sorted(CASES.glob("*.facts"))[:4]:
         args = ["ask", "call(C, P, Purpose)", "--facts", case, "--kb", KB, "--at", "2025-01-15", "--format", "json"]
-        assert run(zan_bin, args, "1") == run(zan_bin, args, "2")
+        assert run(zan_command, args, "1") == run(zan_command, args, "2")

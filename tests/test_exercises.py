@@ -39,6 +39,7 @@ def kb_answer(e: dict, tmp_path: Path) -> dict:
     return answers[0]
 
 
+@pytest.mark.slow
 def test_every_exercise_has_exactly_one_correct_answer(sheets, tmp_path):
     seen = 0
     for sheet in sheets:

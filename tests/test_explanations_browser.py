@@ -42,6 +42,8 @@ PROBE = """<script>
 </script>
 """
 
+pytestmark = pytest.mark.slow   # a real Chromium: the slow tier (setup.cfg)
+
 
 def chromium() -> str:
     for name in ("chromium", "chromium-browser", "google-chrome"):

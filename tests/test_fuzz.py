@@ -18,7 +18,7 @@ from hypothesis import strategies as st  # noqa: E402
 from engine.base.diagnostics import ZanError  # noqa: E402
 from engine.syntax.parser import parse_module  # noqa: E402
 
-from conftest import KB, run_installed  # noqa: E402
+from conftest import KB, run_checkout  # noqa: E402
 
 KEYWORDS = {"act", "kind", "rank", "predicate", "reads", "asked", "over", "constant", "norm", "cites",
             "exception", "to", "rests", "on", "see", "interpretation", "deadline", "question", "asks",
@@ -80,6 +80,7 @@ def _shape(module):
     return strip(module.statements)
 
 
+@pytest.mark.slow
 @FUZZ
 @given(programs)
 def test_generated_programs_parse_and_round_trip_through_the_formatter(text):
@@ -133,7 +134,7 @@ KB_FILES = sorted(KB.glob("*.zan"))
 
 
 @pytest.mark.parametrize("seed", range(12))
-def test_mutated_kb_files_end_in_diagnostics(tmp_path, zan_bin, seed):
+def test_mutated_kb_files_end_in_diagnostics(tmp_path, seed):
     rng = random.Random(seed)
     folder = tmp_path / "kb"
     folder.mkdir()
@@ -142,7 +143,7 @@ def test_mutated_kb_files_end_in_diagnostics(tmp_path, zan_bin, seed):
         if rng.random() < 0.5:
             lines = _mutations(lines, rng)
         (folder / path.name).write_text("\n".join(lines) + "\n", encoding="utf-8")
-    result = run_installed(zan_bin, "check", folder)
+    result = run_checkout("check", folder)
     assert "Traceback" not in result.stderr and "internal error" not in result.stderr, result.stderr[-3000:]
     assert result.returncode in (0, 1), result.stderr[-3000:]
     for line in result.stderr.splitlines():

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_installed
+from conftest import run_checkout
 
 LOCATED = re.compile(r"^[^\n:]+:\d+:\d+: error: .+ \[[a-z-]+\]", re.MULTILINE)
 
@@ -41,24 +41,26 @@ HOSTILE_FILES = {
     "bom and crlf": b"\xef\xbb\xbfin_disciplinary_isolator(kunakbaev).\r\n",
     "control characters": b"in_disciplinary_isolator(kun\x07akbaev).\n\x1b[31m",
 }
+LARGE = {"long line", "long valid line", "nested parentheses"}   # megabytes each: the slow tier
 
 
-@pytest.mark.parametrize("name", sorted(HOSTILE_FILES))
-def test_hostile_fact_files(tmp_path, zan_bin, name):
+@pytest.mark.parametrize("name", [pytest.param(n, marks=pytest.mark.slow) if n in LARGE else n for n in sorted(HOSTILE_FILES)])
+def test_hostile_fact_files(tmp_path, name):
     facts = write(tmp_path / "case.facts", HOSTILE_FILES[name])
-    result = run_installed(zan_bin, "ask", "call(kunakbaev, P, Purpose)", "--facts", facts, "--at", "2025-01-01")
+    result = run_checkout("ask", "call(kunakbaev, P, Purpose)", "--facts", facts, "--at", "2025-01-01")
     assert "Traceback" not in result.stderr
     assert result.returncode in (0, 1), (result.returncode, result.stderr[-2000:])
     if result.returncode == 1:
         assert_rejected(result)
-    check = run_installed(zan_bin, "check", facts)
+    check = run_checkout("check", facts)
     assert_rejected(check, codes=(0, 1))
 
 
-def test_100000_facts_with_one_bad_line_at_the_end(tmp_path, zan_bin):
+@pytest.mark.slow
+def test_100000_facts_with_one_bad_line_at_the_end(tmp_path):
     lines = [f"family(kunakbaev, p{i})." for i in range(100_000)] + ["family(kunakbaev, oops"]
     facts = write(tmp_path / "big.facts", "\n".join(lines) + "\n")
-    result = run_installed(zan_bin, "ask", "call(kunakbaev, P, Purpose)", "--facts", facts, "--at", "2025-01-01")
+    result = run_checkout("ask", "call(kunakbaev, P, Purpose)", "--facts", facts, "--at", "2025-01-01")
     assert_rejected(result, codes=(1,))
     assert f"big.facts:100001:" in result.stderr
 
@@ -88,15 +90,16 @@ def test_100000_facts_with_one_bad_line_at_the_end(tmp_path, zan_bin):
     ["query", "permitted-calls", "kunakbaev", "--at", "2024-02-30"],
     ["norms", "--at", "0000-00-00"],
 ])
-def test_bad_arguments(zan_bin, args):
-    result = run_installed(zan_bin, *args)
+def test_bad_arguments(args):
+    result = run_checkout(*args)
     assert_rejected(result, located=False)
 
 
-def test_a_folder_of_hostile_files(tmp_path, zan_bin):
+@pytest.mark.slow
+def test_a_folder_of_hostile_files(tmp_path):
     kb = tmp_path / "kb"
     kb.mkdir()
     for i, data in enumerate(HOSTILE_FILES.values()):
         write(kb / f"f{i}.zan", data)
-    result = run_installed(zan_bin, "check", kb)
+    result = run_checkout("check", kb)
     assert_rejected(result, codes=(1,))

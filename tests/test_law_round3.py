@@ -103,3 +103,32 @@ def test_zan_show_names_the_reading_a_norm_belongs_to(zan):
     data = json.loads(zan("show", "cc60.1.medical_care", "--format", "json").stdout)
     found = data["norms"][0]
     assert [r["name"] for r in found["readings"]] == ["medical_call_needs_care"]
+
+
+ENDED = {"kk": "in_disciplinary_isolator(x) фактісі 2025-01-03 күні аяқталды", "ru": "факт in_disciplinary_isolator(x) прекратился 2025-01-03",
+         "en": "the fact in_disciplinary_isolator(x) ended on 2025-01-03"}
+SAME_DAY = {"kk": "2025-03-10 мен 2025-03-10", "ru": "между 2025-03-10 и 2025-03-10", "en": "between 2025-03-10 and 2025-03-10"}
+
+
+def test_diff_names_the_change_that_happened(zan, tmp_path):
+    """Issue 21, item 10: the isolator stay ended on 2025-01-03; a comparison of readings is headed by them."""
+    from conftest import KB
+
+    case = tmp_path / "stay.facts"
+    case.write_text("convict(x).\nin_disciplinary_isolator(x) from 2024-12-20 to 2025-01-03.\nfriend(x, f).\n", encoding="utf-8")
+    for language in ("kk", "ru", "en"):
+        shown = zan("diff", "call(x, f, social_ties)", "--facts", str(case), "--from", "2025-01-03", "--to", "2025-01-04",
+                    "--lang", language)
+        assert shown.exit_code == 0, shown.output
+        assert ENDED[language] in shown.stdout and "only" not in shown.stdout, (language, shown.stdout)
+        versus = zan("diff", "call(sadykov, P, Purpose)", "--facts", str(KB / "cases" / "solitary-cell.facts"),
+                     "--at", "2025-03-10", "--versus-reading", "point_1_words", "--lang", language)
+        assert versus.exit_code == 0, versus.output
+        assert SAME_DAY[language] not in versus.stdout and POINT_1_WORDS[language] in versus.stdout.split("\n")[0], language
+
+
+def test_cases_names_the_default_reading(zan):
+    shown = zan("cases", "call(C, P, legal_aid)", "--at", "2025-03-10", "--versus-reading", "point_1_words")
+    assert shown.exit_code == 0, shown.output
+    first = shown.stdout.split("\n")[0]
+    assert "solitary_cell_in_point_1" in first and "—" not in first.split("reading:")[1]

@@ -56,6 +56,7 @@ def large(tmp_path_factory):
     return register(tmp_path_factory.mktemp("many") / "many.facts", 170)
 
 
+@pytest.mark.slow
 def test_same_shape_for_one_answer_and_a_thousand(zan, small, large):
     one = json.loads(out(zan, "ask", QUERY, "--facts", str(small), "--at", AT, "--format", "json"))
     many = json.loads(out(zan, "ask", QUERY, "--facts", str(large), "--at", AT, "--format", "json"))

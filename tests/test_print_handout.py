@@ -17,6 +17,8 @@ from conftest import ROOT
 from fonts import FONT_SETS, environment
 from test_explanations_browser import chromium
 
+pytestmark = pytest.mark.slow   # a real Chromium: the slow tier (setup.cfg)
+
 
 def _atoms(value, out: set) -> set:
     """Every proof line of a document: the atom of each condition, fact, why-not and failed condition."""

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, run_installed
+from conftest import ROOT
 from engine.base import project
 
 NEW_LAW = """
@@ -115,19 +115,6 @@ def test_a_broken_project_file_is_a_located_error(new_project, zan, text, where,
     first = result.stderr.splitlines()[0]
     assert first.startswith(f"{new_project / 'zan.toml'}{where}") and what in first and "[invalid-project]" in first, first
     assert "Traceback" not in result.output
-
-
-def test_the_installed_command_reads_the_project_not_its_copy(zan_bin, tmp_path):
-    """What a rule author does after `bash run demo`: edit the law, run the installed zan in the folder."""
-    folder = tmp_path / "law"
-    assert run_installed(zan_bin, "init", folder).returncode == 0
-    (folder / "kb" / "overdue.zan").write_text(NEW_LAW, encoding="utf-8")
-    (folder / "kb" / "cases" / "late.facts").write_text("member(a).\nbook(b).\noverdue(a).\n", encoding="utf-8")
-    done = run_installed(zan_bin, "ask", "borrow(a, b)", "--facts", "kb/cases/late.facts", "--at", "2025-03-01",
-                         cwd=folder)
-    assert done.returncode == 0, done.stderr
-    assert "prohibited" in done.stdout and "example 3" in done.stdout
-    assert done.stderr.strip().splitlines()[-1] == "kb: kb (project zan.toml)"
 
 
 def test_the_project_readings_are_the_default(tmp_path, monkeypatch, zan):

@@ -239,6 +239,7 @@ def answer(page, atom):
     return page.locator(f'article.answer[data-atom="{atom}"]')
 
 
+@pytest.mark.slow   # Chromium
 def test_page_loads_asks_and_reveals_a_derivation_step_by_step(page):
     IMAGES.mkdir(parents=True, exist_ok=True)
     assert page.input_value("#at") == "2025-01-15"
@@ -261,6 +262,7 @@ def test_page_loads_asks_and_reveals_a_derivation_step_by_step(page):
     assert "legal_aid_contract(kunakbaev, ospanov)" in text and "kunakbaev.facts:" in text   # down to the facts
 
 
+@pytest.mark.slow   # Chromium
 def test_asking_in_words(page):
     page.fill("#query", "which calls are permitted for Kunakbayev?")
     page.locator("#ask").click()
@@ -275,6 +277,7 @@ def test_asking_in_words(page):
     settled(page)
 
 
+@pytest.mark.slow   # Chromium
 def test_moving_the_date_highlights_what_changed_and_why(page):
     page.fill("#at", "2024-12-26")
     page.wait_for_selector('article.answer[data-atom="call(kunakbaev, ospanov, legal_aid)"] .status.prohibited')
@@ -290,6 +293,7 @@ def test_moving_the_date_highlights_what_changed_and_why(page):
     page.screenshot(path=str(IMAGES / "serve-date.png"))
 
 
+@pytest.mark.slow   # Chromium
 def test_ticking_a_fact_re_answers_and_highlights_the_change(page):
     box = page.locator('#interview input[data-atom="legal_aid_contract(kunakbaev, ospanov)"]')
     assert box.is_checked()
@@ -307,6 +311,7 @@ def test_ticking_a_fact_re_answers_and_highlights_the_change(page):
     page.wait_for_selector('article.answer.changed[data-atom="call(kunakbaev, ospanov, legal_aid)"] .status.permitted')
 
 
+@pytest.mark.slow   # Chromium
 def test_switching_the_language(page):
     page.select_option("#lang", "kk")
     page.wait_for_function("document.documentElement.lang === 'kk'")
@@ -322,6 +327,7 @@ def test_switching_the_language(page):
     expect(page.locator("#answers .status.permitted").first).to_have_text("permitted", timeout=60_000)
 
 
+@pytest.mark.slow   # Chromium
 def test_printing_keeps_every_proof_line(page, tmp_path):
     if not shutil.which("pdftotext"):
         pytest.skip("no pdftotext (poppler-utils)")
@@ -338,6 +344,7 @@ def test_printing_keeps_every_proof_line(page, tmp_path):
         assert "".join(line.split()) in flat, line
 
 
+@pytest.mark.slow   # Chromium
 def test_what_would_make_it_permitted_and_the_case_space(page):
     page.select_option("#case", "example5-no-death-certificate")
     page.fill("#query", "call(bekov, daulet, social_ties)")
@@ -365,6 +372,7 @@ def test_what_would_make_it_permitted_and_the_case_space(page):
     settled(page)
 
 
+@pytest.mark.slow   # Chromium
 def test_exercises_view_grades_an_answer(page):
     page.locator('.tabs [data-view="exercises"]').click()
     page.fill("#ex-count", "2")
@@ -382,6 +390,7 @@ def test_exercises_view_grades_an_answer(page):
     page.locator('.tabs [data-view="answers"]').click()
 
 
+@pytest.mark.slow   # Chromium
 def test_the_exercise_sheet_prints_with_its_key(page, server, tmp_path):
     if not shutil.which("pdftotext"):
         pytest.skip("no pdftotext (poppler-utils)")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+import sys
 
 import pytest
 
@@ -57,10 +58,12 @@ def test_query_help_lists_saved_questions_with_titles(zan):
     ("zan ask ca", "ca", "call"),
     ("zan vo", "vo", "vocabulary"),
 ])
-def test_shell_completion(zan_bin, words, incomplete, expected):
+def test_shell_completion(words, incomplete, expected):
+    """As bash asks the `zan` script (Click reads _ZAN_COMPLETE for the program named zan), run from the checkout."""
     env = {**os.environ, "_ZAN_COMPLETE": "bash_complete", "COMP_WORDS": words,
            "COMP_CWORD": str(len(words.split()) - 1)}
-    r = subprocess.run([zan_bin], env=env, capture_output=True, text=True, timeout=60)
+    code = "from engine.cli import main; main(prog_name='zan')"
+    r = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60)
     offered = [line.split(",", 1)[1] for line in r.stdout.splitlines() if "," in line]
     assert expected in offered and all(o.startswith(incomplete) for o in offered)
 

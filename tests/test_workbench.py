@@ -98,6 +98,7 @@ def test_every_kind_of_mutant_is_made_on_the_bundled_kb(bundled):
     assert constant and "social_ties" not in constant[0].after[0]
 
 
+@pytest.mark.slow
 def test_the_bundled_mutation_score(bundled):
     """Every mutant of kb/ (no sample): the score documented in docs/authoring.md, at least 90%."""
     runner, run = bundled

@@ -4,7 +4,9 @@ Owns: the severity words ("error", "warning", "hint", "note"), the count line ("
 the knowledge base a command read ("kb: ..."), and the messages of asking (a question's syntax, a saved
 question's name and arguments, a date, the usage errors of `zan ask`/`zan query`). It sits in engine/base so
 that every room may use it (engine/base/diagnostics.py renders with it; engine/explain/i18n.py keeps the
-explanations' words); it imports nothing. The diagnostics for rule authors (kb files) stay English.
+explanations' words); it imports nothing. The kb checks' messages (engine/checks/) are here too, in the three
+languages, so that rule authors who write in Kazakh or Russian read them in theirs (`zan check --lang`, the
+project's `lang`, the language server's locale): the codes stay the same in every language.
 """
 
 from __future__ import annotations
@@ -104,6 +106,62 @@ MESSAGES: dict[str, dict[str, str]] = {
                         "ru": "или задайте значение в вопросе (напр. {example})",
                         "kk": "немесе сұрақта мән беріңіз (мысалы, {example})"},
     # the kb checks' messages (engine/checks/), by code or by part
+    "bad-predicate-name": {"en": "a predicate name must start with a lower-case letter: {name}",
+                           "ru": "имя предиката должно начинаться со строчной буквы: {name}",
+                           "kk": "предикат атауы кіші әріптен басталуы тиіс: {name}"},
+    "write name": {"en": "write {name}", "ru": "напишите {name}", "kk": "{name} деп жазыңыз"},
+    "argument named twice": {"en": "{name} names an argument twice", "ru": "{name} называет аргумент дважды",
+                             "kk": "{name} бір аргументті екі рет атайды"},
+    "anonymous in conclusion": {"en": "the anonymous variable _ cannot stand in {where}",
+                                "ru": "анонимная переменная _ не может стоять в {where}",
+                                "kk": "_ атаусыз айнымалысы {where} тұра алмайды"},
+    "name it bound": {"en": "name the value with a variable bound by a condition",
+                      "ru": "назовите значение переменной, которую связывает условие",
+                      "kk": "мәнді шарт байланыстыратын айнымалымен атаңыз"},
+    "unbound in head": {"en": "variable {name} in {where} is not bound by any condition",
+                        "ru": "переменная {name} в {where} не связана ни одним условием",
+                        "kk": "{where} тұрған {name} айнымалысын бірде-бір шарт байланыстырмайды"},
+    "add binding condition": {"en": "add a condition that names {name}, such as a fact about it",
+                              "ru": "добавьте условие, которое называет {name}, например факт о нём",
+                              "kk": "{name} атайтын шарт қосыңыз, мысалы ол туралы факт"},
+    "unbound in condition": {"en": "variable {name} {what} is not bound by a positive condition",
+                             "ru": "переменная {name} {what} не связана положительным условием",
+                             "kk": "{what} тұрған {name} айнымалысын оң шарт байланыстырмайды"},
+    "name it first": {"en": "name {name} in a condition without `not` first",
+                      "ru": "сначала назовите {name} в условии без `not`",
+                      "kk": "алдымен {name} айнымалысын `not` жоқ шартта атаңыз"},
+    "variable in fact": {"en": "a fact cannot contain the variable {name}", "ru": "факт не может содержать переменную {name}",
+                         "kk": "фактіде {name} айнымалысы болмайды"},
+    "facts name constants": {"en": "facts name constants: lower-case names, \"texts\", dates or numbers",
+                             "ru": "факты называют константы: имена со строчной буквы, \"тексты\", даты или числа",
+                             "kk": "фактілер константаларды атайды: кіші әріпті атаулар, \"мәтіндер\", күндер не сандар"},
+    "the conclusion": {"en": "the conclusion", "ru": "заключении", "kk": "қорытындыда"},
+    "a fact": {"en": "a fact", "ru": "факте", "kk": "фактіде"},
+    "the domain of": {"en": "the domain of {name}", "ru": "области {name}", "kk": "{name} аясында"},
+    "under not": {"en": "under `not`", "ru": "под `not`", "kk": "`not` астында"},
+    "in a comparison": {"en": "in a comparison", "ru": "в сравнении", "kk": "салыстыруда"},
+    "in arithmetic": {"en": "in arithmetic", "ru": "в арифметике", "kk": "арифметикада"},
+    "unused-predicate": {"en": "the predicate {name} is declared but used nowhere",
+                         "ru": "предикат {name} объявлен, но нигде не используется",
+                         "kk": "{name} предикаты жарияланған, бірақ еш жерде қолданылмайды"},
+    "use or remove": {"en": "use it in a norm or a definition, or remove the declaration",
+                      "ru": "используйте его в норме или определении либо удалите объявление",
+                      "kk": "оны нормада не анықтамада қолданыңыз немесе жариялауды алып тастаңыз"},
+    "unread-fact": {"en": "no norm or definition reads {name}, so this fact changes no answer",
+                    "ru": "ни одна норма или определение не читает {name}, поэтому этот факт не меняет ни одного ответа",
+                    "kk": "{name} предикатын бірде-бір норма не анықтама оқымайды, сондықтан бұл факт ешбір жауапты өзгертпейді"},
+    "unread-facts": {"en": "no norm or definition reads {name}, so this fact (and {more} more about {name} in this file) "
+                           "changes no answer",
+                     "ru": "ни одна норма или определение не читает {name}, поэтому этот факт (и ещё {more} о {name} "
+                           "в этом файле) не меняет ни одного ответа",
+                     "kk": "{name} предикатын бірде-бір норма не анықтама оқымайды, сондықтан бұл факт (және осы "
+                           "файлдағы {name} туралы тағы {more}) ешбір жауапты өзгертпейді"},
+    "write the norm": {"en": "write the norm that uses {name}, or drop the fact",
+                       "ru": "напишите норму, которая использует {name}, или уберите факт",
+                       "kk": "{name} қолданатын норманы жазыңыз немесе фактіні алып тастаңыз"},
+    "files checked": {"en": "{files} files, {norms} norms: {errors}, {warnings}",
+                      "ru": "файлов: {files}, норм: {norms}: {errors}, {warnings}",
+                      "kk": "файлдар: {files}, нормалар: {norms}: {errors}, {warnings}"},
     "single-use-variable": {"en": "the variable {name} occurs only once {where}, so it stands for anything",
                             "ru": "переменная {name} встречается {where} только один раз, поэтому означает что угодно",
                             "kk": "{name} айнымалысы {where} бір-ақ рет кездеседі, сондықтан кез келген мәнді білдіреді"},
@@ -147,6 +205,19 @@ def errors_line(count: int, language: str) -> str:
     if language == "kk":
         return f"{count} қате"
     return f"{count} error{'s' if count != 1 else ''}"
+
+
+def warnings_line(count: int, language: str) -> str:
+    """"1 warning", "3 warnings"; "1 предупреждение", "3 предупреждения", "5 предупреждений"; "3 ескерту"."""
+    if language == "ru":
+        if count % 10 == 1 and count % 100 != 11:
+            return f"{count} предупреждение"
+        if 2 <= count % 10 <= 4 and not 12 <= count % 100 <= 14:
+            return f"{count} предупреждения"
+        return f"{count} предупреждений"
+    if language == "kk":
+        return f"{count} ескерту"
+    return f"{count} warning{'s' if count != 1 else ''}"
 
 
 def message(key: str, language: str = "en", **values) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import inspect
+
 from engine.checks import (concluded_reads, conclusions, conflicts, declarations, exceptions, names, readings, safety, stratification,
                            scripts, translations, usage, validity, variables)
 from engine.base.diagnostics import Diagnostic, errors
@@ -14,11 +16,19 @@ CHECKS = (declarations, names, safety, stratification, validity, conclusions, re
 ADVICE = (exceptions, conflicts, translations, usage, scripts, concluded_reads, variables)
 
 
-def run(kb: KnowledgeBase) -> list[Diagnostic]:
+def run(kb: KnowledgeBase, language: str = "en") -> list[Diagnostic]:
+    """Every diagnostic of the knowledge base; in the reader's language where the check speaks it
+    (engine/base/messages.py: the checks that take `language`), with the same codes in every language."""
     found: list[Diagnostic] = list(kb.duplicates)
     for check in CHECKS:
-        found += check.check(kb)
+        found += _run(check, kb, language)
     if not errors(found):
         for check in ADVICE:
-            found += check.check(kb)
+            found += _run(check, kb, language)
     return found
+
+
+def _run(check, kb: KnowledgeBase, language: str) -> list[Diagnostic]:
+    if language != "en" and "language" in inspect.signature(check.check).parameters:
+        return check.check(kb, language)
+    return check.check(kb)

@@ -54,14 +54,16 @@ def check_atom(kb: KnowledgeBase, atom: n.Atom, language: str = "en") -> list[Di
     return []
 
 
-def check(kb: KnowledgeBase) -> list[Diagnostic]:
+def check(kb: KnowledgeBase, language: str = "en") -> list[Diagnostic]:
     found: list[Diagnostic] = []
     for decl in kb.predicates.values():
         if not decl.name[0].isalpha() or decl.name[0].isupper():
-            found.append(Diagnostic("bad-predicate-name", f"a predicate name must start with a lower-case letter: {decl.name}",
-                                    decl.name_span, hint=f"write {decl.name[0].lower() + decl.name[1:]}"))
+            found.append(Diagnostic("bad-predicate-name", message("bad-predicate-name", language, name=decl.name),
+                                    decl.name_span, hint=message("write name", language,
+                                                                 name=decl.name[0].lower() + decl.name[1:])))
         if len(set(decl.parameters)) != len(decl.parameters):
-            found.append(Diagnostic("duplicate-id", f"{decl.name} names an argument twice", decl.name_span))
+            found.append(Diagnostic("duplicate-id", message("argument named twice", language, name=decl.name),
+                                    decl.name_span))
     for atom in every_atom(kb):
-        found += check_atom(kb, atom)
+        found += check_atom(kb, atom, language)
     return found

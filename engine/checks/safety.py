@@ -9,57 +9,61 @@ from __future__ import annotations
 
 from engine.syntax import nodes as n
 from engine.base.diagnostics import Diagnostic
+from engine.base.messages import message
 from engine.logic.ir import ARITHMETIC_RELATIONS, bound_variables
 from engine.syntax.knowledge import KnowledgeBase
 
 
-def check_conditions(head_vars, conditions, where: str, given: frozenset[str] = frozenset()) -> list[Diagnostic]:
-    """given: variables the question binds (a norm's conclusion over a predicate with an `asked over` domain)."""
+def check_conditions(head_vars, conditions, where: str, given: frozenset[str] = frozenset(),
+                     language: str = "en") -> list[Diagnostic]:
+    """given: variables the question binds (a norm's conclusion over a predicate with an `asked over` domain);
+    where: the place, already in the reader's language (engine/base/messages.py)."""
     bound = bound_variables(conditions) | given
     found = []
     for var in head_vars:
         if var.name == "_":
-            found.append(Diagnostic("unsafe-variable", f"the anonymous variable _ cannot stand in {where}",
-                                    var.span, hint="name the value with a variable bound by a condition"))
+            found.append(Diagnostic("unsafe-variable", message("anonymous in conclusion", language, where=where),
+                                    var.span, hint=message("name it bound", language)))
         elif var.name not in bound:
-            found.append(Diagnostic("unsafe-variable", f"variable {var.name} in {where} is not bound by any condition",
-                                    var.span, hint=f"add a condition that names {var.name}, such as a fact about it"))
+            found.append(Diagnostic("unsafe-variable", message("unbound in head", language, name=var.name, where=where),
+                                    var.span, hint=message("add binding condition", language, name=var.name)))
     for c in conditions:
         variables = []
         if isinstance(c, n.Negation):
             variables = [v for v in c.atom.variables() if v.name != "_"]
-            what = "under `not`"
+            what = message("under not", language)
         elif isinstance(c, n.Comparison):
             variables = [t for t in (c.left, c.right) if isinstance(t, n.Variable)]
-            what = "in a comparison"
+            what = message("in a comparison", language)
         elif isinstance(c, n.Atom) and c.predicate in ARITHMETIC_RELATIONS:
             variables = [t for t in c.args if isinstance(t, n.Variable)]
-            what = "in arithmetic"
+            what = message("in arithmetic", language)
         for var in variables:
             if var.name not in bound:
-                found.append(Diagnostic("unsafe-variable", f"variable {var.name} {what} is not bound by a positive condition",
-                                        var.span, hint=f"name {var.name} in a condition without `not` first"))
+                found.append(Diagnostic("unsafe-variable", message("unbound in condition", language, name=var.name, what=what),
+                                        var.span, hint=message("name it first", language, name=var.name)))
     return found
 
 
-def check(kb: KnowledgeBase) -> list[Diagnostic]:
+def check(kb: KnowledgeBase, language: str = "en") -> list[Diagnostic]:
     found: list[Diagnostic] = []
     for clause, norm in kb.all_clauses():
-        where = "the conclusion" if clause.body else "a fact"
+        where = message("the conclusion" if clause.body else "a fact", language)
         head_vars = clause.head.variables()
         if not clause.body and head_vars and norm is None:
             for var in head_vars:
-                found.append(Diagnostic("unsafe-variable", f"a fact cannot contain the variable {var.name}", var.span,
-                                        hint="facts name constants: lower-case names, \"texts\", dates or numbers"))
+                found.append(Diagnostic("unsafe-variable", message("variable in fact", language, name=var.name), var.span,
+                                        hint=message("facts name constants", language)))
             continue
         given: frozenset[str] = frozenset()
         decl = kb.predicates.get(clause.head.predicate)
         if norm is not None and clause.modality is not None and decl is not None and decl.domain is not None:
             # "whoever the other party": the question names it; its `asked over` domain bounds the enumeration
             given = frozenset(v.name for v in head_vars if v.name != "_")
-        found += check_conditions(head_vars, clause.body, where, given)
+        found += check_conditions(head_vars, clause.body, where, given, language)
     for decl in kb.predicates.values():
         if decl.domain is not None:
             params = [n.Variable(p, decl.name_span) for p in decl.parameters]
-            found += check_conditions(params, decl.domain, f"the domain of {decl.name}")
+            found += check_conditions(params, decl.domain, message("the domain of", language, name=decl.name),
+                                      language=language)
     return found

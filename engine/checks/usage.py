@@ -5,6 +5,7 @@ from __future__ import annotations
 from engine.syntax import nodes as n
 from engine.checks.names import atoms_of, every_atom
 from engine.base.diagnostics import Diagnostic
+from engine.base.messages import message
 from engine.syntax.knowledge import KnowledgeBase
 
 
@@ -22,13 +23,13 @@ def read_predicates(kb: KnowledgeBase) -> set[str]:
     return read
 
 
-def check(kb: KnowledgeBase) -> list[Diagnostic]:
+def check(kb: KnowledgeBase, language: str = "en") -> list[Diagnostic]:
     found: list[Diagnostic] = []
     used = {atom.predicate for atom in every_atom(kb)}
     for decl in kb.predicates.values():
         if decl.name not in used:
-            found.append(Diagnostic("unused-predicate", f"the predicate {decl.name} is declared but used nowhere",
-                                    decl.name_span, hint="use it in a norm or a definition, or remove the declaration"))
+            found.append(Diagnostic("unused-predicate", message("unused-predicate", language, name=decl.name),
+                                    decl.name_span, hint=message("use or remove", language)))
     read = read_predicates(kb)
     reported: set[tuple[str, str]] = set()
     for clause in kb.clauses:
@@ -41,7 +42,7 @@ def check(kb: KnowledgeBase) -> list[Diagnostic]:
         reported.add(key)
         count = sum(1 for c in kb.clauses if c.is_fact and c.head.predicate == predicate and c.span.file == clause.span.file)
         found.append(Diagnostic(
-            "unread-fact", f"no norm or definition reads {predicate}, so this fact"
-            + (f" (and {count - 1} more about {predicate} in this file)" if count > 1 else "") + " changes no answer",
-            clause.head.predicate_span, hint=f"write the norm that uses {predicate}, or drop the fact"))
+            "unread-fact", message("unread-facts", language, name=predicate, more=count - 1) if count > 1
+            else message("unread-fact", language, name=predicate),
+            clause.head.predicate_span, hint=message("write the norm", language, name=predicate)))
     return found

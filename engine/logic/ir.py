@@ -159,6 +159,13 @@ def asked_atoms(atoms) -> list[tuple[str, tuple]]:
     return [(a.predicate, tuple(t.value for t in a.args)) for a in atoms if not a.variables()]
 
 
+def readings_compared(kb: KnowledgeBase, first=None, second=None) -> tuple[list[str], list[str]]:
+    """Two sets of readings, as what differs between them: (in force under `first` only, under `second` only),
+    so that "the default" is named by its name where only the other reading was chosen."""
+    one, two = readings_in_force(kb, first), readings_in_force(kb, second)
+    return sorted(one - two), sorted(two - one)
+
+
 def readings_in_force(kb: KnowledgeBase, chosen=None) -> frozenset[str]:
     """The readings a question is answered under: the defaults, each chosen reading replacing its group.
 

@@ -109,6 +109,17 @@ class Documents:
         self.last: dict[Path, Checked] = {}
         self._runner_stamp: tuple | None = None
         self._runner_cache = None
+        self.locale: str | None = None   # kk, ru or en: the editor's locale (initialize), where it is one of them
+
+    def language(self, path: Path) -> str:
+        """The diagnostics' language: the editor's locale, else the project's `lang` (zan.toml), else English."""
+        if self.locale:
+            return self.locale
+        try:
+            project = current(path.parent)
+        except ZanError:
+            return "en"
+        return project.lang if project is not None and project.lang in ("kk", "ru", "en") else "en"
 
     # ---------------------------------------------------------------- the knowledge base of a document
 
@@ -168,7 +179,7 @@ class Documents:
             problems.extend(case_only(module))
         problems.extend(_ignored_project(path, name))
         kb.add(module, text)
-        found = checks.run(kb) + problems
+        found = checks.run(kb, self.language(path)) + problems
         mine = [d for d in found if d.span is not None and d.span.file == name]
         result = Checked(path, kb, module, mine)
         self.last[path] = result

@@ -44,10 +44,18 @@ def _location(span: Span) -> t.Location:
     return t.Location(uri_of(Path(span.file).resolve()), _range(span))
 
 
-def lsp_diagnostic(d: Diagnostic) -> t.Diagnostic:
+def locale_language(locale: str | None) -> str | None:
+    """kk, ru or en from an editor's locale ("ru", "ru-RU", "kk_KZ"); None for any other."""
+    first = (locale or "").replace("_", "-").split("-")[0].lower()
+    return first if first in ("kk", "ru", "en") else None
+
+
+def lsp_diagnostic(d: Diagnostic, language: str = "en") -> t.Diagnostic:
+    from engine.base.messages import message as word
+
     related = [t.DiagnosticRelatedInformation(_location(note.span), note.message)
                for note in d.notes if note.span is not None]
-    message = d.message + (f"\nhint: {d.hint}" if d.hint else "")
+    message = d.message + (f"\n{word('hint', language)}: {d.hint}" if d.hint else "")
     return t.Diagnostic(range=_range(d.span), message=message, code=d.code, source="zan",
                         severity=t.DiagnosticSeverity.Error if d.severity == "error" else t.DiagnosticSeverity.Warning,
                         related_information=related or None)
@@ -58,6 +66,10 @@ def make_server() -> LanguageServer:
     documents = Documents()
     server.asked_to_shut_down = False
 
+    @server.feature(t.INITIALIZE)
+    def initialize(ls: LanguageServer, params: t.InitializeParams):
+        documents.locale = locale_language(getattr(params, "locale", None))   # the diagnostics' language
+
     @server.feature(t.SHUTDOWN)
     def shutdown(ls: LanguageServer, params):
         ls.asked_to_shut_down = True
@@ -65,8 +77,9 @@ def make_server() -> LanguageServer:
     def publish(ls: LanguageServer, uri: str) -> None:
         path = path_of(uri)
         checked = documents.check(path)
+        language = documents.language(path)
         ls.text_document_publish_diagnostics(t.PublishDiagnosticsParams(
-            uri=uri, diagnostics=[lsp_diagnostic(d) for d in checked.diagnostics if d.span is not None]))
+            uri=uri, diagnostics=[lsp_diagnostic(d, language) for d in checked.diagnostics if d.span is not None]))
 
     @server.feature(t.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: LanguageServer, params: t.DidOpenTextDocumentParams):

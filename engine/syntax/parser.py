@@ -119,11 +119,6 @@ def syntax_diagnostic(e: lark.exceptions.UnexpectedInput, text: str, path: str) 
         what, hint = "the text ends too early", "every statement ends with a full stop"
     else:
         token = e.token
-        misspelt = _misspelt_keyword(token, text, path, expected)
-        if misspelt is not None:
-            word, span, guess = misspelt
-            return Diagnostic("syntax", f"'{word}' is not a word of the language here", span,
-                              hint=message("did you mean", guess=guess))
         shown = "the end of the text" if token.type == "$END" else f"'{token}'"
         what, hint = f"unexpected {shown}", None
         if token.type == "$END":
@@ -138,6 +133,11 @@ def syntax_diagnostic(e: lark.exceptions.UnexpectedInput, text: str, path: str) 
     if missing_stop is not None:
         return Diagnostic("syntax", "this statement does not end with a full stop", missing_stop,
                           hint=f"add '.' here; the next statement begins on line {line}")
+    misspelt = _misspelt_keyword(e.token, text, path, expected) if isinstance(e, lark.exceptions.UnexpectedToken) else None
+    if misspelt is not None:
+        word, span, guess = misspelt
+        return Diagnostic("syntax", f"'{word}' is not a word of the language here", span,
+                          hint=message("did you mean", guess=guess))
     if names and len(names) <= 8:
         what += "; expected " + ", ".join(names[:-1]) + (" or " if len(names) > 1 else "") + names[-1]
     return Diagnostic("syntax", what, Span(path, line, column, line, column + 1), hint=hint)

@@ -1087,8 +1087,10 @@ def document(space: CaseSpace, language: str = "en", names: dict[str, str] | Non
     if space.reading is not None or space.versus_reading is not None:
         out["reading"] = space.reading
         out["versus_reading"] = space.versus_reading
+        if space.reading is None and space.versus_reading is not None:   # the default it is compared with, by name
+            out["reading"] = ", ".join(ir.readings_compared(space.kb, None, space.versus_reading)[0]) or None
         out["readings"] = {}
-        for name in (space.reading, space.versus_reading):
+        for name in [*(out["reading"] or "").split(", "), space.versus_reading]:
             decl = space.kb.readings.get(name) if name else None
             if decl is not None:
                 out["readings"][name] = {

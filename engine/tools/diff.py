@@ -212,7 +212,7 @@ def document(result: DiffResult, language: str = "en", depth: int | None = None,
                                            date=json_value(cause.date) or "?")
             else:
                 item["atom"] = cause.atom
-                item["explanation"] = word("fact appeared", language, atom=cause.atom, date=json_value(cause.date))
+                item["explanation"] = _fact_change(result, cause, language)
             entry["causes"].append(item)
         old = word(entry["before"]["status"] if entry["before"] else "absent", language)
         new = word(entry["after"]["status"] if entry["after"] else "absent", language)
@@ -223,4 +223,27 @@ def document(result: DiffResult, language: str = "en", depth: int | None = None,
            "changes": changes}
     if result.versus_reading is not None:
         out["reading"], out["versus_reading"] = result.reading, result.versus_reading
+        first, second = ir.readings_compared(result.kb, result.reading, result.versus_reading)
+        label = lambda names: "; ".join(n.label_of(result.kb.readings[x].labels, language, x) for x in names) or "—"
+        out["title"] = word("diff readings title", language, before=label(first), after=label(second), date=out["from"])
+        if result.reading is None:
+            out["reading"] = ", ".join(first) or None
     return out
+
+
+def _fact_change(result: DiffResult, cause: Cause, language: str) -> str:
+    """A fact that holds at one date and not the other, said as what happened: it ended on its last day, or
+    began on its first (the case's `from D to D`); otherwise, that it holds on one date and not the other."""
+    relation, _, rest = cause.atom.partition("(")
+    start, end = sorted((result.start, result.end))
+    for clause in result.kb.clauses:
+        interval = clause.interval
+        if interval is None or not clause.is_fact or clause.head.predicate != relation or \
+                atom_text(relation, tuple(a.value for a in clause.head.args)) != cause.atom:
+            continue
+        if interval.contains(start) and not interval.contains(end) and interval.end is not None:
+            return word("fact ended", language, atom=cause.atom, date=interval.end.isoformat())
+        if interval.contains(end) and not interval.contains(start) and interval.start is not None:
+            return word("fact began", language, atom=cause.atom, date=interval.start.isoformat())
+    held, lacking = (result.end, result.start) if cause.change == "fact-after" else (result.start, result.end)
+    return word("fact differs", language, atom=cause.atom, held=held.isoformat(), lacking=lacking.isoformat())

@@ -151,7 +151,7 @@ def render_diff(document: dict, language: str) -> str:
         for cause in change.get("causes", []):
             if cause.get("norm"):
                 g.edge(g.norm(cause["norm"]), new, _wrap(cause["explanation"], 40), style="dashed")
-    title = word("diff title", language, before=document["from"], after=document["to"]) + f": {document['query']}"
+    title = document.get("title") or word("diff title", language, before=document["from"], after=document["to"]) + f": {document['query']}"
     return "\n".join(["digraph zan_diff {", f"  label={_q(title)};", "  labelloc=t;", "  rankdir=LR;",
                       '  node [fontname="Helvetica", fontsize=10];', '  edge [fontname="Helvetica", fontsize=9];',
                       *g.lines, "}"]) + "\n"

@@ -299,7 +299,7 @@ def norms_html(document: dict, language: str) -> list[str]:
 
 def render_diff(document: dict, explain: bool, language: str, *, short: bool = False, steps: bool = False) -> str:
     view = View(True, short, steps)
-    title = word("diff title", language, before=document["from"], after=document["to"])
+    title = document.get("title") or word("diff title", language, before=document["from"], after=document["to"])
     body = [f"<h1>{escape(title)}</h1>", f"<p>{escape(word('question', language))}: <code>{escape(document['query'])}</code></p>"]
     if not document["changes"]:
         body.append(f"<p><i>{escape(word('no changes', language))}</i></p>")

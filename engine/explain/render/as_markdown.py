@@ -215,7 +215,7 @@ def norms_section(document: dict, language: str) -> list[str]:
 
 def render_diff(document: dict, explain: bool, language: str, *, short: bool = False, steps: bool = False) -> str:
     view = View(explain or short or steps, short, steps)
-    title = word("diff title", language, before=document["from"], after=document["to"])
+    title = document.get("title") or word("diff title", language, before=document["from"], after=document["to"])
     out = [f"# {_cap(title)}", "", f"*{_cap(word('question', language))}: {_code(document['query'])}*", ""]
     if not document["changes"]:
         out += [f"_{word('no changes', language)}_", ""]

@@ -230,7 +230,7 @@ def steps_lines(steps: list[dict], indent: str, language: str) -> list[str]:
 def render_diff(document: dict, explain: bool, language: str, *, short: bool = False, steps: bool = False) -> str:
     """`zan diff`: each answer whose status changed, old and new status, and the norms that caused it."""
     view = View(explain or short or steps, short, steps)
-    title = word("diff title", language, before=document["from"], after=document["to"])
+    title = document.get("title") or word("diff title", language, before=document["from"], after=document["to"])
     lines = [click.style(f"{word('question', language)}: {document['query']}", bold=True) + f"  ({title})"]
     if not document["changes"]:
         lines.append(f"  {word('no changes', language)}")
