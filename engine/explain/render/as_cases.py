@@ -176,10 +176,11 @@ def html(doc: dict, language: str) -> str:
         body += [f"<h2><code>{escape(t['atom'])}</code></h2>", f"<p><i>{escape(_policy(doc, language))}</i></p>",
                  f"<table><tr><th>#</th>{head}<th>{escape(word('status', language))}</th>"
                  f"<th>{escape(word('decided by', language))}</th></tr>", *rows, "</table>", f"<ol>{legend}</ol>"]
-    tail = "".join(f"<li>{escape(line.strip())}</li>" for line in _tail_text(doc, language, lambda x: str(x)) if line.strip())
+    tail = "".join(f"<li>{escape(line.strip())}</li>".replace("\x00", "<code>").replace("\x01", "</code>")
+                   for line in _tail_text(doc, language, lambda x: f"\x00{x}\x01") if line.strip())
     return "\n".join([
         "<!DOCTYPE html>", f'<html lang="{escape(language)}">', "<head><meta charset=\"utf-8\">",
-        f"<title>{escape(word('case space', language))}: {escape(doc['query'])}</title>",
+        f"<title>{escape(word('case space', language))} — {escape(doc['at'])}</title>",
         "<style>body{font-family:system-ui,sans-serif;max-width:80em;margin:2em auto;padding:0 1em}"
         "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3em .5em;vertical-align:top;font-size:.9em}"
         "td.cell{text-align:center}"
