@@ -161,3 +161,31 @@ def test_the_test_would_catch_an_upward_import(tmp_path):
     assert level("engine.logic.ir") < level("engine.explain.proof")
     assert level("engine.tools.diff") > level("engine.pipeline")
     assert level("engine.cli") == FRONT_END
+
+
+# -- lint and types (`bash run lint`, which CI runs before the tests), here too because this file is run
+# before every landing: a name unused, undefined or defined twice (a dict key written twice loses its first
+# value), or an annotation that lies, is found before it reaches main.
+
+def _tool(name: str) -> list[str]:
+    import importlib.util
+    import os
+    import sys
+    if importlib.util.find_spec(name) is None:
+        if os.environ.get("CI"):
+            pytest.fail(f"{name} is not installed; it is in tests/requirements.txt")
+        pytest.skip(f"{name} is not installed (pip install -r tests/requirements.txt)")
+    return [sys.executable, "-m", name]
+
+
+def test_ruff_finds_nothing():
+    import subprocess
+    done = subprocess.run([*_tool("ruff"), "check", "--no-cache", "engine", "tests", "benchmarks"],
+                          cwd=ENGINE.parent, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_mypy_finds_nothing():
+    import subprocess
+    done = subprocess.run([*_tool("mypy")], cwd=ENGINE.parent, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stdout + done.stderr

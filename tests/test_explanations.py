@@ -76,8 +76,8 @@ def test_status_and_citation_of_each_example(zan, example):
 MISSING_CERTIFICATE = {"en": "death certificate", "ru": "свидетельство о смерти", "kk": "қайтыс болу туралы куәлік"}
 # citations as a reader of each language cites them (kb/acts.zan's citation forms; English keeps the keys)
 CITED = {"en": {"pec 134.1.2": "pec 134.1.2", "pec 109.2": "pec 109.2", "rules819 104": "rules819 104"},
-         "ru": {"pec 134.1.2": "УИК, ст. 134 ч. 1 п. 2", "pec 109.2": "УИК, ст. 109 ч. 2", "rules819 104": "Правила, п. 104"},
-         "kk": {"pec 134.1.2": "ҚАК 134-бап 1-бөлік 2) тармақша", "pec 109.2": "ҚАК 109-бап 2-бөлік",
+         "ru": {"pec 134.1.2": "подп. 2) ч. 1 ст. 134 УИК", "pec 109.2": "ч. 2 ст. 109 УИК", "rules819 104": "п. 104 Правил"},
+         "kk": {"pec 134.1.2": "ҚАК-тің 134-бабы бірінші бөлігінің 2) тармақшасы", "pec 109.2": "ҚАК-тің 109-бабының екінші бөлігі",
                 "rules819 104": "Қағидалардың 104-тармағы"}}
 MOTHER = {"en": "mother", "ru": "мать", "kk": "анасы"}  # kb/names.zan: the person's name in the reader's language
 

@@ -29,7 +29,7 @@ def test_citation_key_parsed_once():
 
 
 @pytest.mark.parametrize("language,cited", [
-    ("ru", "УИК, ст. 134 ч. 1 п. 2"), ("kk", "ҚАК 134-бап 1-бөлік 2) тармақша"), ("en", "pec 134.1.2")])
+    ("ru", "подп. 2) ч. 1 ст. 134 УИК"), ("kk", "ҚАК-тің 134-бабы бірінші бөлігінің 2) тармақшасы"), ("en", "pec 134.1.2")])
 def test_cite_in_the_readers_language(kb, language, cited):
     phrases = Phrasebook(kb, language)
     assert phrases.cite("pec 134.1.2") == cited
@@ -71,9 +71,46 @@ def test_languages_defined_once():
 
 
 def test_cases_cite_as_zan_ask_does(zan):
-    """`zan cases --lang ru` cites [УИК, ст. 134 ч. 1 п. 2] as `zan ask --lang ru` does, not [pec 134.1.2]."""
+    """`zan cases --lang ru` cites [подп. 2) ч. 1 ст. 134 УИК] as `zan ask --lang ru` does, not [pec 134.1.2]."""
     out = zan("cases", "call(C, P, Purpose)", "--at", "2024-12-26", "--lang", "ru").output
-    assert "УИК, ст. 134 ч. 1 п. 2" in out
+    assert "подп. 2) ч. 1 ст. 134 УИК" in out
     assert "pec 134.1.2" not in out.replace("pec.134.1.2", "")
     asked = zan("ask", "call(kunakbaev, P, Purpose)", "--at", "2024-12-26", "--lang", "ru").output
-    assert "УИК, ст. 134 ч. 1 п. 2" in asked
+    assert "подп. 2) ч. 1 ст. 134 УИК" in asked
+
+
+# issue 20 item 7: citations as the ruling writes them (kk, the authentic text) and as Russian lawyers write them
+RULING_FORMS = [
+    ("kk", "pec 134.1.2", "ҚАК-тің 134-бабы бірінші бөлігінің 2) тармақшасы"),
+    ("kk", "pec 106.6", "ҚАК-тің 106-бабының алтыншы бөлігі"),
+    ("kk", "constitution 13.3", "Конституцияның 13-бабының 3-тармағы"),
+    ("kk", "advocacy_law 1.8", "\"Адвокаттық қызмет және заң көмегі туралы\" Заңның 1-бабының 8) тармақшасы"),
+    ("kk", "cc60 1", "№ 60-НҚ нормативтік қаулының 1-тармағы"),
+    ("ru", "pec 134.1.2", "подп. 2) ч. 1 ст. 134 УИК"),
+    ("ru", "constitution 13.3", "п. 3 ст. 13 Конституции"),
+    ("ru", "advocacy_law 1.8", "подп. 8) ст. 1 Закона «Об адвокатской деятельности и юридической помощи»"),
+]
+
+
+@pytest.mark.parametrize("language,key,written", RULING_FORMS)
+def test_citations_as_the_ruling_writes_them_round_trip(kb, zan, language, key, written):
+    assert Phrasebook(kb, language).cite(key) == written
+    assert read_citation(kb, written) == Citation.parse(key)
+    shown = zan("show", written, "--lang", language, "--format", "json")
+    assert shown.exit_code == 0, shown.output
+    import json
+    norms = json.loads(shown.stdout)["norms"]
+    assert norms and {d["citation"] for d in norms} == {key}
+    assert {d["cited_as"] for d in norms} == {written}
+
+
+def test_the_advocacy_law_is_the_2018_law(kb):
+    act = kb.acts["advocacy_law"]
+    assert "2018" in Phrasebook(kb, "ru").act_title("advocacy_law")
+    assert "юридической помощи" in Phrasebook(kb, "ru").act_name("advocacy_law")
+    assert "заң көмегі" in Phrasebook(kb, "kk").act_name("advocacy_law")
+    assert act.in_force.start.year == 2018
+
+
+def test_the_applicant_is_spelled_as_the_ruling_spells_him(kb):
+    assert Phrasebook(kb, "ru").value_label("kunakbaev") == "Кунакбаев"

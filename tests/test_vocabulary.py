@@ -26,14 +26,15 @@ def test_vocabulary_lists_askable_predicates_ranges_statuses(zan, lang, label):
     assert text.exit_code == 0 and label in text.stdout
 
 
-@pytest.mark.parametrize("name", ["pec 134.1.2", "УИК, ст. 134 ч. 1 п. 2", "ҚАК 134-бап 1-бөлік 2) тармақша",
+@pytest.mark.parametrize("name", ["pec 134.1.2", "УИК, ст. 134 ч. 1 п. 2", "ҚАК 134-бап 1-бөлік 2) тармақша", "подп. 2) ч. 1 ст. 134 УИК",
+                                  "ҚАК-тің 134-бабы бірінші бөлігінің 2) тармақшасы",
                                   "pec.134.1.2.calls"])
 def test_show_finds_a_norm_by_id_key_or_any_languages_citation(zan, name):
     r = zan("show", name, "--lang", "ru", "--format", "json")
     assert r.exit_code == 0, r.output
     norms = {d["id"]: d for d in json.loads(r.stdout)["norms"]}
     calls = norms["pec.134.1.2.calls"]
-    assert calls["cited_as"] == "УИК, ст. 134 ч. 1 п. 2"
+    assert calls["cited_as"] == "подп. 2) ч. 1 ст. 134 УИК"
     assert set(calls["quotes"]) == {"kk", "ru", "en"}
     assert "pec.109.2.death" in calls["exceptions"]  # exceptions to it, found from the other norms
     assert any("дисциплинарный изолятор" in c["in_words"] for c in calls["conditions"])

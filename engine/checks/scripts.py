@@ -82,8 +82,8 @@ def check(kb: KnowledgeBase) -> list[Diagnostic]:
         atoms.append(question.query.atom)
     for nid, norm in kb.norms.items():
         look(nid, norm.id_span, "norm")
-    for name, decl in kb.constants.items():
-        look(name, decl.span, "constant")
+    for name, constant in kb.constants.items():
+        look(name, constant.span, "constant")
     for atom in atoms:
         look(atom.predicate, atom.predicate_span, "predicate")
         for name, span, kind in _terms(atom):

@@ -152,7 +152,7 @@ class Explainer:
         return self.phrases.cite_norm(info.node) if info is not None else None
 
     def cite_key(self, citation: str) -> str:
-        """A citation key as the reader's language cites it (`pec 134.1.2` -> УИК, ст. 134 ч. 1 п. 2)."""
+        """A citation key as the reader's language cites it (`pec 134.1.2` -> подп. 2) ч. 1 ст. 134 УИК)."""
         return self.phrases.cite(citation)
 
     def act_name(self, key: str) -> str:
@@ -278,6 +278,8 @@ class Explainer:
         if p.kind == "negation":
             out["explanation"] = self.w("universal holds") if universal is not None else \
                 f"{self.w('no fact')} {atom_text(relation, values)}"
+        if p.kind == "negation" and p.children:   # a `for every` that holds: its instances, each proved
+            out["conditions"] = [self.node(c, level + 1) for c in p.children]
         if p.kind == "rule" and self.tables is not None:  # a derived condition: its proof once, in `proofs`
             key = out["id"] = atom_text(p.relation or "", p.values)
             if ("proofs", key) not in self.tables.seen:

@@ -262,7 +262,8 @@ WORDS: dict[str, dict[str, str]] = {
                    "kk": "{before} мен {after} арасындағы өзгерістер"},
     "no changes": {"en": "no answer changed its status", "ru": "ни один ответ не изменил статус",
                    "kk": "ешбір жауаптың мәртебесі өзгермеді"},
-    "caused by": {"en": "because", "ru": "причина", "kk": "себебі"},
+    # what made an answer change, in `zan diff` ("because: cc60 1 came into force"); `zan cases` says "caused by"
+    "changed because": {"en": "because", "ru": "причина", "kk": "себебі"},
     "came into force": {"en": "{norm} came into force on {date}", "ru": "{norm} вступила в силу {date}",
                         "kk": "{norm} {date} күні күшіне енді"},
     "ceased to be in force": {"en": "{norm} ceased to be in force after {date}", "ru": "{norm} утратила силу после {date}",
@@ -346,6 +347,14 @@ QUESTION_WORDS: dict[str, dict[str, list[str]]] = {
                       "әрбір", "мәртебесі", "мәртебе", "қазір", "енді", "дейін", "бастап", "кейін", "ғана", "да", "де",
                       "та", "те", "ді", "ды", "жылғы", "жылы", "ж", "болып", "табылады", "жасай", "жасау", "жасауға",
                       "жасайтын", "жүзеге", "асыра"]},
+}
+
+# Ordinal words, for citation forms that write a part by its ordinal (`{2:ordinal}` in kb/acts.zan:
+# "134-бабы бірінші бөлігінің 2) тармақшасы", as the ruling writes it): first, second, ... nineteenth.
+_KK_ORDINALS = ("бірінші", "екінші", "үшінші", "төртінші", "бесінші", "алтыншы", "жетінші", "сегізінші",
+                "тоғызыншы", "оныншы")
+ORDINALS: dict[str, tuple[str, ...]] = {
+    "kk": _KK_ORDINALS + tuple("он " + w for w in _KK_ORDINALS[:9]),
 }
 
 # Month names for dates written in words ("15 January 2025", "15 января 2025", "15 қаңтар 2025"):

@@ -16,9 +16,12 @@ import re
 from dataclasses import dataclass
 
 from engine.base.messages import LANGUAGES
+from engine.explain.i18n import ORDINALS
 from engine.syntax import nodes as n
 
-_PLACEHOLDER = re.compile(r"\{(\d)\}")
+# {1}, {2}, {3}: the parts of a key's number; {2:ordinal}: the part as the ordinal word of the language
+# ("бірінші бөлігі", as the ruling writes it; the words are the engine's, i18n.ORDINALS)
+_PLACEHOLDER = re.compile(r"\{(\d)(?::(ordinal))?\}")
 _SPACES = re.compile(r"\s+")
 
 
@@ -43,12 +46,19 @@ class Citation:
     def __str__(self) -> str:
         return self.key
 
-    def in_form(self, form: str) -> str | None:
+    def in_form(self, form: str, language: str = "en") -> str | None:
         """The citation written in one of the act's forms; None when the form has other parts."""
-        used = {int(k) for k in _PLACEHOLDER.findall(form)}
+        used = {int(k) for k, _fmt in _PLACEHOLDER.findall(form)}
         if used != set(range(1, len(self.numbers) + 1)):
             return None
-        return _PLACEHOLDER.sub(lambda m: self.numbers[int(m.group(1)) - 1], form)
+
+        def part(m: re.Match) -> str:
+            number = self.numbers[int(m.group(1)) - 1]
+            words = ORDINALS.get(language, ())
+            if m.group(2) == "ordinal" and number.isdigit() and 0 < int(number) <= len(words):
+                return words[int(number) - 1]
+            return number
+        return _PLACEHOLDER.sub(part, form)
 
 
 def forms(act: n.Act | None, language: str) -> list[str]:
@@ -65,7 +75,7 @@ def cited_as(act: n.Act | None, citation: str | None, language: str) -> str | No
         return next((label.text for part, label in act.part_citations
                      if part == parsed.numbers[0] and label.language == language), None)
     for form in forms(act, language):
-        found = parsed.in_form(form)
+        found = parsed.in_form(form, language)
         if found is not None:
             return found
     return None
@@ -75,12 +85,14 @@ def _normal(text: str) -> str:
     return _SPACES.sub(" ", text.strip()).lower()
 
 
-def _pattern(form: str) -> re.Pattern:
-    """A citation form read back: its placeholders match the parts of a number."""
+def _pattern(form: str, language: str) -> re.Pattern:
+    """A citation form read back: its placeholders match the parts of a number (or their ordinal words)."""
     out, last = [], 0
     for m in _PLACEHOLDER.finditer(form):
         out.append(re.escape(_SPACES.sub(" ", form[last:m.start()]).lower()))
-        out.append(f"(?P<p{m.group(1)}>[0-9]+(?:-[0-9]+)?)")
+        ordinals = "".join("|" + re.escape(w) for w in sorted(ORDINALS.get(language, ()), key=len, reverse=True)) \
+            if m.group(2) else ""
+        out.append(f"(?P<p{m.group(1)}>[0-9a-zа-яё]+(?:-[0-9]+)?{ordinals})")
         last = m.end()
     out.append(re.escape(_SPACES.sub(" ", form[last:]).lower()))
     return re.compile("".join(out).strip().replace(r"\ ", r"\s*"))
@@ -100,10 +112,12 @@ def read_citation(kb, text: str) -> Citation | None:
             if wanted == _normal(label.text):
                 return Citation(act.key, (part,))
         for label in act.citations:
-            m = _pattern(label.text).fullmatch(wanted)
+            m = _pattern(label.text, label.language).fullmatch(wanted)
             if m:
                 count = len(_PLACEHOLDER.findall(label.text))
-                return Citation(act.key, tuple(m.group(f"p{k}") for k in range(1, count + 1)))
+                words = ORDINALS.get(label.language, ())
+                return Citation(act.key, tuple(str(words.index(m.group(f"p{k}")) + 1) if m.group(f"p{k}") in words
+                                               else m.group(f"p{k}") for k in range(1, count + 1)))
     return None
 
 

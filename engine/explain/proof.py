@@ -155,10 +155,39 @@ class Prover:
                         node.children.append(child)
                         stack.append(child)
                 elif isinstance(c, n.Negation):
-                    node.children.append(ProofNode("negation", c.atom.predicate, ground(c.atom, solution), source=c.span))
+                    negation = ProofNode("negation", c.atom.predicate, ground(c.atom, solution), source=c.span)
+                    node.children.append(negation)
+                    if c.universal is not None:   # `for every`: each instance, with its proof (n.Universal)
+                        stack += self._instances_of(c.universal, solution, negation)
                 else:
                     node.children.append(ProofNode("comparison", text=comparison_text(c, solution), source=c.span))
         return root
+
+    def _instances_of(self, u: n.Universal, solution: dict, node: ProofNode, limit: int = 50) -> list[ProofNode]:
+        """Below a `for every` that holds: for each value meeting its conditions (at most `limit`), the proofs of
+        those conditions and of the last one; returns the rule nodes still to be filled in."""
+        free = {v: solution[v] for v in u.free if v in solution}
+        pending = []
+        for k, instance in enumerate(solutions(u.domain, free, self.index)):
+            if k >= limit:
+                break
+            whole = next(iter(solutions((u.body,), instance, self.index)), instance) \
+                if isinstance(u.body, n.Atom) else instance
+            for c in u.domain + (u.body,):
+                if isinstance(c, n.Atom):
+                    below = (c.predicate, ground(c, whole))
+                    if None in below[1]:
+                        continue
+                    self._settle(below)
+                    if below in self._best:
+                        child = self._proof_node(below)
+                        node.children.append(child)
+                        pending.append(child)
+                elif isinstance(c, n.Negation):
+                    node.children.append(ProofNode("negation", c.atom.predicate, ground(c.atom, whole), source=c.span))
+                else:
+                    node.children.append(ProofNode("comparison", text=comparison_text(c, whole), source=c.span))
+        return pending
 
     def _proof_node(self, atom: GroundAtom) -> ProofNode:
         """The node for a settled atom, its conditions still to be filled in."""

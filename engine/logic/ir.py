@@ -174,14 +174,18 @@ def readings_in_force(kb: KnowledgeBase, chosen=None) -> frozenset[str]:
     """
     names = chosen.split(",") if isinstance(chosen, str) else list(chosen or [])  # `--reading a,b`: several
     names = [name.strip() for name in names if name.strip()]
-    for name in names:
+    written = ",".join(names)
+    for k, name in enumerate(names):
         if name not in kb.readings:
             from engine.base.diagnostics import Diagnostic, ZanError, did_you_mean
 
             guess = did_you_mean(name, list(kb.readings))
             known = ", ".join(sorted(kb.readings)) or "none"
+            column = len(",".join(names[:k])) + (2 if k else 1)   # where the name stands in `--reading a,b`
             raise ZanError([Diagnostic("unknown-reading", f"no reading named {name!r} in the knowledge base (known: {known})",
-                                       None, hint=f"did you mean {guess}?" if guess else None)])
+                                       Span("<--reading>", 1, column, 1, column + len(name)),
+                                       hint=f"did you mean {guess}?" if guess else None)],
+                           sources={"<--reading>": written})
     active = {name for name, decl in kb.readings.items() if decl.default}
     links: dict[str, set[str]] = {name: set() for name in kb.readings}
     for name, decl in kb.readings.items():

@@ -35,7 +35,7 @@ from typing import Callable, Iterable, Sequence
 
 from engine.base.diagnostics import Diagnostic, ZanError
 from engine.base.source import Span
-from engine.explain.answering import answers, brief_trace, trace
+from engine.explain.answering import brief_trace
 from engine.explain.explanation import Explainer, atom_text, query_text
 from engine.explain.i18n import word
 from engine.explain.proof import Prover

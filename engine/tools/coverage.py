@@ -3,7 +3,8 @@
 Read off the traces of a passing (or failing) scenario run, never by running anything again. The items:
 
 - every norm with a clause is **decisive** in some expectation: a norm with a modality decides an
-  answer; a definition (a clause without modality) is used in a proof;
+  answer; a definition (a clause without modality) is used in a proof (of the answer, or in its
+  why-nots: what held, or the proof that makes a negated condition fail);
 - every `exception to` both **bites** (the excepted norm is defeated by it on lex specialis) and
   **does not bite** (the excepted norm applies to an expected atom and the exception does not);
 - every condition of every norm both **holds** where the norm applies and **fails** where it decides
@@ -55,6 +56,17 @@ class Coverage:
         return out
 
 
+def _norms_of(node) -> set[str]:
+    """The norms whose rules a proof tree uses (without recursion: proofs may be deep)."""
+    found, stack = set(), [node]
+    while stack:
+        current = stack.pop()
+        if current.norm:
+            found.add(current.norm)
+        stack.extend(current.children)
+    return found
+
+
 def _condition_text(c: n.Condition) -> str:
     return str(c)
 
@@ -87,6 +99,8 @@ def measure(kb: KnowledgeBase, outcomes: Sequence[Outcome]) -> Coverage:
         for w, _depth in why_nots(o.trace):
             if w.norm and w.condition is not None and w.reason != "not-in-force":
                 failing.add((w.norm, w.condition.span))
+            # a definition shown in a why-not (what held, or what makes a negated condition fail) is used too
+            used |= {nid for p in w.held + ([w.counter_proof] if w.counter_proof else []) for nid in _norms_of(p)}
     for nid, norm in sorted(kb.norms.items()):
         clause = norm.clause
         if clause is None:

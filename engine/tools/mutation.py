@@ -23,8 +23,7 @@ import dataclasses
 import datetime
 import random
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Sequence
 
 from engine.base.diagnostics import errors
 from engine.base.source import Span

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
 import lark
-from lark import Token, Tree
+from lark import Tree
 
 from engine import checks
 
@@ -483,7 +483,7 @@ def _why_not_matches(a: WhyNotReason, w: WhyNot) -> bool:
 
 def recorded_why_not(w: WhyNot, span: Span) -> WhyNotReason:
     atom = None
-    if w.relation is not None:
+    if w.relation is not None and not w.relation.startswith(n.UNIVERSAL_PREFIX):   # a `for every` is no atom to write
         args = tuple(n.Variable("_", span) if v is None else n.Constant(v, span) for v in w.values)
         atom = n.Atom(w.relation, args, span, span)
     return WhyNotReason(w.norm or "", w.reason, atom, span)

@@ -50,7 +50,7 @@ def _label(kb: KnowledgeBase, value: str, language: str) -> str:
 
 def find_norms(kb: KnowledgeBase, text: str) -> list[n.Norm]:
     """Norms named by id (`pec.134.1.2.calls`), by citation key (`pec 134.1.2`) or by a citation as any
-    language cites it (`УИК, ст. 134 ч. 1 п. 2`, `ҚАК 134-бап 1-бөлік 2) тармақша`)."""
+    language cites it (`подп. 2) ч. 1 ст. 134 УИК`, `ҚАК-тің 134-бабы бірінші бөлігінің 2) тармақшасы`, `УИК, ст. 134 ч. 1 п. 2`)."""
     if text in kb.norms:
         return [kb.norms[text]]
     citation = read_citation(kb, text)

@@ -11,7 +11,6 @@ import re
 from html import escape
 
 from engine.explain.i18n import word
-from engine.explain.render.common import norm_name
 
 
 def _status(row: dict, language: str) -> str:
