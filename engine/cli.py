@@ -239,8 +239,9 @@ def _engine_option(f):
             ctx.call_on_close(lambda: evaluator.use(None))   # for this command only (in-process callers)
         return value
     return click.option("--engine", type=click.Choice(sorted(EVALUATORS)), expose_value=False, callback=choose,
-                        help="The evaluator: pydatalog (the default and reference) or sets (joins of whole "
-                             "relations, faster on registers). The answers are the same.")(f)
+                        help="The evaluator: pydatalog (the reference; the default for a question) or sets (joins "
+                             "of whole relations; the default for registers in partitions, test --mutate and cases). "
+                             "The answers are the same.")(f)
 
 
 @click.group(cls=ZanGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -271,7 +272,7 @@ def _register_options(f):
                      help="Case facts per partition of a register (json, jsonl; default 5000): memory is bounded "
                           "by one partition. Cases that share a constant stay together.")(f)
     f = click.option("--jobs", type=click.IntRange(min=1), metavar="N",
-                     help="Processes evaluating a register's partitions (json, jsonl; default: all cores). "
+                     help="Processes evaluating a register's partitions (json, jsonl; default 1). "
                           "The output is the same for any N.")(f)
     return f
 

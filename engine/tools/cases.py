@@ -631,7 +631,7 @@ def _representatives(kb: KnowledgeBase, make: Callable, builder: Builder,
                 program.add_fact(relation, tuple(_rename(v, str(k), builder.individuals) for v in values),
                                  Span("<case space>", k + 1, 1))
         predicates = {cases[k][0][0] for k in members}
-        model = evaluate(program, ir.question_relations(*predicates))
+        model = evaluate(program, ir.question_relations(*predicates), many=True)
         prover = Prover(program, model)
         applies: dict[tuple, set] = {}
         for p in predicates:
