@@ -80,7 +80,8 @@ def read_bytes(path: str | Path, name: str | None = None, limit: int = MAX_INPUT
 
 
 def _bounded(stream, name: str, limit: int) -> bytes:
-    parts, size = [], 0
+    parts: list[bytes] = []
+    size = 0
     while True:
         part = stream.read(min(_CHUNK, limit + 1 - size))
         if not part:
