@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import datetime
 import gc
-import os
 from dataclasses import replace
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
