@@ -48,9 +48,9 @@ def one(convicts: int, fmt: str = "json", jobs: int | None = None) -> dict:
     same = f"same {len(ours):,} statuses" if not wrong else f"DIFFERENT statuses ({wrong} of {len(theirs):,})"
     report(f"batch {convicts:,} convicts ({count / convicts:.1f} facts each)", f"{seconds:.1f} s",
            f"clingo {clingo_seconds:.2f} s", seconds / clingo_seconds, "target <= 3x at 10k; " + same)
-    report(f"  CPU seconds (all processes)", f"{cpu:.1f} s CPU", f"clingo {clingo_cpu:.2f} s CPU", cpu / clingo_cpu,
+    report("  CPU seconds (all processes)", f"{cpu:.1f} s CPU", f"clingo {clingo_cpu:.2f} s CPU", cpu / clingo_cpu,
            "the same ratio in CPU time (the machine is shared)")
-    report(f"  peak memory, output", f"{peak / 2**20:.0f} MiB peak", "", None,
+    report("  peak memory, output", f"{peak / 2**20:.0f} MiB peak", "", None,
            f"{output.stat().st_size / 2**20:.0f} MiB of {fmt}; target < 1024 MiB at 100k")
     if wrong:
         raise SystemExit(f"statuses differ from clingo's on {wrong} atoms at {convicts}")

@@ -111,7 +111,8 @@ def _read_regular(path, name: str, limit: int, where: Span) -> bytes:
 
 
 def _bounded(stream, name: str, limit: int) -> bytes:
-    parts, size = [], 0
+    parts: list[bytes] = []
+    size = 0
     while True:
         part = stream.read(min(_CHUNK, limit + 1 - size))
         if not part:

@@ -75,7 +75,7 @@ class KnowledgeBase:
             first = table[key]
             self.duplicates.append(Diagnostic(
                 "duplicate-id", f"the {kind} {key} is declared twice", span,
-                notes=(Note(f"first declared here", getattr(first, "span", None)),)))
+                notes=(Note("first declared here", getattr(first, "span", None)),)))
             return
         table[key] = node
 

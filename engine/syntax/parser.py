@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 import re
 import zlib
-from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
 import lark
-from lark import Token, Tree
+from lark import Tree
 
 from engine import checks
 

@@ -309,7 +309,7 @@ def render_diff(document: dict, explain: bool, language: str, *, short: bool = F
         body.append(f"<h2><code>{escape(c['atom'])}</code>: {status_html(old, language)} → {status_html(new, language)}</h2>")
         body.append("<ul>")
         for cause in c["causes"]:
-            mark = word("caused by", language) if cause["primary"] else word("see", language)
+            mark = word("changed because", language) if cause["primary"] else word("see", language)
             text = escape(cause["explanation"])
             if cause.get("norm"):
                 text = text.replace(escape(f"{cause['norm']['id']} ({cause['norm'].get('citation')})"), link(cause["norm"]), 1)

@@ -224,7 +224,7 @@ def render_diff(document: dict, explain: bool, language: str, *, short: bool = F
         new = word(c["after"]["status"] if c["after"] else "absent", language)
         out += [f"## {_code(c['atom'])}: **{old}** → **{new}**", ""]
         for cause in c["causes"]:
-            mark = _cap(word("caused by", language)) if cause["primary"] else _cap(word("see", language))
+            mark = _cap(word("changed because", language)) if cause["primary"] else _cap(word("see", language))
             out.append(f"- {mark}: {cause['explanation']}")
         if not c["causes"]:
             out.append(f"- {word('cause unknown', language)}")
