@@ -745,7 +745,7 @@ def check(paths, list_codes, explain_code, lang):
     files: list[Path] = []
     for p in paths or _project_folders(include_scenarios=False):
         if p.is_dir():
-            files += kb_files(p) + sorted((p / "cases").glob("*.facts")) if (p / "cases").is_dir() else kb_files(p)
+            files += kb_files(p) + sorted(f for f in (p / "cases").glob("*.facts") if f.is_file()) if (p / "cases").is_dir() else kb_files(p)
         else:
             files.append(p)
     if not paths:  # a project's case folders (zan.toml `cases`), where they lie outside kb/cases

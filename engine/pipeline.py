@@ -69,7 +69,7 @@ def load_knowledge(kb_dir: Path | None = None, fact_files: Sequence[Path] | None
     facts = list(fact_files) if fact_files or not sample else sample_case_files(folder)
     kb = load_law(folder)
     load(facts, kb, case=True)
-    questions = [q for d in query_dirs for q in sorted(Path(d).glob("*.zan"))]
+    questions = [q for d in query_dirs for q in sorted(Path(d).glob("*.zan")) if q.is_file()]
     if questions:
         load(questions, kb)
     return kb, [str(p) for p in facts]

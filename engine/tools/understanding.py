@@ -90,7 +90,7 @@ def knowledge(kb_dir=None, fact_files=None, query_dir=None, sample: bool = True)
     kb, _facts, _warnings = load_checked(kb_dir, fact_files if fact_files is not None or sample else [], sample=sample)
     kb = dataclasses.replace(kb, sources=dict(kb.sources), modules=list(kb.modules), questions=dict(kb.questions))
     folder = Path(query_dir) if query_dir else default_queries()
-    return load(sorted(folder.glob("*.zan")), base=kb) if folder.is_dir() else kb
+    return load(sorted(q for q in folder.glob("*.zan") if q.is_file()), base=kb) if folder.is_dir() else kb
 
 
 # ---------------------------------------------------------------- words
