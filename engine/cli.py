@@ -551,7 +551,7 @@ def ask(query, how, how_max, kb, facts, at, fmt, explain, lang, short, steps, de
         assumed, retracted, reading, answer_number):
     """Answer QUERY: an atom such as "call(kunakbaev, P, Purpose)", optionally after a status, or a question in
     words in kk, ru or en, e.g. "which calls are permitted for Kunakbayev in the disciplinary isolator?"."""
-    from engine.tools.understanding import looks_like_atom
+    from engine.pipeline import looks_like_atom
 
     if looks_like_atom(query):
         _answer(query, kb, facts, at, fmt, explain, lang, short=short, steps=steps, depth=depth, trace_level=trace_level,
@@ -700,7 +700,7 @@ def check(paths, list_codes, explain_code, lang):
     files: list[Path] = []
     for p in paths or _project_folders(include_scenarios=False):
         if p.is_dir():
-            files += kb_files(p) + sorted((p / "cases").glob("*.facts")) if (p / "cases").is_dir() else kb_files(p)
+            files += kb_files(p) + sorted(f for f in (p / "cases").glob("*.facts") if f.is_file()) if (p / "cases").is_dir() else kb_files(p)
         else:
             files.append(p)
     if not paths:  # a project's case folders (zan.toml `cases`), where they lie outside kb/cases

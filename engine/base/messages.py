@@ -16,7 +16,7 @@ LANGUAGES = ("kk", "ru", "en")
 MESSAGES: dict[str, dict[str, str]] = {
     "error": {"en": "error", "ru": "ошибка", "kk": "қате"},
     "warning": {"en": "warning", "ru": "предупреждение", "kk": "ескерту"},
-    "hint": {"en": "hint", "ru": "подсказка", "kk": "кеңес"},
+    "hint": {"en": "hint", "ru": "подсказка", "kk": "нұсқау"},
     "note": {"en": "note", "ru": "примечание", "kk": "ескертпе"},
     "kb bundled": {"en": "kb: the knowledge base bundled with zan", "ru": "база знаний: встроенная в zan",
                    "kk": "білім қоры: zan-мен бірге келетін"},
