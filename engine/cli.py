@@ -596,7 +596,7 @@ def ask(query, how, how_max, kb, facts, at, fmt, explain, lang, short, steps, de
         assumed, retracted, reading, answer_number):
     """Answer QUERY: an atom such as "call(kunakbaev, P, Purpose)", optionally after a status, or a question in
     words in kk, ru or en, e.g. "which calls are permitted for Kunakbayev in the disciplinary isolator?"."""
-    from engine.tools.understanding import looks_like_atom
+    from engine.pipeline import looks_like_atom
 
     if looks_like_atom(query):
         _answer(query, kb, facts, at, fmt, explain, lang, short=short, steps=steps, depth=depth, trace_level=trace_level,

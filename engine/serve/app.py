@@ -205,7 +205,7 @@ def answer_json(bench: Workbench, body: dict) -> str:
     from engine.explain.explanation import document
     from engine.explain.render.as_json import render
     from engine.pipeline import answer, ask, fact_atoms, prepare
-    from engine.tools.understanding import looks_like_atom
+    from engine.pipeline import looks_like_atom
 
     language = _language(body.get("lang"))
     at = _date(body.get("at"), "at")

@@ -31,7 +31,6 @@ from engine.syntax.knowledge import KnowledgeBase
 SOURCE = "<question>"
 STATUSES = ("permitted", "prohibited", "discretionary", "undetermined", "obligatory")
 _TOKEN = re.compile(r"(?P<iso>\d{4}-\d{2}-\d{2})|(?P<dotted>\d{1,2}\.\d{1,2}\.\d{4})|(?P<word>[^\W_]\w*|\d+)|(?P<stop>[,;?!])")
-_ATOM = re.compile(r"^\s*(?:[a-z]+\s+)?[^\W\d]\w*\s*\(")
 
 
 @dataclass(frozen=True)
@@ -92,11 +91,6 @@ def knowledge(kb_dir=None, fact_files=None, query_dir=None, sample: bool = True)
     kb = dataclasses.replace(kb, sources=dict(kb.sources), modules=list(kb.modules), questions=dict(kb.questions))
     folder = Path(query_dir) if query_dir else default_queries()
     return load(sorted(q for q in folder.glob("*.zan") if q.is_file()), base=kb) if folder.is_dir() else kb
-
-
-def looks_like_atom(text: str) -> bool:
-    """`call(kunakbaev, P, Purpose)`, `permitted call(...)?`: the question is written as an atom."""
-    return bool(_ATOM.match(text))
 
 
 # ---------------------------------------------------------------- words
