@@ -239,8 +239,9 @@ def _engine_option(f):
             ctx.call_on_close(lambda: evaluator.use(None))   # for this command only (in-process callers)
         return value
     return click.option("--engine", type=click.Choice(sorted(EVALUATORS)), expose_value=False, callback=choose,
-                        help="The evaluator: pydatalog (the default and reference) or sets (joins of whole "
-                             "relations, faster on registers). The answers are the same.")(f)
+                        help="The evaluator: pydatalog (the reference; the default for a question) or sets (joins "
+                             "of whole relations; the default for registers in partitions, test --mutate and cases). "
+                             "The answers are the same.")(f)
 
 
 @click.group(cls=ZanGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -271,7 +272,7 @@ def _register_options(f):
                      help="Case facts per partition of a register (json, jsonl; default 5000): memory is bounded "
                           "by one partition. Cases that share a constant stay together.")(f)
     f = click.option("--jobs", type=click.IntRange(min=1), metavar="N",
-                     help="Processes evaluating a register's partitions (json, jsonl; default: all cores). "
+                     help="Processes evaluating a register's partitions (json, jsonl; default 1). "
                           "The output is the same for any N.")(f)
     return f
 
@@ -315,8 +316,8 @@ def _common(f):
 def _answer(query, kb, facts, at, fmt, explain, lang, title=None, short=False, steps=False, depth=None,
             trace_level="full", assumptions=(), understood=None, assumed=(), retracted=(), reading=None,
             how=None, how_max=None, answer_number=None):
-    from engine.explain.explanation import document
-    from engine.pipeline import ask, fact_atoms
+    from engine.pipeline import Request, fact_atoms
+    from engine.tools.service import answer_document
 
     choice = _knowledge(kb)
     if lang != "en" and isinstance(query, str):
@@ -324,70 +325,35 @@ def _answer(query, kb, facts, at, fmt, explain, lang, title=None, short=False, s
     if fmt == "text" and not (explain or short or steps):
         trace_level = "none"  # one line per answer: build nothing that is not printed
     machine = fmt in ("json", "jsonl")
-    assumptions = tuple(assumptions) + tuple(fact_atoms(assumed))
-    retractions = fact_atoms(retracted)
-    if machine and how is None:  # a register is evaluated in partitions, on --jobs processes (engine/tools/register.py)
-        from engine.pipeline import answer, prepare
-        from engine.tools import register
-
-        try:
-            result = prepare(query, at, choice.folder, list(facts) or None, assumptions=assumptions,
-                             retractions=retractions, reading=reading)
-        except ZanError:
-            if lang != "en" and isinstance(query, str):
-                _question_in_language(query, choice.folder, facts, lang)
-            raise
-        params = click.get_current_context().params
-        batch = register.Register(result, trace_level, lang, steps,
-                                  limit=params.get("partition") or register.PARTITION_FACTS)
-        if batch.split:
-            jobs = params.get("jobs") or register.default_jobs()
-            doc = register.document(batch, jobs, _progress())
-        else:
-            doc = document(answer(result, trace_level), lang, depth=depth, steps=steps, lazy=True,
-                           level=trace_level, shared=True)
-    else:
-        try:
-            result = ask(query, at, choice.folder, list(facts) or None, trace_level=trace_level,
-                         assumptions=assumptions, retractions=retractions, reading=reading)
-        except ZanError:
-            if lang != "en" and isinstance(query, str):
-                _question_in_language(query, choice.folder, facts, lang)
-            raise
-        doc = document(result, lang, depth=depth, steps=steps, level=trace_level, shared=machine)
-    how_found = None
-    if how is not None:
-        from engine.tools.cases import how_for_result
-
-        how_found = how_for_result(result, how, how_max)
-        for entry, sets in zip(doc["answers"], how_found):
-            entry["how"] = sets["how"]
-            entry["how_more"] = sets["more"]        # --max cut the list
-            if sets["stopped"]:                     # the budget ran out: the list may be incomplete
-                entry["how_stopped"] = sets["stopped"]
-    if machine:
-        doc["kb"] = choice.as_json()
+    params = click.get_current_context().params
+    request = Request(query, at, choice.folder, list(facts) or None, language=lang, trace_level=trace_level,
+                      depth=depth, steps=steps, assumptions=tuple(assumptions) + tuple(fact_atoms(assumed)),
+                      retractions=tuple(fact_atoms(retracted)), reading=reading, how=how, how_max=how_max,
+                      machine=machine, partitions=machine, partition=params.get("partition"),
+                      jobs=params.get("jobs"), kb=choice.as_json(), understood=understood, title=title)
+    try:
+        answered = answer_document(request, _progress)
+    except ZanError:
+        if lang != "en" and isinstance(query, str):
+            _question_in_language(query, choice.folder, facts, lang)
+        raise
+    doc, result = answered.document, answered.result
     _warn_unknown(result.unknown_names, query, lang)
-    if understood:
-        doc["question"] = understood
-        title = _understood_title(understood, lang)
     if answer_number is not None:  # one answer (one graph per answer with dot/svg)
         every = list(doc["answers"])
         if answer_number > len(every):
             raise click.UsageError(message("no such answer", lang, number=answer_number, count=len(every)))
         doc["answers"] = [every[answer_number - 1]]
-    if title:
-        doc["title"] = title
     if fmt != "json" and not facts and result.fact_files:
         from engine.explain.i18n import word
         names = ", ".join(Path(f).name for f in result.fact_files)
         click.echo(f"({word('sample case', lang)}: {names})", err=True)
-    if fmt == "text" and title:
-        click.echo(visible(title))
-    if how_found is not None and fmt not in ("json", "jsonl"):
+    if fmt == "text" and doc.get("title"):
+        click.echo(visible(doc["title"]))
+    if answered.how is not None and not machine:
         from engine.explain.render.as_cases import how_section
 
-        _emit(doc, fmt, explain, lang, short, steps, after=how_section(how_found, how, fmt, lang))
+        _emit(doc, fmt, explain, lang, short, steps, after=how_section(answered.how, how, fmt, lang))
         return
     _emit(doc, fmt, explain, lang, short, steps)
 
@@ -426,18 +392,6 @@ def _warn_unknown(unknown, query, lang):
         click.echo(d.render(sources, lang), err=True)
 
 
-def _understood_title(understood: dict, lang: str) -> str:
-    from engine.explain.i18n import word
-
-    lines = [f"{word('question as understood', lang)}: {understood['understood']}", f"  {understood['in_words']}"]
-    if understood.get("between"):
-        lines.append("  " + word("changes between", lang, before=understood["between"][0], after=understood["between"][1]))
-    for a in understood["assumptions"]:
-        lines.append(f"  {word('assumed', lang)}: {a['atom']} ({a['in_words']})"
-                     + (f" — {word('already in the case', lang)}" if a.get("in_the_case") else ""))
-    return "\n".join(lines)
-
-
 def _ask_in_words(text, kb, facts, at, fmt, explain, lang, short, steps, depth, trace_level="full", answer_number=None,
                   assumed=(), retracted=(), reading=None, how=None, how_max=None):
     """A question in words: understood against the kb's vocabulary, said back, then answered (or diffed)."""
@@ -452,6 +406,14 @@ def _ask_in_words(text, kb, facts, at, fmt, explain, lang, short, steps, depth, 
         # --lang not given: the question's own language, before the project's lang and English
         lang = language_of(text, knowledge_base) or lang
         ctx.find_root().meta["zan.lang"] = lang
+    if not facts and not how:
+        # a question that names no one ("can a convict in the isolator call his lawyer?") is answered in
+        # general, for every case (engine/tools/cases.general), not about the sample case's persons
+        general_kb = knowledge(folder, None, sample=False)
+        general = understand(text, general_kb, lang, general_questions=True)
+        if not isinstance(general, _D) and general.roles and not general.names and not general.between:
+            _general_answer(general, general_kb, _knowledge(kb), at, fmt, lang, reading)
+            return
     understood = understand(text, knowledge_base, lang)
     if isinstance(understood, _D):
         raise ZanError([understood], sources={"<question>": text})
@@ -469,7 +431,9 @@ def _ask_in_words(text, kb, facts, at, fmt, explain, lang, short, steps, depth, 
         doc = document(result, lang, depth=depth, steps=steps)
         doc["question"] = said
         if fmt == "text":
-            click.echo(visible_styled(_understood_title(said, lang)))
+            from engine.tools.understanding import understood_title
+
+            click.echo(visible_styled(understood_title(said, lang)))
         _emit(doc, fmt, explain, lang, short, steps, diff=True)
         return
     if understood.at is not None:
@@ -480,6 +444,44 @@ def _ask_in_words(text, kb, facts, at, fmt, explain, lang, short, steps, depth, 
     _answer(understood.query, kb, facts, at, fmt, explain, lang, short=short, steps=steps, depth=depth,
             trace_level=trace_level, assumptions=understood.assumptions, understood=said, answer_number=answer_number,
             assumed=assumed, retracted=retracted, reading=reading, how=how, how_max=how_max)
+
+
+def _general_answer(understood, knowledge_base, choice, at, fmt, lang, reading=None):
+    """A general question: for each status, the conditions under which it holds (the case space of the atom
+    given what the question says of its persons), then the decision table; JSON is `zan cases`'s plus the question."""
+    from click.core import ParameterSource
+
+    from engine.explain.render.as_cases import general_text, render
+    from engine.tools.cases import document, general, letters
+    from engine.tools.understanding import in_words
+
+    if understood.at is not None:
+        source = click.get_current_context().get_parameter_source("at")
+        if source not in (ParameterSource.DEFAULT, None) and at != understood.at:
+            raise click.UsageError(message("two dates given", lang, named=understood.at.isoformat(), at=at.isoformat()))
+        at = understood.at
+    space = general(understood.query, understood.roles, at, choice.folder, assumptions=understood.assumptions,
+                    reading=reading, language=lang)
+    doc = document(space, lang, names=letters(space, lang))
+    doc["question"] = in_words(understood, knowledge_base, lang)
+    if fmt in ("json", "jsonl"):
+        import json
+
+        doc["kb"] = choice.as_json()
+        click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
+        return
+    if fmt == "text":
+        from engine.explain.i18n import word
+
+        head = [f"{word('question as understood', lang)}: `{understood.atom_text}`"]
+        for a, r in zip(doc.get("given", []), doc.get("given_read", [])):
+            head.append(f"  {word('given', lang)}: {r}")
+        click.echo(visible_styled("\n".join(head) + "\n\n" + general_text(doc, lang) + render(doc, "text", lang)), nl=False)
+        return
+    if fmt in ("markdown", "html"):
+        click.echo(visible_styled(render(doc, fmt, lang, general=True)), nl=False)
+        return
+    raise click.UsageError(f"--format {fmt}: a general question is answered as text, json, markdown or html")
 
 
 def _emit(doc, fmt, explain, lang, short, steps, diff=False, after=None):
@@ -549,7 +551,7 @@ def ask(query, how, how_max, kb, facts, at, fmt, explain, lang, short, steps, de
         assumed, retracted, reading, answer_number):
     """Answer QUERY: an atom such as "call(kunakbaev, P, Purpose)", optionally after a status, or a question in
     words in kk, ru or en, e.g. "which calls are permitted for Kunakbayev in the disciplinary isolator?"."""
-    from engine.tools.understanding import looks_like_atom
+    from engine.pipeline import looks_like_atom
 
     if looks_like_atom(query):
         _answer(query, kb, facts, at, fmt, explain, lang, short=short, steps=steps, depth=depth, trace_level=trace_level,
@@ -656,7 +658,7 @@ def cases(query, at, compare_at, reading, versus_reading, assumed, retracted, gi
 
     choice = _knowledge(kb)
     space = space_of(query, at, choice.folder, compare=compare_at, reading=reading, versus_reading=versus_reading,
-                     assumed=tuple(assumed) + tuple(given), retracted=retracted, language=lang)
+                     assumed=assumed, given=given, retracted=retracted, language=lang)
     doc = document(space, lang)
     if fmt == "json":
         import json
@@ -698,7 +700,7 @@ def check(paths, list_codes, explain_code, lang):
     files: list[Path] = []
     for p in paths or _project_folders(include_scenarios=False):
         if p.is_dir():
-            files += kb_files(p) + sorted((p / "cases").glob("*.facts")) if (p / "cases").is_dir() else kb_files(p)
+            files += kb_files(p) + sorted(f for f in (p / "cases").glob("*.facts") if f.is_file()) if (p / "cases").is_dir() else kb_files(p)
         else:
             files.append(p)
     if not paths:  # a project's case folders (zan.toml `cases`), where they lie outside kb/cases

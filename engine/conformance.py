@@ -23,7 +23,6 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Iterable
 
 from engine.syntax import nodes as n

@@ -2,7 +2,7 @@
 
 import pytest
 
-from helpers import answer_of, ask, status_of
+from helpers import answer_of, ask
 
 ISOLATOR = "in_disciplinary_isolator(k).\n"
 SOLITARY = "in_solitary_cell(k).\n"

@@ -13,7 +13,6 @@ import os
 import re
 import shlex
 import warnings
-from pathlib import Path
 
 import click
 import pytest

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import re
 import shlex
-from pathlib import Path
 
 import pytest
 
@@ -25,7 +24,7 @@ def test_every_example_checks_and_passes_its_scenarios(zan, project, monkeypatch
     monkeypatch.chdir(project)
     checked = zan("check")
     assert checked.exit_code == 0, checked.output
-    assert " 0 errors" in checked.stderr and f"kb: kb (project zan.toml)" in checked.stderr
+    assert " 0 errors" in checked.stderr and "kb: kb (project zan.toml)" in checked.stderr
     tested = zan("test")
     assert tested.exit_code == 0, tested.output
     assert "all passed" in tested.output

@@ -135,3 +135,24 @@ def test_cli_json_is_the_generator_and_sheets_print(tmp_path):
     assert html.stdout.startswith("<!DOCTYPE html>") and "Answer key" in html.stdout and "@media print" in html.stdout
     bad = run("--topic", "deth")
     assert bad.returncode == 1 and "did you mean death?" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_exercises_default_to_the_days_the_law_changed():
+    """Issue 24, item 12: the days come from the kb (a ruling that interprets law in force; an obligation
+    falling due), not the day a code merely began; for the bundled kb the ruling's day, not 2015-01-01."""
+    from engine.logic import ir
+    from engine.tools.timeline import amending_days, change_days
+
+    kb = ex.law(None)
+    ruling = next(norm for norm in kb.norms.values() if norm.interprets)   # a norm reading another narrowly
+    ruling_day = ir.norm_info(kb, ruling).start
+    beginning = min(d.date for d in change_days(kb))
+    days = ex.deciding_days(kb)
+    assert ruling_day in days and beginning not in days
+    assert {d.date for d in amending_days(kb)} <= {d.date for d in change_days(kb)}
+    sheet = ex.generate(count=6, seed=0)
+    around = {day + offset for day in days for offset in (datetime.timedelta(0), -datetime.timedelta(days=1))}
+    ats = [datetime.date.fromisoformat(e["at"]) for e in sheet["exercises"]]
+    assert ats and all(at in around for at in ats), ats
+    assert ruling_day in ats or ruling_day - datetime.timedelta(days=1) in ats
+    assert len({e["atom"].split("(")[0] for e in sheet["exercises"]}) > 1   # predicates taken in turn

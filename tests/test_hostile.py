@@ -62,7 +62,7 @@ def test_100000_facts_with_one_bad_line_at_the_end(tmp_path):
     facts = write(tmp_path / "big.facts", "\n".join(lines) + "\n")
     result = run_checkout("ask", "call(kunakbaev, P, Purpose)", "--facts", facts, "--at", "2025-01-01")
     assert_rejected(result, codes=(1,))
-    assert f"big.facts:100001:" in result.stderr
+    assert "big.facts:100001:" in result.stderr
 
 
 @pytest.mark.parametrize("args", [

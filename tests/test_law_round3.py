@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 
-from helpers import answer_of, ask
 
 BEKOV = "convict(bekov).\nin_disciplinary_isolator(bekov).\nclose_relative(bekov, mother).\nclose_relative(bekov, daulet).\n"
 
@@ -67,7 +66,7 @@ def test_the_note_agrees_with_the_mechanism():
     assert all(("binding" in i.text or "обязательное" in i.text or "міндетті" in i.text) for i in norm.interpretations)
 
 
-UNDER = {"kk": "қолданыстағы түсіндірме бойынша", "ru": "при действующем толковании", "en": "under the reading in force"}
+UNDER = {"kk": "білім қорының қолданыстағы пайымы бойынша", "ru": "при действующем толковании", "en": "under the reading in force"}
 POINT_1_WORDS = {"kk": "1-тармақ тек өз сөздерінде аталған режимдерді қамтиды",
                  "ru": "Пункт 1 охватывает только названные в нем режимы", "en": "Point 1 covers only the regimes it names"}
 OLD_CLAIM = {"kk": "не Соттың уәжі бойынша (түсіндірме) жалғыз адамдық камерада ұсталады",
@@ -132,3 +131,26 @@ def test_cases_names_the_default_reading(zan):
     assert shown.exit_code == 0, shown.output
     first = shown.stdout.split("\n")[0]
     assert "solitary_cell_in_point_1" in first and "—" not in first.split("reading:")[1]
+
+
+def test_a_chosen_reading_is_named_on_every_answer_line(zan):
+    from conftest import KB
+
+    for language in ("kk", "ru", "en"):
+        shown = zan("ask", "call(sadykov, P, legal_aid)", "--facts", str(KB / "cases" / "solitary-cell.facts"),
+                    "--at", "2025-03-10", "--reading", "point_1_words", "--lang", language)
+        lines = [l for l in shown.stdout.splitlines() if l.startswith("call(")]
+        assert lines and all(UNDER[language] in l and POINT_1_WORDS[language] in l for l in lines), language
+
+
+def test_the_courts_paraphrases_of_the_code_are_flagged():
+    """Issue 21, item 9: PEC quotes the ruling gives as its own account of the Code carry the summary flag."""
+    from engine.syntax.knowledge import kb_files, load
+    from conftest import KB
+
+    kb = load(kb_files(KB))
+    for nid, norm in kb.norms.items():
+        kk = " ".join(q.text for q in norm.quotes if q.language == "kk")
+        if nid.startswith("pec.") and ("құқығы бекітіледі" in kk or "міндеттерінің қатарына" in kk):
+            assert norm.summarised, nid
+    assert kb.norms["pec.109.2.other.open"].summarised and kb.norms["pec.11.1.2"].summarised

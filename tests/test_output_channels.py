@@ -3,18 +3,15 @@ nothing, names and numbers that mean what they say, and every output channel end
 
 from __future__ import annotations
 
-import json
 import os
-import signal
 import subprocess
 import sys
-import time
 
 import pytest
 
 from engine.base.text import visible
 
-from conftest import CASES, ROOT
+from conftest import ROOT
 
 AT = "2025-01-15"
 EVIL = ('in_disciplinary_isolator(kunakbaev).\n'

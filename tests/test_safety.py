@@ -87,7 +87,7 @@ def test_python_names_as_predicates_and_constants(tmp_path, name):
         f'predicate {predicate}(X) en "x".\npredicate sink(X) en "y".\n'
         f'sink(X) if {predicate}(X) and not {predicate}("{payload(marker)}").\n'
         f'{predicate}("{name}").\n', encoding="utf-8")
-    for query in (f"sink(X)", f"{predicate}(X)", f'{predicate}("{name}")', f"{name}(X)"):
+    for query in ("sink(X)", f"{predicate}(X)", f'{predicate}("{name}")', f"{name}(X)"):
         result = run_checkout("ask", query, "--kb", kb, "--at", "2025-01-01", "--format", "json")
         assert_never_ran(marker, result)
     result = run_checkout("check", kb)

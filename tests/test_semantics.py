@@ -1,10 +1,8 @@
 """The engine's semantics on small knowledge bases of its own: priority, ambiguity, dates, recursion, proofs."""
 
 import datetime
-import json
 import textwrap
 
-import pytest
 
 from engine.pipeline import ask
 

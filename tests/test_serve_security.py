@@ -224,3 +224,18 @@ def test_port_0_says_the_port_it_got_and_a_taken_port_is_a_message():
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+# ---------------------------------------------------------------- bodies that are not what they seem
+
+@pytest.mark.parametrize("raw,said", [
+    (b'{"query": "call(a, b, c)", "seed": ' + b"9" * 5000 + b"}", "not JSON"),         # beyond int()'s 4300 digits
+    (b'{"query": "call(\\ud800, b, c)"}', "lone surrogate"),
+    (b'{"facts": "edge(a, b).\\udfff"}', "lone surrogate"),
+    (b"[" * 100_000 + b"]" * 100_000, "not JSON"),
+])
+def test_a_body_python_cannot_hold_as_text_is_a_bad_request_not_an_internal_error(port, raw, said):
+    status, _h, got = request(port, "POST", "/api/ask", raw, **JSON)
+    assert status == 400, got[:300]
+    message = json.loads(got)["errors"][0]["message"]
+    assert said in message and "internal error" not in message and "Traceback" not in message

@@ -33,5 +33,5 @@ def check(kb: KnowledgeBase) -> list[Diagnostic]:
             found.append(Diagnostic(
                 "condition-on-conclusion",
                 f"norms conclude {atom.predicate} ({kinds}); this condition reads {reads}", atom.span,
-                hint=f"state the circumstance the norms rest on as its own predicate, and use that here"))
+                hint="state the circumstance the norms rest on as its own predicate, and use that here"))
     return found

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from engine.syntax import nodes as n
 from engine.checks.names import atoms_of, every_atom
 from engine.base.diagnostics import Diagnostic
 from engine.base.messages import message

@@ -284,7 +284,7 @@ class Diagrams:
     def fraction(self, u: int) -> float:
         """The share of all assignments for which the Boolean diagram u is True."""
         memo: dict[int, float] = {}
-        order, stack = [], [u]
+        stack = [u]
         while stack:
             node = stack.pop()
             if node in memo:
@@ -325,7 +325,6 @@ class Diagrams:
     def _cheapest(self, g: int) -> frozenset[int]:
         """The high edges of a path from g to True with the fewest of them (g is not False)."""
         cost: dict[int, float] = {}
-        order: list[int] = []
         stack = [(g, False)]
         while stack:                         # post-order without recursion (diagrams can be deep)
             node, done = stack.pop()

@@ -8,5 +8,7 @@ everything below it (engine.base ... engine.tools); nothing imports it but engin
 What it promises: it binds to 127.0.0.1 unless told otherwise; it serves its page, style and script
 from the package (no network, no CDN); it never writes the knowledge base (a pasted case goes to a
 private temporary folder); questions and facts from the browser go through the same parser as the
-command line and are never executed; a request body above MAX_BODY bytes is refused with 413.
+command line and are never executed; a request body above MAX_BODY bytes is refused with 413; only this
+machine's pages may call it (security.py); the work of a request is done in a worker process within a
+budget of time and memory (workers.py), and connections have deadlines (server.py).
 """

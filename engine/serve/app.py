@@ -6,8 +6,8 @@ import contextlib
 import datetime
 import hashlib
 import json
+import os
 import tempfile
-import threading
 from importlib import resources
 from pathlib import Path
 
@@ -21,12 +21,12 @@ from starlette.staticfiles import StaticFiles
 from engine.base.diagnostics import Diagnostic, ZanError
 from engine.syntax.nodes import iso_date
 from engine.serve.words import LANGUAGES, WORDS
+from engine.serve.workers import Workers
 
 MAX_BODY = 256 * 1024          # bytes a request may submit (a case file, a question, a graded sheet)
 MAX_EXERCISES = 50
 STATUSES = ("permitted", "prohibited", "discretionary", "undetermined", "obligatory")
 
-_lock = threading.Lock()        # pyDatalog keeps global state: one question at a time
 
 
 class BadRequest(Exception):
@@ -35,10 +35,18 @@ class BadRequest(Exception):
         self.status = status
 
 
-class Workbench:
-    """What the server knows: the kb folder, its bundled cases, and a private folder for pasted cases."""
+MAX_PASTED = 64                # pasted cases kept in the server's private folder (the oldest go first)
 
-    def __init__(self, kb_dir: Path | None = None, choice=None):
+
+class Workbench:
+    """What the server knows: the kb folder, its bundled cases, and a private folder for pasted cases.
+
+    The server makes the private folder (`zan-serve-*` in the temporary folder, mode 0700, with the
+    server's pid in it) and removes it when it stops; the folders of servers that were killed are removed
+    when the next one starts. It keeps the last MAX_PASTED pasted cases. Its workers (engine/serve/
+    workers.py) are given the folder as `scratch`."""
+
+    def __init__(self, kb_dir: Path | None = None, choice=None, scratch: Path | None = None):
         from engine.base.project import choose
         from engine.base.resources import bundled_kb
 
@@ -46,11 +54,18 @@ class Workbench:
         self.choice = choice if choice is not None else choose(kb_dir, bundled_kb())
         self.kb_dir = self.choice.folder
         self.folder = self.choice.folder
-        self._tmp = tempfile.TemporaryDirectory(prefix="zan-serve-")
+        self._tmp = None
+        if scratch is None:
+            _sweep_stale()
+            self._tmp = tempfile.TemporaryDirectory(prefix="zan-serve-")
+            scratch = Path(self._tmp.name)
+            (scratch / "server.pid").write_text(str(os.getpid()), encoding="ascii")
+        self.scratch = scratch
         self._law = None
 
     def close(self) -> None:
-        self._tmp.cleanup()
+        if self._tmp is not None:
+            self._tmp.cleanup()
 
     def law(self):
         if self._law is None:
@@ -61,7 +76,7 @@ class Workbench:
     def bundled(self) -> dict[str, Path]:
         """name -> file, for kb/cases/*.facts and kb/sample/*.facts (relative to the working folder, as the CLI names them)."""
         from engine.syntax.knowledge import display_path, sample_case_files
-        files = sample_case_files(self.folder) + sorted((self.folder / "cases").glob("*.facts"))
+        files = sample_case_files(self.folder) + sorted(p for p in (self.folder / "cases").glob("*.facts") if p.is_file())
         return {p.stem: Path(display_path(p)) for p in files}
 
     def case_files(self, body: dict) -> list[Path] | None:
@@ -70,8 +85,9 @@ class Workbench:
         if text is not None:
             if not isinstance(text, str):
                 raise BadRequest("facts must be text")
-            path = Path(self._tmp.name) / (hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:20] + ".facts")
+            path = self.scratch / (hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:20] + ".facts")
             if not path.exists():
+                self._forget_old()
                 path.write_text(text, encoding="utf-8")
             return [path]
         if name is None or name == "":
@@ -80,6 +96,38 @@ class Workbench:
         if name not in cases:
             raise BadRequest(f"no bundled case named {name!r}; the cases are: {', '.join(cases)}", 404)
         return [cases[name]]
+
+    def _forget_old(self) -> None:
+        """Keeps the private folder to the last MAX_PASTED - 1 pasted cases before one more is written."""
+        try:
+            pasted = sorted(self.scratch.glob("*.facts"), key=lambda p: p.stat().st_mtime_ns)
+        except OSError:
+            return
+        for old in pasted[:max(0, len(pasted) - MAX_PASTED + 1)]:
+            with contextlib.suppress(OSError):
+                old.unlink()
+
+
+def _sweep_stale() -> None:
+    """Removes the private folders of `zan serve` processes of this user that are no longer running (killed)."""
+    import shutil
+
+    for folder in Path(tempfile.gettempdir()).glob("zan-serve-*"):
+        try:
+            info = folder.lstat()
+            if not folder.is_dir() or folder.is_symlink() or info.st_uid != os.geteuid():
+                continue
+            pid = int((folder / "server.pid").read_text(encoding="ascii").strip())
+        except (OSError, ValueError):
+            continue
+        try:
+            os.kill(pid, 0)
+            continue                      # still running
+        except ProcessLookupError:
+            pass
+        except OSError:
+            continue
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _date(value, field: str) -> datetime.date:
@@ -154,10 +202,9 @@ def answer_json(bench: Workbench, body: dict) -> str:
 
     QUERY is an atom or a question in words (engine/tools/understanding.py), as on the command line.
     """
-    from engine.explain.explanation import document
     from engine.explain.render.as_json import render
-    from engine.pipeline import answer, ask, fact_atoms, prepare
-    from engine.tools.understanding import looks_like_atom
+    from engine.pipeline import Request, fact_atoms, looks_like_atom
+    from engine.tools.service import answer_document
 
     language = _language(body.get("lang"))
     at = _date(body.get("at"), "at")
@@ -191,30 +238,11 @@ def answer_json(bench: Workbench, body: dict) -> str:
     how_max = None if how_max is None else _int(how_max, "max", 1, 1, 1000)
     if understood and (assumed or retracted or reading or how):
         raise BadRequest("assume, retract, reading and how go with a question written as an atom")
-    assumptions = tuple(assumptions) + tuple(fact_atoms(assumed))
-    retractions = fact_atoms(retracted)
-    files = bench.case_files(body)
-    if how is None:   # as `zan ask --format json` (one partition: the server never forks)
-        result = prepare(query, at, bench.kb_dir, files, assumptions=assumptions, retractions=retractions,
-                         reading=reading)
-        doc = document(answer(result, trace_level), language, depth=depth, steps=steps, lazy=True,
-                       level=trace_level, shared=True)
-    else:             # as `zan ask --how STATUS --format json`
-        from engine.tools.cases import how_for_result
-        result = ask(query, at, bench.kb_dir, files, trace_level=trace_level, assumptions=assumptions,
-                     retractions=retractions, reading=reading)
-        doc = document(result, language, depth=depth, steps=steps, level=trace_level, shared=True)
-        for entry, sets in zip(doc["answers"], how_for_result(result, how, how_max)):
-            entry["how"] = sets["how"]
-            entry["how_more"] = sets["more"]        # --max cut the list
-            if sets["stopped"]:                     # the budget ran out: the list may be incomplete
-                entry["how_stopped"] = sets["stopped"]
-    doc["kb"] = bench.choice.as_json()
-    if understood:
-        doc["question"] = understood
-        title = understood_title(understood, language)
-    if title:
-        doc["title"] = title
+    request = Request(query, at, bench.kb_dir, bench.case_files(body), language=language, trace_level=trace_level,
+                      depth=depth, steps=steps, assumptions=tuple(assumptions) + tuple(fact_atoms(assumed)),
+                      retractions=tuple(fact_atoms(retracted)), reading=reading, how=how, how_max=how_max,
+                      machine=True, kb=bench.choice.as_json(), understood=understood, title=title)
+    doc = answer_document(request).document   # as `zan ask --format json` (one partition, in the request's worker)
     return render(doc) + "\n"
 
 
@@ -242,16 +270,6 @@ def in_words(bench: Workbench, body: dict, text: str, language: str, detect: boo
         return doc
     return {"query": understood.query, "at": understood.at, "assumptions": understood.assumptions, "said": said,
             "language": language}
-
-
-def understood_title(understood: dict, language: str) -> str:
-    """The question as understood, said back (the title `zan ask` gives a question in words)."""
-    from engine.explain.i18n import word
-
-    lines = [f"{word('question as understood', language)}: {understood['understood']}", f"  {understood['in_words']}"]
-    for a in understood["assumptions"]:
-        lines.append(f"  {word('assumed', language)}: {a['atom']} ({a['in_words']})")
-    return "\n".join(lines)
 
 
 def diff_json(bench: Workbench, body: dict) -> str:
@@ -370,11 +388,66 @@ def questions_json(bench: Workbench, body: dict) -> str:
     from engine.syntax.knowledge import load
 
     language = _language(body.get("lang"))
-    kb = load(sorted(default_queries().glob("*.zan")))
+    kb = load(sorted(q for q in default_queries().glob("*.zan") if q.is_file()))
     rows = [{"name": q.name, "parameters": list(q.parameters), "title": n.label_of(q.labels, language),
              "asks": (f"{q.query.status} " if q.query.status else "") + str(q.query.atom)}
             for q in sorted(kb.questions.values(), key=lambda q: q.name)]
     return json.dumps({"questions": rows}, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def sheet_text(bench: Workbench, body: dict) -> str:
+    """The printable exercise sheet (`zan exercises --format html`) for the /sheet page's query parameters."""
+    from engine.tools.exercises import generate, sheet_html
+
+    body = dict(body)
+    for key in ("count", "seed", "level"):
+        if key in body:
+            try:
+                body[key] = int(body[key])
+            except (TypeError, ValueError):
+                raise BadRequest(f"{key}: a whole number is required") from None
+    sheet_ = generate(count=_int(body.get("count"), "count", 5, 1, MAX_EXERCISES),
+                      seed=_int(body.get("seed"), "seed", 0, -2**63, 2**63 - 1),
+                      topic=body.get("topic") or None, language=_language(body.get("lang")),
+                      level=_int(body.get("level"), "level", 1, 1, 2), kb_dir=bench.kb_dir,
+                      source=_source(body))
+    return sheet_html(sheet_, key=body.get("key", "1") != "0")
+
+
+JSON_TYPE = "application/json; charset=utf-8"
+
+
+def _errors(content: dict) -> str:
+    return json.dumps(content, ensure_ascii=False, separators=(",", ":"))
+
+
+def respond(bench: Workbench, name: str, body: dict) -> tuple[int, str, str]:
+    """One API call (or "sheet", the exercise sheet) as the server answers it: (status, media type, text).
+    Every failure is a status and a message, never a traceback; MemoryError is left to the caller (the
+    worker's budget, engine/serve/workers.py)."""
+    language = body.get("lang") if body.get("lang") in LANGUAGES else "en"
+    try:
+        if name == "sheet":
+            return 200, "text/html; charset=utf-8", sheet_text(bench, body)
+        return 200, JSON_TYPE, API[name](bench, body)
+    except BadRequest as e:
+        return e.status, JSON_TYPE, _errors({"errors": [{"message": str(e)}]})
+    except ZanError as e:
+        return 422, JSON_TYPE, _errors(diagnostics_json(e, language))
+    except RecursionError:
+        return 422, JSON_TYPE, _errors({"errors": [{"message": "the input is nested too deeply to process"}]})
+    except MemoryError:
+        raise
+    except Exception as e:  # a bug of ours: said plainly, never a traceback
+        return 500, JSON_TYPE, _errors({"errors": [{"message": f"internal error: {type(e).__name__}: {e}"}]})
+
+
+def work(connection, kb_dir, choice, scratch: str, memory: int) -> None:
+    """A worker process of the server (engine/serve/workers.py): its own workbench on the server's private folder."""
+    from engine.serve.workers import answer_forever
+
+    bench = Workbench(kb_dir, choice, scratch=Path(scratch))
+    answer_forever(connection, lambda name, body: respond(bench, name, body), memory)
 
 
 API = {"ask": answer_json, "how": how_json, "diff": diff_json, "cases": cases_json, "vocabulary": vocabulary_json,
@@ -402,6 +475,24 @@ async def read_body(request: Request) -> bytes:
     return b"".join(chunks)
 
 
+def request_json(raw: bytes) -> dict:
+    """The JSON object of a request body; anything else (not UTF-8, not JSON, a number of more than 4300 digits,
+    a lone surrogate, not an object) is a BadRequest, never an internal error."""
+    try:
+        body = json.loads(raw.decode("utf-8")) if raw.strip() else {}
+    except (UnicodeDecodeError, ValueError, RecursionError) as e:   # also int() beyond 4300 digits, deep nesting
+        raise BadRequest(f"the request body is not JSON: {e}") from None
+    if not isinstance(body, dict):
+        raise BadRequest("the request body must be a JSON object")
+    try:
+        json.dumps(body, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError as e:
+        raise BadRequest(f"the request holds a lone surrogate ({e.object[e.start:e.end]!r}), which is not text") from None
+    except (ValueError, RecursionError):
+        raise BadRequest("the request body is nested too deeply") from None
+    return body
+
+
 def guards(host: str | None) -> list:
     """The middleware every request passes first: who may call (Host, Origin, Sec-Fetch-Site, POST JSON for the
     API) and the security headers of every response (engine/serve/security.py)."""
@@ -419,37 +510,19 @@ def create_app(kb_dir: Path | None = None, choice=None, host: str | None = None)
     templates = Environment(loader=FileSystemLoader(str(package / "templates")),
                             autoescape=select_autoescape(["html"]))
 
+    workers = Workers(work, (bench.kb_dir, bench.choice, str(bench.scratch)))
+
     async def api(request: Request) -> Response:
         name = request.path_params["name"]
-        handler = API.get(name)
-        if handler is None:
+        if name not in API:
             return JSONResponse({"errors": [{"message": f"no API call /api/{name}; the calls are: {', '.join(API)}"}]},
                                 status_code=404)
-        body = {}
         try:
-            raw = await read_body(request)   # a POST with a JSON body only (engine/serve/security.py)
-            try:
-                body = json.loads(raw.decode("utf-8")) if raw.strip() else {}
-            except (UnicodeDecodeError, json.JSONDecodeError) as e:
-                raise BadRequest(f"the request body is not JSON: {e}") from None
-            if not isinstance(body, dict):
-                raise BadRequest("the request body must be a JSON object")
-            from starlette.concurrency import run_in_threadpool
-
-            def run():
-                with _lock:
-                    return handler(bench, body)
-            text = await run_in_threadpool(run)
+            body = request_json(await read_body(request))   # a POST with a JSON body only (engine/serve/security.py)
         except BadRequest as e:
             return JSONResponse({"errors": [{"message": str(e)}]}, status_code=e.status)
-        except ZanError as e:
-            language = body.get("lang") if isinstance(body, dict) and body.get("lang") in LANGUAGES else "en"
-            return JSONResponse(diagnostics_json(e, language), status_code=422)
-        except RecursionError:
-            return JSONResponse({"errors": [{"message": "the input is nested too deeply to process"}]}, status_code=422)
-        except Exception as e:  # a bug of ours: said plainly, never a traceback
-            return JSONResponse({"errors": [{"message": f"internal error: {type(e).__name__}: {e}"}]}, status_code=500)
-        return Response(text, media_type="application/json; charset=utf-8")
+        status, kind, text = await workers.call(name, body)  # off the event loop, within a budget
+        return Response(text, status_code=status, media_type=kind)
 
     async def page(request: Request) -> Response:
         language = request.query_params.get("lang", "en")
@@ -461,26 +534,8 @@ def create_app(kb_dir: Path | None = None, choice=None, host: str | None = None)
         return HTMLResponse(html)
 
     async def sheet(request: Request) -> Response:
-        from engine.tools.exercises import generate, sheet_html
-        try:
-            body = dict(request.query_params)
-            for key in ("count", "seed", "level"):
-                if key in body:
-                    try:
-                        body[key] = int(body[key])
-                    except ValueError:
-                        raise BadRequest(f"{key}: a whole number is required") from None
-            with _lock:
-                sheet_ = generate(count=_int(body.get("count"), "count", 5, 1, MAX_EXERCISES),
-                                  seed=_int(body.get("seed"), "seed", 0, -2**63, 2**63 - 1),
-                                  topic=body.get("topic") or None, language=_language(body.get("lang")),
-                                  level=_int(body.get("level"), "level", 1, 1, 2), kb_dir=bench.kb_dir,
-                                  source=_source(body))
-        except BadRequest as e:
-            return JSONResponse({"errors": [{"message": str(e)}]}, status_code=e.status)
-        except ZanError as e:
-            return JSONResponse(diagnostics_json(e), status_code=422)
-        return HTMLResponse(sheet_html(sheet_, key=body.get("key", "1") != "0"))
+        status, kind, text = await workers.call("sheet", dict(request.query_params))
+        return Response(text, status_code=status, media_type=kind)
 
     routes = [Route("/", page), Route("/sheet", sheet),
               Route("/api/{name}", api, methods=["POST"]),
@@ -488,8 +543,10 @@ def create_app(kb_dir: Path | None = None, choice=None, host: str | None = None)
     @contextlib.asynccontextmanager
     async def lifespan(app):
         try:
+            await workers.start()
             yield
         finally:
+            await workers.stop()
             bench.close()
 
     app = Starlette(routes=routes, lifespan=lifespan, middleware=guards(host))

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 import re
 import zlib
-from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
@@ -393,6 +392,25 @@ class Builder:
             notes=tuple(self.text(t.children[-1]) for t in kinds["note"] if t.children[0] in (None, "en")),
             span=self.span(tree),
             name_span=self.span(name),
+        )
+
+    def scope_declaration(self, tree: Tree) -> n.ScopeDecl:
+        keys = [c for c in tree.children if isinstance(c, Token)]
+        attributes = [c for c in tree.children if isinstance(c, Tree)]
+        kinds = {k: [] for k in ("label", "note", "scope_for")}
+        self._attributes(attributes, kinds)
+        atom, conditions = None, ()
+        if kinds["scope_for"]:
+            head, body = kinds["scope_for"][-1].children
+            atom = self.atom(head)
+            conditions = self.conditions(body) if body is not None else ()
+        return n.ScopeDecl(
+            citations=tuple(self.text(k) for k in keys),
+            labels=tuple(self.label(t) for t in kinds["label"]),
+            atom=atom,
+            conditions=conditions,
+            notes=tuple(self.text(t.children[-1]) for t in kinds["note"] if t.children[0] in (None, "en")),
+            span=self.span(tree),
         )
 
     def question(self, tree: Tree) -> n.Question:

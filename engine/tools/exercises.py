@@ -35,7 +35,7 @@ from engine.logic.norms import PRINCIPLES
 from engine.pipeline import ask, load_checked
 from engine.syntax import nodes as n
 from engine.syntax.knowledge import KnowledgeBase, load, sample_case_files
-from engine.tools.timeline import DAY, change_days
+from engine.tools.timeline import DAY, amending_days, change_days
 
 STATUSES = ("permitted", "prohibited", "obligatory", "discretionary", "undetermined")
 LEVELS = (1, 2)
@@ -152,7 +152,7 @@ def fact_line(clause: n.Clause) -> str:
 def bundled_cases(kb_dir: Path | None = None) -> list[Case]:
     """The example cases and the sample case of the knowledge base, as fact lines."""
     folder = Path(kb_dir) if kb_dir else default_kb()
-    files = sorted((folder / "cases").glob("*.facts")) + sample_case_files(folder)
+    files = sorted(p for p in (folder / "cases").glob("*.facts") if p.is_file()) + sample_case_files(folder)
     cases = []
     for path in files:
         kb = load([path])
@@ -178,10 +178,54 @@ def deontic_predicates(kb: KnowledgeBase) -> list[str]:
                    if norm.clause is not None and norm.clause.modality})
 
 
+def day_plan(kb: KnowledgeBase, fits) -> tuple[list[tuple[datetime.date, str]], list[tuple[datetime.date, str]]]:
+    """(day, predicate) pairs to ask around, in two tiers: first each day the law changed with the predicates
+    its changes conclude (a norm coming into force, ceasing or falling due, or the norm it interprets or
+    excepts); then, for a topic those changes do not reach, every other day a modal norm changes force with
+    every predicate. Only the pairs that `fits` (the topic) keeps."""
+    heads = {nid: norm.clause.head.predicate for nid, norm in kb.norms.items() if norm.clause is not None and norm.clause.modality}
+    first = []
+    for change in amending_days(kb):
+        changed = change.came_into_force + change.ceased + change.overdue
+        related = [ref.norm_id for nid in change.came_into_force
+                   for ref in (*kb.norms[nid].exception_to, *kb.norms[nid].interprets)]
+        predicates = sorted({heads[nid] for nid in (*changed, *related) if nid in heads})
+        first += [(change.date, p) for p in predicates if fits(change.date, p)]
+    modal = set(heads)
+    rest = [(d.date, p) for d in change_days(kb) if modal & set(d.came_into_force + d.ceased + d.overdue)
+            for p in deontic_predicates(kb) if (d.date, p) not in first and fits(d.date, p)]
+    return first, rest
+
+
+def ordered(tiers, rng: random.Random, predicate_of) -> list:
+    """Each tier shuffled and its predicates taken in turn; the first tier first."""
+    out = []
+    for tier in tiers:
+        tier = list(tier)
+        rng.shuffle(tier)
+        out += interleaved(tier, predicate_of)
+    return out
+
+
+def interleaved(plan: list, predicate_of) -> list:
+    """The (shuffled) plan with its predicates taken in turn, so that a sheet is not all about one of them."""
+    groups: dict[str, list] = {}
+    for item in plan:
+        groups.setdefault(predicate_of(item), []).append(item)
+    out, queues = [], list(groups.values())
+    while queues:
+        out += [q.pop(0) for q in queues]
+        queues = [q for q in queues if q]
+    return out
+
+
 def deciding_days(kb: KnowledgeBase) -> list[datetime.date]:
-    """Change days on which a norm concluding with a modality changes its force (or an obligation falls due)."""
+    """The days the law changed (engine/tools/timeline.amending_days: law already in force is excepted,
+    interpreted, ended or falls due; for the bundled kb the ruling's day), on which a norm concluding with a
+    modality changes its force (or an obligation falls due). Not the days a body of law merely begins, when
+    everything is new and nothing is a change a trainee could reason about."""
     modal = {nid for nid, norm in kb.norms.items() if norm.clause is not None and norm.clause.modality}
-    return [d.date for d in change_days(kb) if modal & set(d.came_into_force + d.ceased + d.overdue)]
+    return [d.date for d in amending_days(kb) if modal & set(d.came_into_force + d.ceased + d.overdue)]
 
 
 def case_space(kb_dir: Path | None = None, rng: random.Random | None = None,
@@ -196,10 +240,11 @@ def case_space(kb_dir: Path | None = None, rng: random.Random | None = None,
     asker = asker or Asker(kb_dir)
     try:
         cases = [v for c in bundled_cases(kb_dir) for v in variants(c)]
-        plan = [(c, d, p) for c in cases for d in deciding_days(kb) for p in deontic_predicates(kb)
-                if topic is None or reaches(kb, topic, c, d, p)]
-        rng.shuffle(plan)
-        for case, day, predicate in plan:
+        tiers = [[], []]
+        for c in cases:
+            for tier, pairs in zip(tiers, day_plan(kb, lambda d, p, c=c: topic is None or reaches(kb, topic, c, d, p))):
+                tier += [(c, d, p) for d, p in pairs]
+        for case, day, predicate in ordered(tiers, rng, lambda item: item[2]):
             arity = next(norm.clause.head.arity for norm in kb.norms.values()
                          if norm.clause is not None and norm.clause.head.predicate == predicate)
             query = f"{predicate}({', '.join(f'X{i}' for i in range(arity))})" if arity else predicate
@@ -237,10 +282,9 @@ def space_rows(kb_dir: Path | None = None, rng: random.Random | None = None, top
 
     rng = rng or random.Random(0)
     kb = law(kb_dir)
-    plan = [(d, p) for d in deciding_days(kb) for p in deontic_predicates(kb)
-            if topic is None or topic == p or reaches(kb, topic, Case("", ()), d, p) or topic in kb.predicates]
-    rng.shuffle(plan)
-    for day, predicate in plan:
+    tiers = day_plan(kb, lambda d, p: topic is None or topic == p or reaches(kb, topic, Case("", ()), d, p)
+                     or topic in kb.predicates)
+    for day, predicate in ordered(tiers, rng, lambda item: item[1]):
         arity = next(norm.clause.head.arity for norm in kb.norms.values()
                      if norm.clause is not None and norm.clause.head.predicate == predicate)
         query = f"{predicate}({', '.join(f'X{i}' for i in range(arity))})" if arity else predicate

@@ -23,8 +23,7 @@ import dataclasses
 import datetime
 import random
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Sequence
 
 from engine.base.diagnostics import errors
 from engine.base.source import Span
@@ -376,7 +375,7 @@ def run_mutant(mutant: Mutant, cases: Sequence[Case], graph: dict[str, set[str]]
         kb = mutant.apply(case.kb)
         try:
             program = ir.lower(kb, case.at, reading=case.readings, asked=ir.asked_atoms(e.atom for e in affected))
-            model = evaluate(program, case.relations)
+            model = evaluate(program, case.relations, many=True)
             prover = Prover(program, model)
             for e in affected:
                 o = outcome(case.scenario, e, case.at, program, model, prover, kb)

@@ -44,3 +44,24 @@ def change_days(kb: KnowledgeBase) -> list[ChangeDay]:
         if norm.deadline:
             day(norm.deadline + DAY).overdue.append(norm.id)
     return [days[d] for d in sorted(days)]
+
+
+def amending_days(kb: KnowledgeBase) -> list[ChangeDay]:
+    """The change days on which law already in force changes: a norm comes into force that is an exception to,
+    interprets or prevails over a norm in force the day before; a norm in force the day before ceases; or an
+    obligation falls due. The days on which a body of law merely begins (an act and its own exceptions coming
+    into force together) are not among them. Where the kb has no such day, every change day."""
+    infos = {nid: ir.norm_info(kb, norm) for nid, norm in kb.norms.items()}
+
+    def in_force(nid: str, day: datetime.date) -> bool:
+        info = infos.get(nid)
+        return info is not None and info.in_force(day)
+
+    amending = []
+    for change in change_days(kb):
+        before = change.date - DAY
+        touched = any(in_force(ref.norm_id, before) for nid in change.came_into_force
+                      for ref in (*kb.norms[nid].exception_to, *kb.norms[nid].interprets, *kb.norms[nid].subject_to))
+        if touched or change.ceased or change.overdue:
+            amending.append(change)
+    return amending or change_days(kb)

@@ -53,6 +53,9 @@ def _answer(a: dict, view: View, language: str, head: bool = True) -> list[str]:
     t = a["trace"]
     cites = "; ".join(a.get("cited_as") or a["citations"])
     out = [f"## {_code(a['atom'])}: **{word(a['status'], language)}**" + (f" [{cites}]" if cites else ""), ""] if head else []
+    if head and a.get("outside_scope"):
+        scope = a["outside_scope"]
+        out += [f"*{word('outside scope', language)}: {'; '.join(scope['cited_as'])} — {scope['label']}*", ""]
     if not view.explain:
         return out
     if t.get("reading") and head:
@@ -224,7 +227,7 @@ def render_diff(document: dict, explain: bool, language: str, *, short: bool = F
         new = word(c["after"]["status"] if c["after"] else "absent", language)
         out += [f"## {_code(c['atom'])}: **{old}** → **{new}**", ""]
         for cause in c["causes"]:
-            mark = _cap(word("caused by", language)) if cause["primary"] else _cap(word("see", language))
+            mark = _cap(word("changed because", language)) if cause["primary"] else _cap(word("see", language))
             out.append(f"- {mark}: {cause['explanation']}")
         if not c["causes"]:
             out.append(f"- {word('cause unknown', language)}")

@@ -49,7 +49,12 @@ def render(document: dict, explain: bool, language: str, *, short: bool = False,
 def answer_line(a: dict, language: str) -> str:
     status = click.style(word(a["status"], language), fg=STATUS_COLOURS.get(a["status"]), bold=True)
     cites = "; ".join(a.get("cited_as") or a["citations"])
-    return f"{click.style(a['atom'], bold=True)}: {status}" + (f"  [{cites}]" if cites else "")
+    chosen = [r["label"] for r in a.get("readings", ()) if not r.get("default")]   # a reading chosen with --reading
+    under = f"  ({word('under reading', language, labels='; '.join(chosen))})" if chosen else ""
+    scope = a.get("outside_scope")
+    outside = (f"\n  {word('outside scope', language)}: {'; '.join(scope['cited_as'])} — {scope['label']}"
+               if scope else "")
+    return f"{click.style(a['atom'], bold=True)}: {status}" + (f"  [{cites}]" if cites else "") + under + outside
 
 
 def _answer(a: dict, view: View, language: str, head: bool = True) -> list[str]:
@@ -241,7 +246,7 @@ def render_diff(document: dict, explain: bool, language: str, *, short: bool = F
                      f"{click.style(word(old, language), fg=STATUS_COLOURS.get(old), bold=True)} → "
                      f"{click.style(word(new, language), fg=STATUS_COLOURS.get(new), bold=True)}")
         for cause in c["causes"]:
-            mark = word("caused by", language) if cause["primary"] else f"({word('see', language)})"
+            mark = word("changed because", language) if cause["primary"] else f"({word('see', language)})"
             lines.append(f"  {mark}: {cause['explanation']}")
             if cause["primary"] and cause.get("norm") and cause["norm"].get("quote"):
                 lines.append("    " + _quiet(quoted(cause['norm'], language, 240)))
