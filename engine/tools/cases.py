@@ -233,10 +233,12 @@ class Outcome:
     ambiguity: tuple[tuple[str, str], ...] = ()
     grounds: tuple[str, ...] = ()      # citation keys of the deciding and supporting norms and what they rest on
     compliance: str | None = None      # for an obligation with a deadline: pending | fulfilled | overdue ...
+    scope: int | None = None           # undetermined outside what the kb encodes: index into program.scopes
 
     def key(self):
-        """Rows are split by what a reader is told: the status, its citations, whether it is a conflict."""
-        return (self.status, self.grounds, bool(self.ambiguity), self.compliance)
+        """Rows are split by what a reader is told: the status, its citations, whether it is a conflict, and
+        whether an undetermined case is outside what the kb encodes (and which declaration says so)."""
+        return (self.status, self.grounds, bool(self.ambiguity), self.compliance, self.scope)
 
 
 class Builder:
@@ -474,8 +476,36 @@ def _outcomes(builder: Builder, grounder: Grounder, program: ir.Program, predica
         return d.ite(condition, yes, no)
 
     if fulfilled is not None:
-        return d.ite(fulfilled, build(0, (), d.true, stated | {values}), build(0, (), d.true, stated)), found
-    return build(0, (), d.true), found
+        root = d.ite(fulfilled, build(0, (), d.true, stated | {values}), build(0, (), d.true, stated))
+    else:
+        root = build(0, (), d.true)
+    return _scoped(builder, grounder, program, predicate, values, root, found), found
+
+
+def _scoped(builder: Builder, grounder: Grounder, program: ir.Program, predicate: str, values: tuple,
+            root: int, found: dict) -> int:
+    """The undetermined outcomes (no conflict) where a scope declaration of the kb holds, marked as outside
+    what the kb encodes (`outside scope "pec 109.1" for call(C, P, Purpose) if ...`): not gaps."""
+    import dataclasses
+
+    d = builder.d
+    for k, scope in enumerate(program.scopes):
+        if scope.atom is None or scope.atom.predicate != predicate or len(scope.atom.args) != len(values):
+            continue
+        binding = _unify(scope.atom.args, values, {})
+        if binding is None:
+            continue
+        condition = grounder._join(_named_wildcards(list(scope.conditions)), 0, binding, f"scope:{k}")
+        if condition == d.false:
+            continue
+        mark = lambda key, k=k: key[:4] + (k,) if key is not None and key[0] == "undetermined" and not key[2] \
+            and key[4] is None else key
+        root = d.ite(condition, d.map(root, mark, f"scope:{k}"), root)
+    for u in _leaves(d, root):          # the marked outcomes of this atom
+        key = d.value(u)
+        if key is not None and key not in found:
+            found[key] = dataclasses.replace(found[key[:4] + (None,)], scope=key[4])
+    return root
 
 
 def _grounds(program: ir.Program, norms: list) -> tuple[str, ...]:
@@ -820,10 +850,14 @@ def _cite(kb, programs, makers, builder: Builder, rows: list[Row], verify: bool,
         if verify and (t is None or t.answer.status != row.outcome.status):
             raise RuntimeError(f"the case space disagrees with the knowledge base on {row.atom}: "
                                f"{row.outcome.status} vs {t.answer.status if t else None}")
+        if verify and t is not None and t.scope != row.outcome.scope:
+            raise RuntimeError(f"the case space disagrees with the knowledge base on the scope of {row.atom}: "
+                               f"{row.outcome.scope} vs {t.scope}")
         row.citations = list(t.citations) if t else []
         if t is not None:   # the row's norms as the representative case has them (same status and citations)
             row.outcome = Outcome(t.answer.status, t.answer.deciding, tuple(t.answer.supporting),
-                                  tuple(tuple(p) for p in t.answer.ambiguity), row.outcome.grounds, row.outcome.compliance)
+                                  tuple(tuple(p) for p in t.answer.ambiguity), row.outcome.grounds, row.outcome.compliance,
+                                  row.outcome.scope)
         if len(programs) > 1:
             t1 = sides[1][k]
             if verify and row.compared is not None and (t1 is None or t1.answer.status != row.compared.status):
@@ -833,7 +867,7 @@ def _cite(kb, programs, makers, builder: Builder, rows: list[Row], verify: bool,
             if t1 is not None and row.compared is not None:
                 row.compared = Outcome(t1.answer.status, t1.answer.deciding, tuple(t1.answer.supporting),
                                        tuple(tuple(p) for p in t1.answer.ambiguity), row.compared.grounds,
-                                       row.compared.compliance)
+                                       row.compared.compliance, row.compared.scope)
             if row.compared is not None and row.compared.status != row.outcome.status:
                 row.causes = causes(programs[0], programs[1], t, t1, row.predicate)
                 for cause in row.causes:     # a fact of the representative case names its renamed persons
@@ -1031,7 +1065,7 @@ def document(space: CaseSpace, language: str = "en", names: dict[str, str] | Non
         else:
             text = word("cases individual case", language)
         individuals[ind.name] = text
-    rows, gaps, conflicts, changes = [], [], [], []
+    rows, gaps, conflicts, changes, outside = [], [], [], [], []
     for k, r in enumerate(space.rows, 1):
         entry = {
             "holds": [atom_text(*a) for a in r.holds],
@@ -1050,6 +1084,8 @@ def document(space: CaseSpace, language: str = "en", names: dict[str, str] | Non
             entry["otherwise"] = True
         if r.outcome.ambiguity:
             entry["ambiguity"] = [list(p) for p in r.outcome.ambiguity]
+        if r.outcome.scope is not None:
+            entry["outside_scope"] = explainer.scope(r.outcome.scope)
         if r.outcome.compliance:
             entry["compliance"] = r.outcome.compliance
         if r.compared is not None:
@@ -1057,8 +1093,10 @@ def document(space: CaseSpace, language: str = "en", names: dict[str, str] | Non
                                  "cited_as": [other.cite_key(c) for c in r.compared_citations],
                                  "deciding": other.norm_key(r.compared.deciding)}
         rows.append(entry)
-        if r.outcome.status == "undetermined" and not r.outcome.ambiguity:
+        if r.outcome.status == "undetermined" and not r.outcome.ambiguity and r.outcome.scope is None:
             gaps.append(k - 1)
+        if r.outcome.scope is not None:
+            outside.append(k - 1)
         if r.outcome.ambiguity:
             conflicts.append(k - 1)
         if r.compared is not None and r.compared.status != r.outcome.status:
@@ -1078,6 +1116,7 @@ def document(space: CaseSpace, language: str = "en", names: dict[str, str] | Non
         **({"names": dict(names)} if names else {}),
         "rows": rows,
         "gaps": gaps,
+        "outside_scope": outside,
         "conflicts": conflicts,
         "redundant": [{**r, "norm": explainer.norm_key(r["norm"])} for r in space.redundant],
         "changes": changes,

@@ -31,7 +31,6 @@ from engine.syntax.knowledge import KnowledgeBase
 SOURCE = "<question>"
 STATUSES = ("permitted", "prohibited", "discretionary", "undetermined", "obligatory")
 _TOKEN = re.compile(r"(?P<iso>\d{4}-\d{2}-\d{2})|(?P<dotted>\d{1,2}\.\d{1,2}\.\d{4})|(?P<word>[^\W_]\w*|\d+)|(?P<stop>[,;?!])")
-_ATOM = re.compile(r"^\s*(?:[a-z]+\s+)?[^\W\d]\w*\s*\(")
 
 
 @dataclass(frozen=True)
@@ -91,12 +90,7 @@ def knowledge(kb_dir=None, fact_files=None, query_dir=None, sample: bool = True)
     kb, _facts, _warnings = load_checked(kb_dir, fact_files if fact_files is not None or sample else [], sample=sample)
     kb = dataclasses.replace(kb, sources=dict(kb.sources), modules=list(kb.modules), questions=dict(kb.questions))
     folder = Path(query_dir) if query_dir else default_queries()
-    return load(sorted(folder.glob("*.zan")), base=kb) if folder.is_dir() else kb
-
-
-def looks_like_atom(text: str) -> bool:
-    """`call(kunakbaev, P, Purpose)`, `permitted call(...)?`: the question is written as an atom."""
-    return bool(_ATOM.match(text))
+    return load(sorted(q for q in folder.glob("*.zan") if q.is_file()), base=kb) if folder.is_dir() else kb
 
 
 # ---------------------------------------------------------------- words
@@ -857,6 +851,17 @@ def _stated(kb: KnowledgeBase, atom: n.Atom) -> bool:
     values = tuple(a.value for a in atom.args if isinstance(a, n.Constant))
     return any(c.is_fact and c.head.predicate == atom.predicate and
                tuple(a.value for a in c.head.args if isinstance(a, n.Constant)) == values for c in kb.clauses)
+
+
+def understood_title(said: dict, language: str) -> str:
+    """The question as understood, said back (in_words' dict): the title of its answers, on every channel."""
+    lines = [f"{word('question as understood', language)}: {said['understood']}", f"  {said['in_words']}"]
+    if said.get("between"):
+        lines.append("  " + word("changes between", language, before=said["between"][0], after=said["between"][1]))
+    for a in said["assumptions"]:
+        lines.append(f"  {word('assumed', language)}: {a['atom']} ({a['in_words']})"
+                     + (f" — {word('already in the case', language)}" if a.get("in_the_case") else ""))
+    return "\n".join(lines)
 
 
 def in_words(understood: Understood, kb: KnowledgeBase, language: str) -> dict:

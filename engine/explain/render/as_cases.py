@@ -32,8 +32,11 @@ def _cited(d: dict | None) -> str:
     return d.get("cited_as") or d.get("citation") or d["id"]
 
 
-def _deciding(row: dict) -> str:
-    """The deciding norm in the reader's citation form (and, with a second side, the one after it)."""
+def _deciding(row: dict, language: str = "en") -> str:
+    """The deciding norm in the reader's citation form (and, with a second side, the one after it); for a
+    case outside what the kb encodes, the provisions it does not encode."""
+    if row.get("outside_scope"):
+        return f"{word('outside scope', language)}: {'; '.join(row['outside_scope']['cited_as'])}"
     text = _cited(row.get("deciding"))
     if "compared" in row and (row["compared"].get("deciding") or {}).get("id") != (row.get("deciding") or {}).get("id"):
         text += f" → {_cited(row['compared'].get('deciding'))}"
@@ -99,7 +102,7 @@ def text(doc: dict, language: str) -> str:
         out.append(f"{head} │ {word('status', language).ljust(status_width)} │ {word('decided by', language)}")
         for (k, row), status in zip(t["rows"], statuses):
             cells = " ".join(c.ljust(width) for c in _cells(row, t["columns"], language))
-            out.append(f"  {(str(k) + '.').rjust(number)} {cells} │ {status.ljust(status_width)} │ {_deciding(row)}")
+            out.append(f"  {(str(k) + '.').rjust(number)} {cells} │ {status.ljust(status_width)} │ {_deciding(row, language)}")
         for label, (atom, reading) in zip(labels, t["columns"]):
             out.append(f"    {label}: {reading} (`{atom}`)")
     out += _tail_text(doc, language)
@@ -108,7 +111,7 @@ def text(doc: dict, language: str) -> str:
 
 def _tail_text(doc: dict, language: str, code=lambda x: f"`{x}`") -> list[str]:
     out = [""]
-    out.append(f"{word('gaps', language)}: " + (", ".join(str(i + 1) for i in doc["gaps"]) or word("none", language)))
+    out += _summaries(doc, language, code)
     out.append(f"{word('conflicts', language)}: " + (", ".join(str(i + 1) for i in doc["conflicts"]) or word("none", language)))
     out.append(f"{word('redundant', language)}: " + (", ".join(
         f"{code(r['norm']['id'])} ({word(r['reason'], language)})" for r in doc["redundant"]) or word("none", language)))
@@ -119,6 +122,30 @@ def _tail_text(doc: dict, language: str, code=lambda x: f"`{x}`") -> list[str]:
                                else f"{code(x.get('atom'))} ({code(x['change'])})" for x in c["causes"] if x["primary"])
             out.append(f"  {c['row'] + 1}. {code(c['atom'])}: {word(c['before'], language)} → {word(c['after'], language)}"
                        f"  {word('caused by', language)}: {causes or '—'}")
+    return out
+
+
+def _summaries(doc: dict, language: str, code=lambda x: f"`{x}`") -> list[str]:
+    """Gaps and cases outside what the kb encodes, apart, each said in a sentence (not as row numbers)."""
+    out = []
+    by_scope: dict[tuple, list[dict]] = {}
+    for i in doc.get("outside_scope", []):
+        row = doc["rows"][i]
+        by_scope.setdefault(tuple(row["outside_scope"]["citations"]), []).append(row)
+    for rows in by_scope.values():
+        scope = rows[0]["outside_scope"]
+        out.append(word("outside scope rows", language, count=len(rows), cited="; ".join(scope["cited_as"]),
+                        label=scope["label"]))
+    by_atom: dict[str, list[dict]] = {}
+    for i in doc["gaps"]:
+        by_atom.setdefault(doc["rows"][i]["atom"], []).append(doc["rows"][i])
+    if not by_atom:
+        out.append(word("no gaps", language))
+    for atom, rows in by_atom.items():
+        first = rows[0]
+        example = "; ".join(list(first["holds_read"]) + [word("negated", language, fact=x) for x in first["absent_read"]]) \
+            or word("row any", language)
+        out.append(word("gap rows", language, count=len(rows), atom=code(atom), example=example))
     return out
 
 
@@ -152,7 +179,7 @@ def markdown(doc: dict, language: str) -> str:
         out.append("|---|" + "---|" * len(labels) + "---|---|")
         for k, row in t["rows"]:
             cells = " | ".join(_md(c) for c in _cells(row, t["columns"], language))
-            out.append(f"| {k} | {cells} | **{_md(_status(row, language))}** | {_md(_deciding(row))} |")
+            out.append(f"| {k} | {cells} | **{_md(_status(row, language))}** | {_md(_deciding(row, language))} |")
         out.append("")
         out += [f"{label}. {_md(reading)} ({_code(atom)})" for label, (atom, reading) in zip(labels, t["columns"])]
     out.append("")
@@ -169,7 +196,7 @@ def html(doc: dict, language: str) -> str:
             cells = "".join(f"<td class=\"cell\">{escape(c)}</td>" for c in _cells(row, t["columns"], language))
             rows.append(f"<tr><td>{k}</td>{cells}"
                         f"<td><span class=\"status {escape(row['status'])}\">{escape(_status(row, language))}</span></td>"
-                        f"<td>{escape(_deciding(row))}</td></tr>")
+                        f"<td>{escape(_deciding(row, language))}</td></tr>")
         head = "".join(f"<th title=\"{escape(reading)}\">{label}</th>" for label, (_a, reading) in zip(labels, t["columns"]))
         legend = "".join(f"<li>{escape(reading)} (<code>{escape(atom)}</code>)</li>" for atom, reading in t["columns"])
         body += [f"<h2><code>{escape(t['atom'])}</code></h2>", f"<p><i>{escape(_policy(doc, language))}</i></p>",
@@ -206,13 +233,13 @@ def conditions(doc: dict, language: str) -> list[tuple[str, list[str]]]:
         groups: list[list[dict]] = []
         for _k, row in t["rows"]:
             if groups and not row.get("otherwise") and not groups[-1][0].get("otherwise") and \
-                    (groups[-1][0]["status"], _deciding(groups[-1][0])) == (row["status"], _deciding(row)):
+                    (groups[-1][0]["status"], _deciding(groups[-1][0], language)) == (row["status"], _deciding(row, language)):
                 groups[-1].append(row)
             else:
                 groups.append([row])
         for group in groups:
             head = _status(group[0], language)
-            cited = _deciding(group[0])
+            cited = _deciding(group[0], language)
             if group[0].get("otherwise"):
                 status = word(group[0]["status"], language)
                 text = f"{word('otherwise', language)} {status}" if len(groups) > 1 else status
