@@ -7,6 +7,8 @@ anything about the law itself.
 
 from __future__ import annotations
 
+import string
+
 WORDS: dict[str, dict[str, str]] = {
     # ------------------------------------------------------------ the case space (zan cases) and --how
     "cases individual query": {"en": "a person of the question ({variable})", "ru": "лицо из вопроса ({variable})",
@@ -297,7 +299,7 @@ WORDS: dict[str, dict[str, str]] = {
 }
 
 
-class _Cases(__import__("string").Formatter):
+class _Cases(string.Formatter):
     """`{act:gen}`: the value in a grammatical case of the language (engine/explain/morphology.py)."""
 
     def __init__(self, language: str):
