@@ -360,9 +360,10 @@ def _answer(query, kb, facts, at, fmt, explain, lang, title=None, short=False, s
     if how is not None:
         from engine.tools.cases import how_for_result
 
-        how_found = how_for_result(result, how, how_max)
+        how_found = how_for_result(result, how, how_max, language=lang)
         for entry, sets in zip(doc["answers"], how_found):
             entry["how"] = sets["how"]
+            entry["how_read"] = sets["how_read"]
             entry["how_more"] = sets["more"]        # --max cut the list
             if sets["stopped"]:                     # the budget ran out: the list may be incomplete
                 entry["how_stopped"] = sets["stopped"]

@@ -252,8 +252,9 @@ def answer_json(bench: Workbench, body: dict) -> str:
         result = ask(query, at, bench.kb_dir, files, trace_level=trace_level, assumptions=assumptions,
                      retractions=retractions, reading=reading)
         doc = document(result, language, depth=depth, steps=steps, level=trace_level, shared=True)
-        for entry, sets in zip(doc["answers"], how_for_result(result, how, how_max)):
+        for entry, sets in zip(doc["answers"], how_for_result(result, how, how_max, language=_language(body.get("lang")))):
             entry["how"] = sets["how"]
+            entry["how_read"] = sets["how_read"]
             entry["how_more"] = sets["more"]        # --max cut the list
             if sets["stopped"]:                     # the budget ran out: the list may be incomplete
                 entry["how_stopped"] = sets["stopped"]
