@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 
 from engine import pipeline
-from engine.tools import cases as space
 from conftest import CASES
 
 AT = "2025-03-10"

@@ -72,8 +72,8 @@ def check(kb: KnowledgeBase, language: str = "en") -> list[Diagnostic]:
                                     decl.name_span))
     for atom in every_atom(kb):
         found += check_atom(kb, atom, language)
-    for decl in kb.assumables:      # `assumable NAME, ...`: declared predicates
-        for ref in decl.predicates:
+    for assumable in kb.assumables:      # `assumable NAME, ...`: declared predicates
+        for ref in assumable.predicates:
             if ref.norm_id not in kb.predicates:
                 guess = did_you_mean(ref.norm_id, kb.predicates)
                 found.append(Diagnostic("undefined-predicate", message("unknown predicate", language, name=ref.norm_id),

@@ -293,12 +293,12 @@ def render(doc: dict, fmt: str, language: str, general: bool = False) -> str:
 def how_section(found: list[dict], status: str, fmt: str, language: str) -> str:
     """`zan ask --how STATUS`: for each answer, the minimal sets of facts that would give STATUS, each fact in
     the reader's words with its atom in code; escaped for the format by construction."""
-    if fmt == "html":
-        plain, code = escape, lambda x: f"<code>{escape(x)}</code>"
-    elif fmt == "markdown":
-        plain, code = _md, _code
-    else:
-        plain, code = (lambda x: x), (lambda x: f"`{x}`")
+    def plain(text: str) -> str:
+        return escape(text) if fmt == "html" else _md(text) if fmt == "markdown" else text
+
+    def code(text: str) -> str:
+        return f"<code>{escape(text)}</code>" if fmt == "html" else _code(text) if fmt == "markdown" else f"`{text}`"
+
     title = word("how", language, status=word(status, language))
     lines = []
     for entry in found:
