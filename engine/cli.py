@@ -316,8 +316,8 @@ def _common(f):
 def _answer(query, kb, facts, at, fmt, explain, lang, title=None, short=False, steps=False, depth=None,
             trace_level="full", assumptions=(), understood=None, assumed=(), retracted=(), reading=None,
             how=None, how_max=None, answer_number=None):
-    from engine.explain.explanation import document
-    from engine.pipeline import ask, fact_atoms
+    from engine.pipeline import Request, fact_atoms
+    from engine.tools.service import answer_document
 
     choice = _knowledge(kb)
     if lang != "en" and isinstance(query, str):
@@ -325,71 +325,35 @@ def _answer(query, kb, facts, at, fmt, explain, lang, title=None, short=False, s
     if fmt == "text" and not (explain or short or steps):
         trace_level = "none"  # one line per answer: build nothing that is not printed
     machine = fmt in ("json", "jsonl")
-    assumptions = tuple(assumptions) + tuple(fact_atoms(assumed))
-    retractions = fact_atoms(retracted)
-    if machine and how is None:  # a register is evaluated in partitions, on --jobs processes (engine/tools/register.py)
-        from engine.pipeline import answer, prepare
-        from engine.tools import register
-
-        try:
-            result = prepare(query, at, choice.folder, list(facts) or None, assumptions=assumptions,
-                             retractions=retractions, reading=reading)
-        except ZanError:
-            if lang != "en" and isinstance(query, str):
-                _question_in_language(query, choice.folder, facts, lang)
-            raise
-        params = click.get_current_context().params
-        batch = register.Register(result, trace_level, lang, steps,
-                                  limit=params.get("partition") or register.PARTITION_FACTS)
-        if batch.split:
-            jobs = params.get("jobs") or register.default_jobs()
-            doc = register.document(batch, jobs, _progress())
-        else:
-            doc = document(answer(result, trace_level), lang, depth=depth, steps=steps, lazy=True,
-                           level=trace_level, shared=True)
-    else:
-        try:
-            result = ask(query, at, choice.folder, list(facts) or None, trace_level=trace_level,
-                         assumptions=assumptions, retractions=retractions, reading=reading)
-        except ZanError:
-            if lang != "en" and isinstance(query, str):
-                _question_in_language(query, choice.folder, facts, lang)
-            raise
-        doc = document(result, lang, depth=depth, steps=steps, level=trace_level, shared=machine)
-    how_found = None
-    if how is not None:
-        from engine.tools.cases import how_for_result
-
-        how_found = how_for_result(result, how, how_max, language=lang)
-        for entry, sets in zip(doc["answers"], how_found):
-            entry["how"] = sets["how"]
-            entry["how_read"] = sets["how_read"]
-            entry["how_more"] = sets["more"]        # --max cut the list
-            if sets["stopped"]:                     # the budget ran out: the list may be incomplete
-                entry["how_stopped"] = sets["stopped"]
-    if machine:
-        doc["kb"] = choice.as_json()
+    params = click.get_current_context().params
+    request = Request(query, at, choice.folder, list(facts) or None, language=lang, trace_level=trace_level,
+                      depth=depth, steps=steps, assumptions=tuple(assumptions) + tuple(fact_atoms(assumed)),
+                      retractions=tuple(fact_atoms(retracted)), reading=reading, how=how, how_max=how_max,
+                      machine=machine, partitions=machine, partition=params.get("partition"),
+                      jobs=params.get("jobs"), kb=choice.as_json(), understood=understood, title=title)
+    try:
+        answered = answer_document(request, _progress)
+    except ZanError:
+        if lang != "en" and isinstance(query, str):
+            _question_in_language(query, choice.folder, facts, lang)
+        raise
+    doc, result = answered.document, answered.result
     _warn_unknown(result.unknown_names, query, lang)
-    if understood:
-        doc["question"] = understood
-        title = _understood_title(understood, lang)
     if answer_number is not None:  # one answer (one graph per answer with dot/svg)
         every = list(doc["answers"])
         if answer_number > len(every):
             raise click.UsageError(message("no such answer", lang, number=answer_number, count=len(every)))
         doc["answers"] = [every[answer_number - 1]]
-    if title:
-        doc["title"] = title
     if fmt != "json" and not facts and result.fact_files:
         from engine.explain.i18n import word
         names = ", ".join(Path(f).name for f in result.fact_files)
         click.echo(f"({word('sample case', lang)}: {names})", err=True)
-    if fmt == "text" and title:
-        click.echo(visible(title))
-    if how_found is not None and fmt not in ("json", "jsonl"):
+    if fmt == "text" and doc.get("title"):
+        click.echo(visible(doc["title"]))
+    if answered.how is not None and not machine:
         from engine.explain.render.as_cases import how_section
 
-        _emit(doc, fmt, explain, lang, short, steps, after=how_section(how_found, how, fmt, lang))
+        _emit(doc, fmt, explain, lang, short, steps, after=how_section(answered.how, how, fmt, lang))
         return
     _emit(doc, fmt, explain, lang, short, steps)
 
@@ -426,18 +390,6 @@ def _warn_unknown(unknown, query, lang):
         d = Diagnostic("unknown-name", word("unknown name", lang, name=name), span,
                        hint=word("did you mean", lang, guess=guess) if guess else None)
         click.echo(d.render(sources, lang), err=True)
-
-
-def _understood_title(understood: dict, lang: str) -> str:
-    from engine.explain.i18n import word
-
-    lines = [f"{word('question as understood', lang)}: {understood['understood']}", f"  {understood['in_words']}"]
-    if understood.get("between"):
-        lines.append("  " + word("changes between", lang, before=understood["between"][0], after=understood["between"][1]))
-    for a in understood["assumptions"]:
-        lines.append(f"  {word('assumed', lang)}: {a['atom']} ({a['in_words']})"
-                     + (f" — {word('already in the case', lang)}" if a.get("in_the_case") else ""))
-    return "\n".join(lines)
 
 
 def _ask_in_words(text, kb, facts, at, fmt, explain, lang, short, steps, depth, trace_level="full", answer_number=None,
@@ -479,7 +431,9 @@ def _ask_in_words(text, kb, facts, at, fmt, explain, lang, short, steps, depth, 
         doc = document(result, lang, depth=depth, steps=steps)
         doc["question"] = said
         if fmt == "text":
-            click.echo(visible_styled(_understood_title(said, lang)))
+            from engine.tools.understanding import understood_title
+
+            click.echo(visible_styled(understood_title(said, lang)))
         _emit(doc, fmt, explain, lang, short, steps, diff=True)
         return
     if understood.at is not None:
