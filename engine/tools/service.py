@@ -53,9 +53,10 @@ def answer_document(request: Request, progress: Callable[[], object] | None = No
     if r.how is not None:
         from engine.tools.cases import how_for_result
 
-        how = how_for_result(result, r.how, r.how_max)
+        how = how_for_result(result, r.how, r.how_max, language=r.language)
         for entry, sets in zip(doc["answers"], how):
             entry["how"] = sets["how"]
+            entry["how_read"] = sets["how_read"]   # the sets in the reader's words
             entry["how_more"] = sets["more"]        # --max cut the list
             if sets["stopped"]:                     # the budget ran out: the list may be incomplete
                 entry["how_stopped"] = sets["stopped"]
