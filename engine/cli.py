@@ -239,8 +239,9 @@ def _engine_option(f):
             ctx.call_on_close(lambda: evaluator.use(None))   # for this command only (in-process callers)
         return value
     return click.option("--engine", type=click.Choice(sorted(EVALUATORS)), expose_value=False, callback=choose,
-                        help="The evaluator: pydatalog (the default and reference) or sets (joins of whole "
-                             "relations, faster on registers). The answers are the same.")(f)
+                        help="The evaluator: pydatalog (the reference; the default for a question) or sets (joins "
+                             "of whole relations; the default for registers in partitions, test --mutate and cases). "
+                             "The answers are the same.")(f)
 
 
 @click.group(cls=ZanGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -271,7 +272,7 @@ def _register_options(f):
                      help="Case facts per partition of a register (json, jsonl; default 5000): memory is bounded "
                           "by one partition. Cases that share a constant stay together.")(f)
     f = click.option("--jobs", type=click.IntRange(min=1), metavar="N",
-                     help="Processes evaluating a register's partitions (json, jsonl; default: all cores). "
+                     help="Processes evaluating a register's partitions (json, jsonl; default 1). "
                           "The output is the same for any N.")(f)
     return f
 
@@ -452,6 +453,14 @@ def _ask_in_words(text, kb, facts, at, fmt, explain, lang, short, steps, depth, 
         # --lang not given: the question's own language, before the project's lang and English
         lang = language_of(text, knowledge_base) or lang
         ctx.find_root().meta["zan.lang"] = lang
+    if not facts and not how:
+        # a question that names no one ("can a convict in the isolator call his lawyer?") is answered in
+        # general, for every case (engine/tools/cases.general), not about the sample case's persons
+        general_kb = knowledge(folder, None, sample=False)
+        general = understand(text, general_kb, lang, general_questions=True)
+        if not isinstance(general, _D) and general.roles and not general.names and not general.between:
+            _general_answer(general, general_kb, _knowledge(kb), at, fmt, lang, reading)
+            return
     understood = understand(text, knowledge_base, lang)
     if isinstance(understood, _D):
         raise ZanError([understood], sources={"<question>": text})
@@ -480,6 +489,44 @@ def _ask_in_words(text, kb, facts, at, fmt, explain, lang, short, steps, depth, 
     _answer(understood.query, kb, facts, at, fmt, explain, lang, short=short, steps=steps, depth=depth,
             trace_level=trace_level, assumptions=understood.assumptions, understood=said, answer_number=answer_number,
             assumed=assumed, retracted=retracted, reading=reading, how=how, how_max=how_max)
+
+
+def _general_answer(understood, knowledge_base, choice, at, fmt, lang, reading=None):
+    """A general question: for each status, the conditions under which it holds (the case space of the atom
+    given what the question says of its persons), then the decision table; JSON is `zan cases`'s plus the question."""
+    from click.core import ParameterSource
+
+    from engine.explain.render.as_cases import general_text, render
+    from engine.tools.cases import document, general, letters
+    from engine.tools.understanding import in_words
+
+    if understood.at is not None:
+        source = click.get_current_context().get_parameter_source("at")
+        if source not in (ParameterSource.DEFAULT, None) and at != understood.at:
+            raise click.UsageError(message("two dates given", lang, named=understood.at.isoformat(), at=at.isoformat()))
+        at = understood.at
+    space = general(understood.query, understood.roles, at, choice.folder, assumptions=understood.assumptions,
+                    reading=reading, language=lang)
+    doc = document(space, lang, names=letters(space, lang))
+    doc["question"] = in_words(understood, knowledge_base, lang)
+    if fmt in ("json", "jsonl"):
+        import json
+
+        doc["kb"] = choice.as_json()
+        click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
+        return
+    if fmt == "text":
+        from engine.explain.i18n import word
+
+        head = [f"{word('question as understood', lang)}: `{understood.atom_text}`"]
+        for a, r in zip(doc.get("given", []), doc.get("given_read", [])):
+            head.append(f"  {word('given', lang)}: {r}")
+        click.echo(visible_styled("\n".join(head) + "\n\n" + general_text(doc, lang) + render(doc, "text", lang)), nl=False)
+        return
+    if fmt in ("markdown", "html"):
+        click.echo(visible_styled(render(doc, fmt, lang, general=True)), nl=False)
+        return
+    raise click.UsageError(f"--format {fmt}: a general question is answered as text, json, markdown or html")
 
 
 def _emit(doc, fmt, explain, lang, short, steps, diff=False, after=None):
@@ -549,7 +596,7 @@ def ask(query, how, how_max, kb, facts, at, fmt, explain, lang, short, steps, de
         assumed, retracted, reading, answer_number):
     """Answer QUERY: an atom such as "call(kunakbaev, P, Purpose)", optionally after a status, or a question in
     words in kk, ru or en, e.g. "which calls are permitted for Kunakbayev in the disciplinary isolator?"."""
-    from engine.tools.understanding import looks_like_atom
+    from engine.pipeline import looks_like_atom
 
     if looks_like_atom(query):
         _answer(query, kb, facts, at, fmt, explain, lang, short=short, steps=steps, depth=depth, trace_level=trace_level,
@@ -669,7 +716,7 @@ def cases(query, at, compare_at, reading, versus_reading, assumed, retracted, gi
 
     choice = _knowledge(kb)
     space = space_of(query, at, choice.folder, compare=compare_at, reading=reading, versus_reading=versus_reading,
-                     assumed=tuple(assumed) + tuple(given), retracted=retracted, language=lang)
+                     assumed=assumed, given=given, retracted=retracted, language=lang)
     doc = document(space, lang)
     if fmt == "json":
         import json
@@ -711,7 +758,7 @@ def check(paths, list_codes, explain_code, lang):
     files: list[Path] = []
     for p in paths or _project_folders(include_scenarios=False):
         if p.is_dir():
-            files += kb_files(p) + sorted((p / "cases").glob("*.facts")) if (p / "cases").is_dir() else kb_files(p)
+            files += kb_files(p) + sorted(f for f in (p / "cases").glob("*.facts") if f.is_file()) if (p / "cases").is_dir() else kb_files(p)
         else:
             files.append(p)
     if not paths:  # a project's case folders (zan.toml `cases`), where they lie outside kb/cases

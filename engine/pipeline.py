@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
@@ -68,7 +69,7 @@ def load_knowledge(kb_dir: Path | None = None, fact_files: Sequence[Path] | None
     facts = list(fact_files) if fact_files or not sample else sample_case_files(folder)
     kb = load_law(folder)
     load(facts, kb, case=True)
-    questions = [q for d in query_dirs for q in sorted(Path(d).glob("*.zan"))]
+    questions = [q for d in query_dirs for q in sorted(Path(d).glob("*.zan")) if q.is_file()]
     if questions:
         load(questions, kb)
     return kb, [str(p) for p in facts]
@@ -167,6 +168,15 @@ def load_checked(kb_dir: Path | None = None, fact_files: Sequence[Path] | None =
     """
     kb, fact_names = load_knowledge(kb_dir, fact_files, sample=sample)
     return kb, fact_names, check(kb)
+
+
+_ATOM = re.compile(r"^\s*(?:[a-z]+\s+)?[^\W\d]\w*\s*\(")
+
+
+def looks_like_atom(text: str) -> bool:
+    """`call(kunakbaev, P, Purpose)`, `permitted call(...)?`: the question is written as an atom (else it is
+    in words, engine.tools.understanding, imported only then)."""
+    return bool(_ATOM.match(text))
 
 
 def question_text(text: str) -> str:

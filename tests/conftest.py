@@ -71,19 +71,28 @@ def update_goldens(request) -> bool:
     return request.config.getoption("--update-goldens")
 
 
+def compare_golden(relative: str, actual: str, update: bool, root: Path = GOLDEN) -> None:
+    """Compares `actual` with <root>/<relative>, or rewrites that file when `update` (--update-goldens).
+
+    A missing golden fails the test whether or not CI is set: a golden written silently on a first run would
+    pass whatever the output is. It is made only when asked, with --update-goldens, and then reviewed."""
+    path = root / relative
+    if update:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(actual, encoding="utf-8")
+        return
+    if not path.exists():
+        pytest.fail(f"golden file tests/golden/{relative} is missing; make it with "
+                    f"`bash run test --update-goldens <this test file>` and review it")
+    expected = path.read_text(encoding="utf-8")
+    assert actual == expected, f"output differs from tests/golden/{relative}; if intended, run `bash run test --update-goldens`"
+
+
 @pytest.fixture
 def golden(update_goldens):
     """golden(path, actual): compares with tests/golden/<path>, or rewrites it under --update-goldens."""
     def compare(relative: str, actual: str) -> None:
-        path = GOLDEN / relative
-        if update_goldens or not path.exists():
-            if not update_goldens and os.environ.get("CI"):
-                pytest.fail(f"golden file {relative} is missing; run `bash run test --update-goldens`")
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(actual, encoding="utf-8")
-            return
-        expected = path.read_text(encoding="utf-8")
-        assert actual == expected, f"output differs from tests/golden/{relative}; if intended, run `bash run test --update-goldens`"
+        compare_golden(relative, actual, update_goldens)
     return compare
 
 

@@ -25,7 +25,9 @@ LEVELS = {
     "engine.pipeline": 4,
     "engine.tools": 5,
 }
-FRONT_END = 6               # engine.cli, engine.conformance, engine.__main__, engine.serve, engine.lsp, ...
+FRONT_END = 6
+# The front-ends, each its own room above every stage: they may import everything (not in a cycle).
+FRONT_ENDS = {"engine.cli", "engine.conformance", "engine.__main__", "engine.serve", "engine.lsp"}
 
 
 def module_name(path: Path) -> str:
@@ -42,8 +44,7 @@ def room(module: str) -> str:
     parts = module.split(".")
     if module == "engine":
         return "engine"
-    candidate = ".".join(parts[:2])
-    return candidate if candidate in LEVELS else candidate  # a front-end is its own room
+    return ".".join(parts[:2])      # a stage's room (LEVELS) or a front-end's (FRONT_ENDS)
 
 
 def level(module: str) -> int:
@@ -53,8 +54,13 @@ def level(module: str) -> int:
 def imports(module: str) -> list[tuple[str, str | None, int]]:
     """(imported module, imported name or None, line) for every import of an engine module."""
     path = MODULES[module]
-    tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
-    package = module if path.name == "__init__.py" else module.rpartition(".")[0]
+    return imports_in(module, path.read_text(encoding="utf-8"), path.name == "__init__.py")
+
+
+def imports_in(module: str, source: str, is_package: bool = False) -> list[tuple[str, str | None, int]]:
+    """The same for the source text of `module` (a planted module in the tests of these tests)."""
+    tree = ast.parse(source, module)
+    package = module if is_package else module.rpartition(".")[0]
     found = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
@@ -77,32 +83,39 @@ def imports(module: str) -> list[tuple[str, str | None, int]]:
     return found
 
 
+def in_a_room(module: str) -> bool:
+    return module == "engine" or room(module) in LEVELS or room(module) in FRONT_ENDS
+
+
 def test_every_module_is_in_a_room():
-    for module in MODULES:
-        assert module in ("engine", "engine.__main__") or room(module) in LEVELS or module.count(".") >= 1
+    strays = [m for m in MODULES if not in_a_room(m)]
+    assert not strays, f"{strays}: put each in a stage's package (LEVELS) or declare a front-end (FRONT_ENDS)"
+
+
+def upward_imports(module: str, found: list[tuple[str, str | None, int]]) -> list[str]:
+    """What is wrong with the imports `found` in `module`: each import of a room at its level or above."""
+    mine = level(module)
+    wrong = []
+    for target, _, line in found:
+        if room(target) == room(module) or mine == FRONT_END:
+            continue
+        if level(target) >= mine:
+            wrong.append(f"{module}:{line}: {module} (level {mine}) imports {target} (level {level(target)}): "
+                         f"imports must point down the stages")
+    return wrong
 
 
 @pytest.mark.parametrize("module", sorted(MODULES))
 def test_imports_point_down(module):
-    mine = level(module)
-    for target, _, line in imports(module):
-        if room(target) == room(module):
-            continue
-        if mine == FRONT_END:
-            continue
-        assert level(target) < mine, (
-            f"{MODULES[module].relative_to(ENGINE.parent)}:{line}: {module} (level {mine}) imports "
-            f"{target} (level {level(target)}): imports must point down the stages")
+    wrong = upward_imports(module, imports(module))
+    assert not wrong, "\n".join(wrong)
 
 
-@pytest.mark.parametrize("module", sorted(MODULES))
-def test_no_private_names_across_modules(module):
-    for target, name, line in imports(module):
-        if name is not None and name.startswith("_") and target != module:
-            pytest.fail(f"{MODULES[module].relative_to(ENGINE.parent)}:{line}: imports the private name "
-                        f"{name} from {target}: make it public or move it below both")
-    # and no attribute reach into another module's private names (module._name)
-    tree = ast.parse(MODULES[module].read_text(encoding="utf-8"))
+def private_reaches(module: str, source: str, found: list[tuple[str, str | None, int]]) -> list[str]:
+    """Each import of another module's private name, and each reach into one (module._name)."""
+    wrong = [f"{module}:{line}: imports the private name {name} from {target}: make it public or move it below both"
+             for target, name, line in found if name is not None and name.startswith("_") and target != module]
+    tree = ast.parse(source)
     aliases = {}
     for node in ast.walk(tree):
         if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("engine"):
@@ -116,16 +129,18 @@ def test_no_private_names_across_modules(module):
     for node in ast.walk(tree):
         if (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id in aliases
                 and node.attr.startswith("_") and not node.attr.startswith("__")):
-            pytest.fail(f"{MODULES[module].relative_to(ENGINE.parent)}:{node.lineno}: reaches the private "
-                        f"name {node.attr} of {aliases[node.value.id]}")
+            wrong.append(f"{module}:{node.lineno}: reaches the private name {node.attr} of {aliases[node.value.id]}")
+    return wrong
 
 
-def test_no_import_cycles():
-    graph = {m: sorted({t for t, _, _ in imports(m) if t in MODULES and t != m}) for m in MODULES}
-    # a package's __init__ importing its own modules, and those modules importing siblings through it,
-    # is how Python packages work; cycles are looked for among modules, packages' __init__ left out
-    packages = {m for m, p in MODULES.items() if p.name == "__init__.py"}
-    graph = {m: [t for t in ts if t not in packages] for m, ts in graph.items() if m not in packages}
+@pytest.mark.parametrize("module", sorted(MODULES))
+def test_no_private_names_across_modules(module):
+    wrong = private_reaches(module, MODULES[module].read_text(encoding="utf-8"), imports(module))
+    assert not wrong, "\n".join(wrong)
+
+
+def first_cycle(graph: dict[str, list[str]]) -> list[str] | None:
+    """An import cycle of `graph` (module -> modules it imports), or None."""
     state: dict[str, int] = {}
     stack: list[str] = []
 
@@ -134,16 +149,31 @@ def test_no_import_cycles():
         stack.append(m)
         for t in graph.get(m, ()):
             if state.get(t) == 1:
-                cycle = stack[stack.index(t):] + [t]
-                pytest.fail("import cycle: " + " -> ".join(cycle))
+                return stack[stack.index(t):] + [t]
             if t not in state:
-                visit(t)
+                found = visit(t)
+                if found:
+                    return found
         stack.pop()
         state[m] = 2
+        return None
 
     for m in sorted(graph):
         if m not in state:
-            visit(m)
+            found = visit(m)
+            if found:
+                return found
+    return None
+
+
+def test_no_import_cycles():
+    graph = {m: sorted({t for t, _, _ in imports(m) if t in MODULES and t != m}) for m in MODULES}
+    # a package's __init__ importing its own modules, and those modules importing siblings through it,
+    # is how Python packages work; cycles are looked for among modules, packages' __init__ left out
+    packages = {m for m, p in MODULES.items() if p.name == "__init__.py"}
+    graph = {m: [t for t in ts if t not in packages] for m, ts in graph.items() if m not in packages}
+    cycle = first_cycle(graph)
+    assert cycle is None, "import cycle: " + " -> ".join(cycle or [])
 
 
 def test_every_package_says_what_it_owns_and_may_import():
@@ -156,11 +186,43 @@ def test_every_package_says_what_it_owns_and_may_import():
             assert "May import" in doc, f"{path}: the docstring says what the package may import"
 
 
-def test_the_test_would_catch_an_upward_import(tmp_path):
-    """The rule above is not vacuous: the logic importing the explanations is caught."""
-    assert level("engine.logic.ir") < level("engine.explain.proof")
-    assert level("engine.tools.diff") > level("engine.pipeline")
-    assert level("engine.cli") == FRONT_END
+# -- the tests of these tests: each rule above fails on a planted offence, so none of them is vacuous
+
+PLANTED_UPWARD = {
+    "from engine.explain.proof import Prover\n": 1,                         # the logic importing the explanations
+    "from ..explain import proof\n": 1,                                     # the same, relative
+    "def f():\n    import engine.tools.cases\n": 2,                        # inside a function
+    "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from engine.pipeline import Result\n": 3,
+    "from engine.checks import safety\n": 1,                                # a level above, by its package
+}
+
+
+@pytest.mark.parametrize("source", sorted(PLANTED_UPWARD))
+def test_a_planted_upward_import_is_caught(source):
+    planted = "engine.logic.planted"
+    wrong = upward_imports(planted, imports_in(planted, source))
+    assert len(wrong) == 1 and wrong[0].startswith(f"{planted}:{PLANTED_UPWARD[source]}:"), wrong
+
+
+def test_planted_imports_that_point_down_or_stay_in_the_room_pass():
+    planted = "engine.logic.planted"
+    source = "from engine.base.source import Span\nfrom engine.syntax import nodes\nfrom . import ir\nimport engine\n"
+    assert upward_imports(planted, imports_in(planted, source)) == []
+    assert upward_imports("engine.cli", imports_in("engine.cli", "from engine.serve import app\n")) == []
+
+
+def test_a_planted_private_reach_is_caught():
+    planted = "engine.tools.planted"
+    source = "from engine.logic.ir import _hidden\nfrom engine.logic import ir\nir._other\n"
+    wrong = private_reaches(planted, source, imports_in(planted, source))
+    assert [w.split(": ", 1)[1].split(" ")[0:4] for w in wrong] == [
+        ["imports", "the", "private", "name"], ["reaches", "the", "private", "name"]], wrong
+
+
+def test_a_planted_cycle_and_a_stray_module_are_caught():
+    assert first_cycle({"a": ["b"], "b": ["c"], "c": ["a"]}) == ["a", "b", "c", "a"]
+    assert first_cycle({"a": ["b"], "b": ["c"], "c": []}) is None
+    assert not in_a_room("engine.stray") and in_a_room("engine.logic.stray") and in_a_room("engine.serve.stray")
 
 
 # -- lint and types (`bash run lint`, which CI runs before the tests), here too because this file is run

@@ -67,10 +67,10 @@ def test_no_cache_when_turned_off(cache_home, monkeypatch):
 
 def test_a_case_file_is_never_cached(cache_home, tmp_path):
     facts = tmp_path / "case.facts"
-    facts.write_text("in_disciplinary_isolator(bekov).\nspouse(bekov, aliya).\n", encoding="utf-8")
+    facts.write_text("in_disciplinary_isolator(bekov).\nspouse(bekov, case_only_zhanargul).\n", encoding="utf-8")
     ask("call(bekov, P, Purpose)", DAY, None, [facts])
     before = sorted(p.name for p in cache_home.iterdir())
     facts.write_text("in_disciplinary_isolator(bekov).\nfriend(bekov, serik).\n", encoding="utf-8")
     ask("call(bekov, P, Purpose)", DAY, None, [facts])
     assert sorted(p.name for p in cache_home.iterdir()) == before  # a new case adds no entry
-    assert not any(b"aliya" in p.read_bytes() for p in cache_home.iterdir())
+    assert not any(b"case_only_zhanargul" in p.read_bytes() for p in cache_home.iterdir())

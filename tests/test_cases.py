@@ -203,8 +203,9 @@ def test_the_report_json_has_the_documented_shape(ruling):
     row = doc["rows"][0]
     assert {"holds", "absent", "atom", "status", "citations"} <= set(row)
     assert all(f in doc["dimensions"] for r in doc["rows"] for f in r["holds"] + r["absent"])
-    gaps = [doc["rows"][k] for k in doc["gaps"]]
-    assert gaps and all(r["status"] == "undetermined" for r in gaps)
+    undetermined = [doc["rows"][k] for k in doc["gaps"] + doc["outside_scope"]]
+    assert undetermined and all(r["status"] == "undetermined" for r in undetermined)
+    assert all("outside_scope" in doc["rows"][k] for k in doc["outside_scope"])
 
 
 def test_readings_are_compared_with_the_reading_as_the_cause(kb):

@@ -78,6 +78,21 @@ def test_a_register_answers_in_the_same_bytes(zan, register_file, trace):
     assert evaluator.chosen() == evaluator.DEFAULT   # --engine chose for that command only
 
 
+def test_the_choice_is_made_in_one_place(monkeypatch):
+    monkeypatch.delenv("ZAN_ENGINE", raising=False)
+    assert evaluator.chosen() == evaluator.DEFAULT == "pydatalog"
+    assert evaluator.chosen(many=True) == evaluator.MANY == "sets"   # registers in partitions, --mutate, cases
+    evaluator.use("pydatalog")
+    try:
+        assert evaluator.chosen(many=True) == "pydatalog"   # a choice wins everywhere
+    finally:
+        evaluator.use(None)
+    monkeypatch.setenv("ZAN_ENGINE", "sets")
+    assert evaluator.chosen() == "sets"
+    with pytest.raises(ValueError):
+        evaluator.use("prolog")
+
+
 def test_an_unknown_evaluator_is_refused(zan):
     result = zan("ask", "call(kunakbaev, P, Purpose)", "--engine", "prolog")
     assert result.exit_code == 2 and "prolog" in result.output

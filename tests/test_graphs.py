@@ -24,7 +24,7 @@ def test_one_graph_per_answer_with_a_legend(zan, monkeypatch):
     assert too_far.exit_code == 2
 
 
-@pytest.mark.parametrize("language,defeated", [("en", "defeated"), ("kk", "басым түспеген нормалар")])
+@pytest.mark.parametrize("language,defeated", [("en", "defeated"), ("kk", "басымдық берілмеген нормалар")])
 def test_defeated_norm_drawn_as_defeated(zan, monkeypatch, language, defeated):
     monkeypatch.chdir(ROOT)
     r = zan("ask", "call(bekov, daulet, social_ties)", "--facts", str(CASES / "example2-death-certificate.facts"),

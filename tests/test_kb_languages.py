@@ -29,7 +29,7 @@ def _codes(output: str) -> list[str]:
 
 
 @pytest.mark.parametrize("language, words", [("ru", ("предупреждение", "переменная J", "подсказка", "2 предупреждения")),
-                                             ("kk", ("ескерту", "J айнымалысы", "кеңес", "2 ескерту"))])
+                                             ("kk", ("ескерту", "J айнымалысы", "нұсқау", "2 ескерту"))])
 def test_check_speaks_the_authors_language_with_the_same_codes(project, zan, language, words):
     english = zan("check")
     assert english.exit_code == 0 and "the variable J occurs only once" in english.stderr

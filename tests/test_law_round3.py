@@ -66,7 +66,7 @@ def test_the_note_agrees_with_the_mechanism():
     assert all(("binding" in i.text or "обязательное" in i.text or "міндетті" in i.text) for i in norm.interpretations)
 
 
-UNDER = {"kk": "қолданыстағы түсіндірме бойынша", "ru": "при действующем толковании", "en": "under the reading in force"}
+UNDER = {"kk": "білім қорының қолданыстағы пайымы бойынша", "ru": "при действующем толковании", "en": "under the reading in force"}
 POINT_1_WORDS = {"kk": "1-тармақ тек өз сөздерінде аталған режимдерді қамтиды",
                  "ru": "Пункт 1 охватывает только названные в нем режимы", "en": "Point 1 covers only the regimes it names"}
 OLD_CLAIM = {"kk": "не Соттың уәжі бойынша (түсіндірме) жалғыз адамдық камерада ұсталады",

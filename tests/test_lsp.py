@@ -332,3 +332,14 @@ def test_a_project_whose_law_others_can_write_is_ignored_with_a_warning(editor, 
     found = _open(editor, folder / "kb" / "law.zan")["diagnostics"]
     assert [d["code"] for d in found] == ["project-ignored"], found
     assert "other users can write" in found[0]["message"] and found[0]["severity"] == 2
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="no FIFOs on this system")
+def test_a_fifo_among_the_saved_questions_blocks_nothing(editor, tmp_path):
+    import os
+
+    folder = tmp_path / "fifo-law"
+    done = subprocess.run([sys.executable, "-m", "engine", "init", str(folder)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    os.mkfifo(folder / "queries" / "waiting.zan")
+    assert _open(editor, folder / "kb" / "law.zan")["diagnostics"] == []

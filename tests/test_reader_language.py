@@ -40,7 +40,7 @@ def test_every_message_in_every_language_with_the_same_placeholders(key):
 def test_the_frame_in_the_readers_language():
     d = Diagnostic("not-understood", "сөз", Span("<question>", 1, 1), hint="кеңес мәтіні")
     assert d.render({}, "kk").startswith("<question>:1:1: қате: сөз [not-understood]")
-    assert "  кеңес: кеңес мәтіні" in d.render({}, "kk")
+    assert "  нұсқау: кеңес мәтіні" in d.render({}, "kk")
     assert d.render({}, "ru").startswith("<question>:1:1: ошибка: ")
     assert d.render({}) == d.render({}, "en") and "error: " in d.render({})
     assert [errors_line(n, "ru") for n in (1, 2, 5, 11, 21, 22)] == \

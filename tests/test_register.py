@@ -155,6 +155,20 @@ def test_the_bundled_law_splits_a_register_with_a_dead_advocate(zan, tmp_path):
     assert register.Register(result, "brief", "en", limit=25).split
 
 
+@pytest.mark.parametrize("fmt, trace", [("jsonl", "brief"), ("json", "brief"), ("jsonl", "none"), ("json", "full")])
+def test_answers_by_shape_are_the_bytes_of_answers_one_by_one(zan, monkeypatch, tmp_path, fmt, trace):
+    """Answers no norm decides are filled in from the first of their shape (register.SHAPES): the same bytes."""
+    path = tmp_path / "register.facts"
+    path.write_text(facts_of(60) + "".join(f"convict(z{i:03d}).\nspouse(z{i:03d}, w{i:03d}).\n" for i in range(30)),
+                    encoding="utf-8")
+    args = ("ask", QUERY, "--facts", str(path), "--at", AT, "--format", fmt, "--trace", trace, "--partition", "60", "--jobs", "1")
+    by_shape = out(zan, *args)
+    monkeypatch.setattr(register, "SHAPES", False)
+    one_by_one = out(zan, *args)
+    assert by_shape == one_by_one
+    assert by_shape.count('"undetermined"') > 30   # the shape was met (and filled in) many times
+
+
 def test_the_partition_step_is_a_plain_function(case):
     lines = case.read_text(encoding="utf-8").splitlines()
     got = [json.loads(line) for line in register.answer_facts(lines, QUERY, AT)]

@@ -9,7 +9,8 @@ import pytest
 
 from engine.base.diagnostics import Diagnostic
 from engine.pipeline import ask
-from engine.tools.understanding import Understood, knowledge, looks_like_atom, understand
+from engine.pipeline import looks_like_atom
+from engine.tools.understanding import Understood, knowledge, understand
 
 PERMITTED_CALLS = "permitted call(kunakbaev, Person, Purpose)"
 CALLS = "call(kunakbaev, Person, Purpose)"

@@ -75,7 +75,7 @@ def test_question_in_words_said_back_and_answered(zan):
     lines = r.stdout.splitlines()
     assert lines[0] == "вопрос понят так: permitted call(kunakbaev, Person, Purpose)"
     assert "осужденный Кунакбаев" in lines[1]
-    assert lines[2].startswith("  предполагается: in_disciplinary_isolator(kunakbaev)")
+    assert lines[2].startswith("  допущение: in_disciplinary_isolator(kunakbaev)")
     assert "call(kunakbaev, ospanov, legal_aid): разрешено" in r.stdout
     j = zan("ask", "Which calls are permitted for Kunakbayev on 15 January 2025?", "--format", "json")
     doc = json.loads(j.stdout)

@@ -52,13 +52,19 @@ def _once_key(path: str | Path):
     return None if stat.S_ISREG(info.st_mode) else (info.st_dev, info.st_ino)
 
 
-def read_bytes(path: str | Path, name: str | None = None, limit: int = MAX_INPUT_BYTES) -> bytes:
+def read_bytes(path: str | Path, name: str | None = None, limit: int = MAX_INPUT_BYTES,
+               regular: bool = False) -> bytes:
     """The file's bytes, read once and at most `limit` of them; a located ZanError otherwise.
 
     Standard input, a pipe or a FIFO is read once per command: asked again, the same bytes are returned.
+    With `regular` (a file named by another file, such as a scenario's facts, not by the user), only a
+    regular file is read: a FIFO, a device or standard input is an error, found without waiting for it
+    (the file is opened without blocking and looked at before a byte is read).
     """
     name = name or shown_name(path)
     where = Span(name, 1, 1)
+    if regular:
+        return _read_regular(path, name, limit, where)
     key = _once_key(path)
     if key is not None and key in _ONCE:
         return _ONCE[key]
@@ -77,6 +83,31 @@ def read_bytes(path: str | Path, name: str | None = None, limit: int = MAX_INPUT
         raise ZanError([Diagnostic("unreadable-file", f"{name} is a folder, not a file", where)]) from None
     except OSError as e:
         raise ZanError([Diagnostic("unreadable-file", f"cannot read {name}: {e.strerror or e}", where)]) from None
+
+
+def _read_regular(path, name: str, limit: int, where: Span) -> bytes:
+    import stat
+
+    if is_stdin(path):
+        raise ZanError([Diagnostic("unreadable-file", f"{name} is standard input, not a file", where)])
+    try:
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    except FileNotFoundError:
+        raise ZanError([Diagnostic("unreadable-file", f"no such file: {name}", where)]) from None
+    except OSError as e:
+        raise ZanError([Diagnostic("unreadable-file", f"cannot read {name}: {e.strerror or e}", where)]) from None
+    with os.fdopen(handle, "rb") as stream:
+        info = os.fstat(handle)
+        if not stat.S_ISREG(info.st_mode):
+            what = "a folder" if stat.S_ISDIR(info.st_mode) else "a pipe or FIFO" if stat.S_ISFIFO(info.st_mode) \
+                else "a device" if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode) else "not a regular file"
+            raise ZanError([Diagnostic("unreadable-file", f"{name} is {what}; only regular files are read here", where)])
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(handle, True)
+        try:
+            return _bounded(stream, name, limit)
+        except OSError as e:
+            raise ZanError([Diagnostic("unreadable-file", f"cannot read {name}: {e.strerror or e}", where)]) from None
 
 
 def _bounded(stream, name: str, limit: int) -> bytes:
@@ -109,9 +140,9 @@ def decode(data: bytes, name: str) -> str:
                                    Span(name, line, column))]) from None
 
 
-def read_text(path: str | Path, name: str | None = None) -> str:
+def read_text(path: str | Path, name: str | None = None, regular: bool = False) -> str:
     name = name or shown_name(path)
-    return decode(read_bytes(path, name), name)
+    return decode(read_bytes(path, name, regular=regular), name)
 
 
 def write_atomically(path: Path, text: str, newline: str = "\n") -> None:

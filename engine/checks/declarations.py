@@ -19,6 +19,17 @@ def check(kb: KnowledgeBase) -> list[Diagnostic]:
     for norm in kb.norms.values():
         found += _norm(kb, norm)
     found += _exception_cycles(kb)
+    for scope in kb.scopes:       # the provisions a kb declares it does not encode: citation keys of declared acts
+        for key in scope.citations:
+            act = key.split(" ")[0]
+            if not CITATION.match(key):
+                found.append(Diagnostic("invalid-citation", f"\"{key}\" is not a citation key", scope.span,
+                                        hint='write the act key, a space, then the article: "pec 109.1"'))
+            elif act not in kb.acts:
+                guess = did_you_mean(act, kb.acts)
+                found.append(Diagnostic("unknown-act", f"`outside scope` names the act {act}, which is not declared",
+                                        scope.span, hint=f"did you mean {guess}?" if guess else
+                                        f"declare it: act {act} rank N in force from YYYY-MM-DD."))
     for clause in kb.clauses:
         if clause.modality:
             found.append(Diagnostic("modality-outside-norm", f"`{clause.modality}` outside a norm", clause.modality_span,

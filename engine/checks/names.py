@@ -28,6 +28,10 @@ def every_atom(kb: KnowledgeBase) -> Iterator[n.Atom]:
             yield from atoms_of(decl.domain)
     for question in kb.questions.values():
         yield question.query.atom
+    for scope in kb.scopes:       # `outside scope "..." for ATOM if CONDITIONS`
+        if scope.atom is not None:
+            yield scope.atom
+            yield from atoms_of(scope.conditions)
 
 
 def check_atom(kb: KnowledgeBase, atom: n.Atom, language: str = "en") -> list[Diagnostic]:

@@ -29,6 +29,9 @@ def script_of(char: str) -> str | None:
 
 def scripts(name: str) -> dict[str, str]:
     """Each script the name's letters come from, with its first letter."""
+    if name.isascii():   # every ASCII letter is Latin (a register's 200k names: no Unicode lookups)
+        first = next((c for c in name if c.isalpha()), None)
+        return {"LATIN": first} if first is not None else {}
     found: dict[str, str] = {}
     for char in name:
         script = script_of(char)

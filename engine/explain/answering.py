@@ -57,11 +57,28 @@ class Trace:
     supporting: list[ProofNode] = field(default_factory=list)
     why_not: list[WhyNot] = field(default_factory=list)
     citations: list[str] = field(default_factory=list)
+    scope: int | None = None     # undetermined where the kb declares it encodes nothing: index into program.scopes
+
+
+def outside_scope(program: Program, index, predicate: str, values: tuple) -> int | None:
+    """The first scope declaration (`outside scope "pec 109.1" for call(C, P, Purpose) if ...`) whose atom the
+    answer's atom matches and whose conditions hold in the model: the answer is outside what the kb encodes."""
+    from engine.logic.matching import solutions, unify
+
+    for k, scope in enumerate(program.scopes):
+        if scope.atom is None or scope.atom.predicate != predicate or len(scope.atom.args) != len(values):
+            continue
+        binding = unify(scope.atom, values, {})
+        if binding is not None and next(iter(solutions(list(scope.conditions), binding, index)), None) is not None:
+            return k
+    return None
 
 
 def trace(program: Program, prover: Prover, answer: Answer) -> Trace:
     """The derivation of an answer, rebuilt from the model."""
     t = Trace(answer)
+    if answer.status == "undetermined" and not answer.ambiguity and program.scopes:
+        t.scope = outside_scope(program, prover.index, answer.predicate, answer.values)
     predicate, values = answer.predicate, answer.values
     if answer.deciding:
         t.proof = prover.prove(norm_relation(predicate), (answer.deciding,) + values)
@@ -82,6 +99,8 @@ def brief_trace(program: Program, prover: Prover, answer: Answer) -> Trace:
     The deciding proof stays, because the citations are read off it.
     """
     t = Trace(answer)
+    if answer.status == "undetermined" and not answer.ambiguity and program.scopes:
+        t.scope = outside_scope(program, prover.index, answer.predicate, answer.values)
     relation, values = norm_relation(answer.predicate), answer.values
     if answer.deciding:
         t.proof = prover.prove(relation, (answer.deciding,) + values)

@@ -159,6 +159,15 @@ class Explainer:
         """An act's short name in the language (ҚАК, УИК, PEC), else its key."""
         return self.phrases.act_name(key)
 
+    def scope(self, k: int) -> dict:
+        """A scope declaration as an answer names it: its provisions (keys and as the reader cites them) and
+        what they hold, in the reader's language."""
+        from engine.syntax.nodes import label_of
+
+        decl = self.program.scopes[k]
+        return {"citations": list(decl.citations), "cited_as": [self.cite_key(c) for c in decl.citations],
+                "label": label_of(decl.labels, self.language, "")}
+
     def norm_key(self, nid: str | None) -> dict | None:
         """A norm named only by id and citation (its full description is elsewhere in the answer)."""
         if nid is None:
@@ -597,6 +606,8 @@ class Explainer:
             "citations": list(t.citations),
             "cited_as": [self.cite_key(c) for c in t.citations],
         }
+        if getattr(t, "scope", None) is not None:
+            out["outside_scope"] = self.scope(t.scope)
         bearing = self.readings_for(a.predicate)
         if bearing:
             out["readings"] = bearing

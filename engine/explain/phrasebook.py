@@ -127,14 +127,18 @@ class Phrasebook:
     def __init__(self, kb, language: str = "en"):
         self.kb = kb
         self.language = language if language in LANGUAGES else "en"
+        self._cited: dict = {}    # citation key -> as cited (a register cites the same few norms per answer)
+        self._labels: dict = {}   # constant -> its label in the language
 
     # ------------------------------------------------------------ citations and acts
     def cite(self, citation: str | None) -> str | None:
         """A citation key as the reader cites it (the act's form), else the key itself."""
-        parsed = Citation.parse(citation)
-        if parsed is None:
-            return citation
-        return cited_as(self.kb.acts.get(parsed.act), citation, self.language) or citation
+        found = self._cited.get(citation, self)
+        if found is self:
+            parsed = Citation.parse(citation)
+            found = citation if parsed is None else cited_as(self.kb.acts.get(parsed.act), citation, self.language) or citation
+            self._cited[citation] = found
+        return found
 
     def cite_norm(self, norm: n.Norm | None) -> str | None:
         """A norm's citation as the reader cites it, else its key; None for a norm without citation."""
@@ -161,8 +165,11 @@ class Phrasebook:
     def value_label(self, value) -> str:
         """A constant by its label in the language (else its id); other values as the DSL writes them."""
         if isinstance(value, str):
-            decl = self.kb.constants.get(value)
-            return n.label_of(decl.labels, self.language, value) if decl is not None else value
+            found = self._labels.get(value)
+            if found is None:
+                decl = self.kb.constants.get(value)
+                found = self._labels[value] = n.label_of(decl.labels, self.language, value) if decl is not None else value
+            return found
         return n.format_value(value)
 
     def template(self, predicate: str) -> str | None:

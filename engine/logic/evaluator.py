@@ -2,7 +2,10 @@
 
 Every evaluation of a lowered program goes through `evaluate(program, relations)` here, which hands
 it to the chosen `Evaluator`: pyDatalog (`engine.logic.evaluation`, the evaluator of the design and
-the reference) unless `use(name)` chose another (`zan ask --engine NAME`, `ZAN_ENGINE`). An
+the reference) unless `use(name)` chose another (`zan --engine NAME`, `zan ask --engine NAME`, or
+`ZAN_ENGINE`). The paths that evaluate many programs or large ones (`many=True`: a register in
+partitions, `zan test --mutate`, `zan cases`) take the set-at-a-time evaluator when none was chosen:
+the same model (tests/test_evaluators.py), 2-10x sooner (docs/performance.md). An
 evaluator is one object with a `name` and `evaluate(program, relations) -> Model` that gives the
 same model: every fact, and every tuple of the relations that `relations` rest on (all derived
 relations when None). A new evaluator is one class registered in `EVALUATORS`.
@@ -19,6 +22,7 @@ if TYPE_CHECKING:   # importing the seam costs nothing: the command line names i
     from engine.logic.model import Model
 
 DEFAULT = "pydatalog"
+MANY = "sets"   # for many or large evaluations, unless an evaluator was chosen
 
 
 class Evaluator(Protocol):
@@ -45,15 +49,18 @@ def use(name: str | None) -> None:
     _chosen[:] = [name] if name else []
 
 
-def chosen() -> str:
-    name = _chosen[0] if _chosen else os.environ.get("ZAN_ENGINE") or DEFAULT
-    return name if name in EVALUATORS else DEFAULT
+def chosen(many: bool = False) -> str:
+    """The evaluator's name: the one chosen, else the default (MANY for many or large evaluations)."""
+    name = _chosen[0] if _chosen else os.environ.get("ZAN_ENGINE")
+    if name in EVALUATORS:
+        return name
+    return MANY if many else DEFAULT
 
 
-def evaluator(name: str | None = None) -> Evaluator:
-    return importlib.import_module(EVALUATORS[name or chosen()]).EVALUATOR
+def evaluator(name: str | None = None, many: bool = False) -> Evaluator:
+    return importlib.import_module(EVALUATORS[name or chosen(many)]).EVALUATOR
 
 
-def evaluate(program: Program, relations: set[str] | None = None, engine: str | None = None) -> Model:
-    """The model of the program by the chosen evaluator (or the one named `engine`)."""
-    return evaluator(engine).evaluate(program, relations)
+def evaluate(program: Program, relations: set[str] | None = None, engine: str | None = None, many: bool = False) -> Model:
+    """The model of the program by the evaluator named `engine`, else the chosen one (see `chosen`)."""
+    return evaluator(engine, many).evaluate(program, relations)

@@ -95,6 +95,7 @@ class Program:
     # that are not after `at` (events: an obligation is fulfilled by the day its atom happened; deontic.decide)
     occurrences: dict[str, dict[tuple, list[datetime.date]]] = field(default_factory=dict)
     origins: dict[str, str] = field(default_factory=dict)         # source file -> CASE | ASSUMPTION (else LAW)
+    scopes: tuple = ()                                            # what the kb declares it does not encode (n.ScopeDecl)
 
     def add_fact(self, relation: str, values: tuple, span: Span) -> None:
         self.arities.setdefault(relation, len(values))
@@ -220,7 +221,7 @@ def lower(kb: KnowledgeBase, at: datetime.date, reading=None, asked=()) -> Progr
     asked: the ground atoms the questions are about, as (predicate, values); each joins the `asked over`
     domain of its predicate, so that a norm whose conclusion reaches "whoever" decides it too.
     """
-    program = Program(at=at, origins=dict(kb.origins))
+    program = Program(at=at, origins=dict(kb.origins), scopes=tuple(kb.scopes))
     program.readings = readings = readings_in_force(kb, reading)
     for name, decl in kb.predicates.items():
         program.arities[name] = decl.arity

@@ -127,10 +127,10 @@ class Documents:
         """The knowledge base files and the question files a document is checked with."""
         project = current(path.parent)
         if project is not None:
-            questions = [q for folder in project.questions if folder.is_dir() for q in sorted(folder.glob("*.zan"))]
+            questions = [q for folder in project.questions if folder.is_dir() for q in sorted(folder.glob("*.zan")) if q.is_file()]
             return kb_files(project.kb), questions
         if path.suffix in (".facts", ".scenario"):  # a case outside any project: against the bundled law
-            return kb_files(bundled_kb()), sorted(default_queries().glob("*.zan"))
+            return kb_files(bundled_kb()), sorted(q for q in default_queries().glob("*.zan") if q.is_file())
         return [], []
 
     def _module(self, path: Path) -> tuple[n.Module, str]:

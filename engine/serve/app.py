@@ -86,7 +86,7 @@ class Workbench:
     def bundled(self) -> dict[str, Path]:
         """name -> file, for kb/cases/*.facts and kb/sample/*.facts (relative to the working folder, as the CLI names them)."""
         from engine.syntax.knowledge import display_path, sample_case_files
-        files = sample_case_files(self.folder) + sorted((self.folder / "cases").glob("*.facts"))
+        files = sample_case_files(self.folder) + sorted(p for p in (self.folder / "cases").glob("*.facts") if p.is_file())
         return {p.stem: Path(display_path(p)) for p in files}
 
     def case_files(self, body: dict) -> list[Path] | None:
@@ -215,7 +215,7 @@ def answer_json(bench: Workbench, body: dict) -> str:
     from engine.explain.explanation import document
     from engine.explain.render.as_json import render
     from engine.pipeline import answer, ask, fact_atoms, prepare
-    from engine.tools.understanding import looks_like_atom
+    from engine.pipeline import looks_like_atom
 
     language = _language(body.get("lang"))
     at = _date(body.get("at"), "at")
@@ -444,7 +444,7 @@ def questions_json(bench: Workbench, body: dict) -> str:
     from engine.syntax.knowledge import load
 
     language = _language(body.get("lang"))
-    kb = load(sorted(default_queries().glob("*.zan")))
+    kb = load(sorted(q for q in default_queries().glob("*.zan") if q.is_file()))
     rows = [{"name": q.name, "parameters": list(q.parameters), "title": n.label_of(q.labels, language),
              "asks": (f"{q.query.status} " if q.query.status else "") + str(q.query.atom)}
             for q in sorted(kb.questions.values(), key=lambda q: q.name)]

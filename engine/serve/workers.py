@@ -154,16 +154,20 @@ class Workers:
         for worker in list(self.all):
             await loop.run_in_executor(None, self._retire, worker)
 
+    def _queue(self) -> asyncio.Queue:
+        assert self.idle is not None, "start() makes the queue before any call"
+        return self.idle
+
     async def _replace(self, worker: Worker) -> None:
         loop = asyncio.get_running_loop()
         await loop.run_in_executor(None, self._retire, worker)
-        self.idle.put_nowait(await loop.run_in_executor(None, self._new))
+        self._queue().put_nowait(await loop.run_in_executor(None, self._new))
 
     async def call(self, name: str, body: dict) -> tuple[int, str, str]:
         if self.idle is None:
             await self.start()
         try:
-            worker = await asyncio.wait_for(self.idle.get(), timeout=self.seconds)
+            worker = await asyncio.wait_for(self._queue().get(), timeout=self.seconds)
         except asyncio.TimeoutError:
             return over("busy", self.count)
         loop = asyncio.get_running_loop()
@@ -187,5 +191,5 @@ class Workers:
         if not worker.process.is_alive() or status == 503:
             asyncio.ensure_future(self._replace(worker))
         else:
-            self.idle.put_nowait(worker)
+            self._queue().put_nowait(worker)
         return status, kind, text

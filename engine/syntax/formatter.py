@@ -137,6 +137,9 @@ def attribute(tree: Tree) -> str:
         return "supported by " + (f"{kids[0]} " if kids[0] is not None else "") + str(kids[1])
     if kind == "default_reading":
         return "default"
+    if kind == "scope_for":
+        head, body = kids
+        return "for " + atom(head) + (" if " + " and ".join(condition(c) for c in body.children) if body is not None else "")
     raise ValueError(f"unknown attribute {kind}")
 
 
@@ -171,7 +174,11 @@ def statement(tree: Tree) -> list[Line]:
     kids = tree.children
     name = kids[0]
     rest = kids[1:]
-    if kind in ("predicate", "question"):
+    if kind == "scope_declaration":
+        keys = [str(k) for k in kids if isinstance(k, Token)]
+        rest = [k for k in kids if isinstance(k, Tree)]
+        head = "outside scope " + ", ".join(keys)
+    elif kind in ("predicate", "question"):
         params = [str(k) for k in rest if isinstance(k, Token)]
         rest = [k for k in rest if isinstance(k, Tree)]
         head = f"{kind} {name}({', '.join(params)})" if params or kind == "question" else f"{kind} {name}"

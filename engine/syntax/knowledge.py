@@ -26,6 +26,7 @@ class KnowledgeBase:
     clauses: list[n.Clause] = field(default_factory=list)
     questions: dict[str, n.Question] = field(default_factory=dict)
     readings: dict[str, n.ReadingDecl] = field(default_factory=dict)
+    scopes: list[n.ScopeDecl] = field(default_factory=list)      # what the kb declares it does not encode
     duplicates: list[Diagnostic] = field(default_factory=list)
     universals: dict[str, n.Universal] = field(default_factory=dict)   # `for every` conditions, by relation
     yielding: list[tuple[str, n.Reference]] = field(default_factory=list)   # `subject to` not yet resolved
@@ -53,6 +54,8 @@ class KnowledgeBase:
                     self.yielding.append((ref.norm_id, n.Reference(statement.id, ref.span, ref.words, statement.id)))
             elif isinstance(statement, n.ReadingDecl):
                 self._register(self.readings, statement.name, statement, statement.name_span, "reading")
+            elif isinstance(statement, n.ScopeDecl):
+                self.scopes.append(statement)
             elif isinstance(statement, n.Question):
                 self._register(self.questions, statement.name, statement, statement.span, "question")
 

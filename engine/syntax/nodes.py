@@ -269,7 +269,20 @@ class ReadingDecl:
     name_span: Span
 
 
-Statement = Union[ReadingDecl, Act, PredicateDecl, ConstantDecl, Norm, Question, Clause]
+@dataclass(frozen=True)
+class ScopeDecl:
+    """Provisions the knowledge base does not encode, and where they would speak: an undetermined answer to an
+    atom matching `atom` where `conditions` hold is outside the kb's scope, not a gap (docs/cases.md, "Scope")."""
+
+    citations: tuple[str, ...]            # the provisions, as citation keys ("pec 109.1")
+    labels: tuple[Label, ...]             # what they hold, per language
+    atom: Atom | None                     # the atoms they would decide (None: no answer is placed there)
+    conditions: tuple = ()                # over the atom's variables
+    notes: tuple[str, ...] = ()
+    span: Span | None = None
+
+
+Statement = Union[ReadingDecl, ScopeDecl, Act, PredicateDecl, ConstantDecl, Norm, Question, Clause]
 
 
 @dataclass(frozen=True, slots=True)

@@ -394,6 +394,25 @@ class Builder:
             name_span=self.span(name),
         )
 
+    def scope_declaration(self, tree: Tree) -> n.ScopeDecl:
+        keys = [c for c in tree.children if isinstance(c, Token)]
+        attributes = [c for c in tree.children if isinstance(c, Tree)]
+        kinds = {k: [] for k in ("label", "note", "scope_for")}
+        self._attributes(attributes, kinds)
+        atom, conditions = None, ()
+        if kinds["scope_for"]:
+            head, body = kinds["scope_for"][-1].children
+            atom = self.atom(head)
+            conditions = self.conditions(body) if body is not None else ()
+        return n.ScopeDecl(
+            citations=tuple(self.text(k) for k in keys),
+            labels=tuple(self.label(t) for t in kinds["label"]),
+            atom=atom,
+            conditions=conditions,
+            notes=tuple(self.text(t.children[-1]) for t in kinds["note"] if t.children[0] in (None, "en")),
+            span=self.span(tree),
+        )
+
     def question(self, tree: Tree) -> n.Question:
         name, *rest = tree.children
         parameters = [c for c in rest if isinstance(c, Token)]

@@ -233,10 +233,12 @@ class Outcome:
     ambiguity: tuple[tuple[str, str], ...] = ()
     grounds: tuple[str, ...] = ()      # citation keys of the deciding and supporting norms and what they rest on
     compliance: str | None = None      # for an obligation with a deadline: pending | fulfilled | overdue ...
+    scope: int | None = None           # undetermined outside what the kb encodes: index into program.scopes
 
     def key(self):
-        """Rows are split by what a reader is told: the status, its citations, whether it is a conflict."""
-        return (self.status, self.grounds, bool(self.ambiguity), self.compliance)
+        """Rows are split by what a reader is told: the status, its citations, whether it is a conflict, and
+        whether an undetermined case is outside what the kb encodes (and which declaration says so)."""
+        return (self.status, self.grounds, bool(self.ambiguity), self.compliance, self.scope)
 
 
 class Builder:
@@ -350,6 +352,7 @@ class CaseSpace:
     assumed: list[GroundAtom] = field(default_factory=list)
     retracted: list[GroundAtom] = field(default_factory=list)
     hit_policy: str = "first"     # first: the first row that matches decides; any: overlapping rows agree
+    given: list[GroundAtom] = field(default_factory=list)      # --given: the facts the question fixes
 
 
 def _query(kb: KnowledgeBase, query: str | n.Query) -> n.Query:
@@ -473,8 +476,36 @@ def _outcomes(builder: Builder, grounder: Grounder, program: ir.Program, predica
         return d.ite(condition, yes, no)
 
     if fulfilled is not None:
-        return d.ite(fulfilled, build(0, (), d.true, stated | {values}), build(0, (), d.true, stated)), found
-    return build(0, (), d.true), found
+        root = d.ite(fulfilled, build(0, (), d.true, stated | {values}), build(0, (), d.true, stated))
+    else:
+        root = build(0, (), d.true)
+    return _scoped(builder, grounder, program, predicate, values, root, found), found
+
+
+def _scoped(builder: Builder, grounder: Grounder, program: ir.Program, predicate: str, values: tuple,
+            root: int, found: dict) -> int:
+    """The undetermined outcomes (no conflict) where a scope declaration of the kb holds, marked as outside
+    what the kb encodes (`outside scope "pec 109.1" for call(C, P, Purpose) if ...`): not gaps."""
+    import dataclasses
+
+    d = builder.d
+    for k, scope in enumerate(program.scopes):
+        if scope.atom is None or scope.atom.predicate != predicate or len(scope.atom.args) != len(values):
+            continue
+        binding = _unify(scope.atom.args, values, {})
+        if binding is None:
+            continue
+        condition = grounder._join(_named_wildcards(list(scope.conditions)), 0, binding, f"scope:{k}")
+        if condition == d.false:
+            continue
+        mark = lambda key, k=k: key[:4] + (k,) if key is not None and key[0] == "undetermined" and not key[2] \
+            and key[4] is None else key
+        root = d.ite(condition, d.map(root, mark, f"scope:{k}"), root)
+    for u in _leaves(d, root):          # the marked outcomes of this atom
+        key = d.value(u)
+        if key is not None and key not in found:
+            found[key] = dataclasses.replace(found[key[:4] + (None,)], scope=key[4])
+    return root
 
 
 def _grounds(program: ir.Program, norms: list) -> tuple[str, ...]:
@@ -630,7 +661,7 @@ def _representatives(kb: KnowledgeBase, make: Callable, builder: Builder,
                 program.add_fact(relation, tuple(_rename(v, str(k), builder.individuals) for v in values),
                                  Span("<case space>", k + 1, 1))
         predicates = {cases[k][0][0] for k in members}
-        model = evaluate(program, ir.question_relations(*predicates))
+        model = evaluate(program, ir.question_relations(*predicates), many=True)
         prover = Prover(program, model)
         applies: dict[tuple, set] = {}
         for p in predicates:
@@ -652,7 +683,8 @@ def cases(query: str | n.Query, at: datetime.date, kb_dir: Path | None = None, c
           reading: str | None = None, versus_reading: str | None = None,
           assumed: Sequence[str | GroundAtom] = (), retracted: Sequence[str | GroundAtom] = (),
           kb: KnowledgeBase | None = None, verify: bool = True, cite: bool = True,
-          budget: Budget | None = None, max_rows: int | None = None, language: str = "en") -> CaseSpace:
+          budget: Budget | None = None, max_rows: int | None = None, language: str = "en",
+          given: Sequence[str | GroundAtom] = ()) -> CaseSpace:
     """The case space of a question at a date (and against a second date or reading): plain data, see document.
 
     Bounded: more than `max_rows` rows (MAX_ROWS), or diagrams past the budget (CASES_BUDGET: nodes
@@ -666,10 +698,26 @@ def cases(query: str | n.Query, at: datetime.date, kb_dir: Path | None = None, c
     parsed = _query(kb, query)
     from engine.pipeline import check_query, fact_atoms
 
-    for atom in fact_atoms([a for a in list(assumed) + list(retracted) if isinstance(a, str)]):
-        check_query(kb, n.Query(None, atom, atom.span))      # a declared predicate, with its arity
-    assumed = [parse_fact(a) if isinstance(a, str) else a for a in assumed]
-    retracted = [parse_fact(a) if isinstance(a, str) else a for a in retracted]
+    def checked(texts, path):
+        """Each fact a declared predicate with its arity: else an error at the fact, in the reader's language."""
+        out = []
+        for text in texts:
+            if not isinstance(text, str):
+                out.append(tuple(text))
+                continue
+            written = text.strip().rstrip(".")
+            atom = _given_atom(written, path, parsed, language) if path == "--given" else fact_atoms([text], path=path)[0]
+            try:
+                check_query(kb, n.Query(None, atom, atom.span), language)
+            except ZanError as e:
+                raise ZanError(e.diagnostics, sources={**e.sources, path: written}) from None
+            out.append((atom.predicate, tuple(t.value if isinstance(t, n.Constant) else t.name.lower()
+                                              for t in atom.args)))
+        return out
+
+    given = checked(given, "--given")
+    assumed = checked(assumed, "<assumed>") + given
+    retracted = checked(retracted, "<retracted>")
     sides = [(at, reading)]
     if compare is not None or versus_reading is not None:
         sides.append((compare or at, versus_reading if versus_reading is not None else reading))
@@ -686,10 +734,31 @@ def cases(query: str | n.Query, at: datetime.date, kb_dir: Path | None = None, c
     builder.anchors = {v for values in instances for v in values}
     try:
         return _space(kb, parsed, at, programs, makers, builder, grounders, instances, compare, reading,
-                      versus_reading, assumed, retracted, verify, cite, max_rows or MAX_ROWS)
+                      versus_reading, assumed, retracted, verify, cite, max_rows or MAX_ROWS, given)
     except TooLarge as e:
         raise ZanError([_too_large(parsed, builder, instances, e, language)],
                        sources={"<query>": query if isinstance(query, str) else query_text(parsed)}) from None
+
+
+def _given_atom(text: str, path: str, parsed: n.Query, language: str) -> n.Atom:
+    """A --given fact: ground, or over the question's own variables (`advocate(P)` is about the person p)."""
+    from engine.base.messages import message
+    from engine.syntax.parser import parse_query
+
+    try:
+        query = parse_query(text, path=path)
+    except ZanError as e:
+        raise ZanError(e.diagnostics, sources={path: text}) from None
+    own = {t.name for t in parsed.atom.args if isinstance(t, n.Variable)}
+    for t in query.atom.args:
+        if isinstance(t, n.Variable) and (t.name not in own or t.name == "_"):
+            raise ZanError([Diagnostic("invalid-query", message("given variable", language, name=t.name,
+                                                                 variables=", ".join(sorted(own)) or "—"),
+                                       t.span, hint=message("given hint", language))], sources={path: text})
+    if query.status is not None:
+        raise ZanError([Diagnostic("invalid-query", message("given status", language), query.atom.span,
+                                   hint=message("given hint", language))], sources={path: text})
+    return query.atom
 
 
 def _too_large(parsed: n.Query, builder: Builder, instances: list[tuple], e: TooLarge, language: str) -> Diagnostic:
@@ -713,7 +782,7 @@ def _too_large(parsed: n.Query, builder: Builder, instances: list[tuple], e: Too
 
 
 def _space(kb, parsed, at, programs, makers, builder, grounders, instances, compare, reading, versus_reading,
-           assumed, retracted, verify, cite, max_rows) -> CaseSpace:
+           assumed, retracted, verify, cite, max_rows, given=()) -> CaseSpace:
     # ground every side first so that all dimensions exist before the diagrams are read
     diagrams = []
     progress = Progress(len(instances) * len(programs), "cases")
@@ -764,7 +833,7 @@ def _space(kb, parsed, at, programs, makers, builder, grounders, instances, comp
     individuals = {name: ind for name, ind in builder.individuals.items() if name in used}
     space = CaseSpace(parsed, at, kb, programs, individuals, mattering, rows,
                       compare=compare, reading=reading, versus_reading=versus_reading,
-                      assumed=assumed, retracted=retracted,
+                      assumed=[a for a in assumed if a not in given], retracted=retracted, given=list(given),
                       hit_policy="any" if parsed.status is not None else "first")
     space.redundant = _redundant(builder, grounders[0], programs[0], parsed.atom.predicate, instances, rows)
     return space
@@ -781,10 +850,14 @@ def _cite(kb, programs, makers, builder: Builder, rows: list[Row], verify: bool,
         if verify and (t is None or t.answer.status != row.outcome.status):
             raise RuntimeError(f"the case space disagrees with the knowledge base on {row.atom}: "
                                f"{row.outcome.status} vs {t.answer.status if t else None}")
+        if verify and t is not None and t.scope != row.outcome.scope:
+            raise RuntimeError(f"the case space disagrees with the knowledge base on the scope of {row.atom}: "
+                               f"{row.outcome.scope} vs {t.scope}")
         row.citations = list(t.citations) if t else []
         if t is not None:   # the row's norms as the representative case has them (same status and citations)
             row.outcome = Outcome(t.answer.status, t.answer.deciding, tuple(t.answer.supporting),
-                                  tuple(tuple(p) for p in t.answer.ambiguity), row.outcome.grounds, row.outcome.compliance)
+                                  tuple(tuple(p) for p in t.answer.ambiguity), row.outcome.grounds, row.outcome.compliance,
+                                  row.outcome.scope)
         if len(programs) > 1:
             t1 = sides[1][k]
             if verify and row.compared is not None and (t1 is None or t1.answer.status != row.compared.status):
@@ -794,7 +867,7 @@ def _cite(kb, programs, makers, builder: Builder, rows: list[Row], verify: bool,
             if t1 is not None and row.compared is not None:
                 row.compared = Outcome(t1.answer.status, t1.answer.deciding, tuple(t1.answer.supporting),
                                        tuple(tuple(p) for p in t1.answer.ambiguity), row.compared.grounds,
-                                       row.compared.compliance)
+                                       row.compared.compliance, row.compared.scope)
             if row.compared is not None and row.compared.status != row.outcome.status:
                 row.causes = causes(programs[0], programs[1], t, t1, row.predicate)
                 for cause in row.causes:     # a fact of the representative case names its renamed persons
@@ -937,6 +1010,18 @@ def _names(fact: str, name: str) -> bool:
     return name in [part.strip() for part in inner.split(",")]
 
 
+# ---------------------------------------------------------------- general questions
+
+def general(query: n.Query, roles: Sequence[n.Atom], at: datetime.date, kb_dir: Path | None = None,
+            assumptions: Sequence[n.Atom] = (), reading: str | None = None, language: str = "en") -> CaseSpace:
+    """A question about no named person ("can a convict in the isolator call his lawyer?"), answered in
+    general: the case space of its atom given what the question says of its persons (the role atoms
+    over its variables, e.g. `in_disciplinary_isolator(Convict)`, `advocate(Person)`), at its date."""
+    given = [str(a) for a in roles]
+    assumed = [str(a) for a in assumptions if not a.variables()]
+    return cases(query, at, kb_dir, reading=reading, given=given, assumed=assumed, language=language)
+
+
 # ---------------------------------------------------------------- the report as plain data
 
 def _fact(explainer: Explainer, atom: GroundAtom) -> dict:
@@ -944,25 +1029,49 @@ def _fact(explainer: Explainer, atom: GroundAtom) -> dict:
     return {"atom": atom_text(relation, values), "reading": explainer.reading(relation, values)}
 
 
-def document(space: CaseSpace, language: str = "en") -> dict:
-    """The case space as plain data (schema in docs/cases.md); the JSON output is a dump of it."""
+# the persons of a general answer are named by letters of the reader's alphabet ("осужденный А", "лицо Б"),
+# never by a variable's English name or a placeholder such as q2
+LETTERS = {"en": "ABCDEFGHJKLMNPRSTUVW", "ru": "АБВГДЕЖЗИКЛМНПРСТУФХ", "kk": "АӘБВГҒДЕЖЗИКҚЛМНОӨПР"}
+
+
+def letters(space: CaseSpace, language: str) -> dict[str, str]:
+    """A letter for each person of the space: the question's persons first, then the others."""
+    alphabet = LETTERS.get(language, LETTERS["en"])
+    people = [i for i in space.individuals.values() if i.origin == "query"] + \
+             [i for i in space.individuals.values() if i.origin != "query"]
+    return {ind.name: alphabet[k] if k < len(alphabet) else f"{alphabet[-1]}{k - len(alphabet) + 2}"
+            for k, ind in enumerate(people)}
+
+
+def document(space: CaseSpace, language: str = "en", names: dict[str, str] | None = None) -> dict:
+    """The case space as plain data (schema in docs/cases.md); the JSON output is a dump of it.
+
+    `names` (a person -> the name shown, e.g. `letters`) names the persons in the readings (the atoms
+    keep the space's own persons)."""
     explainer = Explainer(space.kb, space.programs[0], language)
     other = Explainer(space.kb, space.programs[-1], language)
+    if names:
+        inner = explainer.reading
+        explainer.reading = lambda rel, values: inner(rel, tuple(names.get(v, v) for v in values))
     individuals = {}
     for ind in space.individuals.values():
         if ind.origin == "query":
-            text = word("cases individual query", language, variable=ind.variable or ind.name)
+            text = word("cases individual query", language, variable=(names or {}).get(ind.name) or ind.variable or ind.name)
         elif ind.origin == "existential":
-            text = word("cases individual new", language, variable=ind.variable or "?", norm=ind.norm or "?")
+            info = space.programs[0].norms.get(ind.norm or "")
+            cited = explainer.cite_key(info.node.citation) if info and info.node.citation else (ind.norm or "?")
+            text = word("cases individual new", language, variable=(names or {}).get(ind.name) or ind.variable or "?",
+                        norm=cited)
         else:
             text = word("cases individual case", language)
         individuals[ind.name] = text
-    rows, gaps, conflicts, changes = [], [], [], []
+    rows, gaps, conflicts, changes, outside = [], [], [], [], []
     for k, r in enumerate(space.rows, 1):
         entry = {
             "holds": [atom_text(*a) for a in r.holds],
             "absent": [atom_text(*a) for a in r.absent],
             "atom": r.atom,
+            "atom_read": explainer.reading(r.predicate, r.values) or r.atom,
             "status": r.outcome.status,
             "citations": r.citations,
             "cited_as": [explainer.cite_key(c) for c in r.citations],
@@ -975,6 +1084,8 @@ def document(space: CaseSpace, language: str = "en") -> dict:
             entry["otherwise"] = True
         if r.outcome.ambiguity:
             entry["ambiguity"] = [list(p) for p in r.outcome.ambiguity]
+        if r.outcome.scope is not None:
+            entry["outside_scope"] = explainer.scope(r.outcome.scope)
         if r.outcome.compliance:
             entry["compliance"] = r.outcome.compliance
         if r.compared is not None:
@@ -982,8 +1093,10 @@ def document(space: CaseSpace, language: str = "en") -> dict:
                                  "cited_as": [other.cite_key(c) for c in r.compared_citations],
                                  "deciding": other.norm_key(r.compared.deciding)}
         rows.append(entry)
-        if r.outcome.status == "undetermined" and not r.outcome.ambiguity:
+        if r.outcome.status == "undetermined" and not r.outcome.ambiguity and r.outcome.scope is None:
             gaps.append(k - 1)
+        if r.outcome.scope is not None:
+            outside.append(k - 1)
         if r.outcome.ambiguity:
             conflicts.append(k - 1)
         if r.compared is not None and r.compared.status != r.outcome.status:
@@ -1000,8 +1113,10 @@ def document(space: CaseSpace, language: str = "en") -> dict:
         "individuals": individuals,
         "dimensions": [atom_text(*a) for a in space.dimensions],
         "hit_policy": space.hit_policy,
+        **({"names": dict(names)} if names else {}),
         "rows": rows,
         "gaps": gaps,
+        "outside_scope": outside,
         "conflicts": conflicts,
         "redundant": [{**r, "norm": explainer.norm_key(r["norm"])} for r in space.redundant],
         "changes": changes,
@@ -1022,6 +1137,9 @@ def document(space: CaseSpace, language: str = "en") -> dict:
                     "supported_by": n.label_of(decl.supported_by, language)
                     or (decl.supported_by[0].text if decl.supported_by else None),
                     "default": decl.default}
+    if space.given:
+        out["given"] = [atom_text(*a) for a in space.given]
+        out["given_read"] = [explainer.reading(*a) or atom_text(*a) for a in space.given]
     if space.assumed or space.retracted:
         out["assumed"] = [atom_text(*a) for a in space.assumed]
         out["retracted"] = [atom_text(*a) for a in space.retracted]

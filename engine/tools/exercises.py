@@ -152,7 +152,7 @@ def fact_line(clause: n.Clause) -> str:
 def bundled_cases(kb_dir: Path | None = None) -> list[Case]:
     """The example cases and the sample case of the knowledge base, as fact lines."""
     folder = Path(kb_dir) if kb_dir else default_kb()
-    files = sorted((folder / "cases").glob("*.facts")) + sample_case_files(folder)
+    files = sorted(p for p in (folder / "cases").glob("*.facts") if p.is_file()) + sample_case_files(folder)
     cases = []
     for path in files:
         kb = load([path])

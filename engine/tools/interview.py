@@ -34,7 +34,7 @@ def input_predicates(kb: KnowledgeBase, kb_dir: Path | None = None) -> list[str]
     vocabulary_facts = {clause.head.predicate for clause in kb.clauses if clause.is_fact}
     folder = Path(kb_dir) if kb_dir else default_kb()
     stated = set()
-    for path in sorted((folder / "cases").glob("*.facts")) + sample_case_files(folder):
+    for path in sorted(p for p in (folder / "cases").glob("*.facts") if p.is_file()) + sample_case_files(folder):
         stated |= {c.head.predicate for c in load([path]).clauses if c.is_fact}
     return sorted(p for p in kb.predicates
                   if p in stated or (p not in derived and p not in vocabulary_facts))

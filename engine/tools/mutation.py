@@ -375,7 +375,7 @@ def run_mutant(mutant: Mutant, cases: Sequence[Case], graph: dict[str, set[str]]
         kb = mutant.apply(case.kb)
         try:
             program = ir.lower(kb, case.at, reading=case.readings, asked=ir.asked_atoms(e.atom for e in affected))
-            model = evaluate(program, case.relations)
+            model = evaluate(program, case.relations, many=True)
             prover = Prover(program, model)
             for e in affected:
                 o = outcome(case.scenario, e, case.at, program, model, prover, kb)

@@ -18,7 +18,7 @@ def instantiate(name: str, args: Sequence[str], query_dir: Path | None, language
     """The saved question's query with its parameters bound, and its title in the language (a name in the
     title as `names` spells it in the language: kunakbaev -> Кунакбаев, where the kb labels the constant)."""
     folder = Path(query_dir) if query_dir else default_queries()
-    kb = load(sorted(folder.glob("*.zan")))
+    kb = load(sorted(q for q in folder.glob("*.zan") if q.is_file()))
     question = kb.questions.get(name)
     where = Span("<command line>", 1, 1)
     if question is None:

@@ -32,7 +32,7 @@ from engine.syntax.formatter import scenario_syntax_diagnostic
 from engine.syntax.parser import Builder, parse_module, read_source
 from engine.explain.proof import Prover, WhyNot
 from engine.base.resources import default_kb, home
-from engine.base.inputs import line_ending, write_atomically
+from engine.base.inputs import line_ending, read_text, write_atomically
 from engine.base.source import Span
 
 SUFFIX = ".scenario"
@@ -291,6 +291,7 @@ class Runner:
     def __init__(self, kb_dir: Path | None = None, readings: Sequence[str] = ()):
         self.readings = tuple(readings)     # answered under these where a scenario names none (a project's)
         folder = Path(kb_dir) if kb_dir else default_kb()
+        self.kb_dir = folder
         if not folder.is_dir():
             raise ZanError([Diagnostic("unreadable-file", f"no knowledge base folder at {folder}", None)])
         self.modules: list[tuple[n.Module, str]] = []
@@ -370,8 +371,12 @@ class Runner:
         folder = Path(file.path).parent
         for fact_file, span in scenario.fact_files:
             path = folder / fact_file
+            outside = self._outside(folder, path)
+            if outside is not None:
+                raise ZanError([Diagnostic("invalid-scenario", outside, span,
+                                           hint="name a case file of the project, relative to the scenario")], sources)
             try:
-                text = read_source(path)
+                text = read_text(path, display_path(path), regular=True)  # never a FIFO or a device: no waiting
             except ZanError as e:
                 raise ZanError([Diagnostic("unreadable-file", e.diagnostics[0].message, span)], sources) from None
             name = display_path(path)
@@ -388,6 +393,28 @@ class Runner:
         if problems:
             raise ZanError(sorted(problems, key=Diagnostic.sort_key), sources={**sources, **kb.sources})
         return kb
+
+    def _outside(self, folder: Path, path: Path) -> str | None:
+        """Why a scenario's fact file may not be read, or None: its real place (links followed) must lie in the
+        project the scenario belongs to, its knowledge base or the scenario's own folder, so that a scenario
+        cannot read (and quote in an error) any file of the machine (`facts "/etc/passwd"`)."""
+        from engine.base.project import current
+
+        roots = [self.kb_dir, folder]
+        try:
+            project = current(folder)
+        except ZanError:
+            project = None
+        if project is not None:
+            roots.append(project.root)
+        try:
+            real = path.resolve()
+            inside = any(real.is_relative_to(root.resolve()) for root in roots)
+        except (OSError, RuntimeError):
+            inside = False
+        if inside:
+            return None
+        return f"the facts file {path} lies outside the project (a scenario reads case files of its own project only)"
 
     def _validate(self, kb: KnowledgeBase, scenario: Scenario) -> list[Diagnostic]:
         from engine.checks.names import check_atom

@@ -31,7 +31,6 @@ from engine.syntax.knowledge import KnowledgeBase
 SOURCE = "<question>"
 STATUSES = ("permitted", "prohibited", "discretionary", "undetermined", "obligatory")
 _TOKEN = re.compile(r"(?P<iso>\d{4}-\d{2}-\d{2})|(?P<dotted>\d{1,2}\.\d{1,2}\.\d{4})|(?P<word>[^\W_]\w*|\d+)|(?P<stop>[,;?!])")
-_ATOM = re.compile(r"^\s*(?:[a-z]+\s+)?[^\W\d]\w*\s*\(")
 
 
 @dataclass(frozen=True)
@@ -78,8 +77,9 @@ class Understood:
         return (f"{self.query.status} " if self.query.status else "") + str(self.query.atom)
 
 
-def knowledge(kb_dir=None, fact_files=None, query_dir=None) -> KnowledgeBase:
-    """The checked knowledge base with the case and the saved questions: the vocabulary questions are made of."""
+def knowledge(kb_dir=None, fact_files=None, query_dir=None, sample: bool = True) -> KnowledgeBase:
+    """The checked knowledge base with the case and the saved questions: the vocabulary questions are made of.
+    sample=False: no case at all when no fact files are given (a general question names no one)."""
     import dataclasses
     from pathlib import Path
 
@@ -87,15 +87,10 @@ def knowledge(kb_dir=None, fact_files=None, query_dir=None) -> KnowledgeBase:
     from engine.pipeline import load_checked
     from engine.syntax.knowledge import load
 
-    kb, _facts, _warnings = load_checked(kb_dir, fact_files)
+    kb, _facts, _warnings = load_checked(kb_dir, fact_files if fact_files is not None or sample else [], sample=sample)
     kb = dataclasses.replace(kb, sources=dict(kb.sources), modules=list(kb.modules), questions=dict(kb.questions))
     folder = Path(query_dir) if query_dir else default_queries()
-    return load(sorted(folder.glob("*.zan")), base=kb) if folder.is_dir() else kb
-
-
-def looks_like_atom(text: str) -> bool:
-    """`call(kunakbaev, P, Purpose)`, `permitted call(...)?`: the question is written as an atom."""
-    return bool(_ATOM.match(text))
+    return load(sorted(q for q in folder.glob("*.zan") if q.is_file()), base=kb) if folder.is_dir() else kb
 
 
 # ---------------------------------------------------------------- words

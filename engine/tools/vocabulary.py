@@ -116,7 +116,7 @@ def saved_questions(query_dir=None) -> list[tuple[str, tuple[str, ...], str | No
     from engine.syntax.knowledge import load
 
     folder = Path(query_dir) if query_dir else default_queries()
-    kb = load(sorted(folder.glob("*.zan")))
+    kb = load(sorted(q for q in folder.glob("*.zan") if q.is_file()))
     return [(q.name, q.parameters, n.label_of(q.labels, "en")) for q in sorted(kb.questions.values(), key=lambda q: q.name)]
 
 

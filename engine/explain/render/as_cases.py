@@ -32,8 +32,11 @@ def _cited(d: dict | None) -> str:
     return d.get("cited_as") or d.get("citation") or d["id"]
 
 
-def _deciding(row: dict) -> str:
-    """The deciding norm in the reader's citation form (and, with a second side, the one after it)."""
+def _deciding(row: dict, language: str = "en") -> str:
+    """The deciding norm in the reader's citation form (and, with a second side, the one after it); for a
+    case outside what the kb encodes, the provisions it does not encode."""
+    if row.get("outside_scope"):
+        return f"{word('outside scope', language)}: {'; '.join(row['outside_scope']['cited_as'])}"
     text = _cited(row.get("deciding"))
     if "compared" in row and (row["compared"].get("deciding") or {}).get("id") != (row.get("deciding") or {}).get("id"):
         text += f" → {_cited(row['compared'].get('deciding'))}"
@@ -41,7 +44,7 @@ def _deciding(row: dict) -> str:
 
 
 def _side(doc: dict, language: str) -> str:
-    head = f"{word('question', language)}: {doc['query']}  ({word('at', language)} {doc['at']}"
+    head = f"{word('question', language)}: `{doc['query']}`  ({word('at', language)} {doc['at']}"
     if doc.get("compare"):
         head += f" / {doc['compare']}"
     if doc.get("reading") or doc.get("versus_reading"):
@@ -79,11 +82,14 @@ def _policy(doc: dict, language: str) -> str:
 
 def text(doc: dict, language: str) -> str:
     out = [f"{word('case space', language)} — {_side(doc, language)}"]
+    for a, r in zip(doc.get("given", []), doc.get("given_read", [])):
+        out.append(f"  {word('given', language)}: {r} (`{a}`)")
     for a in doc.get("assumed", []):
         out.append(f"  {word('assumed', language)}: `{a}`")
     for name, r in doc.get("readings", {}).items():
         out.append(f"  {word('reading', language)} {name}: {r['label']}" + (f" — «{r['supported_by']}»" if r.get("supported_by") else ""))
-    out.append(f"{word('individuals', language)}: " + "; ".join(f"{k} = {v}" for k, v in doc["individuals"].items()))
+    names = doc.get("names", {})
+    out.append(f"{word('individuals', language)}: " + "; ".join(f"{names.get(k, k)} = {v}" for k, v in doc["individuals"].items()))
     for t in tables(doc):
         out.append("")
         out.append(f"`{t['atom']}` — {_policy(doc, language)}")
@@ -96,7 +102,7 @@ def text(doc: dict, language: str) -> str:
         out.append(f"{head} │ {word('status', language).ljust(status_width)} │ {word('decided by', language)}")
         for (k, row), status in zip(t["rows"], statuses):
             cells = " ".join(c.ljust(width) for c in _cells(row, t["columns"], language))
-            out.append(f"  {(str(k) + '.').rjust(number)} {cells} │ {status.ljust(status_width)} │ {_deciding(row)}")
+            out.append(f"  {(str(k) + '.').rjust(number)} {cells} │ {status.ljust(status_width)} │ {_deciding(row, language)}")
         for label, (atom, reading) in zip(labels, t["columns"]):
             out.append(f"    {label}: {reading} (`{atom}`)")
     out += _tail_text(doc, language)
@@ -105,7 +111,7 @@ def text(doc: dict, language: str) -> str:
 
 def _tail_text(doc: dict, language: str, code=lambda x: f"`{x}`") -> list[str]:
     out = [""]
-    out.append(f"{word('gaps', language)}: " + (", ".join(str(i + 1) for i in doc["gaps"]) or word("none", language)))
+    out += _summaries(doc, language, code)
     out.append(f"{word('conflicts', language)}: " + (", ".join(str(i + 1) for i in doc["conflicts"]) or word("none", language)))
     out.append(f"{word('redundant', language)}: " + (", ".join(
         f"{code(r['norm']['id'])} ({word(r['reason'], language)})" for r in doc["redundant"]) or word("none", language)))
@@ -116,6 +122,30 @@ def _tail_text(doc: dict, language: str, code=lambda x: f"`{x}`") -> list[str]:
                                else f"{code(x.get('atom'))} ({code(x['change'])})" for x in c["causes"] if x["primary"])
             out.append(f"  {c['row'] + 1}. {code(c['atom'])}: {word(c['before'], language)} → {word(c['after'], language)}"
                        f"  {word('caused by', language)}: {causes or '—'}")
+    return out
+
+
+def _summaries(doc: dict, language: str, code=lambda x: f"`{x}`") -> list[str]:
+    """Gaps and cases outside what the kb encodes, apart, each said in a sentence (not as row numbers)."""
+    out = []
+    by_scope: dict[tuple, list[dict]] = {}
+    for i in doc.get("outside_scope", []):
+        row = doc["rows"][i]
+        by_scope.setdefault(tuple(row["outside_scope"]["citations"]), []).append(row)
+    for rows in by_scope.values():
+        scope = rows[0]["outside_scope"]
+        out.append(word("outside scope rows", language, count=len(rows), cited="; ".join(scope["cited_as"]),
+                        label=scope["label"]))
+    by_atom: dict[str, list[dict]] = {}
+    for i in doc["gaps"]:
+        by_atom.setdefault(doc["rows"][i]["atom"], []).append(doc["rows"][i])
+    if not by_atom:
+        out.append(word("no gaps", language))
+    for atom, rows in by_atom.items():
+        first = rows[0]
+        example = "; ".join(list(first["holds_read"]) + [word("negated", language, fact=x) for x in first["absent_read"]]) \
+            or word("row any", language)
+        out.append(word("gap rows", language, count=len(rows), atom=code(atom), example=example))
     return out
 
 
@@ -135,9 +165,13 @@ def _code(text: str) -> str:
 
 def markdown(doc: dict, language: str) -> str:
     out = [f"# {_md(word('case space', language))}: {_code(doc['query'])}", "", _md(_side(doc, language)), ""]
+    for a, r in zip(doc.get("given", []), doc.get("given_read", [])):
+        out.append(f"- {_md(word('given', language))}: {_md(r)} ({_code(a)})")
     for a in doc.get("assumed", []):
         out.append(f"- {_md(word('assumed', language))}: {_code(a)}")
-    out.append(f"**{_md(word('individuals', language))}**: " + "; ".join(f"{_code(k)} = {_md(v)}" for k, v in doc["individuals"].items()))
+    names = doc.get("names", {})
+    out.append(f"**{_md(word('individuals', language))}**: " + "; ".join(
+        f"{_md(names[k]) if k in names else _code(k)} = {_md(v)}" for k, v in doc["individuals"].items()))
     for t in tables(doc):
         out += ["", f"## {_code(t['atom'])}", "", f"*{_md(_policy(doc, language))}*", ""]
         labels = [str(i) for i in range(1, len(t["columns"]) + 1)]
@@ -145,7 +179,7 @@ def markdown(doc: dict, language: str) -> str:
         out.append("|---|" + "---|" * len(labels) + "---|---|")
         for k, row in t["rows"]:
             cells = " | ".join(_md(c) for c in _cells(row, t["columns"], language))
-            out.append(f"| {k} | {cells} | **{_md(_status(row, language))}** | {_md(_deciding(row))} |")
+            out.append(f"| {k} | {cells} | **{_md(_status(row, language))}** | {_md(_deciding(row, language))} |")
         out.append("")
         out += [f"{label}. {_md(reading)} ({_code(atom)})" for label, (atom, reading) in zip(labels, t["columns"])]
     out.append("")
@@ -162,16 +196,17 @@ def html(doc: dict, language: str) -> str:
             cells = "".join(f"<td class=\"cell\">{escape(c)}</td>" for c in _cells(row, t["columns"], language))
             rows.append(f"<tr><td>{k}</td>{cells}"
                         f"<td><span class=\"status {escape(row['status'])}\">{escape(_status(row, language))}</span></td>"
-                        f"<td>{escape(_deciding(row))}</td></tr>")
+                        f"<td>{escape(_deciding(row, language))}</td></tr>")
         head = "".join(f"<th title=\"{escape(reading)}\">{label}</th>" for label, (_a, reading) in zip(labels, t["columns"]))
         legend = "".join(f"<li>{escape(reading)} (<code>{escape(atom)}</code>)</li>" for atom, reading in t["columns"])
         body += [f"<h2><code>{escape(t['atom'])}</code></h2>", f"<p><i>{escape(_policy(doc, language))}</i></p>",
                  f"<table><tr><th>#</th>{head}<th>{escape(word('status', language))}</th>"
                  f"<th>{escape(word('decided by', language))}</th></tr>", *rows, "</table>", f"<ol>{legend}</ol>"]
-    tail = "".join(f"<li>{escape(line.strip())}</li>" for line in _tail_text(doc, language, lambda x: str(x)) if line.strip())
+    tail = "".join(f"<li>{escape(line.strip())}</li>".replace("\x00", "<code>").replace("\x01", "</code>")
+                   for line in _tail_text(doc, language, lambda x: f"\x00{x}\x01") if line.strip())
     return "\n".join([
         "<!DOCTYPE html>", f'<html lang="{escape(language)}">', "<head><meta charset=\"utf-8\">",
-        f"<title>{escape(word('case space', language))}: {escape(doc['query'])}</title>",
+        f"<title>{escape(word('case space', language))} — {escape(doc['at'])}</title>",
         "<style>body{font-family:system-ui,sans-serif;max-width:80em;margin:2em auto;padding:0 1em}"
         "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3em .5em;vertical-align:top;font-size:.9em}"
         "td.cell{text-align:center}"
@@ -179,14 +214,80 @@ def html(doc: dict, language: str) -> str:
         ".undetermined{background:#eee0f5}</style></head><body>",
         f"<h1>{escape(word('case space', language))}: <code>{escape(doc['query'])}</code></h1>",
         f"<p>{escape(_side(doc, language))}</p>",
+        *[f"<p>{escape(word('given', language))}: {escape(r)} (<code>{escape(a)}</code>)</p>"
+          for a, r in zip(doc.get("given", []), doc.get("given_read", []))],
         *[f"<p>{escape(word('assumed', language))}: <code>{escape(a)}</code></p>" for a in doc.get("assumed", [])],
         f"<p><b>{escape(word('individuals', language))}</b>: "
-        + "; ".join(f"<code>{escape(k)}</code> = {escape(v)}" for k, v in doc["individuals"].items()) + "</p>",
+        + "; ".join(f"{escape(doc['names'][k]) if k in doc.get('names', {}) else '<code>' + escape(k) + '</code>'} = {escape(v)}"
+                    for k, v in doc["individuals"].items()) + "</p>",
         *body, f"<ul>{tail}</ul>", "</body></html>", ""])
 
 
-def render(doc: dict, fmt: str, language: str) -> str:
-    return {"text": text, "markdown": markdown, "html": html}[fmt](doc, language)
+def conditions(doc: dict, language: str) -> list[tuple[str, list[str]]]:
+    """A lawyer's answer per atom of the question, read off its first-hit table: for each run of rows of one
+    status and deciding norm, "Permitted (cc60 1) if: …; or …", and the last row "Otherwise prohibited (…)".
+    [(the atom in words, [lines])]."""
+    out = []
+    for t in tables(doc):
+        lines: list[str] = []
+        groups: list[list[dict]] = []
+        for _k, row in t["rows"]:
+            if groups and not row.get("otherwise") and not groups[-1][0].get("otherwise") and \
+                    (groups[-1][0]["status"], _deciding(groups[-1][0], language)) == (row["status"], _deciding(row, language)):
+                groups[-1].append(row)
+            else:
+                groups.append([row])
+        for group in groups:
+            head = _status(group[0], language)
+            cited = _deciding(group[0], language)
+            if group[0].get("otherwise"):
+                status = word(group[0]["status"], language)
+                text = f"{word('otherwise', language)} {status}" if len(groups) > 1 else status
+                lines.append(_capital(text) + (f" ({cited})" if cited != "—" else "") + ".")
+                continue
+            lines.append(_capital(f"{head}") + (f" ({cited})" if cited != "—" else "") + f", {word('row holds', language)}:")
+            for i, row in enumerate(group):
+                parts = list(row["holds_read"]) + [word("negated", language, fact=x) for x in row["absent_read"]]
+                lead = "– " if i == 0 else f"– {word('or', language)} "
+                lines.append("  " + lead + "; ".join(parts) + ("" if i == len(group) - 1 else ";"))
+        out.append((t["rows"][0][1].get("atom_read") or t["atom"], lines))
+    return out
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def general_text(doc: dict, language: str) -> str:
+    """A general question's answer: what the question fixes, the conditions per status, then the tables."""
+    out = []
+    for atom_read, lines in conditions(doc, language):
+        out.append(f"{_capital(atom_read)}:")
+        out += [f"  {line}" for line in lines]
+        out.append("")
+    return "\n".join(out)
+
+
+def render(doc: dict, fmt: str, language: str, general: bool = False) -> str:
+    """The report; with general=True (a general question) the conditions per status come first."""
+    out = {"text": text, "markdown": markdown, "html": html}[fmt](doc, language)
+    if not general:
+        return out
+    if fmt == "markdown":
+        lines = []
+        for atom_read, said in conditions(doc, language):
+            lines += [f"## {_md(_capital(atom_read))}", ""]
+            lines += [("  - " + _md(x.strip()[2:])) if x.startswith("  ") else f"- {_md(x)}" for x in said]
+            lines.append("")
+        head, _sep, rest = out.partition("\n\n")
+        return head + "\n\n" + "\n".join(lines) + "\n" + rest
+    if fmt == "html":
+        parts = []
+        for atom_read, said in conditions(doc, language):
+            items = "".join(f"<li>{escape(x.strip())}</li>" for x in said)
+            parts.append(f"<section class=\"conditions\"><h2>{escape(_capital(atom_read))}</h2><ul>{items}</ul></section>")
+        return out.replace("</h1>", "</h1>" + "".join(parts), 1)
+    return general_text(doc, language) + out
 
 
 def how_section(found: list[dict], status: str, fmt: str, language: str) -> str:

@@ -117,6 +117,10 @@ def answer_html(a: dict, view: View, language: str, heading: str = "h2") -> list
     cites = "; ".join(a.get("cited_as") or a["citations"])
     out = [f'<{heading} id="answer-{escape(a["atom"])}"><code>{escape(a["atom"])}</code>: {status_html(a["status"], language)}'
            + (f' <span class="muted">[{escape(cites)}]</span>' if cites else "") + f"</{heading}>"]
+    if a.get("outside_scope"):
+        scope = a["outside_scope"]
+        out.append(f'<p class="scope">{escape(word("outside scope", language))}: '
+                   f'{escape("; ".join(scope["cited_as"]))} — {escape(scope["label"])}</p>')
     if t.get("reading"):
         out.append(f'<p class="reading">{escape(t["reading"])}</p>')
     out.append(f'<p class="summary">{escape(t["summary"]["text"])}</p>')

@@ -53,6 +53,9 @@ def _answer(a: dict, view: View, language: str, head: bool = True) -> list[str]:
     t = a["trace"]
     cites = "; ".join(a.get("cited_as") or a["citations"])
     out = [f"## {_code(a['atom'])}: **{word(a['status'], language)}**" + (f" [{cites}]" if cites else ""), ""] if head else []
+    if head and a.get("outside_scope"):
+        scope = a["outside_scope"]
+        out += [f"*{word('outside scope', language)}: {'; '.join(scope['cited_as'])} — {scope['label']}*", ""]
     if not view.explain:
         return out
     if t.get("reading") and head:

@@ -51,7 +51,10 @@ def answer_line(a: dict, language: str) -> str:
     cites = "; ".join(a.get("cited_as") or a["citations"])
     chosen = [r["label"] for r in a.get("readings", ()) if not r.get("default")]   # a reading chosen with --reading
     under = f"  ({word('under reading', language, labels='; '.join(chosen))})" if chosen else ""
-    return f"{click.style(a['atom'], bold=True)}: {status}" + (f"  [{cites}]" if cites else "") + under
+    scope = a.get("outside_scope")
+    outside = (f"\n  {word('outside scope', language)}: {'; '.join(scope['cited_as'])} — {scope['label']}"
+               if scope else "")
+    return f"{click.style(a['atom'], bold=True)}: {status}" + (f"  [{cites}]" if cites else "") + under + outside
 
 
 def _answer(a: dict, view: View, language: str, head: bool = True) -> list[str]:
