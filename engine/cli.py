@@ -666,7 +666,7 @@ def diff(query, start, end, at, versus_reading, assumed, retracted, reading, fac
 
     if versus_reading is None and (start is None or end is None):
         raise click.UsageError("give --from and --to (two dates), or --versus-reading (two readings)")
-    from engine.tools.understanding import looks_like_atom
+    from engine.pipeline import looks_like_atom
 
     day = at or datetime.date.today()
     start, end = start or day, end or start or day

@@ -329,7 +329,7 @@ def diff_json(bench: Workbench, body: dict) -> str:
     depth = body.get("depth")
     depth = None if depth is None else _int(depth, "depth", 1, 1, 1000)
     query, assumed, said = _text(body.get("query"), "query"), (), None
-    from engine.tools.understanding import looks_like_atom
+    from engine.pipeline import looks_like_atom
     if not looks_like_atom(query):   # a question in words, understood as `zan ask` understands it
         words = in_words(bench, body, query, language)
         if "changes" in words:          # "what changed between ...": its own dates
