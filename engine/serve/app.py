@@ -212,10 +212,9 @@ def answer_json(bench: Workbench, body: dict) -> str:
 
     QUERY is an atom or a question in words (engine/tools/understanding.py), as on the command line.
     """
-    from engine.explain.explanation import document
     from engine.explain.render.as_json import render
-    from engine.pipeline import answer, ask, fact_atoms, prepare
-    from engine.pipeline import looks_like_atom
+    from engine.pipeline import Request, fact_atoms, looks_like_atom
+    from engine.tools.service import answer_document
 
     language = _language(body.get("lang"))
     at = _date(body.get("at"), "at")
@@ -249,30 +248,11 @@ def answer_json(bench: Workbench, body: dict) -> str:
     how_max = None if how_max is None else _int(how_max, "max", 1, 1, 1000)
     if understood and (assumed or retracted or reading or how):
         raise BadRequest("assume, retract, reading and how go with a question written as an atom")
-    assumptions = tuple(assumptions) + tuple(fact_atoms(assumed))
-    retractions = fact_atoms(retracted)
-    files = bench.case_files(body)
-    if how is None:   # as `zan ask --format json` (one partition, in the worker that has the request)
-        result = prepare(query, at, bench.kb_dir, files, assumptions=assumptions, retractions=retractions,
-                         reading=reading)
-        doc = document(answer(result, trace_level), language, depth=depth, steps=steps, lazy=True,
-                       level=trace_level, shared=True)
-    else:             # as `zan ask --how STATUS --format json`
-        from engine.tools.cases import how_for_result
-        result = ask(query, at, bench.kb_dir, files, trace_level=trace_level, assumptions=assumptions,
-                     retractions=retractions, reading=reading)
-        doc = document(result, language, depth=depth, steps=steps, level=trace_level, shared=True)
-        for entry, sets in zip(doc["answers"], how_for_result(result, how, how_max)):
-            entry["how"] = sets["how"]
-            entry["how_more"] = sets["more"]        # --max cut the list
-            if sets["stopped"]:                     # the budget ran out: the list may be incomplete
-                entry["how_stopped"] = sets["stopped"]
-    doc["kb"] = bench.choice.as_json()
-    if understood:
-        doc["question"] = understood
-        title = understood_title(understood, language)
-    if title:
-        doc["title"] = title
+    request = Request(query, at, bench.kb_dir, bench.case_files(body), language=language, trace_level=trace_level,
+                      depth=depth, steps=steps, assumptions=tuple(assumptions) + tuple(fact_atoms(assumed)),
+                      retractions=tuple(fact_atoms(retracted)), reading=reading, how=how, how_max=how_max,
+                      machine=True, kb=bench.choice.as_json(), understood=understood, title=title)
+    doc = answer_document(request).document   # as `zan ask --format json` (one partition, in the request's worker)
     return render(doc) + "\n"
 
 
@@ -300,16 +280,6 @@ def in_words(bench: Workbench, body: dict, text: str, language: str, detect: boo
         return doc
     return {"query": understood.query, "at": understood.at, "assumptions": understood.assumptions, "said": said,
             "language": language}
-
-
-def understood_title(understood: dict, language: str) -> str:
-    """The question as understood, said back (the title `zan ask` gives a question in words)."""
-    from engine.explain.i18n import word
-
-    lines = [f"{word('question as understood', language)}: {understood['understood']}", f"  {understood['in_words']}"]
-    for a in understood["assumptions"]:
-        lines.append(f"  {word('assumed', language)}: {a['atom']} ({a['in_words']})")
-    return "\n".join(lines)
 
 
 def diff_json(bench: Workbench, body: dict) -> str:

@@ -853,6 +853,17 @@ def _stated(kb: KnowledgeBase, atom: n.Atom) -> bool:
                tuple(a.value for a in c.head.args if isinstance(a, n.Constant)) == values for c in kb.clauses)
 
 
+def understood_title(said: dict, language: str) -> str:
+    """The question as understood, said back (in_words' dict): the title of its answers, on every channel."""
+    lines = [f"{word('question as understood', language)}: {said['understood']}", f"  {said['in_words']}"]
+    if said.get("between"):
+        lines.append("  " + word("changes between", language, before=said["between"][0], after=said["between"][1]))
+    for a in said["assumptions"]:
+        lines.append(f"  {word('assumed', language)}: {a['atom']} ({a['in_words']})"
+                     + (f" — {word('already in the case', language)}" if a.get("in_the_case") else ""))
+    return "\n".join(lines)
+
+
 def in_words(understood: Understood, kb: KnowledgeBase, language: str) -> dict:
     """The understood question said back: the atom, a sentence from the kb's reading, the assumptions and dates."""
     reading = Phrasebook(kb, language).reading_of
