@@ -119,3 +119,11 @@ def test_coverage_and_mutation_of_the_rule(zan, monkeypatch):
     assert covered.exit_code == 0, covered.output[-2000:]
     mutated = zan("test", "--mutate", "--sample", "40", "--seed", "1", "--fail-under", "90")
     assert mutated.exit_code == 0, mutated.output[-2000:]
+
+
+def test_show_reads_a_universal_condition_in_words(zan, monkeypatch):
+    monkeypatch.chdir(SG)
+    shown = zan("show", "r34.2.a")
+    assert shown.exit_code == 0, shown.output
+    assert "if for every X such that owner_of(X, G): principal_of(X, F) — for every X such that" in shown.stdout
+    assert "every:" not in shown.stdout
