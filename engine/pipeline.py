@@ -40,6 +40,35 @@ class Result:
     assumptions: tuple[n.Atom, ...] = ()
 
 
+@dataclass(frozen=True)
+class Request:
+    """A question as every front-end asks it (`zan ask`, `zan query`, the workbench's /api/ask): what to answer,
+    over which law and case, and how much of the document to build. engine/tools/service.answer_document turns it
+    into the answers' document; the front-ends only read their options into one and print what comes back.
+    """
+
+    query: str | n.Query                        # an atom ("call(k, P, Purpose)") or a parsed question
+    at: datetime.date
+    kb_dir: Path | None = None                  # None: the project's, else the bundled one
+    fact_files: Sequence[Path] | None = None    # None: the knowledge base's sample case
+    language: str = "en"
+    trace_level: str = "full"                   # explanation.TRACE_LEVELS: full, brief, none
+    depth: int | None = None
+    steps: bool = False
+    assumptions: tuple[n.Atom, ...] = ()        # added to the case (--assume, a question in words' "if ...")
+    retractions: tuple[n.Atom, ...] = ()        # taken out of it (--retract)
+    reading: object = None                      # ir.lower's reading(s)
+    how: str | None = None                      # --how STATUS: the minimal sets of facts that would give it
+    how_max: int | None = None
+    machine: bool = False                       # JSON: lazy answers and shared tables; "kb" in the document
+    partitions: bool = False                    # a machine register evaluated in partitions (engine/tools/register.py)
+    partition: int | None = None                # case facts per partition (default register.PARTITION_FACTS)
+    jobs: int | None = None                     # processes for the partitions (default register.default_jobs())
+    kb: dict | None = None                      # which knowledge base, and why (project.Choice.as_json())
+    understood: dict | None = None              # a question in words, said back (understanding.in_words)
+    title: str | None = None                    # a saved question's title (understood questions get theirs)
+
+
 def load_law(folder: Path) -> KnowledgeBase:
     """The knowledge base folder's *.zan files parsed, from the cache when the same bytes were parsed before.
 

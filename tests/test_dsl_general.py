@@ -149,3 +149,17 @@ def test_constants_in_mixed_case_as_cases_write_them(zan, project):
     assert _status(_ask(zan, "enter(megaCorp)", case)) == {"enter(megaCorp)": "permitted"}
     # and a variable is still a capitalised name
     assert _status(_ask(zan, "enter(MegaCorp)", case)) == {"enter(megaCorp)": "permitted"}
+
+
+def test_an_anonymous_variable_in_a_condition_is_proved_by_a_tuple_that_matches(zan, project):
+    """`guarantor(_, P)`: the proof shows a guarantor that makes it hold (it had no proof at all before)."""
+    law = LAW + '\npredicate vouched(P)\n  en "vouched"\n  reads en "someone stands guarantor for {P}".\n' \
+                'vouched(P) if member(P) and guarantor(_, P).\n'
+    (project / "kb" / "club.zan").write_text(law, encoding="utf-8")
+    Path("case.facts").write_text("member(ann).\nguarantor(g1, ann).\n", encoding="utf-8")
+    result = zan("ask", "vouched(P)", "--facts", "case.facts", "--at", "2025-06-01", "--format", "json")
+    document = json.loads(result.stdout)
+    [answer] = document["answers"]
+    assert answer["status"] == "holds"
+    proof = document["proofs"][answer["trace"]["proof"]["id"]]
+    assert [c["atom"] for c in proof["conditions"]] == ["member(ann)", "guarantor(g1, ann)"]

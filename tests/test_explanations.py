@@ -79,7 +79,7 @@ CITED = {"en": {"pec 134.1.2": "pec 134.1.2", "pec 109.2": "pec 109.2", "rules81
          "ru": {"pec 134.1.2": "подп. 2) ч. 1 ст. 134 УИК", "pec 109.2": "ч. 2 ст. 109 УИК", "rules819 104": "п. 104 Правил"},
          "kk": {"pec 134.1.2": "ҚАК-тің 134-бабы бірінші бөлігінің 2) тармақшасы", "pec 109.2": "ҚАК-тің 109-бабының екінші бөлігі",
                 "rules819 104": "Қағидалардың 104-тармағы"}}
-MOTHER = {"en": "mother", "ru": "мать", "kk": "анасы"}  # kb/names.zan: the person's name in the reader's language
+MOTHER = {"en": "mother", "ru": "матери", "kk": "анасы"}  # kb/names.zan: the person, declined (ru: "лица матери")
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -343,3 +343,26 @@ def test_a_fifo_among_the_saved_questions_blocks_nothing(editor, tmp_path):
     assert done.returncode == 0, done.stderr
     os.mkfifo(folder / "queries" / "waiting.zan")
     assert _open(editor, folder / "kb" / "law.zan")["diagnostics"] == []
+
+
+def test_a_frame_without_content_length_is_answered_and_the_framing_recovers(tmp_path):
+    """A frame without Content-Length (then a well-formed one): a parse error (-32700), then answers again."""
+    editor = Editor(ROOT)
+    editor.pending = []
+    try:
+        editor.request("initialize", {"processId": None, "rootUri": _uri(ROOT), "capabilities": {}})
+        body = json.dumps({"jsonrpc": "2.0", "id": 99, "method": "shutdown"}).encode()
+        editor.process.stdin.write(b"Content-Type: application/vscode-jsonrpc\r\n\r\n" + body)
+        editor.process.stdin.flush()
+        while True:
+            message = editor.messages.get(timeout=60)
+            if "error" in message:
+                break
+        assert message["error"]["code"] == -32700 and message["id"] is None
+        assert "Content-Length" in message["error"]["message"]
+        assert editor.request("shutdown", None) is None     # the next frame is read as a frame
+        editor.notify("exit", {})
+        assert editor.process.wait(timeout=30) == 0
+    finally:
+        if editor.process.poll() is None:
+            editor.process.kill()

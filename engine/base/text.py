@@ -11,13 +11,18 @@ from __future__ import annotations
 
 import re
 
-# C0 and C1 controls except newline and tab, DEL, the bidirectional controls, line/paragraph separators.
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+# C0 and C1 controls except newline and tab, DEL, the bidirectional controls, line/paragraph separators, and the
+# characters a terminal shows as nothing, so that two names that look the same cannot print the same: zero-width
+# spaces and joiners, the word joiner and invisible operators, the soft hyphen, the byte-order mark, the
+# combining grapheme joiner, variation selectors, Hangul fillers, interlinear annotations, tag characters.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f"
+                     "\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\u2028\u2029\u3164\ufe00-\ufe0f"
+                     "\ufeff\uffa0\ufff9-\ufffb\U000e0000-\U000e007f]")
 
 
 def _shown(match: re.Match) -> str:
     code = ord(match.group(0))
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
 def visible(text: str) -> str:

@@ -28,6 +28,8 @@ def every_atom(kb: KnowledgeBase) -> Iterator[n.Atom]:
             yield from atoms_of(decl.domain)
     for question in kb.questions.values():
         yield question.query.atom
+    for constraint in kb.constraints:     # `never CONDITIONS`
+        yield from atoms_of(constraint.conditions)
     for scope in kb.scopes:       # `outside scope "..." for ATOM if CONDITIONS`
         if scope.atom is not None:
             yield scope.atom
@@ -70,4 +72,11 @@ def check(kb: KnowledgeBase, language: str = "en") -> list[Diagnostic]:
                                     decl.name_span))
     for atom in every_atom(kb):
         found += check_atom(kb, atom, language)
+    for assumable in kb.assumables:      # `assumable NAME, ...`: declared predicates
+        for ref in assumable.predicates:
+            if ref.norm_id not in kb.predicates:
+                guess = did_you_mean(ref.norm_id, kb.predicates)
+                found.append(Diagnostic("undefined-predicate", message("unknown predicate", language, name=ref.norm_id),
+                                        ref.span, hint=message("did you mean", language, guess=guess) if guess else
+                                        message("declare predicate", language)))
     return found

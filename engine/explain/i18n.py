@@ -7,6 +7,8 @@ anything about the law itself.
 
 from __future__ import annotations
 
+import string
+
 WORDS: dict[str, dict[str, str]] = {
     # ------------------------------------------------------------ the case space (zan cases) and --how
     "cases individual query": {"en": "a person of the question ({variable})", "ru": "лицо из вопроса ({variable})",
@@ -158,14 +160,14 @@ WORDS: dict[str, dict[str, str]] = {
                       "kk": "lex posterior: {winner_date} бастап күшінде, {loser_date} күнінен кейін"},
     "binding interpretation": {
         "en": "{interpreted}, in the binding interpretation of {act} ({points}), does not extend to this: {reading}",
-        "ru": "{interpreted} в обязательном истолковании {act} ({points}) не распространяется на это: {reading}",
-        "kk": "{interpreted} {act} міндетті түсіндірмесінде ({points}) бұған қолданылмайды: {reading}"},
+        "ru": "{interpreted} в обязательном истолковании {act:gen} ({points}) не распространяется на это: {reading}",
+        "kk": "{interpreted} {act:gen} міндетті түсіндірмесінде ({points}) бұған қолданылмайды: {reading}"},
     "binding interpretation, discretion": {
         "en": "in the binding interpretation of {act} ({points}), {interpreted} does not settle this by itself: "
               "it is left to the administration, which must assess it: {reading}",
-        "ru": "в обязательном истолковании {act} ({points}) {interpreted} сам по себе этого не решает: "
+        "ru": "в обязательном истолковании {act:gen} ({points}) {interpreted} сам по себе этого не решает: "
               "вопрос оставлен администрации, которая обязана его рассмотреть: {reading}",
-        "kk": "{act} міндетті түсіндірмесінде ({points}) {interpreted} мұны өздігінен шешпейді: "
+        "kk": "{act:gen} міндетті түсіндірмесінде ({points}) {interpreted} мұны өздігінен шешпейді: "
               "мәселе әкімшілікке қалдырылады, ол оны қарауға міндетті: {reading}"},
     "only under the reading": {"en": "only under the reading", "ru": "только при толковании",
                                "kk": "тек білім қорының мына пайымы бойынша"},
@@ -297,12 +299,27 @@ WORDS: dict[str, dict[str, str]] = {
 }
 
 
+class _Cases(string.Formatter):
+    """`{act:gen}`: the value in a grammatical case of the language (engine/explain/morphology.py)."""
+
+    def __init__(self, language: str):
+        self.language = language
+
+    def format_field(self, value, spec):
+        if spec in ("nom", "gen", "dat", "acc", "ins", "loc", "abl"):
+            from engine.explain.morphology import decline
+            return decline(str(value), spec, self.language)
+        return super().format_field(value, spec)
+
+
 def word(key: str, language: str, **values) -> str:
     entry = WORDS.get(key)
     if entry is None:
         return key
     text = entry.get(language) or entry["en"]
-    return text.format(**values) if values else text
+    if not values:
+        return text
+    return _Cases(language).format(text, **values) if ":" in text else text.format(**values)
 
 
 # ------------------------------------------------------------ questions in words (engine.tools.understanding)
@@ -345,14 +362,15 @@ QUESTION_WORDS: dict[str, dict[str, list[str]]] = {
                       "these", "those", "he", "she", "they", "it", "did", "make", "made", "have", "has", "had",
                       "each", "every", "status", "statuses", "were", "was", "up", "under", "about", "answer", "answers", "person",
                       "persons", "people", "someone", "anyone", "please", "tell", "me", "now", "still", "so", "ones",
-                      "receive", "get"],
+                      "receive", "get", "during", "while", "held", "kept", "placed"],
                "ru": ["для", "с", "со", "в", "во", "на", "по", "к", "ко", "у", "о", "об", "от", "до", "из", "за", "и", "а",
                       "или", "его", "ее", "её", "их", "свой", "своим", "своей", "своему", "своего", "он", "она", "они",
                       "это", "этот", "эти", "между", "каждый", "каждым", "каждой", "каждого", "лицом", "лицу", "лицо",
                       "статус", "статусы", "каков", "каковы", "есть", "быть", "будет", "были", "был", "была", "было",
                       "теперь", "ему", "ей", "им", "мне", "уже", "тот", "те", "то", "скажите",
                       "совершать", "совершить", "осуществлять", "осуществить", "делать", "сделать", "получать",
-                      "получить"],
+                      "получить", "содержащийся", "содержащегося", "содержащемуся", "находящийся", "находящегося",
+                      "находящемуся", "находится", "содержится", "время"],
                "kk": ["үшін", "мен", "пен", "бен", "және", "не", "немесе", "оның", "өзінің", "деген", "адам", "адаммен",
                       "адамға", "бойынша", "күні", "күнгі", "арасында", "аралығында", "бар", "ол", "осы", "сол", "әр",
                       "әрбір", "мәртебесі", "мәртебе", "қазір", "енді", "дейін", "бастап", "кейін", "ғана", "да", "де",
@@ -405,7 +423,7 @@ WORDS.update({
     "did you mean": {"en": "did you mean '{guess}'?", "ru": "возможно, имелось в виду «{guess}»?", "kk": "«{guess}» деп айтқыңыз келді ме?"},
     "phrasings known": {"en": "questions it understands, e.g.:", "ru": "понятные вопросы, например:",
                         "kk": "түсінікті сұрақтар, мысалы:"},
-    "example phrasing": {"en": "which {label} is {status} for {name}?", "ru": "{label}: что {status} для {name}?",
+    "example phrasing": {"en": "which {label} is {status} for {name}?", "ru": "{label}: что {status} для {name:gen}?",
                          "kk": "{name} үшін қандай {label} {status}?"},
     "ambiguous words": {"en": "the words '{words}' could mean several things ({meanings})",
                         "ru": "слова «{words}» можно понять по-разному ({meanings})",

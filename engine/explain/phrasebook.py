@@ -17,12 +17,14 @@ from dataclasses import dataclass
 
 from engine.base.messages import LANGUAGES
 from engine.explain.i18n import ORDINALS
+from engine.explain.morphology import case_after, decline
 from engine.syntax import nodes as n
 
 # {1}, {2}, {3}: the parts of a key's number; {2:ordinal}: the part as the ordinal word of the language
 # ("бірінші бөлігі", as the ruling writes it; the words are the engine's, i18n.ORDINALS)
 _PLACEHOLDER = re.compile(r"\{(\d)(?::(ordinal))?\}")
 _SPACES = re.compile(r"\s+")
+_SLOT = re.compile(r"\{(\w+)(?::(\w+))?\}")   # a template's parameter, with the case it takes ({Convict:dat})
 
 
 @dataclass(frozen=True)
@@ -183,9 +185,23 @@ class Phrasebook:
         text = self.template(predicate)
         if text is None:
             return None
-        for name, value in zip(decl.parameters, values):
-            text = text.replace("{" + name + "}", "…" if value is None else self.value_label(value))
-        return text
+        given = dict(zip(decl.parameters, values))
+
+        def fill(m: re.Match) -> str:
+            if m.group(1) not in given:
+                return m.group()
+            value = given[m.group(1)]
+            if value is None:
+                return "…"
+            shown = self.value_label(value)
+            if not isinstance(value, str) or value not in self.kb.constants:
+                return shown
+            case = m.group(2)   # a case the template names ({Convict:dat}), else in Russian the agreeing word's
+            if case is None and self.language == "ru":
+                before = text[:m.start()].split()
+                case = case_after(before[-1].strip("(,;:«")) if before else None
+            return decline(shown, case, self.language)
+        return _SLOT.sub(fill, text)
 
     def reading_of(self, atom: n.Atom) -> str:
         """An atom of the DSL read in words (variables as "…"), else the atom as written."""

@@ -73,6 +73,16 @@ class Prover:
         self._best: dict[GroundAtom, tuple[int, object]] = {}   # atom -> (height, instance or None for a fact)
 
     # ------------------------------------------------------------ proofs
+    def row(self, c: n.Atom, solution: dict) -> tuple:
+        """The tuple a body atom stands for under a solution; an anonymous `_` (no value in the solution) is
+        the first tuple of the model that matches, so the proof can go on below it."""
+        values = ground(c, solution)
+        if None in values:
+            for row in self.index.lookup(c.predicate, values):
+                if unify(c, row, solution) is not None:
+                    return row
+        return values
+
     def is_fact(self, atom: GroundAtom) -> bool:
         return atom[1] in self.program.facts.get(atom[0], {})
 
@@ -86,7 +96,7 @@ class Prover:
                 if binding is None:
                     continue
                 for solution in solutions(rule.body, binding, self.index):
-                    body = [(c.predicate, ground(c, solution)) for c in rule.body if isinstance(c, n.Atom)]
+                    body = [(c.predicate, self.row(c, solution)) for c in rule.body if isinstance(c, n.Atom)]
                     found.append((rule, solution, body))
             self._instances[atom] = found
         return found
@@ -148,7 +158,7 @@ class Prover:
             solution = node.bindings
             for c in node.rule.body:
                 if isinstance(c, n.Atom):
-                    below = (c.predicate, ground(c, solution))
+                    below = (c.predicate, self.row(c, solution))
                     self._settle(below)
                     if below in self._best:
                         child = self._proof_node(below)
@@ -175,7 +185,7 @@ class Prover:
                 if isinstance(u.body, n.Atom) else instance
             for c in u.domain + (u.body,):
                 if isinstance(c, n.Atom):
-                    below = (c.predicate, ground(c, whole))
+                    below = (c.predicate, self.row(c, whole))
                     if None in below[1]:
                         continue
                     self._settle(below)

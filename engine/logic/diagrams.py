@@ -303,7 +303,7 @@ class Diagrams:
         """The variables a path from g to True with the fewest true ones sets true (g is not False)."""
         return self._cheapest(g)
 
-    def smallest_true_sets(self, u: int, accept: Callable[[Hashable], bool]) -> Iterator[frozenset[int]]:
+    def smallest_true_sets(self, u: int, accept: Callable[[Hashable], bool], within: int | None = None) -> Iterator[frozenset[int]]:
         """The minimal sets S of variables such that S true and every other variable false reaches an
         accepted leaf, lazily, smallest first: each is found in time linear in the diagram.
 
@@ -311,9 +311,12 @@ class Diagrams:
         so false is as good as any). The cheapest path (fewest high edges) is the smallest set; once it
         is given, every superset of it is cut off (the diagram conjoined with "not all of S"), so the
         next cheapest path is again a set no smaller set is part of: minimal by construction, and no
-        set is ever listed twice. Stop iterating to stop the work; the budget bounds each step.
+        set is ever listed twice. Stop iterating to stop the work; the budget bounds each step. With
+        `within`, only the sets S for which that Boolean diagram holds (S true, the rest false).
         """
         g = self.map(u, lambda value: bool(accept(value)), "accept")
+        if within is not None:           # only sets inside this Boolean diagram (e.g. breaking no constraint)
+            g = self.conj(g, within)
         while g != self.false:
             s = self._cheapest(g)
             yield s

@@ -61,10 +61,116 @@ def lsp_diagnostic(d: Diagnostic, language: str = "en") -> t.Diagnostic:
                         related_information=related or None)
 
 
+UNFRAMED = "zan/unframed"      # what Frames hands the server in place of a frame it had to skip
+MAX_HEADER_LINE = 1 << 16
+MAX_FRAME = 64 << 20          # bytes of one message (a document is at most 50 MB, engine/base/inputs.py)
+
+
+class Frames:
+    """Standard input as pygls reads it (`readline`, `read`), made of well-formed frames only.
+
+    pygls reads `Content-Length: N` and a blank line, then N bytes; a frame without Content-Length (or with
+    a length beyond MAX_FRAME) would make it read the next frame's header as a body and lose the framing
+    for good. Here each frame's headers are read whole: a frame without a usable Content-Length is
+    skipped up to the next `Content-Length:` (the resynchronisation), and the server is handed a
+    `zan/unframed` notification in its place, which it answers with a JSON-RPC parse error (-32700).
+    """
+
+    def __init__(self, raw):
+        self.raw = raw
+        self.ready = bytearray()
+        self.carry = b""                    # the start of the next frame's headers, found while skipping
+        self.lost = False                   # a frame without a length was seen: its body is still to be skipped
+
+    def _line(self) -> bytes:
+        if self.carry:
+            line, self.carry = self.carry, b""
+            if not line.endswith(b"\n"):
+                line += self.raw.readline(MAX_HEADER_LINE)
+            return line
+        return self.raw.readline(MAX_HEADER_LINE)
+
+    def _frame(self) -> bool:
+        """Reads one frame into `ready` (or the notice of a skipped one); False at the end of the input."""
+        import re
+
+        if self.lost:
+            self.lost = False
+            self._resynchronise()
+        length, seen = None, False
+        while True:
+            line = self._line()
+            if not line:
+                return False if not seen else self._skipped("the input ended inside a message's headers")
+            if line.strip() == b"":
+                if not seen:
+                    continue                # blank lines between frames
+                break
+            seen = True
+            m = re.match(rb"\s*content-length\s*:\s*(\d{1,12})\s*$", line, re.IGNORECASE)
+            if m:
+                length = int(m.group(1))
+        if length is None:   # said at once; the bytes up to the next frame are dropped when it is read
+            self.lost = True
+            return self._skipped("a message without a Content-Length header was skipped")
+        if length > MAX_FRAME:
+            left = length
+            while left > 0:
+                part = self.raw.read(min(left, 1 << 20))
+                if not part:
+                    break
+                left -= len(part)
+            return self._skipped(f"a message of {length} bytes (more than {MAX_FRAME}) was skipped")
+        body = self.raw.read(length)
+        self.ready += b"Content-Length: %d\r\n\r\n" % len(body) + body
+        return True
+
+    def _resynchronise(self) -> None:
+        """Drops bytes up to the next `Content-Length:`, which starts the next frame (kept in `carry`)."""
+        while True:
+            line = self.raw.readline(MAX_HEADER_LINE)
+            if not line:
+                return
+            at = line.lower().find(b"content-length:")
+            if at >= 0:
+                self.carry = line[at:]
+                return
+
+    def _skipped(self, why: str) -> bool:
+        import json
+
+        body = json.dumps({"jsonrpc": "2.0", "method": UNFRAMED, "params": {"message": why}}).encode()
+        self.ready += b"Content-Length: %d\r\n\r\n" % len(body) + body
+        return True
+
+    def readline(self, *_args) -> bytes:
+        while b"\n" not in self.ready:
+            if not self._frame():
+                break
+        end = self.ready.find(b"\n") + 1 or len(self.ready)
+        line = bytes(self.ready[:end])
+        del self.ready[:end]
+        return line
+
+    def read(self, n: int = -1) -> bytes:
+        while len(self.ready) < n:
+            if not self._frame():
+                break
+        part = bytes(self.ready[:n])
+        del self.ready[:n]
+        return part
+
+
 def make_server() -> LanguageServer:
     server = LanguageServer("zan", engine.__version__, text_document_sync_kind=t.TextDocumentSyncKind.Full)
     documents = Documents()
     server.asked_to_shut_down = False
+
+    @server.feature(UNFRAMED)
+    def unframed(ls: LanguageServer, params):
+        """A frame Frames had to skip: said to the editor as a parse error (no id: the request is unknown)."""
+        message = getattr(params, "message", None) or "a message could not be read"
+        ls.protocol._send_data({"jsonrpc": "2.0", "id": None, "error": {"code": -32700, "message": message}})
 
     @server.feature(t.INITIALIZE)
     def initialize(ls: LanguageServer, params: t.InitializeParams):
@@ -149,6 +255,6 @@ def main() -> None:
     """
     logging.basicConfig(level=logging.WARNING)
     server = make_server()
-    server.start_io()
+    server.start_io(stdin=Frames(sys.stdin.buffer))
     sys.stderr.flush()
     os._exit(0 if server.asked_to_shut_down else 1)

@@ -29,6 +29,16 @@ STATUSES = ("permitted", "prohibited", "discretionary", "undetermined", "obligat
 
 
 
+def page_words() -> dict[str, dict[str, str]]:
+    """The page's words (engine/serve/words.py) with the statuses as the explanations name them, so that
+    "was permitted" on a changed answer is in the page's language too."""
+    from engine.explain.i18n import word
+
+    return {language: {**WORDS[language], **{"status " + s: word(s, language) for s in (*STATUSES, "holds")},
+                       **{key: word(key, language) for key in ("rests on", "see", "interpreted")}}
+            for language in LANGUAGES}
+
+
 class BadRequest(Exception):
     def __init__(self, message: str, status: int = 400):
         super().__init__(message)
@@ -202,10 +212,9 @@ def answer_json(bench: Workbench, body: dict) -> str:
 
     QUERY is an atom or a question in words (engine/tools/understanding.py), as on the command line.
     """
-    from engine.explain.explanation import document
     from engine.explain.render.as_json import render
-    from engine.pipeline import answer, ask, fact_atoms, prepare
-    from engine.pipeline import looks_like_atom
+    from engine.pipeline import Request, fact_atoms, looks_like_atom
+    from engine.tools.service import answer_document
 
     language = _language(body.get("lang"))
     at = _date(body.get("at"), "at")
@@ -239,30 +248,11 @@ def answer_json(bench: Workbench, body: dict) -> str:
     how_max = None if how_max is None else _int(how_max, "max", 1, 1, 1000)
     if understood and (assumed or retracted or reading or how):
         raise BadRequest("assume, retract, reading and how go with a question written as an atom")
-    assumptions = tuple(assumptions) + tuple(fact_atoms(assumed))
-    retractions = fact_atoms(retracted)
-    files = bench.case_files(body)
-    if how is None:   # as `zan ask --format json` (one partition, in the worker that has the request)
-        result = prepare(query, at, bench.kb_dir, files, assumptions=assumptions, retractions=retractions,
-                         reading=reading)
-        doc = document(answer(result, trace_level), language, depth=depth, steps=steps, lazy=True,
-                       level=trace_level, shared=True)
-    else:             # as `zan ask --how STATUS --format json`
-        from engine.tools.cases import how_for_result
-        result = ask(query, at, bench.kb_dir, files, trace_level=trace_level, assumptions=assumptions,
-                     retractions=retractions, reading=reading)
-        doc = document(result, language, depth=depth, steps=steps, level=trace_level, shared=True)
-        for entry, sets in zip(doc["answers"], how_for_result(result, how, how_max)):
-            entry["how"] = sets["how"]
-            entry["how_more"] = sets["more"]        # --max cut the list
-            if sets["stopped"]:                     # the budget ran out: the list may be incomplete
-                entry["how_stopped"] = sets["stopped"]
-    doc["kb"] = bench.choice.as_json()
-    if understood:
-        doc["question"] = understood
-        title = understood_title(understood, language)
-    if title:
-        doc["title"] = title
+    request = Request(query, at, bench.kb_dir, bench.case_files(body), language=language, trace_level=trace_level,
+                      depth=depth, steps=steps, assumptions=tuple(assumptions) + tuple(fact_atoms(assumed)),
+                      retractions=tuple(fact_atoms(retracted)), reading=reading, how=how, how_max=how_max,
+                      machine=True, kb=bench.choice.as_json(), understood=understood, title=title)
+    doc = answer_document(request).document   # as `zan ask --format json` (one partition, in the request's worker)
     return render(doc) + "\n"
 
 
@@ -292,16 +282,6 @@ def in_words(bench: Workbench, body: dict, text: str, language: str, detect: boo
             "language": language}
 
 
-def understood_title(understood: dict, language: str) -> str:
-    """The question as understood, said back (the title `zan ask` gives a question in words)."""
-    from engine.explain.i18n import word
-
-    lines = [f"{word('question as understood', language)}: {understood['understood']}", f"  {understood['in_words']}"]
-    for a in understood["assumptions"]:
-        lines.append(f"  {word('assumed', language)}: {a['atom']} ({a['in_words']})")
-    return "\n".join(lines)
-
-
 def diff_json(bench: Workbench, body: dict) -> str:
     """`zan diff QUERY --from A --to B --format json`, the same text."""
     from engine.explain.render.as_json import render
@@ -318,10 +298,20 @@ def diff_json(bench: Workbench, body: dict) -> str:
     end = _date(body["to"], "to") if body.get("to") not in (None, "") else start
     depth = body.get("depth")
     depth = None if depth is None else _int(depth, "depth", 1, 1, 1000)
-    result = diff(_text(body.get("query"), "query"), start, end, bench.kb_dir, bench.case_files(body),
-                  assumptions=fact_atoms(_facts_list(body, "assume")), retractions=fact_atoms(_facts_list(body, "retract")),
+    query, assumed, said = _text(body.get("query"), "query"), (), None
+    from engine.pipeline import looks_like_atom
+    if not looks_like_atom(query):   # a question in words, understood as `zan ask` understands it
+        words = in_words(bench, body, query, language)
+        if "changes" in words:          # "what changed between ...": its own dates
+            return render(dict(words, kb=bench.choice.as_json())) + "\n"
+        query, assumed, said = words["query"], tuple(words["assumptions"]), words["said"]
+    result = diff(query, start, end, bench.kb_dir, bench.case_files(body),
+                  assumptions=assumed + tuple(fact_atoms(_facts_list(body, "assume"))),
+                  retractions=fact_atoms(_facts_list(body, "retract")),
                   reading=_reading(body, "reading"), versus_reading=versus)
     doc = document(result, language, depth=depth, steps=bool(body.get("steps")))
+    if said is not None:
+        doc["question"] = said
     doc["kb"] = bench.choice.as_json()
     return render(doc) + "\n"
 
@@ -356,14 +346,16 @@ def interview_json(bench: Workbench, body: dict) -> str:
     """The facts the case could state, in words, with the lines where each is already a fact."""
     from engine.syntax.parser import read_source
     from engine.syntax.parser import parse_module
-    from engine.tools.interview import candidates
+    from engine.tools.interview import by_person, candidates
 
     language = _language(body.get("lang"))
     files = bench.case_files(body) or []
     text = "".join(read_source(p) for p in files[:1])
     module = parse_module(text, str(files[0]) if files else "<case>")
-    groups = candidates(bench.law(), module, language, bench.kb_dir)
-    return json.dumps({"case": body.get("case"), "lang": language, "text": text, "groups": groups},
+    law = bench.law()
+    groups = candidates(law, module, language, bench.kb_dir)
+    return json.dumps({"case": body.get("case"), "lang": language, "text": text, "groups": groups,
+                       "people": by_person(groups, law, language)},
                       ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
@@ -407,9 +399,13 @@ def how_json(bench: Workbench, body: dict) -> str:
 
 
 def timeline_json(bench: Workbench, body: dict) -> str:
-    from engine.tools.timeline import change_days
-    return json.dumps({"days": [d.as_json() for d in change_days(bench.law())]}, ensure_ascii=False, indent=2,
-                      sort_keys=True) + "\n"
+    """The change days; `amends`: the law in force changed that day (engine/tools/timeline.amending_days), the
+    days the page's comparisons start from."""
+    from engine.tools.timeline import amending_days, change_days
+    law = bench.law()
+    amending = {d.date for d in amending_days(law)}
+    return json.dumps({"days": [dict(d.as_json(), amends=d.date in amending) for d in change_days(law)]},
+                      ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
 def questions_json(bench: Workbench, body: dict) -> str:
@@ -558,8 +554,9 @@ def create_app(kb_dir: Path | None = None, choice=None, host: str | None = None)
         language = request.query_params.get("lang", "en")
         if language not in LANGUAGES:
             language = "en"
+        words = page_words()
         html = templates.get_template("index.html").render(
-            lang=language, words=WORDS, words_json=json.dumps(WORDS, ensure_ascii=False).replace("<", "\\u003c"),
+            lang=language, words=words, words_json=json.dumps(words, ensure_ascii=False).replace("<", "\\u003c"),
             cases=list(bench.bundled()), max_body=MAX_BODY)
         return HTMLResponse(html)
 

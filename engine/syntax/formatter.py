@@ -178,6 +178,12 @@ def statement(tree: Tree) -> list[Line]:
         keys = [str(k) for k in kids if isinstance(k, Token)]
         rest = [k for k in kids if isinstance(k, Tree)]
         head = "outside scope " + ", ".join(keys)
+    elif kind == "assumable_declaration":
+        rest = [k for k in kids if isinstance(k, Tree)]
+        head = "assumable " + ", ".join(str(k) for k in kids if isinstance(k, Token))
+    elif kind == "constraint_declaration":
+        rest = [k for k in kids[1:] if isinstance(k, Tree)]
+        head = "never " + " and ".join(condition(c) for c in kids[0].children)
     elif kind in ("predicate", "question"):
         params = [str(k) for k in rest if isinstance(k, Token)]
         rest = [k for k in rest if isinstance(k, Tree)]

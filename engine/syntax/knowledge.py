@@ -27,6 +27,8 @@ class KnowledgeBase:
     questions: dict[str, n.Question] = field(default_factory=dict)
     readings: dict[str, n.ReadingDecl] = field(default_factory=dict)
     scopes: list[n.ScopeDecl] = field(default_factory=list)      # what the kb declares it does not encode
+    assumables: list[n.AssumableDecl] = field(default_factory=list)   # what a case may still establish (--how)
+    constraints: list[n.ConstraintDecl] = field(default_factory=list)  # combinations of facts no case has
     duplicates: list[Diagnostic] = field(default_factory=list)
     universals: dict[str, n.Universal] = field(default_factory=dict)   # `for every` conditions, by relation
     yielding: list[tuple[str, n.Reference]] = field(default_factory=list)   # `subject to` not yet resolved
@@ -56,6 +58,10 @@ class KnowledgeBase:
                 self._register(self.readings, statement.name, statement, statement.name_span, "reading")
             elif isinstance(statement, n.ScopeDecl):
                 self.scopes.append(statement)
+            elif isinstance(statement, n.AssumableDecl):
+                self.assumables.append(statement)
+            elif isinstance(statement, n.ConstraintDecl):
+                self.constraints.append(statement)
             elif isinstance(statement, n.Question):
                 self._register(self.questions, statement.name, statement, statement.span, "question")
 

@@ -282,7 +282,26 @@ class ScopeDecl:
     span: Span | None = None
 
 
-Statement = Union[ReadingDecl, ScopeDecl, Act, PredicateDecl, ConstantDecl, Norm, Question, Clause]
+@dataclass(frozen=True)
+class AssumableDecl:
+    """Predicates whose facts a case may still establish: what `--how` may propose."""
+
+    predicates: tuple[Reference, ...]
+    notes: tuple[str, ...] = ()
+    span: Span | None = None
+
+
+@dataclass(frozen=True)
+class ConstraintDecl:
+    """A combination of facts no case has (`never spouse(C, P) and spouse(C, Q) and P != Q`)."""
+
+    conditions: tuple
+    labels: tuple[Label, ...] = ()
+    notes: tuple[str, ...] = ()
+    span: Span | None = None
+
+
+Statement = Union[ReadingDecl, ScopeDecl, AssumableDecl, ConstraintDecl, Act, PredicateDecl, ConstantDecl, Norm, Question, Clause]
 
 
 @dataclass(frozen=True, slots=True)

@@ -413,6 +413,25 @@ class Builder:
             span=self.span(tree),
         )
 
+    def assumable_declaration(self, tree: Tree) -> n.AssumableDecl:
+        names = [c for c in tree.children if isinstance(c, Token)]
+        kinds = {"note": []}
+        self._attributes([c for c in tree.children if isinstance(c, Tree)], kinds)
+        return n.AssumableDecl(
+            predicates=tuple(n.Reference(str(t), self.span(t)) for t in names),
+            notes=tuple(self.text(t.children[-1]) for t in kinds["note"] if t.children[0] in (None, "en")),
+            span=self.span(tree))
+
+    def constraint_declaration(self, tree: Tree) -> n.ConstraintDecl:
+        body, *attributes = tree.children
+        kinds = {k: [] for k in ("label", "note")}
+        self._attributes(attributes, kinds)
+        return n.ConstraintDecl(
+            conditions=self.conditions(body),
+            labels=tuple(self.label(t) for t in kinds["label"]),
+            notes=tuple(self.text(t.children[-1]) for t in kinds["note"] if t.children[0] in (None, "en")),
+            span=self.span(tree))
+
     def question(self, tree: Tree) -> n.Question:
         name, *rest = tree.children
         parameters = [c for c in rest if isinstance(c, Token)]

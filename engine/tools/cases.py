@@ -922,6 +922,7 @@ class HowFound:
     more: bool = False
     stopped: dict | None = None        # {"bound": "entries" | "seconds", "limit": the bound}
     work: int = 0                      # diagram nodes and memo entries made: what the budget counts
+    atoms: dict = field(default_factory=dict)   # a fact's text -> (relation, values)
 
 
 def how(program: ir.Program, kb: KnowledgeBase, predicate: str, values: tuple, status: str,
@@ -945,6 +946,8 @@ def how(program: ir.Program, kb: KnowledgeBase, predicate: str, values: tuple, s
                 constants.setdefault(v, set()).add(decl.parameters[k] if decl and k < decl.arity else f"{relation}#{k}")
     builder = Builder(kb, [program], constants, case_facts, budget=budget, deadline=deadline)
     builder.anchors = {v for v in values if isinstance(v, str)}
+    if kb.assumables:    # only what a case may still establish (kb `assumable`): evidence, circumstances, contracts
+        builder.open_relations &= {ref.norm_id for decl in kb.assumables for ref in decl.predicates}
     for k, v in enumerate(values):
         if isinstance(v, str) and v not in builder.law_values:
             builder.individual(v, {builder.parameter(predicate, k)}, "case")
@@ -955,7 +958,12 @@ def how(program: ir.Program, kb: KnowledgeBase, predicate: str, values: tuple, s
         grounder = Grounder(builder, program)
         root, _outcome = _outcomes(builder, grounder, program, predicate, values)
         d = builder.d
-        for s in d.smallest_true_sets(root, lambda key: key is not None and key[0] == status):
+        keep = d.true          # no set may make a combination the kb rules out (kb `never`) true
+        for k, constraint in enumerate(kb.constraints):
+            broken = grounder._join(_named_wildcards(list(constraint.conditions)), 0, {}, f"never:{k}")
+            if d.evaluate(broken, lambda v: False) is not True:      # a case already breaking it stays askable
+                keep = d.conj(keep, d.neg(broken))
+        for s in d.smallest_true_sets(root, lambda key: key is not None and key[0] == status, within=keep):
             if batch and len(s) != len(batch[0]):      # one size at a time, in alphabetical order
                 found += _texts(builder, batch)
                 batch = []
@@ -968,7 +976,8 @@ def how(program: ir.Program, kb: KnowledgeBase, predicate: str, values: tuple, s
     found += _texts(builder, batch)
     more = more or len(found) > limit
     fresh = {i.name for i in builder.individuals.values() if i.fresh}
-    return HowFound(found[:limit], fresh, more, stopped, len(builder.d.table) + len(builder.d._memo))
+    atoms = {atom_text(*dim): dim for dim in builder.dimensions}
+    return HowFound(found[:limit], fresh, more, stopped, len(builder.d.table) + len(builder.d._memo), atoms)
 
 
 def _texts(builder: Builder, sets: list[frozenset]) -> list[list[str]]:
@@ -976,12 +985,16 @@ def _texts(builder: Builder, sets: list[frozenset]) -> list[list[str]]:
     return sorted(out, key=lambda s: (len(s), s))
 
 
-def how_for_result(result, status: str, limit: int | None = None, budget: Budget | None = None) -> list[dict]:
-    """--how for every answer of a pipeline result: [{"atom", "status", "how": [[fact, ...], ...], "new": [person, ...],
-    "more": bool, "stopped": null | {"bound": "entries" | "seconds", "limit": N}}].
+def how_for_result(result, status: str, limit: int | None = None, budget: Budget | None = None,
+                   language: str = "en") -> list[dict]:
+    """--how for every answer of a pipeline result: [{"atom", "status", "how": [[fact, ...], ...], "how_read":
+    [[the fact in words, ...], ...], "new": [person, ...], "new_names": {person: letter}, "more": bool,
+    "stopped": null | {"bound": "entries" | "seconds", "limit": N}}].
 
     The case is the result's program (the kb's facts, the case's, the assumed ones); a set's facts are
-    ground atoms in the public vocabulary, and a person no fact of the case names is listed in "new".
+    ground atoms in the public vocabulary, and a person no fact of the case names is listed in "new"; in
+    words (`how_read`, in `language`) the persons are named as the case names them and a new person by a
+    letter of the reader's alphabet, never by a placeholder.
     One budget bounds all the answers together: once it is spent, the rest are `stopped` with no sets.
     """
     import time
@@ -992,6 +1005,7 @@ def how_for_result(result, status: str, limit: int | None = None, budget: Budget
     decls = kb.predicates
     case_facts = {(rel, values) for rel, rows in program.facts.items() if rel in decls
                   for values, span in rows.items() if not span.file.endswith(".zan")}
+    explainer = Explainer(kb, program, language)
     out = []
     for t in result.traces:
         a = t.answer
@@ -1000,8 +1014,13 @@ def how_for_result(result, status: str, limit: int | None = None, budget: Budget
         else:
             found = how(program, kb, a.predicate, a.values, status, case_facts, limit, budget, deadline)
         named = sorted({name for s in found.sets for fact in s for name in found.fresh if _names(fact, name)})
-        out.append({"atom": atom_text(a.predicate, a.values), "status": a.status, "how": found.sets, "new": named,
-                    "more": found.more, "stopped": found.stopped, "work": found.work})
+        alphabet = LETTERS.get(language, LETTERS["en"])
+        letter = {name: alphabet[k % len(alphabet)] for k, name in enumerate(named)}
+        read = [[explainer.reading(found.atoms[f][0], tuple(letter.get(v, v) for v in found.atoms[f][1]))
+                 or f for f in s] for s in found.sets]
+        out.append({"atom": atom_text(a.predicate, a.values), "status": a.status, "how": found.sets, "how_read": read,
+                    "new": named, "new_names": letter, "more": found.more, "stopped": found.stopped,
+                    "work": found.work})
     return out
 
 

@@ -30,7 +30,7 @@ from engine.syntax.knowledge import KnowledgeBase
 
 SOURCE = "<question>"
 STATUSES = ("permitted", "prohibited", "discretionary", "undetermined", "obligatory")
-_TOKEN = re.compile(r"(?P<iso>\d{4}-\d{2}-\d{2})|(?P<dotted>\d{1,2}\.\d{1,2}\.\d{4})|(?P<word>[^\W_]\w*|\d+)|(?P<stop>[,;?!])")
+_TOKEN = re.compile(r"(?P<iso>\d{4}-\d{2}-\d{2})|(?P<dotted>\d{1,2}(?P<sep>[./])\d{1,2}(?P=sep)(?:\d{4}|\d{2})(?!\d))|(?P<word>[^\W_]\w*|\d+)|(?P<stop>[,;?!])")
 
 
 @dataclass(frozen=True)
@@ -339,9 +339,9 @@ def _dates(toks: list[Token]) -> tuple[list[tuple[datetime.date, int, int]], lis
             make(i, i + 1, y, m, d)
             i += 1
             continue
-        if t.kind == "dotted":
-            d, m, y = map(int, t.text.split("."))
-            make(i, i + 1, y, m, d)
+        if t.kind == "dotted":   # 15.01.2025, 15/01/2025, 15.01.25 (a year of two digits is of this century)
+            d, m, y = map(int, re.split(r"[./]", t.text))
+            make(i, i + 1, y + 2000 if y < 100 else y, m, d)
             i += 1
             continue
         if number(i, 1, 31) and i + 2 < len(toks) and _month(toks[i + 1]) and number(i + 2, 1000, 9999):
@@ -637,6 +637,8 @@ def understand(text: str, kb: KnowledgeBase, language: str = "en", general_quest
     days = sorted({d for d, _a, _b in dates})
     between = None
     at = None
+    if changed and len(days) == 1:   # "what changed on 27 December 2024": the day before against the day
+        days = [days[0] - datetime.timedelta(days=1), days[0]]
     if changed:
         if len(days) != 2:
             return Diagnostic("not-understood", word("change needs two dates", language), span,
@@ -851,6 +853,17 @@ def _stated(kb: KnowledgeBase, atom: n.Atom) -> bool:
     values = tuple(a.value for a in atom.args if isinstance(a, n.Constant))
     return any(c.is_fact and c.head.predicate == atom.predicate and
                tuple(a.value for a in c.head.args if isinstance(a, n.Constant)) == values for c in kb.clauses)
+
+
+def understood_title(said: dict, language: str) -> str:
+    """The question as understood, said back (in_words' dict): the title of its answers, on every channel."""
+    lines = [f"{word('question as understood', language)}: {said['understood']}", f"  {said['in_words']}"]
+    if said.get("between"):
+        lines.append("  " + word("changes between", language, before=said["between"][0], after=said["between"][1]))
+    for a in said["assumptions"]:
+        lines.append(f"  {word('assumed', language)}: {a['atom']} ({a['in_words']})"
+                     + (f" — {word('already in the case', language)}" if a.get("in_the_case") else ""))
+    return "\n".join(lines)
 
 
 def in_words(understood: Understood, kb: KnowledgeBase, language: str) -> dict:

@@ -291,36 +291,47 @@ def render(doc: dict, fmt: str, language: str, general: bool = False) -> str:
 
 
 def how_section(found: list[dict], status: str, fmt: str, language: str) -> str:
-    """`zan ask --how STATUS`: for each answer, the minimal sets of facts that would give STATUS."""
+    """`zan ask --how STATUS`: for each answer, the minimal sets of facts that would give STATUS, each fact in
+    the reader's words with its atom in code; escaped for the format by construction."""
+    def plain(text: str) -> str:
+        return escape(text) if fmt == "html" else _md(text) if fmt == "markdown" else text
+
+    def code(text: str) -> str:
+        return f"<code>{escape(text)}</code>" if fmt == "html" else _code(text) if fmt == "markdown" else f"`{text}`"
+
+    title = word("how", language, status=word(status, language))
     lines = []
     for entry in found:
-        head = f"{entry['atom']}: {word(entry['status'], language)}"
+        head = f"{code(entry['atom'])}: {plain(word(entry['status'], language))}"
         bound = entry.get("stopped")
-        stopped = [word(f"how stopped {bound['bound']}", language, seconds=f"{bound['limit']:g}",
-                        entries=f"{bound['limit']:,}".replace(",", " "))] if bound else []
+        stopped = [plain(word(f"how stopped {bound['bound']}", language, seconds=f"{bound['limit']:g}",
+                              entries=f"{bound['limit']:,}".replace(",", " ")))] if bound else []
         if not entry["how"]:
-            lines.append((head, stopped or [word("how none", language, status=word(status, language))]))
+            lines.append((head, stopped or [plain(word("how none", language, status=word(status, language)))]))
             continue
         sets = []
-        for s in entry["how"]:
-            sets.append(f"{word('how', language, status=word(status, language))}: " + (", ".join(s) if s else "—"))
+        read = entry.get("how_read") or entry["how"]
+        for facts, words in zip(entry["how"], read):
+            said = "; ".join(f"{plain(w)} ({code(a)})" if w != a else code(a) for w, a in zip(words, facts))
+            sets.append(f"{plain(title)}: " + (said if facts else "—"))
         if entry["new"]:
-            sets.append(f"({word('new person', language)}: {', '.join(entry['new'])})")
+            names = entry.get("new_names", {})
+            sets.append(f"({plain(word('new person', language))}: " + ", ".join(
+                f"{plain(names[p])} ({code(p)})" if p in names else code(p) for p in entry["new"]) + ")")
         if entry.get("more"):
-            sets.append(word("how more", language))
+            sets.append(plain(word("how more", language)))
         lines.append((head, sets + stopped))
     if fmt == "html":
-        body = "".join(f"<li><code>{escape(h)}</code><ul>" + "".join(f"<li>{escape(s)}</li>" for s in ss) + "</ul></li>"
-                       for h, ss in lines)
-        return f"<h2>{escape(word('how', language, status=word(status, language)))}</h2><ul>{body}</ul>\n"
+        body = "".join(f"<li>{h}<ul>" + "".join(f"<li>{x}</li>" for x in ss) + "</ul></li>" for h, ss in lines)
+        return f"<h2>{escape(title)}</h2><ul>{body}</ul>\n"
     if fmt == "markdown":
-        out = ["", f"## {word('how', language, status=word(status, language))}", ""]
+        out = ["", f"## {_md(title)}", ""]
         for h, ss in lines:
-            out.append(f"- `{h}`")
-            out += [f"  - {s}" for s in ss]
+            out.append(f"- {h}")
+            out += [f"  - {x}" for x in ss]
         return "\n".join(out) + "\n"
     out = [""]
     for h, ss in lines:
         out.append(h)
-        out += [f"  {s}" for s in ss]
+        out += [f"  {x}" for x in ss]
     return "\n".join(out) + "\n"

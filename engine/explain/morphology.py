@@ -1,0 +1,160 @@
+"""Names and nouns in the grammatical case a sentence needs: Russian by pymorphy3 and its dictionaries
+(OpenCorpora), Kazakh by a small rule set of vowel harmony (no maintained Kazakh morphology package exists).
+
+`decline(text, case, language)` puts a label ("Кунакбаев", "постановление № 60-НП", "Құнақбаев") in a case:
+gen, dat, acc, ins, loc (and abl in Kazakh). In Russian the leading words that are in the nominative are
+declined and the rest (a genitive complement, a number, a quoted title) kept; a word the dictionary
+does not know in the nominative singular is kept as written (indeclinable names such as «Гульнар»).
+`case_after(word)` is the case a Russian name takes after an agreeing noun or participle of a template
+("осужденному {Convict}" -> dat); None where the word may be nominative ("лицо {Person}").
+Without pymorphy3 installed, Russian text is kept as written.
+
+May import: the standard library and pymorphy3 (as the rest of engine.explain: `engine.syntax`, `engine.base`).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+CASES = ("nom", "gen", "dat", "acc", "ins", "loc", "abl")
+_PYMORPHY = {"nom": "nomn", "gen": "gent", "dat": "datv", "acc": "accs", "ins": "ablt", "loc": "loct", "abl": "gent"}
+_FROM_PYMORPHY = {"nomn": "nom", "gent": "gen", "datv": "dat", "accs": "acc", "ablt": "ins", "loct": "loc",
+                  "gen2": "gen", "acc2": "acc", "loc2": "loc", "voct": "nom"}
+_AGREEING = {"NOUN", "ADJF", "PRTF", "NPRO"}
+_WORD = re.compile(r"\S+")
+
+
+@functools.lru_cache(maxsize=1)
+def _analyzer():
+    try:
+        import pymorphy3
+    except ImportError:   # an installation without the morphology: Russian words are kept as written
+        return None
+    return pymorphy3.MorphAnalyzer()
+
+
+def _nominative(word: str):
+    analyzer = _analyzer()
+    if analyzer is None:
+        return None
+    for parse in analyzer.parse(word):
+        tag = parse.tag
+        if tag.POS in _AGREEING and tag.case == "nomn" and (tag.number == "sing" or "Sgtm" in tag or "Fixd" in tag):
+            return parse
+    return None
+
+
+def _keep_letters(original: str, declined: str) -> str:
+    if original.isupper() and len(original) > 1:
+        return declined.upper()
+    if original[:1].isupper():
+        declined = declined[:1].upper() + declined[1:]
+    # the dictionary writes ё; a text written with е keeps е
+    return "".join(d if not (d == "ё" and i < len(original) and original[i] == "е") else "е"
+                   for i, d in enumerate(declined)) if "ё" not in original else declined
+
+
+@functools.lru_cache(maxsize=4096)
+def decline_ru(text: str, case: str) -> str:
+    """The leading nominative words of a Russian label in `case`; the rest as written."""
+    if case == "nom" or case not in _PYMORPHY:
+        return text
+    out, declining = [], True
+    for m in _WORD.finditer(text):
+        token = m.group()
+        word = token.strip("(),;:")
+        parse = _nominative(word) if declining and re.fullmatch(r"[А-Яа-яЁё-]+", word or "-") else None
+        if parse is None:
+            declining = False
+            out.append(token)
+            continue
+        if "Fixd" in parse.tag:   # indeclinable
+            out.append(token)
+            continue
+        inflected = parse.inflect({_PYMORPHY[case]})
+        out.append(token.replace(word, _keep_letters(word, inflected.word)) if inflected else token)
+    spaces = re.findall(r"\s+", text)
+    return "".join(w + (spaces[i] if i < len(spaces) else "") for i, w in enumerate(out)) if out else text
+
+
+def case_after(word: str) -> str | None:
+    """The case of a Russian noun, adjective or participle that a name agrees with ("осужденному" -> dat,
+    "лицом" -> ins); None where it may be nominative, or is not such a word."""
+    analyzer = _analyzer()
+    if analyzer is None or not re.fullmatch(r"[А-Яа-яЁё-]+", word or "-"):
+        return None
+    parses = [p for p in analyzer.parse(word) if p.tag.POS in _AGREEING and p.tag.number != "plur"]  # a name is one
+    if not parses or any(p.tag.case in ("nomn", None) for p in parses):
+        return None
+    return _FROM_PYMORPHY.get(parses[0].tag.case)
+
+
+# ------------------------------------------------------------ Kazakh: endings by vowel harmony
+_BACK = set("аоұыя")
+_FRONT = set("әөүіе")
+_VOWELS = _BACK | _FRONT | set("уиюэ")
+_VOICELESS = set("пфкқтсшщхцчһв")   # в: the -ов/-ев of surnames is said [ф] (Құнақбаевқа, Құнақбаевтың)
+_NASAL = set("мнң")
+
+
+def _front(word: str) -> bool:
+    """Front (е, ә, ө, ү, і) or back (а, о, ұ, ы) harmony: the last such vowel, the surname suffix -ов/-ев aside."""
+    low = word.lower()
+    if len(low) > 3 and low[-2:] in ("ов", "ев", "ёв"):
+        low = low[:-2]
+    for letter in reversed(low):
+        if letter in _FRONT:
+            return True
+        if letter in _BACK:
+            return False
+    return False
+
+
+def _last(word: str) -> str:
+    letters = [c for c in word.lower() if c.isalpha()]
+    return letters[-1] if letters else ""
+
+
+def kk_ending(word: str, case: str) -> str:
+    """The Kazakh case ending of a word by vowel harmony and its last sound: Құнақбаев -> -қа (dat), -тың (gen)."""
+    front, last = _front(word), _last(word)
+    vowel, voiceless, nasal = last in _VOWELS, last in _VOICELESS, last in _NASAL
+    pick = (lambda back_form, front_form: front_form if front else back_form)
+    if case == "dat":
+        return pick("қа", "ке") if voiceless else pick("ға", "ге")
+    if case == "gen":
+        return pick("ның", "нің") if vowel or nasal else pick("тың", "тің") if voiceless else pick("дың", "дің")
+    if case == "acc":
+        return pick("ны", "ні") if vowel else pick("ты", "ті") if voiceless else pick("ды", "ді")
+    if case == "loc":
+        return pick("та", "те") if voiceless else pick("да", "де")
+    if case == "abl":
+        return pick("нан", "нен") if nasal else pick("тан", "тен") if voiceless else pick("дан", "ден")
+    if case == "ins":
+        return "пен" if voiceless else "бен" if last in "жз" else "мен"
+    return ""
+
+
+def decline_kk(text: str, case: str) -> str:
+    """A Kazakh label in a case: the ending on its last word (a name written apart: "Құнақбаевқа";
+    a phrase: "№ 60-НҚ нормативтік қаулының"). A label ending in a digit or a closing sign takes a hyphen."""
+    if case == "nom" or case not in CASES or not text:
+        return text
+    stripped = text.rstrip()
+    last = _last(stripped.split()[-1]) if stripped.split() else ""
+    ending = kk_ending(stripped.split()[-1], case)
+    if not last or not stripped[-1].isalpha():
+        return stripped + "-" + ending
+    return stripped + ending
+
+
+def decline(text: str, case: str | None, language: str) -> str:
+    """A label in the case a sentence needs, in its language; English and unknown cases as written."""
+    if not case or not text:
+        return text
+    if language == "ru":
+        return decline_ru(text, case)
+    if language == "kk":
+        return decline_kk(text, case)
+    return text
