@@ -278,10 +278,14 @@ def space_rows(kb_dir: Path | None = None, rng: random.Random | None = None, top
     asked at every day a deontic norm's force changed, compared with the day before. A space is
     computed once per process and question.
     """
-    from engine.tools.cases import cases, document as space_document
+    import time
+
+    from engine.logic.diagrams import Budget
+    from engine.tools.cases import CASES_BUDGET, cases, document as space_document
 
     rng = rng or random.Random(0)
     kb = law(kb_dir)
+    deadline = time.monotonic() + SPACES_SECONDS
     tiers = day_plan(kb, lambda d, p: topic is None or topic == p or reaches(kb, topic, Case("", ()), d, p)
                      or topic in kb.predicates)
     for day, predicate in ordered(tiers, rng, lambda item: item[1]):
@@ -290,7 +294,17 @@ def space_rows(kb_dir: Path | None = None, rng: random.Random | None = None, top
         query = f"{predicate}({', '.join(f'X{i}' for i in range(arity))})" if arity else predicate
         key = (query, day, str(kb_dir))
         if key not in _SPACES:
-            _SPACES[key] = space_document(cases(query, day, kb_dir, compare=day - DAY), "en")
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return                  # the spaces' budget is spent: the sheet has what was found so far
+            try:
+                space = cases(query, day, kb_dir, compare=day - DAY,
+                              budget=Budget(CASES_BUDGET.entries, min(CASES_BUDGET.seconds, left)))
+            except ZanError as e:
+                if all(d.code == "too-large" for d in e.diagnostics):
+                    continue            # a space past its bound gives no rows; the others still may
+                raise
+            _SPACES[key] = space_document(space, "en")
         doc = _SPACES[key]
         rows = list(enumerate(doc["rows"]))
         rng.shuffle(rows)
@@ -476,6 +490,7 @@ def build(number: int, row: Row, kb: KnowledgeBase, asker: Asker, rng: random.Ra
 
 
 SOURCES = ("bundled", "cases")
+SPACES_SECONDS = 30.0    # all the case spaces one sheet of source `cases` computes (each within CASES_BUDGET too)
 
 
 def generate(count: int = 5, seed: int = 0, topic: str | None = None, language: str = "en", level: int = 1,

@@ -36,6 +36,8 @@ from engine.syntax import nodes as n
 from engine.syntax.knowledge import KnowledgeBase
 from engine.tools.scenarios import Expectation, Run, Runner, Scenario, by_date, outcome, proof_norms, why_nots
 
+MAX_MUTANTS = 1000   # the most one run makes on its own: beyond, a seeded sample of this many (and the report says so)
+
 KINDS = ("drop-exception", "swap-ranks", "move-in-force", "flip-modality", "drop-condition", "negate-condition",
          "change-constant")
 FLIPS = {"permitted": "prohibited", "prohibited": "permitted", "discretionary": "permitted", "obligatory": "permitted"}
@@ -287,6 +289,7 @@ class Result:
 class Report:
     results: list[Result] = field(default_factory=list)
     total_made: int = 0
+    capped: bool = False                    # more than MAX_MUTANTS were made and no --sample given
 
     @property
     def scored(self) -> list[Result]:
@@ -393,12 +396,15 @@ def mutate(runner: Runner, run: Run, sample: int | None = None, seed: int = 0,
     law = runner.knowledge()
     made = mutants(law)
     chosen = made
+    capped = sample is None and len(made) > MAX_MUTANTS
+    if capped:   # a large (or hostile) kb: the work stays bounded, and the report says it is a sample
+        sample = MAX_MUTANTS
     if sample is not None and sample < len(made):
         chosen = sorted(random.Random(seed).sample(made, sample), key=made.index)
     cases = prepare(runner, run)
     graph = _dependencies(law)
     closures: dict[str, frozenset[str]] = {}
-    report = Report(total_made=len(made))
+    report = Report(total_made=len(made), capped=capped)
     for i, mutant in enumerate(chosen):
         why = _stillborn(law, mutant)
         report.results.append(Result(mutant, "stillborn", why) if why else run_mutant(mutant, cases, graph, closures))
@@ -425,6 +431,7 @@ def render(report: Report, verbose: bool = False) -> str:
     lines.append(f"mutation score: {report.percent:.1f}% ({len(report.killed)} of {len(scored)} mutants killed"
                  + (f"; {len(report.results) - len(scored)} stillborn, rejected by zan check" if len(scored) < len(report.results) else "")
                  + (f"; a sample of {len(report.results)} of {report.total_made}" if len(report.results) < report.total_made else "")
+                 + (f", the most one run makes; --sample N for another size" if report.capped else "")
                  + ")")
     for kind in KINDS:
         if kind in kinds:
