@@ -256,6 +256,30 @@ ANSWER_FORMATS = click.Choice(["text", "json", "jsonl", "markdown", "html", "dot
 TRACES = click.Choice(["full", "brief", "none"])
 
 
+# Each option that several commands take is declared once, here: the same type, default and check everywhere.
+
+def _lang_option(help: str = "Language of labels, quotes and explanations."):
+    """--lang: the reader's language; default the project's `lang`, else English (eager: the errors of the other
+    options are said in it)."""
+    return click.option("--lang", type=LANGUAGES, default=_default_lang, show_default="en, or the project's lang",
+                        callback=_remember_lang, is_eager=True, help=help)
+
+
+def _kb_option(help: str = "Knowledge base folder (default: the project's, else the bundled one)."):
+    return click.option("--kb", type=click.Path(exists=True, file_okay=False, path_type=Path), help=help)
+
+
+def _reading_option(help: str = "Answer under the named reading, or several: A,B (default: the project's `readings`, "
+                                "else the kb's default readings; see `reading` declarations in the kb)."):
+    return click.option("--reading", metavar="NAME", default=_default_reading, help=help)
+
+
+def _facts_option(help: str = "Case facts (repeatable; - reads standard input). Without it, the bundled sample case "
+                              "is used.", stdin: bool = True):
+    return click.option("--facts", multiple=True, type=click.Path(dir_okay=False, allow_dash=stdin, path_type=Path),
+                        help=help)
+
+
 def _explanation_options(f):
     """--short, --steps, --depth: how much of each derivation to show (engine/render, docs/explanations.md)."""
     f = click.option("--depth", type=click.IntRange(min=1), metavar="N",
@@ -279,9 +303,7 @@ def _register_options(f):
 
 def _what_if(f):
     """--assume, --retract, --reading: a hypothesis without a file, and the reading to answer under."""
-    f = click.option("--reading", metavar="NAME", default=_default_reading,
-                     help="Answer under the named reading, or several: A,B (default: the project's `readings`, else the "
-                     "kb's default readings; see `reading` declarations in the kb).")(f)
+    f = _reading_option()(f)
     f = click.option("--retract", "retracted", multiple=True, metavar="FACT",
                      help="Take a fact out of the case, e.g. died(mother) (repeatable).")(f)
     f = click.option("--assume", "assumed", multiple=True, metavar="FACT",
@@ -292,9 +314,7 @@ def _what_if(f):
 def _common(f):
     f = _what_if(f)
     f = _explanation_options(f)
-    f = click.option("--lang", type=LANGUAGES, default=_default_lang, show_default="en, or the project's lang",
-                     callback=_remember_lang, is_eager=True,
-                     help="Language of labels, quotes and explanations.")(f)
+    f = _lang_option()(f)
     f = click.option("--explain", is_flag=True, help="Show each answer's derivation.")(f)
     f = click.option("--answer", "answer_number", type=click.IntRange(min=1), metavar="N",
                      help="Only the N-th answer (1 = the first): one graph per answer with dot/svg.")(f)
@@ -306,10 +326,8 @@ def _common(f):
                      help="text (coloured on a terminal), json, jsonl (one answer a line, streamed), markdown (a handout), "
                           "html (one page), dot or svg (Graphviz).")(f)
     f = click.option("--at", callback=_date, metavar="YYYY-MM-DD", help="The date of the question (default: today).")(f)
-    f = click.option("--facts", multiple=True, type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
-                     help="Case facts (repeatable; - reads standard input). Without it, the bundled sample case is used.")(f)
-    f = click.option("--kb", type=click.Path(exists=True, file_okay=False, path_type=Path),
-                     help="Knowledge base folder (default: the bundled one).")(f)
+    f = _facts_option()(f)
+    f = _kb_option()(f)
     return f
 
 
@@ -601,15 +619,11 @@ def query(name, args, query_dir, kb, facts, at, fmt, explain, lang, short, steps
               help="With --versus-reading: the one date both readings are compared at (default: today).")
 @click.option("--versus-reading", metavar="NAME", help="Compare with this reading (at one date, or from --from to --to).")
 @_what_if
-@click.option("--facts", multiple=True, type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
-              help="Case facts (repeatable; - reads standard input). Without it, the bundled sample case is used.")
-@click.option("--kb", type=click.Path(exists=True, file_okay=False, path_type=Path),
-              help="Knowledge base folder (default: the bundled one).")
+@_facts_option()
+@_kb_option()
 @click.option("--format", "fmt", type=EXPLANATION_FORMATS, default="text", show_default=True)
 @click.option("--explain", is_flag=True, help="Show the derivation at both dates.")
-@click.option("--lang", type=LANGUAGES, default=_default_lang, show_default="en, or the project's lang",
-                     callback=_remember_lang, is_eager=True,
-              help="Language of labels, quotes and explanations.")
+@_lang_option()
 @_explanation_options
 def diff(query, start, end, at, versus_reading, assumed, retracted, reading, facts, kb, fmt, explain, lang, short, steps,
          depth):
@@ -621,12 +635,25 @@ def diff(query, start, end, at, versus_reading, assumed, retracted, reading, fac
 
     if versus_reading is None and (start is None or end is None):
         raise click.UsageError("give --from and --to (two dates), or --versus-reading (two readings)")
+    from engine.pipeline import looks_like_atom
+
     day = at or datetime.date.today()
     start, end = start or day, end or start or day
     choice = _knowledge(kb)
-    result = compare(query, start, end, choice.folder, list(facts) or None, assumptions=fact_atoms(assumed),
+    words, said = (), None
+    if not looks_like_atom(query):   # a question in words: understood as `zan ask` understands it
+        from engine.tools.understanding import Diagnostic as NotUnderstood, in_words, knowledge, understand
+
+        knowledge_base = knowledge(choice.folder, list(facts) or None)
+        understood = understand(query, knowledge_base, lang)
+        if isinstance(understood, NotUnderstood):
+            raise ZanError([understood], sources={"<question>": query})
+        query, words, said = understood.query, tuple(understood.assumptions), in_words(understood, knowledge_base, lang)
+    result = compare(query, start, end, choice.folder, list(facts) or None, assumptions=words + tuple(fact_atoms(assumed)),
                      retractions=fact_atoms(retracted), reading=reading, versus_reading=versus_reading)
     doc = document(result, lang, depth=depth, steps=steps)
+    if said is not None:
+        doc["question"] = said
     if fmt == "json":
         doc["kb"] = choice.as_json()
     _emit(doc, fmt, explain, lang, short, steps, diff=True)
@@ -637,18 +664,15 @@ def diff(query, start, end, at, versus_reading, assumed, retracted, reading, fac
 @click.option("--at", callback=_date, metavar="YYYY-MM-DD", help="The date of the question (default: today).")
 @click.option("--compare", "compare_at", callback=_optional_date, metavar="YYYY-MM-DD",
               help="A second date: the rows whose status differs, with the norm whose force caused each change.")
-@click.option("--reading", metavar="NAME", help="Answer under the named reading (default: the kb's default readings).")
+@_reading_option()
 @click.option("--versus-reading", metavar="NAME", help="A second reading to compare the rows with.")
 @click.option("--assume", "assumed", multiple=True, metavar="FACT", help="Assume a ground fact, e.g. died(q) (repeatable).")
 @click.option("--retract", "retracted", multiple=True, metavar="FACT", help="Take a fact out (repeatable).")
 @click.option("--given", "given", multiple=True, metavar="FACT",
               help="Only the cases where FACT holds, e.g. in_disciplinary_isolator(c) (repeatable).")
-@click.option("--kb", type=click.Path(exists=True, file_okay=False, path_type=Path),
-              help="Knowledge base folder (default: the bundled one).")
+@_kb_option()
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown", "html"]), default="text", show_default=True)
-@click.option("--lang", type=LANGUAGES, default=_default_lang, show_default="en, or the project's lang",
-                     callback=_remember_lang, is_eager=True,
-              help="Language of labels and explanations.")
+@_lang_option("Language of labels and explanations.")
 def cases(query, at, compare_at, reading, versus_reading, assumed, retracted, given, kb, fmt, lang):
     """The case space of QUERY, e.g. "call(C, P, Purpose)": every case it can meet (a partition of the facts
     that can matter), each with its status and citations; then the gaps, conflicts and redundancies."""
@@ -673,8 +697,7 @@ def cases(query, at, compare_at, reading, versus_reading, assumed, retracted, gi
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--list-codes", is_flag=True, help="List the diagnostic codes and what they mean.")
 @click.option("--explain", "explain_code", metavar="CODE", help="Explain a diagnostic code: what it means, how to fix it.")
-@click.option("--lang", type=LANGUAGES, default=_default_lang, show_default="en, or the project's lang",
-              callback=_remember_lang, is_eager=True, help="Language of the diagnostics (the codes are the same).")
+@_lang_option("Language of the diagnostics (the codes are the same).")
 def check(paths, list_codes, explain_code, lang):
     """Check knowledge-base files or folders (default: the bundled kb/ and queries/) for errors."""
     if list_codes:
@@ -744,12 +767,11 @@ def check(paths, list_codes, explain_code, lang):
 
 
 @main.command()
-@click.option("--kb", type=click.Path(file_okay=False, path_type=Path))
+@_kb_option()
 @click.option("--at", callback=_date, metavar="YYYY-MM-DD", help="The date (default: today).")
-@click.option("--lang", type=LANGUAGES, default=_default_lang, show_default="en, or the project's lang",
-                     callback=_remember_lang, is_eager=True)
+@_lang_option()
 @click.option("--format", "fmt", type=FORMATS, default="text", show_default=True)
-@click.option("--reading", metavar="NAME", help="List the norms in force under this reading (default: the kb's defaults).")
+@_reading_option("List the norms in force under this reading (default: the project's `readings`, else the kb's defaults).")
 def norms(kb, at, lang, fmt, reading):
     """List the norms in force at a date (under the readings in force), with their citations."""
     import json
@@ -793,10 +815,9 @@ def norms(kb, at, lang, fmt, reading):
 
 
 @main.command()
-@click.option("--kb", type=click.Path(exists=True, file_okay=False, path_type=Path), help="Knowledge base folder.")
-@click.option("--facts", multiple=True, type=click.Path(dir_okay=False, path_type=Path), help="Case facts (names to ask about).")
-@click.option("--lang", type=LANGUAGES, default=_default_lang, show_default="en, or the project's lang",
-                     callback=_remember_lang, is_eager=True)
+@_kb_option()
+@_facts_option("Case facts (names to ask about).", stdin=False)
+@_lang_option()
 @click.option("--format", "fmt", type=FORMATS, default="text", show_default=True)
 def vocabulary(kb, facts, lang, fmt):
     """What can be asked and stated: predicates with readings and arguments, constants, ranges (purposes), statuses."""
@@ -836,9 +857,8 @@ def vocabulary(kb, facts, lang, fmt):
 
 @main.command()
 @click.argument("norm", shell_complete=_complete("norms"))
-@click.option("--kb", type=click.Path(exists=True, file_okay=False, path_type=Path), help="Knowledge base folder.")
-@click.option("--lang", type=LANGUAGES, default=_default_lang, show_default="en, or the project's lang",
-                     callback=_remember_lang, is_eager=True)
+@_kb_option()
+@_lang_option()
 @click.option("--format", "fmt", type=FORMATS, default="text", show_default=True)
 def show(norm, kb, lang, fmt):
     """Show NORM (an id such as pec.134.1.2.calls, a citation key such as "pec 134.1.2", or a citation as
@@ -963,12 +983,10 @@ def _scenario_folders(choice) -> list[Path]:
 
 @main.command("test")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
-@click.option("--kb", type=click.Path(file_okay=False, path_type=Path), help="Knowledge base folder (default: the bundled one).")
+@_kb_option()
 @click.option("--update", is_flag=True, help="Rewrite the recorded expectations from the actual answers (then review the diff).")
 @click.option("--only", metavar="NAME", help="Run only the scenarios whose name starts with NAME.")
-@click.option("--lang", type=LANGUAGES, default=_default_lang, show_default="en, or the project's lang",
-                     callback=_remember_lang, is_eager=True,
-              help="Language of the derivations shown.")
+@_lang_option("Language of the derivations shown.")
 @click.option("-v", "--verbose", is_flag=True, help="Name every scenario that passed, too.")
 @click.option("--coverage", is_flag=True, help="Report what of the law the scenarios exercise, and what they leave out.")
 @click.option("--mutate", is_flag=True, help="Run the scenarios on mutants of the law; report the score and every survivor.")
@@ -1109,15 +1127,14 @@ def cache_clear():
               "(death), a predicate of the case (died), or dates.")
 @click.option("--level", type=click.IntRange(1, 2), default=1, show_default=True,
               help="1: status and deciding norm; 2: also the norm it prevails over and the principle.")
-@click.option("--lang", type=LANGUAGES, default="en", show_default=True)
+@_lang_option("Language of the sheet and its key.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text", show_default=True,
               help="text (the sheet), json (sheet and answers), html (a printable sheet and its answer key).")
 @click.option("--key", is_flag=True, help="Print the answer key after the sheet (text).")
 @click.option("--source", type=click.Choice(["bundled", "cases"]), default="bundled", show_default=True,
               help="bundled: the bundled cases and their variants; cases: the rows of `zan cases` (every case the law "
                    "distinguishes; slower).")
-@click.option("--kb", type=click.Path(exists=True, file_okay=False, path_type=Path),
-              help="Knowledge base folder (default: the bundled one).")
+@_kb_option()
 def exercises(count, seed, topic, level, lang, fmt, key, source, kb):
     """Exercises drawn from the case space, each with exactly one correct answer according to the kb."""
     import json
@@ -1138,8 +1155,7 @@ def exercises(count, seed, topic, level, lang, fmt, key, source, kb):
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="The port to listen on.")
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="The address to bind; only this machine can reach the default one.")
-@click.option("--kb", type=click.Path(exists=True, file_okay=False, path_type=Path),
-              help="Knowledge base folder (default: the bundled one); it is only read.")
+@_kb_option("Knowledge base folder (default: the project's, else the bundled one); it is only read.")
 def serve(port, host, kb):
     """The trainers' workbench: a local web page to explore derivations, dates and exercises (docs/trainers.md)."""
     try:

@@ -431,7 +431,7 @@ def render(report: Report, verbose: bool = False) -> str:
     lines.append(f"mutation score: {report.percent:.1f}% ({len(report.killed)} of {len(scored)} mutants killed"
                  + (f"; {len(report.results) - len(scored)} stillborn, rejected by zan check" if len(scored) < len(report.results) else "")
                  + (f"; a sample of {len(report.results)} of {report.total_made}" if len(report.results) < report.total_made else "")
-                 + (f", the most one run makes; --sample N for another size" if report.capped else "")
+                 + (", the most one run makes; --sample N for another size" if report.capped else "")
                  + ")")
     for kind in KINDS:
         if kind in kinds:

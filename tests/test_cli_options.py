@@ -1,0 +1,59 @@
+"""The options several commands share are declared once (engine/cli.py: _lang_option, _kb_option,
+_reading_option, _facts_option), so every command that takes one takes it the same way: --lang defaults to
+the project's lang, --kb must be an existing folder, --reading defaults to the project's readings."""
+
+from __future__ import annotations
+
+import ast
+import json
+from pathlib import Path
+
+import click
+import pytest
+
+from conftest import ROOT
+
+SHARED = ("--lang", "--kb", "--reading", "--facts")
+
+
+def test_each_shared_option_is_declared_once():
+    tree = ast.parse((ROOT / "engine" / "cli.py").read_text(encoding="utf-8"))
+    declared = [node.args[0].value for node in ast.walk(tree)
+                if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "option"
+                and node.args and isinstance(node.args[0], ast.Constant)]
+    assert {name: declared.count(name) for name in SHARED} == {name: 1 for name in SHARED}
+
+
+def _commands():
+    from engine.cli import main
+
+    return [(name, command) for name, command in sorted(main.commands.items()) if isinstance(command, click.Command)]
+
+
+@pytest.mark.parametrize("option", SHARED)
+def test_every_command_takes_a_shared_option_the_same_way(option):
+    seen = {}
+    for name, command in _commands():
+        for param in command.params:
+            if option in getattr(param, "opts", ()):
+                seen[name] = (type(param.type).__name__, getattr(param.type, "exists", None), param.default,
+                              param.is_eager, param.callback)
+    assert len(seen) >= 2, seen
+    assert len(set(seen.values())) == 1, seen
+
+
+def test_exercises_follows_the_project_lang(tmp_path, monkeypatch, zan):
+    """--lang's default is the project's lang for every command (exercises used to be English always)."""
+    (tmp_path / "zan.toml").write_text(f'[project]\nkb = "{ROOT / "kb"}"\nscenarios = []\nlang = "ru"\n',
+                                       encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    done = zan("exercises", "--count", "1", "--seed", "1", "--format", "json")
+    assert done.exit_code == 0, done.output
+    assert json.loads(done.stdout) == json.loads(zan("exercises", "--count", "1", "--seed", "1", "--format", "json",
+                                                     "--lang", "ru").stdout)
+
+
+@pytest.mark.parametrize("command", [["norms"], ["test"], ["exercises", "--count", "1"], ["vocabulary"]])
+def test_a_kb_that_is_not_a_folder_is_a_usage_error(zan, tmp_path, command):
+    done = zan(*command, "--kb", str(Path(tmp_path) / "nowhere"))
+    assert done.exit_code == 2 and "--kb" in done.output, done.output
