@@ -371,8 +371,8 @@
       for (const g of groups) {
         const columns = [...g.columns.entries()].sort((x, y) => (order.get(x[0]) ?? 1e9) - (order.get(y[0]) ?? 1e9));
         const head = el("tr", {}, el("th", { text: "#" }), ...columns.map(([a, r], i) => el("th", { title: r, text: String(i + 1) })),
-                        el("th", { text: w("status") }),
-                        ...(body.compare ? [el("th", { text: w("was") + " (" + dateText(body.compare) + ")" })] : []),
+                        el("th", { text: w("status") + (body.compare ? " (" + dateText(body.at) + ")" : "") }),
+                        ...(body.compare ? [el("th", { class: "compared", text: w("status") + " (" + dateText(body.compare) + ")" })] : []),
                         el("th", { text: w("deciding") }));
         const tbody = el("tbody");
         for (const [k, r] of g.rows) {
@@ -382,7 +382,7 @@
           const was = body.compare ? [el("td", {}, r.compared ? status(r.compared.status, label(r.compared.status)) : "—")] : [];
           let deciding = r.outside_scope ? w("outside scope") + ": " + r.outside_scope.cited_as.join("; ") : cited(r.deciding);
           if (r.compared && (r.compared.deciding || {}).id !== (r.deciding || {}).id) deciding += " → " + cited(r.compared.deciding);
-          tbody.append(el("tr", { class: r.compared && r.compared.status !== r.status ? "changed" : "" },
+          tbody.append(el("tr", { class: r.compared && r.compared.status !== r.status ? "changed" : null },
                           el("td", { text: String(k) }), ...cells, el("td", {}, status(r.status, text)), ...was,
                           el("td", { text: deciding })));
         }
@@ -392,7 +392,7 @@
       }
       const scopes = new Map();
       for (const i of d.outside_scope || []) { const s = d.rows[i].outside_scope; scopes.set(s.cited_as.join("; "), s.label); }
-      for (const [c, label] of scopes) parts.push(el("p", { class: "scope" }, el("b", { text: w("outside scope") + " (" + c + "): " }), label));
+      for (const [c, said] of scopes) parts.push(el("p", { class: "scope" }, el("b", { text: w("outside scope") + " (" + c + "): " }), said));
       for (const key of ["gaps", "conflicts"]) {
         if (d[key] && d[key].length) parts.push(el("h3", { text: w(key) + ": " + d[key].length }));
       }
