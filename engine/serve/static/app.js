@@ -351,8 +351,10 @@
     try {
       const d = await api("cases", body);
       const table = el("table", { class: "case-space" },
-        el("thead", {}, el("tr", {}, ...["question", "status", ...(body.compare ? ["was"] : []), "deciding", "facts of the row"]
-          .map((k) => el("th", { text: k === "was" ? w("was") + " (" + dateText(body.compare) + ")" : w(k) })))));
+        el("thead", {}, el("tr", {}, ...["question", "status", ...(body.compare ? ["compared"] : []), "deciding", "facts of the row"]
+          .map((k) => k === "status" && body.compare ? el("th", { text: w("status") + " (" + dateText(body.at) + ")" })
+                    : k === "compared" ? el("th", { class: "compared", text: w("status") + " (" + dateText(body.compare) + ")" })
+                    : el("th", { text: w(k) })))));
       const tbody = el("tbody");
       for (const r of d.rows) {
         const facts = el("td", {},
