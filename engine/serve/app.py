@@ -368,7 +368,7 @@ def cases_json(bench: Workbench, body: dict) -> str:
                   compare=_date(compare, "compare") if compare not in (None, "") else None,
                   reading=_reading(body, "reading"), versus_reading=_reading(body, "versus_reading"),
                   assumed=_facts_list(body, "assume"), retracted=_facts_list(body, "retract"),
-                  language=_language(body.get("lang")))
+                  given=_facts_list(body, "given"), language=_language(body.get("lang")))
     doc = document(space, _language(body.get("lang")))
     doc["kb"] = bench.choice.as_json()
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
