@@ -627,12 +627,25 @@ def diff(query, start, end, at, versus_reading, assumed, retracted, reading, fac
 
     if versus_reading is None and (start is None or end is None):
         raise click.UsageError("give --from and --to (two dates), or --versus-reading (two readings)")
+    from engine.pipeline import looks_like_atom
+
     day = at or datetime.date.today()
     start, end = start or day, end or start or day
     choice = _knowledge(kb)
-    result = compare(query, start, end, choice.folder, list(facts) or None, assumptions=fact_atoms(assumed),
+    words, said = (), None
+    if not looks_like_atom(query):   # a question in words: understood as `zan ask` understands it
+        from engine.tools.understanding import Diagnostic as NotUnderstood, in_words, knowledge, understand
+
+        knowledge_base = knowledge(choice.folder, list(facts) or None)
+        understood = understand(query, knowledge_base, lang)
+        if isinstance(understood, NotUnderstood):
+            raise ZanError([understood], sources={"<question>": query})
+        query, words, said = understood.query, tuple(understood.assumptions), in_words(understood, knowledge_base, lang)
+    result = compare(query, start, end, choice.folder, list(facts) or None, assumptions=words + tuple(fact_atoms(assumed)),
                      retractions=fact_atoms(retracted), reading=reading, versus_reading=versus_reading)
     doc = document(result, lang, depth=depth, steps=steps)
+    if said is not None:
+        doc["question"] = said
     if fmt == "json":
         doc["kb"] = choice.as_json()
     _emit(doc, fmt, explain, lang, short, steps, diff=True)

@@ -111,3 +111,4 @@ def test_a_misspelt_keyword_gets_a_did_you_mean(tmp_path):
     with pytest.raises(ZanError) as raised:
         parse_module(text, "law.zan")
     assert raised.value.diagnostics[0].hint == "did you mean and?"
+

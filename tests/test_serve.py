@@ -281,8 +281,10 @@ def test_asking_in_words(page):
 def test_moving_the_date_highlights_what_changed_and_why(page):
     page.fill("#at", "2024-12-26")
     page.wait_for_selector('article.answer[data-atom="call(kunakbaev, ospanov, legal_aid)"] .status.prohibited')
+    settled(page)
     page.locator('.change-day[data-date="2024-12-27"]').click()
-    changed = page.locator('article.answer.changed[data-atom="call(kunakbaev, ospanov, legal_aid)"]')
+    # the answer of the new day (the one before, moved from 2025-01-15, was highlighted too)
+    changed = page.locator('article.answer.changed[data-atom="call(kunakbaev, ospanov, legal_aid)"]:has(header > .status.permitted)')
     changed.wait_for()
     assert page.locator("article.answer.changed").count() == 1
     expect(changed.locator(".why-changed")).to_contain_text("cc60.1.legal_aid.contract", timeout=60_000)
@@ -405,7 +407,157 @@ def test_the_exercise_sheet_prints_with_its_key(page, server, tmp_path):
     for e in sheet["exercises"]:
         assert flat(e["question"]) in flat(text)
         assert flat(e["explanation"])[:60] in flat(text)
+    # the first page is not the title alone: the first exercise starts on it (issue 24, item 11)
+    first = subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(pdf), "-"], capture_output=True, text=True, timeout=60).stdout
+    assert "Жаттығу 1" in first and flat(sheet["exercises"][0]["case"]["story"][0]) in flat(first)
     page.goto(server + "/")
+
+
+# ------------------------------------------------------------------ the second round of the workbench (issue 24)
+
+def ask_on(page, query: str, at: str):
+    page.locator('.tabs [data-view="answers"]').click()
+    page.select_option("#case", "kunakbaev")
+    page.fill("#query", query)
+    page.fill("#at", at)
+    page.locator("#ask").click()
+    settled(page)
+
+
+def in_view(locator) -> bool:
+    return locator.evaluate("e => { const r = e.getBoundingClientRect(); return r.bottom > 0 && r.top < window.innerHeight; }")
+
+
+@pytest.mark.slow   # Chromium
+def test_a_date_move_says_which_answers_changed_and_shows_them_in_its_direction(page, server):
+    """Item 8: the changed answer is scrolled into view, the banner lists what changed, and "was" and the arrow
+    follow the direction of the move, in the page's language."""
+    page.goto(server + "/")
+    settled(page)
+    ask_on(page, "call(kunakbaev, P, Purpose)", "2024-12-27")
+    atom = "call(kunakbaev, ospanov, legal_aid)"
+    card = answer(page, atom)
+    expect(card.locator(".status.permitted").first).to_be_visible()
+    page.evaluate("window.scrollTo(0, 0)")
+    assert not in_view(card)                  # below the fold before the move
+    page.locator("#day-before").click()        # back to the day before the ruling
+    changed = page.locator(f'article.answer.changed[data-atom="{atom}"]')
+    changed.wait_for()
+    expect(changed.locator(".why-changed")).to_contain_text("permitted → prohibited", timeout=60_000)
+    settled(page)
+    assert in_view(changed)                    # scrolled into view
+    assert changed.locator("header > .status").first.get_attribute("data-status") == "prohibited"
+    assert changed.locator(".was .status").get_attribute("data-status") == "permitted"   # "prohibited, was permitted"
+    listed = page.locator("#change-note .changed-list li")
+    assert listed.count() == page.locator("article.answer.changed").count() >= 1
+    item = listed.filter(has_text=atom)
+    assert [s.get_attribute("data-status") for s in item.locator(".status").all()] == ["permitted", "prohibited"]
+    page.screenshot(path=str(IMAGES / "serve-date.png"))
+    # in the page's language: the "was" label is the explanations' word for the status
+    page.select_option("#lang", "kk")
+    page.wait_for_function("document.documentElement.lang === 'kk'")
+    expect(answer(page, atom).locator("header > .status")).to_have_text("тыйым салынған", timeout=60_000)
+    settled(page)
+    page.locator('.change-day[data-date="2024-12-27"]').click()
+    changed = page.locator(f'article.answer.changed[data-atom="{atom}"]:has(.was .status.prohibited)')
+    changed.wait_for()
+    expect(changed.locator(".was .status")).to_have_text("тыйым салынған")
+    expect(page.locator("#change-note")).to_contain_text("Өзгерген жауаптар")
+    page.select_option("#lang", "en")
+    page.wait_for_function("document.documentElement.lang === 'en'")
+    settled(page)
+
+
+@pytest.mark.slow   # Chromium
+def test_all_steps_show_the_interpretation_and_the_norms_an_answer_rests_on_and_no_proof_twice(page):
+    """Item 9: as the CLI shows them; a proof met again under another why-not says "see above"."""
+    ask_on(page, "call(kunakbaev, P, Purpose)", "2025-01-15")
+    card = answer(page, "call(kunakbaev, ospanov, legal_aid)")
+    card.locator(".all-steps").click()
+    rests = card.locator(".step.rests-on")
+    expect(rests).to_contain_text("constitution 13.3")
+    interpreted = card.locator(".step.interpreted")
+    expect(interpreted).to_contain_text("pec 134.1.2")
+    expect(interpreted).to_contain_text("binding interpretation")
+    expect(interpreted).to_contain_text("cc60 2")
+    card.locator(".step.interpreted").scroll_into_view_if_needed()
+    card.screenshot(path=str(IMAGES / "serve-steps.png"))
+    banned = answer(page, "call(kunakbaev, aigul, social_ties)")
+    banned.locator(".all-steps").click()
+    proved = banned.locator("li.step.rule:not(.repeat)", has=page.locator("> code.atom", has_text="special_regime(kunakbaev)"))
+    assert proved.count() == 1                                   # proved once
+    assert banned.locator(".see-above").count() >= 3             # then "see above [n]" under each other why-not
+    assert banned.locator("code.atom", has_text="in_disciplinary_isolator(kunakbaev)").count() <= 2
+
+
+@pytest.mark.slow   # Chromium
+def test_the_facts_checklist_is_person_by_person_and_searchable(page):
+    """Item 10: grouped by the individual each fact is about; the trainer's search narrows it."""
+    people = page.locator("#interview .group.person")
+    assert people.count() >= 3
+    for group in people.all():
+        person = group.get_attribute("data-person")
+        atoms = [box.get_attribute("data-atom") for box in group.locator("input[type=checkbox]").all()]
+        assert atoms and all(a.rstrip(")").split(",")[-1].strip().split("(")[-1] == person for a in atoms)
+    total = page.locator("#interview label.fact").count()
+    page.evaluate("window.scrollTo(0, 0)")
+    page.screenshot(path=str(IMAGES / "serve-interview.png"), clip={"x": 0, "y": 0, "width": 480, "height": 900})
+    page.fill("#interview-search", "advocate")
+    visible = page.locator("#interview label.fact:not([hidden])")
+    assert 0 < visible.count() < total
+    assert all("advocate" in t.lower() for t in visible.all_inner_texts())
+    page.fill("#interview-search", "")
+    assert page.locator("#interview label.fact:not([hidden])").count() == total
+
+
+@pytest.mark.slow   # Chromium
+def test_dates_in_the_pages_language_the_case_space_compares_and_the_diff_takes_words(page):
+    """Item 11: the date written as the page's language writes it; the case space with its own date and compare;
+    the diff view with a question in words; printed, the case's facts and no controls."""
+    expect(page.locator("#at-text")).to_have_text("15 January 2025")
+    assert page.locator(".change-day").first.inner_text() != page.locator(".change-day").first.get_attribute("data-date")
+    page.select_option("#lang", "ru")
+    page.wait_for_function("document.documentElement.lang === 'ru'")
+    expect(page.locator("#at-text")).to_contain_text("января 2025")
+    page.select_option("#lang", "en")
+    page.wait_for_function("document.documentElement.lang === 'en'")
+    settled(page)
+    # the case space: its own date and a date to compare with, from the kb's change days
+    page.locator('.tabs [data-view="cases"]').click()
+    assert page.input_value("#cases-at") and page.input_value("#cases-compare") > page.input_value("#cases-at")
+    page.fill("#cases-query", "call(C, P, legal_aid)")
+    page.locator("#cases-show").click()
+    rows = page.locator("table.case-space tbody tr")
+    rows.first.wait_for(timeout=120_000)
+    assert page.locator("table.case-space thead th.compared").count() == 1
+    assert page.locator("table.case-space tbody tr.changed").count() >= 1
+    page.screenshot(path=str(IMAGES / "serve-cases.png"))
+    # the diff view takes a question in words
+    page.locator('.tabs [data-view="answers"]').click()
+    page.fill("#query", "which calls are permitted for Kunakbayev?")
+    page.locator('.tabs [data-view="diff"]').click()
+    page.locator("#compare").click()
+    expect(page.locator("#diff article.answer.changed").first).to_be_visible(timeout=60_000)
+    expect(page.locator("#diff")).to_contain_text("call(kunakbaev, ospanov, legal_aid)")
+    page.locator('.tabs [data-view="answers"]').click()
+    page.fill("#query", "call(kunakbaev, P, Purpose)")
+    page.locator("#ask").click()
+    settled(page)
+
+
+@pytest.mark.slow   # Chromium
+def test_the_printed_page_has_the_cases_facts_and_no_controls(page, tmp_path):
+    if not shutil.which("pdftotext"):
+        pytest.skip("no pdftotext (poppler-utils)")
+    pdf = tmp_path / "page.pdf"
+    page.emulate_media(media="print")
+    page.pdf(path=str(pdf))
+    page.emulate_media(media="screen")
+    text = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, timeout=60).stdout.split())
+    assert "The facts of the case" in text
+    assert re.search("Kunakbaye?v has a contract for legal aid with Ospanov", text, re.I), text[:2000]
+    for control in ("Search the facts", "Facts in words", "Day before", "Next step", "Bundled case"):
+        assert control not in text, control
 
 
 def test_the_page_works_under_its_content_security_policy(page, server):

@@ -168,7 +168,7 @@ def test_not_understood_names_the_word(kb, text, word):
 def test_no_guess_without_a_question(kb):
     assert isinstance(understand("Kunakbayev", kb, "en"), Diagnostic)
     assert isinstance(understand("", kb, "kk"), Diagnostic)
-    assert isinstance(understand("which calls changed on 2025-01-15 for Kunakbayev?", kb, "en"), Diagnostic)
+    assert isinstance(understand("which calls changed for Kunakbayev?", kb, "en"), Diagnostic)   # no date at all
 
 
 @pytest.mark.parametrize("text,at", [

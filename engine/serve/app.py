@@ -29,6 +29,16 @@ STATUSES = ("permitted", "prohibited", "discretionary", "undetermined", "obligat
 
 
 
+def page_words() -> dict[str, dict[str, str]]:
+    """The page's words (engine/serve/words.py) with the statuses as the explanations name them, so that
+    "was permitted" on a changed answer is in the page's language too."""
+    from engine.explain.i18n import word
+
+    return {language: {**WORDS[language], **{"status " + s: word(s, language) for s in (*STATUSES, "holds")},
+                       **{key: word(key, language) for key in ("rests on", "see", "interpreted")}}
+            for language in LANGUAGES}
+
+
 class BadRequest(Exception):
     def __init__(self, message: str, status: int = 400):
         super().__init__(message)
@@ -288,10 +298,20 @@ def diff_json(bench: Workbench, body: dict) -> str:
     end = _date(body["to"], "to") if body.get("to") not in (None, "") else start
     depth = body.get("depth")
     depth = None if depth is None else _int(depth, "depth", 1, 1, 1000)
-    result = diff(_text(body.get("query"), "query"), start, end, bench.kb_dir, bench.case_files(body),
-                  assumptions=fact_atoms(_facts_list(body, "assume")), retractions=fact_atoms(_facts_list(body, "retract")),
+    query, assumed, said = _text(body.get("query"), "query"), (), None
+    from engine.pipeline import looks_like_atom
+    if not looks_like_atom(query):   # a question in words, understood as `zan ask` understands it
+        words = in_words(bench, body, query, language)
+        if "changes" in words:          # "what changed between ...": its own dates
+            return render(dict(words, kb=bench.choice.as_json())) + "\n"
+        query, assumed, said = words["query"], tuple(words["assumptions"]), words["said"]
+    result = diff(query, start, end, bench.kb_dir, bench.case_files(body),
+                  assumptions=assumed + tuple(fact_atoms(_facts_list(body, "assume"))),
+                  retractions=fact_atoms(_facts_list(body, "retract")),
                   reading=_reading(body, "reading"), versus_reading=versus)
     doc = document(result, language, depth=depth, steps=bool(body.get("steps")))
+    if said is not None:
+        doc["question"] = said
     doc["kb"] = bench.choice.as_json()
     return render(doc) + "\n"
 
@@ -326,14 +346,16 @@ def interview_json(bench: Workbench, body: dict) -> str:
     """The facts the case could state, in words, with the lines where each is already a fact."""
     from engine.syntax.parser import read_source
     from engine.syntax.parser import parse_module
-    from engine.tools.interview import candidates
+    from engine.tools.interview import by_person, candidates
 
     language = _language(body.get("lang"))
     files = bench.case_files(body) or []
     text = "".join(read_source(p) for p in files[:1])
     module = parse_module(text, str(files[0]) if files else "<case>")
-    groups = candidates(bench.law(), module, language, bench.kb_dir)
-    return json.dumps({"case": body.get("case"), "lang": language, "text": text, "groups": groups},
+    law = bench.law()
+    groups = candidates(law, module, language, bench.kb_dir)
+    return json.dumps({"case": body.get("case"), "lang": language, "text": text, "groups": groups,
+                       "people": by_person(groups, law, language)},
                       ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
@@ -377,9 +399,13 @@ def how_json(bench: Workbench, body: dict) -> str:
 
 
 def timeline_json(bench: Workbench, body: dict) -> str:
-    from engine.tools.timeline import change_days
-    return json.dumps({"days": [d.as_json() for d in change_days(bench.law())]}, ensure_ascii=False, indent=2,
-                      sort_keys=True) + "\n"
+    """The change days; `amends`: the law in force changed that day (engine/tools/timeline.amending_days), the
+    days the page's comparisons start from."""
+    from engine.tools.timeline import amending_days, change_days
+    law = bench.law()
+    amending = {d.date for d in amending_days(law)}
+    return json.dumps({"days": [dict(d.as_json(), amends=d.date in amending) for d in change_days(law)]},
+                      ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
 def questions_json(bench: Workbench, body: dict) -> str:
@@ -528,8 +554,9 @@ def create_app(kb_dir: Path | None = None, choice=None, host: str | None = None)
         language = request.query_params.get("lang", "en")
         if language not in LANGUAGES:
             language = "en"
+        words = page_words()
         html = templates.get_template("index.html").render(
-            lang=language, words=WORDS, words_json=json.dumps(WORDS, ensure_ascii=False).replace("<", "\\u003c"),
+            lang=language, words=words, words_json=json.dumps(words, ensure_ascii=False).replace("<", "\\u003c"),
             cases=list(bench.bundled()), max_body=MAX_BODY)
         return HTMLResponse(html)
 

@@ -164,6 +164,13 @@ class Workers:
         self._queue().put_nowait(await loop.run_in_executor(None, self._new))
 
     async def call(self, name: str, body: dict) -> tuple[int, str, str]:
+        try:
+            return await self._call(name, body)
+        except Exception as e:  # a fault of ours between the server and its workers: said, never a traceback
+            text = json.dumps({"errors": [{"message": f"internal error: {type(e).__name__}: {e}"}]}, ensure_ascii=False)
+            return 500, "application/json; charset=utf-8", text + "\n"
+
+    async def _call(self, name: str, body: dict) -> tuple[int, str, str]:
         if self.idle is None:
             await self.start()
         try:

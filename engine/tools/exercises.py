@@ -628,7 +628,10 @@ def sheet_html(sheet: dict, key: bool = True) -> str:
                     + "".join(f"<li>{escape(line.split('. ', 1)[1])}</li>" for line in answer_key_lines(sheet)) + "</ol></section>")
     style = ("body{font-family:system-ui,sans-serif;max-width:50em;margin:2em auto;line-height:1.4}"
              ".muted{color:#666}.exercise{border-bottom:1px solid #ccc;padding-bottom:1em}"
-             "@media print{.exercise{break-inside:avoid}.key{break-before:page}}")
+             # printed: an exercise may run on to the next page (kept whole, a long first one would leave the
+             # title alone on page 1), but never between a heading and what follows, or inside a list of choices
+             "@media print{h1,h2,h3,.muted{break-after:avoid}.exercise ul,.exercise ol,.exercise p{break-inside:avoid}"
+             ".key{break-before:page}}")
     return ("<!DOCTYPE html>\n" f'<html lang="{escape(language)}"><head><meta charset="utf-8">'
             f"<title>{escape(tr('exercises', language))}</title><style>{style}</style></head><body>\n"
             + "\n".join(body) + "\n</body></html>\n")

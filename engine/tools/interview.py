@@ -3,8 +3,11 @@
 The candidates are the ground atoms of the case's input predicates (those no rule or norm
 concludes, or that the bundled cases state as facts) over the case's individuals, each argument
 drawn from the values the case (or the kb's own facts) gives to a parameter of the same name
-(`Convict`, `Person`, ...). Each is read through its predicate's `reads` template in the language
-asked for, and says on which lines of the case it is already a fact.
+(`Convict`, `Person`, ...): the parameter names the kb declares are the arguments' types, so a
+value is offered only where the case uses it under the same name. Each is read through its predicate's
+`reads` template in the language asked for, and says on which lines of the case it is already a fact.
+`by_person` groups the same facts by the individual they are about (their last argument: the spouse in
+`spouse(Convict, Person)`), as a trainer reads a case: person by person.
 """
 
 from __future__ import annotations
@@ -71,3 +74,20 @@ def candidates(kb: KnowledgeBase, case_module: n.Module, language: str, kb_dir: 
                           "lines": lines.get(atom, [])})
         out.append({"predicate": predicate, "label": explainer.label(predicate) or predicate, "facts": group})
     return out
+
+
+def by_person(groups: list[dict], kb: KnowledgeBase, language: str) -> list[dict]:
+    """The candidates grouped by the individual each is about (its last argument), the individuals the case states
+    facts about first: [{person, label, facts}] (each fact as in `candidates`, with its predicate's label)."""
+    import datetime
+
+    explainer = Explainer(kb, ir.Program(datetime.date.today()), language)
+    people: dict[str, dict] = {}
+    for group in groups:
+        for fact in group["facts"]:
+            # about its last argument: spouse(kunakbaev, aigul) tells of Aigul (whose spouse she is), a fact of
+            # one argument of that one
+            about = fact["atom"][fact["atom"].index("(") + 1:].rstrip(")").split(",")[-1].strip()
+            entry = people.setdefault(about, {"person": about, "label": explainer.value_label(about) or about, "facts": []})
+            entry["facts"].append(dict(fact, predicate=group["predicate"], predicate_label=group["label"]))
+    return sorted(people.values(), key=lambda p: -any(f["lines"] for f in p["facts"]))

@@ -30,7 +30,7 @@ from engine.syntax.knowledge import KnowledgeBase
 
 SOURCE = "<question>"
 STATUSES = ("permitted", "prohibited", "discretionary", "undetermined", "obligatory")
-_TOKEN = re.compile(r"(?P<iso>\d{4}-\d{2}-\d{2})|(?P<dotted>\d{1,2}\.\d{1,2}\.\d{4})|(?P<word>[^\W_]\w*|\d+)|(?P<stop>[,;?!])")
+_TOKEN = re.compile(r"(?P<iso>\d{4}-\d{2}-\d{2})|(?P<dotted>\d{1,2}(?P<sep>[./])\d{1,2}(?P=sep)(?:\d{4}|\d{2})(?!\d))|(?P<word>[^\W_]\w*|\d+)|(?P<stop>[,;?!])")
 
 
 @dataclass(frozen=True)
@@ -339,9 +339,9 @@ def _dates(toks: list[Token]) -> tuple[list[tuple[datetime.date, int, int]], lis
             make(i, i + 1, y, m, d)
             i += 1
             continue
-        if t.kind == "dotted":
-            d, m, y = map(int, t.text.split("."))
-            make(i, i + 1, y, m, d)
+        if t.kind == "dotted":   # 15.01.2025, 15/01/2025, 15.01.25 (a year of two digits is of this century)
+            d, m, y = map(int, re.split(r"[./]", t.text))
+            make(i, i + 1, y + 2000 if y < 100 else y, m, d)
             i += 1
             continue
         if number(i, 1, 31) and i + 2 < len(toks) and _month(toks[i + 1]) and number(i + 2, 1000, 9999):
@@ -637,6 +637,8 @@ def understand(text: str, kb: KnowledgeBase, language: str = "en", general_quest
     days = sorted({d for d, _a, _b in dates})
     between = None
     at = None
+    if changed and len(days) == 1:   # "what changed on 27 December 2024": the day before against the day
+        days = [days[0] - datetime.timedelta(days=1), days[0]]
     if changed:
         if len(days) != 2:
             return Diagnostic("not-understood", word("change needs two dates", language), span,

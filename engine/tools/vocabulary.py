@@ -71,6 +71,15 @@ def show(kb: KnowledgeBase, norm: n.Norm, language: str) -> dict:
     for c in clause.body if clause else ():
         if isinstance(c, n.Atom):
             conditions.append({"atom": str(c), "in_words": reading(c)})
+        elif isinstance(c, n.Negation) and c.universal is not None:   # `for every X such that D: B`
+            u = c.universal
+
+            def said(d):
+                return word("negated reading", language, reading=reading(d.atom)) if isinstance(d, n.Negation) else \
+                    reading(d) if isinstance(d, n.Atom) else str(d)
+            conditions.append({"atom": str(c), "in_words": word(
+                "universal reading", language, names=", ".join(u.variables),
+                domain=word("and", language).join(said(d) for d in u.domain), body=said(u.body))})
         elif isinstance(c, n.Negation):
             conditions.append({"atom": str(c), "in_words": word("negated reading", language, reading=reading(c.atom))})
         else:

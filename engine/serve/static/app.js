@@ -7,6 +7,16 @@
   const state = { asked: 0, lang: $("lang").value, prev: null, prevAt: null, reason: null, sheet: null, open: new Set() };
 
   function w(key) { return (WORDS[state.lang] || WORDS.en)[key] || key; }
+  // a date as the page's language writes it ("27 декабря 2024 г.", "2024 ж. 27 желтоқсан"); the ISO form stays in data-date
+  const LOCALES = { kk: "kk-KZ", ru: "ru-RU", en: "en-GB" };
+  function dateText(iso) {
+    if (!iso) return "";
+    try {
+      return new Intl.DateTimeFormat(LOCALES[state.lang] || "en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" })
+        .format(new Date(iso + "T00:00:00Z"));
+    } catch (e) { return iso; }
+  }
+  function dayBefore(iso) { const d = new Date(iso + "T00:00:00Z"); d.setUTCDate(d.getUTCDate() - 1); return d.toISOString().slice(0, 10); }
   function el(tag, attrs, ...children) {
     const e = document.createElement(tag);
     for (const [k, v] of Object.entries(attrs || {})) {
@@ -31,7 +41,7 @@
     const name = $("case").value;
     return name && !state.edited ? { case: name } : { facts: $("facts").value };
   }
-  function status(s, label) { return el("span", { class: "status " + s, "data-status": s, text: label || s }); }
+  function status(s, label) { return el("span", { class: "status " + s, "data-status": s, text: label || w("status " + s) }); }
 
   // ---------------------------------------------------------------- the case: bundled, pasted, ticked
   async function loadInterview() {
@@ -41,15 +51,37 @@
     box.replaceChildren();
     state.readingOf = {};
     for (const g of data.groups) for (const f of g.facts) state.readingOf[f.atom] = f.reading;
-    for (const g of data.groups) {
-      const list = el("div", { class: "group" }, el("h4", { text: g.label }));
-      for (const f of g.facts) {
+    // person by person (the facts about each individual), the ones the case states first
+    for (const person of data.people || []) {
+      const stated = person.facts.filter((f) => f.lines.length).length;
+      const list = el("details", { class: "group person", "data-person": person.person, open: stated ? "" : null },
+                      el("summary", {}, el("b", { text: person.label }), el("span", { class: "muted", text: " (" + stated + "/" + person.facts.length + ")" })));
+      for (const f of person.facts.slice().sort((a, b) => (b.lines.length > 0) - (a.lines.length > 0))) {
         const input = el("input", { type: "checkbox", "data-atom": f.atom });
         input.checked = f.lines.length > 0;
         input.addEventListener("change", () => tick(f, input.checked));
-        list.append(el("label", { class: "fact", title: f.atom }, input, " " + f.reading));
+        list.append(el("label", { class: "fact", title: f.atom, "data-search": (f.reading + " " + f.atom + " " + f.predicate_label + " " + person.label).toLowerCase() },
+                       input, " " + f.reading));
       }
       box.append(list);
+    }
+    filterFacts();
+    // on paper the case is its facts in words (the checklist and the controls are not printed)
+    const stated = (data.people || []).flatMap((p) => p.facts.filter((f) => f.lines.length));
+    $("print-facts").querySelector("ul").replaceChildren(...stated.map((f) => el("li", { class: "fact", text: f.reading })));
+  }
+  // the trainer's search: only the facts whose words (reading, atom, predicate, person) hold every word typed
+  function filterFacts() {
+    const words = $("interview-search").value.toLowerCase().split(/\s+/).filter(Boolean);
+    for (const group of document.querySelectorAll("#interview .group")) {
+      let shown = 0;
+      for (const label of group.querySelectorAll("label.fact")) {
+        const hit = words.every((x) => label.dataset.search.includes(x));
+        label.hidden = !hit;
+        shown += hit ? 1 : 0;
+      }
+      group.hidden = shown === 0;
+      if (words.length && shown) group.open = true;
     }
   }
   function tick(fact, on) {
@@ -70,18 +102,29 @@
   // ---------------------------------------------------------------- the date: change days marked
   async function loadTimeline() {
     const data = await api("timeline", {});
+    state.days = data.days;
     const days = $("change-days");
     days.replaceChildren();
     for (const d of data.days) {
-      const b = el("button", { type: "button", class: "change-day", "data-date": d.date,
-                               title: d.came_into_force.concat(d.ceased, d.overdue).join(", "), text: d.date });
+      const b = el("button", { type: "button", class: "change-day" + (d.amends ? " amends" : ""), "data-date": d.date,
+                               title: d.came_into_force.concat(d.ceased, d.overdue).join(", "), text: dateText(d.date) });
       b.addEventListener("click", () => setDate(d.date));
       days.append(b, " ");
+    }
+    // the comparisons start around the first day the law in force changed (from the kb, never written here)
+    const first = data.days.find((d) => d.amends) || data.days[data.days.length - 1];
+    if (first) {
+      for (const [id, value] of [["diff-from", dayBefore(first.date)], ["diff-to", first.date],
+                                 ["cases-at", dayBefore(first.date)], ["cases-compare", first.date]]) if (!$(id).value) $(id).value = value;
     }
     markDays();
   }
   function markDays() {
-    for (const b of document.querySelectorAll(".change-day")) b.classList.toggle("current", b.dataset.date === $("at").value);
+    for (const b of document.querySelectorAll(".change-day")) {
+      b.classList.toggle("current", b.dataset.date === $("at").value);
+      b.textContent = dateText(b.dataset.date);
+    }
+    $("at-text").textContent = dateText($("at").value);
   }
   function setDate(iso) {
     state.reason = { kind: "date", from: $("at").value, to: iso };
@@ -106,6 +149,7 @@
   }
   async function ask() {
     const body = Object.assign({ lang: state.lang, at: $("at").value }, question(), caseBody());
+    state.askedAt = body.at;
     if ($("reading").value && !body.question && /^\s*(\w+\s+)?\w+\s*\(/.test(body.query || "")) body.reading = $("reading").value;
     const reason = state.reason;   // why this question is asked again (a date moved, a fact ticked), if it is
     state.reason = null;
@@ -119,7 +163,7 @@
     state.doc = doc;
     $("answers").classList.remove("working");
     if (doc.changes) { view("diff"); renderDiff($("diff"), doc); $("answers").classList.remove("working"); return; }   // "what changed between ..."
-    $("question-title").textContent = (doc.question ? doc.title : (doc.title ? doc.title + " — " : "") + doc.query) + " · " + doc.at;
+    $("question-title").textContent = (doc.question ? doc.title : (doc.title ? doc.title + " — " : "") + doc.query) + " · " + dateText(doc.at);
     const before = state.prev;     // the answers on the screen until now
     const now = {};
     for (const a of doc.answers) now[a.atom] = a.status;
@@ -135,15 +179,23 @@
     note.replaceChildren();
     if (!changed.length || !reason) return;
     const head = el("p", { class: "change-reason" },
-                    el("b", { text: reason.kind === "date" ? w("because of date") + ": " + reason.from + " → " + reason.to
+                    el("b", { text: reason.kind === "date" ? w("because of date") + ": " + dateText(reason.from) + " → " + dateText(reason.to)
                                                              : w("because of facts") }),
                     reason.kind === "facts" ? " — " + reason.text : "");
-    note.append(head);
+    // which answers changed, each "before → now" in the direction of the move; a click shows its card
+    const list = el("ul", { class: "changed-list" }, ...changed.map((a) => {
+      const link = el("a", { href: "#", class: "changed-atom", "data-atom": a.atom }, el("code", { text: a.atom }));
+      link.addEventListener("click", (ev) => { ev.preventDefault(); cardOf(a.atom).scrollIntoView({ block: "center" }); });
+      return el("li", {}, link, ": ", status(before[a.atom], label(before[a.atom])), " → ", status(a.status, label(a.status)));
+    }));
+    note.append(head, el("p", {}, w("answers changed") + " (" + changed.length + "):"), list);
+    const first = cardOf(changed[0].atom);
+    if (first) first.scrollIntoView({ block: "center" });   // the changed answer may be far below the fold
     if (reason.kind === "date") {
       try {
-        const early = reason.from < reason.to;
+        // in the direction of the move, so that the sentence agrees with "now, was" on the card
         const d = await api("diff", Object.assign({}, caseBody(), { lang: state.lang, query: query,
-                                                                     from: early ? reason.from : reason.to, to: early ? reason.to : reason.from }));
+                                                                     from: reason.from, to: reason.to }));
         if (ticket !== state.asked) return;
         for (const c of d.changes) {
           const card = document.querySelector(`.answer[data-atom="${CSS.escape(c.atom)}"] .why-changed`);
@@ -157,6 +209,8 @@
       }
     }
   }
+  function label(s) { return (state.statusLabels && state.statusLabels[s]) || w("status " + s); }
+  function cardOf(atom) { return document.querySelector(`.answer[data-atom="${CSS.escape(atom)}"]`); }
   function renderAnswers(doc, before) {
     const box = $("answers");
     box.replaceChildren();
@@ -166,7 +220,7 @@
       const was = before && before[a.atom] !== undefined && before[a.atom] !== a.status ? before[a.atom] : null;
       const card = el("article", { class: "answer" + (was ? " changed" : ""), "data-atom": a.atom });
       const header = el("header", {}, status(a.status, t.status_label), " ", el("code", { text: a.atom }));
-      if (was) header.append(" ", el("span", { class: "was" }, w("was") + " ", status(was, was)));
+      if (was) header.append(" ", el("span", { class: "was" }, w("was") + " ", status(was, label(was))));
       card.append(header);
       if (t.reading) card.append(el("p", { class: "reading", text: t.reading }));
       card.append(el("p", { class: "summary", text: t.summary.text }));
@@ -207,39 +261,59 @@
     ref = full(ref);
     return ref && ref.quote ? el("blockquote", { class: "quote", text: "«" + ref.quote.replace(/\s+/g, " ") + "»" }) : null;
   }
-  function node(c, depth) {
+  // seen: the derived conditions already proved in this card, numbered as the CLI numbers them ([1], [2], ...):
+  // a condition met again (under another why-not) says "see [n] above" instead of repeating its proof
+  function node(c, depth, seen) {
     depth = depth || 0;
     const proof = c.kind === "rule" && state.doc && state.doc.proofs ? state.doc.proofs[c.id] : null;
     if (proof) c = Object.assign({}, c, { norm: proof.norm, bindings: proof.bindings, conditions: proof.conditions });
     const li = el("li", { class: "step " + c.kind });
-    li.append(el("span", { class: "ok", text: "✓ " }), el("code", { class: "atom", text: c.atom }));
+    const derived = c.kind === "rule" && c.id && seen;
+    const number = derived && seen.has(c.id) ? seen.get(c.id) : null;
+    if (derived && number === null) seen.set(c.id, seen.size + 1);
+    li.append(el("span", { class: "ok", text: "✓ " }));
+    if (derived) li.append(el("span", { class: "muted", text: "[" + seen.get(c.id) + "] " }));
+    li.append(el("code", { class: "atom", text: c.atom }));
     if (c.reading) li.append(" — ", el("span", { class: "reading", text: c.reading }));
+    if (number !== null) { li.classList.add("repeat"); li.append(" ", el("span", { class: "muted see-above", text: w("see above") + " [" + number + "]" })); return li; }
     if (c.kind === "rule" && c.norm) li.append(" ", normLine(c.norm));
     if (c.source && c.kind === "fact") li.append(" ", el("span", { class: "muted", text: "(" + c.source + ")" }));
     if (c.repeat) li.append(" ", el("span", { class: "muted", text: "[" + c.id + "] ↑" }));
-    if (c.conditions && c.conditions.length && depth < 40) li.append(el("ul", {}, ...c.conditions.map((x) => node(x, depth + 1))));
+    if (c.conditions && c.conditions.length && depth < 40) li.append(el("ul", {}, ...c.conditions.map((x) => node(x, depth + 1, seen))));
     return li;
   }
-  function whyNot(x) {
+  function whyNot(x, seen) {
     const li = el("li", { class: "step why-not" }, el("span", { class: "no", text: "✗ " }), el("span", { text: x.explanation || "" }));
     if (x.norm) li.append(quote(x.norm));
     if (x.decisive && x.decisive.sentence && x.decisive !== x.failed) li.append(el("p", { class: "decisive", text: x.decisive.sentence }));
-    if (x.held && x.held.length) li.append(el("ul", {}, ...x.held.map((h) => node(h))));
+    if (x.held && x.held.length) li.append(el("ul", {}, ...x.held.map((h) => node(h, 0, seen))));
     return li;
   }
+  // The steps, in the CLI's order (engine/explain/render/as_text.py): the deciding norm and its conditions,
+  // the norms it rests on, the binding interpretations it is read in, the defeated norms, the why-nots.
   function derivation(t) {
     const root = el("ul", { class: "derivation" });
+    const seen = new Map();
     const d = t.decided_by;
     if (d) {
       const dn = full(d);
       const li = el("li", { class: "step decided" }, el("b", { text: t.status_label + ": " }), normLine(d));
       li.append(quote(d));
       if (dn.interpretation) li.append(el("p", { class: "interpretation", text: dn.interpretation }));
-      if (false) li.append(el("p", { class: "interpretation", text: d.interpretation }));
-      if (d.conditions && d.conditions.length) li.append(el("ul", {}, ...d.conditions.map((x) => node(x))));
+      if (d.conditions && d.conditions.length) li.append(el("ul", {}, ...d.conditions.map((x) => node(x, 0, seen))));
       root.append(li);
+      if (d.rests_on && d.rests_on.length) {
+        root.append(el("li", { class: "step rests-on" }, el("b", { text: w("rests on") + ":" }),
+                       el("ul", {}, ...d.rests_on.map((r) => el("li", {}, normLine(r), quote(r))))));
+      }
     } else if (t.proof) {
-      root.append(node(t.proof));
+      root.append(node(t.proof, 0, seen));
+    }
+    for (const x of t.interpreted || []) {
+      const li = el("li", { class: "step interpreted" }, el("b", { text: w("interpreted") + ": " }), normLine(x.norm), " — ",
+                    el("span", { class: "principle", text: x.explanation }));
+      for (const r of x.see || []) li.append(el("p", { class: "see" }, w("see") + " ", normLine(r)), quote(r));
+      root.append(li);
     }
     for (const x of t.defeated || []) {
       const li = el("li", { class: "step defeat" }, el("span", { class: "defeat-mark", text: "⚔ " }), normLine(x.norm), " — ",
@@ -248,7 +322,7 @@
       root.append(li);
     }
     if (t.explanation) root.append(el("li", { class: "step", text: t.explanation }));
-    for (const x of t.why_not || []) root.append(whyNot(x));
+    for (const x of t.why_not || []) root.append(whyNot(x, seen));
     return root;
   }
 
@@ -271,22 +345,28 @@
   async function showCases() {
     const box = $("cases");
     box.replaceChildren(el("p", { class: "muted", text: w("working") }));
-    const body = { lang: state.lang, at: $("at").value, query: $("cases-query").value };
+    const body = { lang: state.lang, at: $("cases-at").value || $("at").value, query: $("cases-query").value };
+    if ($("cases-compare").value) body.compare = $("cases-compare").value;
     if ($("reading").value) body.reading = $("reading").value;
     try {
       const d = await api("cases", body);
       const table = el("table", { class: "case-space" },
-        el("thead", {}, el("tr", {}, ...["question", "status", "deciding", "facts of the row"].map((k) => el("th", { text: w(k) })))));
+        el("thead", {}, el("tr", {}, ...["question", "status", ...(body.compare ? ["compared"] : []), "deciding", "facts of the row"]
+          .map((k) => k === "status" && body.compare ? el("th", { text: w("status") + " (" + dateText(body.at) + ")" })
+                    : k === "compared" ? el("th", { class: "compared", text: w("status") + " (" + dateText(body.compare) + ")" })
+                    : el("th", { text: w(k) })))));
       const tbody = el("tbody");
       for (const r of d.rows) {
         const facts = el("td", {},
           el("ul", {}, ...(r.holds_read || r.holds).map((x) => el("li", { class: "holds", text: "✓ " + x })),
                        ...(r.absent_read || r.absent).map((x) => el("li", { class: "absent", text: "✗ " + x }))));
-        tbody.append(el("tr", {}, el("td", {}, el("code", { text: r.atom })), el("td", {}, status(r.status, (state.statusLabels || {})[r.status] || r.status)),
+        const was = body.compare ? [el("td", {}, r.compared ? status(r.compared.status, label(r.compared.status)) : "—")] : [];
+        tbody.append(el("tr", { class: r.compared && r.compared.status !== r.status ? "changed" : null },
+                        el("td", {}, el("code", { text: r.atom })), el("td", {}, status(r.status, label(r.status))), ...was,
                         el("td", { text: r.deciding ? (r.deciding.cited_as || r.deciding.citation || r.deciding.id) : "—" }), facts));
       }
       table.append(tbody);
-      box.replaceChildren(el("h2", {}, el("code", { text: d.query }), " · " + d.at), table);
+      box.replaceChildren(el("h2", {}, el("code", { text: d.query }), " · " + dateText(d.at) + (body.compare ? " ↔ " + dateText(body.compare) : "")), table);
       for (const key of ["gaps", "conflicts"]) {
         if (d[key] && d[key].length) box.append(el("h3", { text: w(key) + ": " + d[key].length }));
       }
@@ -304,7 +384,7 @@
   }
   function renderDiff(box, d) {
     {
-      box.replaceChildren(el("h2", {}, el("code", { text: d.query }), " " + d.from + " → " + d.to));
+      box.replaceChildren(el("h2", {}, el("code", { text: d.query }), " " + dateText(d.from) + " → " + dateText(d.to)));
       for (const c of d.changes) {
         const card = el("article", { class: "answer changed", "data-atom": c.atom },
                         el("header", {}, el("code", { text: c.atom }), " ",
@@ -378,6 +458,7 @@
   function relabel() {
     document.documentElement.lang = state.lang;
     for (const e of document.querySelectorAll("[data-w]")) e.textContent = w(e.dataset.w);
+    for (const e of document.querySelectorAll("[data-wp]")) e.placeholder = w(e.dataset.wp);
     document.title = w("title");
   }
   async function loadQuestions() {
@@ -403,6 +484,7 @@
   $("lang").addEventListener("change", async () => {
     state.lang = $("lang").value;
     relabel();
+    markDays();
     await Promise.all([loadInterview(), loadQuestions(), loadReadings()]);
     state.prev = null;
     await ask();
@@ -420,13 +502,15 @@
     clearTimeout(typing);
     typing = setTimeout(() => { state.reason = { kind: "facts", text: "" }; loadInterview().then(ask).catch((e) => showErrors($("errors"), e)); }, 600);
   });
+  $("interview-search").addEventListener("input", filterFacts);
   $("upload").addEventListener("change", () => {
     const file = $("upload").files[0];
     if (!file) return;
     file.text().then((text) => { $("facts").value = text; state.edited = true; $("case").value = "";
                                  loadInterview().then(ask).catch((e) => showErrors($("errors"), e)); });
   });
-  $("at").addEventListener("change", () => { if ($("at").value === state.prevAt) return; state.reason = { kind: "date", from: state.prevAt, to: $("at").value }; markDays(); ask(); });
+  // a date set by a button may fire "change" again when the field loses focus: the same day is not asked twice
+  $("at").addEventListener("change", () => { if ($("at").value === state.prevAt || $("at").value === state.askedAt) return; state.reason = { kind: "date", from: state.prevAt, to: $("at").value }; markDays(); ask(); });
   $("day-before").addEventListener("click", () => shift(-1));
   $("day-after").addEventListener("click", () => shift(1));
   $("ask").addEventListener("click", () => { state.prev = null; ask(); });
