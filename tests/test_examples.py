@@ -127,3 +127,17 @@ def test_show_reads_a_universal_condition_in_words(zan, monkeypatch):
     assert shown.exit_code == 0, shown.output
     assert "if for every X such that owner_of(X, G): principal_of(X, F) — for every X such that" in shown.stdout
     assert "every:" not in shown.stdout
+
+
+def test_a_scenario_naming_an_unknown_reading_is_an_error_at_the_scenario(zan, monkeypatch, tmp_path):
+    import shutil
+
+    shutil.copytree(SG, tmp_path / "p")
+    scenario = tmp_path / "p" / "kb" / "scenarios" / "readings.scenario"
+    scenario.write_text(scenario.read_text(encoding="utf-8").replace("reading amendment_1A\n", "reading amendment_1a\n", 1),
+                        encoding="utf-8")
+    monkeypatch.chdir(tmp_path / "p")
+    result = zan("test")
+    assert result.exit_code == 1
+    assert "kb/scenarios/readings.scenario:" in result.output and "names the reading 'amendment_1a'" in result.output
+    assert "did you mean amendment_1A?" in result.output and "<--reading>" not in result.output

@@ -99,8 +99,19 @@ def open_folder(create: bool) -> int | None:
     return fd
 
 
+_CODE: list[bytes] = []   # the digest of the running code, computed once per process (a question asks twice)
+
+
 def _code_digest() -> bytes:
-    """The engine's version and code and the grammar: a change to any of them invalidates every entry."""
+    """The engine's version and code and the grammar: a change to any of them invalidates every entry.
+
+    Read once per process: the code that runs is the code that was read when it started."""
+    if not _CODE:
+        _CODE.append(_digest_of_code())
+    return _CODE[0]
+
+
+def _digest_of_code() -> bytes:
     from engine.base.resources import grammar_path
 
     digest = hashlib.sha256(f"{engine.__version__} {sys.version}".encode())

@@ -351,6 +351,13 @@ class Runner:
 
     def scenario(self, file: ScenarioFile, scenario: Scenario, sources: dict[str, str]) -> list[Outcome]:
         kb = self.scenario_knowledge(file, scenario, sources)
+        for name in scenario.readings:   # at the scenario, not at `--reading` (ir.readings_in_force)
+            if name not in kb.readings:
+                guess = did_you_mean(name, list(kb.readings))
+                raise ZanError([Diagnostic(
+                    "unknown-reading", f"the scenario {scenario.name} names the reading {name!r}, which the knowledge base "
+                    f"does not declare (known: {', '.join(sorted(kb.readings)) or 'none'})", scenario.name_span,
+                    hint=f"did you mean {guess}?" if guess else None)], sources=sources)
         outcomes = []
         for at, expectations in by_date(scenario).items():
             program = ir.lower(kb, at, reading=self.readings_of(scenario),
