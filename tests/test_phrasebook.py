@@ -114,3 +114,17 @@ def test_the_advocacy_law_is_the_2018_law(kb):
 
 def test_the_applicant_is_spelled_as_the_ruling_spells_him(kb):
     assert Phrasebook(kb, "ru").value_label("kunakbaev") == "Кунакбаев"
+
+
+@pytest.mark.parametrize("language,frame", [("ru", "вариант 7, тема: умер, уровень 2"), ("kk", "7-нұсқа, тақырыбы: қайтыс болды, 2-деңгей"),
+                                            ("en", "seed 7, topic: died, level 2")])
+def test_exercise_sheets_frame_in_the_readers_language(kb, language, frame):
+    from engine.tools.exercises import sheet_frame, topic_label
+    sheet = {"lang": language, "seed": 7, "topic": "died", "topic_label": topic_label(kb, "died", language), "level": 2}
+    assert sheet_frame(sheet) == frame
+
+
+def test_exercise_norm_options_are_cited_in_the_readers_language():
+    from engine.tools.exercises import norm_label
+    ref = {"id": "pec.134.1.2.calls", "citation": "pec 134.1.2", "cited_as": "подп. 2) ч. 1 ст. 134 УИК"}
+    assert norm_label(ref, "ru") == "подп. 2) ч. 1 ст. 134 УИК (pec.134.1.2.calls)"

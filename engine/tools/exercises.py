@@ -58,6 +58,10 @@ WORDS: dict[str, dict[str, str]] = {
     "none defeated": {"en": "it prevails over no norm", "ru": "ни над какой нормой", "kk": "ешбір нормадан басым емес"},
     "no principle": {"en": "no conflict to resolve", "ru": "нет коллизии", "kk": "коллизия жоқ"},
     "from date": {"en": "(from {date})", "ru": "(с {date})", "kk": "({date} бастап)"},
+    "seed": {"en": "seed {seed}", "ru": "вариант {seed}", "kk": "{seed}-нұсқа"},
+    "level": {"en": "level {level}", "ru": "уровень {level}", "kk": "{level}-деңгей"},
+    "topic": {"en": "topic: {topic}", "ru": "тема: {topic}", "kk": "тақырыбы: {topic}"},
+    "dates topic": {"en": "dates", "ru": "даты", "kk": "күндер"},
     "until date": {"en": "(until {date})", "ru": "(до {date})", "kk": "({date} дейін)"},
     "between dates": {"en": "(from {start} until {end})", "ru": "(с {start} до {end})", "kk": "({start} бастап {end} дейін)"},
     "correct": {"en": "Correct.", "ru": "Верно.", "kk": "Дұрыс."},
@@ -395,7 +399,7 @@ class Exercise:
 def norm_label(ref: dict | None, language: str) -> str:
     if ref is None:
         return tr("no norm", language)
-    return f"{ref.get('citation') or ref['id']} ({ref['id']})"
+    return f"{ref.get('cited_as') or ref.get('citation') or ref['id']} ({ref['id']})"   # cited in the reader's language
 
 
 def story(case: Case, explainer: Explainer, language: str) -> list[str]:
@@ -530,7 +534,27 @@ def generate(count: int = 5, seed: int = 0, topic: str | None = None, language: 
     finally:
         asker.close()
     return {"seed": seed, "topic": topic, "level": level, "lang": language, "source": source,
+            "topic_label": topic_label(kb, topic, language) if topic else None,
             "exercises": [e.as_json() for e in exercises]}
+
+
+def topic_label(kb, topic: str, language: str) -> str:
+    """A topic as the reader's language names it: a predicate's or constant's label, else the word itself."""
+    from engine.explain.phrasebook import Phrasebook
+    if topic == DATES_TOPIC:
+        return tr("dates topic", language)
+    phrases = Phrasebook(kb, language)
+    return phrases.label(topic) or phrases.value_label(topic)
+
+
+def sheet_frame(sheet: dict) -> str:
+    """"seed 7, topic: death, level 1" in the sheet's language."""
+    language = sheet["lang"]
+    parts = [tr("seed", language, seed=sheet["seed"])]
+    if sheet.get("topic"):
+        parts.append(tr("topic", language, topic=sheet.get("topic_label") or sheet["topic"]))
+    parts.append(tr("level", language, level=sheet["level"]))
+    return ", ".join(parts)
 
 
 def grade(exercise: dict, response: dict, language: str = "en") -> dict:
@@ -611,8 +635,7 @@ def sheet_html(sheet: dict, key: bool = True) -> str:
     from html import escape
     language = sheet["lang"]
     body = [f"<h1>{escape(tr('exercises', language))}</h1>",
-            f'<p class="muted">seed {sheet["seed"]}' + (f', {escape(sheet["topic"])}' if sheet["topic"] else "")
-            + f', level {sheet["level"]}</p>']
+            f'<p class="muted">{escape(sheet_frame(sheet))}</p>']
     for e in sheet["exercises"]:
         body.append(f'<section class="exercise"><h2>{escape(tr("exercise", language))} {e["number"]}</h2>')
         body.append(f"<h3>{escape(tr('the case', language))}</h3><ul>"

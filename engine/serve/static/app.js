@@ -333,43 +333,76 @@
     try {
       const doc = await api("how", body);
       const sets = doc.answers.length ? doc.answers[0].how : [];
+      const read = doc.answers.length ? (doc.answers[0].how_read || []) : [];
       if (!sets.length) { out.replaceChildren(el("p", { class: "muted", text: w("how none") })); return; }
+      // each fact in the reader's words (persons named as the case names them), its atom in code
       out.replaceChildren(el("p", {}, el("b", { text: w("how") })),
-                          el("ol", {}, ...sets.map((set) => el("li", {}, w("how add") + ": ",
-                            ...set.map((f, i) => el("span", {}, i ? "; " : "", el("code", { text: f }),
-                                                     state.readingOf && state.readingOf[f] ? " — " + state.readingOf[f] : ""))))));
+                          el("ol", {}, ...sets.map((set, k) => el("li", {}, w("how add") + ": ",
+                            ...set.map((f, i) => {
+                              const words = (read[k] || [])[i] || (state.readingOf && state.readingOf[f]);
+                              return el("span", {}, i ? "; " : "", words && words !== f ? words + " " : "", el("code", { text: f }));
+                            })))));
     } catch (e) { showErrors(out, e); }
   }
 
-  // ---------------------------------------------------------------- the case space (zan cases)
+  // ---------------------------------------------------------------- the case space (zan cases): decision tables
+  function cited(n) { return n ? (n.cited_as || n.citation || n.id) : "—"; }
   async function showCases() {
     const box = $("cases");
     box.replaceChildren(el("p", { class: "muted", text: w("working") }));
     const body = { lang: state.lang, at: $("cases-at").value || $("at").value, query: $("cases-query").value };
     if ($("cases-compare").value) body.compare = $("cases-compare").value;
+    const given = $("cases-given").value.split(";").map((x) => x.trim()).filter(Boolean);
+    if (given.length) body.given = given;
     if ($("reading").value) body.reading = $("reading").value;
     try {
-      const d = await api("cases", body);
-      const table = el("table", { class: "case-space" },
-        el("thead", {}, el("tr", {}, ...["question", "status", ...(body.compare ? ["compared"] : []), "deciding", "facts of the row"]
-          .map((k) => k === "status" && body.compare ? el("th", { text: w("status") + " (" + dateText(body.at) + ")" })
-                    : k === "compared" ? el("th", { class: "compared", text: w("status") + " (" + dateText(body.compare) + ")" })
-                    : el("th", { text: w(k) })))));
-      const tbody = el("tbody");
-      for (const r of d.rows) {
-        const facts = el("td", {},
-          el("ul", {}, ...(r.holds_read || r.holds).map((x) => el("li", { class: "holds", text: "✓ " + x })),
-                       ...(r.absent_read || r.absent).map((x) => el("li", { class: "absent", text: "✗ " + x }))));
-        const was = body.compare ? [el("td", {}, r.compared ? status(r.compared.status, label(r.compared.status)) : "—")] : [];
-        tbody.append(el("tr", { class: r.compared && r.compared.status !== r.status ? "changed" : null },
-                        el("td", {}, el("code", { text: r.atom })), el("td", {}, status(r.status, label(r.status))), ...was,
-                        el("td", { text: r.deciding ? (r.deciding.cited_as || r.deciding.citation || r.deciding.id) : "—" }), facts));
+      // a question in words that names no one is answered in general: the conditions per status, then the tables
+      const general = !/\(/.test(body.query);
+      const d = general ? await api("general", { lang: state.lang, at: body.at, query: body.query }) : await api("cases", body);
+      const order = new Map(d.dimensions.map((x, i) => [x, i]));
+      const groups = [];
+      d.rows.forEach((r, k) => {
+        if (!groups.length || groups[groups.length - 1].atom !== r.atom) groups.push({ atom: r.atom, read: r.atom_read, rows: [], columns: new Map() });
+        const g = groups[groups.length - 1];
+        g.rows.push([k + 1, r]);
+        r.holds.forEach((x, i) => g.columns.set(x, (r.holds_read || r.holds)[i]));
+        r.absent.forEach((x, i) => g.columns.set(x, (r.absent_read || r.absent)[i]));
+      });
+      const parts = [el("h2", {}, el("code", { text: d.query }), " · " + dateText(d.at) + (body.compare ? " ↔ " + dateText(body.compare) : ""))];
+      for (const [a, r] of (d.given || []).map((x, i) => [x, (d.given_read || [])[i]])) parts.push(el("p", { class: "muted" }, w("given") + ": " + (r || a) + " ", el("code", { text: a })));
+      for (const c of d.conditions || []) {
+        parts.push(el("section", { class: "conditions" }, el("h3", { text: c.atom_read }),
+                      el("ul", {}, ...c.lines.map((x) => el("li", { text: x.trim() })))));
       }
-      table.append(tbody);
-      box.replaceChildren(el("h2", {}, el("code", { text: d.query }), " · " + dateText(d.at) + (body.compare ? " ↔ " + dateText(body.compare) : "")), table);
+      for (const g of groups) {
+        const columns = [...g.columns.entries()].sort((x, y) => (order.get(x[0]) ?? 1e9) - (order.get(y[0]) ?? 1e9));
+        const head = el("tr", {}, el("th", { text: "#" }), ...columns.map(([a, r], i) => el("th", { title: r, text: String(i + 1) })),
+                        el("th", { text: w("status") + (body.compare ? " (" + dateText(body.at) + ")" : "") }),
+                        ...(body.compare ? [el("th", { class: "compared", text: w("status") + " (" + dateText(body.compare) + ")" })] : []),
+                        el("th", { text: w("deciding") }));
+        const tbody = el("tbody");
+        for (const [k, r] of g.rows) {
+          const cells = columns.map(([a]) => el("td", { class: "cell", text: r.holds.includes(a) ? w("cell yes") : r.absent.includes(a) ? w("cell no") : "–" }));
+          let text = label(r.status);
+          if (r.otherwise) text = w("otherwise") + ": " + text;
+          const was = body.compare ? [el("td", {}, r.compared ? status(r.compared.status, label(r.compared.status)) : "—")] : [];
+          let deciding = r.outside_scope ? w("outside scope") + ": " + r.outside_scope.cited_as.join("; ") : cited(r.deciding);
+          if (r.compared && (r.compared.deciding || {}).id !== (r.deciding || {}).id) deciding += " → " + cited(r.compared.deciding);
+          tbody.append(el("tr", { class: r.compared && r.compared.status !== r.status ? "changed" : null },
+                          el("td", { text: String(k) }), ...cells, el("td", {}, status(r.status, text)), ...was,
+                          el("td", { text: deciding })));
+        }
+        parts.push(el("h3", { text: g.read || g.atom }), el("p", { class: "muted", text: w("first hit") }),
+                   el("table", { class: "case-space decision-table" }, el("thead", {}, head), tbody),
+                   el("ol", { class: "legend" }, ...columns.map(([a, r]) => el("li", {}, r + " ", el("code", { text: a })))));
+      }
+      const scopes = new Map();
+      for (const i of d.outside_scope || []) { const s = d.rows[i].outside_scope; scopes.set(s.cited_as.join("; "), s.label); }
+      for (const [c, said] of scopes) parts.push(el("p", { class: "scope" }, el("b", { text: w("outside scope") + " (" + c + "): " }), said));
       for (const key of ["gaps", "conflicts"]) {
-        if (d[key] && d[key].length) box.append(el("h3", { text: w(key) + ": " + d[key].length }));
+        if (d[key] && d[key].length) parts.push(el("h3", { text: w(key) + ": " + d[key].length }));
       }
+      box.replaceChildren(...parts);
     } catch (e) { showErrors(box, e); }
   }
 
