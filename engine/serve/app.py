@@ -259,18 +259,13 @@ def answer_json(bench: Workbench, body: dict) -> str:
 def in_words(bench: Workbench, body: dict, text: str, language: str, detect: bool = False) -> dict:
     """A question in words, understood as `zan ask` understands it: the query, date, assumptions and language, or
     a diff document. With `detect` (no lang given), the language is the question's own (as `zan ask` without --lang)."""
-    from engine.tools.understanding import Diagnostic as NotUnderstood
-    from engine.tools.understanding import in_words as said_back
-    from engine.tools.understanding import knowledge, language_of, understand
+    from engine.tools.understanding import knowledge, language_of, understood_and_said
 
     files = bench.case_files(body)
     knowledge_base = knowledge(bench.kb_dir, files)
     if detect:
         language = language_of(text, knowledge_base) or language
-    understood = understand(text, knowledge_base, language)
-    if isinstance(understood, NotUnderstood):
-        raise ZanError([understood], sources={"<question>": text})
-    said = said_back(understood, knowledge_base, language)
+    understood, said = understood_and_said(text, knowledge_base, language)
     if understood.between:
         from engine.tools.diff import diff, document
         start, end = understood.between
@@ -361,7 +356,7 @@ def interview_json(bench: Workbench, body: dict) -> str:
 
 def cases_json(bench: Workbench, body: dict) -> str:
     """`zan cases QUERY --format json`, the same text."""
-    from engine.tools.cases import cases, document
+    from engine.tools.cases import cases, document, letters
 
     compare = body.get("compare")
     space = cases(_text(body.get("query"), "query"), _date(body.get("at"), "at"), bench.kb_dir,
@@ -369,7 +364,7 @@ def cases_json(bench: Workbench, body: dict) -> str:
                   reading=_reading(body, "reading"), versus_reading=_reading(body, "versus_reading"),
                   assumed=_facts_list(body, "assume"), retracted=_facts_list(body, "retract"),
                   given=_facts_list(body, "given"), language=_language(body.get("lang")))
-    doc = document(space, _language(body.get("lang")))
+    doc = document(space, _language(body.get("lang")), names=letters(space, _language(body.get("lang")), new_only=True))
     doc["kb"] = bench.choice.as_json()
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 

@@ -51,6 +51,7 @@ GroundAtom = tuple  # (relation, values)
 ASSUMED = "<assumed>"
 CASES_BUDGET = Budget(entries=3_000_000, seconds=30.0)   # the diagrams of one case space
 MAX_ROWS = 3000                                          # the most rows one case space lists
+MAX_OUTCOMES = 256          # different outcomes (status and deciding norms) of one atom a table is made of
 MAX_COMBINATIONS = 4096     # combinations of applicable norms one question weighs (the bundled call space: 760)
 
 
@@ -540,6 +541,8 @@ def _table(d: Diagrams, root: int, impossible_value: Callable, keep: Callable | 
     for v in values:
         if impossible_value(v):
             impossible = d.disj(impossible, region.pop(v))
+    if len(region) > MAX_OUTCOMES:
+        raise TooLarge("outcomes", MAX_OUTCOMES)
     out: list = []
 
     def add(literals, value, case_region):
@@ -553,7 +556,7 @@ def _table(d: Diagrams, root: int, impossible_value: Callable, keep: Callable | 
     if keep is not None:
         for v in (v for v in region if keep(v)):
             above = d.false
-            for c in ordered(d.isop(region[v], d.disj(region[v], impossible))):
+            for c in ordered(d.isop(region[v], d.disj(region[v], impossible), bound)):
                 add(c, v, d.conj(d.conj(d.cube(c), region[v]), d.neg(above)))
                 above = d.disj(above, d.cube(c))
         return out
@@ -567,7 +570,7 @@ def _table(d: Diagrams, root: int, impossible_value: Callable, keep: Callable | 
         d.check()
         choice = None
         for v in rest if len(rest) <= 12 else sorted(rest, key=lambda v: share[v])[:1]:
-            cubes = d.isop(region[v], d.disj(region[v], done))
+            cubes = d.isop(region[v], d.disj(region[v], done), bound)
             cost = (len(cubes), -share[v], repr(v))
             if choice is None or cost < choice[0]:
                 choice = (cost, v, cubes)
@@ -1078,13 +1081,15 @@ def _fact(explainer: Explainer, atom: GroundAtom) -> dict:
 # the persons of a general answer are named by letters of the reader's alphabet ("осужденный А", "лицо Б"),
 # never by a variable's English name or a placeholder such as q2
 LETTERS = {"en": "ABCDEFGHJKLMNPRSTUVW", "ru": "АБВГДЕЖЗИКЛМНПРСТУФХ", "kk": "АӘБВГҒДЕЖЗИКҚЛМНОӨПР"}
+NEW_LETTERS = {**LETTERS, "en": "QRSTUVWXYZ"}     # beside a question's own C, P (Latin), new persons from Q on
 
 
-def letters(space: CaseSpace, language: str) -> dict[str, str]:
-    """A letter for each person of the space: the question's persons first, then the others."""
-    alphabet = LETTERS.get(language, LETTERS["en"])
-    people = [i for i in space.individuals.values() if i.origin == "query"] + \
-             [i for i in space.individuals.values() if i.origin != "query"]
+def letters(space: CaseSpace, language: str, new_only: bool = False) -> dict[str, str]:
+    """A letter for each person of the space: the question's persons first, then the others (with new_only,
+    only the new persons and values a norm's existential brings, which have no name a reader wrote)."""
+    alphabet = (NEW_LETTERS if new_only else LETTERS).get(language, LETTERS["en"])
+    people = ([] if new_only else [i for i in space.individuals.values() if i.origin == "query"]) + \
+             [i for i in space.individuals.values() if i.origin != "query" and (i.fresh or not new_only)]
     return {ind.name: alphabet[k] if k < len(alphabet) else f"{alphabet[-1]}{k - len(alphabet) + 2}"
             for k, ind in enumerate(people)}
 
