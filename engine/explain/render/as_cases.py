@@ -11,6 +11,7 @@ import re
 from html import escape
 
 from engine.explain.i18n import word
+from engine.explain.render.common import cited
 
 
 def _status(row: dict, language: str) -> str:
@@ -29,7 +30,7 @@ def _status(row: dict, language: str) -> str:
 def _cited(d: dict | None) -> str:
     if not d:
         return "—"
-    return d.get("cited_as") or d.get("citation") or d["id"]
+    return cited(d) or d["id"]
 
 
 def _deciding(row: dict, language: str = "en") -> str:

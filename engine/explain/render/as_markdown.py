@@ -6,7 +6,7 @@ import re
 
 from engine.base.text import html_unescaped
 from engine.explain.i18n import word
-from engine.explain.render.common import no_answers_text, shown_source, View, bindings_text, cited_norms, norm_anchor, norm_name, why_not_heading, quote_marker
+from engine.explain.render.common import cites as common_cites, no_answers_text, shown_source, View, bindings_text, cited_norms, norm_anchor, norm_name, why_not_heading, quote_marker
 
 
 def render(document: dict, explain: bool, language: str, *, short: bool = False, steps: bool = False) -> str:
@@ -51,7 +51,7 @@ def _quote(ref: dict | None, language: str = "en", prefix: str = "") -> list[str
 
 def _answer(a: dict, view: View, language: str, head: bool = True) -> list[str]:
     t = a["trace"]
-    cites = "; ".join(a.get("cited_as") or a["citations"])
+    cites = common_cites(a)
     out = [f"## {_code(a['atom'])}: **{word(a['status'], language)}**" + (f" [{cites}]" if cites else ""), ""] if head else []
     if head and a.get("outside_scope"):
         scope = a["outside_scope"]
