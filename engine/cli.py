@@ -470,18 +470,14 @@ def _general_answer(understood, knowledge_base, choice, at, fmt, lang, reading=N
     from click.core import ParameterSource
 
     from engine.explain.render.as_cases import general_text, render
-    from engine.tools.cases import document, general, letters
-    from engine.tools.understanding import in_words
+    from engine.tools.cases import general_document
 
     if understood.at is not None:
         source = click.get_current_context().get_parameter_source("at")
         if source not in (ParameterSource.DEFAULT, None) and at != understood.at:
             raise click.UsageError(message("two dates given", lang, named=understood.at.isoformat(), at=at.isoformat()))
         at = understood.at
-    space = general(understood.query, understood.roles, at, choice.folder, assumptions=understood.assumptions,
-                    reading=reading, language=lang)
-    doc = document(space, lang, names=letters(space, lang))
-    doc["question"] = in_words(understood, knowledge_base, lang)
+    doc = general_document(understood, knowledge_base, at, choice.folder, lang, reading)
     if fmt in ("json", "jsonl"):
         import json
 

@@ -155,6 +155,8 @@ def test_diff_and_exercises_are_the_cli_json(server):
     ("cases", {"query": "call(C, P, legal_aid)", "at": "2025-01-15", "compare": "2024-12-26", "lang": "ru"},
      ["cases", "call(C, P, legal_aid)", "--at", "2025-01-15", "--compare", "2024-12-26", "--lang", "ru"]),
     ("vocabulary", {"lang": "kk", "case": "kunakbaev"}, ["vocabulary", "--lang", "kk", "--facts", "kb/sample/kunakbaev.facts"]),
+    ("general", {"query": "Может ли осужденный в ШИЗО позвонить адвокату?", "at": "2025-01-15", "lang": "ru"},
+     ["ask", "Может ли осужденный в ШИЗО позвонить адвокату?", "--at", "2025-01-15", "--lang", "ru"]),
 ])
 def test_how_cases_vocabulary_are_the_cli_json(server, name, body, args):
     status, got = post(f"{server}/api/{name}", body)
@@ -376,6 +378,11 @@ def test_what_would_make_it_permitted_and_the_case_space(page):
     assert page.locator("table.decision-table tbody tr").count() <= 14
     assert page.locator("table.decision-table td.cell", has_text="–").count() > 10
     page.screenshot(path=str(IMAGES / "serve-cases.png"))
+    # a general question in words: the conditions per status, then the decision tables
+    page.fill("#cases-query", "Can a convict in the disciplinary isolator call his lawyer?")
+    page.fill("#cases-given", "")
+    page.locator("#cases-show").click()
+    expect(page.locator("#cases section.conditions").first).to_contain_text("Otherwise prohibited", timeout=120_000)
     page.locator('.tabs [data-view="answers"]').click()
     page.select_option("#case", "kunakbaev")
     page.fill("#query", "call(kunakbaev, P, Purpose)")

@@ -168,3 +168,24 @@ def test_pasted_cases_do_not_accumulate_nor_outlive_a_killed_server(kb):
     finally:
         stop(process)
         shutil.rmtree(mine[0], ignore_errors=True)
+
+
+def test_sigterm_stops_the_server_and_its_workers_while_a_request_runs(kb):
+    process, url = start(kb)                     # the default budget: the slow request would run a minute
+    workers = [int(p) for p in subprocess.run(["pgrep", "-P", str(process.pid)], capture_output=True,
+                                              text=True).stdout.split()] if shutil.which("pgrep") else []
+    def ask():
+        try:
+            post(url + "/api/ask", SLOW)
+        except OSError:
+            pass                                  # the server went away: what the test wants
+
+    thread = threading.Thread(target=ask, daemon=True)
+    thread.start()
+    time.sleep(1)       # not a measurement: only so that the request is being worked on
+    process.terminate()
+    assert process.wait(timeout=45) in (0, -15)  # within the grace period, not at the end of the work (uvicorn re-raises SIGTERM)
+    said = process.stderr.read().decode()
+    assert "Traceback" not in said and "Exception in ASGI" not in said, said
+    for pid in workers:
+        assert not Path(f"/proc/{pid}").exists() or "zombie" in Path(f"/proc/{pid}/status").read_text().lower()

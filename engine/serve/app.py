@@ -476,7 +476,23 @@ def work(connection, kb_dir, choice, scratch: str, memory: int) -> None:
     answer_forever(connection, lambda name, body: respond(bench, name, body), memory)
 
 
-API = {"ask": answer_json, "how": how_json, "diff": diff_json, "cases": cases_json, "vocabulary": vocabulary_json,
+def general_json(bench: Workbench, body: dict) -> str:
+    """A general question in words (`zan ask "Can a convict in the isolator call his lawyer?" --format json`
+    without a case): the case space given what the question says, with the lawyer's conditions per status."""
+    from engine.tools.cases import general_document, general_question
+
+    language = _language(body.get("lang"))
+    text = _text(body.get("query"), "query")
+    found = general_question(text, bench.kb_dir, language)
+    if found is None:
+        raise BadRequest("the question names someone or asks nothing general: ask it in the answers view")
+    understood, kb = found
+    doc = general_document(understood, kb, _date(body.get("at"), "at"), bench.kb_dir, language, _reading(body, "reading"))
+    doc["kb"] = bench.choice.as_json()
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+API = {"ask": answer_json, "general": general_json, "how": how_json, "diff": diff_json, "cases": cases_json, "vocabulary": vocabulary_json,
        "exercises": exercises_json, "grade": grade_json, "interview": interview_json, "timeline": timeline_json,
        "questions": questions_json, "readings": readings_json}
 

@@ -6,6 +6,8 @@ What the connection layer promises (SECURITY.md, "The web server"):
   the previous response), and its body within BODY_TIMEOUT seconds of the headers, or it is closed. A
   byte now and then does not keep it open (uvicorn's own keep-alive timer restarts on every byte), so
   idle or trickling connections cannot hold the LIMIT_CONCURRENCY connections the server accepts;
+- SIGTERM (or Ctrl+C) stops it within GRACE seconds, a request in progress or not: the workers doing
+  requests are killed (engine/serve/workers.py);
 - the port is bound before anything is announced: a port that is taken is a message and exit 2, and
   `--port 0` says which port it got.
 
@@ -23,6 +25,7 @@ HEADER_TIMEOUT = 10.0        # seconds from a connection (or the last response) 
 BODY_TIMEOUT = 30.0          # seconds from the headers to the request's complete body (at most MAX_BODY bytes)
 KEEP_ALIVE = 5               # seconds an idle kept-alive connection is held (uvicorn's timeout_keep_alive)
 LIMIT_CONCURRENCY = 64       # connections and requests at once; beyond, 503 (uvicorn's limit_concurrency)
+GRACE = 5                    # seconds SIGTERM or Ctrl+C waits for requests in progress; then their workers are killed
 
 
 def _seconds(name: str, default: float) -> float:
@@ -115,5 +118,5 @@ def run(host: str = "127.0.0.1", port: int = 8000, kb_dir: Path | None = None, c
     sock = sock if sock is not None else listen(host, port)
     config = uvicorn.Config(create_app(kb_dir, choice=choice, host=host), log_level="warning", server_header=False,
                             http=timed_protocol(), limit_concurrency=LIMIT_CONCURRENCY,
-                            timeout_keep_alive=KEEP_ALIVE, lifespan="on")
+                            timeout_keep_alive=KEEP_ALIVE, timeout_graceful_shutdown=GRACE, lifespan="on")
     uvicorn.Server(config).run(sockets=[sock])

@@ -107,13 +107,14 @@ class Worker:
         child.close()
 
     def stop(self) -> None:
+        """Killed first, so that a thread waiting for its answer wakes (end of file), then the pipe closed."""
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join(timeout=5)
         try:
             self.connection.close()
         except OSError:
             pass
-        if self.process.is_alive():
-            self.process.kill()
-        self.process.join(timeout=5)
 
 
 class Workers:
@@ -166,6 +167,9 @@ class Workers:
     async def call(self, name: str, body: dict) -> tuple[int, str, str]:
         try:
             return await self._call(name, body)
+        except asyncio.CancelledError:   # the server is stopping (SIGTERM, Ctrl+C): said, never a traceback
+            text = json.dumps({"errors": [{"message": "the server is stopping; the request was not finished"}]})
+            return 503, "application/json; charset=utf-8", text + "\n"
         except Exception as e:  # a fault of ours between the server and its workers: said, never a traceback
             text = json.dumps({"errors": [{"message": f"internal error: {type(e).__name__}: {e}"}]}, ensure_ascii=False)
             return 500, "application/json; charset=utf-8", text + "\n"

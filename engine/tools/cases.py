@@ -1041,6 +1041,33 @@ def general(query: n.Query, roles: Sequence[n.Atom], at: datetime.date, kb_dir: 
     return cases(query, at, kb_dir, reading=reading, given=given, assumed=assumed, language=language)
 
 
+def general_question(text: str, kb_dir: Path | None, language: str):
+    """The question in words as a general question (it names no one; what it says of its persons are role
+    atoms), understood against the kb without a case; or None when it names someone or is not general."""
+    from engine.tools.understanding import Understood, knowledge, understand
+
+    kb = knowledge(kb_dir, None, sample=False)
+    found = understand(text, kb, language, general_questions=True)
+    if isinstance(found, Understood) and found.roles and not found.names and not found.between:
+        return found, kb
+    return None
+
+
+def general_document(understood, kb: KnowledgeBase, at: datetime.date, kb_dir: Path | None = None,
+                     language: str = "en", reading: str | None = None) -> dict:
+    """A general question's answer as data: the case space's document (persons named by letters) plus
+    `question` (as understood) and `conditions` (per atom: the atom in words and the lawyer's lines)."""
+    from engine.explain.render.as_cases import conditions
+    from engine.tools.understanding import in_words
+
+    space = general(understood.query, understood.roles, understood.at or at, kb_dir,
+                    assumptions=understood.assumptions, reading=reading, language=language)
+    doc = document(space, language, names=letters(space, language))
+    doc["question"] = in_words(understood, kb, language)
+    doc["conditions"] = [{"atom_read": atom_read, "lines": lines} for atom_read, lines in conditions(doc, language)]
+    return doc
+
+
 # ---------------------------------------------------------------- the report as plain data
 
 def _fact(explainer: Explainer, atom: GroundAtom) -> dict:

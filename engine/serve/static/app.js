@@ -356,7 +356,9 @@
     if (given.length) body.given = given;
     if ($("reading").value) body.reading = $("reading").value;
     try {
-      const d = await api("cases", body);
+      // a question in words that names no one is answered in general: the conditions per status, then the tables
+      const general = !/\(/.test(body.query);
+      const d = general ? await api("general", { lang: state.lang, at: body.at, query: body.query }) : await api("cases", body);
       const order = new Map(d.dimensions.map((x, i) => [x, i]));
       const groups = [];
       d.rows.forEach((r, k) => {
@@ -368,6 +370,10 @@
       });
       const parts = [el("h2", {}, el("code", { text: d.query }), " · " + dateText(d.at) + (body.compare ? " ↔ " + dateText(body.compare) : ""))];
       for (const [a, r] of (d.given || []).map((x, i) => [x, (d.given_read || [])[i]])) parts.push(el("p", { class: "muted" }, w("given") + ": " + (r || a) + " ", el("code", { text: a })));
+      for (const c of d.conditions || []) {
+        parts.push(el("section", { class: "conditions" }, el("h3", { text: c.atom_read }),
+                      el("ul", {}, ...c.lines.map((x) => el("li", { text: x.trim() })))));
+      }
       for (const g of groups) {
         const columns = [...g.columns.entries()].sort((x, y) => (order.get(x[0]) ?? 1e9) - (order.get(y[0]) ?? 1e9));
         const head = el("tr", {}, el("th", { text: "#" }), ...columns.map(([a, r], i) => el("th", { title: r, text: String(i + 1) })),
