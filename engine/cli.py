@@ -674,12 +674,12 @@ def cases(query, at, compare_at, reading, versus_reading, assumed, retracted, gi
     that can matter), each with its status and citations; then the gaps, conflicts and redundancies."""
     from engine.explain.render.as_cases import render
     from engine.tools.cases import cases as space_of
-    from engine.tools.cases import document
+    from engine.tools.cases import document, letters
 
     choice = _knowledge(kb)
     space = space_of(query, at, choice.folder, compare=compare_at, reading=reading, versus_reading=versus_reading,
                      assumed=assumed, given=given, retracted=retracted, language=lang)
-    doc = document(space, lang)
+    doc = document(space, lang, names=letters(space, lang, new_only=True))   # new persons by letters, never q2
     if fmt == "json":
         import json
 

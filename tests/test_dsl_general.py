@@ -163,3 +163,45 @@ def test_an_anonymous_variable_in_a_condition_is_proved_by_a_tuple_that_matches(
     assert answer["status"] == "holds"
     proof = document["proofs"][answer["trace"]["proof"]["id"]]
     assert [c["atom"] for c in proof["conditions"]] == ["member(ann)", "guarantor(g1, ann)"]
+
+
+PRIORITY = LAW + '''
+norm club.2
+  cites "club 2"
+  en "Subject to rule 3, a member may enter."
+  subject to club.3 because "Subject to rule 3"
+  permitted enter(P) if member(P).
+
+norm club.3
+  cites "club 3"
+  en "A member in arrears must not enter."
+  prohibited enter(P)
+  if member(P)
+  and guarantor(P, P).
+'''
+
+
+def test_subject_to_makes_the_named_norm_prevail_and_the_trace_quotes_the_words(zan, project):
+    (project / "kb" / "club.zan").write_text(PRIORITY, encoding="utf-8")
+    assert zan("check").exit_code == 0
+    assert zan("fmt", "--check").exit_code == 0
+    document = _ask(zan, "enter(ann)", "member(ann).\nguarantor(ann, ann).\n")
+    [answer] = document["answers"]
+    assert answer["status"] == "prohibited" and answer["trace"]["decided_by"]["id"] == "club.3"
+    [defeat] = [d for d in answer["trace"]["defeated"] if d["norm"]["id"] == "club.2"]
+    assert defeat["by"] == "club.3" and defeat["principle"] == "lex specialis"
+    assert defeat["words"] == {"norm": "club.2", "text": "Subject to rule 3"}
+    assert "the text of club.2 (club 2) says «Subject to rule 3»" in defeat["explanation"]
+    # without the priority the two norms conflict, unresolved
+    (project / "kb" / "club.zan").write_text(PRIORITY.replace('  subject to club.3 because "Subject to rule 3"\n', ""),
+                                            encoding="utf-8")
+    [answer] = _ask(zan, "enter(ann)", "member(ann).\nguarantor(ann, ann).\n")["answers"]
+    assert answer["status"] == "undetermined"
+
+
+def test_subject_to_an_unknown_norm_is_a_located_error(zan, project):
+    (project / "kb" / "club.zan").write_text(PRIORITY.replace("subject to club.3", "subject to club.33"), encoding="utf-8")
+    checked = zan("check")
+    assert checked.exit_code == 1
+    assert "`subject to` names the norm club.33, which is not declared" in checked.stderr
+    assert "club.zan:" in checked.stderr and "did you mean club.3?" in checked.stderr

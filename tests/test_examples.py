@@ -141,3 +141,13 @@ def test_a_scenario_naming_an_unknown_reading_is_an_error_at_the_scenario(zan, m
     assert result.exit_code == 1
     assert "kb/scenarios/readings.scenario:" in result.output and "names the reading 'amendment_1a'" in result.output
     assert "did you mean amendment_1A?" in result.output and "<--reading>" not in result.output
+
+
+def test_the_readme_shows_the_diff_as_zan_diff_prints_it(zan, monkeypatch):
+    monkeypatch.chdir(SG)
+    text = (SG / "README.md").read_text(encoding="utf-8")
+    shown = text.split('zan diff "accept(P, E)" --facts kb/cases/interference.facts --versus-reading amendment_1A\n```\n\n```\n')[1]
+    shown = shown.split("```")[0]
+    printed = zan("diff", "accept(P, E)", "--facts", "kb/cases/interference.facts", "--at", "2026-12-06",
+                  "--versus-reading", "amendment_1A").stdout
+    assert printed.strip() == shown.strip()

@@ -86,3 +86,12 @@ def test_given_with_the_questions_variables_and_located_errors(zan):
         assert bad.exit_code == 1, bad.output
         assert bad.output.startswith("--given:1:") and f"[{code}]" in bad.output and words in bad.output, bad.output
         assert "Traceback" not in bad.output
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+def test_kk_ru_case_spaces_have_no_english_words_outside_code(zan, language, fmt):
+    result = zan("cases", "call(C, P, Purpose)", "--at", "2025-01-15", "--lang", language, "--format", fmt,
+                 "--given", "in_disciplinary_isolator(C)")
+    assert result.exit_code == 0, result.output
+    assert not _latin_words(result.stdout), sorted(set(_latin_words(result.stdout)))[:20]

@@ -22,7 +22,8 @@ from engine.syntax.highlight import DECLARATIONS, MODALITIES
 from engine.syntax.knowledge import KnowledgeBase, case_only, display_path, kb_files
 
 KEYWORDS = ("exception to", "rests on", "in force from", "asked over", "cites", "see", "interpretation",
-            "deadline", "note", "kind", "rank", "reads", "asks", "if", "and", "not", "from", "to", "for every", "such that")
+            "deadline", "note", "kind", "rank", "reads", "asks", "if", "and", "not", "from", "to", "for every", "such that",
+            "subject to", "because")
 _WORD = re.compile(r"[A-Za-z_][\w.]*|[^\W\d][\w.]*")
 
 # what completion offers in each context (completion_context)

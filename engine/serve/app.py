@@ -361,7 +361,7 @@ def interview_json(bench: Workbench, body: dict) -> str:
 
 def cases_json(bench: Workbench, body: dict) -> str:
     """`zan cases QUERY --format json`, the same text."""
-    from engine.tools.cases import cases, document
+    from engine.tools.cases import cases, document, letters
 
     compare = body.get("compare")
     space = cases(_text(body.get("query"), "query"), _date(body.get("at"), "at"), bench.kb_dir,
@@ -369,7 +369,7 @@ def cases_json(bench: Workbench, body: dict) -> str:
                   reading=_reading(body, "reading"), versus_reading=_reading(body, "versus_reading"),
                   assumed=_facts_list(body, "assume"), retracted=_facts_list(body, "retract"),
                   given=_facts_list(body, "given"), language=_language(body.get("lang")))
-    doc = document(space, _language(body.get("lang")))
+    doc = document(space, _language(body.get("lang")), names=letters(space, _language(body.get("lang")), new_only=True))
     doc["kb"] = bench.choice.as_json()
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 

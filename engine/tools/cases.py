@@ -1078,13 +1078,15 @@ def _fact(explainer: Explainer, atom: GroundAtom) -> dict:
 # the persons of a general answer are named by letters of the reader's alphabet ("осужденный А", "лицо Б"),
 # never by a variable's English name or a placeholder such as q2
 LETTERS = {"en": "ABCDEFGHJKLMNPRSTUVW", "ru": "АБВГДЕЖЗИКЛМНПРСТУФХ", "kk": "АӘБВГҒДЕЖЗИКҚЛМНОӨПР"}
+NEW_LETTERS = {**LETTERS, "en": "QRSTUVWXYZ"}     # beside a question's own C, P (Latin), new persons from Q on
 
 
-def letters(space: CaseSpace, language: str) -> dict[str, str]:
-    """A letter for each person of the space: the question's persons first, then the others."""
-    alphabet = LETTERS.get(language, LETTERS["en"])
-    people = [i for i in space.individuals.values() if i.origin == "query"] + \
-             [i for i in space.individuals.values() if i.origin != "query"]
+def letters(space: CaseSpace, language: str, new_only: bool = False) -> dict[str, str]:
+    """A letter for each person of the space: the question's persons first, then the others (with new_only,
+    only the new persons and values a norm's existential brings, which have no name a reader wrote)."""
+    alphabet = (NEW_LETTERS if new_only else LETTERS).get(language, LETTERS["en"])
+    people = ([] if new_only else [i for i in space.individuals.values() if i.origin == "query"]) + \
+             [i for i in space.individuals.values() if i.origin != "query" and (i.fresh or not new_only)]
     return {ind.name: alphabet[k] if k < len(alphabet) else f"{alphabet[-1]}{k - len(alphabet) + 2}"
             for k, ind in enumerate(people)}
 
