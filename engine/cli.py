@@ -527,16 +527,8 @@ def _emit(doc, fmt, explain, lang, short, steps, diff=False, after=None):
 
     try:
         rendered = output.render(doc, fmt, explain, lang, short=short, steps=steps, diff=diff)
-        if after:   # a section after the answers (--how): inside the page for HTML, a comment in a graph
-            if fmt == "dot":
-                rendered += "".join(f"// {line}\n" for line in after.strip("\n").splitlines())
-            elif fmt == "svg":
-                comment = "<!--\n" + after.replace("--", "- -") + "-->\n"
-                rendered = rendered.replace("</svg>", comment + "</svg>", 1)
-            elif "</body>" in rendered:
-                rendered = rendered.replace("</body>", after + "</body>", 1)
-            else:
-                rendered += after
+        if after:   # a section after the answers (--how), escaped for the format
+            rendered = output.attach(rendered, after, fmt)
         click.echo(visible_styled(rendered), nl=False)  # control characters never reach the terminal
     except output.MissingTool as e:
         raise click.UsageError(str(e)) from None

@@ -1,4 +1,4 @@
-"""Every project under examples/ passes `zan check` and `zan test` (so CI runs their scenarios), and the
+"""Every project under examples/ passes `zan check`, `zan test` (so CI runs their scenarios) and `zan fmt --check`, and the
 Singapore rule 34 project (issue 22) answers its README's example questions as the README says."""
 
 from __future__ import annotations
@@ -28,6 +28,8 @@ def test_every_example_checks_and_passes_its_scenarios(zan, project, monkeypatch
     tested = zan("test")
     assert tested.exit_code == 0, tested.output
     assert "all passed" in tested.output
+    formatted = zan("fmt", "--check")
+    assert formatted.exit_code == 0, formatted.output
 
 
 def _readme_questions():

@@ -74,3 +74,15 @@ def test_the_language_server_speaks_the_editors_locale(project):
         editor.request("shutdown", None)
         editor.notify("exit", {})
         editor.process.wait(timeout=30)
+
+
+def test_declaration_errors_in_kazakh_and_russian(project, zan):
+    law = project / "kb" / "law.zan"
+    law.write_text(law.read_text(encoding="utf-8").replace(*LAW_TYPO[::-1]).replace('cites "example 2"', 'cites "exampel 2"'),
+                   encoding="utf-8")
+    english, russian, kazakh = (zan("check", "--lang", lang) for lang in ("en", "ru", "kk"))
+    assert english.exit_code == russian.exit_code == kazakh.exit_code == 1
+    assert "the citation names the act exampel, which is not declared [unknown-act]" in english.stderr
+    assert "ссылка называет акт exampel, который не объявлен [unknown-act]" in russian.stderr
+    assert "сілтеме жарияланбаған exampel актісін атайды [unknown-act]" in kazakh.stderr
+    assert "возможно, имелось в виду example?" in russian.stderr

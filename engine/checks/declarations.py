@@ -6,6 +6,7 @@ import re
 
 from engine.syntax import nodes as n
 from engine.base.diagnostics import Diagnostic, Note, did_you_mean
+from engine.base.messages import message
 from engine.syntax.knowledge import KnowledgeBase
 
 # `act 134.1.2`, `act 34.1.a` (lettered sub-paragraphs); an act's key alone cites the act as a whole; `act word` a named part (`cc60 reasoning`)
@@ -13,11 +14,11 @@ CITATION = re.compile(r"^\S+( (\d+[A-Za-z]?(\.(\d+[A-Za-z]?|[a-z]+))*|[a-z_]+))?
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
 
-def check(kb: KnowledgeBase) -> list[Diagnostic]:
+def check(kb: KnowledgeBase, language: str = "en") -> list[Diagnostic]:
     found: list[Diagnostic] = []
-    found += _intervals(kb)
+    found += _intervals(kb, language)
     for norm in kb.norms.values():
-        found += _norm(kb, norm)
+        found += _norm(kb, norm, language)
     found += _exception_cycles(kb)
     for scope in kb.scopes:       # the provisions a kb declares it does not encode: citation keys of declared acts
         for key in scope.citations:
@@ -32,8 +33,8 @@ def check(kb: KnowledgeBase) -> list[Diagnostic]:
                                         f"declare it: act {act} rank N in force from YYYY-MM-DD."))
     for clause in kb.clauses:
         if clause.modality:
-            found.append(Diagnostic("modality-outside-norm", f"`{clause.modality}` outside a norm", clause.modality_span,
-                                    hint="write it inside `norm ID cites \"act article\" ...`, so the conclusion has a source"))
+            found.append(Diagnostic("modality-outside-norm", message("modality-outside-norm", language, modality=clause.modality),
+                                    clause.modality_span, hint=message("inside a norm", language)))
     for decl in kb.predicates.values():
         for reading in decl.readings:
             for name in PLACEHOLDER.findall(reading.text):
@@ -58,50 +59,51 @@ def check(kb: KnowledgeBase) -> list[Diagnostic]:
     return found
 
 
-def _intervals(kb: KnowledgeBase) -> list[Diagnostic]:
+def _intervals(kb: KnowledgeBase, language: str = "en") -> list[Diagnostic]:
     found = []
     intervals = [a.in_force for a in kb.acts.values()] + [m.in_force for m in kb.norms.values()]
     intervals += [c.interval for c, _ in kb.all_clauses()]
     for interval in intervals:
         if interval and interval.start and interval.end and interval.end < interval.start:
-            found.append(Diagnostic("invalid-interval", f"the interval ends ({interval.end}) before it begins ({interval.start})",
-                                    interval.span))
+            found.append(Diagnostic("invalid-interval", message("invalid-interval", language, end=interval.end,
+                                                                start=interval.start), interval.span))
     return found
 
 
-def _norm(kb: KnowledgeBase, norm: n.Norm) -> list[Diagnostic]:
+def _norm(kb: KnowledgeBase, norm: n.Norm, language: str = "en") -> list[Diagnostic]:
     found = []
     if norm.citation is None:
-        found.append(Diagnostic("missing-citation", f"the norm {norm.id} has no citation", norm.id_span,
-                                hint='add `cites "act article.part.subparagraph"`, e.g. cites "pec 134.1.2"'))
+        found.append(Diagnostic("missing-citation", message("missing-citation", language, norm=norm.id), norm.id_span,
+                                hint=message("add cites", language)))
     else:
         if not CITATION.match(norm.citation):
-            found.append(Diagnostic("invalid-citation", f"\"{norm.citation}\" is not a citation key", norm.citation_span,
-                                    hint='write the act key, a space, then the article: "pec 134.1.2"'))
+            found.append(Diagnostic("invalid-citation", message("invalid-citation", language, written=norm.citation),
+                                    norm.citation_span, hint=message("citation form", language)))
         act = norm.act_key
         if act and act not in kb.acts:
             guess = did_you_mean(act, kb.acts)
-            found.append(Diagnostic("unknown-act", f"the citation names the act {act}, which is not declared",
-                                    norm.citation_span, hint=f"did you mean {guess}?" if guess else
-                                    f"declare it: act {act} rank N in force from YYYY-MM-DD."))
+            found.append(Diagnostic("unknown-act", message("unknown-act", language, act=act),
+                                    norm.citation_span, hint=message("did you mean", language, guess=guess) if guess else
+                                    message("declare act", language, act=act)))
     act = kb.acts.get(norm.act_key) if norm.act_key else None
     if act is not None and act.authentic:   # the act's authentic language(s): "authentic en" for English law
         if not any(q.language in act.authentic for q in norm.quotes):
-            found.append(Diagnostic("missing-quote", f"the norm {norm.id} has no quote in {', '.join(act.authentic)}",
-                                    norm.id_span, hint=f'add {act.authentic[0]} "..." with the text of the provision'))
+            found.append(Diagnostic("missing-quote", message("missing-quote in", language, norm=norm.id,
+                                                             languages=", ".join(act.authentic)),
+                                    norm.id_span, hint=message("add quote", language, tag=act.authentic[0])))
     elif not any(q.language == "kk" for q in norm.quotes):
-        found.append(Diagnostic("missing-quote", f"the norm {norm.id} has no Kazakh quote", norm.id_span,
-                                hint='add kk "..." with the text of the provision'))
+        found.append(Diagnostic("missing-quote", message("missing-quote", language, norm=norm.id), norm.id_span,
+                                hint=message("add quote", language, tag="kk")))
     for kind, refs in (("exception to", tuple(r for r in norm.exception_to if r.written_in is None)),
                        ("subject to", norm.subject_to), ("rests on", norm.rests_on), ("see", norm.see),
                        ("interprets", norm.interprets), ("binding by", (norm.binding,) if norm.binding else ())):
         for ref in refs:
             if ref.norm_id not in kb.norms:
                 guess = did_you_mean(ref.norm_id, kb.norms)
-                found.append(Diagnostic("unknown-norm", f"`{kind}` names the norm {ref.norm_id}, which is not declared",
-                                        ref.span, hint=f"did you mean {guess}?" if guess else None))
+                found.append(Diagnostic("unknown-norm", message("unknown-norm", language, kind=kind, norm=ref.norm_id),
+                                        ref.span, hint=message("did you mean", language, guess=guess) if guess else None))
             elif ref.norm_id == norm.id and kind == "exception to":
-                found.append(Diagnostic("exception-cycle", f"the norm {norm.id} is an exception to itself", ref.span))
+                found.append(Diagnostic("exception-cycle", message("exception to itself", language, norm=norm.id), ref.span))
     quotes = {q.language: " ".join(q.text.split()) for q in norm.quotes}
     for d in norm.decisive:
         if " ".join(d.text.split()) not in quotes.get(d.language, ""):
@@ -114,8 +116,8 @@ def _norm(kb: KnowledgeBase, norm: n.Norm) -> list[Diagnostic]:
             found.append(Diagnostic("unknown-act", f"`delegates exceptions to` names the act {ref.norm_id}, which is not declared",
                                     ref.span, hint=f"did you mean {guess}?" if guess else None))
     if norm.deadline is not None and (norm.clause is None or norm.clause.modality != "obligatory"):
-        found.append(Diagnostic("deadline-without-obligation", f"the norm {norm.id} has a deadline but obliges nothing",
-                                norm.id_span, hint="a deadline belongs to an `obligatory` conclusion"))
+        found.append(Diagnostic("deadline-without-obligation", message("deadline-without-obligation", language, norm=norm.id),
+                                norm.id_span, hint=message("deadline belongs", language)))
     return found
 
 

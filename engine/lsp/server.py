@@ -211,7 +211,8 @@ def make_server() -> LanguageServer:
 
     @server.feature(t.TEXT_DOCUMENT_HOVER)
     def hover(ls: LanguageServer, params: t.HoverParams):
-        text = documents.hover(path_of(params.text_document.uri), params.position.line, params.position.character)
+        path = path_of(params.text_document.uri)
+        text = documents.hover(path, params.position.line, params.position.character, documents.language(path))
         if text is None:
             return None
         return t.Hover(contents=t.MarkupContent(kind=t.MarkupKind.Markdown, value=text))

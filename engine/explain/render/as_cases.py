@@ -7,11 +7,11 @@ rows whose status changes and the norm that caused each change.
 
 from __future__ import annotations
 
-import re
-from html import escape
-
 from engine.explain.i18n import word
 from engine.explain.render.common import cited
+from engine.explain.render.escape import html as escape
+from engine.explain.render.escape import markdown as _md
+from engine.explain.render.escape import markdown_code as _code
 
 
 def _status(row: dict, language: str) -> str:
@@ -148,20 +148,6 @@ def _summaries(doc: dict, language: str, code=lambda x: f"`{x}`") -> list[str]:
             or word("row any", language)
         out.append(word("gap rows", language, count=len(rows), atom=code(atom), example=example))
     return out
-
-
-def _md(text: str) -> str:
-    """Text in a Markdown table cell or list: no markup, no HTML, no cell breaks."""
-    return escape(text).replace("|", "\\|").replace("`", "\\`").replace("*", "\\*").replace("_", "\\_") \
-        .replace("[", "\\[").replace("]", "\\]").replace("\n", " ")
-
-
-def _code(text: str) -> str:
-    """A Markdown code span that no backtick in the text can close."""
-    longest = max((len(m) for m in re.findall("`+", text)), default=0)
-    ticks = "`" * (longest + 1)
-    pad = " " if text.startswith("`") or text.endswith("`") else ""
-    return f"{ticks}{pad}{text}{pad}{ticks}"
 
 
 def markdown(doc: dict, language: str) -> str:

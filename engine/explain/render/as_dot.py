@@ -11,6 +11,7 @@ import subprocess
 import textwrap
 
 from engine.explain.i18n import word
+from engine.explain.render.escape import dot
 from engine.explain.render.common import View, norm_name, quote_marker
 
 COLOURS = {"permitted": "#dff5df", "obligatory": "#dde8fb", "discretionary": "#fff3cc", "prohibited": "#fbe0e0",
@@ -18,7 +19,7 @@ COLOURS = {"permitted": "#dff5df", "obligatory": "#dde8fb", "discretionary": "#f
 
 
 def _q(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+    return dot(text)
 
 
 def _wrap(text: str | None, width: int = 48) -> str:

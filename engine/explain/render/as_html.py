@@ -6,7 +6,7 @@ rank, dates and quote. Style and the expand/collapse buttons are inline.
 
 from __future__ import annotations
 
-from html import escape
+from engine.explain.render.escape import html as escape
 
 from engine.explain.i18n import word
 from engine.explain.render.common import cites as common_cites, no_answers_text, shown_source, View, bindings_text, cited_norms, norm_anchor, norm_name, quote_marker, why_not_heading

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from engine.base.text import html_unescaped
+from engine.explain.render.escape import markdown_text_undone
 from engine.explain.i18n import word
 from engine.explain.render.common import cites as common_cites, no_answers_text, shown_source, View, bindings_text, cited_norms, norm_anchor, norm_name, why_not_heading, quote_marker
 
@@ -29,7 +29,7 @@ def _cap(text: str) -> str:
 
 def _code(text: str) -> str:
     """Inline code: literal in Markdown, so the text is shown unescaped, fenced by more backticks than it holds."""
-    text = html_unescaped(text)
+    text = markdown_text_undone(text)
     longest = max((len(run) for run in re.findall("`+", text)), default=0)
     if not longest:
         return f"`{text}`"

@@ -2,9 +2,25 @@
 
 from __future__ import annotations
 
-from engine.base.text import html_escaped, map_strings, visible
+from engine.base.text import map_strings, visible
 
 FORMAT_NAMES = ("text", "json", "markdown", "html", "dot", "svg")
+
+
+def attach(rendered: str, section: str, fmt: str) -> str:
+    """A section after the answers (--how's sets, written for `fmt` by its renderer): inside the page for HTML,
+    a <desc> in SVG and `//` lines in DOT (escaped there, by construction), after the rest otherwise."""
+    from engine.explain.render import escape
+
+    if fmt == "dot":
+        return rendered + escape.dot_comment(section)
+    if fmt == "svg":
+        head, end, tail = rendered.rpartition("</svg>")
+        return head + escape.svg_note(section) + end + tail if end else rendered
+    if fmt == "html" and "</body>" in rendered:
+        head, end, tail = rendered.rpartition("</body>")
+        return head + section + end + tail
+    return rendered + section
 
 
 class MissingTool(Exception):
@@ -12,7 +28,8 @@ class MissingTool(Exception):
 
 
 def _markdown_safe(text: str) -> str:
-    return html_escaped(visible(text))
+    from engine.explain.render.escape import markdown_text
+    return markdown_text(visible(text))
 
 
 def render(document: dict, fmt: str, explain: bool, language: str, *, short: bool = False, steps: bool = False,
