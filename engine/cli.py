@@ -415,7 +415,7 @@ def _ask_in_words(text, kb, facts, at, fmt, explain, lang, short, steps, depth, 
     """A question in words: understood against the kb's vocabulary, said back, then answered (or diffed)."""
     from click.core import ParameterSource
 
-    from engine.tools.understanding import Diagnostic as _D, in_words, knowledge, language_of, understand
+    from engine.tools.understanding import Diagnostic as _D, knowledge, language_of, understand, understood_and_said
 
     folder = _knowledge(kb).folder
     knowledge_base = knowledge(folder, list(facts) or None)
@@ -432,10 +432,7 @@ def _ask_in_words(text, kb, facts, at, fmt, explain, lang, short, steps, depth, 
         if not isinstance(general, _D) and general.roles and not general.names and not general.between:
             _general_answer(general, general_kb, _knowledge(kb), at, fmt, lang, reading)
             return
-    understood = understand(text, knowledge_base, lang)
-    if isinstance(understood, _D):
-        raise ZanError([understood], sources={"<question>": text})
-    said = in_words(understood, knowledge_base, lang)
+    understood, said = understood_and_said(text, knowledge_base, lang)
     if understood.between:
         from engine.tools.diff import diff as compare
         from engine.tools.diff import document
@@ -630,13 +627,10 @@ def diff(query, start, end, at, versus_reading, assumed, retracted, reading, fac
     choice = _knowledge(kb)
     words, said = (), None
     if not looks_like_atom(query):   # a question in words: understood as `zan ask` understands it
-        from engine.tools.understanding import Diagnostic as NotUnderstood, in_words, knowledge, understand
+        from engine.tools.understanding import knowledge, understood_and_said
 
-        knowledge_base = knowledge(choice.folder, list(facts) or None)
-        understood = understand(query, knowledge_base, lang)
-        if isinstance(understood, NotUnderstood):
-            raise ZanError([understood], sources={"<question>": query})
-        query, words, said = understood.query, tuple(understood.assumptions), in_words(understood, knowledge_base, lang)
+        understood, said = understood_and_said(query, knowledge(choice.folder, list(facts) or None), lang)
+        query, words = understood.query, tuple(understood.assumptions)
     result = compare(query, start, end, choice.folder, list(facts) or None, assumptions=words + tuple(fact_atoms(assumed)),
                      retractions=fact_atoms(retracted), reading=reading, versus_reading=versus_reading)
     doc = document(result, lang, depth=depth, steps=steps)

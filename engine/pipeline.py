@@ -236,6 +236,20 @@ def parse_question(text: str, language: str = "en") -> n.Query:
     return query
 
 
+def checked_question(kb: KnowledgeBase, question: str | n.Query) -> n.Query:
+    """The question parsed (when it is text) and checked against the knowledge base; an error names the
+    question's text as its source, beside the kb's files."""
+    if not isinstance(question, str):
+        check_query(kb, question)
+        return question
+    try:
+        query = parse_question(question)
+        check_query(kb, query)
+    except ZanError as e:
+        raise ZanError(e.diagnostics, sources={**kb.sources, "<query>": question}) from None
+    return query
+
+
 def prepare(query_text: str | n.Query, at: datetime.date, kb_dir: Path | None = None,
             fact_files: Sequence[Path] | None = None, assumptions: Sequence[n.Atom] = (),
             retractions: Sequence[n.Atom] = (), reading=None) -> Result:
@@ -246,15 +260,7 @@ def prepare(query_text: str | n.Query, at: datetime.date, kb_dir: Path | None = 
     kb, facts, warnings = load_checked(kb_dir, fact_files)
     kb = assume(kb, assumptions)
     collector.settle()
-    if isinstance(query_text, str):
-        try:
-            query = parse_question(query_text)
-            check_query(kb, query)
-        except ZanError as e:
-            raise ZanError(e.diagnostics, sources={**kb.sources, "<query>": query_text}) from None
-    else:
-        query = query_text
-        check_query(kb, query)
+    query = checked_question(kb, query_text)
     for atom in retractions:
         check_query(kb, n.Query(None, atom, atom.span))
     program = retract(ir.lower(kb, at, reading=reading, asked=ir.asked_atoms([query.atom])), retractions)

@@ -93,6 +93,12 @@ MESSAGES: dict[str, dict[str, str]] = {
                                      "это предел, который рассматривает Zan",
                                "kk": "{query} жағдайлар кеңістігінде бірге қолданылатын нормалардың {limit} тіркесімінен "
                                      "көбі бар — бұл Zan қарайтын шек"},
+    "too large outcomes": {"en": "the case space of {query} has more than {limit} different outcomes (a status and its "
+                                 "deciding norms) for one atom, the most Zan tabulates",
+                           "ru": "в пространстве случаев {query} больше {limit} различных исходов (статус и решающие нормы) "
+                                 "для одного атома — это предел, который сводит в таблицу Zan",
+                           "kk": "{query} жағдайлар кеңістігінде бір атом үшін {limit}-ден көп түрлі нәтиже (мәртебе мен шешетін "
+                                 "нормалар) бар — бұл Zan кестеге түсіретін шек"},
     "too large entries": {"en": "the case space of {query} needs more than {limit} diagram nodes, the memory bound of this work",
                           "ru": "пространству случаев {query} нужно больше {limit} узлов диаграмм — это предел памяти",
                           "kk": "{query} жағдайлар кеңістігіне диаграмманың {limit} түйінінен көбі керек — бұл жад шегі"},

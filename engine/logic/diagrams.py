@@ -227,7 +227,7 @@ class Diagrams:
             out = self.node(v, self.false, out) if literals[v] else self.node(v, out, self.false)
         return out
 
-    def isop(self, lower: int, upper: int) -> list[dict[int, bool]]:
+    def isop(self, lower: int, upper: int, limit: int | None = None) -> list[dict[int, bool]]:
         """A prime and irredundant cover of any function between lower and upper (lower implies upper):
         cubes (variable -> value) whose disjunction contains lower and lies within upper, none of which can
         lose a literal and stay within upper, none covered by the others where lower holds.
@@ -236,6 +236,7 @@ class Diagrams:
         covers from binary decision diagrams", 1993); primality and irredundancy are then checked cube by
         cube (a literal is dropped while the larger cube stays within upper, a cube is dropped while the
         others cover what it adds to lower), so they hold by construction whatever the order of variables.
+        More than `limit` cubes is TooLarge("rows").
         """
         memo: dict[tuple[int, int], tuple[int, list]] = {}
 
@@ -257,6 +258,8 @@ class Diagrams:
             cs, ks = rec(rest, self.conj(u0, u1))
             cover = self.disj(self.node(v, c0, c1), cs)
             cubes = [{**c, v: False} for c in k0] + [{**c, v: True} for c in k1] + ks
+            if limit is not None and len(cubes) > limit:      # more rows than a table may have
+                raise TooLarge("rows", limit)
             memo[(low, up)] = cover, cubes
             return cover, cubes
 
@@ -272,6 +275,8 @@ class Diagrams:
             if c not in primes:
                 primes.append(c)
         kept = list(primes)
+        if len(primes) > 200:     # ISOP's cover is irredundant already; the check after widening is quadratic
+            return kept
         for c in sorted(primes, key=len, reverse=True):     # irredundant: every cube adds something of lower
             others = self.false
             for o in kept:

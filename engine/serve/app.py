@@ -259,18 +259,13 @@ def answer_json(bench: Workbench, body: dict) -> str:
 def in_words(bench: Workbench, body: dict, text: str, language: str, detect: bool = False) -> dict:
     """A question in words, understood as `zan ask` understands it: the query, date, assumptions and language, or
     a diff document. With `detect` (no lang given), the language is the question's own (as `zan ask` without --lang)."""
-    from engine.tools.understanding import Diagnostic as NotUnderstood
-    from engine.tools.understanding import in_words as said_back
-    from engine.tools.understanding import knowledge, language_of, understand
+    from engine.tools.understanding import knowledge, language_of, understood_and_said
 
     files = bench.case_files(body)
     knowledge_base = knowledge(bench.kb_dir, files)
     if detect:
         language = language_of(text, knowledge_base) or language
-    understood = understand(text, knowledge_base, language)
-    if isinstance(understood, NotUnderstood):
-        raise ZanError([understood], sources={"<question>": text})
-    said = said_back(understood, knowledge_base, language)
+    understood, said = understood_and_said(text, knowledge_base, language)
     if understood.between:
         from engine.tools.diff import diff, document
         start, end = understood.between

@@ -51,6 +51,7 @@ GroundAtom = tuple  # (relation, values)
 ASSUMED = "<assumed>"
 CASES_BUDGET = Budget(entries=3_000_000, seconds=30.0)   # the diagrams of one case space
 MAX_ROWS = 3000                                          # the most rows one case space lists
+MAX_OUTCOMES = 256          # different outcomes (status and deciding norms) of one atom a table is made of
 MAX_COMBINATIONS = 4096     # combinations of applicable norms one question weighs (the bundled call space: 760)
 
 
@@ -540,6 +541,8 @@ def _table(d: Diagrams, root: int, impossible_value: Callable, keep: Callable | 
     for v in values:
         if impossible_value(v):
             impossible = d.disj(impossible, region.pop(v))
+    if len(region) > MAX_OUTCOMES:
+        raise TooLarge("outcomes", MAX_OUTCOMES)
     out: list = []
 
     def add(literals, value, case_region):
@@ -553,7 +556,7 @@ def _table(d: Diagrams, root: int, impossible_value: Callable, keep: Callable | 
     if keep is not None:
         for v in (v for v in region if keep(v)):
             above = d.false
-            for c in ordered(d.isop(region[v], d.disj(region[v], impossible))):
+            for c in ordered(d.isop(region[v], d.disj(region[v], impossible), bound)):
                 add(c, v, d.conj(d.conj(d.cube(c), region[v]), d.neg(above)))
                 above = d.disj(above, d.cube(c))
         return out
@@ -567,7 +570,7 @@ def _table(d: Diagrams, root: int, impossible_value: Callable, keep: Callable | 
         d.check()
         choice = None
         for v in rest if len(rest) <= 12 else sorted(rest, key=lambda v: share[v])[:1]:
-            cubes = d.isop(region[v], d.disj(region[v], done))
+            cubes = d.isop(region[v], d.disj(region[v], done), bound)
             cost = (len(cubes), -share[v], repr(v))
             if choice is None or cost < choice[0]:
                 choice = (cost, v, cubes)

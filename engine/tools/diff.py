@@ -16,11 +16,10 @@ from typing import Sequence
 from engine.logic import ir
 from engine.syntax import nodes as n
 from engine.explain.answering import Trace, answers, trace
-from engine.base.diagnostics import ZanError
 from engine.logic.evaluator import evaluate
 from engine.explain.explanation import Explainer, atom_text, json_value, query_text
 from engine.explain.i18n import word
-from engine.pipeline import assume, check, check_query, load_knowledge, parse_question, retract
+from engine.pipeline import assume, check, checked_question, load_knowledge, retract
 from engine.explain.proof import ProofNode, Prover
 
 
@@ -65,15 +64,7 @@ def diff(query_text_or_query, start: datetime.date, end: datetime.date, kb_dir: 
     kb, _facts = load_knowledge(kb_dir, fact_files)
     check(kb)
     kb = assume(kb, assumptions)
-    if isinstance(query_text_or_query, str):
-        query = parse_question(query_text_or_query)
-        try:
-            check_query(kb, query)
-        except ZanError as e:
-            raise ZanError(e.diagnostics, sources={**kb.sources, "<query>": query_text_or_query}) from None
-    else:
-        query = query_text_or_query
-        check_query(kb, query)
+    query = checked_question(kb, query_text_or_query)
     unfiltered = n.Query(None, query.atom, query.span)
     sides = []
     second = versus_reading if versus_reading is not None else reading

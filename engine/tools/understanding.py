@@ -21,7 +21,7 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
-from engine.base.diagnostics import Diagnostic
+from engine.base.diagnostics import Diagnostic, ZanError
 from engine.base.source import Span
 from engine.explain.i18n import MONTHS, QUESTION_WORDS, WORDS, word
 from engine.explain.phrasebook import Phrasebook
@@ -853,6 +853,15 @@ def _stated(kb: KnowledgeBase, atom: n.Atom) -> bool:
     values = tuple(a.value for a in atom.args if isinstance(a, n.Constant))
     return any(c.is_fact and c.head.predicate == atom.predicate and
                tuple(a.value for a in c.head.args if isinstance(a, n.Constant)) == values for c in kb.clauses)
+
+
+def understood_and_said(text: str, kb: KnowledgeBase, language: str) -> tuple[Understood, dict]:
+    """The question in words understood (or its located diagnostic raised) and said back (in_words): what
+    `zan ask` and the workbench both start from."""
+    understood = understand(text, kb, language)
+    if isinstance(understood, Diagnostic):
+        raise ZanError([understood], sources={"<question>": text})
+    return understood, in_words(understood, kb, language)
 
 
 def understood_title(said: dict, language: str) -> str:
