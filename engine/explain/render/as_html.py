@@ -9,7 +9,7 @@ from __future__ import annotations
 from engine.explain.render.escape import html as escape
 
 from engine.explain.i18n import word
-from engine.explain.render.common import cites as common_cites, no_answers_text, shown_source, View, bindings_text, cited_norms, norm_anchor, norm_name, quote_marker, why_not_heading
+from engine.explain.render.common import cites as common_cites, norm_facts, no_answers_text, shown_source, View, bindings_text, cited_norms, norm_anchor, norm_name, quote_marker, why_not_heading
 
 STYLE = """
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;max-width:70em;margin:2em auto;padding:0 1em;line-height:1.45;color:#222}
@@ -282,16 +282,7 @@ def norms_html(document: dict, language: str) -> list[str]:
         return []
     out = [f"<h2>{escape(word('norms cited', language))}</h2>", '<dl class="norms">']
     for ref in sorted(norms.values(), key=lambda r: (r.get("citation") or "", r["id"])):
-        facts = []
-        if ref.get("act_title"):
-            facts.append(f"{word('act', language)}: {ref['act_title']}")
-        if ref.get("rank") is not None:
-            facts.append(f"{word('rank', language)} {ref['rank']}")
-        force = ref.get("in_force") or {}
-        if force.get("from"):
-            facts.append(word("comes into force", language, date=force["from"]))
-        if force.get("to"):
-            facts.append(word("ceases", language, date=force["to"]))
+        facts = norm_facts(ref, language)
         out.append(f'<dt id="{escape(norm_anchor(ref))}">{escape(norm_name(ref))}</dt>')
         out.append(f'<dd><span class="muted">{escape("; ".join(facts))}</span>{quote(ref, language)}')
         if ref.get("interpretation"):

@@ -6,7 +6,8 @@ import re
 
 from engine.explain.render.escape import markdown_text_undone
 from engine.explain.i18n import word
-from engine.explain.render.common import cites as common_cites, no_answers_text, shown_source, View, bindings_text, cited_norms, norm_anchor, norm_name, why_not_heading, quote_marker
+from engine.explain.render import common
+from engine.explain.render.common import cites as common_cites, norm_facts, no_answers_text, shown_source, View, bindings_text, cited_norms, norm_anchor, norm_name, why_not_heading, quote_marker
 
 
 def render(document: dict, explain: bool, language: str, *, short: bool = False, steps: bool = False) -> str:
@@ -138,26 +139,7 @@ def node_lines(c: dict, indent: str, language: str) -> list[str]:
 
 
 def why_not_lines(w: dict, indent: str, language: str, nested: bool = False) -> list[str]:
-    failed = w.get("failed") or {}
-    where = f" ({_code(shown_source(failed['source']))})" if failed.get("source") else ""
-    if nested:
-        who = _link(w["norm"]) if w.get("norm") else word("rule", language)
-        out = [f"{indent}- ✗ {who}: {_code(failed.get('condition') or '')}: {failed.get('sentence')}{where}"]
-    else:
-        out = [f"{indent}- ✗ **{w['explanation']}**"]
-    inner = indent + "  "
-    for held in w.get("held", []):
-        out += node_lines(held, inner, language)
-    if not nested and w["reason"] != "not-in-force" and failed.get("condition"):
-        out.append(f"{inner}- ✗ {_code(failed['condition'])}: {failed['sentence']}{where}")
-        inner += "  "
-    if w.get("counter_proof"):
-        out += node_lines(w["counter_proof"], inner, language)
-    for child in w.get("because", []):
-        out += why_not_lines(child, inner, language, nested=True)
-    if w.get("truncated"):
-        out.append(f"{inner}- *{word('more below', language, count=w['truncated'])}*")
-    return out
+    return common.why_not_lines(w, indent, language, MARKUP, nested)
 
 
 def steps_lines(steps: list[dict], language: str) -> list[str]:
@@ -197,16 +179,7 @@ def norms_section(document: dict, language: str) -> list[str]:
     out = ["---", "", f"## {_cap(word('norms cited', language))}", ""]
     for ref in sorted(norms.values(), key=lambda r: (r.get("citation") or "", r["id"])):
         out += [f"### <a id=\"{norm_anchor(ref)}\"></a>{norm_name(ref)}", ""]
-        facts = []
-        if ref.get("act_title"):
-            facts.append(f"{word('act', language)}: {ref['act_title']}")
-        if ref.get("rank") is not None:
-            facts.append(f"{word('rank', language)} {ref['rank']}")
-        force = ref.get("in_force") or {}
-        if force.get("from"):
-            facts.append(word("comes into force", language, date=force["from"]))
-        if force.get("to"):
-            facts.append(word("ceases", language, date=force["to"]))
+        facts = norm_facts(ref, language)
         if facts:
             out += ["*" + "; ".join(facts) + "*", ""]
         out += _quote(ref, language)
@@ -244,3 +217,9 @@ def render_diff(document: dict, explain: bool, language: str, *, short: bool = F
     if view.explain:
         out += norms_section(document, language)
     return "\n".join(out).rstrip() + "\n"
+
+
+MARKUP = common.LineMarkup(
+    step="  ", failed="- ✗ ", code=lambda text: _code(text or ""), norm=_link,
+    source=lambda source: f" ({_code(shown_source(source))})", explanation=lambda text: f"**{text}**",
+    more=lambda text: f"- *{text}*", node_lines=lambda node, indent, language: node_lines(node, indent, language))

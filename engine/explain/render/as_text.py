@@ -9,6 +9,7 @@ from __future__ import annotations
 import click
 
 from engine.explain.i18n import word
+from engine.explain.render import common
 from engine.explain.render.common import cites as common_cites, no_answers_text, View, bindings_text, norm_name, quoted, why_not_heading, excerpt
 
 STATUS_COLOURS = {"permitted": "green", "obligatory": "blue", "discretionary": "yellow", "prohibited": "red",
@@ -176,28 +177,7 @@ def node_lines(c: dict, indent: str, language: str) -> list[str]:
 
 
 def why_not_lines(w: dict, indent: str, language: str, nested: bool = False) -> list[str]:
-    """A why-not: the sentence, what held, then the failing condition and, beneath it, why that fails."""
-    failed = w.get("failed") or {}
-    where = f"  ({failed['source']})" if failed.get("source") else ""
-    if nested:
-        who = _norm(w["norm"]) if w.get("norm") else word("rule", language)
-        out = [f"{indent}{_no('✗')} {who}: {failed.get('condition')}: {failed.get('sentence')}{where}"]
-        inner = indent + "    "
-    else:
-        out = [f"{indent}{_no('✗')} {w['explanation']}"]
-        inner = indent + "    "
-    for held in w.get("held", []):
-        out += node_lines(held, inner, language)
-    if not nested and w["reason"] != "not-in-force" and failed.get("condition"):
-        out.append(f"{inner}{_no('✗')} {failed['condition']}: {failed['sentence']}{where}")
-        inner += "    "
-    if w.get("counter_proof"):
-        out += node_lines(w["counter_proof"], inner, language)
-    for child in w.get("because", []):
-        out += why_not_lines(child, inner, language, nested=True)
-    if w.get("truncated"):
-        out.append(f"{inner}" + _quiet(word("more below", language, count=w["truncated"])))
-    return out
+    return common.why_not_lines(w, indent, language, MARKUP, nested)
 
 
 def steps_lines(steps: list[dict], indent: str, language: str) -> list[str]:
@@ -261,3 +241,8 @@ def render_diff(document: dict, explain: bool, language: str, *, short: bool = F
                 lines += ["  " + line for line in body]
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
+
+
+MARKUP = common.LineMarkup(
+    step="    ", failed=f"{_no('✗')} ", code=str, norm=_norm, source=lambda source: f"  ({source})",
+    explanation=lambda text: text, more=_quiet, node_lines=lambda node, indent, language: node_lines(node, indent, language))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable
 
 from engine.explain.i18n import word
 
@@ -140,3 +141,57 @@ def shown_source(source: str | None) -> str:
     marker = "share/zan/"
     at = source.replace("\\", "/").rfind(marker)
     return source[at + len(marker):] if at >= 0 else source
+
+
+def norm_facts(ref: dict, language: str) -> list[str]:
+    """What the list of norms cited says of a norm besides its text: its act, rank and days in force."""
+    facts = []
+    if ref.get("act_title"):
+        facts.append(f"{word('act', language)}: {ref['act_title']}")
+    if ref.get("rank") is not None:
+        facts.append(f"{word('rank', language)} {ref['rank']}")
+    force = ref.get("in_force") or {}
+    if force.get("from"):
+        facts.append(word("comes into force", language, date=force["from"]))
+    if force.get("to"):
+        facts.append(word("ceases", language, date=force["to"]))
+    return facts
+
+
+@dataclass(frozen=True)
+class LineMarkup:
+    """How a line-based format (text, Markdown) marks up the parts of a why-not; the walk is why_not_lines."""
+
+    step: str                                        # the indentation of one level
+    failed: str                                      # what opens a line of a condition that failed
+    code: Callable[[str | None], str]                # an atom or a condition
+    norm: Callable[[dict], str]                      # a norm's name (a link in Markdown)
+    source: Callable[[str], str]                     # " (file:line)" after a failed condition
+    explanation: Callable[[str], str]                # the why-not's sentence, at the top
+    more: Callable[[str], str]                       # "… more below"
+    node_lines: Callable[[dict, str, str], list[str]]   # a proof node, in the format
+
+
+def why_not_lines(w: dict, indent: str, language: str, markup: LineMarkup, nested: bool = False) -> list[str]:
+    """A why-not as lines: the sentence (or, nested, the norm and its failed condition), the conditions that held,
+    the one that failed, the counter-proof, the why-nots it rests on, and what was cut."""
+    failed = w.get("failed") or {}
+    where = markup.source(failed["source"]) if failed.get("source") else ""
+    if nested:
+        who = markup.norm(w["norm"]) if w.get("norm") else word("rule", language)
+        out = [f"{indent}{markup.failed}{who}: {markup.code(failed.get('condition'))}: {failed.get('sentence')}{where}"]
+    else:
+        out = [f"{indent}{markup.failed}{markup.explanation(w['explanation'])}"]
+    inner = indent + markup.step
+    for held in w.get("held", []):
+        out += markup.node_lines(held, inner, language)
+    if not nested and w["reason"] != "not-in-force" and failed.get("condition"):
+        out.append(f"{inner}{markup.failed}{markup.code(failed['condition'])}: {failed['sentence']}{where}")
+        inner += markup.step
+    if w.get("counter_proof"):
+        out += markup.node_lines(w["counter_proof"], inner, language)
+    for child in w.get("because", []):
+        out += why_not_lines(child, inner, language, markup, nested=True)
+    if w.get("truncated"):
+        out.append(f"{inner}{markup.more(word('more below', language, count=w['truncated']))}")
+    return out
