@@ -37,8 +37,9 @@ def _deciding(row: dict, language: str = "en") -> str:
     """The deciding norm in the reader's citation form (and, with a second side, the one after it); for a
     case outside what the kb encodes, the provisions it does not encode."""
     if row.get("outside_scope"):
-        return f"{word('outside scope', language)}: {'; '.join(row['outside_scope']['cited_as'])}"
-    text = _cited(row.get("deciding"))
+        text = f"{word('outside scope', language)}: {'; '.join(row['outside_scope']['cited_as'])}"
+    else:
+        text = _cited(row.get("deciding"))
     if "compared" in row and (row["compared"].get("deciding") or {}).get("id") != (row.get("deciding") or {}).get("id"):
         text += f" → {_cited(row['compared'].get('deciding'))}"
     return text
