@@ -228,6 +228,9 @@ def conditions(doc: dict, language: str) -> list[tuple[str, list[str]]]:
         for group in groups:
             head = _status(group[0], language)
             cited = _deciding(group[0], language)
+            since = (group[0].get("deciding") or {}).get("in_force_from")
+            if since and not group[0].get("outside_scope") and "compared" not in group[0]:
+                cited += f", {word('in force from', language)} {since}"
             if group[0].get("otherwise"):
                 status = word(group[0]["status"], language)
                 text = f"{word('otherwise', language)} {status}" if len(groups) > 1 else status
