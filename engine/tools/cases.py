@@ -52,7 +52,7 @@ ASSUMED = "<assumed>"
 CASES_BUDGET = Budget(entries=3_000_000, seconds=30.0)   # the diagrams of one case space
 MAX_ROWS = 3000                                          # the most rows one case space lists
 MAX_OUTCOMES = 256          # different outcomes (status and deciding norms) of one atom a table is made of
-MAX_COMBINATIONS = 4096     # combinations of applicable norms one question weighs (the bundled call space: 760)
+MAX_COMBINATIONS = 16384    # combinations of applicable norms one question weighs (the bundled call space: 760; rule 34: about 3,000 with its exceptions)
 
 
 # ---------------------------------------------------------------- what-if: assumed and retracted facts
@@ -169,9 +169,12 @@ class Grounder:
         free = [t for t in c.args if isinstance(t, n.Variable) and t.name not in binding]
         names = list(dict.fromkeys(t.name for t in free))
         options = []
+        bound = tuple(_value(t, binding) if not (isinstance(t, n.Variable) and t.name in names) else None
+                      for t in c.args)
         for name in names:
             position = next(k for k, t in enumerate(c.args) if isinstance(t, n.Variable) and t.name == name)
-            options.append(self.space.candidates(c.predicate, position, owner, name))
+            options.append(self.space.candidates(c.predicate, position, owner, name,
+                                                 (c.predicate, position, bound), set(binding.values())))
         for choice in itertools.product(*options):
             extended = {**binding, **dict(zip(names, choice))}
             here = self.holds(c.predicate, tuple(_value(t, extended) for t in c.args))
@@ -304,13 +307,24 @@ class Builder:
             self.individuals[name] = Individual(name, set(types), origin, variable, norm)
         return name
 
-    def candidates(self, relation: str, position: int, owner: str, variable: str) -> list[str]:
-        """The values an existential variable ranges over: the persons of its kind met so far, and one of its own."""
+    def candidates(self, relation: str, position: int, owner: str, variable: str, role=None,
+                   taken_here=frozenset()) -> list[str]:
+        """The values an existential variable ranges over: the persons of its kind met so far, and one of its own.
+
+        One of its own per role: the position of the condition that first names it, with the values its
+        other arguments are bound to (`in(e, X)`). Every norm and definition reaching the same role shares
+        the person (the entity the appointment e is in is one entity, whichever paragraph speaks of it), so
+        the space does not grow by a block of facts per norm; a second variable of the same role within one
+        condition (`A != B`) gets a person of its own."""
         kind = self.parameter(relation, position)
         known = [i.name for i in self.individuals.values() if not i.fresh and kind in i.types]
-        key = (owner, variable)
+        key = ("role", role) if role is not None else (owner, variable)
+        if key in self._fresh and self._fresh[key] in taken_here:
+            key = (owner, variable)
         if key not in self._fresh:
-            base = variable.lstrip("_").lower() or "x"
+            base = variable.lstrip("_").lower()
+            if not base[:1].isalpha():     # a wildcard `_` of the rule: named after its kind (`B` -> b)
+                base = kind.lstrip("_").lower() if kind[:1].isalpha() else "x"
             name, k = base, 2
             taken = set(self.individuals) | set(self.kb.constants)
             while name in taken:
@@ -426,8 +440,11 @@ def _norm_rules(program: ir.Program, predicate: str) -> list[ir.Rule]:
 
 
 def _outcomes(builder: Builder, grounder: Grounder, program: ir.Program, predicate: str, values: tuple,
-              without: str | None = None, max_outcomes: int = MAX_ROWS) -> tuple[int, dict]:
+              without: str | None = None, max_outcomes: int = MAX_ROWS, status_only: bool = False) -> tuple[int, dict]:
     """The outcome diagram of one ground atom: leaves are outcome keys; and the outcomes by key.
+
+    With `status_only` (--how, which asks only for a status) an outcome is its status alone, not which
+    norm decides: fewer leaves, a smaller diagram.
 
     More than `max_outcomes` different outcomes is TooLarge("rows"): each needs a row of its own."""
     d = builder.d
@@ -465,8 +482,11 @@ def _outcomes(builder: Builder, grounder: Grounder, program: ir.Program, predica
             if builder.combinations > MAX_COMBINATIONS:
                 raise TooLarge("combinations", MAX_COMBINATIONS)
             a = decide(program, predicate, values, set(chosen), stated, {})
-            o = Outcome(a.status, a.deciding, tuple(a.supporting), tuple(tuple(p) for p in a.ambiguity),
-                        _grounds(program, [a.deciding] + list(a.supporting)), a.compliance)
+            if status_only:
+                o = Outcome(a.status, None, (), tuple(tuple(p) for p in a.ambiguity), (), a.compliance)
+            else:
+                o = Outcome(a.status, a.deciding, tuple(a.supporting), tuple(tuple(p) for p in a.ambiguity),
+                            _grounds(program, [a.deciding]), a.compliance)
             found.setdefault(o.key(), o)
             if len(found) > max_outcomes:
                 raise TooLarge("rows", max_outcomes)
@@ -651,10 +671,13 @@ def _representatives(kb: KnowledgeBase, make: Callable, builder: Builder,
     renamed = [tuple(_rename(v, str(k), builder.individuals) for v in values)
                for k, ((_predicate, values), _facts) in enumerate(cases)]
     seen: dict[tuple, int] = {}
-    batches: dict[int, list[int]] = {}
-    for k, ((predicate, _values), _facts) in enumerate(cases):
-        key = (predicate, renamed[k])
-        batches.setdefault(seen.get(key, 0), []).append(k)
+    batches: dict[tuple, list[int]] = {}
+    for k, ((predicate, _values), facts) in enumerate(cases):
+        # a fact that names no person of the case (a proposition, `conditions_satisfied`) would hold in
+        # every case of its program: cases go together only when they state the same such facts
+        shared = frozenset(f for f in facts if not any(_rename(v, "", builder.individuals) != v for v in f[1]))
+        key = (predicate, renamed[k], shared)
+        batches.setdefault((shared, seen.get(key, 0)), []).append(k)
         seen[key] = seen.get(key, 0) + 1
     traces: list = [None] * len(cases)
     for members in batches.values():
@@ -959,7 +982,7 @@ def how(program: ir.Program, kb: KnowledgeBase, predicate: str, values: tuple, s
     more, stopped = False, None
     try:
         grounder = Grounder(builder, program)
-        root, _outcome = _outcomes(builder, grounder, program, predicate, values)
+        root, _outcome = _outcomes(builder, grounder, program, predicate, values, status_only=True)
         d = builder.d
         keep = d.true          # no set may make a combination the kb rules out (kb `never`) true
         for k, constraint in enumerate(kb.constraints):
