@@ -20,13 +20,13 @@ def _cite(key: str, language: str) -> str:
 
 SCHOLAR = {
     "en": ("Can a convict in the disciplinary isolator call his lawyer?",
-           ["Permitted ({cc60}), if:", "A has a contract for legal aid with B", "or B provides state-guaranteed legal aid to A",
-            "Otherwise prohibited ({pec})."]),
+           ["Permitted ({cc60}, in force from 2024-12-27), if:", "A has a contract for legal aid with B", "or B provides state-guaranteed legal aid to A",
+            "Otherwise prohibited ({pec}"]),
     "ru": ("Может ли осужденный в ШИЗО позвонить адвокату?",
-           ["Разрешено ({cc60}), если:", "у осужденного А заключен договор об оказании юридической помощи с лицом Б",
-            "Иначе запрещено ({pec})."]),
+           ["Разрешено ({cc60}", "у осужденного А заключен договор об оказании юридической помощи с лицом Б",
+            "Иначе запрещено ({pec}"]),
     "kk": ("Тәртіптік изолятордағы сотталған адвокатына қоңырау шала ала ма?",
-           ["Рұқсат етілген ({cc60}), егер:", "Әйтпесе тыйым салынған ({pec})."]),
+           ["Рұқсат етілген ({cc60}", "Әйтпесе тыйым салынған ({pec}"]),
 }
 
 

@@ -86,3 +86,11 @@ def test_declaration_errors_in_kazakh_and_russian(project, zan):
     assert "ссылка называет акт exampel, который не объявлен [unknown-act]" in russian.stderr
     assert "сілтеме жарияланбаған exampel актісін атайды [unknown-act]" in kazakh.stderr
     assert "возможно, имелось в виду example?" in russian.stderr
+
+
+def test_a_missing_translation_in_russian(project, zan):
+    law = project / "kb" / "law.zan"
+    law.write_text(law.read_text(encoding="utf-8").replace(*LAW_TYPO[::-1]).replace('  ru "читатель"\n', ""), encoding="utf-8")
+    english, russian = zan("check"), zan("check", "--lang", "ru")
+    assert "the predicate member has no label in ru [missing-translation]" in english.stderr, english.stderr
+    assert "метка предиката member: нет для языков ru [missing-translation]" in russian.stderr, russian.stderr

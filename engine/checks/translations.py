@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from engine.syntax import nodes as n
 from engine.base.diagnostics import Diagnostic
+from engine.base.messages import message
 from engine.syntax.knowledge import KnowledgeBase
 
 
@@ -13,9 +14,9 @@ def _missing_in(labels, languages=n.LANGUAGES) -> list[str]:
     return [language for language in languages if language not in present]
 
 
-def _diagnostic(what: str, missing: list[str], span, write: str) -> Diagnostic:
-    return Diagnostic("missing-translation", f"{what} in {', '.join(missing)}", span,
-                      hint="add " + "  ".join(write.format(language=m) for m in missing))
+def _diagnostic(what: str, missing: list[str], span, write: str, language: str = "en") -> Diagnostic:
+    return Diagnostic("missing-translation", message("missing in", language, what=what, languages=", ".join(missing)), span,
+                      hint=message("add", language, text="  ".join(write.format(language=m) for m in missing)))
 
 
 def spoken(kb: KnowledgeBase) -> tuple[str, ...]:
@@ -27,7 +28,7 @@ def spoken(kb: KnowledgeBase) -> tuple[str, ...]:
     return tuple(language for language in n.LANGUAGES if language in used) or n.LANGUAGES
 
 
-def check(kb: KnowledgeBase) -> list[Diagnostic]:
+def check(kb: KnowledgeBase, language: str = "en") -> list[Diagnostic]:
     found: list[Diagnostic] = []
     languages = spoken(kb)
 
@@ -35,31 +36,31 @@ def check(kb: KnowledgeBase) -> list[Diagnostic]:
         return _missing_in(labels, tuple(lang for lang in wanted if lang in languages))
     for act in kb.acts.values():
         if missing := _missing(act.labels):
-            found.append(_diagnostic(f"the act {act.key} has no title", missing, act.key_span, '{language} "..."'))
+            found.append(_diagnostic(message("no title", language, what=act.key), missing, act.key_span, '{language} "..."', language=language))
     for decl in kb.predicates.values():
         if missing := _missing(decl.labels):
-            found.append(_diagnostic(f"the predicate {decl.name} has no label", missing, decl.name_span, '{language} "..."'))
+            found.append(_diagnostic(message("predicate no label", language, what=decl.name), missing, decl.name_span, '{language} "..."', language=language))
         if missing := _missing(decl.readings):
             placeholders = " ".join("{{" + p + "}}" for p in decl.parameters)
-            found.append(_diagnostic(f"the predicate {decl.name} has no `reads` template", missing, decl.name_span,
-                                     f'reads {{language}} "{placeholders} ..."'))
+            found.append(_diagnostic(message("predicate no reads", language, what=decl.name), missing, decl.name_span,
+                                     f'reads {{language}} "{placeholders} ..."', language=language))
     for const in kb.constants.values():
         if missing := _missing(const.labels):
-            found.append(_diagnostic(f"the constant {const.name} has no label", missing, const.span, '{language} "..."'))
+            found.append(_diagnostic(message("constant no label", language, what=const.name), missing, const.span, '{language} "..."', language=language))
     for norm in kb.norms.values():
         # the Kazakh quote is missing-quote's business; here the renderings in ru and en
         if missing := _missing(norm.quotes, ("ru", "en")):
-            found.append(_diagnostic(f"the norm {norm.id} has no quote", missing, norm.id_span, '{language} "..."'))
+            found.append(_diagnostic(message("norm no quote", language, what=norm.id), missing, norm.id_span, '{language} "..."', language=language))
         if norm.interpretation or norm.interpretations:  # a reading of the text is shown wherever the norm is used
             if missing := _missing(norm.interpretations or (n.Label("en", norm.interpretation, norm.span),)):
-                found.append(_diagnostic(f"the norm {norm.id} has no interpretation", missing, norm.id_span,
-                                         'interpretation {language} "..."'))
+                found.append(_diagnostic(message("norm no interpretation", language, what=norm.id), missing, norm.id_span,
+                                         'interpretation {language} "..."', language=language))
     for act in kb.acts.values():  # citations are shown in the reader's form where the act has forms at all
         if act.citations and (missing := _missing(act.citations, ("kk", "ru"))):
-            found.append(_diagnostic(f"the act {act.key} has no citation form", missing, act.key_span,
-                                     'citation {language} "... {{1}} ..."'))
+            found.append(_diagnostic(message("act no citation form", language, what=act.key), missing, act.key_span,
+                                     'citation {language} "... {{1}} ..."', language=language))
     for question in kb.questions.values():
         if missing := _missing(question.labels):
-            found.append(_diagnostic(f"the question {question.name} has no title", missing, question.span,
-                                     '{language} "..."'))
+            found.append(_diagnostic(message("question no title", language, what=question.name), missing, question.span,
+                                     '{language} "..."', language=language))
     return found

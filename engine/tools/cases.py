@@ -1137,6 +1137,9 @@ def document(space: CaseSpace, language: str = "en", names: dict[str, str] | Non
             entry["ambiguity"] = [list(p) for p in r.outcome.ambiguity]
         if r.outcome.scope is not None:
             entry["outside_scope"] = explainer.scope(r.outcome.scope)
+        info = space.programs[0].norms.get(r.outcome.deciding) if r.outcome.deciding else None
+        if info is not None and info.start is not None and entry["deciding"] is not None:
+            entry["deciding"]["in_force_from"] = info.start.isoformat()
         if r.outcome.compliance:
             entry["compliance"] = r.outcome.compliance
         if r.compared is not None:

@@ -204,8 +204,8 @@ def layout(program: ir.Program, sizes: dict[str, int], question: str | None = No
     return Layout(broadcast, linking, global_linked)
 
 
-def partitions(program: ir.Program, case: Sequence[Fact], limit: int = PARTITION_FACTS, question: str | None = None
-               ) -> tuple[list[Fact], list[list[Fact]]]:
+def partitions(program: ir.Program, case: Sequence[Fact], limit: int = PARTITION_FACTS, question: str | None = None,
+               in_case: set | None = None) -> tuple[list[Fact], list[list[Fact]]]:
     """(broadcast case facts, partitions of the other case facts in input order); one partition when unsplittable."""
     sizes: dict[str, int] = {}
     for relation, facts in program.facts.items():
@@ -216,7 +216,7 @@ def partitions(program: ir.Program, case: Sequence[Fact], limit: int = PARTITION
     shared = [f for f in case if f[0] in plan.broadcast]
     rest = [f for f in case if f[0] not in plan.broadcast]
     if plan.global_linked:
-        in_case = {(r, v) for r, v, _s in case}
+        in_case = in_case if in_case is not None else {(r, v) for r, v, _s in case}
         everywhere = {(type(v).__name__, v) for r, facts in program.facts.items() for values in facts
                       if (r, values) not in in_case for v in values}
         everywhere |= {(type(v).__name__, v) for _r, values, _s in shared for v in values}
@@ -339,8 +339,8 @@ class Register:
         self.at = result.at
         program = result.program
         case = case_facts(program)
-        broadcast, self.parts = partitions(program, case, limit, result.query.atom.predicate)
         in_case = {(r, v) for r, v, _s in case}
+        broadcast, self.parts = partitions(program, case, limit, result.query.atom.predicate, in_case)
         self.base = {r: {v: s for v, s in facts.items() if (r, v) not in in_case} for r, facts in program.facts.items()}
         for relation, values, span in broadcast:
             self.base.setdefault(relation, {})[values] = span

@@ -8,6 +8,7 @@ rows whose status changes and the norm that caused each change.
 from __future__ import annotations
 
 from engine.explain.i18n import word
+from engine.explain.render.common import cited
 from engine.explain.render.escape import html as escape
 from engine.explain.render.escape import markdown as _md
 from engine.explain.render.escape import markdown_code as _code
@@ -29,15 +30,16 @@ def _status(row: dict, language: str) -> str:
 def _cited(d: dict | None) -> str:
     if not d:
         return "—"
-    return d.get("cited_as") or d.get("citation") or d["id"]
+    return cited(d) or d["id"]
 
 
 def _deciding(row: dict, language: str = "en") -> str:
     """The deciding norm in the reader's citation form (and, with a second side, the one after it); for a
     case outside what the kb encodes, the provisions it does not encode."""
     if row.get("outside_scope"):
-        return f"{word('outside scope', language)}: {'; '.join(row['outside_scope']['cited_as'])}"
-    text = _cited(row.get("deciding"))
+        text = f"{word('outside scope', language)}: {'; '.join(row['outside_scope']['cited_as'])}"
+    else:
+        text = _cited(row.get("deciding"))
     if "compared" in row and (row["compared"].get("deciding") or {}).get("id") != (row.get("deciding") or {}).get("id"):
         text += f" → {_cited(row['compared'].get('deciding'))}"
     return text
@@ -226,6 +228,9 @@ def conditions(doc: dict, language: str) -> list[tuple[str, list[str]]]:
         for group in groups:
             head = _status(group[0], language)
             cited = _deciding(group[0], language)
+            since = (group[0].get("deciding") or {}).get("in_force_from")
+            if since and not group[0].get("outside_scope") and "compared" not in group[0]:
+                cited += f", {word('in force from', language)} {since}"
             if group[0].get("otherwise"):
                 status = word(group[0]["status"], language)
                 text = f"{word('otherwise', language)} {status}" if len(groups) > 1 else status
