@@ -31,7 +31,7 @@ from engine.base.source import Span
 from engine.logic.diagrams import Budget, TooLarge
 from engine.tools.register import case_facts, partitions
 
-DIFF_BUDGET = Budget(entries=5_000_000, seconds=60.0)   # model tuples and answers examined, at both sides, for one diff
+DIFF_BUDGET = Budget(entries=5_000_000, seconds=30.0)   # model tuples and answers examined, at both sides, for one diff
 DIFF_PARTITION_FACTS = 300   # case facts per partition of a diff (a partition holds whole groups, so it may hold more)
 
 
