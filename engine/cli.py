@@ -442,7 +442,7 @@ def _ask_in_words(text, kb, facts, at, fmt, explain, lang, short, steps, depth, 
 
         result = compare(understood.query, start, end, folder, list(facts) or None,
                          assumptions=tuple(understood.assumptions) + tuple(fact_atoms(assumed)),
-                         retractions=fact_atoms(retracted), reading=reading)
+                         retractions=fact_atoms(retracted), reading=reading, language=lang)
         doc = document(result, lang, depth=depth, steps=steps)
         doc["question"] = said
         if fmt == "text":
@@ -632,7 +632,8 @@ def diff(query, start, end, at, versus_reading, assumed, retracted, reading, fac
         understood, said = understood_and_said(query, knowledge(choice.folder, list(facts) or None), lang)
         query, words = understood.query, tuple(understood.assumptions)
     result = compare(query, start, end, choice.folder, list(facts) or None, assumptions=words + tuple(fact_atoms(assumed)),
-                     retractions=fact_atoms(retracted), reading=reading, versus_reading=versus_reading)
+                     retractions=fact_atoms(retracted), reading=reading, versus_reading=versus_reading,
+                     language=lang)
     doc = document(result, lang, depth=depth, steps=steps)
     if said is not None:
         doc["question"] = said

@@ -8,6 +8,7 @@ rows whose status changes and the norm that caused each change.
 from __future__ import annotations
 
 from engine.explain.i18n import word
+from engine.explain.render.common import cited
 from engine.explain.render.escape import html as escape
 from engine.explain.render.escape import markdown as _md
 from engine.explain.render.escape import markdown_code as _code
@@ -29,7 +30,7 @@ def _status(row: dict, language: str) -> str:
 def _cited(d: dict | None) -> str:
     if not d:
         return "—"
-    return d.get("cited_as") or d.get("citation") or d["id"]
+    return cited(d) or d["id"]
 
 
 def _deciding(row: dict, language: str = "en") -> str:

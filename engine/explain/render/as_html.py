@@ -9,7 +9,7 @@ from __future__ import annotations
 from engine.explain.render.escape import html as escape
 
 from engine.explain.i18n import word
-from engine.explain.render.common import norm_facts, no_answers_text, shown_source, View, bindings_text, cited_norms, norm_anchor, norm_name, quote_marker, why_not_heading
+from engine.explain.render.common import cites as common_cites, norm_facts, no_answers_text, shown_source, View, bindings_text, cited_norms, norm_anchor, norm_name, quote_marker, why_not_heading
 
 STYLE = """
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;max-width:70em;margin:2em auto;padding:0 1em;line-height:1.45;color:#222}
@@ -114,7 +114,7 @@ def quote(ref: dict | None, language: str = "en") -> str:
 
 def answer_html(a: dict, view: View, language: str, heading: str = "h2") -> list[str]:
     t = a["trace"]
-    cites = "; ".join(a.get("cited_as") or a["citations"])
+    cites = common_cites(a)
     out = [f'<{heading} id="answer-{escape(a["atom"])}"><code>{escape(a["atom"])}</code>: {status_html(a["status"], language)}'
            + (f' <span class="muted">[{escape(cites)}]</span>' if cites else "") + f"</{heading}>"]
     if a.get("outside_scope"):

@@ -7,7 +7,7 @@ import re
 from engine.explain.render.escape import markdown_text_undone
 from engine.explain.i18n import word
 from engine.explain.render import common
-from engine.explain.render.common import norm_facts, no_answers_text, shown_source, View, bindings_text, cited_norms, norm_anchor, norm_name, why_not_heading, quote_marker
+from engine.explain.render.common import cites as common_cites, norm_facts, no_answers_text, shown_source, View, bindings_text, cited_norms, norm_anchor, norm_name, why_not_heading, quote_marker
 
 
 def render(document: dict, explain: bool, language: str, *, short: bool = False, steps: bool = False) -> str:
@@ -52,7 +52,7 @@ def _quote(ref: dict | None, language: str = "en", prefix: str = "") -> list[str
 
 def _answer(a: dict, view: View, language: str, head: bool = True) -> list[str]:
     t = a["trace"]
-    cites = "; ".join(a.get("cited_as") or a["citations"])
+    cites = common_cites(a)
     out = [f"## {_code(a['atom'])}: **{word(a['status'], language)}**" + (f" [{cites}]" if cites else ""), ""] if head else []
     if head and a.get("outside_scope"):
         scope = a["outside_scope"]

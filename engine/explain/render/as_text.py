@@ -10,7 +10,7 @@ import click
 
 from engine.explain.i18n import word
 from engine.explain.render import common
-from engine.explain.render.common import no_answers_text, View, bindings_text, norm_name, quoted, why_not_heading, excerpt
+from engine.explain.render.common import cites as common_cites, no_answers_text, View, bindings_text, norm_name, quoted, why_not_heading, excerpt
 
 STATUS_COLOURS = {"permitted": "green", "obligatory": "blue", "discretionary": "yellow", "prohibited": "red",
                   "undetermined": "magenta", "holds": "green", "not-established": "red"}
@@ -49,7 +49,7 @@ def render(document: dict, explain: bool, language: str, *, short: bool = False,
 
 def answer_line(a: dict, language: str) -> str:
     status = click.style(word(a["status"], language), fg=STATUS_COLOURS.get(a["status"]), bold=True)
-    cites = "; ".join(a.get("cited_as") or a["citations"])
+    cites = common_cites(a)
     chosen = [r["label"] for r in a.get("readings", ()) if not r.get("default")]   # a reading chosen with --reading
     under = f"  ({word('under reading', language, labels='; '.join(chosen))})" if chosen else ""
     scope = a.get("outside_scope")

@@ -21,10 +21,21 @@ class View:
         return self.explain and not self.short and not self.steps
 
 
+def cited(ref: dict) -> str | None:
+    """A norm's citation as the document's reader cites it (`cited_as`, from engine/explain/phrasebook.py),
+    else its key: the one place a renderer decides that fallback (documents of older schemas lack `cited_as`)."""
+    return ref.get("cited_as") or ref.get("citation")
+
+
+def cites(answer: dict) -> str:
+    """An answer's citations as the reader cites them, deciding norm first."""
+    return "; ".join(answer.get("cited_as") or answer["citations"])
+
+
 def norm_name(ref: dict | None) -> str:
     if not ref:
         return "?"
-    citation = ref.get("cited_as") or ref.get("citation")
+    citation = cited(ref)
     return f"{ref['id']} ({citation})" if citation else ref["id"]
 
 
