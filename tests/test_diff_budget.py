@@ -88,3 +88,16 @@ def test_the_command_line_stops_at_the_bound(tmp_path, zan, monkeypatch):
     monkeypatch.setattr(diffs, "DIFF_BUDGET", Budget(entries=10**9, seconds=600.0))
     fine = zan("diff", QUESTION, "--facts", facts, "--from", "2024-12-26", "--to", "2024-12-27", "--format", "json")
     assert fine.exit_code == 0, fine.output
+
+
+@pytest.mark.parametrize("start, end, versus", [
+    (datetime.date(2025, 3, 10), datetime.date(2025, 3, 10), "point_1_words"),   # two readings
+    (datetime.date(2024, 12, 1), datetime.date(2025, 6, 1), None),
+    (datetime.date(2025, 6, 1), datetime.date(2024, 12, 1), None),                # asked backwards
+])
+def test_the_bundled_cases_together_diff_the_same_in_partitions(start, end, versus):
+    files = sorted((ROOT / "kb" / "cases").glob("*.facts"))
+    whole = diffs.diff(QUESTION, start, end, ROOT / "kb", files, versus_reading=versus, limit=10**9)
+    parted = diffs.diff(QUESTION, start, end, ROOT / "kb", files, versus_reading=versus, limit=1)
+    assert whole.changes and len(list(diffs._partitioned(*parted.programs, "call", 1))) > 2
+    assert render(diffs.document(parted)) == render(diffs.document(whole))
