@@ -442,7 +442,7 @@ def _ask_in_words(text, kb, facts, at, fmt, explain, lang, short, steps, depth, 
 
         result = compare(understood.query, start, end, folder, list(facts) or None,
                          assumptions=tuple(understood.assumptions) + tuple(fact_atoms(assumed)),
-                         retractions=fact_atoms(retracted), reading=reading)
+                         retractions=fact_atoms(retracted), reading=reading, language=lang)
         doc = document(result, lang, depth=depth, steps=steps)
         doc["question"] = said
         if fmt == "text":
@@ -495,30 +495,28 @@ def _general_answer(understood, knowledge_base, choice, at, fmt, lang, reading=N
     raise click.UsageError(f"--format {fmt}: a general question is answered as text, json, markdown or html")
 
 
+def _stream(pieces, flush_at: int, end: str = "") -> None:
+    """Writes the pieces as they come, in writes of about flush_at characters."""
+    buffer, size = [], 0
+    for piece in pieces:
+        buffer.append(piece)
+        size += len(piece)
+        if size > flush_at:
+            click.echo("".join(buffer), nl=False)
+            buffer, size = [], 0
+    click.echo("".join(buffer) + end, nl=False)
+
+
 def _emit(doc, fmt, explain, lang, short, steps, diff=False, after=None):
     if fmt == "jsonl":  # a line at a time, as each answer is explained
         from engine.explain.render.as_json import lines
 
-        buffer, size = [], 0
-        for line in lines(doc):
-            buffer.append(line)
-            size += len(line)
-            if size > 1 << 16:
-                click.echo("".join(buffer), nl=False)
-                buffer, size = [], 0
-        click.echo("".join(buffer), nl=False)
+        _stream(lines(doc), 1 << 16)
         return
     if fmt == "json":  # answer by answer, in pieces of about a megabyte: the same text as one json.dumps
         from engine.explain.render.as_json import pieces
 
-        buffer, size = [], 0
-        for piece in pieces(doc):
-            buffer.append(piece)
-            size += len(piece)
-            if size > 1 << 20:
-                click.echo("".join(buffer), nl=False)
-                buffer, size = [], 0
-        click.echo("".join(buffer) + "\n", nl=False)
+        _stream(pieces(doc), 1 << 20, end="\n")
         return
     from engine.explain.render import output
 
@@ -632,7 +630,8 @@ def diff(query, start, end, at, versus_reading, assumed, retracted, reading, fac
         understood, said = understood_and_said(query, knowledge(choice.folder, list(facts) or None), lang)
         query, words = understood.query, tuple(understood.assumptions)
     result = compare(query, start, end, choice.folder, list(facts) or None, assumptions=words + tuple(fact_atoms(assumed)),
-                     retractions=fact_atoms(retracted), reading=reading, versus_reading=versus_reading)
+                     retractions=fact_atoms(retracted), reading=reading, versus_reading=versus_reading,
+                     language=lang)
     doc = document(result, lang, depth=depth, steps=steps)
     if said is not None:
         doc["question"] = said

@@ -123,7 +123,7 @@ def _cube(d, row, index):
     return d.cube(literals)
 
 
-@pytest.mark.parametrize("query,given", [("call(C, P, Purpose)", ()),
+@pytest.mark.parametrize("query,given", [pytest.param("call(C, P, Purpose)", (), marks=pytest.mark.slow),   # ~20 s
                                          ("call(C, P, social_ties)", ("in_disciplinary_isolator(c)", "close_relative(c, p)"))])
 def test_every_condition_of_every_row_is_needed(kb, query, given):
     """Drop one condition of a row: some case the wider row would take belongs to a row below of another
@@ -436,6 +436,7 @@ def _hostile_cases_kb(root: Path, norms: int) -> Path:
     return root / "kb"
 
 
+@pytest.mark.slow   # builds case spaces up to their bound (~30-80 s)
 @pytest.mark.parametrize("norms", [16])
 def test_a_case_space_past_its_bound_is_a_located_error_suggesting_given(tmp_path, zan, norms):
     """Before: 10 norms gave 59,049 rows in 57 s and 1.36 GB; 12 norms over 11 GB. Then 10 norms were a table
@@ -453,6 +454,7 @@ def test_a_case_space_past_its_bound_is_a_located_error_suggesting_given(tmp_pat
     assert json.loads(narrowed.stdout)["rows"]
 
 
+@pytest.mark.slow   # a table of 2,817 rows
 def test_agreeing_norms_do_not_multiply_the_outcomes(tmp_path, zan):
     """12 independent norms: one outcome per deciding norm, not one per set of norms that agree; the space
     that stopped at the bound of rows is now a table (2,817 rows, most of them conflicts)."""

@@ -64,7 +64,7 @@ def test_a_register_has_the_same_model(register_file):
     assert len(model["norm:call"]) > 100
 
 
-@pytest.mark.parametrize("trace", ["brief", "full"])
+@pytest.mark.parametrize("trace", ["brief", pytest.param("full", marks=pytest.mark.slow)])   # full traces of a register: ~25 s
 def test_a_register_answers_in_the_same_bytes(zan, register_file, trace):
     args = ["ask", "call(C, P, Purpose)", "--facts", str(register_file), "--at", "2025-03-10", "--format", "jsonl",
             "--trace", trace, "--partition", "300", "--jobs", "1"]

@@ -69,6 +69,7 @@ def test_every_exercise_has_exactly_one_correct_answer(sheets, tmp_path):
     assert seen >= 25
 
 
+@pytest.mark.slow   # exercises from the whole case space (~40 s)
 def test_the_case_space_source(sheets):
     from_space = [e for s in sheets if s["source"] == "cases" for e in s["exercises"]]
     assert len(from_space) == 6

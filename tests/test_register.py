@@ -155,7 +155,7 @@ def test_the_bundled_law_splits_a_register_with_a_dead_advocate(zan, tmp_path):
     assert register.Register(result, "brief", "en", limit=25).split
 
 
-@pytest.mark.parametrize("fmt, trace", [("jsonl", "brief"), ("json", "brief"), ("jsonl", "none"), ("json", "full")])
+@pytest.mark.parametrize("fmt, trace", [("jsonl", "brief"), ("json", "brief"), ("jsonl", "none"), pytest.param("json", "full", marks=pytest.mark.slow)])
 def test_answers_by_shape_are_the_bytes_of_answers_one_by_one(zan, monkeypatch, tmp_path, fmt, trace):
     """Answers no norm decides are filled in from the first of their shape (register.SHAPES): the same bytes."""
     path = tmp_path / "register.facts"

@@ -96,6 +96,7 @@ def kb(tmp_path_factory):
     return folder
 
 
+@pytest.mark.slow   # runs to its time budget
 def test_a_slow_request_stalls_nothing_else_and_ends_at_its_budget(kb):
     process, url = start(kb, ZAN_SERVE_SECONDS="10")
     try:
@@ -132,6 +133,7 @@ def test_a_slow_request_stalls_nothing_else_and_ends_at_its_budget(kb):
         stop(process)
 
 
+@pytest.mark.slow   # runs to its memory budget
 def test_a_request_that_needs_too_much_memory_ends_at_its_budget(kb):
     process, url = start(kb, ZAN_SERVE_MEMORY_MB="150")
     try:

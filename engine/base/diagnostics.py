@@ -60,7 +60,7 @@ CODES: dict[str, tuple[str, str]] = {
     "condition-on-conclusion": ("warning", "a condition reads the facts of a predicate the norms conclude, not its status"),
     "case-not-fact": ("error", "a case file (--facts) holds something other than facts: law belongs in the knowledge base"),
     "input-too-large": ("error", "an input is larger than the most Zan reads from one file (50 MB)"),
-    "too-large": ("error", "a case space or a search is larger than its bound (rows, diagram nodes, seconds): narrow the question"),
+    "too-large": ("error", "a case space, a search or a diff is larger than its bound (rows, diagram nodes, tuples, seconds): narrow the question"),
     "invalid-scenario": ("error", "a scenario names an unknown norm, has no date, or expects something of a non-ground atom"),
 }
 

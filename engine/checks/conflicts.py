@@ -145,6 +145,7 @@ def check(kb: KnowledgeBase) -> list[Diagnostic]:
     deontic = [norm for norm in kb.norms.values() if norm.clause is not None and norm.clause.modality]
     by_predicate: dict[str, list] = {}
     for norm in deontic:
+        assert norm.clause is not None   # chosen above
         by_predicate.setdefault(norm.clause.head.predicate, []).append(norm)
     for norms in by_predicate.values():
         infos = {norm.id: norm_info(kb, norm) for norm in norms}

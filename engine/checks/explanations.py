@@ -45,12 +45,12 @@ into the knowledge base (--kb) and keep only facts in the case file.""",
 is larger than 50 MB, the most Zan reads from one input; reading stops there, so a file like
 /dev/zero or a runaway generator cannot fill the memory. Split a large case into several files given
 with several --facts options (SECURITY.md, limits).""",
-    "too-large": """A case space (`zan cases`) or a search for what would change an answer (`--how`) is larger than
-its bound: the rows, the combinations of facts, the decision-diagram nodes or the seconds Zan spends on
-one question (SECURITY.md, budgets). The bound keeps one question from exhausting the machine; it does
+    "too-large": """A case space (`zan cases`), a search for what would change an answer (`--how`) or a diff of
+two dates (`zan diff`) is larger than its bound: the rows, the combinations of facts, the decision-diagram
+nodes, the tuples and answers examined or the seconds Zan spends on one question (SECURITY.md, budgets). The bound keeps one question from exhausting the machine; it does
 not mean the law has no answer. Narrow the question: fix a fact with --given (for instance the regime of
-the person asked about), give a value instead of a variable (a purpose, a person), or ask with --max
-for fewer sets.""",
+the person asked about), give a value instead of a variable (a purpose, a person), ask with --max
+for fewer sets, or diff fewer case facts.""",
     "invalid-date": """A date literal names no day of the calendar, such as 2025-02-30. Dates are written
 YYYY-MM-DD; correct the day or the month.""",
     "invalid-interval": """An interval (`in force from A to B`, or a fact's `from A to B`) ends before it begins,

@@ -15,9 +15,9 @@ def check(kb: KnowledgeBase) -> list[Diagnostic]:
             found.append(Diagnostic("unknown-reading", f"{where} names the reading {name}, which is not declared", span,
                                     hint="declare it with `reading NAME ...`, or correct the name"))
 
-    for norm in kb.norms.values():
-        for ref in norm.readings:
-            named(ref.norm_id, ref.span, f"the norm {norm.id}")
+    for declared in kb.norms.values():
+        for ref in declared.readings:
+            named(ref.norm_id, ref.span, f"the norm {declared.id}")
     for clause, norm in kb.all_clauses():
         for index, name in clause.conditional:
             named(name, clause.body[index].span, f"a condition of {norm.id if norm else 'a rule'}")

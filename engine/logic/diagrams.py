@@ -189,7 +189,7 @@ class Diagrams:
     # ------------------------------------------------------------ reading
     def paths(self, u: int) -> Iterator[tuple[dict[int, bool], Hashable]]:
         """Every path to a leaf: the variables it fixes and the leaf's value. The paths partition the space."""
-        stack = [(u, {})]
+        stack: list[tuple[int, dict[int, bool]]] = [(u, {})]
         while stack:
             node, fixed = stack.pop()
             entry = self.table[node]

@@ -269,7 +269,8 @@ def in_words(bench: Workbench, body: dict, text: str, language: str, detect: boo
     if understood.between:
         from engine.tools.diff import diff, document
         start, end = understood.between
-        result = diff(understood.query, start, end, bench.kb_dir, files, assumptions=understood.assumptions)
+        result = diff(understood.query, start, end, bench.kb_dir, files, assumptions=understood.assumptions,
+                      language=language)
         doc = document(result, language)
         doc["question"] = said
         return doc
@@ -303,7 +304,7 @@ def diff_json(bench: Workbench, body: dict) -> str:
     result = diff(query, start, end, bench.kb_dir, bench.case_files(body),
                   assumptions=assumed + tuple(fact_atoms(_facts_list(body, "assume"))),
                   retractions=fact_atoms(_facts_list(body, "retract")),
-                  reading=_reading(body, "reading"), versus_reading=versus)
+                  reading=_reading(body, "reading"), versus_reading=versus, language=language)
     doc = document(result, language, depth=depth, steps=bool(body.get("steps")))
     if said is not None:
         doc["question"] = said

@@ -114,7 +114,8 @@ def read_files(paths: Iterable[Path | str]) -> list[tuple[str, bytes]]:
     """Each file's name as shown to users and its bytes, each read exactly once (pipes, `-` for stdin)."""
     from engine.base.inputs import read_bytes
 
-    named, problems = [], []
+    named: list = []
+    problems: list = []
     for path in paths:
         name = display_path(path)
         try:

@@ -1,7 +1,11 @@
 """Date diffs (`zan diff`): the answers whose status changes between two dates, and the norms whose force caused it.
 
 The knowledge base and the case are loaded and checked once, then lowered and evaluated at each
-date. A change is put down to the norms that came into force (or ceased) between the dates and that
+date. A large case is diffed in partitions as `zan ask` answers a register (engine/tools/register.py):
+cases sharing no constant a rule of either side could join are evaluated a partition at a time and the
+changes combined, in the order of the unpartitioned diff. The work is bounded (`DIFF_BUDGET`: tuples of
+the models and answers examined, and seconds); past the bound it is a `too-large` error at the question
+that names the bound and suggests narrowing it, never an exhausted machine (SECURITY.md, budgets). A change is put down to the norms that came into force (or ceased) between the dates and that
 the answer's derivation touches at either date: the norms that apply, decide, defeat or fail to
 apply, and those used in the proofs. The ones concluding the asked predicate come first.
 """
@@ -9,7 +13,8 @@ apply, and those used in the proofs. The ones concluding the asked predicate com
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field
+import time
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Sequence
 
@@ -21,6 +26,13 @@ from engine.explain.explanation import Explainer, atom_text, json_value, query_t
 from engine.explain.i18n import word
 from engine.pipeline import assume, check, checked_question, load_knowledge, retract
 from engine.explain.proof import ProofNode, Prover
+from engine.base.diagnostics import Diagnostic, ZanError
+from engine.base.source import Span
+from engine.logic.diagrams import Budget, TooLarge
+from engine.tools.register import case_facts, partitions
+
+DIFF_BUDGET = Budget(entries=5_000_000, seconds=30.0)   # model tuples and answers examined, at both sides, for one diff
+DIFF_PARTITION_FACTS = 300   # case facts per partition of a diff (a partition holds whole groups, so it may hold more)
 
 
 @dataclass
@@ -59,39 +71,156 @@ class DiffResult:
 
 def diff(query_text_or_query, start: datetime.date, end: datetime.date, kb_dir: Path | None = None,
          fact_files: Sequence[Path] | None = None, assumptions: Sequence[n.Atom] = (),
-         retractions: Sequence[n.Atom] = (), reading=None, versus_reading=None) -> DiffResult:
-    """The answers whose status differs between two dates (or, with versus_reading, two readings)."""
+         retractions: Sequence[n.Atom] = (), reading=None, versus_reading=None, language: str = "en",
+         budget: Budget | None = None, limit: int = DIFF_PARTITION_FACTS) -> DiffResult:
+    """The answers whose status differs between two dates (or, with versus_reading, two readings).
+
+    A case of more than `limit` case facts is diffed in partitions; `budget` (DIFF_BUDGET) bounds the work.
+    """
     kb, _facts = load_knowledge(kb_dir, fact_files)
     check(kb)
     kb = assume(kb, assumptions)
     query = checked_question(kb, query_text_or_query)
-    unfiltered = n.Query(None, query.atom, query.span)
-    sides = []
     second = versus_reading if versus_reading is not None else reading
-    for day, chosen in ((start, reading), (end, second)):
-        program = retract(ir.lower(kb, day, reading=chosen, asked=ir.asked_atoms([query.atom])), retractions)
-        model = evaluate(program)
-        prover = Prover(program, model)
-        found = {a.values: a for a in answers(program, model, unfiltered)}
-        sides.append((program, prover, found))
-    (p0, prover0, before), (p1, prover1, after) = sides
+    programs = [retract(ir.lower(kb, day, reading=chosen, asked=ir.asked_atoms([query.atom])), retractions)
+                for day, chosen in ((start, reading), (end, second))]
+    p0, p1 = programs
     result = DiffResult(query, start, end, kb, (p0, p1))
     result.reading, result.versus_reading = reading, versus_reading
-    keys = sorted(set(before) | set(after), key=lambda vs: tuple((type(v).__name__, str(v)) for v in vs))
-    for values in keys:
+    work = Work(budget or DIFF_BUDGET)
+    try:
+        found: dict[tuple, Change] = {}
+        for sides, owned, own in _partitioned(p0, p1, query.atom.predicate, limit):
+            for change in _changes(query, sides, owned, own, work):
+                found.setdefault(change.values, change)
+    except TooLarge as e:
+        raise ZanError([_too_large(query, work, e, language)],
+                       sources={"<query>": query_text_or_query if isinstance(query_text_or_query, str)
+                                else query_text(query)}) from None
+    result.changes = [found[k] for k in sorted(found, key=_order)]
+    return result
+
+
+def _order(values: tuple) -> tuple:
+    return tuple((type(v).__name__, str(v)) for v in values)
+
+
+class Work:
+    """What a diff has examined (model tuples, answers), against its budget: TooLarge past it."""
+
+    def __init__(self, budget: Budget):
+        self.budget = budget
+        self.entries = 0
+        self.deadline = time.monotonic() + budget.seconds
+        self.example: tuple | None = None     # values of an answer seen, to suggest a narrower question
+
+    def add(self, entries: int) -> None:
+        self.entries += entries
+        if self.entries > self.budget.entries:
+            raise TooLarge("entries", self.budget.entries)
+        if time.monotonic() > self.deadline:
+            raise TooLarge("seconds", self.budget.seconds)
+
+
+def _partitioned(p0: ir.Program, p1: ir.Program, predicate: str, limit: int):
+    """((program at each side), owned, own constants) per partition of the case facts of both sides.
+
+    The partitions are those of a program holding the rules of both sides (a join either side could make
+    keeps cases together); `owned` as in register.solve: None for a case in one partition, True keeps the
+    answers holding a constant of the partition's own facts, False (the last step) those holding none."""
+    written: dict[tuple, tuple] = {}
+    for p in (p0, p1):
+        for relation, values, span in case_facts(p):
+            written.setdefault((relation, values), (relation, values, span))
+    case = sorted(written.values(), key=lambda f: (f[2].file, f[2].line, f[2].column))
+    if len(case) <= limit:
+        yield (p0, p1), None, set()
+        return
+    both = replace(p0, rules=list(p0.rules) + list(p1.rules),
+                   facts={r: {**p0.facts.get(r, {}), **p1.facts.get(r, {})} for r in set(p0.facts) | set(p1.facts)},
+                   arities={**p1.arities, **p0.arities})
+    broadcast, parts = partitions(both, case, limit, predicate)
+    if len(parts) <= 1:
+        yield (p0, p1), None, set()
+        return
+    in_case = set(written)
+    bases = []
+    for p in (p0, p1):
+        base = {r: {v: s for v, s in facts.items() if (r, v) not in in_case} for r, facts in p.facts.items()}
+        for relation, values, span in broadcast:
+            if values in p.facts.get(relation, {}):
+                base.setdefault(relation, {})[values] = span
+        bases.append(base)
+    shared = {(type(v).__name__, v) for base in bases for facts in base.values() for values in facts for v in values}
+
+    def sides(facts):
+        out = []
+        for p, base in zip((p0, p1), bases):
+            merged = {r: dict(v) for r, v in base.items()}
+            for relation, values, span in facts:
+                if values in p.facts.get(relation, {}):
+                    merged.setdefault(relation, {})[values] = span
+            out.append(replace(p, facts=merged))
+        return tuple(out)
+
+    for part in parts:
+        yield sides(part), True, {(type(v).__name__, v) for _r, values, _s in part for v in values} - shared
+    yield sides([]), False, set()
+
+
+def _changes(query: n.Query, programs: tuple[ir.Program, ir.Program], owned: bool | None, own: set,
+             work: Work) -> list[Change]:
+    """The changes between the two sides of one partition (of the answers it owns)."""
+    unfiltered = n.Query(None, query.atom, query.span)
+    sides = []
+    for program in programs:
+        model = evaluate(program, ir.question_relations(query.atom.predicate), many=owned is not None)
+        work.add(sum(len(rows) for rows in model.relations.values()))
+        prover = Prover(program, model)
+        found = answers(program, model, unfiltered)
+        work.add(len(found))
+        if owned is not None:
+            found = [a for a in found if any((type(v).__name__, v) in own for v in a.values) == owned]
+        sides.append((program, prover, {a.values: a for a in found}))
+    (p0, prover0, before), (p1, prover1, after) = sides
+    out = []
+    for values in sorted(set(before) | set(after), key=_order):
         a0, a1 = before.get(values), after.get(values)
         s0, s1 = (a0.status if a0 else None), (a1.status if a1 else None)
         if s0 == s1:
             continue
         if query.status is not None and query.status not in (s0, s1):
             continue
+        work.add(1)
+        work.example = work.example or values
         t0 = trace(p0, prover0, a0) if a0 else None
         t1 = trace(p1, prover1, a1) if a1 else None
         bindings = (a1 or a0).bindings
         change = Change(query.atom.predicate, values, bindings, t0, t1)
         change.causes = causes(p0, p1, t0, t1, query.atom.predicate)
-        result.changes.append(change)
-    return result
+        out.append(change)
+    return out
+
+
+def _too_large(query: n.Query, work: Work, e: TooLarge, language: str) -> Diagnostic:
+    """The bound a diff ran into, and how to narrow it (a value in place of a variable, fewer case facts)."""
+    from engine.base.messages import message
+
+    limit = f"{e.limit:g}" if isinstance(e.limit, float) else f"{e.limit:,}"
+    example = None
+    if work.example is not None:
+        for i, t in enumerate(query.atom.args):
+            if isinstance(t, n.Variable) and t.name != "_":
+                args = [a.name if isinstance(a, n.Variable) else n.format_value(a.value) for a in query.atom.args]
+                args[i] = n.format_value(work.example[i])
+                example = f"{query.atom.predicate}({', '.join(args)})"
+                break
+    hint = message("diff too large narrow", language)
+    if example is not None:
+        hint += " " + message("too large value", language, example=example)
+    span = query.atom.span if query.atom.span.file == "<query>" else Span("<query>", 1, 1)
+    return Diagnostic("too-large", message(f"diff too large {e.what}", language, query=query_text(query), limit=limit),
+                      span, hint=hint)
 
 
 def _proof_nodes(node: ProofNode | None):

@@ -145,9 +145,9 @@ def render_diff(document: dict, language: str) -> str:
         before = change.get("before") or {}
         after = change.get("after") or {}
         old = g.node(("before", change["atom"]), f"{change['atom']}\n{document['from']}: {word(before.get('status') or 'absent', language)}",
-                     shape="box", style="filled", fillcolor=COLOURS.get(before.get("status"), "#ffffff"))
+                     shape="box", style="filled", fillcolor=COLOURS.get(before.get("status") or "", "#ffffff"))
         new = g.node(("after", change["atom"]), f"{change['atom']}\n{document['to']}: {word(after.get('status') or 'absent', language)}",
-                     shape="box", style="filled", fillcolor=COLOURS.get(after.get("status"), "#ffffff"))
+                     shape="box", style="filled", fillcolor=COLOURS.get(after.get("status") or "", "#ffffff"))
         g.edge(old, new, word("now", language), penwidth="2")
         for cause in change.get("causes", []):
             if cause.get("norm"):

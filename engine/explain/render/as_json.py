@@ -84,6 +84,7 @@ def pieces(document: dict) -> Iterator[str]:
     written: dict[str, dict[str, str]] = {"norms": {}, "proofs": {}}
 
     def gather() -> None:
+        assert tables is not None   # called only for a document with tables
         for table, key, entry in tables.drain():
             written[table][key] = _dumps(entry, "\n    ")
 
