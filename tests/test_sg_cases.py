@@ -48,3 +48,12 @@ def test_how_gives_sets_on_a_case_file(zan, monkeypatch):
     assert permitted.exit_code == 0, permitted.output
     [answer] = json.loads(permitted.stdout)["answers"]
     assert answer["how"] == [[]] and not answer.get("how_stopped"), answer   # already permitted: the empty set
+
+
+def test_a_general_question_about_rule_34_is_answered_from_its_case_space(zan, monkeypatch):
+    monkeypatch.chdir(SG)
+    result = zan("ask", "May a locum solicitor accept an executive appointment?", "--at", "2025-06-01")
+    assert result.exit_code == 0, result.output
+    assert "question as understood: `accept(P, E)`" in result.output
+    assert "A is a locum solicitor" in result.output
+    assert "Permitted (lppcr 34.5)" in result.output and "Prohibited (lppcr 34.1.e)" in result.output
