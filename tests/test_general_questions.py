@@ -95,3 +95,55 @@ def test_kk_ru_case_spaces_have_no_english_words_outside_code(zan, language, fmt
                  "--given", "in_disciplinary_isolator(C)")
     assert result.exit_code == 0, result.output
     assert not _latin_words(result.stdout), sorted(set(_latin_words(result.stdout)))[:20]
+
+
+# ---------------------------------------------------------------- a clause set off by commas after the noun
+
+APPOSITIVE = {
+    "ru": ["Может ли осужденный, содержащийся в ШИЗО, позвонить адвокату?",
+           "Может ли осужденный, находящийся в штрафном изоляторе, позвонить адвокату?"],
+    "en": ["Can a convict, held in the disciplinary isolator, call his lawyer?",
+           "Can a convict, who is in the disciplinary isolator, call his lawyer?"],
+    "kk": ["Тәртіптік изолятордағы сотталған адвокатына телефон шала ала ма?"],
+}
+
+
+def _language_neutral(rows):
+    """A case space's rows without what is said in the reader's language (readings, citations as cited)."""
+    out = []
+    for row in rows:
+        row = {k: v for k, v in row.items() if not k.endswith("_read") and k != "cited_as"}
+        if isinstance(row.get("deciding"), dict):
+            row["deciding"] = {k: v for k, v in row["deciding"].items() if k != "cited_as"}
+        out.append(row)
+    return out
+
+
+@pytest.mark.parametrize("language,question", [(lang, q) for lang, qs in APPOSITIVE.items() for q in qs])
+def test_a_participle_clause_between_commas_describes_the_noun_before_it(kb_general, language, question):
+    from engine.tools.understanding import Understood, understand
+
+    u = understand(question, kb_general, language, general_questions=True)
+    assert isinstance(u, Understood), u.message
+    assert u.atom_text == "call(Convict, Person, Purpose)"
+    assert sorted(f"{a.predicate}({', '.join(str(x.name) for x in a.args)})" for a in u.roles) == \
+        ["advocate(Person)", "in_disciplinary_isolator(Convict)"]
+
+
+def test_the_russian_appositive_is_answered_as_the_english_question(zan):
+    docs = {}
+    for language, question in (("en", SCHOLAR["en"][0]), ("en,", APPOSITIVE["en"][0]), ("ru", APPOSITIVE["ru"][0]),
+                               ("ru2", APPOSITIVE["ru"][1]), ("kk", APPOSITIVE["kk"][0])):
+        result = zan("ask", question, "--at", "2025-01-15", "--format", "json")
+        assert result.exit_code == 0, result.output
+        docs[language] = json.loads(result.stdout)
+        assert docs[language]["given"] == ["in_disciplinary_isolator(convict)", "advocate(person)"], language
+    for language, doc in docs.items():
+        assert _language_neutral(doc["rows"]) == _language_neutral(docs["en"]["rows"]), language
+
+
+@pytest.fixture(scope="module")
+def kb_general():
+    from engine.tools.understanding import knowledge
+
+    return knowledge(sample=False)

@@ -5,6 +5,7 @@ with that kinship, or the question is refused at the word), in kk, ru and en."""
 from __future__ import annotations
 
 import datetime
+import re
 
 import pytest
 
@@ -271,3 +272,31 @@ def test_what_changed_on_a_day_is_the_day_before_against_the_day(kb, text):
     u = understand(text, kb, "en")
     assert isinstance(u, Understood), u.message
     assert u.between == (datetime.date(2024, 12, 26), datetime.date(2024, 12, 27))
+
+
+# ---------------------------------------------------------------- issue 20 item 4: no internal names in messages
+
+NOT_UNDERSTOOD = ["Can a convict call his lawyer if an emergency?",
+                  "Может ли осужденный позвонить, если заключен договор об оказании юридической помощи?",
+                  "Сотталған адвокатына қоңырау шала ала ма, егер төтенше жағдай болса?",
+                  "May a convict call a person, if a death certificate is presented?"]
+
+
+@pytest.mark.parametrize("language", ["kk", "ru", "en"])
+def test_no_not_understood_message_names_a_parameter(language):
+    """'в «ШИЗО» не сказано, кто или что (Convict)': a kind is named by its label in the reader's language."""
+    general = knowledge(sample=False)
+    parameters = {p for d in general.predicates.values() for p in d.parameters}
+    said = 0
+    for text in NOT_UNDERSTOOD:
+        for kb_ in (general, knowledge()):
+            for general_questions in (True, False):
+                u = understand(text, kb_, language, general_questions=general_questions)
+                if isinstance(u, Diagnostic):
+                    said += 1
+                    shown = f"{u.message} {u.hint or ''}"
+                    assert not [w for w in parameters if re.search(rf"\b{w}\b", shown)], shown
+    assert said >= 4
+    incomplete = understand(NOT_UNDERSTOOD[0], general, language, general_questions=True)
+    assert isinstance(incomplete, Diagnostic)
+    assert {"en": "convict", "ru": "осужденный", "kk": "сотталған"}[language] in incomplete.message

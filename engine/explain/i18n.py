@@ -446,6 +446,7 @@ WORDS.update({
     "assumption incomplete": {"en": "'{words}' needs to say who or what ({missing})",
                               "ru": "в «{words}» не сказано, кто или что ({missing})",
                               "kk": "«{words}» ішінде кім не не екені айтылмаған ({missing})"},
+    "a party": {"en": "a party of it", "ru": "участник", "kk": "қатысушы"},
     "name them": {"en": "name them in the same clause",
                   "ru": "назовите их в той же части вопроса",
                   "kk": "оларды сұрақтың сол бөлігінде атаңыз"},

@@ -425,6 +425,7 @@ def understand(text: str, kb: KnowledgeBase, language: str = "en", general_quest
         return saved
     pieces: list[_Piece] = []
     segment = 0
+    opened_by: dict[int, int] = {}   # a segment -> the stop token that opened it
     i = 0
     while i < len(toks):
         t = toks[i]
@@ -433,6 +434,7 @@ def understand(text: str, kb: KnowledgeBase, language: str = "en", general_quest
             continue
         if t.kind == "stop":
             segment += 1
+            opened_by[segment] = i
             i += 1
             continue
         end, entries = lexicon.match(toks, i)
@@ -475,6 +477,7 @@ def understand(text: str, kb: KnowledgeBase, language: str = "en", general_quest
             kind, value = kinds.pop()
             if kind == "if":
                 segment += 1
+                opened_by.pop(segment, None)
             pieces.append(_Piece(i, end, kind, value, entries, segment))
             i = end
             continue
@@ -483,6 +486,7 @@ def understand(text: str, kb: KnowledgeBase, language: str = "en", general_quest
             continue
         return _not_understood(lexicon, text, t, language)
 
+    _appositives(kb, lexicon, toks, pieces, opened_by)
     asked = [p for p in pieces if p.kind == "predicate" and p.value in askable(kb)]
     if not asked:  # only words several predicates share: the asked one among them, if it is one
         shared = {v for p in pieces if p.kind == "predicates" for v in p.value.split("|")} & askable(kb)
@@ -589,7 +593,8 @@ def understand(text: str, kb: KnowledgeBase, language: str = "en", general_quest
                 slot = parameter if parameter in decl.parameters and parameter not in bound else None
                 if slot is None or not general_questions:
                     return Diagnostic("not-understood", word("role not resolved", language, words=words_of(piece),
-                                                             persons=", ".join(general) or word("none", language)),
+                                                             persons=", ".join(meaning(kb, "constant", c, language)
+                                                                               for c in general) or word("none", language)),
                                       span, hint=word("name the person", language))
                 roles.append(n.Atom(rdecl.name, tuple(n.Constant(args[p], span) if p in args else n.Variable(p, span)
                                                       for p in rdecl.parameters), span, span))
@@ -628,7 +633,9 @@ def understand(text: str, kb: KnowledgeBase, language: str = "en", general_quest
             if missing:
                 t = toks[piece.first]
                 return Diagnostic("not-understood", word("assumption incomplete", language, words=words_of(piece),
-                                                         missing=", ".join(missing)), t.span, hint=word("name them", language))
+                                                         missing=", ".join(meaning(kb, "parameter", p, language)
+                                                                           for p in missing)),
+                                  t.span, hint=word("name them", language))
             span = Span(SOURCE, 1, toks[piece.first].column)
             assumptions.append(n.Atom(cdecl.name, tuple(n.Constant(args[p], span) for p in cdecl.parameters), span, span))
     span = Span(SOURCE, 1, 1, 1, len(text) + 1)
@@ -650,6 +657,50 @@ def understand(text: str, kb: KnowledgeBase, language: str = "en", general_quest
         at = days[0]
     written = tuple((toks[p.first].text, p.value) for p in names)
     return Understood(text, query, at, between, tuple(dict.fromkeys(assumptions)), written, tuple(roles))
+
+
+_APPOSITIVE = {"predicate", "predicates", "role", "which"}
+
+
+def _appositives(kb: KnowledgeBase, lexicon: Lexicon, toks: list[Token], pieces: list[_Piece],
+                 opened_by: dict[int, int]) -> None:
+    """A clause set off by commas right after a noun ("осужденный, содержащийся в ШИЗО, ...", "a convict, held
+    in the disciplinary isolator, ...") says what that noun's person is: its commas are read as if absent, so
+    the clause and what follows its closing comma are of the noun's segment (as "осужденный в ШИЗО ..." is).
+    A clause with its own names, an "if", a status or a question word of its own is not such a clause."""
+    def of(seg: int) -> list[_Piece]:
+        return [p for p in pieces if p.segment == seg]
+
+    def noun(piece: _Piece) -> bool:
+        return piece.kind in ("parameter", "name", "constant") or (
+            piece.kind == "predicate" and _type_noun(kb.predicates[piece.value]))
+
+    def before_comma(seg: int) -> bool:
+        comma = opened_by.get(seg)
+        if comma is None or toks[comma].text != ",":
+            return False
+        earlier = [p for p in pieces if p.end <= comma]
+        if not earlier or earlier[-1].segment != seg - 1 or not noun(earlier[-1]):
+            return False
+        return all(t.kind == "word" and lexicon.is_filler(t) for t in toks[earlier[-1].end:comma])
+
+    last = max((p.segment for p in pieces), default=0)
+    seg = 1
+    while seg <= last:
+        clause = of(seg)
+        relative = bool(clause) and clause[0].kind == "which"   # "who is in ...": its "is" asks nothing
+        if clause and before_comma(seg) and all(p.kind in _APPOSITIVE or (relative and p.kind == "whether")
+                                                for p in clause):
+            target = seg - 1
+            for p in clause:
+                p.segment = target
+            after = seg + 1
+            closing = opened_by.get(after)
+            if closing is not None and toks[closing].text == "," and not any(p.kind == "if" for p in of(after)):
+                for p in of(after):
+                    p.segment = target
+                seg = after
+        seg += 1
 
 
 def _saved_question(lexicon: Lexicon, toks: list[Token], in_date: set, text: str, dates) -> Understood | None:
@@ -775,7 +826,7 @@ def meaning(kb: KnowledgeBase, kind: str, value: str, language: str) -> str:
         return word(value, language)
     if kind == "parameter":
         typed = kb.predicates.get(value.lower())
-        return n.label_of(typed.labels, language, value) if typed and _type_noun(typed) else value
+        return n.label_of(typed.labels, language, value) if typed and _type_noun(typed) else word("a party", language)
     return value
 
 
