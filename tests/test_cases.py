@@ -473,3 +473,17 @@ def test_the_case_space_bound_names_a_value_to_give(kb):
     d = e.value.diagnostics[0]
     assert d.code == "too-large" and "50" in d.message
     assert "--given" in d.hint and "call(C, P, " in d.hint
+
+
+def test_a_fact_a_norm_also_derives_stays_a_fact_of_the_case(zan, tmp_path):
+    """died(P) is derived from a death certificate (D12) and may also be stated by a case (it is assumable):
+    the case space keeps it as a fact, so a contract with a person who has died is not 'permitted'."""
+    table = zan("cases", "call(C, P, legal_aid)", "--at", "2025-01-15", "--given", "in_disciplinary_isolator(C)",
+                "--given", "advocate(P)")
+    assert table.exit_code == 0, table.output
+    assert "`died(p)`" in table.stdout and "`death_certificate(p)`" in table.stdout, table.stdout
+    case = tmp_path / "dead-advocate.facts"
+    case.write_text("convict(c1).\nin_disciplinary_isolator(c1).\nadvocate(p1).\nlegal_aid_contract(c1, p1).\n"
+                    "died(p1).\n", encoding="utf-8")
+    asked = zan("ask", "call(c1, p1, legal_aid)", "--facts", str(case), "--at", "2025-01-15")
+    assert "call(c1, p1, legal_aid): prohibited" in asked.stdout, asked.stdout

@@ -276,6 +276,12 @@ class Builder:
         # what a case file may state: declared, not concluded by a norm (but for fulfilments), not fixed by kb/
         self.open_relations = {rel for rel in kb.predicates if rel not in self.fixed_relations and (
             rel in fulfilled_by_fact or (rel not in concluded and not any(p.deontic and rel in p.deontic for p in programs)))}
+        # a fact the kb declares a case may establish (assumable: evidence, circumstances) stays a fact of the
+        # case even where a norm also derives it (a death certificate proves the death; died(X) may be stated)
+        modal = {rel for rel, kinds in modalities.items() if kinds}
+        self.open_relations |= {ref.norm_id for decl in kb.assumables for ref in decl.predicates
+                                if ref.norm_id in kb.predicates and ref.norm_id not in modal
+                                and ref.norm_id not in self.fixed_relations}
         # the values kb/ itself enumerates (social_ties, natural...) are not persons
         self.law_values = {v for p in programs for rel in self.fixed_relations for row in p.facts.get(rel, {}) for v in row}
         for name, types in (case_constants or {}).items():
