@@ -487,3 +487,20 @@ def test_a_fact_a_norm_also_derives_stays_a_fact_of_the_case(zan, tmp_path):
                     "died(p1).\n", encoding="utf-8")
     asked = zan("ask", "call(c1, p1, legal_aid)", "--facts", str(case), "--at", "2025-01-15")
     assert "call(c1, p1, legal_aid): prohibited" in asked.stdout, asked.stdout
+
+
+def test_the_persons_line_maps_each_letter_to_the_id_its_atoms_use(zan):
+    """New persons are named by letters in the readings and keep their ids in the atoms (`close_relative(c, q)`
+    read 'R is a close relative of c'): the persons line gives both, in text, Markdown and HTML."""
+    args = ("cases", "call(C, P, social_ties)", "--at", "2025-01-15", "--given", "in_disciplinary_isolator(C)",
+            "--given", "close_relative(C, P)")
+    doc = json.loads(zan(*args, "--format", "json").stdout)
+    renamed = {k: v for k, v in doc.get("names", {}).items() if k != v}
+    assert renamed, doc.get("names")
+    text = zan(*args).stdout
+    markdown = zan(*args, "--format", "markdown").stdout
+    page = zan(*args, "--format", "html").stdout
+    for ident, letter in renamed.items():
+        assert f"{letter} (`{ident}`) = " in text, text
+        assert f"{letter} (`{ident}`) = " in markdown, markdown
+        assert f"{letter} (<code>{ident}</code>) = " in page

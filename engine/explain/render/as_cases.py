@@ -91,7 +91,9 @@ def text(doc: dict, language: str) -> str:
     for name, r in doc.get("readings", {}).items():
         out.append(f"  {word('reading', language)} {name}: {r['label']}" + (f" — «{r['supported_by']}»" if r.get("supported_by") else ""))
     names = doc.get("names", {})
-    out.append(f"{word('individuals', language)}: " + "; ".join(f"{names.get(k, k)} = {v}" for k, v in doc["individuals"].items()))
+    # a person named by a letter in the readings keeps its id in the atoms: the legend gives both
+    out.append(f"{word('individuals', language)}: " + "; ".join(
+        (f"{names[k]} (`{k}`)" if names.get(k, k) != k else k) + f" = {v}" for k, v in doc["individuals"].items()))
     for t in tables(doc):
         out.append("")
         out.append(f"`{t['atom']}` — {_policy(doc, language)}")
@@ -159,7 +161,8 @@ def markdown(doc: dict, language: str) -> str:
         out.append(f"- {_md(word('assumed', language))}: {_code(a)}")
     names = doc.get("names", {})
     out.append(f"**{_md(word('individuals', language))}**: " + "; ".join(
-        f"{_md(names[k]) if k in names else _code(k)} = {_md(v)}" for k, v in doc["individuals"].items()))
+        (f"{_md(names[k])} ({_code(k)})" if names.get(k, k) != k else _code(k)) + f" = {_md(v)}"
+        for k, v in doc["individuals"].items()))
     for t in tables(doc):
         out += ["", f"## {_code(t['atom'])}", "", f"*{_md(_policy(doc, language))}*", ""]
         labels = [str(i) for i in range(1, len(t["columns"]) + 1)]
@@ -206,7 +209,8 @@ def html(doc: dict, language: str) -> str:
           for a, r in zip(doc.get("given", []), doc.get("given_read", []))],
         *[f"<p>{escape(word('assumed', language))}: <code>{escape(a)}</code></p>" for a in doc.get("assumed", [])],
         f"<p><b>{escape(word('individuals', language))}</b>: "
-        + "; ".join(f"{escape(doc['names'][k]) if k in doc.get('names', {}) else '<code>' + escape(k) + '</code>'} = {escape(v)}"
+        + "; ".join((f"{escape(doc['names'][k])} (<code>{escape(k)}</code>)" if doc.get("names", {}).get(k, k) != k
+                     else f"<code>{escape(k)}</code>") + f" = {escape(v)}"
                     for k, v in doc["individuals"].items()) + "</p>",
         *body, f"<ul>{tail}</ul>", "</body></html>", ""])
 
