@@ -153,6 +153,7 @@ def test_diagnostics_as_you_type_with_the_codes_of_zan_check(editor, project):
 
 def test_hover_on_a_norm_a_predicate_and_a_citation(editor, project):
     law = project / "kb" / "law.zan"
+    _open(editor, law)   # from disk: the test holds on any worker, after any other
     text = law.read_text(encoding="utf-8")
     uri = _uri(law)
     norm = editor.request("textDocument/hover", {"textDocument": {"uri": uri},
@@ -171,6 +172,7 @@ def test_hover_on_a_norm_a_predicate_and_a_citation(editor, project):
 
 def test_definition_of_an_exception_target_a_predicate_and_an_act(editor, project):
     law = project / "kb" / "law.zan"
+    _open(editor, law)   # from disk: the test holds on any worker, after any other
     text = law.read_text(encoding="utf-8")
     uri = _uri(law)
     target = editor.request("textDocument/definition", {"textDocument": {"uri": uri},
@@ -189,6 +191,7 @@ def test_definition_of_an_exception_target_a_predicate_and_an_act(editor, projec
 
 def test_completion_offers_predicates_with_arguments_and_declarations_where_a_statement_begins(editor, project):
     law = project / "kb" / "law.zan"
+    _open(editor, law)   # from disk: the test holds on any worker, after any other
     result = editor.request("textDocument/completion", {"textDocument": {"uri": _uri(law)},
                                                         "position": {"line": 0, "character": 0}})
     items = {i["label"]: i for i in result["items"]}   # the start of a statement: a declaration or a fact
@@ -241,6 +244,7 @@ def _complete_at(editor, path: Path, text: str, position: dict) -> dict:
 
 def test_document_symbols(editor, project):
     law = project / "kb" / "law.zan"
+    _open(editor, law)   # from disk: the test holds on any worker, after any other
     symbols = editor.request("textDocument/documentSymbol", {"textDocument": {"uri": _uri(law)}})
     names = [(s["name"], s["kind"]) for s in symbols]
     assert names == [("example", 2), ("member(Person)", 12), ("book(Item)", 12), ("reference_book(Item)", 12),
@@ -315,6 +319,7 @@ def test_definition_and_hover_from_a_scenario(editor, project):
     text = path.read_text(encoding="utf-8")
     assert _open(editor, path)["diagnostics"] == []
     law = project / "kb" / "law.zan"
+    _open(editor, law)   # from disk: the test holds on any worker, after any other
     target = editor.request("textDocument/definition", {"textDocument": {"uri": _uri(path)},
                                                         "position": _position(text, "decided by example.2.reference", 12)})
     assert target["uri"] == _uri(law)
