@@ -650,7 +650,7 @@ def diff(query, start, end, at, versus_reading, assumed, retracted, reading, fac
 @click.option("--assume", "assumed", multiple=True, metavar="FACT", help="Assume a ground fact, e.g. died(q) (repeatable).")
 @click.option("--retract", "retracted", multiple=True, metavar="FACT", help="Take a fact out (repeatable).")
 @click.option("--given", "given", multiple=True, metavar="FACT",
-              help="Only the cases where FACT holds, e.g. in_disciplinary_isolator(c) (repeatable).")
+              help="Only the cases where FACT holds, a fact over the question's variables such as p(C) or q(C, P) (repeatable).")
 @_kb_option()
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown", "html"]), default="text", show_default=True)
 @_lang_option("Language of labels and explanations.")

@@ -25,7 +25,7 @@ def check(kb: KnowledgeBase, language: str = "en") -> list[Diagnostic]:
             act = key.split(" ")[0]
             if not CITATION.match(key):
                 found.append(Diagnostic("invalid-citation", f"\"{key}\" is not a citation key", scope.span,
-                                        hint='write the act key, a space, then the article: "pec 109.1"'))
+                                        hint='write the act key, a space, then the article: "code 12.1"'))
             elif act not in kb.acts:
                 guess = did_you_mean(act, kb.acts)
                 found.append(Diagnostic("unknown-act", f"`outside scope` names the act {act}, which is not declared",
