@@ -189,5 +189,14 @@ def test_sigterm_stops_the_server_and_its_workers_while_a_request_runs(kb):
     assert process.wait(timeout=45) in (0, -15)  # within the grace period, not at the end of the work (uvicorn re-raises SIGTERM)
     said = process.stderr.read().decode()
     assert "Traceback" not in said and "Exception in ASGI" not in said, said
-    for pid in workers:
-        assert not Path(f"/proc/{pid}").exists() or "zombie" in Path(f"/proc/{pid}/status").read_text().lower()
+    def gone(pid: int) -> bool:
+        try:
+            return "zombie" in Path(f"/proc/{pid}/status").read_text().lower()
+        except OSError:
+            return True
+    # the children seen at start include multiprocessing's resource tracker, which leaves on its own once the
+    # server's end of its pipe closes: a bounded wait for that (not a measurement), then every child is gone
+    deadline = time.monotonic() + 20
+    while not all(gone(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert all(gone(pid) for pid in workers), [pid for pid in workers if not gone(pid)]
