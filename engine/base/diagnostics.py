@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass, field
+from dataclasses import field
+from engine.base.records import dataclass
 from typing import Iterable, Mapping, Sequence
 
 from engine.base.messages import message

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import gc
-from dataclasses import dataclass, field
+from dataclasses import field
+from engine.base.records import dataclass
 from pathlib import Path
 from typing import Iterable
 

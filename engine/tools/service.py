@@ -9,7 +9,7 @@ sets, the knowledge base named in JSON and the title of a question understood fr
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from engine.base.records import dataclass
 from typing import Callable
 
 from engine.pipeline import Request, Result, answer, ask, prepare
