@@ -21,7 +21,7 @@ from engine.checks.names import check_atom
 from engine.base.diagnostics import Diagnostic, ZanError, errors
 from engine.base.messages import message
 from engine.logic.evaluator import evaluate
-from engine.syntax.knowledge import KnowledgeBase, kb_files, load, load_contents, read_files, sample_case_files
+from engine.syntax.knowledge import STORED, KnowledgeBase, kb_files, load, load_contents, read_files, sample_case_files
 from engine.explain.proof import Prover
 from engine.base.resources import default_kb
 
@@ -78,11 +78,11 @@ def load_law(folder: Path) -> KnowledgeBase:
     """
     named = read_files(kb_files(folder))
     entry = cache.key("law", named)
-    kb = cache.load(entry)
+    kb = cache.load(entry, STORED)
     if isinstance(kb, KnowledgeBase):
         return kb
     kb = load_contents(named)
-    cache.store(entry, kb)
+    cache.store(entry, kb, STORED)
     return kb
 
 
@@ -222,7 +222,7 @@ def parse_question(text: str, language: str = "en") -> n.Query:
     a syntax error is the question's, said in `language`."""
     text = question_text(text)
     entry = cache.key("query", [("<query>", text.encode("utf-8", "surrogatepass"))])
-    query = cache.load(entry)
+    query = cache.load(entry, STORED)
     if query is None:
         from engine.syntax.parser import parse_query
 
@@ -233,7 +233,7 @@ def parse_question(text: str, language: str = "en") -> n.Query:
                 d, code="question-syntax", message=message("question syntax", language, detail=d.message),
                 hint=message("question syntax hint", language))
                 for d in e.diagnostics]) from None
-        cache.store(entry, query)
+        cache.store(entry, query, STORED)
     return query
 
 

@@ -98,6 +98,19 @@ class KnowledgeBase:
                 yield norm.clause, norm
 
 
+def _stored() -> tuple[type, ...]:
+    import datetime
+    import decimal
+
+    records = [v for v in vars(n).values() if isinstance(v, type) and dataclasses.is_dataclass(v)]
+    return (KnowledgeBase, Span, Diagnostic, Note, datetime.date, decimal.Decimal, *records)
+
+
+# What a cache entry (engine/base/cache.py) may hold besides containers, strings and numbers: a parsed
+# knowledge base or question is made of these, and the unpickler finds no other class (SECURITY.md).
+STORED = _stored()
+
+
 def kb_files(folder: Path) -> list[Path]:
     """The knowledge base proper: every *.zan file under the folder, in a stable order."""
     return sorted(p for p in folder.rglob("*.zan") if p.is_file())
