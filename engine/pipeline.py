@@ -12,12 +12,9 @@ from typing import Sequence
 
 from engine.base import cache, collector
 
-from engine import checks
-
 from engine.logic import ir
 from engine.syntax import nodes as n
 from engine.explain.answering import Trace, answers, brief_trace, trace
-from engine.checks.names import check_atom
 from engine.base.diagnostics import Diagnostic, ZanError, errors
 from engine.base.messages import message
 from engine.logic.evaluator import evaluate
@@ -76,7 +73,11 @@ def load_law(folder: Path) -> KnowledgeBase:
     Each file is read once; the bytes read are the bytes hashed and parsed. Only the law is cached,
     never a case: a plain fact file parses as fast as an entry loads (SECURITY.md).
     """
-    named = read_files(kb_files(folder))
+    return law_of(read_files(kb_files(folder)))
+
+
+def law_of(named: list[tuple[str, bytes]]) -> KnowledgeBase:
+    """The knowledge base of the files read (name as shown, bytes), from the cache when parsed before."""
     entry = cache.key("law", named)
     kb = cache.load(entry, STORED)
     if isinstance(kb, KnowledgeBase):
@@ -107,6 +108,8 @@ def load_knowledge(kb_dir: Path | None = None, fact_files: Sequence[Path] | None
 
 def check(kb: KnowledgeBase) -> list[Diagnostic]:
     """Runs the static checks; errors stop the question, warnings are returned."""
+    from engine import checks
+
     found = checks.run(kb)
     if errors(found):
         raise ZanError(sorted(errors(found), key=Diagnostic.sort_key), sources=kb.sources)
@@ -184,6 +187,8 @@ def retract(program: ir.Program, facts: Sequence[n.Atom]) -> ir.Program:
 
 
 def check_query(kb: KnowledgeBase, query: n.Query, language: str = "en") -> None:
+    from engine.checks.names import check_atom
+
     problems = check_atom(kb, query.atom, language)
     if problems:
         raise ZanError([Diagnostic("invalid-query", p.message, p.span, hint=p.hint) for p in problems],
@@ -195,9 +200,27 @@ def load_checked(kb_dir: Path | None = None, fact_files: Sequence[Path] | None =
     """load_knowledge + check (the law from the cache when the same files were parsed before).
 
     sample=False: no case at all when no fact files are given (the case space asks hypothetical cases).
+    Without fact files, the law and its sample case (files of the knowledge-base folder, not a user's case)
+    are checked once and kept in the cache with the warnings found, so the checks are neither run nor imported
+    again for them.
     """
-    kb, fact_names = load_knowledge(kb_dir, fact_files, sample=sample)
-    return kb, fact_names, check(kb)
+    if fact_files or not sample:
+        kb, fact_names = load_knowledge(kb_dir, fact_files, sample=sample)
+        return kb, fact_names, check(kb)
+    folder = Path(kb_dir) if kb_dir else default_kb()
+    if not folder.is_dir():
+        return (*load_knowledge(kb_dir, fact_files, sample=sample), [])   # raises: no knowledge base there
+    facts = sample_case_files(folder)
+    law, case = read_files(kb_files(folder)), read_files(facts)
+    entry = cache.key("checked law and sample", law + [("\0case", b"")] + case)
+    found = cache.load(entry, STORED)
+    if isinstance(found, tuple) and len(found) == 2 and isinstance(found[0], KnowledgeBase):
+        return found[0], [str(p) for p in facts], found[1]
+    kb = law_of(law)
+    load_contents(case, kb, case=True)
+    warnings = check(kb)
+    cache.store(entry, (kb, warnings), STORED)
+    return kb, [str(p) for p in facts], warnings
 
 
 _ATOM = re.compile(r"^\s*(?:[a-z]+\s+)?[^\W\d]\w*\s*\(")
