@@ -19,6 +19,7 @@ from __future__ import annotations
 import dataclasses
 from operator import attrgetter
 from reprlib import recursive_repr
+from typing import dataclass_transform
 
 __all__ = ["dataclass", "field"]
 
@@ -26,6 +27,7 @@ field = dataclasses.field
 _MISSING = dataclasses.MISSING
 
 
+@dataclass_transform(field_specifiers=(dataclasses.field, dataclasses.Field))
 def dataclass(cls=None, /, *, frozen: bool = False, slots: bool = False, order: bool = False):
     """`dataclasses.dataclass` with `init`, `repr` and `eq` left at their defaults (all generated)."""
 
