@@ -11,6 +11,8 @@ project's `lang`, the language server's locale): the codes stay the same in ever
 
 from __future__ import annotations
 
+import string
+
 LANGUAGES = ("kk", "ru", "en")
 
 MESSAGES: dict[str, dict[str, str]] = {
@@ -63,9 +65,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "declare predicate": {"en": "declare it with `predicate name(Arg, ...) en \"label\".`",
                           "ru": "объявите его в базе знаний: `predicate name(Arg, ...) ru \"метка\".`",
                           "kk": "оны білім қорында жариялаңыз: `predicate name(Arg, ...) kk \"белгі\".`"},
-    "arity": {"en": "{name} takes {count} argument(s) ({signature}), but {given} given here",
-              "ru": "{name} принимает аргументов: {count} ({signature}), а здесь дано: {given}",
-              "kk": "{name} {count} аргумент алады ({signature}), ал мұнда берілгені: {given}"},
+    "arity": {"en": "{name} takes {count} {count:argument|arguments} ({signature}), but {given} {given:is|are} given here",
+              "ru": "{name} принимает {count} {count:аргумент|аргумента|аргументов} ({signature}), а здесь "
+                    "{given:дан|дано|дано} {given}",
+              "kk": "{name} {count} аргумент алады ({signature}), ал мұнда {given} аргумент берілген"},
     "declared here": {"en": "{name} is declared here", "ru": "{name} объявлен здесь", "kk": "{name} осында жарияланған"},
     "not a date": {"en": "{value!r} is not a date; write YYYY-MM-DD, e.g. 2025-01-15",
                    "ru": "«{value}» — не дата; пишите ГГГГ-ММ-ДД, напр. 2025-01-15",
@@ -265,6 +268,199 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "имя со строчной буквы — константа; если имелась в виду переменная, напишите {variable}",
         "kk": "кіші әріппен жазылған атау — константа; айнымалы меңзелсе, {variable} деп жазыңыз"},
     "see help": {"en": "see `{command} --help`", "ru": "см. `{command} --help`", "kk": "`{command} --help` қараңыз"},
+    "none": {"en": "none", "ru": "нет", "kk": "жоқ"},
+    # exceptions (engine/checks/exceptions.py)
+    "exception-outranked": {
+        "en": "{norm} ({lower}, rank {rank}) is written as an exception to {excepted} ({higher}, rank {higher_rank}), "
+              "but an act of lower rank cannot carve an exception out of a higher-ranked act: lex superior decides "
+              "between them, and {excepted} prevails",
+        "ru": "норма {norm} ({lower}, юридическая сила {rank}) записана как исключение из нормы {excepted} ({higher}, "
+              "юридическая сила {higher_rank}), но акт меньшей юридической силы не может установить исключение из нормы "
+              "акта большей юридической силы: между ними решает lex superior, и норма {excepted} имеет приоритет",
+        "kk": "{norm} нормасы ({lower}, заңдық күші {rank}) {excepted} нормасынан ({higher}, заңдық күші {higher_rank}) "
+              "ерекшелік ретінде жазылған, бірақ заңдық күші төмен акт заңдық күші жоғары актінің нормасынан ерекшелік "
+              "белгілей алмайды: олардың арасын lex superior шешеді, және {excepted} нормасы басым болады"},
+    "norm declared here": {"en": "{norm} is declared here", "ru": "норма {norm} объявлена здесь",
+                           "kk": "{norm} нормасы осында жарияланған"},
+    "delegate or remove": {
+        "en": "if {higher} delegates this to {lower}, say so on {excepted}: `delegates exceptions to {lower}`; "
+              "otherwise remove the `exception to`",
+        "ru": "если {higher} делегирует это акту {lower}, укажите это в норме {excepted}: `delegates exceptions to "
+              "{lower}`; иначе уберите `exception to`",
+        "kk": "егер {higher} бұл өкілеттікті {lower} актісіне берсе, мұны {excepted} нормасында көрсетіңіз: "
+              "`delegates exceptions to {lower}`; әйтпесе `exception to` алып тастаңыз"},
+    "exception-never-bites": {"en": "{norm} is an exception to {excepted}, but {why}",
+                              "ru": "норма {norm} — исключение из нормы {excepted}, но {why}",
+                              "kk": "{norm} нормасы — {excepted} нормасынан ерекшелік, бірақ {why}"},
+    "concludes nothing": {"en": "{norm} concludes no permission, prohibition or obligation",
+                          "ru": "норма {norm} не устанавливает ни разрешения, ни запрета, ни обязанности",
+                          "kk": "{norm} нормасы ешқандай рұқсат, тыйым не міндет белгілемейді"},
+    "both are": {"en": "both are {modality}", "ru": "обе — {modality}", "kk": "екеуі де — {modality}"},
+    "do not conflict": {"en": "{first} and {second} do not conflict", "ru": "{first} и {second} не противоречат друг другу",
+                        "kk": "{first} мен {second} бір-біріне қайшы келмейді"},
+    "no common atom": {"en": "no atom is both {first} and {second}",
+                       "ru": "ни один атом не является одновременно {first} и {second}",
+                       "kk": "ешбір атом бір мезгілде әрі {first}, әрі {second} бола алмайды"},
+    "never together": {"en": "they are never in force on the same day", "ru": "они ни в один день не действуют одновременно",
+                       "kk": "олар ешқашан бір күнде бірге күшінде болмайды"},
+    "exception concludes": {
+        "en": "an exception must conclude the same atom as the norm it excepts, with the opposite modality "
+              "(permitted/obligatory/discretionary against prohibited)",
+        "ru": "исключение должно устанавливать тот же атом, что и норма, из которой оно сделано, с противоположной "
+              "модальностью (permitted/obligatory/discretionary против prohibited)",
+        "kk": "ерекшелік өзі шығарылған нормамен бірдей атомды қарама-қарсы модальділікпен қорытындылауы тиіс "
+              "(permitted/obligatory/discretionary — prohibited-ке қарсы)"},
+    # conflicts (engine/checks/conflicts.py)
+    "unresolved-conflict": {
+        "en": "{first} ({first_modality}) and {second} ({second_modality}) can apply to the same atom, and neither "
+              "prevails: same rank ({rank}), same date, no exception between them",
+        "ru": "нормы {first} ({first_modality}) и {second} ({second_modality}) могут применяться к одному и тому же "
+              "атому, и ни одна не имеет приоритета: одинаковая юридическая сила ({rank}), одна дата, исключения между "
+              "ними нет",
+        "kk": "{first} ({first_modality}) және {second} ({second_modality}) нормалары бір атомға қолданылуы мүмкін, "
+              "және ешқайсысы басым болмайды: заңдық күші бірдей ({rank}), күні бірдей, араларында ерекшелік жоқ"},
+    "write exception to": {
+        "en": "if one is the special rule, write `exception to` on it (e.g. `exception to {first}` on {second}); or add "
+              "a condition that keeps them apart",
+        "ru": "если одна из них — специальная норма, напишите в ней `exception to` (напр. `exception to {first}` в "
+              "норме {second}); или добавьте условие, которое их разводит",
+        "kk": "егер біреуі арнайы норма болса, онда `exception to` жазыңыз (мысалы, {second} нормасында `exception to "
+              "{first}`); немесе оларды ажырататын шарт қосыңыз"},
+    # validity (engine/checks/validity.py)
+    "from to": {"en": "from {start} to {end}", "ru": "с {start} по {end}", "kk": "{start} бастап {end} дейін"},
+    "from": {"en": "from {start}", "ru": "с {start}", "kk": "{start} бастап"},
+    "always to": {"en": "from the beginning to {end}", "ru": "с самого начала по {end}", "kk": "басынан бастап {end} дейін"},
+    "always": {"en": "from the beginning", "ru": "с самого начала", "kk": "басынан бастап"},
+    "act in force": {"en": "the act {act} is in force {when}", "ru": "акт {act} действует {when}",
+                     "kk": "{act} актісі {when} күшінде"},
+    "norm-never-in-force": {"en": "the norm {norm} is in force {when}, never while its act {act} is",
+                            "ru": "норма {norm} действует {when} — ни в один из дней, когда действует её акт {act}",
+                            "kk": "{norm} нормасы {when} күшінде — өз {act} актісі күшінде болған бірде-бір күні емес"},
+    "correct the date": {"en": "a norm counts only on days its act is in force too; correct the date or the citation",
+                         "ru": "норма учитывается только в дни, когда действует и её акт; исправьте дату или ссылку",
+                         "kk": "норма тек өз актісі де күшінде болған күндері ескеріледі; күнді не сілтемені түзетіңіз"},
+    "validity-outside-act": {"en": "the norm {norm} is in force {when}, beyond its act {act}",
+                             "ru": "норма {norm} действует {when}, за пределами срока действия её акта {act}",
+                             "kk": "{norm} нормасы {when} күшінде, бұл өз {act} актісінің күшінде болу мерзімінен тыс"},
+    "narrow the interval": {"en": "the days outside the act's interval are ignored; narrow the norm's interval to the act's",
+                            "ru": "дни вне срока действия акта не учитываются; сузьте срок действия нормы до срока акта",
+                            "kk": "акт мерзімінен тыс күндер ескерілмейді; норманың мерзімін актінің мерзіміне дейін тарылтыңыз"},
+    # readings (engine/checks/readings.py)
+    "unknown-reading": {"en": "{where} names the reading {name}, which is not declared",
+                        "ru": "{where} называет толкование {name}, которое не объявлено",
+                        "kk": "{where} жарияланбаған {name} пайымын атайды"},
+    "the norm": {"en": "the norm {norm}", "ru": "норма {norm}", "kk": "{norm} нормасы"},
+    "a condition of": {"en": "a condition of {norm}", "ru": "условие нормы {norm}", "kk": "{norm} нормасының шарты"},
+    "a condition of a rule": {"en": "a condition of a rule", "ru": "условие правила", "kk": "ереженің шарты"},
+    "the reading": {"en": "the reading {name}", "ru": "толкование {name}", "kk": "{name} пайымы"},
+    "declare reading": {"en": "declare it with `reading NAME ...`, or correct the name",
+                        "ru": "объявите его: `reading NAME ...`, или исправьте имя",
+                        "kk": "оны `reading NAME ...` арқылы жариялаңыз немесе атауын түзетіңіз"},
+    "no default reading": {"en": "the alternative readings {names} have no default",
+                           "ru": "у альтернативных толкований {names} нет толкования по умолчанию",
+                           "kk": "{names} балама пайымдарының ішінде әдепкісі жоқ"},
+    "several default readings": {"en": "the alternative readings {names} have several defaults: {defaults}",
+                                 "ru": "у альтернативных толкований {names} несколько толкований по умолчанию: {defaults}",
+                                 "kk": "{names} балама пайымдарының бірнеше әдепкісі бар: {defaults}"},
+    "mark one default": {"en": "mark exactly one of them `default`", "ru": "отметьте ровно одно из них как `default`",
+                         "kk": "олардың дәл біреуін `default` деп белгілеңіз"},
+    # stratification (engine/checks/stratification.py)
+    "unstratifiable": {"en": "unable to stratify {count:predicate(s)|predicate(s)} {{{names}}}: they depend on each other through negation",
+                       "ru": "нельзя стратифицировать {count:предикат|предикаты|предикаты} {{{names}}}: зависимость через "
+                             "отрицание (`not`) замыкается в цикл",
+                       "kk": "{{{names}}} {count:предикатын|предикаттарын} стратификациялау мүмкін емес: терістеу (`not`) "
+                             "арқылы тәуелділік тұйықталады"},
+    "depends on not": {"en": "{head} depends on `not {body}` here", "ru": "{head} зависит здесь от `not {body}`",
+                       "kk": "{head} осында `not {body}` шартына тәуелді"},
+    "split or drop not": {"en": "a predicate may not depend on its own negation; split it, or drop the `not`",
+                          "ru": "предикат не может зависеть от собственного отрицания; разделите его или уберите `not`",
+                          "kk": "предикат өз терістеуіне тәуелді бола алмайды; оны бөліңіз немесе `not` алып тастаңыз"},
+    # scripts (engine/checks/scripts.py); the kind of name: ru in the genitive (имя предиката)
+    "kind predicate": {"en": "predicate", "ru": "предиката", "kk": "предикат"},
+    "kind norm": {"en": "norm", "ru": "нормы", "kk": "норма"},
+    "kind constant": {"en": "constant", "ru": "константы", "kk": "константа"},
+    "kind variable": {"en": "variable", "ru": "переменной", "kk": "айнымалы"},
+    "script Latin": {"en": "Latin", "ru": "латиница", "kk": "латын жазуы"},
+    "script Cyrillic": {"en": "Cyrillic", "ru": "кириллица", "kk": "кирилл жазуы"},
+    "script Greek": {"en": "Greek", "ru": "греческое письмо", "kk": "грек жазуы"},
+    "script and letter": {"en": "{script} ({letter!r})", "ru": "{script} («{letter}»)", "kk": "{script} («{letter}»)"},
+    "unnormalized-name": {"en": "the {kind} name {name!r} is written with combining characters; it looks like "
+                                "{composed!r} and is another name",
+                          "ru": "имя {kind} «{name}» записано с комбинируемыми знаками; оно выглядит как «{composed}», но "
+                                "это другое имя",
+                          "kk": "«{name}» {kind} атауы біріктірілетін таңбалармен жазылған; ол «{composed}» сияқты "
+                                "көрінеді, бірақ бұл басқа атау"},
+    "retype in NFC": {"en": "retype it, or save the file in Unicode NFC (composed characters)",
+                      "ru": "наберите его заново или сохраните файл в Unicode NFC (составные символы)",
+                      "kk": "оны қайта теріңіз немесе файлды Unicode NFC түрінде (құрама таңбалармен) сақтаңыз"},
+    "mixed-script": {"en": "the {kind} name {name!r} mixes letters of {count} scripts: {parts}",
+                     "ru": "в имени {kind} «{name}» смешаны буквы разных письменностей ({count}): {parts}",
+                     "kk": "«{name}» {kind} атауында {count} түрлі жазудың әріптері араласқан: {parts}"},
+    "retype in one script": {"en": "a look-alike letter makes another name; retype it in one script",
+                             "ru": "похожая буква делает имя другим; наберите его буквами одной письменности",
+                             "kk": "ұқсас әріп басқа атау жасайды; оны бір жазудың әріптерімен қайта теріңіз"},
+    # conclusions stated as facts, conditions on a conclusion (engine/checks/conclusions.py, concluded_reads.py)
+    "conclusion-as-fact": {
+        "en": "{fact} states a conclusion: whether {predicate}(...) is {said} is for the norms to say, and a fact of it "
+              "would be ignored",
+        "ru": "{fact} утверждает заключение: является ли {predicate}(...) {said}, решают нормы, а такой факт был бы "
+              "проигнорирован",
+        "kk": "{fact} қорытындыны мәлімдейді: {predicate}(...) {said} бола ма — мұны нормалар шешеді, ал ол туралы факт "
+              "еленбейді"},
+    "state the facts": {
+        "en": "a case file cannot state a conclusion; state the facts the norms on {predicate} rest on, then ask "
+              "`zan ask \"{fact}\"`",
+        "ru": "файл дела не может утверждать заключение; укажите факты, на которых основаны нормы о {predicate}, затем "
+              "спросите `zan ask \"{fact}\"`",
+        "kk": "іс файлы қорытындыны мәлімдей алмайды; {predicate} туралы нормалар негізделетін фактілерді жазыңыз, сосын "
+              "`zan ask \"{fact}\"` деп сұраңыз"},
+    "condition-on-conclusion": {"en": "norms conclude {predicate} ({kinds}); this condition reads {reads}",
+                                "ru": "нормы устанавливают {predicate} ({kinds}); это условие читает {reads}",
+                                "kk": "нормалар {predicate} қорытындылайды ({kinds}); бұл шарт оқитыны: {reads}"},
+    "reads fulfilled": {"en": "only the facts of {predicate} (a duty recorded as fulfilled), not whether it is {kinds}",
+                        "ru": "только факты {predicate} (обязанность, отмеченная как исполненная), а не то, является ли "
+                              "это {kinds}",
+                        "kk": "тек {predicate} фактілері (орындалды деп тіркелген міндет), оның {kinds} екені емес"},
+    "reads never": {"en": "only the facts of {predicate}, which a case may not state, so it never holds; it does not ask "
+                          "whether {predicate}(...) is {kinds}",
+                    "ru": "только факты {predicate}, которые дело указывать не может, поэтому оно никогда не выполняется; "
+                          "оно не спрашивает, является ли {predicate}(...) {kinds}",
+                    "kk": "тек {predicate} фактілері, оларды іс көрсете алмайды, сондықтан шарт ешқашан орындалмайды; ол "
+                          "{predicate}(...) {kinds} екенін сұрамайды"},
+    "own predicate": {"en": "state the circumstance the norms rest on as its own predicate, and use that here",
+                      "ru": "выразите обстоятельство, на котором основаны нормы, отдельным предикатом и используйте его здесь",
+                      "kk": "нормалар негізделетін мән-жайды жеке предикат ретінде жазып, осында соны қолданыңыз"},
+    # declarations (engine/checks/declarations.py), the rest
+    "citation form short": {"en": 'write the act key, a space, then the article: "code 12.1"',
+                            "ru": 'напишите ключ акта, пробел, затем статью: "code 12.1"',
+                            "kk": 'акт кілтін, бос орын, сосын бапты жазыңыз: "code 12.1"'},
+    "unknown-act outside scope": {"en": "`outside scope` names the act {act}, which is not declared",
+                                  "ru": "`outside scope` называет акт {act}, который не объявлен",
+                                  "kk": "`outside scope` жарияланбаған {act} актісін атайды"},
+    "unknown-act delegates": {"en": "`delegates exceptions to` names the act {act}, which is not declared",
+                              "ru": "`delegates exceptions to` называет акт {act}, который не объявлен",
+                              "kk": "`delegates exceptions to` жарияланбаған {act} актісін атайды"},
+    "not an argument": {"en": "{{{name}}} is not an argument of {predicate}", "ru": "{{{name}}} — не аргумент предиката {predicate}",
+                        "kk": "{{{name}}} — {predicate} предикатының аргументі емес"},
+    "the arguments are": {"en": "the arguments are {names}", "ru": "аргументы: {names}", "kk": "аргументтері: {names}"},
+    "not a parameter": {"en": "{{{name}}} is not a parameter of the question {question}",
+                        "ru": "{{{name}}} — не параметр вопроса {question}",
+                        "kk": "{{{name}}} — {question} сұрағының параметрі емес"},
+    "the parameters are": {"en": "the parameters are {names}", "ru": "параметры: {names}", "kk": "параметрлері: {names}"},
+    "parameter unused": {"en": "the question {question} takes {name} but never uses it",
+                         "ru": "вопрос {question} принимает {name}, но нигде его не использует",
+                         "kk": "{question} сұрағы {name} параметрін алады, бірақ оны еш жерде қолданбайды"},
+    "decisive-not-in-quote": {"en": "the decisive words of {norm} ({tag}) are not in its {tag} quote",
+                              "ru": "решающих слов нормы {norm} ({tag}) нет в её цитате {tag}",
+                              "kk": "{norm} нормасының шешуші сөздері ({tag}) оның {tag} дәйексөзінде жоқ"},
+    "copy the words": {"en": "copy the words exactly from the quote: a shortened quote always shows them",
+                       "ru": "скопируйте слова из цитаты точно: сокращённая цитата всегда их показывает",
+                       "kk": "сөздерді дәйексөзден дәл көшіріңіз: қысқартылған дәйексөз оларды әрдайым көрсетеді"},
+    "exception-cycle": {"en": "norms are exceptions to each other in a cycle: {cycle}",
+                        "ru": "нормы являются исключениями друг из друга по кругу: {cycle}",
+                        "kk": "нормалар бір-бірінен тұйық шеңбер бойынша ерекшелік болып тұр: {cycle}"},
+    "is an exception to": {"en": "{norm} is an exception to {excepted}", "ru": "норма {norm} — исключение из нормы {excepted}",
+                           "kk": "{norm} нормасы — {excepted} нормасынан ерекшелік"},
 }
 
 
@@ -294,7 +490,94 @@ def warnings_line(count: int, language: str) -> str:
     return f"{count} warning{'s' if count != 1 else ''}"
 
 
-def message(key: str, language: str = "en", **values) -> str:
-    """The message `key` in the language (English where a language lacks it), its {placeholders} filled."""
+class Said(str):
+    """A message made where the reader's language is not known (a parser, a file reader, the project file):
+    its English text, which remembers its key and values so that it is said again in kk or ru where it is
+    shown (`Diagnostic.said`, the CLI's --lang, the language server's locale)."""
+
+    key: str = ""
+    values: dict = {}
+
+    def to(self, language: str) -> str:
+        return _said(self.key, language, self.values) if self.key else str(self)
+
+
+class Listed(Said):
+    """Items said as the language lists them: "a, b or c", «a, b или c», "a, b немесе c" (or "a, b, c")."""
+
+    items: tuple = ()
+    last: str = ", "
+
+    def to(self, language: str) -> str:
+        items = [say(item, language) for item in self.items]
+        if len(items) < 2:
+            return "".join(items)
+        last = self.last if self.last == ", " else f" {_OR.get(language, 'or')} "
+        return ", ".join(items[:-1]) + last + items[-1]
+
+
+_OR = {"en": "or", "ru": "или", "kk": "немесе"}
+
+
+def listed(items, alternatives: bool = False) -> Listed:
+    """The items as a list ("a, b, c"), or as alternatives ("a, b or c"), in the reader's language where shown."""
+    items = tuple(items)
+    said = Listed("")
+    said.items, said.last = items, " or " if alternatives else ", "
+    text = said.to("en")
+    result = Listed(text)
+    result.items, result.last = items, said.last
+    return result
+
+
+def either(items) -> Listed:
+    """The items as alternatives: "a, b or c"."""
+    return listed(items, alternatives=True)
+
+
+def say(text, language: str):
+    """`text` in the language, where it was made language-free (a Said); any other text as it is."""
+    return text.to(language) if isinstance(text, Said) and language != "en" else text
+
+
+def plural(count: int, forms: str, language: str) -> str:
+    """The noun after a count: ru "норма|нормы|норм" (1 норма, 2 нормы, 5 норм), en "norm|norms", kk one form."""
+    words = forms.split("|")
+    if language == "ru" and len(words) == 3:
+        if count % 10 == 1 and count % 100 != 11:
+            return words[0]
+        if 2 <= count % 10 <= 4 and not 12 <= count % 100 <= 14:
+            return words[1]
+        return words[2]
+    if len(words) == 2:
+        return words[0] if count == 1 else words[1]
+    return words[0]
+
+
+class _Formatter(string.Formatter):
+    """{count:норма|нормы|норм}: the noun that agrees with the count; a Said value in the message's language."""
+
+    def __init__(self, language: str):
+        self.language = language
+
+    def format_field(self, value, spec):
+        if "|" in spec:
+            return plural(int(value), spec, self.language)
+        return super().format_field(say(value, self.language) if isinstance(value, Said) else value, spec)
+
+
+def _said(key: str, language: str, values: dict) -> str:
     forms = MESSAGES[key]
-    return forms.get(language, forms["en"]).format(**values)
+    return _Formatter(language).format(forms.get(language, forms["en"]), **values)
+
+
+def message(key: str, language: str | None = None, **values) -> str:
+    """The message `key` in the language (English where a language lacks it), its {placeholders} filled.
+
+    Without a language (where the reader's is not known), the English text as a `Said`, which the place that
+    shows it says again in the reader's language; values that are Said are said in the message's language."""
+    if language is None:
+        said = Said(_said(key, "en", values))
+        said.key, said.values = key, values
+        return said
+    return _said(key, language, values)
