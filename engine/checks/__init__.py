@@ -16,7 +16,7 @@ CHECKS = (declarations, names, safety, stratification, validity, conclusions, re
 ADVICE = (exceptions, conflicts, translations, usage, scripts, concluded_reads, variables)
 
 
-def run(kb: KnowledgeBase, language: str | None = None) -> list[Diagnostic]:
+def run(kb: KnowledgeBase, language: str = "en") -> list[Diagnostic]:
     """Every diagnostic of the knowledge base; in the reader's language where the check speaks it
     (engine/base/messages.py: the checks that take `language`), with the same codes in every language."""
     found: list[Diagnostic] = list(kb.duplicates)

@@ -89,7 +89,7 @@ def _near(name: str, candidates: list[str]) -> str | None:
     return close[0] if close else None
 
 
-def _lone_constants(kb: KnowledgeBase, language: str) -> list[Diagnostic]:
+def _lone_constants(kb: KnowledgeBase, language: str | None) -> list[Diagnostic]:
     """A lower-case name in a conclusion that occurs nowhere else: a constant where a variable was meant."""
     counts: dict[str, int] = {}
 
