@@ -7,7 +7,7 @@ import datetime
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Sequence
+from typing import Iterable, Sequence
 
 from engine.base import cache, collector
 
@@ -16,6 +16,8 @@ from engine import checks
 from engine.logic import ir
 from engine.syntax import nodes as n
 from engine.explain.answering import Trace, answers, brief_trace, trace
+from engine.logic.deontic import Answer
+from engine.logic.model import Model
 from engine.checks.names import check_atom
 from engine.base.diagnostics import Diagnostic, ZanError, errors
 from engine.base.messages import message
@@ -284,12 +286,36 @@ def ask(query_text: str | n.Query, at: datetime.date, kb_dir: Path | None = None
 
 def answer(result: Result, trace_level: str = "full") -> Result:
     """evaluate -> answers -> proofs, for a prepared Result."""
-    program, query = result.program, result.query
-    predicate = query.atom.predicate
-    model = evaluate(program, ir.question_relations(predicate))
+    done = evaluated(result.program, [result.query.atom.predicate])
     collector.settle()
-    prover = Prover(program, model)
-    found = answers(program, model, query)
-    full = trace_level == "full"
-    result.traces = [trace(program, prover, a) if full else brief_trace(program, prover, a) for a in found]
+    result.traces = [done.trace(a, trace_level) for a in done.answers(result.query)]
     return result
+
+
+@dataclass
+class Evaluated:
+    """A lowered program evaluated, with the prover over its model: the step every way from a program to
+    answers and traces takes (ask, a register's partitions, diff's two sides, the case space's batches, the
+    scenarios and their mutants), so that what a question needs evaluated and which trace it gets are said once."""
+
+    program: ir.Program
+    model: Model
+    prover: Prover
+
+    def answers(self, query: n.Query) -> list[Answer]:
+        """The atoms matching the question, each with its status (explain/answering.answers)."""
+        return answers(self.program, self.model, query)
+
+    def trace(self, answer: Answer, level: str = "full") -> Trace:
+        """An answer's derivation: `full` with the why-nots, `brief` and `none` the deciding proofs only
+        (the citations are read off them; explanation.TRACE_LEVELS)."""
+        return (trace if level == "full" else brief_trace)(self.program, self.prover, answer)
+
+
+def evaluated(program: ir.Program, predicates: Iterable[str] | None = None, many: bool = False) -> Evaluated:
+    """The program evaluated for questions about `predicates` (what they rest on, ir.question_relations;
+    None: every relation). many: one evaluation holds many cases (a register's partition, a mutant, a batch of
+    the case space; logic/evaluator.evaluate)."""
+    relations = None if predicates is None else ir.question_relations(*predicates)
+    model = evaluate(program, relations, many=many)
+    return Evaluated(program, model, Prover(program, model))

@@ -24,14 +24,14 @@ from engine import checks
 
 from engine.logic import ir
 from engine.syntax import nodes as n
-from engine.explain.answering import Trace, answers, trace
+from engine.explain.answering import Trace
 from engine.base.diagnostics import Diagnostic, ZanError, did_you_mean, errors
 from engine.base.messages import message
-from engine.logic.evaluator import evaluate
+from engine.pipeline import Evaluated, evaluated
 from engine.syntax.knowledge import KnowledgeBase, case_only, display_path, kb_files
 from engine.syntax.formatter import scenario_syntax_diagnostic
 from engine.syntax.parser import Builder, parse_module, read_source
-from engine.explain.proof import Prover, WhyNot
+from engine.explain.proof import WhyNot
 from engine.base.resources import default_kb, home
 from engine.base.inputs import line_ending, read_text, write_atomically
 from engine.base.source import Span
@@ -363,10 +363,9 @@ class Runner:
         for at, expectations in by_date(scenario).items():
             program = ir.lower(kb, at, reading=self.readings_of(scenario),
                                 asked=ir.asked_atoms(e.atom for e in expectations))
-            model = evaluate(program)
-            prover = Prover(program, model)
+            done = evaluated(program)
             for e in expectations:
-                outcomes.append(outcome(scenario, e, at, program, model, prover, kb))
+                outcomes.append(outcome(scenario, e, at, done, kb))
         return outcomes
 
     def readings_of(self, scenario: Scenario) -> tuple[str, ...] | None:
@@ -453,13 +452,12 @@ def by_date(scenario: Scenario) -> dict[datetime.date, list[Expectation]]:
     return grouped
 
 
-def outcome(scenario: Scenario, e: Expectation, at: datetime.date, program: ir.Program, model, prover: Prover,
-            kb: KnowledgeBase) -> Outcome:
+def outcome(scenario: Scenario, e: Expectation, at: datetime.date, done: Evaluated, kb: KnowledgeBase) -> Outcome:
     """One expectation checked against an evaluated program."""
-    found = answers(program, model, n.Query(None, e.atom, e.span))
-    t = trace(program, prover, found[0]) if found else None
-    result = Outcome(scenario, e, at, t, program, kb)
-    result.mismatches = compare(e, t, program)
+    found = done.answers(n.Query(None, e.atom, e.span))
+    t = done.trace(found[0]) if found else None
+    result = Outcome(scenario, e, at, t, done.program, kb)
+    result.mismatches = compare(e, t, done.program)
     return result
 
 
