@@ -43,6 +43,7 @@ def check(kb: KnowledgeBase, language: str = "en") -> list[Diagnostic]:
                     found.append(Diagnostic("unknown-placeholder", f"{{{name}}} is not an argument of {decl.name}",
                                             reading.span, hint=f"did you mean {{{guess}}}?" if guess else
                                             f"the arguments are {', '.join(decl.parameters) or 'none'}"))
+    found += _kinds(kb, language)
     for question in kb.questions.values():
         for title in question.labels:  # a typo ({Convikt}) would be printed raw
             for name in PLACEHOLDER.findall(title.text):
@@ -56,6 +57,26 @@ def check(kb: KnowledgeBase, language: str = "en") -> list[Diagnostic]:
             if p not in used:
                 found.append(Diagnostic("unsafe-variable", f"the question {question.name} takes {p} but never uses it",
                                         question.span))
+    return found
+
+
+def _kinds(kb: KnowledgeBase, language: str = "en") -> list[Diagnostic]:
+    """The kinds parameters take and kinds are one of (`Person: spouse`, `kind spouse is family_member`) are declared."""
+    found = []
+
+    def unknown(ref: n.Reference, text: str) -> Diagnostic:
+        guess = did_you_mean(ref.norm_id, kb.kinds)
+        return Diagnostic("unknown-kind", text, ref.span, hint=message("did you mean", language, guess=guess) if guess
+                          else message("declare kind", language, kind=ref.norm_id))
+    for decl in kb.predicates.values():
+        for parameter, ref in zip(decl.parameters, decl.kinds):
+            if ref is not None and ref.norm_id not in kb.kinds:
+                found.append(unknown(ref, message("unknown-kind parameter", language, parameter=parameter,
+                                                  predicate=decl.name, kind=ref.norm_id)))
+    for kind in kb.kinds.values():
+        for ref in kind.parents:
+            if ref.norm_id not in kb.kinds:
+                found.append(unknown(ref, message("unknown-kind parent", language, what=kind.name, kind=ref.norm_id)))
     return found
 
 

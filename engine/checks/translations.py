@@ -1,4 +1,4 @@
-"""Translations: every act (title, citation forms), predicate, constant, norm (quotes, interpretation) and
+"""Translations: every act (title, citation forms), predicate, kind, constant, norm (quotes, interpretation) and
 saved question speaks kk, ru and en (each of them that the kb writes in at all). The engine's own words are checked by tests/test_i18n_words.py."""
 
 from __future__ import annotations
@@ -45,6 +45,10 @@ def check(kb: KnowledgeBase, language: str = "en") -> list[Diagnostic]:
             placeholders = " ".join("{{" + p + "}}" for p in decl.parameters)
             found.append(_diagnostic(message("predicate no reads", language, what=decl.name), missing, decl.name_span,
                                      f'reads {{language}} "{placeholders} ..."', language=language))
+    for kind in kb.kinds.values():   # what a reader calls a value of the kind (a party of a fact, in words)
+        if missing := _missing(kind.labels):
+            found.append(_diagnostic(message("kind no label", language, what=kind.name), missing, kind.name_span,
+                                     '{language} "..."', language=language))
     for const in kb.constants.values():
         if missing := _missing(const.labels):
             found.append(_diagnostic(message("constant no label", language, what=const.name), missing, const.span, '{language} "..."', language=language))

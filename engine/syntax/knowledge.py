@@ -22,6 +22,7 @@ class KnowledgeBase:
     acts: dict[str, n.Act] = field(default_factory=dict)
     predicates: dict[str, n.PredicateDecl] = field(default_factory=dict)
     constants: dict[str, n.ConstantDecl] = field(default_factory=dict)
+    kinds: dict[str, n.KindDecl] = field(default_factory=dict)   # kinds of values parameters take
     norms: dict[str, n.Norm] = field(default_factory=dict)
     clauses: list[n.Clause] = field(default_factory=list)
     questions: dict[str, n.Question] = field(default_factory=dict)
@@ -50,6 +51,8 @@ class KnowledgeBase:
                 self._register(self.predicates, statement.name, statement, statement.name_span, "predicate")
             elif isinstance(statement, n.ConstantDecl):
                 self._register(self.constants, statement.name, statement, statement.span, "constant")
+            elif isinstance(statement, n.KindDecl):
+                self._register(self.kinds, statement.name, statement, statement.name_span, "kind")
             elif isinstance(statement, n.Norm):
                 self._register(self.norms, statement.id, statement, statement.id_span, "norm")
                 for ref in statement.subject_to:
@@ -87,6 +90,27 @@ class KnowledgeBase:
                 notes=(Note("first declared here", getattr(first, "span", None)),)))
             return
         table[key] = node
+
+    def kind_ancestry(self, kind: str) -> set[str]:
+        """The kind and every kind it is one of (`kind spouse is family_member`, transitively; cycles stop)."""
+        seen, todo = set(), [kind]
+        while todo:
+            k = todo.pop()
+            if k not in seen:
+                seen.add(k)
+                decl = self.kinds.get(k)
+                todo += [p.norm_id for p in decl.parents] if decl is not None else []
+        return seen
+
+    def parameter_kind(self, predicate: str, index: int) -> str | None:
+        """The kind of value the predicate's parameter at `index` takes (its declared kind, else its name)."""
+        decl = self.predicates.get(predicate)
+        return decl.kind_of(index) if decl is not None and index < decl.arity else None
+
+    def kind_label(self, kind: str, language: str) -> str | None:
+        """What a reader of the language calls a value of the kind (`kind spouse ... ru "супруг (супруга)"`), or None."""
+        decl = self.kinds.get(kind)
+        return next((label.text for label in decl.labels if label.language == language), None) if decl else None
 
     def all_clauses(self) -> Iterable[tuple[n.Clause, n.Norm | None]]:
         """Every clause with the norm it belongs to (None for facts and plain definitions)."""
@@ -178,6 +202,7 @@ def load_contents(named: Iterable[tuple[str, bytes]], base: KnowledgeBase | None
 
 
 _KINDS = {n.Act: "an act", n.PredicateDecl: "a predicate declaration", n.ConstantDecl: "a constant declaration",
+          n.KindDecl: "a kind declaration",
           n.Norm: "a norm", n.Question: "a question"}
 
 

@@ -202,10 +202,30 @@ class PredicateDecl:
     name_span: Span
     domain_span: Span | None = None
     phrases: tuple[Label, ...] = ()  # further ways a question in words may name it (beside labels and readings)
+    # the kind each parameter takes (`Person: spouse`), None where the declaration names none (its kind is then its
+    # name: see `kind_of`); empty for a declaration written before kinds
+    kinds: tuple[Reference | None, ...] = ()
 
     @property
     def arity(self) -> int:
         return len(self.parameters)
+
+    def kind_of(self, index: int) -> str:
+        """The kind of value the parameter at `index` takes: the declared kind, else the parameter's name."""
+        declared = self.kinds[index] if index < len(self.kinds) else None
+        return declared.norm_id if declared is not None else self.parameters[index]
+
+
+@dataclass(frozen=True, slots=True)
+class KindDecl:
+    """A kind of value parameters take (`kind spouse is family_member kk "..." ru "..." en "spouse".`)."""
+
+    name: str
+    parents: tuple[Reference, ...]     # the kinds it is one of (`is family_member`)
+    labels: tuple[Label, ...]
+    notes: tuple[str, ...]
+    span: Span
+    name_span: Span
 
 
 @dataclass(frozen=True, slots=True)
@@ -310,7 +330,7 @@ class ConstraintDecl:
     span: Span | None = None
 
 
-Statement = Union[ReadingDecl, ScopeDecl, AssumableDecl, ConstraintDecl, Act, PredicateDecl, ConstantDecl, Norm, Question, Clause]
+Statement = Union[KindDecl, ReadingDecl, ScopeDecl, AssumableDecl, ConstraintDecl, Act, PredicateDecl, ConstantDecl, Norm, Question, Clause]
 
 
 @dataclass(frozen=True, slots=True)

@@ -292,8 +292,9 @@ class Builder:
 
     def predicate(self, tree: Tree) -> n.PredicateDecl:
         name, *rest = tree.children
-        parameters = [c for c in rest if isinstance(c, Token)]
-        attributes = [c for c in rest if isinstance(c, Tree)]
+        declared = [c.children for c in rest if isinstance(c, Tree) and c.data == "parameter"]
+        parameters = [p for p, _kind in declared]
+        attributes = [c for c in rest if isinstance(c, Tree) and c.data != "parameter"]
         kinds = {k: [] for k in ("label", "reading", "asked_over", "phrase", "note")}
         self._attributes(attributes, kinds)
         domain = None
@@ -313,6 +314,22 @@ class Builder:
             name_span=self.span(name),
             domain_span=domain_span,
             phrases=tuple(self.label(t) for t in kinds["phrase"]),
+            kinds=tuple(n.Reference(str(k), self.span(k)) if k is not None else None for _p, k in declared)
+            if any(k is not None for _p, k in declared) else (),
+        )
+
+    def kind_declaration(self, tree: Tree) -> n.KindDecl:
+        name, *rest = tree.children
+        parents = [tok for t in rest if isinstance(t, Tree) and t.data == "kind_parents" for tok in t.children]
+        kinds = {k: [] for k in ("label", "note")}
+        self._attributes(rest, kinds)
+        return n.KindDecl(
+            name=str(name),
+            parents=tuple(n.Reference(str(t), self.span(t)) for t in parents),
+            labels=tuple(self.label(t) for t in kinds["label"]),
+            notes=tuple(self.text(t.children[-1]) for t in kinds["note"] if t.children[0] in (None, "en")),
+            span=self.span(tree),
+            name_span=self.span(name),
         )
 
     def constant(self, tree: Tree) -> n.ConstantDecl:
