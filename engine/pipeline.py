@@ -25,6 +25,7 @@ from engine.logic.evaluator import evaluate
 from engine.syntax.knowledge import KnowledgeBase, kb_files, load, load_contents, read_files, sample_case_files
 from engine.explain.proof import Prover
 from engine.base.resources import default_kb
+from engine.base.source import Span
 
 
 @dataclass
@@ -97,7 +98,7 @@ def load_knowledge(kb_dir: Path | None = None, fact_files: Sequence[Path] | None
     folder = Path(kb_dir) if kb_dir else default_kb()
     if not folder.is_dir():
         raise ZanError([Diagnostic("unreadable-file", message("no kb folder at", folder=str(folder)), None)])
-    facts = list(fact_files) if fact_files or not sample else sample_case_files(folder)
+    facts = list(fact_files or ()) if fact_files or not sample else sample_case_files(folder)
     kb = load_law(folder)
     load(facts, kb, case=True)
     questions = [q for d in query_dirs for q in sorted(Path(d).glob("*.zan")) if q.is_file()]
@@ -116,7 +117,7 @@ def check(kb: KnowledgeBase) -> list[Diagnostic]:
 
 def known_names(kb: KnowledgeBase) -> set:
     """Every constant the knowledge base and the case mention: declared, in facts, in rules and in saved questions."""
-    names = set(kb.constants)
+    names: set[object] = set(kb.constants)
     for clause, _norm in kb.all_clauses():
         for atom in (clause.head, *[c.atom if isinstance(c, n.Negation) else c for c in clause.body]):
             if isinstance(atom, n.Atom):
@@ -126,7 +127,7 @@ def known_names(kb: KnowledgeBase) -> set:
     return names
 
 
-def unknown_names(kb: KnowledgeBase, atom: n.Atom) -> list[tuple[str, str | None, object]]:
+def unknown_names(kb: KnowledgeBase, atom: n.Atom) -> list[tuple[str, str | None, Span]]:
     """(name, did-you-mean, span) for each name in the question that occurs nowhere in the case or the kb."""
     from engine.base.diagnostics import did_you_mean
 
@@ -180,7 +181,7 @@ def fact_atoms(texts: Sequence[str], path: str = ASSUMED) -> list[n.Atom]:
 def retract(program: ir.Program, facts: Sequence[n.Atom]) -> ir.Program:
     """The lowered program without the retracted facts (whether the case or the knowledge base states them)."""
     for atom in facts:
-        program.facts.get(atom.predicate, {}).pop(tuple(t.value for t in atom.args), None)
+        program.facts.get(atom.predicate, {}).pop(atom.ground_values(), None)
     return program
 
 

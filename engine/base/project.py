@@ -341,13 +341,14 @@ class Choice:
         if self.origin == "option":
             line = message("kb option", language, where=where)
         elif self.origin == "project":
+            assert self.project is not None, "a kb chosen by its project has the project"
             line = message("kb project", language, where=where, file=_shown(self.project.file))
         else:
             line = message("kb bundled", language)
         return line if self.refusal is None else self.refusal.describe(language) + "\n" + line
 
     def as_json(self) -> dict:
-        shown = {"folder": _shown(self.folder), "origin": self.origin,
+        shown: dict[str, object] = {"folder": _shown(self.folder), "origin": self.origin,
                  "project": _shown(self.project.file) if self.project else None}
         if self.refusal is not None:
             shown["ignored"] = {"file": _shown(self.refusal.file), "why": self.refusal.describe("en")}

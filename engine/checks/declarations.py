@@ -104,12 +104,12 @@ def _norm(kb: KnowledgeBase, norm: n.Norm, language: str | None = None) -> list[
         if not CITATION.match(norm.citation):
             found.append(Diagnostic("invalid-citation", message("invalid-citation", language, written=norm.citation),
                                     norm.citation_span, hint=message("citation form", language)))
-        act = norm.act_key
-        if act and act not in kb.acts:
-            guess = did_you_mean(act, kb.acts)
-            found.append(Diagnostic("unknown-act", message("unknown-act", language, act=act),
+        key = norm.act_key
+        if key and key not in kb.acts:
+            guess = did_you_mean(key, kb.acts)
+            found.append(Diagnostic("unknown-act", message("unknown-act", language, act=key),
                                     norm.citation_span, hint=message("did you mean", language, guess=guess) if guess else
-                                    message("declare act", language, act=act)))
+                                    message("declare act", language, act=key)))
     act = kb.acts.get(norm.act_key) if norm.act_key else None
     if act is not None and act.authentic:   # the act's authentic language(s): "authentic en" for English law
         if not any(q.language in act.authentic for q in norm.quotes):
