@@ -4,7 +4,9 @@ the document that comes back (engine/explain/render).
 
 The register path (a machine format over a large case: partitions, processes) and the plain one
 (parse -> check -> IR -> evaluate -> answers -> proofs) are chosen here, not in the front-ends; so are --how's
-sets, the knowledge base named in JSON and the title of a question understood from words.
+sets, the knowledge base named in JSON and the title of a question understood from words. The tools that answer
+many questions at once (diff, cases, a register's partitions, scenarios, mutants) take the step below this one,
+engine.pipeline.evaluated: a lowered program to its answers and traces.
 """
 
 from __future__ import annotations
@@ -46,6 +48,7 @@ def answer_document(request: Request, progress: Callable[[], object] | None = No
             batch = register.Register(result, r.trace_level, r.language, r.steps,
                                       limit=r.partition or register.PARTITION_FACTS)
             if batch.split:
+                result = batch.lean(result)   # the parsed case lives in the partitions alone from here
                 doc = register.document(batch, r.jobs or register.default_jobs(), progress and progress())
         if doc is None:
             doc = document(answer(result, r.trace_level), r.language, depth=r.depth, steps=r.steps, lazy=True,

@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass, field
 
 from engine.base.diagnostics import Diagnostic, ZanError
+from engine.base.messages import message
 from engine.base.source import Span
 from engine.explain.i18n import MONTHS, QUESTION_WORDS, WORDS, word
 from engine.explain.phrasebook import Found, Phrasebook, find_citations
@@ -332,7 +333,7 @@ def _dates(toks: list[Token]) -> tuple[list[tuple[datetime.date, int, int]], lis
         try:
             found.append((datetime.date(y, m, d), k0, k1))
         except ValueError:
-            problems.append(Diagnostic("not-understood", f"{d:02d}.{m:02d}.{y} is not a day of the calendar",
+            problems.append(Diagnostic("not-understood", message("not a calendar day", date=f"{d:02d}.{m:02d}.{y}"),
                                        Span(SOURCE, 1, toks[k0].column, 1, toks[k1 - 1].column + len(toks[k1 - 1].text))))
 
     while i < len(toks):
