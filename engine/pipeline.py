@@ -8,19 +8,22 @@ import re
 from dataclasses import field
 from engine.base.records import dataclass
 from pathlib import Path
-from typing import Sequence
+from typing import Iterable, Sequence
 
 from engine.base import cache, collector
 
 from engine.logic import ir
 from engine.syntax import nodes as n
 from engine.explain.answering import Trace, answers, brief_trace, trace
+from engine.logic.deontic import Answer
+from engine.logic.model import Model
 from engine.base.diagnostics import Diagnostic, ZanError, errors
 from engine.base.messages import message
 from engine.logic.evaluator import evaluate
 from engine.syntax.knowledge import STORED, KnowledgeBase, kb_files, load, load_contents, read_files, sample_case_files
 from engine.explain.proof import Prover
 from engine.base.resources import default_kb
+from engine.base.source import Span
 
 
 @dataclass
@@ -96,8 +99,8 @@ def load_knowledge(kb_dir: Path | None = None, fact_files: Sequence[Path] | None
     """
     folder = Path(kb_dir) if kb_dir else default_kb()
     if not folder.is_dir():
-        raise ZanError([Diagnostic("unreadable-file", f"no knowledge base folder at {folder}", None)])
-    facts = list(fact_files) if fact_files or not sample else sample_case_files(folder)
+        raise ZanError([Diagnostic("unreadable-file", message("no kb folder at", folder=str(folder)), None)])
+    facts = list(fact_files or ()) if fact_files or not sample else sample_case_files(folder)
     kb = load_law(folder)
     load(facts, kb, case=True)
     questions = [q for d in query_dirs for q in sorted(Path(d).glob("*.zan")) if q.is_file()]
@@ -118,7 +121,7 @@ def check(kb: KnowledgeBase) -> list[Diagnostic]:
 
 def known_names(kb: KnowledgeBase) -> set:
     """Every constant the knowledge base and the case mention: declared, in facts, in rules and in saved questions."""
-    names = set(kb.constants)
+    names: set[object] = set(kb.constants)
     for clause, _norm in kb.all_clauses():
         for atom in (clause.head, *[c.atom if isinstance(c, n.Negation) else c for c in clause.body]):
             if isinstance(atom, n.Atom):
@@ -128,7 +131,7 @@ def known_names(kb: KnowledgeBase) -> set:
     return names
 
 
-def unknown_names(kb: KnowledgeBase, atom: n.Atom) -> list[tuple[str, str | None, object]]:
+def unknown_names(kb: KnowledgeBase, atom: n.Atom) -> list[tuple[str, str | None, Span]]:
     """(name, did-you-mean, span) for each name in the question that occurs nowhere in the case or the kb."""
     from engine.base.diagnostics import did_you_mean
 
@@ -172,8 +175,8 @@ def fact_atoms(texts: Sequence[str], path: str = ASSUMED) -> list[n.Atom]:
         except ZanError as e:
             raise ZanError(e.diagnostics, sources={path: stripped}) from None
         if query.status is not None or query.atom.variables():
-            raise ZanError([Diagnostic("invalid-query", f"{text!r} is not a ground fact", query.atom.span,
-                                       hint="an assumed or retracted fact has no status and no variables, e.g. died(mother)")],
+            raise ZanError([Diagnostic("invalid-query", message("not a ground fact", text=text), query.atom.span,
+                                       hint=message("assumed fact is ground"))],
                            sources={path: stripped})
         out.append(query.atom)
     return out
@@ -182,7 +185,7 @@ def fact_atoms(texts: Sequence[str], path: str = ASSUMED) -> list[n.Atom]:
 def retract(program: ir.Program, facts: Sequence[n.Atom]) -> ir.Program:
     """The lowered program without the retracted facts (whether the case or the knowledge base states them)."""
     for atom in facts:
-        program.facts.get(atom.predicate, {}).pop(tuple(t.value for t in atom.args), None)
+        program.facts.get(atom.predicate, {}).pop(atom.ground_values(), None)
     return program
 
 
@@ -308,12 +311,36 @@ def ask(query_text: str | n.Query, at: datetime.date, kb_dir: Path | None = None
 
 def answer(result: Result, trace_level: str = "full") -> Result:
     """evaluate -> answers -> proofs, for a prepared Result."""
-    program, query = result.program, result.query
-    predicate = query.atom.predicate
-    model = evaluate(program, ir.question_relations(predicate))
+    done = evaluated(result.program, [result.query.atom.predicate])
     collector.settle()
-    prover = Prover(program, model)
-    found = answers(program, model, query)
-    full = trace_level == "full"
-    result.traces = [trace(program, prover, a) if full else brief_trace(program, prover, a) for a in found]
+    result.traces = [done.trace(a, trace_level) for a in done.answers(result.query)]
     return result
+
+
+@dataclass
+class Evaluated:
+    """A lowered program evaluated, with the prover over its model: the step every way from a program to
+    answers and traces takes (ask, a register's partitions, diff's two sides, the case space's batches, the
+    scenarios and their mutants), so that what a question needs evaluated and which trace it gets are said once."""
+
+    program: ir.Program
+    model: Model
+    prover: Prover
+
+    def answers(self, query: n.Query) -> list[Answer]:
+        """The atoms matching the question, each with its status (explain/answering.answers)."""
+        return answers(self.program, self.model, query)
+
+    def trace(self, answer: Answer, level: str = "full") -> Trace:
+        """An answer's derivation: `full` with the why-nots, `brief` and `none` the deciding proofs only
+        (the citations are read off them; explanation.TRACE_LEVELS)."""
+        return (trace if level == "full" else brief_trace)(self.program, self.prover, answer)
+
+
+def evaluated(program: ir.Program, predicates: Iterable[str] | None = None, many: bool = False) -> Evaluated:
+    """The program evaluated for questions about `predicates` (what they rest on, ir.question_relations;
+    None: every relation). many: one evaluation holds many cases (a register's partition, a mutant, a batch of
+    the case space; logic/evaluator.evaluate)."""
+    relations = None if predicates is None else ir.question_relations(*predicates)
+    model = evaluate(program, relations, many=many)
+    return Evaluated(program, model, Prover(program, model))

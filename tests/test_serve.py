@@ -509,12 +509,21 @@ def test_all_steps_show_the_interpretation_and_the_norms_an_answer_rests_on_and_
 @pytest.mark.slow   # Chromium
 def test_the_facts_checklist_is_person_by_person_and_searchable(page):
     """Item 10: grouped by the individual each fact is about; the trainer's search narrows it."""
+    settled(page)
+    page.locator("#interview .group.person").first.wait_for()
     people = page.locator("#interview .group.person")
     assert people.count() >= 3
     for group in people.all():
         person = group.get_attribute("data-person")
         atoms = [box.get_attribute("data-atom") for box in group.locator("input[type=checkbox]").all()]
-        assert atoms and all(a.rstrip(")").split(",")[-1].strip().split("(")[-1] == person for a in atoms)
+        # about the person: the last argument the case names (the convict in emergency(kunakbaev, social))
+        assert atoms and all(person in [x.strip() for x in a.rstrip(")").split("(", 1)[1].split(",")] for a in atoms)
+    # only the facts whose kinds fit (the kb's `kind`s): the spouse is no advocate, the advocate has no kin
+    aigul = page.locator('#interview .group.person[data-person="aigul"]')
+    assert aigul.locator('input[data-atom="died(aigul)"]').count() == 1
+    assert aigul.locator('input[data-atom="advocate(aigul)"]').count() == 0
+    assert aigul.locator('input[data-atom="close_relative(kunakbaev, aigul)"]').count() == 0
+    assert page.locator('#interview input[data-atom="spouse(kunakbaev, ospanov)"]').count() == 0
     total = page.locator("#interview label.fact").count()
     page.evaluate("window.scrollTo(0, 0)")
     page.screenshot(path=str(IMAGES / "serve-interview.png"), clip={"x": 0, "y": 0, "width": 480, "height": 900})
@@ -524,6 +533,14 @@ def test_the_facts_checklist_is_person_by_person_and_searchable(page):
     assert all("advocate" in t.lower() for t in visible.all_inner_texts())
     page.fill("#interview-search", "")
     assert page.locator("#interview label.fact:not([hidden])").count() == total
+    # a fact unticked stays offered, to tick again
+    box = page.locator('#interview input[data-atom="spouse(kunakbaev, aigul)"]')
+    box.uncheck()
+    settled(page)
+    expect(page.locator('#interview input[data-atom="spouse(kunakbaev, aigul)"]')).not_to_be_checked()
+    page.locator('#interview input[data-atom="spouse(kunakbaev, aigul)"]').check()
+    settled(page)
+    expect(page.locator('#interview input[data-atom="spouse(kunakbaev, aigul)"]')).to_be_checked()
 
 
 @pytest.mark.slow   # Chromium

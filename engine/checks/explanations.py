@@ -7,6 +7,10 @@ this registry adds the longer text, one paragraph per code, and the tests keep t
 from __future__ import annotations
 
 EXPLANATIONS: dict[str, str] = {
+    "unknown-kind": """A predicate's parameter names the kind of value it takes (`predicate spouse(Convict: convict,
+Person: spouse)`), or a kind names the kinds it is one of (`kind spouse is family_member`), and no
+`kind NAME ...` declaration declares that kind. Declare it, with its labels in kk, ru and en, or correct
+the name (docs/authoring.md, "Kinds of parameters").""",
     "unknown-reading": """A norm (`under reading NAME`), a condition (`... under reading NAME`), a reading's
 `instead of`, or the option --reading / --versus-reading names a reading that no `reading NAME ...`
 declaration in the knowledge base declares. Declare it, or correct the name (docs/authoring.md,

@@ -199,7 +199,7 @@ def _rendered(d: Diagnostic, sources, language: str = "en") -> str:
 def diagnostics_json(e: ZanError, language: str = "en") -> dict:
     """The diagnostics as JSON; their `text` framed in the request's language ("ошибка: ...", "қате: ...")."""
     sources = e.sources
-    return {"errors": [{"code": d.code, "message": d.message, "text": _rendered(d, sources, language),
+    return {"errors": [{"code": d.code, "message": d.said(language).message, "text": _rendered(d, sources, language),
                         "file": d.span.file if d.span else None, "line": d.span.line if d.span else None,
                         "column": d.span.column if d.span else None}
                        for d in sorted(e.diagnostics, key=Diagnostic.sort_key)]}
@@ -349,7 +349,9 @@ def interview_json(bench: Workbench, body: dict) -> str:
     text = "".join(read_source(p) for p in files[:1])
     module = parse_module(text, str(files[0]) if files else "<case>")
     law = bench.law()
-    groups = candidates(law, module, language, bench.kb_dir)
+    # facts the case stated before (unticked since): their persons keep their kinds, so the fact stays offered
+    known = parse_module("".join(f.strip().rstrip(".") + ".\n" for f in _facts_list(body, "known")), "<known>")
+    groups = candidates(law, module, language, bench.kb_dir, known=known)
     return json.dumps({"case": body.get("case"), "lang": language, "text": text, "groups": groups,
                        "people": by_person(groups, law, language)},
                       ensure_ascii=False, indent=2, sort_keys=True) + "\n"

@@ -29,9 +29,8 @@ from typing import Callable, Sequence
 from engine.base.diagnostics import errors
 from engine.base.source import Span
 from engine.checks import declarations, names, safety, stratification, validity
-from engine.explain.proof import Prover
 from engine.logic import ir
-from engine.logic.evaluator import evaluate
+from engine.pipeline import evaluated
 from engine.logic.norms import conflicting
 from engine.syntax import nodes as n
 from engine.syntax.knowledge import KnowledgeBase
@@ -274,7 +273,7 @@ class Case:
     at: datetime.date
     kb: KnowledgeBase
     expectations: list[Expectation]
-    relations: set[str]
+    predicates: set[str]                    # what the expectations ask about (one evaluation for all)
     used: set[str]                          # norms the passing run's traces mention (tried first)
     readings: tuple[str, ...] | None = None
 
@@ -349,11 +348,8 @@ def prepare(runner: Runner, run: Run) -> list[Case]:
         for scenario in file.scenarios:
             kb = runner.scenario_knowledge(file, scenario, dict(run.sources))
             for at, expectations in by_date(scenario).items():
-                relations = set()
-                for e in expectations:
-                    p = e.atom.predicate
-                    relations |= ir.question_relations(p)
-                cases.append(Case(scenario, at, kb, expectations, relations, used_by.get((scenario.name, at), set()),
+                predicates = {e.atom.predicate for e in expectations}
+                cases.append(Case(scenario, at, kb, expectations, predicates, used_by.get((scenario.name, at), set()),
                                   runner.readings_of(scenario)))
     return cases
 
@@ -379,10 +375,9 @@ def run_mutant(mutant: Mutant, cases: Sequence[Case], graph: dict[str, set[str]]
         kb = mutant.apply(case.kb)
         try:
             program = ir.lower(kb, case.at, reading=case.readings, asked=ir.asked_atoms(e.atom for e in affected))
-            model = evaluate(program, case.relations, many=True)
-            prover = Prover(program, model)
+            done = evaluated(program, case.predicates, many=True)
             for e in affected:
-                o = outcome(case.scenario, e, case.at, program, model, prover, kb)
+                o = outcome(case.scenario, e, case.at, done, kb)
                 if not o.passed:
                     return Result(mutant, "killed", f"{case.scenario.name}: {e.atom} at {case.at.isoformat()} "
                                                     f"({o.mismatches[0].what})")

@@ -32,11 +32,9 @@ from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
 from engine.base.source import Span
-from engine.explain.answering import answers, brief_trace, trace
 from engine.explain.explanation import SCHEMA_VERSION, Document, Explainer, Tables, atom_text, json_value, query_text
-from engine.explain.proof import Prover
 from engine.logic import ir
-from engine.logic.evaluator import evaluate
+from engine.pipeline import evaluated
 from engine.syntax import nodes as n
 
 PARTITION_FACTS = 5_000       # case facts per partition (a partition holds whole groups, so it may hold more)
@@ -291,15 +289,13 @@ def solve(kb, program: ir.Program, query: n.Query, level: str, language: str, st
     none (the broadcast facts' own answers), None all of them (a register in one partition).
     """
     part = _with_facts(program, base, facts)
-    predicate = query.atom.predicate
-    model = evaluate(part, ir.question_relations(predicate), many=owned is not None)   # a register in partitions
-    prover = Prover(part, model)
+    done = evaluated(part, [query.atom.predicate], many=owned is not None)   # a register in partitions
     own = _constants(facts) - shared
     tables = Tables()
     explainer = Explainer(kb, part, language, steps=steps, level=level, tables=tables)
     items: list[tuple[str, str | None, dict]] = []
     shape = None   # the first answer no norm decides: the others of that shape differ in atom, bindings and reading
-    for a in answers(part, model, query):
+    for a in done.answers(query):
         if owned is not None and any((type(v).__name__, v) in own for v in a.values) != owned:
             continue
         if shape is not None and _undecided(a) and a.predicate == shape["predicate"]:
@@ -311,7 +307,7 @@ def solve(kb, program: ir.Program, query: n.Query, level: str, language: str, st
                 explained["trace"]["reading"] = explainer.reading(a.predicate, a.values)
             items.append(("answer", None, explained))
             continue
-        t = trace(part, prover, a) if level == "full" else brief_trace(part, prover, a)
+        t = done.trace(a, level)
         explained = explainer.answer(t)
         items.extend(tables.drain())
         items.append(("answer", None, explained))
@@ -347,14 +343,16 @@ class Register:
         self.program = replace(program, facts={})
         self.shared = {(type(v).__name__, v) for facts in self.base.values() for values in facts for v in values}
         self.split = len(self.parts) > 1
-        if self.split:  # the register now lives in its partitions: let the parsed case go before workers fork
-            names = {f for _r, _v, span in case for f in [span.file]}
-            kb = result.kb
-            kb.clauses[:] = [c for c in kb.clauses if c.span.file not in names]
-            kb.modules[:] = [m for m in kb.modules if m.path not in names]
-            program.facts = {}
-            del case, in_case
-            gc.collect()
+        if self.split:  # the register now lives in its partitions: its own kb holds no parsed case (the caller's
+            # result is left as it was; `lean` gives the caller one without the case, to let it go before workers fork)
+            names = {span.file for _r, _v, span in case}
+            self.kb = replace(result.kb, clauses=[c for c in result.kb.clauses if c.span.file not in names],
+                              modules=[m for m in result.kb.modules if m.path not in names])
+
+    def lean(self, result):
+        """`result` over this register's kb and program, which hold no case facts: the caller keeps it in place of
+        its own, so the parsed case (held now by the partitions alone) is let go before workers fork."""
+        return replace(result, kb=self.kb, program=self.program) if self.split else result
 
     def run(self, index: int) -> list[tuple[str, str | None, dict]]:
         """Partition `index`; index -1 is the broadcast facts' own answers (only when split)."""
@@ -386,6 +384,7 @@ def results(register: Register, jobs: int = 1) -> Iterator[list[tuple[str, str |
     import multiprocessing
 
     _CURRENT = register
+    gc.collect()   # what the parent let go (the parsed case: Register.lean) is not copied into the workers
     context = multiprocessing.get_context("fork")
     workers = min(jobs, len(tasks))
     with context.Pool(workers) as pool:

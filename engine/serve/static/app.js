@@ -4,7 +4,7 @@
 (function () {
   const WORDS = JSON.parse(document.getElementById("words").textContent);
   const $ = (id) => document.getElementById(id);
-  const state = { asked: 0, lang: $("lang").value, prev: null, prevAt: null, reason: null, sheet: null, open: new Set() };
+  const state = { known: new Set(), asked: 0, lang: $("lang").value, prev: null, prevAt: null, reason: null, sheet: null, open: new Set() };
 
   function w(key) { return (WORDS[state.lang] || WORDS.en)[key] || key; }
   // a date as the page's language writes it ("27 декабря 2024 г.", "2024 ж. 27 желтоқсан"); the ISO form stays in data-date
@@ -45,16 +45,20 @@
 
   // ---------------------------------------------------------------- the case: bundled, pasted, ticked
   async function loadInterview() {
-    const data = await api("interview", Object.assign({ lang: state.lang }, caseBody()));
+    // the facts the case stated before (some since unticked) keep their persons' kinds, so each stays offered
+    const data = await api("interview", Object.assign({ lang: state.lang, known: Array.from(state.known) }, caseBody()));
     if (!state.edited) $("facts").value = data.text;
+    for (const g of data.groups) for (const f of g.facts) if (f.lines.length) state.known.add(f.atom);
     const box = $("interview");
+    // a person's facts the trainer opened stay open (unticking the last fact of a person does not fold them away)
+    const wasOpen = new Set(Array.from(box.querySelectorAll(".group.person[open]")).map((g) => g.dataset.person));
     box.replaceChildren();
     state.readingOf = {};
     for (const g of data.groups) for (const f of g.facts) state.readingOf[f.atom] = f.reading;
     // person by person (the facts about each individual), the ones the case states first
     for (const person of data.people || []) {
       const stated = person.facts.filter((f) => f.lines.length).length;
-      const list = el("details", { class: "group person", "data-person": person.person, open: stated ? "" : null },
+      const list = el("details", { class: "group person", "data-person": person.person, open: stated || wasOpen.has(person.person) ? "" : null },
                       el("summary", {}, el("b", { text: person.label }), el("span", { class: "muted", text: " (" + stated + "/" + person.facts.length + ")" })));
       for (const f of person.facts.slice().sort((a, b) => (b.lines.length > 0) - (a.lines.length > 0))) {
         const input = el("input", { type: "checkbox", "data-atom": f.atom });
@@ -526,6 +530,7 @@
   $("case").addEventListener("change", async () => {
     state.edited = !$("case").value;
     state.prev = null;
+    state.known = new Set();   // another case: its own persons
     await loadInterview();
     await ask();
   });
@@ -539,7 +544,7 @@
   $("upload").addEventListener("change", () => {
     const file = $("upload").files[0];
     if (!file) return;
-    file.text().then((text) => { $("facts").value = text; state.edited = true; $("case").value = "";
+    file.text().then((text) => { $("facts").value = text; state.edited = true; $("case").value = ""; state.known = new Set();
                                  loadInterview().then(ask).catch((e) => showErrors($("errors"), e)); });
   });
   // a date set by a button may fire "change" again when the field loses focus: the same day is not asked twice
