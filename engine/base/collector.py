@@ -51,21 +51,22 @@ def _report() -> None:
     import atexit
     import sys
 
-    totals = {"collections": [0, 0, 0], "seconds": 0.0, "collected": 0}
-    started = [0.0]
+    collections = [0, 0, 0]
+    seconds = [0.0, 0.0]   # the start of the running collection, the total
+    collected = [0]
 
     def callback(phase: str, info: dict) -> None:
         if phase == "start":
-            started[0] = time.process_time()
+            seconds[0] = time.process_time()
         else:
-            totals["seconds"] += time.process_time() - started[0]
-            totals["collections"][info["generation"]] += 1
-            totals["collected"] += info["collected"]
+            seconds[1] += time.process_time() - seconds[0]
+            collections[info["generation"]] += 1
+            collected[0] += info["collected"]
 
     def show() -> None:
-        print(f"collector: {'/'.join(map(str, totals['collections']))} collections (generation 0/1/2), "
-              f"{totals['seconds'] * 1000:.1f} ms CPU, {totals['collected']} objects freed, "
-              f"{gc.get_freeze_count()} frozen", file=sys.stderr)
+        print(f"collector: {'/'.join(map(str, collections))} collections (generation 0/1/2), "
+              f"{seconds[1] * 1000:.1f} ms CPU, {collected[0]} objects freed, {gc.get_freeze_count()} frozen",
+              file=sys.stderr)
 
     gc.callbacks.append(callback)
     atexit.register(show)
