@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
+from engine.base.records import dataclass
 
 from engine.syntax import nodes as n
 from engine.logic.deontic import ALLOWING, Answer, decide
@@ -21,7 +22,7 @@ def candidates(program: Program, model: Model, atom: n.Atom) -> list[tuple]:
         found |= {row[1:] for row in model.get(norm_relation(predicate))}
     found |= model.get(predicate)
     if not atom.variables():
-        return [tuple(t.value for t in atom.args)]
+        return [atom.ground_values()]
     return [values for values in found if unify(atom, values, {}) is not None]
 
 

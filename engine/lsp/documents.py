@@ -9,7 +9,7 @@ for the files on disk; the other files are parsed once and again only when they 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from engine.base.records import dataclass
 from pathlib import Path
 
 from engine import checks
@@ -454,4 +454,4 @@ def _ignored_project(path: Path, name: str) -> list[Diagnostic]:
     refusal = refused(path.parent)
     if refusal is None:
         return []
-    return [Diagnostic("project-ignored", refusal.describe("en").removeprefix("warning: "), Span(name, 1, 1, 1, 2))]
+    return [Diagnostic("project-ignored", refusal.said(), Span(name, 1, 1, 1, 2))]

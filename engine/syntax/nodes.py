@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
+from engine.base.records import dataclass
 from decimal import Decimal
-from typing import Union
+from typing import Union, overload
 
 from engine.base.messages import LANGUAGES  # noqa: F401  (defined once, in engine/base)
 from engine.base.source import Span
@@ -51,6 +52,15 @@ class Atom:
 
     def variables(self) -> list[Variable]:
         return [a for a in self.args if isinstance(a, Variable)]
+
+    def ground_values(self) -> tuple[Value, ...]:
+        """The values of a ground atom's arguments (a fact, an assumed fact, a ground question), in order."""
+        values = []
+        for a in self.args:
+            if not isinstance(a, Constant):
+                raise ValueError(f"{self} is not ground: {a} is a variable")
+            values.append(a.value)
+        return tuple(values)
 
     def __str__(self) -> str:
         return f"{self.predicate}({', '.join(map(str, self.args))})" if self.args else self.predicate
@@ -369,6 +379,14 @@ def format_value(value: Value) -> str:
             return value
         return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
     return str(value)
+
+
+@overload
+def label_of(labels: tuple[Label, ...], language: str) -> str | None: ...
+@overload
+def label_of(labels: tuple[Label, ...], language: str, fallback: str) -> str: ...
+@overload
+def label_of(labels: tuple[Label, ...], language: str, fallback: str | None) -> str | None: ...
 
 
 def label_of(labels: tuple[Label, ...], language: str, fallback: str | None = None) -> str | None:

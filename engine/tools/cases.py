@@ -29,7 +29,8 @@ import datetime
 import itertools
 import re
 import sys
-from dataclasses import dataclass, field
+from dataclasses import field
+from engine.base.records import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
@@ -62,8 +63,10 @@ def parse_fact(text: str) -> GroundAtom:
 
     query = parse_query(text.strip().rstrip("."), path="<assumed>")
     if query.status is not None or query.atom.variables():
-        raise ZanError([Diagnostic("invalid-query", f"{text!r} is not a ground fact; write e.g. died(mother)",
-                                   query.atom.span, hint="an assumed or retracted fact names no variables and no status")],
+        from engine.base.messages import message
+
+        raise ZanError([Diagnostic("invalid-query", message("not a ground fact write", text=text),
+                                   query.atom.span, hint=message("assumed names no variables"))],
                        sources={"<assumed>": text})
     return query.atom.predicate, tuple(t.value for t in query.atom.args)
 
