@@ -368,12 +368,16 @@ def _answer(query, kb, facts, at, fmt, explain, lang, title=None, short=False, s
         click.echo(f"({word('sample case', lang)}: {names})", err=True)
     if fmt == "text" and doc.get("title"):
         click.echo(visible(doc["title"]))
+    after = ""
     if answered.how is not None and not machine:
         from engine.explain.render.as_cases import how_section
 
-        _emit(doc, fmt, explain, lang, short, steps, after=how_section(answered.how, how, fmt, lang))
-        return
-    _emit(doc, fmt, explain, lang, short, steps)
+        after = how_section(answered.how, how, fmt, lang)
+    if not machine:   # a provision cited in the question: what its norms did in each answer
+        from engine.explain.render.as_according import section
+
+        after += section(doc, fmt, lang)
+    _emit(doc, fmt, explain, lang, short, steps, after=after or None)
 
 
 def _question_in_language(text: str, folder, facts, lang: str):
@@ -487,6 +491,8 @@ def _general_answer(understood, knowledge_base, choice, at, fmt, lang, reading=N
         head = [f"{word('question as understood', lang)}: `{understood.atom_text}`"]
         for a, r in zip(doc.get("given", []), doc.get("given_read", [])):
             head.append(f"  {word('given', lang)}: {r}")
+        for c in (doc.get("question") or {}).get("according_to", ()):   # the rows cite the norms that decide them
+            head.append(f"  {word('according to', lang)}: {c['cited_as']} ({', '.join(c.get('concluding') or c['norms'])})")
         click.echo(visible_styled("\n".join(head) + "\n\n" + general_text(doc, lang) + render(doc, "text", lang)), nl=False)
         return
     if fmt in ("markdown", "html"):

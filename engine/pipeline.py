@@ -97,7 +97,7 @@ def load_knowledge(kb_dir: Path | None = None, fact_files: Sequence[Path] | None
     """
     folder = Path(kb_dir) if kb_dir else default_kb()
     if not folder.is_dir():
-        raise ZanError([Diagnostic("unreadable-file", f"no knowledge base folder at {folder}", None)])
+        raise ZanError([Diagnostic("unreadable-file", message("no kb folder at", folder=str(folder)), None)])
     facts = list(fact_files or ()) if fact_files or not sample else sample_case_files(folder)
     kb = load_law(folder)
     load(facts, kb, case=True)
@@ -171,8 +171,8 @@ def fact_atoms(texts: Sequence[str], path: str = ASSUMED) -> list[n.Atom]:
         except ZanError as e:
             raise ZanError(e.diagnostics, sources={path: stripped}) from None
         if query.status is not None or query.atom.variables():
-            raise ZanError([Diagnostic("invalid-query", f"{text!r} is not a ground fact", query.atom.span,
-                                       hint="an assumed or retracted fact has no status and no variables, e.g. died(mother)")],
+            raise ZanError([Diagnostic("invalid-query", message("not a ground fact", text=text), query.atom.span,
+                                       hint=message("assumed fact is ground"))],
                            sources={path: stripped})
         out.append(query.atom)
     return out

@@ -14,7 +14,7 @@ def _missing_in(labels, languages=n.LANGUAGES) -> list[str]:
     return [language for language in languages if language not in present]
 
 
-def _diagnostic(what: str, missing: list[str], span, write: str, language: str = "en") -> Diagnostic:
+def _diagnostic(what: str, missing: list[str], span, write: str, language: str | None = None) -> Diagnostic:
     return Diagnostic("missing-translation", message("missing in", language, what=what, languages=", ".join(missing)), span,
                       hint=message("add", language, text="  ".join(write.format(language=m) for m in missing)))
 
@@ -29,7 +29,7 @@ def spoken(kb: KnowledgeBase) -> tuple[str, ...]:
     return tuple(language for language in n.LANGUAGES if language in used) or n.LANGUAGES
 
 
-def check(kb: KnowledgeBase, language: str = "en") -> list[Diagnostic]:
+def check(kb: KnowledgeBase, language: str | None = None) -> list[Diagnostic]:
     found: list[Diagnostic] = []
     languages = spoken(kb)
 

@@ -179,13 +179,14 @@ def readings_in_force(kb: KnowledgeBase, chosen=None) -> frozenset[str]:
     for k, name in enumerate(names):
         if name not in kb.readings:
             from engine.base.diagnostics import Diagnostic, ZanError, did_you_mean
+            from engine.base.messages import message
 
             guess = did_you_mean(name, list(kb.readings))
-            known = ", ".join(sorted(kb.readings)) or "none"
+            known = ", ".join(sorted(kb.readings)) or message("none")
             column = len(",".join(names[:k])) + (2 if k else 1)   # where the name stands in `--reading a,b`
-            raise ZanError([Diagnostic("unknown-reading", f"no reading named {name!r} in the knowledge base (known: {known})",
+            raise ZanError([Diagnostic("unknown-reading", message("no such reading", name=name, known=known),
                                        Span("<--reading>", 1, column, 1, column + len(name)),
-                                       hint=f"did you mean {guess}?" if guess else None)],
+                                       hint=message("did you mean", guess=guess) if guess else None)],
                            sources={"<--reading>": written})
     active = {name for name, decl in kb.readings.items() if decl.default}
     links: dict[str, set[str]] = {name: set() for name in kb.readings}

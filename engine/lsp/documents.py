@@ -457,4 +457,4 @@ def _ignored_project(path: Path, name: str) -> list[Diagnostic]:
     refusal = refused(path.parent)
     if refusal is None:
         return []
-    return [Diagnostic("project-ignored", refusal.describe("en").removeprefix("warning: "), Span(name, 1, 1, 1, 2))]
+    return [Diagnostic("project-ignored", refusal.said(), Span(name, 1, 1, 1, 2))]

@@ -56,6 +56,7 @@ def locale_language(locale: str | None) -> str | None:
 def lsp_diagnostic(d: Diagnostic, language: str = "en") -> t.Diagnostic:
     from engine.base.messages import message as word
 
+    d = d.said(language)
     related = [t.DiagnosticRelatedInformation(_location(note.span), note.message)
                for note in d.notes if note.span is not None]
     message = d.message + (f"\n{word('hint', language)}: {d.hint}" if d.hint else "")

@@ -199,7 +199,7 @@ def _rendered(d: Diagnostic, sources, language: str = "en") -> str:
 def diagnostics_json(e: ZanError, language: str = "en") -> dict:
     """The diagnostics as JSON; their `text` framed in the request's language ("ошибка: ...", "қате: ...")."""
     sources = e.sources
-    return {"errors": [{"code": d.code, "message": d.message, "text": _rendered(d, sources, language),
+    return {"errors": [{"code": d.code, "message": d.said(language).message, "text": _rendered(d, sources, language),
                         "file": d.span.file if d.span else None, "line": d.span.line if d.span else None,
                         "column": d.span.column if d.span else None}
                        for d in sorted(e.diagnostics, key=Diagnostic.sort_key)]}

@@ -10,6 +10,7 @@ from typing import Iterable
 
 from engine.syntax import nodes as n
 from engine.base.diagnostics import Diagnostic, Note, ZanError
+from engine.base.messages import message
 from engine.base.source import Span
 
 
@@ -86,8 +87,8 @@ class KnowledgeBase:
         if key in table:
             first = table[key]
             self.duplicates.append(Diagnostic(
-                "duplicate-id", f"the {kind} {key} is declared twice", span,
-                notes=(Note("first declared here", getattr(first, "span", None)),)))
+                "duplicate-id", message(f"{kind} declared twice", key=key), span,
+                notes=(Note(message("first declared here"), getattr(first, "span", None)),)))
             return
         table[key] = node
 
@@ -201,9 +202,9 @@ def load_contents(named: Iterable[tuple[str, bytes]], base: KnowledgeBase | None
     return kb
 
 
-_KINDS = {n.Act: "an act", n.PredicateDecl: "a predicate declaration", n.ConstantDecl: "a constant declaration",
-          n.KindDecl: "a kind declaration",
-          n.Norm: "a norm", n.Question: "a question"}
+_KINDS = {n.Act: "case has an act", n.PredicateDecl: "case has a predicate", n.ConstantDecl: "case has a constant",
+          n.KindDecl: "case has a kind", n.Norm: "case has a norm",
+          n.Question: "case has a question"}   # their words: engine/base/messages.py
 
 
 def case_only(module: n.Module) -> list[Diagnostic]:
@@ -217,14 +218,13 @@ def case_only(module: n.Module) -> list[Diagnostic]:
         if isinstance(statement, n.Clause) and statement.is_fact:
             continue
         if isinstance(statement, n.Clause):
-            what = f"a {statement.modality} conclusion" if statement.modality else "a rule with conditions"
+            what = message("case has a conclusion", modality=statement.modality) if statement.modality else \
+                message("case has a rule")
         else:
-            what = _KINDS.get(type(statement), "a statement that is not a fact")
+            what = message(_KINDS.get(type(statement), "case has a statement"))
         found.append(Diagnostic(
-            "case-not-fact", f"a case file holds facts only, and this is {what}",
-            getattr(statement, "span", None) or Span(module.path, 1, 1),
-            hint="law (norms, acts, predicates, rules, questions) belongs in the knowledge base (--kb); "
-                 "a case file states facts such as `spouse(bekov, aliya) from 2024-01-01.`"))
+            "case-not-fact", message("case-not-fact", what=what),
+            getattr(statement, "span", None) or Span(module.path, 1, 1), hint=message("law belongs in the kb")))
     return found
 
 

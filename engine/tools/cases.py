@@ -62,8 +62,10 @@ def parse_fact(text: str) -> GroundAtom:
 
     query = parse_query(text.strip().rstrip("."), path="<assumed>")
     if query.status is not None or query.atom.variables():
-        raise ZanError([Diagnostic("invalid-query", f"{text!r} is not a ground fact; write e.g. died(mother)",
-                                   query.atom.span, hint="an assumed or retracted fact names no variables and no status")],
+        from engine.base.messages import message
+
+        raise ZanError([Diagnostic("invalid-query", message("not a ground fact write", text=text),
+                                   query.atom.span, hint=message("assumed names no variables"))],
                        sources={"<assumed>": text})
     return query.atom.predicate, tuple(t.value for t in query.atom.args)
 

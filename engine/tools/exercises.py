@@ -509,9 +509,12 @@ def generate(count: int = 5, seed: int = 0, topic: str | None = None, language: 
     kb = law(kb_dir)
     if topic is not None and topic not in topics(kb):
         guess = did_you_mean(topic, topics(kb))
+        from engine.base.messages import message
+
         raise ZanError([Diagnostic("unknown-topic", tr("unknown topic", language, topic=topic),
                                    Span("<command line>", 1, 1),
-                                   hint=f"did you mean {guess}?" if guess else "topics: " + ", ".join(topics(kb)))])
+                                   hint=message("did you mean", language, guess=guess) if guess else
+                                   message("topics are", language, topics=", ".join(topics(kb))))])
     rng = random.Random(seed)
     asker = Asker(kb_dir)
     exercises: list[Exercise] = []

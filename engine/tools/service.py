@@ -33,7 +33,12 @@ def answer_document(request: Request, progress: Callable[[], object] | None = No
     from engine.explain.explanation import document
 
     r = request
-    if r.machine and r.how is None:
+    according = [nid for c in (r.understood or {}).get("according_to", ()) for nid in c["norms"]]
+    if according and r.trace_level != "full":   # what the cited norms did is read from the full trace
+        import dataclasses
+
+        r = dataclasses.replace(r, trace_level="full")
+    if r.machine and r.how is None and not according:   # (--how and a cited provision annotate the answers)
         result = prepare(r.query, r.at, r.kb_dir, r.fact_files, assumptions=r.assumptions,
                          retractions=r.retractions, reading=r.reading)
         doc = None
@@ -63,6 +68,11 @@ def answer_document(request: Request, progress: Callable[[], object] | None = No
             entry["how_more"] = sets["more"]        # --max cut the list
             if sets["stopped"]:                     # the budget ran out: the list may be incomplete
                 entry["how_stopped"] = sets["stopped"]
+    if according:   # a provision cited in the question: what its norms did in each answer (tools/according.py)
+        from engine.explain.phrasebook import Phrasebook
+        from engine.tools.according import annotate
+
+        annotate(result.kb, doc, list(dict.fromkeys(according)), Phrasebook(result.kb, r.language).cite)
     if r.machine and r.kb is not None:
         doc["kb"] = r.kb
     title = r.title
