@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import heapq
 import itertools
-from dataclasses import dataclass, field
+from dataclasses import field
+from engine.base.records import dataclass
 
 from engine.syntax import nodes as n
 from engine.logic.model import Model

@@ -9,7 +9,7 @@ for the files on disk; the other files are parsed once and again only when they 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from engine.base.records import dataclass
 from pathlib import Path
 
 from engine import checks

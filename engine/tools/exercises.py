@@ -22,7 +22,8 @@ import datetime
 import hashlib
 import random
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import field
+from engine.base.records import dataclass
 from pathlib import Path
 from typing import Iterator, Sequence
 

@@ -22,7 +22,8 @@ import copy
 import dataclasses
 import datetime
 import random
-from dataclasses import dataclass, field
+from dataclasses import field
+from engine.base.records import dataclass
 from typing import Callable, Sequence
 
 from engine.base.diagnostics import errors
