@@ -602,10 +602,15 @@ def test_the_date_field_shows_and_reads_dates_as_the_pages_language_writes_them(
     settled(page)
     assert page.input_value("#at") == "15.01.2025" and page.get_attribute("#at", "placeholder") == "дд.мм.гггг"
     assert page.input_value("#diff-from") and "." in page.input_value("#diff-from")     # every date field of the page
-    assert legal_aid_status(page) == "permitted"
+    expect(page.locator('#answers article.answer[data-atom="call(kunakbaev, ospanov, legal_aid)"] > header > .status')
+           ).to_have_text("разрешено", timeout=60_000)                  # answered again in Russian
+    settled(page)
     type_date(page, "26.12.2024")
     expect(page.locator('#answers article.answer[data-atom="call(kunakbaev, ospanov, legal_aid)"] > header > .status.prohibited')).to_have_count(1)
     assert page.locator("#at").get_attribute("data-iso") == "2024-12-26" and page.input_value("#at") == "26.12.2024"
+    # "was permitted" in the page's language, not in the words of the language the page was in before
+    expect(page.locator('#answers article.answer.changed[data-atom="call(kunakbaev, ospanov, legal_aid)"] .was .status')
+           ).to_have_text("разрешено")
     type_date(page, "31.02.2025")
     expect(page.locator("#at-error")).to_be_visible()
     assert "«31.02.2025» — такого дня нет в календаре" in page.locator("#at-error").inner_text()
