@@ -405,6 +405,9 @@ def test_exercises_view_grades_an_answer(page):
     form.locator("button[type=submit]").click()
     form.locator(".grade p").first.wait_for()
     assert form.locator(".grade").inner_text().strip()
+    # the day it is asked on, as the page's language writes dates (not 2025-06-27)
+    asked = form.locator(".asked-on")
+    assert re.fullmatch(r"Asked on: \d{1,2} [A-Z][a-z]+ \d{4}", asked.inner_text().strip()), asked.inner_text()
     settled(page)
     page.screenshot(path=str(IMAGES / "serve-exercises.png"))
     page.locator('.tabs [data-view="answers"]').click()
@@ -659,6 +662,11 @@ def test_the_printed_page_has_the_cases_facts_and_no_controls(page, tmp_path):
     assert re.search("Kunakbaye?v has a contract for legal aid with Ospanov", text, re.I), text[:2000]
     for control in ("Search the facts", "Facts in words", "Day before", "Next step", "Bundled case"):
         assert control not in text, control
+    # the first page is not the facts alone: the first answer begins on it
+    first = " ".join(subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(pdf), "-"], capture_output=True, text=True,
+                                    timeout=60).stdout.split())
+    atom = page.locator("#answers article.answer").first.get_attribute("data-atom")
+    assert "The facts of the case" in first and atom in first, first[-400:]
 
 
 def test_the_page_works_under_its_content_security_policy(page, server):
