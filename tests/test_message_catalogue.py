@@ -195,3 +195,14 @@ def test_lists_and_counts_agree():
         "p принимает 5 аргументов (p(...)), а здесь дан 21"
     assert message("unstratifiable", "ru", names="a", count=1).startswith("нельзя стратифицировать предикат {a}")
     assert message("unstratifiable", "ru", names="a, b", count=2).startswith("нельзя стратифицировать предикаты {a, b}")
+
+
+def test_counts_in_russian_agree_with_their_nouns():
+    def checked(files, norms):
+        return message("files checked", "ru", files=files, norms=norms, errors="", warnings="")
+    assert checked(1, 1).startswith("1 файл, 1 норма:") and checked(2, 3).startswith("2 файла, 3 нормы:")
+    assert checked(5, 21).startswith("5 файлов, 21 норма:") and checked(12, 14).startswith("12 файлов, 14 норм:")
+    assert message("no such answer", "ru", number=3, count=2) == "--answer 3: у вопроса 2 ответа"
+    assert message("unread-facts", "ru", name="p", more=5).count("ещё 5 фактов о p") == 1
+    assert message("question arguments", "ru", name="q", count=1, parameters="C", given=2) == \
+        "q принимает 1 аргумент (C), а дано 2"

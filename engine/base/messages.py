@@ -58,7 +58,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "saved questions are": {"en": "the saved questions are: {names}", "ru": "сохранённые вопросы: {names}",
                             "kk": "сақталған сұрақтар: {names}"},
     "question arguments": {"en": "{name} takes {count} argument(s) ({parameters}), {given} given",
-                           "ru": "{name} принимает аргументов: {count} ({parameters}), дано: {given}",
+                           "ru": "{name} принимает {count} {count:аргумент|аргумента|аргументов} ({parameters}), а "
+                                 "{given:дан|дано|дано} {given}",
                            "kk": "{name} {count} аргумент алады ({parameters}), берілгені: {given}"},
     "unknown predicate": {"en": "unknown predicate {name}", "ru": "неизвестный предикат {name}",
                           "kk": "белгісіз предикат {name}"},
@@ -77,8 +78,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                         "ru": "в вопросе указана дата {named}, а в --at — {at}: укажите одну из них",
                         "kk": "сұрақта {named} күні аталған, ал --at мәні {at}: біреуін ғана беріңіз"},
     "no such answer": {"en": "--answer {number}: the question has {count} answer(s)",
-                       "ru": "--answer {number}: у вопроса ответов: {count}",
-                       "kk": "--answer {number}: сұрақтың жауаптары саны: {count}"},
+                       "ru": "--answer {number}: у вопроса {count} {count:ответ|ответа|ответов}",
+                       "kk": "--answer {number}: сұрақтың {count} жауабы бар"},
     "given variable": {"en": "{name} is not a variable of the question (its variables: {variables})",
                        "ru": "{name} — не переменная вопроса (его переменные: {variables})",
                        "kk": "{name} — сұрақтың айнымалысы емес (оның айнымалылары: {variables})"},
@@ -171,10 +172,10 @@ MESSAGES: dict[str, dict[str, str]] = {
                     "kk": "{name} предикатын бірде-бір норма не анықтама оқымайды, сондықтан бұл факт ешбір жауапты өзгертпейді"},
     "unread-facts": {"en": "no norm or definition reads {name}, so this fact (and {more} more about {name} in this file) "
                            "changes no answer",
-                     "ru": "ни одна норма или определение не читает {name}, поэтому этот факт (и ещё {more} о {name} "
-                           "в этом файле) не меняет ни одного ответа",
+                     "ru": "ни одна норма или определение не читает {name}, поэтому этот факт (и ещё {more} "
+                           "{more:факт|факта|фактов} о {name} в этом файле) не меняет ни одного ответа",
                      "kk": "{name} предикатын бірде-бір норма не анықтама оқымайды, сондықтан бұл факт (және осы "
-                           "файлдағы {name} туралы тағы {more}) ешбір жауапты өзгертпейді"},
+                           "файлдағы {name} туралы тағы {more} факт) ешбір жауапты өзгертпейді"},
     "write the norm": {"en": "write the norm that uses {name}, or drop the fact",
                        "ru": "напишите норму, которая использует {name}, или уберите факт",
                        "kk": "{name} қолданатын норманы жазыңыз немесе фактіні алып тастаңыз"},
@@ -248,8 +249,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "question no title": {"en": "the question {what} has no title", "ru": "заголовок вопроса {what}",
                           "kk": "{what} сұрағының тақырыбы"},
     "files checked": {"en": "{files} files, {norms} norms: {errors}, {warnings}",
-                      "ru": "файлов: {files}, норм: {norms}: {errors}, {warnings}",
-                      "kk": "файлдар: {files}, нормалар: {norms}: {errors}, {warnings}"},
+                      "ru": "{files} {files:файл|файла|файлов}, {norms} {norms:норма|нормы|норм}: {errors}, {warnings}",
+                      "kk": "{files} файл, {norms} норма: {errors}, {warnings}"},
     "single-use-variable": {"en": "the variable {name} occurs only once {where}, so it stands for anything",
                             "ru": "переменная {name} встречается {where} только один раз, поэтому означает что угодно",
                             "kk": "{name} айнымалысы {where} бір-ақ рет кездеседі, сондықтан кез келген мәнді білдіреді"},
