@@ -281,6 +281,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "kk": "кіші әріппен жазылған атау — константа; айнымалы меңзелсе, {variable} деп жазыңыз"},
     "see help": {"en": "see `{command} --help`", "ru": "см. `{command} --help`", "kk": "`{command} --help` қараңыз"},
     "none": {"en": "none", "ru": "нет", "kk": "жоқ"},
+    "no such code": {"en": "no diagnostic code {code!r}", "ru": "нет кода диагностики «{code}»",
+                     "kk": "«{code}» деген диагностика коды жоқ"},
+    "list codes": {"en": "`zan check --list-codes` lists them", "ru": "`zan check --list-codes` перечисляет их",
+                   "kk": "`zan check --list-codes` оларды тізеді"},
     # exceptions (engine/checks/exceptions.py)
     "exception-outranked": {
         "en": "{norm} ({lower}, rank {rank}) is written as an exception to {excepted} ({higher}, rank {higher_rank}), "
