@@ -5,24 +5,22 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
+from engine.base.records import dataclass
 from pathlib import Path
 from typing import Iterable, Sequence
 
 from engine.base import cache, collector
-
-from engine import checks
 
 from engine.logic import ir
 from engine.syntax import nodes as n
 from engine.explain.answering import Trace, answers, brief_trace, trace
 from engine.logic.deontic import Answer
 from engine.logic.model import Model
-from engine.checks.names import check_atom
 from engine.base.diagnostics import Diagnostic, ZanError, errors
 from engine.base.messages import message
 from engine.logic.evaluator import evaluate
-from engine.syntax.knowledge import KnowledgeBase, kb_files, load, load_contents, read_files, sample_case_files
+from engine.syntax.knowledge import STORED, KnowledgeBase, kb_files, load, load_contents, read_files, sample_case_files
 from engine.explain.proof import Prover
 from engine.base.resources import default_kb
 from engine.base.source import Span
@@ -78,13 +76,17 @@ def load_law(folder: Path) -> KnowledgeBase:
     Each file is read once; the bytes read are the bytes hashed and parsed. Only the law is cached,
     never a case: a plain fact file parses as fast as an entry loads (SECURITY.md).
     """
-    named = read_files(kb_files(folder))
+    return law_of(read_files(kb_files(folder)))
+
+
+def law_of(named: list[tuple[str, bytes]]) -> KnowledgeBase:
+    """The knowledge base of the files read (name as shown, bytes), from the cache when parsed before."""
     entry = cache.key("law", named)
-    kb = cache.load(entry)
+    kb = cache.load(entry, STORED)
     if isinstance(kb, KnowledgeBase):
         return kb
     kb = load_contents(named)
-    cache.store(entry, kb)
+    cache.store(entry, kb, STORED)
     return kb
 
 
@@ -109,6 +111,8 @@ def load_knowledge(kb_dir: Path | None = None, fact_files: Sequence[Path] | None
 
 def check(kb: KnowledgeBase) -> list[Diagnostic]:
     """Runs the static checks; errors stop the question, warnings are returned."""
+    from engine import checks
+
     found = checks.run(kb)
     if errors(found):
         raise ZanError(sorted(errors(found), key=Diagnostic.sort_key), sources=kb.sources)
@@ -186,6 +190,8 @@ def retract(program: ir.Program, facts: Sequence[n.Atom]) -> ir.Program:
 
 
 def check_query(kb: KnowledgeBase, query: n.Query, language: str = "en") -> None:
+    from engine.checks.names import check_atom
+
     problems = check_atom(kb, query.atom, language)
     if problems:
         raise ZanError([Diagnostic("invalid-query", p.message, p.span, hint=p.hint) for p in problems],
@@ -197,9 +203,27 @@ def load_checked(kb_dir: Path | None = None, fact_files: Sequence[Path] | None =
     """load_knowledge + check (the law from the cache when the same files were parsed before).
 
     sample=False: no case at all when no fact files are given (the case space asks hypothetical cases).
+    Without fact files, the law and its sample case (files of the knowledge-base folder, not a user's case)
+    are checked once and kept in the cache with the warnings found, so the checks are neither run nor imported
+    again for them.
     """
-    kb, fact_names = load_knowledge(kb_dir, fact_files, sample=sample)
-    return kb, fact_names, check(kb)
+    if fact_files or not sample:
+        kb, fact_names = load_knowledge(kb_dir, fact_files, sample=sample)
+        return kb, fact_names, check(kb)
+    folder = Path(kb_dir) if kb_dir else default_kb()
+    if not folder.is_dir():
+        return (*load_knowledge(kb_dir, fact_files, sample=sample), [])   # raises: no knowledge base there
+    facts = sample_case_files(folder)
+    law, case = read_files(kb_files(folder)), read_files(facts)
+    entry = cache.key("checked law and sample", law + [("\0case", b"")] + case)
+    found = cache.load(entry, STORED)
+    if isinstance(found, tuple) and len(found) == 2 and isinstance(found[0], KnowledgeBase):
+        return found[0], [str(p) for p in facts], found[1]
+    kb = law_of(law)
+    load_contents(case, kb, case=True)
+    warnings = check(kb)
+    cache.store(entry, (kb, warnings), STORED)
+    return kb, [str(p) for p in facts], warnings
 
 
 _ATOM = re.compile(r"^\s*(?:[a-z]+\s+)?[^\W\d]\w*\s*\(")
@@ -224,7 +248,7 @@ def parse_question(text: str, language: str = "en") -> n.Query:
     a syntax error is the question's, said in `language`."""
     text = question_text(text)
     entry = cache.key("query", [("<query>", text.encode("utf-8", "surrogatepass"))])
-    query = cache.load(entry)
+    query = cache.load(entry, STORED)
     if query is None:
         from engine.syntax.parser import parse_query
 
@@ -235,7 +259,7 @@ def parse_question(text: str, language: str = "en") -> n.Query:
                 d, code="question-syntax", message=message("question syntax", language, detail=d.message),
                 hint=message("question syntax hint", language))
                 for d in e.diagnostics]) from None
-        cache.store(entry, query)
+        cache.store(entry, query, STORED)
     return query
 
 

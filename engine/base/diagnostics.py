@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
+from engine.base.records import dataclass
 from typing import Iterable, Mapping, Sequence
 
 from engine.base.messages import message, say

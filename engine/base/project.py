@@ -24,7 +24,8 @@ import os
 import re
 import stat
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import field
+from engine.base.records import dataclass
 from pathlib import Path
 
 from engine.base.inputs import read_bytes

@@ -13,7 +13,7 @@ May import: `engine.syntax`, `engine.base` (as the rest of engine.explain).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from engine.base.records import dataclass
 
 from engine.base.messages import LANGUAGES
 from engine.explain.i18n import ORDINALS

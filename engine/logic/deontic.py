@@ -8,7 +8,8 @@ norms that none of these orders leave the answer undetermined, and the ambiguity
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import field
+from engine.base.records import dataclass
 from typing import Mapping
 
 from engine.logic import defeasible

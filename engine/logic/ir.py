@@ -13,7 +13,8 @@ Every rule keeps the norm it came from and its span, so a proof can always point
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import field
+from engine.base.records import dataclass
 
 from engine.base.source import Span
 from engine.logic.norms import Defeat, NormInfo, Superiority

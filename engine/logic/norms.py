@@ -8,7 +8,7 @@ statuses with them), so that neither has to import the other.
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from engine.base.records import dataclass
 
 from engine.syntax import nodes as n
 

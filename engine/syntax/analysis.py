@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
+from engine.base.records import dataclass
 
 from engine.base.source import Span
 

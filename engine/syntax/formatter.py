@@ -17,7 +17,7 @@ Only whitespace changes: `same_meaning` proves it on every run by comparing the 
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
+from engine.base.records import dataclass
 from functools import lru_cache
 
 import lark

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import gc
-from dataclasses import dataclass, field
+from dataclasses import field
+from engine.base.records import dataclass
 from pathlib import Path
 from typing import Iterable
 
@@ -120,6 +121,19 @@ class KnowledgeBase:
         for norm in self.norms.values():
             if norm.clause is not None:
                 yield norm.clause, norm
+
+
+def _stored() -> tuple[type, ...]:
+    import datetime
+    import decimal
+
+    records = [v for v in vars(n).values() if isinstance(v, type) and dataclasses.is_dataclass(v)]
+    return (KnowledgeBase, Span, Diagnostic, Note, datetime.date, decimal.Decimal, *records)
+
+
+# What a cache entry (engine/base/cache.py) may hold besides containers, strings and numbers: a parsed
+# knowledge base or question is made of these, and the unpickler finds no other class (SECURITY.md).
+STORED = _stored()
 
 
 def kb_files(folder: Path) -> list[Path]:

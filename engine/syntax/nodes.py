@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
+from engine.base.records import dataclass
 from decimal import Decimal
 from typing import Union, overload
 

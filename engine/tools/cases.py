@@ -29,7 +29,8 @@ import datetime
 import itertools
 import re
 import sys
-from dataclasses import dataclass, field
+from dataclasses import field
+from engine.base.records import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 

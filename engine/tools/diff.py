@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import datetime
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
+from engine.base.records import dataclass
 from pathlib import Path
 from typing import Sequence
 

@@ -12,7 +12,8 @@ requirements (`uses`, `avoids`, `cites`), so the diff of an update is what a rev
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import field
+from engine.base.records import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence

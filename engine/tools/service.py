@@ -11,7 +11,7 @@ engine.pipeline.evaluated: a lowered program to its answers and traces.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from engine.base.records import dataclass
 from typing import Callable
 
 from engine.pipeline import Request, Result, answer, ask, prepare

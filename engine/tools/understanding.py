@@ -19,7 +19,8 @@ from __future__ import annotations
 import datetime
 import difflib
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
+from engine.base.records import dataclass
 
 from engine.base.diagnostics import Diagnostic, ZanError
 from engine.base.messages import message
