@@ -37,8 +37,14 @@ def _remember_lang(ctx, param, value):
 
 
 def _reader_lang() -> str:
+    """--lang where the command has it, else the project's `lang` (zan fmt, zan init ...), else English."""
     ctx = click.get_current_context(silent=True)
-    return ctx.find_root().meta.get("zan.lang", "en") if ctx is not None else "en"
+    if ctx is None:
+        return "en"
+    meta = ctx.find_root().meta
+    if "zan.lang" not in meta:
+        meta["zan.lang"] = _default_lang()
+    return meta["zan.lang"]
 
 
 def _optional_date(ctx, param, value):
