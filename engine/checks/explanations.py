@@ -26,6 +26,10 @@ quotes, or conditions are written `:-` instead of `if ... and ...`.""",
     "unreadable-file": """A file could not be read: it does not exist, is a folder, is binary (contains a NUL
 byte), is larger than the limit, or is not UTF-8. Save the file as UTF-8 text (the Kazakh and Russian
 texts need it) and check the path.""",
+    "duplicate-phrase": """A predicate, a constant or a scope declaration gives the same `phrase` twice in one
+language, or a phrase that repeats its own label (letter case and spaces aside). A question in words reads
+both as one; the second usually stands where another phrase was meant (another abbreviation, another case
+form). Drop it, or write the phrase that was meant.""",
     "mixed-script": """A name (a constant, a predicate, a variable, a norm id) has letters from more than one
 script, such as `оspanov` written with a Cyrillic `о`. It looks exactly like the Latin name and is another
 name: a fact about it never meets a rule about the other, and nothing says so. Retype the name in one
