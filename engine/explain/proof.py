@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import heapq
 import itertools
-from dataclasses import dataclass, field
+from dataclasses import field
+from engine.base.records import dataclass
 
 from engine.syntax import nodes as n
 from engine.logic.model import Model
@@ -22,6 +23,7 @@ from engine.logic.derivations import Layout, exact, head_variables, recordable
 from engine.base.source import Span
 
 GroundAtom = tuple  # (relation, values)
+Instance = tuple[Rule, dict, list]   # a rule, the solution of its body, the ground atoms of its body
 
 
 @dataclass
@@ -76,8 +78,8 @@ class Prover:
         self.recorded = recorded and model.derivations is not None and exact(program)
         self._usable: dict[str, bool] = {}
         self._layouts: dict[tuple[int, int], Layout] = {}
-        self._instances: dict[GroundAtom, list] = {}
-        self._best: dict[GroundAtom, tuple[int, object]] = {}   # atom -> (height, instance or None for a fact)
+        self._instances: dict[GroundAtom, list[Instance]] = {}
+        self._best: dict[GroundAtom, tuple[int, Instance | None]] = {}   # atom -> (height, instance or None for a fact)
 
     # ------------------------------------------------------------ proofs
     def row(self, c: n.Atom, solution: dict) -> tuple:
@@ -185,6 +187,7 @@ class Prover:
             node = stack.pop()
             if node.kind != "rule":
                 continue
+            assert node.rule is not None, "a rule's node has its rule"
             solution = node.bindings
             for c in node.rule.body:
                 if isinstance(c, n.Atom):
