@@ -118,12 +118,13 @@ class Prover:
 
     def _recorded(self, relation: str, rules: list[Rule], values: tuple):
         """The atom's only instance, where the evaluation recorded that it has one (None: match instead)."""
-        if not self.recorded:
+        derivations = self.model.derivations
+        if not self.recorded or derivations is None:
             return None
         usable = self._usable.get(relation)
         if usable is None:
             usable = self._usable[relation] = bool(rules) and all(recordable(rule) for rule in rules)
-        single = self.model.derivations.single(relation, values) if usable else None
+        single = derivations.single(relation, values) if usable else None
         if single is None:
             return None
         rule, slots, row = single
