@@ -232,3 +232,16 @@ def test_a_command_without_lang_follows_the_projects(project, zan):
     assert result.exit_code == 1
     assert "kb/more.zan:1:14: ошибка: это утверждение не заканчивается точкой [syntax]" in result.stderr, result.stderr
     assert "1 ошибка" in result.stderr
+
+
+def test_what_could_stand_there_is_named_as_written_or_in_words():
+    """Punctuation as it is written (':' was once 'colon'), the other terminals in words of the reader's language."""
+    from engine.base.diagnostics import ZanError
+    from engine.syntax.parser import parse_module
+
+    with pytest.raises(ZanError) as caught:
+        parse_module('predicate p(X Y) en "p".\n', "kb/p.zan")
+    (d,) = caught.value.diagnostics
+    assert d.message == "unexpected 'Y'; expected ':', ',' or ')'"
+    assert d.said("ru").message == "здесь не ожидалось «Y»; ожидалось: ':', ',' или ')'"
+    assert d.said("kk").message == "мұнда «Y» күтілмеген; күтілгені: ':', ',' немесе ')'"

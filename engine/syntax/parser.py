@@ -103,7 +103,7 @@ def syntax_diagnostic(e: lark.exceptions.UnexpectedInput, text: str, path: str) 
     names: list[str] = []   # what could stand there, in words (said in the reader's language where shown)
     for t in expected:
         name = message(_TERMINAL_NAMES[t]) if t in _TERMINAL_NAMES else _PUNCTUATION.get(t) or \
-            (f"'{t.lower()}'" if t.isupper() and t.isalpha() else t)
+            (f"'{_literals()[t]}'" if t in _literals() else f"'{t.lower()}'" if t.isupper() and t.isalpha() else t)
         if name not in names:
             names.append(name)
     hint: str | None = None
@@ -135,6 +135,12 @@ def syntax_diagnostic(e: lark.exceptions.UnexpectedInput, text: str, path: str) 
     if names and len(names) <= 8:
         what = message("expected", what=what, names=either(names))
     return Diagnostic("syntax", what, Span(path, line, column, line, column + 1), hint=hint)
+
+
+@lru_cache(maxsize=1)
+def _literals() -> dict[str, str]:
+    """The grammar's terminals that are a fixed text (keywords, ':'), by name: shown as written in "expected ..."."""
+    return {t.name: t.pattern.value for t in _lark().terminals if t.pattern.type == "str"}
 
 
 @lru_cache(maxsize=1)
