@@ -66,6 +66,8 @@ CHECK_CASES = [
                                                 'reading narrow\n  en "narrow" ru "узкое" kk "тар"\n  instead of wide.\n'},
      [], "reading-without-default", "у альтернативных толкований narrow, wide нет толкования по умолчанию",
      "narrow, wide балама пайымдарының ішінде әдепкісі жоқ"),
+    ("duplicate-phrase", {}, [('  en "member"\n', '  en "member"\n  phrase ru "абонент"\n  phrase ru "Абонент"\n')],
+     "duplicate-phrase", "у member дважды дана фраза ru «Абонент»", "member үшін ru «Абонент» тіркесі екі рет берілген"),
     ("mixed-script", {"kb/more.zan": "member(\u043espanov).\n"}, [], "mixed-script",
      "в имени константы «оspanov» смешаны буквы разных письменностей (2): кириллица («о»), латиница («s»)",
      "«оspanov» константа атауында 2 түрлі жазудың әріптері араласқан"),

@@ -415,7 +415,7 @@ class Builder:
     def scope_declaration(self, tree: Tree) -> n.ScopeDecl:
         keys = [c for c in tree.children if isinstance(c, Token)]
         attributes = [c for c in tree.children if isinstance(c, Tree)]
-        kinds = {k: [] for k in ("label", "note", "scope_for")}
+        kinds = {k: [] for k in ("label", "note", "scope_for", "phrase")}
         self._attributes(attributes, kinds)
         atom, conditions = None, ()
         if kinds["scope_for"]:
@@ -429,6 +429,7 @@ class Builder:
             conditions=conditions,
             notes=tuple(self.text(t.children[-1]) for t in kinds["note"] if t.children[0] in (None, "en")),
             span=self.span(tree),
+            phrases=tuple(self.label(t) for t in kinds["phrase"]),
         )
 
     def assumable_declaration(self, tree: Tree) -> n.AssumableDecl:
