@@ -827,16 +827,23 @@ def vocabulary(kb, facts, lang, fmt):
     if fmt == "json":
         click.echo(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True))
         return
+    def signature(p: dict) -> str:   # spouse(Convict: convict, Person: spouse): the kinds where the kb declares them
+        return f"{p['name']}(" + ", ".join(a if k["kind"] == a else f"{a}: {k['kind']}"
+                                            for a, k in zip(p["arguments"], p["kinds"])) + ")"
     out = [f"# {word('vocabulary asked', lang)}"]
     for p in data["predicates"]:
         if p["asked"]:
-            out.append(f"  {p['name']}({', '.join(p['arguments'])}) — {p['label']}")
+            out.append(f"  {signature(p)} — {p['label']}")
             out.append(f"      {p['reading']}")
     out.append(f"# {word('vocabulary stated', lang)}")
     for p in data["predicates"]:
         if not p["asked"]:
-            out.append(f"  {p['name']}({', '.join(p['arguments'])}) — {p['label']}")
+            out.append(f"  {signature(p)} — {p['label']}")
             out.append(f"      {p['reading']}")
+    if data["kinds"]:
+        out.append(f"# {word('vocabulary kinds', lang)}")
+        for k in data["kinds"]:
+            out.append(f"  {k['name']} — {k['label']}" + (f"  ({', '.join(k['is'])})" if k["is"] else ""))
     out.append(f"# {word('vocabulary ranges', lang)}")
     for name, values in sorted(data["ranges"].items()):
         out.append(f"  {name}: " + "; ".join(f"{v['name']} ({v['label']})" for v in values))
