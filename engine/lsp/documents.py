@@ -72,7 +72,9 @@ def completion_context(before: str) -> tuple[str, str]:
             return "citations", before[before.rfind('"') + 1:]
         return "nothing", ""
     current = "".join(statement)
-    prefix = re.search(r"[\w.]*$", current).group(0)
+    at_end = re.search(r"[\w.]*$", current)
+    assert at_end is not None, "the pattern matches the empty string"
+    prefix = at_end.group(0)
     head = current[: len(current) - len(prefix)]
     if _NORM_LISTS.search(head):
         return "norms", prefix
@@ -161,7 +163,7 @@ class Documents:
 
             module = parse_module(text, name)
         except ZanError as e:
-            result = Checked(path, self.last.get(path).kb if path in self.last else None, None, list(e.diagnostics))
+            result = Checked(path, self.last[path].kb if path in self.last else None, None, list(e.diagnostics))
             self.last[path] = result
             return result
         kb = KnowledgeBase()
@@ -357,8 +359,11 @@ class Documents:
             if isinstance(s, n.Act):
                 out.append((s.key, "act", n.label_of(s.labels, "en", "") or "", s.span, s.key_span))
             elif isinstance(s, n.PredicateDecl):
-                out.append((f"{s.name}({', '.join(s.parameters)})", "predicate", n.label_of(s.labels, "en", "") or "",
+                parameters = [p if s.kind_of(i) == p else f"{p}: {s.kind_of(i)}" for i, p in enumerate(s.parameters)]
+                out.append((f"{s.name}({', '.join(parameters)})", "predicate", n.label_of(s.labels, "en", "") or "",
                             s.span, s.name_span))
+            elif isinstance(s, n.KindDecl):
+                out.append((s.name, "kind", n.label_of(s.labels, "en", "") or "", s.span, s.name_span))
             elif isinstance(s, n.Norm):
                 out.append((s.id, "norm", s.citation or "", s.span, s.id_span))
             elif isinstance(s, n.ConstantDecl):
@@ -385,9 +390,10 @@ class Documents:
         return out if out is not None and out != text else None
 
 
-def _citation_act(text: str) -> str | None:
+def _citation_act(text: str) -> str:
+    """The act's key a citation starts with ("" for none: no act has it)."""
     words = text.split()
-    return words[0] if words else None
+    return words[0] if words else ""
 
 
 def _labels(labels) -> str:

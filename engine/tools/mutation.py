@@ -170,9 +170,11 @@ def _moved(subject: str, node, interval: n.Interval, rebuild: Callable, touched:
            not_before: datetime.date | None = None) -> list[Mutant]:
     """The first day a day earlier and a day later; not earlier than the act's own first day, which bounds the
     norm's (ir.norm_info), so that move could change nothing."""
+    first = interval.start
+    assert first is not None, "only an interval with a first day is moved"
     found = []
     for days in (-1, 1):
-        start = interval.start + datetime.timedelta(days=days)
+        start = first + datetime.timedelta(days=days)
         if (interval.end is not None and start > interval.end) or (not_before is not None and start < not_before):
             continue
         moved = rebuild(dataclasses.replace(interval, start=start))
@@ -185,7 +187,7 @@ def _moved(subject: str, node, interval: n.Interval, rebuild: Callable, touched:
         if interval.end is None:
             break
         end = interval.end + datetime.timedelta(days=days)
-        if end < interval.start:
+        if end < first:
             continue
         moved = rebuild(dataclasses.replace(interval, end=end))
         when = "a day earlier" if days < 0 else "a day later"
@@ -201,6 +203,7 @@ def moved_interval(node) -> n.Interval:
 
 
 def _interval_text(interval: n.Interval) -> str:
+    assert interval.start is not None, "only an interval with a first day is moved"
     return f"from {interval.start.isoformat()}" + (f" to {interval.end.isoformat()}" if interval.end else "")
 
 
@@ -211,7 +214,7 @@ def _rank_swaps(kb: KnowledgeBase) -> list[Mutant]:
     for norm in kb.norms.values():
         if norm.clause is not None and norm.clause.modality and norm.act_key in kb.acts:
             sides.setdefault(norm.act_key, set()).add((norm.clause.head.predicate, norm.clause.modality))
-    ranked = sorted((a for a in kb.acts.values() if a.rank is not None), key=lambda a: (-a.rank, a.key))
+    ranked = sorted((a for a in kb.acts.values() if a.rank is not None), key=lambda a: (-(a.rank or 0), a.key))
     found = []
     for i, upper in enumerate(ranked):
         for lower in ranked[i + 1:]:
@@ -243,7 +246,7 @@ def _constants(nid: str, norm: n.Norm, clause: n.Clause, alternatives: dict, tou
             places.append((position, c))
         elif isinstance(c, n.Negation):
             places.append((position, c.atom))
-    for position, atom in places:
+    for place, atom in places:
         for i, term in enumerate(atom.args):
             if not (isinstance(term, n.Constant) and isinstance(term.value, str)):
                 continue
@@ -251,12 +254,12 @@ def _constants(nid: str, norm: n.Norm, clause: n.Clause, alternatives: dict, tou
             if not others:
                 continue
             new_atom = replace_in(atom, i, others[0])
-            if position is None:
+            if place is None:
                 changed = dataclasses.replace(clause, head=new_atom)
             else:
-                old = clause.body[position]
+                old = clause.body[place]
                 new = n.Negation(new_atom, old.span) if isinstance(old, n.Negation) else new_atom
-                changed = dataclasses.replace(clause, body=clause.body[:position] + (new,) + clause.body[position + 1:])
+                changed = dataclasses.replace(clause, body=clause.body[:place] + (new,) + clause.body[place + 1:])
             found.append(Mutant("change-constant", nid, f"{nid} says {others[0]} where the law says {term.value}",
                                 term.span, tuple(clause_text(clause)), tuple(clause_text(changed)),
                                 norms=((nid, _with_clause(norm, changed)),), touched=touched))

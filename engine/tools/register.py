@@ -29,7 +29,7 @@ import datetime
 import gc
 from dataclasses import replace
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
+from typing import AbstractSet, Iterable, Iterator, Sequence
 
 from engine.base.source import Span
 from engine.explain.explanation import SCHEMA_VERSION, Document, Explainer, Tables, atom_text, json_value, query_text
@@ -77,7 +77,8 @@ def _parts(rule: ir.Rule) -> list[list[n.Atom]]:
             else:
                 holder[name] = i
     for c in rule.body:
-        if isinstance(c, n.Comparison) and c.operator == "=" and all(isinstance(t, n.Variable) for t in (c.left, c.right)):
+        if isinstance(c, n.Comparison) and c.operator == "=" and isinstance(c.left, n.Variable) \
+                and isinstance(c.right, n.Variable):
             a, b = holder.get(c.left.name), holder.get(c.right.name)
             if a is not None and b is not None:
                 parent[find(a)] = find(b)
@@ -90,7 +91,7 @@ def _parts(rule: ir.Rule) -> list[list[n.Atom]]:
 class Layout:
     """What the program says about splitting facts: broadcast relations and linking positions (or None: do not split)."""
 
-    def __init__(self, broadcast: set[str], linking: set[tuple[str, int]], global_linked: set[tuple[str, int]] = frozenset()):
+    def __init__(self, broadcast: set[str], linking: set[tuple[str, int]], global_linked: AbstractSet[tuple[str, int]] = frozenset()):
         self.broadcast = broadcast
         self.linking = linking
         # positions joined with a value that may come from broadcast facts (`contact(C, P) if convict(C) and
@@ -370,6 +371,7 @@ _CURRENT: Register | None = None   # the register a forked worker inherits
 
 
 def _run_current(index: int):
+    assert _CURRENT is not None, "set by results() before the workers fork"
     return _CURRENT.run(index)
 
 
@@ -416,6 +418,7 @@ def merged(register: Register, tables: Tables, jobs: int = 1, progress=None) -> 
                     progress.answer()
                 yield entry
             elif (table, key) not in tables.seen:
+                assert key is not None, "a norm or a proof has its id"
                 tables.seen.add((table, key))
                 tables.add(table, key, entry)
         if progress is not None:

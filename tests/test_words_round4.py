@@ -1,0 +1,109 @@
+"""Issue 20, what the last round left: an obligation's deadline and fulfilment asked in words (item 3: «не истек ли
+срок», "fulfilled"); places the kb does not speak of (ПКТ, ЕПКТ, СИЗО) refused at the word; a newly assumed person
+said in words; the participles a Kazakh lawyer writes («ШИЗО-да отырған сотталған»)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from engine.base.diagnostics import Diagnostic
+from engine.tools.understanding import Understood, in_words, knowledge, understand, understood_title
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return knowledge()
+
+
+# ---------------------------------------------------------------- the deadline and fulfilment of an obligation
+
+@pytest.mark.parametrize("language, text, atom", [
+    ("ru", "Кто обязан внести изменения в Правила и не истек ли срок?", "obligatory amend(Body, rules819)"),
+    ("ru", "Исполнило ли Министерство обязанность изменить Правила?", "amend(ministry_of_internal_affairs, rules819)"),
+    ("ru", "Не истек ли срок внесения изменений в Правила?", "amend(Body, rules819)"),
+    ("en", "Has the Ministry fulfilled its obligation to amend the Rules?",
+     "obligatory amend(ministry_of_internal_affairs, rules819)"),
+    ("en", "Is the deadline to amend the Rules past?", "amend(Body, rules819)"),
+    ("en", "Must the Ministry amend the Rules, and has the deadline expired?",
+     "obligatory amend(ministry_of_internal_affairs, rules819)"),
+    ("kk", "Министрлік Қағидаларға түзетулер енгізу міндетін орындады ма?", "amend(ministry_of_internal_affairs, rules819)"),
+    ("kk", "Қағидаларға өзгерістер енгізу мерзімі өтті ме?", "amend(Body, rules819)"),
+])
+def test_the_deadline_and_fulfilment_are_asked_in_words(kb, language, text, atom):
+    u = understand(text, kb, language)
+    assert isinstance(u, Understood), u.message
+    assert u.atom_text == atom
+    assert u.deadlines == ("cc60.3",)   # the norm that sets the deadline, said back
+    title = understood_title(in_words(u, kb, language), language)
+    assert "2025-06-27" in title.splitlines()[-1]
+
+
+@pytest.mark.parametrize("language, text, word", [
+    ("ru", "Не истек ли срок для звонка Кунакбаева Оспанову?", "истек"),
+    ("en", "May Kunakbayev call Ospanov, and is the deadline past?", "deadline"),
+    ("kk", "Құнақбаев Оспановқа қоңырау шала ала ма, мерзімі өтті ме?", "мерзімі"),
+    ("en", "Has Kunakbayev's call with Ospanov been fulfilled?", "fulfilled"),
+])
+def test_a_deadline_the_kb_does_not_set_is_refused_at_the_word(kb, language, text, word):
+    d = understand(text, kb, language)
+    assert isinstance(d, Diagnostic)
+    assert d.span.column == text.index(word) + 1
+    assert word in d.message
+    assert {"en": "deadline", "ru": "срок", "kk": "мерзім"}[language] in d.message
+
+
+def test_the_answer_line_says_the_deadline_and_what_became_of_it():
+    run = subprocess.run([sys.executable, "-m", "engine", "ask", "Кто обязан внести изменения в Правила и не истек ли срок?",
+                          "--at", "2025-07-01"], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert "amend(ministry_of_internal_affairs, rules819): обязательно (срок 2025-06-27: просрочено" in run.stdout
+
+
+# ---------------------------------------------------------------- places the kb does not speak of
+
+@pytest.mark.parametrize("language, text, words, says", [
+    ("ru", "Может ли осужденный Кунакбаев в ПКТ позвонить адвокату?", "ПКТ", "помещения камерного типа"),
+    ("ru", "Может ли Кунакбаев, содержащийся в ЕПКТ, позвонить Оспанову?", "ЕПКТ", "единые помещения камерного типа"),
+    ("ru", "Может ли Кунакбаев в СИЗО позвонить Оспанову?", "СИЗО", "следственные изоляторы"),
+    ("ru", "Может ли Кунакбаев, находящийся в следственном изоляторе, позвонить Оспанову?", "следственном изоляторе",
+     "следственные изоляторы"),
+    ("kk", "ПКТ-да Құнақбаев Оспановқа қоңырау шала ала ма?", "ПКТ", "камералық типтегі үй-жайлар"),
+    ("kk", "СИЗО-дағы Құнақбаев Оспановқа қоңырау шала ала ма?", "СИЗО", "тергеу изоляторлары"),
+    ("en", "May Kunakbayev in the SIZO call Ospanov?", "SIZO", "pre-trial detention centres"),
+    ("en", "May Kunakbayev held in cell-type premises call Ospanov?", "cell-type premises", "encodes no norm"),
+])
+def test_a_place_the_kb_does_not_speak_of_is_refused_at_the_word(kb, language, text, words, says):
+    d = understand(text, kb, language)
+    assert isinstance(d, Diagnostic), d
+    column = text.index(words) + 1
+    assert (d.span.column, d.span.end_column) == (column, column + len(words))
+    assert says in d.message and words in d.message
+    assert "ШИЗО" not in d.message and "дисциплинар" not in d.message
+
+
+def test_the_isolator_itself_is_still_understood(kb):
+    for language, text in (("ru", "Может ли Кунакбаев в ШИЗО позвонить Оспанову?"),
+                           ("kk", "ШИЗО-дағы Құнақбаев Оспановқа қоңырау шала ала ма?")):
+        u = understand(text, kb, language)
+        assert isinstance(u, Understood), u.message
+        assert "in_disciplinary_isolator(kunakbaev)" in {str(a) for a in u.assumptions}
+
+
+def test_a_phrase_given_twice_is_warned_about(zan, tmp_path):
+    from conftest import KB
+
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    for f in KB.glob("*.zan"):
+        text = f.read_text(encoding="utf-8")
+        if f.name == "vocabulary.zan":
+            assert text.count('phrase ru "ШИЗО"') == 1   # was given twice
+            text = text.replace('  phrase ru "ШИЗО"\n', '  phrase ru "ШИЗО"\n  phrase ru "шизо"\n', 1)
+        (folder / f.name).write_text(text, encoding="utf-8")
+    result = zan("check", folder)
+    assert result.exit_code == 0
+    line = next(line for line in result.output.splitlines() if "[duplicate-phrase]" in line)
+    assert line.startswith(f"{folder / 'vocabulary.zan'}:") and 'in_disciplinary_isolator has the phrase ru "шизо" twice' in line
