@@ -37,8 +37,14 @@ def _remember_lang(ctx, param, value):
 
 
 def _reader_lang() -> str:
+    """--lang where the command has it, else the project's `lang` (zan fmt, zan init ...), else English."""
     ctx = click.get_current_context(silent=True)
-    return ctx.find_root().meta.get("zan.lang", "en") if ctx is not None else "en"
+    if ctx is None:
+        return "en"
+    meta = ctx.find_root().meta
+    if "zan.lang" not in meta:
+        meta["zan.lang"] = _default_lang()
+    return meta["zan.lang"]
 
 
 def _optional_date(ctx, param, value):
@@ -688,21 +694,24 @@ def cases(query, at, compare_at, reading, versus_reading, assumed, retracted, gi
 def check(paths, list_codes, explain_code, lang):
     """Check knowledge-base files or folders (default: the bundled kb/ and queries/) for errors."""
     if list_codes:
-        for code, (severity, meaning) in CODES.items():
-            click.echo(f"{code:28} {severity:8} {meaning}")
+        from engine.checks.explanations import meaning
+
+        for code, (severity, _meaning) in CODES.items():
+            click.echo(f"{code:28} {message(severity, lang):8} {meaning(code, lang)}")   # in the reader's language
         return
     if explain_code is not None:
-        from engine.checks.explanations import explain
+        from engine.checks.explanations import explain, meaning
         from engine.base.diagnostics import did_you_mean
 
         if explain_code not in CODES:
             guess = did_you_mean(explain_code, CODES)
-            raise click.BadParameter(f"no diagnostic code {explain_code!r}" + (f"; did you mean {guess}?" if guess else
-                                     "; `zan check --list-codes` lists them"), param_hint="--explain")
-        severity, meaning = CODES[explain_code]
-        click.echo(f"{explain_code} ({severity}): {meaning}\n")
+            raise click.BadParameter(message("no such code", lang, code=explain_code) + "; " +
+                                     (message("did you mean", lang, guess=guess) if guess else message("list codes", lang)),
+                                     param_hint="--explain")
+        severity = CODES[explain_code][0]
+        click.echo(f"{explain_code} ({message(severity, lang)}): {meaning(explain_code, lang)}\n")
         import textwrap
-        click.echo(textwrap.fill(" ".join((explain(explain_code) or meaning).split()), width=100))
+        click.echo(textwrap.fill(" ".join((explain(explain_code, lang) or meaning(explain_code, lang)).split()), width=100))
         return
     from engine import checks
     from engine.syntax.knowledge import KnowledgeBase, kb_files, load
@@ -741,7 +750,7 @@ def check(paths, list_codes, explain_code, lang):
         found = [d for d in found if d.span is not None and d.span.file in named]
         files = [f for f in files if f.suffix == ".facts"]
     found = sorted(found, key=Diagnostic.sort_key)
-    from engine.base.messages import errors_line, message, warnings_line
+    from engine.base.messages import warnings_line
 
     for d in found:
         click.echo(d.render(kb.sources, lang), err=True)

@@ -220,3 +220,15 @@ def test_the_language_server_says_a_syntax_error_in_the_editors_locale(project):
         editor.request("shutdown", None)
         editor.notify("exit", {})
         editor.process.wait(timeout=30)
+
+
+def test_a_command_without_lang_follows_the_projects(project, zan):
+    """zan fmt has no --lang: its errors are said in the project's `lang`."""
+    _plant(project, {"kb/more.zan": "member(aigul)\nbook(abai).\n"}, [])
+    assert "this statement does not end with a full stop" in zan("fmt", "--check").stderr
+    toml = project / "zan.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace('lang = "en"', 'lang = "ru"'), encoding="utf-8")
+    result = zan("fmt", "--check")
+    assert result.exit_code == 1
+    assert "kb/more.zan:1:14: ошибка: это утверждение не заканчивается точкой [syntax]" in result.stderr, result.stderr
+    assert "1 ошибка" in result.stderr

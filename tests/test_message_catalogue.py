@@ -195,3 +195,63 @@ def test_lists_and_counts_agree():
         "p принимает 5 аргументов (p(...)), а здесь дан 21"
     assert message("unstratifiable", "ru", names="a", count=1).startswith("нельзя стратифицировать предикат {a}")
     assert message("unstratifiable", "ru", names="a, b", count=2).startswith("нельзя стратифицировать предикаты {a, b}")
+
+
+def test_counts_in_russian_agree_with_their_nouns():
+    def checked(files, norms):
+        return message("files checked", "ru", files=files, norms=norms, errors="", warnings="")
+    assert checked(1, 1).startswith("1 файл, 1 норма:") and checked(2, 3).startswith("2 файла, 3 нормы:")
+    assert checked(5, 21).startswith("5 файлов, 21 норма:") and checked(12, 14).startswith("12 файлов, 14 норм:")
+    assert message("no such answer", "ru", number=3, count=2) == "--answer 3: у вопроса 2 ответа"
+    assert message("unread-facts", "ru", name="p", more=5).count("ещё 5 фактов о p") == 1
+    assert message("question arguments", "ru", name="q", count=1, parameters="C", given=2) == \
+        "q принимает 1 аргумент (C), а дано 2"
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_every_code_is_explained_in_kazakh_and_russian(language):
+    from engine.checks.explanations import EXPLANATIONS, TRANSLATED, explain, meaning
+
+    assert set(TRANSLATED[language]) == set(CODES) == set(EXPLANATIONS)
+    for code in CODES:
+        assert meaning(code, language) != CODES[code][1] and CYRILLIC.search(meaning(code, language)), code
+        assert explain(code, language) != EXPLANATIONS[code] and CYRILLIC.search(explain(code, language)), code
+        # what the paragraph quotes as code (`exception to`, `zan init`) it quotes in every language
+        quoted = [set(re.findall(r"`[^`]*`", " ".join(text.split()))) for text in (EXPLANATIONS[code], explain(code, language))]
+        assert quoted[0] - quoted[1] <= QUOTED_OTHERWISE, (code, language)
+
+
+CYRILLIC = re.compile("[а-яәғқңөұүһі]", re.I)
+# what a translation may write in its own words, though the English quotes it: placeholders of the syntax
+QUOTED_OTHERWISE = {'`cites "act article.part.subparagraph"`', '`norm ID cites "act article" ...`', "`kind NAME ...`",
+                    "`reading NAME ...`", "`zan query NAME`", "`zan exercises --topic NAME`",
+                    "`[status] predicate(arg, ...)`", "`delegates exceptions to ACT`", "`constant NAME ...`",
+                    "`from DATE to DATE`", "`at YYYY-MM-DD`", "`under reading NAME`", "`... under reading NAME`",
+                    "`act article.part.subparagraph`"}
+
+
+def test_zan_check_explains_and_lists_codes_in_the_readers_language(zan):
+    russian = zan("check", "--explain", "exception-outranked", "--lang", "ru")
+    assert russian.exit_code == 0
+    assert russian.output.startswith("exception-outranked (предупреждение): норма акта меньшей юридической силы")
+    assert "lex superior ограничивает lex specialis" in russian.output
+    listed_kk = zan("check", "--list-codes", "--lang", "kk").output.splitlines()
+    assert len(listed_kk) == len(CODES) and "қате" in listed_kk[0] and "грамматикасына" in listed_kk[0]
+    unknown = zan("check", "--explain", "exception-outrank", "--lang", "kk")
+    assert unknown.exit_code == 2 and "«exception-outrank» деген диагностика коды жоқ" in unknown.output
+    assert "exception-outranked деп айтқыңыз келді ме?" in unknown.output
+    english = zan("check", "--explain", "arity", "--lang", "en").output
+    assert english.startswith("arity (error): a predicate is used with a different number of arguments than declared")
+
+
+def test_the_pages_json_says_a_diagnostic_in_the_requests_language():
+    pytest.importorskip("starlette")
+    from engine.base.diagnostics import ZanError
+    from engine.serve.app import diagnostics_json
+
+    error = ZanError([Diagnostic("syntax", message("no full stop"), Span("<facts>", 2, 9), hint=message("add a full stop", line=3))])
+    (english,), (kazakh,) = diagnostics_json(error)["errors"], diagnostics_json(error, "kk")["errors"]
+    assert english["message"] == "this statement does not end with a full stop"
+    assert kazakh["message"] == "бұл тұжырым нүктемен аяқталмаған" and kazakh["code"] == "syntax"
+    assert "нұсқау: осында '.' қойыңыз; келесі тұжырым 3-жолда басталады" in kazakh["text"]
+    assert (kazakh["file"], kazakh["line"], kazakh["column"]) == (english["file"], english["line"], english["column"])

@@ -58,7 +58,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "saved questions are": {"en": "the saved questions are: {names}", "ru": "сохранённые вопросы: {names}",
                             "kk": "сақталған сұрақтар: {names}"},
     "question arguments": {"en": "{name} takes {count} argument(s) ({parameters}), {given} given",
-                           "ru": "{name} принимает аргументов: {count} ({parameters}), дано: {given}",
+                           "ru": "{name} принимает {count} {count:аргумент|аргумента|аргументов} ({parameters}), а "
+                                 "{given:дан|дано|дано} {given}",
                            "kk": "{name} {count} аргумент алады ({parameters}), берілгені: {given}"},
     "unknown predicate": {"en": "unknown predicate {name}", "ru": "неизвестный предикат {name}",
                           "kk": "белгісіз предикат {name}"},
@@ -77,8 +78,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                         "ru": "в вопросе указана дата {named}, а в --at — {at}: укажите одну из них",
                         "kk": "сұрақта {named} күні аталған, ал --at мәні {at}: біреуін ғана беріңіз"},
     "no such answer": {"en": "--answer {number}: the question has {count} answer(s)",
-                       "ru": "--answer {number}: у вопроса ответов: {count}",
-                       "kk": "--answer {number}: сұрақтың жауаптары саны: {count}"},
+                       "ru": "--answer {number}: у вопроса {count} {count:ответ|ответа|ответов}",
+                       "kk": "--answer {number}: сұрақтың {count} жауабы бар"},
     "given variable": {"en": "{name} is not a variable of the question (its variables: {variables})",
                        "ru": "{name} — не переменная вопроса (его переменные: {variables})",
                        "kk": "{name} — сұрақтың айнымалысы емес (оның айнымалылары: {variables})"},
@@ -171,10 +172,10 @@ MESSAGES: dict[str, dict[str, str]] = {
                     "kk": "{name} предикатын бірде-бір норма не анықтама оқымайды, сондықтан бұл факт ешбір жауапты өзгертпейді"},
     "unread-facts": {"en": "no norm or definition reads {name}, so this fact (and {more} more about {name} in this file) "
                            "changes no answer",
-                     "ru": "ни одна норма или определение не читает {name}, поэтому этот факт (и ещё {more} о {name} "
-                           "в этом файле) не меняет ни одного ответа",
+                     "ru": "ни одна норма или определение не читает {name}, поэтому этот факт (и ещё {more} "
+                           "{more:факт|факта|фактов} о {name} в этом файле) не меняет ни одного ответа",
                      "kk": "{name} предикатын бірде-бір норма не анықтама оқымайды, сондықтан бұл факт (және осы "
-                           "файлдағы {name} туралы тағы {more}) ешбір жауапты өзгертпейді"},
+                           "файлдағы {name} туралы тағы {more} факт) ешбір жауапты өзгертпейді"},
     "write the norm": {"en": "write the norm that uses {name}, or drop the fact",
                        "ru": "напишите норму, которая использует {name}, или уберите факт",
                        "kk": "{name} қолданатын норманы жазыңыз немесе фактіні алып тастаңыз"},
@@ -248,8 +249,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "question no title": {"en": "the question {what} has no title", "ru": "заголовок вопроса {what}",
                           "kk": "{what} сұрағының тақырыбы"},
     "files checked": {"en": "{files} files, {norms} norms: {errors}, {warnings}",
-                      "ru": "файлов: {files}, норм: {norms}: {errors}, {warnings}",
-                      "kk": "файлдар: {files}, нормалар: {norms}: {errors}, {warnings}"},
+                      "ru": "{files} {files:файл|файла|файлов}, {norms} {norms:норма|нормы|норм}: {errors}, {warnings}",
+                      "kk": "{files} файл, {norms} норма: {errors}, {warnings}"},
     "single-use-variable": {"en": "the variable {name} occurs only once {where}, so it stands for anything",
                             "ru": "переменная {name} встречается {where} только один раз, поэтому означает что угодно",
                             "kk": "{name} айнымалысы {where} бір-ақ рет кездеседі, сондықтан кез келген мәнді білдіреді"},
@@ -280,6 +281,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "kk": "кіші әріппен жазылған атау — константа; айнымалы меңзелсе, {variable} деп жазыңыз"},
     "see help": {"en": "see `{command} --help`", "ru": "см. `{command} --help`", "kk": "`{command} --help` қараңыз"},
     "none": {"en": "none", "ru": "нет", "kk": "жоқ"},
+    "no such code": {"en": "no diagnostic code {code!r}", "ru": "нет кода диагностики «{code}»",
+                     "kk": "«{code}» деген диагностика коды жоқ"},
+    "list codes": {"en": "`zan check --list-codes` lists them", "ru": "`zan check --list-codes` перечисляет их",
+                   "kk": "`zan check --list-codes` оларды тізеді"},
     # exceptions (engine/checks/exceptions.py)
     "exception-outranked": {
         "en": "{norm} ({lower}, rank {rank}) is written as an exception to {excepted} ({higher}, rank {higher_rank}), "
@@ -308,7 +313,7 @@ MESSAGES: dict[str, dict[str, str]] = {
                           "kk": "{norm} нормасы ешқандай рұқсат, тыйым не міндет белгілемейді"},
     "both are": {"en": "both are {modality}", "ru": "обе — {modality}", "kk": "екеуі де — {modality}"},
     "do not conflict": {"en": "{first} and {second} do not conflict", "ru": "{first} и {second} не противоречат друг другу",
-                        "kk": "{first} мен {second} бір-біріне қайшы келмейді"},
+                        "kk": "{first} және {second} бір-біріне қайшы келмейді"},
     "no common atom": {"en": "no atom is both {first} and {second}",
                        "ru": "ни один атом не является одновременно {first} и {second}",
                        "kk": "ешбір атом бір мезгілде әрі {first}, әрі {second} бола алмайды"},
@@ -541,7 +546,7 @@ MESSAGES: dict[str, dict[str, str]] = {
                         "ru": "условие `for every` может стоять только среди условий правила или нормы",
                         "kk": "`for every` шарты тек ереже не норма шарттарының ішінде тұра алады"},
     "not a number": {"en": "{text!r} is not a number", "ru": "«{text}» — не число", "kk": "«{text}» сан емес"},
-    "number too long": {"en": "a number of more than {digits} digits", "ru": "число длиннее {digits} цифр",
+    "number too long": {"en": "a number of more than {digits} digits", "ru": "число длиннее {digits} {digits:цифры|цифр|цифр}",
                         "kk": "{digits} цифрдан ұзын сан"},
     "not a calendar day": {"en": "{date} is not a day of the calendar", "ru": "{date} — такого дня нет в календаре",
                            "kk": "{date} — күнтізбеде мұндай күн жоқ"},

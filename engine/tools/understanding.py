@@ -76,6 +76,9 @@ class Understood:
     # provisions cited in the question ("согласно подп. 2) ч. 1 ст. 134 УИК"): (the words written, the citation
     # key, the ids of its norms that bear on the question); the answers say what those norms did (tools/according)
     according_to: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
+    # the question asks after an obligation's deadline and fulfilment («не истек ли срок», "fulfilled"): the norms
+    # concluding the asked predicate with a deadline (their answers' compliance says it)
+    deadlines: tuple[str, ...] = ()
 
     @property
     def atom_text(self) -> str:
@@ -156,12 +159,16 @@ class Lexicon:
         self._by_stem: dict[str, list[int]] = {}             # its first four letters -> entries
         self._starts: dict[str, list[Entry]] = {}
         self._skips: tuple[list[Token], list[int]] | None = None
+        self._exact_words: set[str] | None = None
         for kind, by_language in QUESTION_WORDS.items():
             if kind in ("filler", "year") or kind.startswith("status "):
                 continue
             for language, words in by_language.items():
                 for w in words:
-                    self._add(w, kind, kind, language=language)
+                    if kind.startswith("compliance "):   # the deadline's words: one meaning, which one is said back
+                        self._add(w, "compliance", "compliance", language=language)
+                    else:
+                        self._add(w, kind, kind, language=language)
         for status in STATUSES:
             for language in n.LANGUAGES:
                 self._add(WORDS[status][language], "status", status, language=language)
@@ -258,7 +265,8 @@ class Lexicon:
                     ok = False
                     break
                 s = _similar(toks[j].low, w)
-                if not s:
+                if not s or (s < 1.0 and toks[j].low in self._exact()):
+                    # a word that is a phrase of its own ("deadline") is no inflection of another ("dead")
                     ok = False
                     break
                 score += s
@@ -271,6 +279,11 @@ class Lexicon:
             elif (j - i, score) == (best_end - i, best_score) and j > i:
                 best.append(entry)
         return best_end, best
+
+    def _exact(self) -> set[str]:
+        if self._exact_words is None:
+            self._exact_words = {e.words[0] for e in self.entries if len(e.words) == 1 and e.rank == 0}
+        return self._exact_words
 
     def known_words(self) -> set[str]:
         return {w for e in self.entries for w in e.words} | set(self.names)
@@ -510,6 +523,8 @@ def understand(text: str, kb: KnowledgeBase, language: str = "en", general_quest
         return Diagnostic("not-understood", word("according without citation", language, words=t.text), t.span,
                           hint=word("cite a provision", language, example=_example_citation(kb, language)))
     pieces = [p for p in pieces if p.kind != "according"]
+    compliance = [p for p in pieces if p.kind == "compliance"]
+    pieces = [p for p in pieces if p.kind != "compliance"]
     _appositives(kb, lexicon, toks, pieces, opened_by)
     asked = [p for p in pieces if p.kind == "predicate" and p.value in askable(kb)]
     if not asked:  # only words several predicates share: the asked one among them, if it is one
@@ -679,9 +694,20 @@ def understand(text: str, kb: KnowledgeBase, language: str = "en", general_quest
         return Diagnostic("not-understood", word("two dates", language), span, hint=word("two dates example", language))
     elif days:
         at = days[0]
+    deadlines: tuple[str, ...] = ()
+    if compliance:   # "is the deadline past?": only where a norm sets the asked obligation a deadline
+        deadlines = tuple(sorted(m.id for m in kb.norms.values() if m.deadline is not None and m.clause is not None
+                                 and m.clause.modality == "obligatory" and m.clause.head.predicate == predicate))
+        if not deadlines:
+            first = compliance[0]
+            return Diagnostic("not-understood", word("no deadline", language, words=words_of(first),
+                                                     predicate=meaning(kb, "predicate", predicate, language)),
+                              Span(SOURCE, 1, toks[first.first].column, 1,
+                                   toks[first.end - 1].column + len(toks[first.end - 1].text)),
+                              hint=word("say it otherwise", language))
     written = tuple((toks[p.first].text, p.value) for p in names)
-    return _according(kb, Understood(text, query, at, between, tuple(dict.fromkeys(assumptions)), written, tuple(roles)),
-                      cited, language)
+    return _according(kb, Understood(text, query, at, between, tuple(dict.fromkeys(assumptions)), written, tuple(roles),
+                                     deadlines=deadlines), cited, language)
 
 
 def _citations(lexicon: Lexicon, text: str) -> list[Found]:
@@ -1025,6 +1051,9 @@ def understood_title(said: dict, language: str) -> str:
     for a in said["assumptions"]:
         lines.append(f"  {word('assumed', language)}: {a['atom']} ({a['in_words']})"
                      + (f" — {word('already in the case', language)}" if a.get("in_the_case") else ""))
+    if said.get("deadlines"):
+        lines.append("  " + word("asks compliance", language, deadlines="; ".join(
+            f"{d['cited_as']}: {d['deadline']}" for d in said["deadlines"])))
     for c in said.get("according_to", ()):
         norms = c.get("concluding") or c["norms"]
         lines.append(f"  {word('according to', language)}: {c['cited_as']} ({', '.join(norms)})")
@@ -1041,6 +1070,10 @@ def in_words(understood: Understood, kb: KnowledgeBase, language: str) -> dict:
     out = {"text": understood.text, "understood": understood.atom_text, "in_words": sentence,
            "assumptions": [{"atom": str(a), "in_words": reading(a), "in_the_case": _stated(kb, a)}
                            for a in understood.assumptions]}
+    if understood.deadlines:
+        out["deadlines"] = [{"norm": nid, "cited_as": Phrasebook(kb, language).cite(kb.norms[nid].citation) or nid,
+                             "deadline": kb.norms[nid].deadline.isoformat()}
+                            for nid in understood.deadlines if kb.norms[nid].deadline is not None]
     if understood.according_to:
         book = Phrasebook(kb, language)
         asked = understood.query.atom.predicate

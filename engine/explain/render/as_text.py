@@ -55,6 +55,9 @@ def answer_line(a: dict, language: str) -> str:
     scope = a.get("outside_scope")
     outside = (f"\n  {word('outside scope', language)}: {'; '.join(scope['cited_as'])} — {scope['label']}"
                if scope else "")
+    trace = a.get("trace") or {}
+    if trace.get("deadline"):   # an obligation's deadline and what became of it (overdue, fulfilled ...)
+        status += f" ({word('deadline', language)} {trace['deadline']}: {word(trace.get('compliance') or 'pending', language)})"
     return f"{click.style(a['atom'], bold=True)}: {status}" + (f"  [{cites}]" if cites else "") + under + outside
 
 
