@@ -27,9 +27,10 @@ from __future__ import annotations
 
 import datetime
 import itertools
-import re
+import operator
 import sys
 from dataclasses import field
+from functools import partial
 from engine.base.records import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
@@ -467,7 +468,7 @@ def _outcomes(builder: Builder, grounder: Grounder, program: ir.Program, predica
     else:
         fulfilled = None
 
-    def build(i: int, chosen: tuple, reachable: int, stated=stated) -> int:
+    def build(i: int, chosen: tuple, reachable: int, stated: set) -> int:
         if reachable == d.false:
             return d.leaf(None)
         if i == len(applies):
@@ -493,7 +494,7 @@ def _outcomes(builder: Builder, grounder: Grounder, program: ir.Program, predica
     if fulfilled is not None:
         root = d.ite(fulfilled, build(0, (), d.true, stated | {values}), build(0, (), d.true, stated))
     else:
-        root = build(0, (), d.true)
+        root = build(0, (), d.true, stated)
     return _scoped(builder, grounder, program, predicate, values, root, found), found
 
 
@@ -513,14 +514,19 @@ def _scoped(builder: Builder, grounder: Grounder, program: ir.Program, predicate
         condition = grounder._join(_named_wildcards(list(scope.conditions)), 0, binding, f"scope:{k}")
         if condition == d.false:
             continue
-        mark = lambda key, k=k: key[:4] + (k,) if key is not None and key[0] == "undetermined" and not key[2] \
-            and key[4] is None else key
-        root = d.ite(condition, d.map(root, mark, f"scope:{k}"), root)
+        root = d.ite(condition, d.map(root, partial(_outside_scope, k), f"scope:{k}"), root)
     for u in _leaves(d, root):          # the marked outcomes of this atom
         key = d.value(u)
         if key is not None and key not in found:
             found[key] = dataclasses.replace(found[key[:4] + (None,)], scope=key[4])
     return root
+
+
+def _outside_scope(k: int, key):
+    """An outcome key marked as outside the k-th scope declaration, where no norm decides it."""
+    if key is not None and key[0] == "undetermined" and not key[2] and key[4] is None:
+        return key[:4] + (k,)
+    return key
 
 
 def _grounds(program: ir.Program, norms: list) -> tuple[str, ...]:
@@ -550,7 +556,7 @@ def _table(d: Diagrams, root: int, impossible_value: Callable, keep: Callable | 
     Assignments that no case can have (the None leaf: an impossible pattern) are don't-cares everywhere.
     """
     values = sorted({v for v in (d.value(u) for u in _leaves(d, root))}, key=repr)
-    region = {v: d.map(root, lambda x, v=v: x == v, f"is:{v!r}") for v in values}
+    region = {v: d.map(root, partial(operator.eq, v), f"is:{v!r}") for v in values}
     impossible = d.false
     for v in values:
         if impossible_value(v):
@@ -653,6 +659,12 @@ def _rename(value, suffix: str, individuals: dict):
     return f"{value}__{suffix}" if isinstance(value, str) and value in individuals and individuals[value].origin != "case" else value
 
 
+def _unrenamed(values: tuple, suffix: str, individuals: dict) -> tuple:
+    """The values of a representative case's fact with its persons' own names again (the inverse of _rename)."""
+    renamed = {_rename(name, suffix, individuals): name for name in individuals}
+    return tuple(renamed.get(v, v) if isinstance(v, str) else v for v in values)
+
+
 def _representatives(kb: KnowledgeBase, make: Callable, builder: Builder,
                      cases: list[tuple[tuple, list[GroundAtom]]]) -> list:
     """Evaluates many hypothetical cases, each with its own renamed persons: a trace per case.
@@ -690,10 +702,10 @@ def _representatives(kb: KnowledgeBase, make: Callable, builder: Builder,
 
 def cases(query: str | n.Query, at: datetime.date, kb_dir: Path | None = None, compare: datetime.date | None = None,
           reading: str | None = None, versus_reading: str | None = None,
-          assumed: Sequence[str | GroundAtom] = (), retracted: Sequence[str | GroundAtom] = (),
+          assumed: Sequence[str | n.Atom | GroundAtom] = (), retracted: Sequence[str | n.Atom | GroundAtom] = (),
           kb: KnowledgeBase | None = None, verify: bool = True, cite: bool = True,
           budget: Budget | None = None, max_rows: int | None = None, language: str = "en",
-          given: Sequence[str | GroundAtom] = ()) -> CaseSpace:
+          given: Sequence[str | n.Atom | GroundAtom] = ()) -> CaseSpace:
     """The case space of a question at a date (and against a second date or reading): plain data, see document.
 
     Bounded: more than `max_rows` rows (MAX_ROWS), or diagrams past the budget (CASES_BUDGET: nodes
@@ -705,48 +717,65 @@ def cases(query: str | n.Query, at: datetime.date, kb_dir: Path | None = None, c
     if kb is None:
         kb, _facts, _warnings = load_checked(kb_dir, [], sample=False)
     parsed = checked_question(kb, query)
-    from engine.pipeline import check_query, fact_atoms
-
-    def checked(texts, path):
-        """Each fact a declared predicate with its arity: else an error at the fact, in the reader's language."""
-        out = []
-        for text in texts:
-            if not isinstance(text, str):
-                out.append(tuple(text))
-                continue
-            written = text.strip().rstrip(".")
-            atom = _given_atom(written, path, parsed, language) if path == "--given" else fact_atoms([text], path=path)[0]
-            try:
-                check_query(kb, n.Query(None, atom, atom.span), language)
-            except ZanError as e:
-                raise ZanError(e.diagnostics, sources={**e.sources, path: written}) from None
-            out.append((atom.predicate, tuple(t.value if isinstance(t, n.Constant) else t.name.lower()
-                                              for t in atom.args)))
-        return out
-
-    given = checked(given, "--given")
-    assumed = checked(assumed, "<assumed>") + given
-    retracted = checked(retracted, "<retracted>")
+    given_facts = _checked_facts(kb, given, "--given", parsed, language)
+    assumed_facts = _checked_facts(kb, assumed, "<assumed>", parsed, language) + given_facts
+    retracted_facts = _checked_facts(kb, retracted, "<retracted>", parsed, language)
     sides = [(at, reading)]
     if compare is not None or versus_reading is not None:
         sides.append((compare or at, versus_reading if versus_reading is not None else reading))
-    # the representatives get the assumed facts case by case, over their own renamed persons
-    makers = [(lambda asked, own=True, day=day, r=r: assume(ir.lower(kb, day, reading=r, asked=asked),
-                                                            assumed if own else (), retracted))
-              for day, r in sides]
+    makers = [_lowering(kb, day, r, assumed_facts, retracted_facts) for day, r in sides]
     programs = [make(()) for make in makers]
     # an assumed fact's relation stays one a case may state (not one kb/ enumerates)
-    builder = Builder(kb, programs, case_facts={tuple(a) for a in assumed}, budget=budget or CASES_BUDGET)
-    builder.fixed_false = set(retracted)
+    builder = Builder(kb, programs, case_facts={tuple(a) for a in assumed_facts}, budget=budget or CASES_BUDGET)
+    builder.fixed_false = set(retracted_facts)
     grounders = [Grounder(builder, p) for p in programs]
     instances = _instances(builder, programs[0], parsed.atom)
     builder.anchors = {v for values in instances for v in values}
     try:
         return _space(kb, parsed, at, programs, makers, builder, grounders, instances, compare, reading,
-                      versus_reading, assumed, retracted, verify, cite, max_rows or MAX_ROWS, given)
+                      versus_reading, assumed_facts, retracted_facts, verify, cite, max_rows or MAX_ROWS, given_facts)
     except TooLarge as e:
         raise ZanError([_too_large(parsed, builder, instances, e, language)],
                        sources={"<query>": query if isinstance(query, str) else query_text(parsed)}) from None
+
+
+def _checked_facts(kb: KnowledgeBase, facts: Sequence[str | n.Atom | GroundAtom], path: str, parsed: n.Query,
+                   language: str) -> list[GroundAtom]:
+    """Facts written on the command line (text) or given as atoms, as (relation, values): each a declared
+    predicate with its arity, else an error at the fact, in the reader's language. A --given fact may name the
+    question's own variables (`advocate(P)`: the person p)."""
+    from engine.pipeline import check_query, fact_atoms
+
+    out: list[GroundAtom] = []
+    for fact in facts:
+        if isinstance(fact, tuple):
+            out.append(tuple(fact))
+            continue
+        if isinstance(fact, n.Atom):
+            written, atom = str(fact), fact
+            if path == "--given":
+                _given_variables(atom, parsed, language, {path: written})
+            elif atom.variables():
+                raise ValueError(f"{atom} is not a ground fact")   # a caller's error: atoms come from code
+        else:
+            written = fact.strip().rstrip(".")
+            atom = _given_atom(written, path, parsed, language) if path == "--given" else fact_atoms([fact], path=path)[0]
+        try:
+            check_query(kb, n.Query(None, atom, atom.span), language)
+        except ZanError as e:
+            raise ZanError(e.diagnostics, sources={**e.sources, path: written}) from None
+        out.append((atom.predicate, tuple(t.value if isinstance(t, n.Constant) else t.name.lower() for t in atom.args)))
+    return out
+
+
+def _lowering(kb: KnowledgeBase, day: datetime.date, reading, assumed: list[GroundAtom],
+              retracted: list[GroundAtom]) -> Callable[..., ir.Program]:
+    """One side's program maker: make(asked) is the kb lowered at the side's day and reading, with the asked
+    atoms, the assumed facts added and the retracted ones taken out; make(asked, own=False) leaves the assumed
+    facts to the representatives, which get them case by case, over their own renamed persons."""
+    def make(asked, own: bool = True) -> ir.Program:
+        return assume(ir.lower(kb, day, reading=reading, asked=asked), assumed if own else (), retracted)
+    return make
 
 
 def _given_atom(text: str, path: str, parsed: n.Query, language: str) -> n.Atom:
@@ -758,16 +787,23 @@ def _given_atom(text: str, path: str, parsed: n.Query, language: str) -> n.Atom:
         query = parse_query(text, path=path)
     except ZanError as e:
         raise ZanError(e.diagnostics, sources={path: text}) from None
-    own = {t.name for t in parsed.atom.args if isinstance(t, n.Variable)}
-    for t in query.atom.args:
-        if isinstance(t, n.Variable) and (t.name not in own or t.name == "_"):
-            raise ZanError([Diagnostic("invalid-query", message("given variable", language, name=t.name,
-                                                                 variables=", ".join(sorted(own)) or "—"),
-                                       t.span, hint=message("given hint", language))], sources={path: text})
+    _given_variables(query.atom, parsed, language, {path: text})
     if query.status is not None:
         raise ZanError([Diagnostic("invalid-query", message("given status", language), query.atom.span,
                                    hint=message("given hint", language))], sources={path: text})
     return query.atom
+
+
+def _given_variables(atom: n.Atom, parsed: n.Query, language: str, sources: dict[str, str]) -> None:
+    """A --given fact names no variable but the question's own: else an error at the variable."""
+    from engine.base.messages import message
+
+    own = {t.name for t in parsed.atom.args if isinstance(t, n.Variable)}
+    for t in atom.args:
+        if isinstance(t, n.Variable) and (t.name not in own or t.name == "_"):
+            raise ZanError([Diagnostic("invalid-query", message("given variable", language, name=t.name,
+                                                                 variables=", ".join(sorted(own)) or "—"),
+                                       t.span, hint=message("given hint", language))], sources=sources)
 
 
 def _too_large(parsed: n.Query, builder: Builder, instances: list[tuple], e: TooLarge, language: str) -> Diagnostic:
@@ -880,8 +916,9 @@ def _cite(kb, programs, makers, builder: Builder, rows: list[Row], verify: bool,
             if row.compared is not None and row.compared.status != row.outcome.status:
                 row.causes = causes(programs[0], programs[1], t, t1, row.predicate)
                 for cause in row.causes:     # a fact of the representative case names its renamed persons
-                    if cause.atom is not None:
-                        cause.atom = re.sub(rf"__{k}\b", "", cause.atom)
+                    if cause.fact is not None:
+                        relation, values = cause.fact
+                        cause.atom = atom_text(relation, _unrenamed(values, str(k), builder.individuals))
 
 
 def _redundant(builder: Builder, grounder: Grounder, program: ir.Program, predicate: str,
@@ -1022,7 +1059,7 @@ def how_for_result(result, status: str, limit: int | None = None, budget: Budget
             found = HowFound([], set(), stopped={"bound": "seconds", "limit": budget.seconds})
         else:
             found = how(program, kb, a.predicate, a.values, status, case_facts, limit, budget, deadline)
-        named = sorted({name for s in found.sets for fact in s for name in found.fresh if _names(fact, name)})
+        named = sorted({name for s in found.sets for fact in s for name in found.fresh if name in found.atoms[fact][1]})
         alphabet = LETTERS.get(language, LETTERS["en"])
         letter = {name: alphabet[k % len(alphabet)] for k, name in enumerate(named)}
         read = [[explainer.reading(found.atoms[f][0], tuple(letter.get(v, v) for v in found.atoms[f][1]))
@@ -1033,11 +1070,6 @@ def how_for_result(result, status: str, limit: int | None = None, budget: Budget
     return out
 
 
-def _names(fact: str, name: str) -> bool:
-    inner = fact[fact.find("(") + 1:-1] if "(" in fact else ""
-    return name in [part.strip() for part in inner.split(",")]
-
-
 # ---------------------------------------------------------------- general questions
 
 def general(query: n.Query, roles: Sequence[n.Atom], at: datetime.date, kb_dir: Path | None = None,
@@ -1045,9 +1077,8 @@ def general(query: n.Query, roles: Sequence[n.Atom], at: datetime.date, kb_dir: 
     """A question about no named person ("can a convict in the isolator call his lawyer?"), answered in
     general: the case space of its atom given what the question says of its persons (the role atoms
     over its variables, e.g. `in_disciplinary_isolator(Convict)`, `advocate(Person)`), at its date."""
-    given = [str(a) for a in roles]
-    assumed = [str(a) for a in assumptions if not a.variables()]
-    return cases(query, at, kb_dir, reading=reading, given=given, assumed=assumed, language=language)
+    assumed = [a for a in assumptions if not a.variables()]
+    return cases(query, at, kb_dir, reading=reading, given=list(roles), assumed=assumed, language=language)
 
 
 def general_question(text: str, kb_dir: Path | None, language: str):

@@ -46,6 +46,7 @@ class Cause:
     norm: str | None = None
     atom: str | None = None
     primary: bool = True
+    fact: tuple | None = None      # a fact's (relation, values): the atom as data
 
 
 @dataclass
@@ -302,10 +303,11 @@ def causes(p0: ir.Program, p1: ir.Program, t0: Trace | None, t1: Trace | None, p
                 _proof_facts(t.proof, out)
         for relation, values in facts1:
             if values not in p0.facts.get(relation, {}):
-                found.append(Cause("fact", "fact-after", end, atom=atom_text(relation, values)))
+                found.append(Cause("fact", "fact-after", end, atom=atom_text(relation, values), fact=(relation, values)))
         for relation, values in facts0:
             if values not in p1.facts.get(relation, {}):
-                found.append(Cause("fact", "fact-before", start, atom=atom_text(relation, values)))
+                found.append(Cause("fact", "fact-before", start, atom=atom_text(relation, values),
+                                   fact=(relation, values)))
     found.sort(key=lambda c: not c.primary)
     return found
 
