@@ -33,7 +33,7 @@ from dataclasses import field
 from functools import partial
 from engine.base.records import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import AbstractSet, Any, Callable, Hashable, Iterable, Sequence
 
 from engine.base.diagnostics import Diagnostic, ZanError
 from engine.base.source import Span
@@ -69,7 +69,7 @@ def parse_fact(text: str) -> GroundAtom:
         raise ZanError([Diagnostic("invalid-query", message("not a ground fact write", text=text),
                                    query.atom.span, hint=message("assumed names no variables"))],
                        sources={"<assumed>": text})
-    return query.atom.predicate, tuple(t.value for t in query.atom.args)
+    return query.atom.predicate, query.atom.ground_values()
 
 
 def assume(program: ir.Program, assumed: Iterable[GroundAtom] = (), retracted: Iterable[GroundAtom] = ()) -> ir.Program:
@@ -252,7 +252,7 @@ class Builder:
     """The shared state of one case space: the diagrams, the individuals, the dimensions."""
 
     def __init__(self, kb: KnowledgeBase, programs: Sequence[ir.Program], case_constants: dict[str, set[str]] | None = None,
-                 case_facts: set[GroundAtom] = frozenset(), budget: Budget | None = None, deadline: float | None = None):
+                 case_facts: AbstractSet[GroundAtom] = frozenset(), budget: Budget | None = None, deadline: float | None = None):
         self.kb = kb
         self.d = Diagrams(budget, deadline)
         self.anchors: set = set()       # the question's own persons: facts about the others are grouped per person
@@ -389,8 +389,9 @@ def _instances(builder: Builder, program: ir.Program, atom: n.Atom) -> list[tupl
             if isinstance(c, n.Atom) and c.predicate in builder.fixed_relations:
                 params = {decl.parameters[k]: a for k, a in enumerate(atom.args)}
                 for k, t in enumerate(c.args):
-                    if isinstance(t, n.Variable) and isinstance(params.get(t.name), n.Variable):
-                        enumerated[params[t.name].name] = sorted({row[k] for row in program.facts.get(c.predicate, {})}, key=str)
+                    param = params.get(t.name) if isinstance(t, n.Variable) else None
+                    if isinstance(param, n.Variable):
+                        enumerated[param.name] = sorted({row[k] for row in program.facts.get(c.predicate, {})}, key=str)
     named_by_law = _law_constants(program)
     for k, t in enumerate(atom.args):
         if isinstance(t, n.Constant):
@@ -405,8 +406,8 @@ def _instances(builder: Builder, program: ir.Program, atom: n.Atom) -> list[tupl
             name = t.name.lower()
             builder.individual(name, {builder.parameter(atom.predicate, k)}, "query", variable=t.name)
             # and the constants a norm's conclusion puts there (`obligatory amend(ministry, rules819)`)
-            named = sorted({r.head.args[k + 1].value for r in _norm_rules(program, atom.predicate)
-                            if k + 1 < len(r.head.args) and isinstance(r.head.args[k + 1], n.Constant)}, key=str)
+            concluded = [r.head.args[k + 1] for r in _norm_rules(program, atom.predicate) if k + 1 < len(r.head.args)]
+            named = sorted({c.value for c in concluded if isinstance(c, n.Constant)}, key=str)
             options.append([name] + [v for v in named if v != name])
     seen, out = set(), []
     for values in itertools.product(*options):
@@ -418,7 +419,7 @@ def _instances(builder: Builder, program: ir.Program, atom: n.Atom) -> list[tupl
 
 def _law_constants(program: ir.Program) -> set:
     """The constants the rules themselves name, in their conclusions or conditions."""
-    named = set()
+    named: set = set()
     for rule in program.rules:
         atoms = [rule.head] + [c.atom if isinstance(c, n.Negation) else c for c in rule.body]
         for atom in atoms:
@@ -459,6 +460,7 @@ def _outcomes(builder: Builder, grounder: Grounder, program: ir.Program, predica
             continue
         condition = grounder.body(rule, binding)
         if condition != d.false:
+            assert rule.norm is not None, "a norm's rule names its norm"
             applies.append((rule.norm, condition))
     stated = set(program.facts.get(predicate, {}))
     deadline = any(program.norms[nid].node.deadline for nid, _c in applies)
@@ -478,9 +480,9 @@ def _outcomes(builder: Builder, grounder: Grounder, program: ir.Program, predica
                 raise TooLarge("combinations", MAX_COMBINATIONS)
             a = decide(program, predicate, values, set(chosen), stated, {})
             if status_only:
-                o = Outcome(a.status, None, (), tuple(tuple(p) for p in a.ambiguity), (), a.compliance)
+                o = Outcome(a.status, None, (), tuple(a.ambiguity), (), a.compliance)
             else:
-                o = Outcome(a.status, a.deciding, tuple(a.supporting), tuple(tuple(p) for p in a.ambiguity),
+                o = Outcome(a.status, a.deciding, tuple(a.supporting), tuple(a.ambiguity),
                             _grounds(program, [a.deciding]), a.compliance)
             found.setdefault(o.key(), o)
             if len(found) > max_outcomes:
@@ -594,6 +596,7 @@ def _table(d: Diagrams, root: int, impossible_value: Callable, keep: Callable | 
             cost = (len(cubes), -share[v], repr(v))
             if choice is None or cost < choice[0]:
                 choice = (cost, v, cubes)
+        assert choice is not None, "rest is not empty"
         _cost, v, cubes = choice
         above = done
         for c in ordered(cubes):
@@ -921,6 +924,11 @@ def _cite(kb, programs, makers, builder: Builder, rows: list[Row], verify: bool,
                         cause.atom = atom_text(relation, _unrenamed(values, str(k), builder.individuals))
 
 
+def _status_of(key: Hashable) -> Hashable:
+    """An outcome key's status (None: an impossible pattern)."""
+    return key[0] if isinstance(key, tuple) else None
+
+
 def _redundant(builder: Builder, grounder: Grounder, program: ir.Program, predicate: str,
                instances: list[tuple], rows: list[Row]) -> list[dict]:
     """Norms of the asked predicate that decide no row; exceptions whose removal changes no status."""
@@ -928,11 +936,11 @@ def _redundant(builder: Builder, grounder: Grounder, program: ir.Program, predic
     deciding = {r.outcome.deciding for r in rows} | {s for r in rows for s in r.outcome.supporting}
     out = []
     norms = sorted({r.norm for r in _norm_rules(program, predicate)       # those that could conclude an atom asked
-                    if any(_unify(r.head.args[1:], values, {}) is not None for values in instances)})
+                    if r.norm is not None and any(_unify(r.head.args[1:], values, {}) is not None for values in instances)})
     statuses = {}
     for values in instances:
         root, found = _outcomes(builder, grounder, program, predicate, values)
-        statuses[values] = d.map(root, lambda k: k[0] if k else None, "status")
+        statuses[values] = d.map(root, _status_of, "status")
     for nid in norms:
         if nid not in deciding:
             out.append({"norm": nid, "reason": "decides-no-row"})
@@ -943,7 +951,7 @@ def _redundant(builder: Builder, grounder: Grounder, program: ir.Program, predic
         same = True
         for values in instances:
             root, _found = _outcomes(builder, grounder, program, predicate, values, without=nid)
-            if d.map(root, lambda k: k[0] if k else None, "status") != statuses[values]:
+            if d.map(root, _status_of, "status") != statuses[values]:
                 same = False
                 break
         if same:
@@ -1009,7 +1017,7 @@ def how(program: ir.Program, kb: KnowledgeBase, predicate: str, values: tuple, s
             broken = grounder._join(_named_wildcards(list(constraint.conditions)), 0, {}, f"never:{k}")
             if d.evaluate(broken, lambda v: False) is not True:      # a case already breaking it stays askable
                 keep = d.conj(keep, d.neg(broken))
-        for s in d.smallest_true_sets(root, lambda key: key is not None and key[0] == status, within=keep):
+        for s in d.smallest_true_sets(root, lambda key: _status_of(key) == status, within=keep):
             if batch and len(s) != len(batch[0]):      # one size at a time, in alphabetical order
                 found += _texts(builder, batch)
                 batch = []
@@ -1131,16 +1139,25 @@ def letters(space: CaseSpace, language: str, new_only: bool = False) -> dict[str
             for k, ind in enumerate(people)}
 
 
+class _Naming(Explainer):
+    """An Explainer whose readings name the persons as `names` says (a general answer's letters)."""
+
+    def __init__(self, kb: KnowledgeBase, program: ir.Program, language: str, names: dict[str, str]):
+        super().__init__(kb, program, language)
+        self.names = names
+
+    def reading(self, relation: str, values: tuple) -> str | None:
+        return super().reading(relation, tuple(self.names.get(v, v) for v in values))
+
+
 def document(space: CaseSpace, language: str = "en", names: dict[str, str] | None = None) -> dict:
     """The case space as plain data (schema in docs/cases.md); the JSON output is a dump of it.
 
     `names` (a person -> the name shown, e.g. `letters`) names the persons in the readings (the atoms
     keep the space's own persons)."""
-    explainer = Explainer(space.kb, space.programs[0], language)
+    explainer = _Naming(space.kb, space.programs[0], language, names) if names else \
+        Explainer(space.kb, space.programs[0], language)
     other = Explainer(space.kb, space.programs[-1], language)
-    if names:
-        inner = explainer.reading
-        explainer.reading = lambda rel, values: inner(rel, tuple(names.get(v, v) for v in values))
     individuals = {}
     for ind in space.individuals.values():
         if ind.origin == "query":
@@ -1155,7 +1172,7 @@ def document(space: CaseSpace, language: str = "en", names: dict[str, str] | Non
         individuals[ind.name] = text
     rows, gaps, conflicts, changes, outside = [], [], [], [], []
     for k, r in enumerate(space.rows, 1):
-        entry = {
+        entry: dict[str, Any] = {
             "holds": [atom_text(*a) for a in r.holds],
             "absent": [atom_text(*a) for a in r.absent],
             "atom": r.atom,
@@ -1198,7 +1215,7 @@ def document(space: CaseSpace, language: str = "en", names: dict[str, str] | Non
                             "norm": other.norm_key(c.norm) if c.norm else None, "atom": c.atom,
                             "primary": c.primary} for c in r.causes],
             })
-    out = {
+    out: dict[str, Any] = {
         "query": query_text(space.query),
         "at": space.at.isoformat(),
         "individuals": individuals,
