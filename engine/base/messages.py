@@ -391,6 +391,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "split or drop not": {"en": "a predicate may not depend on its own negation; split it, or drop the `not`",
                           "ru": "предикат не может зависеть от собственного отрицания; разделите его или уберите `not`",
                           "kk": "предикат өз терістеуіне тәуелді бола алмайды; оны бөліңіз немесе `not` алып тастаңыз"},
+    # repeated phrases (engine/checks/phrases.py)
+    "duplicate-phrase": {"en": "{name} has the phrase {language} \"{phrase}\" twice",
+                         "ru": "у {name} дважды дана фраза {language} «{phrase}»",
+                         "kk": "{name} үшін {language} «{phrase}» тіркесі екі рет берілген"},
+    "drop or change the phrase": {"en": "it is already given on line {line}: drop it, or write the phrase that was meant",
+                                  "ru": "она уже дана в строке {line}: удалите её или напишите ту фразу, которая имелась в виду",
+                                  "kk": "ол {line}-жолда берілген: оны алып тастаңыз немесе көзделген тіркесті жазыңыз"},
     # scripts (engine/checks/scripts.py); the kind of name: ru in the genitive (имя предиката)
     "kind predicate": {"en": "predicate", "ru": "предиката", "kk": "предикат"},
     "kind norm": {"en": "norm", "ru": "нормы", "kk": "норма"},
