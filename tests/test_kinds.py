@@ -145,3 +145,9 @@ def test_zan_vocabulary_gives_each_argument_its_kind_and_each_kind_its_label(zan
     assert kinds["spouse"]["is"] == ["family_member"] and kinds["lawyer"]["label"].startswith("адвокат")
     text = zan("vocabulary", "--lang", "kk").stdout
     assert "spouse(Convict: convict, Person: spouse)" in text and "аргументтер алатын мән түрлері" in text
+
+
+def test_a_fact_with_a_free_text_is_about_the_person_not_the_text():
+    offered = _offered('convict(zhakenov).\nexceptional_circumstance(zhakenov, "the birth of his child").\n')
+    assert 'exceptional_circumstance(zhakenov, "the birth of his child")' in offered["zhakenov"]
+    assert not any(person.startswith('"') for person in offered)
