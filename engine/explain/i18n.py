@@ -419,6 +419,8 @@ WORDS.update({
     "vocabulary asked": {"en": "what can be asked", "ru": "о чём можно спросить", "kk": "не туралы сұрауға болады"},
     "vocabulary stated": {"en": "what case facts can state", "ru": "что могут утверждать факты дела",
                           "kk": "іс фактілері нені айта алады"},
+    "vocabulary kinds": {"en": "the kinds of values arguments take", "ru": "виды значений аргументов",
+                         "kk": "аргументтер алатын мән түрлері"},
     "vocabulary ranges": {"en": "the values questions range over", "ru": "значения, которые перебирают вопросы",
                           "kk": "сұрақтар қамтитын мәндер"},
     "vocabulary constants": {"en": "constants and names", "ru": "константы и имена", "kk": "тұрақтылар мен есімдер"},
@@ -435,6 +437,8 @@ WORDS.update({
     "asks compliance": {"en": "asked: whether it is fulfilled and whether the deadline is past ({deadlines})",
                         "ru": "спрошено: исполнено ли и не истек ли срок ({deadlines})",
                         "kk": "сұралғаны: орындалды ма және мерзімі өтті ме ({deadlines})"},
+    # a person a question in words assumed with a role the case gives no one (engine/explain/phrasebook.new_person)
+    "new person of": {"en": "{role} of {whose}", "ru": "{role} {whose}", "kk": "{whose} {role}"},
     "according to": {"en": "according to", "ru": "согласно", "kk": "сілтеме жасалған норма"},
     "according without citation": {"en": "'{words}' is not followed by a provision the knowledge base cites",
                                    "ru": "после «{words}» не названа норма, которую цитирует база знаний",
