@@ -368,12 +368,16 @@ def _answer(query, kb, facts, at, fmt, explain, lang, title=None, short=False, s
         click.echo(f"({word('sample case', lang)}: {names})", err=True)
     if fmt == "text" and doc.get("title"):
         click.echo(visible(doc["title"]))
+    after = ""
     if answered.how is not None and not machine:
         from engine.explain.render.as_cases import how_section
 
-        _emit(doc, fmt, explain, lang, short, steps, after=how_section(answered.how, how, fmt, lang))
-        return
-    _emit(doc, fmt, explain, lang, short, steps)
+        after = how_section(answered.how, how, fmt, lang)
+    if not machine:   # a provision cited in the question: what its norms did in each answer
+        from engine.explain.render.as_according import section
+
+        after += section(doc, fmt, lang)
+    _emit(doc, fmt, explain, lang, short, steps, after=after or None)
 
 
 def _question_in_language(text: str, folder, facts, lang: str):
@@ -487,6 +491,8 @@ def _general_answer(understood, knowledge_base, choice, at, fmt, lang, reading=N
         head = [f"{word('question as understood', lang)}: `{understood.atom_text}`"]
         for a, r in zip(doc.get("given", []), doc.get("given_read", [])):
             head.append(f"  {word('given', lang)}: {r}")
+        for c in (doc.get("question") or {}).get("according_to", ()):   # the rows cite the norms that decide them
+            head.append(f"  {word('according to', lang)}: {c['cited_as']} ({', '.join(c.get('concluding') or c['norms'])})")
         click.echo(visible_styled("\n".join(head) + "\n\n" + general_text(doc, lang) + render(doc, "text", lang)), nl=False)
         return
     if fmt in ("markdown", "html"):
@@ -682,21 +688,24 @@ def cases(query, at, compare_at, reading, versus_reading, assumed, retracted, gi
 def check(paths, list_codes, explain_code, lang):
     """Check knowledge-base files or folders (default: the bundled kb/ and queries/) for errors."""
     if list_codes:
-        for code, (severity, meaning) in CODES.items():
-            click.echo(f"{code:28} {severity:8} {meaning}")
+        from engine.checks.explanations import meaning
+
+        for code, (severity, _meaning) in CODES.items():
+            click.echo(f"{code:28} {message(severity, lang):8} {meaning(code, lang)}")   # in the reader's language
         return
     if explain_code is not None:
-        from engine.checks.explanations import explain
+        from engine.checks.explanations import explain, meaning
         from engine.base.diagnostics import did_you_mean
 
         if explain_code not in CODES:
             guess = did_you_mean(explain_code, CODES)
-            raise click.BadParameter(f"no diagnostic code {explain_code!r}" + (f"; did you mean {guess}?" if guess else
-                                     "; `zan check --list-codes` lists them"), param_hint="--explain")
-        severity, meaning = CODES[explain_code]
-        click.echo(f"{explain_code} ({severity}): {meaning}\n")
+            raise click.BadParameter(message("no such code", lang, code=explain_code) + "; " +
+                                     (message("did you mean", lang, guess=guess) if guess else message("list codes", lang)),
+                                     param_hint="--explain")
+        severity = CODES[explain_code][0]
+        click.echo(f"{explain_code} ({message(severity, lang)}): {meaning(explain_code, lang)}\n")
         import textwrap
-        click.echo(textwrap.fill(" ".join((explain(explain_code) or meaning).split()), width=100))
+        click.echo(textwrap.fill(" ".join((explain(explain_code, lang) or meaning(explain_code, lang)).split()), width=100))
         return
     from engine import checks
     from engine.syntax.knowledge import KnowledgeBase, kb_files, load
@@ -735,7 +744,7 @@ def check(paths, list_codes, explain_code, lang):
         found = [d for d in found if d.span is not None and d.span.file in named]
         files = [f for f in files if f.suffix == ".facts"]
     found = sorted(found, key=Diagnostic.sort_key)
-    from engine.base.messages import errors_line, message, warnings_line
+    from engine.base.messages import warnings_line
 
     for d in found:
         click.echo(d.render(kb.sources, lang), err=True)

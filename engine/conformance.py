@@ -22,7 +22,8 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
+from engine.base.records import dataclass
 from typing import Iterable
 
 from engine.syntax import nodes as n

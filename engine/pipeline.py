@@ -5,24 +5,25 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
+from engine.base.records import dataclass
 from pathlib import Path
-from typing import Sequence
+from typing import Iterable, Sequence
 
 from engine.base import cache, collector
-
-from engine import checks
 
 from engine.logic import ir
 from engine.syntax import nodes as n
 from engine.explain.answering import Trace, answers, brief_trace, trace
-from engine.checks.names import check_atom
+from engine.logic.deontic import Answer
+from engine.logic.model import Model
 from engine.base.diagnostics import Diagnostic, ZanError, errors
 from engine.base.messages import message
 from engine.logic.evaluator import evaluate
-from engine.syntax.knowledge import KnowledgeBase, kb_files, load, load_contents, read_files, sample_case_files
+from engine.syntax.knowledge import STORED, KnowledgeBase, kb_files, load, load_contents, read_files, sample_case_files
 from engine.explain.proof import Prover
 from engine.base.resources import default_kb
+from engine.base.source import Span
 
 
 @dataclass
@@ -75,13 +76,17 @@ def load_law(folder: Path) -> KnowledgeBase:
     Each file is read once; the bytes read are the bytes hashed and parsed. Only the law is cached,
     never a case: a plain fact file parses as fast as an entry loads (SECURITY.md).
     """
-    named = read_files(kb_files(folder))
+    return law_of(read_files(kb_files(folder)))
+
+
+def law_of(named: list[tuple[str, bytes]]) -> KnowledgeBase:
+    """The knowledge base of the files read (name as shown, bytes), from the cache when parsed before."""
     entry = cache.key("law", named)
-    kb = cache.load(entry)
+    kb = cache.load(entry, STORED)
     if isinstance(kb, KnowledgeBase):
         return kb
     kb = load_contents(named)
-    cache.store(entry, kb)
+    cache.store(entry, kb, STORED)
     return kb
 
 
@@ -94,8 +99,8 @@ def load_knowledge(kb_dir: Path | None = None, fact_files: Sequence[Path] | None
     """
     folder = Path(kb_dir) if kb_dir else default_kb()
     if not folder.is_dir():
-        raise ZanError([Diagnostic("unreadable-file", f"no knowledge base folder at {folder}", None)])
-    facts = list(fact_files) if fact_files or not sample else sample_case_files(folder)
+        raise ZanError([Diagnostic("unreadable-file", message("no kb folder at", folder=str(folder)), None)])
+    facts = list(fact_files or ()) if fact_files or not sample else sample_case_files(folder)
     kb = load_law(folder)
     load(facts, kb, case=True)
     questions = [q for d in query_dirs for q in sorted(Path(d).glob("*.zan")) if q.is_file()]
@@ -106,6 +111,8 @@ def load_knowledge(kb_dir: Path | None = None, fact_files: Sequence[Path] | None
 
 def check(kb: KnowledgeBase) -> list[Diagnostic]:
     """Runs the static checks; errors stop the question, warnings are returned."""
+    from engine import checks
+
     found = checks.run(kb)
     if errors(found):
         raise ZanError(sorted(errors(found), key=Diagnostic.sort_key), sources=kb.sources)
@@ -114,7 +121,7 @@ def check(kb: KnowledgeBase) -> list[Diagnostic]:
 
 def known_names(kb: KnowledgeBase) -> set:
     """Every constant the knowledge base and the case mention: declared, in facts, in rules and in saved questions."""
-    names = set(kb.constants)
+    names: set[object] = set(kb.constants)
     for clause, _norm in kb.all_clauses():
         for atom in (clause.head, *[c.atom if isinstance(c, n.Negation) else c for c in clause.body]):
             if isinstance(atom, n.Atom):
@@ -124,7 +131,7 @@ def known_names(kb: KnowledgeBase) -> set:
     return names
 
 
-def unknown_names(kb: KnowledgeBase, atom: n.Atom) -> list[tuple[str, str | None, object]]:
+def unknown_names(kb: KnowledgeBase, atom: n.Atom) -> list[tuple[str, str | None, Span]]:
     """(name, did-you-mean, span) for each name in the question that occurs nowhere in the case or the kb."""
     from engine.base.diagnostics import did_you_mean
 
@@ -168,8 +175,8 @@ def fact_atoms(texts: Sequence[str], path: str = ASSUMED) -> list[n.Atom]:
         except ZanError as e:
             raise ZanError(e.diagnostics, sources={path: stripped}) from None
         if query.status is not None or query.atom.variables():
-            raise ZanError([Diagnostic("invalid-query", f"{text!r} is not a ground fact", query.atom.span,
-                                       hint="an assumed or retracted fact has no status and no variables, e.g. died(mother)")],
+            raise ZanError([Diagnostic("invalid-query", message("not a ground fact", text=text), query.atom.span,
+                                       hint=message("assumed fact is ground"))],
                            sources={path: stripped})
         out.append(query.atom)
     return out
@@ -178,11 +185,13 @@ def fact_atoms(texts: Sequence[str], path: str = ASSUMED) -> list[n.Atom]:
 def retract(program: ir.Program, facts: Sequence[n.Atom]) -> ir.Program:
     """The lowered program without the retracted facts (whether the case or the knowledge base states them)."""
     for atom in facts:
-        program.facts.get(atom.predicate, {}).pop(tuple(t.value for t in atom.args), None)
+        program.facts.get(atom.predicate, {}).pop(atom.ground_values(), None)
     return program
 
 
 def check_query(kb: KnowledgeBase, query: n.Query, language: str = "en") -> None:
+    from engine.checks.names import check_atom
+
     problems = check_atom(kb, query.atom, language)
     if problems:
         raise ZanError([Diagnostic("invalid-query", p.message, p.span, hint=p.hint) for p in problems],
@@ -194,9 +203,27 @@ def load_checked(kb_dir: Path | None = None, fact_files: Sequence[Path] | None =
     """load_knowledge + check (the law from the cache when the same files were parsed before).
 
     sample=False: no case at all when no fact files are given (the case space asks hypothetical cases).
+    Without fact files, the law and its sample case (files of the knowledge-base folder, not a user's case)
+    are checked once and kept in the cache with the warnings found, so the checks are neither run nor imported
+    again for them.
     """
-    kb, fact_names = load_knowledge(kb_dir, fact_files, sample=sample)
-    return kb, fact_names, check(kb)
+    if fact_files or not sample:
+        kb, fact_names = load_knowledge(kb_dir, fact_files, sample=sample)
+        return kb, fact_names, check(kb)
+    folder = Path(kb_dir) if kb_dir else default_kb()
+    if not folder.is_dir():
+        return (*load_knowledge(kb_dir, fact_files, sample=sample), [])   # raises: no knowledge base there
+    facts = sample_case_files(folder)
+    law, case = read_files(kb_files(folder)), read_files(facts)
+    entry = cache.key("checked law and sample", law + [("\0case", b"")] + case)
+    found = cache.load(entry, STORED)
+    if isinstance(found, tuple) and len(found) == 2 and isinstance(found[0], KnowledgeBase):
+        return found[0], [str(p) for p in facts], found[1]
+    kb = law_of(law)
+    load_contents(case, kb, case=True)
+    warnings = check(kb)
+    cache.store(entry, (kb, warnings), STORED)
+    return kb, [str(p) for p in facts], warnings
 
 
 _ATOM = re.compile(r"^\s*(?:[a-z]+\s+)?[^\W\d]\w*\s*\(")
@@ -221,7 +248,7 @@ def parse_question(text: str, language: str = "en") -> n.Query:
     a syntax error is the question's, said in `language`."""
     text = question_text(text)
     entry = cache.key("query", [("<query>", text.encode("utf-8", "surrogatepass"))])
-    query = cache.load(entry)
+    query = cache.load(entry, STORED)
     if query is None:
         from engine.syntax.parser import parse_query
 
@@ -232,7 +259,7 @@ def parse_question(text: str, language: str = "en") -> n.Query:
                 d, code="question-syntax", message=message("question syntax", language, detail=d.message),
                 hint=message("question syntax hint", language))
                 for d in e.diagnostics]) from None
-        cache.store(entry, query)
+        cache.store(entry, query, STORED)
     return query
 
 
@@ -284,12 +311,36 @@ def ask(query_text: str | n.Query, at: datetime.date, kb_dir: Path | None = None
 
 def answer(result: Result, trace_level: str = "full") -> Result:
     """evaluate -> answers -> proofs, for a prepared Result."""
-    program, query = result.program, result.query
-    predicate = query.atom.predicate
-    model = evaluate(program, ir.question_relations(predicate))
+    done = evaluated(result.program, [result.query.atom.predicate])
     collector.settle()
-    prover = Prover(program, model)
-    found = answers(program, model, query)
-    full = trace_level == "full"
-    result.traces = [trace(program, prover, a) if full else brief_trace(program, prover, a) for a in found]
+    result.traces = [done.trace(a, trace_level) for a in done.answers(result.query)]
     return result
+
+
+@dataclass
+class Evaluated:
+    """A lowered program evaluated, with the prover over its model: the step every way from a program to
+    answers and traces takes (ask, a register's partitions, diff's two sides, the case space's batches, the
+    scenarios and their mutants), so that what a question needs evaluated and which trace it gets are said once."""
+
+    program: ir.Program
+    model: Model
+    prover: Prover
+
+    def answers(self, query: n.Query) -> list[Answer]:
+        """The atoms matching the question, each with its status (explain/answering.answers)."""
+        return answers(self.program, self.model, query)
+
+    def trace(self, answer: Answer, level: str = "full") -> Trace:
+        """An answer's derivation: `full` with the why-nots, `brief` and `none` the deciding proofs only
+        (the citations are read off them; explanation.TRACE_LEVELS)."""
+        return (trace if level == "full" else brief_trace)(self.program, self.prover, answer)
+
+
+def evaluated(program: ir.Program, predicates: Iterable[str] | None = None, many: bool = False) -> Evaluated:
+    """The program evaluated for questions about `predicates` (what they rest on, ir.question_relations;
+    None: every relation). many: one evaluation holds many cases (a register's partition, a mutant, a batch of
+    the case space; logic/evaluator.evaluate)."""
+    relations = None if predicates is None else ir.question_relations(*predicates)
+    model = evaluate(program, relations, many=many)
+    return Evaluated(program, model, Prover(program, model))

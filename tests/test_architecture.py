@@ -111,6 +111,33 @@ def test_imports_point_down(module):
     assert not wrong, "\n".join(wrong)
 
 
+# The step from a lowered program to answers and traces is pipeline.evaluated (the relations a question needs,
+# the prover, the trace level, said once): the tools and front-ends take it, never its parts. The conformance
+# adapter evaluates the peers' plain programs, which are no questions.
+EVALUATION_PARTS = {("engine.logic.evaluator", "evaluate"), ("engine.explain.answering", "answers"),
+                    ("engine.explain.answering", "trace"), ("engine.explain.answering", "brief_trace"),
+                    ("engine.explain.proof", "Prover")}
+
+
+def evaluation_loops(module: str, found: list[tuple[str, str | None, int]]) -> list[str]:
+    if level(module) <= LEVELS["engine.pipeline"] or module == "engine.conformance":
+        return []
+    return [f"{module}:{line}: imports {target}.{name}: evaluate and answer through engine.pipeline.evaluated"
+            for target, name, line in found if (target, name) in EVALUATION_PARTS]
+
+
+def test_tools_and_front_ends_evaluate_through_the_pipelines_step():
+    wrong = [w for module in sorted(MODULES) for w in evaluation_loops(module, imports(module))]
+    assert not wrong, "\n".join(wrong)
+
+
+def test_a_planted_evaluation_loop_is_caught():
+    source = "from engine.logic.evaluator import evaluate\nfrom engine.explain.proof import Prover, WhyNot\n"
+    found = imports_in("engine.tools.planted", source)
+    assert len(evaluation_loops("engine.tools.planted", found)) == 2
+    assert not evaluation_loops("engine.explain.planted", found)   # below the pipeline: its parts are its own
+
+
 def private_reaches(module: str, source: str, found: list[tuple[str, str | None, int]]) -> list[str]:
     """Each import of another module's private name, and each reach into one (module._name)."""
     wrong = [f"{module}:{line}: imports the private name {name} from {target}: make it public or move it below both"

@@ -19,7 +19,7 @@ import pytest
 
 from engine.base import cache
 from engine.pipeline import ask
-from engine.syntax.knowledge import kb_files, read_files
+from engine.syntax.knowledge import STORED, kb_files, read_files
 
 from conftest import KB, ROOT
 
@@ -74,13 +74,34 @@ def plant(folder, entry, marker, name=None):
     return path
 
 
-def test_a_planted_entry_is_loaded_from_our_own_folder(cache_home, law_key, tmp_path):
-    """The control: the same plant in a folder that passes the checks is loaded; so the tests below test something."""
+def test_a_planted_entry_is_loaded_from_our_own_folder(cache_home, law_key, tmp_path, monkeypatch):
+    """The control: with a plain unpickler, the same plant in a folder that passes the checks runs; so the
+    tests below test the folder's and the file's checks, not only the restricted unpickler."""
     marker = tmp_path / "MARKER"
     plant(cache_home, law_key, marker)
     cache_home.chmod(0o700)
+    monkeypatch.setattr(cache, "_loads", lambda payload, allowed: pickle.loads(payload))
     cache.load(law_key)
     assert marker.exists()
+
+
+def test_a_planted_entry_never_runs_even_from_our_own_folder(cache_home, law_key, tmp_path, right_answers):
+    """The unpickler finds only the law's own classes (engine.syntax.knowledge.STORED): an entry naming a
+    function (here os.system) is refused, and the law is parsed again."""
+    marker = tmp_path / "MARKER"
+    plant(cache_home, law_key, marker)
+    cache_home.chmod(0o700)
+    assert cache.load(law_key, STORED) is None
+    assert statuses(ask("call(C, P, Purpose)", DAY)) == right_answers
+    assert not marker.exists()
+
+
+def test_only_the_allowed_classes_are_stored_and_loaded(cache_home):
+    cache.store("d" * 32, datetime.date(2025, 1, 15))          # a class not allowed: not written at all
+    assert cache.load("d" * 32, [datetime.date]) is None
+    cache.store("e" * 32, [datetime.date(2025, 1, 15)], [datetime.date])
+    assert cache.load("e" * 32, [datetime.date]) == [datetime.date(2025, 1, 15)]
+    assert cache.load("e" * 32) is None                        # the same bytes, read by one that allows no class
 
 
 @pytest.mark.skipif(os.geteuid() != 0, reason="needs root to give a folder to another uid")

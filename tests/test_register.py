@@ -87,6 +87,22 @@ def test_the_plan_splits_by_cases_and_broadcasts_cross_joins(case):
                 assert not convicts & {v[0] for r, v, _s in other if r != "advocate"}
 
 
+def test_a_register_leaves_the_callers_result_as_it_was(case):
+    """The partitions hold the case; the Register keeps a kb of its own without it, and the caller's result (its
+    kb's clauses and modules, its program's facts) is not touched: `lean` gives the caller one without the case."""
+    result = prepare(QUERY, datetime.date.fromisoformat(AT), None, [case])
+    clauses, modules = list(result.kb.clauses), list(result.kb.modules)
+    facts = {r: dict(f) for r, f in result.program.facts.items()}
+    batch = register.Register(result, "brief", "en", limit=25)
+    assert batch.split
+    assert result.kb.clauses == clauses and result.kb.modules == modules and result.program.facts == facts
+    assert str(case) in {c.span.file for c in result.kb.clauses}
+    assert str(case) not in {c.span.file for c in batch.kb.clauses} | {m.path for m in batch.kb.modules}
+    lean = batch.lean(result)
+    assert lean.kb is batch.kb and not lean.program.facts and lean.query == result.query
+    assert len(batch.kb.clauses) < len(clauses)
+
+
 def test_cases_joined_by_a_rule_stay_together(zan, tmp_path):
     kb = tmp_path / "kb"
     kb.mkdir()

@@ -244,7 +244,8 @@ def answer(page, atom):
 @pytest.mark.slow   # Chromium
 def test_page_loads_asks_and_reveals_a_derivation_step_by_step(page):
     IMAGES.mkdir(parents=True, exist_ok=True)
-    assert page.input_value("#at") == "2025-01-15"
+    assert page.locator("#at").get_attribute("data-iso") == "2025-01-15"
+    assert page.input_value("#at") == "15 January 2025"      # as the English page writes dates
     page.wait_for_selector('article.answer[data-atom="call(kunakbaev, ospanov, legal_aid)"] .status.permitted')
     page.wait_for_load_state("networkidle")
     card = answer(page, "call(kunakbaev, ospanov, legal_aid)")
@@ -325,6 +326,7 @@ def test_switching_the_language(page):
     assert "Тәртіптік изоляторға" in page.locator("#interview").inner_text() or \
         "тәртіптік изоляторға" in page.locator("#interview").inner_text()
     settled(page)
+    page.evaluate("window.scrollTo(0, 0)")      # the page from its top: the controls, the date field, in Kazakh
     page.screenshot(path=str(IMAGES / "serve-kk.png"))
     page.select_option("#lang", "en")
     page.wait_for_function("document.documentElement.lang === 'en'")
@@ -509,12 +511,21 @@ def test_all_steps_show_the_interpretation_and_the_norms_an_answer_rests_on_and_
 @pytest.mark.slow   # Chromium
 def test_the_facts_checklist_is_person_by_person_and_searchable(page):
     """Item 10: grouped by the individual each fact is about; the trainer's search narrows it."""
+    settled(page)
+    page.locator("#interview .group.person").first.wait_for()
     people = page.locator("#interview .group.person")
     assert people.count() >= 3
     for group in people.all():
         person = group.get_attribute("data-person")
         atoms = [box.get_attribute("data-atom") for box in group.locator("input[type=checkbox]").all()]
-        assert atoms and all(a.rstrip(")").split(",")[-1].strip().split("(")[-1] == person for a in atoms)
+        # about the person: the last argument the case names (the convict in emergency(kunakbaev, social))
+        assert atoms and all(person in [x.strip() for x in a.rstrip(")").split("(", 1)[1].split(",")] for a in atoms)
+    # only the facts whose kinds fit (the kb's `kind`s): the spouse is no advocate, the advocate has no kin
+    aigul = page.locator('#interview .group.person[data-person="aigul"]')
+    assert aigul.locator('input[data-atom="died(aigul)"]').count() == 1
+    assert aigul.locator('input[data-atom="advocate(aigul)"]').count() == 0
+    assert aigul.locator('input[data-atom="close_relative(kunakbaev, aigul)"]').count() == 0
+    assert page.locator('#interview input[data-atom="spouse(kunakbaev, ospanov)"]').count() == 0
     total = page.locator("#interview label.fact").count()
     page.evaluate("window.scrollTo(0, 0)")
     page.screenshot(path=str(IMAGES / "serve-interview.png"), clip={"x": 0, "y": 0, "width": 480, "height": 900})
@@ -524,6 +535,14 @@ def test_the_facts_checklist_is_person_by_person_and_searchable(page):
     assert all("advocate" in t.lower() for t in visible.all_inner_texts())
     page.fill("#interview-search", "")
     assert page.locator("#interview label.fact:not([hidden])").count() == total
+    # a fact unticked stays offered, to tick again
+    box = page.locator('#interview input[data-atom="spouse(kunakbaev, aigul)"]')
+    box.uncheck()
+    settled(page)
+    expect(page.locator('#interview input[data-atom="spouse(kunakbaev, aigul)"]')).not_to_be_checked()
+    page.locator('#interview input[data-atom="spouse(kunakbaev, aigul)"]').check()
+    settled(page)
+    expect(page.locator('#interview input[data-atom="spouse(kunakbaev, aigul)"]')).to_be_checked()
 
 
 @pytest.mark.slow   # Chromium
@@ -559,6 +578,67 @@ def test_dates_in_the_pages_language_the_case_space_compares_and_the_diff_takes_
     page.fill("#query", "call(kunakbaev, P, Purpose)")
     page.locator("#ask").click()
     settled(page)
+
+
+def legal_aid_status(page) -> str:
+    return page.locator('#answers article.answer[data-atom="call(kunakbaev, ospanov, legal_aid)"] > header > .status').get_attribute("data-status")
+
+
+def type_date(page, text: str, key: str = "Enter"):
+    page.fill("#at", text)
+    page.press("#at", key)
+    settled(page)
+
+
+@pytest.mark.slow   # Chromium
+def test_the_date_field_shows_and_reads_dates_as_the_pages_language_writes_them(page):
+    """Item 11: not the browser's locale (mm/dd/yyyy) but the page's language: 15.01.2025 in ru and kk, 15 January
+    2025 in en; typed dates are read so, a date that is no day of the calendar is said at the field in the page's
+    language (and changes nothing), and the arrows and the buttons still move the date a day."""
+    ask_on(page, "call(kunakbaev, P, Purpose)", "2025-01-15")
+    assert page.input_value("#at") == "15 January 2025"
+    page.select_option("#lang", "ru")
+    page.wait_for_function("document.documentElement.lang === 'ru'")
+    settled(page)
+    assert page.input_value("#at") == "15.01.2025" and page.get_attribute("#at", "placeholder") == "дд.мм.гггг"
+    assert page.input_value("#diff-from") and "." in page.input_value("#diff-from")     # every date field of the page
+    assert legal_aid_status(page) == "permitted"
+    type_date(page, "26.12.2024")
+    expect(page.locator('#answers article.answer[data-atom="call(kunakbaev, ospanov, legal_aid)"] > header > .status.prohibited')).to_have_count(1)
+    assert page.locator("#at").get_attribute("data-iso") == "2024-12-26" and page.input_value("#at") == "26.12.2024"
+    type_date(page, "31.02.2025")
+    expect(page.locator("#at-error")).to_be_visible()
+    assert "«31.02.2025» — такого дня нет в календаре" in page.locator("#at-error").inner_text()
+    assert page.get_attribute("#at", "aria-invalid") == "true"
+    assert page.locator("#at").get_attribute("data-iso") == "2024-12-26" and legal_aid_status(page) == "prohibited"
+    page.evaluate("window.scrollTo(0, 0)")
+    page.locator("#view-answers .controls.row").first.screenshot(path=str(IMAGES / "serve-date-field.png"))
+    type_date(page, "26.12.2024", key="ArrowUp")                 # the arrows move it a day
+    expect(page.locator("#at-error")).to_be_hidden()
+    assert page.input_value("#at") == "27.12.2024"
+    expect(page.locator('#answers article.answer[data-atom="call(kunakbaev, ospanov, legal_aid)"] > header > .status.permitted')).to_have_count(1)
+    page.select_option("#lang", "kk")
+    page.wait_for_function("document.documentElement.lang === 'kk'")
+    settled(page)
+    assert page.input_value("#at") == "27.12.2024"
+    type_date(page, "2024 ж. 26 желтоқсан")                     # the date in words, as the Kazakh page writes it
+    assert page.input_value("#at") == "26.12.2024"
+    # and so it is written beside the field and on the change days (not the "2024 M12 26" of a browser without Kazakh)
+    expect(page.locator("#at-text")).to_have_text("2024 ж. 26 желтоқсан")
+    expect(page.locator('.change-day[data-date="2024-12-27"]')).to_have_text("2024 ж. 27 желтоқсан")
+    page.select_option("#lang", "en")
+    page.wait_for_function("document.documentElement.lang === 'en'")
+    settled(page)
+    assert page.input_value("#at") == "26 December 2024"
+    type_date(page, "27/12/2024")
+    assert page.input_value("#at") == "27 December 2024" and legal_aid_status(page) == "permitted"
+    type_date(page, "12/27/2024")                                # the browser's mm/dd/yyyy is no day here
+    assert "is not a day of the calendar" in page.locator("#at-error").inner_text()
+    page.locator("#day-before").click()
+    settled(page)
+    assert page.input_value("#at") == "26 December 2024" and legal_aid_status(page) == "prohibited"
+    expect(page.locator("#at-error")).to_be_hidden()
+    ask_on(page, "call(kunakbaev, P, Purpose)", "2025-01-15")
 
 
 @pytest.mark.slow   # Chromium

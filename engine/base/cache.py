@@ -1,4 +1,4 @@
-"""The compiled-knowledge cache: parsed knowledge bases, pickled per user, keyed by content.
+"""The compiled-knowledge cache: parsed knowledge bases, pickled per user (only our own classes), keyed by content.
 
 A cold `zan ask` spends most of its time parsing kb/ with lark; the result depends only on the files'
 names and bytes and on the code that parses them, so it is kept under a hash of exactly those. Case
@@ -13,7 +13,10 @@ have written (SECURITY.md):
 - an entry is opened with O_NOFOLLOW and checked on the opened descriptor (a regular file of this
   user's, writable by no one else, one link), then read from that descriptor;
 - its bytes hold its own key and a SHA-256 of key and payload: an entry renamed onto another key, torn
-  or corrupt is never unpickled.
+  or corrupt is never unpickled;
+- and it is unpickled by an unpickler that finds no class but the ones its caller names (the law's own
+  record classes, dates and decimals, `engine.syntax.knowledge.STORED`): an entry can only make those,
+  never name a function, so even bytes someone managed to plant there cannot run code.
 Any failure (no HOME, a folder we do not own, a full disk, a bad entry) just means the work is done
 again. `ZAN_CACHE=0` turns the cache off. The cache keeps at most MAX_BYTES and drops entries unused
 for MAX_AGE_DAYS; `zan cache clear` empties it.
@@ -22,6 +25,7 @@ for MAX_AGE_DAYS; `zan cache clear` empties it.
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import pickle
 import stat
@@ -115,10 +119,24 @@ def _digest_of_code() -> bytes:
     from engine.base.resources import grammar_path
 
     digest = hashlib.sha256(f"{engine.__version__} {sys.version}".encode())
-    here = Path(engine.__file__).parent
-    for path in [grammar_path(), *sorted(here.rglob("*.py"))]:
-        digest.update(str(path.relative_to(path.parent.parent)).encode() + b"\0" + path.read_bytes())
+    grammar = grammar_path()
+    digest.update(grammar.name.encode() + b"\0" + grammar.read_bytes())
+    for name, path in _sources(os.path.dirname(engine.__file__), "engine"):   # os.scandir: a third of pathlib's time
+        with open(path, "rb") as source:
+            digest.update(b"\0" + name.encode() + b"\0" + source.read())
     return digest.digest()
+
+
+def _sources(folder: str, name: str) -> list[tuple[str, str]]:
+    """(name under the package, path) of every *.py file under the folder, in a stable order."""
+    found = []
+    with os.scandir(folder) as entries:
+        for entry in sorted(entries, key=lambda e: e.name):
+            if entry.is_dir(follow_symlinks=False) and entry.name != "__pycache__":
+                found += _sources(entry.path, f"{name}/{entry.name}")
+            elif entry.name.endswith(".py") and entry.is_file():
+                found.append((f"{name}/{entry.name}", entry.path))
+    return found
 
 
 def key(kind: str, items: Iterable[tuple[str, bytes]]) -> str | None:
@@ -153,8 +171,27 @@ def _unseal(entry: str, data: bytes) -> bytes | None:
     return payload
 
 
-def load(entry: str | None):
-    """The object stored under the key, or None (no entry, a folder or file not ours, a wrong key, corrupt)."""
+class _Restricted(pickle.Unpickler):
+    """Finds only the classes it is given: any other global (a function, `os.system`) stops the load."""
+
+    def __init__(self, data: bytes, allowed: dict[tuple[str, str], type]):
+        super().__init__(io.BytesIO(data))
+        self.allowed = allowed
+
+    def find_class(self, module: str, name: str):
+        found = self.allowed.get((module, name))
+        if found is None:
+            raise pickle.UnpicklingError(f"{module}.{name} may not be in a cache entry")
+        return found
+
+
+def _loads(payload: bytes, allowed: Iterable[type]):
+    return _Restricted(payload, {(t.__module__, t.__qualname__): t for t in allowed}).load()
+
+
+def load(entry: str | None, allowed: Iterable[type] = ()):
+    """The object stored under the key, or None (no entry, a folder or file not ours, a wrong key, corrupt, or
+    holding anything but instances of the `allowed` classes and plain containers, strings and numbers)."""
     if entry is None or not _valid_key(entry):
         return None
     where = open_folder(create=False)
@@ -174,7 +211,7 @@ def load(entry: str | None):
         payload = _unseal(entry, data)
         if payload is None:
             return None
-        value = pickle.loads(payload)
+        value = _loads(payload, allowed)
         try:
             os.utime(fd)  # used now: pruning goes by the time of last use
         except OSError:
@@ -187,8 +224,9 @@ def load(entry: str | None):
         os.close(where)
 
 
-def store(entry: str | None, value) -> None:
-    """Writes the entry atomically (a temporary file in the folder, then renamed); failures are ignored."""
+def store(entry: str | None, value, allowed: Iterable[type] = ()) -> None:
+    """Writes the entry atomically (a temporary file in the folder, then renamed); failures are ignored.
+    A value that `load` would refuse (it holds a class not `allowed`) is not written."""
     if entry is None or not _valid_key(entry):
         return
     where = open_folder(create=True)
@@ -196,7 +234,9 @@ def store(entry: str | None, value) -> None:
         return
     temporary = f".{entry}.{os.getpid()}.tmp"
     try:
-        data = _seal(entry, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        _loads(payload, allowed)   # raises for a class load() would refuse: nothing is written then
+        data = _seal(entry, payload)
         fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC, 0o600, dir_fd=where)
         try:
             with os.fdopen(fd, "wb") as out:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass, field
+from dataclasses import field, replace
+from engine.base.records import dataclass
 from typing import Iterable, Mapping, Sequence
 
-from engine.base.messages import message
+from engine.base.messages import message, say
 from engine.base.source import Span
 from engine.base.text import visible
 
@@ -32,6 +33,7 @@ CODES: dict[str, tuple[str, str]] = {
     "invalid-query": ("error", "the question is not an atom over a declared predicate"),
     "unknown-question": ("error", "no saved question has that name"),
     "unknown-reading": ("error", "a reading is named that the knowledge base does not declare"),
+    "unknown-kind": ("error", "a parameter (`Person: spouse`) or a kind (`is family_member`) names a kind that is not declared"),
     "reading-without-default": ("warning", "a group of alternative readings has no default, or more than one"),
     "question-syntax": ("error", "a question is neither an atom (optionally after a status) nor words the vocabulary places"),
     "not-understood": ("error", "a question in words has a word or a part that the vocabulary does not place"),
@@ -91,15 +93,24 @@ class Diagnostic:
         s = self.span
         return (s.file, s.line, s.column, self.code, self.message) if s else ("", 0, 0, self.code, self.message)
 
+    def said(self, language: str) -> "Diagnostic":
+        """The diagnostic in the reader's language: its message, hint and notes that were made without knowing
+        it (engine/base/messages.py, `Said`) said again in it; the code and the places stay."""
+        if language == "en":
+            return self
+        return replace(self, message=say(self.message, language), hint=say(self.hint, language),
+                       notes=tuple(Note(say(note.message, language), note.span) for note in self.notes))
+
     def render(self, sources: Mapping[str, str] | None = None, language: str = "en") -> str:
         """The diagnostic as shown: where, severity, message, code, the excerpt with a caret, hint and notes;
-        the frame's words ("error", "hint", ...) in the reader's language (engine/base/messages.py)."""
-        where = f"{self.span}: " if self.span else ""
-        lines = [f"{where}{message(self.severity, language)}: {self.message} [{self.code}]"]
-        lines += _excerpt(self.span, sources)
-        if self.hint:
-            lines.append(f"  {message('hint', language)}: {self.hint}")
-        for note in self.notes:
+        in the reader's language, the frame's words ("error", "hint", ...) too (engine/base/messages.py)."""
+        d = self.said(language)
+        where = f"{d.span}: " if d.span else ""
+        lines = [f"{where}{message(d.severity, language)}: {d.message} [{d.code}]"]
+        lines += _excerpt(d.span, sources)
+        if d.hint:
+            lines.append(f"  {message('hint', language)}: {d.hint}")
+        for note in d.notes:
             at = f"{note.span}: " if note.span else ""
             lines.append(f"{at}{message('note', language)}: {note.message}")
             lines += _excerpt(note.span, sources)

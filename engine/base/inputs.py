@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from engine.base.diagnostics import Diagnostic, ZanError
+from engine.base.messages import message
 from engine.base.source import Span
 
 MAX_INPUT_BYTES = 50_000_000  # 50 MB: the largest knowledge-base file, case file or question file read
@@ -78,36 +79,43 @@ def read_bytes(path: str | Path, name: str | None = None, limit: int = MAX_INPUT
             _ONCE[key] = data
         return data
     except FileNotFoundError:
-        raise ZanError([Diagnostic("unreadable-file", f"no such file: {name}", where)]) from None
+        raise ZanError([Diagnostic("unreadable-file", message("no such file", name=name), where)]) from None
     except IsADirectoryError:
-        raise ZanError([Diagnostic("unreadable-file", f"{name} is a folder, not a file", where)]) from None
+        raise ZanError([Diagnostic("unreadable-file", message("is a folder", name=name), where)]) from None
     except OSError as e:
-        raise ZanError([Diagnostic("unreadable-file", f"cannot read {name}: {e.strerror or e}", where)]) from None
+        raise ZanError([Diagnostic("unreadable-file", _cannot_read(name, e), where)]) from None
 
 
 def _read_regular(path, name: str, limit: int, where: Span) -> bytes:
     import stat
 
     if is_stdin(path):
-        raise ZanError([Diagnostic("unreadable-file", f"{name} is standard input, not a file", where)])
+        raise ZanError([Diagnostic("unreadable-file", message("is standard input", name=name), where)])
     try:
         handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
-        raise ZanError([Diagnostic("unreadable-file", f"no such file: {name}", where)]) from None
+        raise ZanError([Diagnostic("unreadable-file", message("no such file", name=name), where)]) from None
     except OSError as e:
-        raise ZanError([Diagnostic("unreadable-file", f"cannot read {name}: {e.strerror or e}", where)]) from None
+        raise ZanError([Diagnostic("unreadable-file", _cannot_read(name, e), where)]) from None
     with os.fdopen(handle, "rb") as stream:
         info = os.fstat(handle)
         if not stat.S_ISREG(info.st_mode):
-            what = "a folder" if stat.S_ISDIR(info.st_mode) else "a pipe or FIFO" if stat.S_ISFIFO(info.st_mode) \
-                else "a device" if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode) else "not a regular file"
-            raise ZanError([Diagnostic("unreadable-file", f"{name} is {what}; only regular files are read here", where)])
+            what = "a folder" if stat.S_ISDIR(info.st_mode) else "a pipe" if stat.S_ISFIFO(info.st_mode) \
+                else "a device" if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode) else "not regular"
+            raise ZanError([Diagnostic("unreadable-file", message("only regular files", name=name,
+                                                                  what=message(f"file kind {what}")), where)])
         if hasattr(os, "set_blocking"):
             os.set_blocking(handle, True)
         try:
             return _bounded(stream, name, limit)
         except OSError as e:
-            raise ZanError([Diagnostic("unreadable-file", f"cannot read {name}: {e.strerror or e}", where)]) from None
+            raise ZanError([Diagnostic("unreadable-file", _cannot_read(name, e), where)]) from None
+
+
+def _cannot_read(name: str, e: OSError) -> str:
+    """"cannot read NAME: why", the why in the reader's language where it is a missing permission (else the system's words)."""
+    return message("cannot read", name=name, reason=message("permission denied") if isinstance(e, PermissionError)
+                   else (e.strerror or str(e)))
 
 
 def _bounded(stream, name: str, limit: int) -> bytes:
@@ -121,22 +129,21 @@ def _bounded(stream, name: str, limit: int) -> bytes:
         size += len(part)
         if size > limit:
             raise ZanError([Diagnostic(
-                "input-too-large", f"{name} is larger than {limit:,} bytes, the most Zan reads from one input",
-                Span(name, 1, 1), hint="split it into several files (SECURITY.md, limits)")])
+                "input-too-large", message("input-too-large", name=name, limit=limit),
+                Span(name, 1, 1), hint=message("split the input"))])
 
 
 def decode(data: bytes, name: str) -> str:
     """UTF-8 text (a byte-order mark dropped), or a located error: a NUL byte or invalid UTF-8."""
     if b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
-        raise ZanError([Diagnostic("unreadable-file", "this is a binary file, not text (it contains a NUL byte)",
-                                   Span(name, line, 1))])
+        raise ZanError([Diagnostic("unreadable-file", message("binary file"), Span(name, line, 1))])
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         line = data[: e.start].count(b"\n") + 1
         column = e.start - (data.rfind(b"\n", 0, e.start) + 1) + 1
-        raise ZanError([Diagnostic("unreadable-file", f"the file is not UTF-8 text (byte 0x{data[e.start]:02x})",
+        raise ZanError([Diagnostic("unreadable-file", message("not utf-8", byte=data[e.start]),
                                    Span(name, line, column))]) from None
 
 

@@ -24,7 +24,8 @@ import os
 import re
 import stat
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import field
+from engine.base.records import dataclass
 from pathlib import Path
 
 from engine.base.inputs import read_bytes
@@ -65,6 +66,10 @@ class Refusal:
     def describe(self, language: str = "en") -> str:
         return message("project ignored", language, file=_shown(self.file),
                        why=message(self.reason, language, where=_shown(self.where)))
+
+    def said(self) -> str:
+        """The refusal as a diagnostic's message (project-ignored), said in the reader's language where shown."""
+        return message("project-ignored", file=_shown(self.file), why=message(self.reason, where=_shown(self.where)))
 
 
 _REFUSED: dict[str, Refusal] = {}
@@ -279,31 +284,32 @@ def read(path: Path) -> Project:
         raw = read_bytes(path, shown)  # read once, at most MAX_INPUT_BYTES
         text = raw.decode("utf-8")
     except (OSError, UnicodeDecodeError) as e:
-        raise ZanError([Diagnostic("invalid-project", f"cannot read the project file: {e}", Span(shown, 1, 1, 1, 2))]) from None
+        raise ZanError([Diagnostic("invalid-project", message("cannot read project", reason=str(e)),
+                                   Span(shown, 1, 1, 1, 2))]) from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
-        message = str(e)
-        raise ZanError([Diagnostic("invalid-project", f"the project file is not valid TOML: {re.sub(r' [(]at .*[)]$', '', message)}",
-                                   _location(text, message, path), hint="see docs/authoring.md, section 6")],
+        error = str(e)
+        raise ZanError([Diagnostic("invalid-project", message("not toml", reason=re.sub(r' [(]at .*[)]$', '', error)),
+                                   _location(text, error, path), hint=message("see authoring 6"))],
                        sources={shown: text}) from None
     table = data.get("project", {})
     problems = []
     if not isinstance(table, dict):
-        problems.append(Diagnostic("invalid-project", "[project] must be a table", _key_span(text, "project", path)))
+        problems.append(Diagnostic("invalid-project", message("project table"), _key_span(text, "project", path)))
         table = {}
     for key, value in table.items():
         wanted = KEYS.get(key)
         if wanted is None:
-            problems.append(Diagnostic("invalid-project", f"unknown key {key!r} in [project]", _key_span(text, key, path),
-                                       hint="the keys are " + ", ".join(KEYS)))
+            problems.append(Diagnostic("invalid-project", message("unknown project key", key=key), _key_span(text, key, path),
+                                       hint=message("the keys are", keys=", ".join(KEYS))))
         elif not isinstance(value, wanted) or (wanted is list and not all(isinstance(v, str) for v in value)):
-            problems.append(Diagnostic("invalid-project", f"{key} must be " + ("a list of strings" if wanted is list else "a string"),
-                                       _key_span(text, key, path)))
+            problems.append(Diagnostic("invalid-project", message("must be strings" if wanted is list else "must be a string",
+                                                                  key=key), _key_span(text, key, path)))
     lang = table.get("lang")
     if isinstance(lang, str) and lang not in LANGUAGES:
-        problems.append(Diagnostic("invalid-project", f"unknown language {lang!r}", _key_span(text, "lang", path),
-                                   hint="the languages are kk, ru and en"))
+        problems.append(Diagnostic("invalid-project", message("unknown language", lang=lang), _key_span(text, "lang", path),
+                                   hint=message("the languages are")))
     root = path.resolve().parent
     kb = root / table["kb"] if isinstance(table.get("kb"), str) else root / "kb"
 
@@ -312,8 +318,8 @@ def read(path: Path) -> Project:
         return tuple(root / v for v in value) if isinstance(value, list) else tuple(default)
 
     if not kb.is_dir():
-        problems.append(Diagnostic("invalid-project", f"no knowledge base folder {table.get('kb', 'kb')!r} beside the project file",
-                                   _key_span(text, "kb", path), hint="write kb = \"FOLDER\" relative to zan.toml"))
+        problems.append(Diagnostic("invalid-project", message("no kb folder", kb=table.get("kb", "kb")),
+                                   _key_span(text, "kb", path), hint=message("write kb")))
     if problems:
         raise ZanError(problems, sources={shown: text})
     return Project(path.resolve(), table.get("name"), kb, folders("scenarios", [kb / "scenarios"]),
@@ -336,13 +342,14 @@ class Choice:
         if self.origin == "option":
             line = message("kb option", language, where=where)
         elif self.origin == "project":
+            assert self.project is not None, "a kb chosen by its project has the project"
             line = message("kb project", language, where=where, file=_shown(self.project.file))
         else:
             line = message("kb bundled", language)
         return line if self.refusal is None else self.refusal.describe(language) + "\n" + line
 
     def as_json(self) -> dict:
-        shown = {"folder": _shown(self.folder), "origin": self.origin,
+        shown: dict[str, object] = {"folder": _shown(self.folder), "origin": self.origin,
                  "project": _shown(self.project.file) if self.project else None}
         if self.refusal is not None:
             shown["ignored"] = {"file": _shown(self.refusal.file), "why": self.refusal.describe("en")}

@@ -10,12 +10,13 @@ the author most likely meant something else: say so, with what the condition doe
 from __future__ import annotations
 
 from engine.base.diagnostics import Diagnostic
+from engine.base.messages import either, message
 from engine.checks.conclusions import concluded
 from engine.checks.names import atoms_of
 from engine.syntax.knowledge import KnowledgeBase
 
 
-def check(kb: KnowledgeBase) -> list[Diagnostic]:
+def check(kb: KnowledgeBase, language: str | None = None) -> list[Diagnostic]:
     modalities = concluded(kb)
     found: list[Diagnostic] = []
     for clause, norm in kb.all_clauses():
@@ -23,15 +24,11 @@ def check(kb: KnowledgeBase) -> list[Diagnostic]:
             said = modalities.get(atom.predicate)
             if not said:
                 continue
-            kinds = " or ".join(sorted(said))
-            if "obligatory" in said:
-                reads = (f"only the facts of {atom.predicate} (a duty recorded as fulfilled), not whether it is "
-                         f"{kinds}")
-            else:
-                reads = (f"only the facts of {atom.predicate}, which a case may not state, so it never holds; it "
-                         f"does not ask whether {atom.predicate}(...) is {kinds}")
+            kinds = either(sorted(said))
+            reads = message("reads fulfilled" if "obligatory" in said else "reads never", language,
+                            predicate=atom.predicate, kinds=kinds)
             found.append(Diagnostic(
                 "condition-on-conclusion",
-                f"norms conclude {atom.predicate} ({kinds}); this condition reads {reads}", atom.span,
-                hint="state the circumstance the norms rest on as its own predicate, and use that here"))
+                message("condition-on-conclusion", language, predicate=atom.predicate, kinds=kinds, reads=reads), atom.span,
+                hint=message("own predicate", language)))
     return found

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from engine.base.diagnostics import Diagnostic
+from engine.base.messages import either, message
 from engine.syntax.knowledge import KnowledgeBase
 
 
@@ -15,7 +16,7 @@ def concluded(kb: KnowledgeBase) -> dict[str, set[str]]:
     return found
 
 
-def check(kb: KnowledgeBase) -> list[Diagnostic]:
+def check(kb: KnowledgeBase, language: str | None = None) -> list[Diagnostic]:
     """A fact of a predicate the norms conclude is an error, unless some norm makes it obligatory (then the
     fact records the duty's fulfilment, as engine/logic/deontic.py reads it)."""
     modalities = concluded(kb)
@@ -25,10 +26,8 @@ def check(kb: KnowledgeBase) -> list[Diagnostic]:
             continue
         p = clause.head.predicate
         if p in modalities and "obligatory" not in modalities[p]:
-            said = " or ".join(sorted(modalities[p]))
+            said = either(sorted(modalities[p]))
             found.append(Diagnostic(
-                "conclusion-as-fact", f"{clause.head} states a conclusion: whether {p}(...) is {said} is for the "
-                f"norms to say, and a fact of it would be ignored", clause.head.span,
-                hint=f"a case file cannot state a conclusion; state the facts the norms on {p} rest on, "
-                     f"then ask `zan ask \"{clause.head}\"`"))
+                "conclusion-as-fact", message("conclusion-as-fact", language, fact=str(clause.head), predicate=p, said=said),
+                clause.head.span, hint=message("state the facts", language, predicate=p, fact=str(clause.head))))
     return found

@@ -9,6 +9,7 @@ against `K = b`). At answer time such a pair makes the status undetermined (an a
 from __future__ import annotations
 
 from engine.syntax import nodes as n
+from engine.base.messages import message
 from engine.base.diagnostics import Diagnostic, Note
 from engine.logic.ir import norm_info
 from engine.logic.norms import NormInfo, conflicting, priority
@@ -140,7 +141,7 @@ def candidate_pairs(norms: list, infos: dict[str, NormInfo]) -> list[tuple]:
     return pairs
 
 
-def check(kb: KnowledgeBase) -> list[Diagnostic]:
+def check(kb: KnowledgeBase, language: str | None = None) -> list[Diagnostic]:
     found: list[Diagnostic] = []
     deontic = [norm for norm in kb.norms.values() if norm.clause is not None and norm.clause.modality]
     by_predicate: dict[str, list] = {}
@@ -160,9 +161,8 @@ def check(kb: KnowledgeBase) -> list[Diagnostic]:
                 continue
             found.append(Diagnostic(
                 "unresolved-conflict",
-                f"{first.id} ({a.modality}) and {second.id} ({b.modality}) can apply to the same atom, "
-                f"and neither prevails: same rank ({a.rank}), same date, no exception between them",
-                second.id_span, notes=(Note(f"{first.id} is declared here", first.id_span),),
-                hint=f"if one is the special rule, write `exception to` on it (e.g. `exception to {first.id}` on "
-                     f"{second.id}); or add a condition that keeps them apart"))
+                message("unresolved-conflict", language, first=first.id, first_modality=a.modality, second=second.id,
+                        second_modality=b.modality, rank=a.rank),
+                second.id_span, notes=(Note(message("norm declared here", language, norm=first.id), first.id_span),),
+                hint=message("write exception to", language, first=first.id, second=second.id)))
     return found

@@ -14,23 +14,23 @@ CITATION = re.compile(r"^\S+( (\d+[A-Za-z]?(\.(\d+[A-Za-z]?|[a-z]+))*|[a-z_]+))?
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
 
-def check(kb: KnowledgeBase, language: str = "en") -> list[Diagnostic]:
+def check(kb: KnowledgeBase, language: str | None = None) -> list[Diagnostic]:
     found: list[Diagnostic] = []
     found += _intervals(kb, language)
     for norm in kb.norms.values():
         found += _norm(kb, norm, language)
-    found += _exception_cycles(kb)
+    found += _exception_cycles(kb, language)
     for scope in kb.scopes:       # the provisions a kb declares it does not encode: citation keys of declared acts
         for key in scope.citations:
             act = key.split(" ")[0]
             if not CITATION.match(key):
-                found.append(Diagnostic("invalid-citation", f"\"{key}\" is not a citation key", scope.span,
-                                        hint='write the act key, a space, then the article: "code 12.1"'))
+                found.append(Diagnostic("invalid-citation", message("invalid-citation", language, written=key), scope.span,
+                                        hint=message("citation form short", language)))
             elif act not in kb.acts:
                 guess = did_you_mean(act, kb.acts)
-                found.append(Diagnostic("unknown-act", f"`outside scope` names the act {act}, which is not declared",
-                                        scope.span, hint=f"did you mean {guess}?" if guess else
-                                        f"declare it: act {act} rank N in force from YYYY-MM-DD."))
+                found.append(Diagnostic("unknown-act", message("unknown-act outside scope", language, act=act),
+                                        scope.span, hint=message("did you mean", language, guess=guess) if guess else
+                                        message("declare act", language, act=act)))
     for clause in kb.clauses:
         if clause.modality:
             found.append(Diagnostic("modality-outside-norm", message("modality-outside-norm", language, modality=clause.modality),
@@ -40,26 +40,51 @@ def check(kb: KnowledgeBase, language: str = "en") -> list[Diagnostic]:
             for name in PLACEHOLDER.findall(reading.text):
                 if name not in decl.parameters:
                     guess = did_you_mean(name, decl.parameters)
-                    found.append(Diagnostic("unknown-placeholder", f"{{{name}}} is not an argument of {decl.name}",
-                                            reading.span, hint=f"did you mean {{{guess}}}?" if guess else
-                                            f"the arguments are {', '.join(decl.parameters) or 'none'}"))
+                    found.append(Diagnostic("unknown-placeholder", message("not an argument", language, name=name,
+                                                                           predicate=decl.name),
+                                            reading.span, hint=message("did you mean", language, guess=f"{{{guess}}}") if guess
+                                            else message("the arguments are", language,
+                                                         names=", ".join(decl.parameters) or message("none", language))))
+    found += _kinds(kb, language)
     for question in kb.questions.values():
         for title in question.labels:  # a typo ({Convikt}) would be printed raw
             for name in PLACEHOLDER.findall(title.text):
                 if name not in question.parameters:
                     guess = did_you_mean(name, question.parameters)
-                    found.append(Diagnostic("unknown-placeholder", f"{{{name}}} is not a parameter of the question {question.name}",
-                                            title.span, hint=f"did you mean {{{guess}}}?" if guess else
-                                            f"the parameters are {', '.join(question.parameters) or 'none'}"))
+                    found.append(Diagnostic("unknown-placeholder", message("not a parameter", language, name=name,
+                                                                           question=question.name),
+                                            title.span, hint=message("did you mean", language, guess=f"{{{guess}}}") if guess
+                                            else message("the parameters are", language,
+                                                         names=", ".join(question.parameters) or message("none", language))))
         used = {v.name for v in question.query.atom.variables()}
         for p in question.parameters:
             if p not in used:
-                found.append(Diagnostic("unsafe-variable", f"the question {question.name} takes {p} but never uses it",
+                found.append(Diagnostic("unsafe-variable", message("parameter unused", language, question=question.name, name=p),
                                         question.span))
     return found
 
 
-def _intervals(kb: KnowledgeBase, language: str = "en") -> list[Diagnostic]:
+def _kinds(kb: KnowledgeBase, language: str | None = None) -> list[Diagnostic]:
+    """The kinds parameters take and kinds are one of (`Person: spouse`, `kind spouse is family_member`) are declared."""
+    found = []
+
+    def unknown(ref: n.Reference, text: str) -> Diagnostic:
+        guess = did_you_mean(ref.norm_id, kb.kinds)
+        return Diagnostic("unknown-kind", text, ref.span, hint=message("did you mean", language, guess=guess) if guess
+                          else message("declare kind", language, kind=ref.norm_id))
+    for decl in kb.predicates.values():
+        for parameter, ref in zip(decl.parameters, decl.kinds):
+            if ref is not None and ref.norm_id not in kb.kinds:
+                found.append(unknown(ref, message("unknown-kind parameter", language, parameter=parameter,
+                                                  predicate=decl.name, kind=ref.norm_id)))
+    for kind in kb.kinds.values():
+        for ref in kind.parents:
+            if ref.norm_id not in kb.kinds:
+                found.append(unknown(ref, message("unknown-kind parent", language, what=kind.name, kind=ref.norm_id)))
+    return found
+
+
+def _intervals(kb: KnowledgeBase, language: str | None = None) -> list[Diagnostic]:
     found = []
     intervals = [a.in_force for a in kb.acts.values()] + [m.in_force for m in kb.norms.values()]
     intervals += [c.interval for c, _ in kb.all_clauses()]
@@ -70,7 +95,7 @@ def _intervals(kb: KnowledgeBase, language: str = "en") -> list[Diagnostic]:
     return found
 
 
-def _norm(kb: KnowledgeBase, norm: n.Norm, language: str = "en") -> list[Diagnostic]:
+def _norm(kb: KnowledgeBase, norm: n.Norm, language: str | None = None) -> list[Diagnostic]:
     found = []
     if norm.citation is None:
         found.append(Diagnostic("missing-citation", message("missing-citation", language, norm=norm.id), norm.id_span,
@@ -79,12 +104,12 @@ def _norm(kb: KnowledgeBase, norm: n.Norm, language: str = "en") -> list[Diagnos
         if not CITATION.match(norm.citation):
             found.append(Diagnostic("invalid-citation", message("invalid-citation", language, written=norm.citation),
                                     norm.citation_span, hint=message("citation form", language)))
-        act = norm.act_key
-        if act and act not in kb.acts:
-            guess = did_you_mean(act, kb.acts)
-            found.append(Diagnostic("unknown-act", message("unknown-act", language, act=act),
+        key = norm.act_key
+        if key and key not in kb.acts:
+            guess = did_you_mean(key, kb.acts)
+            found.append(Diagnostic("unknown-act", message("unknown-act", language, act=key),
                                     norm.citation_span, hint=message("did you mean", language, guess=guess) if guess else
-                                    message("declare act", language, act=act)))
+                                    message("declare act", language, act=key)))
     act = kb.acts.get(norm.act_key) if norm.act_key else None
     if act is not None and act.authentic:   # the act's authentic language(s): "authentic en" for English law
         if not any(q.language in act.authentic for q in norm.quotes):
@@ -107,21 +132,21 @@ def _norm(kb: KnowledgeBase, norm: n.Norm, language: str = "en") -> list[Diagnos
     quotes = {q.language: " ".join(q.text.split()) for q in norm.quotes}
     for d in norm.decisive:
         if " ".join(d.text.split()) not in quotes.get(d.language, ""):
-            found.append(Diagnostic("decisive-not-in-quote", f"the decisive words of {norm.id} ({d.language}) are not in its "
-                                    f"{d.language} quote", d.span,
-                                    hint="copy the words exactly from the quote: a shortened quote always shows them"))
+            found.append(Diagnostic("decisive-not-in-quote", message("decisive-not-in-quote", language, norm=norm.id,
+                                                                     tag=d.language), d.span,
+                                    hint=message("copy the words", language)))
     for ref in norm.delegates:
         if ref.norm_id not in kb.acts:
             guess = did_you_mean(ref.norm_id, kb.acts)
-            found.append(Diagnostic("unknown-act", f"`delegates exceptions to` names the act {ref.norm_id}, which is not declared",
-                                    ref.span, hint=f"did you mean {guess}?" if guess else None))
+            found.append(Diagnostic("unknown-act", message("unknown-act delegates", language, act=ref.norm_id),
+                                    ref.span, hint=message("did you mean", language, guess=guess) if guess else None))
     if norm.deadline is not None and (norm.clause is None or norm.clause.modality != "obligatory"):
         found.append(Diagnostic("deadline-without-obligation", message("deadline-without-obligation", language, norm=norm.id),
                                 norm.id_span, hint=message("deadline belongs", language)))
     return found
 
 
-def _exception_cycles(kb: KnowledgeBase) -> list[Diagnostic]:
+def _exception_cycles(kb: KnowledgeBase, language: str | None = None) -> list[Diagnostic]:
     """Exceptions must form no cycle: A exception to B and B exception to A decides nothing."""
     edges = {nid: [r.norm_id for r in norm.exception_to if r.norm_id in kb.norms and r.norm_id != nid]
              for nid, norm in kb.norms.items()}
@@ -148,11 +173,12 @@ def _exception_cycles(kb: KnowledgeBase) -> list[Diagnostic]:
                 if key not in reported:
                     reported.add(key)
                     first = kb.norms[cycle[0]]
-                    notes = tuple(Note(f"{a} is an exception to {b}", next(
+                    notes = tuple(Note(message("is an exception to", language, norm=a, excepted=b), next(
                         r.span for r in kb.norms[a].exception_to if r.norm_id == b))
                         for a, b in zip(cycle, cycle[1:] + cycle[:1]))
-                    found.append(Diagnostic("exception-cycle", "norms are exceptions to each other in a cycle: "
-                                            + " -> ".join(cycle + [cycle[0]]), first.id_span, notes=notes))
+                    found.append(Diagnostic("exception-cycle", message("exception-cycle", language,
+                                                                       cycle=" -> ".join(cycle + [cycle[0]])),
+                                            first.id_span, notes=notes))
             elif not state.get(nxt):
                 state[nxt] = 1
                 path.append(nxt)

@@ -7,11 +7,12 @@ from __future__ import annotations
 from engine.checks.conflicts import overlap, unifier
 from engine.logic.norms import conflicting
 from engine.base.diagnostics import Diagnostic, Note
+from engine.base.messages import message
 from engine.logic.ir import norm_info
 from engine.syntax.knowledge import KnowledgeBase
 
 
-def check(kb: KnowledgeBase) -> list[Diagnostic]:
+def check(kb: KnowledgeBase, language: str | None = None) -> list[Diagnostic]:
     """An exception only decides where both norms conclude the same atom with conflicting modalities.
 
     Anything else (a provision with no conclusion, two prohibitions, call(..., legal_aid) against
@@ -29,33 +30,31 @@ def check(kb: KnowledgeBase) -> list[Diagnostic]:
                 lower, higher = (a.act.key if a.act else "?"), (b.act.key if b.act else "?")
                 found.append(Diagnostic(
                     "exception-outranked",
-                    f"{norm.id} ({lower}, rank {a.rank}) is written as an exception to {excepted.id} ({higher}, rank {b.rank}), "
-                    f"but an act of lower rank cannot carve an exception out of a higher-ranked act: lex superior decides "
-                    f"between them, and {excepted.id} prevails", ref.span,
-                    notes=(Note(f"{excepted.id} is declared here", excepted.id_span),),
-                    hint=f"if {higher} delegates this to {lower}, say so on {excepted.id}: `delegates exceptions to {lower}`; "
-                         f"otherwise remove the `exception to`"))
+                    message("exception-outranked", language, norm=norm.id, lower=lower, rank=a.rank, excepted=excepted.id,
+                            higher=higher, higher_rank=b.rank), ref.span,
+                    notes=(Note(message("norm declared here", language, norm=excepted.id), excepted.id_span),),
+                    hint=message("delegate or remove", language, higher=higher, lower=lower, excepted=excepted.id)))
                 continue
-            why = _why_never(kb, norm, excepted)
+            why = _why_never(kb, norm, excepted, language)
             if why:
                 found.append(Diagnostic(
-                    "exception-never-bites", f"{norm.id} is an exception to {excepted.id}, but {why}", ref.span,
-                    notes=(Note(f"{excepted.id} is declared here", excepted.id_span),),
-                    hint="an exception must conclude the same atom as the norm it excepts, with the opposite modality "
-                         "(permitted/obligatory/discretionary against prohibited)"))
+                    "exception-never-bites", message("exception-never-bites", language, norm=norm.id, excepted=excepted.id,
+                                                     why=why), ref.span,
+                    notes=(Note(message("norm declared here", language, norm=excepted.id), excepted.id_span),),
+                    hint=message("exception concludes", language)))
     return found
 
 
-def _why_never(kb: KnowledgeBase, norm, excepted) -> str | None:
+def _why_never(kb: KnowledgeBase, norm, excepted, language: str | None = None) -> str | None:
     a, b = norm.clause, excepted.clause
     for node, clause in ((norm, a), (excepted, b)):
         if clause is None or clause.modality is None:
-            return f"{node.id} concludes no permission, prohibition or obligation"
+            return message("concludes nothing", language, norm=node.id)
     if not conflicting(a.modality, b.modality):
-        return f"both are {a.modality}" if a.modality == b.modality else \
-            f"{a.modality} and {b.modality} do not conflict"
+        return message("both are", language, modality=a.modality) if a.modality == b.modality else \
+            message("do not conflict", language, first=a.modality, second=b.modality)
     if unifier(a.head, b.head) is None:
-        return f"no atom is both {a.head} and {b.head}"
+        return message("no common atom", language, first=str(a.head), second=str(b.head))
     if not overlap(norm_info(kb, norm), norm_info(kb, excepted)):
-        return "they are never in force on the same day"
+        return message("never together", language)
     return None

@@ -36,7 +36,7 @@ def every_atom(kb: KnowledgeBase) -> Iterator[n.Atom]:
             yield from atoms_of(scope.conditions)
 
 
-def check_atom(kb: KnowledgeBase, atom: n.Atom, language: str = "en") -> list[Diagnostic]:
+def check_atom(kb: KnowledgeBase, atom: n.Atom, language: str | None = None) -> list[Diagnostic]:
     """An atom over an undeclared predicate or with the wrong number of arguments; in `language` for a question."""
     decl = kb.predicates.get(atom.predicate)
     if decl is None and atom.predicate.startswith(n.UNIVERSAL_PREFIX):
@@ -49,18 +49,13 @@ def check_atom(kb: KnowledgeBase, atom: n.Atom, language: str = "en") -> list[Di
                            message("declare predicate", language))]
     if decl.arity != atom.arity:
         signature = f"{decl.name}({', '.join(decl.parameters)})"
-        if language == "en":
-            text = (f"{atom.predicate} takes {decl.arity} argument{'s' if decl.arity != 1 else ''}"
-                    f" ({signature}), but {atom.arity} {'are' if atom.arity != 1 else 'is'} given here")
-        else:
-            text = message("arity", language, name=atom.predicate, count=decl.arity, signature=signature,
-                           given=atom.arity)
+        text = message("arity", language, name=atom.predicate, count=decl.arity, signature=signature, given=atom.arity)
         return [Diagnostic("arity", text, atom.span,
                            notes=(Note(message("declared here", language, name=atom.predicate), decl.name_span),))]
     return []
 
 
-def check(kb: KnowledgeBase, language: str = "en") -> list[Diagnostic]:
+def check(kb: KnowledgeBase, language: str | None = None) -> list[Diagnostic]:
     found: list[Diagnostic] = []
     for decl in kb.predicates.values():
         if not decl.name[0].isalpha() or decl.name[0].isupper():

@@ -4,27 +4,29 @@ alternatives has exactly one default (docs/semantics.md, "Readings")."""
 from __future__ import annotations
 
 from engine.base.diagnostics import Diagnostic
+from engine.base.messages import message
 from engine.syntax.knowledge import KnowledgeBase
 
 
-def check(kb: KnowledgeBase) -> list[Diagnostic]:
+def check(kb: KnowledgeBase, language: str | None = None) -> list[Diagnostic]:
     found: list[Diagnostic] = []
 
     def named(name: str, span, where: str) -> None:
         if name not in kb.readings:
-            found.append(Diagnostic("unknown-reading", f"{where} names the reading {name}, which is not declared", span,
-                                    hint="declare it with `reading NAME ...`, or correct the name"))
+            found.append(Diagnostic("unknown-reading", message("unknown-reading", language, where=where, name=name), span,
+                                    hint=message("declare reading", language)))
 
     for declared in kb.norms.values():
         for ref in declared.readings:
-            named(ref.norm_id, ref.span, f"the norm {declared.id}")
+            named(ref.norm_id, ref.span, message("the norm", language, norm=declared.id))
     for clause, norm in kb.all_clauses():
         for index, name in clause.conditional:
-            named(name, clause.body[index].span, f"a condition of {norm.id if norm else 'a rule'}")
+            named(name, clause.body[index].span, message("a condition of", language, norm=norm.id) if norm else
+                  message("a condition of a rule", language))
     links: dict[str, set[str]] = {name: set() for name in kb.readings}
     for decl in kb.readings.values():
         for ref in decl.instead_of:
-            named(ref.norm_id, ref.span, f"the reading {decl.name}")
+            named(ref.norm_id, ref.span, message("the reading", language, name=decl.name))
             if ref.norm_id in links:
                 links[decl.name].add(ref.norm_id)
                 links[ref.norm_id].add(decl.name)
@@ -42,8 +44,9 @@ def check(kb: KnowledgeBase) -> list[Diagnostic]:
         defaults = sorted(r for r in group if kb.readings[r].default)
         if len(defaults) != 1:
             decl = kb.readings[name]
+            names = ", ".join(sorted(group))
             found.append(Diagnostic("reading-without-default",
-                                    f"the alternative readings {', '.join(sorted(group))} have "
-                                    f"{'no default' if not defaults else 'several defaults: ' + ', '.join(defaults)}",
-                                    decl.name_span, hint="mark exactly one of them `default`"))
+                                    message("no default reading", language, names=names) if not defaults else
+                                    message("several default readings", language, names=names, defaults=", ".join(defaults)),
+                                    decl.name_span, hint=message("mark one default", language)))
     return found

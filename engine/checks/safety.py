@@ -15,7 +15,7 @@ from engine.syntax.knowledge import KnowledgeBase
 
 
 def check_conditions(head_vars, conditions, where: str, given: frozenset[str] = frozenset(),
-                     language: str = "en") -> list[Diagnostic]:
+                     language: str | None = None) -> list[Diagnostic]:
     """given: variables the question binds (a norm's conclusion over a predicate with an `asked over` domain);
     where: the place, already in the reader's language (engine/base/messages.py)."""
     bound = bound_variables(conditions) | given
@@ -45,7 +45,7 @@ def check_conditions(head_vars, conditions, where: str, given: frozenset[str] = 
     return found
 
 
-def check(kb: KnowledgeBase, language: str = "en") -> list[Diagnostic]:
+def check(kb: KnowledgeBase, language: str | None = None) -> list[Diagnostic]:
     found: list[Diagnostic] = []
     for clause, norm in kb.all_clauses():
         where = message("the conclusion" if clause.body else "a fact", language)

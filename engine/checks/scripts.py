@@ -12,6 +12,7 @@ from __future__ import annotations
 import unicodedata
 
 from engine.base.diagnostics import Diagnostic
+from engine.base.messages import MESSAGES, listed, message
 from engine.syntax import nodes as n
 from engine.checks.names import atoms_of
 from engine.syntax.knowledge import KnowledgeBase
@@ -49,7 +50,7 @@ def _terms(atom: n.Atom):
             yield term.value, term.span, "constant"
 
 
-def check(kb: KnowledgeBase) -> list[Diagnostic]:
+def check(kb: KnowledgeBase, language: str | None = None) -> list[Diagnostic]:
     found: list[Diagnostic] = []
     reported: set[tuple] = set()
 
@@ -60,18 +61,20 @@ def check(kb: KnowledgeBase) -> list[Diagnostic]:
         if composed != name:
             reported.add((name, span))
             found.append(Diagnostic(
-                "unnormalized-name", f"the {kind} name {name!r} is written with combining characters; it looks "
-                f"like {composed!r} and is another name", span,
-                hint="retype it, or save the file in Unicode NFC (composed characters)"))
+                "unnormalized-name", message("unnormalized-name", language, kind=message(f"kind {kind}", language),
+                                             name=name, composed=composed), span,
+                hint=message("retype in NFC", language)))
             return
         seen = scripts(name)
         if len(seen) < 2:
             return
         reported.add((name, span))
-        parts = ", ".join(f"{script.title()} ({char!r})" for script, char in seen.items())
+        parts = listed(message("script and letter", language, script=_script(script, language), letter=char)
+                       for script, char in seen.items())
         found.append(Diagnostic(
-            "mixed-script", f"the {kind} name {name!r} mixes letters of {len(seen)} scripts: {parts}", span,
-            hint="a look-alike letter makes another name; retype it in one script"))
+            "mixed-script", message("mixed-script", language, kind=message(f"kind {kind}", language), name=name,
+                                    count=len(seen), parts=parts), span,
+            hint=message("retype in one script", language)))
 
     atoms: list[n.Atom] = []
     for clause, norm in kb.all_clauses():
@@ -92,3 +95,9 @@ def check(kb: KnowledgeBase) -> list[Diagnostic]:
         for name, span, kind in _terms(atom):
             look(name, span, kind)
     return found
+
+
+def _script(script: str, language: str | None) -> str:
+    """A script's name in the reader's language where the catalogue has it (Latin, Cyrillic, Greek), else Unicode's."""
+    key = f"script {script.title()}"
+    return message(key, language) if key in MESSAGES else script.title()

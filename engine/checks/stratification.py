@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from engine.syntax.analysis import DependencyGraph
 from engine.base.diagnostics import Diagnostic, Note
+from engine.base.messages import message
 from engine.syntax.knowledge import KnowledgeBase
 from engine.syntax import nodes as n
 from engine.logic.ir import norm_relation
@@ -27,14 +28,14 @@ def dependency_graph(kb: KnowledgeBase) -> DependencyGraph:
     return graph
 
 
-def check(kb: KnowledgeBase) -> list[Diagnostic]:
+def check(kb: KnowledgeBase, language: str | None = None) -> list[Diagnostic]:
     graph = dependency_graph(kb)
     found = []
     for members, negatives in graph.negative_cycles():
-        notes = tuple(Note(f"{head} depends on `not {body}` here", graph.witnesses.get((head, body)))
+        notes = tuple(Note(message("depends on not", language, head=head, body=body), graph.witnesses.get((head, body)))
                       for head, body in negatives)
         first = graph.witnesses.get(negatives[0])
         found.append(Diagnostic(
-            "unstratifiable", f"unable to stratify predicate(s) {{{', '.join(members)}}}: they depend on each other through negation",
-            first, notes=notes, hint="a predicate may not depend on its own negation; split it, or drop the `not`"))
+            "unstratifiable", message("unstratifiable", language, names=", ".join(members), count=len(members)),
+            first, notes=notes, hint=message("split or drop not", language)))
     return found

@@ -1,4 +1,4 @@
-"""Translations: every act (title, citation forms), predicate, constant, norm (quotes, interpretation) and
+"""Translations: every act (title, citation forms), predicate, kind, constant, norm (quotes, interpretation) and
 saved question speaks kk, ru and en (each of them that the kb writes in at all). The engine's own words are checked by tests/test_i18n_words.py."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ def _missing_in(labels, languages=n.LANGUAGES) -> list[str]:
     return [language for language in languages if language not in present]
 
 
-def _diagnostic(what: str, missing: list[str], span, write: str, language: str = "en") -> Diagnostic:
+def _diagnostic(what: str, missing: list[str], span, write: str, language: str | None = None) -> Diagnostic:
     return Diagnostic("missing-translation", message("missing in", language, what=what, languages=", ".join(missing)), span,
                       hint=message("add", language, text="  ".join(write.format(language=m) for m in missing)))
 
@@ -22,13 +22,14 @@ def _diagnostic(what: str, missing: list[str], span, write: str, language: str =
 def spoken(kb: KnowledgeBase) -> tuple[str, ...]:
     """The languages the knowledge base writes in: a kb written only in English (another country's law) is
     asked for no Kazakh or Russian; one that writes any text in a language must write all of it in that one."""
-    used = {label.language for decl in (*kb.acts.values(), *kb.predicates.values(), *kb.constants.values())
-            for label in decl.labels}
+    used = {label.language for act in kb.acts.values() for label in act.labels}
+    used |= {label.language for decl in kb.predicates.values() for label in decl.labels}
+    used |= {label.language for constant in kb.constants.values() for label in constant.labels}
     used |= {q.language for norm in kb.norms.values() for q in norm.quotes}
     return tuple(language for language in n.LANGUAGES if language in used) or n.LANGUAGES
 
 
-def check(kb: KnowledgeBase, language: str = "en") -> list[Diagnostic]:
+def check(kb: KnowledgeBase, language: str | None = None) -> list[Diagnostic]:
     found: list[Diagnostic] = []
     languages = spoken(kb)
 
@@ -44,6 +45,10 @@ def check(kb: KnowledgeBase, language: str = "en") -> list[Diagnostic]:
             placeholders = " ".join("{{" + p + "}}" for p in decl.parameters)
             found.append(_diagnostic(message("predicate no reads", language, what=decl.name), missing, decl.name_span,
                                      f'reads {{language}} "{placeholders} ..."', language=language))
+    for kind in kb.kinds.values():   # what a reader calls a value of the kind (a party of a fact, in words)
+        if missing := _missing(kind.labels):
+            found.append(_diagnostic(message("kind no label", language, what=kind.name), missing, kind.name_span,
+                                     '{language} "..."', language=language))
     for const in kb.constants.values():
         if missing := _missing(const.labels):
             found.append(_diagnostic(message("constant no label", language, what=const.name), missing, const.span, '{language} "..."', language=language))
@@ -51,8 +56,10 @@ def check(kb: KnowledgeBase, language: str = "en") -> list[Diagnostic]:
         # the Kazakh quote is missing-quote's business; here the renderings in ru and en
         if missing := _missing(norm.quotes, ("ru", "en")):
             found.append(_diagnostic(message("norm no quote", language, what=norm.id), missing, norm.id_span, '{language} "..."', language=language))
-        if norm.interpretation or norm.interpretations:  # a reading of the text is shown wherever the norm is used
-            if missing := _missing(norm.interpretations or (n.Label("en", norm.interpretation, norm.span),)):
+        # a reading of the text is shown wherever the norm is used (untagged: English)
+        written = norm.interpretations or ((n.Label("en", norm.interpretation, norm.span),) if norm.interpretation else ())
+        if written:
+            if missing := _missing(written):
                 found.append(_diagnostic(message("norm no interpretation", language, what=norm.id), missing, norm.id_span,
                                          'interpretation {language} "..."', language=language))
     for act in kb.acts.values():  # citations are shown in the reader's form where the act has forms at all

@@ -22,7 +22,7 @@ def read_predicates(kb: KnowledgeBase) -> set[str]:
     return read
 
 
-def check(kb: KnowledgeBase, language: str = "en") -> list[Diagnostic]:
+def check(kb: KnowledgeBase, language: str | None = None) -> list[Diagnostic]:
     found: list[Diagnostic] = []
     used = {atom.predicate for atom in every_atom(kb)}
     for decl in kb.predicates.values():

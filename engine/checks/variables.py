@@ -48,7 +48,7 @@ def _closest(name: str, candidates: list[str]) -> str | None:
     return close[0] if close else candidates[0]
 
 
-def check(kb: KnowledgeBase, language: str = "en") -> list[Diagnostic]:
+def check(kb: KnowledgeBase, language: str | None = None) -> list[Diagnostic]:
     found: list[Diagnostic] = []
     for clause, norm in kb.all_clauses():
         if clause.is_fact or clause.head.predicate.startswith(n.UNIVERSAL_PREFIX):
@@ -89,7 +89,7 @@ def _near(name: str, candidates: list[str]) -> str | None:
     return close[0] if close else None
 
 
-def _lone_constants(kb: KnowledgeBase, language: str) -> list[Diagnostic]:
+def _lone_constants(kb: KnowledgeBase, language: str | None) -> list[Diagnostic]:
     """A lower-case name in a conclusion that occurs nowhere else: a constant where a variable was meant."""
     counts: dict[str, int] = {}
 

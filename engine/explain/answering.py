@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
+from engine.base.records import dataclass
 
 from engine.syntax import nodes as n
 from engine.logic.deontic import ALLOWING, Answer, decide
@@ -21,27 +22,42 @@ def candidates(program: Program, model: Model, atom: n.Atom) -> list[tuple]:
         found |= {row[1:] for row in model.get(norm_relation(predicate))}
     found |= model.get(predicate)
     if not atom.variables():
-        return [tuple(t.value for t in atom.args)]
+        return [atom.ground_values()]
     return [values for values in found if unify(atom, values, {}) is not None]
 
 
+class Decisions:
+    """The status of any ground atom of one predicate in a model: a deontic predicate's from the norms that apply
+    to the atom (deontic.decide, once per set of them), another's from whether the model holds it.
+
+    deontic: whether the predicate is decided by norms; None: when some norm of the kb concludes it with a
+    modality, in force or not (an atom no norm in force reaches is then `undetermined`).
+    """
+
+    def __init__(self, program: Program, model: Model, predicate: str, deontic: bool | None = None):
+        self.program, self.predicate = program, predicate
+        self.applies: dict[tuple, set[str]] = {}
+        for row in model.get(norm_relation(predicate)):
+            self.applies.setdefault(row[1:], set()).add(row[0])
+        self.facts = model.get(predicate)
+        self.deontic = deontic if deontic is not None else predicate in program.deontic or any(
+            info.predicate == predicate and info.modality for info in program.norms.values())
+        self.memo: dict = {}   # verdicts per set of applicable norms (deontic.decide)
+
+    def __call__(self, values: tuple, bindings: dict | None = None) -> Answer:
+        if self.deontic:
+            return decide(self.program, self.predicate, values, self.applies.get(values, set()), self.facts,
+                          bindings or {}, self.memo)
+        return Answer(self.predicate, values, bindings or {}, "holds" if values in self.facts else "not-established")
+
+
 def answers(program: Program, model: Model, query: n.Query) -> list[Answer]:
+    """The atoms matching the question, each with its status, in the order of their values."""
     atom = query.atom
-    predicate = atom.predicate
-    applies = {}
-    for row in model.get(norm_relation(predicate)):
-        applies.setdefault(row[1:], set()).add(row[0])
-    facts = model.get(predicate)
-    deontic = predicate in program.deontic or any(
-        info.predicate == predicate and info.modality for info in program.norms.values())
+    decisions = Decisions(program, model, atom.predicate)
     result = []
-    memo: dict = {}   # verdicts per set of applicable norms (deontic.decide)
     for values in candidates(program, model, atom):
-        bindings = {k: v for k, v in (unify(atom, values, {}) or {}).items()}
-        if deontic:
-            answer = decide(program, predicate, values, applies.get(values, set()), facts, bindings, memo)
-        else:
-            answer = Answer(predicate, values, bindings, "holds" if values in facts else "not-established")
+        answer = decisions(values, {k: v for k, v in (unify(atom, values, {}) or {}).items()})
         if query.status is None or query.status == answer.status:
             result.append(answer)
     result.sort(key=lambda a: tuple((type(v).__name__, str(v)) for v in a.values))

@@ -13,7 +13,7 @@ May import: `engine.syntax`, `engine.base` (as the rest of engine.explain).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from engine.base.records import dataclass
 
 from engine.base.messages import LANGUAGES
 from engine.explain.i18n import ORDINALS
@@ -24,6 +24,7 @@ from engine.syntax import nodes as n
 # ("бірінші бөлігі", as the ruling writes it; the words are the engine's, i18n.ORDINALS)
 _PLACEHOLDER = re.compile(r"\{(\d)(?::(ordinal))?\}")
 _SPACES = re.compile(r"\s+")
+_QUOTES = re.compile('["«»“”„]')
 _SLOT = re.compile(r"\{(\w+)(?::(\w+))?\}")   # a template's parameter, with the case it takes ({Convict:dat})
 
 
@@ -121,6 +122,67 @@ def read_citation(kb, text: str) -> Citation | None:
                 return Citation(act.key, tuple(str(words.index(m.group(f"p{k}")) + 1) if m.group(f"p{k}") in words
                                                else m.group(f"p{k}") for k in range(1, count + 1)))
     return None
+
+
+def _searched(form: str, language: str) -> re.Pattern:
+    """A citation form found in running text (a question): its parts numbers (or ordinal words), whole words only;
+    in Kazakh the last word may carry a case ending ("ҚАК-тің 134-бабына сәйкес")."""
+    def literal(piece: str) -> str:   # spaces as any spaces, quotation marks as any quotation marks
+        return _QUOTES.sub('["«»“”„]', re.escape(_SPACES.sub(" ", piece).lower()).replace(r"\ ", r"\s*"))
+
+    out, last = [r"(?<!\w)"], 0
+    for m in _PLACEHOLDER.finditer(form):
+        out.append(literal(form[last:m.start()]))
+        ordinals = "".join("|" + re.escape(w).replace(r"\ ", r"\s+")
+                           for w in sorted(ORDINALS.get(language, ()), key=len, reverse=True)) if m.group(2) else ""
+        out.append(f"(?P<p{m.group(1)}>[0-9]+[a-zа-яё]?(?:-[0-9]+)?{ordinals})")
+        last = m.end()
+    out.append(literal(form[last:].rstrip()))
+    ending = r"\w{0,4}" if language == "kk" and form.strip()[-1:].isalpha() else ""
+    return re.compile("".join(out) + ending + r"(?!\w)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Found:
+    """A citation found in running text: where (0-based, end exclusive), the text and the key it names."""
+
+    start: int
+    end: int
+    text: str
+    citation: Citation
+
+
+def find_citations(kb, text: str) -> list[Found]:
+    """Every citation written in running text (a question in words), in any form `read_citation` reads back:
+    the key (`pec 134.1.2`), the acts' forms with their parts (подп. 2) ч. 1 ст. 134 УИК), a named part; the
+    longest where forms overlap ("ст. 134 УИК" inside "подп. 2) ч. 1 ст. 134 УИК")."""
+    found: list[Found] = []
+    for act in sorted(kb.acts.values(), key=lambda a: a.key):
+        named = "".join("|" + re.escape(part) for part in sorted({p for p, _l in act.part_citations}))
+        key = re.compile(r"(?<![\w.])" + re.escape(act.key)
+                         + rf"(?:\s+(?P<n>[0-9]+[a-z]?(?:\.[0-9]+[a-z]?)*{named}))?(?![\w])", re.IGNORECASE)
+        for m in key.finditer(text):
+            numbers = tuple(m.group("n").split(".")) if m.group("n") else ()
+            found.append(Found(m.start(), m.end(), m.group(), Citation(act.key, numbers)))
+        for part, label in act.part_citations:
+            for m in _searched(label.text, label.language).finditer(text):
+                found.append(Found(m.start(), m.end(), m.group(), Citation(act.key, (part,))))
+        for label in act.citations:
+            words = ORDINALS.get(label.language, ())
+            count = len(_PLACEHOLDER.findall(label.text))
+            for m in _searched(label.text, label.language).finditer(text):
+                parts = []
+                for k in range(1, count + 1):
+                    written = _SPACES.sub(" ", m.group(f"p{k}")).lower()
+                    parts.append(str(words.index(written) + 1) if written in words else written)
+                found.append(Found(m.start(), m.end(), m.group(), Citation(act.key, tuple(parts))))
+    chosen: list[Found] = []
+    for f in sorted(found, key=lambda f: (f.start, f.start - f.end)):
+        if not chosen or f.start >= chosen[-1].end:
+            chosen.append(f)
+        elif f.end > chosen[-1].end and f.start == chosen[-1].start:
+            chosen[-1] = f
+    return chosen
 
 
 class Phrasebook:

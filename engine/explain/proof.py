@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import heapq
 import itertools
-from dataclasses import dataclass, field
+from dataclasses import field
+from engine.base.records import dataclass
 
 from engine.syntax import nodes as n
 from engine.logic.model import Model
@@ -19,6 +20,7 @@ from engine.logic.matching import Index, ground, ready, solutions, test, unify
 from engine.base.source import Span
 
 GroundAtom = tuple  # (relation, values)
+Instance = tuple[Rule, dict, list]   # a rule, the solution of its body, the ground atoms of its body
 
 
 @dataclass
@@ -69,8 +71,8 @@ class Prover:
         self.rules: dict[str, list[Rule]] = {}
         for rule in program.rules:
             self.rules.setdefault(rule.relation, []).append(rule)
-        self._instances: dict[GroundAtom, list] = {}
-        self._best: dict[GroundAtom, tuple[int, object]] = {}   # atom -> (height, instance or None for a fact)
+        self._instances: dict[GroundAtom, list[Instance]] = {}
+        self._best: dict[GroundAtom, tuple[int, Instance | None]] = {}   # atom -> (height, instance or None for a fact)
 
     # ------------------------------------------------------------ proofs
     def row(self, c: n.Atom, solution: dict) -> tuple:
@@ -155,6 +157,7 @@ class Prover:
             node = stack.pop()
             if node.kind != "rule":
                 continue
+            assert node.rule is not None, "a rule's node has its rule"
             solution = node.bindings
             for c in node.rule.body:
                 if isinstance(c, n.Atom):

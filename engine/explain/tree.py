@@ -10,11 +10,13 @@ the dictionary it was read from (`data`), so the tree serialises to the same dic
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import Any, Callable
 
+from engine.base.records import dataclass, field
 
-@dataclass(frozen=True, eq=False)
+
+@dataclass(frozen=True)
 class Node:
     """A node of the tree; `data` is the document's dictionary it was read from (the JSON contract)."""
 
@@ -30,7 +32,7 @@ class Node:
 
 # ---------------------------------------------------------------- norms
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True)
 class NormRef(Node):
     """A norm as the document names it: id and citation, and, where the document describes it, its text."""
 
@@ -77,7 +79,7 @@ def _norms(ds) -> list[NormRef]:
 
 # ---------------------------------------------------------------- proofs
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True)
 class Condition(Node):
     """A proof node: a condition that held (a fact, a rule's conclusion, a negation, a comparison), with the
     conditions it rests on."""
@@ -101,7 +103,7 @@ def condition(d: dict) -> Condition:
                      [condition(c) for c in d.get("conditions") or ()], d.get("truncated"))
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True)
 class Decision(Node):
     """The deciding norm with its bindings, the conditions that held and the norms it rests on."""
 
@@ -113,7 +115,7 @@ class Decision(Node):
 
 # ---------------------------------------------------------------- why not
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True)
 class Failure(Node):
     """The condition that stopped a norm, in words, and where it is written."""
 
@@ -122,7 +124,7 @@ class Failure(Node):
     source: str | None
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True)
 class WhyNot(Node):
     """A norm (or rule) that did not apply: why, what held before it failed, and the why-nots below."""
 
@@ -147,7 +149,7 @@ def why_not(d: dict) -> WhyNot:
 
 # ---------------------------------------------------------------- defeats and the rest of a trace
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True)
 class Defeat(Node):
     """A norm that applied but lost (or, as an Interpretation, was read narrowly), why, and what to see."""
 
@@ -167,13 +169,13 @@ def _defeat(d: dict, kind: type[Defeat]) -> Defeat:
                 norm(d.get("by_norm")), d.get("explanation", ""), _norms(d.get("see")))
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True)
 class Ambiguity(Node):
     norms: list[NormRef]
     explanation: str
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True)
 class Deadline(Node):
     """An obligation's deadline and where it stands."""
 
@@ -182,7 +184,7 @@ class Deadline(Node):
     fulfilled_on: str | None
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True)
 class Summary(Node):
     """The short form: the sentence, the deciding norm, the conditions that held, and the why-nots' sentences."""
 
@@ -195,7 +197,7 @@ class Summary(Node):
 
 # ---------------------------------------------------------------- steps
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True)
 class Step(Node):
     """A numbered step of the derivation (--steps); `premises` are the numbers of the steps it follows from."""
 
@@ -203,14 +205,14 @@ class Step(Node):
     premises: list[int]
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True)
 class FactStep(Step):
     atom: str
     reading: str | None
     source: str | None
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True)
 class InferenceStep(Step):
     """A rule's or norm's conclusion (`conclusion`: the norm's deontic conclusion, with its modality)."""
 
@@ -221,27 +223,27 @@ class InferenceStep(Step):
     modality: str | None
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True)
 class NegationStep(Step):
     atom: str
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True)
 class ComparisonStep(Step):
     atom: str
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True)
 class DefeatStep(Step):
     explanation: str
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True)
 class FailedStep(Step):
     explanation: str | None
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True)
 class StatusStep(Step):
     status: str
 
@@ -266,7 +268,7 @@ def step(d: dict) -> Step:
 
 # ---------------------------------------------------------------- answers and documents
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True)
 class Trace(Node):
     """Why an answer has its status: the decision (or, for a plain predicate, its proof), the norms it defeated
     or read narrowly, conflicts, the deadline, the why-nots, and the steps."""
@@ -308,7 +310,7 @@ def trace(d: dict) -> Trace:
         [step(x) for x in d.get("steps") or ()])
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True)
 class Scope(Node):
     """The provisions a knowledge base declares it does not encode, where an answer falls outside it."""
 
@@ -316,14 +318,14 @@ class Scope(Node):
     label: str
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True)
 class Reading(Node):
     name: str
     label: str
     default: bool
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True)
 class Answer(Node):
     atom: str
     status: str
@@ -341,7 +343,7 @@ def answer(d: dict) -> Answer:
                   trace(d.get("trace") or {}))
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True)
 class Document(Node):
     """An explanation document: the question, its date, its answers, and the norms it cites (first mention, fullest)."""
 
@@ -354,7 +356,7 @@ class Document(Node):
     guesses: list[str]
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True)
 class Cause(Node):
     """Why a status changed: the norm that caused it (primary) or one to see."""
 
@@ -363,7 +365,7 @@ class Cause(Node):
     norm: NormRef | None
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True)
 class Change(Node):
     """One answer whose status changed between the two sides of a `zan diff`."""
 
@@ -381,7 +383,7 @@ class Change(Node):
         return self.after.status if self.after else "absent"
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True)
 class Diff(Node):
     """A `zan diff` document: the changes between two dates (or readings)."""
 

@@ -36,7 +36,8 @@ from __future__ import annotations
 
 import datetime
 import itertools
-from dataclasses import dataclass, field
+from dataclasses import field
+from engine.base.records import dataclass
 from typing import Iterable
 
 from engine.syntax import nodes as n

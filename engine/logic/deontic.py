@@ -8,7 +8,8 @@ norms that none of these orders leave the answer undetermined, and the ambiguity
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import field
+from engine.base.records import dataclass
 from typing import Mapping
 
 from engine.logic import defeasible
@@ -80,6 +81,11 @@ def decide(program: Program, predicate: str, values: tuple, applicable: set[str]
     return answer
 
 
+def _pair(a: str, b: str) -> tuple[str, str]:
+    """Two norms in ambiguity, in the order of their ids."""
+    return (a, b) if a <= b else (b, a)
+
+
 def _verdict(program: Program, predicate: str, applicable: frozenset) -> tuple:
     """(status, deciding, supporting, applicable in order, defeats, ambiguity) for a set of applicable norms."""
     order = _order(program)
@@ -95,15 +101,16 @@ def _verdict(program: Program, predicate: str, applicable: frozenset) -> tuple:
     undefeated = set(verdict.undefeated)
 
     if verdict.literal is not None:
+        assert verdict.mode is not None, "every norm's modality is one of the modes: a side proved has its mode"
         answer.status = verdict.mode
         answer.deciding, answer.supporting = verdict.winners[0], verdict.winners[1:]
     elif undefeated:
-        modality = {nid: program.norms[nid].modality for nid in undefeated}
-        answer.ambiguity = sorted({tuple(sorted((a, f))) for a in undefeated for f in undefeated
-                                   if modality[a] in ALLOWING and modality[f] == "prohibited"})
+        modalities = {nid: program.norms[nid].modality for nid in undefeated}
+        answer.ambiguity = sorted({_pair(a, f) for a in undefeated for f in undefeated
+                                   if modalities[a] in ALLOWING and modalities[f] == "prohibited"})
     else:
         # only possible when priorities run in a cycle: every applicable norm is beaten by another
-        answer.ambiguity = sorted({tuple(sorted((w, l))) for l, ws in verdict.defeated.items() for w in ws})
+        answer.ambiguity = sorted({_pair(w, l) for l, ws in verdict.defeated.items() for w in ws})
 
     for loser, winners in verdict.defeated.items():
         beaten_by = sorted(winners, key=lambda w: (w != answer.deciding, w not in undefeated, order(w)))

@@ -15,7 +15,7 @@ message that names the bound.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from engine.base.records import dataclass
 from typing import Callable, Hashable, Iterator
 
 

@@ -13,7 +13,8 @@ Every rule keeps the norm it came from and its span, so a proof can always point
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import field
+from engine.base.records import dataclass
 
 from engine.base.source import Span
 from engine.logic.norms import Defeat, NormInfo, Superiority
@@ -157,7 +158,7 @@ def open_head_variables(clause: n.Clause) -> list[str]:
 
 def asked_atoms(atoms) -> list[tuple[str, tuple]]:
     """The atoms without variables, as (predicate, values): what `lower(asked=...)` decides whoever they name."""
-    return [(a.predicate, tuple(t.value for t in a.args)) for a in atoms if not a.variables()]
+    return [(a.predicate, a.ground_values()) for a in atoms if not a.variables()]
 
 
 def readings_compared(kb: KnowledgeBase, first=None, second=None) -> tuple[list[str], list[str]]:
@@ -179,13 +180,14 @@ def readings_in_force(kb: KnowledgeBase, chosen=None) -> frozenset[str]:
     for k, name in enumerate(names):
         if name not in kb.readings:
             from engine.base.diagnostics import Diagnostic, ZanError, did_you_mean
+            from engine.base.messages import message
 
             guess = did_you_mean(name, list(kb.readings))
-            known = ", ".join(sorted(kb.readings)) or "none"
+            known = ", ".join(sorted(kb.readings)) or message("none")
             column = len(",".join(names[:k])) + (2 if k else 1)   # where the name stands in `--reading a,b`
-            raise ZanError([Diagnostic("unknown-reading", f"no reading named {name!r} in the knowledge base (known: {known})",
+            raise ZanError([Diagnostic("unknown-reading", message("no such reading", name=name, known=known),
                                        Span("<--reading>", 1, column, 1, column + len(name)),
-                                       hint=f"did you mean {guess}?" if guess else None)],
+                                       hint=message("did you mean", guess=guess) if guess else None)],
                            sources={"<--reading>": written})
     active = {name for name, decl in kb.readings.items() if decl.default}
     links: dict[str, set[str]] = {name: set() for name in kb.readings}
@@ -223,31 +225,31 @@ def lower(kb: KnowledgeBase, at: datetime.date, reading=None, asked=()) -> Progr
     """
     program = Program(at=at, origins=dict(kb.origins), scopes=tuple(kb.scopes))
     program.readings = readings = readings_in_force(kb, reading)
-    for name, decl in kb.predicates.items():
-        program.arities[name] = decl.arity
+    for name, declared in kb.predicates.items():
+        program.arities[name] = declared.arity
     program.norms = {nid: norm_info(kb, norm) for nid, norm in kb.norms.items()}
 
     for clause in kb.clauses:
         if clause.interval is not None and clause.is_fact and not clause.head.variables() \
                 and clause.interval.start is not None and clause.interval.start <= at:
-            values = tuple(a.value for a in clause.head.args)
+            values = clause.head.ground_values()
             program.occurrences.setdefault(clause.head.predicate, {}).setdefault(values, []).append(clause.interval.start)
         if clause.interval is not None and not clause.interval.contains(at):
             continue
         clause = _under(clause, readings)
         if clause.is_fact and not clause.head.variables():
-            program.add_fact(clause.head.predicate, tuple(a.value for a in clause.head.args), clause.span)
+            program.add_fact(clause.head.predicate, clause.head.ground_values(), clause.span)
         elif clause.modality is None:
             program.arities.setdefault(clause.head.predicate, clause.head.arity)  # `every:...` (n.Universal)
             program.rules.append(Rule(clause.head, clause.body, None, None, clause.span))
 
     for nid, info in sorted(program.norms.items()):
-        clause = info.node.clause
-        if clause is None or not info.in_force(at):
+        written = info.node.clause
+        if written is None or not info.in_force(at):
             continue
         if info.node.readings and not any(r.norm_id in readings for r in info.node.readings):
             continue
-        clause = _under(clause, readings)
+        clause = _under(written, readings)
         if clause.interval is not None and not clause.interval.contains(at):
             continue
         if clause.modality is None:
@@ -257,7 +259,7 @@ def lower(kb: KnowledgeBase, at: datetime.date, reading=None, asked=()) -> Progr
         program.deontic.add(predicate)
         head = _synthetic(norm_relation(predicate), (n.Constant(nid, info.node.id_span),) + clause.head.args, clause.head.span)
         program.arities[head.predicate] = len(head.args)
-        guard = ()
+        guard: tuple[n.Atom, ...] = ()
         decl = kb.predicates.get(predicate)
         if decl is not None and decl.domain is not None and open_head_variables(clause):
             guard = (_synthetic(domain_relation(predicate), clause.head.args, clause.head.span),)

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import datetime
 import operator
-from dataclasses import dataclass, field
+from dataclasses import field
+from engine.base.records import dataclass
 from decimal import Decimal
 
 from engine.logic.ir import ARITHMETIC_RELATIONS

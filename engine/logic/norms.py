@@ -8,7 +8,7 @@ statuses with them), so that neither has to import the other.
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from engine.base.records import dataclass
 
 from engine.syntax import nodes as n
 
@@ -92,7 +92,7 @@ def priority(a: NormInfo, b: NormInfo) -> Defeat | None:
     a_excepts, b_excepts = may_except(a, b), may_except(b, a)
     if a_excepts != b_excepts:
         w, l = (a, b) if a_excepts else (b, a)
-        grounds = (("exception_to", l.id),)
+        grounds: tuple[tuple[str, str], ...] = (("exception_to", l.id),)
         if w.rank < l.rank:
             grounds += (("delegated_by", l.id),)
         return Defeat(w.id, l.id, "lex specialis", grounds)
@@ -103,8 +103,8 @@ def priority(a: NormInfo, b: NormInfo) -> Defeat | None:
             ("loser_act", l.act.key if l.act else ""), ("loser_rank", str(l.rank))))
     if a.start and b.start and a.start != b.start:
         w, l = (a, b) if a.start > b.start else (b, a)
-        return Defeat(w.id, l.id, "lex posterior", (
-            ("winner_date", w.start.isoformat()), ("loser_date", l.start.isoformat())))
+        later, earlier = max(a.start, b.start), min(a.start, b.start)
+        return Defeat(w.id, l.id, "lex posterior", (("winner_date", later.isoformat()), ("loser_date", earlier.isoformat())))
     return None
 
 

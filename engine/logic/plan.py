@@ -15,9 +15,8 @@ ARITHMETIC = ARITHMETIC_RELATIONS   # the built-in relations: tests, not joined 
 def order_body(rule: Rule, component: dict[str, int], sizes: dict[str, int]) -> list[n.Condition]:
     """Recursive literals first, then the most bound, smallest relations; tests once their variables are bound."""
     head_component = component.get(rule.relation)
-    atoms = [i for i, c in enumerate(rule.body) if isinstance(c, n.Atom) and c.predicate not in ARITHMETIC]
-    recursive = [i for i in atoms if head_component is not None
-                 and component.get(rule.body[i].predicate) == head_component]
+    recursive = [i for i, c in enumerate(rule.body) if isinstance(c, n.Atom) and c.predicate not in ARITHMETIC
+                 and head_component is not None and component.get(c.predicate) == head_component]
 
     def cost(atom: n.Atom, bound: set[str], placed: bool):
         free = sum(1 for t in atom.args if isinstance(t, n.Variable) and t.name not in bound)

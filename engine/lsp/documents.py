@@ -9,7 +9,7 @@ for the files on disk; the other files are parsed once and again only when they 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from engine.base.records import dataclass
 from pathlib import Path
 
 from engine import checks
@@ -72,7 +72,9 @@ def completion_context(before: str) -> tuple[str, str]:
             return "citations", before[before.rfind('"') + 1:]
         return "nothing", ""
     current = "".join(statement)
-    prefix = re.search(r"[\w.]*$", current).group(0)
+    at_end = re.search(r"[\w.]*$", current)
+    assert at_end is not None, "the pattern matches the empty string"
+    prefix = at_end.group(0)
     head = current[: len(current) - len(prefix)]
     if _NORM_LISTS.search(head):
         return "norms", prefix
@@ -161,7 +163,7 @@ class Documents:
 
             module = parse_module(text, name)
         except ZanError as e:
-            result = Checked(path, self.last.get(path).kb if path in self.last else None, None, list(e.diagnostics))
+            result = Checked(path, self.last[path].kb if path in self.last else None, None, list(e.diagnostics))
             self.last[path] = result
             return result
         kb = KnowledgeBase()
@@ -385,9 +387,10 @@ class Documents:
         return out if out is not None and out != text else None
 
 
-def _citation_act(text: str) -> str | None:
+def _citation_act(text: str) -> str:
+    """The act's key a citation starts with ("" for none: no act has it)."""
     words = text.split()
-    return words[0] if words else None
+    return words[0] if words else ""
 
 
 def _labels(labels) -> str:
@@ -454,4 +457,4 @@ def _ignored_project(path: Path, name: str) -> list[Diagnostic]:
     refusal = refused(path.parent)
     if refusal is None:
         return []
-    return [Diagnostic("project-ignored", refusal.describe("en").removeprefix("warning: "), Span(name, 1, 1, 1, 2))]
+    return [Diagnostic("project-ignored", refusal.said(), Span(name, 1, 1, 1, 2))]

@@ -6,6 +6,7 @@ import logging
 import os
 import sys
 from pathlib import Path
+from typing import BinaryIO, cast
 from urllib.parse import unquote, urlparse
 from urllib.request import pathname2url
 
@@ -33,7 +34,9 @@ def uri_of(path: Path) -> str:
     return "file://" + pathname2url(str(path))
 
 
-def _range(span: Span) -> t.Range:
+def _range(span: Span | None) -> t.Range:
+    if span is None:   # a diagnostic of the file as a whole: shown at its start
+        return t.Range(t.Position(0, 0), t.Position(0, 0))
     end_line = span.end_line or span.line
     end_column = span.end_column if span.end_line else span.column + 1
     return t.Range(t.Position(max(span.line - 1, 0), max(span.column - 1, 0)),
@@ -53,6 +56,7 @@ def locale_language(locale: str | None) -> str | None:
 def lsp_diagnostic(d: Diagnostic, language: str = "en") -> t.Diagnostic:
     from engine.base.messages import message as word
 
+    d = d.said(language)
     related = [t.DiagnosticRelatedInformation(_location(note.span), note.message)
                for note in d.notes if note.span is not None]
     message = d.message + (f"\n{word('hint', language)}: {d.hint}" if d.hint else "")
@@ -161,10 +165,15 @@ class Frames:
         return part
 
 
-def make_server() -> LanguageServer:
-    server = LanguageServer("zan", engine.__version__, text_document_sync_kind=t.TextDocumentSyncKind.Full)
+class ZanServer(LanguageServer):
+    """pygls' server, which remembers whether the editor asked it to shut down (the exit code says so)."""
+
+    asked_to_shut_down = False
+
+
+def make_server() -> ZanServer:
+    server = ZanServer("zan", engine.__version__, text_document_sync_kind=t.TextDocumentSyncKind.Full)
     documents = Documents()
-    server.asked_to_shut_down = False
 
     @server.feature(UNFRAMED)
     def unframed(ls: LanguageServer, params):
@@ -177,7 +186,7 @@ def make_server() -> LanguageServer:
         documents.locale = locale_language(getattr(params, "locale", None))   # the diagnostics' language
 
     @server.feature(t.SHUTDOWN)
-    def shutdown(ls: LanguageServer, params):
+    def shutdown(ls: ZanServer, params):
         ls.asked_to_shut_down = True
 
     def publish(ls: LanguageServer, uri: str) -> None:
@@ -256,6 +265,6 @@ def main() -> None:
     """
     logging.basicConfig(level=logging.WARNING)
     server = make_server()
-    server.start_io(stdin=Frames(sys.stdin.buffer))
+    server.start_io(stdin=cast(BinaryIO, Frames(sys.stdin.buffer)))   # pygls reads it by readline and read only
     sys.stderr.flush()
     os._exit(0 if server.asked_to_shut_down else 1)

@@ -19,7 +19,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from engine.base.diagnostics import Diagnostic, ZanError
-from engine.syntax.nodes import iso_date
+from engine.syntax.nodes import Query, iso_date
 from engine.serve.words import LANGUAGES, WORDS
 from engine.serve.workers import Workers
 
@@ -32,10 +32,12 @@ STATUSES = ("permitted", "prohibited", "discretionary", "undetermined", "obligat
 def page_words() -> dict[str, dict[str, str]]:
     """The page's words (engine/serve/words.py) with the statuses as the explanations name them, so that
     "was permitted" on a changed answer is in the page's language too."""
-    from engine.explain.i18n import word
+    from engine.explain.i18n import MONTHS, word
 
+    # the month words a date field reads ("27 декабря 2024", "2024 ж. 27 желтоқсан"), as `zan ask` reads them
+    months = {f"month {m}": "|".join(forms) for m, forms in MONTHS.items()}
     return {language: {**WORDS[language], **{"status " + s: word(s, language) for s in (*STATUSES, "holds")},
-                       **{key: word(key, language) for key in ("rests on", "see", "interpreted")}}
+                       **{key: word(key, language) for key in ("rests on", "see", "interpreted")}, **months}
             for language in LANGUAGES}
 
 
@@ -199,7 +201,7 @@ def _rendered(d: Diagnostic, sources, language: str = "en") -> str:
 def diagnostics_json(e: ZanError, language: str = "en") -> dict:
     """The diagnostics as JSON; their `text` framed in the request's language ("ошибка: ...", "қате: ...")."""
     sources = e.sources
-    return {"errors": [{"code": d.code, "message": d.message, "text": _rendered(d, sources, language),
+    return {"errors": [{"code": d.code, "message": d.said(language).message, "text": _rendered(d, sources, language),
                         "file": d.span.file if d.span else None, "line": d.span.line if d.span else None,
                         "column": d.span.column if d.span else None}
                        for d in sorted(e.diagnostics, key=Diagnostic.sort_key)]}
@@ -219,6 +221,7 @@ def answer_json(bench: Workbench, body: dict) -> str:
     language = _language(body.get("lang"))
     at = _date(body.get("at"), "at")
     title, understood, assumptions = None, None, ()
+    query: str | Query
     if body.get("question"):
         from engine.tools.questions import titled
         args = body.get("args") or []
@@ -226,9 +229,9 @@ def answer_json(bench: Workbench, body: dict) -> str:
             raise BadRequest("args: a list of texts is required")
         query, title = titled(_text(body["question"], "question"), args, None, language, bench.kb_dir)
     else:
-        query = _text(body.get("query"), "query")
-        if not looks_like_atom(query):
-            words = in_words(bench, body, query, language, detect=body.get("lang") in (None, ""))
+        text = query = _text(body.get("query"), "query")
+        if not looks_like_atom(text):
+            words = in_words(bench, body, text, language, detect=body.get("lang") in (None, ""))
             if "changes" in words:
                 return render(words) + "\n"
             language = words["language"]  # lang not given: the question's own language
@@ -349,7 +352,9 @@ def interview_json(bench: Workbench, body: dict) -> str:
     text = "".join(read_source(p) for p in files[:1])
     module = parse_module(text, str(files[0]) if files else "<case>")
     law = bench.law()
-    groups = candidates(law, module, language, bench.kb_dir)
+    # facts the case stated before (unticked since): their persons keep their kinds, so the fact stays offered
+    known = parse_module("".join(f.strip().rstrip(".") + ".\n" for f in _facts_list(body, "known")), "<known>")
+    groups = candidates(law, module, language, bench.kb_dir, known=known)
     return json.dumps({"case": body.get("case"), "lang": language, "text": text, "groups": groups,
                        "people": by_person(groups, law, language)},
                       ensure_ascii=False, indent=2, sort_keys=True) + "\n"
@@ -447,7 +452,7 @@ def respond(bench: Workbench, name: str, body: dict) -> tuple[int, str, str]:
     """One API call (or "sheet", the exercise sheet) as the server answers it: (status, media type, text).
     Every failure is a status and a message, never a traceback; MemoryError is left to the caller (the
     worker's budget, engine/serve/workers.py)."""
-    language = body.get("lang") if body.get("lang") in LANGUAGES else "en"
+    language = body["lang"] if body.get("lang") in LANGUAGES else "en"
     try:
         if name == "sheet":
             return 200, "text/html; charset=utf-8", sheet_text(bench, body)

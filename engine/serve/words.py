@@ -13,6 +13,20 @@ _ENTRIES = {
     "upload": ("Файлды жүктеу", "Загрузить файл", "Upload a file"),
     "interview": ("Фактілер сөзбен", "Факты словами", "Facts in words"),
     "date": ("Күні", "Дата", "Date"),
+    # how the date fields write and read a date: DD, MM, YYYY the day, month and year in digits, MMMM the month's name
+    "date pattern": ("DD.MM.YYYY", "DD.MM.YYYY", "D MMMM YYYY"),
+    # a date in words (next to the field, on the change days, in headings): D the day, MMMM the month's name, YYYY the year
+    "date words": ("YYYY ж. D MMMM", "D MMMM YYYY г.", "D MMMM YYYY"),
+    # the months' names as a date in words writes them (the Russian in the genitive: "27 декабря"), | between them
+    "month names": ("қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан",
+                    "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря",
+                    "January|February|March|April|May|June|July|August|September|October|November|December"),
+    "date placeholder": ("кк.аа.жжжж", "дд.мм.гггг", "27 December 2024"),
+    "date help": ("Күн 27.12.2024 түрінде; ↑ ↓ бір күнге жылжытады", "Дата в виде 27.12.2024; ↑ ↓ сдвигают на день",
+                  "A date such as 27 December 2024 or 27/12/2024; ↑ ↓ move it a day"),
+    "date invalid": ("«{text}» — күнтізбеде мұндай күн жоқ; былай жазыңыз: 27.12.2024",
+                     "«{text}» — такого дня нет в календаре; пишите так: 27.12.2024",
+                     "“{text}” is not a day of the calendar; write it as 27 December 2024 or 27/12/2024"),
     "change days": ("Заң өзгерген күндер", "Дни изменения права", "Days the law changed"),
     "day before": ("Алдыңғы күн", "Предыдущий день", "Day before"),
     "day after": ("Келесі күн", "Следующий день", "Day after"),

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
+from engine.base.records import dataclass
+
+from engine.base.source import Span
 
 
 @dataclass
@@ -11,9 +14,9 @@ class DependencyGraph:
 
     nodes: set[str] = field(default_factory=set)
     edges: dict[str, dict[str, bool]] = field(default_factory=dict)  # head -> {body: negative?}
-    witnesses: dict[tuple[str, str], object] = field(default_factory=dict)  # (head, body) -> where
+    witnesses: dict[tuple[str, str], Span | None] = field(default_factory=dict)  # (head, body) -> where
 
-    def add(self, head: str, body: str, negative: bool, where=None) -> None:
+    def add(self, head: str, body: str, negative: bool, where: Span | None = None) -> None:
         self.nodes.update((head, body))
         targets = self.edges.setdefault(head, {})
         targets[body] = targets.get(body, False) or negative

@@ -17,7 +17,7 @@ Only whitespace changes: `same_meaning` proves it on every run by comparing the 
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
+from engine.base.records import dataclass
 from functools import lru_cache
 
 import lark
@@ -29,7 +29,7 @@ from engine.base.resources import grammar_path
 
 LINE_WIDTH = 100
 INDENT = "  "
-DECLARATIONS = ("act", "predicate", "constant", "norm", "question")
+DECLARATIONS = ("act", "predicate", "constant", "norm", "question", "kind_declaration")
 
 
 class _Comments:
@@ -184,9 +184,14 @@ def statement(tree: Tree) -> list[Line]:
     elif kind == "constraint_declaration":
         rest = [k for k in kids[1:] if isinstance(k, Tree)]
         head = "never " + " and ".join(condition(c) for c in kids[0].children)
+    elif kind == "kind_declaration":
+        parents = [str(t) for k in rest if isinstance(k, Tree) and k.data == "kind_parents" for t in k.children]
+        rest = [k for k in rest if isinstance(k, Tree) and k.data != "kind_parents"]
+        head = f"kind {name}" + (" is " + ", ".join(parents) if parents else "")
     elif kind in ("predicate", "question"):
-        params = [str(k) for k in rest if isinstance(k, Token)]
-        rest = [k for k in rest if isinstance(k, Tree)]
+        params = [str(k) if isinstance(k, Token) else str(k.children[0]) + (f": {k.children[1]}" if k.children[1] is not None else "")
+                  for k in rest if isinstance(k, Token) or (isinstance(k, Tree) and k.data == "parameter")]
+        rest = [k for k in rest if isinstance(k, Tree) and k.data != "parameter"]
         head = f"{kind} {name}({', '.join(params)})" if params or kind == "question" else f"{kind} {name}"
     else:
         head = f"{'reading' if kind == 'reading_declaration' else kind} {name}"

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 import gc
-from dataclasses import dataclass, field
+from dataclasses import field
+from engine.base.records import dataclass
 from pathlib import Path
 from typing import Iterable
 
 from engine.syntax import nodes as n
 from engine.base.diagnostics import Diagnostic, Note, ZanError
+from engine.base.messages import message
 from engine.base.source import Span
 
 
@@ -22,6 +24,7 @@ class KnowledgeBase:
     acts: dict[str, n.Act] = field(default_factory=dict)
     predicates: dict[str, n.PredicateDecl] = field(default_factory=dict)
     constants: dict[str, n.ConstantDecl] = field(default_factory=dict)
+    kinds: dict[str, n.KindDecl] = field(default_factory=dict)   # kinds of values parameters take
     norms: dict[str, n.Norm] = field(default_factory=dict)
     clauses: list[n.Clause] = field(default_factory=list)
     questions: dict[str, n.Question] = field(default_factory=dict)
@@ -50,6 +53,8 @@ class KnowledgeBase:
                 self._register(self.predicates, statement.name, statement, statement.name_span, "predicate")
             elif isinstance(statement, n.ConstantDecl):
                 self._register(self.constants, statement.name, statement, statement.span, "constant")
+            elif isinstance(statement, n.KindDecl):
+                self._register(self.kinds, statement.name, statement, statement.name_span, "kind")
             elif isinstance(statement, n.Norm):
                 self._register(self.norms, statement.id, statement, statement.id_span, "norm")
                 for ref in statement.subject_to:
@@ -83,10 +88,31 @@ class KnowledgeBase:
         if key in table:
             first = table[key]
             self.duplicates.append(Diagnostic(
-                "duplicate-id", f"the {kind} {key} is declared twice", span,
-                notes=(Note("first declared here", getattr(first, "span", None)),)))
+                "duplicate-id", message(f"{kind} declared twice", key=key), span,
+                notes=(Note(message("first declared here"), getattr(first, "span", None)),)))
             return
         table[key] = node
+
+    def kind_ancestry(self, kind: str) -> set[str]:
+        """The kind and every kind it is one of (`kind spouse is family_member`, transitively; cycles stop)."""
+        seen, todo = set(), [kind]
+        while todo:
+            k = todo.pop()
+            if k not in seen:
+                seen.add(k)
+                decl = self.kinds.get(k)
+                todo += [p.norm_id for p in decl.parents] if decl is not None else []
+        return seen
+
+    def parameter_kind(self, predicate: str, index: int) -> str | None:
+        """The kind of value the predicate's parameter at `index` takes (its declared kind, else its name)."""
+        decl = self.predicates.get(predicate)
+        return decl.kind_of(index) if decl is not None and index < decl.arity else None
+
+    def kind_label(self, kind: str, language: str) -> str | None:
+        """What a reader of the language calls a value of the kind (`kind spouse ... ru "супруг (супруга)"`), or None."""
+        decl = self.kinds.get(kind)
+        return next((label.text for label in decl.labels if label.language == language), None) if decl else None
 
     def all_clauses(self) -> Iterable[tuple[n.Clause, n.Norm | None]]:
         """Every clause with the norm it belongs to (None for facts and plain definitions)."""
@@ -95,6 +121,19 @@ class KnowledgeBase:
         for norm in self.norms.values():
             if norm.clause is not None:
                 yield norm.clause, norm
+
+
+def _stored() -> tuple[type, ...]:
+    import datetime
+    import decimal
+
+    records = [v for v in vars(n).values() if isinstance(v, type) and dataclasses.is_dataclass(v)]
+    return (KnowledgeBase, Span, Diagnostic, Note, datetime.date, decimal.Decimal, *records)
+
+
+# What a cache entry (engine/base/cache.py) may hold besides containers, strings and numbers: a parsed
+# knowledge base or question is made of these, and the unpickler finds no other class (SECURITY.md).
+STORED = _stored()
 
 
 def kb_files(folder: Path) -> list[Path]:
@@ -177,8 +216,9 @@ def load_contents(named: Iterable[tuple[str, bytes]], base: KnowledgeBase | None
     return kb
 
 
-_KINDS = {n.Act: "an act", n.PredicateDecl: "a predicate declaration", n.ConstantDecl: "a constant declaration",
-          n.Norm: "a norm", n.Question: "a question"}
+_KINDS = {n.Act: "case has an act", n.PredicateDecl: "case has a predicate", n.ConstantDecl: "case has a constant",
+          n.KindDecl: "case has a kind", n.Norm: "case has a norm",
+          n.Question: "case has a question"}   # their words: engine/base/messages.py
 
 
 def case_only(module: n.Module) -> list[Diagnostic]:
@@ -192,14 +232,13 @@ def case_only(module: n.Module) -> list[Diagnostic]:
         if isinstance(statement, n.Clause) and statement.is_fact:
             continue
         if isinstance(statement, n.Clause):
-            what = f"a {statement.modality} conclusion" if statement.modality else "a rule with conditions"
+            what = message("case has a conclusion", modality=statement.modality) if statement.modality else \
+                message("case has a rule")
         else:
-            what = _KINDS.get(type(statement), "a statement that is not a fact")
+            what = message(_KINDS.get(type(statement), "case has a statement"))
         found.append(Diagnostic(
-            "case-not-fact", f"a case file holds facts only, and this is {what}",
-            getattr(statement, "span", None) or Span(module.path, 1, 1),
-            hint="law (norms, acts, predicates, rules, questions) belongs in the knowledge base (--kb); "
-                 "a case file states facts such as `spouse(bekov, aliya) from 2024-01-01.`"))
+            "case-not-fact", message("case-not-fact", what=what),
+            getattr(statement, "span", None) or Span(module.path, 1, 1), hint=message("law belongs in the kb")))
     return found
 
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
+from engine.base.records import dataclass
 from decimal import Decimal
-from typing import Union
+from typing import Union, overload
 
 from engine.base.messages import LANGUAGES  # noqa: F401  (defined once, in engine/base)
 from engine.base.source import Span
@@ -51,6 +52,15 @@ class Atom:
 
     def variables(self) -> list[Variable]:
         return [a for a in self.args if isinstance(a, Variable)]
+
+    def ground_values(self) -> tuple[Value, ...]:
+        """The values of a ground atom's arguments (a fact, an assumed fact, a ground question), in order."""
+        values = []
+        for a in self.args:
+            if not isinstance(a, Constant):
+                raise ValueError(f"{self} is not ground: {a} is a variable")
+            values.append(a.value)
+        return tuple(values)
 
     def __str__(self) -> str:
         return f"{self.predicate}({', '.join(map(str, self.args))})" if self.args else self.predicate
@@ -193,10 +203,30 @@ class PredicateDecl:
     name_span: Span
     domain_span: Span | None = None
     phrases: tuple[Label, ...] = ()  # further ways a question in words may name it (beside labels and readings)
+    # the kind each parameter takes (`Person: spouse`), None where the declaration names none (its kind is then its
+    # name: see `kind_of`); empty for a declaration written before kinds
+    kinds: tuple[Reference | None, ...] = ()
 
     @property
     def arity(self) -> int:
         return len(self.parameters)
+
+    def kind_of(self, index: int) -> str:
+        """The kind of value the parameter at `index` takes: the declared kind, else the parameter's name."""
+        declared = self.kinds[index] if index < len(self.kinds) else None
+        return declared.norm_id if declared is not None else self.parameters[index]
+
+
+@dataclass(frozen=True, slots=True)
+class KindDecl:
+    """A kind of value parameters take (`kind spouse is family_member kk "..." ru "..." en "spouse".`)."""
+
+    name: str
+    parents: tuple[Reference, ...]     # the kinds it is one of (`is family_member`)
+    labels: tuple[Label, ...]
+    notes: tuple[str, ...]
+    span: Span
+    name_span: Span
 
 
 @dataclass(frozen=True, slots=True)
@@ -301,7 +331,7 @@ class ConstraintDecl:
     span: Span | None = None
 
 
-Statement = Union[ReadingDecl, ScopeDecl, AssumableDecl, ConstraintDecl, Act, PredicateDecl, ConstantDecl, Norm, Question, Clause]
+Statement = Union[KindDecl, ReadingDecl, ScopeDecl, AssumableDecl, ConstraintDecl, Act, PredicateDecl, ConstantDecl, Norm, Question, Clause]
 
 
 @dataclass(frozen=True, slots=True)
@@ -349,6 +379,14 @@ def format_value(value: Value) -> str:
             return value
         return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
     return str(value)
+
+
+@overload
+def label_of(labels: tuple[Label, ...], language: str) -> str | None: ...
+@overload
+def label_of(labels: tuple[Label, ...], language: str, fallback: str) -> str: ...
+@overload
+def label_of(labels: tuple[Label, ...], language: str, fallback: str | None) -> str | None: ...
 
 
 def label_of(labels: tuple[Label, ...], language: str, fallback: str | None = None) -> str | None:

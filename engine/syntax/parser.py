@@ -13,19 +13,21 @@ from lark import Token, Tree
 
 from engine.syntax import nodes as n
 from engine.base.diagnostics import Diagnostic, ZanError
-from engine.base.messages import message
+from engine.base.messages import either, message
 from engine.base.inputs import MAX_INPUT_BYTES, read_text
 from engine.base.resources import grammar_path
 from engine.base.source import Span
 
-# Human names for the grammar's terminals, for "expected ..." in syntax errors.
+# Names in words for the grammar's terminals, for "expected ..." in syntax errors (their words in kk, ru and en:
+# engine/base/messages.py, "terminal NAME"); punctuation is shown as it is written.
 _TERMINAL_NAMES = {
-    "IDENT": "a name", "NORM_ID": "a norm id such as pec.134.1.2", "QUESTION_NAME": "a question name",
-    "DATE": "a date such as 2024-12-27", "NUMBER": "a number", "INTEGER": "a whole number",
-    "STRING": 'a "quoted text"', "MODALITY": "permitted, prohibited, obligatory or discretionary",
-    "STATUS_FILTER": "a status", "LANGUAGE": "kk, ru or en", "COMPARATOR": "a comparison (=, !=, <, <=, >, >=)",
-    "DOT": "'.'", "COMMA": "','", "LPAR": "'('", "RPAR": "')'", "$END": "the end of the text",
+    "IDENT": "terminal IDENT", "NORM_ID": "terminal NORM_ID", "QUESTION_NAME": "terminal QUESTION_NAME",
+    "DATE": "terminal DATE", "NUMBER": "terminal NUMBER", "INTEGER": "terminal INTEGER",
+    "STRING": "terminal STRING", "MODALITY": "terminal MODALITY",
+    "STATUS_FILTER": "terminal STATUS_FILTER", "LANGUAGE": "terminal LANGUAGE", "COMPARATOR": "terminal COMPARATOR",
+    "$END": "terminal $END",
 }
+_PUNCTUATION = {"DOT": "'.'", "COMMA": "','", "LPAR": "'('", "RPAR": "')'"}
 
 # Words authors write for a modality or a keyword of the language (the DSL's own words, never the law's):
 # "forbidden visit(C, P)" gets "did you mean prohibited?", as an unknown predicate gets its did-you-mean.
@@ -89,7 +91,7 @@ def _parse(text: str, path: str, start: str) -> Tree:
     except lark.exceptions.UnexpectedInput as e:
         raise ZanError([syntax_diagnostic(e, text, path)]) from None
     except RecursionError:
-        raise ZanError([Diagnostic("syntax", "the text is nested too deeply to read", Span(path, 1, 1))]) from None
+        raise ZanError([Diagnostic("syntax", message("nested too deeply"), Span(path, 1, 1))]) from None
 
 
 def syntax_diagnostic(e: lark.exceptions.UnexpectedInput, text: str, path: str) -> Diagnostic:
@@ -98,47 +100,40 @@ def syntax_diagnostic(e: lark.exceptions.UnexpectedInput, text: str, path: str) 
         lines = text.splitlines() or [""]
         line, column = len(lines), len(lines[-1]) + 1
     expected = sorted(getattr(e, "expected", None) or getattr(e, "allowed", None) or [])
-    names = []
+    names: list[str] = []   # what could stand there, in words (said in the reader's language where shown)
     for t in expected:
-        name = _TERMINAL_NAMES.get(t)
-        if name is None:
-            name = f"'{t.lower()}'" if t.isupper() and t.isalpha() else t
+        name = message(_TERMINAL_NAMES[t]) if t in _TERMINAL_NAMES else _PUNCTUATION.get(t) or \
+            (f"'{t.lower()}'" if t.isupper() and t.isalpha() else t)
         if name not in names:
             names.append(name)
+    hint: str | None = None
     if isinstance(e, lark.exceptions.UnexpectedCharacters):
         char = text[e.pos_in_stream] if e.pos_in_stream < len(text) else ""
-        what = f"unexpected character {char!r}"
+        what = message("unexpected character", char=char)
         if char == "'":
-            hint = 'texts are written in double quotes: "..."'
+            hint = message("double quotes")
         elif char == ":" or char == "-":
-            hint = "conditions are written `head if a(X) and b(X).`"
-        else:
-            hint = None
+            hint = message("conditions are written")
     elif isinstance(e, lark.exceptions.UnexpectedEOF):
-        what, hint = "the text ends too early", "every statement ends with a full stop"
+        what, hint = message("ends too early"), message("ends with a full stop")
     else:
         token = e.token
-        shown = "the end of the text" if token.type == "$END" else f"'{token}'"
-        what, hint = f"unexpected {shown}", None
+        what = message("unexpected end") if token.type == "$END" else message("unexpected token", token=str(token))
         if token.type == "$END":
-            hint = "every statement ends with a full stop"
+            hint = message("ends with a full stop")
     unclosed = _unclosed_quote(e, text, path)
     if unclosed is not None:
         opened, closed_line = unclosed
-        return Diagnostic("syntax", f"this text is not closed on its line: the quote opened here runs on to line "
-                                    f"{closed_line}, and the text after it is read as the statement's continuation",
-                          opened, hint='close the text with " on the line where it begins')
+        return Diagnostic("syntax", message("text not closed", line=closed_line), opened, hint=message("close the text"))
     missing_stop = _missing_full_stop(e, text, path, expected, line, column)
     if missing_stop is not None:
-        return Diagnostic("syntax", "this statement does not end with a full stop", missing_stop,
-                          hint=f"add '.' here; the next statement begins on line {line}")
+        return Diagnostic("syntax", message("no full stop"), missing_stop, hint=message("add a full stop", line=line))
     misspelt = _misspelt_keyword(e.token, text, path, expected) if isinstance(e, lark.exceptions.UnexpectedToken) else None
     if misspelt is not None:
         word, span, guess = misspelt
-        return Diagnostic("syntax", f"'{word}' is not a word of the language here", span,
-                          hint=message("did you mean", guess=guess))
+        return Diagnostic("syntax", message("not a word here", word=word), span, hint=message("did you mean", guess=guess))
     if names and len(names) <= 8:
-        what += "; expected " + ", ".join(names[:-1]) + (" or " if len(names) > 1 else "") + names[-1]
+        what = message("expected", what=what, names=either(names))
     return Diagnostic("syntax", what, Span(path, line, column, line, column + 1), hint=hint)
 
 
@@ -292,8 +287,9 @@ class Builder:
 
     def predicate(self, tree: Tree) -> n.PredicateDecl:
         name, *rest = tree.children
-        parameters = [c for c in rest if isinstance(c, Token)]
-        attributes = [c for c in rest if isinstance(c, Tree)]
+        declared = [c.children for c in rest if isinstance(c, Tree) and c.data == "parameter"]
+        parameters = [p for p, _kind in declared]
+        attributes = [c for c in rest if isinstance(c, Tree) and c.data != "parameter"]
         kinds = {k: [] for k in ("label", "reading", "asked_over", "phrase", "note")}
         self._attributes(attributes, kinds)
         domain = None
@@ -313,6 +309,22 @@ class Builder:
             name_span=self.span(name),
             domain_span=domain_span,
             phrases=tuple(self.label(t) for t in kinds["phrase"]),
+            kinds=tuple(n.Reference(str(k), self.span(k)) if k is not None else None for _p, k in declared)
+            if any(k is not None for _p, k in declared) else (),
+        )
+
+    def kind_declaration(self, tree: Tree) -> n.KindDecl:
+        name, *rest = tree.children
+        parents = [tok for t in rest if isinstance(t, Tree) and t.data == "kind_parents" for tok in t.children]
+        kinds = {k: [] for k in ("label", "note")}
+        self._attributes(rest, kinds)
+        return n.KindDecl(
+            name=str(name),
+            parents=tuple(n.Reference(str(t), self.span(t)) for t in parents),
+            labels=tuple(self.label(t) for t in kinds["label"]),
+            notes=tuple(self.text(t.children[-1]) for t in kinds["note"] if t.children[0] in (None, "en")),
+            span=self.span(tree),
+            name_span=self.span(name),
         )
 
     def constant(self, tree: Tree) -> n.ConstantDecl:
@@ -484,8 +496,8 @@ class Builder:
         for t in variables:
             if not (str(t)[0] == "_" or str(t)[0].isupper()):
                 self.problems.append(Diagnostic(
-                    "syntax", f"`for every` is followed by variables (capitalised), not the constant {t}", self.span(t),
-                    hint=f"write for every {str(t)[0].upper() + str(t)[1:]} such that ..."))
+                    "syntax", message("for every constant", name=str(t)), self.span(t),
+                    hint=message("write for every", name=str(t)[0].upper() + str(t)[1:])))
         return tree, [str(t) for t in variables], [self.condition(c) for c in conditions[:-1]], self.condition(conditions[-1])
 
     def _universal(self, parts: tuple, head: n.Atom, others: list) -> n.Negation:
@@ -510,12 +522,10 @@ class Builder:
         for name in quantified:
             if name in outside:
                 self.problems.append(Diagnostic(
-                    "syntax", f"{name} is the variable of `for every` here and is used outside it too", span,
-                    hint=f"give the variable of `for every` a name of its own (not {name})"))
+                    "syntax", message("for every outside", name=name), span, hint=message("for every own name", name=name)))
             if name not in {v for c in domain for v in names(c)}:
                 self.problems.append(Diagnostic(
-                    "syntax", f"{name} after `for every` is not named by any condition after `such that`", span,
-                    hint=f"say which {name} are meant: for every {name} such that something({name}): ..."))
+                    "syntax", message("for every unnamed", name=name), span, hint=message("for every say which", name=name)))
         free = [v for v in own if v in outside and v not in quantified]
         bound = {v.name for c in domain if isinstance(c, n.Atom) for v in c.variables()}
         binders: list[n.Condition] = []
@@ -547,8 +557,7 @@ class Builder:
 
     def condition(self, tree: Tree):
         if tree.data == "universal":
-            self.problems.append(Diagnostic("syntax", "a `for every` condition can stand only in the conditions of a rule or norm",
-                                            self.span(tree)))
+            self.problems.append(Diagnostic("syntax", message("for every where"), self.span(tree)))
             return n.Atom("false", (), self.span(tree), self.span(tree))
         if tree.data == "atom":
             return self.atom(tree)
@@ -576,8 +585,11 @@ class Builder:
             return n.Constant(self.date(token), span)
         try:
             return n.Constant(n.number(str(token)), span)
-        except ValueError as e:
-            raise ZanError([Diagnostic("syntax", str(e), span)]) from None
+        except ValueError:
+            written = str(token)
+            digits = re.fullmatch(r"-?[0-9]+(\.[0-9]+)?", written) is not None   # the reasons of n.number
+            said = message("number too long", digits=n.MAX_NUMBER_DIGITS) if digits else message("not a number", text=written)
+            raise ZanError([Diagnostic("syntax", said, span)]) from None
 
     def label(self, tree: Tree) -> n.Label:
         language, text = tree.children
@@ -597,8 +609,8 @@ class Builder:
         try:
             return datetime.date.fromisoformat(str(token))
         except ValueError:
-            raise ZanError([Diagnostic("invalid-date", f"{token} is not a day of the calendar", self.span(token),
-                                       hint="dates are written YYYY-MM-DD, e.g. 2024-12-27")]) from None
+            raise ZanError([Diagnostic("invalid-date", message("not a calendar day", date=str(token)), self.span(token),
+                                       hint=message("dates are written"))]) from None
 
 
 def _unnamed(tree: Tree) -> Tree:

@@ -29,21 +29,21 @@ import datetime
 import itertools
 import re
 import sys
-from dataclasses import dataclass, field
+from dataclasses import field
+from engine.base.records import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 from engine.base.diagnostics import Diagnostic, ZanError
 from engine.base.source import Span
-from engine.explain.answering import brief_trace
+from engine.explain.answering import Decisions
 from engine.explain.explanation import Explainer, atom_text, query_text
 from engine.explain.i18n import word
-from engine.explain.proof import Prover
 from engine.logic import ir
-from engine.logic.deontic import Answer, decide
+from engine.logic.deontic import decide
 from engine.logic.diagrams import Budget, Diagrams, TooLarge
 from engine.logic.model import compare as compare_values
-from engine.logic.evaluator import evaluate
+from engine.pipeline import checked_question, evaluated
 from engine.syntax import nodes as n
 from engine.syntax.knowledge import KnowledgeBase
 
@@ -63,8 +63,10 @@ def parse_fact(text: str) -> GroundAtom:
 
     query = parse_query(text.strip().rstrip("."), path="<assumed>")
     if query.status is not None or query.atom.variables():
-        raise ZanError([Diagnostic("invalid-query", f"{text!r} is not a ground fact; write e.g. died(mother)",
-                                   query.atom.span, hint="an assumed or retracted fact names no variables and no status")],
+        from engine.base.messages import message
+
+        raise ZanError([Diagnostic("invalid-query", message("not a ground fact write", text=text),
+                                   query.atom.span, hint=message("assumed names no variables"))],
                        sources={"<assumed>": text})
     return query.atom.predicate, tuple(t.value for t in query.atom.args)
 
@@ -376,20 +378,6 @@ class CaseSpace:
     given: list[GroundAtom] = field(default_factory=list)      # --given: the facts the question fixes
 
 
-def _query(kb: KnowledgeBase, query: str | n.Query) -> n.Query:
-    from engine.pipeline import check_query, parse_question
-
-    if isinstance(query, n.Query):
-        check_query(kb, query)
-        return query
-    try:
-        parsed = parse_question(query)
-        check_query(kb, parsed)
-    except ZanError as e:
-        raise ZanError(e.diagnostics, sources={**kb.sources, "<query>": query}) from None
-    return parsed
-
-
 def _instances(builder: Builder, program: ir.Program, atom: n.Atom) -> list[tuple]:
     """The question's atom over the individuals: variables enumerated by kb/ take each value, the others a person."""
     decl = builder.kb.predicates.get(atom.predicate)
@@ -693,21 +681,10 @@ def _representatives(kb: KnowledgeBase, make: Callable, builder: Builder,
                 program.add_fact(relation, tuple(_rename(v, str(k), builder.individuals) for v in values),
                                  Span("<case space>", k + 1, 1))
         predicates = {cases[k][0][0] for k in members}
-        model = evaluate(program, ir.question_relations(*predicates), many=True)
-        prover = Prover(program, model)
-        applies: dict[tuple, set] = {}
-        for p in predicates:
-            for row in model.get(ir.norm_relation(p)):
-                applies.setdefault((p, row[1:]), set()).add(row[0])
+        done = evaluated(program, predicates, many=True)
+        decisions = {p: Decisions(program, done.model, p, deontic=p in program.deontic) for p in predicates}
         for k in members:
-            predicate = cases[k][0][0]
-            if predicate in program.deontic:
-                answer = decide(program, predicate, renamed[k], applies.get((predicate, renamed[k]), set()),
-                                model.get(predicate), {})
-            else:
-                answer = Answer(predicate, renamed[k], {},
-                                "holds" if renamed[k] in model.get(predicate) else "not-established")
-            traces[k] = brief_trace(program, prover, answer)
+            traces[k] = done.trace(decisions[cases[k][0][0]](renamed[k]), "brief")
     return traces
 
 
@@ -727,7 +704,7 @@ def cases(query: str | n.Query, at: datetime.date, kb_dir: Path | None = None, c
 
     if kb is None:
         kb, _facts, _warnings = load_checked(kb_dir, [], sample=False)
-    parsed = _query(kb, query)
+    parsed = checked_question(kb, query)
     from engine.pipeline import check_query, fact_atoms
 
     def checked(texts, path):

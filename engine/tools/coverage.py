@@ -16,7 +16,8 @@ The figure is covered items / all items; the report lists each uncovered item at
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
+from engine.base.records import dataclass
 from typing import Sequence
 
 from engine.base.source import Span

@@ -14,18 +14,18 @@ from __future__ import annotations
 
 import datetime
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
+from engine.base.records import dataclass
 from pathlib import Path
 from typing import Sequence
 
 from engine.logic import ir
 from engine.syntax import nodes as n
-from engine.explain.answering import Trace, answers, trace
-from engine.logic.evaluator import evaluate
+from engine.explain.answering import Trace
 from engine.explain.explanation import Explainer, atom_text, json_value, query_text
 from engine.explain.i18n import word
-from engine.pipeline import assume, check, checked_question, load_knowledge, retract
-from engine.explain.proof import ProofNode, Prover
+from engine.pipeline import assume, check, checked_question, evaluated, load_knowledge, retract
+from engine.explain.proof import ProofNode
 from engine.base.diagnostics import Diagnostic, ZanError
 from engine.base.source import Span
 from engine.logic.diagrams import Budget, TooLarge
@@ -174,15 +174,15 @@ def _changes(query: n.Query, programs: tuple[ir.Program, ir.Program], owned: boo
     unfiltered = n.Query(None, query.atom, query.span)
     sides = []
     for program in programs:
-        model = evaluate(program, ir.question_relations(query.atom.predicate), many=owned is not None)
-        work.add(sum(len(rows) for rows in model.relations.values()))
-        prover = Prover(program, model)
-        found = answers(program, model, unfiltered)
+        done = evaluated(program, [query.atom.predicate], many=owned is not None)
+        work.add(sum(len(rows) for rows in done.model.relations.values()))
+        found = done.answers(unfiltered)
         work.add(len(found))
         if owned is not None:
             found = [a for a in found if any((type(v).__name__, v) in own for v in a.values) == owned]
-        sides.append((program, prover, {a.values: a for a in found}))
-    (p0, prover0, before), (p1, prover1, after) = sides
+        sides.append((done, {a.values: a for a in found}))
+    (side0, before), (side1, after) = sides
+    p0, p1 = side0.program, side1.program
     out = []
     for values in sorted(set(before) | set(after), key=_order):
         a0, a1 = before.get(values), after.get(values)
@@ -193,8 +193,8 @@ def _changes(query: n.Query, programs: tuple[ir.Program, ir.Program], owned: boo
             continue
         work.add(1)
         work.example = work.example or values
-        t0 = trace(p0, prover0, a0) if a0 else None
-        t1 = trace(p1, prover1, a1) if a1 else None
+        t0 = side0.trace(a0) if a0 else None
+        t1 = side1.trace(a1) if a1 else None
         bindings = (a1 or a0).bindings
         change = Change(query.atom.predicate, values, bindings, t0, t1)
         change.causes = causes(p0, p1, t0, t1, query.atom.predicate)

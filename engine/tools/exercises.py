@@ -22,7 +22,8 @@ import datetime
 import hashlib
 import random
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import field
+from engine.base.records import dataclass
 from pathlib import Path
 from typing import Iterator, Sequence
 
@@ -244,7 +245,7 @@ def case_space(kb_dir: Path | None = None, rng: random.Random | None = None,
     asker = asker or Asker(kb_dir)
     try:
         cases = [v for c in bundled_cases(kb_dir) for v in variants(c)]
-        tiers = [[], []]
+        tiers: list[list[tuple[Case, datetime.date, str]]] = [[], []]
         for c in cases:
             for tier, pairs in zip(tiers, day_plan(kb, lambda d, p, c=c: topic is None or reaches(kb, topic, c, d, p))):
                 tier += [(c, d, p) for d, p in pairs]
@@ -258,9 +259,9 @@ def case_space(kb_dir: Path | None = None, rng: random.Random | None = None,
             predicates_of_case = tuple(sorted({line.split("(")[0] for line in case.facts}))
             for result, at, previous in ((before, day - DAY, {}), (after, day, earlier)):
                 doc = document(result, "en")
-                pairs = list(zip(result.traces, doc["answers"]))
-                rng.shuffle(pairs)
-                for t, a in pairs:
+                explained = list(zip(result.traces, doc["answers"]))
+                rng.shuffle(explained)
+                for t, a in explained:
                     tr_ = a["trace"]
                     decided = tr_.get("decided_by")
                     yield Row(case, at, a["atom"], a["status"], decided["id"] if decided else None,
@@ -323,19 +324,19 @@ def space_rows(kb_dir: Path | None = None, rng: random.Random | None = None, top
 
 def reaches(kb: KnowledgeBase, topic: str, case: Case, day: datetime.date, predicate: str) -> bool:
     """Whether asking `predicate` of `case` around `day` can give a row on `topic` (a cheap look at the kb, no asking)."""
-    modal = [norm for norm in kb.norms.values()
+    modal = [(norm, norm.clause) for norm in kb.norms.values()
              if norm.clause is not None and norm.clause.modality and norm.clause.head.predicate == predicate]
     if topic == predicate:
         return True
     if topic == DATES_TOPIC:
-        return any(d.date == day and {m.id for m in modal} & set(d.came_into_force + d.ceased + d.overdue)
+        return any(d.date == day and {m.id for m, _c in modal} & set(d.came_into_force + d.ceased + d.overdue)
                    for d in change_days(kb))
     if any(line.split("(")[0] == topic for line in case.facts):
         return True
-    if any(topic in id_words(m.id, kb) for m in modal):
+    if any(topic in id_words(m.id, kb) for m, _c in modal):
         return True
     return topic in kb.constants and any(isinstance(t, n.Constant) and t.value == topic
-                                         for m in modal for t in m.clause.head.args)
+                                         for _m, clause in modal for t in clause.head.args)
 
 
 # ------------------------------------------------------------------ topics
@@ -410,7 +411,7 @@ def story(case: Case, explainer: Explainer, language: str) -> list[str]:
         if not clause.is_fact:
             continue
         head = clause.head
-        values = tuple(t.value for t in head.args)
+        values = head.ground_values()
         text = explainer.reading(head.predicate, values) or str(head)
         interval = clause.interval
         if interval and interval.start and interval.end:
@@ -509,9 +510,12 @@ def generate(count: int = 5, seed: int = 0, topic: str | None = None, language: 
     kb = law(kb_dir)
     if topic is not None and topic not in topics(kb):
         guess = did_you_mean(topic, topics(kb))
+        from engine.base.messages import message
+
         raise ZanError([Diagnostic("unknown-topic", tr("unknown topic", language, topic=topic),
                                    Span("<command line>", 1, 1),
-                                   hint=f"did you mean {guess}?" if guess else "topics: " + ", ".join(topics(kb)))])
+                                   hint=message("did you mean", language, guess=guess) if guess else
+                                   message("topics are", language, topics=", ".join(topics(kb))))])
     rng = random.Random(seed)
     asker = Asker(kb_dir)
     exercises: list[Exercise] = []

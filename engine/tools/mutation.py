@@ -22,15 +22,15 @@ import copy
 import dataclasses
 import datetime
 import random
-from dataclasses import dataclass, field
+from dataclasses import field
+from engine.base.records import dataclass
 from typing import Callable, Sequence
 
 from engine.base.diagnostics import errors
 from engine.base.source import Span
 from engine.checks import declarations, names, safety, stratification, validity
-from engine.explain.proof import Prover
 from engine.logic import ir
-from engine.logic.evaluator import evaluate
+from engine.pipeline import evaluated
 from engine.logic.norms import conflicting
 from engine.syntax import nodes as n
 from engine.syntax.knowledge import KnowledgeBase
@@ -170,9 +170,11 @@ def _moved(subject: str, node, interval: n.Interval, rebuild: Callable, touched:
            not_before: datetime.date | None = None) -> list[Mutant]:
     """The first day a day earlier and a day later; not earlier than the act's own first day, which bounds the
     norm's (ir.norm_info), so that move could change nothing."""
+    first = interval.start
+    assert first is not None, "only an interval with a first day is moved"
     found = []
     for days in (-1, 1):
-        start = interval.start + datetime.timedelta(days=days)
+        start = first + datetime.timedelta(days=days)
         if (interval.end is not None and start > interval.end) or (not_before is not None and start < not_before):
             continue
         moved = rebuild(dataclasses.replace(interval, start=start))
@@ -185,7 +187,7 @@ def _moved(subject: str, node, interval: n.Interval, rebuild: Callable, touched:
         if interval.end is None:
             break
         end = interval.end + datetime.timedelta(days=days)
-        if end < interval.start:
+        if end < first:
             continue
         moved = rebuild(dataclasses.replace(interval, end=end))
         when = "a day earlier" if days < 0 else "a day later"
@@ -201,6 +203,7 @@ def moved_interval(node) -> n.Interval:
 
 
 def _interval_text(interval: n.Interval) -> str:
+    assert interval.start is not None, "only an interval with a first day is moved"
     return f"from {interval.start.isoformat()}" + (f" to {interval.end.isoformat()}" if interval.end else "")
 
 
@@ -211,7 +214,7 @@ def _rank_swaps(kb: KnowledgeBase) -> list[Mutant]:
     for norm in kb.norms.values():
         if norm.clause is not None and norm.clause.modality and norm.act_key in kb.acts:
             sides.setdefault(norm.act_key, set()).add((norm.clause.head.predicate, norm.clause.modality))
-    ranked = sorted((a for a in kb.acts.values() if a.rank is not None), key=lambda a: (-a.rank, a.key))
+    ranked = sorted((a for a in kb.acts.values() if a.rank is not None), key=lambda a: (-(a.rank or 0), a.key))
     found = []
     for i, upper in enumerate(ranked):
         for lower in ranked[i + 1:]:
@@ -243,7 +246,7 @@ def _constants(nid: str, norm: n.Norm, clause: n.Clause, alternatives: dict, tou
             places.append((position, c))
         elif isinstance(c, n.Negation):
             places.append((position, c.atom))
-    for position, atom in places:
+    for place, atom in places:
         for i, term in enumerate(atom.args):
             if not (isinstance(term, n.Constant) and isinstance(term.value, str)):
                 continue
@@ -251,12 +254,12 @@ def _constants(nid: str, norm: n.Norm, clause: n.Clause, alternatives: dict, tou
             if not others:
                 continue
             new_atom = replace_in(atom, i, others[0])
-            if position is None:
+            if place is None:
                 changed = dataclasses.replace(clause, head=new_atom)
             else:
-                old = clause.body[position]
+                old = clause.body[place]
                 new = n.Negation(new_atom, old.span) if isinstance(old, n.Negation) else new_atom
-                changed = dataclasses.replace(clause, body=clause.body[:position] + (new,) + clause.body[position + 1:])
+                changed = dataclasses.replace(clause, body=clause.body[:place] + (new,) + clause.body[place + 1:])
             found.append(Mutant("change-constant", nid, f"{nid} says {others[0]} where the law says {term.value}",
                                 term.span, tuple(clause_text(clause)), tuple(clause_text(changed)),
                                 norms=((nid, _with_clause(norm, changed)),), touched=touched))
@@ -273,7 +276,7 @@ class Case:
     at: datetime.date
     kb: KnowledgeBase
     expectations: list[Expectation]
-    relations: set[str]
+    predicates: set[str]                    # what the expectations ask about (one evaluation for all)
     used: set[str]                          # norms the passing run's traces mention (tried first)
     readings: tuple[str, ...] | None = None
 
@@ -348,11 +351,8 @@ def prepare(runner: Runner, run: Run) -> list[Case]:
         for scenario in file.scenarios:
             kb = runner.scenario_knowledge(file, scenario, dict(run.sources))
             for at, expectations in by_date(scenario).items():
-                relations = set()
-                for e in expectations:
-                    p = e.atom.predicate
-                    relations |= ir.question_relations(p)
-                cases.append(Case(scenario, at, kb, expectations, relations, used_by.get((scenario.name, at), set()),
+                predicates = {e.atom.predicate for e in expectations}
+                cases.append(Case(scenario, at, kb, expectations, predicates, used_by.get((scenario.name, at), set()),
                                   runner.readings_of(scenario)))
     return cases
 
@@ -378,10 +378,9 @@ def run_mutant(mutant: Mutant, cases: Sequence[Case], graph: dict[str, set[str]]
         kb = mutant.apply(case.kb)
         try:
             program = ir.lower(kb, case.at, reading=case.readings, asked=ir.asked_atoms(e.atom for e in affected))
-            model = evaluate(program, case.relations, many=True)
-            prover = Prover(program, model)
+            done = evaluated(program, case.predicates, many=True)
             for e in affected:
-                o = outcome(case.scenario, e, case.at, program, model, prover, kb)
+                o = outcome(case.scenario, e, case.at, done, kb)
                 if not o.passed:
                     return Result(mutant, "killed", f"{case.scenario.name}: {e.atom} at {case.at.isoformat()} "
                                                     f"({o.mismatches[0].what})")

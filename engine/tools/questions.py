@@ -33,7 +33,7 @@ def instantiate(name: str, args: Sequence[str], query_dir: Path | None, language
                                            parameters=", ".join(question.parameters), given=len(args)), where)])
     binding = dict(zip(question.parameters, args))
     atom = question.query.atom
-    terms = []
+    terms: list[n.Term] = []
     for t in atom.args:
         if isinstance(t, n.Variable) and t.name in binding:
             terms.append(n.Constant(_constant(binding[t.name]), t.span))

@@ -29,14 +29,12 @@ import datetime
 import gc
 from dataclasses import replace
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
+from typing import AbstractSet, Iterable, Iterator, Sequence
 
 from engine.base.source import Span
-from engine.explain.answering import answers, brief_trace, trace
 from engine.explain.explanation import SCHEMA_VERSION, Document, Explainer, Tables, atom_text, json_value, query_text
-from engine.explain.proof import Prover
 from engine.logic import ir
-from engine.logic.evaluator import evaluate
+from engine.pipeline import evaluated
 from engine.syntax import nodes as n
 
 PARTITION_FACTS = 5_000       # case facts per partition (a partition holds whole groups, so it may hold more)
@@ -79,7 +77,8 @@ def _parts(rule: ir.Rule) -> list[list[n.Atom]]:
             else:
                 holder[name] = i
     for c in rule.body:
-        if isinstance(c, n.Comparison) and c.operator == "=" and all(isinstance(t, n.Variable) for t in (c.left, c.right)):
+        if isinstance(c, n.Comparison) and c.operator == "=" and isinstance(c.left, n.Variable) \
+                and isinstance(c.right, n.Variable):
             a, b = holder.get(c.left.name), holder.get(c.right.name)
             if a is not None and b is not None:
                 parent[find(a)] = find(b)
@@ -92,7 +91,7 @@ def _parts(rule: ir.Rule) -> list[list[n.Atom]]:
 class Layout:
     """What the program says about splitting facts: broadcast relations and linking positions (or None: do not split)."""
 
-    def __init__(self, broadcast: set[str], linking: set[tuple[str, int]], global_linked: set[tuple[str, int]] = frozenset()):
+    def __init__(self, broadcast: set[str], linking: set[tuple[str, int]], global_linked: AbstractSet[tuple[str, int]] = frozenset()):
         self.broadcast = broadcast
         self.linking = linking
         # positions joined with a value that may come from broadcast facts (`contact(C, P) if convict(C) and
@@ -291,15 +290,13 @@ def solve(kb, program: ir.Program, query: n.Query, level: str, language: str, st
     none (the broadcast facts' own answers), None all of them (a register in one partition).
     """
     part = _with_facts(program, base, facts)
-    predicate = query.atom.predicate
-    model = evaluate(part, ir.question_relations(predicate), many=owned is not None)   # a register in partitions
-    prover = Prover(part, model)
+    done = evaluated(part, [query.atom.predicate], many=owned is not None)   # a register in partitions
     own = _constants(facts) - shared
     tables = Tables()
     explainer = Explainer(kb, part, language, steps=steps, level=level, tables=tables)
     items: list[tuple[str, str | None, dict]] = []
     shape = None   # the first answer no norm decides: the others of that shape differ in atom, bindings and reading
-    for a in answers(part, model, query):
+    for a in done.answers(query):
         if owned is not None and any((type(v).__name__, v) in own for v in a.values) != owned:
             continue
         if shape is not None and _undecided(a) and a.predicate == shape["predicate"]:
@@ -311,7 +308,7 @@ def solve(kb, program: ir.Program, query: n.Query, level: str, language: str, st
                 explained["trace"]["reading"] = explainer.reading(a.predicate, a.values)
             items.append(("answer", None, explained))
             continue
-        t = trace(part, prover, a) if level == "full" else brief_trace(part, prover, a)
+        t = done.trace(a, level)
         explained = explainer.answer(t)
         items.extend(tables.drain())
         items.append(("answer", None, explained))
@@ -347,14 +344,16 @@ class Register:
         self.program = replace(program, facts={})
         self.shared = {(type(v).__name__, v) for facts in self.base.values() for values in facts for v in values}
         self.split = len(self.parts) > 1
-        if self.split:  # the register now lives in its partitions: let the parsed case go before workers fork
-            names = {f for _r, _v, span in case for f in [span.file]}
-            kb = result.kb
-            kb.clauses[:] = [c for c in kb.clauses if c.span.file not in names]
-            kb.modules[:] = [m for m in kb.modules if m.path not in names]
-            program.facts = {}
-            del case, in_case
-            gc.collect()
+        if self.split:  # the register now lives in its partitions: its own kb holds no parsed case (the caller's
+            # result is left as it was; `lean` gives the caller one without the case, to let it go before workers fork)
+            names = {span.file for _r, _v, span in case}
+            self.kb = replace(result.kb, clauses=[c for c in result.kb.clauses if c.span.file not in names],
+                              modules=[m for m in result.kb.modules if m.path not in names])
+
+    def lean(self, result):
+        """`result` over this register's kb and program, which hold no case facts: the caller keeps it in place of
+        its own, so the parsed case (held now by the partitions alone) is let go before workers fork."""
+        return replace(result, kb=self.kb, program=self.program) if self.split else result
 
     def run(self, index: int) -> list[tuple[str, str | None, dict]]:
         """Partition `index`; index -1 is the broadcast facts' own answers (only when split)."""
@@ -372,6 +371,7 @@ _CURRENT: Register | None = None   # the register a forked worker inherits
 
 
 def _run_current(index: int):
+    assert _CURRENT is not None, "set by results() before the workers fork"
     return _CURRENT.run(index)
 
 
@@ -386,6 +386,7 @@ def results(register: Register, jobs: int = 1) -> Iterator[list[tuple[str, str |
     import multiprocessing
 
     _CURRENT = register
+    gc.collect()   # what the parent let go (the parsed case: Register.lean) is not copied into the workers
     context = multiprocessing.get_context("fork")
     workers = min(jobs, len(tasks))
     with context.Pool(workers) as pool:
@@ -417,6 +418,7 @@ def merged(register: Register, tables: Tables, jobs: int = 1, progress=None) -> 
                     progress.answer()
                 yield entry
             elif (table, key) not in tables.seen:
+                assert key is not None, "a norm or a proof has its id"
                 tables.seen.add((table, key))
                 tables.add(table, key, entry)
         if progress is not None:

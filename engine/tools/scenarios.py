@@ -12,7 +12,8 @@ requirements (`uses`, `avoids`, `cites`), so the diff of an update is what a rev
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import field
+from engine.base.records import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
@@ -24,13 +25,14 @@ from engine import checks
 
 from engine.logic import ir
 from engine.syntax import nodes as n
-from engine.explain.answering import Trace, answers, trace
+from engine.explain.answering import Trace
 from engine.base.diagnostics import Diagnostic, ZanError, did_you_mean, errors
-from engine.logic.evaluator import evaluate
+from engine.base.messages import message
+from engine.pipeline import Evaluated, evaluated
 from engine.syntax.knowledge import KnowledgeBase, case_only, display_path, kb_files
 from engine.syntax.formatter import scenario_syntax_diagnostic
 from engine.syntax.parser import Builder, parse_module, read_source
-from engine.explain.proof import Prover, WhyNot
+from engine.explain.proof import WhyNot
 from engine.base.resources import default_kb, home
 from engine.base.inputs import line_ending, read_text, write_atomically
 from engine.base.source import Span
@@ -293,7 +295,7 @@ class Runner:
         folder = Path(kb_dir) if kb_dir else default_kb()
         self.kb_dir = folder
         if not folder.is_dir():
-            raise ZanError([Diagnostic("unreadable-file", f"no knowledge base folder at {folder}", None)])
+            raise ZanError([Diagnostic("unreadable-file", message("no kb folder at", folder=str(folder)), None)])
         self.modules: list[tuple[n.Module, str]] = []
         problems: list[Diagnostic] = []
         sources: dict[str, str] = {}
@@ -333,7 +335,7 @@ class Runner:
             result.files.append(file)
             for scenario in file.scenarios:
                 if scenario.name in seen:
-                    problems.append(Diagnostic("invalid-scenario", f"the scenario {scenario.name} is declared twice",
+                    problems.append(Diagnostic("invalid-scenario", message("scenario declared twice", name=scenario.name),
                                                scenario.name_span))
                 seen.setdefault(scenario.name, scenario)
         if problems:
@@ -355,17 +357,16 @@ class Runner:
             if name not in kb.readings:
                 guess = did_you_mean(name, list(kb.readings))
                 raise ZanError([Diagnostic(
-                    "unknown-reading", f"the scenario {scenario.name} names the reading {name!r}, which the knowledge base "
-                    f"does not declare (known: {', '.join(sorted(kb.readings)) or 'none'})", scenario.name_span,
-                    hint=f"did you mean {guess}?" if guess else None)], sources=sources)
+                    "unknown-reading", message("scenario reading", name=scenario.name, reading=name,
+                                               known=", ".join(sorted(kb.readings)) or message("none")), scenario.name_span,
+                    hint=message("did you mean", guess=guess) if guess else None)], sources=sources)
         outcomes = []
         for at, expectations in by_date(scenario).items():
             program = ir.lower(kb, at, reading=self.readings_of(scenario),
                                 asked=ir.asked_atoms(e.atom for e in expectations))
-            model = evaluate(program)
-            prover = Prover(program, model)
+            done = evaluated(program)
             for e in expectations:
-                outcomes.append(outcome(scenario, e, at, program, model, prover, kb))
+                outcomes.append(outcome(scenario, e, at, done, kb))
         return outcomes
 
     def readings_of(self, scenario: Scenario) -> tuple[str, ...] | None:
@@ -380,8 +381,7 @@ class Runner:
             path = folder / fact_file
             outside = self._outside(folder, path)
             if outside is not None:
-                raise ZanError([Diagnostic("invalid-scenario", outside, span,
-                                           hint="name a case file of the project, relative to the scenario")], sources)
+                raise ZanError([Diagnostic("invalid-scenario", outside, span, hint=message("name a case file"))], sources)
             try:
                 text = read_text(path, display_path(path), regular=True)  # never a FIFO or a device: no waiting
             except ZanError as e:
@@ -421,7 +421,7 @@ class Runner:
             inside = False
         if inside:
             return None
-        return f"the facts file {path} lies outside the project (a scenario reads case files of its own project only)"
+        return message("facts outside", path=str(path))
 
     def _validate(self, kb: KnowledgeBase, scenario: Scenario) -> list[Diagnostic]:
         from engine.checks.names import check_atom
@@ -429,19 +429,19 @@ class Runner:
         found = []
         for e in scenario.expectations:
             if e.at is None and scenario.at is None:
-                found.append(Diagnostic("invalid-scenario", f"no date for this expectation in {scenario.name}", e.span,
-                                        hint="write `at YYYY-MM-DD` in the scenario or after the atom"))
+                found.append(Diagnostic("invalid-scenario", message("expectation without date", name=scenario.name), e.span,
+                                        hint=message("write at")))
             for p in check_atom(kb, e.atom):
                 found.append(Diagnostic("invalid-scenario", p.message, p.span, hint=p.hint))
             for v in e.atom.variables():
-                found.append(Diagnostic("invalid-scenario", f"an expectation is about one ground atom; {v.name} is a variable",
-                                        v.span, hint="name a constant (lower case), e.g. the person of the case"))
+                found.append(Diagnostic("invalid-scenario", message("expectation variable", name=v.name),
+                                        v.span, hint=message("name a constant")))
             for a in e.assertions:
                 for norm in _norms_named(a):
                     if norm not in kb.norms:
                         guess = did_you_mean(norm, kb.norms)
-                        found.append(Diagnostic("invalid-scenario", f"no norm {norm} in the knowledge base", a.span,
-                                                hint=f"did you mean {guess}?" if guess else None))
+                        found.append(Diagnostic("invalid-scenario", message("no norm in kb", norm=norm), a.span,
+                                                hint=message("did you mean", guess=guess) if guess else None))
         return found
 
 
@@ -453,13 +453,12 @@ def by_date(scenario: Scenario) -> dict[datetime.date, list[Expectation]]:
     return grouped
 
 
-def outcome(scenario: Scenario, e: Expectation, at: datetime.date, program: ir.Program, model, prover: Prover,
-            kb: KnowledgeBase) -> Outcome:
+def outcome(scenario: Scenario, e: Expectation, at: datetime.date, done: Evaluated, kb: KnowledgeBase) -> Outcome:
     """One expectation checked against an evaluated program."""
-    found = answers(program, model, n.Query(None, e.atom, e.span))
-    t = trace(program, prover, found[0]) if found else None
-    result = Outcome(scenario, e, at, t, program, kb)
-    result.mismatches = compare(e, t, program)
+    found = done.answers(n.Query(None, e.atom, e.span))
+    t = done.trace(found[0]) if found else None
+    result = Outcome(scenario, e, at, t, done.program, kb)
+    result.mismatches = compare(e, t, done.program)
     return result
 
 

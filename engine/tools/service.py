@@ -4,12 +4,14 @@ the document that comes back (engine/explain/render).
 
 The register path (a machine format over a large case: partitions, processes) and the plain one
 (parse -> check -> IR -> evaluate -> answers -> proofs) are chosen here, not in the front-ends; so are --how's
-sets, the knowledge base named in JSON and the title of a question understood from words.
+sets, the knowledge base named in JSON and the title of a question understood from words. The tools that answer
+many questions at once (diff, cases, a register's partitions, scenarios, mutants) take the step below this one,
+engine.pipeline.evaluated: a lowered program to its answers and traces.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from engine.base.records import dataclass
 from typing import Callable
 
 from engine.pipeline import Request, Result, answer, ask, prepare
@@ -31,7 +33,12 @@ def answer_document(request: Request, progress: Callable[[], object] | None = No
     from engine.explain.explanation import document
 
     r = request
-    if r.machine and r.how is None:
+    according = [nid for c in (r.understood or {}).get("according_to", ()) for nid in c["norms"]]
+    if according and r.trace_level != "full":   # what the cited norms did is read from the full trace
+        import dataclasses
+
+        r = dataclasses.replace(r, trace_level="full")
+    if r.machine and r.how is None and not according:   # (--how and a cited provision annotate the answers)
         result = prepare(r.query, r.at, r.kb_dir, r.fact_files, assumptions=r.assumptions,
                          retractions=r.retractions, reading=r.reading)
         doc = None
@@ -41,6 +48,7 @@ def answer_document(request: Request, progress: Callable[[], object] | None = No
             batch = register.Register(result, r.trace_level, r.language, r.steps,
                                       limit=r.partition or register.PARTITION_FACTS)
             if batch.split:
+                result = batch.lean(result)   # the parsed case lives in the partitions alone from here
                 doc = register.document(batch, r.jobs or register.default_jobs(), progress and progress())
         if doc is None:
             doc = document(answer(result, r.trace_level), r.language, depth=r.depth, steps=r.steps, lazy=True,
@@ -60,6 +68,11 @@ def answer_document(request: Request, progress: Callable[[], object] | None = No
             entry["how_more"] = sets["more"]        # --max cut the list
             if sets["stopped"]:                     # the budget ran out: the list may be incomplete
                 entry["how_stopped"] = sets["stopped"]
+    if according:   # a provision cited in the question: what its norms did in each answer (tools/according.py)
+        from engine.explain.phrasebook import Phrasebook
+        from engine.tools.according import annotate
+
+        annotate(result.kb, doc, list(dict.fromkeys(according)), Phrasebook(result.kb, r.language).cite)
     if r.machine and r.kb is not None:
         doc["kb"] = r.kb
     title = r.title

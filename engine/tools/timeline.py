@@ -8,7 +8,8 @@ its date picker; exercises on the topic "dates" ask a case on both sides of one.
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import field
+from engine.base.records import dataclass
 
 from engine.logic import ir
 from engine.syntax.knowledge import KnowledgeBase

@@ -19,12 +19,14 @@ from __future__ import annotations
 import datetime
 import difflib
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
+from engine.base.records import dataclass
 
 from engine.base.diagnostics import Diagnostic, ZanError
+from engine.base.messages import message
 from engine.base.source import Span
 from engine.explain.i18n import MONTHS, QUESTION_WORDS, WORDS, word
-from engine.explain.phrasebook import Phrasebook
+from engine.explain.phrasebook import Found, Phrasebook, find_citations
 from engine.syntax import nodes as n
 from engine.syntax.knowledge import KnowledgeBase
 
@@ -71,6 +73,12 @@ class Understood:
     # a kinship or role word the case does not resolve to one person ("a close relative"; only with
     # understand(..., general_questions=True)): the role atoms over the query's unbound variable(s)
     roles: tuple[n.Atom, ...] = ()
+    # provisions cited in the question ("согласно подп. 2) ч. 1 ст. 134 УИК"): (the words written, the citation
+    # key, the ids of its norms that bear on the question); the answers say what those norms did (tools/according)
+    according_to: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
+    # the question asks after an obligation's deadline and fulfilment («не истек ли срок», "fulfilled"): the norms
+    # concluding the asked predicate with a deadline (their answers' compliance says it)
+    deadlines: tuple[str, ...] = ()
 
     @property
     def atom_text(self) -> str:
@@ -151,12 +159,16 @@ class Lexicon:
         self._by_stem: dict[str, list[int]] = {}             # its first four letters -> entries
         self._starts: dict[str, list[Entry]] = {}
         self._skips: tuple[list[Token], list[int]] | None = None
+        self._exact_words: set[str] | None = None
         for kind, by_language in QUESTION_WORDS.items():
             if kind in ("filler", "year") or kind.startswith("status "):
                 continue
             for language, words in by_language.items():
                 for w in words:
-                    self._add(w, kind, kind, language=language)
+                    if kind.startswith("compliance "):   # the deadline's words: one meaning, which one is said back
+                        self._add(w, "compliance", "compliance", language=language)
+                    else:
+                        self._add(w, kind, kind, language=language)
         for status in STATUSES:
             for language in n.LANGUAGES:
                 self._add(WORDS[status][language], "status", status, language=language)
@@ -253,7 +265,8 @@ class Lexicon:
                     ok = False
                     break
                 s = _similar(toks[j].low, w)
-                if not s:
+                if not s or (s < 1.0 and toks[j].low in self._exact()):
+                    # a word that is a phrase of its own ("deadline") is no inflection of another ("dead")
                     ok = False
                     break
                 score += s
@@ -266,6 +279,11 @@ class Lexicon:
             elif (j - i, score) == (best_end - i, best_score) and j > i:
                 best.append(entry)
         return best_end, best
+
+    def _exact(self) -> set[str]:
+        if self._exact_words is None:
+            self._exact_words = {e.words[0] for e in self.entries if len(e.words) == 1 and e.rank == 0}
+        return self._exact_words
 
     def known_words(self) -> set[str]:
         return {w for e in self.entries for w in e.words} | set(self.names)
@@ -329,7 +347,7 @@ def _dates(toks: list[Token]) -> tuple[list[tuple[datetime.date, int, int]], lis
         try:
             found.append((datetime.date(y, m, d), k0, k1))
         except ValueError:
-            problems.append(Diagnostic("not-understood", f"{d:02d}.{m:02d}.{y} is not a day of the calendar",
+            problems.append(Diagnostic("not-understood", message("not a calendar day", date=f"{d:02d}.{m:02d}.{y}"),
                                        Span(SOURCE, 1, toks[k0].column, 1, toks[k1 - 1].column + len(toks[k1 - 1].text))))
 
     while i < len(toks):
@@ -411,8 +429,21 @@ def understand(text: str, kb: KnowledgeBase, language: str = "en", general_quest
     the case, `general_questions=True` returns the unbound variable with the role atoms (`Understood.roles`)
     for a caller that answers general questions; otherwise the question is refused at that word."""
     lexicon = Lexicon(kb)
-    toks = tokens(text)
-    if not any(t.kind == "word" or t.kind in ("iso", "dotted") for t in toks):
+    cited = _citations(lexicon, text)
+    if cited:   # a saved question's title may cite its act ("№ 60-НҚ қаулысы бойынша ..."): the title first
+        whole = tokens(text)
+        dates, _problems = _dates(whole)
+        saved = _saved_question(lexicon, whole, {k for _d, k0, k1 in dates for k in range(k0, k1)}, text, dates)
+        if saved is not None:
+            return saved
+    problem = _unknown_provision(kb, cited, language)
+    if problem is not None:
+        return problem
+    blank = list(text)
+    for f in cited:   # the citations are read; the rest of the question is read around them
+        blank[f.start:f.end] = " " * (f.end - f.start)
+    toks = tokens("".join(blank))
+    if not any(t.kind == "word" or t.kind in ("iso", "dotted") for t in toks) and not cited:
         return _not_understood(lexicon, text, None, language, word("empty question", language))
     dates, problems = _dates(toks)
     if problems:
@@ -422,7 +453,7 @@ def understand(text: str, kb: KnowledgeBase, language: str = "en", general_quest
         in_date.update(range(k0, k1))
     saved = _saved_question(lexicon, toks, in_date, text, dates)
     if saved is not None:
-        return saved
+        return _according(kb, saved, cited, language)
     pieces: list[_Piece] = []
     segment = 0
     opened_by: dict[int, int] = {}   # a segment -> the stop token that opened it
@@ -486,6 +517,14 @@ def understand(text: str, kb: KnowledgeBase, language: str = "en", general_quest
             continue
         return _not_understood(lexicon, text, t, language)
 
+    according_words = [p for p in pieces if p.kind == "according"]
+    if according_words and not cited:   # "согласно" with no provision after it
+        t = toks[according_words[0].first]
+        return Diagnostic("not-understood", word("according without citation", language, words=t.text), t.span,
+                          hint=word("cite a provision", language, example=_example_citation(kb, language)))
+    pieces = [p for p in pieces if p.kind != "according"]
+    compliance = [p for p in pieces if p.kind == "compliance"]
+    pieces = [p for p in pieces if p.kind != "compliance"]
     _appositives(kb, lexicon, toks, pieces, opened_by)
     asked = [p for p in pieces if p.kind == "predicate" and p.value in askable(kb)]
     if not asked:  # only words several predicates share: the asked one among them, if it is one
@@ -655,8 +694,92 @@ def understand(text: str, kb: KnowledgeBase, language: str = "en", general_quest
         return Diagnostic("not-understood", word("two dates", language), span, hint=word("two dates example", language))
     elif days:
         at = days[0]
+    deadlines: tuple[str, ...] = ()
+    if compliance:   # "is the deadline past?": only where a norm sets the asked obligation a deadline
+        deadlines = tuple(sorted(m.id for m in kb.norms.values() if m.deadline is not None and m.clause is not None
+                                 and m.clause.modality == "obligatory" and m.clause.head.predicate == predicate))
+        if not deadlines:
+            first = compliance[0]
+            return Diagnostic("not-understood", word("no deadline", language, words=words_of(first),
+                                                     predicate=meaning(kb, "predicate", predicate, language)),
+                              Span(SOURCE, 1, toks[first.first].column, 1,
+                                   toks[first.end - 1].column + len(toks[first.end - 1].text)),
+                              hint=word("say it otherwise", language))
     written = tuple((toks[p.first].text, p.value) for p in names)
-    return Understood(text, query, at, between, tuple(dict.fromkeys(assumptions)), written, tuple(roles))
+    return _according(kb, Understood(text, query, at, between, tuple(dict.fromkeys(assumptions)), written, tuple(roles),
+                                     deadlines=deadlines), cited, language)
+
+
+def _citations(lexicon: Lexicon, text: str) -> list[Found]:
+    """The provisions the question cites, where the kb's own phrases do not say those words: a phrase of several
+    words ("режим части второй статьи 109 УИК", "regime of PEC Art. 109(2)") keeps them, and so does any
+    phrase for a bare act's name ("Правила" as what is amended)."""
+    cited = find_citations(lexicon.kb, text)
+    if not cited:
+        return cited
+    toks = tokens(text)
+    phrases: list[tuple[int, int, bool]] = []   # (first char, end char, of several words)
+    i = 0
+    while i < len(toks):
+        end, entries = lexicon.match(toks, i) if toks[i].kind == "word" else (i, [])
+        if entries and any(e.kind not in ("according",) for e in entries):
+            phrases.append((toks[i].column - 1, toks[end - 1].column - 1 + len(toks[end - 1].text), end - i > 1))
+        i = max(end, i + 1)
+
+    def said_by_a_phrase(f: Found) -> bool:   # a phrase within a citation ("заң көмегі" in a law's title) is its words
+        return any(a < f.end and f.start < b and (not f.citation.numbers or (several and (a < f.start or b > f.end)))
+                   for a, b, several in phrases)
+    return [f for f in cited if not said_by_a_phrase(f)]
+
+
+def _example_citation(kb: KnowledgeBase, language: str) -> str:
+    """A citation of the kb's first norm, as the reader writes it (for hints)."""
+    book = Phrasebook(kb, language)
+    norm = next((m for m in sorted(kb.norms.values(), key=lambda m: m.id) if m.citation and " " in m.citation), None)
+    return book.cite(norm.citation) if norm else "…"
+
+
+def _unknown_provision(kb: KnowledgeBase, cited: list[Found], language: str) -> Diagnostic | None:
+    """A citation that names no provision the kb encodes is refused at it: outside the kb's declared scope
+    (its words say what is not encoded), else with the provisions of that act the kb does encode."""
+    from engine.tools.according import cited_norms
+
+    book = Phrasebook(kb, language)
+    for f in cited:
+        if cited_norms(kb, f.citation):
+            continue
+        span = Span(SOURCE, 1, f.start + 1, 1, f.end + 1)
+        for scope in kb.scopes:
+            if any(c == f.citation.key or c.startswith(f.citation.key + ".") for c in scope.citations):
+                return Diagnostic("not-understood", word("provision outside scope", language, citation=f.text,
+                                                         scope=n.label_of(scope.labels, language, "")), span)
+        known = sorted({m.citation for m in kb.norms.values() if m.act_key == f.citation.act and m.citation},
+                       key=lambda c: [int(x) if x.isdigit() else 0 for x in c.split(None, 1)[-1].split(".")])
+        return Diagnostic("not-understood", word("no such provision", language, citation=f.text),
+                          span, hint=word("provisions encoded", language, act=book.act_name(f.citation.act),
+                                          provisions="; ".join(book.cite(c) for c in known[:12]) or word("none", language)))
+    return None
+
+
+def _according(kb: KnowledgeBase, understood: Understood, cited: list[Found], language: str) -> Understood | Diagnostic:
+    """The provisions a question cites, narrowed to their norms that bear on what it asks; a provision with none
+    is refused at its words."""
+    import dataclasses
+
+    from engine.tools.according import bearing, cited_norms
+
+    if not cited:
+        return understood
+    out = []
+    predicate = understood.query.atom.predicate
+    for f in cited:
+        norms = bearing(kb, cited_norms(kb, f.citation), predicate)
+        if not norms:
+            return Diagnostic("not-understood", word("provision not about", language, citation=f.text,
+                                                     predicate=meaning(kb, "predicate", predicate, language)),
+                              Span(SOURCE, 1, f.start + 1, 1, f.end + 1), hint=word("say it otherwise", language))
+        out.append((f.text, f.citation.key, tuple(m.id for m in norms)))
+    return dataclasses.replace(understood, according_to=tuple(out))
 
 
 _APPOSITIVE = {"predicate", "predicates", "role", "which"}
@@ -906,6 +1029,11 @@ def _stated(kb: KnowledgeBase, atom: n.Atom) -> bool:
                tuple(a.value for a in c.head.args if isinstance(a, n.Constant)) == values for c in kb.clauses)
 
 
+def _concludes(kb: KnowledgeBase, norm_id: str, predicate: str) -> bool:
+    norm = kb.norms.get(norm_id)
+    return norm is not None and norm.clause is not None and norm.clause.head.predicate == predicate
+
+
 def understood_and_said(text: str, kb: KnowledgeBase, language: str) -> tuple[Understood, dict]:
     """The question in words understood (or its located diagnostic raised) and said back (in_words): what
     `zan ask` and the workbench both start from."""
@@ -923,6 +1051,12 @@ def understood_title(said: dict, language: str) -> str:
     for a in said["assumptions"]:
         lines.append(f"  {word('assumed', language)}: {a['atom']} ({a['in_words']})"
                      + (f" — {word('already in the case', language)}" if a.get("in_the_case") else ""))
+    if said.get("deadlines"):
+        lines.append("  " + word("asks compliance", language, deadlines="; ".join(
+            f"{d['cited_as']}: {d['deadline']}" for d in said["deadlines"])))
+    for c in said.get("according_to", ()):
+        norms = c.get("concluding") or c["norms"]
+        lines.append(f"  {word('according to', language)}: {c['cited_as']} ({', '.join(norms)})")
     return "\n".join(lines)
 
 
@@ -936,6 +1070,16 @@ def in_words(understood: Understood, kb: KnowledgeBase, language: str) -> dict:
     out = {"text": understood.text, "understood": understood.atom_text, "in_words": sentence,
            "assumptions": [{"atom": str(a), "in_words": reading(a), "in_the_case": _stated(kb, a)}
                            for a in understood.assumptions]}
+    if understood.deadlines:
+        out["deadlines"] = [{"norm": nid, "cited_as": Phrasebook(kb, language).cite(kb.norms[nid].citation) or nid,
+                             "deadline": kb.norms[nid].deadline.isoformat()}
+                            for nid in understood.deadlines if kb.norms[nid].deadline is not None]
+    if understood.according_to:
+        book = Phrasebook(kb, language)
+        asked = understood.query.atom.predicate
+        out["according_to"] = [{"text": written, "citation": key, "cited_as": book.cite(key) or key, "norms": list(ids),
+                                "concluding": [i for i in ids if _concludes(kb, i, asked)]}
+                               for written, key, ids in understood.according_to]
     if understood.at:
         out["at"] = understood.at.isoformat()
     if understood.between:

@@ -48,8 +48,11 @@ def answer_line(a: t.Answer, language: str) -> str:
     under = f"  ({word('under reading', language, labels='; '.join(chosen))})" if chosen else ""
     scope = a.outside_scope
     outside = f"\n  {word('outside scope', language)}: {'; '.join(scope.cited_as)} — {scope.label}" if scope else ""
-    return (f"{click.style(a.atom, bold=True)}: {_status(a.status, language)}" + (f"  [{a.cites}]" if a.cites else "")
-            + under + outside)
+    status = _status(a.status, language)
+    deadline = a.trace.deadline
+    if deadline is not None:   # an obligation's deadline and what became of it (overdue, fulfilled ...)
+        status += f" ({word('deadline', language)} {deadline.date}: {word(deadline.compliance or 'pending', language)})"
+    return f"{click.style(a.atom, bold=True)}: {status}" + (f"  [{a.cites}]" if a.cites else "") + under + outside
 
 
 class Text(Walk):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from engine.base.records import dataclass
 from engine.explain.i18n import word
 from engine.explain.tree import NormRef
 

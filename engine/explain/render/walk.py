@@ -11,9 +11,9 @@ methods below the line "markup" write one part each.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Callable
 
+from engine.base.records import dataclass
 from engine.explain import tree as t
 from engine.explain.i18n import word
 from engine.explain.render.common import View, why_not_heading

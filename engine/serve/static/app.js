@@ -4,18 +4,93 @@
 (function () {
   const WORDS = JSON.parse(document.getElementById("words").textContent);
   const $ = (id) => document.getElementById(id);
-  const state = { asked: 0, lang: $("lang").value, prev: null, prevAt: null, reason: null, sheet: null, open: new Set() };
+  const state = { known: new Set(), asked: 0, lang: $("lang").value, prev: null, prevAt: null, reason: null, sheet: null, open: new Set() };
 
   function w(key) { return (WORDS[state.lang] || WORDS.en)[key] || key; }
-  // a date as the page's language writes it ("27 декабря 2024 г.", "2024 ж. 27 желтоқсан"); the ISO form stays in data-date
-  const LOCALES = { kk: "kk-KZ", ru: "ru-RU", en: "en-GB" };
-  function dateText(iso) {
+  // a date as the page's language writes it in words ("27 декабря 2024 г.", "2024 ж. 27 желтоқсан", the page's "date
+  // words" and "month names": not the browser's Intl, whose Kazakh may be missing); the ISO form stays in data-date
+  function written(iso, pattern) {
     if (!iso) return "";
-    try {
-      return new Intl.DateTimeFormat(LOCALES[state.lang] || "en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" })
-        .format(new Date(iso + "T00:00:00Z"));
-    } catch (e) { return iso; }
+    const [y, m, d] = iso.split("-");
+    const parts = { YYYY: y, MMMM: w("month names").split("|")[Number(m) - 1] || m, MM: m, DD: d, D: String(Number(d)) };
+    return pattern.replace(/YYYY|MMMM|MM|DD|D/g, (token) => parts[token]);
   }
+  function dateText(iso) { return /^\d{4}-\d{2}-\d{2}$/.test(iso || "") ? written(iso, w("date words")) : (iso || ""); }
+  // ---------------------------------------------------------------- date fields
+  // Each date field shows and reads a date as the page's language writes it ("27.12.2024", "27 December 2024":
+  // the page's "date pattern"); the ISO date it stands for is in data-iso, the one every request sends.
+  function shownDate(iso) { return written(iso, w("date pattern")); }
+  // a date as a person writes it: day, month, year in digits (day first, or ISO with the year first), or with the
+  // month's name in kk, ru or en (the month words `zan ask` reads); null if it names no day of the calendar
+  function readDate(text) {
+    const t = text.trim().toLowerCase();
+    const nums = t.match(/\d+/g) || [];
+    const names = (t.match(/[^\d\s.,\/\-–]+/gu) || []).map((word) => {
+      for (let m = 1; m <= 12; m++) if (w("month " + m).split("|").some((form) => word.startsWith(form))) return m;
+      return null;
+    }).filter(Boolean);
+    let y, m, d;
+    if (names.length === 1 && nums.length === 2) {
+      m = names[0];
+      [y, d] = nums[0].length === 4 ? nums : [nums[1], nums[0]];
+    } else if (names.length === 0 && nums.length === 3) {
+      [y, m, d] = nums[0].length === 4 ? nums : [nums[2], nums[1], nums[0]];
+    } else return null;
+    if (String(y).length !== 4 || String(d).length > 2 || String(m).length > 2) return null;
+    const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
+    if (date.getUTCFullYear() !== Number(y) || date.getUTCMonth() !== Number(m) - 1 || date.getUTCDate() !== Number(d)) return null;
+    return date.toISOString().slice(0, 10);
+  }
+  function isoOf(id) { return $(id).dataset.iso || ""; }
+  function showDate(field, iso) {
+    field.dataset.iso = iso || "";
+    field.value = shownDate(iso);
+    dateError(field, null);
+  }
+  function dateError(field, text) {
+    const where = $(field.id + "-error");
+    field.setAttribute("aria-invalid", text ? "true" : "false");
+    field.setCustomValidity(text || "");
+    if (where) { where.hidden = !text; where.textContent = text || ""; }
+  }
+  // what the trainer typed: a day of the calendar is taken (and written back as the language writes it), anything
+  // else is said at the field, in the page's language, and changes nothing
+  function takeDate(field, quiet) {
+    const text = field.value;
+    if (!text.trim()) { if (!quiet) dateError(field, w("date invalid").replace("{text}", "")); return false; }
+    const iso = readDate(text);
+    if (!iso) { if (!quiet) dateError(field, w("date invalid").replace("{text}", text.trim())); return false; }
+    const moved = iso !== field.dataset.iso;
+    field.dataset.iso = iso;
+    dateError(field, null);
+    if (!quiet) field.value = shownDate(iso);
+    if (moved) field.dispatchEvent(new CustomEvent("datechange"));
+    return moved;
+  }
+  function dateField(field, onMove) {
+    const initial = readDate(field.value || "");
+    showDate(field, initial);
+    let typing = null;
+    field.addEventListener("input", () => {   // a whole date typed is taken after a pause; a half-typed one waits
+      clearTimeout(typing);
+      dateError(field, null);
+      typing = setTimeout(() => { if (readDate(field.value)) takeDate(field, true); }, 700);
+    });
+    field.addEventListener("change", () => { clearTimeout(typing); takeDate(field, false); });
+    field.addEventListener("keydown", (e) => {
+      if (e.key === "Enter") { e.preventDefault(); clearTimeout(typing); takeDate(field, false); }
+      else if ((e.key === "ArrowUp" || e.key === "ArrowDown") && field.dataset.iso) {   // a day later or earlier
+        e.preventDefault();
+        clearTimeout(typing);
+        const d = new Date(field.dataset.iso + "T00:00:00Z");
+        d.setUTCDate(d.getUTCDate() + (e.key === "ArrowUp" ? 1 : -1));
+        field.value = shownDate(d.toISOString().slice(0, 10));
+        takeDate(field, false);
+      }
+    });
+    if (onMove) field.addEventListener("datechange", onMove);
+  }
+  function relabelDates() { for (const f of document.querySelectorAll(".date-field")) if (f.dataset.iso) showDate(f, f.dataset.iso); }
   function dayBefore(iso) { const d = new Date(iso + "T00:00:00Z"); d.setUTCDate(d.getUTCDate() - 1); return d.toISOString().slice(0, 10); }
   function el(tag, attrs, ...children) {
     const e = document.createElement(tag);
@@ -45,16 +120,20 @@
 
   // ---------------------------------------------------------------- the case: bundled, pasted, ticked
   async function loadInterview() {
-    const data = await api("interview", Object.assign({ lang: state.lang }, caseBody()));
+    // the facts the case stated before (some since unticked) keep their persons' kinds, so each stays offered
+    const data = await api("interview", Object.assign({ lang: state.lang, known: Array.from(state.known) }, caseBody()));
     if (!state.edited) $("facts").value = data.text;
+    for (const g of data.groups) for (const f of g.facts) if (f.lines.length) state.known.add(f.atom);
     const box = $("interview");
+    // a person's facts the trainer opened stay open (unticking the last fact of a person does not fold them away)
+    const wasOpen = new Set(Array.from(box.querySelectorAll(".group.person[open]")).map((g) => g.dataset.person));
     box.replaceChildren();
     state.readingOf = {};
     for (const g of data.groups) for (const f of g.facts) state.readingOf[f.atom] = f.reading;
     // person by person (the facts about each individual), the ones the case states first
     for (const person of data.people || []) {
       const stated = person.facts.filter((f) => f.lines.length).length;
-      const list = el("details", { class: "group person", "data-person": person.person, open: stated ? "" : null },
+      const list = el("details", { class: "group person", "data-person": person.person, open: stated || wasOpen.has(person.person) ? "" : null },
                       el("summary", {}, el("b", { text: person.label }), el("span", { class: "muted", text: " (" + stated + "/" + person.facts.length + ")" })));
       for (const f of person.facts.slice().sort((a, b) => (b.lines.length > 0) - (a.lines.length > 0))) {
         const input = el("input", { type: "checkbox", "data-atom": f.atom });
@@ -115,25 +194,25 @@
     const first = data.days.find((d) => d.amends) || data.days[data.days.length - 1];
     if (first) {
       for (const [id, value] of [["diff-from", dayBefore(first.date)], ["diff-to", first.date],
-                                 ["cases-at", dayBefore(first.date)], ["cases-compare", first.date]]) if (!$(id).value) $(id).value = value;
+                                 ["cases-at", dayBefore(first.date)], ["cases-compare", first.date]]) if (!isoOf(id)) showDate($(id), value);
     }
     markDays();
   }
   function markDays() {
     for (const b of document.querySelectorAll(".change-day")) {
-      b.classList.toggle("current", b.dataset.date === $("at").value);
+      b.classList.toggle("current", b.dataset.date === isoOf("at"));
       b.textContent = dateText(b.dataset.date);
     }
-    $("at-text").textContent = dateText($("at").value);
+    $("at-text").textContent = dateText(isoOf("at"));
   }
   function setDate(iso) {
-    state.reason = { kind: "date", from: $("at").value, to: iso };
-    $("at").value = iso;
+    state.reason = { kind: "date", from: isoOf("at"), to: iso };
+    showDate($("at"), iso);
     markDays();
     ask();
   }
   function shift(days) {
-    const d = new Date($("at").value + "T00:00:00Z");
+    const d = new Date(isoOf("at") + "T00:00:00Z");
     d.setUTCDate(d.getUTCDate() + days);
     setDate(d.toISOString().slice(0, 10));
   }
@@ -148,7 +227,7 @@
     return { query: $("query").value };
   }
   async function ask() {
-    const body = Object.assign({ lang: state.lang, at: $("at").value }, question(), caseBody());
+    const body = Object.assign({ lang: state.lang, at: isoOf("at") }, question(), caseBody());
     state.askedAt = body.at;
     if ($("reading").value && !body.question && /^\s*(\w+\s+)?\w+\s*\(/.test(body.query || "")) body.reading = $("reading").value;
     const reason = state.reason;   // why this question is asked again (a date moved, a fact ticked), if it is
@@ -328,7 +407,7 @@
 
   // "What would make it so": minimal sets of facts that, added to the case, make the answer permitted (zan ask --how).
   async function howFor(atom, out) {
-    const body = Object.assign({ lang: state.lang, at: $("at").value, query: atom, how: "permitted" }, caseBody());
+    const body = Object.assign({ lang: state.lang, at: isoOf("at"), query: atom, how: "permitted" }, caseBody());
     if ($("reading").value) body.reading = $("reading").value;
     try {
       const doc = await api("how", body);
@@ -350,8 +429,8 @@
   async function showCases() {
     const box = $("cases");
     box.replaceChildren(el("p", { class: "muted", text: w("working") }));
-    const body = { lang: state.lang, at: $("cases-at").value || $("at").value, query: $("cases-query").value };
-    if ($("cases-compare").value) body.compare = $("cases-compare").value;
+    const body = { lang: state.lang, at: isoOf("cases-at") || isoOf("at"), query: $("cases-query").value };
+    if (isoOf("cases-compare")) body.compare = isoOf("cases-compare");
     const given = $("cases-given").value.split(";").map((x) => x.trim()).filter(Boolean);
     if (given.length) body.given = given;
     if ($("reading").value) body.reading = $("reading").value;
@@ -408,8 +487,8 @@
 
   // ---------------------------------------------------------------- the date diff
   async function compare() {
-    const body = Object.assign({ lang: state.lang, query: $("query").value, from: $("diff-from").value,
-                                 to: $("diff-to").value }, caseBody());
+    const body = Object.assign({ lang: state.lang, query: $("query").value, from: isoOf("diff-from"),
+                                 to: isoOf("diff-to") }, caseBody());
     const box = $("diff");
     try {
       renderDiff(box, await api("diff", body));
@@ -492,6 +571,8 @@
     document.documentElement.lang = state.lang;
     for (const e of document.querySelectorAll("[data-w]")) e.textContent = w(e.dataset.w);
     for (const e of document.querySelectorAll("[data-wp]")) e.placeholder = w(e.dataset.wp);
+    for (const e of document.querySelectorAll("[data-wt]")) e.title = w(e.dataset.wt);
+    relabelDates();
     document.title = w("title");
   }
   async function loadQuestions() {
@@ -516,6 +597,7 @@
 
   $("lang").addEventListener("change", async () => {
     state.lang = $("lang").value;
+    state.statusLabels = {};   // the status words of the language left behind are not this page's ("was permitted")
     relabel();
     markDays();
     await Promise.all([loadInterview(), loadQuestions(), loadReadings()]);
@@ -526,6 +608,7 @@
   $("case").addEventListener("change", async () => {
     state.edited = !$("case").value;
     state.prev = null;
+    state.known = new Set();   // another case: its own persons
     await loadInterview();
     await ask();
   });
@@ -539,11 +622,13 @@
   $("upload").addEventListener("change", () => {
     const file = $("upload").files[0];
     if (!file) return;
-    file.text().then((text) => { $("facts").value = text; state.edited = true; $("case").value = "";
+    file.text().then((text) => { $("facts").value = text; state.edited = true; $("case").value = ""; state.known = new Set();
                                  loadInterview().then(ask).catch((e) => showErrors($("errors"), e)); });
   });
   // a date set by a button may fire "change" again when the field loses focus: the same day is not asked twice
-  $("at").addEventListener("change", () => { if ($("at").value === state.prevAt || $("at").value === state.askedAt) return; state.reason = { kind: "date", from: state.prevAt, to: $("at").value }; markDays(); ask(); });
+  // the date typed (or moved by ↑ ↓) in the field: the same day is not asked twice
+  dateField($("at"), () => { if (isoOf("at") === state.prevAt || isoOf("at") === state.askedAt) return; state.reason = { kind: "date", from: state.prevAt, to: isoOf("at") }; markDays(); ask(); });
+  for (const id of ["diff-from", "diff-to", "cases-at", "cases-compare"]) dateField($(id));
   $("day-before").addEventListener("click", () => shift(-1));
   $("day-after").addEventListener("click", () => shift(1));
   $("ask").addEventListener("click", () => { state.prev = null; ask(); });

@@ -1,0 +1,195 @@
+"""Dataclasses that cost next to nothing to declare: `dataclass` as the standard library's, its methods made lazily.
+
+The standard library's `dataclasses.dataclass` writes each class's `__init__`, `__repr__`, `__eq__`,
+`__hash__` and (frozen) `__setattr__`/`__delattr__` as Python text and compiles it, about 0.35 ms a
+class when the module is imported: with the ~50 classes a question imports, the largest single cost
+of a cold `zan ask` (docs/performance.md, issue 25). Here the class is still made by
+`dataclasses.dataclass` (so `dataclasses.fields`, `replace`, `asdict` and `__match_args__` are the
+same), with none of those methods; then `__eq__`, `__hash__`, `__repr__` and the frozen guards are
+closures over `operator.attrgetter` (nothing compiled), and `__init__` is compiled on the class's first
+instance, so a class a run never instantiates (or only loads from the cache) never pays for it.
+The methods behave as the standard library's of Python 3.11 (same equality, hash values, repr text,
+frozen errors; a slotted frozen instance is pickled as a call of its class with its values, where the
+standard library's loops in `__setstate__`); `tests/test_records.py` compares them.
+May import only the standard library.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from operator import attrgetter
+from reprlib import recursive_repr
+from typing import dataclass_transform
+
+__all__ = ["dataclass", "field"]
+
+field = dataclasses.field
+_MISSING = dataclasses.MISSING
+
+
+@dataclass_transform(field_specifiers=(dataclasses.field, dataclasses.Field))
+def dataclass(cls=None, /, *, frozen: bool = False, slots: bool = False, order: bool = False):
+    """`dataclasses.dataclass` with `init`, `repr` and `eq` left at their defaults (all generated)."""
+
+    def wrap(cls):
+        return _process(cls, frozen, slots, order)
+
+    return wrap if cls is None else wrap(cls)
+
+
+def _process(cls, frozen: bool, slots: bool, order: bool):
+    own = cls.__dict__
+    if order or any(isinstance(b, type) and hasattr(b, "__dataclass_fields__") for b in cls.__mro__[1:]):
+        # orderings and dataclass inheritance are rare: the standard library does them
+        return dataclasses.dataclass(cls, frozen=frozen, slots=slots, order=order)
+    class_hash = own.get("__hash__", _MISSING)
+    explicit_hash = not (class_hash is _MISSING or (class_hash is None and "__eq__" in own))
+    keep = {name for name in ("__init__", "__repr__", "__eq__", "__setattr__", "__delattr__") if name in own}
+    undocumented = not cls.__doc__
+    if undocumented:   # else dataclasses reads a signature off object.__init__'s text (tokenize, ast): 0.3 ms
+        cls.__doc__ = "-"
+    cls = dataclasses.dataclass(cls, init=False, repr=False, eq=False, slots=slots)
+    fields = dataclasses.fields(cls)
+    if undocumented:
+        cls.__doc__ = f"{cls.__name__}({', '.join(f.name for f in fields)})"
+    if any(not f.init or f.kw_only is True for f in fields):
+        raise TypeError(f"{cls.__qualname__}: engine.base.records supports plain fields only")
+    names = tuple(f.name for f in fields)
+
+    def put(name, function):
+        if name not in keep:
+            function.__qualname__ = f"{cls.__qualname__}.{name}"
+            setattr(cls, name, function)
+
+    put("__init__", _lazy_init(cls, fields, frozen))
+    put("__repr__", _repr(tuple(f.name for f in fields if f.repr)))
+    values = _getter(tuple(f.name for f in fields if f.compare))
+    put("__eq__", _eq(values))
+    if not explicit_hash:
+        if frozen:
+            hashed = _getter(tuple(f.name for f in fields if (f.compare if f.hash is None else f.hash)))
+            cls.__hash__ = lambda self: hash(hashed(self))
+            cls.__hash__.__qualname__ = f"{cls.__qualname__}.__hash__"
+        else:
+            cls.__hash__ = None   # mutable and compared by value: unhashable, as dataclasses makes it
+    if frozen:
+        put("__setattr__", _frozen_setattr(cls, names))
+        put("__delattr__", _frozen_delattr(cls, names))
+        if slots:   # pickled as a call of the class with its values: one call a node, where dataclasses'
+            #          __setstate__ loops over the fields (a cached knowledge base loads in half the time)
+            cls.__reduce__ = _reduce(_getter(names))
+            cls.__getstate__ = _getstate(_getter(names))
+            cls.__setstate__ = _setstate(names)
+    return cls
+
+
+def _getter(names: tuple[str, ...]):
+    """The tuple of the named attributes (a 1-tuple for one name, as `(self.a,)`)."""
+    if len(names) > 1:
+        return attrgetter(*names)
+    if names:
+        one = attrgetter(names[0])
+        return lambda self: (one(self),)
+    return lambda self: ()
+
+
+def _eq(values):
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return values(self) == values(other)
+        return NotImplemented
+
+    return __eq__
+
+
+def _repr(names: tuple[str, ...]):
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + "(" + ", ".join(f"{n}={getattr(self, n)!r}" for n in names) + ")"
+
+    return __repr__
+
+
+def _frozen_setattr(cls, names):
+    fields = frozenset(names)
+
+    def __setattr__(self, name, value):
+        if type(self) is cls or name in fields:
+            raise dataclasses.FrozenInstanceError(f"cannot assign to field {name!r}")
+        super(cls, self).__setattr__(name, value)
+
+    return __setattr__
+
+
+def _frozen_delattr(cls, names):
+    fields = frozenset(names)
+
+    def __delattr__(self, name):
+        if type(self) is cls or name in fields:
+            raise dataclasses.FrozenInstanceError(f"cannot delete field {name!r}")
+        super(cls, self).__delattr__(name)
+
+    return __delattr__
+
+
+def _reduce(values):
+    def __reduce__(self):
+        return self.__class__, values(self)
+
+    return __reduce__
+
+
+def _getstate(values):
+    def __getstate__(self):
+        return list(values(self))
+
+    return __getstate__
+
+
+def _setstate(names):
+    def __setstate__(self, state):
+        for name, value in zip(names, state):
+            object.__setattr__(self, name, value)
+
+    return __setstate__
+
+
+def _lazy_init(cls, fields, frozen: bool):
+    def __init__(self, *args, **kwargs):
+        compiled = _compile_init(cls, fields, frozen)
+        cls.__init__ = compiled
+        compiled(self, *args, **kwargs)
+
+    return __init__
+
+
+def _compile_init(cls, fields, frozen: bool):
+    """The `__init__` dataclasses would write: parameters in field order with their defaults; a default
+    factory is called when its argument is not given; frozen classes set through `object.__setattr__`."""
+    namespace: dict = {"__factory__": _FACTORY, "__set__": object.__setattr__}
+    parameters, body = [], []
+    for i, f in enumerate(fields):
+        value = f.name
+        if f.default_factory is not _MISSING:
+            namespace[f"__default_{i}__"] = f.default_factory
+            parameters.append(f"{f.name}=__factory__")
+            value = f"__default_{i}__() if {f.name} is __factory__ else {f.name}"
+        elif f.default is not _MISSING:
+            namespace[f"__default_{i}__"] = f.default
+            parameters.append(f"{f.name}=__default_{i}__")
+        else:
+            parameters.append(f.name)
+        body.append(f"__set__(self, {f.name!r}, {value})" if frozen else f"self.{f.name} = {value}")
+    text = f"def __init__(self, {', '.join(parameters)}):\n    " + ("\n    ".join(body) or "pass") + "\n"
+    exec(text, namespace)   # our own field names only, never text a user wrote (a class of the engine)
+    init = namespace["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    return init
+
+
+class _Factory:
+    def __repr__(self):
+        return "<factory>"
+
+
+_FACTORY = _Factory()

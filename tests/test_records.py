@@ -1,0 +1,109 @@
+"""engine.base.records.dataclass behaves as the standard library's dataclass: the same fields, equality, hash
+values, repr text, defaults, frozen errors, pickling and copying, for frozen, slotted and plain classes."""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import pickle
+
+import pytest
+
+from engine.base import records
+
+
+def pair(**options):
+    """The same class declared twice: by the standard library and by engine.base.records."""
+    made = []
+    for decorate in (dataclasses.dataclass, records.dataclass):
+        @decorate(**options)
+        class Node:
+            """A node."""
+
+            name: str
+            args: tuple = ()
+            notes: list = dataclasses.field(default_factory=list)
+            span: object = None
+
+            def __str__(self) -> str:
+                return self.name
+        made.append(Node)
+    return made
+
+
+def hashed(value):
+    try:
+        return hash(value)
+    except TypeError as e:   # a list in a frozen instance: unhashable in both
+        return str(e)
+
+
+OPTIONS = [{}, {"frozen": True}, {"frozen": True, "slots": True}, {"slots": True}]
+
+
+@pytest.mark.parametrize("options", OPTIONS, ids=str)
+def test_the_same_behaviour_as_the_standard_library(options):
+    standard, ours = pair(**options)
+    assert [f.name for f in dataclasses.fields(ours)] == ["name", "args", "notes", "span"]
+    assert ours.__match_args__ == standard.__match_args__
+    for args, kwargs in [(("a",), {}), (("a", (1, "b")), {"span": 3}), ((), {"name": "x", "notes": [1]})]:
+        s, o = standard(*args, **kwargs), ours(*args, **kwargs)
+        assert repr(o) == repr(s)
+        assert str(o) == str(s)
+        assert dataclasses.astuple(o) == dataclasses.astuple(s)
+        assert o == ours(*args, **kwargs) and o != ours("other") and o != s   # another class is never equal
+        assert (o.__eq__(1), s.__eq__(1)) == (NotImplemented, NotImplemented)
+        if options.get("frozen"):
+            assert hashed(o) == hashed(s) and hashed(dataclasses.replace(o, notes=())) == hashed(dataclasses.replace(s, notes=()))
+        else:
+            assert ours.__hash__ is None and standard.__hash__ is None
+        assert dataclasses.replace(o, name="z").name == "z"
+        assert copy.deepcopy(o) == o and copy.copy(o) == o
+    o = ours("a")
+    assert o.notes == [] and o.notes is not ours("a").notes          # a fresh default each time
+    with pytest.raises(TypeError) as ours_error:
+        ours()
+    with pytest.raises(TypeError):
+        standard()
+    assert "name" in str(ours_error.value)
+    if options.get("frozen"):
+        with pytest.raises(dataclasses.FrozenInstanceError, match="cannot assign to field 'name'"):
+            o.name = "b"
+        with pytest.raises(dataclasses.FrozenInstanceError, match="cannot delete field 'name'"):
+            del o.name
+    else:
+        o.name = "b"
+        assert o.name == "b"
+    assert hasattr(o, "__dict__") == hasattr(standard("a"), "__dict__")
+
+
+def test_pickles_as_the_standard_library_would_load_them():
+    globals()["Frozen"] = pair(frozen=True, slots=True)[1]
+    Frozen = globals()["Frozen"]
+    Frozen.__qualname__ = "Frozen"
+    value = Frozen("a", (Frozen("b"),))
+    assert pickle.loads(pickle.dumps(value)) == value
+
+
+def test_a_class_that_defines_its_own_methods_keeps_them():
+    @records.dataclass(frozen=True)
+    class Own:
+        a: int
+
+        def __eq__(self, other):
+            return True
+
+        __hash__ = object.__hash__
+
+    assert Own(1) == Own(2)
+    first = Own(1)
+    assert hash(first) == object.__hash__(first)
+
+
+def test_repr_of_a_recursive_structure_ends():
+    standard, ours = pair()
+    o = ours("a")
+    o.notes.append(o)
+    s = standard("a")
+    s.notes.append(s)
+    assert repr(o).replace("pair.<locals>.", "") == repr(s).replace("pair.<locals>.", "")
