@@ -11,23 +11,23 @@ the dictionary it was read from (`data`), so the tree serialises to the same dic
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any, Callable
+from typing import Any, Callable, cast
 
-from engine.base.records import dataclass, field
+from engine.base.records import dataclass
 
 
-@dataclass(frozen=True)
 class Node:
-    """A node of the tree; `data` is the document's dictionary it was read from (the JSON contract)."""
+    """A node of the tree; `data` (each node's first field) is the document's dictionary it was read from (the JSON
+    contract). Nodes are frozen records (engine/base/records.py), each declaring all its fields."""
 
-    data: dict = field(repr=False)
+    data: dict
 
     def as_dict(self) -> dict:
         return self.data
 
     def but(self, **changes) -> Any:
         """The node with some children changed (a view that shows less: `--short` graphs)."""
-        return replace(self, **changes)
+        return replace(cast(Any, self), **changes)
 
 
 # ---------------------------------------------------------------- norms
@@ -36,6 +36,7 @@ class Node:
 class NormRef(Node):
     """A norm as the document names it: id and citation, and, where the document describes it, its text."""
 
+    data: dict
     id: str
     citation: str | None
     cited_as: str | None
@@ -84,6 +85,7 @@ class Condition(Node):
     """A proof node: a condition that held (a fact, a rule's conclusion, a negation, a comparison), with the
     conditions it rests on."""
 
+    data: dict
     kind: str
     id: str | None
     atom: str
@@ -107,6 +109,7 @@ def condition(d: dict) -> Condition:
 class Decision(Node):
     """The deciding norm with its bindings, the conditions that held and the norms it rests on."""
 
+    data: dict
     norm: NormRef
     bindings: dict
     conditions: list[Condition]
@@ -119,6 +122,7 @@ class Decision(Node):
 class Failure(Node):
     """The condition that stopped a norm, in words, and where it is written."""
 
+    data: dict
     condition: str | None
     sentence: str | None
     source: str | None
@@ -128,6 +132,7 @@ class Failure(Node):
 class WhyNot(Node):
     """A norm (or rule) that did not apply: why, what held before it failed, and the why-nots below."""
 
+    data: dict
     norm: NormRef | None
     reason: str
     explanation: str | None
@@ -153,6 +158,7 @@ def why_not(d: dict) -> WhyNot:
 class Defeat(Node):
     """A norm that applied but lost (or, as an Interpretation, was read narrowly), why, and what to see."""
 
+    data: dict
     norm: NormRef
     by: NormRef | None
     explanation: str
@@ -171,6 +177,7 @@ def _defeat(d: dict, kind: type[Defeat]) -> Defeat:
 
 @dataclass(frozen=True)
 class Ambiguity(Node):
+    data: dict
     norms: list[NormRef]
     explanation: str
 
@@ -179,6 +186,7 @@ class Ambiguity(Node):
 class Deadline(Node):
     """An obligation's deadline and where it stands."""
 
+    data: dict
     date: str
     compliance: str | None
     fulfilled_on: str | None
@@ -188,6 +196,7 @@ class Deadline(Node):
 class Summary(Node):
     """The short form: the sentence, the deciding norm, the conditions that held, and the why-nots' sentences."""
 
+    data: dict
     text: str
     norm: NormRef | None
     conditions: list[Condition]
@@ -197,7 +206,6 @@ class Summary(Node):
 
 # ---------------------------------------------------------------- steps
 
-@dataclass(frozen=True)
 class Step(Node):
     """A numbered step of the derivation (--steps); `premises` are the numbers of the steps it follows from."""
 
@@ -207,6 +215,9 @@ class Step(Node):
 
 @dataclass(frozen=True)
 class FactStep(Step):
+    data: dict
+    number: int
+    premises: list[int]
     atom: str
     reading: str | None
     source: str | None
@@ -216,6 +227,9 @@ class FactStep(Step):
 class InferenceStep(Step):
     """A rule's or norm's conclusion (`conclusion`: the norm's deontic conclusion, with its modality)."""
 
+    data: dict
+    number: int
+    premises: list[int]
     atom: str
     reading: str | None
     source: str | None
@@ -225,26 +239,41 @@ class InferenceStep(Step):
 
 @dataclass(frozen=True)
 class NegationStep(Step):
+    data: dict
+    number: int
+    premises: list[int]
     atom: str
 
 
 @dataclass(frozen=True)
 class ComparisonStep(Step):
+    data: dict
+    number: int
+    premises: list[int]
     atom: str
 
 
 @dataclass(frozen=True)
 class DefeatStep(Step):
+    data: dict
+    number: int
+    premises: list[int]
     explanation: str
 
 
 @dataclass(frozen=True)
 class FailedStep(Step):
+    data: dict
+    number: int
+    premises: list[int]
     explanation: str | None
 
 
 @dataclass(frozen=True)
 class StatusStep(Step):
+    data: dict
+    number: int
+    premises: list[int]
     status: str
 
 
@@ -273,6 +302,7 @@ class Trace(Node):
     """Why an answer has its status: the decision (or, for a plain predicate, its proof), the norms it defeated
     or read narrowly, conflicts, the deadline, the why-nots, and the steps."""
 
+    data: dict
     status_label: str | None
     reading: str | None
     summary: Summary | None
@@ -314,12 +344,14 @@ def trace(d: dict) -> Trace:
 class Scope(Node):
     """The provisions a knowledge base declares it does not encode, where an answer falls outside it."""
 
+    data: dict
     cited_as: list[str]
     label: str
 
 
 @dataclass(frozen=True)
 class Reading(Node):
+    data: dict
     name: str
     label: str
     default: bool
@@ -327,6 +359,7 @@ class Reading(Node):
 
 @dataclass(frozen=True)
 class Answer(Node):
+    data: dict
     atom: str
     status: str
     cites: str                       # its citations as the reader cites them, deciding norm first
@@ -347,6 +380,7 @@ def answer(d: dict) -> Answer:
 class Document(Node):
     """An explanation document: the question, its date, its answers, and the norms it cites (first mention, fullest)."""
 
+    data: dict
     query: str
     at: str
     title: str | None
@@ -360,6 +394,7 @@ class Document(Node):
 class Cause(Node):
     """Why a status changed: the norm that caused it (primary) or one to see."""
 
+    data: dict
     primary: bool
     explanation: str
     norm: NormRef | None
@@ -369,6 +404,7 @@ class Cause(Node):
 class Change(Node):
     """One answer whose status changed between the two sides of a `zan diff`."""
 
+    data: dict
     atom: str
     before: Answer | None
     after: Answer | None
@@ -387,6 +423,7 @@ class Change(Node):
 class Diff(Node):
     """A `zan diff` document: the changes between two dates (or readings)."""
 
+    data: dict
     query: str
     title: str | None
     before: str                      # the first date

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from engine.base.records import dataclass
+from typing import Callable
+
 from engine.explain.i18n import word
+from engine.explain.render import escape
 from engine.explain.tree import NormRef
 
 
@@ -112,3 +115,26 @@ def norm_facts(ref: NormRef, language: str) -> list[str]:
     if force.get("to"):
         facts.append(word("ceases", language, date=force["to"]))
     return facts
+
+
+def section_escapes(fmt: str, text_code: Callable[[str], str] = str) -> tuple[Callable[[str], str], Callable[[str], str]]:
+    """A section after the answers (--how's sets, a cited provision's fates) writes user text and atoms with these two
+    functions of its format: (plain, code); in text an atom is `text_code(atom)`."""
+    if fmt == "html":
+        return escape.html, lambda text: f"<code>{escape.html(text)}</code>"
+    if fmt == "markdown":
+        return escape.markdown, escape.markdown_code
+    return str, text_code
+
+
+def sublists(entries: list[tuple[str, list[str]]], fmt: str, indent: str = "") -> list[str]:
+    """Heads each with its items: in HTML the items of a list of lists (one string), in Markdown a nested list, in
+    text lines indented by `indent` and the items two spaces more."""
+    if fmt == "html":
+        return ["".join(f"<li>{h}<ul>" + "".join(f"<li>{x}</li>" for x in items) + "</ul></li>" for h, items in entries)]
+    head, item = ("- ", "  - ") if fmt == "markdown" else (indent, indent + "  ")
+    out: list[str] = []
+    for h, items in entries:
+        out.append(head + h)
+        out += [item + x for x in items]
+    return out
