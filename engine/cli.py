@@ -37,8 +37,14 @@ def _remember_lang(ctx, param, value):
 
 
 def _reader_lang() -> str:
+    """--lang where the command has it, else the project's `lang` (zan fmt, zan init ...), else English."""
     ctx = click.get_current_context(silent=True)
-    return ctx.find_root().meta.get("zan.lang", "en") if ctx is not None else "en"
+    if ctx is None:
+        return "en"
+    meta = ctx.find_root().meta
+    if "zan.lang" not in meta:
+        meta["zan.lang"] = _default_lang()
+    return meta["zan.lang"]
 
 
 def _optional_date(ctx, param, value):
@@ -821,16 +827,23 @@ def vocabulary(kb, facts, lang, fmt):
     if fmt == "json":
         click.echo(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True))
         return
+    def signature(p: dict) -> str:   # spouse(Convict: convict, Person: spouse): the kinds where the kb declares them
+        return f"{p['name']}(" + ", ".join(a if k["kind"] == a else f"{a}: {k['kind']}"
+                                            for a, k in zip(p["arguments"], p["kinds"])) + ")"
     out = [f"# {word('vocabulary asked', lang)}"]
     for p in data["predicates"]:
         if p["asked"]:
-            out.append(f"  {p['name']}({', '.join(p['arguments'])}) — {p['label']}")
+            out.append(f"  {signature(p)} — {p['label']}")
             out.append(f"      {p['reading']}")
     out.append(f"# {word('vocabulary stated', lang)}")
     for p in data["predicates"]:
         if not p["asked"]:
-            out.append(f"  {p['name']}({', '.join(p['arguments'])}) — {p['label']}")
+            out.append(f"  {signature(p)} — {p['label']}")
             out.append(f"      {p['reading']}")
+    if data["kinds"]:
+        out.append(f"# {word('vocabulary kinds', lang)}")
+        for k in data["kinds"]:
+            out.append(f"  {k['name']} — {k['label']}" + (f"  ({', '.join(k['is'])})" if k["is"] else ""))
     out.append(f"# {word('vocabulary ranges', lang)}")
     for name, values in sorted(data["ranges"].items()):
         out.append(f"  {name}: " + "; ".join(f"{v['name']} ({v['label']})" for v in values))

@@ -66,6 +66,8 @@ CHECK_CASES = [
                                                 'reading narrow\n  en "narrow" ru "узкое" kk "тар"\n  instead of wide.\n'},
      [], "reading-without-default", "у альтернативных толкований narrow, wide нет толкования по умолчанию",
      "narrow, wide балама пайымдарының ішінде әдепкісі жоқ"),
+    ("duplicate-phrase", {}, [('  en "member"\n', '  en "member"\n  phrase ru "абонент"\n  phrase ru "Абонент"\n')],
+     "duplicate-phrase", "у member дважды дана фраза ru «Абонент»", "member үшін ru «Абонент» тіркесі екі рет берілген"),
     ("mixed-script", {"kb/more.zan": "member(\u043espanov).\n"}, [], "mixed-script",
      "в имени константы «оspanov» смешаны буквы разных письменностей (2): кириллица («о»), латиница («s»)",
      "«оspanov» константа атауында 2 түрлі жазудың әріптері араласқан"),
@@ -86,6 +88,23 @@ CHECK_CASES = [
      "unknown-placeholder", "{Persn} — не аргумент предиката member", "{Persn} — member предикатының аргументі емес"),
     ("unknown-act", {}, [('cites "example 2"', 'cites "exampel 2"')], "unknown-act",
      "ссылка называет акт exampel, который не объявлен", "сілтеме жарияланбаған exampel актісін атайды"),
+    ("bad-predicate-name", {"kb/more.zan": 'predicate Member2(Person)\n  kk "a"\n  ru "a"\n  en "a".\n'}, [],
+     "bad-predicate-name", "имя предиката должно начинаться со строчной буквы: Member2",
+     "предикат атауы кіші әріптен басталуы тиіс: Member2"),
+    ("modality-outside-norm", {"kb/more.zan": "permitted book(abai).\n"}, [], "modality-outside-norm",
+     "`permitted` вне нормы", "`permitted` нормадан тыс"),
+    ("invalid-interval", {"kb/more.zan": "member(aigul) from 2025-03-01 to 2025-01-01.\n"}, [], "invalid-interval",
+     "интервал заканчивается (2025-01-01) раньше, чем начинается (2025-03-01)", "аралық басталмай (2025-03-01) тұрып"),
+    ("unknown-norm", {}, [("  exception to example.1.borrow\n", "  exception to example.1.borow\n")], "unknown-norm",
+     "`exception to` называет норму example.1.borow, которая не объявлена",
+     "`exception to` жарияланбаған example.1.borow нормасын атайды"),
+    ("unsafe-variable", {"kb/more.zan": "member(X).\n"}, [], "unsafe-variable", "факт не может содержать переменную X",
+     "фактіде X айнымалысы болмайды"),
+    ("single-use-variable", {}, [("  and book(I).", "  and book(J).")], "single-use-variable",
+     "переменная J встречается в этой норме только один раз", "J айнымалысы бұл нормада бір-ақ рет кездеседі"),
+    ("for-every-constant", {"kb/more.zan": _pq("member(X) and for every y such that book(y): member(X)", "member(X)")},
+     [], "syntax", "после `for every` идут переменные (с заглавной буквы), а не константа y",
+     "`for every` тіркесінен кейін y константасы емес"),
     ("unreadable-file", {"kb/more.zan": "member(aigul).\x00\n"}, [], "unreadable-file",
      "это двоичный файл, а не текст (в нём есть байт NUL)", "бұл мәтін емес, екілік файл (онда NUL байты бар)"),
 ]
@@ -220,3 +239,28 @@ def test_the_language_server_says_a_syntax_error_in_the_editors_locale(project):
         editor.request("shutdown", None)
         editor.notify("exit", {})
         editor.process.wait(timeout=30)
+
+
+def test_a_command_without_lang_follows_the_projects(project, zan):
+    """zan fmt has no --lang: its errors are said in the project's `lang`."""
+    _plant(project, {"kb/more.zan": "member(aigul)\nbook(abai).\n"}, [])
+    assert "this statement does not end with a full stop" in zan("fmt", "--check").stderr
+    toml = project / "zan.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace('lang = "en"', 'lang = "ru"'), encoding="utf-8")
+    result = zan("fmt", "--check")
+    assert result.exit_code == 1
+    assert "kb/more.zan:1:14: ошибка: это утверждение не заканчивается точкой [syntax]" in result.stderr, result.stderr
+    assert "1 ошибка" in result.stderr
+
+
+def test_what_could_stand_there_is_named_as_written_or_in_words():
+    """Punctuation as it is written (':' was once 'colon'), the other terminals in words of the reader's language."""
+    from engine.base.diagnostics import ZanError
+    from engine.syntax.parser import parse_module
+
+    with pytest.raises(ZanError) as caught:
+        parse_module('predicate p(X Y) en "p".\n', "kb/p.zan")
+    (d,) = caught.value.diagnostics
+    assert d.message == "unexpected 'Y'; expected ':', ',' or ')'"
+    assert d.said("ru").message == "здесь не ожидалось «Y»; ожидалось: ':', ',' или ')'"
+    assert d.said("kk").message == "мұнда «Y» күтілмеген; күтілгені: ':', ',' немесе ')'"

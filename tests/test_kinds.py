@@ -133,3 +133,21 @@ def test_without_kinds_a_parameter_name_is_its_kind(tmp_path):
     groups = candidates(kb, parse_module("likes(ann, bob).\n", "case.facts"), "en", tmp_path / "kb")
     atoms = {f["atom"] for g in groups for f in g["facts"]}
     assert "rich(bob)" in atoms and "rich(ann)" not in atoms and "likes(ann, bob)" in atoms
+
+
+def test_zan_vocabulary_gives_each_argument_its_kind_and_each_kind_its_label(zan):
+    import json
+    data = json.loads(zan("vocabulary", "--lang", "ru", "--format", "json").stdout)
+    spouse = next(p for p in data["predicates"] if p["name"] == "spouse")
+    assert spouse["arguments"] == ["Convict", "Person"]
+    assert spouse["kinds"] == [{"kind": "convict", "label": "осужденный"}, {"kind": "spouse", "label": "супруг (супруга)"}]
+    kinds = {k["name"]: k for k in data["kinds"]}
+    assert kinds["spouse"]["is"] == ["family_member"] and kinds["lawyer"]["label"].startswith("адвокат")
+    text = zan("vocabulary", "--lang", "kk").stdout
+    assert "spouse(Convict: convict, Person: spouse)" in text and "аргументтер алатын мән түрлері" in text
+
+
+def test_a_fact_with_a_free_text_is_about_the_person_not_the_text():
+    offered = _offered('convict(zhakenov).\nexceptional_circumstance(zhakenov, "the birth of his child").\n')
+    assert 'exceptional_circumstance(zhakenov, "the birth of his child")' in offered["zhakenov"]
+    assert not any(person.startswith('"') for person in offered)

@@ -371,3 +371,13 @@ def test_a_frame_without_content_length_is_answered_and_the_framing_recovers(tmp
     finally:
         if editor.process.poll() is None:
             editor.process.kill()
+
+
+def test_document_symbols_name_kinds_and_the_kinds_parameters_take(editor, project):
+    """Issue 24, item 10: a `kind` declaration is a symbol; a predicate's symbol shows the kinds its parameters take."""
+    doc = project / "kinds-outline.zan"
+    _open(editor, doc, 'kind person en "person".\nkind relative is person en "relative".\n'
+                       'predicate ill(Someone: relative, Day) en "ill" reads en "{Someone} is ill on {Day}".\n')
+    symbols = editor.request("textDocument/documentSymbol", {"textDocument": {"uri": _uri(doc)}})
+    names = [(s["name"], s["kind"]) for s in symbols]
+    assert names == [("person", 26), ("relative", 26), ("ill(Someone: relative, Day)", 12)]

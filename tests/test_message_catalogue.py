@@ -242,3 +242,16 @@ def test_zan_check_explains_and_lists_codes_in_the_readers_language(zan):
     assert "exception-outranked деп айтқыңыз келді ме?" in unknown.output
     english = zan("check", "--explain", "arity", "--lang", "en").output
     assert english.startswith("arity (error): a predicate is used with a different number of arguments than declared")
+
+
+def test_the_pages_json_says_a_diagnostic_in_the_requests_language():
+    pytest.importorskip("starlette")
+    from engine.base.diagnostics import ZanError
+    from engine.serve.app import diagnostics_json
+
+    error = ZanError([Diagnostic("syntax", message("no full stop"), Span("<facts>", 2, 9), hint=message("add a full stop", line=3))])
+    (english,), (kazakh,) = diagnostics_json(error)["errors"], diagnostics_json(error, "kk")["errors"]
+    assert english["message"] == "this statement does not end with a full stop"
+    assert kazakh["message"] == "бұл тұжырым нүктемен аяқталмаған" and kazakh["code"] == "syntax"
+    assert "нұсқау: осында '.' қойыңыз; келесі тұжырым 3-жолда басталады" in kazakh["text"]
+    assert (kazakh["file"], kazakh["line"], kazakh["column"]) == (english["file"], english["line"], english["column"])

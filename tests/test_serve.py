@@ -405,6 +405,9 @@ def test_exercises_view_grades_an_answer(page):
     form.locator("button[type=submit]").click()
     form.locator(".grade p").first.wait_for()
     assert form.locator(".grade").inner_text().strip()
+    # the day it is asked on, as the page's language writes dates (not 2025-06-27)
+    asked = form.locator(".asked-on")
+    assert re.fullmatch(r"Asked on: \d{1,2} [A-Z][a-z]+ \d{4}", asked.inner_text().strip()), asked.inner_text()
     settled(page)
     page.screenshot(path=str(IMAGES / "serve-exercises.png"))
     page.locator('.tabs [data-view="answers"]').click()
@@ -602,10 +605,15 @@ def test_the_date_field_shows_and_reads_dates_as_the_pages_language_writes_them(
     settled(page)
     assert page.input_value("#at") == "15.01.2025" and page.get_attribute("#at", "placeholder") == "дд.мм.гггг"
     assert page.input_value("#diff-from") and "." in page.input_value("#diff-from")     # every date field of the page
-    assert legal_aid_status(page) == "permitted"
+    expect(page.locator('#answers article.answer[data-atom="call(kunakbaev, ospanov, legal_aid)"] > header > .status')
+           ).to_have_text("разрешено", timeout=60_000)                  # answered again in Russian
+    settled(page)
     type_date(page, "26.12.2024")
     expect(page.locator('#answers article.answer[data-atom="call(kunakbaev, ospanov, legal_aid)"] > header > .status.prohibited')).to_have_count(1)
     assert page.locator("#at").get_attribute("data-iso") == "2024-12-26" and page.input_value("#at") == "26.12.2024"
+    # "was permitted" in the page's language, not in the words of the language the page was in before
+    expect(page.locator('#answers article.answer.changed[data-atom="call(kunakbaev, ospanov, legal_aid)"] .was .status')
+           ).to_have_text("разрешено")
     type_date(page, "31.02.2025")
     expect(page.locator("#at-error")).to_be_visible()
     assert "«31.02.2025» — такого дня нет в календаре" in page.locator("#at-error").inner_text()
@@ -654,6 +662,11 @@ def test_the_printed_page_has_the_cases_facts_and_no_controls(page, tmp_path):
     assert re.search("Kunakbaye?v has a contract for legal aid with Ospanov", text, re.I), text[:2000]
     for control in ("Search the facts", "Facts in words", "Day before", "Next step", "Bundled case"):
         assert control not in text, control
+    # the first page is not the facts alone: the first answer begins on it
+    first = " ".join(subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(pdf), "-"], capture_output=True, text=True,
+                                    timeout=60).stdout.split())
+    atom = page.locator("#answers article.answer").first.get_attribute("data-atom")
+    assert "The facts of the case" in first and atom in first, first[-400:]
 
 
 def test_the_page_works_under_its_content_security_policy(page, server):

@@ -60,3 +60,50 @@ def test_the_answer_line_says_the_deadline_and_what_became_of_it():
                           "--at", "2025-07-01"], capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
     assert "amend(ministry_of_internal_affairs, rules819): обязательно (срок 2025-06-27: просрочено" in run.stdout
+
+
+# ---------------------------------------------------------------- places the kb does not speak of
+
+@pytest.mark.parametrize("language, text, words, says", [
+    ("ru", "Может ли осужденный Кунакбаев в ПКТ позвонить адвокату?", "ПКТ", "помещения камерного типа"),
+    ("ru", "Может ли Кунакбаев, содержащийся в ЕПКТ, позвонить Оспанову?", "ЕПКТ", "единые помещения камерного типа"),
+    ("ru", "Может ли Кунакбаев в СИЗО позвонить Оспанову?", "СИЗО", "следственные изоляторы"),
+    ("ru", "Может ли Кунакбаев, находящийся в следственном изоляторе, позвонить Оспанову?", "следственном изоляторе",
+     "следственные изоляторы"),
+    ("kk", "ПКТ-да Құнақбаев Оспановқа қоңырау шала ала ма?", "ПКТ", "камералық типтегі үй-жайлар"),
+    ("kk", "СИЗО-дағы Құнақбаев Оспановқа қоңырау шала ала ма?", "СИЗО", "тергеу изоляторлары"),
+    ("en", "May Kunakbayev in the SIZO call Ospanov?", "SIZO", "pre-trial detention centres"),
+    ("en", "May Kunakbayev held in cell-type premises call Ospanov?", "cell-type premises", "encodes no norm"),
+])
+def test_a_place_the_kb_does_not_speak_of_is_refused_at_the_word(kb, language, text, words, says):
+    d = understand(text, kb, language)
+    assert isinstance(d, Diagnostic), d
+    column = text.index(words) + 1
+    assert (d.span.column, d.span.end_column) == (column, column + len(words))
+    assert says in d.message and words in d.message
+    assert "ШИЗО" not in d.message and "дисциплинар" not in d.message
+
+
+def test_the_isolator_itself_is_still_understood(kb):
+    for language, text in (("ru", "Может ли Кунакбаев в ШИЗО позвонить Оспанову?"),
+                           ("kk", "ШИЗО-дағы Құнақбаев Оспановқа қоңырау шала ала ма?")):
+        u = understand(text, kb, language)
+        assert isinstance(u, Understood), u.message
+        assert "in_disciplinary_isolator(kunakbaev)" in {str(a) for a in u.assumptions}
+
+
+def test_a_phrase_given_twice_is_warned_about(zan, tmp_path):
+    from conftest import KB
+
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    for f in KB.glob("*.zan"):
+        text = f.read_text(encoding="utf-8")
+        if f.name == "vocabulary.zan":
+            assert text.count('phrase ru "ШИЗО"') == 1   # was given twice
+            text = text.replace('  phrase ru "ШИЗО"\n', '  phrase ru "ШИЗО"\n  phrase ru "шизо"\n', 1)
+        (folder / f.name).write_text(text, encoding="utf-8")
+    result = zan("check", folder)
+    assert result.exit_code == 0
+    line = next(line for line in result.output.splitlines() if "[duplicate-phrase]" in line)
+    assert line.startswith(f"{folder / 'vocabulary.zan'}:") and 'in_disciplinary_isolator has the phrase ru "шизо" twice' in line

@@ -13,11 +13,11 @@ def checks() -> tuple[tuple, tuple]:
     The checks: what makes the text meaningless or the law wrong, always run. The advice (warnings only):
     what makes the law doubtful or incomplete, given once the knowledge base is free of errors, so that an
     error is never buried under warnings about the same broken text."""
-    from engine.checks import (concluded_reads, conclusions, conflicts, declarations, exceptions, names, readings,
-                               safety, scripts, stratification, translations, usage, validity, variables)
+    from engine.checks import (concluded_reads, conclusions, conflicts, declarations, exceptions, names, phrases,
+                               readings, safety, scripts, stratification, translations, usage, validity, variables)
 
     return ((declarations, names, safety, stratification, validity, conclusions, readings),
-            (exceptions, conflicts, translations, usage, scripts, concluded_reads, variables))
+            (exceptions, conflicts, translations, usage, scripts, concluded_reads, variables, phrases))
 
 
 def run(kb: KnowledgeBase, language: str = "en") -> list[Diagnostic]:

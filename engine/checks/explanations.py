@@ -28,6 +28,10 @@ quotes, or conditions are written `:-` instead of `if ... and ...`.""",
     "unreadable-file": """A file could not be read: it does not exist, is a folder, is binary (contains a NUL
 byte), is larger than the limit, or is not UTF-8. Save the file as UTF-8 text (the Kazakh and Russian
 texts need it) and check the path.""",
+    "duplicate-phrase": """A predicate, a constant or a scope declaration gives the same `phrase` twice in one
+language, or a phrase that repeats its own label (letter case and spaces aside). A question in words reads
+both as one; the second usually stands where another phrase was meant (another abbreviation, another case
+form). Drop it, or write the phrase that was meant.""",
     "mixed-script": """A name (a constant, a predicate, a variable, a norm id) has letters from more than one
 script, such as `оspanov` written with a Cyrillic `о`. It looks exactly like the Latin name and is another
 name: a fact about it never meets a rule about the other, and nothing says so. Retype the name in one
@@ -412,6 +416,11 @@ TRANSLATED: dict[str, dict[str, tuple[str, str]]] = {
     игнорировался бы, поскольку статус дают только нормы. Вместо этого укажите факты, на которых основаны нормы
     (где содержится осужденный, кто это лицо, какие есть документы), и задайте вопрос. Факты предиката, который
     какая-либо норма делает обязательным, допустимы: они фиксируют, что обязанность исполнена."""),
+        "duplicate-phrase": ("объявление дважды дает одну и ту же фразу (или свою метку как фразу) на одном языке",
+                             """Предикат, константа или объявление области (`outside scope`) дважды дает одну и ту же
+    фразу `phrase` на одном языке или фразу, повторяющую его собственную метку (без учета регистра и пробелов).
+    Вопрос словами читает их как одну; вторая обычно стоит там, где имелась в виду другая фраза (другое
+    сокращение, другая падежная форма). Удалите ее или напишите ту фразу, которая имелась в виду."""),
         "mixed-script": ("имя смешивает буквы нескольких письменностей (похожая кириллическая буква в латинском имени)",
                          """Имя (константы, предиката, переменной, идентификатор нормы) содержит буквы более чем одной
     письменности, например `оspanov` с кириллической `о`. Оно выглядит в точности как латинское имя, но это
@@ -665,6 +674,11 @@ TRANSLATED: dict[str, dict[str, tuple[str, str]]] = {
     еленбес еді, өйткені мәртебені тек нормалар береді. Оның орнына нормалар негізделетін фактілерді жазыңыз
     (сотталған қайда ұсталады, ол адам кім, қандай құжаттар бар) және сұрақ қойыңыз. Қандай да бір норма
     міндетті ететін предикаттың фактілері рұқсат: олар міндеттің орындалғанын тіркейді."""),
+        "duplicate-phrase": ("жариялау бір тілде бір тіркесті (не өз белгісін тіркес ретінде) екі рет береді",
+                             """Предикат, константа не аумақ жариялауы (`outside scope`) бір тілде бір `phrase`
+    тіркесін екі рет береді немесе өз белгісін қайталайтын тіркес береді (әріп регистрі мен бос орындар
+    есепке алынбайды). Сөзбен қойылған сұрақ оларды бір деп оқиды; екіншісі әдетте басқа тіркес көзделген
+    жерде тұрады (басқа қысқартпа, басқа септік түрі). Оны алып тастаңыз немесе көзделген тіркесті жазыңыз."""),
         "mixed-script": ("атауда бірнеше жазудың әріптері араласқан (латын атауындағы ұқсас кирилл әрпі)",
                          """Атауда (константаның, предикаттың, айнымалының, норма идентификаторының) бірден көп
     жазудың әріптері бар, мысалы кирилл `о`-мен жазылған `оspanov`. Ол латын атауымен дәл бірдей көрінеді,

@@ -85,7 +85,7 @@ def outside_scope(program: Program, index, predicate: str, values: tuple) -> int
         if scope.atom is None or scope.atom.predicate != predicate or len(scope.atom.args) != len(values):
             continue
         binding = unify(scope.atom, values, {})
-        if binding is not None and next(iter(solutions(list(scope.conditions), binding, index)), None) is not None:
+        if binding is not None and next(iter(solutions(scope.conditions, binding, index)), None) is not None:
             return k
     return None
 

@@ -419,6 +419,8 @@ WORDS.update({
     "vocabulary asked": {"en": "what can be asked", "ru": "о чём можно спросить", "kk": "не туралы сұрауға болады"},
     "vocabulary stated": {"en": "what case facts can state", "ru": "что могут утверждать факты дела",
                           "kk": "іс фактілері нені айта алады"},
+    "vocabulary kinds": {"en": "the kinds of values arguments take", "ru": "виды значений аргументов",
+                         "kk": "аргументтер алатын мән түрлері"},
     "vocabulary ranges": {"en": "the values questions range over", "ru": "значения, которые перебирают вопросы",
                           "kk": "сұрақтар қамтитын мәндер"},
     "vocabulary constants": {"en": "constants and names", "ru": "константы и имена", "kk": "тұрақтылар мен есімдер"},

@@ -1,9 +1,11 @@
 """Proofs rebuilt after evaluation: derivation trees of minimal height (never circular) and why-not.
 
 pyDatalog keeps no provenance. As in Soufflé's `explain`, the proof of an atom is found afterwards:
-the tuples relevant to the target are collected by matching rule bodies against the model, then
+the tuples relevant to the target are collected with the rule instances that derive them, then
 each atom gets a rule instance of minimal height (facts 0, a rule 1 + its highest condition),
 computed like Knuth's generalisation of Dijkstra's algorithm, so no step can rest on itself.
+An atom's instances come from matching each rule body against the model, or, where the evaluator
+recorded that one instance alone derives it (engine/logic/derivations.py), from that record.
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ from engine.base.records import dataclass
 from engine.syntax import nodes as n
 from engine.logic.model import Model
 from engine.logic.ir import Program, Rule
-from engine.logic.matching import Index, ground, ready, solutions, test, unify
+from engine.logic.matching import Index, ground, plan, ready, solutions, test, unify
+from engine.logic.derivations import Layout, exact, head_variables, recordable
 from engine.base.source import Span
 
 GroundAtom = tuple  # (relation, values)
@@ -64,13 +67,17 @@ class WhyNot:
 class Prover:
     """Proofs and why-nots over one evaluated program."""
 
-    def __init__(self, program: Program, model: Model):
+    def __init__(self, program: Program, model: Model, recorded: bool = True):
         self.program = program
         self.model = model
         self.index = Index(model)
         self.rules: dict[str, list[Rule]] = {}
         for rule in program.rules:
             self.rules.setdefault(rule.relation, []).append(rule)
+        # False: every instance by matching (tests/test_derivations.py compares)
+        self.recorded = recorded and model.derivations is not None and exact(program)
+        self._usable: dict[str, bool] = {}
+        self._layouts: dict[tuple[int, int], Layout] = {}
         self._instances: dict[GroundAtom, list[Instance]] = {}
         self._best: dict[GroundAtom, tuple[int, Instance | None]] = {}   # atom -> (height, instance or None for a fact)
 
@@ -89,11 +96,17 @@ class Prover:
         return atom[1] in self.program.facts.get(atom[0], {})
 
     def instances(self, atom: GroundAtom) -> list:
+        """The rule instances whose body holds and that derive the atom: (rule, solution, body atoms)."""
         found = self._instances.get(atom)
         if found is None:
-            found = []
             relation, values = atom
-            for rule in self.rules.get(relation, []):
+            rules = self.rules.get(relation, [])
+            only = self._recorded(relation, rules, values)
+            if only is not None:
+                found = self._instances[atom] = [only]
+                return found
+            found = []
+            for rule in rules:
                 binding = unify(rule.head, values, {})
                 if binding is None:
                     continue
@@ -102,6 +115,24 @@ class Prover:
                     found.append((rule, solution, body))
             self._instances[atom] = found
         return found
+
+    def _recorded(self, relation: str, rules: list[Rule], values: tuple):
+        """The atom's only instance, where the evaluation recorded that it has one (None: match instead)."""
+        derivations = self.model.derivations
+        if not self.recorded or derivations is None:
+            return None
+        usable = self._usable.get(relation)
+        if usable is None:
+            usable = self._usable[relation] = bool(rules) and all(recordable(rule) for rule in rules)
+        single = derivations.single(relation, values) if usable else None
+        if single is None:
+            return None
+        rule, slots, row = single
+        layout = self._layouts.get((id(rule), id(slots)))
+        if layout is None:   # the solution's variables in the order the matching binds them (its plan)
+            steps = plan(rule.body, head_variables(rule), self.index)
+            layout = self._layouts[(id(rule), id(slots))] = Layout(rule, slots, steps)
+        return layout.instance(row, self.row)
 
     def _settle(self, target: GroundAtom) -> None:
         if target in self._best:

@@ -44,7 +44,7 @@ class Index:
         positions = tuple(i for i, v in enumerate(pattern) if v is not None)
         rows = self.model.get(relation)
         if not positions:
-            return sorted(rows, key=_row_key)
+            return sorted(rows, key=row_key)
         if len(positions) == len(pattern):
             return [pattern] if pattern in rows else []
         key = (relation, positions)
@@ -54,7 +54,7 @@ class Index:
             for row in rows:
                 index.setdefault(tuple(row[i] for i in positions), []).append(row)
             for bucket in index.values():
-                bucket.sort(key=_row_key)
+                bucket.sort(key=row_key)
             self._indexes[key] = index
         return index.get(tuple(pattern[i] for i in positions), [])
 
@@ -62,7 +62,8 @@ class Index:
         return values in self.model.get(relation)
 
 
-def _row_key(row: tuple):
+def row_key(row: tuple):
+    """The order in which lookups return tuples (and so the order in which proofs meet rule instances)."""
     return tuple((type(v).__name__, str(v)) for v in row)
 
 

@@ -12,14 +12,17 @@ from dataclasses import field
 from engine.base.records import dataclass
 from decimal import Decimal
 
+from engine.logic.derivations import Derivations
 from engine.logic.ir import ARITHMETIC_RELATIONS
 
 
 @dataclass
 class Model:
-    """Every tuple of every relation at the question's date."""
+    """Every tuple of every relation at the question's date; `derivations`, where the evaluator recorded
+    them, the rule instances it derived tuples by (engine/logic/derivations.py)."""
 
     relations: dict[str, set[tuple]] = field(default_factory=dict)
+    derivations: Derivations | None = None
 
     def get(self, relation: str) -> set[tuple]:
         return self.relations.get(relation, set())

@@ -18,6 +18,7 @@ from operator import itemgetter
 from typing import Callable
 
 from engine.syntax import nodes as n
+from engine.logic.derivations import Derivations
 from engine.logic.ir import Program, Rule
 from engine.logic.model import ARITHMETIC, Model, compare, kind
 from engine.logic.plan import dependency_graph, depended_on, ordered
@@ -168,10 +169,16 @@ class _Compiled:
         self.steps.append(("compare", c.operator, sides[0], sides[1]))
 
     def run(self, indexes: _Indexes, delta: set[tuple] | None = None) -> set[tuple]:
+        """The head tuples the rule derives (from the round's new tuples `delta` at `delta_at`)."""
+        project = self.project
+        return {project(row) for row in self.rows(indexes, delta)}
+
+    def rows(self, indexes: _Indexes, delta: set[tuple] | None = None) -> Rows:
+        """Every instance of the body: the values of its variables (at `self.slots`), each assignment once."""
         rows: Rows = [()]
         for step in self.steps:
             if not rows:
-                return set()
+                return rows
             op = step[0]
             if op == "atom" or op == "delta":
                 _op, relation, keys, constants, same, new, key_of = step
@@ -214,8 +221,7 @@ class _Compiled:
                         if result == value and kind(result) == kind(value):
                             out.append(row)
                 rows = out
-        project = self.project
-        return {project(row) for row in rows}
+        return rows
 
 
 def _compare(operator: str, left, right) -> bool:
@@ -249,6 +255,7 @@ def _evaluate(program: Program, relations: set[str] | None) -> Model:
     needed = set(rules_of) if relations is None else depended_on(graph, relations) & set(rules_of)
     found: dict[str, set[tuple]] = {r: set(f) for r, f in program.facts.items()}
     indexes = _Indexes(found)
+    derivations = Derivations()   # each non-recursive rule's instances, for proofs (engine/logic/derivations.py)
     for members in graph.components():
         members = [r for r in members if r in needed]
         if not members:
@@ -264,8 +271,12 @@ def _evaluate(program: Program, relations: set[str] | None) -> Model:
         delta: dict[str, set[tuple]] = {r: set(found[r]) for r in members}
         for rule, positions in recursive:
             if not positions:
-                new = _Compiled(rule, _order(rule, [], sizes)).run(indexes)
-                delta[rule.relation] |= new
+                body = _Compiled(rule, _order(rule, [], sizes))
+                rows = body.rows(indexes)
+                delta[rule.relation].update(map(body.project, rows))
+                derivations.add(rule, body.slots, body.project, rows)
+            else:
+                derivations.unrecorded(rule.relation)
         for r in members:
             found[r] |= delta[r]
             indexes.forget(r)
@@ -283,7 +294,7 @@ def _evaluate(program: Program, relations: set[str] | None) -> Model:
                 found[r] |= new_delta[r]
                 indexes.forget(r)
             delta = new_delta
-    return Model(found)
+    return Model(found, derivations)
 
 
 EVALUATOR = Sets()

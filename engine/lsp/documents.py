@@ -359,8 +359,11 @@ class Documents:
             if isinstance(s, n.Act):
                 out.append((s.key, "act", n.label_of(s.labels, "en", "") or "", s.span, s.key_span))
             elif isinstance(s, n.PredicateDecl):
-                out.append((f"{s.name}({', '.join(s.parameters)})", "predicate", n.label_of(s.labels, "en", "") or "",
+                parameters = [p if s.kind_of(i) == p else f"{p}: {s.kind_of(i)}" for i, p in enumerate(s.parameters)]
+                out.append((f"{s.name}({', '.join(parameters)})", "predicate", n.label_of(s.labels, "en", "") or "",
                             s.span, s.name_span))
+            elif isinstance(s, n.KindDecl):
+                out.append((s.name, "kind", n.label_of(s.labels, "en", "") or "", s.span, s.name_span))
             elif isinstance(s, n.Norm):
                 out.append((s.id, "norm", s.citation or "", s.span, s.id_span))
             elif isinstance(s, n.ConstantDecl):

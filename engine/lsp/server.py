@@ -19,7 +19,7 @@ from engine.base.source import Span
 from engine.lsp.documents import Documents
 
 SYMBOL_KINDS = {"act": t.SymbolKind.Module, "predicate": t.SymbolKind.Function, "norm": t.SymbolKind.Class,
-                "constant": t.SymbolKind.Constant, "question": t.SymbolKind.Interface}
+                "constant": t.SymbolKind.Constant, "question": t.SymbolKind.Interface, "kind": t.SymbolKind.TypeParameter}
 COMPLETION_KINDS = {"predicate": t.CompletionItemKind.Function, "norm": t.CompletionItemKind.Class,
                     "act": t.CompletionItemKind.Module, "constant": t.CompletionItemKind.Constant,
                     "modality": t.CompletionItemKind.Operator, "keyword": t.CompletionItemKind.Keyword,

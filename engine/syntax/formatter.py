@@ -177,7 +177,7 @@ def statement(tree: Tree) -> list[Line]:
     if kind == "scope_declaration":
         keys = [str(k) for k in kids if isinstance(k, Token)]
         rest = [k for k in kids if isinstance(k, Tree)]
-        head = "outside scope " + ", ".join(keys)
+        head = ("outside scope " + ", ".join(keys)).rstrip()
     elif kind == "assumable_declaration":
         rest = [k for k in kids if isinstance(k, Tree)]
         head = "assumable " + ", ".join(str(k) for k in kids if isinstance(k, Token))

@@ -310,6 +310,7 @@ class ScopeDecl:
     conditions: tuple = ()                # over the atom's variables
     notes: tuple[str, ...] = ()
     span: Span | None = None
+    phrases: tuple[Label, ...] = ()       # words a question may use for a matter the kb does not speak of (refused)
 
 
 @dataclass(frozen=True)

@@ -103,7 +103,7 @@ def syntax_diagnostic(e: lark.exceptions.UnexpectedInput, text: str, path: str) 
     names: list[str] = []   # what could stand there, in words (said in the reader's language where shown)
     for t in expected:
         name = message(_TERMINAL_NAMES[t]) if t in _TERMINAL_NAMES else _PUNCTUATION.get(t) or \
-            (f"'{t.lower()}'" if t.isupper() and t.isalpha() else t)
+            (f"'{_literals()[t]}'" if t in _literals() else f"'{t.lower()}'" if t.isupper() and t.isalpha() else t)
         if name not in names:
             names.append(name)
     hint: str | None = None
@@ -135,6 +135,12 @@ def syntax_diagnostic(e: lark.exceptions.UnexpectedInput, text: str, path: str) 
     if names and len(names) <= 8:
         what = message("expected", what=what, names=either(names))
     return Diagnostic("syntax", what, Span(path, line, column, line, column + 1), hint=hint)
+
+
+@lru_cache(maxsize=1)
+def _literals() -> dict[str, str]:
+    """The grammar's terminals that are a fixed text (keywords, ':'), by name: shown as written in "expected ..."."""
+    return {t.name: t.pattern.value for t in _lark().terminals if t.pattern.type == "str"}
 
 
 @lru_cache(maxsize=1)
@@ -409,7 +415,7 @@ class Builder:
     def scope_declaration(self, tree: Tree) -> n.ScopeDecl:
         keys = [c for c in tree.children if isinstance(c, Token)]
         attributes = [c for c in tree.children if isinstance(c, Tree)]
-        kinds = {k: [] for k in ("label", "note", "scope_for")}
+        kinds = {k: [] for k in ("label", "note", "scope_for", "phrase")}
         self._attributes(attributes, kinds)
         atom, conditions = None, ()
         if kinds["scope_for"]:
@@ -423,6 +429,7 @@ class Builder:
             conditions=conditions,
             notes=tuple(self.text(t.children[-1]) for t in kinds["note"] if t.children[0] in (None, "en")),
             span=self.span(tree),
+            phrases=tuple(self.label(t) for t in kinds["phrase"]),
         )
 
     def assumable_declaration(self, tree: Tree) -> n.AssumableDecl:

@@ -68,7 +68,9 @@ def candidates(kb: KnowledgeBase, case_module: n.Module, language: str, kb_dir: 
     facts = [s for s in case_module.statements if isinstance(s, n.Clause) and s.is_fact]
     earlier = [s for s in (known.statements if known else ()) if isinstance(s, n.Clause) and s.is_fact]
     kinds = kinds_of_values(kb, list(kb.clauses) + facts + earlier)
-    individuals = {t.value for c in facts + earlier for t in c.head.args if isinstance(t, n.Constant)}
+    # the individuals a fact can be about: the names the case gives (not a free text, a date or a number it states)
+    individuals = {t.value for c in facts + earlier for t in c.head.args
+                   if isinstance(t, n.Constant) and isinstance(t.value, str) and n.format_value(t.value) == t.value}
     lines: dict[str, list[int]] = {}
     for clause in facts:
         lines.setdefault(str(clause.head), []).append(clause.span.line)

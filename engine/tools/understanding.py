@@ -32,6 +32,7 @@ from engine.syntax.knowledge import KnowledgeBase
 
 SOURCE = "<question>"
 STATUSES = ("permitted", "prohibited", "discretionary", "undetermined", "obligatory")
+_ENDING = re.compile(r"[а-яәғқңөұүһі]{1,5}")   # Kazakh endings are lower case, short
 _TOKEN = re.compile(r"(?P<iso>\d{4}-\d{2}-\d{2})|(?P<dotted>\d{1,2}(?P<sep>[./])\d{1,2}(?P=sep)(?:\d{4}|\d{2})(?!\d))|(?P<word>[^\W_]\w*|\d+)|(?P<stop>[,;?!])")
 
 
@@ -40,7 +41,7 @@ class Token:
     text: str
     low: str
     column: int
-    kind: str  # word, iso, dotted, stop
+    kind: str  # word, iso, dotted, stop, ending (a case ending after an abbreviation: the "да" of "ШИЗО-да")
 
     @property
     def span(self) -> Span:
@@ -130,10 +131,15 @@ def _name_match(written: str, name: str) -> bool:
 
 
 def tokens(text: str) -> list[Token]:
-    out = []
+    out: list[Token] = []
     for m in _TOKEN.finditer(text):
         kind = m.lastgroup
-        out.append(Token(m.group(), m.group().lower(), m.start() + 1, kind))
+        word = m.group()
+        if kind == "word" and out and _ENDING.fullmatch(word) and m.start() >= 2 and text[m.start() - 1] == "-" \
+                and out[-1].kind == "word" and out[-1].column - 1 + len(out[-1].text) == m.start() - 1 \
+                and (out[-1].text.isupper() or out[-1].text.isdigit()):
+            kind = "ending"   # a case ending written after an abbreviation or a number: "ШИЗО-да", "ПКТ-дағы"
+        out.append(Token(word, word.lower(), m.start() + 1, kind))
     return out
 
 
@@ -195,6 +201,9 @@ class Lexicon:
             self.names[name.lower()] = name
             if "_" in name:
                 self._add(name.replace("_", " "), "constant", name)
+        for k, scope in enumerate(kb.scopes):   # a matter the kb does not speak of ("ПКТ"): refused at its words
+            for label in scope.phrases:
+                self._add(label.text, "outside", str(k), language=label.language)
         for decl in kb.constants.values():
             for label in decl.labels + decl.phrases:
                 if len(_content(label.text, self.fillers)) == 1 and label.text.strip()[:1].isupper():
@@ -239,7 +248,7 @@ class Lexicon:
         if self._skips is None or self._skips[0] is not toks:
             after = [len(toks)] * (len(toks) + 1)
             for j in range(len(toks) - 1, -1, -1):
-                after[j] = after[j + 1] if toks[j].kind == "word" and self.is_filler(toks[j]) else j
+                after[j] = after[j + 1] if toks[j].kind == "ending" or (toks[j].kind == "word" and self.is_filler(toks[j])) else j
             self._skips = (toks, after)
         return self._skips[1]
 
@@ -468,6 +477,9 @@ def understand(text: str, kb: KnowledgeBase, language: str = "en", general_quest
             opened_by[segment] = i
             i += 1
             continue
+        if t.kind == "ending":
+            i += 1
+            continue
         end, entries = lexicon.match(toks, i)
         name = lexicon.name_of(t) if t.kind == "word" else None
         if name is not None and end <= i + 1 and not any(e.kind != "constant" for e in entries):
@@ -506,6 +518,12 @@ def understand(text: str, kb: KnowledgeBase, language: str = "en", general_quest
                                                          words=text[t.column - 1:span.end_column - 1], meanings=meanings),
                                   span, hint=word("say it otherwise", language))
             kind, value = kinds.pop()
+            if kind == "outside":   # "ПКТ", "СИЗО": a place the kb does not speak of, never read as one it does
+                span = Span(SOURCE, 1, t.column, 1, toks[end - 1].column + len(toks[end - 1].text))
+                return Diagnostic("not-understood", word("provision outside scope", language,
+                                                         citation=text[t.column - 1:span.end_column - 1],
+                                                         scope=n.label_of(kb.scopes[int(value)].labels, language, "")),
+                                  span)
             if kind == "if":
                 segment += 1
                 opened_by.pop(segment, None)

@@ -14,13 +14,17 @@ STATUSES = ("permitted", "prohibited", "discretionary", "undetermined", "obligat
 
 
 def vocabulary(kb: KnowledgeBase, language: str) -> dict:
-    """Predicates (with label, reading, arguments, phrases, whether a question asks them), constants,
+    """Predicates (with label, reading, arguments and their kinds, phrases, whether a question asks them), the kinds
+    of values (docs/authoring.md, "Kinds of parameters"), constants,
     the values each asked predicate ranges over (purposes...), statuses, and the saved questions."""
     asked = askable(kb)
     predicates = []
     for decl in sorted(kb.predicates.values(), key=lambda d: d.name):
         predicates.append({
             "name": decl.name, "arguments": list(decl.parameters),
+            # the kind of value each argument takes (`Person: spouse`; its name where none is declared), with its label
+            "kinds": [{"kind": decl.kind_of(i), "label": kb.kind_label(decl.kind_of(i), language)}
+                      for i in range(decl.arity)],
             "label": n.label_of(decl.labels, language), "reading": n.label_of(decl.readings, language),
             "phrases": [p.text for p in decl.phrases if p.language == language],
             "asked": decl.name in asked,
@@ -40,7 +44,9 @@ def vocabulary(kb: KnowledgeBase, language: str) -> dict:
     questions = [{"name": q.name, "parameters": list(q.parameters), "title": n.label_of(q.labels, language),
                   "asks": (f"{q.query.status} " if q.query.status else "") + str(q.query.atom)}
                  for q in sorted(kb.questions.values(), key=lambda q: q.name)]
-    return {"language": language, "predicates": predicates, "constants": constants, "ranges": ranges,
+    kinds = [{"name": k.name, "label": n.label_of(k.labels, language), "is": [p.norm_id for p in k.parents]}
+             for k in sorted(kb.kinds.values(), key=lambda k: k.name)]
+    return {"language": language, "predicates": predicates, "constants": constants, "ranges": ranges, "kinds": kinds,
             "statuses": [{"name": s, "label": word(s, language)} for s in STATUSES], "questions": questions}
 
 

@@ -537,7 +537,7 @@
     const form = el("form", { class: "exercise", "data-number": e.number });
     form.append(el("h3", { text: w("exercise") + " " + e.number }),
                 el("ul", { class: "story" }, ...e.case.story.map((s) => el("li", { text: s }))),
-                el("p", { text: w("asked on") + ": " + e.at }), el("p", {}, el("b", { text: e.question })));
+                el("p", { class: "asked-on", "data-date": e.at, text: w("asked on") + ": " + dateText(e.at) }), el("p", {}, el("b", { text: e.question })));
     for (const part of ["status", "norm", "defeated", "principle"]) {
       if (!e.choices[part]) continue;
       const fs = el("fieldset", {}, el("legend", { text: w("pick " + part) }));

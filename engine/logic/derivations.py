@@ -1,0 +1,128 @@
+"""Derivations recorded while a model is computed: for each derived tuple, the rule instance that first
+derived it and how many instances derive it.
+
+Proofs (engine/explain/proof.py) choose, per atom, a rule instance of minimal height among those whose
+body holds in the model; finding them by matching each rule body against the model, atom by atom,
+was most of the cost of a register's proofs. The set-at-a-time evaluator (engine/logic/sets.py) joins
+every rule body anyway: it hands the rows of each non-recursive rule's join here (`add`), and a tuple
+derived by exactly one instance then needs no matching: that instance is its only derivation, so the
+choice is the same whatever the order. A tuple with several instances keeps the matching, whose order
+breaks ties between derivations of equal height; so does a relation with a recursive rule (semi-naive
+rounds may meet one instance twice), a rule the joins do not model exactly (built-in arithmetic, `_`
+in a negation) and a model whose values have kinds that compare equal across types (1, 1.0, True),
+where a join on equal keys would unify what the matching keeps apart (`exact`).
+tests/test_derivations.py compares the proofs built both ways.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import Counter
+from typing import Callable
+
+from engine.syntax import nodes as n
+from engine.logic.ir import ARITHMETIC_RELATIONS, Program, Rule
+
+# Kinds of values no two of which are equal across kinds: a join on equal keys is then a match by type.
+_DISTINCT_KINDS = (str, int, datetime.date)
+
+
+class Derivations:
+    """Per derived relation: how many recorded instances derive each tuple, and the row of one of them."""
+
+    def __init__(self):
+        self._joins: dict[str, list[tuple[Rule, dict[str, int], Callable, list]]] = {}
+        self._unrecorded: set[str] = set()
+        self._single: dict[str, tuple[Counter, dict]] = {}
+
+    def add(self, rule: Rule, slots: dict[str, int], project: Callable[[tuple], tuple], rows: list) -> None:
+        """Every row of a rule's join (the values of its variables at `slots`); `project` gives the head tuple."""
+        self._joins.setdefault(rule.relation, []).append((rule, slots, project, rows))
+
+    def unrecorded(self, relation: str) -> None:
+        """A relation some of whose instances were not handed over (a recursive rule)."""
+        self._unrecorded.add(relation)
+
+    def single(self, relation: str, values: tuple) -> tuple[Rule, dict[str, int], tuple] | None:
+        """The only instance that derives the tuple (its rule, slots and row), if the record knows it is the only one."""
+        if relation in self._unrecorded or relation not in self._joins:
+            return None
+        found = self._single.get(relation)
+        if found is None:
+            counts: Counter = Counter()
+            rows: dict = {}
+            for k, (_rule, _slots, project, joined) in enumerate(self._joins[relation]):
+                heads = list(map(project, joined))
+                counts.update(heads)
+                rows.update(zip(heads, ((k, row) for row in joined)))
+            found = self._single[relation] = (counts, rows)
+        counts, rows = found
+        if counts.get(values) != 1:
+            return None
+        k, row = rows[values]
+        rule, slots, _project, _rows = self._joins[relation][k]
+        return rule, slots, row
+
+
+def exact(program: Program) -> bool:
+    """Whether every value of the program is of a kind equal only to its own kind (joins then match as proofs do)."""
+    for facts in program.facts.values():
+        for values in facts:
+            for v in values:
+                if type(v) not in _DISTINCT_KINDS:
+                    return False
+    for rule in program.rules:
+        for c in rule.evaluated_body + (rule.head,):
+            atom = c.atom if isinstance(c, n.Negation) else c
+            terms = atom.args if isinstance(atom, n.Atom) else (atom.left, atom.right)
+            if any(isinstance(t, n.Constant) and type(t.value) not in _DISTINCT_KINDS for t in terms):
+                return False
+    return True
+
+
+def recordable(rule: Rule) -> bool:
+    """Whether the joins find exactly the instances the matching would: no built-in arithmetic in the body, and
+    no `_` in a negation (the matching tests such a negation on the atom with `_` left open)."""
+    for c in rule.evaluated_body:
+        if isinstance(c, n.Atom) and c.predicate in ARITHMETIC_RELATIONS:
+            return False
+        if isinstance(c, n.Negation) and any(isinstance(t, n.Variable) and t.name == "_" for t in c.atom.args):
+            return False
+    return True
+
+
+class Layout:
+    """How to read a rule instance, as the matching builds it, from a row of the rule's join: the solution
+    (the head's variables first, then each in the order the matching's plan binds it) and the body atoms."""
+
+    def __init__(self, rule: Rule, slots: dict[str, int], steps: list):
+        self.rule = rule
+        names = list(head_variables(rule))
+        for c in steps:    # the matching's plan of the body, for the head's variables bound
+            if isinstance(c, n.Atom):
+                names += [t.name for t in c.args if isinstance(t, n.Variable) and t.name != "_" and t.name not in names]
+            elif isinstance(c, n.Comparison) and c.operator == "=":
+                names += [t.name for t in (c.left, c.right) if isinstance(t, n.Variable) and t.name not in names]
+        self.names = tuple(names)
+        self.positions = tuple(slots[name] for name in names)
+        self.atoms = [_reader(c, slots) for c in rule.body if isinstance(c, n.Atom)]
+
+    def instance(self, row: tuple, anonymous: Callable[[n.Atom, dict], tuple]) -> tuple:
+        """(rule, solution, body atoms) as `Prover.instances` gives them; `anonymous` reads an atom with `_`."""
+        solution = {name: row[p] for name, p in zip(self.names, self.positions)}
+        return self.rule, solution, [(atom.predicate, anonymous(atom, solution) if read is None else read(row))
+                                     for atom, read in self.atoms]
+
+
+def head_variables(rule: Rule) -> dict[str, None]:
+    """The head's variables in order, as unifying the head binds them first."""
+    return dict.fromkeys(t.name for t in rule.head.args if isinstance(t, n.Variable) and t.name != "_")
+
+
+def _reader(atom: n.Atom, slots: dict[str, int]):
+    """(atom, a function from a row to the atom's tuple), or (atom, None) where a `_` leaves a value open."""
+    terms = atom.args
+    if any(isinstance(t, n.Variable) and t.name == "_" for t in terms):
+        return atom, None
+    parts = tuple((True, slots[t.name]) if isinstance(t, n.Variable) else (False, t.value) for t in terms)
+    return atom, lambda row: tuple(row[v] if bound else v for bound, v in parts)
