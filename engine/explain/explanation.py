@@ -544,7 +544,7 @@ class Explainer:
             parts.append(why_nots[0]["explanation"])
         return {"text": "; ".join(parts),
                 "norm": self.norm_ref(a.deciding, full=False) if a.deciding else None,
-                "conditions": [{k: c.get(k) for k in ("kind", "atom", "reading", "source")} for c in conditions],
+                "conditions": _summary_conditions(conditions),
                 "why_not": [x["explanation"] for x in why_nots],
                 "defeated": [d["explanation"] for d in defeated],
                 "interpreted": [d["explanation"] for d in interpreted]}
@@ -661,6 +661,27 @@ class Explainer:
         out["trace"] = trace
         return out
 
+    def refill(self, shape: dict, t: Trace) -> dict:
+        """answer(t) for an answer of the shape of `shape`, an earlier answer's dictionary (register.shape_of: the same
+        status, norms, defeats, citations, scope and deciding rule): only what depends on the atom's values is
+        computed again, as answer() computes it; the rest is shared with `shape`."""
+        self._ids = {}
+        a = t.answer
+        out = dict(shape)
+        out["atom"] = atom_text(a.predicate, a.values)
+        out["bindings"] = {k: json_value(v) for k, v in sorted(a.bindings.items())}
+        if self.level == "none":
+            return out
+        trace = out["trace"] = dict(shape["trace"])
+        trace["reading"] = self.reading(a.predicate, a.values)
+        if a.deciding and t.proof is not None:
+            decided = trace["decided_by"] = dict(trace["decided_by"])
+            decided["bindings"] = {k: json_value(v) for k, v in sorted(t.proof.bindings.items()) if not k.startswith("_")}
+            decided["conditions"] = conditions = [self.node(c) for c in t.proof.children]
+            summary = trace["summary"] = dict(trace["summary"])
+            summary["conditions"] = _summary_conditions(conditions)
+        return out
+
 
     def applied(self, a) -> list[dict]:
         """Every norm whose conditions held for the atom, with its fate: `decided`, `agreed` (concludes what
@@ -691,6 +712,10 @@ class Explainer:
                 entry["fate"] = "agreed"
             out.append(entry)
         return out
+
+
+def _summary_conditions(conditions: list[dict]) -> list[dict]:
+    return [{k: c.get(k) for k in ("kind", "atom", "reading", "source")} for c in conditions]
 
 
 def _touched_by_readings(kb: KnowledgeBase) -> dict[str, set[str]]:
