@@ -17,6 +17,8 @@ import math
 from json.encoder import encode_basestring  # the C function when available, as json.dumps(ensure_ascii=False) uses
 from typing import Iterator
 
+from engine.explain.explanation import Document
+
 _SIMPLE = {None: "null", True: "true", False: "false"}
 
 
@@ -80,7 +82,7 @@ def pieces(document: dict) -> Iterator[str]:
     written into text at once (the text is smaller than the dictionaries) and the tables, whose keys
     sort after `answers`, are written from that text.
     """
-    tables = getattr(document, "tables", None)
+    tables = document.tables if isinstance(document, Document) else None
     written: dict[str, dict[str, str]] = {"norms": {}, "proofs": {}}
 
     def gather() -> None:
@@ -127,7 +129,7 @@ def lines(document: dict) -> Iterator[str]:
     that refers to it, and `{"answer": Answer}` for each answer. Every line is written as soon as its
     answer is decided; nothing is held back for the end.
     """
-    tables = getattr(document, "tables", None)
+    tables = document.tables if isinstance(document, Document) else None
     yield _line({"document": {k: v for k, v in document.items() if k not in ("answers", "norms", "proofs")}})
     for answer in document["answers"]:
         if tables is not None:
