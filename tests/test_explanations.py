@@ -192,6 +192,24 @@ def test_flagship_golden(zan, golden, example, language):
     golden(f"explanations/{example}/{language}.short.txt", explain(zan, example, language, "--short"))
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("example", [e[0] for e in EXAMPLES])
+def test_every_format_explains_the_flagship(zan, example, language):
+    """Every view of every example, in every language, names the deciding norm as the reader cites it and says its
+    status in the reader's words (the goldens of these views were dropped: they cite kb/'s line numbers)."""
+    from engine.explain.i18n import word
+
+    doc = json.loads(explain(zan, example, language, "--format", "json", "--steps"))
+    [answer] = doc["answers"]
+    norm = answer["trace"]["decided_by"]
+    name, status = f"{norm['id']} ({norm['cited_as']})", word(answer["status"], language)
+    for options in (("--explain",), ("--steps",), ("--format", "markdown"), ("--format", "html"), ("--format", "dot")):
+        out = explain(zan, example, language, *options)
+        assert name in out and status in out, (options, out[:2000])
+        if "html" in options:
+            assert f">{name}</a>" in out and out.count("<details") == out.count("</details>")
+
+
 @pytest.mark.parametrize("example", EXAMPLES, ids=[e[0] for e in EXAMPLES])
 def test_status_and_citation_of_each_example(zan, example):
     name, _facts, query, _at, status, citation = example
