@@ -9,6 +9,7 @@ import json
 import pytest
 
 from engine.explain.explanation import Explainer
+from engine.explain.render import as_json
 from engine.pipeline import prepare
 from engine.tools import register
 
@@ -183,7 +184,11 @@ def test_answers_by_shape_are_the_bytes_of_answers_one_by_one(zan, monkeypatch, 
     filled: list[str] = []
     refill = Explainer.refill
     monkeypatch.setattr(Explainer, "refill", lambda self, shape, t: filled.append(t.answer.status) or refill(self, shape, t))
+    templates: list = []   # each shape's text written once, cut where its answers differ (as_json._by_form)
+    template = as_json._template
+    monkeypatch.setattr(as_json, "_template", lambda *args: templates.append(template(*args)) or templates[-1])
     by_shape = out(zan, *args)
+    assert all(templates) and (trace == "full" or len(templates) > 3 and len(filled) > 10 * len(templates))
     monkeypatch.setattr(register, "SHAPES", False)
     one_by_one = out(zan, *args)
     assert by_shape == one_by_one

@@ -48,6 +48,27 @@ class Tables:
         return out
 
 
+class Shaped(dict):
+    """An answer's dictionary filled in from the first answer of its shape (Explainer.refill); `form` says which
+    entries differ between answers of that shape, so that a writer prepares the text of the rest once
+    (engine/explain/render/as_json.py). Sent to another process, it is a plain dictionary."""
+
+    __slots__ = ("form",)
+
+    def __reduce__(self):
+        return dict, (dict(self),)
+
+
+class Form:
+    """The entries (paths of keys) in which the answers of one shape differ; `texts`: the writers' templates."""
+
+    __slots__ = ("paths", "texts")
+
+    def __init__(self, paths: tuple[tuple[str, ...], ...]):
+        self.paths = paths
+        self.texts: dict = {}
+
+
 class Document(dict):
     """An explanation document; `tables` holds what its answers refer to (None: everything inline)."""
 
@@ -99,6 +120,7 @@ class Explainer:
         self.phrases = Phrasebook(kb, language)
         self._readings: dict[tuple, str | None] = {}
         self._touched: dict[str, set[str]] | None = None
+        self._forms: dict[int, Form] = {}   # id of a shape's first answer (refill) -> the form of its answers
 
     # ------------------------------------------------------------ readings in force
     def readings_for(self, predicate: str) -> list[dict]:
@@ -667,19 +689,26 @@ class Explainer:
         computed again, as answer() computes it; the rest is shared with `shape`."""
         self._ids = {}
         a = t.answer
-        out = dict(shape)
+        out = Shaped(shape)
+        paths: list[tuple[str, ...]] = [("atom",), ("bindings",)]
         out["atom"] = atom_text(a.predicate, a.values)
         out["bindings"] = {k: json_value(v) for k, v in sorted(a.bindings.items())}
-        if self.level == "none":
-            return out
-        trace = out["trace"] = dict(shape["trace"])
-        trace["reading"] = self.reading(a.predicate, a.values)
-        if a.deciding and t.proof is not None:
-            decided = trace["decided_by"] = dict(trace["decided_by"])
-            decided["bindings"] = {k: json_value(v) for k, v in sorted(t.proof.bindings.items()) if not k.startswith("_")}
-            decided["conditions"] = conditions = [self.node(c) for c in t.proof.children]
-            summary = trace["summary"] = dict(trace["summary"])
-            summary["conditions"] = _summary_conditions(conditions)
+        if self.level != "none":
+            trace = out["trace"] = dict(shape["trace"])
+            trace["reading"] = self.reading(a.predicate, a.values)
+            paths.append(("trace", "reading"))
+            if a.deciding and t.proof is not None:
+                decided = trace["decided_by"] = dict(trace["decided_by"])
+                decided["bindings"] = {k: json_value(v) for k, v in sorted(t.proof.bindings.items()) if not k.startswith("_")}
+                decided["conditions"] = conditions = [self.node(c) for c in t.proof.children]
+                summary = trace["summary"] = dict(trace["summary"])
+                summary["conditions"] = _summary_conditions(conditions)
+                paths += [("trace", "decided_by", "bindings"), ("trace", "decided_by", "conditions"),
+                          ("trace", "summary", "conditions")]
+        form = self._forms.get(id(shape))
+        if form is None or form.paths != tuple(paths):
+            form = self._forms[id(shape)] = Form(tuple(paths))
+        out.form = form
         return out
 
 

@@ -557,6 +557,18 @@ def _table(d: Diagrams, root: int, impossible_value: Callable, keep: Callable | 
     outcome may overlap, rows of different outcomes never do: DMN's "any").
     Assignments that no case can have (the None leaf: an impossible pattern) are don't-cares everywhere.
     """
+    region, impossible = _regions(d, root, impossible_value)
+    rows = _Rows(d, max_rows, bound)
+    if keep is not None:
+        for v in (v for v in region if keep(v)):
+            rows.cover(d.isop(region[v], d.disj(region[v], impossible), bound), v, region[v], d.false)
+    elif region:
+        _first_hit(d, region, impossible, rows, bound)
+    return rows.out
+
+
+def _regions(d: Diagrams, root: int, impossible_value: Callable) -> tuple[dict, int]:
+    """Each possible outcome's region of the space, and the region no case can have (don't-cares everywhere)."""
     values = sorted({v for v in (d.value(u) for u in _leaves(d, root))}, key=repr)
     region = {v: d.map(root, partial(operator.eq, v), f"is:{v!r}") for v in values}
     impossible = d.false
@@ -565,25 +577,34 @@ def _table(d: Diagrams, root: int, impossible_value: Callable, keep: Callable | 
             impossible = d.disj(impossible, region.pop(v))
     if len(region) > MAX_OUTCOMES:
         raise TooLarge("outcomes", MAX_OUTCOMES)
-    out: list = []
+    return region, impossible
 
-    def add(literals, value, case_region):
-        if len(out) >= max_rows:
-            raise TooLarge("rows", bound)
-        out.append((literals, value, d.cheapest(case_region)))
 
-    def ordered(cubes):
-        return sorted(cubes, key=lambda c: (len(c), sorted((d.level(v), not b) for v, b in c.items())))
+class _Rows:
+    """A decision table's rows as they are added, each (literals, value, case): bounded by max_rows."""
 
-    if keep is not None:
-        for v in (v for v in region if keep(v)):
-            above = d.false
-            for c in ordered(d.isop(region[v], d.disj(region[v], impossible), bound)):
-                add(c, v, d.conj(d.conj(d.cube(c), region[v]), d.neg(above)))
-                above = d.disj(above, d.cube(c))
-        return out
-    if not region:
-        return out
+    def __init__(self, d: Diagrams, max_rows: int, bound: int):
+        self.d, self.max_rows, self.bound = d, max_rows, bound
+        self.out: list = []
+
+    def add(self, literals: dict, value, case_region: int) -> None:
+        if len(self.out) >= self.max_rows:
+            raise TooLarge("rows", self.bound)
+        self.out.append((literals, value, self.d.cheapest(case_region)))
+
+    def cover(self, cubes: list, value, region: int, above: int) -> int:
+        """One outcome's cubes as rows, fewest literals first; a row's case is one of its region that no row
+        above it takes. Returns the space the rows above the next one take."""
+        d = self.d
+        for c in sorted(cubes, key=lambda c: (len(c), sorted((d.level(v), not b) for v, b in c.items()))):
+            self.add(c, value, d.conj(d.conj(d.cube(c), region), d.neg(above)))
+            above = d.disj(above, d.cube(c))
+        return above
+
+
+def _first_hit(d: Diagrams, region: dict, impossible: int, rows: _Rows, bound: int) -> None:
+    """The ordered table: the outcome covering most of the space last and unconditional ("otherwise"); before
+    it, greedily, the outcome with the fewest rows next, the regions of the rows above as don't-cares."""
     share = {v: d.fraction(r) for v, r in region.items()}
     otherwise = max(region, key=lambda v: (share[v], repr(v)))
     rest = [v for v in region if v != otherwise]
@@ -598,14 +619,10 @@ def _table(d: Diagrams, root: int, impossible_value: Callable, keep: Callable | 
                 choice = (cost, v, cubes)
         assert choice is not None, "rest is not empty"
         _cost, v, cubes = choice
-        above = done
-        for c in ordered(cubes):
-            add(c, v, d.conj(d.conj(d.cube(c), region[v]), d.neg(above)))
-            above = d.disj(above, d.cube(c))
+        rows.cover(cubes, v, region[v], done)
         done = d.disj(done, region[v])
         rest.remove(v)
-    add({}, otherwise, region[otherwise])
-    return out
+    rows.add({}, otherwise, region[otherwise])
 
 
 def _leaves(d: Diagrams, u: int) -> set[int]:
