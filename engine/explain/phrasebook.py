@@ -193,6 +193,8 @@ class Phrasebook:
         self.language = language if language in LANGUAGES else "en"
         self._cited: dict = {}    # citation key -> as cited (a register cites the same few norms per answer)
         self._labels: dict = {}   # constant -> its label in the language
+        self._roles: dict = {}    # value -> (relation, subject) of a person assumed with a role, or None
+        self._relations: list[str] | None = None
 
     # ------------------------------------------------------------ citations and acts
     def cite(self, citation: str | None) -> str | None:
@@ -242,22 +244,39 @@ class Phrasebook:
         names it `RELATION_of_SUBJECT`, or `some_RELATION`), said by that role: "a spouse of Bekov", «супругом
         (супругой) Бекова» (the role in the sentence's case, the subject in the genitive), «Бековтың жұбайы
         (зайыбы)»; None for any other value."""
-        if value in self.kb.constants:
+        role = self._role_of(value)
+        if role is None:
             return None
-        for name in sorted(self.kb.predicates, key=len, reverse=True):
-            decl = self.kb.predicates[name]
-            if value.startswith(name + "_of_") and decl.arity == 2:
-                subject = value[len(name) + 4:]
-                whose = self.value_label(subject)
-                if subject in self.kb.constants:
-                    whose = decline(whose, "gen", self.language)
-                role = n.label_of(decl.labels, self.language, name)
-                return word("new person of", self.language, role=indefinite(decline(role, case, self.language),
-                                                                            self.language), whose=whose)
-            if value == "some_" + name:
-                role = n.label_of(decl.labels, self.language, name)
-                return indefinite(decline(role, case, self.language), self.language)
-        return None
+        name, subject = role
+        decl = self.kb.predicates[name]
+        said = n.label_of(decl.labels, self.language, name)
+        if subject is None:
+            return indefinite(decline(said, case, self.language), self.language)
+        whose = self.value_label(subject)
+        if subject in self.kb.constants:
+            whose = decline(whose, "gen", self.language)
+        return word("new person of", self.language, role=indefinite(decline(said, case, self.language),
+                                                                    self.language), whose=whose)
+
+    def _role_of(self, value: str) -> tuple[str, str | None] | None:
+        """(relation, subject) of a person named `RELATION_of_SUBJECT`, (relation, None) of `some_RELATION`, else
+        None; remembered per value (a register reads every person in many answers)."""
+        found = self._roles.get(value, self)
+        if found is not self:
+            return found
+        found = None
+        if value not in self.kb.constants:
+            if self._relations is None:   # the longest name first: a name that ends in another is itself
+                self._relations = sorted(self.kb.predicates, key=len, reverse=True)
+            for name in self._relations:
+                if value.startswith(name + "_of_") and self.kb.predicates[name].arity == 2:
+                    found = (name, value[len(name) + 4:])
+                    break
+                if value == "some_" + name:
+                    found = (name, None)
+                    break
+        self._roles[value] = found
+        return found
 
     def template(self, predicate: str) -> str | None:
         decl = self.kb.predicates.get(predicate)

@@ -8,7 +8,7 @@ rows whose status changes and the norm that caused each change.
 from __future__ import annotations
 
 from engine.explain.i18n import word
-from engine.explain.render.common import cited
+from engine.explain.render.common import cited, section_escapes, sublists
 from engine.explain.render.escape import html as escape
 from engine.explain.render.escape import markdown as _md
 from engine.explain.render.escape import markdown_code as _code
@@ -292,11 +292,7 @@ def render(doc: dict, fmt: str, language: str, general: bool = False) -> str:
 def how_section(found: list[dict], status: str, fmt: str, language: str) -> str:
     """`zan ask --how STATUS`: for each answer, the minimal sets of facts that would give STATUS, each fact in
     the reader's words with its atom in code; escaped for the format by construction."""
-    def plain(text: str) -> str:
-        return escape(text) if fmt == "html" else _md(text) if fmt == "markdown" else text
-
-    def code(text: str) -> str:
-        return f"<code>{escape(text)}</code>" if fmt == "html" else _code(text) if fmt == "markdown" else f"`{text}`"
+    plain, code = section_escapes(fmt, lambda text: f"`{text}`")
 
     title = word("how", language, status=word(status, language))
     lines = []
@@ -321,16 +317,7 @@ def how_section(found: list[dict], status: str, fmt: str, language: str) -> str:
             sets.append(plain(word("how more", language)))
         lines.append((head, sets + stopped))
     if fmt == "html":
-        body = "".join(f"<li>{h}<ul>" + "".join(f"<li>{x}</li>" for x in ss) + "</ul></li>" for h, ss in lines)
-        return f"<h2>{escape(title)}</h2><ul>{body}</ul>\n"
+        return f"<h2>{escape(title)}</h2><ul>{sublists(lines, fmt)[0]}</ul>\n"
     if fmt == "markdown":
-        out = ["", f"## {_md(title)}", ""]
-        for h, ss in lines:
-            out.append(f"- {h}")
-            out += [f"  - {x}" for x in ss]
-        return "\n".join(out) + "\n"
-    out = [""]
-    for h, ss in lines:
-        out.append(h)
-        out += [f"  {x}" for x in ss]
-    return "\n".join(out) + "\n"
+        return "\n".join(["", f"## {_md(title)}", "", *sublists(lines, fmt)]) + "\n"
+    return "\n".join(["", *sublists(lines, fmt)]) + "\n"
