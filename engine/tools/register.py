@@ -179,8 +179,8 @@ def layout(program: ir.Program, sizes: dict[str, int], question: str | None = No
         arity = program.arities.get(question, 0)
         span = Span("<question>", 0, 0)
         xs = [n.Variable(f"X{i}", span) for i in range(arity)]
-        join([n.Atom(question, tuple(xs), span, span), n.Atom(ir.norm_relation(question), (n.Variable("N", span), *xs), span, span),
-              n.Atom(ir.domain_relation(question), tuple(xs), span, span)])
+        join([n.Atom(r, ((n.Variable("N", span),) if ir.concluded(r) else ()) + tuple(xs), span, span)
+              for r in sorted(ir.question_relations(question))])   # a norm's conclusion names its norm first
     changed = True
     while changed:  # a joined head position links the body positions that fill it
         changed = False
