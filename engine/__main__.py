@@ -9,10 +9,11 @@ def run() -> None:
     """
     try:
         from engine.base import collector
+
+        collector.batch_policy()   # before the imports: they make ~100k objects and free few
         from engine.cli import main
     except KeyboardInterrupt:
         raise SystemExit(130) from None
-    collector.batch_policy()
     main()
 
 

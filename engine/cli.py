@@ -59,12 +59,28 @@ def _fail(e: ZanError) -> None:
     sys.exit(1)
 
 
-def _default_lang() -> str:
-    """--lang's default: the project's `lang` (zan.toml), else English."""
+def _project():
+    """The project the command runs in (project.current), found once per command: --lang's and --reading's
+    defaults and the knowledge base ask for it, and its trust check walks every folder of its law."""
     from engine.base.project import current
 
+    ctx = click.get_current_context(silent=True)
+    meta = ctx.find_root().meta if ctx is not None else {}
+    if "zan.project" not in meta:
+        try:
+            meta["zan.project"] = (current(), None)
+        except ZanError as e:
+            meta["zan.project"] = (None, e)
+    project, error = meta["zan.project"]
+    if error is not None:
+        raise error
+    return project
+
+
+def _default_lang() -> str:
+    """--lang's default: the project's `lang` (zan.toml), else English."""
     try:
-        project = current()
+        project = _project()
     except ZanError:
         return "en"  # the broken project file is reported by the command that reads it
     return project.lang if project is not None and project.lang else "en"
@@ -72,10 +88,8 @@ def _default_lang() -> str:
 
 def _default_reading() -> str | None:
     """--reading's default: the project's `readings` (zan.toml), comma-separated; else the kb's defaults (None)."""
-    from engine.base.project import current
-
     try:
-        project = current()
+        project = _project()
     except ZanError:
         return None
     return ",".join(project.readings) if project is not None and project.readings else None
@@ -87,7 +101,7 @@ def _knowledge(kb: Path | None):
     from engine.base.project import choose
     from engine.base.resources import bundled_kb
 
-    choice = choose(kb, bundled_kb())
+    choice = choose(kb, bundled_kb(), _project if not kb else None)
     ctx = click.get_current_context(silent=True)
     if ctx is not None:
         ctx.find_root().meta["zan.kb"] = choice

@@ -24,7 +24,7 @@ import datetime
 import re
 from dataclasses import field
 from engine.base.records import dataclass
-from typing import Iterable
+from typing import Iterable, Mapping, NoReturn
 
 from engine.syntax import nodes as n
 from engine.syntax.analysis import DependencyGraph
@@ -101,11 +101,12 @@ class _Reader:
             if not m or m.end() == pos:
                 self.fail(f"unexpected character {stripped[pos:pos + 1]!r}", pos)
             kind = m.lastgroup
+            assert kind is not None, "every alternative of _TOKEN is a named group"
             self.tokens.append((kind, m.group(kind), m.start(kind)))
             pos = m.end()
         self.i = 0
 
-    def fail(self, message: str, pos: int | None = None):
+    def fail(self, message: str, pos: int | None = None) -> NoReturn:
         column = (pos if pos is not None else (self.tokens[self.i][2] if self.i < len(self.tokens) else len(self.text))) + 1
         raise ConformanceError("syntax_error", [Diagnostic("syntax", message, Span(self.where, 1, column))])
 
@@ -332,7 +333,7 @@ def _existential_negation(head: n.Atom, body: list, auxiliary: list) -> list:
         if isinstance(c, n.Negation):
             free = {v.name for v in c.atom.variables() if v.name != "_" and v.name not in bound}
             if free:
-                kept = []
+                kept: list[n.Variable] = []
                 for v in c.atom.variables():
                     if v.name != "_" and v.name not in free and v.name not in [k.name for k in kept]:
                         kept.append(v)
@@ -403,7 +404,7 @@ def n_builtin(predicate: str) -> bool:
     return predicate in ARITHMETIC
 
 
-def build_program(rules: list[tuple[n.Atom, tuple]], facts: dict[str, Iterable[tuple]], where: str,
+def build_program(rules: list[tuple[n.Atom, tuple]], facts: Mapping[str, Iterable[tuple]], where: str,
                   relation=lambda p: p) -> IRProgram:
     """An IR program of the suite's facts and lowered rules (checked beforehand)."""
     program = IRProgram(at=datetime.date(2000, 1, 1))
@@ -516,14 +517,14 @@ class Evaluator:
         return model_type(facts={p: set(rows) for p, rows in self._cache[key].items()})
 
     def evaluate_theory(self, theory, policy=None):
-        from engine.logic import defeasible
+        from engine.logic import theories
         name = getattr(policy, "value", policy) or "blocking"
         rules = tuple((kind, r.id, r.head, tuple(r.body)) for kind in ("strict_rules", "defeasible_rules", "defeaters")
                       for r in getattr(theory, kind))
         facts = tuple((p, len(rows), hash(frozenset(map(tuple, rows)))) for p, rows in sorted(theory.facts.items()))
         key = (name, rules, facts, tuple(map(tuple, theory.superiority)), tuple(map(tuple, theory.conflicts)))
         if key not in self._cache:
-            sections = defeasible.reason(read_theory(theory), name, specificity=self.specificity, defeat=self.defeat)
+            sections = theories.reason(read_theory(theory), name, specificity=self.specificity, defeat=self.defeat)
             self._cache.clear()
             self._cache[key] = sections
         sections = {s: {p: set(rows) for p, rows in preds.items()} for s, preds in self._cache[key].items()}
@@ -531,9 +532,9 @@ class Evaluator:
         return model_type(sections=sections)
 
     def satisfies_klm_property(self, theory, property_name: str, policy) -> bool:
-        from engine.logic import defeasible
+        from engine.logic import theories
         name = getattr(policy, "value", policy)
-        return defeasible.satisfies_klm_property(read_theory(theory), property_name, name)
+        return theories.satisfies_klm_property(read_theory(theory), property_name, name)
 
 
 class SpecificityEvaluator(Evaluator):

@@ -138,6 +138,14 @@ def test_a_planted_evaluation_loop_is_caught():
     assert not evaluation_loops("engine.explain.planted", found)   # below the pipeline: its parts are its own
 
 
+def test_only_the_conformance_adapter_asks_whole_theories():
+    """The knowledge base asks the defeasible core alone (deontic.decide -> defeasible.decide); whole theories,
+    their policies and the KLM closures (logic/theories.py, over the core) serve the conformance suites."""
+    importers = {m for m in MODULES for target, _name, _line in imports(m) if target == "engine.logic.theories"}
+    assert importers == {"engine.conformance"}
+    assert "engine.logic.theories" not in {target for target, _n, _l in imports("engine.logic.defeasible")}
+
+
 def private_reaches(module: str, source: str, found: list[tuple[str, str | None, int]]) -> list[str]:
     """Each import of another module's private name, and each reach into one (module._name)."""
     wrong = [f"{module}:{line}: imports the private name {name} from {target}: make it public or move it below both"

@@ -504,3 +504,18 @@ def test_the_persons_line_maps_each_letter_to_the_id_its_atoms_use(zan):
         assert f"{letter} (`{ident}`) = " in text, text
         assert f"{letter} (`{ident}`) = " in markdown, markdown
         assert f"{letter} (<code>{ident}</code>) = " in page
+
+
+def test_a_representative_cases_facts_name_its_persons_back_from_the_values():
+    """A row's representative case renames its persons per case (p -> p__3, engine/tools/cases._rename); a cause
+    of the row that is a fact is said with the persons' own names, read back from the fact's values (the data),
+    never by editing its rendered text."""
+    from engine.tools.cases import Individual, _rename, _unrenamed
+
+    people = {"p": Individual("p", set(), "query"), "q": Individual("q", set(), "existential"),
+              "k": Individual("k", set(), "case")}
+    values = ("p", "q", "k", "law_value", 7)
+    renamed = tuple(_rename(v, "3", people) for v in values)
+    assert renamed == ("p__3", "q__3", "k", "law_value", 7)
+    assert _unrenamed(renamed, "3", people) == values
+    assert _unrenamed(("p__31", "q__3x"), "3", people) == ("p__31", "q__3x")   # not this case's persons

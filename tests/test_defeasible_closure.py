@@ -1,9 +1,10 @@
-"""Relevant closure (engine/logic/defeasible.py `RelevantClosure`) on Morris 2020's Or counterexample."""
+"""Relevant closure (engine/logic/theories.py `RelevantClosure`) on Morris 2020's Or counterexample."""
 
 from __future__ import annotations
 
 from engine.syntax import nodes as n
-from engine.logic.defeasible import DefeasibleRule, RelevantClosure, Theory, satisfies_klm_property
+from engine.logic.defeasible import DefeasibleRule, Theory
+from engine.logic.theories import RelevantClosure, satisfies_klm_property
 from engine.base.source import Span
 
 SPAN = Span("<test>", 1, 1)

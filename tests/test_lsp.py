@@ -381,3 +381,20 @@ def test_document_symbols_name_kinds_and_the_kinds_parameters_take(editor, proje
     symbols = editor.request("textDocument/documentSymbol", {"textDocument": {"uri": _uri(doc)}})
     names = [(s["name"], s["kind"]) for s in symbols]
     assert names == [("person", 26), ("relative", 26), ("ill(Someone: relative, Day)", 12)]
+
+
+def test_completion_offers_kinds_after_a_parameters_colon_and_a_kinds_is(editor, project):
+    """Issue 24, item 10: a kind stands after `Person:` in a predicate's parameters and after `kind NAME is`."""
+    declared = project / "kb" / "kinds.zan"   # the kinds, in another file of the kb (as kb/vocabulary.zan has them)
+    declared.write_text('kind person en "person".\nkind relative is person en "relative".\n', encoding="utf-8")
+    law = project / "kb" / "typing.zan"
+    try:
+        for typed, offered in (('predicate ill(Someone: re', {"relative"}), ('predicate ill(Someone: ', {"person", "relative"}),
+                               ('kind parent is ', {"person", "relative"})):
+            items = _complete_at(editor, law, typed + "\n", {"line": 0, "character": len(typed)})
+            assert set(items) == offered, (typed, sorted(items))
+            assert all(items[k]["kind"] == 25 for k in offered)      # CompletionItemKind.TypeParameter
+    finally:
+        declared.unlink()
+        editor.notify("textDocument/didClose", {"textDocument": {"uri": _uri(law)}})
+        editor.notification("textDocument/publishDiagnostics", _uri(law))

@@ -38,7 +38,7 @@ def hashed(value):
         return str(e)
 
 
-OPTIONS = [{}, {"frozen": True}, {"frozen": True, "slots": True}, {"slots": True}]
+OPTIONS = [{}, {"frozen": True}, {"frozen": True, "slots": True}, {"slots": True}, {"frozen": True, "order": True, "slots": True}]
 
 
 @pytest.mark.parametrize("options", OPTIONS, ids=str)
@@ -59,6 +59,12 @@ def test_the_same_behaviour_as_the_standard_library(options):
             assert ours.__hash__ is None and standard.__hash__ is None
         assert dataclasses.replace(o, name="z").name == "z"
         assert copy.deepcopy(o) == o and copy.copy(o) == o
+    if options.get("order"):
+        mixed = [("b", (1,)), ("a", (2,)), ("a", (1,)), ("b", ())]
+        assert sorted(ours(*a) for a in mixed) == [ours(*a) for a in sorted(mixed)]
+        assert (ours("a") < ours("b"), ours("b") <= ours("a"), ours("b") > ours("a"), ours("a") >= ours("a")) == (True, False, True, True)
+        with pytest.raises(TypeError):
+            ours("a") < standard("b")
     o = ours("a")
     assert o.notes == [] and o.notes is not ours("a").notes          # a fresh default each time
     with pytest.raises(TypeError) as ours_error:

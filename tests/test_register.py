@@ -8,6 +8,8 @@ import json
 
 import pytest
 
+from engine.explain.explanation import Explainer
+from engine.explain.render import as_json
 from engine.pipeline import prepare
 from engine.tools import register
 
@@ -173,16 +175,26 @@ def test_the_bundled_law_splits_a_register_with_a_dead_advocate(zan, tmp_path):
 
 @pytest.mark.parametrize("fmt, trace", [("jsonl", "brief"), ("json", "brief"), ("jsonl", "none"), pytest.param("json", "full", marks=pytest.mark.slow)])
 def test_answers_by_shape_are_the_bytes_of_answers_one_by_one(zan, monkeypatch, tmp_path, fmt, trace):
-    """Answers no norm decides are filled in from the first of their shape (register.SHAPES): the same bytes."""
+    """Answers of one shape (register.shape_of: undecided, or decided by one norm with the same defeats, citations
+    and deciding rule) are filled in from the first of their shape (Explainer.refill): the same bytes."""
     path = tmp_path / "register.facts"
     path.write_text(facts_of(60) + "".join(f"convict(z{i:03d}).\nspouse(z{i:03d}, w{i:03d}).\n" for i in range(30)),
                     encoding="utf-8")
     args = ("ask", QUERY, "--facts", str(path), "--at", AT, "--format", fmt, "--trace", trace, "--partition", "60", "--jobs", "1")
+    filled: list[str] = []
+    refill = Explainer.refill
+    monkeypatch.setattr(Explainer, "refill", lambda self, shape, t: filled.append(t.answer.status) or refill(self, shape, t))
+    templates: list = []   # each shape's text written once, cut where its answers differ (as_json._by_form)
+    template = as_json._template
+    monkeypatch.setattr(as_json, "_template", lambda *args: templates.append(template(*args)) or templates[-1])
     by_shape = out(zan, *args)
+    assert all(templates) and (trace == "full" or len(templates) > 3 and len(filled) > 10 * len(templates))
     monkeypatch.setattr(register, "SHAPES", False)
     one_by_one = out(zan, *args)
     assert by_shape == one_by_one
     assert by_shape.count('"undetermined"') > 30   # the shape was met (and filled in) many times
+    if trace != "full":
+        assert filled.count("undetermined") > 30 and filled.count("permitted") >= 5 and filled.count("prohibited") > 10
 
 
 def test_the_partition_step_is_a_plain_function(case):

@@ -189,6 +189,21 @@ def test_requests_are_bounded_and_checked(server):
     assert post(server + "/api/nothing", {})[0] == 404
 
 
+def test_the_interview_offers_facts_whose_kinds_fit_and_keeps_the_known_ones(server):
+    """Item 10 through the API: facts the case stated before (`known`) keep their persons' kinds; a malformed one is a
+    located error, never a traceback."""
+    facts = "convict(kunakbaev).\nin_disciplinary_isolator(kunakbaev).\ndied(aigul).\n"
+    status, got = post(server + "/api/interview", {"facts": facts, "lang": "ru"})
+    offered = {f["atom"] for g in json.loads(got)["groups"] for f in g["facts"]}
+    assert status == 200 and "died(aigul)" in offered and "spouse(kunakbaev, aigul)" not in offered
+    status, got = post(server + "/api/interview", {"facts": facts, "lang": "ru", "known": ["spouse(kunakbaev, aigul)."]})
+    offered = {f["atom"] for g in json.loads(got)["groups"] for f in g["facts"]}
+    assert status == 200 and "spouse(kunakbaev, aigul)" in offered and "advocate(aigul)" not in offered
+    status, got = post(server + "/api/interview", {"facts": facts, "known": ["spouse(kunakbaev"]})
+    assert status == 422 and json.loads(got)["errors"][0]["code"] == "syntax" and "Traceback" not in got.decode()
+    assert post(server + "/api/interview", {"facts": facts, "known": [1]})[0] == 400
+
+
 def test_timeline_marks_the_days_from_the_kb(server):
     status, got = post(server + "/api/timeline", {})
     days = {d["date"]: d for d in json.loads(got)["days"]}

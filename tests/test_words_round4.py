@@ -107,3 +107,49 @@ def test_a_phrase_given_twice_is_warned_about(zan, tmp_path):
     assert result.exit_code == 0
     line = next(line for line in result.output.splitlines() if "[duplicate-phrase]" in line)
     assert line.startswith(f"{folder / 'vocabulary.zan'}:") and 'in_disciplinary_isolator has the phrase ru "шизо" twice' in line
+
+
+# ---------------------------------------------------------------- a newly assumed person, in words
+
+NEW_PERSON = {"en": ("May Bekov call Daulet if his wife is seriously ill?", "a spouse of Bekov"),
+              "ru": ("Может ли Беков позвонить Даулету, если его жена тяжело больна?", "супруг (супруга) Бекова"),
+              "kk": ("Егер оның жұбайы қатты ауырса, Беков Дәулетке қоңырау шала ала ма?", "жұбайы (зайыбы)")}
+
+
+@pytest.mark.parametrize("language", sorted(NEW_PERSON))
+def test_a_newly_assumed_person_is_said_in_words(language):
+    from conftest import CASES
+
+    text, said = NEW_PERSON[language]
+    run = subprocess.run([sys.executable, "-m", "engine", "ask", text, "--facts", str(CASES / "example2-death-certificate.facts"),
+                          "--at", "2025-03-10", "--format", "json", "--lang", language], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    import json
+    import re
+
+    doc = json.loads(run.stdout)
+    assumed = doc["question"]["assumptions"]
+    assert "spouse(bekov, spouse_of_bekov)" in [a["atom"] for a in assumed]
+    assert all(said in a["in_words"] and "spouse_of_bekov" not in a["in_words"] for a in assumed)
+    human = []
+
+    def walk(value, key=None):
+        if isinstance(value, dict):
+            for k, v in value.items():
+                walk(v, k)
+        elif isinstance(value, list):
+            for v in value:
+                walk(v, key)
+        elif isinstance(value, str) and key in ("reading", "in_words", "sentence", "explanation", "text", "summary"):
+            human.append(value)
+    walk(doc)
+    assert human and not [h for h in human if "spouse_of_bekov" in re.sub(r"\w+\([^()]*\)", "", h)]
+
+
+def test_a_new_person_is_declined_as_the_sentence_needs(kb):
+    from engine.explain.phrasebook import Phrasebook
+
+    ru = Phrasebook(kb, "ru").reading("call", ("bekov", "spouse_of_bekov", "social_ties"))
+    assert "с лицом супругом (супругой) Бекова" in ru
+    assert Phrasebook(kb, "en").value_label("some_advocate") == "an advocate"
+    assert Phrasebook(kb, "kk").value_label("close_relative_of_bekov").endswith("жақын туысы")

@@ -8,23 +8,33 @@ freezing would keep cyclic garbage of finished requests forever):
 
 - `settle()`, called once the knowledge base is loaded and once the model is evaluated, moves every
   object alive at that moment to the permanent generation (`gc.freeze`), so later collections do not
-  walk them again;
+  walk them again (reference counting still frees them: only a garbage cycle among them is kept);
 - the youngest generation is collected every 50,000 allocations instead of 700 (fewer, larger passes;
   the older generations keep their ratios), so garbage cycles are still reclaimed as they occur.
 
 Nothing is skipped at exit: output is flushed and files closed as usual (no `os._exit`).
+
+What it saves is measured, in the same run, by `benchmarks/collector.py`: `ZAN_GC=default` leaves the
+interpreter's own policy (the reference), and `ZAN_GC_REPORT=1` makes the command say on stderr, at exit,
+how many collections ran and the CPU they took (timed by `gc.callbacks`; docs/performance.md).
 """
 
 from __future__ import annotations
 
 import gc
+import os
+import time
 
 _batch = False
 
 
 def batch_policy() -> None:
-    """Turns the policy on for this process (the `zan` command line does, at start)."""
+    """Turns the policy on for this process (the `zan` command line does, first thing), unless ZAN_GC=default."""
     global _batch
+    if os.environ.get("ZAN_GC_REPORT"):
+        _report()
+    if os.environ.get("ZAN_GC") == "default":
+        return
     _batch = True
     gc.set_threshold(50_000, 20, 20)
 
@@ -32,8 +42,34 @@ def batch_policy() -> None:
 def settle() -> None:
     """After a large long-lived structure is built: exclude it from later collections (batch policy only)."""
     if _batch:
-        gc.collect(0)      # not the garbage of building it (young, cheap), only what survives
-        gc.freeze()
+        gc.freeze()   # without collecting first: a young collection walked up to 50,000 objects (~6 ms, twice per
+        #               question) to free a few hundred; what is frozen is still freed when no longer referenced
+
+
+def _report() -> None:
+    """Times every collection (gc.callbacks) and prints the totals on stderr at exit."""
+    import atexit
+    import sys
+
+    collections = [0, 0, 0]
+    seconds = [0.0, 0.0]   # the start of the running collection, the total
+    collected = [0]
+
+    def callback(phase: str, info: dict) -> None:
+        if phase == "start":
+            seconds[0] = time.process_time()
+        else:
+            seconds[1] += time.process_time() - seconds[0]
+            collections[info["generation"]] += 1
+            collected[0] += info["collected"]
+
+    def show() -> None:
+        print(f"collector: {'/'.join(map(str, collections))} collections (generation 0/1/2), "
+              f"{seconds[1] * 1000:.1f} ms CPU, {collected[0]} objects freed, {gc.get_freeze_count()} frozen",
+              file=sys.stderr)
+
+    gc.callbacks.append(callback)
+    atexit.register(show)
 
 
 class rarely:

@@ -356,11 +356,12 @@ class Choice:
         return shown
 
 
-def choose(kb_dir: Path | str | None, bundled: Path) -> Choice:
-    """--kb if given, else the project's knowledge base, else the bundled one (engine/base/resources.py)."""
+def choose(kb_dir: Path | str | None, bundled: Path, found=None) -> Choice:
+    """--kb if given, else the project's knowledge base, else the bundled one (engine/base/resources.py).
+    found: how the caller finds the project, if it has found it already (default `current`)."""
     if kb_dir:
         return Choice(Path(kb_dir), "option", None)
-    project = current()
+    project = (found or current)()
     if project is not None:
         return Choice(project.kb, "project", project)
     return Choice(bundled, "bundled", None, refused())

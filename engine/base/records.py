@@ -17,6 +17,7 @@ May import only the standard library.
 from __future__ import annotations
 
 import dataclasses
+import operator
 from operator import attrgetter
 from reprlib import recursive_repr
 from typing import dataclass_transform
@@ -29,7 +30,8 @@ _MISSING = dataclasses.MISSING
 
 @dataclass_transform(field_specifiers=(dataclasses.field, dataclasses.Field))
 def dataclass(cls=None, /, *, frozen: bool = False, slots: bool = False, order: bool = False):
-    """`dataclasses.dataclass` with `init`, `repr` and `eq` left at their defaults (all generated)."""
+    """`dataclasses.dataclass` with `init`, `repr` and `eq` left at their defaults (all generated); `order` compares
+    the fields' tuples as the standard library's does."""
 
     def wrap(cls):
         return _process(cls, frozen, slots, order)
@@ -39,9 +41,11 @@ def dataclass(cls=None, /, *, frozen: bool = False, slots: bool = False, order: 
 
 def _process(cls, frozen: bool, slots: bool, order: bool):
     own = cls.__dict__
-    if order or any(isinstance(b, type) and hasattr(b, "__dataclass_fields__") for b in cls.__mro__[1:]):
-        # orderings and dataclass inheritance are rare: the standard library does them
+    if any(isinstance(b, type) and hasattr(b, "__dataclass_fields__") for b in cls.__mro__[1:]):
+        # dataclass inheritance is rare: the standard library does it
         return dataclasses.dataclass(cls, frozen=frozen, slots=slots, order=order)
+    if order and any(name in own for name in ("__lt__", "__le__", "__gt__", "__ge__")):
+        raise TypeError(f"{cls.__qualname__} defines an ordering of its own: order=True would replace it")
     class_hash = own.get("__hash__", _MISSING)
     explicit_hash = not (class_hash is _MISSING or (class_hash is None and "__eq__" in own))
     keep = {name for name in ("__init__", "__repr__", "__eq__", "__setattr__", "__delattr__") if name in own}
@@ -65,6 +69,10 @@ def _process(cls, frozen: bool, slots: bool, order: bool):
     put("__repr__", _repr(tuple(f.name for f in fields if f.repr)))
     values = _getter(tuple(f.name for f in fields if f.compare))
     put("__eq__", _eq(values))
+    if order:
+        for name, compare in (("__lt__", operator.lt), ("__le__", operator.le), ("__gt__", operator.gt),
+                              ("__ge__", operator.ge)):
+            put(name, _ordering(values, compare))
     if not explicit_hash:
         if frozen:
             hashed = _getter(tuple(f.name for f in fields if (f.compare if f.hash is None else f.hash)))
@@ -100,6 +108,15 @@ def _eq(values):
         return NotImplemented
 
     return __eq__
+
+
+def _ordering(values, compare):
+    def ordering(self, other):
+        if other.__class__ is self.__class__:
+            return compare(values(self), values(other))
+        return NotImplemented
+
+    return ordering
 
 
 def _repr(names: tuple[str, ...]):

@@ -48,6 +48,27 @@ class Tables:
         return out
 
 
+class Shaped(dict):
+    """An answer's dictionary filled in from the first answer of its shape (Explainer.refill); `form` says which
+    entries differ between answers of that shape, so that a writer prepares the text of the rest once
+    (engine/explain/render/as_json.py). Sent to another process, it is a plain dictionary."""
+
+    __slots__ = ("form",)
+
+    def __reduce__(self):
+        return dict, (dict(self),)
+
+
+class Form:
+    """The entries (paths of keys) in which the answers of one shape differ; `texts`: the writers' templates."""
+
+    __slots__ = ("paths", "texts")
+
+    def __init__(self, paths: tuple[tuple[str, ...], ...]):
+        self.paths = paths
+        self.texts: dict = {}
+
+
 class Document(dict):
     """An explanation document; `tables` holds what its answers refer to (None: everything inline)."""
 
@@ -99,6 +120,7 @@ class Explainer:
         self.phrases = Phrasebook(kb, language)
         self._readings: dict[tuple, str | None] = {}
         self._touched: dict[str, set[str]] | None = None
+        self._forms: dict[int, Form] = {}   # id of a shape's first answer (refill) -> the form of its answers
 
     # ------------------------------------------------------------ readings in force
     def readings_for(self, predicate: str) -> list[dict]:
@@ -192,18 +214,21 @@ class Explainer:
         return out
 
     def norm_ref(self, nid: str | None, full: bool = True) -> dict | None:
+        """A norm as an answer refers to it: described in full where everything is inline, else by its key, with its
+        full description once in the document's `norms`."""
         if nid is None:
             return None
         tables = self.tables
-        if tables is not None:  # described once, in the document's `norms`; named here by its key
-            if ("norms", nid) not in tables.seen:
-                tables.seen.add(("norms", nid))
-                self.tables = None
-                try:
-                    tables.add("norms", nid, self.norm_ref(nid, full=True))
-                finally:
-                    self.tables = tables
-            return self.norm_key(nid)
+        if tables is None:
+            return self.describe(nid, full)
+        if ("norms", nid) not in tables.seen:
+            tables.seen.add(("norms", nid))
+            tables.add("norms", nid, self.describe(nid, full=True))
+        return self.norm_key(nid)
+
+    def describe(self, nid: str, full: bool = True) -> dict:
+        """A norm's description: citation, act, rank, modality, quote, source, days in force (full: also its quotes
+        in every language and its notes)."""
         info = self.program.norms.get(nid)
         if info is None:
             return {"id": nid}
@@ -331,7 +356,9 @@ class Explainer:
             self.tables.add("proofs", key, entry)
 
     # ------------------------------------------------------------ defeats
-    def principle_text(self, d: Defeat) -> str:
+    def principle_text(self, d: Defeat, reading: str | None = None) -> str:
+        """The principle that decided a defeat, in a sentence; `reading` is the answer's own atom in words (what a
+        binding interpretation leaves out)."""
         grounds = dict(d.grounds)
         if d.principle == "lex specialis":
             words = self.priority_words(d)
@@ -340,7 +367,7 @@ class Explainer:
                               where=self.norm_name(words[0]), words=words[1])
             return self.w("lex specialis", winner=self.norm_name(d.winner), loser=self.norm_name(d.loser))
         if d.principle == "binding interpretation":
-            return self.interpretation_text(d)
+            return self.interpretation_text(d, reading)
         if d.principle == "lex superior":
             for side in ("winner_act", "loser_act"):
                 if side in grounds:
@@ -358,7 +385,7 @@ class Explainer:
         text = n.label_of(ref.words, self.language) or ref.words[0].text
         return ref.written_in or d.winner, text
 
-    def interpretation_text(self, d: Defeat) -> str:
+    def interpretation_text(self, d: Defeat, reading: str | None = None) -> str:
         """"pec 134.1.2, in the binding interpretation of cc60 (points 1 and 2), does not extend to ...": the
         interpreted norm, the interpreting act with its points (the interpreting norm's and the binding
         provision's), and what the reading leaves out: the answer's own atom."""
@@ -377,16 +404,17 @@ class Explainer:
         key = "binding interpretation, discretion" if winner and winner.modality == "discretionary" else "binding interpretation"
         return self.w(key, interpreted=self.cited_as(loser) or d.loser,
                       act=self.act_name(act) if act else d.winner, points=shown,
-                      reading=getattr(self, "_answer_reading", None) or self.w("this case"))
+                      reading=reading or self.w("this case"))
 
-    def defeat(self, d: Defeat) -> dict:
+    def defeat(self, d: Defeat, reading: str | None = None) -> dict:
+        """A defeat (or a binding interpretation) of an answer whose atom reads `reading`."""
         loser = self.program.norms.get(d.loser)
         see = [self.norm_ref(r.norm_id, full=False) for r in loser.node.see] if loser else []
         binding = dict(d.grounds).get("binding")
         if d.principle == "binding interpretation" and binding:
             see = [self.norm_ref(binding, full=False)] + see
         out = {"norm": self.norm_ref(d.loser, full=False), "by": d.winner, "by_norm": self.norm_ref(d.winner, full=False),
-               "principle": d.principle, "grounds": dict(d.grounds), "explanation": self.principle_text(d), "see": see}
+               "principle": d.principle, "grounds": dict(d.grounds), "explanation": self.principle_text(d, reading), "see": see}
         words = self.priority_words(d) if d.principle == "lex specialis" else None
         if words is not None:   # `because "..."`: where the text says it, in its words
             out["words"] = {"norm": words[0], "text": words[1]}
@@ -538,7 +566,7 @@ class Explainer:
             parts.append(why_nots[0]["explanation"])
         return {"text": "; ".join(parts),
                 "norm": self.norm_ref(a.deciding, full=False) if a.deciding else None,
-                "conditions": [{k: c.get(k) for k in ("kind", "atom", "reading", "source")} for c in conditions],
+                "conditions": _summary_conditions(conditions),
                 "why_not": [x["explanation"] for x in why_nots],
                 "defeated": [d["explanation"] for d in defeated],
                 "interpreted": [d["explanation"] for d in interpreted]}
@@ -634,10 +662,10 @@ class Explainer:
             trace["decided_by"] = None
         if a.supporting:
             trace["also_supported_by"] = [self.norm_ref(nid, full=False) for nid in a.supporting]
-        self._answer_reading = trace.get("reading")
-        trace["defeated"] = [self.defeat(d) for d in a.defeated if d.principle != "binding interpretation"]
+        reading = trace["reading"]
+        trace["defeated"] = [self.defeat(d, reading) for d in a.defeated if d.principle != "binding interpretation"]
         # a norm read narrowly by a binding interpretation is not defeated: it is upheld, in that reading
-        trace["interpreted"] = [self.defeat(d) for d in a.defeated if d.principle == "binding interpretation"]
+        trace["interpreted"] = [self.defeat(d, reading) for d in a.defeated if d.principle == "binding interpretation"]
         trace["applied"] = self.applied(a)
         if a.ambiguity:
             trace["ambiguity"] = [{"norms": [self.norm_ref(x, full=False) for x in pair],
@@ -653,6 +681,34 @@ class Explainer:
         if self.with_steps:
             trace["steps"] = self.steps(t, trace["interpreted"] + trace["defeated"], trace["summary"]["text"], trace["why_not"])
         out["trace"] = trace
+        return out
+
+    def refill(self, shape: dict, t: Trace) -> dict:
+        """answer(t) for an answer of the shape of `shape`, an earlier answer's dictionary (register.shape_of: the same
+        status, norms, defeats, citations, scope and deciding rule): only what depends on the atom's values is
+        computed again, as answer() computes it; the rest is shared with `shape`."""
+        self._ids = {}
+        a = t.answer
+        out = Shaped(shape)
+        paths: list[tuple[str, ...]] = [("atom",), ("bindings",)]
+        out["atom"] = atom_text(a.predicate, a.values)
+        out["bindings"] = {k: json_value(v) for k, v in sorted(a.bindings.items())}
+        if self.level != "none":
+            trace = out["trace"] = dict(shape["trace"])
+            trace["reading"] = self.reading(a.predicate, a.values)
+            paths.append(("trace", "reading"))
+            if a.deciding and t.proof is not None:
+                decided = trace["decided_by"] = dict(trace["decided_by"])
+                decided["bindings"] = {k: json_value(v) for k, v in sorted(t.proof.bindings.items()) if not k.startswith("_")}
+                decided["conditions"] = conditions = [self.node(c) for c in t.proof.children]
+                summary = trace["summary"] = dict(trace["summary"])
+                summary["conditions"] = _summary_conditions(conditions)
+                paths += [("trace", "decided_by", "bindings"), ("trace", "decided_by", "conditions"),
+                          ("trace", "summary", "conditions")]
+        form = self._forms.get(id(shape))
+        if form is None or form.paths != tuple(paths):
+            form = self._forms[id(shape)] = Form(tuple(paths))
+        out.form = form
         return out
 
 
@@ -685,6 +741,10 @@ class Explainer:
                 entry["fate"] = "agreed"
             out.append(entry)
         return out
+
+
+def _summary_conditions(conditions: list[dict]) -> list[dict]:
+    return [{k: c.get(k) for k in ("kind", "atom", "reading", "source")} for c in conditions]
 
 
 def _touched_by_readings(kb: KnowledgeBase) -> dict[str, set[str]]:

@@ -437,6 +437,8 @@ WORDS.update({
     "asks compliance": {"en": "asked: whether it is fulfilled and whether the deadline is past ({deadlines})",
                         "ru": "спрошено: исполнено ли и не истек ли срок ({deadlines})",
                         "kk": "сұралғаны: орындалды ма және мерзімі өтті ме ({deadlines})"},
+    # a person a question in words assumed with a role the case gives no one (engine/explain/phrasebook.new_person)
+    "new person of": {"en": "{role} of {whose}", "ru": "{role} {whose}", "kk": "{whose} {role}"},
     "according to": {"en": "according to", "ru": "согласно", "kk": "сілтеме жасалған норма"},
     "according without citation": {"en": "'{words}' is not followed by a provision the knowledge base cites",
                                    "ru": "после «{words}» не названа норма, которую цитирует база знаний",

@@ -158,3 +158,11 @@ def decline(text: str, case: str | None, language: str) -> str:
     if language == "kk":
         return decline_kk(text, case)
     return text
+
+
+def indefinite(noun: str, language: str) -> str:
+    """A noun said of someone not named, in the language: English puts its article before it ("an advocate",
+    "a spouse"); Kazakh and Russian have none."""
+    if language != "en":
+        return noun
+    return ("an " if noun[:1].lower() in "aeiou" else "a ") + noun

@@ -16,8 +16,8 @@ import re
 from engine.base.records import dataclass
 
 from engine.base.messages import LANGUAGES
-from engine.explain.i18n import ORDINALS
-from engine.explain.morphology import case_after, decline
+from engine.explain.i18n import ORDINALS, word
+from engine.explain.morphology import case_after, decline, indefinite
 from engine.syntax import nodes as n
 
 # {1}, {2}, {3}: the parts of a key's number; {2:ordinal}: the part as the ordinal word of the language
@@ -193,6 +193,8 @@ class Phrasebook:
         self.language = language if language in LANGUAGES else "en"
         self._cited: dict = {}    # citation key -> as cited (a register cites the same few norms per answer)
         self._labels: dict = {}   # constant -> its label in the language
+        self._roles: dict = {}    # value -> (relation, subject) of a person assumed with a role, or None
+        self._relations: list[str] | None = None
 
     # ------------------------------------------------------------ citations and acts
     def cite(self, citation: str | None) -> str | None:
@@ -232,9 +234,49 @@ class Phrasebook:
             found = self._labels.get(value)
             if found is None:
                 decl = self.kb.constants.get(value)
-                found = self._labels[value] = n.label_of(decl.labels, self.language, value) if decl is not None else value
+                found = n.label_of(decl.labels, self.language, value) if decl is not None else None
+                found = self._labels[value] = found or self.new_person(value) or value
             return found
         return n.format_value(value)
+
+    def new_person(self, value: str, case: str | None = None) -> str | None:
+        """A person a question in words assumed with a role the case gives no one (engine/tools/understanding.py
+        names it `RELATION_of_SUBJECT`, or `some_RELATION`), said by that role: "a spouse of Bekov", «супругом
+        (супругой) Бекова» (the role in the sentence's case, the subject in the genitive), «Бековтың жұбайы
+        (зайыбы)»; None for any other value."""
+        role = self._role_of(value)
+        if role is None:
+            return None
+        name, subject = role
+        decl = self.kb.predicates[name]
+        said = n.label_of(decl.labels, self.language, name)
+        if subject is None:
+            return indefinite(decline(said, case, self.language), self.language)
+        whose = self.value_label(subject)
+        if subject in self.kb.constants:
+            whose = decline(whose, "gen", self.language)
+        return word("new person of", self.language, role=indefinite(decline(said, case, self.language),
+                                                                    self.language), whose=whose)
+
+    def _role_of(self, value: str) -> tuple[str, str | None] | None:
+        """(relation, subject) of a person named `RELATION_of_SUBJECT`, (relation, None) of `some_RELATION`, else
+        None; remembered per value (a register reads every person in many answers)."""
+        found = self._roles.get(value, self)
+        if found is not self:
+            return found
+        found = None
+        if value not in self.kb.constants:
+            if self._relations is None:   # the longest name first: a name that ends in another is itself
+                self._relations = sorted(self.kb.predicates, key=len, reverse=True)
+            for name in self._relations:
+                if value.startswith(name + "_of_") and self.kb.predicates[name].arity == 2:
+                    found = (name, value[len(name) + 4:])
+                    break
+                if value == "some_" + name:
+                    found = (name, None)
+                    break
+        self._roles[value] = found
+        return found
 
     def template(self, predicate: str) -> str | None:
         decl = self.kb.predicates.get(predicate)
@@ -256,12 +298,15 @@ class Phrasebook:
             if value is None:
                 return "…"
             shown = self.value_label(value)
-            if not isinstance(value, str) or value not in self.kb.constants:
+            new = isinstance(value, str) and value not in self.kb.constants and self.new_person(value) is not None
+            if not isinstance(value, str) or (value not in self.kb.constants and not new):
                 return shown
             case = m.group(2)   # a case the template names ({Convict:dat}), else in Russian the agreeing word's
             if case is None and self.language == "ru":
                 before = text[:m.start()].split()
                 case = case_after(before[-1].strip("(,;:«")) if before else None
+            if new:
+                return self.new_person(value, case) or shown
             return decline(shown, case, self.language)
         return _SLOT.sub(fill, text)
 

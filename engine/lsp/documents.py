@@ -31,16 +31,19 @@ CONTEXTS = {
     "norms": ("norm",),
     "predicates": ("predicate",),
     "arguments": ("constant",),
+    "kinds": ("kind",),
     "statement": ("declaration", "predicate"),
     "clause": ("keyword", "modality"),
     "nothing": (),
 }
+# where a kind stands: a predicate's parameter after its colon, a kind's `is` list
+_KIND_PLACES = re.compile(r"^\s*(?:predicate\s+\w+\s*\((?:[^()]*,)?\s*\w+\s*:|kind\s+\w+\s+is\s+(?:\w+\s*,\s*)*)\s*$")
 _NORM_LISTS = re.compile(r"\b(?:exception\s+to|rests\s+on|interprets|see)\s+(?:[\w.]+\s*,\s*)*$")
 
 
 def completion_context(before: str) -> tuple[str, str]:
     """What may stand at the end of `before` (the text up to the cursor) and the word begun there: `norms`,
-    `predicates`, `arguments`, `citations` (inside `cites "`), `statement` (a new statement), `clause` (a
+    `predicates`, `arguments`, `kinds` (after a parameter's colon or a kind's `is`), `citations` (inside `cites "`), `statement` (a new statement), `clause` (a
     keyword or modality inside one) or `nothing` (in a comment or a text)."""
     statement, in_text, text_opened = [], False, 0
     i = 0
@@ -78,6 +81,8 @@ def completion_context(before: str) -> tuple[str, str]:
     head = current[: len(current) - len(prefix)]
     if _NORM_LISTS.search(head):
         return "norms", prefix
+    if _KIND_PLACES.search(head):
+        return "kinds", prefix
     if head.count("(") > head.count(")"):
         return "arguments", prefix
     words = re.findall(r"[\w.]+", head)
@@ -330,7 +335,7 @@ class Documents:
 
     def _completion_groups(self, kb: KnowledgeBase) -> dict[str, list[tuple[str, str, str, str]]]:
         groups: dict[str, list[tuple[str, str, str, str]]] = {"predicate": [], "norm": [], "act": [], "constant": [],
-                                                                "modality": [], "keyword": [], "declaration": []}
+                                                                "modality": [], "keyword": [], "declaration": [], "kind": []}
         for name, decl in sorted(kb.predicates.items()):
             groups["predicate"].append((name, "predicate", f"{name}({', '.join(decl.parameters)})  {n.label_of(decl.labels, 'en', '')}",
                                         f"{name}({', '.join(decl.parameters)})"))
@@ -340,6 +345,8 @@ class Documents:
             groups["act"].append((key, "act", n.label_of(act.labels, "en", "") or "", key))
         for name, c in sorted(kb.constants.items()):
             groups["constant"].append((name, "constant", n.label_of(c.labels, "en", "") or "", name))
+        for name, kind in sorted(kb.kinds.items()):
+            groups["kind"].append((name, "kind", n.label_of(kind.labels, "en", "") or "", name))
         for word in MODALITIES:
             groups["modality"].append((word, "modality", "a norm's conclusion", word))
         for word in DECLARATIONS[:5]:

@@ -23,7 +23,7 @@ SYMBOL_KINDS = {"act": t.SymbolKind.Module, "predicate": t.SymbolKind.Function, 
 COMPLETION_KINDS = {"predicate": t.CompletionItemKind.Function, "norm": t.CompletionItemKind.Class,
                     "act": t.CompletionItemKind.Module, "constant": t.CompletionItemKind.Constant,
                     "modality": t.CompletionItemKind.Operator, "keyword": t.CompletionItemKind.Keyword,
-                    "citation": t.CompletionItemKind.Reference}
+                    "citation": t.CompletionItemKind.Reference, "kind": t.CompletionItemKind.TypeParameter}
 
 
 def path_of(uri: str) -> Path:

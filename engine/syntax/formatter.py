@@ -221,11 +221,18 @@ def format_text(text: str, path: str = "<text>") -> str:
     return _layout(text, tree, comments, statement, lambda t: t.data in DECLARATIONS)
 
 
+def _place(token: Token) -> tuple[int, int]:
+    """A comment's line and column (lark places every token it lexes)."""
+    assert token.line is not None and token.column is not None, "a lexed token has its place"
+    return token.line, token.column
+
+
 def _layout(text: str, tree: Tree, comments: list[Token], render, declaration) -> str:
     source_lines = text.splitlines()
 
     def trailing(c: Token) -> bool:
-        return bool(source_lines[c.line - 1][: c.column - 1].strip())
+        line, column = _place(c)
+        return bool(source_lines[line - 1][: column - 1].strip())
 
     # events: (first line, last line, kind, payload) in source order
     events: list[tuple[int, int, str, object]] = []
@@ -237,10 +244,11 @@ def _layout(text: str, tree: Tree, comments: list[Token], render, declaration) -
         return any(a <= line <= b for a, b in statement_ranges)
 
     for c in comments:
-        if not inside(c.line):
-            events.append((c.line, c.line, "comment", c))
+        line, _column = _place(c)
+        if not inside(line):
+            events.append((line, line, "comment", c))
     events.sort(key=lambda e: (e[0], e[2] != "comment"))
-    inner = [c for c in comments if inside(c.line)]
+    inner = [c for c in comments if inside(_place(c)[0])]
 
     out: list[str] = []
     previous: tuple[int, str, bool] | None = None     # (last source line, kind, multi-line declaration?)
@@ -250,7 +258,7 @@ def _layout(text: str, tree: Tree, comments: list[Token], render, declaration) -
             lines = [str(payload).rstrip()]
         else:
             rendered = render(payload)
-            lines = _place_comments(rendered, [c for c in inner if first <= c.line <= last], trailing)
+            lines = _place_comments(rendered, [c for c in inner if first <= _place(c)[0] <= last], trailing)
             multi = declaration(payload) and len(rendered) > 1
         if previous is not None:
             last_line, previous_kind, previous_multi = previous
@@ -279,9 +287,8 @@ SCENARIO_TERMINALS = {
 
 def scenario_syntax_diagnostic(e: lark.exceptions.UnexpectedInput, text: str, path: str):
     expected = getattr(e, "expected", None) or getattr(e, "allowed", None)
-    if expected:
-        e.expected = {SCENARIO_TERMINALS.get(t, t.split("__")[-1]) for t in expected}
-    return syntax_diagnostic(e, text, path)
+    names = {SCENARIO_TERMINALS.get(t, t.split("__")[-1]) for t in expected} if expected else None
+    return syntax_diagnostic(e, text, path, names)
 
 
 @lru_cache(maxsize=1)
@@ -382,11 +389,12 @@ def _place_comments(rendered: list[Line], comments: list[Token], trailing) -> li
     tails = [""] * len(rendered)
     for c in comments:
         text = str(c).rstrip()
+        at, _column = _place(c)
         if trailing(c):
-            index = max((i for i, line in enumerate(rendered) if line.source <= c.line), default=0)
-            tails[index] += ("  " if not tails[index] else " ") + text
+            last = max((i for i, line in enumerate(rendered) if line.source <= at), default=0)
+            tails[last] += ("  " if not tails[last] else " ") + text
         else:
-            index = next((i for i, line in enumerate(rendered) if line.source > c.line), None)
+            index = next((i for i, line in enumerate(rendered) if line.source > at), None)
             if index is None:
                 texts[-1].append(INDENT + text)
             else:

@@ -7,6 +7,7 @@ import re
 import zlib
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterable
 
 import lark
 from lark import Token, Tree
@@ -94,12 +95,15 @@ def _parse(text: str, path: str, start: str) -> Tree:
         raise ZanError([Diagnostic("syntax", message("nested too deeply"), Span(path, 1, 1))]) from None
 
 
-def syntax_diagnostic(e: lark.exceptions.UnexpectedInput, text: str, path: str) -> Diagnostic:
+def syntax_diagnostic(e: lark.exceptions.UnexpectedInput, text: str, path: str,
+                      expected_names: Iterable[str] | None = None) -> Diagnostic:
+    """The diagnostic of a syntax error; expected_names: the terminals that could stand there, when the caller
+    names them (a scenario's own), else lark's."""
     line, column = getattr(e, "line", 1) or 1, getattr(e, "column", 1) or 1
     if line < 1:  # lark reports the end of input as line -1
         lines = text.splitlines() or [""]
         line, column = len(lines), len(lines[-1]) + 1
-    expected = sorted(getattr(e, "expected", None) or getattr(e, "allowed", None) or [])
+    expected = sorted(expected_names or getattr(e, "expected", None) or getattr(e, "allowed", None) or [])
     names: list[str] = []   # what could stand there, in words (said in the reader's language where shown)
     for t in expected:
         name = message(_TERMINAL_NAMES[t]) if t in _TERMINAL_NAMES else _PUNCTUATION.get(t) or \
@@ -108,7 +112,8 @@ def syntax_diagnostic(e: lark.exceptions.UnexpectedInput, text: str, path: str) 
             names.append(name)
     hint: str | None = None
     if isinstance(e, lark.exceptions.UnexpectedCharacters):
-        char = text[e.pos_in_stream] if e.pos_in_stream < len(text) else ""
+        position = e.pos_in_stream if e.pos_in_stream is not None else len(text)
+        char = text[position] if position < len(text) else ""
         what = message("unexpected character", char=char)
         if char == "'":
             hint = message("double quotes")
@@ -117,6 +122,7 @@ def syntax_diagnostic(e: lark.exceptions.UnexpectedInput, text: str, path: str) 
     elif isinstance(e, lark.exceptions.UnexpectedEOF):
         what, hint = message("ends too early"), message("ends with a full stop")
     else:
+        assert isinstance(e, lark.exceptions.UnexpectedToken), "lark's syntax errors: a character, the end, or a token"
         token = e.token
         what = message("unexpected end") if token.type == "$END" else message("unexpected token", token=str(token))
         if token.type == "$END":
@@ -245,6 +251,12 @@ def _missing_full_stop(e, text: str, path: str, expected, line: int, column: int
     return Span(path, previous, end, previous, end + 1)
 
 
+def _token(child: Token | Tree) -> Token:
+    """A child the grammar makes a token (a name, a text, a date)."""
+    assert isinstance(child, Token), "the grammar makes it a token"
+    return child
+
+
 class Builder:
     """Turns lark's tree into AST nodes, keeping each node's span."""
 
@@ -257,6 +269,7 @@ class Builder:
     # -- spans
     def span(self, item) -> Span:
         if isinstance(item, Token):
+            assert item.line is not None and item.column is not None, "a lexed token has its place"
             return Span(self.path, item.line, item.column, item.end_line or item.line, item.end_column or item.column + len(item))
         meta = item.meta
         if getattr(meta, "empty", True):
@@ -274,14 +287,14 @@ class Builder:
 
     def act(self, tree: Tree) -> n.Act:
         key, *attributes = tree.children
-        kinds = {k: [] for k in ("label", "kind", "rank", "in_force", "citation_form", "note", "authentic")}
+        kinds: dict[str, list[Tree]] = {k: [] for k in ("label", "kind", "rank", "in_force", "citation_form", "note", "authentic")}
         self._attributes(attributes, kinds)
         return n.Act(
             authentic=tuple(str(tok) for t in kinds["authentic"] for tok in t.children),
             key=str(key),
             labels=tuple(self.label(t) for t in kinds["label"]),
             kind=str(kinds["kind"][-1].children[0]) if kinds["kind"] else None,
-            rank=int(kinds["rank"][-1].children[0]) if kinds["rank"] else None,
+            rank=int(_token(kinds["rank"][-1].children[0])) if kinds["rank"] else None,
             in_force=self.interval(kinds["in_force"][-1].children[0]) if kinds["in_force"] else None,
             notes=tuple(self.text(t.children[-1]) for t in kinds["note"] if t.children[0] in (None, "en")),
             span=self.span(tree),
@@ -296,7 +309,7 @@ class Builder:
         declared = [c.children for c in rest if isinstance(c, Tree) and c.data == "parameter"]
         parameters = [p for p, _kind in declared]
         attributes = [c for c in rest if isinstance(c, Tree) and c.data != "parameter"]
-        kinds = {k: [] for k in ("label", "reading", "asked_over", "phrase", "note")}
+        kinds: dict[str, list[Tree]] = {k: [] for k in ("label", "reading", "asked_over", "phrase", "note")}
         self._attributes(attributes, kinds)
         domain = None
         domain_span = None
@@ -322,7 +335,7 @@ class Builder:
     def kind_declaration(self, tree: Tree) -> n.KindDecl:
         name, *rest = tree.children
         parents = [tok for t in rest if isinstance(t, Tree) and t.data == "kind_parents" for tok in t.children]
-        kinds = {k: [] for k in ("label", "note")}
+        kinds: dict[str, list[Tree]] = {k: [] for k in ("label", "note")}
         self._attributes(rest, kinds)
         return n.KindDecl(
             name=str(name),
@@ -335,7 +348,7 @@ class Builder:
 
     def constant(self, tree: Tree) -> n.ConstantDecl:
         name, *attributes = tree.children
-        kinds = {k: [] for k in ("label", "phrase")}
+        kinds: dict[str, list[Tree]] = {k: [] for k in ("label", "phrase")}
         self._attributes(attributes, kinds)
         return n.ConstantDecl(str(name), tuple(self.label(t) for t in kinds["label"]), self.span(tree),
                               phrases=tuple(self.label(t) for t in kinds["phrase"]))
@@ -346,7 +359,7 @@ class Builder:
         if rest and isinstance(rest[-1], Tree) and rest[-1].data == "clause":
             clause = self.clause(rest[-1])
             rest = rest[:-1]
-        kinds = {k: [] for k in ("cites", "label", "in_force", "exception_to", "rests_on", "see",
+        kinds: dict[str, list[Tree]] = {k: [] for k in ("cites", "label", "in_force", "exception_to", "rests_on", "see",
                                  "interpretation", "deadline", "note", "under_reading", "interprets", "delegates",
                                  "summarised", "decisive", "subject_to")}
         self._attributes(rest, kinds)
@@ -395,7 +408,7 @@ class Builder:
 
     def reading_declaration(self, tree: Tree) -> n.ReadingDecl:
         name, *attributes = tree.children
-        kinds = {k: [] for k in ("label", "supported_by", "default_reading", "instead_of", "note")}
+        kinds: dict[str, list[Tree]] = {k: [] for k in ("label", "supported_by", "default_reading", "instead_of", "note")}
         self._attributes(attributes, kinds)
         support = []
         for t in kinds["supported_by"]:
@@ -415,7 +428,7 @@ class Builder:
     def scope_declaration(self, tree: Tree) -> n.ScopeDecl:
         keys = [c for c in tree.children if isinstance(c, Token)]
         attributes = [c for c in tree.children if isinstance(c, Tree)]
-        kinds = {k: [] for k in ("label", "note", "scope_for", "phrase")}
+        kinds: dict[str, list[Tree]] = {k: [] for k in ("label", "note", "scope_for", "phrase")}
         self._attributes(attributes, kinds)
         atom, conditions = None, ()
         if kinds["scope_for"]:
@@ -434,7 +447,7 @@ class Builder:
 
     def assumable_declaration(self, tree: Tree) -> n.AssumableDecl:
         names = [c for c in tree.children if isinstance(c, Token)]
-        kinds = {"note": []}
+        kinds: dict[str, list[Tree]] = {"note": []}
         self._attributes([c for c in tree.children if isinstance(c, Tree)], kinds)
         return n.AssumableDecl(
             predicates=tuple(n.Reference(str(t), self.span(t)) for t in names),
@@ -443,7 +456,7 @@ class Builder:
 
     def constraint_declaration(self, tree: Tree) -> n.ConstraintDecl:
         body, *attributes = tree.children
-        kinds = {k: [] for k in ("label", "note")}
+        kinds: dict[str, list[Tree]] = {k: [] for k in ("label", "note")}
         self._attributes(attributes, kinds)
         return n.ConstraintDecl(
             conditions=self.conditions(body),
@@ -456,7 +469,7 @@ class Builder:
         parameters = [c for c in rest if isinstance(c, Token)]
         attributes = [c for c in rest if isinstance(c, Tree) and c.data != "query"]
         query = next(c for c in rest if isinstance(c, Tree) and c.data == "query")
-        kinds = {k: [] for k in ("label", "note")}
+        kinds: dict[str, list[Tree]] = {k: [] for k in ("label", "note")}
         self._attributes(attributes, kinds)
         return n.Question(
             name=str(name),
@@ -472,14 +485,16 @@ class Builder:
         items = list(conditions.children) if conditions is not None else []
         written = [c.children[0] if c.data == "conditional" else c for c in items]
         head_atom = self.atom(head)
-        body = [self.condition(c) if c.data != "universal" else self._universal_parts(c) for c in written]
+        # a universal's parts stay a tuple until it is built, with the other conditions beside it
+        body: list[n.Condition | tuple] = [self.condition(c) if c.data != "universal" else self._universal_parts(c)
+                                           for c in written]
         for i, c in enumerate(body):
             if isinstance(c, tuple):
                 body[i] = self._universal(c, head_atom, body[:i] + body[i + 1:])
         return n.Clause(
             modality=str(modality) if modality is not None else None,
             head=head_atom,
-            body=tuple(body),
+            body=tuple(c for c in body if not isinstance(c, tuple)),   # every universal is built by now
             interval=self.interval(interval) if interval is not None else None,
             span=self.span(tree),
             modality_span=self.span(modality) if modality is not None else None,
@@ -579,7 +594,7 @@ class Builder:
         return n.Atom(str(name), tuple(self.term(a) for a in args), self.span(tree), self.span(name))
 
     def term(self, tree: Tree):
-        token = tree.children[0]
+        token = _token(tree.children[0])
         span = self.span(token)
         if tree.data == "name":
             text = str(token)
@@ -606,13 +621,14 @@ class Builder:
         start, end = tree.children
         return n.Interval(self.date(start), self.date(end) if end is not None else None, self.span(tree))
 
-    def text(self, token: Token) -> str:
-        raw = str(token)[1:-1]
+    def text(self, child: Token | Tree) -> str:
+        raw = str(_token(child))[1:-1]
         if "\\" not in raw:
             return raw
         return _ESCAPE.sub(lambda m: {"n": "\n", "t": "\t"}.get(m.group(1), m.group(1)), raw)
 
-    def date(self, token: Token) -> datetime.date:
+    def date(self, child: Token | Tree) -> datetime.date:
+        token = _token(child)
         try:
             return datetime.date.fromisoformat(str(token))
         except ValueError:

@@ -27,12 +27,13 @@ from __future__ import annotations
 
 import datetime
 import itertools
-import re
+import operator
 import sys
 from dataclasses import field
+from functools import partial
 from engine.base.records import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import AbstractSet, Any, Callable, Hashable, Iterable, Sequence
 
 from engine.base.diagnostics import Diagnostic, ZanError
 from engine.base.source import Span
@@ -68,7 +69,7 @@ def parse_fact(text: str) -> GroundAtom:
         raise ZanError([Diagnostic("invalid-query", message("not a ground fact write", text=text),
                                    query.atom.span, hint=message("assumed names no variables"))],
                        sources={"<assumed>": text})
-    return query.atom.predicate, tuple(t.value for t in query.atom.args)
+    return query.atom.predicate, query.atom.ground_values()
 
 
 def assume(program: ir.Program, assumed: Iterable[GroundAtom] = (), retracted: Iterable[GroundAtom] = ()) -> ir.Program:
@@ -251,7 +252,7 @@ class Builder:
     """The shared state of one case space: the diagrams, the individuals, the dimensions."""
 
     def __init__(self, kb: KnowledgeBase, programs: Sequence[ir.Program], case_constants: dict[str, set[str]] | None = None,
-                 case_facts: set[GroundAtom] = frozenset(), budget: Budget | None = None, deadline: float | None = None,
+                 case_facts: AbstractSet[GroundAtom] = frozenset(), budget: Budget | None = None, deadline: float | None = None,
                  grouped: bool = True):
         self.kb = kb
         self.d = Diagrams(budget, deadline)
@@ -393,8 +394,9 @@ def _instances(builder: Builder, program: ir.Program, atom: n.Atom) -> list[tupl
             if isinstance(c, n.Atom) and c.predicate in builder.fixed_relations:
                 params = {decl.parameters[k]: a for k, a in enumerate(atom.args)}
                 for k, t in enumerate(c.args):
-                    if isinstance(t, n.Variable) and isinstance(params.get(t.name), n.Variable):
-                        enumerated[params[t.name].name] = sorted({row[k] for row in program.facts.get(c.predicate, {})}, key=str)
+                    param = params.get(t.name) if isinstance(t, n.Variable) else None
+                    if isinstance(param, n.Variable):
+                        enumerated[param.name] = sorted({row[k] for row in program.facts.get(c.predicate, {})}, key=str)
     named_by_law = _law_constants(program)
     for k, t in enumerate(atom.args):
         if isinstance(t, n.Constant):
@@ -409,8 +411,8 @@ def _instances(builder: Builder, program: ir.Program, atom: n.Atom) -> list[tupl
             name = t.name.lower()
             builder.individual(name, {builder.parameter(atom.predicate, k)}, "query", variable=t.name)
             # and the constants a norm's conclusion puts there (`obligatory amend(ministry, rules819)`)
-            named = sorted({r.head.args[k + 1].value for r in _norm_rules(program, atom.predicate)
-                            if k + 1 < len(r.head.args) and isinstance(r.head.args[k + 1], n.Constant)}, key=str)
+            concluded = [r.head.args[k + 1] for r in _norm_rules(program, atom.predicate) if k + 1 < len(r.head.args)]
+            named = sorted({c.value for c in concluded if isinstance(c, n.Constant)}, key=str)
             options.append([name] + [v for v in named if v != name])
     seen, out = set(), []
     for values in itertools.product(*options):
@@ -422,7 +424,7 @@ def _instances(builder: Builder, program: ir.Program, atom: n.Atom) -> list[tupl
 
 def _law_constants(program: ir.Program) -> set:
     """The constants the rules themselves name, in their conclusions or conditions."""
-    named = set()
+    named: set = set()
     for rule in program.rules:
         atoms = [rule.head] + [c.atom if isinstance(c, n.Negation) else c for c in rule.body]
         for atom in atoms:
@@ -466,6 +468,7 @@ def _outcomes(builder: Builder, grounder: Grounder, program: ir.Program, predica
             continue
         condition = grounder.body(rule, binding)
         if condition != d.false:
+            assert rule.norm is not None, "a norm's rule names its norm"
             applies.append((rule.norm, condition))
     stated = set(program.facts.get(predicate, {}))
     deadline = any(program.norms[nid].node.deadline for nid, _c in applies)
@@ -482,9 +485,9 @@ def _outcomes(builder: Builder, grounder: Grounder, program: ir.Program, predica
             raise TooLarge("combinations", MAX_COMBINATIONS)
         a = decide(program, predicate, values, set(chosen), stated, {}, verdicts)
         if status_only:
-            o = Outcome(a.status, None, (), tuple(tuple(p) for p in a.ambiguity), (), a.compliance)
+            o = Outcome(a.status, None, (), tuple(a.ambiguity), (), a.compliance)
         else:
-            o = Outcome(a.status, a.deciding, tuple(a.supporting), tuple(tuple(p) for p in a.ambiguity),
+            o = Outcome(a.status, a.deciding, tuple(a.supporting), tuple(a.ambiguity),
                         _grounds(program, [a.deciding]), a.compliance)
         found.setdefault(o.key(), o)
         return o.key()
@@ -577,14 +580,19 @@ def _scoped(builder: Builder, grounder: Grounder, program: ir.Program, predicate
         condition = grounder._join(_named_wildcards(list(scope.conditions)), 0, binding, f"scope:{k}")
         if condition == d.false:
             continue
-        mark = lambda key, k=k: key[:4] + (k,) if key is not None and key[0] == "undetermined" and not key[2] \
-            and key[4] is None else key
-        root = d.ite(condition, d.map(root, mark, f"scope:{k}"), root)
+        root = d.ite(condition, d.map(root, partial(_outside_scope, k), f"scope:{k}"), root)
     for u in _leaves(d, root):          # the marked outcomes of this atom
         key = d.value(u)
         if key is not None and key not in found:
             found[key] = dataclasses.replace(found[key[:4] + (None,)], scope=key[4])
     return root
+
+
+def _outside_scope(k: int, key):
+    """An outcome key marked as outside the k-th scope declaration, where no norm decides it."""
+    if key is not None and key[0] == "undetermined" and not key[2] and key[4] is None:
+        return key[:4] + (k,)
+    return key
 
 
 def _grounds(program: ir.Program, norms: list) -> tuple[str, ...]:
@@ -613,33 +621,54 @@ def _table(d: Diagrams, root: int, impossible_value: Callable, keep: Callable | 
     outcome may overlap, rows of different outcomes never do: DMN's "any").
     Assignments that no case can have (the None leaf: an impossible pattern) are don't-cares everywhere.
     """
+    region, impossible = _regions(d, root, impossible_value)
+    rows = _Rows(d, max_rows, bound)
+    if keep is not None:
+        for v in (v for v in region if keep(v)):
+            rows.cover(d.isop(region[v], d.disj(region[v], impossible), bound), v, region[v], d.false)
+    elif region:
+        _first_hit(d, region, impossible, rows, bound)
+    return rows.out
+
+
+def _regions(d: Diagrams, root: int, impossible_value: Callable) -> tuple[dict, int]:
+    """Each possible outcome's region of the space, and the region no case can have (don't-cares everywhere)."""
     values = sorted({v for v in (d.value(u) for u in _leaves(d, root))}, key=repr)
-    region = {v: d.map(root, lambda x, v=v: x == v, f"is:{v!r}") for v in values}
+    region = {v: d.map(root, partial(operator.eq, v), f"is:{v!r}") for v in values}
     impossible = d.false
     for v in values:
         if impossible_value(v):
             impossible = d.disj(impossible, region.pop(v))
     if len(region) > MAX_OUTCOMES:
         raise TooLarge("outcomes", MAX_OUTCOMES)
-    out: list = []
+    return region, impossible
 
-    def add(literals, value, case_region):
-        if len(out) >= max_rows:
-            raise TooLarge("rows", bound)
-        out.append((literals, value, d.cheapest(case_region)))
 
-    def ordered(cubes):
-        return sorted(cubes, key=lambda c: (len(c), sorted((d.level(v), not b) for v, b in c.items())))
+class _Rows:
+    """A decision table's rows as they are added, each (literals, value, case): bounded by max_rows."""
 
-    if keep is not None:
-        for v in (v for v in region if keep(v)):
-            above = d.false
-            for c in ordered(d.isop(region[v], d.disj(region[v], impossible), bound)):
-                add(c, v, d.conj(d.conj(d.cube(c), region[v]), d.neg(above)))
-                above = d.disj(above, d.cube(c))
-        return out
-    if not region:
-        return out
+    def __init__(self, d: Diagrams, max_rows: int, bound: int):
+        self.d, self.max_rows, self.bound = d, max_rows, bound
+        self.out: list = []
+
+    def add(self, literals: dict, value, case_region: int) -> None:
+        if len(self.out) >= self.max_rows:
+            raise TooLarge("rows", self.bound)
+        self.out.append((literals, value, self.d.cheapest(case_region)))
+
+    def cover(self, cubes: list, value, region: int, above: int) -> int:
+        """One outcome's cubes as rows, fewest literals first; a row's case is one of its region that no row
+        above it takes. Returns the space the rows above the next one take."""
+        d = self.d
+        for c in sorted(cubes, key=lambda c: (len(c), sorted((d.level(v), not b) for v, b in c.items()))):
+            self.add(c, value, d.conj(d.conj(d.cube(c), region), d.neg(above)))
+            above = d.disj(above, d.cube(c))
+        return above
+
+
+def _first_hit(d: Diagrams, region: dict, impossible: int, rows: _Rows, bound: int) -> None:
+    """The ordered table: the outcome covering most of the space last and unconditional ("otherwise"); before
+    it, greedily, the outcome with the fewest rows next, the regions of the rows above as don't-cares."""
     share = {v: d.fraction(r) for v, r in region.items()}
     otherwise = max(region, key=lambda v: (share[v], repr(v)))
     rest = [v for v in region if v != otherwise]
@@ -652,15 +681,12 @@ def _table(d: Diagrams, root: int, impossible_value: Callable, keep: Callable | 
             cost = (len(cubes), -share[v], repr(v))
             if choice is None or cost < choice[0]:
                 choice = (cost, v, cubes)
+        assert choice is not None, "rest is not empty"
         _cost, v, cubes = choice
-        above = done
-        for c in ordered(cubes):
-            add(c, v, d.conj(d.conj(d.cube(c), region[v]), d.neg(above)))
-            above = d.disj(above, d.cube(c))
+        rows.cover(cubes, v, region[v], done)
         done = d.disj(done, region[v])
         rest.remove(v)
-    add({}, otherwise, region[otherwise])
-    return out
+    rows.add({}, otherwise, region[otherwise])
 
 
 def _leaves(d: Diagrams, u: int) -> set[int]:
@@ -717,6 +743,12 @@ def _rename(value, suffix: str, individuals: dict):
     return f"{value}__{suffix}" if isinstance(value, str) and value in individuals and individuals[value].origin != "case" else value
 
 
+def _unrenamed(values: tuple, suffix: str, individuals: dict) -> tuple:
+    """The values of a representative case's fact with its persons' own names again (the inverse of _rename)."""
+    renamed = {_rename(name, suffix, individuals): name for name in individuals}
+    return tuple(renamed.get(v, v) if isinstance(v, str) else v for v in values)
+
+
 def _representatives(kb: KnowledgeBase, make: Callable, builder: Builder,
                      cases: list[tuple[tuple, list[GroundAtom]]]) -> list:
     """Evaluates many hypothetical cases, each with its own renamed persons: a trace per case.
@@ -754,10 +786,10 @@ def _representatives(kb: KnowledgeBase, make: Callable, builder: Builder,
 
 def cases(query: str | n.Query, at: datetime.date, kb_dir: Path | None = None, compare: datetime.date | None = None,
           reading: str | None = None, versus_reading: str | None = None,
-          assumed: Sequence[str | GroundAtom] = (), retracted: Sequence[str | GroundAtom] = (),
+          assumed: Sequence[str | n.Atom | GroundAtom] = (), retracted: Sequence[str | n.Atom | GroundAtom] = (),
           kb: KnowledgeBase | None = None, verify: bool = True, cite: bool = True,
           budget: Budget | None = None, max_rows: int | None = None, language: str = "en",
-          given: Sequence[str | GroundAtom] = ()) -> CaseSpace:
+          given: Sequence[str | n.Atom | GroundAtom] = ()) -> CaseSpace:
     """The case space of a question at a date (and against a second date or reading): plain data, see document.
 
     Bounded: more than `max_rows` rows (MAX_ROWS), or diagrams past the budget (CASES_BUDGET: nodes
@@ -769,48 +801,65 @@ def cases(query: str | n.Query, at: datetime.date, kb_dir: Path | None = None, c
     if kb is None:
         kb, _facts, _warnings = load_checked(kb_dir, [], sample=False)
     parsed = checked_question(kb, query)
-    from engine.pipeline import check_query, fact_atoms
-
-    def checked(texts, path):
-        """Each fact a declared predicate with its arity: else an error at the fact, in the reader's language."""
-        out = []
-        for text in texts:
-            if not isinstance(text, str):
-                out.append(tuple(text))
-                continue
-            written = text.strip().rstrip(".")
-            atom = _given_atom(written, path, parsed, language) if path == "--given" else fact_atoms([text], path=path)[0]
-            try:
-                check_query(kb, n.Query(None, atom, atom.span), language)
-            except ZanError as e:
-                raise ZanError(e.diagnostics, sources={**e.sources, path: written}) from None
-            out.append((atom.predicate, tuple(t.value if isinstance(t, n.Constant) else t.name.lower()
-                                              for t in atom.args)))
-        return out
-
-    given = checked(given, "--given")
-    assumed = checked(assumed, "<assumed>") + given
-    retracted = checked(retracted, "<retracted>")
+    given_facts = _checked_facts(kb, given, "--given", parsed, language)
+    assumed_facts = _checked_facts(kb, assumed, "<assumed>", parsed, language) + given_facts
+    retracted_facts = _checked_facts(kb, retracted, "<retracted>", parsed, language)
     sides = [(at, reading)]
     if compare is not None or versus_reading is not None:
         sides.append((compare or at, versus_reading if versus_reading is not None else reading))
-    # the representatives get the assumed facts case by case, over their own renamed persons
-    makers = [(lambda asked, own=True, day=day, r=r: assume(ir.lower(kb, day, reading=r, asked=asked),
-                                                            assumed if own else (), retracted))
-              for day, r in sides]
+    makers = [_lowering(kb, day, r, assumed_facts, retracted_facts) for day, r in sides]
     programs = [make(()) for make in makers]
     # an assumed fact's relation stays one a case may state (not one kb/ enumerates)
-    builder = Builder(kb, programs, case_facts={tuple(a) for a in assumed}, budget=budget or CASES_BUDGET)
-    builder.fixed_false = set(retracted)
+    builder = Builder(kb, programs, case_facts={tuple(a) for a in assumed_facts}, budget=budget or CASES_BUDGET)
+    builder.fixed_false = set(retracted_facts)
     grounders = [Grounder(builder, p) for p in programs]
     instances = _instances(builder, programs[0], parsed.atom)
     builder.anchors = {v for values in instances for v in values}
     try:
         return _space(kb, parsed, at, programs, makers, builder, grounders, instances, compare, reading,
-                      versus_reading, assumed, retracted, verify, cite, max_rows or MAX_ROWS, given)
+                      versus_reading, assumed_facts, retracted_facts, verify, cite, max_rows or MAX_ROWS, given_facts)
     except TooLarge as e:
         raise ZanError([_too_large(parsed, builder, instances, e, language)],
                        sources={"<query>": query if isinstance(query, str) else query_text(parsed)}) from None
+
+
+def _checked_facts(kb: KnowledgeBase, facts: Sequence[str | n.Atom | GroundAtom], path: str, parsed: n.Query,
+                   language: str) -> list[GroundAtom]:
+    """Facts written on the command line (text) or given as atoms, as (relation, values): each a declared
+    predicate with its arity, else an error at the fact, in the reader's language. A --given fact may name the
+    question's own variables (`advocate(P)`: the person p)."""
+    from engine.pipeline import check_query, fact_atoms
+
+    out: list[GroundAtom] = []
+    for fact in facts:
+        if isinstance(fact, tuple):
+            out.append(tuple(fact))
+            continue
+        if isinstance(fact, n.Atom):
+            written, atom = str(fact), fact
+            if path == "--given":
+                _given_variables(atom, parsed, language, {path: written})
+            elif atom.variables():
+                raise ValueError(f"{atom} is not a ground fact")   # a caller's error: atoms come from code
+        else:
+            written = fact.strip().rstrip(".")
+            atom = _given_atom(written, path, parsed, language) if path == "--given" else fact_atoms([fact], path=path)[0]
+        try:
+            check_query(kb, n.Query(None, atom, atom.span), language)
+        except ZanError as e:
+            raise ZanError(e.diagnostics, sources={**e.sources, path: written}) from None
+        out.append((atom.predicate, tuple(t.value if isinstance(t, n.Constant) else t.name.lower() for t in atom.args)))
+    return out
+
+
+def _lowering(kb: KnowledgeBase, day: datetime.date, reading, assumed: list[GroundAtom],
+              retracted: list[GroundAtom]) -> Callable[..., ir.Program]:
+    """One side's program maker: make(asked) is the kb lowered at the side's day and reading, with the asked
+    atoms, the assumed facts added and the retracted ones taken out; make(asked, own=False) leaves the assumed
+    facts to the representatives, which get them case by case, over their own renamed persons."""
+    def make(asked, own: bool = True) -> ir.Program:
+        return assume(ir.lower(kb, day, reading=reading, asked=asked), assumed if own else (), retracted)
+    return make
 
 
 def _given_atom(text: str, path: str, parsed: n.Query, language: str) -> n.Atom:
@@ -822,16 +871,23 @@ def _given_atom(text: str, path: str, parsed: n.Query, language: str) -> n.Atom:
         query = parse_query(text, path=path)
     except ZanError as e:
         raise ZanError(e.diagnostics, sources={path: text}) from None
-    own = {t.name for t in parsed.atom.args if isinstance(t, n.Variable)}
-    for t in query.atom.args:
-        if isinstance(t, n.Variable) and (t.name not in own or t.name == "_"):
-            raise ZanError([Diagnostic("invalid-query", message("given variable", language, name=t.name,
-                                                                 variables=", ".join(sorted(own)) or "—"),
-                                       t.span, hint=message("given hint", language))], sources={path: text})
+    _given_variables(query.atom, parsed, language, {path: text})
     if query.status is not None:
         raise ZanError([Diagnostic("invalid-query", message("given status", language), query.atom.span,
                                    hint=message("given hint", language))], sources={path: text})
     return query.atom
+
+
+def _given_variables(atom: n.Atom, parsed: n.Query, language: str, sources: dict[str, str]) -> None:
+    """A --given fact names no variable but the question's own: else an error at the variable."""
+    from engine.base.messages import message
+
+    own = {t.name for t in parsed.atom.args if isinstance(t, n.Variable)}
+    for t in atom.args:
+        if isinstance(t, n.Variable) and (t.name not in own or t.name == "_"):
+            raise ZanError([Diagnostic("invalid-query", message("given variable", language, name=t.name,
+                                                                 variables=", ".join(sorted(own)) or "—"),
+                                       t.span, hint=message("given hint", language))], sources=sources)
 
 
 def _too_large(parsed: n.Query, builder: Builder, instances: list[tuple], e: TooLarge, language: str) -> Diagnostic:
@@ -944,8 +1000,14 @@ def _cite(kb, programs, makers, builder: Builder, rows: list[Row], verify: bool,
             if row.compared is not None and row.compared.status != row.outcome.status:
                 row.causes = causes(programs[0], programs[1], t, t1, row.predicate)
                 for cause in row.causes:     # a fact of the representative case names its renamed persons
-                    if cause.atom is not None:
-                        cause.atom = re.sub(rf"__{k}\b", "", cause.atom)
+                    if cause.fact is not None:
+                        relation, values = cause.fact
+                        cause.atom = atom_text(relation, _unrenamed(values, str(k), builder.individuals))
+
+
+def _status_of(key: Hashable) -> Hashable:
+    """An outcome key's status (None: an impossible pattern)."""
+    return key[0] if isinstance(key, tuple) else None
 
 
 def _redundant(builder: Builder, grounder: Grounder, program: ir.Program, predicate: str,
@@ -955,11 +1017,11 @@ def _redundant(builder: Builder, grounder: Grounder, program: ir.Program, predic
     deciding = {r.outcome.deciding for r in rows} | {s for r in rows for s in r.outcome.supporting}
     out = []
     norms = sorted({r.norm for r in _norm_rules(program, predicate)       # those that could conclude an atom asked
-                    if any(_unify(r.head.args[1:], values, {}) is not None for values in instances)})
+                    if r.norm is not None and any(_unify(r.head.args[1:], values, {}) is not None for values in instances)})
     statuses = {}
     for values in instances:
         root, found = _outcomes(builder, grounder, program, predicate, values)
-        statuses[values] = d.map(root, lambda k: k[0] if k else None, "status")
+        statuses[values] = d.map(root, _status_of, "status")
     for nid in norms:
         if nid not in deciding:
             out.append({"norm": nid, "reason": "decides-no-row"})
@@ -970,7 +1032,7 @@ def _redundant(builder: Builder, grounder: Grounder, program: ir.Program, predic
         same = True
         for values in instances:
             root, _found = _outcomes(builder, grounder, program, predicate, values, without=nid)
-            if d.map(root, lambda k: k[0] if k else None, "status") != statuses[values]:
+            if d.map(root, _status_of, "status") != statuses[values]:
                 same = False
                 break
         if same:
@@ -1040,7 +1102,7 @@ def how(program: ir.Program, kb: KnowledgeBase, predicate: str, values: tuple, s
             broken = grounder._join(_named_wildcards(list(constraint.conditions)), 0, {}, f"never:{k}")
             if d.evaluate(broken, lambda v: False) is not True:      # a case already breaking it stays askable
                 keep = d.conj(keep, d.neg(broken))
-        for s in d.smallest_true_sets(root, lambda key: key is not None and key[0] == status, within=keep):
+        for s in d.smallest_true_sets(root, lambda key: _status_of(key) == status, within=keep):
             if not s and current is not None:      # the case as it is: the evaluation said otherwise
                 continue
             if batch and len(s) != len(batch[0]):      # one size at a time, in alphabetical order
@@ -1094,7 +1156,7 @@ def how_for_result(result, status: str, limit: int | None = None, budget: Budget
         else:
             found = how(program, kb, a.predicate, a.values, status, case_facts, limit, budget, deadline,
                         verdicts.setdefault(a.predicate, {}), a.status)
-        named = sorted({name for s in found.sets for fact in s for name in found.fresh if _names(fact, name)})
+        named = sorted({name for s in found.sets for fact in s for name in found.fresh if name in found.atoms[fact][1]})
         alphabet = LETTERS.get(language, LETTERS["en"])
         letter = {name: alphabet[k % len(alphabet)] for k, name in enumerate(named)}
         read = [[explainer.reading(found.atoms[f][0], tuple(letter.get(v, v) for v in found.atoms[f][1]))
@@ -1105,11 +1167,6 @@ def how_for_result(result, status: str, limit: int | None = None, budget: Budget
     return out
 
 
-def _names(fact: str, name: str) -> bool:
-    inner = fact[fact.find("(") + 1:-1] if "(" in fact else ""
-    return name in [part.strip() for part in inner.split(",")]
-
-
 # ---------------------------------------------------------------- general questions
 
 def general(query: n.Query, roles: Sequence[n.Atom], at: datetime.date, kb_dir: Path | None = None,
@@ -1117,9 +1174,8 @@ def general(query: n.Query, roles: Sequence[n.Atom], at: datetime.date, kb_dir: 
     """A question about no named person ("can a convict in the isolator call his lawyer?"), answered in
     general: the case space of its atom given what the question says of its persons (the role atoms
     over its variables, e.g. `in_disciplinary_isolator(Convict)`, `advocate(Person)`), at its date."""
-    given = [str(a) for a in roles]
-    assumed = [str(a) for a in assumptions if not a.variables()]
-    return cases(query, at, kb_dir, reading=reading, given=given, assumed=assumed, language=language)
+    assumed = [a for a in assumptions if not a.variables()]
+    return cases(query, at, kb_dir, reading=reading, given=list(roles), assumed=assumed, language=language)
 
 
 def general_question(text: str, kb_dir: Path | None, language: str):
@@ -1172,16 +1228,25 @@ def letters(space: CaseSpace, language: str, new_only: bool = False) -> dict[str
             for k, ind in enumerate(people)}
 
 
+class _Naming(Explainer):
+    """An Explainer whose readings name the persons as `names` says (a general answer's letters)."""
+
+    def __init__(self, kb: KnowledgeBase, program: ir.Program, language: str, names: dict[str, str]):
+        super().__init__(kb, program, language)
+        self.names = names
+
+    def reading(self, relation: str, values: tuple) -> str | None:
+        return super().reading(relation, tuple(self.names.get(v, v) for v in values))
+
+
 def document(space: CaseSpace, language: str = "en", names: dict[str, str] | None = None) -> dict:
     """The case space as plain data (schema in docs/cases.md); the JSON output is a dump of it.
 
     `names` (a person -> the name shown, e.g. `letters`) names the persons in the readings (the atoms
     keep the space's own persons)."""
-    explainer = Explainer(space.kb, space.programs[0], language)
+    explainer = _Naming(space.kb, space.programs[0], language, names) if names else \
+        Explainer(space.kb, space.programs[0], language)
     other = Explainer(space.kb, space.programs[-1], language)
-    if names:
-        inner = explainer.reading
-        explainer.reading = lambda rel, values: inner(rel, tuple(names.get(v, v) for v in values))
     individuals = {}
     for ind in space.individuals.values():
         if ind.origin == "query":
@@ -1196,7 +1261,7 @@ def document(space: CaseSpace, language: str = "en", names: dict[str, str] | Non
         individuals[ind.name] = text
     rows, gaps, conflicts, changes, outside = [], [], [], [], []
     for k, r in enumerate(space.rows, 1):
-        entry = {
+        entry: dict[str, Any] = {
             "holds": [atom_text(*a) for a in r.holds],
             "absent": [atom_text(*a) for a in r.absent],
             "atom": r.atom,
@@ -1239,7 +1304,7 @@ def document(space: CaseSpace, language: str = "en", names: dict[str, str] | Non
                             "norm": other.norm_key(c.norm) if c.norm else None, "atom": c.atom,
                             "primary": c.primary} for c in r.causes],
             })
-    out = {
+    out: dict[str, Any] = {
         "query": query_text(space.query),
         "at": space.at.isoformat(),
         "individuals": individuals,

@@ -17,10 +17,11 @@ import time
 from dataclasses import field, replace
 from engine.base.records import dataclass
 from pathlib import Path
-from typing import Sequence
+from typing import Any, Sequence
 
 from engine.logic import ir
 from engine.syntax import nodes as n
+from engine.syntax.knowledge import KnowledgeBase
 from engine.explain.answering import Trace
 from engine.explain.explanation import Explainer, atom_text, json_value, query_text
 from engine.explain.i18n import word
@@ -45,6 +46,7 @@ class Cause:
     norm: str | None = None
     atom: str | None = None
     primary: bool = True
+    fact: tuple | None = None      # a fact's (relation, values): the atom as data
 
 
 @dataclass
@@ -62,10 +64,10 @@ class DiffResult:
     query: n.Query
     start: datetime.date
     end: datetime.date
-    kb: object
+    kb: KnowledgeBase
     programs: tuple[ir.Program, ir.Program]
     changes: list[Change] = field(default_factory=list)
-    reading: object = None
+    reading: object = None           # ir.lower's reading(s): a name, several, or None for the defaults
     versus_reading: object = None
 
 
@@ -195,8 +197,9 @@ def _changes(query: n.Query, programs: tuple[ir.Program, ir.Program], owned: boo
         work.example = work.example or values
         t0 = side0.trace(a0) if a0 else None
         t1 = side1.trace(a1) if a1 else None
-        bindings = (a1 or a0).bindings
-        change = Change(query.atom.predicate, values, bindings, t0, t1)
+        either = a1 if a1 is not None else a0
+        assert either is not None, "a status changed: one side has the answer"
+        change = Change(query.atom.predicate, values, either.bindings, t0, t1)
         change.causes = causes(p0, p1, t0, t1, query.atom.predicate)
         out.append(change)
     return out
@@ -245,7 +248,7 @@ def _touched(t: Trace | None) -> tuple[set[str], set[str]]:
     if t is None:
         return set(), set()
     a = t.answer
-    direct = set(a.applicable) | set(a.supporting) | {a.deciding} - {None}
+    direct = set(a.applicable) | set(a.supporting) | ({a.deciding} if a.deciding is not None else set())
     direct |= {d.winner for d in a.defeated} | {d.loser for d in a.defeated}
     used: list[str] = []
     _proof_norms(t.proof, used)
@@ -300,10 +303,11 @@ def causes(p0: ir.Program, p1: ir.Program, t0: Trace | None, t1: Trace | None, p
                 _proof_facts(t.proof, out)
         for relation, values in facts1:
             if values not in p0.facts.get(relation, {}):
-                found.append(Cause("fact", "fact-after", end, atom=atom_text(relation, values)))
+                found.append(Cause("fact", "fact-after", end, atom=atom_text(relation, values), fact=(relation, values)))
         for relation, values in facts0:
             if values not in p1.facts.get(relation, {}):
-                found.append(Cause("fact", "fact-before", start, atom=atom_text(relation, values)))
+                found.append(Cause("fact", "fact-before", start, atom=atom_text(relation, values),
+                                   fact=(relation, values)))
     found.sort(key=lambda c: not c.primary)
     return found
 
@@ -315,7 +319,7 @@ def document(result: DiffResult, language: str = "en", depth: int | None = None,
     after = Explainer(result.kb, p1, language, depth=depth, steps=steps)
     changes = []
     for c in result.changes:
-        entry = {
+        entry: dict[str, Any] = {
             "atom": atom_text(c.predicate, c.values),
             "bindings": {k: json_value(v) for k, v in sorted(c.bindings.items())},
             "before": before.answer(c.before) if c.before else None,
@@ -323,7 +327,7 @@ def document(result: DiffResult, language: str = "en", depth: int | None = None,
             "causes": [],
         }
         for cause in c.causes:
-            item = {"kind": cause.kind, "change": cause.change, "date": json_value(cause.date), "primary": cause.primary}
+            item: dict[str, Any] = {"kind": cause.kind, "change": cause.change, "date": json_value(cause.date), "primary": cause.primary}
             if cause.kind == "norm":
                 item["norm"] = after.norm_ref(cause.norm, full=False)
                 key = {"came-into-force": "came into force", "ceased": "ceased to be in force",
@@ -339,8 +343,8 @@ def document(result: DiffResult, language: str = "en", depth: int | None = None,
         primary = [x["explanation"] for x in entry["causes"] if x["primary"]]
         entry["explanation"] = f"{old} → {new}: " + ("; ".join(primary) if primary else word("cause unknown", language))
         changes.append(entry)
-    out = {"query": query_text(result.query), "from": result.start.isoformat(), "to": result.end.isoformat(),
-           "changes": changes}
+    out: dict[str, Any] = {"query": query_text(result.query), "from": result.start.isoformat(),
+                           "to": result.end.isoformat(), "changes": changes}
     if result.versus_reading is not None:
         out["reading"], out["versus_reading"] = result.reading, result.versus_reading
         first, second = ir.readings_compared(result.kb, result.reading, result.versus_reading)
@@ -354,12 +358,13 @@ def document(result: DiffResult, language: str = "en", depth: int | None = None,
 def _fact_change(result: DiffResult, cause: Cause, language: str) -> str:
     """A fact that holds at one date and not the other, said as what happened: it ended on its last day, or
     began on its first (the case's `from D to D`); otherwise, that it holds on one date and not the other."""
+    assert cause.atom is not None, "a fact's cause names its atom"
     relation, _, rest = cause.atom.partition("(")
     start, end = sorted((result.start, result.end))
     for clause in result.kb.clauses:
         interval = clause.interval
         if interval is None or not clause.is_fact or clause.head.predicate != relation or \
-                atom_text(relation, tuple(a.value for a in clause.head.args)) != cause.atom:
+                atom_text(relation, clause.head.ground_values()) != cause.atom:
             continue
         if interval.contains(start) and not interval.contains(end) and interval.end is not None:
             return word("fact ended", language, atom=cause.atom, date=interval.end.isoformat())

@@ -32,7 +32,8 @@ from pathlib import Path
 from typing import AbstractSet, Iterable, Iterator, Sequence
 
 from engine.base.source import Span
-from engine.explain.explanation import SCHEMA_VERSION, Document, Explainer, Tables, atom_text, json_value, query_text
+from engine.explain.answering import Trace, outside_scope
+from engine.explain.explanation import SCHEMA_VERSION, Document, Explainer, Tables, query_text
 from engine.logic import ir
 from engine.pipeline import evaluated
 from engine.syntax import nodes as n
@@ -178,8 +179,8 @@ def layout(program: ir.Program, sizes: dict[str, int], question: str | None = No
         arity = program.arities.get(question, 0)
         span = Span("<question>", 0, 0)
         xs = [n.Variable(f"X{i}", span) for i in range(arity)]
-        join([n.Atom(question, tuple(xs), span, span), n.Atom(ir.norm_relation(question), (n.Variable("N", span), *xs), span, span),
-              n.Atom(ir.domain_relation(question), tuple(xs), span, span)])
+        join([n.Atom(r, ((n.Variable("N", span),) if ir.concluded(r) else ()) + tuple(xs), span, span)
+              for r in sorted(ir.question_relations(question))])   # a norm's conclusion names its norm first
     changed = True
     while changed:  # a joined head position links the body positions that fill it
         changed = False
@@ -295,37 +296,67 @@ def solve(kb, program: ir.Program, query: n.Query, level: str, language: str, st
     tables = Tables()
     explainer = Explainer(kb, part, language, steps=steps, level=level, tables=tables)
     items: list[tuple[str, str | None, dict]] = []
-    shape = None   # the first answer no norm decides: the others of that shape differ in atom, bindings and reading
+    shapes: dict[tuple, dict] = {}   # shape -> the first answer of that shape (explained): see shape_of
     for a in done.answers(query):
         if owned is not None and any((type(v).__name__, v) in own for v in a.values) != owned:
             continue
-        if shape is not None and _undecided(a) and a.predicate == shape["predicate"]:
-            explained = dict(shape["answer"])    # the same keys in the same order: only the atom's own values change
-            explained["atom"] = atom_text(a.predicate, a.values)
-            explained["bindings"] = {k: json_value(v) for k, v in sorted(a.bindings.items())}
-            if "reading" in explained["trace"]:
-                explained["trace"] = dict(explained["trace"])
-                explained["trace"]["reading"] = explainer.reading(a.predicate, a.values)
-            items.append(("answer", None, explained))
-            continue
-        t = done.trace(a, level)
+        if SHAPES and level != "full" and not steps:
+            if _undecided(a):   # no proof to build: its shape is known before its trace
+                t = Trace(a, scope=_scope(part, done, a))
+            else:
+                t = done.trace(a, level)
+            shape = shape_of(t)
+            if shape is not None and shape in shapes:
+                explained = explainer.refill(shapes[shape], t)
+                items.extend(tables.drain())   # a derived condition's proof met for the first time, before its use
+                items.append(("answer", None, explained))
+                continue
+            if _undecided(a):
+                t = done.trace(a, level)
+        else:
+            shape, t = None, done.trace(a, level)
         explained = explainer.answer(t)
         items.extend(tables.drain())
         items.append(("answer", None, explained))
-        if SHAPES and level != "full" and not steps and _undecided(a) and not t.citations and t.proof is None:
-            shape = {"predicate": a.predicate, "answer": explained}
+        if shape is not None:
+            shapes[shape] = explained
     return items
 
 
 SHAPES = True   # answers of one shape filled in from the first (tests/test_register.py compares with False)
 
 
+def shape_of(t: Trace) -> tuple | None:
+    """What an answer's brief explanation holds besides its atom's values (None: not filled in from a shape).
+
+    Answers of one shape have the same status, applicable, deciding and supporting norms, defeats, dates,
+    citations, scope and deciding rule: their explanations differ only in the atom, its bindings and its
+    reading, and the deciding proof's bindings and conditions (`Explainer.refill`). A binding
+    interpretation's explanation says the answer's reading: such answers are explained one by one.
+    """
+    a = t.answer
+    if any(d.principle == "binding interpretation" for d in a.defeated):
+        return None
+    if (a.deciding is not None) != (t.proof is not None):   # a fact's or a definition's proof: one by one
+        return None
+    return (a.predicate, a.status, a.deciding, tuple(a.supporting), tuple(a.applicable), tuple(a.defeated),
+            tuple(a.ambiguity), a.deadline, a.compliance, a.fulfilled_on, tuple(t.citations), t.scope,
+            id(t.proof.rule) if t.proof is not None else None)
+
+
 def _undecided(a) -> bool:
-    """No norm applies and nothing about the answer is dated: its brief trace is the same for every atom but
-    for the atom's reading (output by shape: 73% of a realistic register's answers; docs/performance.md)."""
+    """No norm applies and nothing about the answer is dated: no proof to build (73% of a realistic register's
+    answers; docs/performance.md)."""
     return (a.status == "undetermined" and not a.applicable and a.deciding is None and not a.supporting
             and not a.defeated and not a.ambiguity and a.deadline is None and a.compliance is None
             and a.fulfilled_on is None)
+
+
+def _scope(program: ir.Program, done, a) -> int | None:
+    """The scope declaration an undetermined answer falls under, as its trace would say (answering.outside_scope)."""
+    if a.status == "undetermined" and not a.ambiguity and program.scopes:
+        return outside_scope(program, done.prover.index, a.predicate, a.values)
+    return None
 
 
 class Register:

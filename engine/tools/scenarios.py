@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
 import lark
-from lark import Tree
+from lark import Token, Tree
 
 from engine import checks
 
@@ -208,12 +208,13 @@ def _scenario(b: Builder, tree: Tree) -> Scenario:
 
 def _expectation(b: Builder, tree: Tree) -> Expectation:
     atom_tree, at_tree, status, *assertion_trees = tree.children
-    assertions = []
+    assertions: list[Assertion] = []
     for t in assertion_trees:
         span = b.span(t)
         kids = t.children
         if t.data == "decided_by":
-            assertions.append(DecidedBy(None if kids[0].type == "NOTHING" else str(kids[0]), span))
+            nothing = isinstance(kids[0], Token) and kids[0].type == "NOTHING"
+            assertions.append(DecidedBy(None if nothing else str(kids[0]), span))
         elif t.data == "uses":
             assertions.append(Uses(tuple(map(str, kids)), span))
         elif t.data == "avoids":
@@ -266,8 +267,8 @@ class Outcome:
     expectation: Expectation
     at: datetime.date
     trace: Trace | None
-    program: ir.Program | None
-    kb: KnowledgeBase | None
+    program: ir.Program
+    kb: KnowledgeBase
     mismatches: list[Mismatch] = field(default_factory=list)
 
     @property
@@ -449,7 +450,9 @@ def by_date(scenario: Scenario) -> dict[datetime.date, list[Expectation]]:
     """The scenario's expectations grouped by the date they are about (one evaluation per date)."""
     grouped: dict[datetime.date, list[Expectation]] = {}
     for e in scenario.expectations:
-        grouped.setdefault(e.at or scenario.at, []).append(e)
+        at = e.at or scenario.at
+        assert at is not None, "every expectation has a date (Runner._validate)"
+        grouped.setdefault(at, []).append(e)
     return grouped
 
 
@@ -633,6 +636,7 @@ def update_files(run: Run) -> list[str]:
             line_start = text.rfind("\n", 0, e.start) + 1
             indent = " " * (e.start - line_start)
             comments = [line.strip() for line in text[e.start:e.end].splitlines() if line.strip().startswith("%")]
+            assert outcome.trace is not None, "updated() rewrites only an answered expectation"
             block = render_expectation(e, assertions, outcome.trace.answer.status, indent)
             if comments:
                 block = f"\n{indent}".join(comments) + f"\n{indent}" + block

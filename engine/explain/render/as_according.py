@@ -4,10 +4,9 @@ answers' `according_to`, engine/tools/according.py), in text, Markdown or HTML, 
 from __future__ import annotations
 
 from engine.explain.i18n import word
-from engine.explain.render.common import cited
+from engine.explain.render.common import cited, section_escapes, sublists
 from engine.explain.render.escape import html as escape
 from engine.explain.render.escape import markdown as _md
-from engine.explain.render.escape import markdown_code as _code
 
 
 _UNSAID = {"not used", "other atom"}   # in JSON only: a definition the answer does not use, a norm on another atom
@@ -44,26 +43,13 @@ def section(document: dict, fmt: str, language: str) -> str:
     citations = ", ".join(c.get("cited_as") or c["citation"] for c in question.get("according_to", ())) or "…"
     title = word("according heading", language, citation=citations)
 
-    def plain(text: str) -> str:
-        return escape(text) if fmt == "html" else _md(text) if fmt == "markdown" else text
-
-    def code(text: str) -> str:
-        return f"<code>{escape(text)}</code>" if fmt == "html" else _code(text) if fmt == "markdown" else text
+    plain, code = section_escapes(fmt)
 
     lines = [(f"{code(a['atom'])}: {plain(word(a['status'], language))}",
               [plain(fate_sentence(s, language)) for s in a["according_to"] if s["fate"] not in _UNSAID]
               or [plain(word("fate none", language))]) for a in answers]
     if fmt == "html":
-        body = "".join(f"<li>{h}<ul>" + "".join(f"<li>{x}</li>" for x in ss) + "</ul></li>" for h, ss in lines)
-        return f"<section class=\"according\"><h2>{escape(title)}</h2><ul>{body}</ul></section>\n"
+        return f"<section class=\"according\"><h2>{escape(title)}</h2><ul>{sublists(lines, fmt)[0]}</ul></section>\n"
     if fmt == "markdown":
-        out = ["", f"## {_md(title)}", ""]
-        for h, ss in lines:
-            out.append(f"- {h}")
-            out += [f"  - {x}" for x in ss]
-        return "\n".join(out) + "\n"
-    out = ["", title[:1].upper() + title[1:] + ":"]
-    for h, ss in lines:
-        out.append("  " + h)
-        out += [f"    {x}" for x in ss]
-    return "\n".join(out) + "\n"
+        return "\n".join(["", f"## {_md(title)}", "", *sublists(lines, fmt)]) + "\n"
+    return "\n".join(["", title[:1].upper() + title[1:] + ":", *sublists(lines, fmt, "  ")]) + "\n"

@@ -1,15 +1,17 @@
 """HTML output: one self-contained page (no network), the derivation as a collapsible tree of <details>.
 
-Every norm named in the tree links to its entry at the end of the page, with its citation, act,
-rank, dates and quote. Style and the expand/collapse buttons are inline.
+The walk is render/walk.py's; this module only marks its parts up, every piece of user text through
+escape.html. Every norm named in the tree links to its entry at the end of the page, with its citation,
+act, rank, dates and quote. Style and the expand/collapse buttons are inline.
 """
 
 from __future__ import annotations
 
-from engine.explain.render.escape import html as escape
-
+from engine.explain import tree as t
 from engine.explain.i18n import word
-from engine.explain.render.common import cites as common_cites, norm_facts, no_answers_text, shown_source, View, bindings_text, cited_norms, norm_anchor, norm_name, quote_marker, why_not_heading
+from engine.explain.render.common import View, bindings_text, no_answers_text, norm_facts, quote_marker, shown_source
+from engine.explain.render.escape import html as escape
+from engine.explain.render.walk import Markup, Walk, write
 
 STYLE = """
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;max-width:70em;margin:2em auto;padding:0 1em;line-height:1.45;color:#222}
@@ -63,260 +65,224 @@ def page(title: str, body: list[str], language: str) -> str:
     ]) + "\n"
 
 
-def render(document: dict, explain: bool, language: str, *, short: bool = False, steps: bool = False) -> str:
-    view = View(True, short, steps)  # a page is always explained; --short and --steps choose the view
-    title = document.get("title") or f"{word('question', language)}: {document['query']}"
-    body = [f"<h1>{escape(title)}</h1>"]
-    if document.get("title"):
-        body.append(f"<p>{escape(word('question', language))}: <code>{escape(document['query'])}</code></p>")
-    body.append(f'<p>{escape(word("date", language))}: <b>{escape(document["at"])}</b></p>')
-    if not document["answers"]:
-        body.append(f"<p><i>{escape(no_answers_text(document, language))}</i></p>")
-    else:
-        body += summary_table(document["answers"], language)
-    for a in document["answers"]:
-        body += answer_html(a, view, language)
-    body += norms_html(document, language)
-    return page(title, body, language)
-
-
-def summary_table(answers: list[dict], language: str) -> list[str]:
-    """The handout opens with the answers at a glance: each answer, its status and the norm that decides it."""
-    out = ['<table class="answers">',
-           f"<tr><th>#</th><th>{escape(word('answer', language))}</th><th>{escape(word('step status', language))}</th>"
-           f"<th>{escape(word('decided by', language))}</th></tr>"]
-    for i, a in enumerate(answers, 1):
-        decided = (a.get("trace") or {}).get("decided_by")
-        out.append(f'<tr><td>{i}</td><td><a href="#answer-{escape(a["atom"])}"><code>{escape(a["atom"])}</code></a></td>'
-                   f"<td>{status_html(a['status'], language)}</td><td>{link(decided) if decided else ''}</td></tr>")
-    out.append("</table>")
-    return out
-
-
 def status_html(status: str, language: str) -> str:
     return f'<span class="status {escape(status)}">{escape(word(status, language))}</span>'
 
 
-def link(ref: dict | None) -> str:
-    if not ref:
+def link(ref: t.NormRef | None) -> str:
+    if ref is None:
         return "?"
-    return f'<a class="norm" href="#{escape(norm_anchor(ref))}">{escape(norm_name(ref))}</a>'
+    return f'<a class="norm" href="#{escape(ref.anchor)}">{escape(ref.name)}</a>'
 
 
-def quote(ref: dict | None, language: str = "en") -> str:
-    """The quote of a NormRef, with its marker (the Court's summary, a working translation)."""
-    if not ref or not ref.get("quote"):
+def quote(ref: t.NormRef | None, language: str = "en") -> str:
+    """The quote of a norm, with its marker (the Court's summary, a working translation)."""
+    if ref is None or not ref.quote:
         return ""
     marker = quote_marker(ref, language)
-    return (f'<div class="quote">«{escape(" ".join(ref["quote"].split()))}»'
+    return (f'<div class="quote">«{escape(" ".join(ref.quote.split()))}»'
             + (f' <span class="muted">{escape(marker.strip())}</span>' if marker else "") + "</div>")
 
 
-def answer_html(a: dict, view: View, language: str, heading: str = "h2") -> list[str]:
-    t = a["trace"]
-    cites = common_cites(a)
-    out = [f'<{heading} id="answer-{escape(a["atom"])}"><code>{escape(a["atom"])}</code>: {status_html(a["status"], language)}'
-           + (f' <span class="muted">[{escape(cites)}]</span>' if cites else "") + f"</{heading}>"]
-    if a.get("outside_scope"):
-        scope = a["outside_scope"]
-        out.append(f'<p class="scope">{escape(word("outside scope", language))}: '
-                   f'{escape("; ".join(scope["cited_as"]))} — {escape(scope["label"])}</p>')
-    if t.get("reading"):
-        out.append(f'<p class="reading">{escape(t["reading"])}</p>')
-    out.append(f'<p class="summary">{escape(t["summary"]["text"])}</p>')
-    if view.steps:
-        out.append(f"<h3>{escape(word('steps', language))}</h3>")
-        out += steps_html(t.get("steps", []), language)
+NESTS = {"node": "node", "why-not": "node why-not", "failed": "node failed"}   # the class of each kind of <details>
+
+
+class Html(Walk):
+    """The walk's parts as HTML: a node with something below it is a <details>, a leaf a <div>."""
+
+    markup = Markup(cross='<span class="no">✗</span>', code=lambda text: f"<code>{escape(text or '')}</code>",
+                    plain=lambda text: escape(text or ""), strong=lambda text: escape(text or ""),
+                    emphasis=lambda text: f"<b>{escape(text)}</b>", link=link,
+                    where=lambda source: f' <span class="muted">({escape(shown_source(source))})</span>',
+                    location=lambda source: escape(shown_source(source)))
+
+    def e(self, key: str, **values) -> str:
+        return escape(self.w(key, **values))
+
+    def answer_head(self, a: t.Answer, level: int) -> list[str]:
+        h = f"h{level}"
+        out = [f'<{h} id="answer-{escape(a.atom)}"><code>{escape(a.atom)}</code>: {status_html(a.status, self.language)}'
+               + (f' <span class="muted">[{escape(a.cites)}]</span>' if a.cites else "") + f"</{h}>"]
+        if a.outside_scope is not None:
+            scope = a.outside_scope
+            out.append(f'<p class="scope">{self.e("outside scope")}: '
+                       f'{escape("; ".join(scope.cited_as))} — {escape(scope.label)}</p>')
         return out
-    if view.short:
-        s = t["summary"]
-        if s.get("norm"):
-            out.append(f"<h3>{escape(word('decided by', language))} {link(s['norm'])}</h3>")
-            out.append(quote(s["norm"], language))
-            out.append("<ul>" + "".join(f'<li><span class="ok">✓</span> <code>{escape(c["atom"])}</code>'
-                                         + (f': <span class="reading">{escape(c["reading"])}</span>' if c.get("reading") else "")
-                                         + "</li>" for c in s["conditions"]) + "</ul>")
-        if t["why_not"]:
-            out.append(f"<h3>{escape(why_not_heading(a['status'], language))}</h3>")
-            out.append("<ul>" + "".join(f'<li><span class="no">✗</span> {escape(w["explanation"])}</li>'
-                                        for w in t["why_not"]) + "</ul>")
+
+    def answer_intro(self, a: t.Answer, head: bool) -> list[str]:
+        reading = [f'<p class="reading">{escape(a.trace.reading)}</p>'] if a.trace.reading else []
+        return reading + [f'<p class="summary">{escape(a.trace.summary.text if a.trace.summary else "")}</p>']
+
+    def steps_section(self, steps: list[str]) -> list[str]:
+        return [f"<h3>{self.e('steps')}</h3>", '<ol class="steps">', *steps, "</ol>"]
+
+    def short_decision(self, norm: t.NormRef, conditions: list[t.Condition]) -> list[str]:
+        return [f"<h3>{self.e('decided by')} {link(norm)}</h3>", quote(norm, self.language),
+                "<ul>" + "".join(f'<li><span class="ok">✓</span> <code>{escape(c.atom)}</code>'
+                                 + (f': <span class="reading">{escape(c.reading)}</span>' if c.reading else "")
+                                 + "</li>" for c in conditions) + "</ul>"]
+
+    def short_defeated(self, texts: list[str]) -> list[str]:
+        return []   # the page's short form names the deciding norm and the why-nots; the summary says what lost
+
+    def short_why_nots(self, status: str, texts: list[str]) -> list[str]:
+        return [f"<h3>{escape(self.why_not_heading(status))}</h3>",
+                "<ul>" + "".join(f'<li><span class="no">✗</span> {escape(text)}</li>' for text in texts) + "</ul>"]
+
+    def decision(self, d: t.Decision, conditions: list[str]) -> list[str]:
+        out = [f"<details open class=\"decided\"><summary><b>{self.e('decided by')}</b> {link(d.norm)}: "
+               f"{escape(self.modality(d.norm))}</summary>", quote(d.norm, self.language)]
+        if d.norm.interpretation:
+            out.append(f"<p><i>{self.e('interpretation')}:</i> {escape(d.norm.interpretation)}</p>")
+        if d.bindings:
+            out.append(f"<p>{self.e('bindings')} <code>{escape(bindings_text(d.bindings))}</code></p>")
+        out += conditions
+        if d.rests_on:
+            out.append(f"<p>{self.e('rests on')}: " + ", ".join(link(r) for r in d.rests_on) + "</p>")
+        return out + ["</details>"]
+
+    def proof(self, lines: list[str]) -> list[str]:
+        return lines
+
+    def also_by(self, ref: t.NormRef) -> list[str]:
+        return [f"<p>{self.e('also by')} {link(ref)}</p>"]
+
+    def defeats(self, group: list[t.Defeat], lines: list[str]) -> list[str]:
+        return [f"<details open><summary><b>{escape(self.heading_of(group))}</b></summary><ul>", *lines, "</ul></details>"]
+
+    def visit_Defeat(self, d: t.Defeat) -> list[str]:
+        see = "".join(f"<br>{self.e('see')} {link(r)}" for r in d.see)
+        return [f"<li>{link(d.norm)} ({escape(self.modality(d.norm))}): {escape(d.explanation)}{see}</li>"]
+
+    def visit_Ambiguity(self, amb: t.Ambiguity) -> list[str]:
+        return [f"<p><b>{self.e('ambiguity')}</b>: " + " / ".join(link(r) for r in amb.norms)
+                + f": {escape(amb.explanation)}</p>"]
+
+    def explanation(self, text: str) -> list[str]:
+        return [f"<p>{escape(text)}</p>"]
+
+    def visit_Deadline(self, d: t.Deadline) -> list[str]:
+        return [f"<p><b>{self.e('deadline')}</b>: {escape(d.date)}: {self.e(d.compliance or 'pending')}"
+                + (f" ({self.e('fulfilled on', date=d.fulfilled_on)})" if d.fulfilled_on else "") + "</p>"]
+
+    def why_nots(self, status: str, lines: list[str]) -> list[str]:
+        return [f"<details open class=\"why-not\"><summary><b>{escape(self.why_not_heading(status))}</b></summary>",
+                *lines, "</details>"]
+
+    def item(self, label: str, body: list[str], kind: str) -> list[str]:
+        if not body:
+            return [f'<div class="leaf">{label}</div>']
+        return [f'<details class="{NESTS[kind]}"><summary>{label}</summary>', *body, "</details>"]
+
+    def condition_label(self, c: t.Condition) -> str:
+        mark = f'<span class="muted">[{escape(c.id)}]</span> ' if c.id else ""
+        text = f'<span class="ok">✓</span> {mark}<code>{escape(c.atom)}</code>'
+        if c.reading:
+            text += f': <span class="reading">{escape(c.reading)}</span>'
+        if c.kind == "fact":
+            text += f' <span class="muted">({self.e("assumed" if c.assumed else "fact")}, {escape(shown_source(c.source))})</span>'
+        elif c.kind == "rule":
+            text += f" — {link(c.norm)}" if c.norm is not None else \
+                f' <span class="muted">({self.e("rule")}, {escape(shown_source(c.source))})</span>'
+        return text
+
+    def repeated(self, c: t.Condition) -> list[str]:
+        return [f'<div class="leaf">{self.condition_label(c)} <i class="muted">{self.e("see above", id=c.id)}</i></div>']
+
+    def more(self, count: int) -> list[str]:
+        return [f'<div class="leaf muted">{self.e("more below", count=count)}</div>']
+
+    # ------------------------------------------------------------ steps
+    def step(self, s: t.Step, text: str) -> list[str]:
+        return [f'<li value="{s.number}">{text}</li>']
+
+    def quoted_step(self, s: t.Step, text: str, norm: t.NormRef | None) -> list[str]:
+        return self.step(s, text + quote(norm, self.language))
+
+    def visit_NegationStep(self, s: t.NegationStep) -> list[str]:
+        return self.step(s, self.e("step negation", atom=s.atom))
+
+    def visit_FailedStep(self, s: t.FailedStep) -> list[str]:
+        return self.step(s, f'<span class="no">✗</span> {escape(s.explanation or "")}')
+
+    def visit_StatusStep(self, s: t.StatusStep) -> list[str]:
+        premises = self.premises(s)
+        return self.step(s, f"{self.e('therefore')}: {status_html(s.status, self.language)}"
+                          + (f" ({escape(premises)})" if premises else ""))
+
+    # ------------------------------------------------------------ documents
+    def summary_table(self, answers: list[t.Answer]) -> list[str]:
+        """The handout opens with the answers at a glance: each answer, its status and the norm that decides it."""
+        out = ['<table class="answers">',
+               f"<tr><th>#</th><th>{self.e('answer')}</th><th>{self.e('step status')}</th>"
+               f"<th>{self.e('decided by')}</th></tr>"]
+        for i, a in enumerate(answers, 1):
+            decided = a.trace.decision.norm if a.trace.decision is not None else None
+            out.append(f'<tr><td>{i}</td><td><a href="#answer-{escape(a.atom)}"><code>{escape(a.atom)}</code></a></td>'
+                       f"<td>{status_html(a.status, self.language)}</td><td>{link(decided) if decided else ''}</td></tr>")
+        out.append("</table>")
         return out
-    decided = t.get("decided_by")
-    if decided:
-        out.append(f"<details open class=\"decided\"><summary><b>{escape(word('decided by', language))}</b> {link(decided)}: "
-                   f"{escape(word(decided.get('modality') or '', language))}</summary>")
-        out.append(quote(decided, language))
-        if decided.get("interpretation"):
-            out.append(f"<p><i>{escape(word('interpretation', language))}:</i> {escape(decided['interpretation'])}</p>")
-        if decided.get("bindings"):
-            out.append(f"<p>{escape(word('bindings', language))} <code>{escape(bindings_text(decided['bindings']))}</code></p>")
-        for c in decided.get("conditions", []):
-            out += node_html(c, language)
-        if decided.get("rests_on"):
-            out.append(f"<p>{escape(word('rests on', language))}: " + ", ".join(link(r) for r in decided["rests_on"]) + "</p>")
-        out.append("</details>")
-    elif t.get("proof"):
-        out += node_html(t["proof"], language)
-    for ref in t.get("also_supported_by", []):
-        out.append(f"<p>{escape(word('also by', language))} {link(ref)}</p>")
-    for key in ("interpreted", "defeated"):
-        if not t.get(key):
-            continue
-        out.append(f"<details open><summary><b>{escape(word(key, language))}</b></summary><ul>")
-        for d in t[key]:
-            see = "".join(f"<br>{escape(word('see', language))} {link(r)}" for r in d.get("see", []))
-            out.append(f"<li>{link(d['norm'])} ({escape(word(d['norm'].get('modality') or '', language))}): "
-                       f"{escape(d['explanation'])}{see}</li>")
-        out.append("</ul></details>")
-    for amb in t.get("ambiguity", []):
-        out.append(f"<p><b>{escape(word('ambiguity', language))}</b>: " + " / ".join(link(r) for r in amb["norms"])
-                   + f": {escape(amb['explanation'])}</p>")
-    if t.get("explanation"):
-        out.append(f"<p>{escape(t['explanation'])}</p>")
-    if t.get("deadline"):
-        out.append(f"<p><b>{escape(word('deadline', language))}</b>: {escape(t['deadline'])}: "
-                   f"{escape(word(t.get('compliance') or 'pending', language))}"
-                   + (f" ({escape(word('fulfilled on', language, date=t['fulfilled_on']))})" if t.get('fulfilled_on') else "")
-                   + "</p>")
-    if t.get("why_not"):
-        out.append(f"<details open class=\"why-not\"><summary><b>{escape(why_not_heading(a['status'], language))}</b></summary>")
-        for w in t["why_not"]:
-            out += why_not_html(w, language)
-        out.append("</details>")
-    return out
 
+    def norms_section(self, norms: list[t.NormRef]) -> list[str]:
+        if not norms:
+            return []
+        out = [f"<h2>{self.e('norms cited')}</h2>", '<dl class="norms">']
+        for ref in sorted(norms, key=lambda r: (r.citation or "", r.id)):
+            facts = norm_facts(ref, self.language)
+            out.append(f'<dt id="{escape(ref.anchor)}">{escape(ref.name)}</dt>')
+            out.append(f'<dd><span class="muted">{escape("; ".join(facts))}</span>{quote(ref, self.language)}')
+            if ref.interpretation:
+                out.append(f"<p><i>{self.e('interpretation')}:</i> {escape(ref.interpretation)}</p>")
+            out.append(f'<span class="muted">{self.e("source")}: {escape(shown_source(ref.source))}</span></dd>')
+        out.append("</dl>")
+        return out
 
-def _node_label(c: dict, language: str) -> str:
-    mark = f'<span class="muted">[{escape(c["id"])}]</span> ' if c.get("id") else ""
-    text = f'<span class="ok">✓</span> {mark}<code>{escape(c["atom"])}</code>'
-    if c.get("reading"):
-        text += f': <span class="reading">{escape(c["reading"])}</span>'
-    if c["kind"] == "fact":
-        text += f' <span class="muted">({escape(word("assumed" if c.get("assumed") else "fact", language))}, {escape(shown_source(c.get("source")))})</span>'
-    elif c["kind"] == "rule":
-        text += f" — {link(c['norm'])}" if c.get("norm") else \
-            f' <span class="muted">({escape(word("rule", language))}, {escape(shown_source(c.get("source")))})</span>'
-    return text
-
-
-def node_html(c: dict, language: str) -> list[str]:
-    if c.get("repeat"):
-        return [f'<div class="leaf">{_node_label(c, language)} <i class="muted">{escape(word("see above", language, id=c["id"]))}</i></div>']
-    children = c.get("conditions") or []
-    if not children and not c.get("truncated"):
-        return [f'<div class="leaf">{_node_label(c, language)}</div>']
-    out = [f'<details class="node"><summary>{_node_label(c, language)}</summary>']
-    for child in children:
-        out += node_html(child, language)
-    if c.get("truncated"):
-        out.append(f'<div class="leaf muted">{escape(word("more below", language, count=c["truncated"]))}</div>')
-    out.append("</details>")
-    return out
-
-
-def why_not_html(w: dict, language: str, nested: bool = False) -> list[str]:
-    failed = w.get("failed") or {}
-    where = f' <span class="muted">({escape(shown_source(failed["source"]))})</span>' if failed.get("source") else ""
-    if nested:
-        who = link(w["norm"]) if w.get("norm") else escape(word("rule", language))
-        label = f'<span class="no">✗</span> {who}: <code>{escape(failed.get("condition") or "")}</code>: {escape(failed.get("sentence") or "")}{where}'
-    else:
-        label = f'<span class="no">✗</span> {escape(w["explanation"])}'
-    inner: list[str] = []
-    for held in w.get("held", []):
-        inner += node_html(held, language)
-    deeper: list[str] = []
-    if w.get("counter_proof"):
-        deeper += node_html(w["counter_proof"], language)
-    for child in w.get("because", []):
-        deeper += why_not_html(child, language, nested=True)
-    if w.get("truncated"):
-        deeper.append(f'<div class="leaf muted">{escape(word("more below", language, count=w["truncated"]))}</div>')
-    if not nested and w["reason"] != "not-in-force" and failed.get("condition"):
-        head = f'<span class="no">✗</span> <code>{escape(failed["condition"])}</code>: {escape(failed["sentence"])}{where}'
-        inner += [f'<details class="node failed"><summary>{head}</summary>', *deeper, "</details>"] if deeper \
-            else [f'<div class="leaf">{head}</div>']
-    else:
-        inner += deeper
-    if not inner:
-        return [f'<div class="leaf">{label}</div>']
-    return [f'<details class="node why-not"><summary>{label}</summary>', *inner, "</details>"]
-
-
-def steps_html(steps: list[dict], language: str) -> list[str]:
-    out = ['<ol class="steps">']
-    for s in steps:
-        premises = word("step from", language, steps=", ".join(map(str, s["from"]))) if s.get("from") else ""
-        kind = s["kind"]
-        if kind == "fact":
-            text = f"{escape(word('step fact', language))}: <code>{escape(s['atom'])}</code>" \
-                + (f" — {escape(s['reading'])}" if s.get("reading") else "") + f' <span class="muted">({escape(shown_source(s.get("source")))})</span>'
-        elif kind in ("rule", "conclusion"):
-            if s.get("norm"):
-                by = escape(word("step by", language, norm="\x00")).replace("\x00", link(s["norm"]))
-            else:
-                by = escape(word("step by rule", language, source=shown_source(s.get("source"))))
-            modality = f"<b>{escape(word(s['modality'], language))}</b>: " if s.get("modality") else ""
-            text = ", ".join(x for x in (escape(premises), by) if x) + f": {modality}<code>{escape(s['atom'])}</code>" \
-                + (f" — {escape(s['reading'])}" if s.get("reading") else "")
-            if s.get("norm"):
-                text += quote(s["norm"], language)
-        elif kind == "negation":
-            text = escape(word("step negation", language, atom=s["atom"]))
-        elif kind == "comparison":
-            text = f"{escape(word('step comparison', language))}: <code>{escape(s['atom'])}</code>"
-        elif kind == "defeat":
-            text = escape(s["explanation"])
-        elif kind == "failed":
-            text = f'<span class="no">✗</span> {escape(s["explanation"] or "")}'
+    def visit_Document(self, doc: t.Document) -> list[str]:
+        title = doc.title or f"{self.w('question')}: {doc.query}"
+        body = [f"<h1>{escape(title)}</h1>"]
+        if doc.title:
+            body.append(f"<p>{self.e('question')}: <code>{escape(doc.query)}</code></p>")
+        body.append(f'<p>{self.e("date")}: <b>{escape(doc.at)}</b></p>')
+        if not doc.answers:
+            body.append(f"<p><i>{escape(no_answers_text(doc.data, self.language))}</i></p>")
         else:
-            text = f"{escape(word('therefore', language))}: {status_html(s['status'], language)}" + (f" ({escape(premises)})" if premises else "")
-        out.append(f'<li value="{s["number"]}">{text}</li>')
-    out.append("</ol>")
-    return out
+            body += self.summary_table(doc.answers)
+        for a in doc.answers:
+            body += self.visit(a)
+        return [page(title, body + self.norms_section(doc.norms), self.language)]
+
+    def visit_Diff(self, doc: t.Diff) -> list[str]:
+        title = doc.title or self.w("diff title", before=doc.before, after=doc.after)
+        body = [f"<h1>{escape(title)}</h1>", f"<p>{self.e('question')}: <code>{escape(doc.query)}</code></p>"]
+        if not doc.changes:
+            body.append(f"<p><i>{self.e('no changes')}</i></p>")
+        for c in doc.changes:
+            body.append(f"<h2><code>{escape(c.atom)}</code>: {status_html(c.old, self.language)} → "
+                        f"{status_html(c.new, self.language)}</h2>")
+            body.append("<ul>")
+            for cause in c.causes:
+                mark = self.w("changed because") if cause.primary else self.w("see")
+                text = escape(cause.explanation)
+                if cause.norm is not None:   # the norm named in the sentence links to its entry
+                    text = text.replace(escape(f"{cause.norm.id} ({cause.norm.citation})"), link(cause.norm), 1)
+                body.append(f"<li><b>{escape(mark)}</b>: {text}"
+                            + (quote(cause.norm, self.language) if cause.primary and cause.norm is not None else "") + "</li>")
+            if not c.causes:
+                body.append(f"<li>{self.e('cause unknown')}</li>")
+            body.append("</ul>")
+            for key, side, day in (("was", c.before, doc.before), ("now", c.after, doc.after)):
+                if side is not None:
+                    body.append(f"<details><summary><b>{self.e(key)} ({escape(day)})</b>: "
+                                f"{escape(side.trace.summary.text if side.trace.summary else '')}</summary>")
+                    body += self.visit(side, 3)
+                    body.append("</details>")
+        return [page(title, body + self.norms_section(doc.norms), self.language)]
 
 
-def norms_html(document: dict, language: str) -> list[str]:
-    norms = cited_norms(document)
-    if not norms:
-        return []
-    out = [f"<h2>{escape(word('norms cited', language))}</h2>", '<dl class="norms">']
-    for ref in sorted(norms.values(), key=lambda r: (r.get("citation") or "", r["id"])):
-        facts = norm_facts(ref, language)
-        out.append(f'<dt id="{escape(norm_anchor(ref))}">{escape(norm_name(ref))}</dt>')
-        out.append(f'<dd><span class="muted">{escape("; ".join(facts))}</span>{quote(ref, language)}')
-        if ref.get("interpretation"):
-            out.append(f"<p><i>{escape(word('interpretation', language))}:</i> {escape(ref['interpretation'])}</p>")
-        out.append(f'<span class="muted">{escape(word("source", language))}: {escape(shown_source(ref.get("source")))}</span></dd>')
-    out.append("</dl>")
-    return out
+def render(document: dict, explain: bool, language: str, *, short: bool = False, steps: bool = False) -> str:
+    """A page is always explained; --short and --steps choose the view."""
+    return write(Html(language, View(True, short, steps)), document)
 
 
 def render_diff(document: dict, explain: bool, language: str, *, short: bool = False, steps: bool = False) -> str:
-    view = View(True, short, steps)
-    title = document.get("title") or word("diff title", language, before=document["from"], after=document["to"])
-    body = [f"<h1>{escape(title)}</h1>", f"<p>{escape(word('question', language))}: <code>{escape(document['query'])}</code></p>"]
-    if not document["changes"]:
-        body.append(f"<p><i>{escape(word('no changes', language))}</i></p>")
-    for c in document["changes"]:
-        old = c["before"]["status"] if c["before"] else "absent"
-        new = c["after"]["status"] if c["after"] else "absent"
-        body.append(f"<h2><code>{escape(c['atom'])}</code>: {status_html(old, language)} → {status_html(new, language)}</h2>")
-        body.append("<ul>")
-        for cause in c["causes"]:
-            mark = word("changed because", language) if cause["primary"] else word("see", language)
-            text = escape(cause["explanation"])
-            if cause.get("norm"):
-                text = text.replace(escape(f"{cause['norm']['id']} ({cause['norm'].get('citation')})"), link(cause["norm"]), 1)
-            body.append(f"<li><b>{escape(mark)}</b>: {text}" + (quote(cause["norm"], language) if cause["primary"] and cause.get("norm") else "") + "</li>")
-        if not c["causes"]:
-            body.append(f"<li>{escape(word('cause unknown', language))}</li>")
-        body.append("</ul>")
-        for key, side, day in (("was", c["before"], document["from"]), ("now", c["after"], document["to"])):
-            if side is not None:
-                body.append(f"<details><summary><b>{escape(word(key, language))} ({escape(day)})</b>: "
-                            f"{escape(side['trace']['summary']['text'])}</summary>")
-                body += answer_html(side, view, language, heading="h3")
-                body.append("</details>")
-    body += norms_html(document, language)
-    return page(title, body, language)
+    return write(Html(language, View(True, short, steps)), document, diff=True)

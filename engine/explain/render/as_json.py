@@ -17,6 +17,8 @@ import math
 from json.encoder import encode_basestring  # the C function when available, as json.dumps(ensure_ascii=False) uses
 from typing import Iterator
 
+from engine.explain.explanation import Document
+
 _SIMPLE = {None: "null", True: "true", False: "false"}
 
 
@@ -80,7 +82,7 @@ def pieces(document: dict) -> Iterator[str]:
     written into text at once (the text is smaller than the dictionaries) and the tables, whose keys
     sort after `answers`, are written from that text.
     """
-    tables = getattr(document, "tables", None)
+    tables = document.tables if isinstance(document, Document) else None
     written: dict[str, dict[str, str]] = {"norms": {}, "proofs": {}}
 
     def gather() -> None:
@@ -107,7 +109,8 @@ def pieces(document: dict) -> Iterator[str]:
             continue
         empty = True
         for answer in value:
-            yield ("[\n    " if empty else ",\n    ") + _dumps(answer, "\n    ")
+            yield ("[\n    " if empty else ",\n    ") + (_by_form(answer, "json", _in_document, _dumps)
+                                                      or _dumps(answer, "\n    "))
             empty = False
             if tables is not None:
                 gather()
@@ -119,6 +122,76 @@ def _line(value) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
 
 
+def _compact(value, _newline: str = "") -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def _answer_line(answer) -> str:
+    return _line({"answer": answer})
+
+
+def _in_document(answer) -> str:
+    return _dumps(answer, "\n    ")
+
+
+# ------------------------------------------------------------------ answers of one shape, from one template
+# An answer filled in from its shape (explanation.Shaped) differs from the others of that shape only at the
+# paths of its `form`. Its text is the shape's template, the writer's own text of the answer with a marker in
+# each of those places, cut at the markers, with each place's value written as the writer writes it there.
+
+def _by_form(answer, writer: str, whole, part) -> str | None:
+    """The answer's text as `whole(answer)` writes it, from its form's template; None if it has no form."""
+    form = getattr(answer, "form", None)
+    if form is None:
+        return None
+    template = form.texts.get(writer)
+    if template is None:
+        template = form.texts[writer] = _template(answer, form.paths, whole, part)
+    if not template:
+        return None
+    pieces, places = template
+    out = [pieces[0]]
+    for (path, newline), piece in zip(places, pieces[1:]):
+        value = answer
+        for key in path:
+            value = value[key]
+        out.append(part(value, newline))
+        out.append(piece)
+    return "".join(out)
+
+
+def _template(answer: dict, paths, whole, part) -> tuple[list[str], list[tuple]] | bool:
+    """The text of `answer` cut where each path's value goes, with each place's path and indentation in the order
+    of the text; False where a marker is not found exactly once (the answer is then written whole)."""
+    marked = answer
+    markers = []
+    for k, path in enumerate(paths):
+        marker = f"\x00zan-place-{k}\x00"
+        markers.append(part(marker, "\n"))
+        marked = _put(marked, path, marker)
+    text = whole(marked)
+    found = []
+    for path, marker in zip(paths, markers):
+        at = text.find(marker)
+        if at < 0 or text.find(marker, at + 1) >= 0:
+            return False
+        found.append((at, len(marker), path))
+    pieces, places, start = [], [], 0
+    for at, length, path in sorted(found):
+        line = text[text.rfind("\n", 0, at) + 1:at]
+        places.append((path, "\n" + " " * (len(line) - len(line.lstrip(" ")))))
+        pieces.append(text[start:at])
+        start = at + length
+    pieces.append(text[start:])
+    return pieces, places
+
+
+def _put(value: dict, path: tuple[str, ...], marker: str) -> dict:
+    copy = dict(value)
+    copy[path[0]] = marker if len(path) == 1 else _put(value[path[0]], path[1:], marker)
+    return copy
+
+
 def lines(document: dict) -> Iterator[str]:
     """The document as JSON Lines (`--format jsonl`): one object a line, each with one key saying what it is.
 
@@ -127,13 +200,13 @@ def lines(document: dict) -> Iterator[str]:
     that refers to it, and `{"answer": Answer}` for each answer. Every line is written as soon as its
     answer is decided; nothing is held back for the end.
     """
-    tables = getattr(document, "tables", None)
+    tables = document.tables if isinstance(document, Document) else None
     yield _line({"document": {k: v for k, v in document.items() if k not in ("answers", "norms", "proofs")}})
     for answer in document["answers"]:
         if tables is not None:
             for table, key, entry in tables.drain():
                 yield _line({"norm": entry} if table == "norms" else {"proof": {"id": key, **entry}})
-        yield _line({"answer": answer})
+        yield _by_form(answer, "jsonl", _answer_line, _compact) or _line({"answer": answer})
 
 
 def render(document: dict, explain: bool = True) -> str:

@@ -1,4 +1,4 @@
-"""What every output format shares: how a norm is named, which norms a document cites, which view is asked for."""
+"""What every output format shares: which view is asked for, how a quote is cut and marked, a norm's facts, headings."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ from engine.base.records import dataclass
 from typing import Callable
 
 from engine.explain.i18n import word
+from engine.explain.render import escape
+from engine.explain.tree import NormRef
 
 
 @dataclass(frozen=True)
@@ -23,20 +25,8 @@ class View:
 
 def cited(ref: dict) -> str | None:
     """A norm's citation as the document's reader cites it (`cited_as`, from engine/explain/phrasebook.py),
-    else its key: the one place a renderer decides that fallback (documents of older schemas lack `cited_as`)."""
+    else its key, for the plain data of `zan cases` (the explanation tree's NormRef.cited says the same)."""
     return ref.get("cited_as") or ref.get("citation")
-
-
-def cites(answer: dict) -> str:
-    """An answer's citations as the reader cites them, deciding norm first."""
-    return "; ".join(answer.get("cited_as") or answer["citations"])
-
-
-def norm_name(ref: dict | None) -> str:
-    if not ref:
-        return "?"
-    citation = cited(ref)
-    return f"{ref['id']} ({citation})" if citation else ref["id"]
 
 
 def excerpt(text: str, width: int | None = None, decisive: str | None = None) -> str:
@@ -60,53 +50,22 @@ def excerpt(text: str, width: int | None = None, decisive: str | None = None) ->
     return ("… " if begin > 0 else "") + text[begin:stop].strip() + (" …" if stop < len(text) else "")
 
 
-def quote_marker(ref: dict, language: str) -> str:
+def quote_marker(ref: NormRef, language: str) -> str:
     """What a reader must know of a quote shown as a provision's text: that it is the Court's summary, and
     that it is a working translation (kk is the authentic text), in the reader's language; "" otherwise."""
     notes = []
-    if ref.get("quote_is_summary"):
+    if ref.summarised:
         notes.append(word("as summarised by the court", language))
-    if ref.get("quote_translation") == "working":
+    if ref.translation == "working":
         notes.append(word("working translation", language))
     return f" ({'; '.join(notes)})" if notes else ""
 
 
-def quoted(ref: dict | None, language: str, width: int | None = None) -> str:
+def quoted(ref: NormRef | None, language: str, width: int | None = None) -> str:
     """«the quote» (its marker), cut at a word boundary keeping the decisive words; "" without a quote."""
-    if not ref or not ref.get("quote"):
+    if ref is None or not ref.quote:
         return ""
-    return f"«{excerpt(ref['quote'], width, ref.get('decisive'))}»{quote_marker(ref, language)}"
-
-
-def norm_anchor(ref: dict | None) -> str:
-    return "norm-" + "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in (ref or {}).get("id", "?"))
-
-
-def is_norm_ref(value) -> bool:
-    return isinstance(value, dict) and "id" in value and "citation" in value and "quote" in value
-
-
-def cited_norms(document: dict) -> dict[str, dict]:
-    """Every norm a document mentions, in order of first mention, keeping its fullest description."""
-    found: dict[str, dict] = {}
-
-    def walk(value):
-        if is_norm_ref(value):
-            previous = found.get(value["id"])
-            if previous is None or len(value) > len(previous):
-                found[value["id"]] = value
-        if isinstance(value, dict):
-            for key in sorted(value):
-                walk(value[key])
-        elif isinstance(value, list):
-            for item in value:
-                walk(item)
-
-    for answer in document.get("answers", []):
-        walk(answer.get("trace", {}))
-    for change in document.get("changes", []):
-        walk(change)
-    return found
+    return f"«{excerpt(ref.quote, width, ref.decisive)}»{quote_marker(ref, language)}"
 
 
 def why_not_heading(status: str, language: str) -> str:
@@ -143,14 +102,14 @@ def shown_source(source: str | None) -> str:
     return source[at + len(marker):] if at >= 0 else source
 
 
-def norm_facts(ref: dict, language: str) -> list[str]:
+def norm_facts(ref: NormRef, language: str) -> list[str]:
     """What the list of norms cited says of a norm besides its text: its act, rank and days in force."""
     facts = []
-    if ref.get("act_title"):
-        facts.append(f"{word('act', language)}: {ref['act_title']}")
-    if ref.get("rank") is not None:
-        facts.append(f"{word('rank', language)} {ref['rank']}")
-    force = ref.get("in_force") or {}
+    if ref.act_title:
+        facts.append(f"{word('act', language)}: {ref.act_title}")
+    if ref.rank is not None:
+        facts.append(f"{word('rank', language)} {ref.rank}")
+    force = ref.in_force
     if force.get("from"):
         facts.append(word("comes into force", language, date=force["from"]))
     if force.get("to"):
@@ -158,40 +117,24 @@ def norm_facts(ref: dict, language: str) -> list[str]:
     return facts
 
 
-@dataclass(frozen=True)
-class LineMarkup:
-    """How a line-based format (text, Markdown) marks up the parts of a why-not; the walk is why_not_lines."""
-
-    step: str                                        # the indentation of one level
-    failed: str                                      # what opens a line of a condition that failed
-    code: Callable[[str | None], str]                # an atom or a condition
-    norm: Callable[[dict], str]                      # a norm's name (a link in Markdown)
-    source: Callable[[str], str]                     # " (file:line)" after a failed condition
-    explanation: Callable[[str], str]                # the why-not's sentence, at the top
-    more: Callable[[str], str]                       # "… more below"
-    node_lines: Callable[[dict, str, str], list[str]]   # a proof node, in the format
+def section_escapes(fmt: str, text_code: Callable[[str], str] = str) -> tuple[Callable[[str], str], Callable[[str], str]]:
+    """A section after the answers (--how's sets, a cited provision's fates) writes user text and atoms with these two
+    functions of its format: (plain, code); in text an atom is `text_code(atom)`."""
+    if fmt == "html":
+        return escape.html, lambda text: f"<code>{escape.html(text)}</code>"
+    if fmt == "markdown":
+        return escape.markdown, escape.markdown_code
+    return str, text_code
 
 
-def why_not_lines(w: dict, indent: str, language: str, markup: LineMarkup, nested: bool = False) -> list[str]:
-    """A why-not as lines: the sentence (or, nested, the norm and its failed condition), the conditions that held,
-    the one that failed, the counter-proof, the why-nots it rests on, and what was cut."""
-    failed = w.get("failed") or {}
-    where = markup.source(failed["source"]) if failed.get("source") else ""
-    if nested:
-        who = markup.norm(w["norm"]) if w.get("norm") else word("rule", language)
-        out = [f"{indent}{markup.failed}{who}: {markup.code(failed.get('condition'))}: {failed.get('sentence')}{where}"]
-    else:
-        out = [f"{indent}{markup.failed}{markup.explanation(w['explanation'])}"]
-    inner = indent + markup.step
-    for held in w.get("held", []):
-        out += markup.node_lines(held, inner, language)
-    if not nested and w["reason"] != "not-in-force" and failed.get("condition"):
-        out.append(f"{inner}{markup.failed}{markup.code(failed['condition'])}: {failed['sentence']}{where}")
-        inner += markup.step
-    if w.get("counter_proof"):
-        out += markup.node_lines(w["counter_proof"], inner, language)
-    for child in w.get("because", []):
-        out += why_not_lines(child, inner, language, markup, nested=True)
-    if w.get("truncated"):
-        out.append(f"{inner}{markup.more(word('more below', language, count=w['truncated']))}")
+def sublists(entries: list[tuple[str, list[str]]], fmt: str, indent: str = "") -> list[str]:
+    """Heads each with its items: in HTML the items of a list of lists (one string), in Markdown a nested list, in
+    text lines indented by `indent` and the items two spaces more."""
+    if fmt == "html":
+        return ["".join(f"<li>{h}<ul>" + "".join(f"<li>{x}</li>" for x in items) + "</ul></li>" for h, items in entries)]
+    head, item = ("- ", "  - ") if fmt == "markdown" else (indent, indent + "  ")
+    out: list[str] = []
+    for h, items in entries:
+        out.append(head + h)
+        out += [item + x for x in items]
     return out

@@ -1,0 +1,494 @@
+"""The explanation tree: typed nodes for what an explanation document holds, and the visitor that walks them.
+
+The Explainer (explain/explanation.py) writes the document as the JSON contract of docs/explanations.md
+(plain dictionaries, streamed answer by answer for registers); `read` turns such a document, or a `zan diff`
+document, into this tree once, and every format (engine/explain/render/) walks the tree with a
+`NodeVisitor`, as Jinja2's compiler walks its nodes: `visit(node)` calls `visit_<class name>`. Each node keeps
+the dictionary it was read from (`data`), so the tree serialises to the same dictionaries, byte for byte
+(`as_dict`), and nothing a format needs is read from a dictionary by a key it has to know.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any, Callable, cast
+
+from engine.base.records import dataclass
+
+
+class Node:
+    """A node of the tree; `data` (each node's first field) is the document's dictionary it was read from (the JSON
+    contract). Nodes are frozen records (engine/base/records.py), each declaring all its fields."""
+
+    data: dict
+
+    def as_dict(self) -> dict:
+        return self.data
+
+    def but(self, **changes) -> Any:
+        """The node with some children changed (a view that shows less: `--short` graphs)."""
+        return replace(cast(Any, self), **changes)
+
+
+# ---------------------------------------------------------------- norms
+
+@dataclass(frozen=True)
+class NormRef(Node):
+    """A norm as the document names it: id and citation, and, where the document describes it, its text."""
+
+    data: dict
+    id: str
+    citation: str | None
+    cited_as: str | None
+    modality: str | None
+    quote: str | None
+    decisive: str | None
+    summarised: bool                 # the quote is the Court's summary
+    translation: str | None          # "original" or "working"
+    interpretation: str | None
+    act_title: str | None
+    rank: Any
+    in_force: dict
+    source: str | None
+
+    @property
+    def cited(self) -> str | None:
+        """The citation as the reader cites it (engine/explain/phrasebook.py), else its key."""
+        return self.cited_as or self.citation
+
+    @property
+    def name(self) -> str:
+        """How every format names a norm: `id (citation)`."""
+        return f"{self.id} ({self.cited})" if self.cited else self.id
+
+    @property
+    def anchor(self) -> str:
+        return "norm-" + "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in self.id)
+
+
+def norm(d: dict | None) -> NormRef | None:
+    if not d:
+        return None
+    return NormRef(d, d.get("id", "?"), d.get("citation"), d.get("cited_as"), d.get("modality"), d.get("quote"),
+                   d.get("decisive"), bool(d.get("quote_is_summary")), d.get("quote_translation"),
+                   d.get("interpretation"), d.get("act_title"), d.get("rank"), d.get("in_force") or {}, d.get("source"))
+
+
+def _norms(ds) -> list[NormRef]:
+    return [r for r in map(norm, ds or ()) if r is not None]
+
+
+# ---------------------------------------------------------------- proofs
+
+@dataclass(frozen=True)
+class Condition(Node):
+    """A proof node: a condition that held (a fact, a rule's conclusion, a negation, a comparison), with the
+    conditions it rests on."""
+
+    data: dict
+    kind: str
+    id: str | None
+    atom: str
+    reading: str | None
+    source: str | None
+    assumed: bool
+    repeat: bool
+    explanation: str | None          # a negation's: "no fact ..."
+    norm: NormRef | None
+    conditions: list[Condition]
+    truncated: int | None
+
+
+def condition(d: dict) -> Condition:
+    return Condition(d, d["kind"], d.get("id"), d["atom"], d.get("reading"), d.get("source"), bool(d.get("assumed")),
+                     bool(d.get("repeat")), d.get("explanation"), norm(d.get("norm")),
+                     [condition(c) for c in d.get("conditions") or ()], d.get("truncated"))
+
+
+@dataclass(frozen=True)
+class Decision(Node):
+    """The deciding norm with its bindings, the conditions that held and the norms it rests on."""
+
+    data: dict
+    norm: NormRef
+    bindings: dict
+    conditions: list[Condition]
+    rests_on: list[NormRef]
+
+
+# ---------------------------------------------------------------- why not
+
+@dataclass(frozen=True)
+class Failure(Node):
+    """The condition that stopped a norm, in words, and where it is written."""
+
+    data: dict
+    condition: str | None
+    sentence: str | None
+    source: str | None
+
+
+@dataclass(frozen=True)
+class WhyNot(Node):
+    """A norm (or rule) that did not apply: why, what held before it failed, and the why-nots below."""
+
+    data: dict
+    norm: NormRef | None
+    reason: str
+    explanation: str | None
+    failed: Failure
+    held: list[Condition]
+    counter_proof: Condition | None
+    because: list[WhyNot]
+    truncated: int | None
+
+
+def why_not(d: dict) -> WhyNot:
+    f = d.get("failed") or {}
+    return WhyNot(d, norm(d.get("norm")), d.get("reason", ""), d.get("explanation"),
+                  Failure(f, f.get("condition"), f.get("sentence"), f.get("source")),
+                  [condition(c) for c in d.get("held") or ()],
+                  condition(d["counter_proof"]) if d.get("counter_proof") else None,
+                  [why_not(x) for x in d.get("because") or ()], d.get("truncated"))
+
+
+# ---------------------------------------------------------------- defeats and the rest of a trace
+
+@dataclass(frozen=True)
+class Defeat(Node):
+    """A norm that applied but lost (or, as an Interpretation, was read narrowly), why, and what to see."""
+
+    data: dict
+    norm: NormRef
+    by: NormRef | None
+    explanation: str
+    see: list[NormRef]
+
+
+class Interpretation(Defeat):
+    """A norm read narrowly by a binding interpretation: upheld in that reading, not defeated."""
+
+
+def _defeat(d: dict, kind: type[Defeat]) -> Defeat:
+    return kind(d, norm(d.get("norm")) or NormRef({}, "?", None, None, None, None, None, False, None, None, None, None,
+                                                  {}, None),
+                norm(d.get("by_norm")), d.get("explanation", ""), _norms(d.get("see")))
+
+
+@dataclass(frozen=True)
+class Ambiguity(Node):
+    data: dict
+    norms: list[NormRef]
+    explanation: str
+
+
+@dataclass(frozen=True)
+class Deadline(Node):
+    """An obligation's deadline and where it stands."""
+
+    data: dict
+    date: str
+    compliance: str | None
+    fulfilled_on: str | None
+
+
+@dataclass(frozen=True)
+class Summary(Node):
+    """The short form: the sentence, the deciding norm, the conditions that held, and the why-nots' sentences."""
+
+    data: dict
+    text: str
+    norm: NormRef | None
+    conditions: list[Condition]
+    defeated: list[str]
+    why_not: list[str]
+
+
+# ---------------------------------------------------------------- steps
+
+class Step(Node):
+    """A numbered step of the derivation (--steps); `premises` are the numbers of the steps it follows from."""
+
+    number: int
+    premises: list[int]
+
+
+@dataclass(frozen=True)
+class FactStep(Step):
+    data: dict
+    number: int
+    premises: list[int]
+    atom: str
+    reading: str | None
+    source: str | None
+
+
+@dataclass(frozen=True)
+class InferenceStep(Step):
+    """A rule's or norm's conclusion (`conclusion`: the norm's deontic conclusion, with its modality)."""
+
+    data: dict
+    number: int
+    premises: list[int]
+    atom: str
+    reading: str | None
+    source: str | None
+    norm: NormRef | None
+    modality: str | None
+
+
+@dataclass(frozen=True)
+class NegationStep(Step):
+    data: dict
+    number: int
+    premises: list[int]
+    atom: str
+
+
+@dataclass(frozen=True)
+class ComparisonStep(Step):
+    data: dict
+    number: int
+    premises: list[int]
+    atom: str
+
+
+@dataclass(frozen=True)
+class DefeatStep(Step):
+    data: dict
+    number: int
+    premises: list[int]
+    explanation: str
+
+
+@dataclass(frozen=True)
+class FailedStep(Step):
+    data: dict
+    number: int
+    premises: list[int]
+    explanation: str | None
+
+
+@dataclass(frozen=True)
+class StatusStep(Step):
+    data: dict
+    number: int
+    premises: list[int]
+    status: str
+
+
+def step(d: dict) -> Step:
+    kind, number, premises = d["kind"], d["number"], list(d.get("from") or ())
+    if kind == "fact":
+        return FactStep(d, number, premises, d["atom"], d.get("reading"), d.get("source"))
+    if kind in ("rule", "conclusion"):
+        return InferenceStep(d, number, premises, d["atom"], d.get("reading"), d.get("source"), norm(d.get("norm")),
+                             d.get("modality"))
+    if kind == "negation":
+        return NegationStep(d, number, premises, d["atom"])
+    if kind == "comparison":
+        return ComparisonStep(d, number, premises, d["atom"])
+    if kind == "defeat":
+        return DefeatStep(d, number, premises, d["explanation"])
+    if kind == "failed":
+        return FailedStep(d, number, premises, d.get("explanation"))
+    return StatusStep(d, number, premises, d["status"])
+
+
+# ---------------------------------------------------------------- answers and documents
+
+@dataclass(frozen=True)
+class Trace(Node):
+    """Why an answer has its status: the decision (or, for a plain predicate, its proof), the norms it defeated
+    or read narrowly, conflicts, the deadline, the why-nots, and the steps."""
+
+    data: dict
+    status_label: str | None
+    reading: str | None
+    summary: Summary | None
+    decision: Decision | None
+    proof: Condition | None
+    also_supported_by: list[NormRef]
+    interpreted: list[Defeat]
+    defeated: list[Defeat]
+    ambiguity: list[Ambiguity]
+    explanation: str | None
+    deadline: Deadline | None
+    why_not: list[WhyNot]
+    steps: list[Step]
+
+
+def trace(d: dict) -> Trace:
+    decided = d.get("decided_by")
+    s = d.get("summary")
+    return Trace(
+        d, d.get("status_label"), d.get("reading"),
+        Summary(s, s.get("text", ""), norm(s.get("norm")), [condition(c) for c in s.get("conditions") or ()],
+                list(s.get("defeated") or ()), list(s.get("why_not") or ())) if s else None,
+        Decision(decided, norm(decided) or NormRef({}, "?", None, None, None, None, None, False, None, None, None, None, {},
+                                                   None),
+                 dict(decided.get("bindings") or {}), [condition(c) for c in decided.get("conditions") or ()],
+                 _norms(decided.get("rests_on"))) if decided else None,
+        condition(d["proof"]) if d.get("proof") else None,
+        _norms(d.get("also_supported_by")),
+        [_defeat(x, Interpretation) for x in d.get("interpreted") or ()],
+        [_defeat(x, Defeat) for x in d.get("defeated") or ()],
+        [Ambiguity(x, _norms(x.get("norms")), x.get("explanation", "")) for x in d.get("ambiguity") or ()],
+        d.get("explanation"),
+        Deadline(d, d["deadline"], d.get("compliance"), d.get("fulfilled_on")) if d.get("deadline") else None,
+        [why_not(w) for w in d.get("why_not") or ()],
+        [step(x) for x in d.get("steps") or ()])
+
+
+@dataclass(frozen=True)
+class Scope(Node):
+    """The provisions a knowledge base declares it does not encode, where an answer falls outside it."""
+
+    data: dict
+    cited_as: list[str]
+    label: str
+
+
+@dataclass(frozen=True)
+class Reading(Node):
+    data: dict
+    name: str
+    label: str
+    default: bool
+
+
+@dataclass(frozen=True)
+class Answer(Node):
+    data: dict
+    atom: str
+    status: str
+    cites: str                       # its citations as the reader cites them, deciding norm first
+    readings: list[Reading]
+    outside_scope: Scope | None
+    trace: Trace
+
+
+def answer(d: dict) -> Answer:
+    scope = d.get("outside_scope")
+    return Answer(d, d["atom"], d["status"], "; ".join(d.get("cited_as") or d.get("citations") or ()),
+                  [Reading(r, r.get("name", ""), r.get("label", ""), bool(r.get("default"))) for r in d.get("readings") or ()],
+                  Scope(scope, list(scope.get("cited_as") or ()), scope.get("label", "")) if scope else None,
+                  trace(d.get("trace") or {}))
+
+
+@dataclass(frozen=True)
+class Document(Node):
+    """An explanation document: the question, its date, its answers, and the norms it cites (first mention, fullest)."""
+
+    data: dict
+    query: str
+    at: str
+    title: str | None
+    answers: list[Answer]
+    norms: list[NormRef]
+    unknown: list[str]               # names in the question that occur nowhere
+    guesses: list[str]
+
+
+@dataclass(frozen=True)
+class Cause(Node):
+    """Why a status changed: the norm that caused it (primary) or one to see."""
+
+    data: dict
+    primary: bool
+    explanation: str
+    norm: NormRef | None
+
+
+@dataclass(frozen=True)
+class Change(Node):
+    """One answer whose status changed between the two sides of a `zan diff`."""
+
+    data: dict
+    atom: str
+    before: Answer | None
+    after: Answer | None
+    causes: list[Cause]
+
+    @property
+    def old(self) -> str:
+        return self.before.status if self.before else "absent"
+
+    @property
+    def new(self) -> str:
+        return self.after.status if self.after else "absent"
+
+
+@dataclass(frozen=True)
+class Diff(Node):
+    """A `zan diff` document: the changes between two dates (or readings)."""
+
+    data: dict
+    query: str
+    title: str | None
+    before: str                      # the first date
+    after: str
+    changes: list[Change]
+    norms: list[NormRef]
+
+
+def read(document: dict) -> Document:
+    """The tree of an explanation document (the JSON contract)."""
+    warnings = document.get("warnings") or ()
+    return Document(document, document["query"], document["at"], document.get("title"),
+                    [answer(a) for a in document["answers"]], _norms(cited_norms(document).values()),
+                    [w["name"] for w in warnings if w.get("code") == "unknown-name"],
+                    [w["did_you_mean"] for w in warnings if w.get("did_you_mean")])
+
+
+def read_diff(document: dict) -> Diff:
+    """The tree of a `zan diff` document."""
+    return Diff(document, document["query"], document.get("title"), document["from"], document["to"],
+                [Change(c, c["atom"], answer(c["before"]) if c.get("before") else None,
+                        answer(c["after"]) if c.get("after") else None,
+                        [Cause(x, bool(x.get("primary")), x.get("explanation", ""), norm(x.get("norm"))) for x in c.get("causes") or ()])
+                 for c in document["changes"]],
+                _norms(cited_norms(document).values()))
+
+
+def _is_norm(value) -> bool:
+    return isinstance(value, dict) and "id" in value and "citation" in value and "quote" in value
+
+
+def cited_norms(document: dict) -> dict[str, dict]:
+    """Every norm a document mentions, in order of first mention, keeping its fullest description."""
+    found: dict[str, dict] = {}
+    stack: list = [a.get("trace", {}) for a in reversed(document.get("answers", []))]
+    stack = list(reversed(document.get("changes", []))) + stack   # popped from the end: answers first, then changes
+    while stack:
+        value = stack.pop()
+        if _is_norm(value):
+            previous = found.get(value["id"])
+            if previous is None or len(value) > len(previous):
+                found[value["id"]] = value
+        if isinstance(value, dict):
+            stack.extend(value[key] for key in sorted(value, reverse=True))
+        elif isinstance(value, list):
+            stack.extend(reversed(value))
+    return found
+
+
+# ---------------------------------------------------------------- the visitor
+
+class NodeVisitor:
+    """Walks the tree: `visit(node, *args)` calls `visit_<class name>` (or that of its nearest base class that
+    has one, so an Interpretation is visited as a Defeat unless the visitor says otherwise), else
+    `generic_visit`."""
+
+    def visit(self, node: Node, *args, **kwargs) -> Any:
+        return self.visitor(node)(node, *args, **kwargs)
+
+    def visitor(self, node: Node) -> Callable[..., Any]:
+        for kind in type(node).__mro__:
+            method = getattr(self, f"visit_{kind.__name__}", None)
+            if method is not None:
+                return method
+        return self.generic_visit
+
+    def generic_visit(self, node: Node, *args, **kwargs) -> Any:
+        raise NotImplementedError(f"{type(self).__name__} has no visit_{type(node).__name__}")
