@@ -991,8 +991,10 @@ def phrasings(kb: KnowledgeBase, language: str) -> list[str]:
     for q in sorted(kb.questions.values(), key=lambda q: q.name):
         title = n.label_of(q.labels, language)
         if title and {l.language for l in q.labels} >= {language}:
-            for p in q.parameters:
-                title = title.replace("{" + p + "}", _example_name(kb, p, language) or "…")
+            for p in q.parameters:   # the example name in the case the words before it need («осужденного Кунакбаева»)
+                title = re.sub(r"\{" + re.escape(p) + r"(?::(\w+))?\}",
+                               lambda m: _declined(title[:m.start()], m.group(1), _example_name(kb, p, language), language),
+                               title)
             out.append(title)
     for name in sorted(askable(kb)):
         decl = kb.predicates.get(name)
@@ -1005,6 +1007,16 @@ def phrasings(kb: KnowledgeBase, language: str) -> list[str]:
         out.append(word("example phrasing", language, status=WORDS["permitted"][language], label=label,
                         name=who or "…"))
     return out
+
+
+def _declined(before: str, case: str | None, name: str | None, language: str) -> str:
+    from engine.explain.morphology import case_after, decline
+
+    if name is None:
+        return "…"
+    if case is None and language == "ru" and before.split():
+        case = case_after(before.split()[-1].strip("(,;:«"))
+    return decline(name, case, language)
 
 
 def _ground(clause: n.Clause):

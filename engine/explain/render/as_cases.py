@@ -50,9 +50,13 @@ def _side(doc: dict, language: str) -> str:
     if doc.get("compare"):
         head += f" / {doc['compare']}"
     if doc.get("reading") or doc.get("versus_reading"):
-        head += f"; {word('reading', language)}: {doc.get('reading') or '—'}"
+        def named(names: str | None) -> str:   # a reading by its label in the reader's language, its name as code
+            labels = doc.get("readings") or {}
+            return ", ".join(f"{labels[r]['label']} (`{r}`)" if r in labels else f"`{r}`"
+                             for r in (names or "").split(", ") if r) or "—"
+        head += f"; {word('reading', language)}: {named(doc.get('reading'))}"
         if doc.get("versus_reading"):
-            head += f" {word('versus', language)} {doc['versus_reading']}"
+            head += f" {word('versus', language)} {named(doc['versus_reading'])}"
     return head + ")"
 
 
