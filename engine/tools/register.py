@@ -26,7 +26,6 @@ distributed engine maps (docs/performance.md shows it with dask.bag).
 from __future__ import annotations
 
 import datetime
-import gc
 from dataclasses import replace
 from pathlib import Path
 from typing import AbstractSet, Iterable, Iterator, Sequence
@@ -387,50 +386,62 @@ class Register:
         its own, so the parsed case (held now by the partitions alone) is let go before workers fork."""
         return replace(result, kb=self.kb, program=self.program) if self.split else result
 
-    def run(self, index: int) -> list[tuple[str, str | None, dict]]:
-        """Partition `index`; index -1 is the broadcast facts' own answers (only when split)."""
+    def run(self, index: int, facts: list[Fact] | None = None) -> list[tuple[str, str | None, dict]]:
+        """Partition `index` (its facts given, in a worker); index -1 is the broadcast facts' own answers (only when split)."""
         if index < 0:
             return solve(self.kb, self.program, self.query, self.level, self.language, self.steps,
                          [], self.base, self.shared, owned=False)
         return solve(self.kb, self.program, self.query, self.level, self.language, self.steps,
-                     self.parts[index], self.base, self.shared, owned=True if self.split else None)
+                     self.parts[index] if facts is None else facts, self.base, self.shared,
+                     owned=True if self.split else None)
 
     def tasks(self) -> list[int]:
         return list(range(len(self.parts))) + ([-1] if self.split else [])
 
 
-_CURRENT: Register | None = None   # the register a forked worker inherits
+_CURRENT: Register | None = None   # the register in a worker (sent once, when the worker starts)
 
 
-def _run_current(index: int):
-    assert _CURRENT is not None, "set by results() before the workers fork"
-    return _CURRENT.run(index)
+def _install(register: Register) -> None:
+    global _CURRENT
+    _CURRENT = register
+
+
+def _run_part(index: int, facts: list[Fact]):
+    assert _CURRENT is not None, "installed when the worker started"
+    return _CURRENT.run(index, facts)
 
 
 def results(register: Register, jobs: int = 1) -> Iterator[list[tuple[str, str | None, dict]]]:
-    """Each partition's items, in partition order, computed on `jobs` processes (fork) as they are needed."""
-    global _CURRENT
+    """Each partition's items, in partition order, computed on `jobs` processes as they are needed.
+
+    The workers do not inherit the parent's heap (the parsed register: forked from it, two workers held
+    2.16 GiB at 100k, counted in every process): they are started by a fork server, a fresh interpreter
+    (`forkserver`, where the system has it; else `spawn`), and get the register without its partitions once
+    (the law, the program, the facts every partition shares) and each partition's facts with its task.
+    What crosses is our own objects between the processes of one command, never anything read from disk."""
     tasks = register.tasks()
-    if jobs <= 1 or len(tasks) <= 1 or "fork" not in _start_methods():
+    if jobs <= 1 or len(tasks) <= 1:
         for index in tasks:
             yield register.run(index)
         return
+    import copy
     import multiprocessing
 
-    _CURRENT = register
-    gc.collect()   # what the parent let go (the parsed case: Register.lean) is not copied into the workers
-    context = multiprocessing.get_context("fork")
+    methods = _start_methods()
+    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    shared = copy.copy(register)
+    shared.parts = []
     workers = min(jobs, len(tasks))
-    with context.Pool(workers) as pool:
+    with context.Pool(workers, initializer=_install, initargs=(shared,)) as pool:
         # At most two rounds of partitions in flight: results are not piled up faster than they are written.
         pending = []
         for index in tasks:
-            pending.append(pool.apply_async(_run_current, (index,)))
+            pending.append(pool.apply_async(_run_part, (index, register.parts[index] if index >= 0 else [])))
             if len(pending) >= 2 * workers:
                 yield pending.pop(0).get()
         while pending:
             yield pending.pop(0).get()
-    _CURRENT = None
 
 
 def _start_methods() -> list[str]:
@@ -510,9 +521,8 @@ class Progress:
 
 
 def default_jobs() -> int:
-    """One process unless --jobs asks for more: forked workers inherit the parent's parsed register, so
-    two workers held 2.16 GiB at 100k where one process holds ~0.9 GiB, and one process is faster on a
-    shared machine (docs/performance.md)."""
+    """One process unless --jobs asks for more: workers cost a fresh interpreter each and the parent still
+    holds the parsed register, and one process is faster on a shared machine (docs/performance.md)."""
     return 1
 
 
