@@ -361,7 +361,7 @@ QUESTION_WORDS: dict[str, dict[str, list[str]]] = {
     "compliance fulfilled": {"en": ["fulfilled", "complied", "performed", "carried out", "fulfil", "fulfill"],
                              "ru": ["исполнено", "исполнило", "исполнил", "исполнила", "исполнена", "исполнить",
                                     "исполнен", "выполнено", "выполнило", "выполнил", "выполнила", "выполнена"],
-                             "kk": ["орындады", "орындалды", "орындалған", "орындау", "орындалды ма"]},
+                             "kk": ["орындады", "орындалды", "орындалған", "орындау"]},
     # before or after a provision cited in the question ("согласно подп. 2) ч. 1 ст. 134 УИК"; "ҚАК-тің ...
     # тармақшасына сәйкес"): the question is asked according to it (engine/tools/according.py)
     "according": {"en": ["according to", "in accordance with", "pursuant to", "per"],
