@@ -30,6 +30,8 @@ def kb():
     ("en", "Must the Ministry amend the Rules, and has the deadline expired?",
      "obligatory amend(ministry_of_internal_affairs, rules819)"),
     ("kk", "Министрлік Қағидаларға түзетулер енгізу міндетін орындады ма?", "amend(ministry_of_internal_affairs, rules819)"),
+    # the question's particle «ма» stays the question's, not a part of the verb («орындалды ма»)
+    ("kk", "Министрлік Қағидаларға түзетулер енгізу міндетін орындалды ма?", "amend(ministry_of_internal_affairs, rules819)"),
     ("kk", "Қағидаларға өзгерістер енгізу мерзімі өтті ме?", "amend(Body, rules819)"),
 ])
 def test_the_deadline_and_fulfilment_are_asked_in_words(kb, language, text, atom):
