@@ -1102,6 +1102,10 @@ def how(program: ir.Program, kb: KnowledgeBase, predicate: str, values: tuple, s
             broken = grounder._join(_named_wildcards(list(constraint.conditions)), 0, {}, f"never:{k}")
             if d.evaluate(broken, lambda v: False) is not True:      # a case already breaking it stays askable
                 keep = d.conj(keep, d.neg(broken))
+        if current is not None and _status_of(d.evaluate(root, lambda v: False)) != current:
+            # the diagrams read the case otherwise than its evaluation: a name of the case in a role that a
+            # definition gives another kind (`owner_of(X, G)` over `legal_owner_of(P, F)`) is not a candidate there
+            stopped = {"bound": "case", "limit": 0}
         for s in d.smallest_true_sets(root, lambda key: _status_of(key) == status, within=keep):
             if not s and current is not None:      # the case as it is: the evaluation said otherwise
                 continue
