@@ -37,7 +37,7 @@ from typing import AbstractSet, Any, Callable, Hashable, Iterable, Sequence
 
 from engine.base.diagnostics import Diagnostic, ZanError
 from engine.base.source import Span
-from engine.explain.answering import Decisions
+from engine.explain.answering import Decisions, decided_by_norms
 from engine.explain.explanation import Explainer, atom_text, query_text
 from engine.explain.i18n import word
 from engine.logic import ir
@@ -452,7 +452,7 @@ def _outcomes(builder: Builder, grounder: Grounder, program: ir.Program, predica
     `verdicts` (a dict kept for one program and predicate) keeps the deontic core's verdict per set of norms
     for the next atom (deontic.decide's memo)."""
     d = builder.d
-    deontic = predicate in program.deontic
+    deontic = decided_by_norms(program, predicate)
     found: dict = {}
     if not deontic:
         here = grounder.holds(predicate, values)
@@ -778,7 +778,7 @@ def _representatives(kb: KnowledgeBase, make: Callable, builder: Builder,
                                  Span("<case space>", k + 1, 1))
         predicates = {cases[k][0][0] for k in members}
         done = evaluated(program, predicates, many=True)
-        decisions = {p: Decisions(program, done.model, p, deontic=p in program.deontic) for p in predicates}
+        decisions = {p: Decisions(program, done.model, p) for p in predicates}
         for k in members:
             traces[k] = done.trace(decisions[cases[k][0][0]](renamed[k]), "brief")
     return traces
