@@ -8,6 +8,7 @@ rows whose status changes and the norm that caused each change.
 from __future__ import annotations
 
 from engine.explain.i18n import word
+from engine.explain.phrasebook import say_date
 from engine.explain.render.common import cited, section_escapes, sublists
 from engine.explain.render.escape import html as escape
 from engine.explain.render.escape import markdown as _md
@@ -46,9 +47,9 @@ def _deciding(row: dict, language: str = "en") -> str:
 
 
 def _side(doc: dict, language: str) -> str:
-    head = f"{word('question', language)}: `{doc['query']}`  ({word('at', language)} {doc['at']}"
+    head = f"{word('question', language)}: `{doc['query']}`  ({word('on day', language, date=say_date(doc['at'], language))}"
     if doc.get("compare"):
-        head += f" / {doc['compare']}"
+        head += f" / {say_date(doc['compare'], language)}"
     if doc.get("reading") or doc.get("versus_reading"):
         head += f"; {word('reading', language)}: {doc.get('reading') or '—'}"
         if doc.get("versus_reading"):
@@ -197,7 +198,7 @@ def html(doc: dict, language: str) -> str:
                    for line in _tail_text(doc, language, lambda x: f"\x00{x}\x01") if line.strip())
     return "\n".join([
         "<!DOCTYPE html>", f'<html lang="{escape(language)}">', "<head><meta charset=\"utf-8\">",
-        f"<title>{escape(word('case space', language))} — {escape(doc['at'])}</title>",
+        f"<title>{escape(word('case space', language))} — {escape(say_date(doc['at'], language))}</title>",
         "<style>body{font-family:system-ui,sans-serif;max-width:80em;margin:2em auto;padding:0 1em}"
         "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3em .5em;vertical-align:top;font-size:.9em}"
         "td.cell{text-align:center}"
@@ -234,7 +235,7 @@ def conditions(doc: dict, language: str) -> list[tuple[str, list[str]]]:
             cited = _deciding(group[0], language)
             since = (group[0].get("deciding") or {}).get("in_force_from")
             if since and not group[0].get("outside_scope") and "compared" not in group[0]:
-                cited += f", {word('in force from', language)} {since}"
+                cited += f", {word('in force from', language)} {say_date(since, language)}"
             if group[0].get("otherwise"):
                 status = word(group[0]["status"], language)
                 text = f"{word('otherwise', language)} {status}" if len(groups) > 1 else status
