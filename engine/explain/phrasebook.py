@@ -96,7 +96,7 @@ def say_date(day: datetime.date | str | None, language: str, case: str | None = 
         try:
             day = datetime.date.fromisoformat(day)
         except ValueError:
-            return day
+            return str(day)
     if day is None:
         return ""
     if language not in DATE_WORDS or language == "en":
