@@ -91,7 +91,7 @@ def _prose(text: str) -> str:
 ALLOWED_LATIN = {"lex", "specialis", "superior", "posterior", "zan", "id"}
 
 
-@pytest.mark.parametrize("path", sorted(p for p in GOLDEN.glob("*/*") if p.name.split(".")[0] in ("kk", "ru")
+@pytest.mark.parametrize("path", sorted(p for p in GOLDEN.rglob("*") if p.name.split(".")[0] in ("kk", "ru")
                                         and p.suffix in (".txt", ".md")), ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_kk_and_ru_goldens_have_no_english_words(path):
     prose = _prose(path.read_text(encoding="utf-8"))
@@ -99,7 +99,7 @@ def test_kk_and_ru_goldens_have_no_english_words(path):
     assert not english, english
 
 
-@pytest.mark.parametrize("path", sorted(GOLDEN.glob("*/ru*.txt")), ids=lambda p: f"{p.parent.name}/{p.name}")
+@pytest.mark.parametrize("path", sorted(GOLDEN.rglob("ru*.txt")), ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_ru_goldens_decline_names_after_an_agreeing_word(kb, path):
     names = {n_.text for c in kb.constants.values() for n_ in c.labels if n_.language == "ru" and n_.text[:1].isupper()}
     text = path.read_text(encoding="utf-8")

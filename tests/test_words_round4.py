@@ -30,6 +30,8 @@ def kb():
     ("en", "Must the Ministry amend the Rules, and has the deadline expired?",
      "obligatory amend(ministry_of_internal_affairs, rules819)"),
     ("kk", "Министрлік Қағидаларға түзетулер енгізу міндетін орындады ма?", "amend(ministry_of_internal_affairs, rules819)"),
+    # the question's particle «ма» stays the question's, not a part of the verb («орындалды ма»)
+    ("kk", "Министрлік Қағидаларға түзетулер енгізу міндетін орындалды ма?", "amend(ministry_of_internal_affairs, rules819)"),
     ("kk", "Қағидаларға өзгерістер енгізу мерзімі өтті ме?", "amend(Body, rules819)"),
 ])
 def test_the_deadline_and_fulfilment_are_asked_in_words(kb, language, text, atom):
@@ -153,3 +155,33 @@ def test_a_new_person_is_declined_as_the_sentence_needs(kb):
     assert "с лицом супругом (супругой) Бекова" in ru
     assert Phrasebook(kb, "en").value_label("some_advocate") == "an advocate"
     assert Phrasebook(kb, "kk").value_label("close_relative_of_bekov").endswith("жақын туысы")
+
+
+# ---------------------------------------------------------------- participles a Kazakh lawyer writes
+
+PARTICIPLES = ["отырған", "отыратын", "ұсталатын", "ұсталған", "жазасын өтеп жатқан", "орналастырылған"]
+
+
+def _places(kb):
+    """The kk labels and phrases of the regimes a convict is held under (the predicates `special_regime` reads)."""
+    regimes = {atom.predicate for clause, _norm in kb.all_clauses() if clause.head.predicate == "special_regime"
+               for atom in clause.body if hasattr(atom, "predicate")}
+    assert len(regimes) == 3
+    return [(name, label.text) for name in sorted(regimes)
+            for label in kb.predicates[name].labels + kb.predicates[name].phrases
+            if label.language == "kk" and len(label.text.split()) <= 3]
+
+
+def test_the_participles_a_kazakh_lawyer_writes(kb):
+    from engine.explain.morphology import decline_kk
+
+    places = _places(kb)
+    assert len(places) >= 5
+    for name, phrase in places:
+        where = f"{phrase}-да" if phrase.isupper() else decline_kk(phrase, "loc")
+        for participle in PARTICIPLES:
+            text = f"{where} {participle} сотталған Құнақбаев Оспановқа қоңырау шала ала ма?"
+            u = understand(text, kb, "kk")
+            assert isinstance(u, Understood), (text, u.message)
+            assert u.atom_text == "call(kunakbaev, ospanov, Purpose)"
+            assert {str(a) for a in u.assumptions} == {f"{name}(kunakbaev)"}, text

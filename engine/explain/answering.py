@@ -76,18 +76,43 @@ class Trace:
     scope: int | None = None     # undetermined where the kb declares it encodes nothing: index into program.scopes
 
 
-def outside_scope(program: Program, index, predicate: str, values: tuple) -> int | None:
+def outside_scope(program: Program, index, predicate: str, values: tuple, memo: dict | None = None) -> int | None:
     """The first scope declaration (`outside scope "pec 109.1" for call(C, P, Purpose) if ...`) whose atom the
-    answer's atom matches and whose conditions hold in the model: the answer is outside what the kb encodes."""
+    answer's atom matches and whose conditions hold in the model: the answer is outside what the kb encodes.
+
+    memo (for many answers over one model): whether a declaration's conditions hold, by the values of the
+    variables they name (a register's answers about one convict share them)."""
     from engine.logic.matching import solutions, unify
 
     for k, scope in enumerate(program.scopes):
         if scope.atom is None or scope.atom.predicate != predicate or len(scope.atom.args) != len(values):
             continue
         binding = unify(scope.atom, values, {})
-        if binding is not None and next(iter(solutions(scope.conditions, binding, index)), None) is not None:
+        if binding is None:
+            continue
+        holds: bool | None
+        if memo is None:
+            holds = next(iter(solutions(scope.conditions, binding, index)), None) is not None
+        else:
+            named = memo.get(("names", k))
+            if named is None:
+                named = memo[("names", k)] = sorted({v.name for c in scope.conditions for v in _variables(c)} & set(binding))
+            key = (k, tuple((type(binding[name]), binding[name]) for name in named))
+            holds = memo.get(key)
+            if holds is None:
+                binding = {name: binding[name] for name in named}
+                holds = memo[key] = next(iter(solutions(scope.conditions, binding, index)), None) is not None
+        if holds:
             return k
     return None
+
+
+def _variables(c: n.Condition) -> list[n.Variable]:
+    if isinstance(c, n.Negation):
+        return c.atom.variables()
+    if isinstance(c, n.Atom):
+        return c.variables()
+    return [t for t in (c.left, c.right) if isinstance(t, n.Variable)]
 
 
 def trace(program: Program, prover: Prover, answer: Answer) -> Trace:

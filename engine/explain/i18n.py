@@ -81,6 +81,12 @@ WORDS: dict[str, dict[str, str]] = {
                                "неполным; задайте более узкий вопрос)",
                          "kk": "(іздеу {entries} түрлі нәтижеде тоқтатылды — бұл оның шегі: тізім толық болмауы мүмкін; "
                                "тарырақ сұраңыз)"},
+    "how stopped case": {"en": "(the search reads this case otherwise than its answer does: a name of the case is in a role "
+                               "that a definition gives another kind; the list may be incomplete)",
+                         "ru": "(поиск читает это дело иначе, чем его ответ: имя из дела стоит в роли, которой "
+                               "определение даёт другой вид; список может быть неполным)",
+                         "kk": "(іздеу бұл істі оның жауабынан өзгеше оқиды: істегі атау анықтама басқа түр беретін "
+                               "рөлде тұр; тізім толық болмауы мүмкін)"},
     "how stopped entries": {"en": "(stopped at {entries} diagram nodes, the memory bound of this search: the list may be "
                                   "incomplete; ask about fewer persons or with a narrower question)",
                             "ru": "(поиск остановлен на {entries} узлах диаграмм — это предел памяти: список может быть "
@@ -364,7 +370,7 @@ QUESTION_WORDS: dict[str, dict[str, list[str]]] = {
     "compliance fulfilled": {"en": ["fulfilled", "complied", "performed", "carried out", "fulfil", "fulfill"],
                              "ru": ["исполнено", "исполнило", "исполнил", "исполнила", "исполнена", "исполнить",
                                     "исполнен", "выполнено", "выполнило", "выполнил", "выполнила", "выполнена"],
-                             "kk": ["орындады", "орындалды", "орындалған", "орындау", "орындалды ма"]},
+                             "kk": ["орындады", "орындалды", "орындалған", "орындау"]},
     # before or after a provision cited in the question ("согласно подп. 2) ч. 1 ст. 134 УИК"; "ҚАК-тің ...
     # тармақшасына сәйкес"): the question is asked according to it (engine/tools/according.py)
     "according": {"en": ["according to", "in accordance with", "pursuant to", "per"],
@@ -402,7 +408,11 @@ QUESTION_WORDS: dict[str, dict[str, list[str]]] = {
                       "адамға", "бойынша", "күні", "күнгі", "арасында", "аралығында", "бар", "ол", "осы", "сол", "әр",
                       "әрбір", "мәртебесі", "мәртебе", "қазір", "енді", "дейін", "бастап", "кейін", "ғана", "да", "де",
                       "та", "те", "ді", "ды", "жылғы", "жылы", "ж", "болып", "табылады", "жасай", "жасау", "жасауға",
-                      "жасайтын", "жүзеге", "асыра"]},
+                      "жасайтын", "жүзеге", "асыра",
+                      # participles of being held somewhere, as «содержащийся», «находящийся» are in Russian: the
+                      # place itself is the kb's phrase («ШИЗО-да отырған», «тәртіптік изоляторда ұсталатын»)
+                      "отырған", "отыратын", "отыр", "ұсталған", "ұсталатын", "ұсталып", "жатқан", "тұрған",
+                      "орналастырылған", "орналасқан", "жазасын", "өтеп", "өтейтін", "өтеуші"]},
 }
 
 # Ordinal words, for citation forms that write a part by its ordinal (`{2:ordinal}` in kb/acts.zan:

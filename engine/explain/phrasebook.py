@@ -219,6 +219,7 @@ class Phrasebook:
         self._cited: dict = {}    # citation key -> as cited (a register cites the same few norms per answer)
         self._labels: dict = {}   # constant -> its label in the language
         self._roles: dict = {}    # value -> (relation, subject) of a person assumed with a role, or None
+        self._readings: dict = {}  # (predicate, arity) -> its reading template cut at its parameters (reading)
         self._relations: list[str] | None = None
 
     # ------------------------------------------------------------ citations and acts
@@ -314,30 +315,49 @@ class Phrasebook:
     def reading(self, predicate: str, values: tuple) -> str | None:
         """The predicate's `reads` template filled with its values' labels (None: an unknown value, "…");
         None when the kb gives the predicate no reading."""
+        key = (predicate, len(values))
+        parts = self._readings.get(key, self)
+        if parts is self:   # the template cut once at its parameters (a register reads the same few templates)
+            parts = self._readings[key] = self._cut(predicate, len(values))
+        if parts is None:
+            return None
+        return "".join(part if type(part) is str else self._said(values[part[0]], part[1]) for part in parts)
+
+    def _cut(self, predicate: str, arity: int) -> list | None:
+        """The template as text and (position of the value, the case it takes) in turn; a parameter the
+        values do not give stays as written."""
         decl = self.kb.predicates.get(predicate)
         text = self.template(predicate)
         if text is None:
             return None
-        given = dict(zip(decl.parameters, values))
-
-        def fill(m: re.Match) -> str:
-            if m.group(1) not in given:
-                return m.group()
-            value = given[m.group(1)]
-            if value is None:
-                return "…"
-            shown = self.value_label(value)
-            new = isinstance(value, str) and value not in self.kb.constants and self.new_person(value) is not None
-            if not isinstance(value, str) or (value not in self.kb.constants and not new):
-                return shown
+        position = dict(zip(decl.parameters, range(arity)))
+        parts: list = []
+        start = 0
+        for m in _SLOT.finditer(text):
+            parts.append(text[start:m.start()])
+            start = m.end()
+            if m.group(1) not in position:
+                parts.append(m.group())
+                continue
             case = m.group(2)   # a case the template names ({Convict:dat}), else in Russian the agreeing word's
             if case is None and self.language == "ru":
                 before = text[:m.start()].split()
                 case = case_after(before[-1].strip("(,;:«")) if before else None
-            if new:
-                return self.new_person(value, case) or shown
-            return decline(shown, case, self.language)
-        return _SLOT.sub(fill, text)
+            parts.append((position[m.group(1)], case))
+        parts.append(text[start:])
+        return [p for p in parts if p != ""]
+
+    def _said(self, value, case: str | None) -> str:
+        """A value in a reading: "…" if unknown, a constant by its label in the case, a person assumed with a role by it."""
+        if value is None:
+            return "…"
+        shown = self.value_label(value)
+        new = isinstance(value, str) and value not in self.kb.constants and self.new_person(value) is not None
+        if not isinstance(value, str) or (value not in self.kb.constants and not new):
+            return shown
+        if new:
+            return self.new_person(value, case) or shown
+        return decline(shown, case, self.language)
 
     def reading_of(self, atom: n.Atom) -> str:
         """An atom of the DSL read in words (variables as "…"), else the atom as written."""

@@ -378,14 +378,13 @@ def answer(d: dict) -> Answer:
 
 @dataclass(frozen=True)
 class Document(Node):
-    """An explanation document: the question, its date, its answers, and the norms it cites (first mention, fullest)."""
+    """An explanation document: the question, its date, its answers."""
 
     data: dict
     query: str
     at: str
     title: str | None
     answers: list[Answer]
-    norms: list[NormRef]
     unknown: list[str]               # names in the question that occur nowhere
     guesses: list[str]
 
@@ -429,14 +428,13 @@ class Diff(Node):
     before: str                      # the first date
     after: str
     changes: list[Change]
-    norms: list[NormRef]
 
 
 def read(document: dict) -> Document:
     """The tree of an explanation document (the JSON contract)."""
     warnings = document.get("warnings") or ()
     return Document(document, document["query"], document["at"], document.get("title"),
-                    [answer(a) for a in document["answers"]], _norms(cited_norms(document).values()),
+                    [answer(a) for a in document["answers"]],
                     [w["name"] for w in warnings if w.get("code") == "unknown-name"],
                     [w["did_you_mean"] for w in warnings if w.get("did_you_mean")])
 
@@ -447,8 +445,12 @@ def read_diff(document: dict) -> Diff:
                 [Change(c, c["atom"], answer(c["before"]) if c.get("before") else None,
                         answer(c["after"]) if c.get("after") else None,
                         [Cause(x, bool(x.get("primary")), x.get("explanation", ""), norm(x.get("norm"))) for x in c.get("causes") or ()])
-                 for c in document["changes"]],
-                _norms(cited_norms(document).values()))
+                 for c in document["changes"]])
+
+
+def norms_cited(doc: Document | Diff) -> list[NormRef]:
+    """The norms a document mentions, each with its fullest description (for the list at the end of a handout)."""
+    return _norms(cited_norms(doc.data).values())
 
 
 def _is_norm(value) -> bool:

@@ -138,33 +138,64 @@ class Diagrams:
         return result
 
     def conj(self, a: int, b: int) -> int:
-        if a == self.false or b == self.false:
-            return self.false
-        if a == self.true:
-            return b
-        if b == self.true or a == b:
-            return a
-        return self.apply("and", lambda x, y: x and y, *sorted((a, b)))
+        return self.ite(a, b, self.false) if a <= b else self.ite(b, a, self.false)
 
     def disj(self, a: int, b: int) -> int:
-        if a == self.true or b == self.true:
-            return self.true
-        if a == self.false:
-            return b
-        if b == self.false or a == b:
-            return a
-        return self.apply("or", lambda x, y: x or y, *sorted((a, b)))
+        return self.ite(a, self.true, b) if a <= b else self.ite(b, self.true, a)
 
     def neg(self, a: int) -> int:
-        return self.apply("not", lambda x: not x, a)
+        return self.ite(a, self.false, self.true)
 
     def ite(self, c: int, x: int, y: int) -> int:
-        """if c then x else y; c Boolean, x and y with any leaves."""
+        """if c then x else y; c Boolean, x and y with any leaves (the operation the case space is built of:
+        written out rather than through `apply`, three times faster)."""
         if c == self.true:
             return x
         if c == self.false or x == y:
             return y
-        return self.apply("ite", lambda a, b, d: b if a else d, c, x, y)
+        if x == self.true and y == self.false:
+            return c
+        key = ("ite", c, x, y)
+        found = self._memo.get(key)
+        if found is not None:
+            return found
+        table, level = self.table, self.level
+        top = level(table[c][0])
+        entry_x, entry_y = table[x], table[y]
+        if entry_x[0] != "leaf":
+            top = min(top, level(entry_x[0]))
+        if entry_y[0] != "leaf":
+            top = min(top, level(entry_y[0]))
+        v = top[2]
+        c0, c1 = self.branches(c, v)
+        x0, x1 = (entry_x[1], entry_x[2]) if entry_x[0] == v else (x, x)
+        y0, y1 = (entry_y[1], entry_y[2]) if entry_y[0] == v else (y, y)
+        result = self.node(v, self.ite(c0, x0, y0), self.ite(c1, x1, y1))
+        self._spend()
+        self._memo[key] = result
+        return result
+
+    def intersects(self, a: int, b: int, negate: bool = False) -> bool:
+        """Whether the Boolean diagrams a and b (or a and not b) hold together for some assignment, without
+        building their conjunction: the search stops at the first common path."""
+        key = ("meets", a, b, negate)
+        found = self._memo.get(key)
+        if found is not None:
+            return bool(found)
+        if a == self.false:
+            result = False
+        elif a == self.true:              # b (or not b) holds somewhere
+            result = b != (self.true if negate else self.false)
+        elif self.is_leaf(b):             # b (or not b) holds everywhere, or nowhere
+            result = bool(self.value(b)) != negate
+        else:
+            v = min(self.top(a), self.top(b))[2]
+            a0, a1 = self.branches(a, v)
+            b0, b1 = self.branches(b, v)
+            result = self.intersects(a0, b0, negate) or self.intersects(a1, b1, negate)
+        self._spend()
+        self._memo[key] = int(result)
+        return result
 
     def restrict(self, u: int, v: int, value: bool) -> int:
         """u with the variable v fixed."""
@@ -184,7 +215,19 @@ class Diagrams:
         return result
 
     def map(self, u: int, f: Callable[[Hashable], Hashable], name: str) -> int:
-        return self.apply("map:" + name, f, u)
+        """f applied to every leaf of u (name keys the memo: one name per f)."""
+        key = ("map:" + name, u)
+        found = self._memo.get(key)
+        if found is not None:
+            return found
+        entry = self.table[u]
+        if entry[0] == "leaf":
+            result = self.leaf(f(entry[1]))
+        else:
+            result = self.node(entry[0], self.map(entry[1], f, name), self.map(entry[2], f, name))
+        self._spend()
+        self._memo[key] = result
+        return result
 
     # ------------------------------------------------------------ reading
     def paths(self, u: int) -> Iterator[tuple[dict[int, bool], Hashable]]:

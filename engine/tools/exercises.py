@@ -59,6 +59,8 @@ WORDS: dict[str, dict[str, str]] = {
     "no norm": {"en": "no norm decides", "ru": "ни одна норма не решает", "kk": "ешбір норма шешпейді"},
     "none defeated": {"en": "it prevails over no norm", "ru": "ни над какой нормой", "kk": "ешбір нормадан басым емес"},
     "no principle": {"en": "no conflict to resolve", "ru": "нет коллизии", "kk": "коллизия жоқ"},
+    "principle binding interpretation": {"en": "binding interpretation", "ru": "обязательное толкование",
+                                         "kk": "міндетті түсіндірме"},
     "from date": {"en": "(from {date})", "ru": "(с {date})", "kk": "({date:abl} бастап)"},
     "seed": {"en": "seed {seed}", "ru": "вариант {seed}", "kk": "{seed}-нұсқа"},
     "level": {"en": "level {level}", "ru": "уровень {level}", "kk": "{level}-деңгей"},
@@ -435,7 +437,10 @@ def load_case(case: Case) -> KnowledgeBase:
 
 
 def principle_label(principle: str | None, language: str) -> str:
-    return principle if principle else tr("no principle", language)
+    """A principle as the sheet's reader names it: the Latin maxims as lawyers write them, the others in words."""
+    if not principle:
+        return tr("no principle", language)
+    return tr("principle " + principle, language) if "principle " + principle in WORDS else principle
 
 
 def build(number: int, row: Row, kb: KnowledgeBase, asker: Asker, rng: random.Random, language: str,
@@ -481,7 +486,7 @@ def build(number: int, row: Row, kb: KnowledgeBase, asker: Asker, rng: random.Ra
         rng.shuffle(options)
         choices["defeated"] = [{"value": nid, "label": norm_label(refs.get(nid), language) if nid else tr("none defeated", language)}
                                for nid in options]
-        choices["principle"] = [{"value": p, "label": p} for p in PRINCIPLES] + \
+        choices["principle"] = [{"value": p, "label": principle_label(p, language)} for p in PRINCIPLES] + \
                                [{"value": None, "label": tr("no principle", language)}]
         answer["defeated"] = right["norm"]["id"] if right else None
         answer["principle"] = right["principle"] if right else None
@@ -550,7 +555,11 @@ def topic_label(kb, topic: str, language: str) -> str:
     if topic == DATES_TOPIC:
         return tr("dates topic", language)
     phrases = Phrasebook(kb, language)
-    return phrases.label(topic) or phrases.value_label(topic)
+    if topic in kb.predicates or topic in kb.constants:
+        return phrases.label(topic) or phrases.value_label(topic)
+    # a word of norms' ids ("death"): those norms, by id and as the reader cites them
+    named = sorted(nid for nid in kb.norms if topic in nid.split("."))
+    return "; ".join(phrases.norm_name(nid, kb.norms[nid].citation) for nid in named) or topic
 
 
 def sheet_frame(sheet: dict) -> str:

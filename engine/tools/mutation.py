@@ -173,28 +173,24 @@ def _moved(subject: str, node, interval: n.Interval, rebuild: Callable, touched:
     first = interval.start
     assert first is not None, "only an interval with a first day is moved"
     found = []
+
+    def move(changed: n.Interval, said: str, days: int) -> None:
+        moved = rebuild(changed)
+        when = "a day earlier" if days < 0 else "a day later"
+        found.append(Mutant("move-in-force", subject, f"{subject} in force {said} ({when})",
+                            interval.span, (f"  in force {_interval_text(interval)}",),
+                            (f"  in force {_interval_text(moved_interval(moved))}",), touched=touched,
+                            **{table: ((subject, moved),)}))
+
+    last = interval.end
     for days in (-1, 1):
         start = first + datetime.timedelta(days=days)
-        if (interval.end is not None and start > interval.end) or (not_before is not None and start < not_before):
-            continue
-        moved = rebuild(dataclasses.replace(interval, start=start))
-        when = "a day earlier" if days < 0 else "a day later"
-        found.append(Mutant("move-in-force", subject, f"{subject} in force from {start.isoformat()} ({when})",
-                            interval.span, (f"  in force {_interval_text(interval)}",),
-                            (f"  in force {_interval_text(moved_interval(moved))}",), touched=touched,
-                            **{table: ((subject, moved),)}))
+        if (last is None or start <= last) and (not_before is None or start >= not_before):
+            move(dataclasses.replace(interval, start=start), f"from {start.isoformat()}", days)
     for days in (-1, 1):  # the last day, too
-        if interval.end is None:
-            break
-        end = interval.end + datetime.timedelta(days=days)
-        if end < first:
-            continue
-        moved = rebuild(dataclasses.replace(interval, end=end))
-        when = "a day earlier" if days < 0 else "a day later"
-        found.append(Mutant("move-in-force", subject, f"{subject} in force to {end.isoformat()} ({when})",
-                            interval.span, (f"  in force {_interval_text(interval)}",),
-                            (f"  in force {_interval_text(moved_interval(moved))}",), touched=touched,
-                            **{table: ((subject, moved),)}))
+        end = last + datetime.timedelta(days=days) if last is not None else None
+        if end is not None and end >= first:
+            move(dataclasses.replace(interval, end=end), f"to {end.isoformat()}", days)
     return found
 
 

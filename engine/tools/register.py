@@ -297,12 +297,13 @@ def solve(kb, program: ir.Program, query: n.Query, level: str, language: str, st
     explainer = Explainer(kb, part, language, steps=steps, level=level, tables=tables)
     items: list[tuple[str, str | None, dict]] = []
     shapes: dict[tuple, dict] = {}   # shape -> the first answer of that shape (explained): see shape_of
+    scopes: dict = {}   # answering.outside_scope's memo
     for a in done.answers(query):
         if owned is not None and any((type(v).__name__, v) in own for v in a.values) != owned:
             continue
         if SHAPES and level != "full" and not steps:
             if _undecided(a):   # no proof to build: its shape is known before its trace
-                t = Trace(a, scope=_scope(part, done, a))
+                t = Trace(a, scope=_scope(part, done, a, scopes))
             else:
                 t = done.trace(a, level)
             shape = shape_of(t)
@@ -352,10 +353,10 @@ def _undecided(a) -> bool:
             and a.fulfilled_on is None)
 
 
-def _scope(program: ir.Program, done, a) -> int | None:
+def _scope(program: ir.Program, done, a, memo: dict) -> int | None:
     """The scope declaration an undetermined answer falls under, as its trace would say (answering.outside_scope)."""
     if a.status == "undetermined" and not a.ambiguity and program.scopes:
-        return outside_scope(program, done.prover.index, a.predicate, a.values)
+        return outside_scope(program, done.prover.index, a.predicate, a.values, memo)
     return None
 
 

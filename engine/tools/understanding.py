@@ -165,7 +165,7 @@ class Lexicon:
         self._by_stem: dict[str, list[int]] = {}             # its first four letters -> entries
         self._starts: dict[str, list[Entry]] = {}
         self._skips: tuple[list[Token], list[int]] | None = None
-        self._exact_words: set[str] | None = None
+        self._exact_words: dict[str, set[tuple[str, str]]] | None = None
         for kind, by_language in QUESTION_WORDS.items():
             if kind in ("filler", "year") or kind.startswith("status "):
                 continue
@@ -274,8 +274,11 @@ class Lexicon:
                     ok = False
                     break
                 s = _similar(toks[j].low, w)
-                if not s or (s < 1.0 and toks[j].low in self._exact()):
-                    # a word that is a phrase of its own ("deadline") is no inflection of another ("dead")
+                if not s or (s < 1.0 and toks[j].low in self._exact() and (
+                        len(entry.words) == 1 or self._exact()[toks[j].low] - {(entry.kind, entry.value)})):
+                    # a word that is a phrase of its own ("deadline") is no inflection of another word ("dead"),
+                    # nor of a longer phrase with another meaning; it is one of a longer phrase with its own
+                    # meaning ("accept" in "accepting an executive appointment", both `accept`)
                     ok = False
                     break
                 score += s
@@ -289,9 +292,13 @@ class Lexicon:
                 best.append(entry)
         return best_end, best
 
-    def _exact(self) -> set[str]:
+    def _exact(self) -> dict[str, set[tuple[str, str]]]:
+        """Each word that is a phrase of its own, with what it means (kind, value)."""
         if self._exact_words is None:
-            self._exact_words = {e.words[0] for e in self.entries if len(e.words) == 1 and e.rank == 0}
+            self._exact_words = {}
+            for e in self.entries:
+                if len(e.words) == 1 and e.rank == 0:
+                    self._exact_words.setdefault(e.words[0], set()).add((e.kind, e.value))
         return self._exact_words
 
     def known_words(self) -> set[str]:
@@ -991,8 +998,10 @@ def phrasings(kb: KnowledgeBase, language: str) -> list[str]:
     for q in sorted(kb.questions.values(), key=lambda q: q.name):
         title = n.label_of(q.labels, language)
         if title and {l.language for l in q.labels} >= {language}:
-            for p in q.parameters:
-                title = title.replace("{" + p + "}", _example_name(kb, p, language) or "…")
+            for p in q.parameters:   # the example name in the case the words before it need («осужденного Кунакбаева»)
+                title = re.sub(r"\{" + re.escape(p) + r"(?::(\w+))?\}",
+                               lambda m: _declined(title[:m.start()], m.group(1), _example_name(kb, p, language), language),
+                               title)
             out.append(title)
     for name in sorted(askable(kb)):
         decl = kb.predicates.get(name)
@@ -1005,6 +1014,16 @@ def phrasings(kb: KnowledgeBase, language: str) -> list[str]:
         out.append(word("example phrasing", language, status=WORDS["permitted"][language], label=label,
                         name=who or "…"))
     return out
+
+
+def _declined(before: str, case: str | None, name: str | None, language: str) -> str:
+    from engine.explain.morphology import case_after, decline
+
+    if name is None:
+        return "…"
+    if case is None and language == "ru" and before.split():
+        case = case_after(before.split()[-1].strip("(,;:«"))
+    return decline(name, case, language)
 
 
 def _ground(clause: n.Clause):

@@ -51,9 +51,13 @@ def _side(doc: dict, language: str) -> str:
     if doc.get("compare"):
         head += f" / {say_date(doc['compare'], language)}"
     if doc.get("reading") or doc.get("versus_reading"):
-        head += f"; {word('reading', language)}: {doc.get('reading') or '—'}"
+        def named(names: str | None) -> str:   # a reading by its label in the reader's language, its name as code
+            labels = doc.get("readings") or {}
+            return ", ".join(f"{labels[r]['label']} (`{r}`)" if r in labels else f"`{r}`"
+                             for r in (names or "").split(", ") if r) or "—"
+        head += f"; {word('reading', language)}: {named(doc.get('reading'))}"
         if doc.get("versus_reading"):
-            head += f" {word('versus', language)} {doc['versus_reading']}"
+            head += f" {word('versus', language)} {named(doc['versus_reading'])}"
     return head + ")"
 
 
@@ -83,35 +87,197 @@ def _policy(doc: dict, language: str) -> str:
     return word("first hit" if doc.get("hit_policy", "first") == "first" else "any hit", language)
 
 
-def text(doc: dict, language: str) -> str:
-    out = [f"{word('case space', language)} — {_side(doc, language)}"]
-    for a, r in zip(doc.get("given", []), doc.get("given_read", [])):
-        out.append(f"  {word('given', language)}: {r} (`{a}`)")
-    for a in doc.get("assumed", []):
-        out.append(f"  {word('assumed', language)}: `{a}`")
-    for name, r in doc.get("readings", {}).items():
-        out.append(f"  {word('reading', language)} {name}: {r['label']}" + (f" — «{r['supported_by']}»" if r.get("supported_by") else ""))
-    names = doc.get("names", {})
-    # a person named by a letter in the readings keeps its id in the atoms: the legend gives both
-    out.append(f"{word('individuals', language)}: " + "; ".join(
-        (f"{names[k]} (`{k}`)" if names.get(k, k) != k else k) + f" = {v}" for k, v in doc["individuals"].items()))
-    for t in tables(doc):
-        out.append("")
-        out.append(f"`{t['atom']}` — {_policy(doc, language)}")
-        labels = [str(i) for i in range(1, len(t["columns"]) + 1)]
-        width = max([len(word("cell yes", language)), len(word("cell no", language)), 1] + [len(x) for x in labels])
+class Report:
+    """The one walk over a case-space report: what the question fixes, the persons, a decision table per atom, then
+    the gaps, conflicts, redundancies and changes. A format (TextReport, MarkdownReport, HtmlReport) marks each part
+    up, writing user text through its escaping function (`plain`) and atoms as code (`code`)."""
+
+    def __init__(self, language: str):
+        self.language = language
+
+    def w(self, key: str, **values) -> str:
+        return word(key, self.language, **values)
+
+    def write(self, doc: dict) -> str:
+        out = self.title(doc)
+        out += [self.line(f"{self.plain(self.w('given'))}: {self.plain(r)} ({self.code(a)})")
+                for a, r in zip(doc.get("given", []), doc.get("given_read", []))]
+        out += [self.line(f"{self.plain(self.w('assumed'))}: {self.code(a)}") for a in doc.get("assumed", [])]
+        out += self.readings(doc)
+        names = doc.get("names", {})
+        # a person named by a letter in the readings keeps its id in the atoms: the legend gives both
+        out.append(self.paragraph(f"{self.strong(self.plain(self.w('individuals')))}: " + "; ".join(
+            (f"{self.plain(names[k])} ({self.code(k)})" if names.get(k, k) != k else self.person(k)) + f" = {self.plain(v)}"
+            for k, v in doc["individuals"].items())))
+        for t in tables(doc):
+            out += self.table(doc, t, [str(i) for i in range(1, len(t["columns"]) + 1)])
+        return self.page(doc, out + self.tail(_tail_text(doc, self.language, self.tail_code)))
+
+    # ------------------------------------------------------------ markup (each format)
+    def plain(self, text: str) -> str:
+        return text
+
+    def code(self, text: str) -> str:
+        return f"`{text}`"
+
+    tail_code = code
+
+    def strong(self, text: str) -> str:
+        return text
+
+    def person(self, key: str) -> str:
+        """A person's id where it has no other name."""
+        return self.code(key)
+
+    def line(self, text: str) -> str:
+        """A line of what the question fixes."""
+        return text
+
+    def paragraph(self, text: str) -> str:
+        return text
+
+    def readings(self, doc: dict) -> list[str]:
+        return []
+
+    def title(self, doc: dict) -> list[str]:
+        raise NotImplementedError
+
+    def table(self, doc: dict, t: dict, labels: list[str]) -> list[str]:
+        raise NotImplementedError
+
+    def tail(self, lines: list[str]) -> list[str]:
+        raise NotImplementedError
+
+    def page(self, doc: dict, out: list[str]) -> str:
+        return "\n".join(out) + "\n"
+
+
+class TextReport(Report):
+    """Aligned columns (user text is escaped where it is printed: engine/cli.py)."""
+
+    def person(self, key: str) -> str:
+        return key
+
+    def line(self, text: str) -> str:
+        return f"  {text}"
+
+    def title(self, doc: dict) -> list[str]:
+        return [f"{self.w('case space')} — {_side(doc, self.language)}"]
+
+    def readings(self, doc: dict) -> list[str]:
+        return [f"  {self.w('reading')} {name}: {r['label']}" + (f" — «{r['supported_by']}»" if r.get("supported_by") else "")
+                for name, r in doc.get("readings", {}).items()]
+
+    def table(self, doc: dict, t: dict, labels: list[str]) -> list[str]:
+        language = self.language
+        out = ["", f"`{t['atom']}` — {_policy(doc, language)}"]
+        width = max([len(self.w("cell yes")), len(self.w("cell no")), 1] + [len(x) for x in labels])
         number = len(str(t["rows"][-1][0])) + 1
         head = " " * (number + 3) + " ".join(x.ljust(width) for x in labels)
         statuses = [_status(row, language) for _k, row in t["rows"]]
-        status_width = max([len(word("status", language))] + [len(x) for x in statuses])
-        out.append(f"{head} │ {word('status', language).ljust(status_width)} │ {word('decided by', language)}")
+        status_width = max([len(self.w("status"))] + [len(x) for x in statuses])
+        out.append(f"{head} │ {self.w('status').ljust(status_width)} │ {self.w('decided by')}")
         for (k, row), status in zip(t["rows"], statuses):
             cells = " ".join(c.ljust(width) for c in _cells(row, t["columns"], language))
             out.append(f"  {(str(k) + '.').rjust(number)} {cells} │ {status.ljust(status_width)} │ {_deciding(row, language)}")
-        for label, (atom, reading) in zip(labels, t["columns"]):
-            out.append(f"    {label}: {reading} (`{atom}`)")
-    out += _tail_text(doc, language)
-    return "\n".join(out) + "\n"
+        return out + [f"    {label}: {reading} (`{atom}`)" for label, (atom, reading) in zip(labels, t["columns"])]
+
+    def tail(self, lines: list[str]) -> list[str]:
+        return lines
+
+
+class MarkdownReport(Report):
+    """A pipe table per atom."""
+
+    def plain(self, text: str) -> str:
+        return _md(text)
+
+    def code(self, text: str) -> str:
+        return _code(text)
+
+    tail_code = code
+
+    def strong(self, text: str) -> str:
+        return f"**{text}**"
+
+    def line(self, text: str) -> str:
+        return f"- {text}"
+
+    def title(self, doc: dict) -> list[str]:
+        return [f"# {_md(self.w('case space'))}: {_code(doc['query'])}", "", _md(_side(doc, self.language)), ""]
+
+    def table(self, doc: dict, t: dict, labels: list[str]) -> list[str]:
+        language = self.language
+        out = ["", f"## {_code(t['atom'])}", "", f"*{_md(_policy(doc, language))}*", "",
+               "| # | " + " | ".join(labels) + f" | {_md(self.w('status'))} | {_md(self.w('decided by'))} |",
+               "|---|" + "---|" * len(labels) + "---|---|"]
+        for k, row in t["rows"]:
+            cells = " | ".join(_md(c) for c in _cells(row, t["columns"], language))
+            out.append(f"| {k} | {cells} | **{_md(_status(row, language))}** | {_md(_deciding(row, language))} |")
+        return out + [""] + [f"{label}. {_md(reading)} ({_code(atom)})" for label, (atom, reading) in zip(labels, t["columns"])]
+
+    def tail(self, lines: list[str]) -> list[str]:
+        return [""] + [("- " + line.strip()) if line.startswith("  ") else line for line in lines]
+
+
+STYLE = ("body{font-family:system-ui,sans-serif;max-width:80em;margin:2em auto;padding:0 1em}"
+         "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3em .5em;vertical-align:top;font-size:.9em}"
+         "td.cell{text-align:center}"
+         ".permitted{background:#dff5df}.prohibited{background:#fbe0e0}.discretionary{background:#fff3cc}"
+         ".undetermined{background:#eee0f5}")
+
+
+class HtmlReport(Report):
+    """A page with a table per atom."""
+
+    def plain(self, text: str) -> str:
+        return escape(text)
+
+    def code(self, text: str) -> str:
+        return f"<code>{escape(text)}</code>"
+
+    def tail_code(self, text: str) -> str:   # the tail is escaped as lines: its code spans are marked, then opened
+        return f"\x00{text}\x01"
+
+    def strong(self, text: str) -> str:
+        return f"<b>{text}</b>"
+
+    def line(self, text: str) -> str:
+        return f"<p>{text}</p>"
+
+    paragraph = line
+
+    def title(self, doc: dict) -> list[str]:
+        return [f"<h1>{escape(self.w('case space'))}: <code>{escape(doc['query'])}</code></h1>",
+                f"<p>{escape(_side(doc, self.language))}</p>"]
+
+    def table(self, doc: dict, t: dict, labels: list[str]) -> list[str]:
+        language = self.language
+        rows = []
+        for k, row in t["rows"]:
+            cells = "".join(f"<td class=\"cell\">{escape(c)}</td>" for c in _cells(row, t["columns"], language))
+            rows.append(f"<tr><td>{k}</td>{cells}"
+                        f"<td><span class=\"status {escape(row['status'])}\">{escape(_status(row, language))}</span></td>"
+                        f"<td>{escape(_deciding(row, language))}</td></tr>")
+        head = "".join(f"<th title=\"{escape(reading)}\">{label}</th>" for label, (_a, reading) in zip(labels, t["columns"]))
+        legend = "".join(f"<li>{escape(reading)} (<code>{escape(atom)}</code>)</li>" for atom, reading in t["columns"])
+        return [f"<h2><code>{escape(t['atom'])}</code></h2>", f"<p><i>{escape(_policy(doc, language))}</i></p>",
+                f"<table><tr><th>#</th>{head}<th>{escape(self.w('status'))}</th>"
+                f"<th>{escape(self.w('decided by'))}</th></tr>", *rows, "</table>", f"<ol>{legend}</ol>"]
+
+    def tail(self, lines: list[str]) -> list[str]:
+        return ["<ul>" + "".join(f"<li>{escape(line.strip())}</li>".replace("\x00", "<code>").replace("\x01", "</code>")
+                                 for line in lines if line.strip()) + "</ul>"]
+
+    def page(self, doc: dict, out: list[str]) -> str:
+        return "\n".join([
+            "<!DOCTYPE html>", f'<html lang="{escape(self.language)}">', "<head><meta charset=\"utf-8\">",
+            f"<title>{escape(self.w('case space'))} — {escape(say_date(doc['at'], self.language))}</title>",
+            f"<style>{STYLE}</style></head><body>", *out, "</body></html>", ""])
+
+
+def text(doc: dict, language: str) -> str:
+    return TextReport(language).write(doc)
 
 
 def _tail_text(doc: dict, language: str, code=lambda x: f"`{x}`") -> list[str]:
@@ -155,65 +321,11 @@ def _summaries(doc: dict, language: str, code=lambda x: f"`{x}`") -> list[str]:
 
 
 def markdown(doc: dict, language: str) -> str:
-    out = [f"# {_md(word('case space', language))}: {_code(doc['query'])}", "", _md(_side(doc, language)), ""]
-    for a, r in zip(doc.get("given", []), doc.get("given_read", [])):
-        out.append(f"- {_md(word('given', language))}: {_md(r)} ({_code(a)})")
-    for a in doc.get("assumed", []):
-        out.append(f"- {_md(word('assumed', language))}: {_code(a)}")
-    names = doc.get("names", {})
-    out.append(f"**{_md(word('individuals', language))}**: " + "; ".join(
-        (f"{_md(names[k])} ({_code(k)})" if names.get(k, k) != k else _code(k)) + f" = {_md(v)}"
-        for k, v in doc["individuals"].items()))
-    for t in tables(doc):
-        out += ["", f"## {_code(t['atom'])}", "", f"*{_md(_policy(doc, language))}*", ""]
-        labels = [str(i) for i in range(1, len(t["columns"]) + 1)]
-        out.append("| # | " + " | ".join(labels) + f" | {_md(word('status', language))} | {_md(word('decided by', language))} |")
-        out.append("|---|" + "---|" * len(labels) + "---|---|")
-        for k, row in t["rows"]:
-            cells = " | ".join(_md(c) for c in _cells(row, t["columns"], language))
-            out.append(f"| {k} | {cells} | **{_md(_status(row, language))}** | {_md(_deciding(row, language))} |")
-        out.append("")
-        out += [f"{label}. {_md(reading)} ({_code(atom)})" for label, (atom, reading) in zip(labels, t["columns"])]
-    out.append("")
-    out += [("- " + line.strip()) if line.startswith("  ") else line for line in _tail_text(doc, language, _code)]
-    return "\n".join(out) + "\n"
+    return MarkdownReport(language).write(doc)
 
 
 def html(doc: dict, language: str) -> str:
-    body = []
-    for t in tables(doc):
-        labels = [str(i) for i in range(1, len(t["columns"]) + 1)]
-        rows = []
-        for k, row in t["rows"]:
-            cells = "".join(f"<td class=\"cell\">{escape(c)}</td>" for c in _cells(row, t["columns"], language))
-            rows.append(f"<tr><td>{k}</td>{cells}"
-                        f"<td><span class=\"status {escape(row['status'])}\">{escape(_status(row, language))}</span></td>"
-                        f"<td>{escape(_deciding(row, language))}</td></tr>")
-        head = "".join(f"<th title=\"{escape(reading)}\">{label}</th>" for label, (_a, reading) in zip(labels, t["columns"]))
-        legend = "".join(f"<li>{escape(reading)} (<code>{escape(atom)}</code>)</li>" for atom, reading in t["columns"])
-        body += [f"<h2><code>{escape(t['atom'])}</code></h2>", f"<p><i>{escape(_policy(doc, language))}</i></p>",
-                 f"<table><tr><th>#</th>{head}<th>{escape(word('status', language))}</th>"
-                 f"<th>{escape(word('decided by', language))}</th></tr>", *rows, "</table>", f"<ol>{legend}</ol>"]
-    tail = "".join(f"<li>{escape(line.strip())}</li>".replace("\x00", "<code>").replace("\x01", "</code>")
-                   for line in _tail_text(doc, language, lambda x: f"\x00{x}\x01") if line.strip())
-    return "\n".join([
-        "<!DOCTYPE html>", f'<html lang="{escape(language)}">', "<head><meta charset=\"utf-8\">",
-        f"<title>{escape(word('case space', language))} — {escape(say_date(doc['at'], language))}</title>",
-        "<style>body{font-family:system-ui,sans-serif;max-width:80em;margin:2em auto;padding:0 1em}"
-        "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3em .5em;vertical-align:top;font-size:.9em}"
-        "td.cell{text-align:center}"
-        ".permitted{background:#dff5df}.prohibited{background:#fbe0e0}.discretionary{background:#fff3cc}"
-        ".undetermined{background:#eee0f5}</style></head><body>",
-        f"<h1>{escape(word('case space', language))}: <code>{escape(doc['query'])}</code></h1>",
-        f"<p>{escape(_side(doc, language))}</p>",
-        *[f"<p>{escape(word('given', language))}: {escape(r)} (<code>{escape(a)}</code>)</p>"
-          for a, r in zip(doc.get("given", []), doc.get("given_read", []))],
-        *[f"<p>{escape(word('assumed', language))}: <code>{escape(a)}</code></p>" for a in doc.get("assumed", [])],
-        f"<p><b>{escape(word('individuals', language))}</b>: "
-        + "; ".join((f"{escape(doc['names'][k])} (<code>{escape(k)}</code>)" if doc.get("names", {}).get(k, k) != k
-                     else f"<code>{escape(k)}</code>") + f" = {escape(v)}"
-                    for k, v in doc["individuals"].items()) + "</p>",
-        *body, f"<ul>{tail}</ul>", "</body></html>", ""])
+    return HtmlReport(language).write(doc)
 
 
 def conditions(doc: dict, language: str) -> list[tuple[str, list[str]]]:

@@ -249,7 +249,7 @@ class Html(Walk):
             body += self.summary_table(doc.answers)
         for a in doc.answers:
             body += self.visit(a)
-        return [page(title, body + self.norms_section(doc.norms), self.language)]
+        return [page(title, body + self.norms_section(t.norms_cited(doc)), self.language)]
 
     def visit_Diff(self, doc: t.Diff) -> list[str]:
         title = doc.title or self.w("diff title", before=self.day(doc.before), after=self.day(doc.after))
@@ -276,7 +276,7 @@ class Html(Walk):
                                 f"{escape(side.trace.summary.text if side.trace.summary else '')}</summary>")
                     body += self.visit(side, 3)
                     body.append("</details>")
-        return [page(title, body + self.norms_section(doc.norms), self.language)]
+        return [page(title, body + self.norms_section(t.norms_cited(doc)), self.language)]
 
 
 def render(document: dict, explain: bool, language: str, *, short: bool = False, steps: bool = False) -> str:

@@ -118,12 +118,16 @@ def pieces(document: dict) -> Iterator[str]:
     yield "{}" if first else "\n}"
 
 
+# json.dumps with any option makes a new encoder on every call: one, made once, writes the same text
+_COMPACT = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode
+
+
 def _line(value) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+    return _COMPACT(value) + "\n"
 
 
 def _compact(value, _newline: str = "") -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return encode_basestring(value) if type(value) is str else _COMPACT(value)
 
 
 def _answer_line(answer) -> str:

@@ -178,7 +178,7 @@ class Markdown(Walk):
             out += [f"_{no_answers_text(doc.data, self.language)}_", ""]
         for a in doc.answers:
             out += self.visit(a)
-        return out + (self.norms_section(doc.norms) if self.view.explain else [])
+        return out + (self.norms_section(t.norms_cited(doc)) if self.view.explain else [])
 
     def visit_Diff(self, doc: t.Diff) -> list[str]:
         title = doc.title or self.w("diff title", before=self.day(doc.before), after=self.day(doc.after))
@@ -202,7 +202,7 @@ class Markdown(Walk):
                         out += [f"### {_cap(self.w(key))} ({self.day(day)})", ""]
                         out += [line.replace("## ", "#### ", 1) if line.startswith("### ") else line
                                 for line in self.visit(side, None)]
-        return out + (self.norms_section(doc.norms) if self.view.explain else [])
+        return out + (self.norms_section(t.norms_cited(doc)) if self.view.explain else [])
 
 
 def render(document: dict, explain: bool, language: str, *, short: bool = False, steps: bool = False) -> str:
