@@ -116,7 +116,8 @@ def _outputs(zan, language: str) -> list[tuple[str, str, str]]:
     runs += [(fmt, ("diff", *flagship, "--from", "2024-12-26", "--to", "2024-12-27", "--explain", "--format", fmt))
              for fmt in ("text", "markdown", "html", "dot", "json")]
     runs += [("text", ("ask", *flagship, "--at", "2024-12-20", "--how", "permitted")),
-             ("text", ("cases", *flagship, "--at", "2024-12-26", "--compare", "2024-12-27")),
+             *[(fmt, ("cases", *flagship, "--at", "2024-12-26", "--compare", "2024-12-27", "--format", fmt))
+               for fmt in ("text", "markdown", "html")],
              ("text", ("exercises", "--count", "2", "--seed", "1", "--topic", "dates")),
              ("html", ("exercises", "--count", "2", "--seed", "1", "--topic", "dates", "--format", "html")),
              ("text", ("norms", "--at", "2025-01-15")),
