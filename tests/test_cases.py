@@ -343,6 +343,16 @@ def test_an_obligation_whose_constants_the_law_names(kb, query, at, other):
     assert all("__" not in (c.atom or "") for r in s.rows for c in r.causes)
 
 
+def test_a_predicate_the_law_concludes_with_a_modality_is_undetermined_on_a_day_no_such_norm_is_in_force(kb):
+    """The case space says what `zan ask` says: before the norm that makes amending an obligation is in force,
+    an atom of `amend` is undetermined in both (it was holds / not established in the case space)."""
+    day = datetime.date(2024, 1, 1)
+    s = space.cases("amend(Body, Act)", day, kb=kb)
+    assert s.rows and {r.outcome.status for r in s.rows} == {"undetermined"}
+    result = pipeline.ask("amend(ministry_of_internal_affairs, rules819)", day, None, [], explain=False)
+    assert [t.answer.status for t in result.traces] == ["undetermined"]
+
+
 # ---------------------------------------------------------------- bounded work (issue 23, items 1 and 8)
 
 from engine.logic.diagrams import Budget

@@ -186,3 +186,22 @@ def test_the_participles_a_kazakh_lawyer_writes(kb):
             assert isinstance(u, Understood), (text, u.message)
             assert u.atom_text == "call(kunakbaev, ospanov, Purpose)"
             assert {str(a) for a in u.assumptions} == {f"{name}(kunakbaev)"}, text
+
+
+def test_the_lexicon_is_built_once_per_knowledge_base(monkeypatch):
+    """`zan ask` reads a question's language, then the question: one lexicon for both (issue 26, item 8)."""
+    from engine.tools import understanding
+
+    kb = knowledge()
+    built = []
+    original = understanding.Lexicon.__init__
+
+    def counting(self, kb):
+        built.append(kb)
+        original(self, kb)
+    monkeypatch.setattr(understanding.Lexicon, "__init__", counting)
+    text = "Может ли Кунакбаев позвонить Оспанову?"
+    assert understanding.language_of(text, kb) == "ru"
+    assert isinstance(understand(text, kb, "ru"), Understood)
+    assert isinstance(understand("Кунакбаев шизо?", kb, "ru"), Diagnostic)
+    assert len(built) == 1

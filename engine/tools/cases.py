@@ -37,7 +37,7 @@ from typing import AbstractSet, Any, Callable, Hashable, Iterable, Sequence
 
 from engine.base.diagnostics import Diagnostic, ZanError
 from engine.base.source import Span
-from engine.explain.answering import Decisions
+from engine.explain.answering import Decisions, decided_by_norms
 from engine.explain.explanation import Explainer, atom_text, query_text
 from engine.explain.i18n import word
 from engine.logic import ir
@@ -257,6 +257,9 @@ class Builder:
         self.kb = kb
         self.d = Diagrams(budget, deadline)
         self.grouped = grouped          # the facts of one person together (the case space), or in the order read (--how)
+        # --how: what the case's own facts make true (the evaluated model); its values are candidates in the
+        # roles where the model has them, whatever the kind (an owner the case names as `legal_owner_of`'s P)
+        self.model = None
         self.anchors: set = set()       # the question's own persons: facts about the others are grouped per person
         self.combinations = 0           # patterns of applicable norms decided so far (bounded: MAX_COMBINATIONS)
         self.individuals: dict[str, Individual] = {}
@@ -332,6 +335,12 @@ class Builder:
         condition (`A != B`) gets a person of its own."""
         kind = self.parameter(relation, position)
         known = [i.name for i in self.individuals.values() if not i.fresh and kind in i.types]
+        if self.model is not None and role is not None:
+            _relation, _position, bound = role
+            for row in sorted(self.model.get(relation), key=str):
+                if len(row) == len(bound) and all(b is None or b == v for b, v in zip(bound, row)) \
+                        and row[position] in self.individuals and row[position] not in known:
+                    known.append(row[position])
         key = ("role", role) if role is not None else (owner, variable)
         if key in self._fresh and self._fresh[key] in taken_here:
             key = (owner, variable)
@@ -452,7 +461,7 @@ def _outcomes(builder: Builder, grounder: Grounder, program: ir.Program, predica
     `verdicts` (a dict kept for one program and predicate) keeps the deontic core's verdict per set of norms
     for the next atom (deontic.decide's memo)."""
     d = builder.d
-    deontic = predicate in program.deontic
+    deontic = decided_by_norms(program, predicate)
     found: dict = {}
     if not deontic:
         here = grounder.holds(predicate, values)
@@ -778,7 +787,7 @@ def _representatives(kb: KnowledgeBase, make: Callable, builder: Builder,
                                  Span("<case space>", k + 1, 1))
         predicates = {cases[k][0][0] for k in members}
         done = evaluated(program, predicates, many=True)
-        decisions = {p: Decisions(program, done.model, p, deontic=p in program.deontic) for p in predicates}
+        decisions = {p: Decisions(program, done.model, p) for p in predicates}
         for k in members:
             traces[k] = done.trace(decisions[cases[k][0][0]](renamed[k]), "brief")
     return traces
@@ -1062,7 +1071,8 @@ class HowFound:
 
 def how(program: ir.Program, kb: KnowledgeBase, predicate: str, values: tuple, status: str,
         case_facts: set[GroundAtom], limit: int | None = None, budget: Budget | None = None,
-        deadline: float | None = None, verdicts: dict | None = None, current: str | None = None) -> HowFound:
+        deadline: float | None = None, verdicts: dict | None = None, current: str | None = None,
+        model=None) -> HowFound:
     """The minimal sets of facts that, added to the case, would give the atom the status; smallest first.
 
     The case's own facts stay as they are (each is true in the program); every other ground fact a
@@ -1070,7 +1080,7 @@ def how(program: ir.Program, kb: KnowledgeBase, predicate: str, values: tuple, s
     candidate. Minimal: no proper subset gives the status. Bounded by construction: the sets are
     enumerated lazily, smallest first (engine/logic/diagrams.py), at most `limit` of them (HOW_MAX
     when None), and the work stops when the budget (entries, seconds; until `deadline`) is spent.
-    `current`: the status the case has now, as evaluated; when it is the status asked, the one minimal set
+    `model`: the case's evaluated model (the names it puts in a role are candidates there). `current`: the status the case has now, as evaluated; when it is the status asked, the one minimal set
     is the empty one (and the empty set is never offered for another status: the evaluation decides).
     """
     if current is not None and current == status:
@@ -1085,6 +1095,7 @@ def how(program: ir.Program, kb: KnowledgeBase, predicate: str, values: tuple, s
                 constants.setdefault(v, set()).add(decl.parameters[k] if decl and k < decl.arity else f"{relation}#{k}")
     builder = Builder(kb, [program], constants, case_facts, budget=budget, deadline=deadline, grouped=False)
     builder.anchors = {v for v in values if isinstance(v, str)}
+    builder.model = model
     if kb.assumables:    # only what a case may still establish (kb `assumable`): evidence, circumstances, contracts
         builder.open_relations &= {ref.norm_id for decl in kb.assumables for ref in decl.predicates}
     for k, v in enumerate(values):
@@ -1153,13 +1164,14 @@ def how_for_result(result, status: str, limit: int | None = None, budget: Budget
     explainer = Explainer(kb, program, language)
     out = []
     verdicts: dict[str, dict] = {}       # per predicate: the deontic core's verdicts, shared by the answers
+    model = evaluated(program, {t.answer.predicate for t in result.traces}).model if result.traces else None
     for t in result.traces:
         a = t.answer
         if time.monotonic() > deadline:
             found = HowFound([], set(), stopped={"bound": "seconds", "limit": budget.seconds})
         else:
             found = how(program, kb, a.predicate, a.values, status, case_facts, limit, budget, deadline,
-                        verdicts.setdefault(a.predicate, {}), a.status)
+                        verdicts.setdefault(a.predicate, {}), a.status, model)
         named = sorted({name for s in found.sets for fact in s for name in found.fresh if name in found.atoms[fact][1]})
         alphabet = LETTERS.get(language, LETTERS["en"])
         letter = {name: alphabet[k % len(alphabet)] for k, name in enumerate(named)}
