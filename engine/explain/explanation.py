@@ -426,11 +426,11 @@ class Explainer:
         c = w.condition
         if w.reason == "not-in-force":
             info = self.program.norms[w.norm]
-            sentence = self.w("not in force on", date=self.program.at.isoformat())
+            sentence = self.w("not in force on", date=self.phrases.date(self.program.at))
             if info.start and info.start > self.program.at:
-                sentence += f" ({self.w('comes into force', date=info.start.isoformat())})"
+                sentence += f" ({self.w('comes into force', date=self.phrases.date(info.start))})"
             elif info.end and info.end < self.program.at:
-                sentence += f" ({self.w('ceases', date=info.end.isoformat())})"
+                sentence += f" ({self.w('ceases', date=self.phrases.date(info.end))})"
             return {"condition": None, "reading": None, "label": None, "source": None, "sentence": sentence,
                     "asked_by": self.norm_key(w.norm)}
         if w.relation is not None:

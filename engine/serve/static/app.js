@@ -7,7 +7,7 @@
   const state = { known: new Set(), asked: 0, lang: $("lang").value, prev: null, prevAt: null, reason: null, sheet: null, open: new Set() };
 
   function w(key) { return (WORDS[state.lang] || WORDS.en)[key] || key; }
-  // a date as the page's language writes it in words ("27 декабря 2024 г.", "2024 ж. 27 желтоқсан", the page's "date
+  // a date as the page's language writes it in words ("27 декабря 2024 г.", "2024 жылғы 27 желтоқсан", the page's "date
   // words" and "month names": not the browser's Intl, whose Kazakh may be missing); the ISO form stays in data-date
   function written(iso, pattern) {
     if (!iso) return "";
