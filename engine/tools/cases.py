@@ -1153,7 +1153,6 @@ def how_for_result(result, status: str, limit: int | None = None, budget: Budget
     letter of the reader's alphabet, never by a placeholder.
     One budget bounds all the answers together: once it is spent, the rest are `stopped` with no sets.
     """
-
     budget = budget or HOW_BUDGET
     deadline = budget_clock() + budget.seconds
     program, kb = result.program, result.kb
