@@ -42,7 +42,7 @@ from engine.explain.explanation import Explainer, atom_text, query_text
 from engine.explain.i18n import word
 from engine.logic import ir
 from engine.logic.deontic import decide
-from engine.logic.diagrams import Budget, Diagrams, TooLarge
+from engine.logic.diagrams import Budget, Diagrams, TooLarge, budget_clock
 from engine.logic.model import compare as compare_values
 from engine.pipeline import checked_question, evaluated
 from engine.syntax import nodes as n
@@ -1153,10 +1153,8 @@ def how_for_result(result, status: str, limit: int | None = None, budget: Budget
     letter of the reader's alphabet, never by a placeholder.
     One budget bounds all the answers together: once it is spent, the rest are `stopped` with no sets.
     """
-    import time
-
     budget = budget or HOW_BUDGET
-    deadline = time.monotonic() + budget.seconds
+    deadline = budget_clock() + budget.seconds
     program, kb = result.program, result.kb
     decls = kb.predicates
     case_facts = {(rel, values) for rel, rows in program.facts.items() if rel in decls
@@ -1167,7 +1165,7 @@ def how_for_result(result, status: str, limit: int | None = None, budget: Budget
     model = evaluated(program, {t.answer.predicate for t in result.traces}).model if result.traces else None
     for t in result.traces:
         a = t.answer
-        if time.monotonic() > deadline:
+        if budget_clock() > deadline:
             found = HowFound([], set(), stopped={"bound": "seconds", "limit": budget.seconds})
         else:
             found = how(program, kb, a.predicate, a.values, status, case_facts, limit, budget, deadline,

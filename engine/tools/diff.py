@@ -13,7 +13,6 @@ apply, and those used in the proofs. The ones concluding the asked predicate com
 from __future__ import annotations
 
 import datetime
-import time
 from dataclasses import field, replace
 from engine.base.records import dataclass
 from pathlib import Path
@@ -30,7 +29,7 @@ from engine.pipeline import assume, check, checked_question, evaluated, load_kno
 from engine.explain.proof import ProofNode
 from engine.base.diagnostics import Diagnostic, ZanError
 from engine.base.source import Span
-from engine.logic.diagrams import Budget, TooLarge
+from engine.logic.diagrams import Budget, TooLarge, budget_clock
 from engine.tools.register import case_facts, partitions
 
 DIFF_BUDGET = Budget(entries=5_000_000, seconds=30.0)   # model tuples and answers examined, at both sides, for one diff
@@ -114,14 +113,14 @@ class Work:
     def __init__(self, budget: Budget):
         self.budget = budget
         self.entries = 0
-        self.deadline = time.monotonic() + budget.seconds
+        self.deadline = budget_clock() + budget.seconds
         self.example: tuple | None = None     # values of an answer seen, to suggest a narrower question
 
     def add(self, entries: int) -> None:
         self.entries += entries
         if self.entries > self.budget.entries:
             raise TooLarge("entries", self.budget.entries)
-        if time.monotonic() > self.deadline:
+        if budget_clock() > self.deadline:
             raise TooLarge("seconds", self.budget.seconds)
 
 

@@ -286,14 +286,12 @@ def space_rows(kb_dir: Path | None = None, rng: random.Random | None = None, top
     asked at every day a deontic norm's force changed, compared with the day before. A space is
     computed once per process and question.
     """
-    import time
-
-    from engine.logic.diagrams import Budget
+    from engine.logic.diagrams import Budget, budget_clock
     from engine.tools.cases import CASES_BUDGET, cases, document as space_document
 
     rng = rng or random.Random(0)
     kb = law(kb_dir)
-    deadline = time.monotonic() + SPACES_SECONDS
+    deadline = budget_clock() + SPACES_SECONDS
     tiers = day_plan(kb, lambda d, p: topic is None or topic == p or reaches(kb, topic, Case("", ()), d, p)
                      or topic in kb.predicates)
     for day, predicate in ordered(tiers, rng, lambda item: item[1]):
@@ -302,7 +300,7 @@ def space_rows(kb_dir: Path | None = None, rng: random.Random | None = None, top
         query = f"{predicate}({', '.join(f'X{i}' for i in range(arity))})" if arity else predicate
         key = (query, day, str(kb_dir))
         if key not in _SPACES:
-            left = deadline - time.monotonic()
+            left = deadline - budget_clock()
             if left <= 0:
                 return                  # the spaces' budget is spent: the sheet has what was found so far
             try:
