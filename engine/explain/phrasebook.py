@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import datetime
 import re
+from typing import overload
+
 from engine.base.records import dataclass
 
 from engine.base.messages import LANGUAGES
@@ -227,8 +229,15 @@ class Phrasebook:
         """A date in the reader's language (`say_date`)."""
         return say_date(day, self.language, case)
 
+    @overload
+    def cite(self, citation: str) -> str: ...
+    @overload
+    def cite(self, citation: None) -> None: ...
+    @overload
+    def cite(self, citation: str | None) -> str | None: ...
+
     def cite(self, citation: str | None) -> str | None:
-        """A citation key as the reader cites it (the act's form), else the key itself."""
+        """A citation key as the reader cites it (the act's form), else the key itself (None for no key)."""
         found = self._cited.get(citation, self)
         if found is self:
             parsed = Citation.parse(citation)

@@ -135,6 +135,7 @@ def tokens(text: str) -> list[Token]:
     out: list[Token] = []
     for m in _TOKEN.finditer(text):
         kind = m.lastgroup
+        assert kind is not None, "every alternative of _TOKEN is a named group"
         word = m.group()
         if kind == "word" and out and _ENDING.fullmatch(word) and m.start() >= 2 and text[m.start() - 1] == "-" \
                 and out[-1].kind == "word" and out[-1].column - 1 + len(out[-1].text) == m.start() - 1 \
@@ -192,12 +193,12 @@ class Lexicon:
                     self._add(piece, "predicate", decl.name, rank=1, language=reading.language)
         constants = set(kb.constants)
         for clause, _norm in kb.all_clauses():
-            decl = kb.predicates.get(clause.head.predicate)
+            head = kb.predicates.get(clause.head.predicate)
             for i, arg in enumerate(clause.head.args):
                 if isinstance(arg, n.Constant) and isinstance(arg.value, str):
                     constants.add(arg.value)
-                    if decl is not None and i < decl.arity:
-                        self.roles.setdefault(arg.value, set()).add(decl.parameters[i])
+                    if head is not None and i < head.arity:
+                        self.roles.setdefault(arg.value, set()).add(head.parameters[i])
         for name in sorted(constants):
             self.names[name.lower()] = name
             if "_" in name:
@@ -205,11 +206,11 @@ class Lexicon:
         for k, scope in enumerate(kb.scopes):   # a matter the kb does not speak of ("ПКТ"): refused at its words
             for label in scope.phrases:
                 self._add(label.text, "outside", str(k), language=label.language)
-        for decl in kb.constants.values():
-            for label in decl.labels + decl.phrases:
+        for constant in kb.constants.values():
+            for label in constant.labels + constant.phrases:
                 if len(_content(label.text, self.fillers)) == 1 and label.text.strip()[:1].isupper():
-                    self.names.setdefault(label.text.strip().lower(), decl.name)  # a name's transliteration
-                self._add(label.text, "constant", decl.name, language=label.language)
+                    self.names.setdefault(label.text.strip().lower(), constant.name)  # a name's transliteration
+                self._add(label.text, "constant", constant.name, language=label.language)
 
     def _add(self, text: str, kind: str, value: str, rank: int = 0, language: str | None = None) -> None:
         words = _content(text, self.fillers)
@@ -255,7 +256,8 @@ class Lexicon:
 
     def match(self, toks: list[Token], i: int) -> tuple[int, list[Entry]]:
         """The longest phrase starting at toks[i] (fillers between its words skipped): its end and its meanings."""
-        best_end, best, best_score = i, [], 0.0
+        best_end, best_score = i, 0.0
+        best: list[Entry] = []
         if i >= len(toks) or toks[i].kind != "word":
             return best_end, best
         after = self._after_fillers(toks)
@@ -314,16 +316,19 @@ def language_of(text: str, kb: KnowledgeBase | None = None, lexicon: Lexicon | N
     each phrase matched votes for the language it is written in (a phrase several languages share does not
     vote); a tie is decided by the letters (Kazakh's own letters, else Cyrillic: ru, Latin: en). None when no
     word understood tells (a bare name): the caller's default stands."""
-    lexicon = lexicon or lexicon_of(kb)
+    if not lexicon:
+        assert kb is not None, "language_of is given the kb or its lexicon"
+        lexicon = lexicon_of(kb)
     toks = tokens(text)
     votes: dict[str, int] = {}
     i = 0
     while i < len(toks):
         end, entries = lexicon.match(toks, i) if toks[i].kind == "word" else (i, [])
         languages = {e.language for e in entries}
+        written_in = {lang for lang in languages if lang is not None}
         a_name = end == i + 1 and lexicon.name_of(toks[i]) is not None  # names are spelt in any language's letters
-        if len(languages) == 1 and None not in languages and not a_name:
-            language = languages.pop()
+        if len(languages) == 1 and written_in and not a_name:
+            language = written_in.pop()
             votes[language] = votes.get(language, 0) + (end - i)
         i = max(end, i + 1)
     letters = {c for t in toks if t.kind == "word" for c in t.low if c.isalpha()}
@@ -719,10 +724,10 @@ class _Reading:
     def _segment(self, seg: int, conditions: list[_Piece], own: bool, general_questions: bool) -> None:
         kb, toks, language, bound = self.kb, self.toks, self.language, self.bound
         decl = kb.predicates[self.predicate]
-        args_of: dict[int, dict[str, str]] = {}
+        args_of: dict[int, dict[str, str | None]] = {}   # None: a general question's person
         for piece in conditions:   # the names of the phrase's own segment first; then what it shares with the question
             cdecl = kb.predicates[piece.value]
-            args: dict[str, str] = {}
+            args: dict[str, str | None] = {}
             if own:   # the phrase's own names, and the subject of a relation ("his wife": the convict's)
                 for other in self.names:
                     if other.segment == seg:
@@ -750,7 +755,11 @@ class _Reading:
         for piece in role_pieces:
             rdecl = kb.predicates[piece.value]
             args = args_of[id(piece)]
-            parameter = _role_parameter(rdecl, args, piece.kind == "role" or own)
+            role = _role_parameter(rdecl, args, piece.kind == "role" or own)
+            # role_pieces kept the pieces with a role parameter; only the one role piece of a context phrase changes
+            # others' arguments (two are refused as ambiguous above), and never its own before this
+            assert role is not None, "a role piece has its role parameter"
+            parameter = role
             person, general = _role_person(kb, rdecl, args, parameter, piece.prefer, assume_new=own)
             span = toks[piece.first].span
             if person is None:   # not named by the case: a general question (the cases tool answers those)
@@ -760,7 +769,8 @@ class _Reading:
                                                                   persons=", ".join(meaning(kb, "constant", c, language)
                                                                                     for c in general) or word("none", language)),
                                            span, hint=word("name the person", language)))
-                self.roles.append(n.Atom(rdecl.name, tuple(n.Constant(args[p], span) if p in args else n.Variable(p, span)
+                self.roles.append(n.Atom(rdecl.name, tuple(n.Constant(value, span) if (value := args.get(p)) is not None
+                                                           else n.Variable(p, span)
                                                            for p in rdecl.parameters), span, span))
                 bound[slot] = None
                 general_pieces.add(id(piece))
@@ -806,7 +816,7 @@ class _Reading:
     def query(self, status: str | None) -> n.Query:
         span = Span(SOURCE, 1, 1, 1, len(self.text) + 1)
         decl = self.kb.predicates[self.predicate]
-        args = tuple(n.Constant(self.bound[p], self.spans[p]) if self.bound.get(p) is not None else n.Variable(p, span)
+        args = tuple(n.Constant(value, self.spans[p]) if (value := self.bound.get(p)) is not None else n.Variable(p, span)
                      for p in decl.parameters)
         return n.Query(status, n.Atom(self.predicate, args, span, span), span)
 
@@ -866,8 +876,8 @@ def _citations(lexicon: Lexicon, text: str) -> list[Found]:
 def _example_citation(kb: KnowledgeBase, language: str) -> str:
     """A citation of the kb's first norm, as the reader writes it (for hints)."""
     book = Phrasebook(kb, language)
-    norm = next((m for m in sorted(kb.norms.values(), key=lambda m: m.id) if m.citation and " " in m.citation), None)
-    return book.cite(norm.citation) if norm else "…"
+    citation = next((m.citation for m in sorted(kb.norms.values(), key=lambda m: m.id) if m.citation and " " in m.citation), None)
+    return book.cite(citation) if citation else "…"
 
 
 def _unknown_provision(kb: KnowledgeBase, cited: list[Found], language: str) -> Diagnostic | None:
@@ -973,7 +983,8 @@ def _saved_question(lexicon: Lexicon, toks: list[Token], in_date: set, text: str
                     pattern += [("word", w) for w in _content(piece, lexicon.fillers)]
             if len(pattern) != len(written):
                 continue
-            binding, names = {}, []
+            binding: dict[str, str] = {}
+            names: list[tuple[str, str]] = []
             for want, t in zip(pattern, written):
                 if isinstance(want, tuple):
                     if not _similar(t.low, want[1]):
@@ -1018,9 +1029,9 @@ def _role_person(kb: KnowledgeBase, decl: n.PredicateDecl, args: dict, parameter
     """Who a role word names: the one person the case relates that way (or the constant the words also name);
     in a context phrase, else a new person assumed with that role; else None and the case's candidates."""
     k = decl.parameters.index(parameter)
-    candidates = sorted({c.head.args[k].value for c in kb.clauses
+    candidates = sorted({a.value for c in kb.clauses for a in (c.head.args[k],)
                          if c.is_fact and c.head.predicate == decl.name and c.head.arity == decl.arity
-                         and isinstance(c.head.args[k], n.Constant)
+                         and isinstance(a, n.Constant) and isinstance(a.value, str)   # a person is a name
                          and all(isinstance(a, n.Constant) and a.value == args[p]
                                  for p, a in zip(decl.parameters, c.head.args) if p in args)})
     if prefer is not None and (prefer in candidates or assume_new or not candidates):
@@ -1074,8 +1085,8 @@ def meaning(kb: KnowledgeBase, kind: str, value: str, language: str) -> str:
         decl = kb.predicates.get(value)
         return n.label_of(decl.labels, language, value) if decl else value
     if kind == "constant":
-        decl = kb.constants.get(value)
-        return n.label_of(decl.labels, language, value) if decl else value
+        constant = kb.constants.get(value)
+        return n.label_of(constant.labels, language, value) if constant else value
     if kind == "status":
         return word(value, language)
     if kind == "parameter":
@@ -1095,6 +1106,7 @@ def _not_understood(lexicon: Lexicon, text: str, t: Token | None, language: str,
     if nearest:
         hint_parts.append(word("phrasings known", language) + " " + "; ".join(f"«{p}»" for p in nearest))
     span = t.span if t is not None else Span(SOURCE, 1, 1, 1, max(2, len(text) + 1))
+    assert message is not None, "a caller without a token says what is wrong"
     return Diagnostic("not-understood", message, span, hint="; ".join(hint_parts) or None)
 
 
@@ -1111,7 +1123,9 @@ def phrasings(kb: KnowledgeBase, language: str) -> list[str]:
             out.append(title)
     for name in sorted(askable(kb)):
         decl = kb.predicates.get(name)
-        label = n.label_of(decl.labels, language) if decl else None
+        if decl is None:
+            continue
+        label = n.label_of(decl.labels, language)
         if label is None:
             continue
         if not decl.domain:
@@ -1147,8 +1161,8 @@ def _example_name(kb: KnowledgeBase, parameter: str, language: str) -> str | Non
             continue
         for p, a in zip(decl.parameters, clause.head.args):
             if p == parameter and isinstance(a, n.Constant) and isinstance(a.value, str) and clause.head.arity == 1:
-                decl = kb.constants.get(a.value)
-                return n.label_of(decl.labels, language, a.value) if decl else a.value
+                constant = kb.constants.get(a.value)
+                return n.label_of(constant.labels, language, a.value) if constant else a.value
     return None
 
 
@@ -1216,8 +1230,8 @@ def in_words(understood: Understood, kb: KnowledgeBase, language: str) -> dict:
                            for a in understood.assumptions]}
     if understood.deadlines:
         out["deadlines"] = [{"norm": nid, "cited_as": Phrasebook(kb, language).cite(kb.norms[nid].citation) or nid,
-                             "deadline": kb.norms[nid].deadline.isoformat()}
-                            for nid in understood.deadlines if kb.norms[nid].deadline is not None]
+                             "deadline": deadline.isoformat()}
+                            for nid in understood.deadlines if (deadline := kb.norms[nid].deadline) is not None]
     if understood.according_to:
         book = Phrasebook(kb, language)
         asked = understood.query.atom.predicate
