@@ -1029,11 +1029,12 @@ def _role_person(kb: KnowledgeBase, decl: n.PredicateDecl, args: dict, parameter
     """Who a role word names: the one person the case relates that way (or the constant the words also name);
     in a context phrase, else a new person assumed with that role; else None and the case's candidates."""
     k = decl.parameters.index(parameter)
-    candidates = sorted({a.value for c in kb.clauses for a in (c.head.args[k],)
+    candidates = sorted({a.value for c in kb.clauses
                          if c.is_fact and c.head.predicate == decl.name and c.head.arity == decl.arity
-                         and isinstance(a, n.Constant) and isinstance(a.value, str)   # a person is a name
-                         and all(isinstance(a, n.Constant) and a.value == args[p]
-                                 for p, a in zip(decl.parameters, c.head.args) if p in args)})
+                         for a in (c.head.args[k],)
+                         if isinstance(a, n.Constant) and isinstance(a.value, str)   # a person is a name
+                         and all(isinstance(b, n.Constant) and b.value == args[p]
+                                 for p, b in zip(decl.parameters, c.head.args) if p in args)})
     if prefer is not None and (prefer in candidates or assume_new or not candidates):
         return prefer, candidates
     if len(candidates) == 1:
