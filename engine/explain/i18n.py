@@ -119,6 +119,7 @@ WORDS: dict[str, dict[str, str]] = {
     "question": {"en": "question", "ru": "вопрос", "kk": "сұрақ"},
     "at": {"en": "on", "ru": "на дату", "kk": "күні"},
     "on day": {"en": "on {date}", "ru": "на {date}", "kk": "{date} күні"},   # the date of a question, said in words
+    "on days": {"en": "on {date} / {compare}", "ru": "на {date} / {compare}", "kk": "{date} / {compare} күндері"},
     "date": {"en": "date", "ru": "дата", "kk": "күні"},
     "decided by": {"en": "decided by", "ru": "решающая норма", "kk": "шешетін норма"},
     "also by": {"en": "also supported by", "ru": "также подтверждается", "kk": "сондай-ақ негізі"},

@@ -256,8 +256,9 @@ class Diagrams:
             u = high if assignment(v) else low
         return self.value(u)
 
-    def support(self, u: int) -> set[int]:
-        seen, out, stack = set(), set(), [u]
+    def reachable(self, u: int) -> set[int]:
+        """Every node of the diagram rooted at u, its leaves included (walked without recursion)."""
+        seen, stack = set(), [u]
         while stack:
             node = stack.pop()
             if node in seen:
@@ -265,9 +266,16 @@ class Diagrams:
             seen.add(node)
             entry = self.table[node]
             if entry[0] != "leaf":
-                out.add(entry[0])
                 stack += [entry[1], entry[2]]
-        return out
+        return seen
+
+    def support(self, u: int) -> set[int]:
+        """The variables the diagram rooted at u tests."""
+        return {self.table[node][0] for node in self.reachable(u) if not self.is_leaf(node)}
+
+    def leaves(self, u: int) -> set[int]:
+        """The leaves the diagram rooted at u reaches."""
+        return {node for node in self.reachable(u) if self.is_leaf(node)}
 
     # ------------------------------------------------------------ covers (decision tables)
     def cube(self, literals: dict[int, bool]) -> int:

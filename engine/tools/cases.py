@@ -507,7 +507,7 @@ def _outcomes(builder: Builder, grounder: Grounder, program: ir.Program, predica
                      _combined(d, applies, together, lambda chosen: outcome(chosen, stated)))
     else:
         root = _combined(d, applies, together, lambda chosen: outcome(chosen, stated))
-    reached = {d.value(u) for u in _leaves(d, root)}      # combinations no case meets decide nothing
+    reached = {d.value(u) for u in d.leaves(root)}      # combinations no case meets decide nothing
     for key in [k for k in found if k not in reached]:
         del found[key]
     if len(found) > max_outcomes:
@@ -590,7 +590,7 @@ def _scoped(builder: Builder, grounder: Grounder, program: ir.Program, predicate
         if condition == d.false:
             continue
         root = d.ite(condition, d.map(root, partial(_outside_scope, k), f"scope:{k}"), root)
-    for u in _leaves(d, root):          # the marked outcomes of this atom
+    for u in d.leaves(root):          # the marked outcomes of this atom
         key = d.value(u)
         if key is not None and key not in found:
             found[key] = dataclasses.replace(found[key[:4] + (None,)], scope=key[4])
@@ -642,7 +642,7 @@ def _table(d: Diagrams, root: int, impossible_value: Callable, keep: Callable | 
 
 def _regions(d: Diagrams, root: int, impossible_value: Callable) -> tuple[dict, int]:
     """Each possible outcome's region of the space, and the region no case can have (don't-cares everywhere)."""
-    values = sorted({v for v in (d.value(u) for u in _leaves(d, root))}, key=repr)
+    values = sorted({v for v in (d.value(u) for u in d.leaves(root))}, key=repr)
     region = {v: d.map(root, partial(operator.eq, v), f"is:{v!r}") for v in values}
     impossible = d.false
     for v in values:
@@ -696,21 +696,6 @@ def _first_hit(d: Diagrams, region: dict, impossible: int, rows: _Rows, bound: i
         done = d.disj(done, region[v])
         rest.remove(v)
     rows.add({}, otherwise, region[otherwise])
-
-
-def _leaves(d: Diagrams, u: int) -> set[int]:
-    seen, out, stack = set(), set(), [u]
-    while stack:
-        node = stack.pop()
-        if node in seen:
-            continue
-        seen.add(node)
-        entry = d.table[node]
-        if entry[0] == "leaf":
-            out.add(node)
-        else:
-            stack += [entry[1], entry[2]]
-    return out
 
 
 class Progress:

@@ -47,9 +47,9 @@ def _deciding(row: dict, language: str = "en") -> str:
 
 
 def _side(doc: dict, language: str) -> str:
-    head = f"{word('question', language)}: `{doc['query']}`  ({word('on day', language, date=say_date(doc['at'], language))}"
-    if doc.get("compare"):
-        head += f" / {say_date(doc['compare'], language)}"
+    when = word("on days", language, date=say_date(doc["at"], language), compare=say_date(doc["compare"], language)) \
+        if doc.get("compare") else word("on day", language, date=say_date(doc["at"], language))
+    head = f"{word('question', language)}: `{doc['query']}`  ({when}"
     if doc.get("reading") or doc.get("versus_reading"):
         def named(names: str | None) -> str:   # a reading by its label in the reader's language, its name as code
             labels = doc.get("readings") or {}
