@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import pytest
 
-from test_serve import answer, expect, page, server, settled  # noqa: F401  (fixtures: server, page)
+import test_serve
+from test_serve import answer, expect, settled
+
+server, page = test_serve.server, test_serve.page   # the fixtures, one of each for this module
 
 pytestmark = pytest.mark.slow   # Chromium
 
