@@ -42,7 +42,7 @@ from engine.explain.explanation import Explainer, atom_text, query_text
 from engine.explain.i18n import word
 from engine.logic import ir
 from engine.logic.deontic import decide
-from engine.logic.diagrams import Budget, Diagrams, TooLarge
+from engine.logic.diagrams import Budget, Diagrams, TooLarge, budget_clock
 from engine.logic.model import compare as compare_values
 from engine.pipeline import checked_question, evaluated
 from engine.syntax import nodes as n
@@ -507,7 +507,7 @@ def _outcomes(builder: Builder, grounder: Grounder, program: ir.Program, predica
                      _combined(d, applies, together, lambda chosen: outcome(chosen, stated)))
     else:
         root = _combined(d, applies, together, lambda chosen: outcome(chosen, stated))
-    reached = {d.value(u) for u in _leaves(d, root)}      # combinations no case meets decide nothing
+    reached = {d.value(u) for u in d.leaves(root)}      # combinations no case meets decide nothing
     for key in [k for k in found if k not in reached]:
         del found[key]
     if len(found) > max_outcomes:
@@ -590,7 +590,7 @@ def _scoped(builder: Builder, grounder: Grounder, program: ir.Program, predicate
         if condition == d.false:
             continue
         root = d.ite(condition, d.map(root, partial(_outside_scope, k), f"scope:{k}"), root)
-    for u in _leaves(d, root):          # the marked outcomes of this atom
+    for u in d.leaves(root):          # the marked outcomes of this atom
         key = d.value(u)
         if key is not None and key not in found:
             found[key] = dataclasses.replace(found[key[:4] + (None,)], scope=key[4])
@@ -642,7 +642,7 @@ def _table(d: Diagrams, root: int, impossible_value: Callable, keep: Callable | 
 
 def _regions(d: Diagrams, root: int, impossible_value: Callable) -> tuple[dict, int]:
     """Each possible outcome's region of the space, and the region no case can have (don't-cares everywhere)."""
-    values = sorted({v for v in (d.value(u) for u in _leaves(d, root))}, key=repr)
+    values = sorted({v for v in (d.value(u) for u in d.leaves(root))}, key=repr)
     region = {v: d.map(root, partial(operator.eq, v), f"is:{v!r}") for v in values}
     impossible = d.false
     for v in values:
@@ -696,21 +696,6 @@ def _first_hit(d: Diagrams, region: dict, impossible: int, rows: _Rows, bound: i
         done = d.disj(done, region[v])
         rest.remove(v)
     rows.add({}, otherwise, region[otherwise])
-
-
-def _leaves(d: Diagrams, u: int) -> set[int]:
-    seen, out, stack = set(), set(), [u]
-    while stack:
-        node = stack.pop()
-        if node in seen:
-            continue
-        seen.add(node)
-        entry = d.table[node]
-        if entry[0] == "leaf":
-            out.add(node)
-        else:
-            stack += [entry[1], entry[2]]
-    return out
 
 
 class Progress:
@@ -1153,10 +1138,8 @@ def how_for_result(result, status: str, limit: int | None = None, budget: Budget
     letter of the reader's alphabet, never by a placeholder.
     One budget bounds all the answers together: once it is spent, the rest are `stopped` with no sets.
     """
-    import time
-
     budget = budget or HOW_BUDGET
-    deadline = time.monotonic() + budget.seconds
+    deadline = budget_clock() + budget.seconds
     program, kb = result.program, result.kb
     decls = kb.predicates
     case_facts = {(rel, values) for rel, rows in program.facts.items() if rel in decls
@@ -1167,7 +1150,7 @@ def how_for_result(result, status: str, limit: int | None = None, budget: Budget
     model = evaluated(program, {t.answer.predicate for t in result.traces}).model if result.traces else None
     for t in result.traces:
         a = t.answer
-        if time.monotonic() > deadline:
+        if budget_clock() > deadline:
             found = HowFound([], set(), stopped={"bound": "seconds", "limit": budget.seconds})
         else:
             found = how(program, kb, a.predicate, a.values, status, case_facts, limit, budget, deadline,

@@ -27,7 +27,7 @@ from engine.base.diagnostics import Diagnostic, ZanError
 from engine.base.messages import message
 from engine.base.source import Span
 from engine.explain.i18n import MONTHS, QUESTION_WORDS, WORDS, word
-from engine.explain.phrasebook import Found, Phrasebook, find_citations
+from engine.explain.phrasebook import Found, Phrasebook, find_citations, say_date
 from engine.syntax import nodes as n
 from engine.syntax.knowledge import KnowledgeBase
 
@@ -1190,13 +1190,14 @@ def understood_title(said: dict, language: str) -> str:
     """The question as understood, said back (in_words' dict): the title of its answers, on every channel."""
     lines = [f"{word('question as understood', language)}: {said['understood']}", f"  {said['in_words']}"]
     if said.get("between"):
-        lines.append("  " + word("changes between", language, before=said["between"][0], after=said["between"][1]))
+        lines.append("  " + word("changes between", language, before=say_date(said["between"][0], language),
+                                           after=say_date(said["between"][1], language)))
     for a in said["assumptions"]:
         lines.append(f"  {word('assumed', language)}: {a['atom']} ({a['in_words']})"
                      + (f" — {word('already in the case', language)}" if a.get("in_the_case") else ""))
     if said.get("deadlines"):
         lines.append("  " + word("asks compliance", language, deadlines="; ".join(
-            f"{d['cited_as']}: {d['deadline']}" for d in said["deadlines"])))
+            f"{d['cited_as']}: {say_date(d['deadline'], language)}" for d in said["deadlines"])))
     for c in said.get("according_to", ()):
         norms = c.get("concluding") or c["norms"]
         lines.append(f"  {word('according to', language)}: {c['cited_as']} ({', '.join(norms)})")
