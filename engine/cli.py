@@ -816,12 +816,13 @@ def norms(kb, at, lang, fmt, reading):
         click.echo(json.dumps({"at": at.isoformat(), "kb": choice.as_json(), "norms": rows}, ensure_ascii=False, indent=2, sort_keys=True))
         return
     from engine.explain.i18n import word
+    from engine.explain.phrasebook import say_date
 
     width = max((len(r["cited_as"] or "") for r in rows), default=0)
     for r in rows:
         kind = word(r["modality"] or ("definition" if r["conclusion"] else "provision"), lang)
         click.echo(visible(f"{r['cited_as'] or '':{width}}  {r['id']:40} {kind:13} {r['conclusion'] or ''}"))
-    click.echo(word("norms in force", lang, count=len(rows), date=at.isoformat()))
+    click.echo(word("norms in force", lang, count=len(rows), date=say_date(at, lang)))
 
 
 @main.command()
@@ -886,6 +887,7 @@ def show(norm, kb, lang, fmt):
     from engine.base.diagnostics import did_you_mean
     from engine.base.source import Span
     from engine.explain.i18n import word
+    from engine.explain.phrasebook import say_date
     from engine.pipeline import load_checked
     from engine.tools.vocabulary import find_norms, show as describe
 
@@ -905,7 +907,8 @@ def show(norm, kb, lang, fmt):
         out.append(f"  {word('act', lang)}: {d['act_title']} ({word('rank', lang)} {d['rank']})")
         start, end = d["in_force"]["from"], d["in_force"]["to"]
         if start:
-            out.append(f"  {word('in force from', lang)} {start}" + (f"; {word('in force until', lang)} {end}" if end else ""))
+            out.append(f"  {word('in force from', lang)} {say_date(start, lang)}"
+                       + (f"; {word('in force until', lang)} {say_date(end, lang)}" if end else ""))
         if d["conclusion"]:
             status = word(d["modality"], lang) + ": " if d["modality"] else ""
             out.append(f"  {status}{d['conclusion']} — {d['conclusion_in_words']}")

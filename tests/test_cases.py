@@ -343,6 +343,16 @@ def test_an_obligation_whose_constants_the_law_names(kb, query, at, other):
     assert all("__" not in (c.atom or "") for r in s.rows for c in r.causes)
 
 
+def test_a_predicate_the_law_concludes_with_a_modality_is_undetermined_on_a_day_no_such_norm_is_in_force(kb):
+    """The case space says what `zan ask` says: before the norm that makes amending an obligation is in force,
+    an atom of `amend` is undetermined in both (it was holds / not established in the case space)."""
+    day = datetime.date(2024, 1, 1)
+    s = space.cases("amend(Body, Act)", day, kb=kb)
+    assert s.rows and {r.outcome.status for r in s.rows} == {"undetermined"}
+    result = pipeline.ask("amend(ministry_of_internal_affairs, rules819)", day, None, [], explain=False)
+    assert [t.answer.status for t in result.traces] == ["undetermined"]
+
+
 # ---------------------------------------------------------------- bounded work (issue 23, items 1 and 8)
 
 from engine.logic.diagrams import Budget
@@ -519,3 +529,24 @@ def test_a_representative_cases_facts_name_its_persons_back_from_the_values():
     assert renamed == ("p__3", "q__3", "k", "law_value", 7)
     assert _unrenamed(renamed, "3", people) == values
     assert _unrenamed(("p__31", "q__3x"), "3", people) == ("p__31", "q__3x")   # not this case's persons
+
+
+def test_each_how_set_of_the_demo_question_gives_the_status_it_claims():
+    """`bash run demo`'s question with --how (the sample case): every set listed for every answer, added to
+    the case, gives the status; an answer that has it already gets the empty set only."""
+    at = datetime.date(2025, 1, 15)
+    result = pipeline.ask("call(kunakbaev, P, Purpose)", at, None, None, explain=False)
+    found = space.how_for_result(result, "permitted", 3)
+    assert len(found) == len(result.traces) > 3
+    checked = 0
+    for entry, t in zip(found, result.traces):
+        assert entry["stopped"] is None, entry
+        if t.answer.status == "permitted":
+            assert entry["how"] == [[]]
+            continue
+        assert [] not in entry["how"], entry
+        for s in entry["how"]:
+            assumed = pipeline.ask(entry["atom"], at, None, None, explain=False, assumptions=pipeline.fact_atoms(s))
+            assert assumed.traces[0].answer.status == "permitted", (entry["atom"], s)
+            checked += 1
+    assert checked > 10

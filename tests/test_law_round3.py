@@ -107,9 +107,11 @@ def test_zan_show_names_the_reading_a_norm_belongs_to(zan):
     assert [r["name"] for r in found["readings"]] == ["medical_call_needs_care"]
 
 
-ENDED = {"kk": "in_disciplinary_isolator(x) фактісі 2025-01-03 күні аяқталды", "ru": "факт in_disciplinary_isolator(x) прекратился 2025-01-03",
+ENDED = {"kk": "in_disciplinary_isolator(x) фактісі 2025 жылғы 3 қаңтар күні аяқталды",
+         "ru": "факт in_disciplinary_isolator(x) прекратился 3 января 2025 г.",
          "en": "the fact in_disciplinary_isolator(x) ended on 2025-01-03"}
-SAME_DAY = {"kk": "2025-03-10 мен 2025-03-10", "ru": "между 2025-03-10 и 2025-03-10", "en": "between 2025-03-10 and 2025-03-10"}
+SAME_DAY = {"kk": "2025 жылғы 10 наурыз бен 2025 жылғы 10 наурыз", "ru": "между 10 марта 2025 г. и 10 марта 2025 г.",
+            "en": "between 2025-03-10 and 2025-03-10"}
 
 
 def test_diff_names_the_change_that_happened(zan, tmp_path):

@@ -10,6 +10,7 @@ import sys
 import pytest
 
 from engine.base.diagnostics import Diagnostic
+from engine.explain.phrasebook import say_date
 from engine.tools.understanding import Understood, in_words, knowledge, understand, understood_title
 
 
@@ -30,6 +31,8 @@ def kb():
     ("en", "Must the Ministry amend the Rules, and has the deadline expired?",
      "obligatory amend(ministry_of_internal_affairs, rules819)"),
     ("kk", "Министрлік Қағидаларға түзетулер енгізу міндетін орындады ма?", "amend(ministry_of_internal_affairs, rules819)"),
+    # the question's particle «ма» stays the question's, not a part of the verb («орындалды ма»)
+    ("kk", "Министрлік Қағидаларға түзетулер енгізу міндетін орындалды ма?", "amend(ministry_of_internal_affairs, rules819)"),
     ("kk", "Қағидаларға өзгерістер енгізу мерзімі өтті ме?", "amend(Body, rules819)"),
 ])
 def test_the_deadline_and_fulfilment_are_asked_in_words(kb, language, text, atom):
@@ -38,7 +41,7 @@ def test_the_deadline_and_fulfilment_are_asked_in_words(kb, language, text, atom
     assert u.atom_text == atom
     assert u.deadlines == ("cc60.3",)   # the norm that sets the deadline, said back
     title = understood_title(in_words(u, kb, language), language)
-    assert "2025-06-27" in title.splitlines()[-1]
+    assert say_date("2025-06-27", language) in title.splitlines()[-1]   # in words in kk/ru (issue 20), ISO in en
 
 
 @pytest.mark.parametrize("language, text, word", [
@@ -59,7 +62,7 @@ def test_the_answer_line_says_the_deadline_and_what_became_of_it():
     run = subprocess.run([sys.executable, "-m", "engine", "ask", "Кто обязан внести изменения в Правила и не истек ли срок?",
                           "--at", "2025-07-01"], capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
-    assert "amend(ministry_of_internal_affairs, rules819): обязательно (срок 2025-06-27: просрочено" in run.stdout
+    assert "amend(ministry_of_internal_affairs, rules819): обязательно (срок 27 июня 2025 г.: просрочено" in run.stdout
 
 
 # ---------------------------------------------------------------- places the kb does not speak of
@@ -183,3 +186,22 @@ def test_the_participles_a_kazakh_lawyer_writes(kb):
             assert isinstance(u, Understood), (text, u.message)
             assert u.atom_text == "call(kunakbaev, ospanov, Purpose)"
             assert {str(a) for a in u.assumptions} == {f"{name}(kunakbaev)"}, text
+
+
+def test_the_lexicon_is_built_once_per_knowledge_base(monkeypatch):
+    """`zan ask` reads a question's language, then the question: one lexicon for both (issue 26, item 8)."""
+    from engine.tools import understanding
+
+    kb = knowledge()
+    built = []
+    original = understanding.Lexicon.__init__
+
+    def counting(self, kb):
+        built.append(kb)
+        original(self, kb)
+    monkeypatch.setattr(understanding.Lexicon, "__init__", counting)
+    text = "Может ли Кунакбаев позвонить Оспанову?"
+    assert understanding.language_of(text, kb) == "ru"
+    assert isinstance(understand(text, kb, "ru"), Understood)
+    assert isinstance(understand("Кунакбаев шизо?", kb, "ru"), Diagnostic)
+    assert len(built) == 1

@@ -26,6 +26,13 @@ def candidates(program: Program, model: Model, atom: n.Atom) -> list[tuple]:
     return [values for values in found if unify(atom, values, {}) is not None]
 
 
+def decided_by_norms(program: Program, predicate: str) -> bool:
+    """Whether the predicate's atoms are decided by norms: some norm of the kb concludes it with a modality, in
+    force on the day or not (an atom no norm in force reaches is then `undetermined`, never `not-established`)."""
+    return predicate in program.deontic or any(
+        info.predicate == predicate and info.modality for info in program.norms.values())
+
+
 class Decisions:
     """The status of any ground atom of one predicate in a model: a deontic predicate's from the norms that apply
     to the atom (deontic.decide, once per set of them), another's from whether the model holds it.
@@ -40,8 +47,7 @@ class Decisions:
         for row in model.get(norm_relation(predicate)):
             self.applies.setdefault(row[1:], set()).add(row[0])
         self.facts = model.get(predicate)
-        self.deontic = deontic if deontic is not None else predicate in program.deontic or any(
-            info.predicate == predicate and info.modality for info in program.norms.values())
+        self.deontic = deontic if deontic is not None else decided_by_norms(program, predicate)
         self.memo: dict = {}   # verdicts per set of applicable norms (deontic.decide)
 
     def __call__(self, values: tuple, bindings: dict | None = None) -> Answer:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import functools
+from collections.abc import Sequence
 from decimal import Decimal
 
 from engine.syntax import nodes as n
@@ -54,6 +55,7 @@ class Shaped(dict):
     (engine/explain/render/as_json.py). Sent to another process, it is a plain dictionary."""
 
     __slots__ = ("form",)
+    form: Form
 
     def __reduce__(self):
         return dict, (dict(self),)
@@ -149,11 +151,13 @@ class Explainer:
 
     def reading(self, relation: str, values: tuple) -> str | None:
         key = (relation, values)
-        found = self._readings.get(key, self)
-        if found is self:
-            if len(self._readings) > 1 << 16:   # a batch reads the same atoms in many answers; bounded
-                self._readings.clear()
-            found = self._readings[key] = self._reading(relation, values)
+        try:
+            return self._readings[key]
+        except KeyError:
+            pass
+        if len(self._readings) > 1 << 16:   # a batch reads the same atoms in many answers; bounded
+            self._readings.clear()
+        found = self._readings[key] = self._reading(relation, values)
         return found
 
     def _reading(self, relation: str, values: tuple) -> str | None:
@@ -200,7 +204,8 @@ class Explainer:
     def quote_status(self, info) -> dict:
         """What the shown quote is: the Court's summary (`quote_is_summary`), a working translation or the
         authentic text (`quote_translation`, from the act's `authentic` languages), and its decisive words."""
-        node, out = info.node, {}
+        node = info.node
+        out: dict[str, object] = {}
         shown = next((lang for lang in (self.language, "en", "kk", "ru") if any(q.language == lang for q in node.quotes)), None)
         if shown is None:
             return out
@@ -233,7 +238,7 @@ class Explainer:
         if info is None:
             return {"id": nid}
         node = info.node
-        ref = {
+        ref: dict[str, object] = {
             "id": nid,
             "citation": node.citation,
             "cited_as": self.cited_as(info),
@@ -288,13 +293,14 @@ class Explainer:
                     "source": p.source.location if p.source else None}
         relation = p.relation or ""
         values = p.values
-        if concluded(relation) is not None:
-            relation, values = concluded(relation), values[1:]
+        head = concluded(relation)
+        if head is not None:
+            relation, values = head, values[1:]
         universal = self.universal(relation, values)
         reading = self.reading(relation, values)
         if p.kind == "negation" and reading:
             reading = self.w("negated reading", reading=reading)
-        out = {
+        out: dict[str, object] = {
             "kind": p.kind,
             "atom": ("not " if p.kind == "negation" else "") + atom_text(relation, values),
             "holds": True,
@@ -315,16 +321,16 @@ class Explainer:
         if p.kind == "negation" and p.children:   # a `for every` that holds: its instances, each proved
             out["conditions"] = [self.node(c, level + 1) for c in p.children]
         if p.kind == "rule" and self.tables is not None:  # a derived condition: its proof once, in `proofs`
-            key = out["id"] = atom_text(p.relation or "", p.values)
-            if ("proofs", key) not in self.tables.seen:
+            proof_key = out["id"] = atom_text(p.relation or "", p.values)
+            if ("proofs", proof_key) not in self.tables.seen:
                 self._table_proofs(p, level)
         elif p.kind == "rule":
-            key = (p.relation, p.values)
-            repeat = key in self._ids
+            shown = (p.relation, p.values)
+            repeat = shown in self._ids
             if repeat:
-                out["id"], out["repeat"] = self._ids[key], True
+                out["id"], out["repeat"] = self._ids[shown], True
             else:
-                out["id"] = self._ids[key] = str(len(self._ids) + 1)
+                out["id"] = self._ids[shown] = str(len(self._ids) + 1)
             out["norm"] = self.norm_ref(p.norm, full=False)
             out["bindings"] = {k: json_value(v) for k, v in sorted(p.bindings.items()) if not k.startswith("_")}
             if repeat:  # shown once, referred to after: the conditions are under the first node with this id
@@ -339,21 +345,23 @@ class Explainer:
     def _table_proofs(self, p: ProofNode, level: int) -> None:
         """The `proofs` entries of p and of the derived sub-proofs below it not yet in the tables, each
         sub-proof's before the proof that uses it, without Python recursion (a proof may be 1000 deep)."""
+        tables = self.tables
+        assert tables is not None, "called by node() only for an Explainer with tables"
         stack = [(p, level, False)]
         while stack:
             q, at, expanded = stack.pop()
             key = atom_text(q.relation or "", q.values)
             if not expanded:
-                if ("proofs", key) in self.tables.seen:
+                if ("proofs", key) in tables.seen:
                     continue
-                self.tables.seen.add(("proofs", key))
+                tables.seen.add(("proofs", key))
                 stack.append((q, at, True))
                 stack.extend((c, at + 1, False) for c in reversed(q.children) if c.kind == "rule")
                 continue
             entry = {"norm": self.norm_ref(q.norm, full=False),
                      "bindings": {k: json_value(v) for k, v in sorted(q.bindings.items()) if not k.startswith("_")},
                      "conditions": [self.node(c, at + 1) for c in q.children]}  # the derived ones are in the tables
-            self.tables.add("proofs", key, entry)
+            tables.add("proofs", key, entry)
 
     # ------------------------------------------------------------ defeats
     def principle_text(self, d: Defeat, reading: str | None = None) -> str:
@@ -425,12 +433,13 @@ class Explainer:
         """The condition that stops a rule, named by its label and reading, with the norm that asks for it."""
         c = w.condition
         if w.reason == "not-in-force":
+            assert w.norm is not None, "only a norm is out of force (Prover gives not-in-force with its id)"
             info = self.program.norms[w.norm]
-            sentence = self.w("not in force on", date=self.program.at.isoformat())
+            sentence = self.w("not in force on", date=self.phrases.date(self.program.at))
             if info.start and info.start > self.program.at:
-                sentence += f" ({self.w('comes into force', date=info.start.isoformat())})"
+                sentence += f" ({self.w('comes into force', date=self.phrases.date(info.start))})"
             elif info.end and info.end < self.program.at:
-                sentence += f" ({self.w('ceases', date=info.end.isoformat())})"
+                sentence += f" ({self.w('ceases', date=self.phrases.date(info.end))})"
             return {"condition": None, "reading": None, "label": None, "source": None, "sentence": sentence,
                     "asked_by": self.norm_key(w.norm)}
         if w.relation is not None:
@@ -451,6 +460,7 @@ class Explainer:
             else:
                 sentence = self.w("missing atom", atom=atom)
         else:
+            assert isinstance(c, n.Comparison), "a why-not without a failing relation fails on a comparison"
             atom, reading, label = comparison_text(c, w.bindings), None, None
             sentence = self.w("comparison fails", comparison=atom)
         return {"condition": atom, "reading": reading, "label": label,
@@ -501,7 +511,7 @@ class Explainer:
 
     def why_not(self, w: WhyNot, deciding: str | None = None, level: int = 1) -> dict:
         info = self.program.norms.get(w.norm) if w.norm else None
-        out = {"norm": self.norm_ref(w.norm, full=False), "reason": w.reason,
+        out: dict[str, object] = {"norm": self.norm_ref(w.norm, full=False), "reason": w.reason,
                "exception": bool(info and deciding and any(r.norm_id == deciding for r in info.node.exception_to)),
                "reach": w.reach, "total": w.total}
         if w.rule is None and w.norm is None and w.reason != "not-in-force":
@@ -533,7 +543,7 @@ class Explainer:
 
     # ------------------------------------------------------------ the short form
     def summary(self, t: Trace, why_nots: list[dict], defeated: list[dict], conditions: list[dict],
-                interpreted: list[dict] = ()) -> dict:
+                interpreted: Sequence[dict] = ()) -> dict:
         a = t.answer
         parts: list[str] = []
         status = self.w(a.status)
@@ -572,7 +582,7 @@ class Explainer:
                 "interpreted": [d["explanation"] for d in interpreted]}
 
     # ------------------------------------------------------------ step by step
-    def steps(self, t: Trace, defeated: list[dict], headline: str, why_not: list[dict] = ()) -> list[dict]:
+    def steps(self, t: Trace, defeated: list[dict], headline: str, why_not: Sequence[dict] = ()) -> list[dict]:
         """The derivation bottom-up: each fact and each inference once, numbered, conclusion last."""
         out: list[dict] = []
         done: dict[tuple, int] = {}
@@ -594,11 +604,13 @@ class Explainer:
                     continue
                 premises = [done[key_of(c)] for c in p.children]
                 relation, values = p.relation or "", p.values
-                conclusion = concluded(relation) is not None
-                if conclusion:
-                    relation, values = concluded(relation), values[1:]
+                head = concluded(relation)
+                conclusion = head is not None
+                if head is not None:
+                    relation, values = head, values[1:]
                 universal = self.universal(relation, values)
-                step = {"number": len(out) + 1, "kind": "conclusion" if conclusion else p.kind,
+                number = len(out) + 1
+                step = {"number": number, "kind": "conclusion" if conclusion else p.kind,
                         "atom": p.text if p.kind == "comparison" else
                         self.w("counterexample", atom=universal[0]) if universal else atom_text(relation, values),
                         "reading": None if p.kind == "comparison" else
@@ -607,9 +619,10 @@ class Explainer:
                 if p.kind == "rule":
                     step["norm"] = self.norm_ref(p.norm, full=False)
                     if conclusion:
+                        assert p.norm is not None, "a norm:p conclusion is drawn by a norm's rule"
                         step["modality"] = self.program.norms[p.norm].modality
                 out.append(step)
-                done[key] = step["number"]
+                done[key] = number
 
         if t.proof is not None:
             visit(t.proof)
@@ -627,14 +640,14 @@ class Explainer:
     def answer(self, t: Trace, explain: bool = True) -> dict:
         self._ids = {}
         a = t.answer
-        out = {
+        out: dict[str, object] = {
             "atom": atom_text(a.predicate, a.values),
             "bindings": {k: json_value(v) for k, v in sorted(a.bindings.items())},
             "status": a.status,
             "citations": list(t.citations),
             "cited_as": [self.cite_key(c) for c in t.citations],
         }
-        if getattr(t, "scope", None) is not None:
+        if t.scope is not None:
             out["outside_scope"] = self.scope(t.scope)
         bearing = self.readings_for(a.predicate)
         if bearing:
@@ -650,6 +663,7 @@ class Explainer:
         conditions: list[dict] = []
         if a.deciding:
             decided = self.norm_ref(a.deciding)
+            assert decided is not None, "norm_ref names every norm id"
             if t.proof is not None:
                 decided["bindings"] = {k: json_value(v) for k, v in sorted(t.proof.bindings.items()) if not k.startswith("_")}
                 decided["conditions"] = conditions = [self.node(c) for c in t.proof.children]

@@ -81,6 +81,12 @@ WORDS: dict[str, dict[str, str]] = {
                                "неполным; задайте более узкий вопрос)",
                          "kk": "(іздеу {entries} түрлі нәтижеде тоқтатылды — бұл оның шегі: тізім толық болмауы мүмкін; "
                                "тарырақ сұраңыз)"},
+    "how stopped case": {"en": "(the search reads this case otherwise than its answer does: a name of the case is in a role "
+                               "that a definition gives another kind; the list may be incomplete)",
+                         "ru": "(поиск читает это дело иначе, чем его ответ: имя из дела стоит в роли, которой "
+                               "определение даёт другой вид; список может быть неполным)",
+                         "kk": "(іздеу бұл істі оның жауабынан өзгеше оқиды: істегі атау анықтама басқа түр беретін "
+                               "рөлде тұр; тізім толық болмауы мүмкін)"},
     "how stopped entries": {"en": "(stopped at {entries} diagram nodes, the memory bound of this search: the list may be "
                                   "incomplete; ask about fewer persons or with a narrower question)",
                             "ru": "(поиск остановлен на {entries} узлах диаграмм — это предел памяти: список может быть "
@@ -112,6 +118,8 @@ WORDS: dict[str, dict[str, str]] = {
     "no answers": {"en": "no answers", "ru": "ответов нет", "kk": "жауап жоқ"},
     "question": {"en": "question", "ru": "вопрос", "kk": "сұрақ"},
     "at": {"en": "on", "ru": "на дату", "kk": "күні"},
+    "on day": {"en": "on {date}", "ru": "на {date}", "kk": "{date} күні"},   # the date of a question, said in words
+    "on days": {"en": "on {date} / {compare}", "ru": "на {date} / {compare}", "kk": "{date} / {compare} күндері"},
     "date": {"en": "date", "ru": "дата", "kk": "күні"},
     "decided by": {"en": "decided by", "ru": "решающая норма", "kk": "шешетін норма"},
     "also by": {"en": "also supported by", "ru": "также подтверждается", "kk": "сондай-ақ негізі"},
@@ -227,8 +235,8 @@ WORDS: dict[str, dict[str, str]] = {
     "comparison fails": {"en": "{comparison} is false", "ru": "{comparison} — неверно", "kk": "{comparison} — жалған"},
     "asked by": {"en": "required by {norm}", "ru": "требует {norm}", "kk": "{norm} талап етеді"},
     "not in force on": {"en": "not in force on {date}", "ru": "не действует на {date}", "kk": "{date} күні күшінде емес"},
-    "comes into force": {"en": "in force from {date}", "ru": "действует с {date}", "kk": "{date} бастап күшінде"},
-    "ceases": {"en": "in force until {date}", "ru": "действует до {date}", "kk": "{date} дейін күшінде"},
+    "comes into force": {"en": "in force from {date}", "ru": "действует с {date}", "kk": "{date:abl} бастап күшінде"},
+    "ceases": {"en": "in force until {date}", "ru": "действует до {date}", "kk": "{date:dat} дейін күшінде"},
     "defeated by": {"en": "{loser} applies, but is defeated by {winner}: {principle}",
                     "ru": "{loser} применяется, но {winner} имеет приоритет перед ней: {principle}",
                     "kk": "{loser} қолданылады, бірақ {winner} одан басым болады: {principle}"},
@@ -272,7 +280,7 @@ WORDS: dict[str, dict[str, str]] = {
     "therefore": {"en": "therefore", "ru": "следовательно", "kk": "демек"},
     # ------------------------------------------------------------ diff
     "diff title": {"en": "changes between {before} and {after}", "ru": "изменения между {before} и {after}",
-                   "kk": "{before} мен {after} арасындағы өзгерістер"},
+                   "kk": "{before:and} {after} арасындағы өзгерістер"},
     "no changes": {"en": "no answer changed its status", "ru": "ни один ответ не изменил статус",
                    "kk": "ешбір жауаптың мәртебесі өзгермеді"},
     # what made an answer change, in `zan diff` ("because: cc60 1 came into force"); `zan cases` says "caused by"
@@ -282,7 +290,7 @@ WORDS: dict[str, dict[str, str]] = {
     "ceased to be in force": {"en": "{norm} ceased to be in force after {date}", "ru": "{norm} утратила силу после {date}",
                               "kk": "{norm} {date} күнінен кейін күшін жойды"},
     "not yet in force": {"en": "{norm} is in force only from {date}", "ru": "{norm} действует только с {date}",
-                         "kk": "{norm} тек {date} бастап күшінде"},
+                         "kk": "{norm} тек {date:abl} бастап күшінде"},
     "fact ended": {"en": "the fact {atom} ended on {date} (its last day)", "ru": "факт {atom} прекратился {date} (последний день)",
                    "kk": "{atom} фактісі {date} күні аяқталды (соңғы күні)"},
     "fact began": {"en": "the fact {atom} began on {date}", "ru": "факт {atom} наступил {date}",
@@ -300,12 +308,17 @@ WORDS: dict[str, dict[str, str]] = {
 
 
 class _Cases(string.Formatter):
-    """`{act:gen}`: the value in a grammatical case of the language (engine/explain/morphology.py)."""
+    """`{act:gen}`: the value in a grammatical case of the language (engine/explain/morphology.py);
+    `{before:and}`: the value followed by the Kazakh conjunction that fits it (the other languages put theirs
+    in the template)."""
 
     def __init__(self, language: str):
         self.language = language
 
     def format_field(self, value, spec):
+        if spec == "and":   # "X and Y": Kazakh writes the conjunction apart, by X's last sound (мен/бен/пен)
+            from engine.explain.morphology import kk_ending
+            return f"{value} {kk_ending(str(value), 'ins')}" if self.language == "kk" else str(value)
         if spec in ("nom", "gen", "dat", "acc", "ins", "loc", "abl"):
             from engine.explain.morphology import decline
             return decline(str(value), spec, self.language)
@@ -317,8 +330,11 @@ def word(key: str, language: str, **values) -> str:
     if entry is None:
         return key
     text = entry.get(language) or entry["en"]
-    if not values:
-        return text
+    return fill(text, language, **values) if values else text
+
+
+def fill(text: str, language: str, **values) -> str:
+    """A template of the language filled in, its `{slot:case}`s in their cases (the tools' own catalogues use it too)."""
     return _Cases(language).format(text, **values) if ":" in text else text.format(**values)
 
 
@@ -355,7 +371,7 @@ QUESTION_WORDS: dict[str, dict[str, list[str]]] = {
     "compliance fulfilled": {"en": ["fulfilled", "complied", "performed", "carried out", "fulfil", "fulfill"],
                              "ru": ["исполнено", "исполнило", "исполнил", "исполнила", "исполнена", "исполнить",
                                     "исполнен", "выполнено", "выполнило", "выполнил", "выполнила", "выполнена"],
-                             "kk": ["орындады", "орындалды", "орындалған", "орындау", "орындалды ма"]},
+                             "kk": ["орындады", "орындалды", "орындалған", "орындау"]},
     # before or after a provision cited in the question ("согласно подп. 2) ч. 1 ст. 134 УИК"; "ҚАК-тің ...
     # тармақшасына сәйкес"): the question is asked according to it (engine/tools/according.py)
     "according": {"en": ["according to", "in accordance with", "pursuant to", "per"],
@@ -418,6 +434,20 @@ MONTHS: dict[int, tuple[str, ...]] = {
     10: ("october", "oct", "октябр", "қазан"), 11: ("november", "nov", "ноябр", "қараша"),
     12: ("december", "dec", "декабр", "желтоқсан"),
 }
+
+# How a date is said in words, per language (engine.explain.phrasebook.say_date; the trainers' page's date
+# field, engine/serve/words.py): the months' names as a date writes them (the Russian in the genitive,
+# «27 декабря»), and the pattern (D the day, MMMM the month's name, YYYY the year). The Kazakh is the
+# ruling's («2024 жылғы 27 желтоқсандағы»), the Russian a lawyer's «27 декабря 2024 г.».
+MONTH_NAMES: dict[str, tuple[str, ...]] = {
+    "kk": ("қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек", "қазан",
+           "қараша", "желтоқсан"),
+    "ru": ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
+           "ноября", "декабря"),
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"),
+}
+DATE_WORDS: dict[str, str] = {"kk": "YYYY жылғы D MMMM", "ru": "D MMMM YYYY г.", "en": "D MMMM YYYY"}
 
 WORDS.update({
     "vocabulary asked": {"en": "what can be asked", "ru": "о чём можно спросить", "kk": "не туралы сұрауға болады"},
@@ -488,7 +518,7 @@ WORDS.update({
     "assumed": {"en": "assumed", "ru": "допущение", "kk": "жорамал"},
     "already in the case": {"en": "the case already states it", "ru": "это уже есть в деле", "kk": "бұл істе бұрыннан бар"},
     "changes between": {"en": "what changed between {before} and {after}", "ru": "что изменилось между {before} и {after}",
-                        "kk": "{before} мен {after} арасында не өзгерді"},
+                        "kk": "{before:and} {after} арасында не өзгерді"},
     "empty question": {"en": "the question is empty", "ru": "вопрос пуст", "kk": "сұрақ бос"},
     "word not placed": {"en": "could not place the word '{word}' in a question",
                         "ru": "не удалось понять слово «{word}» в вопросе",

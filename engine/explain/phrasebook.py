@@ -6,17 +6,22 @@ constants, and fills a predicate's reading template with the labels of its value
 from the knowledge base (`citation LANG "..."` of kb/acts.zan, labels, `reads`); the fallback where
 the kb has no form (the key, the id) is decided here once. `Citation` is the one parser of citation
 keys, and reads back a citation as any language writes it (`zan show "УИК, ст. 134 ч. 1 п. 2"`).
+`say_date` says a date as a reader of the language writes it («27 декабря 2024 г.», «2024 жылғы 27
+желтоқсаннан»): every date in human text goes through it; JSON's data fields stay ISO.
 
 May import: `engine.syntax`, `engine.base` (as the rest of engine.explain).
 """
 
 from __future__ import annotations
 
+import datetime
 import re
+from typing import overload
+
 from engine.base.records import dataclass
 
 from engine.base.messages import LANGUAGES
-from engine.explain.i18n import ORDINALS, word
+from engine.explain.i18n import DATE_WORDS, MONTH_NAMES, ORDINALS, word
 from engine.explain.morphology import case_after, decline, indefinite
 from engine.syntax import nodes as n
 
@@ -82,6 +87,28 @@ def cited_as(act: n.Act | None, citation: str | None, language: str) -> str | No
         if found is not None:
             return found
     return None
+
+
+def say_date(day: datetime.date | str | None, language: str, case: str | None = None) -> str:
+    """A date as a reader of the language writes it: kk «2024 жылғы 27 желтоқсан» (in `case`, if the sentence
+    needs one: abl «...желтоқсаннан бастап», dat «...желтоқсанға дейін»), ru «27 декабря 2024 г.» (which stands
+    after any preposition as it is). English keeps ISO (2024-12-27), as its answers always wrote it. A text
+    that is not an ISO date ("?") is kept as written."""
+    if isinstance(day, str):
+        try:
+            day = datetime.date.fromisoformat(day)
+        except ValueError:
+            return str(day)
+    if day is None:
+        return ""
+    if language not in DATE_WORDS or language == "en":
+        return day.isoformat()
+    said = _DATE_PARTS.sub(lambda m: {"YYYY": str(day.year), "MMMM": MONTH_NAMES[language][day.month - 1],
+                                      "D": str(day.day)}[m.group(0)], DATE_WORDS[language])
+    return decline(said, case, language) if case and language == "kk" else said
+
+
+_DATE_PARTS = re.compile("YYYY|MMMM|D")
 
 
 def _normal(text: str) -> str:
@@ -198,8 +225,19 @@ class Phrasebook:
         self._relations: list[str] | None = None
 
     # ------------------------------------------------------------ citations and acts
+    def date(self, day: datetime.date | str | None, case: str | None = None) -> str:
+        """A date in the reader's language (`say_date`)."""
+        return say_date(day, self.language, case)
+
+    @overload
+    def cite(self, citation: str) -> str: ...
+    @overload
+    def cite(self, citation: None) -> None: ...
+    @overload
+    def cite(self, citation: str | None) -> str | None: ...
+
     def cite(self, citation: str | None) -> str | None:
-        """A citation key as the reader cites it (the act's form), else the key itself."""
+        """A citation key as the reader cites it (the act's form), else the key itself (None for no key)."""
         found = self._cited.get(citation, self)
         if found is self:
             parsed = Citation.parse(citation)

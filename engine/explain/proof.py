@@ -75,7 +75,8 @@ class Prover:
         for rule in program.rules:
             self.rules.setdefault(rule.relation, []).append(rule)
         # False: every instance by matching (tests/test_derivations.py compares)
-        self.recorded = recorded and model.derivations is not None and exact(program)
+        self.recorded = recorded and model.derivations is not None
+        self._exact: dict[str, bool] = {}   # relation -> its values are of kinds equal only to their own (derivations.exact)
         self._usable: dict[str, bool] = {}
         self._layouts: dict[tuple[int, int], Layout] = {}
         self._instances: dict[GroundAtom, list[Instance]] = {}
@@ -123,7 +124,8 @@ class Prover:
             return None
         usable = self._usable.get(relation)
         if usable is None:
-            usable = self._usable[relation] = bool(rules) and all(recordable(rule) for rule in rules)
+            usable = self._usable[relation] = bool(rules) and all(
+                recordable(rule) and exact(rule, self.model.get, self._exact) for rule in rules)
         single = derivations.single(relation, values) if usable else None
         if single is None:
             return None

@@ -9,8 +9,8 @@ derived by exactly one instance then needs no matching: that instance is its onl
 choice is the same whatever the order. A tuple with several instances keeps the matching, whose order
 breaks ties between derivations of equal height; so does a relation with a recursive rule (semi-naive
 rounds may meet one instance twice), a rule the joins do not model exactly (built-in arithmetic, `_`
-in a negation) and a model whose values have kinds that compare equal across types (1, 1.0, True),
-where a join on equal keys would unify what the matching keeps apart (`exact`).
+in a negation) and a rule over values of kinds that compare equal across types (1, 1.0, True), where
+a join on equal keys would unify what the matching keeps apart (`exact`).
 tests/test_derivations.py compares the proofs built both ways.
 """
 
@@ -21,7 +21,7 @@ from collections import Counter
 from typing import Callable
 
 from engine.syntax import nodes as n
-from engine.logic.ir import ARITHMETIC_RELATIONS, Program, Rule
+from engine.logic.ir import ARITHMETIC_RELATIONS, Rule
 
 # Kinds of values no two of which are equal across kinds: a join on equal keys is then a match by type.
 _DISTINCT_KINDS = (str, int, datetime.date)
@@ -64,18 +64,21 @@ class Derivations:
         return rule, slots, row
 
 
-def exact(program: Program) -> bool:
-    """Whether every value of the program is of a kind equal only to its own kind (joins then match as proofs do)."""
-    for facts in program.facts.values():
-        for values in facts:
-            for v in values:
-                if type(v) not in _DISTINCT_KINDS:
-                    return False
-    for rule in program.rules:
-        for c in rule.evaluated_body + (rule.head,):
-            atom = c.atom if isinstance(c, n.Negation) else c
-            terms = atom.args if isinstance(atom, n.Atom) else (atom.left, atom.right)
-            if any(isinstance(t, n.Constant) and type(t.value) not in _DISTINCT_KINDS for t in terms):
+def exact(rule: Rule, tuples: Callable[[str], set[tuple]], memo: dict[str, bool]) -> bool:
+    """Whether every value the rule's join meets (its constants, the tuples of the relations it reads) is of a kind
+    equal only to its own kind, so that the join matches as the proofs' matching does. tuples: a relation's
+    tuples in the model; memo: the answer per relation."""
+    for c in rule.evaluated_body + (rule.head,):
+        atom = c.atom if isinstance(c, n.Negation) else c
+        terms = atom.args if isinstance(atom, n.Atom) else (atom.left, atom.right)
+        if any(isinstance(t, n.Constant) and type(t.value) not in _DISTINCT_KINDS for t in terms):
+            return False
+        if isinstance(atom, n.Atom):
+            found = memo.get(atom.predicate)
+            if found is None:
+                found = memo[atom.predicate] = all(type(v) in _DISTINCT_KINDS
+                                                   for values in tuples(atom.predicate) for v in values)
+            if not found:
                 return False
     return True
 

@@ -21,10 +21,17 @@ from typing import Callable, Hashable, Iterator
 
 @dataclass
 class Budget:
-    """At most `entries` nodes and memo entries, and `seconds` of work from when the manager is made."""
+    """At most `entries` nodes and memo entries, and `seconds` of work from when the manager is made: CPU seconds of
+    this process (`budget_clock`), so that a machine busy with other work neither spends a budget nor changes
+    what a bounded answer finds."""
 
     entries: int = 2_000_000
     seconds: float = 20.0
+
+
+def budget_clock() -> float:
+    """The clock budgets are counted on: this process's CPU seconds (time.process_time)."""
+    return time.process_time()
 
 
 class TooLarge(Exception):
@@ -49,7 +56,7 @@ class Diagrams:
         self._level: dict[int, tuple] = {}   # var -> (0, group, var)
         self.budget = budget
         self.deadline = deadline if deadline is not None else (
-            time.monotonic() + budget.seconds if budget is not None else None)
+            budget_clock() + budget.seconds if budget is not None else None)
         self._tick = 0
         self.false = self.leaf(False)
         self.true = self.leaf(True)
@@ -66,7 +73,7 @@ class Diagrams:
             return
         if len(self.table) + len(self._memo) > self.budget.entries:
             raise TooLarge("entries", self.budget.entries)
-        if self.deadline is not None and time.monotonic() > self.deadline:
+        if self.deadline is not None and budget_clock() > self.deadline:
             raise TooLarge("seconds", self.budget.seconds)
 
     def declare(self, v: int, group: tuple = ()) -> None:
@@ -249,8 +256,9 @@ class Diagrams:
             u = high if assignment(v) else low
         return self.value(u)
 
-    def support(self, u: int) -> set[int]:
-        seen, out, stack = set(), set(), [u]
+    def reachable(self, u: int) -> set[int]:
+        """Every node of the diagram rooted at u, its leaves included (walked without recursion)."""
+        seen, stack = set(), [u]
         while stack:
             node = stack.pop()
             if node in seen:
@@ -258,9 +266,16 @@ class Diagrams:
             seen.add(node)
             entry = self.table[node]
             if entry[0] != "leaf":
-                out.add(entry[0])
                 stack += [entry[1], entry[2]]
-        return out
+        return seen
+
+    def support(self, u: int) -> set[int]:
+        """The variables the diagram rooted at u tests."""
+        return {self.table[node][0] for node in self.reachable(u) if not self.is_leaf(node)}
+
+    def leaves(self, u: int) -> set[int]:
+        """The leaves the diagram rooted at u reaches."""
+        return {node for node in self.reachable(u) if self.is_leaf(node)}
 
     # ------------------------------------------------------------ covers (decision tables)
     def cube(self, literals: dict[int, bool]) -> int:

@@ -32,12 +32,15 @@ STATUSES = ("permitted", "prohibited", "discretionary", "undetermined", "obligat
 def page_words() -> dict[str, dict[str, str]]:
     """The page's words (engine/serve/words.py) with the statuses as the explanations name them, so that
     "was permitted" on a changed answer is in the page's language too."""
-    from engine.explain.i18n import MONTHS, word
+    from engine.explain.i18n import MONTHS, WORDS as EXPLAINED, word
 
     # the month words a date field reads ("27 декабря 2024", "2024 ж. 27 желтоқсан"), as `zan ask` reads them
     months = {f"month {m}": "|".join(forms) for m, forms in MONTHS.items()}
+    # a question citing a provision: the heading and what its norms did in an answer ("{norm} decided the status"),
+    # the templates `zan ask` fills (engine/explain/render/as_according.py), filled on the page from the answers' JSON
+    according = ("according heading", *sorted(key for key in EXPLAINED if key.startswith("fate ")))
     return {language: {**WORDS[language], **{"status " + s: word(s, language) for s in (*STATUSES, "holds")},
-                       **{key: word(key, language) for key in ("rests on", "see", "interpreted")}, **months}
+                       **{key: word(key, language) for key in ("rests on", "see", "interpreted", *according)}, **months}
             for language in LANGUAGES}
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from engine.base.messages import LANGUAGES  # kk, ru, en: the order of _ENTRIES
+from engine.explain.i18n import DATE_WORDS, MONTH_NAMES
 
 _ENTRIES = {
     "title": ("Заң: дәлелдеу тізбектері", "Заң: цепочки рассуждений", "Zan: reasoning chains"),
@@ -15,12 +16,11 @@ _ENTRIES = {
     "date": ("Күні", "Дата", "Date"),
     # how the date fields write and read a date: DD, MM, YYYY the day, month and year in digits, MMMM the month's name
     "date pattern": ("DD.MM.YYYY", "DD.MM.YYYY", "D MMMM YYYY"),
-    # a date in words (next to the field, on the change days, in headings): D the day, MMMM the month's name, YYYY the year
-    "date words": ("YYYY ж. D MMMM", "D MMMM YYYY г.", "D MMMM YYYY"),
-    # the months' names as a date in words writes them (the Russian in the genitive: "27 декабря"), | between them
-    "month names": ("қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан",
-                    "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря",
-                    "January|February|March|April|May|June|July|August|September|October|November|December"),
+    # a date in words (next to the field, on the change days, in headings): D the day, MMMM the month's name, YYYY
+    # the year; and the months' names it writes, | between them. The answers' own words say a date the same way:
+    # both come from engine/explain/i18n.py (DATE_WORDS, MONTH_NAMES), never a second copy here
+    "date words": tuple(DATE_WORDS[language] for language in LANGUAGES),
+    "month names": tuple("|".join(MONTH_NAMES[language]) for language in LANGUAGES),
     "date placeholder": ("кк.аа.жжжж", "дд.мм.гггг", "27 December 2024"),
     "date help": ("Күн 27.12.2024 түрінде; ↑ ↓ бір күнге жылжытады", "Дата в виде 27.12.2024; ↑ ↓ сдвигают на день",
                   "A date such as 27 December 2024 or 27/12/2024; ↑ ↓ move it a day"),

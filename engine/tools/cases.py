@@ -37,12 +37,12 @@ from typing import AbstractSet, Any, Callable, Hashable, Iterable, Sequence
 
 from engine.base.diagnostics import Diagnostic, ZanError
 from engine.base.source import Span
-from engine.explain.answering import Decisions
+from engine.explain.answering import Decisions, decided_by_norms
 from engine.explain.explanation import Explainer, atom_text, query_text
 from engine.explain.i18n import word
 from engine.logic import ir
 from engine.logic.deontic import decide
-from engine.logic.diagrams import Budget, Diagrams, TooLarge
+from engine.logic.diagrams import Budget, Diagrams, TooLarge, budget_clock
 from engine.logic.model import compare as compare_values
 from engine.pipeline import checked_question, evaluated
 from engine.syntax import nodes as n
@@ -257,6 +257,9 @@ class Builder:
         self.kb = kb
         self.d = Diagrams(budget, deadline)
         self.grouped = grouped          # the facts of one person together (the case space), or in the order read (--how)
+        # --how: what the case's own facts make true (the evaluated model); its values are candidates in the
+        # roles where the model has them, whatever the kind (an owner the case names as `legal_owner_of`'s P)
+        self.model = None
         self.anchors: set = set()       # the question's own persons: facts about the others are grouped per person
         self.combinations = 0           # patterns of applicable norms decided so far (bounded: MAX_COMBINATIONS)
         self.individuals: dict[str, Individual] = {}
@@ -332,6 +335,12 @@ class Builder:
         condition (`A != B`) gets a person of its own."""
         kind = self.parameter(relation, position)
         known = [i.name for i in self.individuals.values() if not i.fresh and kind in i.types]
+        if self.model is not None and role is not None:
+            _relation, _position, bound = role
+            for row in sorted(self.model.get(relation), key=str):
+                if len(row) == len(bound) and all(b is None or b == v for b, v in zip(bound, row)) \
+                        and row[position] in self.individuals and row[position] not in known:
+                    known.append(row[position])
         key = ("role", role) if role is not None else (owner, variable)
         if key in self._fresh and self._fresh[key] in taken_here:
             key = (owner, variable)
@@ -452,7 +461,7 @@ def _outcomes(builder: Builder, grounder: Grounder, program: ir.Program, predica
     `verdicts` (a dict kept for one program and predicate) keeps the deontic core's verdict per set of norms
     for the next atom (deontic.decide's memo)."""
     d = builder.d
-    deontic = predicate in program.deontic
+    deontic = decided_by_norms(program, predicate)
     found: dict = {}
     if not deontic:
         here = grounder.holds(predicate, values)
@@ -498,7 +507,7 @@ def _outcomes(builder: Builder, grounder: Grounder, program: ir.Program, predica
                      _combined(d, applies, together, lambda chosen: outcome(chosen, stated)))
     else:
         root = _combined(d, applies, together, lambda chosen: outcome(chosen, stated))
-    reached = {d.value(u) for u in _leaves(d, root)}      # combinations no case meets decide nothing
+    reached = {d.value(u) for u in d.leaves(root)}      # combinations no case meets decide nothing
     for key in [k for k in found if k not in reached]:
         del found[key]
     if len(found) > max_outcomes:
@@ -581,7 +590,7 @@ def _scoped(builder: Builder, grounder: Grounder, program: ir.Program, predicate
         if condition == d.false:
             continue
         root = d.ite(condition, d.map(root, partial(_outside_scope, k), f"scope:{k}"), root)
-    for u in _leaves(d, root):          # the marked outcomes of this atom
+    for u in d.leaves(root):          # the marked outcomes of this atom
         key = d.value(u)
         if key is not None and key not in found:
             found[key] = dataclasses.replace(found[key[:4] + (None,)], scope=key[4])
@@ -633,7 +642,7 @@ def _table(d: Diagrams, root: int, impossible_value: Callable, keep: Callable | 
 
 def _regions(d: Diagrams, root: int, impossible_value: Callable) -> tuple[dict, int]:
     """Each possible outcome's region of the space, and the region no case can have (don't-cares everywhere)."""
-    values = sorted({v for v in (d.value(u) for u in _leaves(d, root))}, key=repr)
+    values = sorted({v for v in (d.value(u) for u in d.leaves(root))}, key=repr)
     region = {v: d.map(root, partial(operator.eq, v), f"is:{v!r}") for v in values}
     impossible = d.false
     for v in values:
@@ -687,21 +696,6 @@ def _first_hit(d: Diagrams, region: dict, impossible: int, rows: _Rows, bound: i
         done = d.disj(done, region[v])
         rest.remove(v)
     rows.add({}, otherwise, region[otherwise])
-
-
-def _leaves(d: Diagrams, u: int) -> set[int]:
-    seen, out, stack = set(), set(), [u]
-    while stack:
-        node = stack.pop()
-        if node in seen:
-            continue
-        seen.add(node)
-        entry = d.table[node]
-        if entry[0] == "leaf":
-            out.add(node)
-        else:
-            stack += [entry[1], entry[2]]
-    return out
 
 
 class Progress:
@@ -778,7 +772,7 @@ def _representatives(kb: KnowledgeBase, make: Callable, builder: Builder,
                                  Span("<case space>", k + 1, 1))
         predicates = {cases[k][0][0] for k in members}
         done = evaluated(program, predicates, many=True)
-        decisions = {p: Decisions(program, done.model, p, deontic=p in program.deontic) for p in predicates}
+        decisions = {p: Decisions(program, done.model, p) for p in predicates}
         for k in members:
             traces[k] = done.trace(decisions[cases[k][0][0]](renamed[k]), "brief")
     return traces
@@ -1062,7 +1056,8 @@ class HowFound:
 
 def how(program: ir.Program, kb: KnowledgeBase, predicate: str, values: tuple, status: str,
         case_facts: set[GroundAtom], limit: int | None = None, budget: Budget | None = None,
-        deadline: float | None = None, verdicts: dict | None = None, current: str | None = None) -> HowFound:
+        deadline: float | None = None, verdicts: dict | None = None, current: str | None = None,
+        model=None) -> HowFound:
     """The minimal sets of facts that, added to the case, would give the atom the status; smallest first.
 
     The case's own facts stay as they are (each is true in the program); every other ground fact a
@@ -1070,7 +1065,7 @@ def how(program: ir.Program, kb: KnowledgeBase, predicate: str, values: tuple, s
     candidate. Minimal: no proper subset gives the status. Bounded by construction: the sets are
     enumerated lazily, smallest first (engine/logic/diagrams.py), at most `limit` of them (HOW_MAX
     when None), and the work stops when the budget (entries, seconds; until `deadline`) is spent.
-    `current`: the status the case has now, as evaluated; when it is the status asked, the one minimal set
+    `model`: the case's evaluated model (the names it puts in a role are candidates there). `current`: the status the case has now, as evaluated; when it is the status asked, the one minimal set
     is the empty one (and the empty set is never offered for another status: the evaluation decides).
     """
     if current is not None and current == status:
@@ -1085,6 +1080,7 @@ def how(program: ir.Program, kb: KnowledgeBase, predicate: str, values: tuple, s
                 constants.setdefault(v, set()).add(decl.parameters[k] if decl and k < decl.arity else f"{relation}#{k}")
     builder = Builder(kb, [program], constants, case_facts, budget=budget, deadline=deadline, grouped=False)
     builder.anchors = {v for v in values if isinstance(v, str)}
+    builder.model = model
     if kb.assumables:    # only what a case may still establish (kb `assumable`): evidence, circumstances, contracts
         builder.open_relations &= {ref.norm_id for decl in kb.assumables for ref in decl.predicates}
     for k, v in enumerate(values):
@@ -1102,6 +1098,10 @@ def how(program: ir.Program, kb: KnowledgeBase, predicate: str, values: tuple, s
             broken = grounder._join(_named_wildcards(list(constraint.conditions)), 0, {}, f"never:{k}")
             if d.evaluate(broken, lambda v: False) is not True:      # a case already breaking it stays askable
                 keep = d.conj(keep, d.neg(broken))
+        if current is not None and _status_of(d.evaluate(root, lambda v: False)) != current:
+            # the diagrams read the case otherwise than its evaluation: a name of the case in a role that a
+            # definition gives another kind (`owner_of(X, G)` over `legal_owner_of(P, F)`) is not a candidate there
+            stopped = {"bound": "case", "limit": 0}
         for s in d.smallest_true_sets(root, lambda key: _status_of(key) == status, within=keep):
             if not s and current is not None:      # the case as it is: the evaluation said otherwise
                 continue
@@ -1138,10 +1138,8 @@ def how_for_result(result, status: str, limit: int | None = None, budget: Budget
     letter of the reader's alphabet, never by a placeholder.
     One budget bounds all the answers together: once it is spent, the rest are `stopped` with no sets.
     """
-    import time
-
     budget = budget or HOW_BUDGET
-    deadline = time.monotonic() + budget.seconds
+    deadline = budget_clock() + budget.seconds
     program, kb = result.program, result.kb
     decls = kb.predicates
     case_facts = {(rel, values) for rel, rows in program.facts.items() if rel in decls
@@ -1149,13 +1147,14 @@ def how_for_result(result, status: str, limit: int | None = None, budget: Budget
     explainer = Explainer(kb, program, language)
     out = []
     verdicts: dict[str, dict] = {}       # per predicate: the deontic core's verdicts, shared by the answers
+    model = evaluated(program, {t.answer.predicate for t in result.traces}).model if result.traces else None
     for t in result.traces:
         a = t.answer
-        if time.monotonic() > deadline:
+        if budget_clock() > deadline:
             found = HowFound([], set(), stopped={"bound": "seconds", "limit": budget.seconds})
         else:
             found = how(program, kb, a.predicate, a.values, status, case_facts, limit, budget, deadline,
-                        verdicts.setdefault(a.predicate, {}), a.status)
+                        verdicts.setdefault(a.predicate, {}), a.status, model)
         named = sorted({name for s in found.sets for fact in s for name in found.fresh if name in found.atoms[fact][1]})
         alphabet = LETTERS.get(language, LETTERS["en"])
         letter = {name: alphabet[k % len(alphabet)] for k, name in enumerate(named)}

@@ -13,7 +13,6 @@ apply, and those used in the proofs. The ones concluding the asked predicate com
 from __future__ import annotations
 
 import datetime
-import time
 from dataclasses import field, replace
 from engine.base.records import dataclass
 from pathlib import Path
@@ -25,11 +24,12 @@ from engine.syntax.knowledge import KnowledgeBase
 from engine.explain.answering import Trace
 from engine.explain.explanation import Explainer, atom_text, json_value, query_text
 from engine.explain.i18n import word
+from engine.explain.phrasebook import say_date
 from engine.pipeline import assume, check, checked_question, evaluated, load_knowledge, retract
 from engine.explain.proof import ProofNode
 from engine.base.diagnostics import Diagnostic, ZanError
 from engine.base.source import Span
-from engine.logic.diagrams import Budget, TooLarge
+from engine.logic.diagrams import Budget, TooLarge, budget_clock
 from engine.tools.register import case_facts, partitions
 
 DIFF_BUDGET = Budget(entries=5_000_000, seconds=30.0)   # model tuples and answers examined, at both sides, for one diff
@@ -113,14 +113,14 @@ class Work:
     def __init__(self, budget: Budget):
         self.budget = budget
         self.entries = 0
-        self.deadline = time.monotonic() + budget.seconds
+        self.deadline = budget_clock() + budget.seconds
         self.example: tuple | None = None     # values of an answer seen, to suggest a narrower question
 
     def add(self, entries: int) -> None:
         self.entries += entries
         if self.entries > self.budget.entries:
             raise TooLarge("entries", self.budget.entries)
-        if time.monotonic() > self.deadline:
+        if budget_clock() > self.deadline:
             raise TooLarge("seconds", self.budget.seconds)
 
 
@@ -333,7 +333,7 @@ def document(result: DiffResult, language: str = "en", depth: int | None = None,
                 key = {"came-into-force": "came into force", "ceased": "ceased to be in force",
                        "not-yet-in-force": "not yet in force", "reading": "reads otherwise"}[cause.change]
                 item["explanation"] = word(key, language, norm=after.norm_name(cause.norm),
-                                           date=json_value(cause.date) or "?")
+                                           date=say_date(json_value(cause.date), language) or "?")
             else:
                 item["atom"] = cause.atom
                 item["explanation"] = _fact_change(result, cause, language)
@@ -349,7 +349,7 @@ def document(result: DiffResult, language: str = "en", depth: int | None = None,
         out["reading"], out["versus_reading"] = result.reading, result.versus_reading
         first, second = ir.readings_compared(result.kb, result.reading, result.versus_reading)
         label = lambda names: "; ".join(n.label_of(result.kb.readings[x].labels, language, x) for x in names) or "—"
-        out["title"] = word("diff readings title", language, before=label(first), after=label(second), date=out["from"])
+        out["title"] = word("diff readings title", language, before=label(first), after=label(second), date=say_date(out["from"], language))
         if result.reading is None:
             out["reading"] = ", ".join(first) or None
     return out
@@ -367,8 +367,8 @@ def _fact_change(result: DiffResult, cause: Cause, language: str) -> str:
                 atom_text(relation, clause.head.ground_values()) != cause.atom:
             continue
         if interval.contains(start) and not interval.contains(end) and interval.end is not None:
-            return word("fact ended", language, atom=cause.atom, date=interval.end.isoformat())
+            return word("fact ended", language, atom=cause.atom, date=say_date(interval.end, language))
         if interval.contains(end) and not interval.contains(start) and interval.start is not None:
-            return word("fact began", language, atom=cause.atom, date=interval.start.isoformat())
+            return word("fact began", language, atom=cause.atom, date=say_date(interval.start, language))
     held, lacking = (result.end, result.start) if cause.change == "fact-after" else (result.start, result.end)
-    return word("fact differs", language, atom=cause.atom, held=held.isoformat(), lacking=lacking.isoformat())
+    return word("fact differs", language, atom=cause.atom, held=say_date(held, language), lacking=say_date(lacking, language))

@@ -31,7 +31,8 @@ from engine.base.diagnostics import Diagnostic, ZanError, did_you_mean
 from engine.base.resources import default_kb
 from engine.base.source import Span
 from engine.explain.explanation import Explainer, document
-from engine.explain.i18n import word
+from engine.explain.i18n import fill, word
+from engine.explain.phrasebook import say_date
 from engine.logic.norms import PRINCIPLES
 from engine.pipeline import ask, load_checked
 from engine.syntax import nodes as n
@@ -48,7 +49,7 @@ WORDS: dict[str, dict[str, str]] = {
     "exercises": {"en": "Exercises", "ru": "Упражнения", "kk": "Жаттығулар"},
     "answer key": {"en": "Answer key", "ru": "Ответы", "kk": "Жауаптар кілті"},
     "the case": {"en": "The case", "ru": "Обстоятельства", "kk": "Іс мән-жайы"},
-    "asked on": {"en": "The question is asked on {date}.", "ru": "Вопрос задан на {date}.", "kk": "Сұрақ {date} күнге қойылған."},
+    "asked on": {"en": "The question is asked on {date}.", "ru": "Вопрос задан на {date}", "kk": "Сұрақ {date} күнгі жағдай бойынша қойылған."},
     "what status": {"en": "What is the status of: {reading}?", "ru": "Каков статус: {reading}?",
                     "kk": "Мәртебесі қандай: {reading}?"},
     "pick status": {"en": "Status", "ru": "Статус", "kk": "Мәртебе"},
@@ -60,13 +61,13 @@ WORDS: dict[str, dict[str, str]] = {
     "no principle": {"en": "no conflict to resolve", "ru": "нет коллизии", "kk": "коллизия жоқ"},
     "principle binding interpretation": {"en": "binding interpretation", "ru": "обязательное толкование",
                                          "kk": "міндетті түсіндірме"},
-    "from date": {"en": "(from {date})", "ru": "(с {date})", "kk": "({date} бастап)"},
+    "from date": {"en": "(from {date})", "ru": "(с {date})", "kk": "({date:abl} бастап)"},
     "seed": {"en": "seed {seed}", "ru": "вариант {seed}", "kk": "{seed}-нұсқа"},
     "level": {"en": "level {level}", "ru": "уровень {level}", "kk": "{level}-деңгей"},
     "topic": {"en": "topic: {topic}", "ru": "тема: {topic}", "kk": "тақырыбы: {topic}"},
     "dates topic": {"en": "dates", "ru": "даты", "kk": "күндер"},
-    "until date": {"en": "(until {date})", "ru": "(до {date})", "kk": "({date} дейін)"},
-    "between dates": {"en": "(from {start} until {end})", "ru": "(с {start} до {end})", "kk": "({start} бастап {end} дейін)"},
+    "until date": {"en": "(until {date})", "ru": "(до {date})", "kk": "({date:dat} дейін)"},
+    "between dates": {"en": "(from {start} until {end})", "ru": "(с {start} до {end})", "kk": "({start:abl} бастап {end:dat} дейін)"},
     "correct": {"en": "Correct.", "ru": "Верно.", "kk": "Дұрыс."},
     "wrong status": {"en": "You chose {chosen}; the knowledge base says {right}.",
                      "ru": "Вы выбрали «{chosen}»; по базе знаний — «{right}».",
@@ -86,7 +87,7 @@ WORDS: dict[str, dict[str, str]] = {
     "not deciding": {"en": "{norm} does not decide this answer.", "ru": "{norm} не решает этот ответ.",
                      "kk": "{norm} бұл жауапты шешпейді."},
     "day before": {"en": "On {date} (the day before) the status was {status}.",
-                   "ru": "{date} (накануне) статус был «{status}».", "kk": "{date} (алдыңғы күні) мәртебе «{status}» болды."},
+                   "ru": "{date} (накануне) статус был «{status}».", "kk": "Алдыңғы күні, {date} күні, мәртебе «{status}» болды."},
     "unknown topic": {"en": "no exercise on the topic {topic!r}", "ru": "нет упражнений по теме {topic!r}",
                       "kk": "{topic!r} тақырыбы бойынша жаттығу жоқ"},
 }
@@ -97,7 +98,7 @@ def tr(key: str, language: str, **values) -> str:
     if entry is None:
         return word(key, language, **values)
     text = entry.get(language) or entry["en"]
-    return text.format(**values) if values else text
+    return fill(text, language, **values) if values else text
 
 
 @dataclass(frozen=True)
@@ -285,14 +286,12 @@ def space_rows(kb_dir: Path | None = None, rng: random.Random | None = None, top
     asked at every day a deontic norm's force changed, compared with the day before. A space is
     computed once per process and question.
     """
-    import time
-
-    from engine.logic.diagrams import Budget
+    from engine.logic.diagrams import Budget, budget_clock
     from engine.tools.cases import CASES_BUDGET, cases, document as space_document
 
     rng = rng or random.Random(0)
     kb = law(kb_dir)
-    deadline = time.monotonic() + SPACES_SECONDS
+    deadline = budget_clock() + SPACES_SECONDS
     tiers = day_plan(kb, lambda d, p: topic is None or topic == p or reaches(kb, topic, Case("", ()), d, p)
                      or topic in kb.predicates)
     for day, predicate in ordered(tiers, rng, lambda item: item[1]):
@@ -301,7 +300,7 @@ def space_rows(kb_dir: Path | None = None, rng: random.Random | None = None, top
         query = f"{predicate}({', '.join(f'X{i}' for i in range(arity))})" if arity else predicate
         key = (query, day, str(kb_dir))
         if key not in _SPACES:
-            left = deadline - time.monotonic()
+            left = deadline - budget_clock()
             if left <= 0:
                 return                  # the spaces' budget is spent: the sheet has what was found so far
             try:
@@ -417,11 +416,12 @@ def story(case: Case, explainer: Explainer, language: str) -> list[str]:
         text = explainer.reading(head.predicate, values) or str(head)
         interval = clause.interval
         if interval and interval.start and interval.end:
-            text += " " + tr("between dates", language, start=interval.start.isoformat(), end=interval.end.isoformat())
+            text += " " + tr("between dates", language, start=say_date(interval.start, language),
+                               end=say_date(interval.end, language))
         elif interval and interval.start:
-            text += " " + tr("from date", language, date=interval.start.isoformat())
+            text += " " + tr("from date", language, date=say_date(interval.start, language))
         elif interval and interval.end:
-            text += " " + tr("until date", language, date=interval.end.isoformat())
+            text += " " + tr("until date", language, date=say_date(interval.end, language))
         out.append(text)
     return out
 
@@ -495,7 +495,7 @@ def build(number: int, row: Row, kb: KnowledgeBase, asker: Asker, rng: random.Ra
     ex = Exercise(number, row, answer_doc, story(row.case, explainer, language), question, choices, answer, reasons)
     ex.row_topics = row_topics(row, kb)
     if row.status_before is not None and DATES_TOPIC in ex.row_topics:
-        ex.story.append(tr("day before", language, date=(row.at - DAY).isoformat(), status=word(row.status_before, language)))
+        ex.story.append(tr("day before", language, date=say_date(row.at - DAY, language), status=word(row.status_before, language)))
     return ex
 
 
@@ -618,7 +618,7 @@ def sheet_text(sheet: dict, key: bool = False) -> str:
         out.append(f"{tr('exercise', language)} {e['number']}")
         out.append(f"  {tr('the case', language)}:")
         out += [f"    - {line}" for line in e["case"]["story"]]
-        out.append("  " + tr("asked on", language, date=e["at"]))
+        out.append("  " + tr("asked on", language, date=say_date(e["at"], language)))
         out.append(f"  {e['question']}")
         for part in ("status", "norm", "defeated", "principle"):
             if part in e["choices"]:
@@ -653,7 +653,7 @@ def sheet_html(sheet: dict, key: bool = True) -> str:
         body.append(f'<section class="exercise"><h2>{escape(tr("exercise", language))} {e["number"]}</h2>')
         body.append(f"<h3>{escape(tr('the case', language))}</h3><ul>"
                     + "".join(f"<li>{escape(line)}</li>" for line in e["case"]["story"]) + "</ul>")
-        body.append(f"<p>{escape(tr('asked on', language, date=e['at']))}</p><p><b>{escape(e['question'])}</b></p>")
+        body.append(f"<p>{escape(tr('asked on', language, date=say_date(e['at'], language)))}</p><p><b>{escape(e['question'])}</b></p>")
         for part in ("status", "norm", "defeated", "principle"):
             if part in e["choices"]:
                 body.append(f"<p>{escape(tr('pick ' + part, language))}:</p><ol type=\"a\">"

@@ -20,13 +20,14 @@ import datetime
 import difflib
 import re
 from dataclasses import field
+from typing import NoReturn
 from engine.base.records import dataclass
 
 from engine.base.diagnostics import Diagnostic, ZanError
 from engine.base.messages import message
 from engine.base.source import Span
 from engine.explain.i18n import MONTHS, QUESTION_WORDS, WORDS, word
-from engine.explain.phrasebook import Found, Phrasebook, find_citations
+from engine.explain.phrasebook import Found, Phrasebook, find_citations, say_date
 from engine.syntax import nodes as n
 from engine.syntax.knowledge import KnowledgeBase
 
@@ -134,6 +135,7 @@ def tokens(text: str) -> list[Token]:
     out: list[Token] = []
     for m in _TOKEN.finditer(text):
         kind = m.lastgroup
+        assert kind is not None, "every alternative of _TOKEN is a named group"
         word = m.group()
         if kind == "word" and out and _ENDING.fullmatch(word) and m.start() >= 2 and text[m.start() - 1] == "-" \
                 and out[-1].kind == "word" and out[-1].column - 1 + len(out[-1].text) == m.start() - 1 \
@@ -165,7 +167,7 @@ class Lexicon:
         self._by_stem: dict[str, list[int]] = {}             # its first four letters -> entries
         self._starts: dict[str, list[Entry]] = {}
         self._skips: tuple[list[Token], list[int]] | None = None
-        self._exact_words: set[str] | None = None
+        self._exact_words: dict[str, set[tuple[str, str]]] | None = None
         for kind, by_language in QUESTION_WORDS.items():
             if kind in ("filler", "year") or kind.startswith("status "):
                 continue
@@ -191,12 +193,12 @@ class Lexicon:
                     self._add(piece, "predicate", decl.name, rank=1, language=reading.language)
         constants = set(kb.constants)
         for clause, _norm in kb.all_clauses():
-            decl = kb.predicates.get(clause.head.predicate)
+            head = kb.predicates.get(clause.head.predicate)
             for i, arg in enumerate(clause.head.args):
                 if isinstance(arg, n.Constant) and isinstance(arg.value, str):
                     constants.add(arg.value)
-                    if decl is not None and i < decl.arity:
-                        self.roles.setdefault(arg.value, set()).add(decl.parameters[i])
+                    if head is not None and i < head.arity:
+                        self.roles.setdefault(arg.value, set()).add(head.parameters[i])
         for name in sorted(constants):
             self.names[name.lower()] = name
             if "_" in name:
@@ -204,11 +206,11 @@ class Lexicon:
         for k, scope in enumerate(kb.scopes):   # a matter the kb does not speak of ("ПКТ"): refused at its words
             for label in scope.phrases:
                 self._add(label.text, "outside", str(k), language=label.language)
-        for decl in kb.constants.values():
-            for label in decl.labels + decl.phrases:
+        for constant in kb.constants.values():
+            for label in constant.labels + constant.phrases:
                 if len(_content(label.text, self.fillers)) == 1 and label.text.strip()[:1].isupper():
-                    self.names.setdefault(label.text.strip().lower(), decl.name)  # a name's transliteration
-                self._add(label.text, "constant", decl.name, language=label.language)
+                    self.names.setdefault(label.text.strip().lower(), constant.name)  # a name's transliteration
+                self._add(label.text, "constant", constant.name, language=label.language)
 
     def _add(self, text: str, kind: str, value: str, rank: int = 0, language: str | None = None) -> None:
         words = _content(text, self.fillers)
@@ -254,7 +256,8 @@ class Lexicon:
 
     def match(self, toks: list[Token], i: int) -> tuple[int, list[Entry]]:
         """The longest phrase starting at toks[i] (fillers between its words skipped): its end and its meanings."""
-        best_end, best, best_score = i, [], 0.0
+        best_end, best_score = i, 0.0
+        best: list[Entry] = []
         if i >= len(toks) or toks[i].kind != "word":
             return best_end, best
         after = self._after_fillers(toks)
@@ -274,8 +277,11 @@ class Lexicon:
                     ok = False
                     break
                 s = _similar(toks[j].low, w)
-                if not s or (s < 1.0 and toks[j].low in self._exact()):
-                    # a word that is a phrase of its own ("deadline") is no inflection of another ("dead")
+                if not s or (s < 1.0 and toks[j].low in self._exact() and (
+                        len(entry.words) == 1 or self._exact()[toks[j].low] - {(entry.kind, entry.value)})):
+                    # a word that is a phrase of its own ("deadline") is no inflection of another word ("dead"),
+                    # nor of a longer phrase with another meaning; it is one of a longer phrase with its own
+                    # meaning ("accept" in "accepting an executive appointment", both `accept`)
                     ok = False
                     break
                 score += s
@@ -289,9 +295,13 @@ class Lexicon:
                 best.append(entry)
         return best_end, best
 
-    def _exact(self) -> set[str]:
+    def _exact(self) -> dict[str, set[tuple[str, str]]]:
+        """Each word that is a phrase of its own, with what it means (kind, value)."""
         if self._exact_words is None:
-            self._exact_words = {e.words[0] for e in self.entries if len(e.words) == 1 and e.rank == 0}
+            self._exact_words = {}
+            for e in self.entries:
+                if len(e.words) == 1 and e.rank == 0:
+                    self._exact_words.setdefault(e.words[0], set()).add((e.kind, e.value))
         return self._exact_words
 
     def known_words(self) -> set[str]:
@@ -306,16 +316,19 @@ def language_of(text: str, kb: KnowledgeBase | None = None, lexicon: Lexicon | N
     each phrase matched votes for the language it is written in (a phrase several languages share does not
     vote); a tie is decided by the letters (Kazakh's own letters, else Cyrillic: ru, Latin: en). None when no
     word understood tells (a bare name): the caller's default stands."""
-    lexicon = lexicon or Lexicon(kb)
+    if not lexicon:
+        assert kb is not None, "language_of is given the kb or its lexicon"
+        lexicon = lexicon_of(kb)
     toks = tokens(text)
     votes: dict[str, int] = {}
     i = 0
     while i < len(toks):
         end, entries = lexicon.match(toks, i) if toks[i].kind == "word" else (i, [])
         languages = {e.language for e in entries}
+        written_in = {lang for lang in languages if lang is not None}
         a_name = end == i + 1 and lexicon.name_of(toks[i]) is not None  # names are spelt in any language's letters
-        if len(languages) == 1 and None not in languages and not a_name:
-            language = languages.pop()
+        if len(languages) == 1 and written_in and not a_name:
+            language = written_in.pop()
             votes[language] = votes.get(language, 0) + (end - i)
         i = max(end, i + 1)
     letters = {c for t in toks if t.kind == "word" for c in t.low if c.isalpha()}
@@ -436,189 +449,289 @@ def understand(text: str, kb: KnowledgeBase, language: str = "en", general_quest
     case relates to the convict that way; in a context phrase ("if his mother died") a person the case does
     not name is a new person assumed with that kinship. Where the asked atom's person is not one person of
     the case, `general_questions=True` returns the unbound variable with the role atoms (`Understood.roles`)
-    for a caller that answers general questions; otherwise the question is refused at that word."""
-    lexicon = Lexicon(kb)
-    cited = _citations(lexicon, text)
-    if cited:   # a saved question's title may cite its act ("№ 60-НҚ қаулысы бойынша ..."): the title first
-        whole = tokens(text)
-        dates, _problems = _dates(whole)
-        saved = _saved_question(lexicon, whole, {k for _d, k0, k1 in dates for k in range(k0, k1)}, text, dates)
+    for a caller that answers general questions; otherwise the question is refused at that word.
+
+    The steps, each a method of `_Reading` that refuses the question at a word by raising `_Refused`: the
+    provisions cited, the saved questions' titles, the words placed one by one, the predicate asked, its
+    status, the names of the question, the context phrases (assumptions and roles), the dates, the deadline."""
+    lexicon = lexicon_of(kb)
+    try:
+        reading = _Reading(kb, lexicon, text, language)
+        saved = reading.saved_question()
         if saved is not None:
             return saved
-    problem = _unknown_provision(kb, cited, language)
-    if problem is not None:
-        return problem
-    blank = list(text)
-    for f in cited:   # the citations are read; the rest of the question is read around them
-        blank[f.start:f.end] = " " * (f.end - f.start)
-    toks = tokens("".join(blank))
-    if not any(t.kind == "word" or t.kind in ("iso", "dotted") for t in toks) and not cited:
-        return _not_understood(lexicon, text, None, language, word("empty question", language))
-    dates, problems = _dates(toks)
-    if problems:
-        return problems[0]
-    in_date = set()
-    for _d, k0, k1 in dates:
-        in_date.update(range(k0, k1))
-    saved = _saved_question(lexicon, toks, in_date, text, dates)
-    if saved is not None:
-        return _according(kb, saved, cited, language)
-    pieces: list[_Piece] = []
-    segment = 0
-    opened_by: dict[int, int] = {}   # a segment -> the stop token that opened it
-    i = 0
-    while i < len(toks):
-        t = toks[i]
-        if i in in_date:
-            i += 1
-            continue
-        if t.kind == "stop":
-            segment += 1
-            opened_by[segment] = i
-            i += 1
-            continue
-        if t.kind == "ending":
-            i += 1
-            continue
-        end, entries = lexicon.match(toks, i)
-        name = lexicon.name_of(t) if t.kind == "word" else None
-        if name is not None and end <= i + 1 and not any(e.kind != "constant" for e in entries):
-            pieces.append(_Piece(i, i + 1, "name", name, segment=segment))
-            i += 1
-            continue
-        if entries:
-            kinds = {(e.kind, e.value) for e in entries}
-            if len(kinds) > 1:
-                entries = [e for e in entries if e.rank == min(x.rank for x in entries)]
-                kinds = {(e.kind, e.value) for e in entries}
-            if len(kinds) > 1 and all(k == "predicate" for k, _v in kinds):
-                # words several predicates share ("for the purpose of"): decided by what the question asks
-                pieces.append(_Piece(i, end, "predicates", "|".join(sorted(v for _k, v in kinds)), entries, segment))
-                i = end
+        reading.place_words()
+        reading.asked_predicate()
+        status = reading.status()
+        reading.name_the_question()
+        reading.read_context(general_questions)
+        query = reading.query(status)
+        at, between = reading.days()
+        deadlines = reading.deadlines()
+    except _Refused as refused:
+        return refused.diagnostic
+    written = tuple((reading.toks[p.first].text, p.value) for p in reading.names)
+    return _according(kb, Understood(text, query, at, between, tuple(dict.fromkeys(reading.assumptions)), written,
+                                     tuple(reading.roles), deadlines=deadlines), reading.cited, language)
+
+
+_LEXICONS: dict[int, tuple[KnowledgeBase, tuple, Lexicon]] = {}
+
+
+def lexicon_of(kb: KnowledgeBase) -> Lexicon:
+    """The lexicon of a knowledge base, built once for it (`zan ask` reads a question's language, then the question)."""
+    shape = (len(kb.predicates), len(kb.constants), len(kb.clauses), len(kb.questions), len(kb.scopes))
+    found = _LEXICONS.get(id(kb))
+    if found is not None and found[0] is kb and found[1] == shape:
+        return found[2]
+    lexicon = Lexicon(kb)
+    if len(_LEXICONS) >= 4:
+        _LEXICONS.pop(next(iter(_LEXICONS)))
+    _LEXICONS[id(kb)] = (kb, shape, lexicon)
+    return lexicon
+
+
+class _Refused(Exception):
+    """A question refused at a word: the located diagnostic that says why."""
+
+    def __init__(self, diagnostic: Diagnostic):
+        super().__init__(diagnostic.message)
+        self.diagnostic = diagnostic
+
+
+class _Reading:
+    """A question in words as it is read: its tokens, what each word was placed as (pieces, by segment), and the
+    question it is becoming (the asked predicate, its names, assumptions and roles)."""
+
+    def __init__(self, kb: KnowledgeBase, lexicon: Lexicon, text: str, language: str):
+        self.kb, self.lexicon, self.text, self.language = kb, lexicon, text, language
+        self.cited = _citations(lexicon, text)
+        blank = list(text)
+        for f in self.cited:   # the citations are read; the rest of the question is read around them
+            blank[f.start:f.end] = " " * (f.end - f.start)
+        self.toks = tokens("".join(blank))
+        self.dates: list = []
+        self.in_date: set[int] = set()
+        self.pieces: list[_Piece] = []
+        self.opened_by: dict[int, int] = {}   # a segment -> the stop token that opened it
+        self.compliance: list[_Piece] = []
+        self.changed = False
+        self.predicate = ""
+        self.names: list[_Piece] = []
+        self.bound: dict[str, str | None] = {}
+        self.spans: dict[str, Span] = {}
+        self.assumptions: list[n.Atom] = []
+        self.roles: list[n.Atom] = []
+
+    # ------------------------------------------------------------ saying where and why
+    def refuse(self, diagnostic: Diagnostic) -> NoReturn:
+        raise _Refused(diagnostic)
+
+    def span_of(self, piece: _Piece) -> Span:
+        last = self.toks[piece.end - 1]
+        return Span(SOURCE, 1, self.toks[piece.first].column, 1, last.column + len(last.text))
+
+    def words_of(self, piece: _Piece) -> str:
+        span = self.span_of(piece)
+        return self.text[span.column - 1:span.end_column - 1]
+
+    def ambiguous(self, words: str, meanings: str, span: Span) -> NoReturn:
+        self.refuse(Diagnostic("not-understood", word("ambiguous words", self.language, words=words, meanings=meanings),
+                               span, hint=word("say it otherwise", self.language)))
+
+    def no_place(self, t: Token, predicates: list[str]) -> NoReturn:
+        self.refuse(_no_place(self.kb, t, predicates, self.language))
+
+    # ------------------------------------------------------------ the steps
+    def saved_question(self) -> Understood | None:
+        """A saved question's title (a title may cite its act: "№ 60-НҚ қаулысы бойынша ...", so it is tried on
+        the whole text first); else the cited provisions must name the kb's, and the dates be days."""
+        kb, lexicon, text = self.kb, self.lexicon, self.text
+        if self.cited:
+            whole = tokens(text)
+            dates, _problems = _dates(whole)
+            saved = _saved_question(lexicon, whole, {k for _d, k0, k1 in dates for k in range(k0, k1)}, text, dates)
+            if saved is not None:
+                return saved
+        problem = _unknown_provision(kb, self.cited, self.language)
+        if problem is not None:
+            self.refuse(problem)
+        if not any(t.kind == "word" or t.kind in ("iso", "dotted") for t in self.toks) and not self.cited:
+            self.refuse(_not_understood(lexicon, text, None, self.language, word("empty question", self.language)))
+        self.dates, problems = _dates(self.toks)
+        if problems:
+            self.refuse(problems[0])
+        for _d, k0, k1 in self.dates:
+            self.in_date.update(range(k0, k1))
+        saved = _saved_question(lexicon, self.toks, self.in_date, text, self.dates)
+        if saved is not None:
+            found = _according(kb, saved, self.cited, self.language)
+            if isinstance(found, Diagnostic):
+                self.refuse(found)
+            return found
+        return None
+
+    def place_words(self) -> None:
+        """Each word placed: a name, a phrase of the kb or of the engine (its longest match), a filler; else refused."""
+        kb, toks, language = self.kb, self.toks, self.language
+        segment = 0
+        i = 0
+        while i < len(toks):
+            t = toks[i]
+            if i in self.in_date or t.kind == "ending":
+                i += 1
                 continue
-            if len(kinds) > 1 and all(k == "parameter" for k, _v in kinds):
-                kinds = {kinds.pop()}
-            constants = [v for k, v in kinds if k == "constant"]
-            relations = [v for k, v in kinds if k == "predicate" and kb.predicates[v].arity == 2]
-            if len(kinds) == 2 and len(constants) == 1 and len(relations) == 1:
-                # "his mother": the kinship (close_relative) and the person the kb calls so (mother)
-                pieces.append(_Piece(i, end, "role", relations[0], entries, segment, prefer=constants[0]))
-                i = end
-                continue
-            if len(kinds) == 2 and {k for k, _v in kinds} == {"parameter", "predicate"}:
-                # "convict": the parameter Convict and the predicate naming its kind are one meaning
-                parameter = next(v for k, v in kinds if k == "parameter")
-                typed = kb.predicates.get(next(v for k, v in kinds if k == "predicate"))
-                if typed is not None and _type_noun(typed) and typed.parameters[0] == parameter:
-                    kinds = {("parameter", parameter)}
-            if len(kinds) > 1:
-                meanings = "; ".join(sorted(meaning(kb, k, v, language) for k, v in kinds))
-                span = Span(SOURCE, 1, t.column, 1, toks[end - 1].column + len(toks[end - 1].text))
-                return Diagnostic("not-understood", word("ambiguous words", language,
-                                                         words=text[t.column - 1:span.end_column - 1], meanings=meanings),
-                                  span, hint=word("say it otherwise", language))
-            kind, value = kinds.pop()
-            if kind == "outside":   # "ПКТ", "СИЗО": a place the kb does not speak of, never read as one it does
-                span = Span(SOURCE, 1, t.column, 1, toks[end - 1].column + len(toks[end - 1].text))
-                return Diagnostic("not-understood", word("provision outside scope", language,
-                                                         citation=text[t.column - 1:span.end_column - 1],
-                                                         scope=n.label_of(kb.scopes[int(value)].labels, language, "")),
-                                  span)
-            if kind == "if":
+            if t.kind == "stop":
                 segment += 1
-                opened_by.pop(segment, None)
-            pieces.append(_Piece(i, end, kind, value, entries, segment))
+                self.opened_by[segment] = i
+                i += 1
+                continue
+            end, entries = self.lexicon.match(toks, i)
+            name = self.lexicon.name_of(t) if t.kind == "word" else None
+            if name is not None and end <= i + 1 and not any(e.kind != "constant" for e in entries):
+                self.pieces.append(_Piece(i, i + 1, "name", name, segment=segment))
+                i += 1
+                continue
+            if not entries:
+                if t.kind == "word" and self.lexicon.is_filler(t):
+                    i += 1
+                    continue
+                self.refuse(_not_understood(self.lexicon, self.text, t, language))
+            piece = self._piece(i, end, entries, segment)
+            if piece.kind == "if":
+                segment += 1
+                self.opened_by.pop(segment, None)
+                piece.segment = segment
+            self.pieces.append(piece)
             i = end
-            continue
-        if t.kind == "word" and lexicon.is_filler(t):
-            i += 1
-            continue
-        return _not_understood(lexicon, text, t, language)
+        according = [p for p in self.pieces if p.kind == "according"]
+        if according and not self.cited:   # "согласно" with no provision after it
+            t = toks[according[0].first]
+            self.refuse(Diagnostic("not-understood", word("according without citation", language, words=t.text), t.span,
+                                   hint=word("cite a provision", language, example=_example_citation(kb, language))))
+        self.compliance = [p for p in self.pieces if p.kind == "compliance"]
+        self.pieces = [p for p in self.pieces if p.kind not in ("according", "compliance")]
+        _appositives(kb, self.lexicon, toks, self.pieces, self.opened_by)
 
-    according_words = [p for p in pieces if p.kind == "according"]
-    if according_words and not cited:   # "согласно" with no provision after it
-        t = toks[according_words[0].first]
-        return Diagnostic("not-understood", word("according without citation", language, words=t.text), t.span,
-                          hint=word("cite a provision", language, example=_example_citation(kb, language)))
-    pieces = [p for p in pieces if p.kind != "according"]
-    compliance = [p for p in pieces if p.kind == "compliance"]
-    pieces = [p for p in pieces if p.kind != "compliance"]
-    _appositives(kb, lexicon, toks, pieces, opened_by)
-    asked = [p for p in pieces if p.kind == "predicate" and p.value in askable(kb)]
-    if not asked:  # only words several predicates share: the asked one among them, if it is one
-        shared = {v for p in pieces if p.kind == "predicates" for v in p.value.split("|")} & askable(kb)
-        if len(shared) == 1:
-            asked = [next(p for p in pieces if p.kind == "predicates")]
-            asked[0].kind, asked[0].value = "predicate", shared.pop()
-    asked_names = list(dict.fromkeys(p.value for p in asked))
-    if len(asked_names) > 1:
-        # an asked predicate named only as the range of another is a context (a purpose of a call), not a second question
-        asked_names = [a for a in asked_names if not any(a in _ranges(kb, b) for b in asked_names if b != a)] or asked_names
-    if not asked_names:
-        return _not_understood(lexicon, text, None, language, word("nothing asked", language))
-    if len(asked_names) > 1:
-        return Diagnostic("not-understood", word("two questions", language, first=meaning(kb, "predicate", asked_names[0], language),
-                                                           second=meaning(kb, "predicate", asked_names[1], language)),
-                          Span(SOURCE, 1, toks[asked[0].first].column), hint=word("one at a time", language))
-    predicate = asked_names[0]
-    decl = kb.predicates[predicate]
-    ranges = _ranges(kb, predicate)
-    for p in pieces:
-        if p.kind == "predicates" and predicate not in p.value.split("|"):
-            t = toks[p.first]
-            return Diagnostic("not-understood", word("ambiguous words", language, words=t.text,
-                                                     meanings="; ".join(meaning(kb, "predicate", v, language)
-                                                                        for v in p.value.split("|"))), t.span,
-                              hint=word("say it otherwise", language))
-        if p.kind == "parameter" and p.value not in decl.parameters:
-            t = toks[p.first]
-            return Diagnostic("not-understood", word("name without place", language, name=t.text,
-                                                     predicate=meaning(kb, "predicate", predicate, language)),
-                              t.span, hint=word("say it otherwise", language))
-    statuses = list(dict.fromkeys(p.value for p in pieces if p.kind == "status"))
-    if len(statuses) > 1:
-        return Diagnostic("not-understood", word("two statuses", language, first=statuses[0], second=statuses[1]),
-                          Span(SOURCE, 1, 1), hint=word("one at a time", language))
-    which = any(p.kind == "which" for p in pieces)
-    whether = any(p.kind == "whether" for p in pieces)
-    changed = any(p.kind == "change" for p in pieces)
-    status = statuses[0] if statuses and (which or not whether) else None
+    def _piece(self, i: int, end: int, entries: list[Entry], segment: int) -> _Piece:
+        """What the words toks[i:end] mean, of the meanings of the phrases they match; refused if several remain."""
+        kb = self.kb
+        kinds = {(e.kind, e.value) for e in entries}
+        if len(kinds) > 1:
+            entries = [e for e in entries if e.rank == min(x.rank for x in entries)]
+            kinds = {(e.kind, e.value) for e in entries}
+        if len(kinds) > 1 and all(k == "predicate" for k, _v in kinds):
+            # words several predicates share ("for the purpose of"): decided by what the question asks
+            return _Piece(i, end, "predicates", "|".join(sorted(v for _k, v in kinds)), entries, segment)
+        if len(kinds) > 1 and all(k == "parameter" for k, _v in kinds):
+            kinds = {kinds.pop()}
+        constants = [v for k, v in kinds if k == "constant"]
+        relations = [v for k, v in kinds if k == "predicate" and kb.predicates[v].arity == 2]
+        if len(kinds) == 2 and len(constants) == 1 and len(relations) == 1:
+            # "his mother": the kinship (close_relative) and the person the kb calls so (mother)
+            return _Piece(i, end, "role", relations[0], entries, segment, prefer=constants[0])
+        if len(kinds) == 2 and {k for k, _v in kinds} == {"parameter", "predicate"}:
+            # "convict": the parameter Convict and the predicate naming its kind are one meaning
+            parameter = next(v for k, v in kinds if k == "parameter")
+            typed = kb.predicates.get(next(v for k, v in kinds if k == "predicate"))
+            if typed is not None and _type_noun(typed) and typed.parameters[0] == parameter:
+                kinds = {("parameter", parameter)}
+        piece = _Piece(i, end, "", "", entries, segment)
+        if len(kinds) > 1:
+            self.ambiguous(self.words_of(piece), "; ".join(sorted(meaning(kb, k, v, self.language) for k, v in kinds)),
+                           self.span_of(piece))
+        piece.kind, piece.value = kinds.pop()
+        if piece.kind == "outside":   # "ПКТ", "СИЗО": a place the kb does not speak of, never read as one it does
+            self.refuse(Diagnostic("not-understood", word("provision outside scope", self.language, citation=self.words_of(piece),
+                                                          scope=n.label_of(kb.scopes[int(piece.value)].labels,
+                                                                           self.language, "")),
+                                   self.span_of(piece)))
+        return piece
 
-    # context predicates (assumptions) and names, by segment: a context phrase binds its own subject
-    main_segment = next(p.segment for p in pieces if p.kind == "predicate" and p.value == predicate)
-    context = [p for p in pieces if p.kind in ("predicate", "role") and p.value != predicate
-               and p.value not in ranges and not _type_noun(kb.predicates[p.value])]
-    names = [p for p in pieces if p.kind in ("name", "constant")]
-    bound: dict[str, str] = {}
-    spans: dict[str, Span] = {}
-    context_segments = {p.segment for p in context if p.segment != main_segment}
-    main_names = [p for p in names if p.segment not in context_segments]
-    for piece in main_names:
-        place = _place(lexicon, decl, piece.value, bound)
-        if place is None:
-            return _no_place(kb, toks[piece.first], [predicate], language)
-        bound[place] = piece.value
-        spans[place] = toks[piece.first].span
+    def asked_predicate(self) -> None:
+        """The one predicate the question asks about (a range of another is a context), its words checked."""
+        kb, pieces, language = self.kb, self.pieces, self.language
+        asked = [p for p in pieces if p.kind == "predicate" and p.value in askable(kb)]
+        if not asked:  # only words several predicates share: the asked one among them, if it is one
+            shared = {v for p in pieces if p.kind == "predicates" for v in p.value.split("|")} & askable(kb)
+            if len(shared) == 1:
+                asked = [next(p for p in pieces if p.kind == "predicates")]
+                asked[0].kind, asked[0].value = "predicate", shared.pop()
+        asked_names = list(dict.fromkeys(p.value for p in asked))
+        if len(asked_names) > 1:
+            # an asked predicate named only as the range of another is a context (a purpose of a call), not a second question
+            asked_names = [a for a in asked_names if not any(a in _ranges(kb, b) for b in asked_names if b != a)] or asked_names
+        if not asked_names:
+            self.refuse(_not_understood(self.lexicon, self.text, None, language, word("nothing asked", language)))
+        if len(asked_names) > 1:
+            self.refuse(Diagnostic("not-understood", word("two questions", language,
+                                                          first=meaning(kb, "predicate", asked_names[0], language),
+                                                          second=meaning(kb, "predicate", asked_names[1], language)),
+                                   Span(SOURCE, 1, self.toks[asked[0].first].column), hint=word("one at a time", language)))
+        self.predicate = asked_names[0]
+        decl = kb.predicates[self.predicate]
+        for p in pieces:
+            t = self.toks[p.first]
+            if p.kind == "predicates" and self.predicate not in p.value.split("|"):
+                self.ambiguous(t.text, "; ".join(meaning(kb, "predicate", v, language) for v in p.value.split("|")), t.span)
+            if p.kind == "parameter" and p.value not in decl.parameters:
+                self.no_place(t, [self.predicate])
 
-    def words_of(piece: _Piece) -> str:
-        return text[toks[piece.first].column - 1:toks[piece.end - 1].column + len(toks[piece.end - 1].text) - 1]
+    def status(self) -> str | None:
+        """The status the question filters by: named in a which-question or a plain statement, not in a yes/no one."""
+        statuses = list(dict.fromkeys(p.value for p in self.pieces if p.kind == "status"))
+        if len(statuses) > 1:
+            self.refuse(Diagnostic("not-understood", word("two statuses", self.language, first=statuses[0], second=statuses[1]),
+                                   Span(SOURCE, 1, 1), hint=word("one at a time", self.language)))
+        which = any(p.kind == "which" for p in self.pieces)
+        whether = any(p.kind == "whether" for p in self.pieces)
+        self.changed = any(p.kind == "change" for p in self.pieces)
+        return statuses[0] if statuses and (which or not whether) else None
 
-    assumptions: list[n.Atom] = []
-    roles: list[n.Atom] = []
-    general_pieces: set[int] = set()
-    by_segment: dict[int, list[_Piece]] = {}
-    for piece in context:
-        by_segment.setdefault(piece.segment, []).append(piece)
-    for seg, conditions in by_segment.items():
-        own = seg in context_segments
-        args_of: dict[int, dict[str, str]] = {}
+    def _context(self) -> tuple[list[_Piece], set[int]]:
+        """The context phrases (assumptions) and the segments that are a context phrase's own."""
+        kb = self.kb
+        ranges = _ranges(kb, self.predicate)
+        main_segment = next(p.segment for p in self.pieces if p.kind == "predicate" and p.value == self.predicate)
+        context = [p for p in self.pieces if p.kind in ("predicate", "role") and p.value != self.predicate
+                   and p.value not in ranges and not _type_noun(kb.predicates[p.value])]
+        return context, {p.segment for p in context if p.segment != main_segment}
+
+    def name_the_question(self) -> None:
+        """The names outside the context phrases, each in its place in the asked atom."""
+        decl = self.kb.predicates[self.predicate]
+        self.names = [p for p in self.pieces if p.kind in ("name", "constant")]
+        _context, own = self._context()
+        for piece in self.names:
+            if piece.segment in own:
+                continue
+            place = _place(self.lexicon, decl, piece.value, self.bound)
+            if place is None:
+                self.no_place(self.toks[piece.first], [self.predicate])
+            self.bound[place] = piece.value
+            self.spans[place] = self.toks[piece.first].span
+
+    def read_context(self, general_questions: bool) -> None:
+        """The context phrases, segment by segment: a phrase binds its own subject; a kinship or role word names
+        the person the case relates so (or a new one, in a condition; or a general question's person)."""
+        context, own_segments = self._context()
+        by_segment: dict[int, list[_Piece]] = {}
+        for piece in context:
+            by_segment.setdefault(piece.segment, []).append(piece)
+        for seg, conditions in by_segment.items():
+            self._segment(seg, conditions, seg in own_segments, general_questions)
+
+    def _segment(self, seg: int, conditions: list[_Piece], own: bool, general_questions: bool) -> None:
+        kb, toks, language, bound = self.kb, self.toks, self.language, self.bound
+        decl = kb.predicates[self.predicate]
+        args_of: dict[int, dict[str, str | None]] = {}   # None: a general question's person
         for piece in conditions:   # the names of the phrase's own segment first; then what it shares with the question
             cdecl = kb.predicates[piece.value]
-            args: dict[str, str] = {}
+            args: dict[str, str | None] = {}
             if own:   # the phrase's own names, and the subject of a relation ("his wife": the convict's)
-                for other in names:
+                for other in self.names:
                     if other.segment == seg:
-                        place = _place(lexicon, cdecl, other.value, args)
+                        place = _place(self.lexicon, cdecl, other.value, args)
                         if place is not None and other.value not in args.values():
                             args[place] = other.value
                 shared = cdecl.parameters[:1] if cdecl.arity == 2 else ()
@@ -629,32 +742,36 @@ def understand(text: str, kb: KnowledgeBase, language: str = "en", general_quest
                     args[parameter] = bound[parameter]
             args_of[id(piece)] = args
         if own:   # every name of a context phrase in its own role, or the question is refused at that name
-            for other in names:
+            for other in self.names:
                 if other.segment == seg and not any(other.value in a.values() for a in args_of.values()):
-                    return _no_place(kb, toks[other.first], [p.value for p in conditions], language)
+                    self.no_place(toks[other.first], [p.value for p in conditions])
         # a kinship or role word ("his wife", "жене", "адвокатына"): the person it names, who fills the rest
         role_pieces = [p for p in conditions if _role_parameter(kb.predicates[p.value], args_of[id(p)], p.kind == "role" or own)]
         if len(role_pieces) > 1 and own:
             first = role_pieces[1]
-            return Diagnostic("not-understood", word("ambiguous words", language, words=words_of(first),
-                                                     meanings="; ".join(meaning(kb, "role", p.value, language)
-                                                                        for p in role_pieces)),
-                              toks[first.first].span, hint=word("say it otherwise", language))
+            self.ambiguous(self.words_of(first), "; ".join(meaning(kb, "role", p.value, language) for p in role_pieces),
+                           toks[first.first].span)
+        general_pieces: set[int] = set()
         for piece in role_pieces:
             rdecl = kb.predicates[piece.value]
             args = args_of[id(piece)]
-            parameter = _role_parameter(rdecl, args, piece.kind == "role" or own)
+            role = _role_parameter(rdecl, args, piece.kind == "role" or own)
+            # role_pieces kept the pieces with a role parameter; only the one role piece of a context phrase changes
+            # others' arguments (two are refused as ambiguous above), and never its own before this
+            assert role is not None, "a role piece has its role parameter"
+            parameter = role
             person, general = _role_person(kb, rdecl, args, parameter, piece.prefer, assume_new=own)
             span = toks[piece.first].span
             if person is None:   # not named by the case: a general question (the cases tool answers those)
                 slot = parameter if parameter in decl.parameters and parameter not in bound else None
                 if slot is None or not general_questions:
-                    return Diagnostic("not-understood", word("role not resolved", language, words=words_of(piece),
-                                                             persons=", ".join(meaning(kb, "constant", c, language)
-                                                                               for c in general) or word("none", language)),
-                                      span, hint=word("name the person", language))
-                roles.append(n.Atom(rdecl.name, tuple(n.Constant(args[p], span) if p in args else n.Variable(p, span)
-                                                      for p in rdecl.parameters), span, span))
+                    self.refuse(Diagnostic("not-understood", word("role not resolved", language, words=self.words_of(piece),
+                                                                  persons=", ".join(meaning(kb, "constant", c, language)
+                                                                                    for c in general) or word("none", language)),
+                                           span, hint=word("name the person", language)))
+                self.roles.append(n.Atom(rdecl.name, tuple(n.Constant(value, span) if (value := args.get(p)) is not None
+                                                           else n.Variable(p, span)
+                                                           for p in rdecl.parameters), span, span))
                 bound[slot] = None
                 general_pieces.add(id(piece))
                 continue
@@ -670,62 +787,68 @@ def understand(text: str, kb: KnowledgeBase, language: str = "en", general_quest
             else:
                 slot = parameter if parameter in decl.parameters and parameter not in bound else None
                 if slot is None:
-                    return _no_place(kb, toks[piece.first], [predicate], language)
+                    self.no_place(toks[piece.first], [self.predicate])
                 bound[slot] = person
-                spans[slot] = span
+                self.spans[slot] = span
         for piece in conditions:
-            if id(piece) in general_pieces:
-                continue
-            cdecl = kb.predicates[piece.value]
-            args = args_of[id(piece)]
-            for parameter in cdecl.parameters:   # what the phrase does not name itself: the question's ("if he needs ...")
-                if parameter not in args and parameter in bound:
-                    args[parameter] = bound[parameter]
-            if any(args.get(p) is None for p in cdecl.parameters if p in args):   # over a general question's person
-                span = Span(SOURCE, 1, toks[piece.first].column)
-                roles.append(n.Atom(cdecl.name, tuple(n.Constant(args[p], span) if args.get(p) is not None
-                                                      else n.Variable(p, span) for p in cdecl.parameters), span, span))
-                continue
-            missing = [p for p in cdecl.parameters if p not in args]
-            if missing:
-                t = toks[piece.first]
-                return Diagnostic("not-understood", word("assumption incomplete", language, words=words_of(piece),
-                                                         missing=", ".join(meaning(kb, "parameter", p, language)
-                                                                           for p in missing)),
-                                  t.span, hint=word("name them", language))
-            span = Span(SOURCE, 1, toks[piece.first].column)
-            assumptions.append(n.Atom(cdecl.name, tuple(n.Constant(args[p], span) for p in cdecl.parameters), span, span))
-    span = Span(SOURCE, 1, 1, 1, len(text) + 1)
-    args = tuple(n.Constant(bound[p], spans[p]) if bound.get(p) is not None else n.Variable(p, span) for p in decl.parameters)
-    query = n.Query(status, n.Atom(predicate, args, span, span), span)
-    days = sorted({d for d, _a, _b in dates})
-    between = None
-    at = None
-    if changed and len(days) == 1:   # "what changed on 27 December 2024": the day before against the day
-        days = [days[0] - datetime.timedelta(days=1), days[0]]
-    if changed:
-        if len(days) != 2:
-            return Diagnostic("not-understood", word("change needs two dates", language), span,
-                              hint=word("two dates example", language))
-        between = (days[0], days[1])
-    elif len(days) > 1:
-        return Diagnostic("not-understood", word("two dates", language), span, hint=word("two dates example", language))
-    elif days:
-        at = days[0]
-    deadlines: tuple[str, ...] = ()
-    if compliance:   # "is the deadline past?": only where a norm sets the asked obligation a deadline
-        deadlines = tuple(sorted(m.id for m in kb.norms.values() if m.deadline is not None and m.clause is not None
-                                 and m.clause.modality == "obligatory" and m.clause.head.predicate == predicate))
-        if not deadlines:
-            first = compliance[0]
-            return Diagnostic("not-understood", word("no deadline", language, words=words_of(first),
-                                                     predicate=meaning(kb, "predicate", predicate, language)),
-                              Span(SOURCE, 1, toks[first.first].column, 1,
-                                   toks[first.end - 1].column + len(toks[first.end - 1].text)),
-                              hint=word("say it otherwise", language))
-    written = tuple((toks[p.first].text, p.value) for p in names)
-    return _according(kb, Understood(text, query, at, between, tuple(dict.fromkeys(assumptions)), written, tuple(roles),
-                                     deadlines=deadlines), cited, language)
+            if id(piece) not in general_pieces:
+                self._assume(piece, args_of[id(piece)])
+
+    def _assume(self, piece: _Piece, args: dict) -> None:
+        """A context phrase's fact, assumed (or a role atom over a general question's person)."""
+        cdecl = self.kb.predicates[piece.value]
+        for parameter in cdecl.parameters:   # what the phrase does not name itself: the question's ("if he needs ...")
+            if parameter not in args and parameter in self.bound:
+                args[parameter] = self.bound[parameter]
+        span = Span(SOURCE, 1, self.toks[piece.first].column)
+        if any(args.get(p) is None for p in cdecl.parameters if p in args):   # over a general question's person
+            self.roles.append(n.Atom(cdecl.name, tuple(n.Constant(args[p], span) if args.get(p) is not None
+                                                       else n.Variable(p, span) for p in cdecl.parameters), span, span))
+            return
+        missing = [p for p in cdecl.parameters if p not in args]
+        if missing:
+            self.refuse(Diagnostic("not-understood", word("assumption incomplete", self.language, words=self.words_of(piece),
+                                                          missing=", ".join(meaning(self.kb, "parameter", p, self.language)
+                                                                            for p in missing)),
+                                   self.toks[piece.first].span, hint=word("name them", self.language)))
+        self.assumptions.append(n.Atom(cdecl.name, tuple(n.Constant(args[p], span) for p in cdecl.parameters), span, span))
+
+    def query(self, status: str | None) -> n.Query:
+        span = Span(SOURCE, 1, 1, 1, len(self.text) + 1)
+        decl = self.kb.predicates[self.predicate]
+        args = tuple(n.Constant(value, self.spans[p]) if (value := self.bound.get(p)) is not None else n.Variable(p, span)
+                     for p in decl.parameters)
+        return n.Query(status, n.Atom(self.predicate, args, span, span), span)
+
+    def days(self) -> tuple[datetime.date | None, tuple[datetime.date, datetime.date] | None]:
+        """The date asked at, or the two dates a change is asked between ("what changed on D": the day before and D)."""
+        span = Span(SOURCE, 1, 1, 1, len(self.text) + 1)
+        days = sorted({d for d, _a, _b in self.dates})
+        if self.changed and len(days) == 1:
+            days = [days[0] - datetime.timedelta(days=1), days[0]]
+        if self.changed:
+            if len(days) != 2:
+                self.refuse(Diagnostic("not-understood", word("change needs two dates", self.language), span,
+                                       hint=word("two dates example", self.language)))
+            return None, (days[0], days[1])
+        if len(days) > 1:
+            self.refuse(Diagnostic("not-understood", word("two dates", self.language), span,
+                                   hint=word("two dates example", self.language)))
+        return (days[0] if days else None), None
+
+    def deadlines(self) -> tuple[str, ...]:
+        """"Is the deadline past?": the norms setting the asked obligation a deadline; refused where none does."""
+        if not self.compliance:
+            return ()
+        found = tuple(sorted(m.id for m in self.kb.norms.values() if m.deadline is not None and m.clause is not None
+                             and m.clause.modality == "obligatory" and m.clause.head.predicate == self.predicate))
+        if not found:
+            first = self.compliance[0]
+            self.refuse(Diagnostic("not-understood", word("no deadline", self.language, words=self.words_of(first),
+                                                          predicate=meaning(self.kb, "predicate", self.predicate,
+                                                                            self.language)),
+                                   self.span_of(first), hint=word("say it otherwise", self.language)))
+        return found
 
 
 def _citations(lexicon: Lexicon, text: str) -> list[Found]:
@@ -753,8 +876,8 @@ def _citations(lexicon: Lexicon, text: str) -> list[Found]:
 def _example_citation(kb: KnowledgeBase, language: str) -> str:
     """A citation of the kb's first norm, as the reader writes it (for hints)."""
     book = Phrasebook(kb, language)
-    norm = next((m for m in sorted(kb.norms.values(), key=lambda m: m.id) if m.citation and " " in m.citation), None)
-    return book.cite(norm.citation) if norm else "…"
+    citation = next((m.citation for m in sorted(kb.norms.values(), key=lambda m: m.id) if m.citation and " " in m.citation), None)
+    return book.cite(citation) if citation else "…"
 
 
 def _unknown_provision(kb: KnowledgeBase, cited: list[Found], language: str) -> Diagnostic | None:
@@ -860,7 +983,8 @@ def _saved_question(lexicon: Lexicon, toks: list[Token], in_date: set, text: str
                     pattern += [("word", w) for w in _content(piece, lexicon.fillers)]
             if len(pattern) != len(written):
                 continue
-            binding, names = {}, []
+            binding: dict[str, str] = {}
+            names: list[tuple[str, str]] = []
             for want, t in zip(pattern, written):
                 if isinstance(want, tuple):
                     if not _similar(t.low, want[1]):
@@ -905,11 +1029,12 @@ def _role_person(kb: KnowledgeBase, decl: n.PredicateDecl, args: dict, parameter
     """Who a role word names: the one person the case relates that way (or the constant the words also name);
     in a context phrase, else a new person assumed with that role; else None and the case's candidates."""
     k = decl.parameters.index(parameter)
-    candidates = sorted({c.head.args[k].value for c in kb.clauses
+    candidates = sorted({a.value for c in kb.clauses
                          if c.is_fact and c.head.predicate == decl.name and c.head.arity == decl.arity
-                         and isinstance(c.head.args[k], n.Constant)
-                         and all(isinstance(a, n.Constant) and a.value == args[p]
-                                 for p, a in zip(decl.parameters, c.head.args) if p in args)})
+                         for a in (c.head.args[k],)
+                         if isinstance(a, n.Constant) and isinstance(a.value, str)   # a person is a name
+                         and all(isinstance(b, n.Constant) and b.value == args[p]
+                                 for p, b in zip(decl.parameters, c.head.args) if p in args)})
     if prefer is not None and (prefer in candidates or assume_new or not candidates):
         return prefer, candidates
     if len(candidates) == 1:
@@ -961,8 +1086,8 @@ def meaning(kb: KnowledgeBase, kind: str, value: str, language: str) -> str:
         decl = kb.predicates.get(value)
         return n.label_of(decl.labels, language, value) if decl else value
     if kind == "constant":
-        decl = kb.constants.get(value)
-        return n.label_of(decl.labels, language, value) if decl else value
+        constant = kb.constants.get(value)
+        return n.label_of(constant.labels, language, value) if constant else value
     if kind == "status":
         return word(value, language)
     if kind == "parameter":
@@ -982,6 +1107,7 @@ def _not_understood(lexicon: Lexicon, text: str, t: Token | None, language: str,
     if nearest:
         hint_parts.append(word("phrasings known", language) + " " + "; ".join(f"«{p}»" for p in nearest))
     span = t.span if t is not None else Span(SOURCE, 1, 1, 1, max(2, len(text) + 1))
+    assert message is not None, "a caller without a token says what is wrong"
     return Diagnostic("not-understood", message, span, hint="; ".join(hint_parts) or None)
 
 
@@ -998,7 +1124,9 @@ def phrasings(kb: KnowledgeBase, language: str) -> list[str]:
             out.append(title)
     for name in sorted(askable(kb)):
         decl = kb.predicates.get(name)
-        label = n.label_of(decl.labels, language) if decl else None
+        if decl is None:
+            continue
+        label = n.label_of(decl.labels, language)
         if label is None:
             continue
         if not decl.domain:
@@ -1034,8 +1162,8 @@ def _example_name(kb: KnowledgeBase, parameter: str, language: str) -> str | Non
             continue
         for p, a in zip(decl.parameters, clause.head.args):
             if p == parameter and isinstance(a, n.Constant) and isinstance(a.value, str) and clause.head.arity == 1:
-                decl = kb.constants.get(a.value)
-                return n.label_of(decl.labels, language, a.value) if decl else a.value
+                constant = kb.constants.get(a.value)
+                return n.label_of(constant.labels, language, a.value) if constant else a.value
     return None
 
 
@@ -1077,13 +1205,14 @@ def understood_title(said: dict, language: str) -> str:
     """The question as understood, said back (in_words' dict): the title of its answers, on every channel."""
     lines = [f"{word('question as understood', language)}: {said['understood']}", f"  {said['in_words']}"]
     if said.get("between"):
-        lines.append("  " + word("changes between", language, before=said["between"][0], after=said["between"][1]))
+        lines.append("  " + word("changes between", language, before=say_date(said["between"][0], language),
+                                           after=say_date(said["between"][1], language)))
     for a in said["assumptions"]:
         lines.append(f"  {word('assumed', language)}: {a['atom']} ({a['in_words']})"
                      + (f" — {word('already in the case', language)}" if a.get("in_the_case") else ""))
     if said.get("deadlines"):
         lines.append("  " + word("asks compliance", language, deadlines="; ".join(
-            f"{d['cited_as']}: {d['deadline']}" for d in said["deadlines"])))
+            f"{d['cited_as']}: {say_date(d['deadline'], language)}" for d in said["deadlines"])))
     for c in said.get("according_to", ()):
         norms = c.get("concluding") or c["norms"]
         lines.append(f"  {word('according to', language)}: {c['cited_as']} ({', '.join(norms)})")
@@ -1102,8 +1231,8 @@ def in_words(understood: Understood, kb: KnowledgeBase, language: str) -> dict:
                            for a in understood.assumptions]}
     if understood.deadlines:
         out["deadlines"] = [{"norm": nid, "cited_as": Phrasebook(kb, language).cite(kb.norms[nid].citation) or nid,
-                             "deadline": kb.norms[nid].deadline.isoformat()}
-                            for nid in understood.deadlines if kb.norms[nid].deadline is not None]
+                             "deadline": deadline.isoformat()}
+                            for nid in understood.deadlines if (deadline := kb.norms[nid].deadline) is not None]
     if understood.according_to:
         book = Phrasebook(kb, language)
         asked = understood.query.atom.predicate

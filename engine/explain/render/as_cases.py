@@ -8,6 +8,7 @@ rows whose status changes and the norm that caused each change.
 from __future__ import annotations
 
 from engine.explain.i18n import word
+from engine.explain.phrasebook import say_date
 from engine.explain.render.common import cited, section_escapes, sublists
 from engine.explain.render.escape import html as escape
 from engine.explain.render.escape import markdown as _md
@@ -46,9 +47,9 @@ def _deciding(row: dict, language: str = "en") -> str:
 
 
 def _side(doc: dict, language: str) -> str:
-    head = f"{word('question', language)}: `{doc['query']}`  ({word('at', language)} {doc['at']}"
-    if doc.get("compare"):
-        head += f" / {doc['compare']}"
+    when = word("on days", language, date=say_date(doc["at"], language), compare=say_date(doc["compare"], language)) \
+        if doc.get("compare") else word("on day", language, date=say_date(doc["at"], language))
+    head = f"{word('question', language)}: `{doc['query']}`  ({when}"
     if doc.get("reading") or doc.get("versus_reading"):
         def named(names: str | None) -> str:   # a reading by its label in the reader's language, its name as code
             labels = doc.get("readings") or {}
@@ -271,7 +272,7 @@ class HtmlReport(Report):
     def page(self, doc: dict, out: list[str]) -> str:
         return "\n".join([
             "<!DOCTYPE html>", f'<html lang="{escape(self.language)}">', "<head><meta charset=\"utf-8\">",
-            f"<title>{escape(self.w('case space'))} — {escape(doc['at'])}</title>",
+            f"<title>{escape(self.w('case space'))} — {escape(say_date(doc['at'], self.language))}</title>",
             f"<style>{STYLE}</style></head><body>", *out, "</body></html>", ""])
 
 
@@ -346,7 +347,7 @@ def conditions(doc: dict, language: str) -> list[tuple[str, list[str]]]:
             cited = _deciding(group[0], language)
             since = (group[0].get("deciding") or {}).get("in_force_from")
             if since and not group[0].get("outside_scope") and "compared" not in group[0]:
-                cited += f", {word('in force from', language)} {since}"
+                cited += f", {word('in force from', language)} {say_date(since, language)}"
             if group[0].get("otherwise"):
                 status = word(group[0]["status"], language)
                 text = f"{word('otherwise', language)} {status}" if len(groups) > 1 else status

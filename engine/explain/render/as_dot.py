@@ -13,6 +13,7 @@ import textwrap
 
 from engine.explain import tree as t
 from engine.explain.i18n import word
+from engine.explain.phrasebook import say_date
 from engine.explain.render.escape import dot
 from engine.explain.render.common import View, quote_marker
 
@@ -148,7 +149,7 @@ def render(document: dict, explain: bool, language: str, *, short: bool = False,
     g.defeated = {d.norm.id for a in doc.answers for d in a.trace.defeated if d.norm.data}
     for a in doc.answers:
         g.visit(a, view)
-    title = f"{word('question', language)}: {doc.query} ({word('at', language)} {doc.at})"
+    title = f"{word('question', language)}: {doc.query} ({word('on day', language, date=say_date(doc.at, language))})"
     return "\n".join(["digraph zan {", f"  label={_q(title)};", "  labelloc=t;", "  rankdir=LR;",
                       '  node [fontname="Helvetica", fontsize=10];', '  edge [fontname="Helvetica", fontsize=9];',
                       *g.lines, *g.legend(), "}"]) + "\n"
@@ -158,8 +159,8 @@ def render_diff(document: dict, language: str) -> str:
     doc = t.read_diff(document)
     g = Graph(language)
     for change in doc.changes:
-        g.visit(change, doc.before, doc.after)
-    title = doc.title or word("diff title", language, before=doc.before, after=doc.after) + f": {doc.query}"
+        g.visit(change, say_date(doc.before, language), say_date(doc.after, language))
+    title = doc.title or word("diff title", language, before=say_date(doc.before, language), after=say_date(doc.after, language)) + f": {doc.query}"
     return "\n".join(["digraph zan_diff {", f"  label={_q(title)};", "  labelloc=t;", "  rankdir=LR;",
                       '  node [fontname="Helvetica", fontsize=10];', '  edge [fontname="Helvetica", fontsize=9];',
                       *g.lines, "}"]) + "\n"

@@ -162,8 +162,8 @@ class Html(Walk):
         return [f"<p>{escape(text)}</p>"]
 
     def visit_Deadline(self, d: t.Deadline) -> list[str]:
-        return [f"<p><b>{self.e('deadline')}</b>: {escape(d.date)}: {self.e(d.compliance or 'pending')}"
-                + (f" ({self.e('fulfilled on', date=d.fulfilled_on)})" if d.fulfilled_on else "") + "</p>"]
+        return [f"<p><b>{self.e('deadline')}</b>: {escape(self.day(d.date))}: {self.e(d.compliance or 'pending')}"
+                + (f" ({self.e('fulfilled on', date=self.day(d.fulfilled_on))})" if d.fulfilled_on else "") + "</p>"]
 
     def why_nots(self, status: str, lines: list[str]) -> list[str]:
         return [f"<details open class=\"why-not\"><summary><b>{escape(self.why_not_heading(status))}</b></summary>",
@@ -242,7 +242,7 @@ class Html(Walk):
         body = [f"<h1>{escape(title)}</h1>"]
         if doc.title:
             body.append(f"<p>{self.e('question')}: <code>{escape(doc.query)}</code></p>")
-        body.append(f'<p>{self.e("date")}: <b>{escape(doc.at)}</b></p>')
+        body.append(f'<p>{self.e("date")}: <b>{escape(self.day(doc.at))}</b></p>')
         if not doc.answers:
             body.append(f"<p><i>{escape(no_answers_text(doc.data, self.language))}</i></p>")
         else:
@@ -252,7 +252,7 @@ class Html(Walk):
         return [page(title, body + self.norms_section(t.norms_cited(doc)), self.language)]
 
     def visit_Diff(self, doc: t.Diff) -> list[str]:
-        title = doc.title or self.w("diff title", before=doc.before, after=doc.after)
+        title = doc.title or self.w("diff title", before=self.day(doc.before), after=self.day(doc.after))
         body = [f"<h1>{escape(title)}</h1>", f"<p>{self.e('question')}: <code>{escape(doc.query)}</code></p>"]
         if not doc.changes:
             body.append(f"<p><i>{self.e('no changes')}</i></p>")
@@ -272,7 +272,7 @@ class Html(Walk):
             body.append("</ul>")
             for key, side, day in (("was", c.before, doc.before), ("now", c.after, doc.after)):
                 if side is not None:
-                    body.append(f"<details><summary><b>{self.e(key)} ({escape(day)})</b>: "
+                    body.append(f"<details><summary><b>{self.e(key)} ({escape(self.day(day))})</b>: "
                                 f"{escape(side.trace.summary.text if side.trace.summary else '')}</summary>")
                     body += self.visit(side, 3)
                     body.append("</details>")

@@ -108,8 +108,8 @@ class Markdown(Walk):
         return [text, ""]
 
     def visit_Deadline(self, d: t.Deadline) -> list[str]:
-        return [f"**{_cap(self.w('deadline'))}:** {d.date}: {self.w(d.compliance or 'pending')}"
-                + (f" ({self.w('fulfilled on', date=d.fulfilled_on)})" if d.fulfilled_on else ""), ""]
+        return [f"**{_cap(self.w('deadline'))}:** {self.day(d.date)}: {self.w(d.compliance or 'pending')}"
+                + (f" ({self.w('fulfilled on', date=self.day(d.fulfilled_on))})" if d.fulfilled_on else ""), ""]
 
     def why_nots(self, status: str, lines: list[str]) -> list[str]:
         return [f"### {_cap(self.why_not_heading(status))}", "", *lines, ""]
@@ -173,7 +173,7 @@ class Markdown(Walk):
     def visit_Document(self, doc: t.Document) -> list[str]:
         out = [f"# {doc.title}", ""] if doc.title else []
         out += [f"{'##' if doc.title else '#'} {_cap(self.w('question'))}: {_code(doc.query)}", "",
-                f"*{_cap(self.w('date'))}: {doc.at}*", ""]
+                f"*{_cap(self.w('date'))}: {self.day(doc.at)}*", ""]
         if not doc.answers:
             out += [f"_{no_answers_text(doc.data, self.language)}_", ""]
         for a in doc.answers:
@@ -181,7 +181,7 @@ class Markdown(Walk):
         return out + (self.norms_section(t.norms_cited(doc)) if self.view.explain else [])
 
     def visit_Diff(self, doc: t.Diff) -> list[str]:
-        title = doc.title or self.w("diff title", before=doc.before, after=doc.after)
+        title = doc.title or self.w("diff title", before=self.day(doc.before), after=self.day(doc.after))
         out = [f"# {_cap(title)}", "", f"*{_cap(self.w('question'))}: {_code(doc.query)}*", ""]
         if not doc.changes:
             out += [f"_{self.w('no changes')}_", ""]
@@ -199,7 +199,7 @@ class Markdown(Walk):
             if self.view.explain:
                 for key, side, day in (("was", c.before, doc.before), ("now", c.after, doc.after)):
                     if side is not None:
-                        out += [f"### {_cap(self.w(key))} ({day})", ""]
+                        out += [f"### {_cap(self.w(key))} ({self.day(day)})", ""]
                         out += [line.replace("## ", "#### ", 1) if line.startswith("### ") else line
                                 for line in self.visit(side, None)]
         return out + (self.norms_section(t.norms_cited(doc)) if self.view.explain else [])

@@ -11,6 +11,7 @@ import click
 
 from engine.explain import tree as t
 from engine.explain.i18n import word
+from engine.explain.phrasebook import say_date
 from engine.explain.render.common import View, bindings_text, no_answers_text, quoted
 from engine.explain.render.walk import Markup, Walk, write
 
@@ -51,7 +52,7 @@ def answer_line(a: t.Answer, language: str) -> str:
     status = _status(a.status, language)
     deadline = a.trace.deadline
     if deadline is not None:   # an obligation's deadline and what became of it (overdue, fulfilled ...)
-        status += f" ({word('deadline', language)} {deadline.date}: {word(deadline.compliance or 'pending', language)})"
+        status += f" ({word('deadline', language)} {say_date(deadline.date, language)}: {word(deadline.compliance or 'pending', language)})"
     return f"{click.style(a.atom, bold=True)}: {status}" + (f"  [{a.cites}]" if a.cites else "") + under + outside
 
 
@@ -127,8 +128,8 @@ class Text(Walk):
         return [f"  {text}"]
 
     def visit_Deadline(self, d: t.Deadline) -> list[str]:
-        return [f"  {self.w('deadline')}: {d.date}: {self.w(d.compliance or 'pending')}"
-                + (f" ({self.w('fulfilled on', date=d.fulfilled_on)})" if d.fulfilled_on else "")]
+        return [f"  {self.w('deadline')}: {self.day(d.date)}: {self.w(d.compliance or 'pending')}"
+                + (f" ({self.w('fulfilled on', date=self.day(d.fulfilled_on))})" if d.fulfilled_on else "")]
 
     def why_nots(self, status: str, lines: list[str]) -> list[str]:
         return [f"  {self.why_not_heading(status)}:", *_under("    ", lines)]
@@ -182,7 +183,7 @@ class Text(Walk):
 
     # ------------------------------------------------------------ documents
     def visit_Document(self, doc: t.Document) -> list[str]:
-        lines = [click.style(f"{self.w('question')}: {doc.query}", bold=True) + f"  ({self.w('at')} {doc.at})"]
+        lines = [click.style(f"{self.w('question')}: {doc.query}", bold=True) + f"  ({self.w('on day', date=self.day(doc.at))})"]
         if not doc.answers:
             lines.append(f"  {no_answers_text(doc.data, self.language)}")
         for a in doc.answers:
@@ -192,7 +193,7 @@ class Text(Walk):
         return lines
 
     def visit_Diff(self, doc: t.Diff) -> list[str]:
-        title = doc.title or self.w("diff title", before=doc.before, after=doc.after)
+        title = doc.title or self.w("diff title", before=self.day(doc.before), after=self.day(doc.after))
         lines = [click.style(f"{self.w('question')}: {doc.query}", bold=True) + f"  ({title})"]
         if not doc.changes:
             lines.append(f"  {self.w('no changes')}")
@@ -210,7 +211,7 @@ class Text(Walk):
                     if side is None:
                         continue
                     summary = side.trace.summary.text if side.trace.summary else ""
-                    lines.append(f"  {click.style(self.w(key), bold=True)} ({day}): {summary}")
+                    lines.append(f"  {click.style(self.w(key), bold=True)} ({self.day(day)}): {summary}")
                     lines += _under("  ", self.visit(side, None))
             lines.append("")
         return lines

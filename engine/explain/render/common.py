@@ -6,6 +6,7 @@ from engine.base.records import dataclass
 from typing import Callable
 
 from engine.explain.i18n import word
+from engine.explain.phrasebook import say_date
 from engine.explain.render import escape
 from engine.explain.tree import NormRef
 
@@ -111,9 +112,9 @@ def norm_facts(ref: NormRef, language: str) -> list[str]:
         facts.append(f"{word('rank', language)} {ref.rank}")
     force = ref.in_force
     if force.get("from"):
-        facts.append(word("comes into force", language, date=force["from"]))
+        facts.append(word("comes into force", language, date=say_date(force["from"], language)))
     if force.get("to"):
-        facts.append(word("ceases", language, date=force["to"]))
+        facts.append(word("ceases", language, date=say_date(force["to"], language)))
     return facts
 
 

@@ -16,6 +16,7 @@ from typing import Callable
 from engine.base.records import dataclass
 from engine.explain import tree as t
 from engine.explain.i18n import word
+from engine.explain.phrasebook import say_date
 from engine.explain.render.common import View, why_not_heading
 
 
@@ -50,6 +51,10 @@ class Walk(t.NodeVisitor):
 
     def w(self, key: str, **values) -> str:
         return word(key, self.language, **values)
+
+    def day(self, value: str | None) -> str:
+        """A date of the document (ISO) as the reader's language says it (phrasebook.say_date)."""
+        return say_date(value, self.language)
 
     # ------------------------------------------------------------ the walk
     def visit_Answer(self, a: t.Answer, head: int | None = 2) -> list[str]:

@@ -7,7 +7,7 @@
   const state = { known: new Set(), asked: 0, lang: $("lang").value, prev: null, prevAt: null, reason: null, sheet: null, open: new Set() };
 
   function w(key) { return (WORDS[state.lang] || WORDS.en)[key] || key; }
-  // a date as the page's language writes it in words ("27 декабря 2024 г.", "2024 ж. 27 желтоқсан", the page's "date
+  // a date as the page's language writes it in words ("27 декабря 2024 г.", "2024 жылғы 27 желтоқсан", the page's "date
   // words" and "month names": not the browser's Intl, whose Kazakh may be missing); the ISO form stays in data-date
   function written(iso, pattern) {
     if (!iso) return "";
@@ -304,6 +304,7 @@
       if (t.reading) card.append(el("p", { class: "reading", text: t.reading }));
       card.append(el("p", { class: "summary", text: t.summary.text }));
       if (was) card.append(el("p", { class: "why-changed" }));
+      if (a.according_to && a.according_to.length) card.append(according(doc, a));
       const toolbar = el("div", { class: "steps-toolbar" });
       const next = el("button", { type: "button", class: "next-step", text: w("next step") });
       const all = el("button", { type: "button", class: "all-steps", text: w("all steps") });
@@ -325,6 +326,35 @@
       all.addEventListener("click", () => steps().forEach((s) => s.classList.remove("hidden")));
       box.append(card);
     }
+  }
+
+  // A question citing a provision ("согласно подп. 2) ч. 1 ст. 134 УИК", "according to pec 134.1.2"): what its norms
+  // did in this answer (the answer's `according_to`, engine/tools/according.py), in the sentences `zan ask` says
+  // (engine/explain/render/as_according.py: its templates are the page's words "according heading", "fate ...").
+  const UNSAID = new Set(["not used", "other atom"]);   // said in JSON only, as the CLI's text leaves them out
+  function fill(template, values) {
+    return template.replace(/\{(\w+)(?::[^}]*)?\}/g, (whole, key) => (key in values ? values[key] : whole));
+  }
+  function citedName(ref) {
+    if (!ref) return "…";
+    const where = ref.cited_as || ref.citation;
+    return where && where !== ref.id ? ref.id + " (" + where + ")" : ref.id;
+  }
+  function fateSentence(s) {
+    const values = { norm: citedName(s) };
+    if (s.fate === "defeated" || s.fate === "interpreted") { values.by = citedName(s.by); values.principle = s.principle || ""; }
+    if (s.fate === "basis") values.of = (s.of || []).join(", ");
+    const text = fill(w("fate " + s.fate), values);
+    return s.fate === "not applied" && s.why ? text + ": " + s.why : text;
+  }
+  function according(doc, a) {
+    const cited = ((doc.question && doc.question.according_to) || []).map((c) => c.cited_as || c.citation).join(", ") || "…";
+    const title = fill(w("according heading"), { citation: cited });
+    const said = a.according_to.filter((s) => !UNSAID.has(s.fate));
+    const items = said.length ? said.map((s) => el("li", { class: "fate", "data-norm": s.id, "data-fate": s.fate, text: fateSentence(s) }))
+                              : [el("li", { class: "fate none", text: w("fate none") })];
+    return el("section", { class: "according" }, el("h3", { text: title.slice(0, 1).toUpperCase() + title.slice(1) + ":" }),
+              el("ul", {}, ...items));
   }
 
   // The derivation as a tree of steps, each revealable on its own: facts and conditions, the norm with its

@@ -1,0 +1,148 @@
+"""Dates as a Kazakh or Russian lawyer writes them (issue 20): `say_date` of engine/explain/phrasebook.py in the
+forms the sentences need, and a scan of the kk/ru goldens and of the flagship's outputs (every format, `zan diff`,
+`zan cases`, --how, exercise sheets) that finds no ISO date in human text. JSON's data fields stay ISO; English
+keeps ISO as it always wrote it."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from engine.explain.i18n import DATE_WORDS, MONTH_NAMES, word
+from engine.explain.phrasebook import Phrasebook, say_date
+
+ISO = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+GOLDEN = Path(__file__).parent / "golden"
+D = datetime.date
+
+
+@pytest.mark.parametrize("day, language, case, said", [
+    (D(2024, 12, 27), "kk", None, "2024 жылғы 27 желтоқсан"),
+    (D(2024, 12, 27), "kk", "abl", "2024 жылғы 27 желтоқсаннан"),    # «...бастап»
+    (D(2024, 12, 27), "kk", "dat", "2024 жылғы 27 желтоқсанға"),     # «...дейін»
+    (D(2025, 9, 1), "kk", "abl", "2025 жылғы 1 қыркүйектен"),         # front vowels, voiceless end
+    (D(2025, 9, 1), "kk", "dat", "2025 жылғы 1 қыркүйекке"),
+    (D(2025, 7, 5), "kk", "abl", "2025 жылғы 5 шілдеден"),            # ends in a vowel
+    (D(2025, 3, 10), "kk", "dat", "2025 жылғы 10 наурызға"),
+    (D(2025, 4, 2), "kk", "abl", "2025 жылғы 2 сәуірден"),
+    (D(2024, 12, 27), "ru", None, "27 декабря 2024 г."),
+    (D(2024, 12, 27), "ru", "gen", "27 декабря 2024 г."),            # «г.» stands after any preposition as it is
+    (D(2025, 5, 1), "ru", None, "1 мая 2025 г."),
+    (D(2024, 12, 27), "en", None, "2024-12-27"),                     # English keeps ISO
+    ("2025-06-27", "ru", None, "27 июня 2025 г."),                   # the ISO of a JSON document, said
+    ("?", "kk", None, "?"),                                          # no date: kept as written
+])
+def test_say_date(day, language, case, said):
+    assert say_date(day, language, case) == said
+
+
+def test_the_phrasebook_says_dates_and_the_page_shares_its_months():
+    from engine.serve.words import WORDS as PAGE
+    assert Phrasebook.date.__doc__ and "say_date" in Phrasebook.date.__doc__
+    for language in ("kk", "ru", "en"):
+        assert len(MONTH_NAMES[language]) == 12
+        assert PAGE[language]["month names"].split("|") == list(MONTH_NAMES[language])
+        assert PAGE[language]["date words"] == DATE_WORDS[language]
+
+
+@pytest.mark.parametrize("key, values, said", [
+    ("comes into force", {"date": "2024-12-27"}, "2024 жылғы 27 желтоқсаннан бастап күшінде"),
+    ("ceases", {"date": "2025-06-27"}, "2025 жылғы 27 маусымға дейін күшінде"),
+    ("not in force on", {"date": "2024-12-20"}, "2024 жылғы 20 желтоқсан күні күшінде емес"),
+    # the conjunction «мен/бен/пен» written apart, by the last sound of the date before it
+    ("diff title", {"before": "2024-12-26", "after": "2024-12-27"},
+     "2024 жылғы 26 желтоқсан мен 2024 жылғы 27 желтоқсан арасындағы өзгерістер"),
+    ("diff title", {"before": "2025-03-10", "after": "2025-03-11"},
+     "2025 жылғы 10 наурыз бен 2025 жылғы 11 наурыз арасындағы өзгерістер"),
+    ("diff title", {"before": "2025-09-01", "after": "2025-09-02"},
+     "2025 жылғы 1 қыркүйек пен 2025 жылғы 2 қыркүйек арасындағы өзгерістер"),
+])
+def test_kazakh_sentences_decline_the_date(key, values, said):
+    assert word(key, "kk", **{k: say_date(v, "kk") for k, v in values.items()}) == said
+
+
+def test_russian_sentences():
+    assert word("comes into force", "ru", date=say_date("2024-12-27", "ru")) == "действует с 27 декабря 2024 г."
+    assert word("diff title", "ru", before=say_date("2024-12-26", "ru"), after=say_date("2024-12-27", "ru")) == \
+        "изменения между 26 декабря 2024 г. и 27 декабря 2024 г."
+
+
+# ---------------------------------------------------------------- the scan
+
+def _human(text: str, fmt: str) -> str:
+    """What a reader reads: HTML without its tags (attributes such as data-date keep ISO)."""
+    return re.sub(r"<[^>]*>", " ", text) if fmt == "html" else text
+
+
+def _json_text(value, out: list[str]) -> list[str]:
+    """The human strings of a JSON document: a string that is exactly an ISO date is a data field, not text."""
+    if isinstance(value, dict):
+        for v in value.values():
+            _json_text(v, out)
+    elif isinstance(value, list):
+        for v in value:
+            _json_text(v, out)
+    elif isinstance(value, str) and not ISO.fullmatch(value):
+        out.append(value)
+    return out
+
+
+def _documents(text: str) -> list:
+    """The JSON documents of an output, one after another."""
+    decoder, out, at = json.JSONDecoder(), [], 0
+    while text[at:].strip():
+        at += len(text[at:]) - len(text[at:].lstrip())
+        value, at = decoder.raw_decode(text, at)
+        out.append(value)
+    return out
+
+
+def test_no_iso_date_in_the_kk_ru_goldens():
+    files = sorted(p for p in (GOLDEN / "explanations").rglob("*")
+                   if p.is_file() and re.match(r"(kk|ru)\.|flagship\.(kk|ru)\.", p.name))
+    assert len(files) >= 12
+    found = [f"{p.relative_to(GOLDEN)}: {m.group(0)}" for p in files for m in ISO.finditer(p.read_text(encoding="utf-8"))]
+    assert not found
+
+
+def _outputs(zan, language: str) -> list[tuple[str, str, str]]:
+    flagship = ("call(kunakbaev, P, Purpose)",)
+    runs = [(fmt, ("ask", *flagship, "--at", "2024-12-20", "--explain", "--format", fmt))
+            for fmt in ("text", "markdown", "html", "dot", "json")]
+    runs += [(fmt, ("diff", *flagship, "--from", "2024-12-26", "--to", "2024-12-27", "--explain", "--format", fmt))
+             for fmt in ("text", "markdown", "html", "dot", "json")]
+    runs += [("text", ("ask", *flagship, "--at", "2024-12-20", "--how", "permitted")),
+             *[(fmt, ("cases", *flagship, "--at", "2024-12-26", "--compare", "2024-12-27", "--format", fmt))
+               for fmt in ("text", "markdown", "html")],
+             ("text", ("exercises", "--count", "2", "--seed", "1", "--topic", "dates")),
+             ("html", ("exercises", "--count", "2", "--seed", "1", "--topic", "dates", "--format", "html")),
+             ("text", ("norms", "--at", "2025-01-15")),
+             ("text", ("show", "cc60.1.legal_aid.contract"))]
+    out = []
+    for fmt, args in runs:
+        result = zan(*args, "--lang", language)
+        assert result.exit_code == 0, (args, result.output)
+        assert "Traceback" not in result.output
+        out.append((" ".join(args[:1]) + " " + fmt, fmt, result.stdout if fmt == "json" else result.output))
+    return out
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_no_iso_date_in_kk_ru_outputs(zan, language):
+    said = say_date("2024-12-27", language)
+    seen_words = False
+    for name, fmt, text in _outputs(zan, language):
+        strings = _json_text(_documents(text), []) if fmt == "json" else [_human(text, fmt)]
+        for s in strings:
+            assert not ISO.search(s), f"{language} {name}: an ISO date in human text: {s[:300]!r}"
+            seen_words = seen_words or said in s
+    assert seen_words, f"the ruling's day is said in words somewhere ({said})"
+
+
+def test_english_keeps_iso(zan):
+    out = zan("diff", "call(kunakbaev, P, Purpose)", "--from", "2024-12-26", "--to", "2024-12-27").output
+    assert "came into force on 2024-12-27" in out
