@@ -233,7 +233,8 @@ def test_the_page_needs_no_network(server):
 # ------------------------------------------------------------------ the page in a real browser
 
 @pytest.fixture(scope="module")
-def page(server, tmp_path_factory):
+def browser_page(server, tmp_path_factory):
+    """One Chromium page for the module (starting Chromium is the slow part); each test gets it freshly loaded."""
     sync_api = pytest.importorskip("playwright.sync_api")
     if not Path(CHROMIUM).exists():
         pytest.skip("no chromium")
@@ -245,9 +246,17 @@ def page(server, tmp_path_factory):
         context.set_default_timeout(60_000)
         page = context.new_page()
         page.on("console", lambda m: REFUSED.append(m.text) if "Content Security Policy" in m.text else None)
-        page.goto(server + "/")
         yield page
         context.close()
+
+
+@pytest.fixture
+def page(browser_page, server):
+    """The page as a trainer opens it: loaded anew for each test, so that no test depends on what another did
+    before it on the same xdist worker (the tests are spread over workers in any order)."""
+    browser_page.goto(server + "/")
+    settled(browser_page)
+    return browser_page
 
 
 REFUSED: list[str] = []     # what the browser refused under the page's Content-Security-Policy

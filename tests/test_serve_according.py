@@ -11,7 +11,7 @@ import pytest
 import test_serve
 from test_serve import answer, expect, settled
 
-server, page = test_serve.server, test_serve.page   # the fixtures, one of each for this module
+server, browser_page, page = test_serve.server, test_serve.browser_page, test_serve.page   # the fixtures
 
 pytestmark = pytest.mark.slow   # Chromium
 
