@@ -186,6 +186,8 @@ def _compile_init(cls, fields, frozen: bool):
     namespace: dict = {"__factory__": _FACTORY, "__set__": object.__setattr__}
     parameters, body = [], []
     for i, f in enumerate(fields):
+        if not f.name.isidentifier():   # a field of an engine class is a Python name; nothing else is compiled
+            raise TypeError(f"{cls.__qualname__}: field name {f.name!r} is not a Python identifier")
         value = f.name
         if f.default_factory is not _MISSING:
             namespace[f"__default_{i}__"] = f.default_factory
