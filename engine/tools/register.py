@@ -289,12 +289,11 @@ def layout(program: ir.Program, sizes: dict[str, int], question: str | None = No
                 bodies.append(_Body(head, (scope.atom,) + tuple(scope.conditions), broadcast))
                 scoped.add(head.predicate)
     # the values every partition holds, and the positions that may hold one
-    in_case = {(r, values) for r, values, _s in case}
     everywhere = rule_constants(program)
     may: set[tuple[str, int]] = set()
     for relation, facts in program.facts.items():
-        for values in facts:
-            if relation in broadcast or (relation, values) not in in_case:
+        for values, span in facts.items():
+            if relation in broadcast or program.origin(span) != ir.CASE:
                 everywhere.update(_key(v) for v in values)
                 may.update((relation, i) for i in range(len(values)))
     by_relation: dict[str, list[tuple]] = {}
@@ -375,8 +374,8 @@ def layout(program: ir.Program, sizes: dict[str, int], question: str | None = No
     return Layout(broadcast, linking, everywhere, uniform)
 
 
-def partitions(program: ir.Program, case: Sequence[Fact], limit: int = PARTITION_FACTS, question: str | None = None,
-               in_case: set | None = None) -> tuple[list[Fact], list[list[Fact]]]:
+def partitions(program: ir.Program, case: Sequence[Fact], limit: int = PARTITION_FACTS, question: str | None = None
+               ) -> tuple[list[Fact], list[list[Fact]]]:
     """(case facts every partition gets, partitions of the other case facts in input order); one partition when
     the layout does not split (layout)."""
     sizes: dict[str, int] = {}
@@ -526,6 +525,27 @@ def _scope(program: ir.Program, done, a, memo: dict) -> int | None:
     return None
 
 
+def detached(result, limit: int = PARTITION_FACTS):
+    """`result` without its parsed case (the case files' clauses and modules) when the case is larger than a
+    partition, else `result` itself. Its program keeps the case's facts (values and where each was written), all a
+    register is answered from; the caller keeps the returned result in place of its own, so that the parsed case
+    (at 100k convicts most of the memory: nodes and spans for every argument) is let go before the register is
+    laid out in partitions, whether it splits or not."""
+    program = result.program
+    files = {name for name, origin in program.origins.items() if origin == ir.CASE}
+    if not files:
+        return result
+    count = 0
+    for facts in program.facts.values():
+        for span in facts.values():
+            count += span.file in files
+    if count <= limit:
+        return result
+    kb = replace(result.kb, clauses=[c for c in result.kb.clauses if c.span.file not in files],
+                 modules=[m for m in result.kb.modules if m.path not in files])
+    return replace(result, kb=kb)
+
+
 class Register:
     """A prepared question over a register: the partitions and what every partition shares."""
 
@@ -534,9 +554,9 @@ class Register:
         self.at = result.at
         program = result.program
         case = case_facts(program)
-        in_case = {(r, v) for r, v, _s in case}
-        broadcast, self.parts = partitions(program, case, limit, result.query.atom.predicate, in_case)
-        self.base = {r: {v: s for v, s in facts.items() if (r, v) not in in_case} for r, facts in program.facts.items()}
+        broadcast, self.parts = partitions(program, case, limit, result.query.atom.predicate)
+        del case   # the partitions hold the case facts from here
+        self.base = {r: {v: s for v, s in facts.items() if program.origin(s) != ir.CASE} for r, facts in program.facts.items()}
         for relation, values, span in broadcast:
             self.base.setdefault(relation, {})[values] = span
         self.program = replace(program, facts={})
@@ -545,7 +565,7 @@ class Register:
         self.split = len(self.parts) > 1
         if self.split:  # the register now lives in its partitions: its own kb holds no parsed case (the caller's
             # result is left as it was; `lean` gives the caller one without the case, to let it go before workers fork)
-            names = {span.file for _r, _v, span in case}
+            names = {name for name, origin in program.origins.items() if origin == ir.CASE}
             self.kb = replace(result.kb, clauses=[c for c in result.kb.clauses if c.span.file not in names],
                               modules=[m for m in result.kb.modules if m.path not in names])
 
