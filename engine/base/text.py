@@ -9,6 +9,7 @@ Markdown output escapes `<`, `>` and `&` in every piece of user text (SECURITY.m
 
 from __future__ import annotations
 
+import json
 import re
 
 # C0 and C1 controls except newline and tab, DEL, the bidirectional controls, line/paragraph separators, and the
@@ -75,6 +76,26 @@ def map_strings(data, change):
         else:
             copy.extend(copy_of(v) for v in source)
     return result
+
+
+# A control character in a string as JSON writes it: \b \f \r or \u0000-\u001f (\n and \t are allowed). An escaped
+# backslash before such a letter matches too: then the document is simply copied the slow way.
+_JSON_CONTROL = re.compile(r"\\(?:u00[01]|[bfr])")
+
+
+def visible_copy(data):
+    """`map_strings(data, visible)`, about five times faster for a document of JSON's types with nothing to escape
+    (nearly every explanation): json writes and reads the copy in C. When its text shows a character `visible`
+    would change, or the copy is not equal to the data (a tuple, a key that is not a string), map_strings makes it."""
+    try:
+        text = json.dumps(data, ensure_ascii=False)
+    except (TypeError, ValueError, RecursionError):
+        return map_strings(data, visible)
+    if not _UNSAFE.search(text) and not _JSON_CONTROL.search(text):
+        copy = json.loads(text)
+        if copy == data:
+            return copy
+    return map_strings(data, visible)
 
 
 _SGR = re.compile(r"\x1b\[[0-9;]*m")
