@@ -38,26 +38,26 @@ def _unsafe_characters():
     return [chr(c) for c in range(0x110000) if not 0xd800 <= c <= 0xdfff and _UNSAFE.match(chr(c))]
 
 
-def test_the_quick_copy_escapes_every_character_map_strings_would():
-    """visible_copy (json's copy when nothing needs escaping) gives what map_strings(…, visible) gives: for every
-    character visible escapes, in a value and in a key, and for what json cannot copy as it is (tuples, keys
-    that are not strings, an escaped backslash before b/f/r/u, NaN, a container met twice)."""
-    from engine.base.text import map_strings, visible_copy
+def test_the_data_is_escaped_as_map_strings_would_escape_it():
+    """visible_data (the data itself when nothing in it needs escaping) gives what map_strings(…, visible) gives:
+    for every character visible escapes, in a value and in a key, and for tuples (the copy's lists), keys that
+    are not strings, NaN, a container met twice."""
+    from engine.base.text import map_strings, visible_data
 
     shared = {"norm": "pec 134.1.2"}
     documents = [{"answers": [{"atom": f"call(a, \"x{c}y\", b)", "trace": [shared, shared]}], f"k{c}": 1}
                  for c in _unsafe_characters()]
-    documents += [{"a": ("x", "y")}, {1: "one"}, {"a": "\\b \\f \\r \\u0001 \\n"}, {"a": float("nan")},
-                  {"a": [shared, {"b": shared}], "ok": "Қазақстан\n\tcafé"}, "plain", "x\x1by", [], {}, 3, None]
+    documents += [{f"k{c}": [1]} for c in "\x1b\u202e"] + [[["x\x1by"]]]
+    documents += [{"a": ("x", "y")}, {1: "one"}, {"a": "\\b \\u0001 \n"}, {"a": float("nan")}, "plain", "x\x1by", [], {}, 3,
+                  None, {"a": [shared, {"b": shared}], "ok": "Қазақстан\n\tcafé"}]
     for document in documents:
-        expected, copy = map_strings(document, visible), visible_copy(document)
-        assert repr(copy) == repr(expected)
-        assert copy is not document or not isinstance(document, (dict, list))
+        assert repr(visible_data(document)) == repr(map_strings(document, visible))
 
 
-def test_the_quick_copy_is_json_s_when_nothing_needs_escaping(monkeypatch):
+def test_data_with_nothing_to_escape_is_not_copied(monkeypatch):
     from engine.base import text
 
     monkeypatch.setattr(text, "map_strings", lambda *a: pytest.fail("map_strings was not needed"))
-    document = {"answers": [{"atom": "call(kunakbaev, ospanov, legal_aid)", "trace": ["Қазақстан", 1, None, True]}]}
-    assert text.visible_copy(document) == document
+    shared = ["Қазақстан", 1, None, True, 2.5]
+    document = {"answers": [{"atom": "call(kunakbaev, ospanov, legal_aid)", "trace": shared}], "more": [shared]}
+    assert text.visible_data(document) is document
