@@ -283,6 +283,22 @@ WORDS: dict[str, dict[str, str]] = {
                    "kk": "{before:and} {after} арасындағы өзгерістер"},
     "no changes": {"en": "no answer changed its status", "ru": "ни один ответ не изменил статус",
                    "kk": "ешбір жауаптың мәртебесі өзгермеді"},
+    # a change asked of every question the law can be asked ("What changed on 27 December 2024?")
+    "no changes in": {"en": "no answer changed its status in: {questions}",
+                      "ru": "ни один ответ не изменил статус в вопросах: {questions}",
+                      "kk": "мына сұрақтарда ешбір жауаптың мәртебесі өзгермеді: {questions}"},
+    "every diff stopped entries": {"en": "stopped: the diff examined more than {limit} tuples and answers, the bound of "
+                                         "this work; not examined: {questions}",
+                                   "ru": "остановлено: сравнение просмотрело больше {limit} кортежей и ответов — это предел "
+                                         "этой работы; не рассмотрены: {questions}",
+                                   "kk": "тоқтатылды: салыстыру {limit}-ден көп кортеж бен жауапты қарады — бұл осы жұмыстың "
+                                         "шегі; қаралмағандары: {questions}"},
+    "every diff stopped seconds": {"en": "stopped: the diff took longer than {limit} s, the time bound of this work; "
+                                         "not examined: {questions}",
+                                   "ru": "остановлено: сравнение длилось дольше {limit} с — это предел времени; "
+                                         "не рассмотрены: {questions}",
+                                   "kk": "тоқтатылды: салыстыру {limit} секундтан ұзаққа созылды — бұл уақыт шегі; "
+                                         "қаралмағандары: {questions}"},
     # what made an answer change, in `zan diff` ("because: cc60 1 came into force"); `zan cases` says "caused by"
     "changed because": {"en": "because", "ru": "причина", "kk": "себебі"},
     "came into force": {"en": "{norm} came into force on {date}", "ru": "{norm} вступила в силу {date}",
@@ -517,6 +533,9 @@ WORDS.update({
     "question as understood": {"en": "question as understood", "ru": "вопрос понят так", "kk": "сұрақ былай түсінілді"},
     "assumed": {"en": "assumed", "ru": "допущение", "kk": "жорамал"},
     "already in the case": {"en": "the case already states it", "ru": "это уже есть в деле", "kk": "бұл істе бұрыннан бар"},
+    "every question": {"en": "every question the law can be asked ({count}), each in general",
+                       "ru": "все вопросы, которые можно задать по праву ({count}), каждый в общем виде",
+                       "kk": "құқық бойынша қоюға болатын барлық сұрақ ({count}), әрқайсысы жалпы түрде"},
     "changes between": {"en": "what changed between {before} and {after}", "ru": "что изменилось между {before} и {after}",
                         "kk": "{before:and} {after} арасында не өзгерді"},
     "empty question": {"en": "the question is empty", "ru": "вопрос пуст", "kk": "сұрақ бос"},

@@ -98,10 +98,18 @@ _VOICELESS = set("пфкқтсшщхцчһв")   # в: the -ов/-ев of surnam
 _NASAL = set("мнң")
 
 
+# The Russian-made suffixes of surnames, which take no part in the harmony: the ending follows the last vowel of the
+# stem before them. The ruling's Kazakh text writes so: «Кунакбаевтың», «Адамовтың», «Дельмановтың», «Сариевтың»,
+# «Жақыпбаевты», «Джанибековтің», «Сүлейменовтің» (tests/test_morphology.py reads every such form of the source).
+# The и of -ин is neutral (in neither list below): the vowel before it decides; the ruling writes no such surname.
+_SURNAME_SUFFIXES = ("ов", "ев", "ёв")
+
+
 def _front(word: str) -> bool:
-    """Front (е, ә, ө, ү, і) or back (а, о, ұ, ы) harmony: the last such vowel, the surname suffix -ов/-ев aside."""
+    """Front (е, ә, ө, ү, і) or back (а, о, ұ, ы) harmony: the last such vowel of the stem, a surname's suffix
+    (-ов/-ев) aside: «Бековтің» (Бек-), «Құнақбаевтың» (Құнақба-)."""
     low = word.lower()
-    if len(low) > 3 and low[-2:] in ("ов", "ев", "ёв"):
+    if len(low) > 3 and low.endswith(_SURNAME_SUFFIXES):
         low = low[:-2]
     for letter in reversed(low):
         if letter in _FRONT:

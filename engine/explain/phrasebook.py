@@ -281,7 +281,7 @@ class Phrasebook:
     def new_person(self, value: str, case: str | None = None) -> str | None:
         """A person a question in words assumed with a role the case gives no one (engine/tools/understanding.py
         names it `RELATION_of_SUBJECT`, or `some_RELATION`), said by that role: "a spouse of Bekov", «супругом
-        (супругой) Бекова» (the role in the sentence's case, the subject in the genitive), «Бековтың жұбайы
+        (супругой) Бекова» (the role in the sentence's case, the subject in the genitive), «Бековтің жұбайы
         (зайыбы)»; None for any other value."""
         role = self._role_of(value)
         if role is None:

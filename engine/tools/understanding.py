@@ -81,10 +81,17 @@ class Understood:
     # the question asks after an obligation's deadline and fulfilment («не истек ли срок», "fulfilled"): the norms
     # concluding the asked predicate with a deadline (their answers' compliance says it)
     deadlines: tuple[str, ...] = ()
+    # "What changed on 27 December 2024?": a change asked of nothing the question names is asked of every question
+    # the law can be asked (`law_questions`), each in general; `query` is then the first of them
+    every: tuple[n.Query, ...] = ()
 
     @property
     def atom_text(self) -> str:
-        return (f"{self.query.status} " if self.query.status else "") + str(self.query.atom)
+        return "; ".join(_query_text(q) for q in self.every or (self.query,))
+
+
+def _query_text(query: n.Query) -> str:
+    return (f"{query.status} " if query.status else "") + str(query.atom)
 
 
 def knowledge(kb_dir=None, fact_files=None, query_dir=None, sample: bool = True) -> KnowledgeBase:
@@ -406,6 +413,11 @@ def _dates(toks: list[Token]) -> tuple[list[tuple[datetime.date, int, int]], lis
 
 # ---------------------------------------------------------------- understanding
 
+def law_questions(kb: KnowledgeBase) -> list[str]:
+    """The questions the law can be asked: every predicate a norm concludes with a modality (sorted)."""
+    return sorted({norm.clause.head.predicate for norm in kb.norms.values() if norm.clause and norm.clause.modality})
+
+
 def askable(kb: KnowledgeBase) -> set[str]:
     """Predicates a question asks about: with a range (`asked over`), concluded by a norm, or asked by a saved question."""
     found = {d.name for d in kb.predicates.values() if d.domain}
@@ -461,6 +473,9 @@ def understand(text: str, kb: KnowledgeBase, language: str = "en", general_quest
         if saved is not None:
             return saved
         reading.place_words()
+        every = reading.every_question()
+        if every is not None:
+            return every
         reading.asked_predicate()
         status = reading.status()
         reading.name_the_question()
@@ -647,6 +662,24 @@ class _Reading:
                                                                            self.language, "")),
                                    self.span_of(piece)))
         return piece
+
+    def every_question(self) -> Understood | None:
+        """"What changed on 27 December 2024?", «Что изменилось ...», «... не өзгерді?»: a change asked with nothing
+        else said (no predicate, no name, no context: only question, status and change words) is asked of every
+        question the law can be asked, each in general (all its arguments variables), between the day before and
+        the day (or the two dates given)."""
+        if not any(p.kind == "change" for p in self.pieces) or \
+                any(p.kind not in ("change", "which", "whether", "status") for p in self.pieces):
+            return None
+        questions = law_questions(self.kb)
+        if not questions:
+            return None
+        status = self.status()
+        _at, between = self.days()
+        span = Span(SOURCE, 1, 1, 1, len(self.text) + 1)
+        every = tuple(n.Query(status, n.Atom(p, tuple(n.Variable(v, span) for v in self.kb.predicates[p].parameters),
+                                             span, span), span) for p in questions)
+        return Understood(self.text, every[0], None, between, every=every)
 
     def asked_predicate(self) -> None:
         """The one predicate the question asks about (a range of another is a context), its words checked."""
@@ -1226,6 +1259,10 @@ def in_words(understood: Understood, kb: KnowledgeBase, language: str) -> dict:
     sentence = reading(understood.query.atom)
     if understood.query.status:
         sentence = f"{word(understood.query.status, language)}? {sentence}"
+    if understood.every:
+        sentence = word("every question", language, count=len(understood.every))
+        if understood.query.status:
+            sentence = f"{word(understood.query.status, language)}? {sentence}"
     out = {"text": understood.text, "understood": understood.atom_text, "in_words": sentence,
            "assumptions": [{"atom": str(a), "in_words": reading(a), "in_the_case": _stated(kb, a)}
                            for a in understood.assumptions]}
@@ -1239,6 +1276,8 @@ def in_words(understood: Understood, kb: KnowledgeBase, language: str) -> dict:
         out["according_to"] = [{"text": written, "citation": key, "cited_as": book.cite(key) or key, "norms": list(ids),
                                 "concluding": [i for i in ids if _concludes(kb, i, asked)]}
                                for written, key, ids in understood.according_to]
+    if understood.every:   # each question in general, in words
+        out["every"] = [{"query": _query_text(q), "in_words": reading(q.atom)} for q in understood.every]
     if understood.at:
         out["at"] = understood.at.isoformat()
     if understood.between:
