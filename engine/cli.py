@@ -912,7 +912,7 @@ def show(norm, kb, lang, fmt):
     from engine.base.diagnostics import did_you_mean
     from engine.base.source import Span
     from engine.explain.i18n import word
-    from engine.explain.phrasebook import say_date
+    from engine.explain.phrasebook import say_in_force
     from engine.pipeline import load_checked
     from engine.tools.vocabulary import find_norms, show as describe
 
@@ -932,8 +932,7 @@ def show(norm, kb, lang, fmt):
         out.append(f"  {word('act', lang)}: {d['act_title']} ({word('rank', lang)} {d['rank']})")
         start, end = d["in_force"]["from"], d["in_force"]["to"]
         if start:
-            out.append(f"  {word('in force from', lang)} {say_date(start, lang)}"
-                       + (f"; {word('in force until', lang)} {say_date(end, lang)}" if end else ""))
+            out.append(f"  {say_in_force(start, end, lang)}")
         if d["conclusion"]:
             status = word(d["modality"], lang) + ": " if d["modality"] else ""
             out.append(f"  {status}{d['conclusion']} — {d['conclusion_in_words']}")

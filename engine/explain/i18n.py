@@ -144,8 +144,15 @@ WORDS: dict[str, dict[str, str]] = {
                             "kk": "анықталды, ал норма керісінше талап етеді"},
     "comparison false": {"en": "is false", "ru": "неверно", "kk": "жалған"},
     "not in force": {"en": "is not in force on", "ru": "не действует на", "kk": "күшінде емес:"},
-    "in force from": {"en": "in force from", "ru": "действует с", "kk": "күшіне енген күні"},
-    "in force until": {"en": "in force until", "ru": "действует до", "kk": "күшінде болатын соңғы күні"},
+    # a norm's dates as `zan show` and `zan cases` say them: entered into force (or, a day still to come, enters),
+    # and the last day in force, inclusive (engine.explain.phrasebook.say_in_force)
+    "in force from": {"en": "in force from {date}", "ru": "вступила в силу {date}", "kk": "{date:abl} бастап күшіне енген"},
+    "in force from later": {"en": "in force from {date}", "ru": "вступает в силу {date}",
+                            "kk": "{date:abl} бастап күшіне енеді"},
+    # after a citation («п. 1 постановления № 60-НП, действует с ...»), where a verb would agree with the citation
+    "in force since": {"en": "in force from {date}", "ru": "действует с {date}", "kk": "{date:abl} бастап күшіне енген"},
+    "in force until": {"en": "in force until {date}", "ru": "действует до {date} включительно",
+                       "kk": "{date:acc} қоса алғанға дейін күшінде"},
     "no norm": {"en": "no norm of the knowledge base decides this", "ru": "ни одна норма базы знаний этого не решает",
                 "kk": "білім қорының ешбір нормасы мұны шешпейді"},
     "ambiguity": {"en": "unresolved conflict", "ru": "неразрешённая коллизия", "kk": "шешілмеген коллизия"},
