@@ -379,9 +379,10 @@ QUESTION_WORDS: dict[str, dict[str, list[str]]] = {
     "if": {"en": ["if", "when", "assuming", "suppose", "given"],
            "ru": ["если", "когда", "предположим"],
            "kk": ["егер", "болса", "болған", "жағдайда"]},
-    "change": {"en": ["changed", "change", "changes", "differ", "differed"],
-               "ru": ["изменились", "изменилось", "изменился", "изменилась", "изменения", "изменение", "поменялись"],
-               "kk": ["өзгерді", "өзгерген", "өзгерістер", "өзгеріс", "өзгерді"]},
+    "change": {"en": ["changed", "change", "changes", "differ", "differed", "became"],
+               "ru": ["изменились", "изменилось", "изменился", "изменилась", "изменения", "изменение", "поменялись",
+                      "произошли изменения", "изменения произошли", "стало", "стали"],
+               "kk": ["өзгерді", "өзгерген", "өзгерістер", "өзгеріс", "өзгерді", "өзгерістер болды", "өзгеріс болды"]},
     "year": {"kk": ["жылғы", "жылы", "ж"], "ru": ["года", "год", "г"], "en": []},
     # an obligation's deadline and its fulfilment (a norm's `deadline`; answers' `compliance`): "and is the deadline
     # past?", «не истек ли срок», «мерзімі өтті ме», "has it been fulfilled?" ask what the answers' compliance says
