@@ -481,8 +481,8 @@ def work(connection, kb_dir, choice, scratch: str, memory: int) -> None:
 
 
 def general_json(bench: Workbench, body: dict) -> str:
-    """A general question in words (`zan ask "Can a convict in the isolator call his lawyer?" --format json`
-    without a case): the case space given what the question says, with the lawyer's conditions per status."""
+    """A general question in words (`zan ask QUESTION --format json` about no named
+    person, without a case): the case space given what the question says, with the conditions per status in words."""
     from engine.tools.cases import general_document, general_question
 
     language = _language(body.get("lang"))

@@ -328,7 +328,7 @@
     }
   }
 
-  // A question citing a provision ("согласно подп. 2) ч. 1 ст. 134 УИК", "according to pec 134.1.2"): what its norms
+  // A question citing a provision ("согласно подп. 2) ч. 1 ст. 12 Кодекса", "according to code 12.1.2"): what its norms
   // did in this answer (the answer's `according_to`, engine/tools/according.py), in the sentences `zan ask` says
   // (engine/explain/render/as_according.py: its templates are the page's words "according heading", "fate ...").
   const UNSAID = new Set(["not used", "other atom"]);   // said in JSON only, as the CLI's text leaves them out
