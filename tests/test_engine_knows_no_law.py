@@ -36,16 +36,13 @@ ORDINARY_WORDS = {
     "body": "a rule's body, a request's body (a kind of the bundled kb: a state body)",
     "person": "whom a fact is about, a generic person of a case space (a kind of the bundled kb)",
     "position": "a position in a text, a tuple or an argument list (a predicate of sg-rule34)",
-    "service": "engine/tools/service.py, one service from a request to a document (a predicate of sg-rule34)",
     "accept": "what a grammar or a parser accepts (a predicate of sg-rule34)",
     "mark": "a byte-order mark, `mark one default` (a person of an sg-rule34 scenario)",
-    "bad": "a bad cache entry (a business of an sg-rule34 scenario)",
     "advice": "the checks' advice, the warnings (a service of an sg-rule34 scenario)",
     "call": "a function call, an API call, the command's callers (a predicate of the bundled kb)",
     "calls": "a function that calls another (a saved question of the bundled kb)",
     "purpose": "\"on purpose\", a variable left open on purpose (a predicate and a kind of the bundled kb)",
     "circumstance": "the circumstance a norm rests on, in the checks' advice (a kind of the bundled kb)",
-    "visit": "the method of the visitor that walks an explanation tree (a predicate of the bundled kb)",
 }
 
 # A name of one letter is the generic name itself (p, q, a, b, c): the examples are written with them.

@@ -601,6 +601,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "must be strings": {"en": "{key} must be a list of strings", "ru": "{key} должен быть списком строк",
                         "kk": "{key} жолдар тізімі болуы тиіс"},
     "must be a string": {"en": "{key} must be a string", "ru": "{key} должен быть строкой", "kk": "{key} жол болуы тиіс"},
+    "must be a date": {"en": "{key} must be a date, YYYY-MM-DD", "ru": "{key} должен быть датой, ГГГГ-ММ-ДД",
+                       "kk": "{key} күн болуы тиіс, ЖЖЖЖ-АА-КК"},
     "unknown language": {"en": "unknown language {lang!r}", "ru": "неизвестный язык «{lang}»", "kk": "белгісіз тіл «{lang}»"},
     "the languages are": {"en": "the languages are kk, ru and en", "ru": "языки: kk, ru и en", "kk": "тілдер: kk, ru және en"},
     "no kb folder": {"en": "no knowledge base folder {kb!r} beside the project file",

@@ -3,7 +3,7 @@
 The Explainer (explain/explanation.py) writes the document as the JSON contract of docs/explanations.md
 (plain dictionaries, streamed answer by answer for registers); `read` turns such a document, or a `zan diff`
 document, into this tree once, and every format (engine/explain/render/) walks the tree with a
-`NodeVisitor`, as Jinja2's compiler walks its nodes: its `visit` calls `visit_<class name>` of a node. Each node keeps
+`NodeVisitor`, as Jinja2's compiler walks its nodes: a node is handed to `visit_<class name>`. Each node keeps
 the dictionary it was read from (`data`), so the tree serialises to the same dictionaries, byte for byte
 (`as_dict`), and nothing a format needs is read from a dictionary by a key it has to know.
 """

@@ -88,6 +88,14 @@ class Workbench:
             self._law = law(self.kb_dir)
         return self._law
 
+    def opening(self) -> tuple[str, str]:
+        """The question the page opens with and asks, and its date (ISO): the project's `page_question` and
+        `page_date` (zan.toml), the law's own example; without a project, no question and today."""
+        project = self.choice.project
+        question = project.page_question if project is not None and project.page_question else ""
+        day = project.page_date if project is not None and project.page_date else datetime.date.today()
+        return question, day.isoformat()
+
     def bundled(self) -> dict[str, Path]:
         """name -> file, for kb/cases/*.facts and kb/sample/*.facts (relative to the working folder, as the CLI names them)."""
         from engine.syntax.knowledge import display_path, sample_case_files
@@ -575,9 +583,10 @@ def create_app(kb_dir: Path | None = None, choice=None, host: str | None = None)
         if language not in LANGUAGES:
             language = "en"
         words = page_words()
+        question, day = bench.opening()
         html = templates.get_template("index.html").render(
             lang=language, words=words, words_json=json.dumps(words, ensure_ascii=False).replace("<", "\\u003c"),
-            cases=list(bench.bundled()), max_body=MAX_BODY)
+            cases=list(bench.bundled()), max_body=MAX_BODY, question=question, day=day)
         return HTMLResponse(html)
 
     async def sheet(request: Request) -> Response:

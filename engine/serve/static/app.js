@@ -672,6 +672,8 @@
   window.addEventListener("beforeprint", revealAll);
   for (const b of document.querySelectorAll(".tabs [data-view]")) b.addEventListener("click", () => view(b.dataset.view));
 
-  Promise.all([loadTimeline(), loadQuestions(), loadInterview(), loadReadings()]).then(ask).catch((e) => showErrors($("errors"), e));
+  // the page asks the question it opens with (the project's page_question), if it has one
+  Promise.all([loadTimeline(), loadQuestions(), loadInterview(), loadReadings()])
+    .then(() => ($("query").value.trim() ? ask() : null)).catch((e) => showErrors($("errors"), e));
   window.zan = { ask, state, revealAll };
 })();
