@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import field, replace
 from engine.base.records import dataclass
 from typing import Iterable, Mapping, Sequence
@@ -150,6 +149,8 @@ class ZanError(Exception):
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str | None:
     """The closest known name, for hints like Catala's 'Maybe you wanted to write ...'."""
+    import difflib   # only when a name is unknown: a cold question does not import it
+
     best = difflib.get_close_matches(word, sorted(set(candidates)), n=1, cutoff=0.6)
     return best[0] if best else None
 

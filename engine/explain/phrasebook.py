@@ -308,7 +308,7 @@ class Phrasebook:
             if self._relations is None:   # the longest name first: a name that ends in another is itself
                 self._relations = sorted(self.kb.predicates, key=len, reverse=True)
             for name in self._relations:
-                if value.startswith(name + "_of_") and self.kb.predicates[name].arity == 2:
+                if value.startswith(name + "_of_") and self.kb.predicates[name].arity in (1, 2):
                     found = (name, value[len(name) + 4:])
                     break
                 if value == "some_" + name:
