@@ -117,9 +117,9 @@ def is_verb_form(word: str) -> bool:
 
 
 def gender(label: str) -> str | None:
-    """The grammatical gender of a person's Russian name or noun ("Кунакбаев" masc, "Айгуль" femn, "мать" femn),
+    """The grammatical gender of a person's Russian name or noun ("Иванов" masc, "Мария" femn, "мать" femn),
     where every reading of it as one animate person in the nominative agrees; None where the dictionary does not
-    say or its readings disagree ("Гульнар")."""
+    say or its readings disagree ("Женя")."""
     analyzer = _analyzer()
     words = label.split()
     if analyzer is None or not words or not re.fullmatch(r"[А-Яа-яЁё-]+", words[-1]):
@@ -130,8 +130,8 @@ def gender(label: str) -> str | None:
 
 
 def is_genitive_ru(written: str, label: str) -> bool:
-    """Whether a name as written is its Russian label in the genitive and not in the nominative («Бекова» of
-    «Беков»; «Айгуль», the same in every case, is not)."""
+    """Whether a name as written is its Russian label in the genitive and not in the nominative («Иванова» of
+    «Иванов»; «Нелли», the same in every case, is not)."""
     low = written.lower()
     return low != label.lower() and low == decline_ru(label, "gen").lower()
 

@@ -866,8 +866,8 @@ class _Reading:
 
     def _refer(self, own_segments: set[int]) -> None:
         """Each possessive pronoun to the person it refers to: the question's subject, unless its gender says another
-        person the question names («у неё» of Айгуль, not of Кунакбаев); in a context phrase that person then says
-        whose (as «у Айгуль» would); in the question itself, or where no one agrees, it is refused at the word."""
+        person the question names («у неё» of Мария, not of Иванов); in a context phrase that person then says
+        whose (as «у Марии» would); in the question itself, or where no one agrees, it is refused at the word."""
         subject = self._subject()
         decl = self.kb.predicates[self.predicate]
         persons = [v for v in dict.fromkeys([subject] + [self.bound.get(p) for p in decl.parameters[1:]]) if v]
