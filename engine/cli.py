@@ -457,18 +457,12 @@ def _ask_in_words(text, kb, facts, at, fmt, explain, lang, short, steps, depth, 
             _general_answer(general, general_kb, _knowledge(kb), at, fmt, lang, reading)
             return
     understood, said = understood_and_said(text, knowledge_base, lang)
-    if understood.between:
-        from engine.tools.diff import diff as compare
-        from engine.tools.diff import document
-
-        start, end = understood.between
+    if understood.between:   # "what changed ...": of its question, or of every question the law can be asked
         from engine.pipeline import fact_atoms
+        from engine.tools.diff import words_document
 
-        result = compare(understood.query, start, end, folder, list(facts) or None,
-                         assumptions=tuple(understood.assumptions) + tuple(fact_atoms(assumed)),
-                         retractions=fact_atoms(retracted), reading=reading, language=lang)
-        doc = document(result, lang, depth=depth, steps=steps)
-        doc["question"] = said
+        doc = words_document(understood, said, folder, list(facts) or None, assumptions=tuple(fact_atoms(assumed)),
+                             retractions=fact_atoms(retracted), reading=reading, language=lang, depth=depth, steps=steps)
         if fmt == "text":
             from engine.tools.understanding import understood_title
 
@@ -655,6 +649,18 @@ def diff(query, start, end, at, versus_reading, assumed, retracted, reading, fac
 
         understood, said = understood_and_said(query, knowledge(choice.folder, list(facts) or None), lang)
         query, words = understood.query, tuple(understood.assumptions)
+        if understood.every and versus_reading is None:   # "what changed ...?" of every question the law can be asked
+            from engine.tools.diff import diff_every, every_document
+
+            doc = every_document(diff_every(understood.every, start, end, choice.folder, list(facts) or None,
+                                            assumptions=words + tuple(fact_atoms(assumed)),
+                                            retractions=fact_atoms(retracted), reading=reading),
+                                 lang, depth=depth, steps=steps)
+            doc["question"] = said
+            if fmt == "json":
+                doc["kb"] = choice.as_json()
+            _emit(doc, fmt, explain, lang, short, steps, diff=True)
+            return
     result = compare(query, start, end, choice.folder, list(facts) or None, assumptions=words + tuple(fact_atoms(assumed)),
                      retractions=fact_atoms(retracted), reading=reading, versus_reading=versus_reading,
                      language=lang)

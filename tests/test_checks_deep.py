@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 
+import re
+
 import pytest
 
-from engine.checks.explanations import EXPLANATIONS
-from engine.base.diagnostics import CODES
+from engine.checks.explanations import EXPLANATIONS, TRANSLATED
+from engine.base.diagnostics import CODES, ZanError
 
 TEXTS = 'kk "к" ru "р" en "e"'
 
@@ -131,6 +133,57 @@ def test_every_code_has_an_explanation(zan):
     missing = sorted(set(CODES) - set(EXPLANATIONS))
     assert not missing, f"add a paragraph for {missing} to engine/checks/explanations.py"
     assert not set(EXPLANATIONS) - set(CODES), "an explanation for a code that is not in CODES"
+
+
+def explained_texts():
+    """(code, language, text) for every meaning and paragraph `zan check --explain` and --list-codes print."""
+    for code in CODES:
+        yield code, "en", CODES[code][1]
+        yield code, "en", EXPLANATIONS[code]
+        for language, texts in TRANSLATED.items():
+            yield from ((code, language, text) for text in texts[code])
+
+
+def dsl_examples(text: str) -> list[str]:
+    """The DSL the text quotes: every quoted snippet with a bracket or a full stop that is no schema (`p(...)`,
+    `[status] predicate(arg, ...)`) and no lone punctuation (`?`, `.`); `--given FACT` quotes its fact."""
+    quoted = re.findall(r"`([^`]*)`", " ".join(text.split()))
+    return [snippet.removeprefix("--given ") for snippet in quoted
+            if ("(" in snippet or snippet.endswith(".")) and "..." not in snippet and len(snippet) > 1
+            and not snippet.startswith("zan ")]
+
+
+def test_every_example_of_the_explanations_is_dsl_the_parser_reads():
+    """What an explanation shows as DSL, in every language, parses with the real grammar: a statement (it ends
+    with a full stop) as a knowledge-base file, a negated condition as the condition of a rule, anything else
+    as a question."""
+    from engine.syntax.parser import parse_module, parse_query
+
+    checked, wrong = {"en": 0, "kk": 0, "ru": 0}, []
+    for code, language, text in explained_texts():
+        for example in dsl_examples(text):
+            try:
+                if example.endswith("."):
+                    parse_module(example, "<example>")
+                elif example.startswith("not "):
+                    parse_module(f"r if {example}.", "<example>")
+                else:
+                    parse_query(example, "<example>")
+                checked[language] += 1
+            except ZanError as e:
+                wrong.append((code, language, example, str(e)))
+    assert not wrong, wrong
+    # the examples are found (a pattern that finds none would pass vacuously), the same number in each language
+    assert checked["en"] >= 10 and checked["kk"] == checked["ru"] == checked["en"], checked
+
+
+def test_every_command_an_explanation_shows_is_a_command_of_zan():
+    from engine.cli import main
+
+    shown = {(code, language, snippet.split()[1]) for code, language, text in explained_texts()
+             for snippet in re.findall(r"`(zan [^`]*)`", " ".join(text.split()))}
+    assert len({command for _c, _l, command in shown}) >= 5
+    assert not [entry for entry in shown if entry[2] not in main.commands]
 
 
 def test_explain_prints_the_paragraph(zan):

@@ -9,8 +9,8 @@ from __future__ import annotations
 from engine.base.diagnostics import CODES
 
 EXPLANATIONS: dict[str, str] = {
-    "unknown-kind": """A predicate's parameter names the kind of value it takes (`predicate spouse(Convict: convict,
-Person: spouse)`), or a kind names the kinds it is one of (`kind spouse is family_member`), and no
+    "unknown-kind": """A predicate's parameter names the kind of value it takes (`predicate q(X: party,
+Y: agent).`), or a kind names the kinds it is one of (`kind agent is party.`), and no
 `kind NAME ...` declaration declares that kind. Declare it, with its labels in kk, ru and en, or correct
 the name (docs/authoring.md, "Kinds of parameters").""",
     "unknown-reading": """A norm (`under reading NAME`), a condition (`... under reading NAME`), a reading's
@@ -33,7 +33,7 @@ language, or a phrase that repeats its own label (letter case and spaces aside).
 both as one; the second usually stands where another phrase was meant (another abbreviation, another case
 form). Drop it, or write the phrase that was meant.""",
     "mixed-script": """A name (a constant, a predicate, a variable, a norm id) has letters from more than one
-script, such as `оspanov` written with a Cyrillic `о`. It looks exactly like the Latin name and is another
+script, such as `оwner` written with a Cyrillic `о`. It looks exactly like the Latin name and is another
 name: a fact about it never meets a rule about the other, and nothing says so. Retype the name in one
 script. Quoted texts with spaces are free text and are not checked.""",
     "unnormalized-name": """A name is written with combining characters, such as `e` followed by a combining
@@ -46,7 +46,7 @@ prohibited. Where no norm makes p obligatory, a case may not state facts of p (c
 the condition never holds; where a norm makes p obligatory, it holds for a duty recorded as fulfilled.
 State the circumstance the norms rest on as a predicate of its own and use it in the condition.""",
     "case-not-fact": """A case file (given with --facts, a scenario's `facts from`, or a .facts file checked
-by `zan check`) states the facts of one case: one fact per line, such as `spouse(bekov, aliya).`,
+by `zan check`) states the facts of one case: one fact per line, such as `q(a, b).`,
 optionally `from DATE to DATE`. It may not hold norms, acts, predicate or constant declarations, saved
 questions, rules with conditions or conclusions with a modality: those would change the law for that
 one case, where neither `zan check` of the knowledge base nor its readers would see it. Move the law
@@ -57,10 +57,11 @@ is larger than 50 MB, the most Zan reads from one input; reading stops there, so
 with several --facts options (SECURITY.md, limits).""",
     "too-large": """A case space (`zan cases`), a search for what would change an answer (`--how`) or a diff of
 two dates (`zan diff`) is larger than its bound: the rows, the combinations of facts, the decision-diagram
-nodes, the tuples and answers examined or the seconds Zan spends on one question (SECURITY.md, budgets). The bound keeps one question from exhausting the machine; it does
-not mean the law has no answer. Narrow the question: fix a fact with --given (for instance the regime of
-the person asked about), give a value instead of a variable (a purpose, a person), ask with --max
-for fewer sets, or diff fewer case facts.""",
+nodes, the tuples and answers examined or the seconds Zan spends on one question (SECURITY.md, budgets).
+The bound keeps one question from exhausting the machine; it does not mean the law has no answer. Narrow
+the question: fix a fact with --given (for instance `--given p(C)`, a circumstance of the person asked
+about), give a value instead of a variable (a purpose, a person), ask with --max for fewer sets, or diff
+fewer case facts.""",
     "invalid-date": """A date literal names no day of the calendar, such as 2025-02-30. Dates are written
 YYYY-MM-DD; correct the day or the month.""",
     "invalid-interval": """An interval (`in force from A to B`, or a fact's `from A to B`) ends before it begins,
@@ -73,7 +74,7 @@ would silently treat the two as different relations, so Zan refuses it. Compare 
 declaration the note points at and add or drop the argument.""",
     "unsafe-variable": """A variable in a conclusion, under `not`, or in a comparison is not bound by any positive
 condition, so the rule would not name a definite atom. Add a positive condition that names the
-variable (for instance `convict(C)`), or replace the variable by a constant. Facts cannot contain
+variable (for instance `p(C)`), or replace the variable by a constant. Facts cannot contain
 variables at all.""",
     "unstratifiable": """Predicates depend on each other through negation (p depends on `not q` and q on p), so
 the rules have no single meaning; pyDatalog would answer wrongly or never stop. Break the cycle:
@@ -87,39 +88,39 @@ in-force date.""",
 just to be referred to.""",
     "duplicate-id": """Two declarations use the same name: two norms, acts, predicates, constants or questions,
 or a predicate that names an argument twice. Every id is a reference others rely on; rename one of
-them (norm ids usually extend the citation: pec.109.2.death, pec.109.2.illness).""",
+them (norm ids usually extend the citation: code.12.1.a, code.12.1.b).""",
     "modality-outside-norm": """A clause outside a norm concludes permitted, prohibited, obligatory or discretionary.
 A deontic conclusion needs a source: put it inside `norm ID cites "act article" ...` with the quote
 it rests on. Plain facts and definitions have no modality.""",
     "missing-citation": """A norm has no `cites "act article.part.subparagraph"`. The citation key decides the act
 (and so the rank and date) the norm belongs to, and answers list it; add it.""",
-    "invalid-citation": """The citation key is not of the form `act article.part.subparagraph`, e.g. "pec 134.1.2"
-or "rules819 104": the act key, one space, then numbers separated by dots (a letter may follow a
+    "invalid-citation": """The citation key is not of the form `act article.part.subparagraph`, e.g. "code 12.1.2"
+or "code 7": the act key, one space, then numbers separated by dots (a letter may follow a
 number).""",
     "exception-cycle": """Norms are exceptions to each other in a cycle (A to B, B to A, or longer), so lex
 specialis orders nothing among them. Decide which norm is the special one and drop the other
 `exception to`.""",
     "bad-predicate-name": """A predicate name starts with a capital letter or a digit. Capitalised names are
-variables in Datalog; write predicate names in lower case (in_disciplinary_isolator).""",
+variables in Datalog; write predicate names in lower case (`p`, not `P`).""",
     "unknown-placeholder": """A `reads` template (or a saved question's title) names {Something} that is not a parameter of the predicate (or question), so it
 would be shown literally. Use the parameter names of the declaration (the hint lists them).""",
     "invalid-query": """The question is not an atom over a declared predicate with the right number of arguments.
-Write it as `call(kunakbaev, P, Purpose)`, optionally prefixed by a status (`permitted ...`).""",
+Write it as `q(a, P)`, optionally prefixed by a status (`permitted ...`).""",
     "question-syntax": """The question given to `zan ask` starts like an atom (a name and an opening parenthesis) but
-does not parse as one. Write `[status] predicate(arg, ...)`, e.g. `permitted call(kunakbaev, Person, Purpose)`;
-a trailing `?` or `.` is fine. Or ask in words: "which calls are permitted for Kunakbayev?".""",
+does not parse as one. Write `[status] predicate(arg, ...)`, e.g. `permitted q(a, P)`;
+a trailing `?` or `.` is fine. Or ask in words, with the labels and phrases the knowledge base declares.""",
     "not-understood": """A question in words has a word that the controlled language does not place, or parts that
 do not fit together (two things asked at once, a name with no place in the question, a context with no one
 named). The language is made from the knowledge base's labels, `phrase`s and `reads` templates, the
 constants' labels and the names in the case; the hint proposes the closest known word and the nearest
 phrasings. Say it otherwise, add a `phrase` to the predicate or constant in kb/, or write the atom.""",
     "unknown-name": """A name in a question (or a saved question's argument) occurs nowhere in the case or the
-knowledge base: most likely a typo (`kunakbayev` for `kunakbaev`). The question is still answered, and
+knowledge base: most likely a typo (`seler` for `seller`). The question is still answered, and
 "no answers" then says that the name is unknown; the hint proposes the closest known name.""",
     "unknown-question": """`zan query NAME` names no saved question in queries/. The hint proposes the closest name or
 lists the saved questions.""",
     "question-arguments": """A saved question was given a different number of arguments than its declaration takes.
-`zan query permitted-calls kunakbaev` passes one; see the question's parameters in queries/.""",
+`zan query q a` passes one; see the question's parameters in queries/.""",
     "deadline-without-obligation": """A `deadline` is given to a norm whose conclusion is not `obligatory`; only an
 obligation can be pending, fulfilled or overdue. Make the conclusion obligatory or drop the
 deadline.""",
@@ -133,7 +134,7 @@ working translation as such in a note.""",
     "exception-never-bites": """A norm is written as an exception to another, but the two can never conflict: one of
 them concludes nothing deontic, both have the same side (two prohibitions, or permitted against
 obligatory), their conclusions cannot be the same atom (another predicate, or a constant that
-differs, such as legal_aid against social_ties), or they are never in force on the same day. The
+differs, such as `a` against `b`), or they are never in force on the same day. The
 priority the author meant is then never used. Correct the conclusion or the modality of the
 exception, or point `exception to` at the norm it really departs from.""",
     "decisive-not-in-quote": """A norm marks the words of its quote it is cited for (`decisive LANG "..."`), but they
@@ -163,18 +164,18 @@ or remove the declaration (the public vocabulary of the brief must stay, so use 
 changes no answer: probably a misspelt or obsolete predicate in a case file. Use the predicate of
 the vocabulary the norms read, or write the norm that should read it.""",
     "single-use-variable": """A variable that occurs only once in a rule or norm stands for anything: it constrains
-nothing. Most often it is a typo of another variable (`relative(C, Q)` where `relative(C, P)` was meant),
+nothing. Most often it is a typo of another variable (`q(C, Q)` where `q(C, P)` was meant),
 and then the law is silently wider than written: a variable of the conclusion the typo leaves unbound is
 bound by the predicate's `asked over` domain, so the norm reaches everyone. Correct the name (the hint
-names the likely one), or, where any value is meant, write `_` or a name starting with `_` (`_Person`).""",
+names the likely one), or, where any value is meant, write `_` or a name starting with `_` (`_Any`).""",
     "domain-bound-variable": """No condition of the norm binds this variable of its conclusion, so only the
 predicate's `asked over` domain does: the norm decides the question whoever the variable names (a ban
 "whoever the other party"). Where that is meant, say so by writing the variable with a leading underscore
-(`prohibited call(C, _Person, _Purpose) if in_disciplinary_isolator(C).`); otherwise add the condition
+(`prohibited q(C, _Other) if p(C).`); otherwise add the condition
 that binds it, or correct the typo the hint points at (a condition's variable used only once).""",
     "lone-constant": """A lower-case name in a conclusion is a constant, and this one occurs nowhere else in the
 knowledge base: no fact, condition, domain or saved question names it, so the norm speaks of a thing
-nothing else knows (`visit(C, p)` where the variable `P` was meant). Capitalise it if a variable was
+nothing else knows (`q(C, p)` where the variable `P` was meant). Capitalise it if a variable was
 meant; otherwise declare the constant (`constant NAME ...`) so that it is known on purpose.""",
     "invalid-scenario": """A scenario (kb/scenarios/*.scenario) cannot be run as written: an assertion names a norm
 that is not in the knowledge base (a typo would otherwise make `avoids` pass vacuously), an
@@ -193,9 +194,9 @@ and file in them, and the folders their links point into) are too: otherwise ano
 law you answer from (SECURITY.md). Fix the ownership or the mode (`chmod go-w`), or move the project into a
 folder of your own.""",
     "conclusion-as-fact": """A fact states an atom of a predicate that the norms conclude as permitted, prohibited
-or discretionary (such as `call(...)`): a case cannot state a conclusion, and such a fact would be
+or discretionary (such as `q(...)`): a case cannot state a conclusion, and such a fact would be
 silently ignored, since the status comes from the norms alone. State the facts the norms rest on
-instead (where the convict is held, who the person is, which documents there are) and ask the
+instead (who the persons are, what happened, which documents there are) and ask the
 question. Facts of a predicate some norm makes obligatory are allowed: they record that the duty was
 fulfilled.""",
     "unknown-topic": """`zan exercises --topic NAME` names no topic. The topics are words of the knowledge base
@@ -234,7 +235,7 @@ TRANSLATED: dict[str, dict[str, tuple[str, str]]] = {
         "unsafe-variable": ("переменная не связана положительным условием",
                             """Переменная в заключении, под `not` или в сравнении не связана ни одним положительным
     условием, и правило не называет определённого атома. Добавьте положительное условие, которое называет эту
-    переменную (например, `convict(C)`), или замените переменную константой. В фактах переменных не бывает
+    переменную (например, `p(C)`), или замените переменную константой. В фактах переменных не бывает
     вовсе."""),
         "unstratifiable": ("предикаты зависят друг от друга через отрицание",
                            """Предикаты зависят друг от друга через отрицание (p зависит от `not q`, а q — от p), и у
@@ -251,7 +252,7 @@ TRANSLATED: dict[str, dict[str, tuple[str, str]]] = {
         "duplicate-id": ("два объявления используют одно и то же имя",
                          """Два объявления используют одно и то же имя: две нормы, акта, предиката, константы или
     вопроса, или предикат называет аргумент дважды. На каждый идентификатор ссылаются другие; переименуйте одно
-    из них (идентификатор нормы обычно продолжает ссылку: pec.109.2.death, pec.109.2.illness)."""),
+    из них (идентификатор нормы обычно продолжает ссылку: code.12.1.a, code.12.1.b)."""),
         "modality-outside-norm": ("только норма может устанавливать permitted, prohibited, obligatory или discretionary",
                                   """Предложение вне нормы устанавливает permitted, prohibited, obligatory или
     discretionary. Деонтическому заключению нужен источник: поместите его в `norm ID cites "акт статья" ...` с
@@ -260,22 +261,22 @@ TRANSLATED: dict[str, dict[str, tuple[str, str]]] = {
                              """У нормы нет `cites "акт статья.часть.пункт"`. Ключ ссылки определяет акт, к которому
     относится норма (а значит, её юридическую силу и дату), и ответы его приводят; добавьте его."""),
         "invalid-citation": ("ключ ссылки не имеет вида `акт статья.часть.пункт`",
-                             """Ключ ссылки не имеет вида `акт статья.часть.пункт`, например "pec 134.1.2" или
-    "rules819 104": ключ акта, один пробел, затем числа через точку (за числом может стоять буква)."""),
+                             """Ключ ссылки не имеет вида `акт статья.часть.пункт`, например "code 12.1.2" или
+    "code 7": ключ акта, один пробел, затем числа через точку (за числом может стоять буква)."""),
         "exception-cycle": ("нормы являются исключениями друг из друга по кругу",
                             """Нормы являются исключениями друг из друга по кругу (A из B и B из A, или длиннее), и lex
     specialis ничего между ними не упорядочивает. Решите, какая норма специальная, и уберите другое
     `exception to`."""),
         "bad-predicate-name": ("имя предиката начинается с заглавной буквы или цифры либо зарезервировано",
                                """Имя предиката начинается с заглавной буквы или цифры. В Datalog имена с заглавной
-    буквы — переменные; пишите имена предикатов строчными буквами (in_disciplinary_isolator)."""),
+    буквы — переменные; пишите имена предикатов строчными буквами (`p`, а не `P`)."""),
         "unknown-placeholder": ("шаблон `reads` или заголовок сохранённого вопроса называет несуществующий аргумент",
                                 """Шаблон `reads` (или заголовок сохранённого вопроса) называет {Нечто}, что не является
     параметром предиката (или вопроса), и это было бы показано буквально. Используйте имена параметров из
     объявления (подсказка их перечисляет)."""),
         "invalid-query": ("вопрос — не атом над объявленным предикатом",
                           """Вопрос — не атом над объявленным предикатом с нужным числом аргументов. Запишите его
-    как `call(kunakbaev, P, Purpose)`, можно со статусом впереди (`permitted ...`)."""),
+    как `q(a, P)`, можно со статусом впереди (`permitted ...`)."""),
         "unknown-question": ("нет сохранённого вопроса с таким именем",
                              """`zan query ИМЯ` не называет ни одного сохранённого вопроса в queries/. Подсказка
     предлагает ближайшее имя или перечисляет сохранённые вопросы."""),
@@ -283,10 +284,10 @@ TRANSLATED: dict[str, dict[str, tuple[str, str]]] = {
                             """Норма (`under reading ИМЯ`), условие (`... under reading ИМЯ`), `instead of` толкования
     или параметр --reading / --versus-reading называет толкование, которого не объявляет ни одно объявление
     `reading ИМЯ ...` в базе знаний. Объявите его или исправьте имя (docs/authoring.md, "Readings")."""),
-        "unknown-kind": ("параметр (`Person: spouse`) или вид (`is family_member`) называет необъявленный вид",
+        "unknown-kind": ("параметр (`Y: agent`) или вид (`is party`) называет необъявленный вид",
                          """Параметр предиката называет вид значений, которые он принимает (`predicate
-    spouse(Convict: convict, Person: spouse)`), или вид называет виды, к которым относится (`kind spouse is
-    family_member`), но ни одно объявление `kind ИМЯ ...` этот вид не объявляет. Объявите его с метками на kk,
+    q(X: party, Y: agent).`), или вид называет виды, к которым относится (`kind agent is
+    party.`), но ни одно объявление `kind ИМЯ ...` этот вид не объявляет. Объявите его с метками на kk,
     ru и en или исправьте имя (docs/authoring.md, "Kinds of parameters")."""),
         "reading-without-default": ("у группы альтернативных толкований нет толкования по умолчанию или их несколько",
                                     """Толкования, связанные `instead of`, — альтернативы: ровно одно из них должно быть
@@ -295,8 +296,8 @@ TRANSLATED: dict[str, dict[str, tuple[str, str]]] = {
     сразу. Отметьте одно как `default`."""),
         "question-syntax": ("вопрос — ни атом (возможно, со статусом впереди), ни слова, которые понимает словарь",
                             """Вопрос, данный `zan ask`, начинается как атом (имя и открывающая скобка), но не
-    разбирается как атом. Пишите `[статус] предикат(аргумент, ...)`, например `permitted call(kunakbaev, Person,
-    Purpose)`; `?` или `.` в конце допустимы. Или спросите словами: «какие звонки разрешены Кунакбаеву?»."""),
+    разбирается как атом. Пишите `[статус] предикат(аргумент, ...)`, например `permitted q(a, P)`;
+    `?` или `.` в конце допустимы. Или спросите словами — теми, что дают метки и фразы базы знаний."""),
         "not-understood": ("в вопросе словами есть слово или часть, которую словарь не понимает",
                            """В вопросе словами есть слово, которому управляемый язык не находит места, или части,
     которые не сочетаются (спрошено две вещи сразу, имя без места в вопросе, обстоятельство, в котором никто не
@@ -305,11 +306,11 @@ TRANSLATED: dict[str, dict[str, tuple[str, str]]] = {
     `phrase` к предикату или константе в kb/ или запишите атом."""),
         "unknown-name": ("имя в вопросе не встречается ни в деле, ни в базе знаний",
                          """Имя в вопросе (или аргумент сохранённого вопроса) не встречается ни в деле, ни в базе
-    знаний: скорее всего, опечатка (`kunakbayev` вместо `kunakbaev`). На вопрос всё равно отвечают, и тогда «нет
+    знаний: скорее всего, опечатка (`seler` вместо `seller`). На вопрос всё равно отвечают, и тогда «нет
     ответов» говорит, что имя неизвестно; подсказка предлагает ближайшее известное имя."""),
         "question-arguments": ("сохранённому вопросу дано неверное число аргументов",
                                """Сохранённому вопросу дано иное число аргументов, чем принимает его объявление.
-    `zan query permitted-calls kunakbaev` передаёт один; параметры вопроса смотрите в queries/."""),
+    `zan query q a` передаёт один; параметры вопроса смотрите в queries/."""),
         "unknown-topic": ("нет темы упражнений с таким именем (темы — слова базы знаний)",
                           """`zan exercises --topic ИМЯ` не называет ни одной темы. Темы — слова базы знаний
     (предикаты и константы, по которым идёт пространство случаев упражнений), поэтому тема пишется так, как её
@@ -331,7 +332,7 @@ TRANSLATED: dict[str, dict[str, tuple[str, str]]] = {
                                   """Норма записана как исключение из другой, но они никогда не могут противоречить
     друг другу: одна из них ничего деонтического не устанавливает, обе на одной стороне (два запрета или
     permitted против obligatory), их заключения не могут быть одним атомом (другой предикат или отличающаяся
-    константа, например legal_aid против social_ties) или они ни в один день не действуют одновременно. Тогда
+    константа, например `a` против `b`) или они ни в один день не действуют одновременно. Тогда
     приоритет, задуманный автором, не используется никогда. Исправьте заключение или модальность исключения
     либо направьте `exception to` на норму, от которой оно действительно отступает."""),
         "decisive-not-in-quote": ("решающих слов нормы нет в её цитате на этом языке",
@@ -365,24 +366,24 @@ TRANSLATED: dict[str, dict[str, tuple[str, str]]] = {
         "single-use-variable": ("переменная встречается в правиле или норме один раз и ничего не ограничивает "
                                 "(опечатка в другой?)",
                                 """Переменная, которая встречается в правиле или норме только один раз, означает что
-    угодно: она ничего не ограничивает. Чаще всего это опечатка в другой переменной (`relative(C, Q)` вместо
-    `relative(C, P)`), и тогда закон молча шире написанного: переменную заключения, которую опечатка оставила
+    угодно: она ничего не ограничивает. Чаще всего это опечатка в другой переменной (`q(C, Q)` вместо
+    `q(C, P)`), и тогда закон молча шире написанного: переменную заключения, которую опечатка оставила
     несвязанной, связывает область `asked over` предиката, и норма охватывает всех. Исправьте имя (подсказка
     называет вероятное) или, если имеется в виду любое значение, напишите `_` или имя, начинающееся с `_`
-    (`_Person`)."""),
+    (`_Any`)."""),
         "domain-bound-variable": ("переменную заключения нормы связывает только область `asked over` предиката; "
                                   "напишите _Имя, если так и задумано",
                                   """Ни одно условие нормы не связывает эту переменную её заключения, её связывает
-    только область `asked over` предиката: норма решает вопрос, кого бы ни называла переменная (запрет «кто бы
-    ни был собеседником»). Если так и задумано, скажите это, написав переменную с подчёркиванием впереди
-    (`prohibited call(C, _Person, _Purpose) if in_disciplinary_isolator(C).`); иначе добавьте связывающее её
+    только область `asked over` предиката: норма решает вопрос, кого бы ни называла переменная (запрет «кем бы
+    ни был другой участник»). Если так и задумано, скажите это, написав переменную с подчёркиванием впереди
+    (`prohibited q(C, _Other) if p(C).`); иначе добавьте связывающее её
     условие или исправьте опечатку, на которую указывает подсказка (переменную условия, использованную один
     раз)."""),
         "lone-constant": ("имя со строчной буквы в заключении больше нигде не встречается (константа вместо "
                           "переменной?)",
                           """Имя со строчной буквы в заключении — константа, и эта константа больше нигде в базе знаний
     не встречается: её не называет ни факт, ни условие, ни область, ни сохранённый вопрос, так что норма говорит
-    о том, чего больше никто не знает (`visit(C, p)` вместо переменной `P`). Напишите его с заглавной буквы,
+    о том, чего больше никто не знает (`q(C, p)` вместо переменной `P`). Напишите его с заглавной буквы,
     если имелась в виду переменная; иначе объявите константу (`constant ИМЯ ...`), чтобы она была известна
     намеренно."""),
         "unused-predicate": ("объявленный предикат нигде не используется",
@@ -412,9 +413,9 @@ TRANSLATED: dict[str, dict[str, tuple[str, str]]] = {
         "conclusion-as-fact": ("факт (в файле дела, сценарии или базе знаний) утверждает то, что устанавливают нормы "
                                "(право, запрет или усмотрение)",
                                """Факт утверждает атом предиката, который нормы устанавливают как permitted, prohibited
-    или discretionary (например, `call(...)`): дело не может утверждать заключение, и такой факт молча
+    или discretionary (например, `q(...)`): дело не может утверждать заключение, и такой факт молча
     игнорировался бы, поскольку статус дают только нормы. Вместо этого укажите факты, на которых основаны нормы
-    (где содержится осужденный, кто это лицо, какие есть документы), и задайте вопрос. Факты предиката, который
+    (кто эти лица, что произошло, какие есть документы), и задайте вопрос. Факты предиката, который
     какая-либо норма делает обязательным, допустимы: они фиксируют, что обязанность исполнена."""),
         "duplicate-phrase": ("объявление дважды дает одну и ту же фразу (или свою метку как фразу) на одном языке",
                              """Предикат, константа или объявление области (`outside scope`) дважды дает одну и ту же
@@ -423,7 +424,7 @@ TRANSLATED: dict[str, dict[str, tuple[str, str]]] = {
     сокращение, другая падежная форма). Удалите ее или напишите ту фразу, которая имелась в виду."""),
         "mixed-script": ("имя смешивает буквы нескольких письменностей (похожая кириллическая буква в латинском имени)",
                          """Имя (константы, предиката, переменной, идентификатор нормы) содержит буквы более чем одной
-    письменности, например `оspanov` с кириллической `о`. Оно выглядит в точности как латинское имя, но это
+    письменности, например `оwner` с кириллической `о`. Оно выглядит в точности как латинское имя, но это
     другое имя: факт о нём никогда не встретится с правилом о другом, и ничто об этом не скажет. Наберите имя
     буквами одной письменности. Тексты в кавычках с пробелами — свободный текст и не проверяются."""),
         "unnormalized-name": ("имя записано с комбинируемыми знаками (не Unicode NFC): двойник другого имени",
@@ -439,7 +440,7 @@ TRANSLATED: dict[str, dict[str, tuple[str, str]]] = {
     предикатом и используйте его в условии."""),
         "case-not-fact": ("файл дела (--facts) содержит не только факты: право относится к базе знаний",
                           """Файл дела (данный через --facts, `facts from` сценария или файл .facts, проверяемый
-    `zan check`) указывает факты одного дела: по одному факту в строке, например `spouse(bekov, aliya).`, можно
+    `zan check`) указывает факты одного дела: по одному факту в строке, например `q(a, b).`, можно
     с `from ДАТА to ДАТА`. В нём не может быть норм, актов, объявлений предикатов или констант, сохранённых
     вопросов, правил с условиями или заключений с модальностью: они меняли бы право для одного этого дела, где
     его не увидят ни `zan check` базы знаний, ни её читатели. Перенесите право в базу знаний (--kb) и оставьте в
@@ -455,8 +456,8 @@ TRANSLATED: dict[str, dict[str, tuple[str, str]]] = {
     двух дат (`zan diff`) больше своего предела: строк, сочетаний фактов, узлов диаграмм решений, просмотренных
     кортежей и ответов или секунд, которые Zan тратит на один вопрос (SECURITY.md, бюджеты). Предел не даёт одному
     вопросу исчерпать машину; он не значит, что у права нет ответа. Сузьте вопрос: закрепите факт через --given
-    (например, режим лица, о котором спрашивают), дайте значение вместо переменной (цель, лицо), спросите с
-    --max о меньшем числе наборов или сравнивайте меньше фактов дела."""),
+    (например, `--given p(C)`, обстоятельство лица, о котором спрашивают), дайте значение вместо переменной
+    (цель, лицо), спросите с --max о меньшем числе наборов или сравнивайте меньше фактов дела."""),
         "invalid-scenario": ("сценарий называет неизвестную норму, не имеет даты или ожидает чего-то от атома с "
                              "переменными",
                              """Сценарий (kb/scenarios/*.scenario) нельзя выполнить так, как он написан: утверждение
@@ -491,7 +492,7 @@ TRANSLATED: dict[str, dict[str, tuple[str, str]]] = {
         "unsafe-variable": ("айнымалыны оң шарт байланыстырмайды",
                             """Қорытындыдағы, `not` астындағы немесе салыстырудағы айнымалыны бірде-бір оң шарт
     байланыстырмайды, сондықтан ереже белгілі бір атомды атамайды. Сол айнымалыны атайтын оң шарт қосыңыз
-    (мысалы, `convict(C)`) немесе айнымалыны константамен ауыстырыңыз. Фактілерде айнымалы мүлде болмайды."""),
+    (мысалы, `p(C)`) немесе айнымалыны константамен ауыстырыңыз. Фактілерде айнымалы мүлде болмайды."""),
         "unstratifiable": ("предикаттар бір-біріне терістеу арқылы тәуелді",
                            """Предикаттар бір-біріне терістеу арқылы тәуелді (p `not q`-ға, ал q p-ға тәуелді),
     сондықтан ережелердің бір ғана мағынасы жоқ: pyDatalog қате жауап берер еді не тоқтамас еді. Тұйықты
@@ -508,7 +509,7 @@ TRANSLATED: dict[str, dict[str, tuple[str, str]]] = {
         "duplicate-id": ("екі жариялау бір атауды қолданады",
                          """Екі жариялау бір атауды қолданады: екі норма, акт, предикат, константа не сұрақ, немесе
     предикат бір аргументті екі рет атайды. Әр идентификаторға басқалар сілтейді; біреуінің атауын өзгертіңіз
-    (норма идентификаторы әдетте сілтемені жалғастырады: pec.109.2.death, pec.109.2.illness)."""),
+    (норма идентификаторы әдетте сілтемені жалғастырады: code.12.1.a, code.12.1.b)."""),
         "modality-outside-norm": ("permitted, prohibited, obligatory не discretionary қорытындысын тек норма жасай алады",
                                   """Нормадан тыс сөйлем permitted, prohibited, obligatory не discretionary
     қорытындысын жасайды. Деонтикалық қорытындының дереккөзі болуы тиіс: оны өзі негізделетін дәйексөзімен
@@ -518,22 +519,22 @@ TRANSLATED: dict[str, dict[str, tuple[str, str]]] = {
                              """Нормада `cites "акт бап.бөлік.тармақша"` жоқ. Сілтеме кілті норманың қай актіге
     жататынын (демек, оның заңдық күші мен күнін) анықтайды, және жауаптар оны келтіреді; оны қосыңыз."""),
         "invalid-citation": ("сілтеме кілті `акт бап.бөлік.тармақша` түрінде емес",
-                             """Сілтеме кілті `акт бап.бөлік.тармақша` түрінде емес, мысалы "pec 134.1.2" немесе
-    "rules819 104": акт кілті, бір бос орын, сосын нүктемен бөлінген сандар (санның артынан әріп тұруы мүмкін)."""),
+                             """Сілтеме кілті `акт бап.бөлік.тармақша` түрінде емес, мысалы "code 12.1.2" немесе
+    "code 7": акт кілті, бір бос орын, сосын нүктемен бөлінген сандар (санның артынан әріп тұруы мүмкін)."""),
         "exception-cycle": ("нормалар бір-бірінен тұйық шеңбер бойынша ерекшелік болып тұр",
                             """Нормалар бір-бірінен тұйық шеңбер бойынша ерекшелік болып тұр (A — B-дан, B — A-дан,
     немесе ұзынырақ), сондықтан lex specialis олардың арасында ештеңені реттемейді. Қай норма арнайы екенін
     шешіп, екінші `exception to`-ны алып тастаңыз."""),
         "bad-predicate-name": ("предикат атауы бас әріптен не цифрдан басталады немесе резервтелген",
                                """Предикат атауы бас әріптен не цифрдан басталады. Datalog-та бас әріппен жазылған
-    атаулар — айнымалылар; предикат атауларын кіші әріппен жазыңыз (in_disciplinary_isolator)."""),
+    атаулар — айнымалылар; предикат атауларын кіші әріппен жазыңыз (`P` емес, `p`)."""),
         "unknown-placeholder": ("`reads` үлгісі не сақталған сұрақ тақырыбы жоқ аргументті атайды",
                                 """`reads` үлгісі (немесе сақталған сұрақтың тақырыбы) предикаттың (не сұрақтың)
     параметрі емес {Бірдеңе}-ні атайды, ол сөзбе-сөз көрсетілер еді. Жариялаудағы параметр атауларын
     қолданыңыз (нұсқау оларды тізеді)."""),
         "invalid-query": ("сұрақ жарияланған предикат бойынша атом емес",
                           """Сұрақ дұрыс аргумент саны бар жарияланған предикат бойынша атом емес. Оны
-    `call(kunakbaev, P, Purpose)` түрінде жазыңыз, алдында мәртебе болуы мүмкін (`permitted ...`)."""),
+    `q(a, P)` түрінде жазыңыз, алдында мәртебе болуы мүмкін (`permitted ...`)."""),
         "unknown-question": ("мұндай атаулы сақталған сұрақ жоқ",
                              """`zan query АТАУ` queries/ ішіндегі бірде-бір сақталған сұрақты атамайды. Нұсқау ең
     жақын атауды ұсынады немесе сақталған сұрақтарды тізеді."""),
@@ -541,9 +542,9 @@ TRANSLATED: dict[str, dict[str, tuple[str, str]]] = {
                             """Норма (`under reading АТАУ`), шарт (`... under reading АТАУ`), пайымның `instead of`-ы
     немесе --reading / --versus-reading параметрі білім қорындағы бірде-бір `reading АТАУ ...` жариялауы
     жарияламаған пайымды атайды. Оны жариялаңыз немесе атауын түзетіңіз (docs/authoring.md, "Readings")."""),
-        "unknown-kind": ("параметр (`Person: spouse`) не түр (`is family_member`) жарияланбаған түрді атайды",
-                         """Предикат параметрі өзі қабылдайтын мәндердің түрін атайды (`predicate spouse(Convict:
-    convict, Person: spouse)`), немесе түр өзі жататын түрлерді атайды (`kind spouse is family_member`), бірақ
+        "unknown-kind": ("параметр (`Y: agent`) не түр (`is party`) жарияланбаған түрді атайды",
+                         """Предикат параметрі өзі қабылдайтын мәндердің түрін атайды (`predicate q(X:
+    party, Y: agent).`), немесе түр өзі жататын түрлерді атайды (`kind agent is party.`), бірақ
     бұл түрді бірде-бір `kind АТАУ ...` жариялауы жарияламайды. Оны kk, ru және en белгілерімен жариялаңыз
     немесе атауын түзетіңіз (docs/authoring.md, "Kinds of parameters")."""),
         "reading-without-default": ("балама пайымдар тобының әдепкісі жоқ немесе бірнешеу",
@@ -554,8 +555,8 @@ TRANSLATED: dict[str, dict[str, tuple[str, str]]] = {
         "question-syntax": ("сұрақ атом да емес (алдында мәртебесі болуы мүмкін), сөздік түсінетін сөздер де емес",
                             """`zan ask`-қа берілген сұрақ атом сияқты басталады (атау және ашылатын жақша), бірақ
     атом ретінде талданбайды. `[мәртебе] предикат(аргумент, ...)` деп жазыңыз, мысалы `permitted
-    call(kunakbaev, Person, Purpose)`; соңындағы `?` не `.` рұқсат. Немесе сөзбен сұраңыз: «Құнақбаевқа қандай
-    қоңыраулар рұқсат етілген?»."""),
+    q(a, P)`; соңындағы `?` не `.` рұқсат. Немесе білім қорының белгілері мен тіркестері беретін сөздермен
+    сұраңыз."""),
         "not-understood": ("сөзбен қойылған сұрақта сөздік түсінбейтін сөз не бөлік бар",
                            """Сөзбен қойылған сұрақта басқарылатын тіл орын таппайтын сөз бар, немесе бір-біріне
     сәйкеспейтін бөліктер бар (бірден екі нәрсе сұралған, сұрақта орны жоқ атау, ешкім аталмаған мән-жай). Тіл
@@ -564,11 +565,11 @@ TRANSLATED: dict[str, dict[str, tuple[str, str]]] = {
     айтыңыз, kb/ ішіндегі предикатқа не константаға `phrase` қосыңыз немесе атомды жазыңыз."""),
         "unknown-name": ("сұрақтағы атау не істе, не білім қорында кездеспейді",
                          """Сұрақтағы атау (не сақталған сұрақтың аргументі) не істе, не білім қорында кездеспейді:
-    бәлкім, қате жазылған (`kunakbaev` орнына `kunakbayev`). Сұраққа бәрібір жауап беріледі, сонда «жауап жоқ»
+    бәлкім, қате жазылған (`seller` орнына `seler`). Сұраққа бәрібір жауап беріледі, сонда «жауап жоқ»
     атаудың белгісіз екенін айтады; нұсқау ең жақын белгілі атауды ұсынады."""),
         "question-arguments": ("сақталған сұраққа аргументтердің қате саны берілген",
                                """Сақталған сұраққа оның жариялауы қабылдайтыннан басқа аргумент саны берілген.
-    `zan query permitted-calls kunakbaev` біреуін береді; сұрақтың параметрлерін queries/ ішінен қараңыз."""),
+    `zan query q a` біреуін береді; сұрақтың параметрлерін queries/ ішінен қараңыз."""),
         "unknown-topic": ("мұндай атаулы жаттығу тақырыбы жоқ (тақырыптар — білім қорының сөздері)",
                           """`zan exercises --topic АТАУ` бірде-бір тақырыпты атамайды. Тақырыптар — білім қорының
     сөздері (жаттығулардың жағдайлар кеңістігі қамтитын предикаттар мен константалар), сондықтан тақырып білім
@@ -590,7 +591,7 @@ TRANSLATED: dict[str, dict[str, tuple[str, str]]] = {
                                   """Норма басқа нормадан ерекшелік ретінде жазылған, бірақ олар ешқашан бір-біріне
     қайшы келмейді: біреуі деонтикалық ештеңе белгілемейді, екеуі бір жақта (екі тыйым, не obligatory-ге
     қарсы permitted), олардың қорытындылары бір атом бола алмайды (басқа предикат не өзгеше константа, мысалы
-    social_ties-ке қарсы legal_aid), немесе олар бір күнде бірге ешқашан күшінде болмайды. Сонда автор
+    `b`-ге қарсы `a`), немесе олар бір күнде бірге ешқашан күшінде болмайды. Сонда автор
     көздеген басымдық ешқашан қолданылмайды. Ерекшеліктің қорытындысын не модальділігін түзетіңіз, немесе
     `exception to`-ны ол шын мәнінде шегінетін нормаға бағыттаңыз."""),
         "decisive-not-in-quote": ("норманың шешуші сөздері оның сол тілдегі дәйексөзінде жоқ",
@@ -626,24 +627,24 @@ TRANSLATED: dict[str, dict[str, tuple[str, str]]] = {
         "single-use-variable": ("айнымалы ережеде не нормада бір-ақ рет кездеседі, сондықтан ештеңені шектемейді "
                                 "(басқасының қате жазылуы ма?)",
                                 """Ережеде не нормада бір-ақ рет кездесетін айнымалы кез келген мәнді білдіреді: ол
-    ештеңені шектемейді. Көбіне бұл басқа айнымалының қате жазылуы (`relative(C, P)` орнына `relative(C, Q)`),
+    ештеңені шектемейді. Көбіне бұл басқа айнымалының қате жазылуы (`q(C, P)` орнына `q(C, Q)`),
     сонда заң жазылғаннан үнсіз кеңірек болады: қате жазу байланыссыз қалдырған қорытынды айнымалысын
     предикаттың `asked over` аясы байланыстырады, және норма барлығын қамтиды. Атауын түзетіңіз (нұсқау
     ықтималын атайды) немесе кез келген мән меңзелсе, `_` не `_` белгісінен басталатын атау жазыңыз
-    (`_Person`)."""),
+    (`_Any`)."""),
         "domain-bound-variable": ("норма қорытындысының айнымалысын тек предикаттың `asked over` аясы байланыстырады; "
                                   "әдейі болса, _Атау деп жазыңыз",
                                   """Норманың бірде-бір шарты оның қорытындысындағы бұл айнымалыны байланыстырмайды,
     оны тек предикаттың `asked over` аясы байланыстырады: айнымалы кімді атаса да, норма сұрақты шешеді
-    («әңгімелесуші кім болса да» тыйымы). Әдейі солай болса, айнымалыны алдына астын сызу белгісін қойып жазу
-    арқылы мұны айтыңыз (`prohibited call(C, _Person, _Purpose) if in_disciplinary_isolator(C).`); әйтпесе оны
+    («екінші тарап кім болса да» тыйымы). Әдейі солай болса, айнымалыны алдына астын сызу белгісін қойып жазу
+    арқылы мұны айтыңыз (`prohibited q(C, _Other) if p(C).`); әйтпесе оны
     байланыстыратын шарт қосыңыз немесе нұсқау көрсеткен қате жазуды түзетіңіз (бір рет қолданылған шарт
     айнымалысы)."""),
         "lone-constant": ("қорытындыдағы кіші әріпті атау басқа еш жерде кездеспейді (айнымалының орнына константа "
                           "ма?)",
                           """Қорытындыдағы кіші әріпті атау — константа, және бұл константа білім қорының басқа еш
     жерінде кездеспейді: оны ешбір факт, шарт, ая не сақталған сұрақ атамайды, сондықтан норма басқа ешкім
-    білмейтін нәрсе туралы айтады (`P` айнымалысының орнына `visit(C, p)`). Айнымалы меңзелсе, бас әріппен
+    білмейтін нәрсе туралы айтады (`P` айнымалысының орнына `q(C, p)`). Айнымалы меңзелсе, бас әріппен
     жазыңыз; әйтпесе ол әдейі белгілі болуы үшін константаны жариялаңыз (`constant АТАУ ...`)."""),
         "unused-predicate": ("жарияланған предикат еш жерде қолданылмайды",
                              """Жарияланған предикат ешбір нормада, анықтамада, фактіде, сұрақта не аяда кездеспейді.
@@ -670,9 +671,9 @@ TRANSLATED: dict[str, dict[str, tuple[str, str]]] = {
         "conclusion-as-fact": ("факт (іс файлында, сценарийде не білім қорында) нормалар қорытындылайтын нәрсені "
                                "мәлімдейді (құқық, тыйым не қалау)",
                                """Факт нормалар permitted, prohibited не discretionary деп қорытындылайтын
-    предикаттың атомын мәлімдейді (мысалы, `call(...)`): іс қорытындыны мәлімдей алмайды, және мұндай факт үнсіз
+    предикаттың атомын мәлімдейді (мысалы, `q(...)`): іс қорытындыны мәлімдей алмайды, және мұндай факт үнсіз
     еленбес еді, өйткені мәртебені тек нормалар береді. Оның орнына нормалар негізделетін фактілерді жазыңыз
-    (сотталған қайда ұсталады, ол адам кім, қандай құжаттар бар) және сұрақ қойыңыз. Қандай да бір норма
+    (ол адамдар кім, не болды, қандай құжаттар бар) және сұрақ қойыңыз. Қандай да бір норма
     міндетті ететін предикаттың фактілері рұқсат: олар міндеттің орындалғанын тіркейді."""),
         "duplicate-phrase": ("жариялау бір тілде бір тіркесті (не өз белгісін тіркес ретінде) екі рет береді",
                              """Предикат, константа не аумақ жариялауы (`outside scope`) бір тілде бір `phrase`
@@ -681,7 +682,7 @@ TRANSLATED: dict[str, dict[str, tuple[str, str]]] = {
     жерде тұрады (басқа қысқартпа, басқа септік түрі). Оны алып тастаңыз немесе көзделген тіркесті жазыңыз."""),
         "mixed-script": ("атауда бірнеше жазудың әріптері араласқан (латын атауындағы ұқсас кирилл әрпі)",
                          """Атауда (константаның, предикаттың, айнымалының, норма идентификаторының) бірден көп
-    жазудың әріптері бар, мысалы кирилл `о`-мен жазылған `оspanov`. Ол латын атауымен дәл бірдей көрінеді,
+    жазудың әріптері бар, мысалы кирилл `о`-мен жазылған `оwner`. Ол латын атауымен дәл бірдей көрінеді,
     бірақ басқа атау: ол туралы факт екіншісі туралы ережемен ешқашан кездеспейді, және бұл туралы ештеңе
     айтылмайды. Атауды бір жазудың әріптерімен қайта теріңіз. Бос орындары бар тырнақшадағы мәтіндер — еркін
     мәтін, олар тексерілмейді."""),
@@ -698,8 +699,8 @@ TRANSLATED: dict[str, dict[str, tuple[str, str]]] = {
     орындалады. Нормалар негізделетін мән-жайды жеке предикат ретінде жазып, шартта соны қолданыңыз."""),
         "case-not-fact": ("іс файлында (--facts) фактілерден басқа нәрсе бар: құқық білім қорына жатады",
                           """Іс файлы (--facts арқылы берілген, сценарийдің `facts from`-ы немесе `zan check`
-    тексеретін .facts файлы) бір істің фактілерін көрсетеді: бір жолда бір факт, мысалы `spouse(bekov,
-    aliya).`, `from КҮН to КҮН` болуы мүмкін. Онда нормалар, актілер, предикаттарды не константаларды жариялау,
+    тексеретін .facts файлы) бір істің фактілерін көрсетеді: бір жолда бір факт, мысалы `q(a,
+    b).`, `from КҮН to КҮН` болуы мүмкін. Онда нормалар, актілер, предикаттарды не константаларды жариялау,
     сақталған сұрақтар, шарттары бар ережелер не модальділігі бар қорытындылар болмайды: олар құқықты осы бір іс
     үшін өзгертер еді, ал оны білім қорының `zan check`-і де, оның оқырмандары да көрмес еді. Құқықты білім
     қорына (--kb) көшіріп, іс файлында тек фактілерді қалдырыңыз."""),
@@ -714,8 +715,9 @@ TRANSLATED: dict[str, dict[str, tuple[str, str]]] = {
     салыстыру (`zan diff`) өз шегінен үлкен: жолдар, фактілер тіркесімдері, шешім диаграммаларының түйіндері,
     қаралған кортеждер мен жауаптар, немесе Zan бір сұраққа жұмсайтын секундтар (SECURITY.md, бюджеттер). Шек бір
     сұрақтың машинаны сарқуына жол бермейді; ол құқықта жауап жоқ дегенді білдірмейді. Сұрақты тарылтыңыз:
-    --given арқылы фактіні бекітіңіз (мысалы, сұралып отырған адамның режимін), айнымалының орнына мән беріңіз
-    (мақсат, адам), --max арқылы азырақ жиынтық сұраңыз немесе істің азырақ фактілерін салыстырыңыз."""),
+    --given арқылы фактіні бекітіңіз (мысалы, `--given p(C)`, сұралып отырған адамның бір мән-жайын), айнымалының
+    орнына мән беріңіз (мақсат, адам), --max арқылы азырақ жиынтық сұраңыз немесе істің азырақ фактілерін
+    салыстырыңыз."""),
         "invalid-scenario": ("сценарий белгісіз норманы атайды, күні жоқ немесе айнымалысы бар атомнан бірдеңе күтеді",
                              """Сценарийді (kb/scenarios/*.scenario) жазылғандай орындау мүмкін емес: бекіту білім
     қорында жоқ норманы атайды (әйтпесе қате жазудан `avoids` бос өтер еді), күтілім айнымалысы бар атом туралы

@@ -283,6 +283,22 @@ WORDS: dict[str, dict[str, str]] = {
                    "kk": "{before:and} {after} арасындағы өзгерістер"},
     "no changes": {"en": "no answer changed its status", "ru": "ни один ответ не изменил статус",
                    "kk": "ешбір жауаптың мәртебесі өзгермеді"},
+    # a change asked of every question the law can be asked ("What changed on 27 December 2024?")
+    "no changes in": {"en": "no answer changed its status in: {questions}",
+                      "ru": "ни один ответ не изменил статус в вопросах: {questions}",
+                      "kk": "мына сұрақтарда ешбір жауаптың мәртебесі өзгермеді: {questions}"},
+    "every diff stopped entries": {"en": "stopped: the diff examined more than {limit} tuples and answers, the bound of "
+                                         "this work; not examined: {questions}",
+                                   "ru": "остановлено: сравнение просмотрело больше {limit} кортежей и ответов — это предел "
+                                         "этой работы; не рассмотрены: {questions}",
+                                   "kk": "тоқтатылды: салыстыру {limit}-ден көп кортеж бен жауапты қарады — бұл осы жұмыстың "
+                                         "шегі; қаралмағандары: {questions}"},
+    "every diff stopped seconds": {"en": "stopped: the diff took longer than {limit} s, the time bound of this work; "
+                                         "not examined: {questions}",
+                                   "ru": "остановлено: сравнение длилось дольше {limit} с — это предел времени; "
+                                         "не рассмотрены: {questions}",
+                                   "kk": "тоқтатылды: салыстыру {limit} секундтан ұзаққа созылды — бұл уақыт шегі; "
+                                         "қаралмағандары: {questions}"},
     # what made an answer change, in `zan diff` ("because: cc60 1 came into force"); `zan cases` says "caused by"
     "changed because": {"en": "because", "ru": "причина", "kk": "себебі"},
     "came into force": {"en": "{norm} came into force on {date}", "ru": "{norm} вступила в силу {date}",
@@ -416,6 +432,38 @@ QUESTION_WORDS: dict[str, dict[str, list[str]]] = {
                       "орналастырылған", "орналасқан", "жазасын", "өтеп", "өтейтін", "өтеуші"]},
 }
 
+# Whose: the words of a question in words that say whose a person or a thing is (engine/tools/understanding.py).
+# "pronouns": possessive (and, after «у», personal) pronouns with the gender and number of the person they refer
+# to (masc, femn, plur; "self" the subject of the question itself, reflexive; "any" a language without gender):
+# «у него умерла мать», «её отец», "her father", «оның анасы». "before": words after which a name is the possessor
+# («у Бекова умерла мать», "the mother of Bekov"); "genitive": the case endings that make a name the possessor of
+# the noun after it («Бековтің анасы»; read after the name's own letters, whichever harmony the writer chose).
+# English "Bekov's" is the name and the "s" after its apostrophe. A possessor binds the owner of the kinship or
+# role word it qualifies (never the person called); one it cannot refer to refuses the question at its words.
+POSSESSIVES: dict[str, dict[str, dict[str, str]]] = {
+    "pronouns": {"en": {"his": "masc", "her": "femn", "their": "plur", "its": "neut", "own": "self"},
+                 "ru": {"его": "masc", "него": "masc", "ее": "femn", "её": "femn", "нее": "femn", "неё": "femn",
+                        "их": "plur", "них": "plur", "свой": "self", "своя": "self", "свое": "self", "своё": "self",
+                        "свои": "self", "своего": "self", "своей": "self", "своему": "self", "своим": "self",
+                        "своих": "self", "своими": "self", "себя": "self"},
+                 "kk": {"оның": "any", "олардың": "plur", "өзінің": "self", "өз": "self"}},
+    "before": {"en": {"of": ""}, "ru": {"у": ""}, "kk": {}},
+    "genitive": {"en": {}, "ru": {}, "kk": {"ның": "", "нің": "", "дың": "", "дің": "", "тың": "", "тің": ""}},
+}
+
+# Words that deny what follows ("not presented", «не представлена», «ұсынылмаған» aside): never taken as part of
+# a phrase they stand beside, so a question that negates is refused at the word rather than read as affirming.
+NEGATIONS: dict[str, tuple[str, ...]] = {"en": ("not", "no", "never", "without", "nor"),
+                                         "ru": ("не", "нет", "ни", "без", "никогда"),
+                                         "kk": ("емес", "жоқ", "ешқашан")}
+
+# The endings of verb forms, for the languages without a morphology package here (Russian has pymorphy3): a word
+# of a predicate's `reads` template in such a form («ұсынылған», "presented") is understood beside that predicate's
+# phrase in any of these forms («куәлігі ұсынылса», "if the certificate was presented").
+VERB_ENDINGS: dict[str, tuple[str, ...]] = {"en": ("ed", "en"),
+                                            "kk": ("ған", "ген", "қан", "кен", "са", "се", "ды", "ді", "ты", "ті",
+                                                   "ады", "еді", "йды", "йді")}
+
 # Ordinal words, for citation forms that write a part by its ordinal (`{2:ordinal}` in kb/acts.zan:
 # "134-бабы бірінші бөлігінің 2) тармақшасы", as the ruling writes it): first, second, ... nineteenth.
 _KK_ORDINALS = ("бірінші", "екінші", "үшінші", "төртінші", "бесінші", "алтыншы", "жетінші", "сегізінші",
@@ -474,6 +522,18 @@ WORDS.update({
     # a person a question in words assumed with a role the case gives no one (engine/explain/phrasebook.new_person)
     "new person of": {"en": "{role} of {whose}", "ru": "{role} {whose}", "kk": "{whose} {role}"},
     "according to": {"en": "according to", "ru": "согласно", "kk": "сілтеме жасалған норма"},
+    "pronoun without person": {"en": "'{words}': the question names no one this word can refer to",
+                               "ru": "«{words}»: в вопросе нет лица, к которому может относиться это слово",
+                               "kk": "«{words}»: сұрақта бұл сөз нұсқай алатын адам аталмаған"},
+    "not whose": {"en": "'{words}' cannot be whose {predicate} is meant: the knowledge base relates it to a {owner}",
+                  "ru": "«{words}» не может быть тем, о чьём отношении «{predicate}» идёт речь: база знаний связывает его с лицом вида «{owner}»",
+                  "kk": "«{words}» — «{predicate}» қатынасының иесі бола алмайды: білім қоры оны «{owner}» түріндегі адаммен байланыстырады"},
+    "pronoun of another": {"en": "'{words}': the kinship and role words of the question itself are those of the person asked about ({subject})",
+                           "ru": "«{words}»: родство и роли в самом вопросе — это родство и роли лица, о котором спрашивают ({subject})",
+                           "kk": "«{words}»: сұрақтың өзіндегі туыстық пен рөл сөздері сұралып отырған адамға ({subject}) қатысты"},
+    "negated condition": {"en": "'{words}': a condition that denies is not understood (only what is the case is assumed)",
+                          "ru": "«{words}»: условие с отрицанием не понимается (допускается только то, что есть)",
+                          "kk": "«{words}»: терістеуі бар шарт түсінілмейді (тек бар нәрсе ғана жорамал ретінде алынады)"},
     "according without citation": {"en": "'{words}' is not followed by a provision the knowledge base cites",
                                    "ru": "после «{words}» не названа норма, которую цитирует база знаний",
                                    "kk": "«{words}» сөзімен бірге білім қоры сілтеме жасайтын норма аталмаған"},
@@ -517,6 +577,9 @@ WORDS.update({
     "question as understood": {"en": "question as understood", "ru": "вопрос понят так", "kk": "сұрақ былай түсінілді"},
     "assumed": {"en": "assumed", "ru": "допущение", "kk": "жорамал"},
     "already in the case": {"en": "the case already states it", "ru": "это уже есть в деле", "kk": "бұл істе бұрыннан бар"},
+    "every question": {"en": "every question the law can be asked ({count}), each in general",
+                       "ru": "все вопросы, которые можно задать по праву ({count}), каждый в общем виде",
+                       "kk": "құқық бойынша қоюға болатын барлық сұрақ ({count}), әрқайсысы жалпы түрде"},
     "changes between": {"en": "what changed between {before} and {after}", "ru": "что изменилось между {before} и {after}",
                         "kk": "{before:and} {after} арасында не өзгерді"},
     "empty question": {"en": "the question is empty", "ru": "вопрос пуст", "kk": "сұрақ бос"},

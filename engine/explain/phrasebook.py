@@ -284,7 +284,7 @@ class Phrasebook:
     def new_person(self, value: str, case: str | None = None) -> str | None:
         """A person a question in words assumed with a role the case gives no one (engine/tools/understanding.py
         names it `RELATION_of_SUBJECT`, or `some_RELATION`), said by that role: "a spouse of Bekov", «супругом
-        (супругой) Бекова» (the role in the sentence's case, the subject in the genitive), «Бековтың жұбайы
+        (супругой) Бекова» (the role in the sentence's case, the subject in the genitive), «Бековтің жұбайы
         (зайыбы)»; None for any other value."""
         role = self._role_of(value)
         if role is None:
@@ -314,7 +314,7 @@ class Phrasebook:
             # only the names the value can begin with, in that order (a register has many values to try)
             named = [value[:m.start()] for m in _OF.finditer(value)] + [value[5:]]
             for name in sorted((x for x in named if x in self._relations), key=self._relations.__getitem__):
-                if value.startswith(name + "_of_") and self.kb.predicates[name].arity == 2:
+                if value.startswith(name + "_of_") and self.kb.predicates[name].arity in (1, 2):
                     found = (name, value[len(name) + 4:])
                     break
                 if value == "some_" + name:

@@ -417,6 +417,11 @@ class Change(Node):
     def new(self) -> str:
         return self.after.status if self.after else "absent"
 
+    @property
+    def question(self) -> str | None:
+        """The question it answers, in a diff of every question the law can be asked (else None)."""
+        return self.data.get("question")
+
 
 @dataclass(frozen=True)
 class Diff(Node):
@@ -428,6 +433,21 @@ class Diff(Node):
     before: str                      # the first date
     after: str
     changes: list[Change]
+
+    @property
+    def questions(self) -> list[dict]:
+        """A diff of every question the law can be asked: each question, its number of changes, whether examined."""
+        return self.data.get("questions") or []
+
+    @property
+    def unchanged(self) -> str | None:
+        """A diff of every question: the questions in which nothing changed, said; None when there are none."""
+        return self.data.get("unchanged")
+
+    @property
+    def stopped(self) -> str | None:
+        """What stopped a diff of every question (the budget that ran out), said; None when nothing did."""
+        return (self.data.get("stopped") or {}).get("explanation")
 
 
 def read(document: dict) -> Document:

@@ -272,14 +272,9 @@ def in_words(bench: Workbench, body: dict, text: str, language: str, detect: boo
     if detect:
         language = language_of(text, knowledge_base) or language
     understood, said = understood_and_said(text, knowledge_base, language)
-    if understood.between:
-        from engine.tools.diff import diff, document
-        start, end = understood.between
-        result = diff(understood.query, start, end, bench.kb_dir, files, assumptions=understood.assumptions,
-                      language=language)
-        doc = document(result, language)
-        doc["question"] = said
-        return doc
+    if understood.between:   # of its question, or of every question the law can be asked ("what changed on D?")
+        from engine.tools.diff import words_document
+        return words_document(understood, said, bench.kb_dir, files, language=language)
     return {"query": understood.query, "at": understood.at, "assumptions": understood.assumptions, "said": said,
             "language": language}
 

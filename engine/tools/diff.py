@@ -79,28 +79,110 @@ def diff(query_text_or_query, start: datetime.date, end: datetime.date, kb_dir: 
 
     A case of more than `limit` case facts is diffed in partitions; `budget` (DIFF_BUDGET) bounds the work.
     """
+    kb = _loaded(kb_dir, fact_files, assumptions)
+    work = Work(budget or DIFF_BUDGET)
+    query = checked_question(kb, query_text_or_query)
+    try:
+        return _diff_one(kb, query, start, end, retractions, reading, versus_reading, work, limit)
+    except TooLarge as e:
+        raise ZanError([_too_large(query, work, e, language)],
+                       sources={"<query>": query_text_or_query if isinstance(query_text_or_query, str)
+                                else query_text(query)}) from None
+
+
+def _loaded(kb_dir, fact_files, assumptions) -> KnowledgeBase:
     kb, _facts = load_knowledge(kb_dir, fact_files)
     check(kb)
-    kb = assume(kb, assumptions)
-    query = checked_question(kb, query_text_or_query)
+    return assume(kb, assumptions)
+
+
+def _diff_one(kb: KnowledgeBase, query: n.Query, start: datetime.date, end: datetime.date, retractions, reading,
+              versus_reading, work: "Work", limit: int) -> DiffResult:
+    """One question's diff, its work counted in `work` (TooLarge past its budget)."""
     second = versus_reading if versus_reading is not None else reading
     programs = [retract(ir.lower(kb, day, reading=chosen, asked=ir.asked_atoms([query.atom])), retractions)
                 for day, chosen in ((start, reading), (end, second))]
     p0, p1 = programs
     result = DiffResult(query, start, end, kb, (p0, p1))
     result.reading, result.versus_reading = reading, versus_reading
-    work = Work(budget or DIFF_BUDGET)
-    try:
-        found: dict[tuple, Change] = {}
-        for sides, owned, own in _partitioned(p0, p1, query.atom.predicate, limit):
-            for change in _changes(query, sides, owned, own, work):
-                found.setdefault(change.values, change)
-    except TooLarge as e:
-        raise ZanError([_too_large(query, work, e, language)],
-                       sources={"<query>": query_text_or_query if isinstance(query_text_or_query, str)
-                                else query_text(query)}) from None
+    found: dict[tuple, Change] = {}
+    for sides, owned, own in _partitioned(p0, p1, query.atom.predicate, limit):
+        for change in _changes(query, sides, owned, own, work):
+            found.setdefault(change.values, change)
     result.changes = [found[k] for k in sorted(found, key=_order)]
     return result
+
+
+@dataclass
+class EveryDiff:
+    """A change asked of every question the law can be asked ("What changed on 27 December 2024?"): each
+    question's diff, in order, within one budget; `stopped` says which bound ran out and what was not examined."""
+
+    queries: tuple[n.Query, ...]
+    start: datetime.date
+    end: datetime.date
+    results: list[DiffResult] = field(default_factory=list)
+    stopped: TooLarge | None = None
+
+
+def diff_every(queries: Sequence[n.Query], start: datetime.date, end: datetime.date, kb_dir: Path | None = None,
+               fact_files: Sequence[Path] | None = None, assumptions: Sequence[n.Atom] = (),
+               retractions: Sequence[n.Atom] = (), reading=None, budget: Budget | None = None,
+               limit: int = DIFF_PARTITION_FACTS) -> EveryDiff:
+    """Each question's diff between the dates, on one knowledge base and case, all within one budget (DIFF_BUDGET):
+    when it runs out, the questions diffed so far are kept and the rest are said not examined (never a half
+    question's changes)."""
+    kb = _loaded(kb_dir, fact_files, assumptions)
+    work = Work(budget or DIFF_BUDGET)
+    out = EveryDiff(tuple(queries), start, end)
+    for query in queries:
+        try:
+            out.results.append(_diff_one(kb, checked_question(kb, query), start, end, retractions, reading, None, work,
+                                         limit))
+        except TooLarge as e:
+            out.stopped = e
+            break
+    return out
+
+
+def every_document(every: EveryDiff, language: str = "en", depth: int | None = None, steps: bool = False) -> dict:
+    """A diff of every question as one diff document: `changes` of all questions in their order, each naming its
+    `question`; `questions` lists each question with its number of changes (or `examined: false` past a budget);
+    `unchanged` says in which nothing changed, `stopped` the bound that stopped it (the trainers' page shows both)."""
+    docs = [document(r, language, depth=depth, steps=steps) for r in every.results]
+    asked = [query_text(q) for q in every.queries]
+    out: dict[str, Any] = {"query": "; ".join(asked), "from": every.start.isoformat(), "to": every.end.isoformat(),
+                           "changes": [dict(c, question=d["query"]) for d in docs for c in d["changes"]],
+                           "questions": [{"query": d["query"], "changes": len(d["changes"]), "examined": True}
+                                         for d in docs]
+                           + [{"query": q, "changes": 0, "examined": False} for q in asked[len(docs):]]}
+    quiet = [q["query"] for q in out["questions"] if q["examined"] and not q["changes"]]
+    if quiet:   # said plainly: where nothing changed
+        out["unchanged"] = word("no changes in", language, questions="; ".join(quiet))
+    if every.stopped is not None:
+        e = every.stopped
+        limit = f"{e.limit:g}" if isinstance(e.limit, float) else f"{e.limit:,}"
+        out["stopped"] = {"by": e.what, "limit": e.limit,
+                          "explanation": word(f"every diff stopped {e.what}", language, limit=limit,
+                                              questions="; ".join(asked[len(docs):]))}
+    return out
+
+
+def words_document(understood, said: dict, kb_dir: Path | None, fact_files: Sequence[Path] | None,
+                   assumptions: Sequence[n.Atom] = (), retractions: Sequence[n.Atom] = (), reading=None,
+                   language: str = "en", depth: int | None = None, steps: bool = False) -> dict:
+    """A "what changed" question in words (understanding.Understood with `between`) as its diff document, the
+    question said back in it: of its one question, or of every question the law can be asked."""
+    start, end = understood.between
+    assumed = tuple(understood.assumptions) + tuple(assumptions)
+    if understood.every:
+        doc = every_document(diff_every(understood.every, start, end, kb_dir, fact_files, assumptions=assumed,
+                                        retractions=retractions, reading=reading), language, depth=depth, steps=steps)
+    else:
+        doc = document(diff(understood.query, start, end, kb_dir, fact_files, assumptions=assumed,
+                            retractions=retractions, reading=reading, language=language), language, depth=depth, steps=steps)
+    doc["question"] = said
+    return doc
 
 
 def _order(values: tuple) -> tuple:

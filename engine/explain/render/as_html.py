@@ -253,12 +253,19 @@ class Html(Walk):
 
     def visit_Diff(self, doc: t.Diff) -> list[str]:
         title = doc.title or self.w("diff title", before=self.day(doc.before), after=self.day(doc.after))
-        body = [f"<h1>{escape(title)}</h1>", f"<p>{self.e('question')}: <code>{escape(doc.query)}</code></p>"]
-        if not doc.changes:
+        asked = escape(self.asked(doc)) if doc.questions else f"<code>{escape(doc.query)}</code>"
+        body = [f"<h1>{escape(title)}</h1>", f"<p>{self.e('question')}: {asked}</p>"]
+        if not doc.changes and not doc.questions:
             body.append(f"<p><i>{self.e('no changes')}</i></p>")
+        question = None
+        level = 3 if doc.questions else 2
         for c in doc.changes:
-            body.append(f"<h2><code>{escape(c.atom)}</code>: {status_html(c.old, self.language)} → "
-                        f"{status_html(c.new, self.language)}</h2>")
+            heading = self.new_question(doc, c, question)
+            if heading is not None:
+                question = heading
+                body.append(f"<h2>{self.e('question')}: <code>{escape(heading)}</code></h2>")
+            body.append(f"<h{level}><code>{escape(c.atom)}</code>: {status_html(c.old, self.language)} → "
+                        f"{status_html(c.new, self.language)}</h{level}>")
             body.append("<ul>")
             for cause in c.causes:
                 mark = self.w("changed because") if cause.primary else self.w("see")
@@ -276,6 +283,7 @@ class Html(Walk):
                                 f"{escape(side.trace.summary.text if side.trace.summary else '')}</summary>")
                     body += self.visit(side, 3)
                     body.append("</details>")
+        body += [f"<p><i>{escape(said)}</i></p>" for said in self.diff_tail(doc)]
         return [page(title, body + self.norms_section(t.norms_cited(doc)), self.language)]
 
 

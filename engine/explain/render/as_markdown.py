@@ -182,11 +182,17 @@ class Markdown(Walk):
 
     def visit_Diff(self, doc: t.Diff) -> list[str]:
         title = doc.title or self.w("diff title", before=self.day(doc.before), after=self.day(doc.after))
-        out = [f"# {_cap(title)}", "", f"*{_cap(self.w('question'))}: {_code(doc.query)}*", ""]
-        if not doc.changes:
+        asked = self.asked(doc)
+        out = [f"# {_cap(title)}", "", f"*{_cap(self.w('question'))}: {_code(asked) if not doc.questions else asked}*", ""]
+        if not doc.changes and not doc.questions:
             out += [f"_{self.w('no changes')}_", ""]
+        question = None
         for c in doc.changes:
-            out += [f"## {_code(c.atom)}: **{self.w(c.old)}** → **{self.w(c.new)}**", ""]
+            heading = self.new_question(doc, c, question)
+            if heading is not None:
+                question = heading
+                out += [f"## {_cap(self.w('question'))}: {_code(heading)}", ""]
+            out += [f"{'###' if doc.questions else '##'} {_code(c.atom)}: **{self.w(c.old)}** → **{self.w(c.new)}**", ""]
             for cause in c.causes:
                 mark = _cap(self.w("changed because")) if cause.primary else _cap(self.w("see"))
                 out.append(f"- {mark}: {cause.explanation}")
@@ -199,9 +205,10 @@ class Markdown(Walk):
             if self.view.explain:
                 for key, side, day in (("was", c.before, doc.before), ("now", c.after, doc.after)):
                     if side is not None:
-                        out += [f"### {_cap(self.w(key))} ({self.day(day)})", ""]
+                        out += [f"{'####' if doc.questions else '###'} {_cap(self.w(key))} ({self.day(day)})", ""]
                         out += [line.replace("## ", "#### ", 1) if line.startswith("### ") else line
                                 for line in self.visit(side, None)]
+        out += [line for said in self.diff_tail(doc) for line in (f"_{said}_", "")]
         return out + (self.norms_section(t.norms_cited(doc)) if self.view.explain else [])
 
 

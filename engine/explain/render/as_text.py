@@ -194,10 +194,15 @@ class Text(Walk):
 
     def visit_Diff(self, doc: t.Diff) -> list[str]:
         title = doc.title or self.w("diff title", before=self.day(doc.before), after=self.day(doc.after))
-        lines = [click.style(f"{self.w('question')}: {doc.query}", bold=True) + f"  ({title})"]
-        if not doc.changes:
+        lines = [click.style(f"{self.w('question')}: {self.asked(doc)}", bold=True) + f"  ({title})"]
+        if not doc.changes and not doc.questions:
             lines.append(f"  {self.w('no changes')}")
+        asked = None
         for c in doc.changes:
+            heading = self.new_question(doc, c, asked)
+            if heading is not None:
+                asked = heading
+                lines.append(click.style(f"{self.w('question')}: {heading}", bold=True))
             lines.append(f"{click.style(c.atom, bold=True)}: {_status(c.old, self.language)} → {_status(c.new, self.language)}")
             for cause in c.causes:
                 mark = self.w("changed because") if cause.primary else f"({self.w('see')})"
@@ -214,7 +219,7 @@ class Text(Walk):
                     lines.append(f"  {click.style(self.w(key), bold=True)} ({self.day(day)}): {summary}")
                     lines += _under("  ", self.visit(side, None))
             lines.append("")
-        return lines
+        return lines + self.diff_tail(doc)
 
 
 def render(document: dict, explain: bool, language: str, *, short: bool = False, steps: bool = False) -> str:

@@ -56,6 +56,19 @@ class Walk(t.NodeVisitor):
         """A date of the document (ISO) as the reader's language says it (phrasebook.say_date)."""
         return say_date(value, self.language)
 
+    # ------------------------------------------------------------ a diff of every question the law can be asked
+    def asked(self, doc: t.Diff) -> str:
+        """What a diff asked: its question, or "every question the law can be asked (N)"."""
+        return self.w("every question", count=len(doc.questions)) if doc.questions else doc.query
+
+    def new_question(self, doc: t.Diff, c: t.Change, previous: str | None) -> str | None:
+        """The question a change answers, where it differs from the change before's (a heading); else None."""
+        return c.question if doc.questions and c.question != previous else None
+
+    def diff_tail(self, doc: t.Diff) -> list[str]:
+        """After the changes of every question: the questions examined in which nothing changed, and what stopped it."""
+        return [said for said in (doc.unchanged, doc.stopped) if said]
+
     # ------------------------------------------------------------ the walk
     def visit_Answer(self, a: t.Answer, head: int | None = 2) -> list[str]:
         """An answer: its head (a heading of that level; None: none, as a side of a diff), then, explained,

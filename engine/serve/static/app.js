@@ -526,8 +526,16 @@
   }
   function renderDiff(box, d) {
     {
-      box.replaceChildren(el("h2", {}, el("code", { text: d.query }), " " + dateText(d.from) + " → " + dateText(d.to)));
+      // "what changed on D?" of every question the law can be asked: the question said back, then each question's changes
+      const every = Array.isArray(d.questions) && d.questions.length > 0;
+      box.replaceChildren(el("h2", {}, every ? ((d.question && d.question.in_words) || "") : el("code", { text: d.query }),
+                             " " + dateText(d.from) + " → " + dateText(d.to)));
+      let asked = null;
       for (const c of d.changes) {
+        if (every && c.question !== asked) {
+          asked = c.question;
+          box.append(el("h3", { class: "question" }, el("code", { text: c.question })));
+        }
         const card = el("article", { class: "answer changed", "data-atom": c.atom },
                         el("header", {}, el("code", { text: c.atom }), " ",
                            status(c.before ? c.before.status : "absent", c.before ? c.before.trace.status_label : "—"), " → ",
@@ -540,7 +548,9 @@
         }
         box.append(card);
       }
-      if (!d.changes.length) box.append(el("p", { class: "muted", text: "—" }));
+      if (d.unchanged) box.append(el("p", { class: "muted unchanged", text: d.unchanged }));
+      if (d.stopped) box.append(el("p", { class: "muted stopped", text: d.stopped.explanation }));
+      if (!d.changes.length && !d.unchanged) box.append(el("p", { class: "muted", text: "—" }));
     }
   }
 

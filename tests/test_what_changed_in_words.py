@@ -1,0 +1,168 @@
+""""What changed on 27 December 2024?" in words (issue 20, item 3): a change asked of nothing the question names is
+asked of every question the law can be asked (each predicate a norm concludes with a modality, in general), the
+day before against the day, on the case given or the sample case; the answer lists each question's changed
+answers with the norms that made the change (`zan diff`'s explanation), says plainly where nothing changed, and
+says when the diff's budget stopped it."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import pytest
+
+from conftest import ROOT
+from engine.logic.diagrams import Budget
+from engine.tools.diff import diff_every, every_document, words_document
+from engine.tools.understanding import in_words, knowledge, law_questions, understand, understood_title
+
+ON_THE_DAY = {"en": "What changed on 27 December 2024?",
+              "ru": "Что изменилось 27 декабря 2024 г.?",
+              "kk": "2024 жылғы 27 желтоқсанда не өзгерді?"}
+NOTHING_THAT_DAY = {"en": "What changed on 3 March 2025?",
+                    "ru": "Что изменилось 3 марта 2025 г.?",
+                    "kk": "2025 жылғы 3 наурызда не өзгерді?"}
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return knowledge()
+
+
+def _concluded(kb) -> list[str]:
+    return sorted({m.clause.head.predicate for m in kb.norms.values() if m.clause is not None and m.clause.modality})
+
+
+@pytest.mark.parametrize("language", ["en", "ru", "kk"])
+def test_a_bare_change_asks_every_question_the_law_can_be_asked(kb, language):
+    u = understand(ON_THE_DAY[language], kb, language)
+    assert not hasattr(u, "code"), u   # understood, not a diagnostic
+    assert u.between == (datetime.date(2024, 12, 26), datetime.date(2024, 12, 27))
+    assert [q.atom.predicate for q in u.every] == _concluded(kb) == law_questions(kb)
+    assert "call" in law_questions(kb) and "amend" in law_questions(kb)
+    for q in u.every:   # each in general: every argument a variable, named after its parameter
+        assert [a.name for a in q.atom.args] == list(kb.predicates[q.atom.predicate].parameters)
+        assert q.status is None
+    said = in_words(u, kb, language)
+    assert [e["query"] for e in said["every"]] == [str(q.atom) for q in u.every]
+    assert said["between"] == ["2024-12-26", "2024-12-27"]
+    assert str(len(u.every)) in said["in_words"] and "call(Convict, Person, Purpose)" in said["understood"]
+    assert said["in_words"] in understood_title(said, language)
+
+
+def test_the_questions_come_from_the_kbs_norms_not_from_a_list():
+    """Another knowledge base (the explanation goldens' fixture) is asked its own questions."""
+    other = knowledge(ROOT / "tests" / "inputs" / "explain-kb", None, sample=False)
+    u = understand(ON_THE_DAY["en"], other, "en")
+    assert [q.atom.predicate for q in u.every] == _concluded(other)
+    assert "call" not in _concluded(other)
+
+
+def test_a_question_naming_something_is_not_asked_of_everything(kb):
+    u = understand("Which calls of Kunakbayev changed on 27 December 2024?", kb, "en")
+    assert u.every == () and str(u.query.atom) == "call(kunakbaev, Person, Purpose)"
+
+
+@pytest.mark.parametrize("language", ["en", "ru", "kk"])
+def test_the_changes_of_each_question_with_the_norms_that_made_them(kb, language):
+    u = understand(ON_THE_DAY[language], kb, language)
+    doc = words_document(u, in_words(u, kb, language), None, None, language=language)
+    by_atom = {c["atom"]: c for c in doc["changes"]}
+    call = by_atom["call(kunakbaev, ospanov, legal_aid)"]
+    assert (call["before"]["status"], call["after"]["status"]) == ("prohibited", "permitted")
+    assert call["question"] == "call(Convict, Person, Purpose)"
+    primary = [x for x in call["causes"] if x["primary"]]
+    assert [x["norm"]["id"] for x in primary] == ["cc60.1.legal_aid.contract"]
+    assert primary[0]["change"] == "came-into-force" and primary[0]["date"] == "2024-12-27"
+    amend = by_atom["amend(ministry_of_internal_affairs, rules819)"]
+    assert amend["before"] is None and amend["after"]["status"] == "obligatory"
+    assert amend["causes"][0]["norm"]["id"] == "cc60.3"
+    assert [q["query"] for q in doc["questions"]] == [str(q.atom) for q in u.every]
+    assert all(q["examined"] for q in doc["questions"]) and "stopped" not in doc
+    counts = {q["query"]: q["changes"] for q in doc["questions"]}
+    assert counts["call(Convict, Person, Purpose)"] == 1 and counts["amend(Body, Act)"] == 1
+    assert sum(counts.values()) == len(doc["changes"])
+    # the changes come in the order of the questions
+    order = [q["query"] for q in doc["questions"]]
+    assert [order.index(c["question"]) for c in doc["changes"]] == sorted(order.index(c["question"]) for c in doc["changes"])
+    quiet = [q for q, k in counts.items() if not k]
+    assert quiet and all(q in doc["unchanged"] for q in quiet)
+
+
+@pytest.mark.parametrize("language", ["en", "ru", "kk"])
+def test_a_day_on_which_nothing_changed_says_so(kb, language):
+    u = understand(NOTHING_THAT_DAY[language], kb, language)
+    assert u.between == (datetime.date(2025, 3, 2), datetime.date(2025, 3, 3))
+    doc = words_document(u, in_words(u, kb, language), None, None, language=language)
+    assert doc["changes"] == []
+    assert [q["changes"] for q in doc["questions"]] == [0] * len(u.every)
+    assert doc["unchanged"].split(": ", 1)[1] == "; ".join(str(q.atom) for q in u.every)
+
+
+def test_the_case_given_is_the_one_diffed(kb):
+    """On example 3's case (Bekov and Ospanov), the legal-aid call that changes is Bekov's."""
+    facts = [ROOT / "kb" / "cases" / "example3-legal-aid-contract.facts"]
+    case = knowledge(None, facts)
+    u = understand(ON_THE_DAY["en"], case, "en")
+    doc = words_document(u, in_words(u, case, "en"), None, facts)
+    assert "call(bekov, ospanov, legal_aid)" in {c["atom"] for c in doc["changes"]}
+    assert not any("kunakbaev" in c["atom"] for c in doc["changes"])
+
+
+def test_the_budget_stops_it_and_says_so(kb):
+    u = understand(ON_THE_DAY["ru"], kb, "ru")
+    start, end = u.between
+    whole = diff_every(u.every, start, end)
+    assert whole.stopped is None and len(whole.results) == len(u.every)
+    stopped = diff_every(u.every, start, end, budget=Budget(entries=1, seconds=30.0))
+    assert stopped.stopped is not None and stopped.stopped.what == "entries"
+    assert len(stopped.results) < len(u.every)
+    doc = every_document(stopped, "ru")
+    assert doc["stopped"]["by"] == "entries" and doc["stopped"]["limit"] == 1
+    not_examined = [q["query"] for q in doc["questions"] if not q["examined"]]
+    assert not_examined and doc["stopped"]["explanation"].startswith("остановлено")
+    assert all(q in doc["stopped"]["explanation"] for q in not_examined)
+    assert not any(c["question"] in not_examined for c in doc["changes"])   # never half a question's changes
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html", "json"])
+@pytest.mark.parametrize("language", ["en", "ru", "kk"])
+def test_zan_ask_answers_it_in_every_format(zan, monkeypatch, fmt, language):
+    monkeypatch.chdir(ROOT)
+    result = zan("ask", ON_THE_DAY[language], "--format", fmt)
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    if fmt == "json":
+        doc = json.loads(out)
+        assert doc["question"]["between"] == ["2024-12-26", "2024-12-27"]
+        assert {"call(kunakbaev, ospanov, legal_aid)", "amend(ministry_of_internal_affairs, rules819)"} <= \
+            {c["atom"] for c in doc["changes"]}
+        return
+    assert "call(kunakbaev, ospanov, legal_aid)" in out and "cc60.1.legal_aid.contract" in out
+    assert out.rindex("amend(Body, Act)") < out.index("amend(ministry_of_internal_affairs, rules819)") \
+        < out.rindex("call(Convict, Person, Purpose)") < out.index("call(kunakbaev, ospanov, legal_aid)")
+    assert {"en": "no answer changed its status in", "ru": "ни один ответ не изменил статус в вопросах",
+            "kk": "мына сұрақтарда ешбір жауаптың мәртебесі өзгермеді"}[language] in out
+    assert "Traceback" not in result.output
+
+
+def test_zan_diff_takes_it_with_its_own_dates(zan, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    result = zan("diff", "What changed?", "--from", "2024-12-20", "--to", "2025-01-15", "--format", "json")
+    assert result.exit_code == 1 and "two dates" in result.output   # a change needs its dates in the words
+    result = zan("diff", ON_THE_DAY["en"], "--from", "2024-12-20", "--to", "2025-01-15", "--format", "json")
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)
+    assert (doc["from"], doc["to"]) == ("2024-12-20", "2025-01-15") and len(doc["questions"]) > 1
+    assert "call(kunakbaev, ospanov, legal_aid)" in {c["atom"] for c in doc["changes"]}
+
+
+def test_the_trainers_page_accepts_it(tmp_path):
+    from engine.serve.app import Workbench, answer_json, diff_json
+
+    bench = Workbench(scratch=tmp_path)
+    doc = json.loads(answer_json(bench, {"query": ON_THE_DAY["kk"]}))
+    assert doc["question"]["between"] == ["2024-12-26", "2024-12-27"] and len(doc["questions"]) > 1
+    assert "call(kunakbaev, ospanov, legal_aid)" in {c["atom"] for c in doc["changes"]}
+    assert "өзгермеді" in doc["unchanged"]
+    doc = json.loads(diff_json(bench, {"query": ON_THE_DAY["ru"], "from": "2024-12-26", "to": "2024-12-27"}))
+    assert doc["question"]["every"] and "call(kunakbaev, ospanov, legal_aid)" in {c["atom"] for c in doc["changes"]}
