@@ -341,10 +341,10 @@ class Phrasebook:
         for part in parts:
             if type(part) is not str:   # (position, case): the value said in that case, remembered per value and case
                 value = values[part[0]]
-                key = (type(value), value, part[1])   # 1 and 1.0 are equal keys, not equal words
-                found = said.get(key)
+                slot = (type(value), value, part[1])   # 1 and 1.0 are equal keys, not equal words
+                found = said.get(slot)
                 if found is None:
-                    found = said[key] = self._said(value, part[1])
+                    found = said[slot] = self._said(value, part[1])
                 part = found
             out.append(part)
         return "".join(out)
