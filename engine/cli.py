@@ -467,7 +467,7 @@ def _ask_in_words(text, kb, facts, at, fmt, explain, lang, short, steps, depth, 
             from engine.tools.understanding import understood_title
 
             click.echo(visible_styled(understood_title(said, lang)))
-        _emit(doc, fmt, explain, lang, short, steps, diff=True)
+        _emit(doc, fmt, explain, lang, short, steps, diff=True, after=_according_section(doc, fmt, lang))
         return
     if understood.at is not None:
         source = click.get_current_context().get_parameter_source("at")
@@ -484,6 +484,7 @@ def _general_answer(understood, knowledge_base, choice, at, fmt, lang, reading=N
     given what the question says of its persons), then the decision table; JSON is `zan cases`'s plus the question."""
     from click.core import ParameterSource
 
+    from engine.explain.render.as_according import section   # a cited provision: what it did in each row
     from engine.explain.render.as_cases import general_text, render
     from engine.tools.cases import general_document
 
@@ -507,10 +508,13 @@ def _general_answer(understood, knowledge_base, choice, at, fmt, lang, reading=N
             head.append(f"  {word('given', lang)}: {r}")
         for c in (doc.get("question") or {}).get("according_to", ()):   # the rows cite the norms that decide them
             head.append(f"  {word('according to', lang)}: {c['cited_as']} ({', '.join(c.get('concluding') or c['norms'])})")
-        click.echo(visible_styled("\n".join(head) + "\n\n" + general_text(doc, lang) + render(doc, "text", lang)), nl=False)
+        click.echo(visible_styled("\n".join(head) + "\n\n" + general_text(doc, lang) + render(doc, "text", lang)
+                                  + section(doc, "text", lang)), nl=False)
         return
     if fmt in ("markdown", "html"):
-        click.echo(visible_styled(render(doc, fmt, lang, general=True)), nl=False)
+        from engine.explain.render.output import attach
+
+        click.echo(visible_styled(attach(render(doc, fmt, lang, general=True), section(doc, fmt, lang), fmt)), nl=False)
         return
     raise click.UsageError(f"--format {fmt}: a general question is answered as text, json, markdown or html")
 
@@ -643,23 +647,25 @@ def diff(query, start, end, at, versus_reading, assumed, retracted, reading, fac
     day = at or datetime.date.today()
     start, end = start or day, end or start or day
     choice = _knowledge(kb)
-    words, said = (), None
+    words, said, cited = (), None, []
     if not looks_like_atom(query):   # a question in words: understood as `zan ask` understands it
         from engine.tools.understanding import knowledge, understood_and_said
 
         understood, said = understood_and_said(query, knowledge(choice.folder, list(facts) or None), lang)
         query, words = understood.query, tuple(understood.assumptions)
+        cited = list(dict.fromkeys(nid for _w, _k, ids in understood.according_to for nid in ids))
         if understood.every and versus_reading is None:   # "what changed ...?" of every question the law can be asked
-            from engine.tools.diff import diff_every, every_document
+            from engine.tools.diff import according, diff_every, every_document
 
             doc = every_document(diff_every(understood.every, start, end, choice.folder, list(facts) or None,
                                             assumptions=words + tuple(fact_atoms(assumed)),
                                             retractions=fact_atoms(retracted), reading=reading),
-                                 lang, depth=depth, steps=steps)
+                                 lang, depth=depth, steps=steps,
+                                 annotate=(lambda r, d: according(r, d, cited, lang)) if cited else None)
             doc["question"] = said
             if fmt == "json":
                 doc["kb"] = choice.as_json()
-            _emit(doc, fmt, explain, lang, short, steps, diff=True)
+            _emit(doc, fmt, explain, lang, short, steps, diff=True, after=_according_section(doc, fmt, lang))
             return
     result = compare(query, start, end, choice.folder, list(facts) or None, assumptions=words + tuple(fact_atoms(assumed)),
                      retractions=fact_atoms(retracted), reading=reading, versus_reading=versus_reading,
@@ -667,9 +673,22 @@ def diff(query, start, end, at, versus_reading, assumed, retracted, reading, fac
     doc = document(result, lang, depth=depth, steps=steps)
     if said is not None:
         doc["question"] = said
+        if cited:   # a provision cited in the question: what its norms did in each change, at each date
+            from engine.tools.diff import according
+
+            according(result, doc, cited, lang)
     if fmt == "json":
         doc["kb"] = choice.as_json()
-    _emit(doc, fmt, explain, lang, short, steps, diff=True)
+    _emit(doc, fmt, explain, lang, short, steps, diff=True, after=_according_section(doc, fmt, lang))
+
+
+def _according_section(doc: dict, fmt: str, lang: str) -> str | None:
+    """After a diff's changes: what a provision cited in the question did in each (as_according.section)."""
+    if fmt in ("json", "jsonl"):
+        return None
+    from engine.explain.render.as_according import section
+
+    return section(doc, fmt, lang) or None
 
 
 @main.command()
@@ -893,7 +912,7 @@ def show(norm, kb, lang, fmt):
     from engine.base.diagnostics import did_you_mean
     from engine.base.source import Span
     from engine.explain.i18n import word
-    from engine.explain.phrasebook import say_date
+    from engine.explain.phrasebook import say_in_force
     from engine.pipeline import load_checked
     from engine.tools.vocabulary import find_norms, show as describe
 
@@ -913,8 +932,7 @@ def show(norm, kb, lang, fmt):
         out.append(f"  {word('act', lang)}: {d['act_title']} ({word('rank', lang)} {d['rank']})")
         start, end = d["in_force"]["from"], d["in_force"]["to"]
         if start:
-            out.append(f"  {word('in force from', lang)} {say_date(start, lang)}"
-                       + (f"; {word('in force until', lang)} {say_date(end, lang)}" if end else ""))
+            out.append(f"  {say_in_force(start, end, lang)}")
         if d["conclusion"]:
             status = word(d["modality"], lang) + ": " if d["modality"] else ""
             out.append(f"  {status}{d['conclusion']} — {d['conclusion_in_words']}")

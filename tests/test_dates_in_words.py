@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from engine.explain.i18n import DATE_WORDS, MONTH_NAMES, word
-from engine.explain.phrasebook import Phrasebook, say_date
+from engine.explain.phrasebook import Phrasebook, say_date, say_in_force
 
 ISO = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 GOLDEN = Path(__file__).parent / "golden"
@@ -69,6 +69,43 @@ def test_russian_sentences():
     assert word("comes into force", "ru", date=say_date("2024-12-27", "ru")) == "действует с 27 декабря 2024 г."
     assert word("diff title", "ru", before=say_date("2024-12-26", "ru"), after=say_date("2024-12-27", "ru")) == \
         "изменения между 26 декабря 2024 г. и 27 декабря 2024 г."
+
+
+# ---------------------------------------------------------------- a norm's dates in force (zan show, zan cases)
+
+@pytest.mark.parametrize("start, end, language, said", [
+    ("2015-01-01", None, "kk", "2015 жылғы 1 қаңтардан бастап күшіне енген"),
+    ("2015-01-01", "2024-12-26", "kk",
+     "2015 жылғы 1 қаңтардан бастап күшіне енген; 2024 жылғы 26 желтоқсанды қоса алғанға дейін күшінде"),
+    ("2030-09-01", None, "kk", "2030 жылғы 1 қыркүйектен бастап күшіне енеді"),     # a day still to come
+    ("2015-01-01", None, "ru", "вступила в силу 1 января 2015 г."),
+    ("2015-01-01", "2024-12-26", "ru", "вступила в силу 1 января 2015 г.; действует до 26 декабря 2024 г. включительно"),
+    ("2030-09-01", None, "ru", "вступает в силу 1 сентября 2030 г."),
+    ("2015-01-01", "2024-12-26", "en", "in force from 2015-01-01; in force until 2024-12-26"),
+])
+def test_a_norms_dates_in_force_as_a_lawyer_writes_them(start, end, language, said):
+    assert say_in_force(start, end, language, today=D(2026, 1, 1)) == said
+
+
+@pytest.mark.parametrize("language, said, not_said", [
+    ("kk", "2015 жылғы 1 қаңтардан бастап күшіне енген; 2024 жылғы 26 желтоқсанды қоса алғанға дейін күшінде",
+     "күшіне енген күні"),
+    ("ru", "вступила в силу 1 января 2015 г.; действует до 26 декабря 2024 г. включительно", "действует с"),
+])
+def test_zan_show_says_when_the_norm_entered_into_force(zan, language, said, not_said):
+    out = zan("show", "pec.109.2.other.open", "--lang", language).output
+    assert said in out and not_said not in out
+
+
+@pytest.mark.parametrize("language, text, said", [
+    ("kk", "Тәртіптік изолятордағы сотталған адвокатына қоңырау шала ала ма?",
+     "(№ 60-НҚ нормативтік қаулының 1-тармағы, 2024 жылғы 27 желтоқсаннан бастап күшіне енген)"),
+    ("ru", "Может ли осужденный в ШИЗО позвонить адвокату?",
+     "(п. 1 нормативного постановления № 60-НП, действует с 27 декабря 2024 г.)"),
+])
+def test_a_general_answer_says_since_when_its_norm_decides(zan, language, text, said):
+    out = zan("ask", text, "--at", "2025-01-15").output
+    assert said in out and "күшіне енген күні" not in out
 
 
 # ---------------------------------------------------------------- the scan

@@ -112,6 +112,22 @@ def say_date(day: datetime.date | str | None, language: str, case: str | None = 
 _DATE_PARTS = re.compile("YYYY|MMMM|D")
 
 
+def say_in_force(start: datetime.date | str | None, end: datetime.date | str | None, language: str,
+                 today: datetime.date | None = None) -> str:
+    """A norm's dates in force as a lawyer of the language writes them: kk «2015 жылғы 1 қаңтардан бастап күшіне
+    енген», ru «вступила в силу 1 января 2015 г.» (a day after `today`: «... күшіне енеді», «вступает в силу»), and
+    the last day, inclusive: «2024 жылғы 26 желтоқсанды қоса алғанға дейін күшінде», «действует до 26 декабря
+    2024 г. включительно». English keeps ISO: "in force from 2015-01-01; in force until 2024-12-26"."""
+    parts = []
+    if start:
+        day = datetime.date.fromisoformat(start) if isinstance(start, str) else start
+        later = day > (today or datetime.date.today())
+        parts.append(word("in force from later" if later else "in force from", language, date=say_date(day, language)))
+    if end:
+        parts.append(word("in force until", language, date=say_date(end, language)))
+    return "; ".join(parts)
+
+
 def _normal(text: str) -> str:
     return _SPACES.sub(" ", text.strip()).lower()
 

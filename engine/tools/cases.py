@@ -391,6 +391,7 @@ class CaseSpace:
     retracted: list[GroundAtom] = field(default_factory=list)
     hit_policy: str = "first"     # first: the first row that matches decides; any: overlapping rows agree
     given: list[GroundAtom] = field(default_factory=list)      # --given: the facts the question fixes
+    persons: dict[str, Individual] = field(default_factory=dict)   # every person the space met (representatives' renaming)
 
 
 def _instances(builder: Builder, program: ir.Program, atom: n.Atom) -> list[tuple]:
@@ -752,30 +753,74 @@ def _representatives(kb: KnowledgeBase, make: Callable, builder: Builder,
     different programs. make(asked) lowers the program of one side; the asked atoms join their
     `asked over` domains, as a ground question's do (ir.lower), so a norm reaching "whoever" decides them.
     """
-    renamed = [tuple(_rename(v, str(k), builder.individuals) for v in values)
+    renamed, batches = _batches(builder.individuals, cases)
+    return [t for t, _program in _representative_runs(make, builder.individuals, cases, renamed, batches)]
+
+
+def _representative_runs(make: Callable, individuals: dict, cases: list, renamed: list, batches: dict,
+                         level: str = "brief") -> list[tuple]:
+    """(trace, program) per case: each batch of _representatives' cases evaluated in one program."""
+    traces: list = [(None, None)] * len(cases)
+    for members in batches.values():
+        program = make([(cases[k][0][0], renamed[k]) for k in members], False)
+        for k in members:
+            for relation, values in cases[k][1]:
+                program.add_fact(relation, tuple(_rename(v, str(k), individuals) for v in values),
+                                 Span("<case space>", k + 1, 1))
+        predicates = {cases[k][0][0] for k in members}
+        done = evaluated(program, predicates, many=True)
+        decisions = {p: Decisions(program, done.model, p) for p in predicates}
+        for k in members:
+            traces[k] = (done.trace(decisions[cases[k][0][0]](renamed[k]), level), program)
+    return traces
+
+
+def _batches(builder_individuals: dict, cases: list) -> tuple[list, dict]:
+    """The renamed values of each case and the batches of cases one program can hold apart (_representatives)."""
+    renamed = [tuple(_rename(v, str(k), builder_individuals) for v in values)
                for k, ((_predicate, values), _facts) in enumerate(cases)]
     seen: dict[tuple, int] = {}
     batches: dict[tuple, list[int]] = {}
     for k, ((predicate, _values), facts) in enumerate(cases):
         # a fact that names no person of the case (a proposition, `conditions_satisfied`) would hold in
         # every case of its program: cases go together only when they state the same such facts
-        shared = frozenset(f for f in facts if not any(_rename(v, "", builder.individuals) != v for v in f[1]))
+        shared = frozenset(f for f in facts if not any(_rename(v, "", builder_individuals) != v for v in f[1]))
         key = (predicate, renamed[k], shared)
         batches.setdefault((shared, seen.get(key, 0)), []).append(k)
         seen[key] = seen.get(key, 0) + 1
-    traces: list = [None] * len(cases)
+    return renamed, batches
+
+
+def according_rows(space: CaseSpace, norm_ids: Sequence[str], language: str, names: dict[str, str] | None = None,
+                   budget: Budget | None = None) -> list[list[dict] | None]:
+    """What the norms of a provision cited in a general question did in each row (engine/tools/according.fates):
+    the row's representative case evaluated the ordinary way with the full trace (its why-nots), read in the
+    reader's language with the persons named as `names` says. Within the cases' CPU budget (CASES_BUDGET's
+    seconds, budget_clock): the rows past it get None."""
+    from engine.explain.phrasebook import Phrasebook
+    from engine.tools.according import bearing, fates
+
+    deadline = budget_clock() + (budget or CASES_BUDGET).seconds
+    cases = [((r.predicate, r.values), list(r.case) + list(space.assumed) + list(space.given)) for r in space.rows]
+    individuals = space.persons or space.individuals
+    renamed, batches = _batches(individuals, cases)
+    make = _lowering(space.kb, space.at, space.reading, list(space.assumed) + list(space.given), space.retracted)
+    cite = Phrasebook(space.kb, language).cite
+    out: list[list[dict] | None] = [None] * len(cases)
     for members in batches.values():
-        program = make([(cases[k][0][0], renamed[k]) for k in members], False)
+        if budget_clock() > deadline:
+            break
+        runs = _representative_runs(make, individuals, cases, renamed, {0: members}, level="full")
         for k in members:
-            for relation, values in cases[k][1]:
-                program.add_fact(relation, tuple(_rename(v, str(k), builder.individuals) for v in values),
-                                 Span("<case space>", k + 1, 1))
-        predicates = {cases[k][0][0] for k in members}
-        done = evaluated(program, predicates, many=True)
-        decisions = {p: Decisions(program, done.model, p) for p in predicates}
-        for k in members:
-            traces[k] = done.trace(decisions[cases[k][0][0]](renamed[k]), "brief")
-    return traces
+            trace, program = runs[k]
+            if trace is None or budget_clock() > deadline:
+                continue
+            shown = {_rename(name, str(k), individuals): (names or {}).get(name, name) for name in individuals}
+            entry = _Naming(space.kb, program, language, shown).answer(trace)
+            row = space.rows[k]
+            ids = [m.id for m in bearing(space.kb, [space.kb.norms[i] for i in norm_ids], row.predicate)]
+            out[k] = fates(space.kb, entry, {}, ids, cite)
+    return out
 
 
 def cases(query: str | n.Query, at: datetime.date, kb_dir: Path | None = None, compare: datetime.date | None = None,
@@ -957,7 +1002,7 @@ def _space(kb, parsed, at, programs, makers, builder, grounders, instances, comp
     space = CaseSpace(parsed, at, kb, programs, individuals, mattering, rows,
                       compare=compare, reading=reading, versus_reading=versus_reading,
                       assumed=[a for a in assumed if a not in given], retracted=retracted, given=list(given),
-                      hit_policy="any" if parsed.status is not None else "first")
+                      hit_policy="any" if parsed.status is not None else "first", persons=dict(builder.individuals))
     space.redundant = _redundant(builder, grounders[0], programs[0], parsed.atom.predicate, instances, rows)
     return space
 
@@ -1201,6 +1246,14 @@ def general_document(understood, kb: KnowledgeBase, at: datetime.date, kb_dir: P
     doc = document(space, language, names=letters(space, language))
     doc["question"] = in_words(understood, kb, language)
     doc["conditions"] = [{"atom_read": atom_read, "lines": lines} for atom_read, lines in conditions(doc, language)]
+    cited = [nid for c in understood.according_to for nid in c[2]]
+    if cited:   # a provision cited in the question: what its norms did in each row's case (tools/according.py)
+        verdicts = according_rows(space, list(dict.fromkeys(cited)), language, names=doc.get("names"))
+        for row, said in zip(doc["rows"], verdicts):
+            if said is not None:
+                row["according_to"] = said
+            else:
+                row["according_stopped"] = True   # the budget ran out before this row's case was read
     return doc
 
 

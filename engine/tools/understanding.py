@@ -505,7 +505,7 @@ def understand(text: str, kb: KnowledgeBase, language: str = "en", general_quest
         reading.place_words()
         every = reading.every_question()
         if every is not None:
-            return every
+            return _according(kb, every, reading.cited, language)
         reading.asked_predicate()
         status = reading.status()
         reading.name_the_question()
@@ -1126,12 +1126,15 @@ def _according(kb: KnowledgeBase, understood: Understood, cited: list[Found], la
     if not cited:
         return understood
     out = []
-    predicate = understood.query.atom.predicate
+    predicates = list(dict.fromkeys(q.atom.predicate for q in understood.every or (understood.query,)))
     for f in cited:
-        norms = bearing(kb, cited_norms(kb, f.citation), predicate)
+        named = cited_norms(kb, f.citation)
+        norms = list({m.id: m for p in predicates for m in bearing(kb, named, p)}.values())
         if not norms:
+            about = word("every question", language, count=len(understood.every)) if understood.every else \
+                meaning(kb, "predicate", predicates[0], language)
             return Diagnostic("not-understood", word("provision not about", language, citation=f.text,
-                                                     predicate=meaning(kb, "predicate", predicate, language)),
+                                                     predicate=about),
                               Span(SOURCE, 1, f.start + 1, 1, f.end + 1), hint=word("say it otherwise", language))
         out.append((f.text, f.citation.key, tuple(m.id for m in norms)))
     return dataclasses.replace(understood, according_to=tuple(out))
@@ -1454,9 +1457,9 @@ def in_words(understood: Understood, kb: KnowledgeBase, language: str) -> dict:
                             for nid in understood.deadlines if (deadline := kb.norms[nid].deadline) is not None]
     if understood.according_to:
         book = Phrasebook(kb, language)
-        asked = understood.query.atom.predicate
+        asked = {q.atom.predicate for q in understood.every or (understood.query,)}
         out["according_to"] = [{"text": written, "citation": key, "cited_as": book.cite(key) or key, "norms": list(ids),
-                                "concluding": [i for i in ids if _concludes(kb, i, asked)]}
+                                "concluding": [i for i in ids if any(_concludes(kb, i, p) for p in asked)]}
                                for written, key, ids in understood.according_to]
     if understood.every:   # each question in general, in words
         out["every"] = [{"query": _query_text(q), "in_words": reading(q.atom)} for q in understood.every]
