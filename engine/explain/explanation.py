@@ -188,11 +188,11 @@ class Explainer:
         return self.phrases.cite_norm(info.node) if info is not None else None
 
     def cite_key(self, citation: str) -> str:
-        """A citation key as the reader's language cites it (`pec 134.1.2` -> подп. 2) ч. 1 ст. 134 УИК)."""
+        """A citation key as the reader's language cites it (`code 12.1.2` -> подп. 2) ч. 1 ст. 12 Кодекса)."""
         return self.phrases.cite(citation)
 
     def act_name(self, key: str) -> str:
-        """An act's short name in the language (ҚАК, УИК, PEC), else its key."""
+        """An act's short name in the language (its citation form without parts), else its key."""
         return self.phrases.act_name(key)
 
     def scope(self, k: int) -> dict:
@@ -415,7 +415,7 @@ class Explainer:
         return ref.written_in or d.winner, text
 
     def interpretation_text(self, d: Defeat, reading: str | None = None) -> str:
-        """"pec 134.1.2, in the binding interpretation of cc60 (points 1 and 2), does not extend to ...": the
+        """"code 12.1.2, in the binding interpretation of ruling 7 (points 1 and 2), does not extend to ...": the
         interpreted norm, the interpreting act with its points (the interpreting norm's and the binding
         provision's), and what the reading leaves out: the answer's own atom."""
         loser, winner = self.program.norms.get(d.loser), self.program.norms.get(d.winner)
@@ -489,8 +489,7 @@ class Explainer:
                 "asked_by": self.norm_key(w.norm)}
 
     def existential_failure(self, w: WhyNot, atom: str, label: str | None) -> dict:
-        """"no person Q is established such that Q is the spouse or a close relative of kunakbaev and Q has
-        died and ...": the conditions on a body-only variable, read with the variable's own name, never bound
+        """"no person Q is established such that Q is the q of a and Q is p and ...": the conditions on a body-only variable, read with the variable's own name, never bound
         to a value tried (the why-not of `exists Q` is about no one in particular)."""
         readings, atoms = [], []
         for c in w.group:

@@ -1,13 +1,13 @@
 """One phrasebook per language: how everything that writes for a reader names the law's things.
 
 A `Phrasebook(kb, language)` cites a norm or a citation key as a reader of the language cites it
-(`pec 134.1.2` -> "УИК, ст. 134 ч. 1 п. 2"), names an act (ҚАК, УИК, PEC), labels predicates and
+(`code 12.1.2` -> "Кодекс, ст. 12 ч. 1 п. 2"), names an act (its short form), labels predicates and
 constants, and fills a predicate's reading template with the labels of its values. The forms come
 from the knowledge base (`citation LANG "..."` of kb/acts.zan, labels, `reads`); the fallback where
 the kb has no form (the key, the id) is decided here once. `Citation` is the one parser of citation
-keys, and reads back a citation as any language writes it (`zan show "УИК, ст. 134 ч. 1 п. 2"`).
-`say_date` says a date as a reader of the language writes it («27 декабря 2024 г.», «2024 жылғы 27
-желтоқсаннан»): every date in human text goes through it; JSON's data fields stay ISO.
+keys, and reads back a citation as any language writes it (`zan show "Кодекс, ст. 12 ч. 1 п. 2"`).
+`say_date` says a date as a reader of the language writes it («1 марта 2025 г.», «2025 жылғы 1
+наурыздан»): every date in human text goes through it; JSON's data fields stay ISO.
 
 May import: `engine.syntax`, `engine.base` (as the rest of engine.explain).
 """
@@ -36,7 +36,7 @@ _SLOT = re.compile(r"\{(\w+)(?::(\w+))?\}")   # a template's parameter, with the
 
 @dataclass(frozen=True)
 class Citation:
-    """A citation key: the act's key and the parts of its number (`pec 134.1.2` -> pec, (134, 1, 2))."""
+    """A citation key: the act's key and the parts of its number (`code 12.1.2` -> code, (12, 1, 2))."""
 
     act: str
     numbers: tuple[str, ...] = ()
@@ -198,8 +198,8 @@ class Found:
 
 def find_citations(kb, text: str) -> list[Found]:
     """Every citation written in running text (a question in words), in any form `read_citation` reads back:
-    the key (`pec 134.1.2`), the acts' forms with their parts (подп. 2) ч. 1 ст. 134 УИК), a named part; the
-    longest where forms overlap ("ст. 134 УИК" inside "подп. 2) ч. 1 ст. 134 УИК")."""
+    the key (`code 12.1.2`), the acts' forms with their parts (подп. 2) ч. 1 ст. 12 Кодекса), a named part; the
+    longest where forms overlap ("ст. 12 Кодекса" inside "подп. 2) ч. 1 ст. 12 Кодекса")."""
     found: list[Found] = []
     for act in sorted(kb.acts.values(), key=lambda a: a.key):
         named = "".join("|" + re.escape(part) for part in sorted({p for p, _l in act.part_citations}))
@@ -274,7 +274,7 @@ class Phrasebook:
         return f"{norm_id} ({cited})" if cited else str(norm_id)
 
     def act_name(self, key: str) -> str:
-        """An act's short name in the language (ҚАК, УИК, PEC): its form without parts, else its key."""
+        """An act's short name in the language: its citation form without parts, else its key."""
         return cited_as(self.kb.acts.get(key), key, self.language) or key
 
     def act_title(self, key: str) -> str | None:
@@ -299,9 +299,9 @@ class Phrasebook:
 
     def new_person(self, value: str, case: str | None = None) -> str | None:
         """A person a question in words assumed with a role the case gives no one (engine/tools/understanding.py
-        names it `RELATION_of_SUBJECT`, or `some_RELATION`), said by that role: "a spouse of Bekov", «супругом
-        (супругой) Бекова» (the role in the sentence's case, the subject in the genitive), «Бековтің жұбайы
-        (зайыбы)»; None for any other value."""
+        names it `RELATION_of_SUBJECT`, or `some_RELATION`), said by that role: "a buyer of Ivanov", «покупателем
+        Иванова» (the role in the sentence's case, the subject in the genitive), «Ахметовтің сатып алушысы»; None
+        for any other value."""
         role = self._role_of(value)
         if role is None:
             return None

@@ -294,7 +294,7 @@ class Prover:
     # ------------------------------------------------------------ why-not
     def _for_everyone(self, conditions, name: str, head: dict, current: dict) -> bool:
         """Whether to speak of no one in particular: the condition that introduces `name` offers more than one
-        value, or the one it offers is a value of the conclusion (Q = P: "if aigul died" would mislead)."""
+        value, or the one it offers is a value of the conclusion (Q = P: "if b is p" would mislead)."""
         generator = next(c for c in conditions if isinstance(c, n.Atom) and name in _names(c))
         open_ = {k: v for k, v in current.items() if k != name}
         values = set()

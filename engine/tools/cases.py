@@ -1,11 +1,11 @@
 """The case space (`zan cases`): every case a question can meet, and the law's answer to each.
 
-For a question such as `call(C, P, Purpose)`:
+For a question such as `q(A, B, R)`:
 
-- **individuals**: the question's variables become generic persons (`c`, `p`); a variable whose
-  domain the knowledge base itself enumerates (`purpose(Purpose)`: facts of kb/, no rule) takes each
-  of those values in turn; and every existential variable of a deciding norm (the relative whose
-  death is the ground) gets one more person of its own.
+- **individuals**: the question's variables become generic persons (`a`, `b`); a variable whose
+  domain the knowledge base itself enumerates (`r(R)`: facts of kb/, no rule) takes each
+  of those values in turn; and every existential variable of a deciding norm (a person its conditions
+  speak of and its conclusion does not) gets one more person of its own.
 - **dimensions**: the ground facts over them that the deciding norms read, directly or through
   definitions, and that a case file could state (no norm concludes them, kb/ does not fix them).
 - **rows**: a decision table per atom of the question, read top down (the first row that matches an
@@ -59,7 +59,7 @@ MAX_COMBINATIONS = 16384    # combinations of applicable norms one question weig
 # ---------------------------------------------------------------- what-if: assumed and retracted facts
 
 def parse_fact(text: str) -> GroundAtom:
-    """A ground fact written on the command line, e.g. `died(mother)`, as (relation, values)."""
+    """A ground fact written on the command line, e.g. `p(a)`, as (relation, values)."""
     from engine.syntax.parser import parse_query
 
     query = parse_query(text.strip().rstrip("."), path="<assumed>")
@@ -285,7 +285,7 @@ class Builder:
         self.open_relations = {rel for rel in kb.predicates if rel not in self.fixed_relations and (
             rel in fulfilled_by_fact or (rel not in concluded and not any(p.deontic and rel in p.deontic for p in programs)))}
         # a fact the kb declares a case may establish (assumable: evidence, circumstances) stays a fact of the
-        # case even where a norm also derives it (a death certificate proves the death; died(X) may be stated)
+        # case even where a norm also derives it (evidence a norm reads as proof may still be stated)
         modal = {rel for rel, kinds in modalities.items() if kinds}
         self.open_relations |= {ref.norm_id for decl in kb.assumables for ref in decl.predicates
                                 if ref.norm_id in kb.predicates and ref.norm_id not in modal
@@ -329,7 +329,7 @@ class Builder:
         """The values an existential variable ranges over: the persons of its kind met so far, and one of its own.
 
         One of its own per role: the position of the condition that first names it, with the values its
-        other arguments are bound to (`in(e, X)`). Every norm and definition reaching the same role shares
+        other arguments are bound to (`q(e, X)`). Every norm and definition reaching the same role shares
         the person (the entity the appointment e is in is one entity, whichever paragraph speaks of it), so
         the space does not grow by a block of facts per norm; a second variable of the same role within one
         condition (`A != B`) gets a person of its own."""
@@ -577,7 +577,7 @@ def _combined(d: Diagrams, applies: list[tuple[str, int]], together: tuple[set, 
 def _scoped(builder: Builder, grounder: Grounder, program: ir.Program, predicate: str, values: tuple,
             root: int, found: dict) -> int:
     """The undetermined outcomes (no conflict) where a scope declaration of the kb holds, marked as outside
-    what the kb encodes (`outside scope "pec 109.1" for call(C, P, Purpose) if ...`): not gaps."""
+    what the kb encodes (`outside scope "code 12.1" for q(A, B) if ...`): not gaps."""
     import dataclasses
 
     d = builder.d
@@ -627,7 +627,7 @@ def _table(d: Diagrams, root: int, impossible_value: Callable, keep: Callable | 
     irredundant cover (Diagrams.isop) of its region where the regions of the rows above are don't-cares,
     chosen greedily (the outcome with the fewest rows next). So every condition of a row is needed:
     without it the row would also take cases of an outcome below it. With a status filter (`permitted
-    call(...)`): the outcomes of that status only, each a prime cover of its own region (rows of one
+    q(...)`): the outcomes of that status only, each a prime cover of its own region (rows of one
     outcome may overlap, rows of different outcomes never do: DMN's "any").
     Assignments that no case can have (the None leaf: an impossible pattern) are don't-cares everywhere.
     """
@@ -749,7 +749,7 @@ def _representatives(kb: KnowledgeBase, make: Callable, builder: Builder,
     """Evaluates many hypothetical cases, each with its own renamed persons: a trace per case.
 
     Cases go in as few programs as can hold them apart: two cases whose atoms stay the same once
-    renamed (the constants of the law, `amend(ministry_of_internal_affairs, rules819)`) are evaluated in
+    renamed (the constants of the law, `q(a, b)` where a and b are no persons) are evaluated in
     different programs. make(asked) lowers the program of one side; the asked atoms join their
     `asked over` domains, as a ground question's do (ir.lower), so a norm reaching "whoever" decides them.
     """
@@ -866,7 +866,7 @@ def _checked_facts(kb: KnowledgeBase, facts: Sequence[str | n.Atom | GroundAtom]
                    language: str) -> list[GroundAtom]:
     """Facts written on the command line (text) or given as atoms, as (relation, values): each a declared
     predicate with its arity, else an error at the fact, in the reader's language. A --given fact may name the
-    question's own variables (`advocate(P)`: the person p)."""
+    question's own variables (`p(B)`: the person b)."""
     from engine.pipeline import check_query, fact_atoms
 
     out: list[GroundAtom] = []
@@ -902,7 +902,7 @@ def _lowering(kb: KnowledgeBase, day: datetime.date, reading, assumed: list[Grou
 
 
 def _given_atom(text: str, path: str, parsed: n.Query, language: str) -> n.Atom:
-    """A --given fact: ground, or over the question's own variables (`advocate(P)` is about the person p)."""
+    """A --given fact: ground, or over the question's own variables (`p(B)` is about the person b)."""
     from engine.base.messages import message
     from engine.syntax.parser import parse_query
 
@@ -1215,9 +1215,9 @@ def how_for_result(result, status: str, limit: int | None = None, budget: Budget
 
 def general(query: n.Query, roles: Sequence[n.Atom], at: datetime.date, kb_dir: Path | None = None,
             assumptions: Sequence[n.Atom] = (), reading: str | None = None, language: str = "en") -> CaseSpace:
-    """A question about no named person ("can a convict in the isolator call his lawyer?"), answered in
-    general: the case space of its atom given what the question says of its persons (the role atoms
-    over its variables, e.g. `in_disciplinary_isolator(Convict)`, `advocate(Person)`), at its date."""
+    """A question about no named person ("may someone who is p do q with a b?"), answered in general: the
+    case space of its atom given what the question says of its persons (the role atoms over its variables,
+    e.g. `p(A)`, `b(B)`), at its date."""
     assumed = [a for a in assumptions if not a.variables()]
     return cases(query, at, kb_dir, reading=reading, given=list(roles), assumed=assumed, language=language)
 
@@ -1237,7 +1237,7 @@ def general_question(text: str, kb_dir: Path | None, language: str):
 def general_document(understood, kb: KnowledgeBase, at: datetime.date, kb_dir: Path | None = None,
                      language: str = "en", reading: str | None = None) -> dict:
     """A general question's answer as data: the case space's document (persons named by letters) plus
-    `question` (as understood) and `conditions` (per atom: the atom in words and the lawyer's lines)."""
+    `question` (as understood) and `conditions` (per atom: the atom in words and its lines in words)."""
     from engine.explain.render.as_cases import conditions
     from engine.tools.understanding import in_words
 

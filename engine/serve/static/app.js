@@ -328,7 +328,7 @@
     }
   }
 
-  // A question citing a provision ("согласно подп. 2) ч. 1 ст. 134 УИК", "according to pec 134.1.2"): what its norms
+  // A question citing a provision ("согласно подп. 2) ч. 1 ст. 12 Кодекса", "according to code 12.1.2"): what its norms
   // did in this answer (the answer's `according_to`, engine/tools/according.py), in the sentences `zan ask` says
   // (engine/explain/render/as_according.py: its templates are the page's words "according heading", "fate ...").
   const UNSAID = new Set(["not used", "other atom"]);   // said in JSON only, as the CLI's text leaves them out
@@ -701,6 +701,8 @@
   window.addEventListener("beforeprint", revealAll);
   for (const b of document.querySelectorAll(".tabs [data-view]")) b.addEventListener("click", () => view(b.dataset.view));
 
-  Promise.all([loadTimeline(), loadQuestions(), loadInterview(), loadReadings()]).then(ask).catch((e) => showErrors($("errors"), e));
+  // the page asks the question it opens with (the project's page_question), if it has one
+  Promise.all([loadTimeline(), loadQuestions(), loadInterview(), loadReadings()])
+    .then(() => ($("query").value.trim() ? ask() : null)).catch((e) => showErrors($("errors"), e));
   window.zan = { ask, state, revealAll };
 })();
