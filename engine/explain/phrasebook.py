@@ -30,6 +30,7 @@ from engine.syntax import nodes as n
 _PLACEHOLDER = re.compile(r"\{(\d)(?::(ordinal))?\}")
 _SPACES = re.compile(r"\s+")
 _QUOTES = re.compile('["«»“”„]')
+_OF = re.compile(r"(?=_of_)")   # where a person's name may end its relation's name (RELATION_of_SUBJECT)
 _SLOT = re.compile(r"\{(\w+)(?::(\w+))?\}")   # a template's parameter, with the case it takes ({Convict:dat})
 
 
@@ -238,7 +239,9 @@ class Phrasebook:
         self._labels: dict = {}   # constant -> its label in the language
         self._roles: dict = {}    # value -> (relation, subject) of a person assumed with a role, or None
         self._readings: dict = {}  # (predicate, arity) -> its reading template cut at its parameters (reading)
-        self._relations: list[str] | None = None
+        self._said_memo: dict = {}  # (type, value, case) -> the value in a reading, in that case (a register reads
+        #                             each person in many atoms, and a kk/ru name declined in each case once)
+        self._relations: dict[str, int] | None = None   # predicate -> its place, the longest name first (_role_of)
 
     # ------------------------------------------------------------ citations and acts
     def date(self, day: datetime.date | str | None, case: str | None = None) -> str:
@@ -320,10 +323,13 @@ class Phrasebook:
         if found is not self:
             return found
         found = None
-        if value not in self.kb.constants:
+        if value not in self.kb.constants and ("_of_" in value or value.startswith("some_")):
             if self._relations is None:   # the longest name first: a name that ends in another is itself
-                self._relations = sorted(self.kb.predicates, key=len, reverse=True)
-            for name in self._relations:
+                ordered = sorted(self.kb.predicates, key=len, reverse=True)
+                self._relations = dict(zip(ordered, range(len(ordered))))
+            # only the names the value can begin with, in that order (a register has many values to try)
+            named = [value[:m.start()] for m in _OF.finditer(value)] + [value[5:]]
+            for name in sorted((x for x in named if x in self._relations), key=self._relations.__getitem__):
                 if value.startswith(name + "_of_") and self.kb.predicates[name].arity in (1, 2):
                     found = (name, value[len(name) + 4:])
                     break
@@ -346,7 +352,18 @@ class Phrasebook:
             parts = self._readings[key] = self._cut(predicate, len(values))
         if parts is None:
             return None
-        return "".join(part if type(part) is str else self._said(values[part[0]], part[1]) for part in parts)
+        said = self._said_memo
+        out = []
+        for part in parts:
+            if type(part) is not str:   # (position, case): the value said in that case, remembered per value and case
+                value = values[part[0]]
+                slot = (type(value), value, part[1])   # 1 and 1.0 are equal keys, not equal words
+                found = said.get(slot)
+                if found is None:
+                    found = said[slot] = self._said(value, part[1])
+                part = found
+            out.append(part)
+        return "".join(out)
 
     def _cut(self, predicate: str, arity: int) -> list | None:
         """The template as text and (position of the value, the case it takes) in turn; a parameter the
