@@ -114,10 +114,10 @@ _DATE_PARTS = re.compile("YYYY|MMMM|D")
 
 def say_in_force(start: datetime.date | str | None, end: datetime.date | str | None, language: str,
                  today: datetime.date | None = None) -> str:
-    """A norm's dates in force as a lawyer of the language writes them: kk «2015 жылғы 1 қаңтардан бастап күшіне
-    енген», ru «вступила в силу 1 января 2015 г.» (a day after `today`: «... күшіне енеді», «вступает в силу»), and
-    the last day, inclusive: «2024 жылғы 26 желтоқсанды қоса алғанға дейін күшінде», «действует до 26 декабря
-    2024 г. включительно». English keeps ISO: "in force from 2015-01-01; in force until 2024-12-26"."""
+    """A norm's dates in force as legal texts of the language write them: kk «2020 жылғы 1 наурыздан бастап күшіне
+    енген», ru «вступила в силу 1 марта 2020 г.» (a day after `today`: «... күшіне енеді», «вступает в силу»), and
+    the last day, inclusive: «2024 жылғы 31 мамырды қоса алғанға дейін күшінде», «действует до 31 мая
+    2024 г. включительно». English keeps ISO: "in force from 2020-03-01; in force until 2024-05-31"."""
     parts = []
     if start:
         day = datetime.date.fromisoformat(start) if isinstance(start, str) else start
