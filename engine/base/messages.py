@@ -606,6 +606,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "must be strings": {"en": "{key} must be a list of strings", "ru": "{key} должен быть списком строк",
                         "kk": "{key} жолдар тізімі болуы тиіс"},
     "must be a string": {"en": "{key} must be a string", "ru": "{key} должен быть строкой", "kk": "{key} жол болуы тиіс"},
+    "must be a date": {"en": "{key} must be a date, YYYY-MM-DD", "ru": "{key} должен быть датой, ГГГГ-ММ-ДД",
+                       "kk": "{key} күн болуы тиіс, ЖЖЖЖ-АА-КК"},
     "unknown language": {"en": "unknown language {lang!r}", "ru": "неизвестный язык «{lang}»", "kk": "белгісіз тіл «{lang}»"},
     "the languages are": {"en": "the languages are kk, ru and en", "ru": "языки: kk, ru и en", "kk": "тілдер: kk, ru және en"},
     "no kb folder": {"en": "no knowledge base folder {kb!r} beside the project file",
@@ -646,21 +648,21 @@ MESSAGES: dict[str, dict[str, str]] = {
                              "kk": "факт емес тұжырым"},
     "law belongs in the kb": {
         "en": "law (norms, acts, predicates, rules, questions) belongs in the knowledge base (--kb); a case file states "
-              "facts such as `spouse(bekov, aliya) from 2024-01-01.`",
+              "facts such as `q(a, b) from 2024-01-01.`",
         "ru": "право (нормы, акты, предикаты, правила, вопросы) относится к базе знаний (--kb); файл дела содержит "
-              "факты, напр. `spouse(bekov, aliya) from 2024-01-01.`",
+              "факты, напр. `q(a, b) from 2024-01-01.`",
         "kk": "құқық (нормалар, актілер, предикаттар, ережелер, сұрақтар) білім қорына (--kb) жатады; іс файлында "
-              "фактілер болады, мысалы `spouse(bekov, aliya) from 2024-01-01.`"},
+              "фактілер болады, мысалы `q(a, b) from 2024-01-01.`"},
     # facts assumed or retracted, readings named on the command line (engine/pipeline.py, engine/logic/ir.py, cases)
     "not a ground fact": {"en": "{text!r} is not a ground fact", "ru": "«{text}» — не факт без переменных",
                           "kk": "«{text}» — айнымалысыз факт емес"},
-    "assumed fact is ground": {"en": "an assumed or retracted fact has no status and no variables, e.g. died(mother)",
-                               "ru": "у допущения или исключённого факта нет ни статуса, ни переменных, напр. died(mother)",
+    "assumed fact is ground": {"en": "an assumed or retracted fact has no status and no variables, e.g. p(a)",
+                               "ru": "у допущения или исключённого факта нет ни статуса, ни переменных, напр. p(a)",
                                "kk": "жорамалда не алынып тасталған фактіде мәртебе де, айнымалы да болмайды, мысалы "
-                                     "died(mother)"},
-    "not a ground fact write": {"en": "{text!r} is not a ground fact; write e.g. died(mother)",
-                                "ru": "«{text}» — не факт без переменных; напишите, напр., died(mother)",
-                                "kk": "«{text}» — айнымалысыз факт емес; мысалы, died(mother) деп жазыңыз"},
+                                     "p(a)"},
+    "not a ground fact write": {"en": "{text!r} is not a ground fact; write e.g. p(a)",
+                                "ru": "«{text}» — не факт без переменных; напишите, напр., p(a)",
+                                "kk": "«{text}» — айнымалысыз факт емес; мысалы, p(a) деп жазыңыз"},
     "assumed names no variables": {"en": "an assumed or retracted fact names no variables and no status",
                                    "ru": "допущение или исключённый факт не содержит ни переменных, ни статуса",
                                    "kk": "жорамал не алынып тасталған факт айнымалыны да, мәртебені де атамайды"},

@@ -65,7 +65,7 @@ def check(kb: KnowledgeBase, language: str | None = None) -> list[Diagnostic]:
 
 
 def _kinds(kb: KnowledgeBase, language: str | None = None) -> list[Diagnostic]:
-    """The kinds parameters take and kinds are one of (`Person: spouse`, `kind spouse is family_member`) are declared."""
+    """The kinds parameters take and kinds are one of (`Y: holder`, `kind holder is party`) are declared."""
     found = []
 
     def unknown(ref: n.Reference, text: str) -> Diagnostic:

@@ -1,12 +1,12 @@
 """Names and nouns in the grammatical case a sentence needs: Russian by pymorphy3 and its dictionaries
 (OpenCorpora), Kazakh by a small rule set of vowel harmony (no maintained Kazakh morphology package exists).
 
-`decline(text, case, language)` puts a label ("Кунакбаев", "постановление № 60-НП", "Құнақбаев") in a case:
+`decline(text, case, language)` puts a label ("Иванов", "постановление № 7", "Сапаров") in a case:
 gen, dat, acc, ins, loc (and abl in Kazakh). In Russian the leading words that are in the nominative are
 declined and the rest (a genitive complement, a number, a quoted title) kept; a word the dictionary
-does not know in the nominative singular is kept as written (indeclinable names such as «Гульнар»).
+does not know in the nominative singular is kept as written (indeclinable names).
 `case_after(word)` is the case a Russian name takes after an agreeing noun or participle of a template
-("осужденному {Convict}" -> dat); None where the word may be nominative ("лицо {Person}").
+("владельцу {Owner}" -> dat); None where the word may be nominative ("лицо {Person}").
 Without pymorphy3 installed, Russian text is kept as written.
 
 May import: the standard library and pymorphy3 (as the rest of engine.explain: `engine.syntax`, `engine.base`;
@@ -84,7 +84,7 @@ def decline_ru(text: str, case: str) -> str:
 
 
 def case_after(word: str) -> str | None:
-    """The case of a Russian noun, adjective or participle that a name agrees with ("осужденному" -> dat,
+    """The case of a Russian noun, adjective or participle that a name agrees with ("владельцу" -> dat,
     "лицом" -> ins); None where it may be nominative, or is not such a word."""
     analyzer = _analyzer()
     if analyzer is None or not re.fullmatch(r"[А-Яа-яЁё-]+", word or "-"):
@@ -122,9 +122,9 @@ def is_verb_form(word: str) -> bool:
 
 
 def gender(label: str) -> str | None:
-    """The grammatical gender of a person's Russian name or noun ("Кунакбаев" masc, "Айгуль" femn, "мать" femn),
+    """The grammatical gender of a person's Russian name or noun ("Иванов" masc, "Мария" femn, "мать" femn),
     where every reading of it as one animate person in the nominative agrees; None where the dictionary does not
-    say or its readings disagree ("Гульнар")."""
+    say or its readings disagree ("Женя")."""
     analyzer = _analyzer()
     words = label.split()
     if analyzer is None or not words or not re.fullmatch(r"[А-Яа-яЁё-]+", words[-1]):
@@ -135,8 +135,8 @@ def gender(label: str) -> str | None:
 
 
 def is_genitive_ru(written: str, label: str) -> bool:
-    """Whether a name as written is its Russian label in the genitive and not in the nominative («Бекова» of
-    «Беков»; «Айгуль», the same in every case, is not)."""
+    """Whether a name as written is its Russian label in the genitive and not in the nominative («Иванова» of
+    «Иванов»; «Нелли», the same in every case, is not)."""
     low = written.lower()
     return low != label.lower() and low == decline_ru(label, "gen").lower()
 
@@ -153,8 +153,8 @@ def decline(text: str, case: str | None, language: str) -> str:
 
 
 def indefinite(noun: str, language: str) -> str:
-    """A noun said of someone not named, in the language: English puts its article before it ("an advocate",
-    "a spouse"); Kazakh and Russian have none."""
+    """A noun said of someone not named, in the language: English puts its article before it ("an owner",
+    "a buyer"); Kazakh and Russian have none."""
     if language != "en":
         return noun
     return ("an " if noun[:1].lower() in "aeiou" else "a ") + noun

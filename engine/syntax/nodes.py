@@ -219,7 +219,7 @@ class PredicateDecl:
 
 @dataclass(frozen=True, slots=True)
 class KindDecl:
-    """A kind of value parameters take (`kind spouse is family_member kk "..." ru "..." en "spouse".`)."""
+    """A kind of value parameters take (`kind holder is party kk "..." ru "..." en "holder".`)."""
 
     name: str
     parents: tuple[Reference, ...]     # the kinds it is one of (`is family_member`)
@@ -324,7 +324,7 @@ class AssumableDecl:
 
 @dataclass(frozen=True)
 class ConstraintDecl:
-    """A combination of facts no case has (`never spouse(C, P) and spouse(C, Q) and P != Q`)."""
+    """A combination of facts no case has (`never q(C, P) and q(C, Q) and P != Q`)."""
 
     conditions: tuple
     labels: tuple[Label, ...] = ()

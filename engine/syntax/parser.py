@@ -158,7 +158,7 @@ def _keywords() -> tuple[str, ...]:
 
 def _misspelt_keyword(token, text: str, path: str, expected) -> tuple[str, Span, str] | None:
     """A word where a keyword or modality was meant: the unexpected word itself (`an` for `and`), or the word
-    just before an unexpected word (`forbidden visit(...)`: two names in a row are never the grammar's)."""
+    just before an unexpected word (`forbidden q(...)`: two names in a row are never the grammar's)."""
     import difflib
 
     def guess(word: str) -> str | None:

@@ -1,8 +1,8 @@
 """Questions in words (kk, ru, en): a controlled language generated from the knowledge base.
 
-`understand(text, kb, language)` turns "which calls are permitted for Kunakbayev in the disciplinary
-isolator on 15 January 2025?" into the question it means (`permitted call(kunakbaev, Person, Purpose)`,
-an assumption `in_disciplinary_isolator(kunakbaev)`, the date) or into a located diagnostic naming the
+`understand(text, kb, language)` turns "what is permitted for Ivanov in the city on 1 March 2025?"
+(Ivanov the label of a constant, "in the city" a phrase of a predicate p) into the question it means
+(`permitted q(ivanov, X)`, an assumption `p(ivanov)`, the date) or into a located diagnostic naming the
 word it could not place and the nearest phrasings it knows. It never guesses: every word of the text
 must be placed, or the question is not understood.
 
@@ -130,7 +130,7 @@ def _similar(written: str, known: str) -> float:
 
 
 def _name_match(written: str, name: str) -> bool:
-    """A name with a case ending (Кунакбаеву, Құнақбаевқа, Ospanov's): the name, then at most 4 letters."""
+    """A name with a case ending (Иванову, Ахметовке, Ivanov's): the name, then at most 4 letters."""
     if written == name:
         return True
     for stem in (name, name[:-1] if len(name) > 4 and name[-1] in "ьйаяеоыі" else None):
@@ -439,7 +439,7 @@ def askable(kb: KnowledgeBase) -> set[str]:
 
 
 def _ranges(kb: KnowledgeBase, predicate: str) -> set[str]:
-    """The predicates that name the ranges of an asked predicate's arguments (`asked over contact(..) and purpose(..)`)."""
+    """The predicates that name the ranges of an asked predicate's arguments (`asked over p(..) and r(..)`)."""
     decl = kb.predicates.get(predicate)
     found = set()
     for c in (decl.domain or ()) if decl else ():
@@ -450,7 +450,7 @@ def _ranges(kb: KnowledgeBase, predicate: str) -> set[str]:
 
 
 def _type_noun(decl: n.PredicateDecl) -> bool:
-    """convict(Convict), purpose(Purpose): a predicate named after its only argument names the kind of a thing."""
+    """party(Party), item(Item): a predicate named after its only argument names the kind of a thing."""
     return decl.arity == 1 and decl.name.lower() == decl.parameters[0].lower()
 
 
@@ -487,9 +487,9 @@ def understand(text: str, kb: KnowledgeBase, language: str = "en", general_quest
     """The question a text in words asks, or a located diagnostic (in `language`) saying which word is not placed.
 
     Every name and kinship word is placed in its own role, in the asked atom or an assumption, or the
-    question is refused at that word. A kinship or role word ("his wife", "адвокату") names the person the
-    case relates to the convict that way; in a context phrase ("if his mother died") a person the case does
-    not name is a new person assumed with that kinship. Where the asked atom's person is not one person of
+    question is refused at that word. A kinship or role word (a relation's `phrase`: "his buyer", "покупателю") names the
+    person the case relates to the question's subject that way; in a context phrase ("if his buyer is p") a
+    person the case does not name is a new person assumed with that kinship. Where the asked atom's person is not one person of
     the case, `general_questions=True` returns the unbound variable with the role atoms (`Understood.roles`)
     for a caller that answers general questions; otherwise the question is refused at that word.
 
@@ -505,7 +505,7 @@ def understand(text: str, kb: KnowledgeBase, language: str = "en", general_quest
         reading.place_words()
         every = reading.every_question()
         if every is not None:
-            return every
+            return _according(kb, every, reading.cited, language)
         reading.asked_predicate()
         status = reading.status()
         reading.name_the_question()
@@ -866,8 +866,8 @@ class _Reading:
 
     def _refer(self, own_segments: set[int]) -> None:
         """Each possessive pronoun to the person it refers to: the question's subject, unless its gender says another
-        person the question names («у неё» of Айгуль, not of Кунакбаев); in a context phrase that person then says
-        whose (as «у Айгуль» would); in the question itself, or where no one agrees, it is refused at the word."""
+        person the question names («у неё» of Мария, not of Иванов); in a context phrase that person then says
+        whose (as «у Марии» would); in the question itself, or where no one agrees, it is refused at the word."""
         subject = self._subject()
         decl = self.kb.predicates[self.predicate]
         persons = [v for v in dict.fromkeys([subject] + [self.bound.get(p) for p in decl.parameters[1:]]) if v]
@@ -1067,8 +1067,8 @@ class _Reading:
 
 def _citations(lexicon: Lexicon, text: str) -> list[Found]:
     """The provisions the question cites, where the kb's own phrases do not say those words: a phrase of several
-    words ("режим части второй статьи 109 УИК", "regime of PEC Art. 109(2)") keeps them, and so does any
-    phrase for a bare act's name ("Правила" as what is amended)."""
+    words ("порядок части второй статьи 12 Кодекса", "the regime of Code Art. 12(2)") keeps them, and so does
+    any phrase for a bare act's name ("Кодекс" as what is amended)."""
     cited = find_citations(lexicon.kb, text)
     if not cited:
         return cited
@@ -1126,12 +1126,15 @@ def _according(kb: KnowledgeBase, understood: Understood, cited: list[Found], la
     if not cited:
         return understood
     out = []
-    predicate = understood.query.atom.predicate
+    predicates = list(dict.fromkeys(q.atom.predicate for q in understood.every or (understood.query,)))
     for f in cited:
-        norms = bearing(kb, cited_norms(kb, f.citation), predicate)
+        named = cited_norms(kb, f.citation)
+        norms = list({m.id: m for p in predicates for m in bearing(kb, named, p)}.values())
         if not norms:
+            about = word("every question", language, count=len(understood.every)) if understood.every else \
+                meaning(kb, "predicate", predicates[0], language)
             return Diagnostic("not-understood", word("provision not about", language, citation=f.text,
-                                                     predicate=meaning(kb, "predicate", predicate, language)),
+                                                     predicate=about),
                               Span(SOURCE, 1, f.start + 1, 1, f.end + 1), hint=word("say it otherwise", language))
         out.append((f.text, f.citation.key, tuple(m.id for m in norms)))
     return dataclasses.replace(understood, according_to=tuple(out))
@@ -1142,9 +1145,9 @@ _APPOSITIVE = {"predicate", "predicates", "role", "which"}
 
 def _appositives(kb: KnowledgeBase, lexicon: Lexicon, toks: list[Token], pieces: list[_Piece],
                  opened_by: dict[int, int]) -> None:
-    """A clause set off by commas right after a noun ("осужденный, содержащийся в ШИЗО, ...", "a convict, held
-    in the disciplinary isolator, ...") says what that noun's person is: its commas are read as if absent, so
-    the clause and what follows its closing comma are of the noun's segment (as "осужденный в ШИЗО ..." is).
+    """A clause set off by commas right after a noun ("покупатель, проживающий в городе, ...", "a buyer,
+    living in the city, ...") says what that noun's person is: its commas are read as if absent, so
+    the clause and what follows its closing comma are of the noun's segment (as "покупатель в городе ..." is).
     A clause with its own names, an "if", a status or a question word of its own is not such a clause."""
     def of(seg: int) -> list[_Piece]:
         return [p for p in pieces if p.segment == seg]
@@ -1226,8 +1229,8 @@ def _no_place(kb: KnowledgeBase, t: Token, predicates: list[str], language: str)
 
 
 def _role_parameter(decl: n.PredicateDecl, args: dict, role_word: bool) -> str | None:
-    """The person a relation's noun names ("his wife": spouse's Person, the convict's being known; "his
-    lawyer": advocate's Person): the one parameter left free, the others given; None if it is not one."""
+    """The person a relation's noun names ("his buyer": the Y of `buyer(X, Y)`, X being
+    known): the one parameter left free, the others given; None if it is not one."""
     free = [p for p in decl.parameters if p not in args]
     if len(free) != 1:
         return None
@@ -1396,7 +1399,7 @@ def nearest_phrasings(kb: KnowledgeBase, text: str, language: str, count: int = 
 # ---------------------------------------------------------------- back in words
 
 def _stated(kb: KnowledgeBase, atom: n.Atom) -> bool:
-    """Whether the case already states the assumed fact ("his wife Aigul" where spouse(kunakbaev, aigul) is a fact)."""
+    """Whether the case already states the assumed fact ("his buyer Ivanov" where buyer(a, ivanov) is a fact)."""
     values = tuple(a.value for a in atom.args if isinstance(a, n.Constant))
     return any(c.is_fact and c.head.predicate == atom.predicate and
                tuple(a.value for a in c.head.args if isinstance(a, n.Constant)) == values for c in kb.clauses)
@@ -1454,9 +1457,9 @@ def in_words(understood: Understood, kb: KnowledgeBase, language: str) -> dict:
                             for nid in understood.deadlines if (deadline := kb.norms[nid].deadline) is not None]
     if understood.according_to:
         book = Phrasebook(kb, language)
-        asked = understood.query.atom.predicate
+        asked = {q.atom.predicate for q in understood.every or (understood.query,)}
         out["according_to"] = [{"text": written, "citation": key, "cited_as": book.cite(key) or key, "norms": list(ids),
-                                "concluding": [i for i in ids if _concludes(kb, i, asked)]}
+                                "concluding": [i for i in ids if any(_concludes(kb, i, p) for p in asked)]}
                                for written, key, ids in understood.according_to]
     if understood.every:   # each question in general, in words
         out["every"] = [{"query": _query_text(q), "in_words": reading(q.atom)} for q in understood.every]

@@ -55,8 +55,8 @@ def _label(kb: KnowledgeBase, value: str, language: str) -> str:
 
 
 def find_norms(kb: KnowledgeBase, text: str) -> list[n.Norm]:
-    """Norms named by id (`pec.134.1.2.calls`), by citation key (`pec 134.1.2`) or by a citation as any
-    language cites it (`подп. 2) ч. 1 ст. 134 УИК`, `ҚАК-тің 134-бабы бірінші бөлігінің 2) тармақшасы`, `УИК, ст. 134 ч. 1 п. 2`)."""
+    """Norms named by id (`code.12.1.a`), by citation key (`code 12.1.2`) or by a citation as any language
+    cites it in the forms its act declares (`подп. 2) ч. 1 ст. 12 Кодекса`, `Кодекс, ст. 12 ч. 1 п. 2`)."""
     if text in kb.norms:
         return [kb.norms[text]]
     citation = read_citation(kb, text)

@@ -329,8 +329,8 @@ def html(doc: dict, language: str) -> str:
 
 
 def conditions(doc: dict, language: str) -> list[tuple[str, list[str]]]:
-    """A lawyer's answer per atom of the question, read off its first-hit table: for each run of rows of one
-    status and deciding norm, "Permitted (cc60 1) if: …; or …", and the last row "Otherwise prohibited (…)".
+    """The answer in words per atom of the question, read off its first-hit table: for each run of rows of one
+    status and deciding norm, "Permitted (code 12.1) if: …; or …", and the last row "Otherwise prohibited (…)".
     [(the atom in words, [lines])]."""
     out = []
     for t in tables(doc):
