@@ -55,20 +55,20 @@ def say_date(day: datetime.date | str | None, language: str, case: str | None = 
 _BACK = set("аоұыя")
 _FRONT = set("әөүіе")
 _VOWELS = _BACK | _FRONT | set("уиюэ")
-_VOICELESS = set("пфкқтсшщхцчһв")   # в: the -ов/-ев of surnames is said [ф] (Құнақбаевқа, Құнақбаевтың)
+_VOICELESS = set("пфкқтсшщхцчһв")   # в: the -ов/-ев of surnames is said [ф] (Сапаровқа, Сапаровтың)
 _NASAL = set("мнң")
 
 
 # The Russian-made suffixes of surnames, which take no part in the harmony: the ending follows the last vowel of the
-# stem before them. The ruling's Kazakh text writes so: «Кунакбаевтың», «Адамовтың», «Дельмановтың», «Сариевтың»,
-# «Жақыпбаевты», «Джанибековтің», «Сүлейменовтің» (tests/test_morphology.py reads every such form of the source).
+# stem before them, as the Kazakh text of the bundled ruling writes every surname it declines (tests/test_morphology.py
+# reads each such form of the source and checks it against these rules).
 # The и of -ин is neutral (in neither list below): the vowel before it decides; the ruling writes no such surname.
 _SURNAME_SUFFIXES = ("ов", "ев", "ёв")
 
 
 def _front(word: str) -> bool:
     """Front (е, ә, ө, ү, і) or back (а, о, ұ, ы) harmony: the last such vowel of the stem, a surname's suffix
-    (-ов/-ев) aside: «Бековтің» (Бек-), «Құнақбаевтың» (Құнақба-)."""
+    (-ов/-ев) aside: «Ахметовтің» (Ахмет-), «Сапаровтың» (Сапар-)."""
     low = word.lower()
     if len(low) > 3 and low.endswith(_SURNAME_SUFFIXES):
         low = low[:-2]
@@ -86,7 +86,7 @@ def _last(word: str) -> str:
 
 
 def kk_ending(word: str, case: str) -> str:
-    """The Kazakh case ending of a word by vowel harmony and its last sound: Құнақбаев -> -қа (dat), -тың (gen)."""
+    """The Kazakh case ending of a word by vowel harmony and its last sound: Сапаров -> -қа (dat), -тың (gen)."""
     front, last = _front(word), _last(word)
     vowel, voiceless, nasal = last in _VOWELS, last in _VOICELESS, last in _NASAL
     pick = (lambda back_form, front_form: front_form if front else back_form)
@@ -106,7 +106,7 @@ def kk_ending(word: str, case: str) -> str:
 
 
 def decline_kk(text: str, case: str) -> str:
-    """A Kazakh label in a case: the ending on its last word (a name written apart: "Құнақбаевқа";
+    """A Kazakh label in a case: the ending on its last word (a name written apart: "Сапаровқа";
     a phrase: "№ 60-НҚ нормативтік қаулының"). A label ending in a digit or a closing sign takes a hyphen."""
     if case == "nom" or case not in CASES or not text:
         return text

@@ -446,9 +446,9 @@ QUESTION_WORDS: dict[str, dict[str, list[str]]] = {
 # "pronouns": possessive (and, after «у», personal) pronouns with the gender and number of the person they refer
 # to (masc, femn, plur; "self" the subject of the question itself, reflexive; "any" a language without gender):
 # «у него умерла мать», «её отец», "her father", «оның анасы». "before": words after which a name is the possessor
-# («у Бекова умерла мать», "the mother of Bekov"); "genitive": the case endings that make a name the possessor of
-# the noun after it («Бековтің анасы»; read after the name's own letters, whichever harmony the writer chose).
-# English "Bekov's" is the name and the "s" after its apostrophe. A possessor binds the owner of the kinship or
+# («у Иванова умерла мать», "the mother of Smith"); "genitive": the case endings that make a name the possessor of
+# the noun after it («Ахметовтің анасы»; read after the name's own letters, whichever harmony the writer chose).
+# English "Smith's" is the name and the "s" after its apostrophe. A possessor binds the owner of the kinship or
 # role word it qualifies (never the person called); one it cannot refer to refuses the question at its words.
 POSSESSIVES: dict[str, dict[str, dict[str, str]]] = {
     "pronouns": {"en": {"his": "masc", "her": "femn", "their": "plur", "its": "neut", "own": "self"},
