@@ -306,7 +306,7 @@ WORDS: dict[str, dict[str, str]] = {
                                          "не рассмотрены: {questions}",
                                    "kk": "тоқтатылды: салыстыру {limit} секундтан ұзаққа созылды — бұл уақыт шегі; "
                                          "қаралмағандары: {questions}"},
-    # what made an answer change, in `zan diff` ("because: cc60 1 came into force"); `zan cases` says "caused by"
+    # what made an answer change, in `zan diff` ("because: code 12.1.2 came into force"); `zan cases` says "caused by"
     "changed because": {"en": "because", "ru": "причина", "kk": "себебі"},
     "came into force": {"en": "{norm} came into force on {date}", "ru": "{norm} вступила в силу {date}",
                         "kk": "{norm} {date} күні күшіне енді"},
@@ -396,7 +396,7 @@ QUESTION_WORDS: dict[str, dict[str, list[str]]] = {
                              "ru": ["исполнено", "исполнило", "исполнил", "исполнила", "исполнена", "исполнить",
                                     "исполнен", "выполнено", "выполнило", "выполнил", "выполнила", "выполнена"],
                              "kk": ["орындады", "орындалды", "орындалған", "орындау"]},
-    # before or after a provision cited in the question ("согласно подп. 2) ч. 1 ст. 134 УИК"; "ҚАК-тің ...
+    # before or after a provision cited in the question ("согласно подп. 2) ч. 1 ст. 12 кодекса"; "кодекстің 12-бабы ...
     # тармақшасына сәйкес"): the question is asked according to it (engine/tools/according.py)
     "according": {"en": ["according to", "in accordance with", "pursuant to", "per"],
                   "ru": ["согласно", "в соответствии с", "на основании", "в силу"],
@@ -443,10 +443,10 @@ QUESTION_WORDS: dict[str, dict[str, list[str]]] = {
 # Whose: the words of a question in words that say whose a person or a thing is (engine/tools/understanding.py).
 # "pronouns": possessive (and, after «у», personal) pronouns with the gender and number of the person they refer
 # to (masc, femn, plur; "self" the subject of the question itself, reflexive; "any" a language without gender):
-# «у него умерла мать», «её отец», "her father", «оның анасы». "before": words after which a name is the possessor
-# («у Бекова умерла мать», "the mother of Bekov"); "genitive": the case endings that make a name the possessor of
-# the noun after it («Бековтің анасы»; read after the name's own letters, whichever harmony the writer chose).
-# English "Bekov's" is the name and the "s" after its apostrophe. A possessor binds the owner of the kinship or
+# «у него умерла мать», «её сын», "her son", «оның анасы». "before": words after which a name is the possessor
+# («у Асанова умерла мать», "the aunt of Asanov"); "genitive": the case endings that make a name the possessor of
+# the noun after it («Асановтың анасы»; read after the name's own letters, whichever harmony the writer chose).
+# English "Asanov's" is the name and the "s" after its apostrophe. A possessor binds the owner of the kinship or
 # role word it qualifies (never the person called); one it cannot refer to refuses the question at its words.
 POSSESSIVES: dict[str, dict[str, dict[str, str]]] = {
     "pronouns": {"en": {"his": "masc", "her": "femn", "their": "plur", "its": "neut", "own": "self"},
@@ -494,7 +494,7 @@ MONTHS: dict[int, tuple[str, ...]] = {
 # How a date is said in words, per language (engine.explain.phrasebook.say_date; the trainers' page's date
 # field, engine/serve/words.py): the months' names as a date writes them (the Russian in the genitive,
 # «27 декабря»), and the pattern (D the day, MMMM the month's name, YYYY the year). The Kazakh is the
-# ruling's («2024 жылғы 27 желтоқсандағы»), the Russian a lawyer's «27 декабря 2024 г.».
+# official one («2024 жылғы 27 желтоқсандағы»), the Russian the usual «27 декабря 2024 г.».
 MONTH_NAMES: dict[str, tuple[str, ...]] = {
     "kk": ("қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек", "қазан",
            "қараша", "желтоқсан"),
