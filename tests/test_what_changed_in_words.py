@@ -191,3 +191,14 @@ def test_a_status_named_filters_every_question(kb, language, text):
 def test_without_a_date_it_is_refused_at_the_question(kb):
     u = understand("Что изменилось?", kb, "ru")
     assert u.code == "not-understood" and "две даты" in u.message
+
+
+@pytest.mark.parametrize("text", [ON_THE_DAY["ru"], "Which calls of Kunakbayev changed on 27 December 2024?"])
+def test_jsonl_writes_the_document_then_each_change(zan, monkeypatch, text):
+    monkeypatch.chdir(ROOT)
+    result = zan("ask", text, "--format", "jsonl")
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert list(lines[0]) == ["document"] and lines[0]["document"]["from"] == "2024-12-26"
+    assert all(list(x) == ["change"] for x in lines[1:])
+    assert "call(kunakbaev, ospanov, legal_aid)" in {x["change"]["atom"] for x in lines[1:]}
