@@ -449,7 +449,7 @@ def _ask_in_words(text, kb, facts, at, fmt, explain, lang, short, steps, depth, 
         lang = language_of(text, knowledge_base) or lang
         ctx.find_root().meta["zan.lang"] = lang
     if not facts and not how:
-        # a question that names no one ("can a convict in the isolator call his lawyer?") is answered in
+        # a question that names no one ("may a holder of q do p with his r?") is answered in
         # general, for every case (engine/tools/cases.general), not about the sample case's persons
         general_kb = knowledge(folder, None, sample=False)
         general = understand(text, general_kb, lang, general_questions=True)
@@ -867,7 +867,7 @@ def vocabulary(kb, facts, lang, fmt):
     if fmt == "json":
         click.echo(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True))
         return
-    def signature(p: dict) -> str:   # spouse(Convict: convict, Person: spouse): the kinds where the kb declares them
+    def signature(p: dict) -> str:   # q(A: a, B: b): the kinds where the kb declares them
         return f"{p['name']}(" + ", ".join(a if k["kind"] == a else f"{a}: {k['kind']}"
                                             for a, k in zip(p["arguments"], p["kinds"])) + ")"
     out = [f"# {word('vocabulary asked', lang)}"]
