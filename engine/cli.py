@@ -1210,6 +1210,7 @@ def serve(port, host, kb):
     from engine.serve.server import listen
 
     choice = _knowledge(kb)
+    choice.settings()   # a broken settings file of the bundled kb is said here, at its line, before the server starts
     try:
         sock = listen(host, port)  # bound before it is announced: a taken port is said, --port 0 gets a real one
     except OSError as e:

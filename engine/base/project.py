@@ -15,7 +15,8 @@ case folders, the default language, the readings and what the trainers' page ope
     page_question = "q(a, X)"       # the question the trainers' page (`zan serve`) opens with and asks
     page_date = "2025-01-15"        # its date (default: the day it is opened)
 
-Where no project is found, the knowledge base bundled with Zan is used; `--kb` wins over both.
+Where no project is found, the knowledge base bundled with Zan is used, with its own settings: the checkout's
+zan.toml, installed beside it (`Choice.settings`, `settings_of`); `--kb` wins over both.
 Every command says which knowledge base it used (`Choice.describe`, one line on stderr; `"kb"` in JSON).
 This module may import only the standard library and engine.base.
 """
@@ -363,12 +364,38 @@ class Choice:
             line = message("kb bundled", language)
         return line if self.refusal is None else self.refusal.describe(language) + "\n" + line
 
+    def settings(self) -> Project | None:
+        """The zan.toml whose settings go with this knowledge base (what the trainers' page opens with): the
+        project's; for the bundled kb, its own (engine/base/resources.bundled_settings), read and checked as a
+        project's (`settings_of`); with --kb, none. A broken one is an input error, as a project's is."""
+        if self.origin == "project":
+            return self.project
+        if self.origin == "bundled":
+            from engine.base.resources import bundled_settings
+
+            return settings_of(bundled_settings(), self.folder)
+        return None
+
     def as_json(self) -> dict:
         shown: dict[str, object] = {"folder": _shown(self.folder), "origin": self.origin,
                  "project": _shown(self.project.file) if self.project else None}
         if self.refusal is not None:
             shown["ignored"] = {"file": _shown(self.refusal.file), "why": self.refusal.describe("en")}
         return shown
+
+
+def settings_of(path: Path, kb: Path) -> Project | None:
+    """The zan.toml at `path` as the settings of the knowledge base `kb` that no project chose (the bundled one):
+    read by `read`, trusted as a project's file and folders are (`trusted`, `folder_refusal`); None where there
+    is none, it is not trusted, or its `kb` is another folder (settings of another law never apply)."""
+    if not trusted(path):
+        return None
+    settings = read(path)
+    try:
+        same = settings.kb.resolve() == Path(kb).resolve()
+    except OSError:
+        return None
+    return settings if same and folder_refusal(settings) is None else None
 
 
 def choose(kb_dir: Path | str | None, bundled: Path, found=None) -> Choice:
