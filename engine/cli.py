@@ -472,7 +472,7 @@ def _ask_in_words(text, kb, facts, at, fmt, explain, lang, short, steps, depth, 
     if understood.at is not None:
         source = click.get_current_context().get_parameter_source("at")
         if source not in (ParameterSource.DEFAULT, None) and at != understood.at:
-            raise click.UsageError(message("two dates given", lang, named=understood.at.isoformat(), at=at.isoformat()))
+            raise click.UsageError(message("two dates given", lang, named=understood.at, at=at))
         at = understood.at
     _answer(understood.query, kb, facts, at, fmt, explain, lang, short=short, steps=steps, depth=depth,
             trace_level=trace_level, assumptions=understood.assumptions, understood=said, answer_number=answer_number,
@@ -491,7 +491,7 @@ def _general_answer(understood, knowledge_base, choice, at, fmt, lang, reading=N
     if understood.at is not None:
         source = click.get_current_context().get_parameter_source("at")
         if source not in (ParameterSource.DEFAULT, None) and at != understood.at:
-            raise click.UsageError(message("two dates given", lang, named=understood.at.isoformat(), at=at.isoformat()))
+            raise click.UsageError(message("two dates given", lang, named=understood.at, at=at))
         at = understood.at
     doc = general_document(understood, knowledge_base, at, choice.folder, lang, reading)
     if fmt in ("json", "jsonl"):
@@ -1056,14 +1056,17 @@ def test(paths, kb, update, only, lang, verbose, coverage, mutate, fail_under, s
     for outcome in run.failed:
         click.echo(visible_styled(report(outcome, lang)))   # colour only where click keeps it (a terminal, no NO_COLOR)
     if verbose:
+        from engine.explain.i18n import word
+
         for outcome in run.outcomes:
             if outcome.passed:
-                click.echo(visible(f"{outcome.expectation.span}: ok {outcome.scenario.name}: {outcome.expectation.atom}"))
+                click.echo(visible(f"{outcome.expectation.span}: " + word("scenario passed", lang, scenario=outcome.scenario.name,
+                                                                          atom=outcome.expectation.atom)))
     names = {o.scenario.name for o in run.outcomes}
     failed = sorted({o.scenario.name for o in run.failed})
-    click.echo(f"{len(names)} scenario{'s' if len(names) != 1 else ''}, {len(run.outcomes)} expectation"
-               f"{'s' if len(run.outcomes) != 1 else ''}: " + (f"{len(run.failed)} failed ({', '.join(failed)})"
-                                                               if failed else "all passed"))
+    click.echo(message("scenarios run", lang, scenarios=len(names), expectations=len(run.outcomes))
+               + (message("some failed", lang, count=len(run.failed), names=", ".join(failed)) if failed
+                  else message("all passed", lang)))
     if failed:
         sys.exit(1)
     below = []

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import string
 
+from engine.base.dates import DATE_WORDS as DATE_WORDS, MONTH_NAMES as MONTH_NAMES   # re-exported (see below)
+
 WORDS: dict[str, dict[str, str]] = {
     # ------------------------------------------------------------ the case space (zan cases) and --how
     "cases individual query": {"en": "a person of the question ({variable})", "ru": "лицо из вопроса ({variable})",
@@ -443,10 +445,17 @@ QUESTION_WORDS: dict[str, dict[str, list[str]]] = {
 # Whose: the words of a question in words that say whose a person or a thing is (engine/tools/understanding.py).
 # "pronouns": possessive (and, after «у», personal) pronouns with the gender and number of the person they refer
 # to (masc, femn, plur; "self" the subject of the question itself, reflexive; "any" a language without gender):
+<<<<<<< HEAD
+# «у него умерла мать», «её отец», "her father", «оның анасы». "before": words after which a name is the possessor
+# («у Иванова умерла мать», "the mother of Smith"); "genitive": the case endings that make a name the possessor of
+# the noun after it («Ахметовтің анасы»; read after the name's own letters, whichever harmony the writer chose).
+# English "Smith's" is the name and the "s" after its apostrophe. A possessor binds the owner of the kinship or
+=======
 # «у него умерла мать», «её сын», "her son", «оның анасы». "before": words after which a name is the possessor
 # («у Асанова умерла мать», "the aunt of Asanov"); "genitive": the case endings that make a name the possessor of
 # the noun after it («Асановтың анасы»; read after the name's own letters, whichever harmony the writer chose).
 # English "Asanov's" is the name and the "s" after its apostrophe. A possessor binds the owner of the kinship or
+>>>>>>> main
 # role word it qualifies (never the person called); one it cannot refer to refuses the question at its words.
 POSSESSIVES: dict[str, dict[str, dict[str, str]]] = {
     "pronouns": {"en": {"his": "masc", "her": "femn", "their": "plur", "its": "neut", "own": "self"},
@@ -491,6 +500,11 @@ MONTHS: dict[int, tuple[str, ...]] = {
     12: ("december", "dec", "декабр", "желтоқсан"),
 }
 
+<<<<<<< HEAD
+# How a date is said in words, per language (engine.base.dates.say_date; the trainers' page's date field,
+# engine/serve/words.py): the months' names and the pattern live in engine/base/dates.py, below every room that
+# says a date (the checks' messages too), and are re-exported here.
+=======
 # How a date is said in words, per language (engine.explain.phrasebook.say_date; the trainers' page's date
 # field, engine/serve/words.py): the months' names as a date writes them (the Russian in the genitive,
 # «27 декабря»), and the pattern (D the day, MMMM the month's name, YYYY the year). The Kazakh is the
@@ -504,6 +518,7 @@ MONTH_NAMES: dict[str, tuple[str, ...]] = {
            "November", "December"),
 }
 DATE_WORDS: dict[str, str] = {"kk": "YYYY жылғы D MMMM", "ru": "D MMMM YYYY г.", "en": "D MMMM YYYY"}
+>>>>>>> main
 
 WORDS.update({
     "vocabulary asked": {"en": "what can be asked", "ru": "о чём можно спросить", "kk": "не туралы сұрауға болады"},
@@ -539,6 +554,24 @@ WORDS.update({
     "pronoun of another": {"en": "'{words}': the kinship and role words of the question itself are those of the person asked about ({subject})",
                            "ru": "«{words}»: родство и роли в самом вопросе — это родство и роли лица, о котором спрашивают ({subject})",
                            "kk": "«{words}»: сұрақтың өзіндегі туыстық пен рөл сөздері сұралып отырған адамға ({subject}) қатысты"},
+    # `zan test` (engine/tools/scenarios.py, engine/cli.py): the frame of a scenario's report; the expectations'
+    # own words (status, decided by, why not ...) are the scenario language's, as written
+    "scenario failed": {"en": "FAIL {scenario}: {atom} at {date}", "ru": "НЕ ПРОЙДЕНО {scenario}: {atom} на {date}",
+                        "kk": "ӨТПЕДІ {scenario}: {atom}, {date} күні"},
+    "scenario passed": {"en": "ok {scenario}: {atom}", "ru": "пройдено {scenario}: {atom}", "kk": "өтті {scenario}: {atom}"},
+    "expected": {"en": "expected", "ru": "ожидалось", "kk": "күтілгені"},
+    "actually": {"en": "actual", "ru": "на деле", "kk": "іс жүзінде"},
+    "actual derivation": {"en": "actual derivation:", "ru": "фактический вывод:", "kk": "іс жүзіндегі қорытынды:"},
+    # the language server's hover (engine/lsp/documents.py): the frame around the kb's own words
+    "hover norm": {"en": "norm", "ru": "норма", "kk": "норма"},
+    "hover cites": {"en": "cites", "ru": "ссылка", "kk": "сілтеме"},
+    "hover predicate": {"en": "predicate", "ru": "предикат", "kk": "предикат"},
+    "hover reads": {"en": "reads", "ru": "читается", "kk": "оқылуы"},
+    "hover citation": {"en": "citation", "ru": "ссылка", "kk": "сілтеме"},
+    "hover citing": {"en": "norms citing it", "ru": "нормы с этой ссылкой", "kk": "осы сілтемесі бар нормалар"},
+    "hover constant": {"en": "constant", "ru": "константа", "kk": "тұрақты"},
+    "hover declared": {"en": "declared at {where}", "ru": "объявлено: {where}", "kk": "жарияланған орны: {where}"},
+    "hover act declared": {"en": "act declared at {where}", "ru": "акт объявлен: {where}", "kk": "акт жарияланған орны: {where}"},
     "negated condition": {"en": "'{words}': a condition that denies is not understood (only what is the case is assumed)",
                           "ru": "«{words}»: условие с отрицанием не понимается (допускается только то, что есть)",
                           "kk": "«{words}»: терістеуі бар шарт түсінілмейді (тек бар нәрсе ғана жорамал ретінде алынады)"},

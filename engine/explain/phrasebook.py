@@ -21,7 +21,8 @@ from typing import overload
 from engine.base.records import dataclass
 
 from engine.base.messages import LANGUAGES
-from engine.explain.i18n import DATE_WORDS, MONTH_NAMES, ORDINALS, word
+from engine.base.dates import say_date as say_date   # where every room that writes for a reader finds it
+from engine.explain.i18n import ORDINALS, word
 from engine.explain.morphology import case_after, decline, indefinite
 from engine.syntax import nodes as n
 
@@ -90,26 +91,6 @@ def cited_as(act: n.Act | None, citation: str | None, language: str) -> str | No
     return None
 
 
-def say_date(day: datetime.date | str | None, language: str, case: str | None = None) -> str:
-    """A date as a reader of the language writes it: kk «2024 жылғы 27 желтоқсан» (in `case`, if the sentence
-    needs one: abl «...желтоқсаннан бастап», dat «...желтоқсанға дейін»), ru «27 декабря 2024 г.» (which stands
-    after any preposition as it is). English keeps ISO (2024-12-27), as its answers always wrote it. A text
-    that is not an ISO date ("?") is kept as written."""
-    if isinstance(day, str):
-        try:
-            day = datetime.date.fromisoformat(day)
-        except ValueError:
-            return str(day)
-    if day is None:
-        return ""
-    if language not in DATE_WORDS or language == "en":
-        return day.isoformat()
-    said = _DATE_PARTS.sub(lambda m: {"YYYY": str(day.year), "MMMM": MONTH_NAMES[language][day.month - 1],
-                                      "D": str(day.day)}[m.group(0)], DATE_WORDS[language])
-    return decline(said, case, language) if case and language == "kk" else said
-
-
-_DATE_PARTS = re.compile("YYYY|MMMM|D")
 
 
 def say_in_force(start: datetime.date | str | None, end: datetime.date | str | None, language: str,

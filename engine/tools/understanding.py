@@ -693,7 +693,7 @@ class _Reading:
 
     def _whose(self, i: int, name: str) -> bool:
         """Whether the name at toks[i] says whose: after «у» or "of", before "'s", with a Kazakh genitive ending
-        («Бековтің»), or in the Russian genitive right after a kinship or role word («мать Бекова»)."""
+        («Ахметовтің»), or in the Russian genitive right after a kinship or role word («мать Иванова»)."""
         toks, text = self.toks, self.text
         before = {w for by_language in POSSESSIVES["before"].values() for w in by_language}
         if i > 0 and toks[i - 1].kind == "word" and toks[i - 1].low in before:
@@ -916,7 +916,7 @@ class _Reading:
         args_of: dict[int, dict[str, str | None]] = {}   # None: a general question's person
         owners = [o for o in self.names if own and o.segment == seg and o.possessor]
         relations = [p for p in conditions if kb.predicates[p.value].arity == 2]
-        for owner in owners:   # whose: the owner of the clause's kinship or role word («у Бекова умерла мать»)
+        for owner in owners:   # whose: the owner of the clause's kinship or role word («у Иванова умерла мать»)
             if relations and not self._owns(owner.value, kb.predicates[relations[0].value].parameters[0]):
                 self.not_whose(owner, relations[0].value)
         for piece in conditions:   # the names of the phrase's own segment first; then what it shares with the question
@@ -942,7 +942,7 @@ class _Reading:
         for owner in owners:
             if relations or any(owner.value in a.values() for a in args_of.values()):
                 continue
-            for piece in conditions:   # a property of the owner («у Марата тяжелая болезнь») ...
+            for piece in conditions:   # a property of the owner («у Петра тяжелая болезнь») ...
                 place = _place(self.lexicon, kb.predicates[piece.value], owner.value, args_of[id(piece)])
                 if place is not None:
                     args_of[id(piece)][place] = owner.value
@@ -1335,7 +1335,7 @@ def phrasings(kb: KnowledgeBase, language: str) -> list[str]:
     for q in sorted(kb.questions.values(), key=lambda q: q.name):
         title = n.label_of(q.labels, language)
         if title and {l.language for l in q.labels} >= {language}:
-            for p in q.parameters:   # the example name in the case the words before it need («осужденного Кунакбаева»)
+            for p in q.parameters:   # the example name in the case the words before it need («осужденного Иванова»)
                 title = re.sub(r"\{" + re.escape(p) + r"(?::(\w+))?\}",
                                lambda m: _declined(title[:m.start()], m.group(1), _example_name(kb, p, language), language),
                                title)
