@@ -119,7 +119,7 @@ def test_without_a_project_the_bundled_kb_brings_its_own_settings(tmp_path, monk
 
     monkeypatch.chdir(tmp_path)
     assert project.find(tmp_path) is None
-    choice = project.choose(None, bundled_kb())
+    choice = project.choose(None, bundled_kb(), settings=bundled_settings())   # as the CLI and the page choose
     assert (choice.origin, choice.project) == ("bundled", None)    # the kb line still says: bundled, no project
     settings = choice.settings()
     assert settings is not None and settings.file == bundled_settings().resolve() == (ROOT / "zan.toml").resolve()
@@ -127,10 +127,14 @@ def test_without_a_project_the_bundled_kb_brings_its_own_settings(tmp_path, monk
     assert written["page_question"] and written["page_date"]
     assert (settings.page_question, settings.page_date.isoformat()) == (written["page_question"], written["page_date"])
     assert settings.kb == bundled_kb().resolve()
+    from engine.cli import _knowledge
+
+    assert _knowledge(None).settings() == settings                    # what `zan serve` hands the page
     pytest.importorskip("starlette")
     from engine.serve.app import Workbench
 
-    assert Workbench(choice=choice, scratch=tmp_path).opening() == (written["page_question"], written["page_date"])
+    for bench in (Workbench(choice=choice, scratch=tmp_path), Workbench(scratch=tmp_path)):   # given, or its own
+        assert bench.opening() == (written["page_question"], written["page_date"])
 
 
 def test_settings_of_another_law_or_an_untrusted_file_do_not_apply(tmp_path):

@@ -18,8 +18,8 @@ import re
 CASES = ("nom", "gen", "dat", "acc", "ins", "loc", "abl")
 
 # How a date is said in words, per language: the months' names as a date writes them (the Russian in the genitive,
-# «27 декабря»), and the pattern (D the day, MMMM the month's name, YYYY the year). The Kazakh is the ruling's
-# («2024 жылғы 27 желтоқсандағы»), the Russian a lawyer's «27 декабря 2024 г.».
+# «27 декабря»), and the pattern (D the day, MMMM the month's name, YYYY the year). The Kazakh is the official one
+# («2024 жылғы 27 желтоқсандағы»), the Russian the usual «27 декабря 2024 г.».
 MONTH_NAMES: dict[str, tuple[str, ...]] = {
     "kk": ("қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек", "қазан",
            "қараша", "желтоқсан"),

@@ -346,12 +346,14 @@ def read(path: Path) -> Project:
 @dataclass(frozen=True)
 class Choice:
     """The knowledge base a command uses and why: given with --kb, the project's, or the bundled one; and
-    the project file that was found but ignored (`Refusal`), if one was."""
+    the project file that was found but ignored (`Refusal`), if one was; for the bundled kb, where its own
+    settings are (engine/base/resources.bundled_settings)."""
 
     folder: Path
     origin: str                 # option | project | bundled
     project: Project | None
     refusal: Refusal | None = None
+    bundled_settings: Path | None = None
 
     def describe(self, language: str = "en") -> str:
         where = _shown(self.folder)
@@ -366,14 +368,12 @@ class Choice:
 
     def settings(self) -> Project | None:
         """The zan.toml whose settings go with this knowledge base (what the trainers' page opens with): the
-        project's; for the bundled kb, its own (engine/base/resources.bundled_settings), read and checked as a
-        project's (`settings_of`); with --kb, none. A broken one is an input error, as a project's is."""
+        project's; for the bundled kb, its own (`bundled_settings`), read and checked as a project's
+        (`settings_of`); with --kb, none. A broken one is an input error, as a project's is."""
         if self.origin == "project":
             return self.project
-        if self.origin == "bundled":
-            from engine.base.resources import bundled_settings
-
-            return settings_of(bundled_settings(), self.folder)
+        if self.origin == "bundled" and self.bundled_settings is not None:
+            return settings_of(self.bundled_settings, self.folder)
         return None
 
     def as_json(self) -> dict:
@@ -398,12 +398,13 @@ def settings_of(path: Path, kb: Path) -> Project | None:
     return settings if same and folder_refusal(settings) is None else None
 
 
-def choose(kb_dir: Path | str | None, bundled: Path, found=None) -> Choice:
+def choose(kb_dir: Path | str | None, bundled: Path, found=None, settings: Path | None = None) -> Choice:
     """--kb if given, else the project's knowledge base, else the bundled one (engine/base/resources.py).
-    found: how the caller finds the project, if it has found it already (default `current`)."""
+    found: how the caller finds the project, if it has found it already (default `current`); settings: the
+    bundled kb's own zan.toml (`resources.bundled_settings()`), read where it is chosen (`Choice.settings`)."""
     if kb_dir:
         return Choice(Path(kb_dir), "option", None)
     project = (found or current)()
     if project is not None:
         return Choice(project.kb, "project", project)
-    return Choice(bundled, "bundled", None, refused())
+    return Choice(bundled, "bundled", None, refused(), settings)

@@ -445,17 +445,10 @@ QUESTION_WORDS: dict[str, dict[str, list[str]]] = {
 # Whose: the words of a question in words that say whose a person or a thing is (engine/tools/understanding.py).
 # "pronouns": possessive (and, after «у», personal) pronouns with the gender and number of the person they refer
 # to (masc, femn, plur; "self" the subject of the question itself, reflexive; "any" a language without gender):
-<<<<<<< HEAD
-# «у него умерла мать», «её отец», "her father", «оның анасы». "before": words after which a name is the possessor
-# («у Иванова умерла мать», "the mother of Smith"); "genitive": the case endings that make a name the possessor of
-# the noun after it («Ахметовтің анасы»; read after the name's own letters, whichever harmony the writer chose).
-# English "Smith's" is the name and the "s" after its apostrophe. A possessor binds the owner of the kinship or
-=======
 # «у него умерла мать», «её сын», "her son", «оның анасы». "before": words after which a name is the possessor
 # («у Асанова умерла мать», "the aunt of Asanov"); "genitive": the case endings that make a name the possessor of
 # the noun after it («Асановтың анасы»; read after the name's own letters, whichever harmony the writer chose).
 # English "Asanov's" is the name and the "s" after its apostrophe. A possessor binds the owner of the kinship or
->>>>>>> main
 # role word it qualifies (never the person called); one it cannot refer to refuses the question at its words.
 POSSESSIVES: dict[str, dict[str, dict[str, str]]] = {
     "pronouns": {"en": {"his": "masc", "her": "femn", "their": "plur", "its": "neut", "own": "self"},
@@ -500,25 +493,9 @@ MONTHS: dict[int, tuple[str, ...]] = {
     12: ("december", "dec", "декабр", "желтоқсан"),
 }
 
-<<<<<<< HEAD
 # How a date is said in words, per language (engine.base.dates.say_date; the trainers' page's date field,
 # engine/serve/words.py): the months' names and the pattern live in engine/base/dates.py, below every room that
 # says a date (the checks' messages too), and are re-exported here.
-=======
-# How a date is said in words, per language (engine.explain.phrasebook.say_date; the trainers' page's date
-# field, engine/serve/words.py): the months' names as a date writes them (the Russian in the genitive,
-# «27 декабря»), and the pattern (D the day, MMMM the month's name, YYYY the year). The Kazakh is the
-# official one («2024 жылғы 27 желтоқсандағы»), the Russian the usual «27 декабря 2024 г.».
-MONTH_NAMES: dict[str, tuple[str, ...]] = {
-    "kk": ("қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек", "қазан",
-           "қараша", "желтоқсан"),
-    "ru": ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
-           "ноября", "декабря"),
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December"),
-}
-DATE_WORDS: dict[str, str] = {"kk": "YYYY жылғы D MMMM", "ru": "D MMMM YYYY г.", "en": "D MMMM YYYY"}
->>>>>>> main
 
 WORDS.update({
     "vocabulary asked": {"en": "what can be asked", "ru": "о чём можно спросить", "kk": "не туралы сұрауға болады"},

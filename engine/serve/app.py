@@ -63,10 +63,10 @@ class Workbench:
 
     def __init__(self, kb_dir: Path | None = None, choice=None, scratch: Path | None = None):
         from engine.base.project import choose
-        from engine.base.resources import bundled_kb
+        from engine.base.resources import bundled_kb, bundled_settings
 
         # --kb, the project's, or the bundled one: as the CLI chooses (and says in JSON's "kb")
-        self.choice = choice if choice is not None else choose(kb_dir, bundled_kb())
+        self.choice = choice if choice is not None else choose(kb_dir, bundled_kb(), settings=bundled_settings())
         self.kb_dir = self.choice.folder
         self.folder = self.choice.folder
         self._tmp = None
