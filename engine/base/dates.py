@@ -18,8 +18,8 @@ import re
 CASES = ("nom", "gen", "dat", "acc", "ins", "loc", "abl")
 
 # How a date is said in words, per language: the months' names as a date writes them (the Russian in the genitive,
-# «27 декабря»), and the pattern (D the day, MMMM the month's name, YYYY the year). The Kazakh is the official one
-# («2024 жылғы 27 желтоқсандағы»), the Russian the usual «27 декабря 2024 г.».
+# «27 декабря»), and the pattern (D the day, MMMM the month's name, YYYY the year). The Kazakh is the official
+# one («2024 жылғы 27 желтоқсандағы»), the Russian the usual «27 декабря 2024 г.».
 MONTH_NAMES: dict[str, tuple[str, ...]] = {
     "kk": ("қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек", "қазан",
            "қараша", "желтоқсан"),
@@ -60,9 +60,9 @@ _NASAL = set("мнң")
 
 
 # The Russian-made suffixes of surnames, which take no part in the harmony: the ending follows the last vowel of the
-# stem before them, as the Kazakh text of the bundled ruling writes every surname it declines (tests/test_morphology.py
+# stem before them, as Kazakh legal texts write the surnames they decline (tests/test_morphology.py
 # reads each such form of the source and checks it against these rules).
-# The и of -ин is neutral (in neither list below): the vowel before it decides; the ruling writes no such surname.
+# The и of -ин is neutral (in neither list below): the vowel before it decides (the source declines no such surname).
 _SURNAME_SUFFIXES = ("ов", "ев", "ёв")
 
 
