@@ -74,3 +74,29 @@ def test_a_case_file_is_never_cached(cache_home, tmp_path):
     ask("call(bekov, P, Purpose)", DAY, None, [facts])
     assert sorted(p.name for p in cache_home.iterdir()) == before  # a new case adds no entry
     assert not any(b"case_only_zhanargul" in p.read_bytes() for p in cache_home.iterdir())
+
+
+def test_a_change_to_the_engine_s_code_changes_every_key(tmp_path, monkeypatch):
+    """The code digest follows each engine source file as Python's bytecode check does (size, time) and its inode:
+    an edit, a touch or a new file gives other keys, so an entry made by other code is never loaded."""
+    import engine
+    import os
+
+    code = tmp_path / "engine"
+    (code / "base").mkdir(parents=True)
+    (code / "__init__.py").write_text("", encoding="utf-8")
+    module = code / "base" / "nodes.py"
+    module.write_text("A = 1\n", encoding="utf-8")
+    monkeypatch.setattr(engine, "__file__", str(code / "__init__.py"))
+    digests = [cache._digest_of_code()]
+    module.write_text("A = 2\n", encoding="utf-8")                          # the same size
+    os.utime(module, ns=(module.stat().st_atime_ns, module.stat().st_mtime_ns + 1))
+    digests.append(cache._digest_of_code())
+    module.write_text("A = 22\n", encoding="utf-8")                         # another size
+    os.utime(module, ns=(module.stat().st_atime_ns, module.stat().st_mtime_ns))
+    digests.append(cache._digest_of_code())
+    (code / "base" / "more.py").write_text("", encoding="utf-8")
+    digests.append(cache._digest_of_code())
+    (code / "base" / "notes.txt").write_text("not code", encoding="utf-8")
+    assert cache._digest_of_code() == digests[-1]
+    assert len(set(digests)) == len(digests)

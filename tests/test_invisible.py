@@ -30,3 +30,34 @@ def test_an_answer_with_a_hidden_character_shows_it(zan, tmp_path):
     result = zan("ask", "call(kunakbaev, P, legal_aid)", "--facts", case, "--at", AT, "--explain")
     assert result.exit_code == 0, result.output
     assert "\u200b" not in result.stdout and "ospa\\u200bnov" in result.stdout
+
+
+def _unsafe_characters():
+    from engine.base.text import _UNSAFE
+
+    return [chr(c) for c in range(0x110000) if not 0xd800 <= c <= 0xdfff and _UNSAFE.match(chr(c))]
+
+
+def test_the_data_is_escaped_as_map_strings_would_escape_it():
+    """visible_data (the data itself when nothing in it needs escaping) gives what map_strings(…, visible) gives:
+    for every character visible escapes, in a value and in a key, and for tuples (the copy's lists), keys that
+    are not strings, NaN, a container met twice."""
+    from engine.base.text import map_strings, visible_data
+
+    shared = {"norm": "pec 134.1.2"}
+    documents = [{"answers": [{"atom": f"call(a, \"x{c}y\", b)", "trace": [shared, shared]}], f"k{c}": 1}
+                 for c in _unsafe_characters()]
+    documents += [{f"k{c}": [1]} for c in "\x1b\u202e"] + [[["x\x1by"]]]
+    documents += [{"a": ("x", "y")}, {1: "one"}, {"a": "\\b \\u0001 \n"}, {"a": float("nan")}, "plain", "x\x1by", [], {}, 3,
+                  None, {"a": [shared, {"b": shared}], "ok": "Қазақстан\n\tcafé"}]
+    for document in documents:
+        assert repr(visible_data(document)) == repr(map_strings(document, visible))
+
+
+def test_data_with_nothing_to_escape_is_not_copied(monkeypatch):
+    from engine.base import text
+
+    monkeypatch.setattr(text, "map_strings", lambda *a: pytest.fail("map_strings was not needed"))
+    shared = ["Қазақстан", 1, None, True, 2.5]
+    document = {"answers": [{"atom": "call(kunakbaev, ospanov, legal_aid)", "trace": shared}], "more": [shared]}
+    assert text.visible_data(document) is document

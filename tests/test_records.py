@@ -113,3 +113,39 @@ def test_repr_of_a_recursive_structure_ends():
     s = standard("a")
     s.notes.append(s)
     assert repr(o).replace("pair.<locals>.", "") == repr(s).replace("pair.<locals>.", "")
+
+
+CALLS = [(("a",), {}), (("a", (1,)), {}), (("a", (1,), [2], 3), {}), (("a",), {"span": 3}), ((), {"name": "x", "notes": [1]}),
+         (("a",), {"args": (2,), "span": 4, "notes": []}), ((), {}), (("a",), {"name": "b"}), (("a",), {"other": 1}),
+         (("a", (), [], None, 5), {}), ((), {"args": ()})]
+
+
+def made(cls, args, kwargs):
+    try:
+        text = repr(cls(*args, **kwargs))
+    except TypeError as e:
+        text = "TypeError: " + str(e)
+    return text.replace("pair.<locals>.", "")
+
+
+@pytest.mark.parametrize("options", OPTIONS, ids=str)
+def test_the_generic_init_binds_as_the_compiled_one(options, monkeypatch):
+    """A class's first instances are made by a generic __init__ (nothing compiled), the later ones by the compiled
+    one: both bind positional and named arguments, defaults and factories, and fail, as the standard library's."""
+    for generic in (records.GENERIC_INSTANCES, 0):
+        monkeypatch.setattr(records, "GENERIC_INSTANCES", generic)
+        for args, kwargs in CALLS:
+            standard, ours = pair(**options)   # a fresh class for each call: its first instance
+            assert made(ours, args, kwargs) == made(standard, args, kwargs)
+
+
+def test_a_class_making_few_instances_compiles_nothing(monkeypatch):
+    compiled = []
+    compile_init = records._compile_init
+    monkeypatch.setattr(records, "_compile_init", lambda *a: compiled.append(a[0]) or compile_init(*a))
+    standard, ours = pair(frozen=True, slots=True)
+    few = [ours("a"), ours("b", (1,)), ours(name="c", span=2)]
+    assert compiled == [] and few[2] == ours("c", (), [], 2)
+    many = [ours(str(i)) for i in range(records.GENERIC_INSTANCES)]
+    assert compiled == [ours] and [o.name for o in many[-2:]] == [str(records.GENERIC_INSTANCES - 2), str(records.GENERIC_INSTANCES - 1)]
+    assert repr(ours("z", span=1)) == repr(standard("z", span=1)) and compiled == [ours]

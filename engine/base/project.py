@@ -2,7 +2,7 @@
 
 Like git, ruff or Catala's clerk, Zan looks for `zan.toml` in the working folder and then in each
 parent. The file names, relative to itself, the knowledge-base folder, the scenario, question and
-case folders, the default language and the readings; every key is optional:
+case folders, the default language, the readings and what the trainers' page opens with; every key is optional:
 
     [project]
     name = "my-law"
@@ -12,14 +12,19 @@ case folders, the default language and the readings; every key is optional:
     cases = ["kb/cases"]           # case files `zan check` checks against the law
     lang = "en"                    # the default of --lang
     readings = []                  # readings taken by default (where the knowledge base declares some)
+    page_question = "q(a, X)"       # the question the trainers' page (`zan serve`) opens with and asks
+    page_date = "2025-01-15"        # its date (default: the day it is opened)
 
-Where no project is found, the knowledge base bundled with Zan is used; `--kb` wins over both.
+Where no project is found, the knowledge base bundled with Zan is used, with its own settings: the checkout's
+zan.toml, installed beside it (`Choice.settings`, `settings_of`); `--kb` wins over both.
 Every command says which knowledge base it used (`Choice.describe`, one line on stderr; `"kb"` in JSON).
 This module may import only the standard library and engine.base.
 """
 
 from __future__ import annotations
 
+import contextlib
+import datetime
 import os
 import re
 import stat
@@ -34,7 +39,8 @@ from engine.base.messages import LANGUAGES, message
 from engine.base.source import Span
 
 FILENAME = "zan.toml"
-KEYS = {"name": str, "kb": str, "scenarios": list, "questions": list, "cases": list, "lang": str, "readings": list}
+KEYS = {"name": str, "kb": str, "scenarios": list, "questions": list, "cases": list, "lang": str, "readings": list,
+        "page_question": str, "page_date": str}
 
 
 @dataclass(frozen=True)
@@ -49,6 +55,8 @@ class Project:
     cases: tuple[Path, ...]
     lang: str | None
     readings: tuple[str, ...] = field(default_factory=tuple)
+    page_question: str | None = None           # what the trainers' page opens with (the law's own example)
+    page_date: datetime.date | None = None
 
     @property
     def root(self) -> Path:
@@ -310,6 +318,13 @@ def read(path: Path) -> Project:
     if isinstance(lang, str) and lang not in LANGUAGES:
         problems.append(Diagnostic("invalid-project", message("unknown language", lang=lang), _key_span(text, "lang", path),
                                    hint=message("the languages are")))
+    page_date, written = None, table.get("page_date")
+    if isinstance(written, str):
+        with contextlib.suppress(ValueError):   # a day of the calendar, written YYYY-MM-DD
+            page_date = datetime.date.fromisoformat(written) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", written) else None
+        if page_date is None:
+            problems.append(Diagnostic("invalid-project", message("must be a date", key="page_date"),
+                                       _key_span(text, "page_date", path)))
     root = path.resolve().parent
     kb = root / table["kb"] if isinstance(table.get("kb"), str) else root / "kb"
 
@@ -324,18 +339,21 @@ def read(path: Path) -> Project:
         raise ZanError(problems, sources={shown: text})
     return Project(path.resolve(), table.get("name"), kb, folders("scenarios", [kb / "scenarios"]),
                    folders("questions", [root / "queries"]), folders("cases", [kb / "cases"]),
-                   lang if isinstance(lang, str) else None, tuple(table.get("readings", ())))
+                   lang if isinstance(lang, str) else None, tuple(table.get("readings", ())),
+                   table.get("page_question") if isinstance(table.get("page_question"), str) else None, page_date)
 
 
 @dataclass(frozen=True)
 class Choice:
     """The knowledge base a command uses and why: given with --kb, the project's, or the bundled one; and
-    the project file that was found but ignored (`Refusal`), if one was."""
+    the project file that was found but ignored (`Refusal`), if one was; for the bundled kb, where its own
+    settings are (engine/base/resources.bundled_settings)."""
 
     folder: Path
     origin: str                 # option | project | bundled
     project: Project | None
     refusal: Refusal | None = None
+    bundled_settings: Path | None = None
 
     def describe(self, language: str = "en") -> str:
         where = _shown(self.folder)
@@ -348,6 +366,16 @@ class Choice:
             line = message("kb bundled", language)
         return line if self.refusal is None else self.refusal.describe(language) + "\n" + line
 
+    def settings(self) -> Project | None:
+        """The zan.toml whose settings go with this knowledge base (what the trainers' page opens with): the
+        project's; for the bundled kb, its own (`bundled_settings`), read and checked as a project's
+        (`settings_of`); with --kb, none. A broken one is an input error, as a project's is."""
+        if self.origin == "project":
+            return self.project
+        if self.origin == "bundled" and self.bundled_settings is not None:
+            return settings_of(self.bundled_settings, self.folder)
+        return None
+
     def as_json(self) -> dict:
         shown: dict[str, object] = {"folder": _shown(self.folder), "origin": self.origin,
                  "project": _shown(self.project.file) if self.project else None}
@@ -356,12 +384,27 @@ class Choice:
         return shown
 
 
-def choose(kb_dir: Path | str | None, bundled: Path, found=None) -> Choice:
+def settings_of(path: Path, kb: Path) -> Project | None:
+    """The zan.toml at `path` as the settings of the knowledge base `kb` that no project chose (the bundled one):
+    read by `read`, trusted as a project's file and folders are (`trusted`, `folder_refusal`); None where there
+    is none, it is not trusted, or its `kb` is another folder (settings of another law never apply)."""
+    if not trusted(path):
+        return None
+    settings = read(path)
+    try:
+        same = settings.kb.resolve() == Path(kb).resolve()
+    except OSError:
+        return None
+    return settings if same and folder_refusal(settings) is None else None
+
+
+def choose(kb_dir: Path | str | None, bundled: Path, found=None, settings: Path | None = None) -> Choice:
     """--kb if given, else the project's knowledge base, else the bundled one (engine/base/resources.py).
-    found: how the caller finds the project, if it has found it already (default `current`)."""
+    found: how the caller finds the project, if it has found it already (default `current`); settings: the
+    bundled kb's own zan.toml (`resources.bundled_settings()`), read where it is chosen (`Choice.settings`)."""
     if kb_dir:
         return Choice(Path(kb_dir), "option", None)
     project = (found or current)()
     if project is not None:
         return Choice(project.kb, "project", project)
-    return Choice(bundled, "bundled", None, refused())
+    return Choice(bundled, "bundled", None, refused(), settings)

@@ -6,8 +6,9 @@ class when the module is imported: with the ~50 classes a question imports, the 
 of a cold `zan ask` (docs/performance.md, issue 25). Here the class is still made by
 `dataclasses.dataclass` (so `dataclasses.fields`, `replace`, `asdict` and `__match_args__` are the
 same), with none of those methods; then `__eq__`, `__hash__`, `__repr__` and the frozen guards are
-closures over `operator.attrgetter` (nothing compiled), and `__init__` is compiled on the class's first
-instance, so a class a run never instantiates (or only loads from the cache) never pays for it.
+closures over `operator.attrgetter` (nothing compiled), and `__init__` is compiled only once the class
+has made GENERIC_INSTANCES instances (before that a generic `__init__` binds the arguments itself), so a
+class a run never instantiates, or makes a few instances of, never pays for it.
 The methods behave as the standard library's of Python 3.11 (same equality, hash values, repr text,
 frozen errors; a slotted frozen instance is pickled as a call of its class with its values, where the
 standard library's loops in `__setstate__`); `tests/test_records.py` compares them.
@@ -171,8 +172,46 @@ def _setstate(names):
     return __setstate__
 
 
+GENERIC_INSTANCES = 64   # instances a class makes through the generic __init__ before its own is compiled
+
+
 def _lazy_init(cls, fields, frozen: bool):
+    """An `__init__` that binds its arguments to the fields itself (positionally, by name, defaults, default
+    factories) for a class's first GENERIC_INSTANCES instances; the next instance, or a call it cannot bind (a
+    missing, unknown or repeated argument: the compiled one raises the standard library's error), compiles the
+    class's own `__init__` (dataclasses' text) and goes on with it. A class a run makes a few instances of (a
+    cold question makes a few of most) never pays the compiler's ~80 us; one it makes many of pays it once."""
+    names = tuple(f.name for f in fields)
+    count = len(names)
+    defaults = tuple((f.default_factory, True) if f.default_factory is not _MISSING else (f.default, False)
+                     for f in fields)
+    put = object.__setattr__ if frozen else setattr
+    left = [GENERIC_INSTANCES]
+
     def __init__(self, *args, **kwargs):
+        given = len(args)
+        if given == count and not kwargs and left[0] > 0:   # every field in order: how the cache's entries call
+            left[0] -= 1
+            for name, value in zip(names, args):
+                put(self, name, value)
+            return
+        if given <= count and left[0] > 0:
+            values, named = list(args), 0
+            for i in range(given, count):
+                if names[i] in kwargs:
+                    values.append(kwargs[names[i]])
+                    named += 1
+                    continue
+                default, factory = defaults[i]
+                if default is _MISSING:
+                    break
+                values.append(default() if factory else default)
+            else:
+                if named == len(kwargs):
+                    left[0] -= 1
+                    for name, value in zip(names, values):
+                        put(self, name, value)
+                    return
         compiled = _compile_init(cls, fields, frozen)
         cls.__init__ = compiled
         compiled(self, *args, **kwargs)

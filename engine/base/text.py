@@ -77,6 +77,34 @@ def map_strings(data, change):
     return result
 
 
+def visible_data(data):
+    """`map_strings(data, visible)`, or the data itself when that copy would equal it: no string in it (key or
+    value) has a character to escape and it holds no tuple (the copy's lists). Checking is about three times
+    faster than copying, and nearly every explanation has nothing to escape. For readers that do not change it."""
+    seen: set[int] = set()
+    stack, strings = [data], []
+    add = strings.append
+    while stack:
+        value = stack.pop()
+        if isinstance(value, str):
+            add(value)
+        elif isinstance(value, dict) or isinstance(value, list):
+            if id(value) in seen:
+                continue
+            seen.add(id(value))
+            if isinstance(value, dict):
+                strings.extend(k for k in value if isinstance(k, str))
+                value = value.values()
+            for item in value:
+                if isinstance(item, str):
+                    add(item)
+                else:
+                    stack.append(item)
+        elif isinstance(value, tuple):
+            return map_strings(data, visible)
+    return map_strings(data, visible) if _UNSAFE.search("\n".join(strings)) else data
+
+
 _SGR = re.compile(r"\x1b\[[0-9;]*m")
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import string
 
+from engine.base.dates import DATE_WORDS as DATE_WORDS, MONTH_NAMES as MONTH_NAMES   # re-exported (see below)
+
 WORDS: dict[str, dict[str, str]] = {
     # ------------------------------------------------------------ the case space (zan cases) and --how
     "cases individual query": {"en": "a person of the question ({variable})", "ru": "лицо из вопроса ({variable})",
@@ -144,8 +146,15 @@ WORDS: dict[str, dict[str, str]] = {
                             "kk": "анықталды, ал норма керісінше талап етеді"},
     "comparison false": {"en": "is false", "ru": "неверно", "kk": "жалған"},
     "not in force": {"en": "is not in force on", "ru": "не действует на", "kk": "күшінде емес:"},
-    "in force from": {"en": "in force from", "ru": "действует с", "kk": "күшіне енген күні"},
-    "in force until": {"en": "in force until", "ru": "действует до", "kk": "күшінде болатын соңғы күні"},
+    # a norm's dates as `zan show` and `zan cases` say them: entered into force (or, a day still to come, enters),
+    # and the last day in force, inclusive (engine.explain.phrasebook.say_in_force)
+    "in force from": {"en": "in force from {date}", "ru": "вступила в силу {date}", "kk": "{date:abl} бастап күшіне енген"},
+    "in force from later": {"en": "in force from {date}", "ru": "вступает в силу {date}",
+                            "kk": "{date:abl} бастап күшіне енеді"},
+    # after a citation («п. 1 постановления № 60-НП, действует с ...»), where a verb would agree with the citation
+    "in force since": {"en": "in force from {date}", "ru": "действует с {date}", "kk": "{date:abl} бастап күшіне енген"},
+    "in force until": {"en": "in force until {date}", "ru": "действует до {date} включительно",
+                       "kk": "{date:acc} қоса алғанға дейін күшінде"},
     "no norm": {"en": "no norm of the knowledge base decides this", "ru": "ни одна норма базы знаний этого не решает",
                 "kk": "білім қорының ешбір нормасы мұны шешпейді"},
     "ambiguity": {"en": "unresolved conflict", "ru": "неразрешённая коллизия", "kk": "шешілмеген коллизия"},
@@ -299,7 +308,7 @@ WORDS: dict[str, dict[str, str]] = {
                                          "не рассмотрены: {questions}",
                                    "kk": "тоқтатылды: салыстыру {limit} секундтан ұзаққа созылды — бұл уақыт шегі; "
                                          "қаралмағандары: {questions}"},
-    # what made an answer change, in `zan diff` ("because: cc60 1 came into force"); `zan cases` says "caused by"
+    # what made an answer change, in `zan diff` ("because: code 12.1.2 came into force"); `zan cases` says "caused by"
     "changed because": {"en": "because", "ru": "причина", "kk": "себебі"},
     "came into force": {"en": "{norm} came into force on {date}", "ru": "{norm} вступила в силу {date}",
                         "kk": "{norm} {date} күні күшіне енді"},
@@ -372,9 +381,10 @@ QUESTION_WORDS: dict[str, dict[str, list[str]]] = {
     "if": {"en": ["if", "when", "assuming", "suppose", "given"],
            "ru": ["если", "когда", "предположим"],
            "kk": ["егер", "болса", "болған", "жағдайда"]},
-    "change": {"en": ["changed", "change", "changes", "differ", "differed"],
-               "ru": ["изменились", "изменилось", "изменился", "изменилась", "изменения", "изменение", "поменялись"],
-               "kk": ["өзгерді", "өзгерген", "өзгерістер", "өзгеріс", "өзгерді"]},
+    "change": {"en": ["changed", "change", "changes", "differ", "differed", "became"],
+               "ru": ["изменились", "изменилось", "изменился", "изменилась", "изменения", "изменение", "поменялись",
+                      "произошли изменения", "изменения произошли", "стало", "стали"],
+               "kk": ["өзгерді", "өзгерген", "өзгерістер", "өзгеріс", "өзгерді", "өзгерістер болды", "өзгеріс болды"]},
     "year": {"kk": ["жылғы", "жылы", "ж"], "ru": ["года", "год", "г"], "en": []},
     # an obligation's deadline and its fulfilment (a norm's `deadline`; answers' `compliance`): "and is the deadline
     # past?", «не истек ли срок», «мерзімі өтті ме», "has it been fulfilled?" ask what the answers' compliance says
@@ -388,7 +398,7 @@ QUESTION_WORDS: dict[str, dict[str, list[str]]] = {
                              "ru": ["исполнено", "исполнило", "исполнил", "исполнила", "исполнена", "исполнить",
                                     "исполнен", "выполнено", "выполнило", "выполнил", "выполнила", "выполнена"],
                              "kk": ["орындады", "орындалды", "орындалған", "орындау"]},
-    # before or after a provision cited in the question ("согласно подп. 2) ч. 1 ст. 134 УИК"; "ҚАК-тің ...
+    # before or after a provision cited in the question ("согласно подп. 2) ч. 1 ст. 12 кодекса"; "кодекстің 12-бабы ...
     # тармақшасына сәйкес"): the question is asked according to it (engine/tools/according.py)
     "according": {"en": ["according to", "in accordance with", "pursuant to", "per"],
                   "ru": ["согласно", "в соответствии с", "на основании", "в силу"],
@@ -432,6 +442,38 @@ QUESTION_WORDS: dict[str, dict[str, list[str]]] = {
                       "орналастырылған", "орналасқан", "жазасын", "өтеп", "өтейтін", "өтеуші"]},
 }
 
+# Whose: the words of a question in words that say whose a person or a thing is (engine/tools/understanding.py).
+# "pronouns": possessive (and, after «у», personal) pronouns with the gender and number of the person they refer
+# to (masc, femn, plur; "self" the subject of the question itself, reflexive; "any" a language without gender):
+# «у него умерла мать», «её сын», "her son", «оның анасы». "before": words after which a name is the possessor
+# («у Асанова умерла мать», "the aunt of Asanov"); "genitive": the case endings that make a name the possessor of
+# the noun after it («Асановтың анасы»; read after the name's own letters, whichever harmony the writer chose).
+# English "Asanov's" is the name and the "s" after its apostrophe. A possessor binds the owner of the kinship or
+# role word it qualifies (never the person called); one it cannot refer to refuses the question at its words.
+POSSESSIVES: dict[str, dict[str, dict[str, str]]] = {
+    "pronouns": {"en": {"his": "masc", "her": "femn", "their": "plur", "its": "neut", "own": "self"},
+                 "ru": {"его": "masc", "него": "masc", "ее": "femn", "её": "femn", "нее": "femn", "неё": "femn",
+                        "их": "plur", "них": "plur", "свой": "self", "своя": "self", "свое": "self", "своё": "self",
+                        "свои": "self", "своего": "self", "своей": "self", "своему": "self", "своим": "self",
+                        "своих": "self", "своими": "self", "себя": "self"},
+                 "kk": {"оның": "any", "олардың": "plur", "өзінің": "self", "өз": "self"}},
+    "before": {"en": {"of": ""}, "ru": {"у": ""}, "kk": {}},
+    "genitive": {"en": {}, "ru": {}, "kk": {"ның": "", "нің": "", "дың": "", "дің": "", "тың": "", "тің": ""}},
+}
+
+# Words that deny what follows ("not presented", «не представлена», «ұсынылмаған» aside): never taken as part of
+# a phrase they stand beside, so a question that negates is refused at the word rather than read as affirming.
+NEGATIONS: dict[str, tuple[str, ...]] = {"en": ("not", "no", "never", "without", "nor"),
+                                         "ru": ("не", "нет", "ни", "без", "никогда"),
+                                         "kk": ("емес", "жоқ", "ешқашан")}
+
+# The endings of verb forms, for the languages without a morphology package here (Russian has pymorphy3): a word
+# of a predicate's `reads` template in such a form («ұсынылған», "presented") is understood beside that predicate's
+# phrase in any of these forms («куәлігі ұсынылса», "if the certificate was presented").
+VERB_ENDINGS: dict[str, tuple[str, ...]] = {"en": ("ed", "en"),
+                                            "kk": ("ған", "ген", "қан", "кен", "са", "се", "ды", "ді", "ты", "ті",
+                                                   "ады", "еді", "йды", "йді")}
+
 # Ordinal words, for citation forms that write a part by its ordinal (`{2:ordinal}` in kb/acts.zan:
 # "134-бабы бірінші бөлігінің 2) тармақшасы", as the ruling writes it): first, second, ... nineteenth.
 _KK_ORDINALS = ("бірінші", "екінші", "үшінші", "төртінші", "бесінші", "алтыншы", "жетінші", "сегізінші",
@@ -451,19 +493,9 @@ MONTHS: dict[int, tuple[str, ...]] = {
     12: ("december", "dec", "декабр", "желтоқсан"),
 }
 
-# How a date is said in words, per language (engine.explain.phrasebook.say_date; the trainers' page's date
-# field, engine/serve/words.py): the months' names as a date writes them (the Russian in the genitive,
-# «27 декабря»), and the pattern (D the day, MMMM the month's name, YYYY the year). The Kazakh is the
-# ruling's («2024 жылғы 27 желтоқсандағы»), the Russian a lawyer's «27 декабря 2024 г.».
-MONTH_NAMES: dict[str, tuple[str, ...]] = {
-    "kk": ("қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек", "қазан",
-           "қараша", "желтоқсан"),
-    "ru": ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
-           "ноября", "декабря"),
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December"),
-}
-DATE_WORDS: dict[str, str] = {"kk": "YYYY жылғы D MMMM", "ru": "D MMMM YYYY г.", "en": "D MMMM YYYY"}
+# How a date is said in words, per language (engine.base.dates.say_date; the trainers' page's date field,
+# engine/serve/words.py): the months' names and the pattern live in engine/base/dates.py, below every room that
+# says a date (the checks' messages too), and are re-exported here.
 
 WORDS.update({
     "vocabulary asked": {"en": "what can be asked", "ru": "о чём можно спросить", "kk": "не туралы сұрауға болады"},
@@ -490,6 +522,36 @@ WORDS.update({
     # a person a question in words assumed with a role the case gives no one (engine/explain/phrasebook.new_person)
     "new person of": {"en": "{role} of {whose}", "ru": "{role} {whose}", "kk": "{whose} {role}"},
     "according to": {"en": "according to", "ru": "согласно", "kk": "сілтеме жасалған норма"},
+    "pronoun without person": {"en": "'{words}': the question names no one this word can refer to",
+                               "ru": "«{words}»: в вопросе нет лица, к которому может относиться это слово",
+                               "kk": "«{words}»: сұрақта бұл сөз нұсқай алатын адам аталмаған"},
+    "not whose": {"en": "'{words}' cannot be whose {predicate} is meant: the knowledge base relates it to a {owner}",
+                  "ru": "«{words}» не может быть тем, о чьём отношении «{predicate}» идёт речь: база знаний связывает его с лицом вида «{owner}»",
+                  "kk": "«{words}» — «{predicate}» қатынасының иесі бола алмайды: білім қоры оны «{owner}» түріндегі адаммен байланыстырады"},
+    "pronoun of another": {"en": "'{words}': the kinship and role words of the question itself are those of the person asked about ({subject})",
+                           "ru": "«{words}»: родство и роли в самом вопросе — это родство и роли лица, о котором спрашивают ({subject})",
+                           "kk": "«{words}»: сұрақтың өзіндегі туыстық пен рөл сөздері сұралып отырған адамға ({subject}) қатысты"},
+    # `zan test` (engine/tools/scenarios.py, engine/cli.py): the frame of a scenario's report; the expectations'
+    # own words (status, decided by, why not ...) are the scenario language's, as written
+    "scenario failed": {"en": "FAIL {scenario}: {atom} at {date}", "ru": "НЕ ПРОЙДЕНО {scenario}: {atom} на {date}",
+                        "kk": "ӨТПЕДІ {scenario}: {atom}, {date} күні"},
+    "scenario passed": {"en": "ok {scenario}: {atom}", "ru": "пройдено {scenario}: {atom}", "kk": "өтті {scenario}: {atom}"},
+    "expected": {"en": "expected", "ru": "ожидалось", "kk": "күтілгені"},
+    "actually": {"en": "actual", "ru": "на деле", "kk": "іс жүзінде"},
+    "actual derivation": {"en": "actual derivation:", "ru": "фактический вывод:", "kk": "іс жүзіндегі қорытынды:"},
+    # the language server's hover (engine/lsp/documents.py): the frame around the kb's own words
+    "hover norm": {"en": "norm", "ru": "норма", "kk": "норма"},
+    "hover cites": {"en": "cites", "ru": "ссылка", "kk": "сілтеме"},
+    "hover predicate": {"en": "predicate", "ru": "предикат", "kk": "предикат"},
+    "hover reads": {"en": "reads", "ru": "читается", "kk": "оқылуы"},
+    "hover citation": {"en": "citation", "ru": "ссылка", "kk": "сілтеме"},
+    "hover citing": {"en": "norms citing it", "ru": "нормы с этой ссылкой", "kk": "осы сілтемесі бар нормалар"},
+    "hover constant": {"en": "constant", "ru": "константа", "kk": "тұрақты"},
+    "hover declared": {"en": "declared at {where}", "ru": "объявлено: {where}", "kk": "жарияланған орны: {where}"},
+    "hover act declared": {"en": "act declared at {where}", "ru": "акт объявлен: {where}", "kk": "акт жарияланған орны: {where}"},
+    "negated condition": {"en": "'{words}': a condition that denies is not understood (only what is the case is assumed)",
+                          "ru": "«{words}»: условие с отрицанием не понимается (допускается только то, что есть)",
+                          "kk": "«{words}»: терістеуі бар шарт түсінілмейді (тек бар нәрсе ғана жорамал ретінде алынады)"},
     "according without citation": {"en": "'{words}' is not followed by a provision the knowledge base cites",
                                    "ru": "после «{words}» не названа норма, которую цитирует база знаний",
                                    "kk": "«{words}» сөзімен бірге білім қоры сілтеме жасайтын норма аталмаған"},
@@ -529,10 +591,16 @@ WORDS.update({
                   "kk": "оның нормаларының ешқайсысы бұл жауапқа қатысты емес"},
     "fate not used": {"en": "{norm} is not used by this answer", "ru": "{norm} в этом ответе не используется",
                       "kk": "{norm} бұл жауапта пайдаланылмайды"},
+    "according stopped": {"en": "not read: the budget of this work ran out first",
+                          "ru": "не прочитано: предел этой работы исчерпан раньше",
+                          "kk": "оқылмады: бұл жұмыстың шегі бұрын таусылды"},
     "fate not applied": {"en": "{norm} did not apply", "ru": "{norm} не применялась", "kk": "{norm} қолданылмады"},
     "question as understood": {"en": "question as understood", "ru": "вопрос понят так", "kk": "сұрақ былай түсінілді"},
     "assumed": {"en": "assumed", "ru": "допущение", "kk": "жорамал"},
     "already in the case": {"en": "the case already states it", "ru": "это уже есть в деле", "kk": "бұл істе бұрыннан бар"},
+    "every question naming": {"en": "every question the law can be asked that names {names} ({count})",
+                              "ru": "все вопросы, которые можно задать по праву, где назван {names} ({count})",
+                              "kk": "{names} аталатын, құқық бойынша қоюға болатын барлық сұрақ ({count})"},
     "every question": {"en": "every question the law can be asked ({count}), each in general",
                        "ru": "все вопросы, которые можно задать по праву ({count}), каждый в общем виде",
                        "kk": "құқық бойынша қоюға болатын барлық сұрақ ({count}), әрқайсысы жалпы түрде"},
@@ -578,9 +646,9 @@ WORDS.update({
     "two dates": {"en": "the question has two dates but does not ask what changed",
                   "ru": "в вопросе две даты, но не спрашивается, что изменилось",
                   "kk": "сұрақта екі күн бар, бірақ не өзгергені сұралмаған"},
-    "two dates example": {"en": "e.g. 'which calls changed between 2024-12-26 and 2024-12-27?'",
-                          "ru": "например: «какие разговоры изменились между 26 декабря 2024 и 27 декабря 2024?»",
-                          "kk": "мысалы: «2024 жылғы 26 желтоқсан мен 2024 жылғы 27 желтоқсан аралығында қандай сөйлесулер өзгерді?»"},
+    "two dates example": {"en": "e.g. 'which … changed between 1 March 2025 and 1 April 2025?'",
+                          "ru": "например: «какие … изменились между 1 марта 2025 и 1 апреля 2025?»",
+                          "kk": "мысалы: «2025 жылғы 1 наурыз бен 2025 жылғы 1 сәуір аралығында қандай … өзгерді?»"},
     "role not resolved": {"en": "'{words}' does not name one person of the case (the case has: {persons})",
                           "ru": "«{words}» не называет одно лицо из дела (в деле: {persons})",
                           "kk": "«{words}» істегі бір адамды атамайды (істе: {persons})"},

@@ -63,10 +63,10 @@ class Workbench:
 
     def __init__(self, kb_dir: Path | None = None, choice=None, scratch: Path | None = None):
         from engine.base.project import choose
-        from engine.base.resources import bundled_kb
+        from engine.base.resources import bundled_kb, bundled_settings
 
         # --kb, the project's, or the bundled one: as the CLI chooses (and says in JSON's "kb")
-        self.choice = choice if choice is not None else choose(kb_dir, bundled_kb())
+        self.choice = choice if choice is not None else choose(kb_dir, bundled_kb(), settings=bundled_settings())
         self.kb_dir = self.choice.folder
         self.folder = self.choice.folder
         self._tmp = None
@@ -77,6 +77,7 @@ class Workbench:
             (scratch / "server.pid").write_text(str(os.getpid()), encoding="ascii")
         self.scratch = scratch
         self._law = None
+        self._settings: tuple | None = None      # (the project's zan.toml, or the bundled kb's own,) read on first use
 
     def close(self) -> None:
         if self._tmp is not None:
@@ -87,6 +88,17 @@ class Workbench:
             from engine.tools.interview import law
             self._law = law(self.kb_dir)
         return self._law
+
+    def opening(self) -> tuple[str, str]:
+        """The question the page opens with and asks, and its date (ISO): `page_question` and `page_date` of the
+        knowledge base's settings (`Choice.settings`: the project's zan.toml; without a project, the bundled kb's
+        own, installed with it), the law's own example; with --kb, or settings without them, no question and today."""
+        if self._settings is None:
+            self._settings = (self.choice.settings(),)
+        settings = self._settings[0]
+        question = settings.page_question if settings is not None and settings.page_question else ""
+        day = settings.page_date if settings is not None and settings.page_date else datetime.date.today()
+        return question, day.isoformat()
 
     def bundled(self) -> dict[str, Path]:
         """name -> file, for kb/cases/*.facts and kb/sample/*.facts (relative to the working folder, as the CLI names them)."""
@@ -476,8 +488,8 @@ def work(connection, kb_dir, choice, scratch: str, memory: int) -> None:
 
 
 def general_json(bench: Workbench, body: dict) -> str:
-    """A general question in words (`zan ask "Can a convict in the isolator call his lawyer?" --format json`
-    without a case): the case space given what the question says, with the lawyer's conditions per status."""
+    """A general question in words (`zan ask QUESTION --format json` about no named
+    person, without a case): the case space given what the question says, with the conditions per status in words."""
     from engine.tools.cases import general_document, general_question
 
     language = _language(body.get("lang"))
@@ -570,9 +582,10 @@ def create_app(kb_dir: Path | None = None, choice=None, host: str | None = None)
         if language not in LANGUAGES:
             language = "en"
         words = page_words()
+        question, day = bench.opening()
         html = templates.get_template("index.html").render(
             lang=language, words=words, words_json=json.dumps(words, ensure_ascii=False).replace("<", "\\u003c"),
-            cases=list(bench.bundled()), max_body=MAX_BODY)
+            cases=list(bench.bundled()), max_body=MAX_BODY, question=question, day=day)
         return HTMLResponse(html)
 
     async def sheet(request: Request) -> Response:

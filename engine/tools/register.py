@@ -4,20 +4,20 @@ Cases that share no constant cannot meet in a rule, so a register's case facts c
 groups evaluated one at a time (memory bounded by a group, time linear in the register) and on
 several cores (`zan ask --jobs N`). Which constants matter is read off the program, soundly:
 
-- **broadcast facts**: where a rule's body has parts joined by no variable (`contact(C, P) if
-  convict(C) and advocate(P)`), the facts of the smaller part (and of what derives them) are given
+- **broadcast facts**: where a rule's body has parts joined by no variable (`q(A, B) if
+  p(A) and r(B)`), the facts of the smaller part (and of what derives them) are given
   to every partition, with the knowledge base's own facts;
 - **linking positions**: an argument position links two facts when some rule joins it, by a shared
   variable, with another literal that is not broadcast (directly, or through the head of a rule
   whose conclusion is joined so). Case facts are grouped by the values at linking positions;
   values elsewhere (a free-text description) do not tie cases together, nor do the values every
-  partition holds (the law's facts', broadcast facts', the rules' constants: an advocate of
-  `advocate(adv)`), except where a join needs the facts naming one together: `layout` reads that off
+  partition holds (the law's facts', broadcast facts', the rules' constants: `a` of a broadcast
+  `r(a)`), except where a join needs the facts naming one together: `layout` reads that off
   the rules (two literals meeting only on such a value; a tuple of such values derived from a case),
   and then the register is one partition (the same answers as without partitions).
 
 An answer belongs to the partition holding one of its atom's values that not every partition holds (a
-convict); answers with none are the common facts' own, taken from a partition with no case facts. Answers
+person); answers with none are the common facts' own, taken from a partition with no case facts. Answers
 are sorted within each partition and the partitions follow the order of their first fact in the input,
 whatever the number of jobs (`--jobs 1` and `--jobs 2` write the same bytes).
 
@@ -234,14 +234,14 @@ def layout(program: ir.Program, sizes: dict[str, int], question: str | None = No
     - a value every partition holds (a value of the law's facts, of broadcast facts, or a constant of the rules:
       `everywhere`) ties no facts together by itself. For each rule and each choice of which of its variables
       hold such values, the literals holding another value must be joined through variables holding other values
-      (their positions are `linking`): else the register is not split. A join of `contact(C, P)` with
-      `not died(P)` where P is an advocate of the law needs nothing together: `died(adv)` is a fact about the
-      advocate alone, and every partition has it (`uniform`); `colleague(C, D) if retains(C, L) and retains(D, L)`
-      with L a lawyer of the law does need C's and D's facts together, and is not split.
-    - a literal whose variables all hold such values (`not died(P)` above) is `uniform`: its relation's tuples of
+      (their positions are `linking`): else the register is not split. A join of `q(C, P)` with `not t(P)`
+      where P is `a` of the law's `r(a)` needs nothing together: `t(a)` is a fact about `a` alone, and every
+      partition has it (`uniform`); `s(C, D) if q(C, P) and q(D, P)` with P such a value does need C's and D's
+      facts together, and is not split.
+    - a literal whose variables all hold such values (`not t(P)` above) is `uniform`: its relation's tuples of
       such values must be the same in every partition. A relation's case facts of such values go to every
-      partition, and a rule deriving such a tuple must read only such values (`busy(L) if retains(P, L)` reads P:
-      a retainer in one partition would make L busy there alone), else the register is not split.
+      partition, and a rule deriving such a tuple must read only such values (`t(P) if q(C, P)` reads C: a fact
+      `q(c, a)` in one partition would make `t(a)` hold there alone), else the register is not split.
     - a linking position of a rule's head links the positions of the body that fill it; one filled by
       arithmetic alone cannot be followed, and the register is not split.
     - the answers are looked up by their atom's values (answering.candidates, deontic.decide): every position of
@@ -529,7 +529,7 @@ def detached(result, limit: int = PARTITION_FACTS):
     """`result` without its parsed case (the case files' clauses and modules) when the case is larger than a
     partition, else `result` itself. Its program keeps the case's facts (values and where each was written), all a
     register is answered from; the caller keeps the returned result in place of its own, so that the parsed case
-    (at 100k convicts most of the memory: nodes and spans for every argument) is let go before the register is
+    (for a register of 100k cases most of the memory: nodes and spans for every argument) is let go before the register is
     laid out in partitions, whether it splits or not."""
     program = result.program
     files = {name for name, origin in program.origins.items() if origin == ir.CASE}

@@ -1,8 +1,8 @@
 """Questions in words (kk, ru, en): a controlled language generated from the knowledge base.
 
-`understand(text, kb, language)` turns "which calls are permitted for Kunakbayev in the disciplinary
-isolator on 15 January 2025?" into the question it means (`permitted call(kunakbaev, Person, Purpose)`,
-an assumption `in_disciplinary_isolator(kunakbaev)`, the date) or into a located diagnostic naming the
+`understand(text, kb, language)` turns "what is permitted for Ivanov in the city on 1 March 2025?"
+(Ivanov the label of a constant, "in the city" a phrase of a predicate p) into the question it means
+(`permitted q(ivanov, X)`, an assumption `p(ivanov)`, the date) or into a located diagnostic naming the
 word it could not place and the nearest phrasings it knows. It never guesses: every word of the text
 must be placed, or the question is not understood.
 
@@ -26,7 +26,8 @@ from engine.base.records import dataclass
 from engine.base.diagnostics import Diagnostic, ZanError
 from engine.base.messages import message
 from engine.base.source import Span
-from engine.explain.i18n import MONTHS, QUESTION_WORDS, WORDS, word
+from engine.explain.i18n import MONTHS, NEGATIONS, POSSESSIVES, QUESTION_WORDS, VERB_ENDINGS, WORDS, word
+from engine.explain.morphology import gender, is_genitive_ru, is_verb_form, lemmas
 from engine.explain.phrasebook import Found, Phrasebook, find_citations, say_date
 from engine.syntax import nodes as n
 from engine.syntax.knowledge import KnowledgeBase
@@ -75,7 +76,7 @@ class Understood:
     # a kinship or role word the case does not resolve to one person ("a close relative"; only with
     # understand(..., general_questions=True)): the role atoms over the query's unbound variable(s)
     roles: tuple[n.Atom, ...] = ()
-    # provisions cited in the question ("согласно подп. 2) ч. 1 ст. 134 УИК"): (the words written, the citation
+    # provisions cited in the question ("согласно подп. 2) ч. 1 ст. 12 кодекса"): (the words written, the citation
     # key, the ids of its norms that bear on the question); the answers say what those norms did (tools/according)
     according_to: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
     # the question asks after an obligation's deadline and fulfilment («не истек ли срок», "fulfilled"): the norms
@@ -129,7 +130,7 @@ def _similar(written: str, known: str) -> float:
 
 
 def _name_match(written: str, name: str) -> bool:
-    """A name with a case ending (Кунакбаеву, Құнақбаевқа, Ospanov's): the name, then at most 4 letters."""
+    """A name with a case ending (Иванову, Ахметовке, Ivanov's): the name, then at most 4 letters."""
     if written == name:
         return True
     for stem in (name, name[:-1] if len(name) > 4 and name[-1] in "ьйаяеоыі" else None):
@@ -172,6 +173,7 @@ class Lexicon:
         self.phrases_of: dict[tuple[str, str], list[str]] = {}  # (kind, value) -> phrases (for the hints)
         self._by_word: dict[str, list[int]] | None = None   # an entry's first word -> entries (built on first use)
         self._by_stem: dict[str, list[int]] = {}             # its first four letters -> entries
+        self._by_lemma: dict[str, list[int]] = {}            # a Russian first word's dictionary forms -> entries
         self._starts: dict[str, list[Entry]] = {}
         self._skips: tuple[list[Token], list[int]] | None = None
         self._exact_words: dict[str, set[tuple[str, str]]] | None = None
@@ -210,7 +212,7 @@ class Lexicon:
             self.names[name.lower()] = name
             if "_" in name:
                 self._add(name.replace("_", " "), "constant", name)
-        for k, scope in enumerate(kb.scopes):   # a matter the kb does not speak of ("ПКТ"): refused at its words
+        for k, scope in enumerate(kb.scopes):   # a matter the kb does not speak of (`outside scope`): refused at its words
             for label in scope.phrases:
                 self._add(label.text, "outside", str(k), language=label.language)
         for constant in kb.constants.values():
@@ -236,7 +238,8 @@ class Lexicon:
 
     def _starting(self, first: str) -> list[Entry]:
         """The entries whose first word `first` can match (`_similar` > 0: the same word, or, for words of four
-        letters or more, the same first four letters), in the lexicon's order; kept per word written."""
+        letters or more, the same first four letters; or, of a Russian phrase, a form of the same dictionary word),
+        in the lexicon's order; kept per word written."""
         found = self._starts.get(first)
         if found is None:
             if self._by_word is None:
@@ -245,9 +248,14 @@ class Lexicon:
                     self._by_word.setdefault(entry.words[0], []).append(index)
                     if len(entry.words[0]) >= 4:
                         self._by_stem.setdefault(entry.words[0][:4], []).append(index)
+                    if entry.language == "ru":
+                        for lemma in lemmas(entry.words[0]):
+                            self._by_lemma.setdefault(lemma, []).append(index)
             indices = set(self._by_word.get(first, ()))
             if len(first) >= 4:
                 indices.update(self._by_stem.get(first[:4], ()))
+            for lemma in lemmas(first):
+                indices.update(self._by_lemma.get(lemma, ()))
             found = self._starts[first] = [self.entries[k] for k in sorted(indices)]
         return found
 
@@ -283,7 +291,8 @@ class Lexicon:
                 if j >= len(toks) or toks[j].kind != "word":
                     ok = False
                     break
-                s = _similar(toks[j].low, w)
+                s = _similar(toks[j].low, w) or (_SAME_LEMMA if entry.language == "ru" and lemmas(toks[j].low) & lemmas(w)
+                                                 else 0.0)
                 if not s or (s < 1.0 and toks[j].low in self._exact() and (
                         len(entry.words) == 1 or self._exact()[toks[j].low] - {(entry.kind, entry.value)})):
                     # a word that is a phrase of its own ("deadline") is no inflection of another word ("dead"),
@@ -316,6 +325,9 @@ class Lexicon:
 
 
 _KAZAKH_LETTERS = set("әғқңөұүһі")
+# a Russian word that is another form of a phrase's word («умерли», «представлено», «больны», «женой» of «умерла»,
+# «представлена», «больна», «жене»): a match as good as a shared stem, weaker than the word itself
+_SAME_LEMMA = 0.75
 
 
 def language_of(text: str, kb: KnowledgeBase | None = None, lexicon: Lexicon | None = None) -> str | None:
@@ -427,7 +439,7 @@ def askable(kb: KnowledgeBase) -> set[str]:
 
 
 def _ranges(kb: KnowledgeBase, predicate: str) -> set[str]:
-    """The predicates that name the ranges of an asked predicate's arguments (`asked over contact(..) and purpose(..)`)."""
+    """The predicates that name the ranges of an asked predicate's arguments (`asked over p(..) and r(..)`)."""
     decl = kb.predicates.get(predicate)
     found = set()
     for c in (decl.domain or ()) if decl else ():
@@ -438,7 +450,7 @@ def _ranges(kb: KnowledgeBase, predicate: str) -> set[str]:
 
 
 def _type_noun(decl: n.PredicateDecl) -> bool:
-    """convict(Convict), purpose(Purpose): a predicate named after its only argument names the kind of a thing."""
+    """party(Party), item(Item): a predicate named after its only argument names the kind of a thing."""
     return decl.arity == 1 and decl.name.lower() == decl.parameters[0].lower()
 
 
@@ -450,16 +462,34 @@ class _Piece:
     value: str
     entries: list[Entry] = field(default_factory=list)
     segment: int = 0
-    prefer: str | None = None   # a role word that is also a constant's label ("his mother"): that constant
+    prefer: str | None = None   # a role word that is also a constant's label ("his b"): that constant
+    possessor: bool = False     # a name that says whose («у Асанова», «Асановтың», "Asanov's", "of Asanov")
+
+
+def _pronouns() -> dict[str, str]:
+    """Possessive pronouns of every language, with the gender or number of whom they refer to (engine.explain.i18n)."""
+    return {w: g for by_language in POSSESSIVES["pronouns"].values() for w, g in by_language.items()}
+
+
+def _reading_words(decl: n.PredicateDecl) -> set[str]:
+    """The words of a predicate's `reads` templates, in every language (its parameters aside)."""
+    return {t.low for r in decl.readings for t in tokens(re.sub(r"\{[^}]*\}", " ", r.text)) if t.kind == "word"}
+
+
+def _verb_form(written: str) -> bool:
+    """A word in a verb's form: by the dictionary for Russian, by its ending for Kazakh and English."""
+    if is_verb_form(written):
+        return True
+    return any(written.endswith(e) and len(written) > len(e) + 2 for endings in VERB_ENDINGS.values() for e in endings)
 
 
 def understand(text: str, kb: KnowledgeBase, language: str = "en", general_questions: bool = False) -> Understood | Diagnostic:
     """The question a text in words asks, or a located diagnostic (in `language`) saying which word is not placed.
 
     Every name and kinship word is placed in its own role, in the asked atom or an assumption, or the
-    question is refused at that word. A kinship or role word ("his wife", "адвокату") names the person the
-    case relates to the convict that way; in a context phrase ("if his mother died") a person the case does
-    not name is a new person assumed with that kinship. Where the asked atom's person is not one person of
+    question is refused at that word. A kinship or role word (a relation's `phrase`: "his buyer", "покупателю") names the
+    person the case relates to the question's subject that way; in a context phrase ("if his buyer is p") a
+    person the case does not name is a new person assumed with that kinship. Where the asked atom's person is not one person of
     the case, `general_questions=True` returns the unbound variable with the role atoms (`Understood.roles`)
     for a caller that answers general questions; otherwise the question is refused at that word.
 
@@ -475,7 +505,7 @@ def understand(text: str, kb: KnowledgeBase, language: str = "en", general_quest
         reading.place_words()
         every = reading.every_question()
         if every is not None:
-            return every
+            return _according(kb, every, reading.cited, language)
         reading.asked_predicate()
         status = reading.status()
         reading.name_the_question()
@@ -537,6 +567,8 @@ class _Reading:
         self.spans: dict[str, Span] = {}
         self.assumptions: list[n.Atom] = []
         self.roles: list[n.Atom] = []
+        self.possessors: list[_Piece] = []   # possessive pronouns («у него», «её», "her"), read once the names are
+        self._pending: list[tuple[int, int]] = []   # words not placed yet (token, segment): a verb of a reading?
 
     # ------------------------------------------------------------ saying where and why
     def refuse(self, diagnostic: Diagnostic) -> NoReturn:
@@ -590,13 +622,19 @@ class _Reading:
         """Each word placed: a name, a phrase of the kb or of the engine (its longest match), a filler; else refused."""
         kb, toks, language = self.kb, self.toks, self.language
         segment = 0
+        in_condition = False   # after an "if" word, up to the next stop: a negation there is refused
         i = 0
         while i < len(toks):
             t = toks[i]
             if i in self.in_date or t.kind == "ending":
                 i += 1
                 continue
+            if in_condition and t.kind == "word" and self._negation(t):
+                self.refuse(Diagnostic("not-understood", word("negated condition", language, words=t.text), t.span,
+                                       hint=word("say it otherwise", language)))
             if t.kind == "stop":
+                in_condition = False
+                self._verbs_of_readings()
                 segment += 1
                 self.opened_by[segment] = i
                 i += 1
@@ -604,21 +642,34 @@ class _Reading:
             end, entries = self.lexicon.match(toks, i)
             name = self.lexicon.name_of(t) if t.kind == "word" else None
             if name is not None and end <= i + 1 and not any(e.kind != "constant" for e in entries):
-                self.pieces.append(_Piece(i, i + 1, "name", name, segment=segment))
+                self.pieces.append(_Piece(i, i + 1, "name", name, segment=segment, possessor=self._whose(i, name)))
                 i += 1
                 continue
             if not entries:
+                if t.kind == "word" and t.low in _pronouns():
+                    self.possessors.append(_Piece(i, i + 1, "possessor", _pronouns()[t.low], segment=segment))
+                    i += 1
+                    continue
                 if t.kind == "word" and self.lexicon.is_filler(t):
                     i += 1
                     continue
-                self.refuse(_not_understood(self.lexicon, self.text, t, language))
-            piece = self._piece(i, end, entries, segment)
+                self._pending.append((i, segment))
+                i += 1
+                continue
+            try:
+                piece = self._piece(i, end, entries, segment)
+            except _Refused:
+                self._verbs_of_readings()   # a word before it that is not placed is refused first
+                raise
             if piece.kind == "if":
+                in_condition = True
+                self._verbs_of_readings()
                 segment += 1
                 self.opened_by.pop(segment, None)
                 piece.segment = segment
             self.pieces.append(piece)
             i = end
+        self._verbs_of_readings()
         according = [p for p in self.pieces if p.kind == "according"]
         if according and not self.cited:   # "согласно" with no provision after it
             t = toks[according[0].first]
@@ -626,7 +677,59 @@ class _Reading:
                                    hint=word("cite a provision", language, example=_example_citation(kb, language))))
         self.compliance = [p for p in self.pieces if p.kind == "compliance"]
         self.pieces = [p for p in self.pieces if p.kind not in ("according", "compliance")]
+        before = {id(p): p.segment for p in self.pieces}
         _appositives(kb, self.lexicon, toks, self.pieces, self.opened_by)
+        moved = {before[id(p)]: p.segment for p in self.pieces}
+        for p in self.possessors:   # a pronoun goes with the clause it was written in
+            p.segment = moved.get(p.segment, p.segment)
+
+    def _negation(self, t: Token) -> bool:
+        """A word that denies, in the language the question is written in (the Russian «не»; the Kazakh «не» is
+        "or")."""
+        if not any(t.low in words for words in NEGATIONS.values()):
+            return False
+        written_in = language_of(self.text, lexicon=self.lexicon) or self.language
+        return t.low in NEGATIONS.get(written_in, ())
+
+    def _whose(self, i: int, name: str) -> bool:
+        """Whether the name at toks[i] says whose: after «у» or "of", before "'s", with a Kazakh genitive ending
+        («Ахметовтің»), or in the Russian genitive right after a kinship or role word («мать Иванова»)."""
+        toks, text = self.toks, self.text
+        before = {w for by_language in POSSESSIVES["before"].values() for w in by_language}
+        if i > 0 and toks[i - 1].kind == "word" and toks[i - 1].low in before:
+            return True
+        t = toks[i]
+        after = t.column - 1 + len(t.text)
+        if i + 1 < len(toks) and toks[i + 1].low == "s" and text[after:after + 1] in ("'", "’") \
+                and toks[i + 1].column == after + 2:
+            return True
+        constant = self.kb.constants.get(name)
+        labels = [lab.text.strip() for lab in constant.labels + constant.phrases] if constant else [name]
+        endings = {e for by_language in POSSESSIVES["genitive"].values() for e in by_language}
+        if any(t.low.startswith(lab.lower()) and t.low[len(lab):] in endings for lab in labels):
+            return True
+        last = self.pieces[-1] if self.pieces else None
+        return last is not None and last.end == i and last.kind in ("predicate", "role") \
+            and any(lab.language == "ru" and is_genitive_ru(t.text, lab.text.strip()) for lab in
+                    (constant.labels if constant else ()))
+
+    def _verbs_of_readings(self) -> None:
+        """The words not placed of the clause just read: each a verb in the form its clause's predicate's `reads`
+        template uses, in any form («представлено» of «представлена справка ...»; «ұсынылса» of «... ұсынылған»),
+        or the question is refused at the first of them. A negation is never such a word."""
+        pending, self._pending = self._pending, []
+        negations = {w for words in NEGATIONS.values() for w in words}
+        for i, seg in pending:
+            t = self.toks[i]
+            said = set()
+            for p in self.pieces:
+                if p.segment == seg and p.kind in ("predicate", "role", "predicates"):
+                    for value in p.value.split("|"):
+                        said |= _reading_words(self.kb.predicates[value])
+            if t.kind == "word" and t.low not in negations and _verb_form(t.low) and any(
+                    t.low == w or _similar(t.low, w) or lemmas(t.low) & lemmas(w) for w in said):
+                continue
+            self.refuse(_not_understood(self.lexicon, self.text, t, self.language))
 
     def _piece(self, i: int, end: int, entries: list[Entry], segment: int) -> _Piece:
         """What the words toks[i:end] mean, of the meanings of the phrases they match; refused if several remain."""
@@ -643,10 +746,10 @@ class _Reading:
         constants = [v for k, v in kinds if k == "constant"]
         relations = [v for k, v in kinds if k == "predicate" and kb.predicates[v].arity == 2]
         if len(kinds) == 2 and len(constants) == 1 and len(relations) == 1:
-            # "his mother": the kinship (close_relative) and the person the kb calls so (mother)
+            # "his b": the kinship (q, a phrase of which is b) and the person the kb calls so (the constant b)
             return _Piece(i, end, "role", relations[0], entries, segment, prefer=constants[0])
         if len(kinds) == 2 and {k for k, _v in kinds} == {"parameter", "predicate"}:
-            # "convict": the parameter Convict and the predicate naming its kind are one meaning
+            # "holder": the parameter Holder and the predicate naming its kind (`holder(A)`) are one meaning
             parameter = next(v for k, v in kinds if k == "parameter")
             typed = kb.predicates.get(next(v for k, v in kinds if k == "predicate"))
             if typed is not None and _type_noun(typed) and typed.parameters[0] == parameter:
@@ -656,7 +759,7 @@ class _Reading:
             self.ambiguous(self.words_of(piece), "; ".join(sorted(meaning(kb, k, v, self.language) for k, v in kinds)),
                            self.span_of(piece))
         piece.kind, piece.value = kinds.pop()
-        if piece.kind == "outside":   # "ПКТ", "СИЗО": a place the kb does not speak of, never read as one it does
+        if piece.kind == "outside":   # a place the kb does not speak of, never read as one it does
             self.refuse(Diagnostic("not-understood", word("provision outside scope", self.language, citation=self.words_of(piece),
                                                           scope=n.label_of(kb.scopes[int(piece.value)].labels,
                                                                            self.language, "")),
@@ -664,22 +767,35 @@ class _Reading:
         return piece
 
     def every_question(self) -> Understood | None:
-        """"What changed on 27 December 2024?", «Что изменилось ...», «... не өзгерді?»: a change asked with nothing
-        else said (no predicate, no name, no context: only question, status and change words) is asked of every
-        question the law can be asked, each in general (all its arguments variables), between the day before and
-        the day (or the two dates given)."""
+        """"What changed on 27 December 2024?", «Что изменилось ...», «... не өзгерді?»: a change asked with no
+        predicate and no context (only question, status and change words) is asked of every question the law can be
+        asked, each in general (all its arguments variables), between the day before and the day (or the two dates
+        given). Names said ("for Kunakbayev") narrow it to the questions they have a place in, in their places."""
         if not any(p.kind == "change" for p in self.pieces) or \
-                any(p.kind not in ("change", "which", "whether", "status") for p in self.pieces):
+                any(p.kind not in ("change", "which", "whether", "status", "name", "constant") for p in self.pieces):
             return None
-        questions = law_questions(self.kb)
-        if not questions:
+        names = [p for p in self.pieces if p.kind in ("name", "constant")]
+        span = Span(SOURCE, 1, 1, 1, len(self.text) + 1)
+        every = []
+        for predicate in law_questions(self.kb):   # a name said ("for Kunakbayev"): the questions it has a place in
+            decl = self.kb.predicates[predicate]
+            bound: dict[str, tuple[str, Span]] = {}
+            for piece in names:
+                place = _place(self.lexicon, decl, piece.value, {k: v for k, (v, _s) in bound.items()})
+                if place is None:
+                    break
+                bound[place] = (piece.value, self.toks[piece.first].span)
+            else:
+                every.append((predicate, bound))
+        if not every:
             return None
         status = self.status()
         _at, between = self.days()
-        span = Span(SOURCE, 1, 1, 1, len(self.text) + 1)
-        every = tuple(n.Query(status, n.Atom(p, tuple(n.Variable(v, span) for v in self.kb.predicates[p].parameters),
-                                             span, span), span) for p in questions)
-        return Understood(self.text, every[0], None, between, every=every)
+        queries = tuple(n.Query(status, n.Atom(p, tuple(n.Constant(bound[v][0], bound[v][1]) if v in bound else n.Variable(v, span)
+                                                        for v in self.kb.predicates[p].parameters), span, span), span)
+                        for p, bound in every)
+        written = tuple((self.toks[p.first].text, p.value) for p in names)
+        return Understood(self.text, queries[0], None, between, names=written, every=queries)
 
     def asked_predicate(self) -> None:
         """The one predicate the question asks about (a range of another is a context), its words checked."""
@@ -705,7 +821,9 @@ class _Reading:
         decl = kb.predicates[self.predicate]
         for p in pieces:
             t = self.toks[p.first]
-            if p.kind == "predicates" and self.predicate not in p.value.split("|"):
+            if p.kind == "predicates" and self.predicate not in p.value.split("|") and len(
+                    {q.value for q in pieces if q.segment == p.segment and q.kind in ("predicate", "role")}
+                    & set(p.value.split("|"))) != 1:   # words its clause's own phrase shares ("is presented") are its
                 self.ambiguous(t.text, "; ".join(meaning(kb, "predicate", v, language) for v in p.value.split("|")), t.span)
             if p.kind == "parameter" and p.value not in decl.parameters:
                 self.no_place(t, [self.predicate])
@@ -748,22 +866,81 @@ class _Reading:
         """The context phrases, segment by segment: a phrase binds its own subject; a kinship or role word names
         the person the case relates so (or a new one, in a condition; or a general question's person)."""
         context, own_segments = self._context()
+        self._refer(own_segments)
         by_segment: dict[int, list[_Piece]] = {}
         for piece in context:
             by_segment.setdefault(piece.segment, []).append(piece)
         for seg, conditions in by_segment.items():
             self._segment(seg, conditions, seg in own_segments, general_questions)
 
+    def _subject(self) -> str | None:
+        """The person the question is about: the asked atom's first argument, where a name fills it."""
+        return self.bound.get(self.kb.predicates[self.predicate].parameters[0])
+
+    def _refer(self, own_segments: set[int]) -> None:
+        """Each possessive pronoun to the person it refers to: the question's subject, unless its gender says another
+        person the question names («у неё» of Мария, not of Иванов); in a context phrase that person then says
+        whose (as «у Марии» would); in the question itself, or where no one agrees, it is refused at the word."""
+        subject = self._subject()
+        decl = self.kb.predicates[self.predicate]
+        persons = [v for v in dict.fromkeys([subject] + [self.bound.get(p) for p in decl.parameters[1:]]) if v]
+        for p in self.possessors:
+            t = self.toks[p.first]
+            if p.value in ("self", "any", "plur") or subject is None:
+                referent = subject
+            else:
+                agreeing = [v for v in persons if p.value == "neut" or self._gender(v) in (None, p.value)]
+                if not agreeing:
+                    self.refuse(Diagnostic("not-understood", word("pronoun without person", self.language, words=t.text),
+                                           t.span, hint=word("name the person", self.language)))
+                referent = agreeing[0]
+            if referent is None:
+                continue
+            if p.segment not in own_segments:   # the question's own kinship words are its subject's
+                if referent != subject:
+                    self.refuse(Diagnostic("not-understood", word("pronoun of another", self.language, words=t.text,
+                                                                  subject=meaning(self.kb, "constant", str(subject),
+                                                                                  self.language)),
+                                           t.span, hint=word("say it otherwise", self.language)))
+                continue
+            self.names.append(_Piece(p.first, p.end, "name", referent, segment=p.segment, possessor=True))
+
+    def _gender(self, constant: str) -> str | None:
+        decl = self.kb.constants.get(constant)
+        label = n.label_of(decl.labels, "ru", "") if decl is not None else ""
+        return gender(label) if label else None
+
+    def not_whose(self, owner: _Piece, predicate: str) -> NoReturn:
+        kb = self.kb
+        self.refuse(Diagnostic("not-understood", word("not whose", self.language, words=self.words_of(owner),
+                                                      predicate=meaning(kb, "predicate", predicate, self.language),
+                                                      owner=meaning(kb, "parameter", kb.predicates[predicate].parameters[0],
+                                                                    self.language)),
+                               self.span_of(owner), hint=word("say it otherwise", self.language)))
+
+    def _owns(self, value: str, parameter: str) -> bool:
+        """Whether a person may fill a relation's owner: the facts use it under that parameter, or under none."""
+        roles = self.lexicon.roles.get(value, set())
+        return not roles or parameter in roles
+
     def _segment(self, seg: int, conditions: list[_Piece], own: bool, general_questions: bool) -> None:
         kb, toks, language, bound = self.kb, self.toks, self.language, self.bound
         decl = kb.predicates[self.predicate]
         args_of: dict[int, dict[str, str | None]] = {}   # None: a general question's person
+        owners = [o for o in self.names if own and o.segment == seg and o.possessor]
+        relations = [p for p in conditions if kb.predicates[p.value].arity == 2]
+        for owner in owners:   # whose: the owner of the clause's kinship or role word («у Иванова умерла мать»)
+            if relations and not self._owns(owner.value, kb.predicates[relations[0].value].parameters[0]):
+                self.not_whose(owner, relations[0].value)
         for piece in conditions:   # the names of the phrase's own segment first; then what it shares with the question
             cdecl = kb.predicates[piece.value]
             args: dict[str, str | None] = {}
-            if own:   # the phrase's own names, and the subject of a relation ("his wife": the convict's)
+            if own:   # the phrase's own names, and the subject of a relation ("his wife": the subject's)
+                for owner in owners:
+                    if cdecl.arity == 2 and cdecl.parameters[0] not in args:
+                        args[cdecl.parameters[0]] = owner.value
                 for other in self.names:
-                    if other.segment == seg:
+                    if other.segment == seg and not other.possessor:
                         place = _place(self.lexicon, cdecl, other.value, args)
                         if place is not None and other.value not in args.values():
                             args[place] = other.value
@@ -774,12 +951,28 @@ class _Reading:
                 if parameter not in args and parameter in bound and bound[parameter] not in args.values():
                     args[parameter] = bound[parameter]
             args_of[id(piece)] = args
+        possessed: dict[int, str] = {}   # «у него есть адвокат»: a person of that kind, whose the owner says
+        for owner in owners:
+            if relations or any(owner.value in a.values() for a in args_of.values()):
+                continue
+            for piece in conditions:   # a property of the owner («у Петра тяжелая болезнь») ...
+                place = _place(self.lexicon, kb.predicates[piece.value], owner.value, args_of[id(piece)])
+                if place is not None:
+                    args_of[id(piece)][place] = owner.value
+                    break
+            else:   # ... or a person the owner has, named by the word («адвокат»), of the case or assumed new
+                persons = [p for p in conditions if kb.predicates[p.value].arity == 1 and not args_of[id(p)]]
+                if persons:
+                    possessed.update((id(p), owner.value) for p in persons)
+                elif owner.value != self._subject():
+                    self.not_whose(owner, conditions[0].value)
         if own:   # every name of a context phrase in its own role, or the question is refused at that name
             for other in self.names:
-                if other.segment == seg and not any(other.value in a.values() for a in args_of.values()):
+                if other.segment == seg and not other.possessor and not any(other.value in a.values() for a in args_of.values()):
                     self.no_place(toks[other.first], [p.value for p in conditions])
         # a kinship or role word ("his wife", "жене", "адвокатына"): the person it names, who fills the rest
-        role_pieces = [p for p in conditions if _role_parameter(kb.predicates[p.value], args_of[id(p)], p.kind == "role" or own)]
+        role_pieces = [p for p in conditions if id(p) in possessed
+                       or _role_parameter(kb.predicates[p.value], args_of[id(p)], p.kind == "role" or own)]
         if len(role_pieces) > 1 and own:
             first = role_pieces[1]
             self.ambiguous(self.words_of(first), "; ".join(meaning(kb, "role", p.value, language) for p in role_pieces),
@@ -788,12 +981,13 @@ class _Reading:
         for piece in role_pieces:
             rdecl = kb.predicates[piece.value]
             args = args_of[id(piece)]
-            role = _role_parameter(rdecl, args, piece.kind == "role" or own)
+            role = rdecl.parameters[0] if id(piece) in possessed else _role_parameter(rdecl, args, piece.kind == "role" or own)
             # role_pieces kept the pieces with a role parameter; only the one role piece of a context phrase changes
             # others' arguments (two are refused as ambiguous above), and never its own before this
             assert role is not None, "a role piece has its role parameter"
             parameter = role
-            person, general = _role_person(kb, rdecl, args, parameter, piece.prefer, assume_new=own)
+            person, general = _role_person(kb, rdecl, args, parameter, piece.prefer, assume_new=own,
+                                           whose=possessed.get(id(piece)))
             span = toks[piece.first].span
             if person is None:   # not named by the case: a general question (the cases tool answers those)
                 slot = parameter if parameter in decl.parameters and parameter not in bound else None
@@ -886,8 +1080,8 @@ class _Reading:
 
 def _citations(lexicon: Lexicon, text: str) -> list[Found]:
     """The provisions the question cites, where the kb's own phrases do not say those words: a phrase of several
-    words ("режим части второй статьи 109 УИК", "regime of PEC Art. 109(2)") keeps them, and so does any
-    phrase for a bare act's name ("Правила" as what is amended)."""
+    words ("порядок части второй статьи 12 Кодекса", "the regime of Code Art. 12(2)") keeps them, and so does
+    any phrase for a bare act's name ("Кодекс" as what is amended)."""
     cited = find_citations(lexicon.kb, text)
     if not cited:
         return cited
@@ -945,12 +1139,15 @@ def _according(kb: KnowledgeBase, understood: Understood, cited: list[Found], la
     if not cited:
         return understood
     out = []
-    predicate = understood.query.atom.predicate
+    predicates = list(dict.fromkeys(q.atom.predicate for q in understood.every or (understood.query,)))
     for f in cited:
-        norms = bearing(kb, cited_norms(kb, f.citation), predicate)
+        named = cited_norms(kb, f.citation)
+        norms = list({m.id: m for p in predicates for m in bearing(kb, named, p)}.values())
         if not norms:
+            about = word("every question", language, count=len(understood.every)) if understood.every else \
+                meaning(kb, "predicate", predicates[0], language)
             return Diagnostic("not-understood", word("provision not about", language, citation=f.text,
-                                                     predicate=meaning(kb, "predicate", predicate, language)),
+                                                     predicate=about),
                               Span(SOURCE, 1, f.start + 1, 1, f.end + 1), hint=word("say it otherwise", language))
         out.append((f.text, f.citation.key, tuple(m.id for m in norms)))
     return dataclasses.replace(understood, according_to=tuple(out))
@@ -961,9 +1158,9 @@ _APPOSITIVE = {"predicate", "predicates", "role", "which"}
 
 def _appositives(kb: KnowledgeBase, lexicon: Lexicon, toks: list[Token], pieces: list[_Piece],
                  opened_by: dict[int, int]) -> None:
-    """A clause set off by commas right after a noun ("осужденный, содержащийся в ШИЗО, ...", "a convict, held
-    in the disciplinary isolator, ...") says what that noun's person is: its commas are read as if absent, so
-    the clause and what follows its closing comma are of the noun's segment (as "осужденный в ШИЗО ..." is).
+    """A clause set off by commas right after a noun ("покупатель, проживающий в городе, ...", "a buyer,
+    living in the city, ...") says what that noun's person is: its commas are read as if absent, so
+    the clause and what follows its closing comma are of the noun's segment (as "покупатель в городе ..." is).
     A clause with its own names, an "if", a status or a question word of its own is not such a clause."""
     def of(seg: int) -> list[_Piece]:
         return [p for p in pieces if p.segment == seg]
@@ -1045,8 +1242,8 @@ def _no_place(kb: KnowledgeBase, t: Token, predicates: list[str], language: str)
 
 
 def _role_parameter(decl: n.PredicateDecl, args: dict, role_word: bool) -> str | None:
-    """The person a relation's noun names ("his wife": spouse's Person, the convict's being known; "his
-    lawyer": advocate's Person): the one parameter left free, the others given; None if it is not one."""
+    """The person a relation's noun names ("his buyer": the Y of `buyer(X, Y)`, X being
+    known): the one parameter left free, the others given; None if it is not one."""
     free = [p for p in decl.parameters if p not in args]
     if len(free) != 1:
         return None
@@ -1058,9 +1255,10 @@ def _role_parameter(decl: n.PredicateDecl, args: dict, role_word: bool) -> str |
 
 
 def _role_person(kb: KnowledgeBase, decl: n.PredicateDecl, args: dict, parameter: str, prefer: str | None,
-                 assume_new: bool) -> tuple[str | None, list[str]]:
+                 assume_new: bool, whose: str | None = None) -> tuple[str | None, list[str]]:
     """Who a role word names: the one person the case relates that way (or the constant the words also name);
-    in a context phrase, else a new person assumed with that role; else None and the case's candidates."""
+    in a context phrase, else a new person assumed with that role (of `whose`, where a possessive said so: «у него
+    есть адвокат»); else None and the case's candidates."""
     k = decl.parameters.index(parameter)
     candidates = sorted({a.value for c in kb.clauses
                          if c.is_fact and c.head.predicate == decl.name and c.head.arity == decl.arity
@@ -1073,7 +1271,7 @@ def _role_person(kb: KnowledgeBase, decl: n.PredicateDecl, args: dict, parameter
     if len(candidates) == 1:
         return candidates[0], candidates
     if assume_new:
-        subject = "_".join(str(v) for v in args.values())
+        subject = whose or "_".join(str(v) for v in args.values())
         return f"{decl.name}_of_{subject}" if subject else f"some_{decl.name}", candidates
     return None, candidates
 
@@ -1150,7 +1348,7 @@ def phrasings(kb: KnowledgeBase, language: str) -> list[str]:
     for q in sorted(kb.questions.values(), key=lambda q: q.name):
         title = n.label_of(q.labels, language)
         if title and {l.language for l in q.labels} >= {language}:
-            for p in q.parameters:   # the example name in the case the words before it need («осужденного Кунакбаева»)
+            for p in q.parameters:   # the example name in the case the words before it need («осужденного Иванова»)
                 title = re.sub(r"\{" + re.escape(p) + r"(?::(\w+))?\}",
                                lambda m: _declined(title[:m.start()], m.group(1), _example_name(kb, p, language), language),
                                title)
@@ -1214,7 +1412,7 @@ def nearest_phrasings(kb: KnowledgeBase, text: str, language: str, count: int = 
 # ---------------------------------------------------------------- back in words
 
 def _stated(kb: KnowledgeBase, atom: n.Atom) -> bool:
-    """Whether the case already states the assumed fact ("his wife Aigul" where spouse(kunakbaev, aigul) is a fact)."""
+    """Whether the case already states the assumed fact ("his buyer Ivanov" where buyer(a, ivanov) is a fact)."""
     values = tuple(a.value for a in atom.args if isinstance(a, n.Constant))
     return any(c.is_fact and c.head.predicate == atom.predicate and
                tuple(a.value for a in c.head.args if isinstance(a, n.Constant)) == values for c in kb.clauses)
@@ -1260,7 +1458,9 @@ def in_words(understood: Understood, kb: KnowledgeBase, language: str) -> dict:
     if understood.query.status:
         sentence = f"{word(understood.query.status, language)}? {sentence}"
     if understood.every:
-        sentence = word("every question", language, count=len(understood.every))
+        named = ", ".join(dict.fromkeys(meaning(kb, "constant", value, language) for _w, value in understood.names))
+        sentence = word("every question naming", language, names=named, count=len(understood.every)) if named else \
+            word("every question", language, count=len(understood.every))
         if understood.query.status:
             sentence = f"{word(understood.query.status, language)}? {sentence}"
     out = {"text": understood.text, "understood": understood.atom_text, "in_words": sentence,
@@ -1272,9 +1472,9 @@ def in_words(understood: Understood, kb: KnowledgeBase, language: str) -> dict:
                             for nid in understood.deadlines if (deadline := kb.norms[nid].deadline) is not None]
     if understood.according_to:
         book = Phrasebook(kb, language)
-        asked = understood.query.atom.predicate
+        asked = {q.atom.predicate for q in understood.every or (understood.query,)}
         out["according_to"] = [{"text": written, "citation": key, "cited_as": book.cite(key) or key, "norms": list(ids),
-                                "concluding": [i for i in ids if _concludes(kb, i, asked)]}
+                                "concluding": [i for i in ids if any(_concludes(kb, i, p) for p in asked)]}
                                for written, key, ids in understood.according_to]
     if understood.every:   # each question in general, in words
         out["every"] = [{"query": _query_text(q), "in_words": reading(q.atom)} for q in understood.every]

@@ -16,7 +16,6 @@ so a constant such as `x---><script>` is text wherever it lands, by construction
 
 from __future__ import annotations
 
-import html as _html
 import re
 
 from engine.base.text import visible
@@ -31,7 +30,7 @@ _MARKDOWN_PUNCTUATION = str.maketrans({c: "\\" + c for c in "\\|`*_[]"})
 
 def markdown(value: str) -> str:
     """Text in a Markdown paragraph, list item or table cell: no markup, no HTML, no cell breaks."""
-    return _html.escape(value).translate(_MARKDOWN_PUNCTUATION).replace("\n", " ")
+    return _escape_html(value).translate(_MARKDOWN_PUNCTUATION).replace("\n", " ")
 
 
 _MARKDOWN_TEXT = str.maketrans({"<": "&lt;", ">": "&gt;", "&": "&amp;", "\\": "\\\\", "`": "\\`", "[": "\\[",
@@ -60,8 +59,15 @@ def markdown_code(value: str) -> str:
     return f"{ticks}{pad}{value}{pad}{ticks}"
 
 
+def _escape_html(value: str) -> str:
+    """html.escape (the module, with its table of entities, is imported only for the formats that escape HTML)."""
+    from html import escape
+
+    return escape(value)
+
+
 def html(value: str) -> str:
-    return _html.escape(value)
+    return _escape_html(value)
 
 
 def dot(value: str) -> str:
@@ -74,4 +80,4 @@ def dot_comment(value: str) -> str:
 
 
 def svg_note(value: str) -> str:
-    return f"<desc>{_html.escape(value)}</desc>\n"
+    return f"<desc>{_escape_html(value)}</desc>\n"

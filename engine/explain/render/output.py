@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from engine.base.text import map_strings, visible
+from engine.base.text import map_strings, visible, visible_data
 
 FORMAT_NAMES = ("text", "json", "markdown", "html", "dot", "svg")
 
@@ -42,7 +42,7 @@ def render(document: dict, fmt: str, explain: bool, language: str, *, short: boo
     if fmt == "text":  # control and bidi characters from user text are shown as escapes, never obeyed
         from engine.explain.render import as_text
         show = as_text.render_diff if diff else as_text.render
-        return show(map_strings(document, visible), explain, language, short=short, steps=steps)
+        return show(visible_data(document), explain, language, short=short, steps=steps)
     if fmt == "markdown":  # and <, >, & in every piece of user text are entities (a handout runs no script)
         from engine.explain.render import as_markdown
         show = as_markdown.render_diff if diff else as_markdown.render

@@ -1,0 +1,35 @@
+"""What a cold question pays for (issue 25, item 5; docs/performance.md): a question as an atom, with the law in
+the cache, imports neither the parser nor the modules of the other paths. Not timed: the modules are counted."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from conftest import ROOT
+
+# Imported by none of a cached atom question's steps (each is imported where it is needed).
+NOT_IMPORTED = ["lark", "engine.syntax.parser", "engine.tools.understanding", "engine.logic.sets", "difflib", "html",
+                "engine.checks.variables", "engine.explain.render.as_json", "engine.explain.render.as_html"]
+
+REPORT = ("import atexit, runpy, sys\n"
+          "atexit.register(lambda: sys.stderr.write('MODULES ' + ' '.join(sorted(sys.modules)) + '\\n'))\n"
+          "sys.argv = ['zan', *sys.argv[1:]]\n"
+          "runpy.run_module('engine', run_name='__main__')\n")
+
+
+def modules_of_a_question(tmp_path, *args: str) -> set[str]:
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "ZAN_CACHE": "1"}
+    for _ in range(2):   # the first fills the cache
+        done = subprocess.run([sys.executable, "-c", REPORT, "ask", *args], capture_output=True, text=True, env=env,
+                              cwd=ROOT, timeout=120)
+        assert done.returncode == 0, done.stderr
+    line = next(line for line in done.stderr.splitlines() if line.startswith("MODULES "))
+    return set(line.split()[1:])
+
+
+def test_a_cached_question_imports_only_what_it_uses(tmp_path):
+    modules = modules_of_a_question(tmp_path, "call(kunakbaev, P, Purpose)", "--at", "2025-03-10", "--explain")
+    assert "engine.pipeline" in modules and "pyDatalog" in modules   # it did answer
+    assert sorted(m for m in NOT_IMPORTED if m in modules) == []
