@@ -113,7 +113,7 @@ def _key(value) -> tuple[str, object]:
 
 def rule_constants(program: ir.Program) -> set:
     """The constants the rules and the scope declarations write (every partition's tuples may hold them)."""
-    out = set()
+    out: set[tuple[str, object]] = set()
     atoms: list[n.Atom] = []
     for rule in program.rules:
         atoms.append(rule.head)
@@ -166,9 +166,9 @@ class _Body:
         for c in conditions:
             if isinstance(c, n.Comparison):
                 if c.operator == "=":
-                    for a, b in ((c.left, c.right), (c.right, c.left)):
-                        if isinstance(a, n.Variable) and isinstance(b, n.Constant):
-                            self.always.add(rep(a.name))
+                    for one, other in ((c.left, c.right), (c.right, c.left)):
+                        if isinstance(one, n.Variable) and isinstance(other, n.Constant):
+                            self.always.add(rep(one.name))
                 continue
             atom, positive = (c, True) if isinstance(c, n.Atom) else (c.atom, False)
             if atom.predicate in ir.ARITHMETIC_RELATIONS:
