@@ -99,9 +99,9 @@ def _knowledge(kb: Path | None):
     """The knowledge base this command reads (--kb, the project's, or the bundled one), remembered so that
     the command says which one it used: a line on stderr when it ends, `"kb"` in JSON."""
     from engine.base.project import choose
-    from engine.base.resources import bundled_kb
+    from engine.base.resources import bundled_kb, bundled_settings
 
-    choice = choose(kb, bundled_kb(), _project if not kb else None)
+    choice = choose(kb, bundled_kb(), _project if not kb else None, bundled_settings())
     ctx = click.get_current_context(silent=True)
     if ctx is not None:
         ctx.find_root().meta["zan.kb"] = choice
@@ -449,7 +449,7 @@ def _ask_in_words(text, kb, facts, at, fmt, explain, lang, short, steps, depth, 
         lang = language_of(text, knowledge_base) or lang
         ctx.find_root().meta["zan.lang"] = lang
     if not facts and not how:
-        # a question that names no one ("can a convict in the isolator call his lawyer?") is answered in
+        # a question that names no one ("may a holder of q do p with his r?") is answered in
         # general, for every case (engine/tools/cases.general), not about the sample case's persons
         general_kb = knowledge(folder, None, sample=False)
         general = understand(text, general_kb, lang, general_questions=True)
@@ -472,7 +472,7 @@ def _ask_in_words(text, kb, facts, at, fmt, explain, lang, short, steps, depth, 
     if understood.at is not None:
         source = click.get_current_context().get_parameter_source("at")
         if source not in (ParameterSource.DEFAULT, None) and at != understood.at:
-            raise click.UsageError(message("two dates given", lang, named=understood.at.isoformat(), at=at.isoformat()))
+            raise click.UsageError(message("two dates given", lang, named=understood.at, at=at))
         at = understood.at
     _answer(understood.query, kb, facts, at, fmt, explain, lang, short=short, steps=steps, depth=depth,
             trace_level=trace_level, assumptions=understood.assumptions, understood=said, answer_number=answer_number,
@@ -491,7 +491,7 @@ def _general_answer(understood, knowledge_base, choice, at, fmt, lang, reading=N
     if understood.at is not None:
         source = click.get_current_context().get_parameter_source("at")
         if source not in (ParameterSource.DEFAULT, None) and at != understood.at:
-            raise click.UsageError(message("two dates given", lang, named=understood.at.isoformat(), at=at.isoformat()))
+            raise click.UsageError(message("two dates given", lang, named=understood.at, at=at))
         at = understood.at
     doc = general_document(understood, knowledge_base, at, choice.folder, lang, reading)
     if fmt in ("json", "jsonl"):
@@ -867,7 +867,7 @@ def vocabulary(kb, facts, lang, fmt):
     if fmt == "json":
         click.echo(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True))
         return
-    def signature(p: dict) -> str:   # spouse(Convict: convict, Person: spouse): the kinds where the kb declares them
+    def signature(p: dict) -> str:   # q(A: a, B: b): the kinds where the kb declares them
         return f"{p['name']}(" + ", ".join(a if k["kind"] == a else f"{a}: {k['kind']}"
                                             for a, k in zip(p["arguments"], p["kinds"])) + ")"
     out = [f"# {word('vocabulary asked', lang)}"]
@@ -1056,14 +1056,17 @@ def test(paths, kb, update, only, lang, verbose, coverage, mutate, fail_under, s
     for outcome in run.failed:
         click.echo(visible_styled(report(outcome, lang)))   # colour only where click keeps it (a terminal, no NO_COLOR)
     if verbose:
+        from engine.explain.i18n import word
+
         for outcome in run.outcomes:
             if outcome.passed:
-                click.echo(visible(f"{outcome.expectation.span}: ok {outcome.scenario.name}: {outcome.expectation.atom}"))
+                click.echo(visible(f"{outcome.expectation.span}: " + word("scenario passed", lang, scenario=outcome.scenario.name,
+                                                                          atom=outcome.expectation.atom)))
     names = {o.scenario.name for o in run.outcomes}
     failed = sorted({o.scenario.name for o in run.failed})
-    click.echo(f"{len(names)} scenario{'s' if len(names) != 1 else ''}, {len(run.outcomes)} expectation"
-               f"{'s' if len(run.outcomes) != 1 else ''}: " + (f"{len(run.failed)} failed ({', '.join(failed)})"
-                                                               if failed else "all passed"))
+    click.echo(message("scenarios run", lang, scenarios=len(names), expectations=len(run.outcomes))
+               + (message("some failed", lang, count=len(run.failed), names=", ".join(failed)) if failed
+                  else message("all passed", lang)))
     if failed:
         sys.exit(1)
     below = []
@@ -1210,6 +1213,7 @@ def serve(port, host, kb):
     from engine.serve.server import listen
 
     choice = _knowledge(kb)
+    choice.settings()   # a broken settings file of the bundled kb is said here, at its line, before the server starts
     try:
         sock = listen(host, port)  # bound before it is announced: a taken port is said, --port 0 gets a real one
     except OSError as e:

@@ -48,7 +48,7 @@ class Request:
     into the answers' document; the front-ends only read their options into one and print what comes back.
     """
 
-    query: str | n.Query                        # an atom ("call(k, P, Purpose)") or a parsed question
+    query: str | n.Query                        # an atom ("p(a, X, Y)") or a parsed question
     at: datetime.date
     kb_dir: Path | None = None                  # None: the project's, else the bundled one
     fact_files: Sequence[Path] | None = None    # None: the knowledge base's sample case

@@ -5,15 +5,18 @@ examples/*/ project, with their cases, saved questions and scenarios): predicate
 readings, saved questions, acts and their abbreviations (the capitalised words of their citation forms),
 citation keys, norm ids, and the persons and places the laws name (single-word labels and phrases of
 constants and `outside scope` declarations, and every capitalised abbreviation of a label or phrase).
-Then every string literal and docstring of engine/**/*.py (read with `ast`) and every template and static
-file of the trainers' page is scanned for them as whole words. A message, a hint, a help text or an example
-that needs a name writes a generic one (p, q, r; persons a, b; an act `code` with "code 12.1.2").
+Then every string literal and docstring of engine/**/*.py (read with `ast`), every `#` comment there (read with
+`tokenize`), every comment of the DSL's grammars, grammar/*.lark (read with lark's own lexer of grammars: the
+grammar is the engine's too, and knows no law either), and every template and static file of the trainers' page
+is scanned for them as whole words. A message, a hint, a help text, a comment or an example that needs a name
+writes a generic one (p, q, r; persons a, b; an act `code` with "code 12.1.2").
 """
 
 from __future__ import annotations
 
 import ast
 import re
+import tokenize
 from collections import defaultdict
 from functools import cache
 from pathlib import Path
@@ -26,6 +29,7 @@ from engine.tools.scenarios import parse_scenarios, scenario_files
 
 ROOT = Path(__file__).resolve().parent.parent
 ENGINE = ROOT / "engine"
+GRAMMARS = sorted((ROOT / "grammar").glob("*.lark"))
 PAGE = [p for p in sorted((ENGINE / "serve").rglob("*")) if p.suffix in {".html", ".js", ".css"}]
 
 # Names of the laws that are also ordinary words of the engine's prose (English, logic, programming): allowed as a
@@ -152,6 +156,32 @@ def strings_of(path: Path) -> list[tuple[int, str]]:
                   if isinstance(node, ast.Constant) and isinstance(node.value, str))
 
 
+def comments_of(path: Path) -> list[tuple[int, str]]:
+    """(line, text) of every `#` comment of a Python file (a `#` inside a string is no comment)."""
+    with tokenize.open(path) as source:
+        return [(token.start[0], token.string) for token in tokenize.generate_tokens(source.readline)
+                if token.type == tokenize.COMMENT]
+
+
+def grammar_comments_of(path: Path) -> list[tuple[int, str]]:
+    """(line, text) of every comment (`//` or `#`) of a lark grammar, by the terminals of lark's own grammar of
+    grammars: a `//` or `#` inside a "string" or a /regular expression/ is no comment."""
+    from lark.load_grammar import TERMINALS
+
+    lexer = re.compile("|".join(f"(?P<{name}>{TERMINALS[name]})" for name in ("COMMENT", "STRING", "REGEXP")))
+    text, found, at = path.read_text(encoding="utf-8"), [], 0
+    while at < len(text):
+        m = lexer.match(text, at)
+        if m is None or m.end() == at:
+            at += 1
+            continue
+        if m.lastgroup == "COMMENT":
+            start = m.start() + len(m.group()) - len(m.group().lstrip())   # the pattern takes the blanks before it
+            found.append((text.count("\n", 0, start) + 1, m.group().strip()))
+        at = m.end()
+    return found
+
+
 def hits(texts: list[tuple[int, str]], where: Path) -> list[str]:
     found = law_names()
     return [f"{where.relative_to(ROOT)}:{line}: {m.group(0)!r} ({', '.join(sorted(found[m.group(0)]))})"
@@ -174,6 +204,20 @@ def test_no_string_of_the_engine_names_a_law():
     assert not found, "names of a law in engine/ (write a generic example: p, q, a, b, code 12.1.2):\n" + "\n".join(found)
 
 
+def test_no_comment_of_the_engine_names_a_law():
+    found = [hit for path in sorted(ENGINE.rglob("*.py")) for hit in hits(comments_of(path), path)]
+    assert not found, "names of a law in comments of engine/ (write a generic example: p, q, a, b, code 12.1.2):\n" + \
+        "\n".join(found)
+
+
+def test_no_comment_of_the_grammar_names_a_law():
+    assert GRAMMARS, "grammar/*.lark was not found"
+    assert all(grammar_comments_of(path) for path in GRAMMARS), "a grammar whose comments were not read"
+    found = [hit for path in GRAMMARS for hit in hits(grammar_comments_of(path), path)]
+    assert not found, "names of a law in comments of grammar/ (write a generic example: p, q, a, b, code 12.1.2):\n" + \
+        "\n".join(found)
+
+
 def test_the_trainers_page_names_no_law():
     assert PAGE, "the page's templates and static files were not found"
     found = [hit for path in PAGE
@@ -191,3 +235,20 @@ def test_the_scan_finds_a_name_written_in_the_engine(tmp_path):
     assert [hit.split(" (")[0] for hit in shown] == [
         "engine/example.py:1: 'call'", "engine/example.py:1: 'kunakbaev'", "engine/example.py:2: 'pec 134.1.2'",
         "engine/example.py:3: 'Kunakbayev'"]
+
+
+def test_the_scan_reads_the_comments_of_python_and_of_a_grammar(tmp_path):
+    """Comments are scanned, and only comments: a `#` in a Python string, a `//` or `#` in a grammar's string or
+    regular expression starts none; a comment's line is its own, after blank lines and at a line's end."""
+    python = tmp_path / "example.py"
+    python.write_text('X = "# kunakbaev"  # asks call(a, b)\n\n# the pec 134.1.2 of it\nY = 1\n', encoding="utf-8")
+    assert comments_of(python) == [(1, "# asks call(a, b)"), (3, "# the pec 134.1.2 of it")]
+    shown = hits(comments_of(python), ROOT / "engine" / "example.py")
+    assert [hit.split(" (")[0] for hit in shown] == ["engine/example.py:1: 'call'", "engine/example.py:3: 'pec 134.1.2'"]
+    grammar = tmp_path / "example.lark"
+    grammar.write_text('// the act of pec 134.1.2\nstart: "// kunakbaev" URL  // spouse(a, b)\n\n'
+                       'URL: /https?:\\/\\/ # aigul/\n   # died(x)\n%ignore URL\n', encoding="utf-8")
+    assert grammar_comments_of(grammar) == [(1, "// the act of pec 134.1.2"), (2, "// spouse(a, b)"), (5, "# died(x)")]
+    shown = hits(grammar_comments_of(grammar), ROOT / "grammar" / "example.lark")
+    assert [hit.split(" (")[0] for hit in shown] == [
+        "grammar/example.lark:1: 'pec 134.1.2'", "grammar/example.lark:2: 'spouse'", "grammar/example.lark:5: 'died'"]

@@ -4,14 +4,18 @@ Owns: the severity words ("error", "warning", "hint", "note"), the count line ("
 the knowledge base a command read ("kb: ..."), and the messages of asking (a question's syntax, a saved
 question's name and arguments, a date, the usage errors of `zan ask`/`zan query`). It sits in engine/base so
 that every room may use it (engine/base/diagnostics.py renders with it; engine/explain/i18n.py keeps the
-explanations' words); it imports nothing. The kb checks' messages (engine/checks/) are here too, in the three
-languages, so that rule authors who write in Kazakh or Russian read them in theirs (`zan check --lang`, the
+explanations' words); it imports only engine/base/dates.py (a date value in a message is said as the reader's
+language writes it, in the case its template marks: `{start:abl}`). The kb checks' messages (engine/checks/) are
+here too, in the three languages, so that rule authors who write in Kazakh or Russian read them in theirs (`zan check --lang`, the
 project's `lang`, the language server's locale): the codes stay the same in every language.
 """
 
 from __future__ import annotations
 
+import datetime
 import string
+
+from engine.base.dates import CASES, say_date
 
 LANGUAGES = ("kk", "ru", "en")
 
@@ -343,9 +347,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "kk": "егер біреуі арнайы норма болса, онда `exception to` жазыңыз (мысалы, {second} нормасында `exception to "
               "{first}`); немесе оларды ажырататын шарт қосыңыз"},
     # validity (engine/checks/validity.py)
-    "from to": {"en": "from {start} to {end}", "ru": "с {start} по {end}", "kk": "{start} бастап {end} дейін"},
-    "from": {"en": "from {start}", "ru": "с {start}", "kk": "{start} бастап"},
-    "always to": {"en": "from the beginning to {end}", "ru": "с самого начала по {end}", "kk": "басынан бастап {end} дейін"},
+    "from to": {"en": "from {start} to {end}", "ru": "с {start} по {end}", "kk": "{start:abl} бастап {end:acc} қоса алғанға дейін"},
+    "from": {"en": "from {start}", "ru": "с {start}", "kk": "{start:abl} бастап"},
+    "always to": {"en": "from the beginning to {end}", "ru": "с самого начала по {end}",
+                  "kk": "басынан бастап {end:acc} қоса алғанға дейін"},
     "always": {"en": "from the beginning", "ru": "с самого начала", "kk": "басынан бастап"},
     "act in force": {"en": "the act {act} is in force {when}", "ru": "акт {act} действует {when}",
                      "kk": "{act} актісі {when} күшінде"},
@@ -679,6 +684,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "name a case file": {"en": "name a case file of the project, relative to the scenario",
                          "ru": "назовите файл дела этого проекта, путь относительно сценария",
                          "kk": "жобаның іс файлын сценарийге қатысты жолмен атаңыз"},
+    # the last line of `zan test` (engine/cli.py)
+    "scenarios run": {"en": "{scenarios} {scenarios:scenario|scenarios}, {expectations} {expectations:expectation|expectations}: ",
+                      "ru": "{scenarios} {scenarios:сценарий|сценария|сценариев}, {expectations} "
+                            "{expectations:ожидание|ожидания|ожиданий}: ",
+                      "kk": "{scenarios} сценарий, {expectations} күтілім: "},
+    "all passed": {"en": "all passed", "ru": "все выполнены", "kk": "бәрі орындалды"},
+    "some failed": {"en": "{count} failed ({names})", "ru": "не выполнено: {count} ({names})",
+                    "kk": "{count} орындалмады ({names})"},
     "expectation without date": {"en": "no date for this expectation in {name}", "ru": "у этого ожидания в сценарии {name} нет даты",
                                  "kk": "{name} сценарийіндегі бұл күтілімнің күні жоқ"},
     "write at": {"en": "write `at YYYY-MM-DD` in the scenario or after the atom",
@@ -788,7 +801,8 @@ def plural(count: int, forms: str, language: str) -> str:
 
 
 class _Formatter(string.Formatter):
-    """{count:норма|нормы|норм}: the noun that agrees with the count; a Said value in the message's language."""
+    """{count:норма|нормы|норм}: the noun that agrees with the count; a Said value in the message's language; a date
+    as the language writes it, in the case the sentence needs ({start:abl} бастап; engine/base/dates.say_date)."""
 
     def __init__(self, language: str):
         self.language = language
@@ -796,6 +810,8 @@ class _Formatter(string.Formatter):
     def format_field(self, value, spec):
         if "|" in spec:
             return plural(int(value), spec, self.language)
+        if isinstance(value, datetime.date):
+            return say_date(value, self.language, spec if spec in CASES else None)
         return super().format_field(say(value, self.language) if isinstance(value, Said) else value, spec)
 
 

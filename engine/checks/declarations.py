@@ -9,7 +9,7 @@ from engine.base.diagnostics import Diagnostic, Note, did_you_mean
 from engine.base.messages import message
 from engine.syntax.knowledge import KnowledgeBase
 
-# `act 134.1.2`, `act 34.1.a` (lettered sub-paragraphs); an act's key alone cites the act as a whole; `act word` a named part (`cc60 reasoning`)
+# `act 134.1.2`, `act 34.1.a` (lettered sub-paragraphs); an act's key alone cites the act as a whole; `act word` a named part (`code reasoning`)
 CITATION = re.compile(r"^\S+( (\d+[A-Za-z]?(\.(\d+[A-Za-z]?|[a-z]+))*|[a-z_]+))?$")
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 

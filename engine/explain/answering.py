@@ -205,7 +205,7 @@ def citations(program: Program, t: Trace) -> list[str]:
     if answer.deciding:
         for ref in program.norms[answer.deciding].node.rests_on:
             add(ref.norm_id)
-        for d in answer.defeated:   # what makes the deciding norm's interpretation binding (cc60 2)
+        for d in answer.defeated:   # what makes the deciding norm's interpretation binding (`binding by code 12.2`)
             if d.winner == answer.deciding and d.principle == "binding interpretation":
                 add(d.ground("binding"))
     walk(t.proof)

@@ -9,13 +9,18 @@ does not know in the nominative singular is kept as written (indeclinable names)
 ("владельцу {Owner}" -> dat); None where the word may be nominative ("лицо {Person}").
 Without pymorphy3 installed, Russian text is kept as written.
 
-May import: the standard library and pymorphy3 (as the rest of engine.explain: `engine.syntax`, `engine.base`).
+May import: the standard library and pymorphy3 (as the rest of engine.explain: `engine.syntax`, `engine.base`;
+the Kazakh endings are engine.base.dates', re-exported).
 """
 
 from __future__ import annotations
 
 import functools
 import re
+
+# Kazakh endings by vowel harmony live with the dates in engine/base/dates.py (the checks' messages, below this
+# room, say dates in Kazakh too); re-exported here, where every other room looks for them
+from engine.base.dates import decline_kk as decline_kk, kk_ending as kk_ending
 
 CASES = ("nom", "gen", "dat", "acc", "ins", "loc", "abl")
 _PYMORPHY = {"nom": "nomn", "gen": "gent", "dat": "datv", "acc": "accs", "ins": "ablt", "loc": "loct", "abl": "gent"}
@@ -134,73 +139,6 @@ def is_genitive_ru(written: str, label: str) -> bool:
     «Иванов»; «Нелли», the same in every case, is not)."""
     low = written.lower()
     return low != label.lower() and low == decline_ru(label, "gen").lower()
-
-
-# ------------------------------------------------------------ Kazakh: endings by vowel harmony
-_BACK = set("аоұыя")
-_FRONT = set("әөүіе")
-_VOWELS = _BACK | _FRONT | set("уиюэ")
-_VOICELESS = set("пфкқтсшщхцчһв")   # в: the -ов/-ев of surnames is said [ф] (Құнақбаевқа, Құнақбаевтың)
-_NASAL = set("мнң")
-
-
-# The Russian-made suffixes of surnames, which take no part in the harmony: the ending follows the last vowel of the
-# stem before them. The ruling's Kazakh text writes so: «Кунакбаевтың», «Адамовтың», «Дельмановтың», «Сариевтың»,
-# «Жақыпбаевты», «Джанибековтің», «Сүлейменовтің» (tests/test_morphology.py reads every such form of the source).
-# The и of -ин is neutral (in neither list below): the vowel before it decides; the ruling writes no such surname.
-_SURNAME_SUFFIXES = ("ов", "ев", "ёв")
-
-
-def _front(word: str) -> bool:
-    """Front (е, ә, ө, ү, і) or back (а, о, ұ, ы) harmony: the last such vowel of the stem, a surname's suffix
-    (-ов/-ев) aside: «Ахметовтің» (Ахмет-), «Сапаровтың» (Сапар-)."""
-    low = word.lower()
-    if len(low) > 3 and low.endswith(_SURNAME_SUFFIXES):
-        low = low[:-2]
-    for letter in reversed(low):
-        if letter in _FRONT:
-            return True
-        if letter in _BACK:
-            return False
-    return False
-
-
-def _last(word: str) -> str:
-    letters = [c for c in word.lower() if c.isalpha()]
-    return letters[-1] if letters else ""
-
-
-def kk_ending(word: str, case: str) -> str:
-    """The Kazakh case ending of a word by vowel harmony and its last sound: Сапаров -> -қа (dat), -тың (gen)."""
-    front, last = _front(word), _last(word)
-    vowel, voiceless, nasal = last in _VOWELS, last in _VOICELESS, last in _NASAL
-    pick = (lambda back_form, front_form: front_form if front else back_form)
-    if case == "dat":
-        return pick("қа", "ке") if voiceless else pick("ға", "ге")
-    if case == "gen":
-        return pick("ның", "нің") if vowel or nasal else pick("тың", "тің") if voiceless else pick("дың", "дің")
-    if case == "acc":
-        return pick("ны", "ні") if vowel else pick("ты", "ті") if voiceless else pick("ды", "ді")
-    if case == "loc":
-        return pick("та", "те") if voiceless else pick("да", "де")
-    if case == "abl":
-        return pick("нан", "нен") if nasal else pick("тан", "тен") if voiceless else pick("дан", "ден")
-    if case == "ins":
-        return "пен" if voiceless else "бен" if last in "жз" else "мен"
-    return ""
-
-
-def decline_kk(text: str, case: str) -> str:
-    """A Kazakh label in a case: the ending on its last word (a name written apart: "Құнақбаевқа";
-    a phrase: "№ 60-НҚ нормативтік қаулының"). A label ending in a digit or a closing sign takes a hyphen."""
-    if case == "nom" or case not in CASES or not text:
-        return text
-    stripped = text.rstrip()
-    last = _last(stripped.split()[-1]) if stripped.split() else ""
-    ending = kk_ending(stripped.split()[-1], case)
-    if not last or not stripped[-1].isalpha():
-        return stripped + "-" + ending
-    return stripped + ending
 
 
 def decline(text: str, case: str | None, language: str) -> str:

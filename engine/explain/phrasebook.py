@@ -21,7 +21,8 @@ from typing import overload
 from engine.base.records import dataclass
 
 from engine.base.messages import LANGUAGES
-from engine.explain.i18n import DATE_WORDS, MONTH_NAMES, ORDINALS, word
+from engine.base.dates import say_date as say_date   # where every room that writes for a reader finds it
+from engine.explain.i18n import ORDINALS, word
 from engine.explain.morphology import case_after, decline, indefinite
 from engine.syntax import nodes as n
 
@@ -90,34 +91,14 @@ def cited_as(act: n.Act | None, citation: str | None, language: str) -> str | No
     return None
 
 
-def say_date(day: datetime.date | str | None, language: str, case: str | None = None) -> str:
-    """A date as a reader of the language writes it: kk «2024 жылғы 27 желтоқсан» (in `case`, if the sentence
-    needs one: abl «...желтоқсаннан бастап», dat «...желтоқсанға дейін»), ru «27 декабря 2024 г.» (which stands
-    after any preposition as it is). English keeps ISO (2024-12-27), as its answers always wrote it. A text
-    that is not an ISO date ("?") is kept as written."""
-    if isinstance(day, str):
-        try:
-            day = datetime.date.fromisoformat(day)
-        except ValueError:
-            return str(day)
-    if day is None:
-        return ""
-    if language not in DATE_WORDS or language == "en":
-        return day.isoformat()
-    said = _DATE_PARTS.sub(lambda m: {"YYYY": str(day.year), "MMMM": MONTH_NAMES[language][day.month - 1],
-                                      "D": str(day.day)}[m.group(0)], DATE_WORDS[language])
-    return decline(said, case, language) if case and language == "kk" else said
-
-
-_DATE_PARTS = re.compile("YYYY|MMMM|D")
 
 
 def say_in_force(start: datetime.date | str | None, end: datetime.date | str | None, language: str,
                  today: datetime.date | None = None) -> str:
-    """A norm's dates in force as a lawyer of the language writes them: kk «2015 жылғы 1 қаңтардан бастап күшіне
-    енген», ru «вступила в силу 1 января 2015 г.» (a day after `today`: «... күшіне енеді», «вступает в силу»), and
-    the last day, inclusive: «2024 жылғы 26 желтоқсанды қоса алғанға дейін күшінде», «действует до 26 декабря
-    2024 г. включительно». English keeps ISO: "in force from 2015-01-01; in force until 2024-12-26"."""
+    """A norm's dates in force as legal texts of the language write them: kk «2020 жылғы 1 наурыздан бастап күшіне
+    енген», ru «вступила в силу 1 марта 2020 г.» (a day after `today`: «... күшіне енеді», «вступает в силу»), and
+    the last day, inclusive: «2024 жылғы 31 мамырды қоса алғанға дейін күшінде», «действует до 31 мая
+    2024 г. включительно». English keeps ISO: "in force from 2020-03-01; in force until 2024-05-31"."""
     parts = []
     if start:
         day = datetime.date.fromisoformat(start) if isinstance(start, str) else start

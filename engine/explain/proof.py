@@ -364,7 +364,7 @@ class Prover:
             return None  # the rule concludes the atom after all
         failing = best["failing"]
         current = best["binding"]
-        # A variable only of the body (Q in `family_member(C, Q) and died(Q)`), bound by the condition that
+        # A variable only of the body (Q in `q(C, Q) and r(Q)`), bound by the condition that
         # introduces it and failing at the first condition that tests it, failed for every value: the
         # why-not says so of no one in particular, never of the value tried last (docs/semantics.md).
         existential = [name for name in _existential(conditions, failing, set(binding), current)

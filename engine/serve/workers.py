@@ -192,7 +192,7 @@ class Workers:
 
         try:
             raw = await loop.run_in_executor(None, exchange)
-        except (EOFError, OSError):   # the worker died (out of memory in a way Python could not catch)
+        except (EOFError, OSError):   # the worker is gone (out of memory in a way Python could not catch)
             asyncio.ensure_future(self._replace(worker))
             return over("memory", self.memory >> 20)
         if raw is None:

@@ -31,7 +31,7 @@ _TERMINAL_NAMES = {
 _PUNCTUATION = {"DOT": "'.'", "COMMA": "','", "LPAR": "'('", "RPAR": "')'"}
 
 # Words authors write for a modality or a keyword of the language (the DSL's own words, never the law's):
-# "forbidden visit(C, P)" gets "did you mean prohibited?", as an unknown predicate gets its did-you-mean.
+# "forbidden p(A, B)" gets "did you mean prohibited?", as an unknown predicate gets its did-you-mean.
 _KEYWORD_SYNONYMS = {
     "forbidden": "prohibited", "forbid": "prohibited", "forbids": "prohibited", "banned": "prohibited",
     "prohibit": "prohibited", "prohibits": "prohibited", "illegal": "prohibited",

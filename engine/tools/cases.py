@@ -258,7 +258,7 @@ class Builder:
         self.d = Diagrams(budget, deadline)
         self.grouped = grouped          # the facts of one person together (the case space), or in the order read (--how)
         # --how: what the case's own facts make true (the evaluated model); its values are candidates in the
-        # roles where the model has them, whatever the kind (an owner the case names as `legal_owner_of`'s P)
+        # roles where the model has them, whatever the kind (a person the case names as `q`'s B)
         self.model = None
         self.anchors: set = set()       # the question's own persons: facts about the others are grouped per person
         self.combinations = 0           # patterns of applicable norms decided so far (bounded: MAX_COMBINATIONS)
@@ -271,7 +271,7 @@ class Builder:
         ruled = {r.relation for p in programs for r in p.rules}
         with_facts = {rel for p in programs for rel, rows in p.facts.items() if rows}
         case_relations = {rel for rel, _ in case_facts}
-        # kb/ enumerates these itself (purpose, emergency_kind): facts, no rule, no case fact states them
+        # kb/ enumerates these itself (the values of a kind such as `r(x)`, `r(y)`): facts, no rule, no case fact states them
         self.fixed_relations = {rel for rel in with_facts - ruled - concluded - case_relations if rel in kb.predicates}
         # an obligation's fulfilment is stated as a fact of its own atom (a case may say the duty was done);
         # a permission or prohibition never is (checks/conclusions.py: conclusion-as-fact)
@@ -290,7 +290,7 @@ class Builder:
         self.open_relations |= {ref.norm_id for decl in kb.assumables for ref in decl.predicates
                                 if ref.norm_id in kb.predicates and ref.norm_id not in modal
                                 and ref.norm_id not in self.fixed_relations}
-        # the values kb/ itself enumerates (social_ties, natural...) are not persons
+        # the values kb/ itself enumerates (x, y in `r(x)`, `r(y)`) are not persons
         self.law_values = {v for p in programs for rel in self.fixed_relations for row in p.facts.get(rel, {}) for v in row}
         for name, types in (case_constants or {}).items():
             if name not in self.law_values:
@@ -302,7 +302,7 @@ class Builder:
         if index is None:
             index = self._dimension_index[key] = len(self.dimensions)
             self.dimensions.append(key)
-            # the facts about one person (the relative, the friend) sit together in the diagrams: a
+            # the facts about one person (b, then c) sit together in the diagrams: a
             # disjunction over persons then grows with their number, not exponentially. Ungrouped, a fact
             # sits where the conditions first read it (depth first: a norm's facts about one person
             # together, then the next person): on rule 34's case files with many entities up to fifty times
@@ -411,7 +411,7 @@ def _instances(builder: Builder, program: ir.Program, atom: n.Atom) -> list[tupl
     for k, t in enumerate(atom.args):
         if isinstance(t, n.Constant):
             # a person of the question is renamed in each hypothetical case; a constant the law itself names
-            # (`obligatory amend(ministry_of_internal_affairs, rules819)`) must stay what the norms speak of
+            # (`obligatory p(x, code)`) must stay what the norms speak of
             if isinstance(t.value, str) and t.value not in builder.law_values and t.value not in named_by_law:
                 builder.individual(t.value, {builder.parameter(atom.predicate, k)}, "query")
             options.append([t.value])
@@ -420,7 +420,7 @@ def _instances(builder: Builder, program: ir.Program, atom: n.Atom) -> list[tupl
         else:
             name = t.name.lower()
             builder.individual(name, {builder.parameter(atom.predicate, k)}, "query", variable=t.name)
-            # and the constants a norm's conclusion puts there (`obligatory amend(ministry, rules819)`)
+            # and the constants a norm's conclusion puts there (`obligatory p(x, code)`)
             concluded = [r.head.args[k + 1] for r in _norm_rules(program, atom.predicate) if k + 1 < len(r.head.args)]
             named = sorted({c.value for c in concluded if isinstance(c, n.Constant)}, key=str)
             options.append([name] + [v for v in named if v != name])
@@ -1145,7 +1145,7 @@ def how(program: ir.Program, kb: KnowledgeBase, predicate: str, values: tuple, s
                 keep = d.conj(keep, d.neg(broken))
         if current is not None and _status_of(d.evaluate(root, lambda v: False)) != current:
             # the diagrams read the case otherwise than its evaluation: a name of the case in a role that a
-            # definition gives another kind (`owner_of(X, G)` over `legal_owner_of(P, F)`) is not a candidate there
+            # definition gives another kind (`q(X, G)` over `r(P, F)`) is not a candidate there
             stopped = {"bound": "case", "limit": 0}
         for s in d.smallest_true_sets(root, lambda key: _status_of(key) == status, within=keep):
             if not s and current is not None:      # the case as it is: the evaluation said otherwise

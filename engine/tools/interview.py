@@ -101,8 +101,8 @@ def by_person(groups: list[dict], kb: KnowledgeBase, language: str) -> list[dict
     people: dict[str, dict] = {}
     for group in groups:
         for fact in group["facts"]:
-            # about its last argument the case names: spouse(kunakbaev, aigul) tells of Aigul (whose spouse she is),
-            # emergency(kunakbaev, social) of Kunakbaev; a fact of one argument of that one
+            # about its last argument the case names: q(a, b) tells of b (who is a's q), r(a, x) of a (x is no name
+            # the case gives); a fact of one argument of that one
             about = fact.get("about") or fact["atom"][fact["atom"].index("(") + 1:].rstrip(")").split(",")[-1].strip()
             entry = people.setdefault(about, {"person": about, "label": explainer.value_label(about) or about, "facts": []})
             entry["facts"].append(dict(fact, predicate=group["predicate"], predicate_label=group["label"]))

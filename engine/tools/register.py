@@ -95,8 +95,8 @@ class Layout:
     def __init__(self, broadcast: set[str], linking: set[tuple[str, int]], global_linked: AbstractSet[tuple[str, int]] = frozenset()):
         self.broadcast = broadcast
         self.linking = linking
-        # positions joined with a value that may come from broadcast facts (`contact(C, P) if convict(C) and
-        # advocate(P)`, then `not died(P)`): a case fact holding a broadcast constant there is needed by
+        # positions joined with a value that may come from broadcast facts (`q(C, P) if r(C) and
+        # s(P)`, then `not t(P)`): a case fact holding a broadcast constant there is needed by
         # every partition, so it is broadcast too (partitions)
         self.global_linked = global_linked
 

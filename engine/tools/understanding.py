@@ -76,7 +76,7 @@ class Understood:
     # a kinship or role word the case does not resolve to one person ("a close relative"; only with
     # understand(..., general_questions=True)): the role atoms over the query's unbound variable(s)
     roles: tuple[n.Atom, ...] = ()
-    # provisions cited in the question ("согласно подп. 2) ч. 1 ст. 134 УИК"): (the words written, the citation
+    # provisions cited in the question ("согласно подп. 2) ч. 1 ст. 12 кодекса"): (the words written, the citation
     # key, the ids of its norms that bear on the question); the answers say what those norms did (tools/according)
     according_to: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
     # the question asks after an obligation's deadline and fulfilment («не истек ли срок», "fulfilled"): the norms
@@ -212,7 +212,7 @@ class Lexicon:
             self.names[name.lower()] = name
             if "_" in name:
                 self._add(name.replace("_", " "), "constant", name)
-        for k, scope in enumerate(kb.scopes):   # a matter the kb does not speak of ("ПКТ"): refused at its words
+        for k, scope in enumerate(kb.scopes):   # a matter the kb does not speak of (`outside scope`): refused at its words
             for label in scope.phrases:
                 self._add(label.text, "outside", str(k), language=label.language)
         for constant in kb.constants.values():
@@ -462,8 +462,8 @@ class _Piece:
     value: str
     entries: list[Entry] = field(default_factory=list)
     segment: int = 0
-    prefer: str | None = None   # a role word that is also a constant's label ("his mother"): that constant
-    possessor: bool = False     # a name that says whose («у Бекова», «Бековтің», "Bekov's", "of Bekov")
+    prefer: str | None = None   # a role word that is also a constant's label ("his b"): that constant
+    possessor: bool = False     # a name that says whose («у Асанова», «Асановтың», "Asanov's", "of Asanov")
 
 
 def _pronouns() -> dict[str, str]:
@@ -693,7 +693,7 @@ class _Reading:
 
     def _whose(self, i: int, name: str) -> bool:
         """Whether the name at toks[i] says whose: after «у» or "of", before "'s", with a Kazakh genitive ending
-        («Бековтің»), or in the Russian genitive right after a kinship or role word («мать Бекова»)."""
+        («Ахметовтің»), or in the Russian genitive right after a kinship or role word («мать Иванова»)."""
         toks, text = self.toks, self.text
         before = {w for by_language in POSSESSIVES["before"].values() for w in by_language}
         if i > 0 and toks[i - 1].kind == "word" and toks[i - 1].low in before:
@@ -746,10 +746,10 @@ class _Reading:
         constants = [v for k, v in kinds if k == "constant"]
         relations = [v for k, v in kinds if k == "predicate" and kb.predicates[v].arity == 2]
         if len(kinds) == 2 and len(constants) == 1 and len(relations) == 1:
-            # "his mother": the kinship (close_relative) and the person the kb calls so (mother)
+            # "his b": the kinship (q, a phrase of which is b) and the person the kb calls so (the constant b)
             return _Piece(i, end, "role", relations[0], entries, segment, prefer=constants[0])
         if len(kinds) == 2 and {k for k, _v in kinds} == {"parameter", "predicate"}:
-            # "convict": the parameter Convict and the predicate naming its kind are one meaning
+            # "holder": the parameter Holder and the predicate naming its kind (`holder(A)`) are one meaning
             parameter = next(v for k, v in kinds if k == "parameter")
             typed = kb.predicates.get(next(v for k, v in kinds if k == "predicate"))
             if typed is not None and _type_noun(typed) and typed.parameters[0] == parameter:
@@ -759,7 +759,7 @@ class _Reading:
             self.ambiguous(self.words_of(piece), "; ".join(sorted(meaning(kb, k, v, self.language) for k, v in kinds)),
                            self.span_of(piece))
         piece.kind, piece.value = kinds.pop()
-        if piece.kind == "outside":   # "ПКТ", "СИЗО": a place the kb does not speak of, never read as one it does
+        if piece.kind == "outside":   # a place the kb does not speak of, never read as one it does
             self.refuse(Diagnostic("not-understood", word("provision outside scope", self.language, citation=self.words_of(piece),
                                                           scope=n.label_of(kb.scopes[int(piece.value)].labels,
                                                                            self.language, "")),
@@ -767,22 +767,35 @@ class _Reading:
         return piece
 
     def every_question(self) -> Understood | None:
-        """"What changed on 27 December 2024?", «Что изменилось ...», «... не өзгерді?»: a change asked with nothing
-        else said (no predicate, no name, no context: only question, status and change words) is asked of every
-        question the law can be asked, each in general (all its arguments variables), between the day before and
-        the day (or the two dates given)."""
+        """"What changed on 27 December 2024?", «Что изменилось ...», «... не өзгерді?»: a change asked with no
+        predicate and no context (only question, status and change words) is asked of every question the law can be
+        asked, each in general (all its arguments variables), between the day before and the day (or the two dates
+        given). Names said ("for Kunakbayev") narrow it to the questions they have a place in, in their places."""
         if not any(p.kind == "change" for p in self.pieces) or \
-                any(p.kind not in ("change", "which", "whether", "status") for p in self.pieces):
+                any(p.kind not in ("change", "which", "whether", "status", "name", "constant") for p in self.pieces):
             return None
-        questions = law_questions(self.kb)
-        if not questions:
+        names = [p for p in self.pieces if p.kind in ("name", "constant")]
+        span = Span(SOURCE, 1, 1, 1, len(self.text) + 1)
+        every = []
+        for predicate in law_questions(self.kb):   # a name said ("for Kunakbayev"): the questions it has a place in
+            decl = self.kb.predicates[predicate]
+            bound: dict[str, tuple[str, Span]] = {}
+            for piece in names:
+                place = _place(self.lexicon, decl, piece.value, {k: v for k, (v, _s) in bound.items()})
+                if place is None:
+                    break
+                bound[place] = (piece.value, self.toks[piece.first].span)
+            else:
+                every.append((predicate, bound))
+        if not every:
             return None
         status = self.status()
         _at, between = self.days()
-        span = Span(SOURCE, 1, 1, 1, len(self.text) + 1)
-        every = tuple(n.Query(status, n.Atom(p, tuple(n.Variable(v, span) for v in self.kb.predicates[p].parameters),
-                                             span, span), span) for p in questions)
-        return Understood(self.text, every[0], None, between, every=every)
+        queries = tuple(n.Query(status, n.Atom(p, tuple(n.Constant(bound[v][0], bound[v][1]) if v in bound else n.Variable(v, span)
+                                                        for v in self.kb.predicates[p].parameters), span, span), span)
+                        for p, bound in every)
+        written = tuple((self.toks[p.first].text, p.value) for p in names)
+        return Understood(self.text, queries[0], None, between, names=written, every=queries)
 
     def asked_predicate(self) -> None:
         """The one predicate the question asks about (a range of another is a context), its words checked."""
@@ -916,13 +929,13 @@ class _Reading:
         args_of: dict[int, dict[str, str | None]] = {}   # None: a general question's person
         owners = [o for o in self.names if own and o.segment == seg and o.possessor]
         relations = [p for p in conditions if kb.predicates[p.value].arity == 2]
-        for owner in owners:   # whose: the owner of the clause's kinship or role word («у Бекова умерла мать»)
+        for owner in owners:   # whose: the owner of the clause's kinship or role word («у Иванова умерла мать»)
             if relations and not self._owns(owner.value, kb.predicates[relations[0].value].parameters[0]):
                 self.not_whose(owner, relations[0].value)
         for piece in conditions:   # the names of the phrase's own segment first; then what it shares with the question
             cdecl = kb.predicates[piece.value]
             args: dict[str, str | None] = {}
-            if own:   # the phrase's own names, and the subject of a relation ("his wife": the convict's)
+            if own:   # the phrase's own names, and the subject of a relation ("his wife": the subject's)
                 for owner in owners:
                     if cdecl.arity == 2 and cdecl.parameters[0] not in args:
                         args[cdecl.parameters[0]] = owner.value
@@ -942,7 +955,7 @@ class _Reading:
         for owner in owners:
             if relations or any(owner.value in a.values() for a in args_of.values()):
                 continue
-            for piece in conditions:   # a property of the owner («у Марата тяжелая болезнь») ...
+            for piece in conditions:   # a property of the owner («у Петра тяжелая болезнь») ...
                 place = _place(self.lexicon, kb.predicates[piece.value], owner.value, args_of[id(piece)])
                 if place is not None:
                     args_of[id(piece)][place] = owner.value
@@ -1335,7 +1348,7 @@ def phrasings(kb: KnowledgeBase, language: str) -> list[str]:
     for q in sorted(kb.questions.values(), key=lambda q: q.name):
         title = n.label_of(q.labels, language)
         if title and {l.language for l in q.labels} >= {language}:
-            for p in q.parameters:   # the example name in the case the words before it need («осужденного Кунакбаева»)
+            for p in q.parameters:   # the example name in the case the words before it need («осужденного Иванова»)
                 title = re.sub(r"\{" + re.escape(p) + r"(?::(\w+))?\}",
                                lambda m: _declined(title[:m.start()], m.group(1), _example_name(kb, p, language), language),
                                title)
@@ -1445,7 +1458,9 @@ def in_words(understood: Understood, kb: KnowledgeBase, language: str) -> dict:
     if understood.query.status:
         sentence = f"{word(understood.query.status, language)}? {sentence}"
     if understood.every:
-        sentence = word("every question", language, count=len(understood.every))
+        named = ", ".join(dict.fromkeys(meaning(kb, "constant", value, language) for _w, value in understood.names))
+        sentence = word("every question naming", language, names=named, count=len(understood.every)) if named else \
+            word("every question", language, count=len(understood.every))
         if understood.query.status:
             sentence = f"{word(understood.query.status, language)}? {sentence}"
     out = {"text": understood.text, "understood": understood.atom_text, "in_words": sentence,

@@ -22,7 +22,7 @@ def vocabulary(kb: KnowledgeBase, language: str) -> dict:
     for decl in sorted(kb.predicates.values(), key=lambda d: d.name):
         predicates.append({
             "name": decl.name, "arguments": list(decl.parameters),
-            # the kind of value each argument takes (`Person: spouse`; its name where none is declared), with its label
+            # the kind of value each argument takes (`B: b`; its name where none is declared), with its label
             "kinds": [{"kind": decl.kind_of(i), "label": kb.kind_label(decl.kind_of(i), language)}
                       for i in range(decl.arity)],
             "label": n.label_of(decl.labels, language), "reading": n.label_of(decl.readings, language),
