@@ -393,7 +393,7 @@ def partitions(program: ir.Program, case: Sequence[Fact], limit: int = PARTITION
             shared.append(fact)
         else:
             rest.append(fact)
-    parent: dict[object, object] = {}
+    parent: dict[object, object] = {}   # union-find over the values that tie facts together
 
     def find(x):
         root = x
@@ -403,19 +403,29 @@ def partitions(program: ir.Program, case: Sequence[Fact], limit: int = PARTITION
             parent[x], x = root, parent[x]
         return root
 
+    positions: dict[str, list[int]] = {}
+    nodes: list[object] = []   # each fact's first tying value, or the fact itself (k) when it has none
     for k, (relation, values, _span) in enumerate(rest):
-        node = ("fact", k)
-        for i, v in enumerate(values):
-            if (relation, i) in linking:
-                key = _key(v)
-                if key in everywhere:
-                    continue
-                a, b = find(node), find(("value",) + key)
+        at = positions.get(relation)
+        if at is None:
+            at = positions[relation] = [i for i in range(len(values)) if (relation, i) in linking]
+        node = None
+        for i in at:
+            if i >= len(values):
+                continue
+            key = _key(values[i])
+            if key in everywhere:
+                continue
+            if node is None:
+                node = key
+            else:
+                a, b = find(node), find(key)
                 if a != b:
-                    parent[a] = b
+                    parent[b] = a
+        nodes.append(node if node is not None else k)
     groups: dict[object, list[Fact]] = {}
-    for k, fact in enumerate(rest):
-        groups.setdefault(find(("fact", k)), []).append(fact)
+    for fact, node in zip(rest, nodes):
+        groups.setdefault(node if isinstance(node, int) else find(node), []).append(fact)
     out: list[list[Fact]] = []
     current: list[Fact] = []
     for group in groups.values():   # in the order of each group's first fact
