@@ -149,3 +149,118 @@ def test_a_class_making_few_instances_compiles_nothing(monkeypatch):
     many = [ours(str(i)) for i in range(records.GENERIC_INSTANCES)]
     assert compiled == [ours] and [o.name for o in many[-2:]] == [str(records.GENERIC_INSTANCES - 2), str(records.GENERIC_INSTANCES - 1)]
     assert repr(ours("z", span=1)) == repr(standard("z", span=1)) and compiled == [ours]
+
+
+def shapes():
+    """Classes of every shape the engine declares (and some it does not), each made afresh."""
+    def plain():
+        class Plain:
+            name: str
+            args: tuple = ()
+            notes: list = dataclasses.field(default_factory=list, repr=False)
+            span: object = dataclasses.field(default=None, compare=False, metadata={"m": 1})
+        return Plain
+
+    def empty():
+        class Empty:
+            """Nothing."""
+        return Empty
+
+    def documented():
+        class Documented:
+            """Documented."""
+            a: "int | None" = None
+
+            def method(self):
+                return self.a
+
+            @property
+            def double(self):
+                return 2
+
+            __match_args__ = ("a",)
+        return Documented
+
+    def unusual():
+        from typing import ClassVar
+
+        class Unusual:
+            counter: ClassVar[int] = 0
+            a: int = 1
+        return Unusual
+
+    def mutable():
+        class Mutable:
+            a: list = []   # noqa: RUF012 - the standard library's error is the point
+        return Mutable
+
+    def stray():
+        class Stray:
+            a: int
+            b = dataclasses.field(default=1)
+        return Stray
+
+    def derived():
+        class Base:
+            __slots__ = ("x",)
+            data: dict
+
+            def as_dict(self):
+                return self.data
+
+        class Derived(Base):
+            data: dict
+            x: int = 0
+            y: str = "y"
+        return Derived
+
+    def own_slots():
+        class Own:
+            __slots__ = ("a",)
+            a: int
+        return Own
+
+    return [plain, empty, documented, unusual, mutable, stray, derived, own_slots]
+
+
+def made_by(make, plain_fields, monkeypatch, **options):
+    monkeypatch.setattr(records, "_plain_fields", plain_fields)
+    try:
+        cls = records.dataclass(**options)(make())
+    except (TypeError, ValueError) as e:
+        return type(e).__name__ + ": " + str(e).replace("shapes.<locals>.", "")
+
+    def shown(value):
+        return repr(value) if isinstance(value, (str, int, tuple, dict, type(None))) else type(value).__name__
+
+    fields = [(f.name, f.type, f.default, f.default_factory, f.init, f.repr, f.hash, f.compare, dict(f.metadata),
+               f.kw_only, f._field_type) for f in cls.__dataclass_fields__.values()]
+    return (cls.__name__, cls.__qualname__.replace("shapes.<locals>.", ""), cls.__module__, cls.__doc__,
+            repr(cls.__dataclass_params__), getattr(cls, "__match_args__", None), getattr(cls, "__slots__", None),
+            fields, {k: shown(v) for k, v in cls.__dict__.items() if k not in ("__dataclass_fields__", "__dataclass_params__")})
+
+
+@pytest.mark.parametrize("options", OPTIONS, ids=str)
+@pytest.mark.parametrize("make", shapes(), ids=lambda m: m.__name__)
+def test_fields_are_made_as_the_standard_library_makes_them(make, options, monkeypatch):
+    """records declares a class of plain fields itself (no typing checks per field), anything else through the
+    standard library: the fields, parameters, match args, slots, class attributes and errors are the same."""
+    ours = made_by(make, records._plain_fields, monkeypatch, **options)
+    theirs = made_by(make, lambda cls, slots: None, monkeypatch, **options)
+    assert ours == theirs
+
+
+def test_the_engine_s_classes_are_made_directly():
+    """The engine's own classes take the direct way (not only the fallback): counted in a fresh interpreter."""
+    import subprocess
+    import sys
+
+    code = ("from engine.base import records\n"
+            "made = []\n"
+            "direct = records._plain_fields\n"
+            "records._plain_fields = lambda cls, slots: made.append(direct(cls, slots)) or made[-1]\n"
+            "import engine.syntax.nodes, engine.explain.tree, engine.logic.ir\n"
+            "print(len(made), sum(m is None for m in made))\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    made, fallbacks = map(int, done.stdout.split())
+    assert made > 30 and fallbacks == 0, done.stderr
