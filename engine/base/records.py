@@ -19,8 +19,6 @@ from __future__ import annotations
 
 import dataclasses
 import operator
-import re
-import types
 from operator import attrgetter
 from reprlib import recursive_repr
 from typing import dataclass_transform
@@ -55,7 +53,7 @@ def _process(cls, frozen: bool, slots: bool, order: bool):
     undocumented = not cls.__doc__
     if undocumented:   # else dataclasses reads a signature off object.__init__'s text (tokenize, ast): 0.3 ms
         cls.__doc__ = "-"
-    cls = _plain_fields(cls, slots) or dataclasses.dataclass(cls, init=False, repr=False, eq=False, slots=slots)
+    cls = dataclasses.dataclass(cls, init=False, repr=False, eq=False, slots=slots)
     fields = dataclasses.fields(cls)
     if undocumented:
         cls.__doc__ = f"{cls.__name__}({', '.join(f.name for f in fields)})"
@@ -91,77 +89,6 @@ def _process(cls, frozen: bool, slots: bool, order: bool):
             cls.__reduce__ = _reduce(_getter(names))
             cls.__getstate__ = _getstate(_getter(names))
             cls.__setstate__ = _setstate(names)
-    return cls
-
-
-_UNUSUAL = re.compile(r"ClassVar|InitVar|KW_ONLY")
-_PARAMS: dict[bool, object] = {}
-
-
-def _plain_fields(cls, slots: bool):
-    """What `dataclasses.dataclass(cls, init=False, repr=False, eq=False, slots=slots)` makes of a class of plain
-    fields, made directly: the same `Field`s (`dataclasses.field`), `__dataclass_params__` (the standard library's
-    own, taken from a class it made), `__match_args__`, class attributes and slots, without its per-field
-    checks of string annotations against typing (a third of a cold question's cost of declaring ~80 classes).
-    None for anything else, which the standard library does (and raises for as it does): a metaclass, slots of
-    its own, an annotation that is not a string or names ClassVar, InitVar or KW_ONLY, a field() without an
-    annotation, a mutable default. `tests/test_records.py` compares the two."""
-    if type(cls) is not type or (slots and "__slots__" in cls.__dict__):
-        return None
-    inherited: set[str] = set()   # slots of the base classes (none of them a dataclass: _process saw to that)
-    for base in cls.__mro__[1:-1]:
-        declared = base.__dict__.get("__slots__")
-        if isinstance(declared, str):
-            inherited.add(declared)
-        elif declared is not None:
-            if hasattr(declared, "__next__"):
-                return None
-            inherited.update(declared)
-    annotations = cls.__dict__.get("__annotations__", {})
-    if not all(isinstance(a, str) and not _UNUSUAL.search(a) for a in annotations.values()):
-        return None
-    if any(isinstance(v, dataclasses.Field) and k not in annotations for k, v in cls.__dict__.items()):
-        return None
-    made = {}
-    for name, annotation in annotations.items():
-        default = getattr(cls, name, _MISSING)
-        if isinstance(default, dataclasses.Field):
-            f = default
-        else:
-            if isinstance(default, types.MemberDescriptorType):
-                default = _MISSING
-            f = dataclasses.field(default=default)
-        if f.default is not _MISSING and f.default.__class__.__hash__ is None:
-            return None   # a mutable default: the standard library's ValueError
-        made[name] = f
-    params = _PARAMS.get(slots)
-    if params is None:
-        params = _PARAMS[slots] = dataclasses.dataclass(type("_Template", (), {}), init=False, repr=False, eq=False,
-                                                        slots=slots).__dataclass_params__
-    for name, f in made.items():
-        f.name, f.type, f._field_type = name, annotations[name], dataclasses._FIELD   # type: ignore[attr-defined]
-        if f.kw_only is _MISSING:
-            f.kw_only = False
-        if isinstance(cls.__dict__.get(name), dataclasses.Field):
-            if f.default is _MISSING:
-                delattr(cls, name)
-            else:
-                setattr(cls, name, f.default)
-    cls.__dataclass_params__ = params
-    cls.__dataclass_fields__ = made
-    if "__match_args__" not in cls.__dict__:
-        cls.__match_args__ = tuple(made)
-    if not slots:
-        return cls
-    own = dict(cls.__dict__)
-    own["__slots__"] = tuple(name for name in made if name not in inherited)
-    for name in made:
-        own.pop(name, None)
-    own.pop("__dict__", None)
-    own.pop("__weakref__", None)
-    qualname = cls.__qualname__
-    cls = type(cls)(cls.__name__, cls.__bases__, own)
-    cls.__qualname__ = qualname
     return cls
 
 
