@@ -325,9 +325,9 @@ def _what_if(f):
     """--assume, --retract, --reading: a hypothesis without a file, and the reading to answer under."""
     f = _reading_option()(f)
     f = click.option("--retract", "retracted", multiple=True, metavar="FACT",
-                     help="Take a fact out of the case, e.g. died(mother) (repeatable).")(f)
+                     help="Take a fact out of the case, e.g. p(a) (repeatable).")(f)
     f = click.option("--assume", "assumed", multiple=True, metavar="FACT",
-                     help="Assume a ground fact, e.g. died(mother) (repeatable); traces show it as assumed.")(f)
+                     help="Assume a ground fact, e.g. p(a) (repeatable); traces show it as assumed.")(f)
     return f
 
 
@@ -449,7 +449,7 @@ def _ask_in_words(text, kb, facts, at, fmt, explain, lang, short, steps, depth, 
         lang = language_of(text, knowledge_base) or lang
         ctx.find_root().meta["zan.lang"] = lang
     if not facts and not how:
-        # a question that names no one ("can a convict in the isolator call his lawyer?") is answered in
+        # a question that names no one ("may a holder of q do p with his r?") is answered in
         # general, for every case (engine/tools/cases.general), not about the sample case's persons
         general_kb = knowledge(folder, None, sample=False)
         general = understand(text, general_kb, lang, general_questions=True)
@@ -467,12 +467,12 @@ def _ask_in_words(text, kb, facts, at, fmt, explain, lang, short, steps, depth, 
             from engine.tools.understanding import understood_title
 
             click.echo(visible_styled(understood_title(said, lang)))
-        _emit(doc, fmt, explain, lang, short, steps, diff=True)
+        _emit(doc, fmt, explain, lang, short, steps, diff=True, after=_according_section(doc, fmt, lang))
         return
     if understood.at is not None:
         source = click.get_current_context().get_parameter_source("at")
         if source not in (ParameterSource.DEFAULT, None) and at != understood.at:
-            raise click.UsageError(message("two dates given", lang, named=understood.at.isoformat(), at=at.isoformat()))
+            raise click.UsageError(message("two dates given", lang, named=understood.at, at=at))
         at = understood.at
     _answer(understood.query, kb, facts, at, fmt, explain, lang, short=short, steps=steps, depth=depth,
             trace_level=trace_level, assumptions=understood.assumptions, understood=said, answer_number=answer_number,
@@ -484,13 +484,14 @@ def _general_answer(understood, knowledge_base, choice, at, fmt, lang, reading=N
     given what the question says of its persons), then the decision table; JSON is `zan cases`'s plus the question."""
     from click.core import ParameterSource
 
+    from engine.explain.render.as_according import section   # a cited provision: what it did in each row
     from engine.explain.render.as_cases import general_text, render
     from engine.tools.cases import general_document
 
     if understood.at is not None:
         source = click.get_current_context().get_parameter_source("at")
         if source not in (ParameterSource.DEFAULT, None) and at != understood.at:
-            raise click.UsageError(message("two dates given", lang, named=understood.at.isoformat(), at=at.isoformat()))
+            raise click.UsageError(message("two dates given", lang, named=understood.at, at=at))
         at = understood.at
     doc = general_document(understood, knowledge_base, at, choice.folder, lang, reading)
     if fmt in ("json", "jsonl"):
@@ -507,10 +508,13 @@ def _general_answer(understood, knowledge_base, choice, at, fmt, lang, reading=N
             head.append(f"  {word('given', lang)}: {r}")
         for c in (doc.get("question") or {}).get("according_to", ()):   # the rows cite the norms that decide them
             head.append(f"  {word('according to', lang)}: {c['cited_as']} ({', '.join(c.get('concluding') or c['norms'])})")
-        click.echo(visible_styled("\n".join(head) + "\n\n" + general_text(doc, lang) + render(doc, "text", lang)), nl=False)
+        click.echo(visible_styled("\n".join(head) + "\n\n" + general_text(doc, lang) + render(doc, "text", lang)
+                                  + section(doc, "text", lang)), nl=False)
         return
     if fmt in ("markdown", "html"):
-        click.echo(visible_styled(render(doc, fmt, lang, general=True)), nl=False)
+        from engine.explain.render.output import attach
+
+        click.echo(visible_styled(attach(render(doc, fmt, lang, general=True), section(doc, fmt, lang), fmt)), nl=False)
         return
     raise click.UsageError(f"--format {fmt}: a general question is answered as text, json, markdown or html")
 
@@ -570,8 +574,8 @@ def _complete(kind):
 @_register_options
 def ask(query, how, how_max, kb, facts, at, fmt, explain, lang, short, steps, depth, trace_level, jobs, partition,
         assumed, retracted, reading, answer_number):
-    """Answer QUERY: an atom such as "call(kunakbaev, P, Purpose)", optionally after a status, or a question in
-    words in kk, ru or en, e.g. "which calls are permitted for Kunakbayev in the disciplinary isolator?"."""
+    """Answer QUERY: an atom such as "q(a, P)", optionally after a status, or a question in words in kk, ru or
+    en, made of the labels and phrases the knowledge base declares."""
     from engine.pipeline import looks_like_atom
 
     if looks_like_atom(query):
@@ -606,7 +610,7 @@ class _QueryCommand(click.Command):
 @_register_options
 def query(name, args, query_dir, kb, facts, at, fmt, explain, lang, short, steps, depth, trace_level, jobs, partition,
           assumed, retracted, reading, answer_number):
-    """Run the saved question NAME (from queries/) with ARGS, e.g. `zan query permitted-calls kunakbaev`."""
+    """Run the saved question NAME (from queries/) with ARGS, e.g. `zan query q a`."""
     from engine.tools.questions import titled
 
     question, title = titled(name, args, query_dir, lang, _knowledge(kb).folder)
@@ -643,23 +647,25 @@ def diff(query, start, end, at, versus_reading, assumed, retracted, reading, fac
     day = at or datetime.date.today()
     start, end = start or day, end or start or day
     choice = _knowledge(kb)
-    words, said = (), None
+    words, said, cited = (), None, []
     if not looks_like_atom(query):   # a question in words: understood as `zan ask` understands it
         from engine.tools.understanding import knowledge, understood_and_said
 
         understood, said = understood_and_said(query, knowledge(choice.folder, list(facts) or None), lang)
         query, words = understood.query, tuple(understood.assumptions)
+        cited = list(dict.fromkeys(nid for _w, _k, ids in understood.according_to for nid in ids))
         if understood.every and versus_reading is None:   # "what changed ...?" of every question the law can be asked
-            from engine.tools.diff import diff_every, every_document
+            from engine.tools.diff import according, diff_every, every_document
 
             doc = every_document(diff_every(understood.every, start, end, choice.folder, list(facts) or None,
                                             assumptions=words + tuple(fact_atoms(assumed)),
                                             retractions=fact_atoms(retracted), reading=reading),
-                                 lang, depth=depth, steps=steps)
+                                 lang, depth=depth, steps=steps,
+                                 annotate=(lambda r, d: according(r, d, cited, lang)) if cited else None)
             doc["question"] = said
             if fmt == "json":
                 doc["kb"] = choice.as_json()
-            _emit(doc, fmt, explain, lang, short, steps, diff=True)
+            _emit(doc, fmt, explain, lang, short, steps, diff=True, after=_according_section(doc, fmt, lang))
             return
     result = compare(query, start, end, choice.folder, list(facts) or None, assumptions=words + tuple(fact_atoms(assumed)),
                      retractions=fact_atoms(retracted), reading=reading, versus_reading=versus_reading,
@@ -667,9 +673,22 @@ def diff(query, start, end, at, versus_reading, assumed, retracted, reading, fac
     doc = document(result, lang, depth=depth, steps=steps)
     if said is not None:
         doc["question"] = said
+        if cited:   # a provision cited in the question: what its norms did in each change, at each date
+            from engine.tools.diff import according
+
+            according(result, doc, cited, lang)
     if fmt == "json":
         doc["kb"] = choice.as_json()
-    _emit(doc, fmt, explain, lang, short, steps, diff=True)
+    _emit(doc, fmt, explain, lang, short, steps, diff=True, after=_according_section(doc, fmt, lang))
+
+
+def _according_section(doc: dict, fmt: str, lang: str) -> str | None:
+    """After a diff's changes: what a provision cited in the question did in each (as_according.section)."""
+    if fmt in ("json", "jsonl"):
+        return None
+    from engine.explain.render.as_according import section
+
+    return section(doc, fmt, lang) or None
 
 
 @main.command()
@@ -679,7 +698,7 @@ def diff(query, start, end, at, versus_reading, assumed, retracted, reading, fac
               help="A second date: the rows whose status differs, with the norm whose force caused each change.")
 @_reading_option()
 @click.option("--versus-reading", metavar="NAME", help="A second reading to compare the rows with.")
-@click.option("--assume", "assumed", multiple=True, metavar="FACT", help="Assume a ground fact, e.g. died(q) (repeatable).")
+@click.option("--assume", "assumed", multiple=True, metavar="FACT", help="Assume a ground fact, e.g. p(a) (repeatable).")
 @click.option("--retract", "retracted", multiple=True, metavar="FACT", help="Take a fact out (repeatable).")
 @click.option("--given", "given", multiple=True, metavar="FACT",
               help="Only the cases where FACT holds, a fact over the question's variables such as p(C) or q(C, P) (repeatable).")
@@ -687,7 +706,7 @@ def diff(query, start, end, at, versus_reading, assumed, retracted, reading, fac
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown", "html"]), default="text", show_default=True)
 @_lang_option("Language of labels and explanations.")
 def cases(query, at, compare_at, reading, versus_reading, assumed, retracted, given, kb, fmt, lang):
-    """The case space of QUERY, e.g. "call(C, P, Purpose)": every case it can meet (a partition of the facts
+    """The case space of QUERY, e.g. "q(C, P)": every case it can meet (a partition of the facts
     that can matter), each with its status and citations; then the gaps, conflicts and redundancies."""
     from engine.explain.render.as_cases import render
     from engine.tools.cases import cases as space_of
@@ -848,7 +867,7 @@ def vocabulary(kb, facts, lang, fmt):
     if fmt == "json":
         click.echo(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True))
         return
-    def signature(p: dict) -> str:   # spouse(Convict: convict, Person: spouse): the kinds where the kb declares them
+    def signature(p: dict) -> str:   # q(A: a, B: b): the kinds where the kb declares them
         return f"{p['name']}(" + ", ".join(a if k["kind"] == a else f"{a}: {k['kind']}"
                                             for a, k in zip(p["arguments"], p["kinds"])) + ")"
     out = [f"# {word('vocabulary asked', lang)}"]
@@ -885,15 +904,15 @@ def vocabulary(kb, facts, lang, fmt):
 @_lang_option()
 @click.option("--format", "fmt", type=FORMATS, default="text", show_default=True)
 def show(norm, kb, lang, fmt):
-    """Show NORM (an id such as pec.134.1.2.calls, a citation key such as "pec 134.1.2", or a citation as
-    any language writes it, "УИК, ст. 134 ч. 1 п. 2"): text in every language, conditions in words,
+    """Show NORM (an id such as code.12.1.a, a citation key such as "code 12.1.2", or a citation in any form
+    its act declares, such as "ст. 12 ч. 1 п. 2 Кодекса"): text in every language, conditions in words,
     exceptions, what it rests on, its reading."""
     import json
 
     from engine.base.diagnostics import did_you_mean
     from engine.base.source import Span
     from engine.explain.i18n import word
-    from engine.explain.phrasebook import say_date
+    from engine.explain.phrasebook import say_in_force
     from engine.pipeline import load_checked
     from engine.tools.vocabulary import find_norms, show as describe
 
@@ -913,8 +932,7 @@ def show(norm, kb, lang, fmt):
         out.append(f"  {word('act', lang)}: {d['act_title']} ({word('rank', lang)} {d['rank']})")
         start, end = d["in_force"]["from"], d["in_force"]["to"]
         if start:
-            out.append(f"  {word('in force from', lang)} {say_date(start, lang)}"
-                       + (f"; {word('in force until', lang)} {say_date(end, lang)}" if end else ""))
+            out.append(f"  {say_in_force(start, end, lang)}")
         if d["conclusion"]:
             status = word(d["modality"], lang) + ": " if d["modality"] else ""
             out.append(f"  {status}{d['conclusion']} — {d['conclusion_in_words']}")
@@ -1038,14 +1056,17 @@ def test(paths, kb, update, only, lang, verbose, coverage, mutate, fail_under, s
     for outcome in run.failed:
         click.echo(visible_styled(report(outcome, lang)))   # colour only where click keeps it (a terminal, no NO_COLOR)
     if verbose:
+        from engine.explain.i18n import word
+
         for outcome in run.outcomes:
             if outcome.passed:
-                click.echo(visible(f"{outcome.expectation.span}: ok {outcome.scenario.name}: {outcome.expectation.atom}"))
+                click.echo(visible(f"{outcome.expectation.span}: " + word("scenario passed", lang, scenario=outcome.scenario.name,
+                                                                          atom=outcome.expectation.atom)))
     names = {o.scenario.name for o in run.outcomes}
     failed = sorted({o.scenario.name for o in run.failed})
-    click.echo(f"{len(names)} scenario{'s' if len(names) != 1 else ''}, {len(run.outcomes)} expectation"
-               f"{'s' if len(run.outcomes) != 1 else ''}: " + (f"{len(run.failed)} failed ({', '.join(failed)})"
-                                                               if failed else "all passed"))
+    click.echo(message("scenarios run", lang, scenarios=len(names), expectations=len(run.outcomes))
+               + (message("some failed", lang, count=len(run.failed), names=", ".join(failed)) if failed
+                  else message("all passed", lang)))
     if failed:
         sys.exit(1)
     below = []
@@ -1149,8 +1170,8 @@ def cache_clear():
 @main.command()
 @click.option("--count", type=click.IntRange(min=1, max=100), default=5, show_default=True, help="How many exercises.")
 @click.option("--seed", type=int, default=0, show_default=True, help="The same seed gives the same sheet.")
-@click.option("--topic", metavar="T", help="A word of the knowledge base: a constant (legal_aid), a word of a norm's id "
-              "(death), a predicate of the case (died), or dates.")
+@click.option("--topic", metavar="T", help="A word of the knowledge base: a constant (a), a word of a norm's id "
+              "(sale in code.12.1.sale), a predicate of the case (p), or dates.")
 @click.option("--level", type=click.IntRange(1, 2), default=1, show_default=True,
               help="1: status and deciding norm; 2: also the norm it prevails over and the principle.")
 @_lang_option("Language of the sheet and its key.")

@@ -48,7 +48,7 @@ class Request:
     into the answers' document; the front-ends only read their options into one and print what comes back.
     """
 
-    query: str | n.Query                        # an atom ("call(k, P, Purpose)") or a parsed question
+    query: str | n.Query                        # an atom ("p(a, X, Y)") or a parsed question
     at: datetime.date
     kb_dir: Path | None = None                  # None: the project's, else the bundled one
     fact_files: Sequence[Path] | None = None    # None: the knowledge base's sample case
@@ -160,7 +160,7 @@ ASSUMED = "<assumed>"   # the source of a fact assumed on the command line: trac
 
 
 def fact_atoms(texts: Sequence[str], path: str = ASSUMED) -> list[n.Atom]:
-    """Ground facts written on the command line (--assume, --retract), e.g. `died(mother)`, as atoms."""
+    """Ground facts written on the command line (--assume, --retract), e.g. `p(a)`, as atoms."""
     if not texts:
         return []   # nothing to parse: lark is not even imported (a cold question pays for it otherwise)
     from engine.syntax.parser import parse_query
@@ -230,13 +230,13 @@ _ATOM = re.compile(r"^\s*(?:[a-z]+\s+)?[^\W\d]\w*\s*\(")
 
 
 def looks_like_atom(text: str) -> bool:
-    """`call(kunakbaev, P, Purpose)`, `permitted call(...)?`: the question is written as an atom (else it is
+    """`q(a, P)`, `permitted q(...)?`: the question is written as an atom (else it is
     in words, engine.tools.understanding, imported only then)."""
     return bool(_ATOM.match(text))
 
 
 def question_text(text: str) -> str:
-    """`call(a, b, c)?` and `call(a, b, c).` are the question they obviously are: the mark is left out."""
+    """`q(a, b)?` and `q(a, b).` are the question they obviously are: the mark is left out."""
     stripped = text.rstrip()
     if stripped.endswith(("?", ".")) and stripped[:-1].rstrip().endswith(")"):
         return stripped[:-1]
@@ -303,7 +303,7 @@ def ask(query_text: str | n.Query, at: datetime.date, kb_dir: Path | None = None
     trace_level (explanation.TRACE_LEVELS): `full` traces have the why-nots, `brief` and `none` only the
     deciding proofs (the citations are read off them). Default: `full`, or `none` when not `explain`.
     The amount never depends on how many answers there are.
-    assumptions: facts the question assumes (a question in words: "if his mother died"), added to the case.
+    assumptions: facts the question assumes (a question in words: "if b is p"), added to the case.
     """
     result = prepare(query_text, at, kb_dir, fact_files, assumptions, retractions, reading)
     return answer(result, trace_level or ("full" if explain else "none"))

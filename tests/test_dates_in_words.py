@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from engine.explain.i18n import DATE_WORDS, MONTH_NAMES, word
-from engine.explain.phrasebook import Phrasebook, say_date
+from engine.explain.phrasebook import Phrasebook, say_date, say_in_force
 
 ISO = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 GOLDEN = Path(__file__).parent / "golden"
@@ -69,6 +69,43 @@ def test_russian_sentences():
     assert word("comes into force", "ru", date=say_date("2024-12-27", "ru")) == "действует с 27 декабря 2024 г."
     assert word("diff title", "ru", before=say_date("2024-12-26", "ru"), after=say_date("2024-12-27", "ru")) == \
         "изменения между 26 декабря 2024 г. и 27 декабря 2024 г."
+
+
+# ---------------------------------------------------------------- a norm's dates in force (zan show, zan cases)
+
+@pytest.mark.parametrize("start, end, language, said", [
+    ("2015-01-01", None, "kk", "2015 жылғы 1 қаңтардан бастап күшіне енген"),
+    ("2015-01-01", "2024-12-26", "kk",
+     "2015 жылғы 1 қаңтардан бастап күшіне енген; 2024 жылғы 26 желтоқсанды қоса алғанға дейін күшінде"),
+    ("2030-09-01", None, "kk", "2030 жылғы 1 қыркүйектен бастап күшіне енеді"),     # a day still to come
+    ("2015-01-01", None, "ru", "вступила в силу 1 января 2015 г."),
+    ("2015-01-01", "2024-12-26", "ru", "вступила в силу 1 января 2015 г.; действует до 26 декабря 2024 г. включительно"),
+    ("2030-09-01", None, "ru", "вступает в силу 1 сентября 2030 г."),
+    ("2015-01-01", "2024-12-26", "en", "in force from 2015-01-01; in force until 2024-12-26"),
+])
+def test_a_norms_dates_in_force_as_a_lawyer_writes_them(start, end, language, said):
+    assert say_in_force(start, end, language, today=D(2026, 1, 1)) == said
+
+
+@pytest.mark.parametrize("language, said, not_said", [
+    ("kk", "2015 жылғы 1 қаңтардан бастап күшіне енген; 2024 жылғы 26 желтоқсанды қоса алғанға дейін күшінде",
+     "күшіне енген күні"),
+    ("ru", "вступила в силу 1 января 2015 г.; действует до 26 декабря 2024 г. включительно", "действует с"),
+])
+def test_zan_show_says_when_the_norm_entered_into_force(zan, language, said, not_said):
+    out = zan("show", "pec.109.2.other.open", "--lang", language).output
+    assert said in out and not_said not in out
+
+
+@pytest.mark.parametrize("language, text, said", [
+    ("kk", "Тәртіптік изолятордағы сотталған адвокатына қоңырау шала ала ма?",
+     "(№ 60-НҚ нормативтік қаулының 1-тармағы, 2024 жылғы 27 желтоқсаннан бастап күшіне енген)"),
+    ("ru", "Может ли осужденный в ШИЗО позвонить адвокату?",
+     "(п. 1 нормативного постановления № 60-НП, действует с 27 декабря 2024 г.)"),
+])
+def test_a_general_answer_says_since_when_its_norm_decides(zan, language, text, said):
+    out = zan("ask", text, "--at", "2025-01-15").output
+    assert said in out and "күшіне енген күні" not in out
 
 
 # ---------------------------------------------------------------- the scan
@@ -146,3 +183,110 @@ def test_no_iso_date_in_kk_ru_outputs(zan, language):
 def test_english_keeps_iso(zan):
     out = zan("diff", "call(kunakbaev, P, Purpose)", "--from", "2024-12-26", "--to", "2024-12-27").output
     assert "came into force on 2024-12-27" in out
+
+
+# ---------------------------------------------------------------- the scan of diagnostics, hover and `zan test`
+
+_OUTSIDE = '''
+norm example.9.early
+  cites "example 1"
+  kk "Кітапханашы кітапты береді." ru "Библиотекарь выдаёт книгу." en "The librarian lends the book."
+  in force from 2024-06-01 to 2026-12-31
+  permitted borrow(P, I) if member(P) and book(I) and not reference_book(I).
+'''
+_FAILING = '''scenario dated
+  en "A scenario that fails, so that its report is shown"
+  at 2025-03-01
+  given
+    member(aigerim).
+  expect borrow(aigerim, abai_path) is permitted
+    decided by example.1.borrow.
+'''
+
+
+@pytest.fixture
+def dated_project(tmp_path):
+    """A project of `zan init` with a norm in force beyond its act's dates (a warning that prints them) and a
+    scenario that fails (a report that prints its date)."""
+    from conftest import run_checkout
+
+    assert run_checkout("init", "dated", cwd=tmp_path).returncode == 0
+    root = tmp_path / "dated"
+    law = root / "kb" / "law.zan"
+    law.write_text(law.read_text(encoding="utf-8") + _OUTSIDE, encoding="utf-8")
+    (root / "kb" / "scenarios" / "dated.scenario").write_text(_FAILING, encoding="utf-8")
+    return root
+
+
+def _message_lines(text: str, language: str) -> list[str]:
+    """The lines of diagnostics a reader reads: each header and note (file:line:col: severity: message) without its
+    location, and each hint; never the echoed source line of the author's text or its caret."""
+    from engine.base.messages import message
+
+    out = []
+    for line in text.splitlines():
+        header = re.match(r"^\S.*?:\d+:\d+: (.*)$", line)
+        if header:
+            out.append(header.group(1))
+        elif line.strip().startswith(message("hint", language) + ":"):
+            out.append(line)
+    return out
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_no_iso_date_in_kk_ru_diagnostics(dated_project, language):
+    """`zan check` and the language server's diagnostics say the dates of their messages in words."""
+    from conftest import run_checkout
+    from engine.lsp.documents import Documents
+
+    run = run_checkout("check", "--lang", language, cwd=dated_project)
+    lines = _message_lines(run.stderr + run.stdout, language)
+    dated = [line for line in lines if "[validity-outside-act]" in line or say_date("2025-01-01", language) in line]
+    assert dated, run.stderr
+    assert say_date("2024-06-01", language, "abl" if language == "kk" else None) in "\n".join(lines)
+    assert not [line for line in lines if ISO.search(line)], lines
+    documents = Documents()
+    documents.locale = language
+    law = (dated_project / "kb" / "law.zan").resolve()
+    documents.open[law] = law.read_text(encoding="utf-8")
+    said = [d.message for d in documents.check(law).diagnostics] + [note.message for d in documents.check(law).diagnostics
+                                                                  for note in d.notes]
+    assert any(say_date("2024-06-01", language, "abl" if language == "kk" else None) in m for m in said), said
+    assert not [m for m in said if ISO.search(m)], said
+
+
+@pytest.mark.parametrize("language, words", [("kk", ("акт", "заңдық күші", "жарияланған орны")),
+                                             ("ru", ("акт", "юридическая сила", "объявлено"))])
+def test_hover_is_in_the_readers_language_with_dates_in_words(dated_project, language, words):
+    from engine.lsp.documents import Documents
+
+    documents = Documents()
+    law = (dated_project / "kb" / "law.zan").resolve()
+    text = law.read_text(encoding="utf-8")
+    documents.open[law] = text
+    row = next(i for i, line in enumerate(text.split("\n")) if line.startswith("act example"))
+    hover = documents.hover(law, row, len("act ex"), language)
+    assert hover and all(w in hover for w in words), hover
+    assert say_date("2025-01-01", language, "abl" if language == "kk" else None) in hover
+    assert not ISO.search(hover) and "declared at" not in hover and "in force" not in hover, hover
+    norm_row = next(i for i, line in enumerate(text.split("\n")) if line.startswith("norm example.9.early"))
+    norm = documents.hover(law, norm_row, len("norm example.9"), language)
+    assert norm and "norm**" not in norm and not ISO.search(norm.split("declared")[0]), norm
+
+
+@pytest.mark.parametrize("language, failed, passed", [("kk", "ӨТПЕДІ dated", "бәрі орындалды"),
+                                                      ("ru", "НЕ ПРОЙДЕНО dated", "все выполнены")])
+def test_zan_test_speaks_the_readers_language_with_dates_in_words(dated_project, language, failed, passed):
+    from conftest import run_checkout
+
+    run = run_checkout("test", "-v", "--lang", language, cwd=dated_project)
+    assert run.returncode == 1 and failed in run.stdout, run.stdout + run.stderr
+    report = [line for line in run.stdout.splitlines() if failed in line]
+    assert say_date("2025-03-01", language) in report[0]
+    assert "FAIL" not in run.stdout and " ok " not in run.stdout and "expected" not in run.stdout
+    for line in run.stdout.splitlines():
+        header = re.match(r"^\S.*?:\d+:\d+: (.*)$", line)
+        assert not (header and ISO.search(header.group(1))), line
+    (dated_project / "kb" / "scenarios" / "dated.scenario").unlink()
+    run = run_checkout("test", "--lang", language, cwd=dated_project)
+    assert run.returncode == 0 and passed in run.stdout, run.stdout + run.stderr

@@ -93,6 +93,22 @@ def test_the_checkout_is_a_project():
     assert found.kb == ROOT / "kb" and found.questions == (ROOT / "queries",)
 
 
+def test_the_page_opens_with_the_projects_own_question(tmp_path):
+    """What the trainers' page opens with is the law's example, written in its zan.toml; the engine has none."""
+    import datetime
+
+    pytest.importorskip("starlette")
+    from engine.serve.app import Workbench
+
+    checkout = project.Choice(ROOT / "kb", "project", project.read(ROOT / "zan.toml"))
+    assert (checkout.project.page_question, checkout.project.page_date) == ("call(kunakbaev, P, Purpose)",
+                                                                           datetime.date(2025, 1, 15))
+    bench = Workbench(choice=checkout, scratch=tmp_path)
+    assert bench.opening() == ("call(kunakbaev, P, Purpose)", "2025-01-15")
+    bare = Workbench(choice=project.choose(ROOT / "kb", ROOT / "kb"), scratch=tmp_path)   # --kb: no project
+    assert bare.opening() == ("", datetime.date.today().isoformat())
+
+
 def test_the_project_language_is_the_default(new_project, zan):
     toml = new_project / "zan.toml"
     toml.write_text(toml.read_text(encoding="utf-8").replace('lang = "en"', 'lang = "ru"'), encoding="utf-8")
@@ -106,6 +122,9 @@ def test_the_project_language_is_the_default(new_project, zan):
     ('[project]\nkb = "kb"\nscenario = ["s"]\n', ":3:1:", "unknown key 'scenario'"),
     ('[project]\nkb = "nowhere"\n', ":2:1:", "no knowledge base folder 'nowhere'"),
     ('[project]\nkb = "kb\n', ":2:", "not valid TOML"),
+    ('[project]\nkb = "kb"\npage_date = "2025-02-30"\n', ":3:1:", "page_date must be a date, YYYY-MM-DD"),
+    ('[project]\nkb = "kb"\npage_date = "20250115"\n', ":3:1:", "page_date must be a date, YYYY-MM-DD"),
+    ('[project]\nkb = "kb"\npage_question = 3\n', ":3:1:", "page_question must be a string"),
 ])
 def test_a_broken_project_file_is_a_located_error(new_project, zan, text, where, what):
     (new_project / "zan.toml").write_text(text, encoding="utf-8")

@@ -222,6 +222,14 @@ def test_a_label_and_its_colon_stay_together(server):
         assert not re.search(r"</span>\s*:", html.replace(label.group(0), "")), language
 
 
+def test_the_page_opens_with_the_projects_question(server):
+    """The question and date come from the checkout's zan.toml (page_question, page_date), not the template."""
+    html = urllib.request.urlopen(server + "/", timeout=30).read().decode()
+    assert 'id="query" size="40" value="call(kunakbaev, P, Purpose)"' in html and 'id="at" value="2025-01-15"' in html
+    template = (ROOT / "engine/serve/templates/index.html").read_text(encoding="utf-8")
+    assert "kunakbaev" not in template and "2025-01-15" not in template
+
+
 def test_the_page_needs_no_network(server):
     html = urllib.request.urlopen(server + "/", timeout=30).read().decode()
     assert "http://" not in html and "https://" not in html

@@ -71,3 +71,44 @@ def test_each_answer_says_which_condition_failed_in_english(page):
         heading, said = fates(page, f"call(bekov, daulet, {purpose})")
         assert heading == "According to pec 109.2:"
         assert said == ["none of its norms bears on this answer"]
+
+
+def test_what_changed_on_a_day_citing_a_provision_shows_each_question_and_each_dates_verdict(page):
+    """"What changed on 27 December 2024?" (issue 20, item 3) asks every question the law can be asked: the diff view
+    shows each question that changed above its changes, says where nothing changed, and, the question citing a
+    provision, what its norms did at each date."""
+    ask_in(page, "ru", "kunakbaev", "Согласно подп. 2) ч. 1 ст. 134 УИК, что изменилось 27 декабря 2024 г.?", "15.01.2025")
+    box = page.locator("#diff")
+    card = box.locator('article.answer.changed[data-atom="call(kunakbaev, ospanov, legal_aid)"]')
+    expect(card).to_have_count(1, timeout=60_000)
+    assert box.locator("h3.question").all_inner_texts() == ["amend(Body, Act)", "call(Convict, Person, Purpose)"]
+    expect(box.locator("p.unchanged")).to_contain_text("ни один ответ не изменил статус в вопросах: ")
+    sides = card.locator("section.according")
+    expect(sides).to_have_count(2)
+    assert sides.locator("h3").all_inner_texts() == ["Согласно подп. 2) ч. 1 ст. 134 УИК (26 декабря 2024 г.):",
+                                                     "Согласно подп. 2) ч. 1 ст. 134 УИК (27 декабря 2024 г.):"]
+    assert sides.nth(0).locator("li").all_inner_texts() == ["pec.134.1.2.calls (подп. 2) ч. 1 ст. 134 УИК) определила статус"]
+    assert "истолкована cc60.1.legal_aid.contract" in sides.nth(1).locator("li").inner_text()
+
+
+def test_a_general_question_citing_a_provision_shows_each_rows_verdict(page):
+    """A general question in words on the case-space view: after the decision tables, what the cited provision's
+    norms did in each row's case, by the row's number, in the page's language."""
+    if page.locator("#lang").input_value() != "kk":
+        page.select_option("#lang", "kk")
+        page.wait_for_function("document.documentElement.lang === 'kk'")
+        settled(page)
+    page.locator('.tabs [data-view="cases"]').click()
+    page.fill("#cases-query", "ҚАК-тің 134-бабы бірінші бөлігінің 2) тармақшасы бойынша тәртіптік изоляторда ұсталатын "
+                              "сотталған адвокатына қоңырау шала ала ма?")
+    page.fill("#cases-given", "")
+    page.fill("#cases-at", "2025-01-15")
+    page.locator("#cases-show").click()
+    rows = page.locator("#cases section.according.rows > ul > li")
+    expect(rows.first).to_be_visible(timeout=120_000)
+    assert rows.count() == page.locator("table.decision-table tbody tr").count()
+    assert rows.first.get_attribute("data-row") == "1"
+    fates = page.locator("#cases section.according.rows li.fate")
+    assert {f.get_attribute("data-fate") for f in fates.all()} >= {"decided", "interpreted", "defeated"}
+    expect(page.locator("#cases section.according.rows")).to_contain_text("мәртебені шешті")
+    page.locator('.tabs [data-view="answers"]').click()

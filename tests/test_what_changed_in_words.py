@@ -166,3 +166,39 @@ def test_the_trainers_page_accepts_it(tmp_path):
     assert "өзгермеді" in doc["unchanged"]
     doc = json.loads(diff_json(bench, {"query": ON_THE_DAY["ru"], "from": "2024-12-26", "to": "2024-12-27"}))
     assert doc["question"]["every"] and "call(kunakbaev, ospanov, legal_aid)" in {c["atom"] for c in doc["changes"]}
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "What has changed on 2024-12-27?"), ("en", "What changed between 26 December 2024 and 27 December 2024?"),
+    ("ru", "Какие изменения произошли 27 декабря 2024 г.?"), ("ru", "Что изменилось 27.12.2024?"),
+    ("kk", "2024 жылғы 27 желтоқсанда қандай өзгерістер болды?"), ("kk", "27.12.2024 не өзгерді?")])
+def test_other_phrasings_of_it(kb, language, text):
+    u = understand(text, kb, language)
+    assert not hasattr(u, "code"), u
+    assert u.between == (datetime.date(2024, 12, 26), datetime.date(2024, 12, 27))
+    assert [q.atom.predicate for q in u.every] == law_questions(kb)
+
+
+@pytest.mark.parametrize("language, text", [("en", "What became permitted on 27 December 2024?"),
+                                            ("ru", "Что стало разрешено 27 декабря 2024 г.?")])
+def test_a_status_named_filters_every_question(kb, language, text):
+    u = understand(text, kb, language)
+    assert {q.status for q in u.every} == {"permitted"}
+    doc = words_document(u, in_words(u, kb, language), None, None, language=language)
+    assert [c["atom"] for c in doc["changes"]] == ["call(kunakbaev, ospanov, legal_aid)"]   # not amend's obligation
+
+
+def test_without_a_date_it_is_refused_at_the_question(kb):
+    u = understand("Что изменилось?", kb, "ru")
+    assert u.code == "not-understood" and "две даты" in u.message
+
+
+@pytest.mark.parametrize("text", [ON_THE_DAY["ru"], "Which calls of Kunakbayev changed on 27 December 2024?"])
+def test_jsonl_writes_the_document_then_each_change(zan, monkeypatch, text):
+    monkeypatch.chdir(ROOT)
+    result = zan("ask", text, "--format", "jsonl")
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert list(lines[0]) == ["document"] and lines[0]["document"]["from"] == "2024-12-26"
+    assert all(list(x) == ["change"] for x in lines[1:])
+    assert "call(kunakbaev, ospanov, legal_aid)" in {x["change"]["atom"] for x in lines[1:]}

@@ -17,7 +17,7 @@ have written (SECURITY.md):
 - and it is unpickled by an unpickler that finds no class but the ones its caller names (the law's own
   record classes, dates and decimals, `engine.syntax.knowledge.STORED`): an entry can only make those,
   never name a function, so even bytes someone managed to plant there cannot run code.
-Any failure (no HOME, a folder we do not own, a full disk, a bad entry) just means the work is done
+Any failure (no HOME, a folder we do not own, a full disk, a broken entry) just means the work is done
 again. `ZAN_CACHE=0` turns the cache off. The cache keeps at most MAX_BYTES and drops entries unused
 for MAX_AGE_DAYS; `zan cache clear` empties it.
 """

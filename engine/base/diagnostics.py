@@ -32,7 +32,7 @@ CODES: dict[str, tuple[str, str]] = {
     "invalid-query": ("error", "the question is not an atom over a declared predicate"),
     "unknown-question": ("error", "no saved question has that name"),
     "unknown-reading": ("error", "a reading is named that the knowledge base does not declare"),
-    "unknown-kind": ("error", "a parameter (`Y: agent`) or a kind (`is party`) names a kind that is not declared"),
+    "unknown-kind": ("error", "a parameter (`Y: holder`) or a kind (`is party`) names a kind that is not declared"),
     "reading-without-default": ("warning", "a group of alternative readings has no default, or more than one"),
     "question-syntax": ("error", "a question is neither an atom (optionally after a status) nor words the vocabulary places"),
     "not-understood": ("error", "a question in words has a word or a part that the vocabulary does not place"),

@@ -4,14 +4,18 @@ Owns: the severity words ("error", "warning", "hint", "note"), the count line ("
 the knowledge base a command read ("kb: ..."), and the messages of asking (a question's syntax, a saved
 question's name and arguments, a date, the usage errors of `zan ask`/`zan query`). It sits in engine/base so
 that every room may use it (engine/base/diagnostics.py renders with it; engine/explain/i18n.py keeps the
-explanations' words); it imports nothing. The kb checks' messages (engine/checks/) are here too, in the three
-languages, so that rule authors who write in Kazakh or Russian read them in theirs (`zan check --lang`, the
+explanations' words); it imports only engine/base/dates.py (a date value in a message is said as the reader's
+language writes it, in the case its template marks: `{start:abl}`). The kb checks' messages (engine/checks/) are
+here too, in the three languages, so that rule authors who write in Kazakh or Russian read them in theirs (`zan check --lang`, the
 project's `lang`, the language server's locale): the codes stay the same in every language.
 """
 
 from __future__ import annotations
 
+import datetime
 import string
+
+from engine.base.dates import CASES, say_date
 
 LANGUAGES = ("kk", "ru", "en")
 
@@ -343,9 +347,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "kk": "егер біреуі арнайы норма болса, онда `exception to` жазыңыз (мысалы, {second} нормасында `exception to "
               "{first}`); немесе оларды ажырататын шарт қосыңыз"},
     # validity (engine/checks/validity.py)
-    "from to": {"en": "from {start} to {end}", "ru": "с {start} по {end}", "kk": "{start} бастап {end} дейін"},
-    "from": {"en": "from {start}", "ru": "с {start}", "kk": "{start} бастап"},
-    "always to": {"en": "from the beginning to {end}", "ru": "с самого начала по {end}", "kk": "басынан бастап {end} дейін"},
+    "from to": {"en": "from {start} to {end}", "ru": "с {start} по {end}", "kk": "{start:abl} бастап {end:acc} қоса алғанға дейін"},
+    "from": {"en": "from {start}", "ru": "с {start}", "kk": "{start:abl} бастап"},
+    "always to": {"en": "from the beginning to {end}", "ru": "с самого начала по {end}",
+                  "kk": "басынан бастап {end:acc} қоса алғанға дейін"},
     "always": {"en": "from the beginning", "ru": "с самого начала", "kk": "басынан бастап"},
     "act in force": {"en": "the act {act} is in force {when}", "ru": "акт {act} действует {when}",
                      "kk": "{act} актісі {when} күшінде"},
@@ -601,6 +606,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "must be strings": {"en": "{key} must be a list of strings", "ru": "{key} должен быть списком строк",
                         "kk": "{key} жолдар тізімі болуы тиіс"},
     "must be a string": {"en": "{key} must be a string", "ru": "{key} должен быть строкой", "kk": "{key} жол болуы тиіс"},
+    "must be a date": {"en": "{key} must be a date, YYYY-MM-DD", "ru": "{key} должен быть датой, ГГГГ-ММ-ДД",
+                       "kk": "{key} күн болуы тиіс, ЖЖЖЖ-АА-КК"},
     "unknown language": {"en": "unknown language {lang!r}", "ru": "неизвестный язык «{lang}»", "kk": "белгісіз тіл «{lang}»"},
     "the languages are": {"en": "the languages are kk, ru and en", "ru": "языки: kk, ru и en", "kk": "тілдер: kk, ru және en"},
     "no kb folder": {"en": "no knowledge base folder {kb!r} beside the project file",
@@ -641,21 +648,21 @@ MESSAGES: dict[str, dict[str, str]] = {
                              "kk": "факт емес тұжырым"},
     "law belongs in the kb": {
         "en": "law (norms, acts, predicates, rules, questions) belongs in the knowledge base (--kb); a case file states "
-              "facts such as `spouse(bekov, aliya) from 2024-01-01.`",
+              "facts such as `q(a, b) from 2024-01-01.`",
         "ru": "право (нормы, акты, предикаты, правила, вопросы) относится к базе знаний (--kb); файл дела содержит "
-              "факты, напр. `spouse(bekov, aliya) from 2024-01-01.`",
+              "факты, напр. `q(a, b) from 2024-01-01.`",
         "kk": "құқық (нормалар, актілер, предикаттар, ережелер, сұрақтар) білім қорына (--kb) жатады; іс файлында "
-              "фактілер болады, мысалы `spouse(bekov, aliya) from 2024-01-01.`"},
+              "фактілер болады, мысалы `q(a, b) from 2024-01-01.`"},
     # facts assumed or retracted, readings named on the command line (engine/pipeline.py, engine/logic/ir.py, cases)
     "not a ground fact": {"en": "{text!r} is not a ground fact", "ru": "«{text}» — не факт без переменных",
                           "kk": "«{text}» — айнымалысыз факт емес"},
-    "assumed fact is ground": {"en": "an assumed or retracted fact has no status and no variables, e.g. died(mother)",
-                               "ru": "у допущения или исключённого факта нет ни статуса, ни переменных, напр. died(mother)",
+    "assumed fact is ground": {"en": "an assumed or retracted fact has no status and no variables, e.g. p(a)",
+                               "ru": "у допущения или исключённого факта нет ни статуса, ни переменных, напр. p(a)",
                                "kk": "жорамалда не алынып тасталған фактіде мәртебе де, айнымалы да болмайды, мысалы "
-                                     "died(mother)"},
-    "not a ground fact write": {"en": "{text!r} is not a ground fact; write e.g. died(mother)",
-                                "ru": "«{text}» — не факт без переменных; напишите, напр., died(mother)",
-                                "kk": "«{text}» — айнымалысыз факт емес; мысалы, died(mother) деп жазыңыз"},
+                                     "p(a)"},
+    "not a ground fact write": {"en": "{text!r} is not a ground fact; write e.g. p(a)",
+                                "ru": "«{text}» — не факт без переменных; напишите, напр., p(a)",
+                                "kk": "«{text}» — айнымалысыз факт емес; мысалы, p(a) деп жазыңыз"},
     "assumed names no variables": {"en": "an assumed or retracted fact names no variables and no status",
                                    "ru": "допущение или исключённый факт не содержит ни переменных, ни статуса",
                                    "kk": "жорамал не алынып тасталған факт айнымалыны да, мәртебені де атамайды"},
@@ -677,6 +684,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "name a case file": {"en": "name a case file of the project, relative to the scenario",
                          "ru": "назовите файл дела этого проекта, путь относительно сценария",
                          "kk": "жобаның іс файлын сценарийге қатысты жолмен атаңыз"},
+    # the last line of `zan test` (engine/cli.py)
+    "scenarios run": {"en": "{scenarios} {scenarios:scenario|scenarios}, {expectations} {expectations:expectation|expectations}: ",
+                      "ru": "{scenarios} {scenarios:сценарий|сценария|сценариев}, {expectations} "
+                            "{expectations:ожидание|ожидания|ожиданий}: ",
+                      "kk": "{scenarios} сценарий, {expectations} күтілім: "},
+    "all passed": {"en": "all passed", "ru": "все выполнены", "kk": "бәрі орындалды"},
+    "some failed": {"en": "{count} failed ({names})", "ru": "не выполнено: {count} ({names})",
+                    "kk": "{count} орындалмады ({names})"},
     "expectation without date": {"en": "no date for this expectation in {name}", "ru": "у этого ожидания в сценарии {name} нет даты",
                                  "kk": "{name} сценарийіндегі бұл күтілімнің күні жоқ"},
     "write at": {"en": "write `at YYYY-MM-DD` in the scenario or after the atom",
@@ -786,7 +801,8 @@ def plural(count: int, forms: str, language: str) -> str:
 
 
 class _Formatter(string.Formatter):
-    """{count:норма|нормы|норм}: the noun that agrees with the count; a Said value in the message's language."""
+    """{count:норма|нормы|норм}: the noun that agrees with the count; a Said value in the message's language; a date
+    as the language writes it, in the case the sentence needs ({start:abl} бастап; engine/base/dates.say_date)."""
 
     def __init__(self, language: str):
         self.language = language
@@ -794,6 +810,8 @@ class _Formatter(string.Formatter):
     def format_field(self, value, spec):
         if "|" in spec:
             return plural(int(value), spec, self.language)
+        if isinstance(value, datetime.date):
+            return say_date(value, self.language, spec if spec in CASES else None)
         return super().format_field(say(value, self.language) if isinstance(value, Said) else value, spec)
 
 

@@ -2,7 +2,7 @@
 
 Like git, ruff or Catala's clerk, Zan looks for `zan.toml` in the working folder and then in each
 parent. The file names, relative to itself, the knowledge-base folder, the scenario, question and
-case folders, the default language and the readings; every key is optional:
+case folders, the default language, the readings and what the trainers' page opens with; every key is optional:
 
     [project]
     name = "my-law"
@@ -12,6 +12,8 @@ case folders, the default language and the readings; every key is optional:
     cases = ["kb/cases"]           # case files `zan check` checks against the law
     lang = "en"                    # the default of --lang
     readings = []                  # readings taken by default (where the knowledge base declares some)
+    page_question = "q(a, X)"       # the question the trainers' page (`zan serve`) opens with and asks
+    page_date = "2025-01-15"        # its date (default: the day it is opened)
 
 Where no project is found, the knowledge base bundled with Zan is used; `--kb` wins over both.
 Every command says which knowledge base it used (`Choice.describe`, one line on stderr; `"kb"` in JSON).
@@ -20,6 +22,8 @@ This module may import only the standard library and engine.base.
 
 from __future__ import annotations
 
+import contextlib
+import datetime
 import os
 import re
 import stat
@@ -34,7 +38,8 @@ from engine.base.messages import LANGUAGES, message
 from engine.base.source import Span
 
 FILENAME = "zan.toml"
-KEYS = {"name": str, "kb": str, "scenarios": list, "questions": list, "cases": list, "lang": str, "readings": list}
+KEYS = {"name": str, "kb": str, "scenarios": list, "questions": list, "cases": list, "lang": str, "readings": list,
+        "page_question": str, "page_date": str}
 
 
 @dataclass(frozen=True)
@@ -49,6 +54,8 @@ class Project:
     cases: tuple[Path, ...]
     lang: str | None
     readings: tuple[str, ...] = field(default_factory=tuple)
+    page_question: str | None = None           # what the trainers' page opens with (the law's own example)
+    page_date: datetime.date | None = None
 
     @property
     def root(self) -> Path:
@@ -310,6 +317,13 @@ def read(path: Path) -> Project:
     if isinstance(lang, str) and lang not in LANGUAGES:
         problems.append(Diagnostic("invalid-project", message("unknown language", lang=lang), _key_span(text, "lang", path),
                                    hint=message("the languages are")))
+    page_date, written = None, table.get("page_date")
+    if isinstance(written, str):
+        with contextlib.suppress(ValueError):   # a day of the calendar, written YYYY-MM-DD
+            page_date = datetime.date.fromisoformat(written) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", written) else None
+        if page_date is None:
+            problems.append(Diagnostic("invalid-project", message("must be a date", key="page_date"),
+                                       _key_span(text, "page_date", path)))
     root = path.resolve().parent
     kb = root / table["kb"] if isinstance(table.get("kb"), str) else root / "kb"
 
@@ -324,7 +338,8 @@ def read(path: Path) -> Project:
         raise ZanError(problems, sources={shown: text})
     return Project(path.resolve(), table.get("name"), kb, folders("scenarios", [kb / "scenarios"]),
                    folders("questions", [root / "queries"]), folders("cases", [kb / "cases"]),
-                   lang if isinstance(lang, str) else None, tuple(table.get("readings", ())))
+                   lang if isinstance(lang, str) else None, tuple(table.get("readings", ())),
+                   table.get("page_question") if isinstance(table.get("page_question"), str) else None, page_date)
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from engine.base.diagnostics import Diagnostic, Note, did_you_mean
 from engine.base.messages import message
 from engine.syntax.knowledge import KnowledgeBase
 
-# `act 134.1.2`, `act 34.1.a` (lettered sub-paragraphs); an act's key alone cites the act as a whole; `act word` a named part (`cc60 reasoning`)
+# `act 134.1.2`, `act 34.1.a` (lettered sub-paragraphs); an act's key alone cites the act as a whole; `act word` a named part (`code reasoning`)
 CITATION = re.compile(r"^\S+( (\d+[A-Za-z]?(\.(\d+[A-Za-z]?|[a-z]+))*|[a-z_]+))?$")
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
@@ -65,7 +65,7 @@ def check(kb: KnowledgeBase, language: str | None = None) -> list[Diagnostic]:
 
 
 def _kinds(kb: KnowledgeBase, language: str | None = None) -> list[Diagnostic]:
-    """The kinds parameters take and kinds are one of (`Person: spouse`, `kind spouse is family_member`) are declared."""
+    """The kinds parameters take and kinds are one of (`Y: holder`, `kind holder is party`) are declared."""
     found = []
 
     def unknown(ref: n.Reference, text: str) -> Diagnostic:

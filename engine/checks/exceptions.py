@@ -15,8 +15,8 @@ from engine.syntax.knowledge import KnowledgeBase
 def check(kb: KnowledgeBase, language: str | None = None) -> list[Diagnostic]:
     """An exception only decides where both norms conclude the same atom with conflicting modalities.
 
-    Anything else (a provision with no conclusion, two prohibitions, call(..., legal_aid) against
-    visit(...), validity intervals that never meet) makes the `exception to` dead text: the
+    Anything else (a provision with no conclusion, two prohibitions, q(..., a) against
+    r(...), validity intervals that never meet) makes the `exception to` dead text: the
     priority the author meant is never used, usually because a head or a modality was mistyped.
     """
     found: list[Diagnostic] = []

@@ -10,7 +10,7 @@ from engine.base.diagnostics import CODES
 
 EXPLANATIONS: dict[str, str] = {
     "unknown-kind": """A predicate's parameter names the kind of value it takes (`predicate q(X: party,
-Y: agent).`), or a kind names the kinds it is one of (`kind agent is party.`), and no
+Y: holder).`), or a kind names the kinds it is one of (`kind holder is party.`), and no
 `kind NAME ...` declaration declares that kind. Declare it, with its labels in kk, ru and en, or correct
 the name (docs/authoring.md, "Kinds of parameters").""",
     "unknown-reading": """A norm (`under reading NAME`), a condition (`... under reading NAME`), a reading's
@@ -284,9 +284,9 @@ TRANSLATED: dict[str, dict[str, tuple[str, str]]] = {
                             """Норма (`under reading ИМЯ`), условие (`... under reading ИМЯ`), `instead of` толкования
     или параметр --reading / --versus-reading называет толкование, которого не объявляет ни одно объявление
     `reading ИМЯ ...` в базе знаний. Объявите его или исправьте имя (docs/authoring.md, "Readings")."""),
-        "unknown-kind": ("параметр (`Y: agent`) или вид (`is party`) называет необъявленный вид",
+        "unknown-kind": ("параметр (`Y: holder`) или вид (`is party`) называет необъявленный вид",
                          """Параметр предиката называет вид значений, которые он принимает (`predicate
-    q(X: party, Y: agent).`), или вид называет виды, к которым относится (`kind agent is
+    q(X: party, Y: holder).`), или вид называет виды, к которым относится (`kind holder is
     party.`), но ни одно объявление `kind ИМЯ ...` этот вид не объявляет. Объявите его с метками на kk,
     ru и en или исправьте имя (docs/authoring.md, "Kinds of parameters")."""),
         "reading-without-default": ("у группы альтернативных толкований нет толкования по умолчанию или их несколько",
@@ -542,9 +542,9 @@ TRANSLATED: dict[str, dict[str, tuple[str, str]]] = {
                             """Норма (`under reading АТАУ`), шарт (`... under reading АТАУ`), пайымның `instead of`-ы
     немесе --reading / --versus-reading параметрі білім қорындағы бірде-бір `reading АТАУ ...` жариялауы
     жарияламаған пайымды атайды. Оны жариялаңыз немесе атауын түзетіңіз (docs/authoring.md, "Readings")."""),
-        "unknown-kind": ("параметр (`Y: agent`) не түр (`is party`) жарияланбаған түрді атайды",
+        "unknown-kind": ("параметр (`Y: holder`) не түр (`is party`) жарияланбаған түрді атайды",
                          """Предикат параметрі өзі қабылдайтын мәндердің түрін атайды (`predicate q(X:
-    party, Y: agent).`), немесе түр өзі жататын түрлерді атайды (`kind agent is party.`), бірақ
+    party, Y: holder).`), немесе түр өзі жататын түрлерді атайды (`kind holder is party.`), бірақ
     бұл түрді бірде-бір `kind АТАУ ...` жариялауы жарияламайды. Оны kk, ru және en белгілерімен жариялаңыз
     немесе атауын түзетіңіз (docs/authoring.md, "Kinds of parameters")."""),
         "reading-without-default": ("балама пайымдар тобының әдепкісі жоқ немесе бірнешеу",

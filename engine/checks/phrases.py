@@ -1,7 +1,7 @@
 """Repeated phrases: a declaration that gives the same phrase (or a label as a phrase) twice in one language.
 
 A question in words reads a predicate's or constant's labels and `phrase`s (engine/tools/understanding.py); the same
-words written twice say nothing more, and usually mean that another phrase was meant (`phrase ru "ШИЗО"` twice where
+words written twice say nothing more, and usually mean that another phrase was meant (`phrase ru "ООО"` twice where
 the second was to be another abbreviation). Compared as a question reads them: letter case and spaces aside.
 """
 

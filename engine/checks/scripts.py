@@ -1,7 +1,7 @@
 """Mixed scripts: a name whose letters come from more than one script (Latin, Cyrillic, Greek, ...).
 
-`оspanov` with a Cyrillic `о` looks exactly like `ospanov` and is another constant: a fact about it
-never meets a rule about `ospanov`, silently. So does `é` written as `e` and a combining accent
+`оwner` with a Cyrillic `о` looks exactly like `owner` and is another constant: a fact about it
+never meets a rule about `owner`, silently. So does `é` written as `e` and a combining accent
 (not NFC) beside the composed `é` (unnormalized-name). Names are checked wherever they are written: predicates,
 constants, variables, norm ids. Digits and `_` belong to no script; quoted texts with spaces are free
 text and are not checked.

@@ -53,7 +53,7 @@ def check(kb: KnowledgeBase, language: str | None = None) -> list[Diagnostic]:
         if missing := _missing(const.labels):
             found.append(_diagnostic(message("constant no label", language, what=const.name), missing, const.span, '{language} "..."', language=language))
     for norm in kb.norms.values():
-        # the Kazakh quote is missing-quote's business; here the renderings in ru and en
+        # the Kazakh quote is missing-quote's to report; here the renderings in ru and en
         if missing := _missing(norm.quotes, ("ru", "en")):
             found.append(_diagnostic(message("norm no quote", language, what=norm.id), missing, norm.id_span, '{language} "..."', language=language))
         # a reading of the text is shown wherever the norm is used (untagged: English)

@@ -33,6 +33,5 @@ def check(kb: KnowledgeBase, language: str | None = None) -> list[Diagnostic]:
 
 def _shown(start, end, language: str | None = None) -> str:
     if start is None:
-        return message("always to", language, end=end.isoformat()) if end else message("always", language)
-    return message("from to", language, start=start.isoformat(), end=end.isoformat()) if end else \
-        message("from", language, start=start.isoformat())
+        return message("always to", language, end=end) if end else message("always", language)
+    return message("from to", language, start=start, end=end) if end else message("from", language, start=start)

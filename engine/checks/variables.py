@@ -1,14 +1,14 @@
 """Variables and constants that are probably typos: the law they write is wider than the author meant.
 
-- `single-use-variable`: a variable that occurs once in a rule or norm constrains nothing (`relative(C, Q)`
-  where `relative(C, P)` was meant). When a variable of the conclusion is left unbound, the hint names it.
+- `single-use-variable`: a variable that occurs once in a rule or norm constrains nothing (`q(C, Q)`
+  where `q(C, P)` was meant). When a variable of the conclusion is left unbound, the hint names it.
 - `domain-bound-variable`: a variable of a norm's conclusion that no condition binds is bound by the
   predicate's `asked over` domain only, so the norm reaches everyone the domain lists (and anyone a
   question names). Where that is meant ("whoever the other party"), the norm says so by writing the
-  variable with a leading underscore (`_Person`), the usual mark of a variable left open on purpose; the
+  variable with a leading underscore (`_Other`), the usual mark of a variable left open on purpose; the
   same mark silences `single-use-variable`.
 - `lone-constant`: a lower-case name in a conclusion that occurs nowhere else in the knowledge base
-  (`visit(C, p)`, a constant where the variable P was meant).
+  (`q(C, p)`, a constant where the variable P was meant).
 
 Advice only (warnings); it reads the parsed knowledge base and may import engine.syntax, engine.base and
 engine.logic.ir (which variables the conditions bind).
@@ -128,6 +128,6 @@ def _lone_constants(kb: KnowledgeBase, language: str | None) -> list[Diagnostic]
 
 
 def _lowercase_name(term: n.Constant) -> bool:
-    """A name written bare (`p`, `aigul`), not a "text", a date or a number."""
+    """A name written bare (`p`, `a`), not a "text", a date or a number."""
     text = str(term)
     return text == term.value and text[:1].isalpha() and text[:1].islower()

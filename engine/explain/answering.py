@@ -83,11 +83,11 @@ class Trace:
 
 
 def outside_scope(program: Program, index, predicate: str, values: tuple, memo: dict | None = None) -> int | None:
-    """The first scope declaration (`outside scope "pec 109.1" for call(C, P, Purpose) if ...`) whose atom the
+    """The first scope declaration (`outside scope "code 12.1" for q(A, B) if ...`) whose atom the
     answer's atom matches and whose conditions hold in the model: the answer is outside what the kb encodes.
 
     memo (for many answers over one model): whether a declaration's conditions hold, by the values of the
-    variables they name (a register's answers about one convict share them)."""
+    variables they name (a register's answers about one person share them)."""
     from engine.logic.matching import solutions, unify
 
     for k, scope in enumerate(program.scopes):
@@ -205,7 +205,7 @@ def citations(program: Program, t: Trace) -> list[str]:
     if answer.deciding:
         for ref in program.norms[answer.deciding].node.rests_on:
             add(ref.norm_id)
-        for d in answer.defeated:   # what makes the deciding norm's interpretation binding (cc60 2)
+        for d in answer.defeated:   # what makes the deciding norm's interpretation binding (`binding by code 12.2`)
             if d.winner == answer.deciding and d.principle == "binding interpretation":
                 add(d.ground("binding"))
     walk(t.proof)

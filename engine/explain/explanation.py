@@ -9,7 +9,6 @@ ever added.
 from __future__ import annotations
 
 import datetime
-import functools
 from collections.abc import Sequence
 from decimal import Decimal
 
@@ -20,7 +19,7 @@ from engine.explain.i18n import word
 from engine.explain.phrasebook import Citation, Phrasebook
 from engine.logic.ir import ASSUMPTION, Program, concluded
 from engine.syntax.knowledge import KnowledgeBase
-from engine.explain.proof import ProofNode, WhyNot, comparison_text
+from engine.explain.proof import ProofNode, Prover, WhyNot, comparison_text
 
 SCHEMA_VERSION = 2
 TRACE_LEVELS = ("full", "brief", "none")   # how much of each answer's trace: docs/explanations.md
@@ -86,14 +85,24 @@ def json_value(value):
 
 
 def atom_text(relation: str, values: tuple) -> str:
-    """`relation(v1, v2)` as the DSL writes it (remembered: a batch writes the same atoms many times)."""
-    return _atom_text(relation, values, tuple(map(type, values)))  # 1 and 1.0 are equal keys, not equal texts
+    """`relation(v1, v2)` as the DSL writes it (each value's text remembered: a batch writes the same values in
+    many atoms)."""
+    if not values:
+        return relation
+    texts = _VALUE_TEXTS
+    shown = []
+    for v in values:
+        key = (type(v), v)   # 1 and 1.0 are equal keys, not equal texts
+        text = texts.get(key)
+        if text is None:
+            if len(texts) > 1 << 16:   # bounded: a register's values are many
+                texts.clear()
+            text = texts[key] = "_" if v is None else n.format_value(v)
+        shown.append(text)
+    return f"{relation}({', '.join(shown)})"
 
 
-@functools.lru_cache(maxsize=1 << 16)
-def _atom_text(relation: str, values: tuple, _types: tuple) -> str:
-    shown = ", ".join("_" if v is None else n.format_value(v) for v in values)
-    return f"{relation}({shown})" if values else relation
+_VALUE_TEXTS: dict[tuple, str] = {}   # (type, value) -> the value as the DSL writes it (atom_text)
 
 
 # Proof trees are shown down to this many levels of conditions at most (a `reach` chain over 500 edges is
@@ -123,6 +132,7 @@ class Explainer:
         self._readings: dict[tuple, str | None] = {}
         self._touched: dict[str, set[str]] | None = None
         self._forms: dict[int, Form] = {}   # id of a shape's first answer (refill) -> the form of its answers
+        self._nodes: dict[int, tuple[ProofNode, dict]] = {}   # id of a proof node -> (it, its dict): node()
 
     # ------------------------------------------------------------ readings in force
     def readings_for(self, predicate: str) -> list[dict]:
@@ -178,11 +188,11 @@ class Explainer:
         return self.phrases.cite_norm(info.node) if info is not None else None
 
     def cite_key(self, citation: str) -> str:
-        """A citation key as the reader's language cites it (`pec 134.1.2` -> подп. 2) ч. 1 ст. 134 УИК)."""
+        """A citation key as the reader's language cites it (`code 12.1.2` -> подп. 2) ч. 1 ст. 12 Кодекса)."""
         return self.phrases.cite(citation)
 
     def act_name(self, key: str) -> str:
-        """An act's short name in the language (ҚАК, УИК, PEC), else its key."""
+        """An act's short name in the language (its citation form without parts), else its key."""
         return self.phrases.act_name(key)
 
     def scope(self, k: int) -> dict:
@@ -288,6 +298,17 @@ class Explainer:
 
     # ------------------------------------------------------------ proof trees
     def node(self, p: ProofNode, level: int = 1) -> dict:
+        """A proof node as the answer shows it. With tables it depends on the node alone (derived conditions are
+        named, their proofs are in the tables), so it is made once per node: proofs share their sub-proofs'
+        nodes (Prover.prove), and a register's answers name the same conditions many times."""
+        if self.tables is None or not Prover.shortcuts:
+            return self._node(p, level)
+        made = self._nodes.get(id(p))
+        if made is None or made[0] is not p:
+            made = self._nodes[id(p)] = (p, self._node(p, level))
+        return made[1]
+
+    def _node(self, p: ProofNode, level: int) -> dict:
         if p.kind == "comparison":
             return {"kind": "comparison", "atom": p.text, "holds": True, "reading": None,
                     "source": p.source.location if p.source else None}
@@ -394,7 +415,7 @@ class Explainer:
         return ref.written_in or d.winner, text
 
     def interpretation_text(self, d: Defeat, reading: str | None = None) -> str:
-        """"pec 134.1.2, in the binding interpretation of cc60 (points 1 and 2), does not extend to ...": the
+        """"code 12.1.2, in the binding interpretation of ruling 7 (points 1 and 2), does not extend to ...": the
         interpreted norm, the interpreting act with its points (the interpreting norm's and the binding
         provision's), and what the reading leaves out: the answer's own atom."""
         loser, winner = self.program.norms.get(d.loser), self.program.norms.get(d.winner)
@@ -468,8 +489,7 @@ class Explainer:
                 "asked_by": self.norm_key(w.norm)}
 
     def existential_failure(self, w: WhyNot, atom: str, label: str | None) -> dict:
-        """"no person Q is established such that Q is the spouse or a close relative of kunakbaev and Q has
-        died and ...": the conditions on a body-only variable, read with the variable's own name, never bound
+        """"no person Q is established such that Q is the q of a and Q is p and ...": the conditions on a body-only variable, read with the variable's own name, never bound
         to a value tried (the why-not of `exists Q` is about no one in particular)."""
         readings, atoms = [], []
         for c in w.group:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 import string
 
+from engine.base.dates import DATE_WORDS as DATE_WORDS, MONTH_NAMES as MONTH_NAMES   # re-exported (see below)
+
 WORDS: dict[str, dict[str, str]] = {
     # ------------------------------------------------------------ the case space (zan cases) and --how
     "cases individual query": {"en": "a person of the question ({variable})", "ru": "лицо из вопроса ({variable})",
@@ -145,8 +147,15 @@ WORDS: dict[str, dict[str, str]] = {
                             "kk": "анықталды, ал норма керісінше талап етеді"},
     "comparison false": {"en": "is false", "ru": "неверно", "kk": "жалған"},
     "not in force": {"en": "is not in force on", "ru": "не действует на", "kk": "күшінде емес:"},
-    "in force from": {"en": "in force from", "ru": "действует с", "kk": "күшіне енген күні"},
-    "in force until": {"en": "in force until", "ru": "действует до", "kk": "күшінде болатын соңғы күні"},
+    # a norm's dates as `zan show` and `zan cases` say them: entered into force (or, a day still to come, enters),
+    # and the last day in force, inclusive (engine.explain.phrasebook.say_in_force)
+    "in force from": {"en": "in force from {date}", "ru": "вступила в силу {date}", "kk": "{date:abl} бастап күшіне енген"},
+    "in force from later": {"en": "in force from {date}", "ru": "вступает в силу {date}",
+                            "kk": "{date:abl} бастап күшіне енеді"},
+    # after a citation («п. 1 постановления № 60-НП, действует с ...»), where a verb would agree with the citation
+    "in force since": {"en": "in force from {date}", "ru": "действует с {date}", "kk": "{date:abl} бастап күшіне енген"},
+    "in force until": {"en": "in force until {date}", "ru": "действует до {date} включительно",
+                       "kk": "{date:acc} қоса алғанға дейін күшінде"},
     "no norm": {"en": "no norm of the knowledge base decides this", "ru": "ни одна норма базы знаний этого не решает",
                 "kk": "білім қорының ешбір нормасы мұны шешпейді"},
     "ambiguity": {"en": "unresolved conflict", "ru": "неразрешённая коллизия", "kk": "шешілмеген коллизия"},
@@ -300,7 +309,7 @@ WORDS: dict[str, dict[str, str]] = {
                                          "не рассмотрены: {questions}",
                                    "kk": "тоқтатылды: салыстыру {limit} секундтан ұзаққа созылды — бұл уақыт шегі; "
                                          "қаралмағандары: {questions}"},
-    # what made an answer change, in `zan diff` ("because: cc60 1 came into force"); `zan cases` says "caused by"
+    # what made an answer change, in `zan diff` ("because: code 12.1.2 came into force"); `zan cases` says "caused by"
     "changed because": {"en": "because", "ru": "причина", "kk": "себебі"},
     "came into force": {"en": "{norm} came into force on {date}", "ru": "{norm} вступила в силу {date}",
                         "kk": "{norm} {date} күні күшіне енді"},
@@ -377,9 +386,10 @@ QUESTION_WORDS: dict[str, dict[str, list[str]]] = {
     "if": {"en": ["if", "when", "assuming", "suppose", "given"],
            "ru": ["если", "когда", "предположим"],
            "kk": ["егер", "болса", "болған", "жағдайда"]},
-    "change": {"en": ["changed", "change", "changes", "differ", "differed"],
-               "ru": ["изменились", "изменилось", "изменился", "изменилась", "изменения", "изменение", "поменялись"],
-               "kk": ["өзгерді", "өзгерген", "өзгерістер", "өзгеріс", "өзгерді"]},
+    "change": {"en": ["changed", "change", "changes", "differ", "differed", "became"],
+               "ru": ["изменились", "изменилось", "изменился", "изменилась", "изменения", "изменение", "поменялись",
+                      "произошли изменения", "изменения произошли", "стало", "стали"],
+               "kk": ["өзгерді", "өзгерген", "өзгерістер", "өзгеріс", "өзгерді", "өзгерістер болды", "өзгеріс болды"]},
     "year": {"kk": ["жылғы", "жылы", "ж"], "ru": ["года", "год", "г"], "en": []},
     # an obligation's deadline and its fulfilment (a norm's `deadline`; answers' `compliance`): "and is the deadline
     # past?", «не истек ли срок», «мерзімі өтті ме», "has it been fulfilled?" ask what the answers' compliance says
@@ -393,7 +403,7 @@ QUESTION_WORDS: dict[str, dict[str, list[str]]] = {
                              "ru": ["исполнено", "исполнило", "исполнил", "исполнила", "исполнена", "исполнить",
                                     "исполнен", "выполнено", "выполнило", "выполнил", "выполнила", "выполнена"],
                              "kk": ["орындады", "орындалды", "орындалған", "орындау"]},
-    # before or after a provision cited in the question ("согласно подп. 2) ч. 1 ст. 134 УИК"; "ҚАК-тің ...
+    # before or after a provision cited in the question ("согласно подп. 2) ч. 1 ст. 12 кодекса"; "кодекстің 12-бабы ...
     # тармақшасына сәйкес"): the question is asked according to it (engine/tools/according.py)
     "according": {"en": ["according to", "in accordance with", "pursuant to", "per"],
                   "ru": ["согласно", "в соответствии с", "на основании", "в силу"],
@@ -440,10 +450,10 @@ QUESTION_WORDS: dict[str, dict[str, list[str]]] = {
 # Whose: the words of a question in words that say whose a person or a thing is (engine/tools/understanding.py).
 # "pronouns": possessive (and, after «у», personal) pronouns with the gender and number of the person they refer
 # to (masc, femn, plur; "self" the subject of the question itself, reflexive; "any" a language without gender):
-# «у него умерла мать», «её отец», "her father", «оның анасы». "before": words after which a name is the possessor
-# («у Бекова умерла мать», "the mother of Bekov"); "genitive": the case endings that make a name the possessor of
-# the noun after it («Бековтің анасы»; read after the name's own letters, whichever harmony the writer chose).
-# English "Bekov's" is the name and the "s" after its apostrophe. A possessor binds the owner of the kinship or
+# «у него умерла мать», «её сын», "her son", «оның анасы». "before": words after which a name is the possessor
+# («у Асанова умерла мать», "the aunt of Asanov"); "genitive": the case endings that make a name the possessor of
+# the noun after it («Асановтың анасы»; read after the name's own letters, whichever harmony the writer chose).
+# English "Asanov's" is the name and the "s" after its apostrophe. A possessor binds the owner of the kinship or
 # role word it qualifies (never the person called); one it cannot refer to refuses the question at its words.
 POSSESSIVES: dict[str, dict[str, dict[str, str]]] = {
     "pronouns": {"en": {"his": "masc", "her": "femn", "their": "plur", "its": "neut", "own": "self"},
@@ -488,19 +498,9 @@ MONTHS: dict[int, tuple[str, ...]] = {
     12: ("december", "dec", "декабр", "желтоқсан"),
 }
 
-# How a date is said in words, per language (engine.explain.phrasebook.say_date; the trainers' page's date
-# field, engine/serve/words.py): the months' names as a date writes them (the Russian in the genitive,
-# «27 декабря»), and the pattern (D the day, MMMM the month's name, YYYY the year). The Kazakh is the
-# ruling's («2024 жылғы 27 желтоқсандағы»), the Russian a lawyer's «27 декабря 2024 г.».
-MONTH_NAMES: dict[str, tuple[str, ...]] = {
-    "kk": ("қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек", "қазан",
-           "қараша", "желтоқсан"),
-    "ru": ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
-           "ноября", "декабря"),
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December"),
-}
-DATE_WORDS: dict[str, str] = {"kk": "YYYY жылғы D MMMM", "ru": "D MMMM YYYY г.", "en": "D MMMM YYYY"}
+# How a date is said in words, per language (engine.base.dates.say_date; the trainers' page's date field,
+# engine/serve/words.py): the months' names and the pattern live in engine/base/dates.py, below every room that
+# says a date (the checks' messages too), and are re-exported here.
 
 WORDS.update({
     "vocabulary asked": {"en": "what can be asked", "ru": "о чём можно спросить", "kk": "не туралы сұрауға болады"},
@@ -536,6 +536,24 @@ WORDS.update({
     "pronoun of another": {"en": "'{words}': the kinship and role words of the question itself are those of the person asked about ({subject})",
                            "ru": "«{words}»: родство и роли в самом вопросе — это родство и роли лица, о котором спрашивают ({subject})",
                            "kk": "«{words}»: сұрақтың өзіндегі туыстық пен рөл сөздері сұралып отырған адамға ({subject}) қатысты"},
+    # `zan test` (engine/tools/scenarios.py, engine/cli.py): the frame of a scenario's report; the expectations'
+    # own words (status, decided by, why not ...) are the scenario language's, as written
+    "scenario failed": {"en": "FAIL {scenario}: {atom} at {date}", "ru": "НЕ ПРОЙДЕНО {scenario}: {atom} на {date}",
+                        "kk": "ӨТПЕДІ {scenario}: {atom}, {date} күні"},
+    "scenario passed": {"en": "ok {scenario}: {atom}", "ru": "пройдено {scenario}: {atom}", "kk": "өтті {scenario}: {atom}"},
+    "expected": {"en": "expected", "ru": "ожидалось", "kk": "күтілгені"},
+    "actually": {"en": "actual", "ru": "на деле", "kk": "іс жүзінде"},
+    "actual derivation": {"en": "actual derivation:", "ru": "фактический вывод:", "kk": "іс жүзіндегі қорытынды:"},
+    # the language server's hover (engine/lsp/documents.py): the frame around the kb's own words
+    "hover norm": {"en": "norm", "ru": "норма", "kk": "норма"},
+    "hover cites": {"en": "cites", "ru": "ссылка", "kk": "сілтеме"},
+    "hover predicate": {"en": "predicate", "ru": "предикат", "kk": "предикат"},
+    "hover reads": {"en": "reads", "ru": "читается", "kk": "оқылуы"},
+    "hover citation": {"en": "citation", "ru": "ссылка", "kk": "сілтеме"},
+    "hover citing": {"en": "norms citing it", "ru": "нормы с этой ссылкой", "kk": "осы сілтемесі бар нормалар"},
+    "hover constant": {"en": "constant", "ru": "константа", "kk": "тұрақты"},
+    "hover declared": {"en": "declared at {where}", "ru": "объявлено: {where}", "kk": "жарияланған орны: {where}"},
+    "hover act declared": {"en": "act declared at {where}", "ru": "акт объявлен: {where}", "kk": "акт жарияланған орны: {where}"},
     "negated condition": {"en": "'{words}': a condition that denies is not understood (only what is the case is assumed)",
                           "ru": "«{words}»: условие с отрицанием не понимается (допускается только то, что есть)",
                           "kk": "«{words}»: терістеуі бар шарт түсінілмейді (тек бар нәрсе ғана жорамал ретінде алынады)"},
@@ -578,6 +596,9 @@ WORDS.update({
                   "kk": "оның нормаларының ешқайсысы бұл жауапқа қатысты емес"},
     "fate not used": {"en": "{norm} is not used by this answer", "ru": "{norm} в этом ответе не используется",
                       "kk": "{norm} бұл жауапта пайдаланылмайды"},
+    "according stopped": {"en": "not read: the budget of this work ran out first",
+                          "ru": "не прочитано: предел этой работы исчерпан раньше",
+                          "kk": "оқылмады: бұл жұмыстың шегі бұрын таусылды"},
     "fate not applied": {"en": "{norm} did not apply", "ru": "{norm} не применялась", "kk": "{norm} қолданылмады"},
     "question as understood": {"en": "question as understood", "ru": "вопрос понят так", "kk": "сұрақ былай түсінілді"},
     "assumed": {"en": "assumed", "ru": "допущение", "kk": "жорамал"},
@@ -627,9 +648,9 @@ WORDS.update({
     "two dates": {"en": "the question has two dates but does not ask what changed",
                   "ru": "в вопросе две даты, но не спрашивается, что изменилось",
                   "kk": "сұрақта екі күн бар, бірақ не өзгергені сұралмаған"},
-    "two dates example": {"en": "e.g. 'which calls changed between 2024-12-26 and 2024-12-27?'",
-                          "ru": "например: «какие разговоры изменились между 26 декабря 2024 и 27 декабря 2024?»",
-                          "kk": "мысалы: «2024 жылғы 26 желтоқсан мен 2024 жылғы 27 желтоқсан аралығында қандай сөйлесулер өзгерді?»"},
+    "two dates example": {"en": "e.g. 'which … changed between 1 March 2025 and 1 April 2025?'",
+                          "ru": "например: «какие … изменились между 1 марта 2025 и 1 апреля 2025?»",
+                          "kk": "мысалы: «2025 жылғы 1 наурыз бен 2025 жылғы 1 сәуір аралығында қандай … өзгерді?»"},
     "role not resolved": {"en": "'{words}' does not name one person of the case (the case has: {persons})",
                           "ru": "«{words}» не называет одно лицо из дела (в деле: {persons})",
                           "kk": "«{words}» істегі бір адамды атамайды (істе: {persons})"},

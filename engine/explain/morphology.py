@@ -1,21 +1,26 @@
 """Names and nouns in the grammatical case a sentence needs: Russian by pymorphy3 and its dictionaries
 (OpenCorpora), Kazakh by a small rule set of vowel harmony (no maintained Kazakh morphology package exists).
 
-`decline(text, case, language)` puts a label ("Кунакбаев", "постановление № 60-НП", "Құнақбаев") in a case:
+`decline(text, case, language)` puts a label ("Иванов", "постановление № 7", "Сапаров") in a case:
 gen, dat, acc, ins, loc (and abl in Kazakh). In Russian the leading words that are in the nominative are
 declined and the rest (a genitive complement, a number, a quoted title) kept; a word the dictionary
-does not know in the nominative singular is kept as written (indeclinable names such as «Гульнар»).
+does not know in the nominative singular is kept as written (indeclinable names).
 `case_after(word)` is the case a Russian name takes after an agreeing noun or participle of a template
-("осужденному {Convict}" -> dat); None where the word may be nominative ("лицо {Person}").
+("владельцу {Owner}" -> dat); None where the word may be nominative ("лицо {Person}").
 Without pymorphy3 installed, Russian text is kept as written.
 
-May import: the standard library and pymorphy3 (as the rest of engine.explain: `engine.syntax`, `engine.base`).
+May import: the standard library and pymorphy3 (as the rest of engine.explain: `engine.syntax`, `engine.base`;
+the Kazakh endings are engine.base.dates', re-exported).
 """
 
 from __future__ import annotations
 
 import functools
 import re
+
+# Kazakh endings by vowel harmony live with the dates in engine/base/dates.py (the checks' messages, below this
+# room, say dates in Kazakh too); re-exported here, where every other room looks for them
+from engine.base.dates import decline_kk as decline_kk, kk_ending as kk_ending
 
 CASES = ("nom", "gen", "dat", "acc", "ins", "loc", "abl")
 _PYMORPHY = {"nom": "nomn", "gen": "gent", "dat": "datv", "acc": "accs", "ins": "ablt", "loc": "loct", "abl": "gent"}
@@ -79,7 +84,7 @@ def decline_ru(text: str, case: str) -> str:
 
 
 def case_after(word: str) -> str | None:
-    """The case of a Russian noun, adjective or participle that a name agrees with ("осужденному" -> dat,
+    """The case of a Russian noun, adjective or participle that a name agrees with ("владельцу" -> dat,
     "лицом" -> ins); None where it may be nominative, or is not such a word."""
     analyzer = _analyzer()
     if analyzer is None or not re.fullmatch(r"[А-Яа-яЁё-]+", word or "-"):
@@ -117,9 +122,9 @@ def is_verb_form(word: str) -> bool:
 
 
 def gender(label: str) -> str | None:
-    """The grammatical gender of a person's Russian name or noun ("Кунакбаев" masc, "Айгуль" femn, "мать" femn),
+    """The grammatical gender of a person's Russian name or noun ("Иванов" masc, "Мария" femn, "мать" femn),
     where every reading of it as one animate person in the nominative agrees; None where the dictionary does not
-    say or its readings disagree ("Гульнар")."""
+    say or its readings disagree ("Женя")."""
     analyzer = _analyzer()
     words = label.split()
     if analyzer is None or not words or not re.fullmatch(r"[А-Яа-яЁё-]+", words[-1]):
@@ -130,77 +135,10 @@ def gender(label: str) -> str | None:
 
 
 def is_genitive_ru(written: str, label: str) -> bool:
-    """Whether a name as written is its Russian label in the genitive and not in the nominative («Бекова» of
-    «Беков»; «Айгуль», the same in every case, is not)."""
+    """Whether a name as written is its Russian label in the genitive and not in the nominative («Иванова» of
+    «Иванов»; «Нелли», the same in every case, is not)."""
     low = written.lower()
     return low != label.lower() and low == decline_ru(label, "gen").lower()
-
-
-# ------------------------------------------------------------ Kazakh: endings by vowel harmony
-_BACK = set("аоұыя")
-_FRONT = set("әөүіе")
-_VOWELS = _BACK | _FRONT | set("уиюэ")
-_VOICELESS = set("пфкқтсшщхцчһв")   # в: the -ов/-ев of surnames is said [ф] (Құнақбаевқа, Құнақбаевтың)
-_NASAL = set("мнң")
-
-
-# The Russian-made suffixes of surnames, which take no part in the harmony: the ending follows the last vowel of the
-# stem before them. The ruling's Kazakh text writes so: «Кунакбаевтың», «Адамовтың», «Дельмановтың», «Сариевтың»,
-# «Жақыпбаевты», «Джанибековтің», «Сүлейменовтің» (tests/test_morphology.py reads every such form of the source).
-# The и of -ин is neutral (in neither list below): the vowel before it decides; the ruling writes no such surname.
-_SURNAME_SUFFIXES = ("ов", "ев", "ёв")
-
-
-def _front(word: str) -> bool:
-    """Front (е, ә, ө, ү, і) or back (а, о, ұ, ы) harmony: the last such vowel of the stem, a surname's suffix
-    (-ов/-ев) aside: «Бековтің» (Бек-), «Құнақбаевтың» (Құнақба-)."""
-    low = word.lower()
-    if len(low) > 3 and low.endswith(_SURNAME_SUFFIXES):
-        low = low[:-2]
-    for letter in reversed(low):
-        if letter in _FRONT:
-            return True
-        if letter in _BACK:
-            return False
-    return False
-
-
-def _last(word: str) -> str:
-    letters = [c for c in word.lower() if c.isalpha()]
-    return letters[-1] if letters else ""
-
-
-def kk_ending(word: str, case: str) -> str:
-    """The Kazakh case ending of a word by vowel harmony and its last sound: Құнақбаев -> -қа (dat), -тың (gen)."""
-    front, last = _front(word), _last(word)
-    vowel, voiceless, nasal = last in _VOWELS, last in _VOICELESS, last in _NASAL
-    pick = (lambda back_form, front_form: front_form if front else back_form)
-    if case == "dat":
-        return pick("қа", "ке") if voiceless else pick("ға", "ге")
-    if case == "gen":
-        return pick("ның", "нің") if vowel or nasal else pick("тың", "тің") if voiceless else pick("дың", "дің")
-    if case == "acc":
-        return pick("ны", "ні") if vowel else pick("ты", "ті") if voiceless else pick("ды", "ді")
-    if case == "loc":
-        return pick("та", "те") if voiceless else pick("да", "де")
-    if case == "abl":
-        return pick("нан", "нен") if nasal else pick("тан", "тен") if voiceless else pick("дан", "ден")
-    if case == "ins":
-        return "пен" if voiceless else "бен" if last in "жз" else "мен"
-    return ""
-
-
-def decline_kk(text: str, case: str) -> str:
-    """A Kazakh label in a case: the ending on its last word (a name written apart: "Құнақбаевқа";
-    a phrase: "№ 60-НҚ нормативтік қаулының"). A label ending in a digit or a closing sign takes a hyphen."""
-    if case == "nom" or case not in CASES or not text:
-        return text
-    stripped = text.rstrip()
-    last = _last(stripped.split()[-1]) if stripped.split() else ""
-    ending = kk_ending(stripped.split()[-1], case)
-    if not last or not stripped[-1].isalpha():
-        return stripped + "-" + ending
-    return stripped + ending
 
 
 def decline(text: str, case: str | None, language: str) -> str:
@@ -215,8 +153,8 @@ def decline(text: str, case: str | None, language: str) -> str:
 
 
 def indefinite(noun: str, language: str) -> str:
-    """A noun said of someone not named, in the language: English puts its article before it ("an advocate",
-    "a spouse"); Kazakh and Russian have none."""
+    """A noun said of someone not named, in the language: English puts its article before it ("an owner",
+    "a buyer"); Kazakh and Russian have none."""
     if language != "en":
         return noun
     return ("an " if noun[:1].lower() in "aeiou" else "a ") + noun

@@ -1,13 +1,13 @@
 """One phrasebook per language: how everything that writes for a reader names the law's things.
 
 A `Phrasebook(kb, language)` cites a norm or a citation key as a reader of the language cites it
-(`pec 134.1.2` -> "УИК, ст. 134 ч. 1 п. 2"), names an act (ҚАК, УИК, PEC), labels predicates and
+(`code 12.1.2` -> "Кодекс, ст. 12 ч. 1 п. 2"), names an act (its short form), labels predicates and
 constants, and fills a predicate's reading template with the labels of its values. The forms come
 from the knowledge base (`citation LANG "..."` of kb/acts.zan, labels, `reads`); the fallback where
 the kb has no form (the key, the id) is decided here once. `Citation` is the one parser of citation
-keys, and reads back a citation as any language writes it (`zan show "УИК, ст. 134 ч. 1 п. 2"`).
-`say_date` says a date as a reader of the language writes it («27 декабря 2024 г.», «2024 жылғы 27
-желтоқсаннан»): every date in human text goes through it; JSON's data fields stay ISO.
+keys, and reads back a citation as any language writes it (`zan show "Кодекс, ст. 12 ч. 1 п. 2"`).
+`say_date` says a date as a reader of the language writes it («1 марта 2025 г.», «2025 жылғы 1
+наурыздан»): every date in human text goes through it; JSON's data fields stay ISO.
 
 May import: `engine.syntax`, `engine.base` (as the rest of engine.explain).
 """
@@ -21,7 +21,8 @@ from typing import overload
 from engine.base.records import dataclass
 
 from engine.base.messages import LANGUAGES
-from engine.explain.i18n import DATE_WORDS, MONTH_NAMES, ORDINALS, word
+from engine.base.dates import say_date as say_date   # where every room that writes for a reader finds it
+from engine.explain.i18n import ORDINALS, word
 from engine.explain.morphology import case_after, decline, indefinite
 from engine.syntax import nodes as n
 
@@ -30,12 +31,13 @@ from engine.syntax import nodes as n
 _PLACEHOLDER = re.compile(r"\{(\d)(?::(ordinal))?\}")
 _SPACES = re.compile(r"\s+")
 _QUOTES = re.compile('["«»“”„]')
+_OF = re.compile(r"(?=_of_)")   # where a person's name may end its relation's name (RELATION_of_SUBJECT)
 _SLOT = re.compile(r"\{(\w+)(?::(\w+))?\}")   # a template's parameter, with the case it takes ({Convict:dat})
 
 
 @dataclass(frozen=True)
 class Citation:
-    """A citation key: the act's key and the parts of its number (`pec 134.1.2` -> pec, (134, 1, 2))."""
+    """A citation key: the act's key and the parts of its number (`code 12.1.2` -> code, (12, 1, 2))."""
 
     act: str
     numbers: tuple[str, ...] = ()
@@ -89,26 +91,22 @@ def cited_as(act: n.Act | None, citation: str | None, language: str) -> str | No
     return None
 
 
-def say_date(day: datetime.date | str | None, language: str, case: str | None = None) -> str:
-    """A date as a reader of the language writes it: kk «2024 жылғы 27 желтоқсан» (in `case`, if the sentence
-    needs one: abl «...желтоқсаннан бастап», dat «...желтоқсанға дейін»), ru «27 декабря 2024 г.» (which stands
-    after any preposition as it is). English keeps ISO (2024-12-27), as its answers always wrote it. A text
-    that is not an ISO date ("?") is kept as written."""
-    if isinstance(day, str):
-        try:
-            day = datetime.date.fromisoformat(day)
-        except ValueError:
-            return str(day)
-    if day is None:
-        return ""
-    if language not in DATE_WORDS or language == "en":
-        return day.isoformat()
-    said = _DATE_PARTS.sub(lambda m: {"YYYY": str(day.year), "MMMM": MONTH_NAMES[language][day.month - 1],
-                                      "D": str(day.day)}[m.group(0)], DATE_WORDS[language])
-    return decline(said, case, language) if case and language == "kk" else said
 
 
-_DATE_PARTS = re.compile("YYYY|MMMM|D")
+def say_in_force(start: datetime.date | str | None, end: datetime.date | str | None, language: str,
+                 today: datetime.date | None = None) -> str:
+    """A norm's dates in force as legal texts of the language write them: kk «2020 жылғы 1 наурыздан бастап күшіне
+    енген», ru «вступила в силу 1 марта 2020 г.» (a day after `today`: «... күшіне енеді», «вступает в силу»), and
+    the last day, inclusive: «2024 жылғы 31 мамырды қоса алғанға дейін күшінде», «действует до 31 мая
+    2024 г. включительно». English keeps ISO: "in force from 2020-03-01; in force until 2024-05-31"."""
+    parts = []
+    if start:
+        day = datetime.date.fromisoformat(start) if isinstance(start, str) else start
+        later = day > (today or datetime.date.today())
+        parts.append(word("in force from later" if later else "in force from", language, date=say_date(day, language)))
+    if end:
+        parts.append(word("in force until", language, date=say_date(end, language)))
+    return "; ".join(parts)
 
 
 def _normal(text: str) -> str:
@@ -181,8 +179,8 @@ class Found:
 
 def find_citations(kb, text: str) -> list[Found]:
     """Every citation written in running text (a question in words), in any form `read_citation` reads back:
-    the key (`pec 134.1.2`), the acts' forms with their parts (подп. 2) ч. 1 ст. 134 УИК), a named part; the
-    longest where forms overlap ("ст. 134 УИК" inside "подп. 2) ч. 1 ст. 134 УИК")."""
+    the key (`code 12.1.2`), the acts' forms with their parts (подп. 2) ч. 1 ст. 12 Кодекса), a named part; the
+    longest where forms overlap ("ст. 12 Кодекса" inside "подп. 2) ч. 1 ст. 12 Кодекса")."""
     found: list[Found] = []
     for act in sorted(kb.acts.values(), key=lambda a: a.key):
         named = "".join("|" + re.escape(part) for part in sorted({p for p, _l in act.part_citations}))
@@ -222,7 +220,9 @@ class Phrasebook:
         self._labels: dict = {}   # constant -> its label in the language
         self._roles: dict = {}    # value -> (relation, subject) of a person assumed with a role, or None
         self._readings: dict = {}  # (predicate, arity) -> its reading template cut at its parameters (reading)
-        self._relations: list[str] | None = None
+        self._said_memo: dict = {}  # (type, value, case) -> the value in a reading, in that case (a register reads
+        #                             each person in many atoms, and a kk/ru name declined in each case once)
+        self._relations: dict[str, int] | None = None   # predicate -> its place, the longest name first (_role_of)
 
     # ------------------------------------------------------------ citations and acts
     def date(self, day: datetime.date | str | None, case: str | None = None) -> str:
@@ -255,7 +255,7 @@ class Phrasebook:
         return f"{norm_id} ({cited})" if cited else str(norm_id)
 
     def act_name(self, key: str) -> str:
-        """An act's short name in the language (ҚАК, УИК, PEC): its form without parts, else its key."""
+        """An act's short name in the language: its citation form without parts, else its key."""
         return cited_as(self.kb.acts.get(key), key, self.language) or key
 
     def act_title(self, key: str) -> str | None:
@@ -280,9 +280,9 @@ class Phrasebook:
 
     def new_person(self, value: str, case: str | None = None) -> str | None:
         """A person a question in words assumed with a role the case gives no one (engine/tools/understanding.py
-        names it `RELATION_of_SUBJECT`, or `some_RELATION`), said by that role: "a spouse of Bekov", «супругом
-        (супругой) Бекова» (the role in the sentence's case, the subject in the genitive), «Бековтің жұбайы
-        (зайыбы)»; None for any other value."""
+        names it `RELATION_of_SUBJECT`, or `some_RELATION`), said by that role: "a buyer of Ivanov", «покупателем
+        Иванова» (the role in the sentence's case, the subject in the genitive), «Ахметовтің сатып алушысы»; None
+        for any other value."""
         role = self._role_of(value)
         if role is None:
             return None
@@ -304,10 +304,13 @@ class Phrasebook:
         if found is not self:
             return found
         found = None
-        if value not in self.kb.constants:
+        if value not in self.kb.constants and ("_of_" in value or value.startswith("some_")):
             if self._relations is None:   # the longest name first: a name that ends in another is itself
-                self._relations = sorted(self.kb.predicates, key=len, reverse=True)
-            for name in self._relations:
+                ordered = sorted(self.kb.predicates, key=len, reverse=True)
+                self._relations = dict(zip(ordered, range(len(ordered))))
+            # only the names the value can begin with, in that order (a register has many values to try)
+            named = [value[:m.start()] for m in _OF.finditer(value)] + [value[5:]]
+            for name in sorted((x for x in named if x in self._relations), key=self._relations.__getitem__):
                 if value.startswith(name + "_of_") and self.kb.predicates[name].arity in (1, 2):
                     found = (name, value[len(name) + 4:])
                     break
@@ -330,7 +333,18 @@ class Phrasebook:
             parts = self._readings[key] = self._cut(predicate, len(values))
         if parts is None:
             return None
-        return "".join(part if type(part) is str else self._said(values[part[0]], part[1]) for part in parts)
+        said = self._said_memo
+        out = []
+        for part in parts:
+            if type(part) is not str:   # (position, case): the value said in that case, remembered per value and case
+                value = values[part[0]]
+                slot = (type(value), value, part[1])   # 1 and 1.0 are equal keys, not equal words
+                found = said.get(slot)
+                if found is None:
+                    found = said[slot] = self._said(value, part[1])
+                part = found
+            out.append(part)
+        return "".join(out)
 
     def _cut(self, predicate: str, arity: int) -> list | None:
         """The template as text and (position of the value, the case it takes) in turn; a parameter the

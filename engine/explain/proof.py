@@ -67,6 +67,9 @@ class WhyNot:
 class Prover:
     """Proofs and why-nots over one evaluated program."""
 
+    # False: every atom settled by the search and every proof built anew (tests/test_shortcuts.py compares)
+    shortcuts = True
+
     def __init__(self, program: Program, model: Model, recorded: bool = True):
         self.program = program
         self.model = model
@@ -81,6 +84,7 @@ class Prover:
         self._layouts: dict[tuple[int, int], Layout] = {}
         self._instances: dict[GroundAtom, list[Instance]] = {}
         self._best: dict[GroundAtom, tuple[int, Instance | None]] = {}   # atom -> (height, instance or None for a fact)
+        self._proofs: dict[GroundAtom, ProofNode] = {}   # atom -> its proof, built once (see prove)
 
     # ------------------------------------------------------------ proofs
     def row(self, c: n.Atom, solution: dict) -> tuple:
@@ -137,7 +141,7 @@ class Prover:
         return layout.instance(row, self.row)
 
     def _settle(self, target: GroundAtom) -> None:
-        if target in self._best:
+        if target in self._best or (self.shortcuts and self._forced(target)):
             return
         relevant: dict[GroundAtom, list] = {}
         stack = [target]
@@ -178,13 +182,52 @@ class Prover:
                     h2 = 1 + max(self._best[b][0] for b in inst2[2]) if inst2[2] else 1
                     heapq.heappush(heap, (h2, next(counter), head, inst2))
 
+    def _forced(self, target: GroundAtom) -> bool:
+        """Settles the target where no choice is left below it: every atom not yet settled is a fact or has exactly
+        one instance (and no atom rests on itself). Its height is then 1 + the highest of its body's, what the
+        search of `_settle` finds, and no tie is broken, so the proofs are the same; False (nothing settled) where
+        some atom has several instances or none: the search decides."""
+        best = self._best
+        found: dict[GroundAtom, tuple[int, Instance | None]] = {}
+        started: set[GroundAtom] = set()
+        stack: list[tuple[GroundAtom, Instance | None]] = [(target, None)]
+        while stack:
+            atom, finished = stack.pop()
+            if finished is not None:   # its body is settled: its height
+                body = finished[2]
+                found[atom] = (1 + max((found[b][0] if b in found else best[b][0]) for b in body) if body else 1,
+                               finished)
+                continue
+            if atom in best or atom in found:
+                continue
+            if atom in started:
+                return False   # an atom resting on itself
+            if self.is_fact(atom):
+                found[atom] = (0, None)
+                continue
+            instances = self.instances(atom)
+            if len(instances) != 1:
+                return False
+            started.add(atom)
+            stack.append((atom, instances[0]))
+            stack.extend((b, None) for b in instances[0][2])
+        best.update(found)
+        return True
+
     def prove(self, relation: str, values: tuple) -> ProofNode | None:
-        """A minimal-height proof, built without Python recursion (a derivation may be thousands of steps deep)."""
+        """A minimal-height proof, built without Python recursion (a derivation may be thousands of steps deep).
+
+        An atom's proof is built once and shared by every proof that uses it (its instance, and those of the atoms
+        below it, are settled for good): callers only read proof nodes."""
         atom = (relation, values)
+        proofs = self._proofs if self.shortcuts else _Forgetful()
+        root = proofs.get(atom)
+        if root is not None:
+            return root
         self._settle(atom)
         if atom not in self._best:
             return None
-        root = self._proof_node(atom)
+        root = proofs[atom] = self._proof_node(atom)
         stack = [root]
         while stack:
             node = stack.pop()
@@ -195,9 +238,13 @@ class Prover:
             for c in node.rule.body:
                 if isinstance(c, n.Atom):
                     below = (c.predicate, self.row(c, solution))
+                    child = proofs.get(below)
+                    if child is not None:   # built already (or being built in this tree: filled before prove returns)
+                        node.children.append(child)
+                        continue
                     self._settle(below)
                     if below in self._best:
-                        child = self._proof_node(below)
+                        child = proofs[below] = self._proof_node(below)
                         node.children.append(child)
                         stack.append(child)
                 elif isinstance(c, n.Negation):
@@ -247,7 +294,7 @@ class Prover:
     # ------------------------------------------------------------ why-not
     def _for_everyone(self, conditions, name: str, head: dict, current: dict) -> bool:
         """Whether to speak of no one in particular: the condition that introduces `name` offers more than one
-        value, or the one it offers is a value of the conclusion (Q = P: "if aigul died" would mislead)."""
+        value, or the one it offers is a value of the conclusion (Q = P: "if b is p" would mislead)."""
         generator = next(c for c in conditions if isinstance(c, n.Atom) and name in _names(c))
         open_ = {k: v for k, v in current.items() if k != name}
         values = set()
@@ -317,7 +364,7 @@ class Prover:
             return None  # the rule concludes the atom after all
         failing = best["failing"]
         current = best["binding"]
-        # A variable only of the body (Q in `family_member(C, Q) and died(Q)`), bound by the condition that
+        # A variable only of the body (Q in `q(C, Q) and r(Q)`), bound by the condition that
         # introduces it and failing at the first condition that tests it, failed for every value: the
         # why-not says so of no one in particular, never of the value tried last (docs/semantics.md).
         existential = [name for name in _existential(conditions, failing, set(binding), current)
@@ -352,6 +399,13 @@ class Prover:
         else:
             why.reason = "comparison-false"
         return why
+
+
+class _Forgetful(dict):
+    """A memo that keeps nothing (Prover.shortcuts off: every proof node built anew, as before they were shared)."""
+
+    def __setitem__(self, key, value) -> None:
+        pass
 
 
 def _names(c: n.Condition) -> set[str]:

@@ -3,7 +3,7 @@
 The Explainer (explain/explanation.py) writes the document as the JSON contract of docs/explanations.md
 (plain dictionaries, streamed answer by answer for registers); `read` turns such a document, or a `zan diff`
 document, into this tree once, and every format (engine/explain/render/) walks the tree with a
-`NodeVisitor`, as Jinja2's compiler walks its nodes: `visit(node)` calls `visit_<class name>`. Each node keeps
+`NodeVisitor`, as Jinja2's compiler walks its nodes: a node is handed to `visit_<class name>`. Each node keeps
 the dictionary it was read from (`data`), so the tree serialises to the same dictionaries, byte for byte
 (`as_dict`), and nothing a format needs is read from a dictionary by a key it has to know.
 """
@@ -498,7 +498,7 @@ def cited_norms(document: dict) -> dict[str, dict]:
 # ---------------------------------------------------------------- the visitor
 
 class NodeVisitor:
-    """Walks the tree: `visit(node, *args)` calls `visit_<class name>` (or that of its nearest base class that
+    """Walks the tree: `self.visit` of a node calls `visit_<class name>` (or that of its nearest base class that
     has one, so an Interpretation is visited as a Defeat unless the visitor says otherwise), else
     `generic_visit`."""
 

@@ -16,7 +16,9 @@ from engine import checks
 from engine.base.diagnostics import Diagnostic, ZanError
 from engine.base.project import current, refused
 from engine.base.resources import bundled_kb, default_queries
+from engine.base.dates import say_date
 from engine.base.source import Span
+from engine.explain import i18n
 from engine.syntax import nodes as n
 from engine.syntax.highlight import DECLARATIONS, MODALITIES
 from engine.syntax.knowledge import KnowledgeBase, case_only, display_path, kb_files
@@ -291,7 +293,8 @@ class Documents:
             return _act_hover(kb.acts[word], language)
         if word in kb.constants:
             c = kb.constants[word]
-            return f"**constant** `{c.name}`\n\n{_labels(c.labels)}\n\ndeclared at {c.span}"
+            return (f"**{i18n.word('hover constant', language)}** `{c.name}`\n\n{_labels(c.labels)}\n\n"
+                    + i18n.word("hover declared", language, where=c.span))
         return None
 
     def completions(self, path: Path, line: int | None = None, character: int | None = None) -> list[tuple[str, str, str, str]]:
@@ -413,51 +416,54 @@ def _first_line(text: str | None) -> str:
 
 
 def _norm_hover(norm: n.Norm, language: str) -> str:
-    parts = [f"**norm** `{norm.id}`" + (f" — cites `{norm.citation}`" if norm.citation else "")]
+    parts = [f"**{i18n.word('hover norm', language)}** `{norm.id}`"
+             + (f" — {i18n.word('hover cites', language)} `{norm.citation}`" if norm.citation else "")]
     quote = n.label_of(norm.quotes, language)
     if quote:
         parts.append(f"> {quote}")
     if norm.clause is not None:
         parts.append("```zan\n" + (f"{norm.clause.modality} " if norm.clause.modality else "") + str(norm.clause.head)
                      + (" if " + " and ".join(map(str, norm.clause.body)) if norm.clause.body else "") + "\n```")
-    for word, refs in (("exception to", norm.exception_to), ("rests on", norm.rests_on), ("see", norm.see)):
+    for key, refs in (("exception to", norm.exception_to), ("rests on", norm.rests_on), ("see", norm.see)):
         if refs:
-            parts.append(f"{word} " + ", ".join(f"`{r.norm_id}`" for r in refs))
+            parts.append(f"{i18n.word(key, language)} " + ", ".join(f"`{r.norm_id}`" for r in refs))
     if norm.interpretation:
-        parts.append(f"interpretation: {norm.interpretation}")
-    parts.append(f"declared at {norm.id_span}")
+        parts.append(f"{i18n.word('interpretation', language)}: {norm.interpretation}")
+    parts.append(i18n.word("hover declared", language, where=norm.id_span))
     return "\n\n".join(parts)
 
 
 def _predicate_hover(decl: n.PredicateDecl, language: str) -> str:
-    parts = [f"**predicate** `{decl.name}({', '.join(decl.parameters)})`", _labels(decl.labels)]
+    parts = [f"**{i18n.word('hover predicate', language)}** `{decl.name}({', '.join(decl.parameters)})`", _labels(decl.labels)]
     reading = n.label_of(decl.readings, language)
     if reading:
-        parts.append(f"reads: {reading}")
-    parts.append(f"declared at {decl.name_span}")
+        parts.append(f"{i18n.word('hover reads', language)}: {reading}")
+    parts.append(i18n.word("hover declared", language, where=decl.name_span))
     return "\n\n".join(p for p in parts if p)
 
 
 def _act_hover(act: n.Act, language: str) -> str:
-    parts = [f"**act** `{act.key}`" + (f" — rank {act.rank}" if act.rank is not None else ""), _labels(act.labels)]
-    if act.in_force is not None and act.in_force.start is not None:
-        parts.append(f"in force from {act.in_force.start.isoformat()}"
-                     + (f" to {act.in_force.end.isoformat()}" if act.in_force.end else ""))
-    parts.append(f"declared at {act.key_span}")
+    parts = [f"**{i18n.word('act', language)}** `{act.key}`"
+             + (f" — {i18n.word('rank', language)} {act.rank}" if act.rank is not None else ""), _labels(act.labels)]
+    if act.in_force is not None and act.in_force.start is not None:   # the dates as the reader's language says them
+        parts.append(i18n.word("in force since", language, date=say_date(act.in_force.start, language))
+                     + (f"; {i18n.word('in force until', language, date=say_date(act.in_force.end, language))}"
+                        if act.in_force.end else ""))
+    parts.append(i18n.word("hover declared", language, where=act.key_span))
     return "\n\n".join(p for p in parts if p)
 
 
 def _citation_hover(kb: KnowledgeBase, key: str, language: str) -> str:
     act = kb.acts[_citation_act(key)]
     citing = sorted(nid for nid, norm in kb.norms.items() if norm.citation == key)
-    parts = [f"**citation** `{key}` — {n.label_of(act.labels, language, act.key)}"
-             + (f" (rank {act.rank})" if act.rank is not None else "")]
+    parts = [f"**{i18n.word('hover citation', language)}** `{key}` — {n.label_of(act.labels, language, act.key)}"
+             + (f" ({i18n.word('rank', language)} {act.rank})" if act.rank is not None else "")]
     if citing:
-        parts.append("norms citing it: " + ", ".join(f"`{c}`" for c in citing))
+        parts.append(f"{i18n.word('hover citing', language)}: " + ", ".join(f"`{c}`" for c in citing))
         quote = n.label_of(kb.norms[citing[0]].quotes, language)
         if quote:
             parts.append(f"> {quote}")
-    parts.append(f"act declared at {act.key_span}")
+    parts.append(i18n.word("hover act declared", language, where=act.key_span))
     return "\n\n".join(parts)
 
 

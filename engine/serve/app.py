@@ -88,6 +88,14 @@ class Workbench:
             self._law = law(self.kb_dir)
         return self._law
 
+    def opening(self) -> tuple[str, str]:
+        """The question the page opens with and asks, and its date (ISO): the project's `page_question` and
+        `page_date` (zan.toml), the law's own example; without a project, no question and today."""
+        project = self.choice.project
+        question = project.page_question if project is not None and project.page_question else ""
+        day = project.page_date if project is not None and project.page_date else datetime.date.today()
+        return question, day.isoformat()
+
     def bundled(self) -> dict[str, Path]:
         """name -> file, for kb/cases/*.facts and kb/sample/*.facts (relative to the working folder, as the CLI names them)."""
         from engine.syntax.knowledge import display_path, sample_case_files
@@ -476,8 +484,8 @@ def work(connection, kb_dir, choice, scratch: str, memory: int) -> None:
 
 
 def general_json(bench: Workbench, body: dict) -> str:
-    """A general question in words (`zan ask "Can a convict in the isolator call his lawyer?" --format json`
-    without a case): the case space given what the question says, with the lawyer's conditions per status."""
+    """A general question in words (`zan ask QUESTION --format json` about no named
+    person, without a case): the case space given what the question says, with the conditions per status in words."""
     from engine.tools.cases import general_document, general_question
 
     language = _language(body.get("lang"))
@@ -570,9 +578,10 @@ def create_app(kb_dir: Path | None = None, choice=None, host: str | None = None)
         if language not in LANGUAGES:
             language = "en"
         words = page_words()
+        question, day = bench.opening()
         html = templates.get_template("index.html").render(
             lang=language, words=words, words_json=json.dumps(words, ensure_ascii=False).replace("<", "\\u003c"),
-            cases=list(bench.bundled()), max_body=MAX_BODY)
+            cases=list(bench.bundled()), max_body=MAX_BODY, question=question, day=day)
         return HTMLResponse(html)
 
     async def sheet(request: Request) -> Response:

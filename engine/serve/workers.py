@@ -31,9 +31,9 @@ REQUEST_SECONDS = 60.0
 REQUEST_MEMORY = 2 << 30          # bytes above a worker's size at its start
 
 _OVER = {"time": "the request took longer than {budget} s, the most this server gives one request; "
-                 "narrow the question (a smaller case, a purpose, --given for the case space)",
+                 "narrow the question (a smaller case, a value for a variable, --given for the case space)",
          "memory": "the request needed more than {budget} MB of memory, the most this server gives one request; "
-                   "narrow the question (a smaller case, a purpose, --given for the case space)",
+                   "narrow the question (a smaller case, a value for a variable, --given for the case space)",
          "busy": "the server is busy with other requests (it answers {budget} at a time); try again"}
 
 
@@ -118,7 +118,7 @@ class Worker:
 
 
 class Workers:
-    """The pool: `await call(name, body)` -> (status, media type, text), within the budgets."""
+    """The pool: `await workers.call(name, body)` -> (status, media type, text), within the budgets."""
 
     def __init__(self, target, args: tuple, count: int = WORKERS):
         """target(connection, *args, memory): a module-level function (a spawned process imports it by name) that
@@ -192,7 +192,7 @@ class Workers:
 
         try:
             raw = await loop.run_in_executor(None, exchange)
-        except (EOFError, OSError):   # the worker died (out of memory in a way Python could not catch)
+        except (EOFError, OSError):   # the worker is gone (out of memory in a way Python could not catch)
             asyncio.ensure_future(self._replace(worker))
             return over("memory", self.memory >> 20)
         if raw is None:

@@ -94,7 +94,7 @@ class KnowledgeBase:
         table[key] = node
 
     def kind_ancestry(self, kind: str) -> set[str]:
-        """The kind and every kind it is one of (`kind spouse is family_member`, transitively; cycles stop)."""
+        """The kind and every kind it is one of (`kind holder is party`, transitively; cycles stop)."""
         seen, todo = set(), [kind]
         while todo:
             k = todo.pop()
@@ -110,7 +110,7 @@ class KnowledgeBase:
         return decl.kind_of(index) if decl is not None and index < decl.arity else None
 
     def kind_label(self, kind: str, language: str) -> str | None:
-        """What a reader of the language calls a value of the kind (`kind spouse ... ru "супруг (супруга)"`), or None."""
+        """What a reader of the language calls a value of the kind (`kind holder ... ru "владелец"`), or None."""
         decl = self.kinds.get(kind)
         return next((label.text for label in decl.labels if label.language == language), None) if decl else None
 

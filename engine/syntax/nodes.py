@@ -186,9 +186,9 @@ class Act:
     notes: tuple[str, ...]
     span: Span
     key_span: Span
-    citations: tuple[Label, ...] = ()  # citation forms per language ("ҚАК {1}-бап {2}-бөлік {3}) тармақша")
+    citations: tuple[Label, ...] = ()  # citation forms per language ("кодекс {1}-бап {2}-бөлік {3}) тармақша")
     authentic: tuple[str, ...] = ()          # languages of the authentic text quoted; others are working translations
-    part_citations: tuple[tuple[str, Label], ...] = ()   # forms of named parts (`cc60 reasoning`): (part, form)
+    part_citations: tuple[tuple[str, Label], ...] = ()   # forms of named parts (`code reasoning`): (part, form)
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,7 +203,7 @@ class PredicateDecl:
     name_span: Span
     domain_span: Span | None = None
     phrases: tuple[Label, ...] = ()  # further ways a question in words may name it (beside labels and readings)
-    # the kind each parameter takes (`Person: spouse`), None where the declaration names none (its kind is then its
+    # the kind each parameter takes (`B: b`), None where the declaration names none (its kind is then its
     # name: see `kind_of`); empty for a declaration written before kinds
     kinds: tuple[Reference | None, ...] = ()
 
@@ -219,10 +219,10 @@ class PredicateDecl:
 
 @dataclass(frozen=True, slots=True)
 class KindDecl:
-    """A kind of value parameters take (`kind spouse is family_member kk "..." ru "..." en "spouse".`)."""
+    """A kind of value parameters take (`kind holder is party kk "..." ru "..." en "holder".`)."""
 
     name: str
-    parents: tuple[Reference, ...]     # the kinds it is one of (`is family_member`)
+    parents: tuple[Reference, ...]     # the kinds it is one of (`is r`)
     labels: tuple[Label, ...]
     notes: tuple[str, ...]
     span: Span
@@ -304,7 +304,7 @@ class ScopeDecl:
     """Provisions the knowledge base does not encode, and where they would speak: an undetermined answer to an
     atom matching `atom` where `conditions` hold is outside the kb's scope, not a gap (docs/cases.md, "Scope")."""
 
-    citations: tuple[str, ...]            # the provisions, as citation keys ("pec 109.1")
+    citations: tuple[str, ...]            # the provisions, as citation keys ("code 12.1")
     labels: tuple[Label, ...]             # what they hold, per language
     atom: Atom | None                     # the atoms they would decide (None: no answer is placed there)
     conditions: tuple = ()                # over the atom's variables
@@ -324,7 +324,7 @@ class AssumableDecl:
 
 @dataclass(frozen=True)
 class ConstraintDecl:
-    """A combination of facts no case has (`never spouse(C, P) and spouse(C, Q) and P != Q`)."""
+    """A combination of facts no case has (`never q(C, P) and q(C, Q) and P != Q`)."""
 
     conditions: tuple
     labels: tuple[Label, ...] = ()

@@ -31,7 +31,7 @@ _TERMINAL_NAMES = {
 _PUNCTUATION = {"DOT": "'.'", "COMMA": "','", "LPAR": "'('", "RPAR": "')'"}
 
 # Words authors write for a modality or a keyword of the language (the DSL's own words, never the law's):
-# "forbidden visit(C, P)" gets "did you mean prohibited?", as an unknown predicate gets its did-you-mean.
+# "forbidden p(A, B)" gets "did you mean prohibited?", as an unknown predicate gets its did-you-mean.
 _KEYWORD_SYNONYMS = {
     "forbidden": "prohibited", "forbid": "prohibited", "forbids": "prohibited", "banned": "prohibited",
     "prohibit": "prohibited", "prohibits": "prohibited", "illegal": "prohibited",
@@ -158,7 +158,7 @@ def _keywords() -> tuple[str, ...]:
 
 def _misspelt_keyword(token, text: str, path: str, expected) -> tuple[str, Span, str] | None:
     """A word where a keyword or modality was meant: the unexpected word itself (`an` for `and`), or the word
-    just before an unexpected word (`forbidden visit(...)`: two names in a row are never the grammar's)."""
+    just before an unexpected word (`forbidden q(...)`: two names in a row are never the grammar's)."""
     import difflib
 
     def guess(word: str) -> str | None:

@@ -1,5 +1,5 @@
-"""A provision cited in a question ("согласно подп. 2) ч. 1 ст. 134 УИК, может ли ...", "according to pec 134.1.2,
-may ..."): which norms of the knowledge base it names, and what each of them did in each answer.
+"""A provision cited in a question ("согласно подп. 2) ч. 1 ст. 12 Кодекса, может ли ...", "according to
+code 12.1.2, may ..."): which norms of the knowledge base it names, and what each of them did in each answer.
 
 A citation in a question asks according to that provision. The answers stay the law's as a whole (a provision
 alone never decides: another may defeat it, and saying its conclusion alone would misstate the law); each answer
@@ -7,7 +7,7 @@ says what the cited provision's norms did in it (`according_to`): decided the st
 defeated or read narrowly (by which norm, on which principle), were left in an unresolved conflict, were a
 condition of the decision, are a basis the deciding norm rests on, did not apply (the condition that failed,
 where the trace says it), or (a definition) are not used by the answer; a norm concluding another atom (another
-purpose) is `other atom`. Text says the first kinds; JSON all. The facts come from the answer's trace (`trace.applied`, the proofs, the why-nots).
+value of an argument) is `other atom`. Text says the first kinds; JSON all. The facts come from the answer's trace (`trace.applied`, the proofs, the why-nots).
 
 May import: engine.explain, engine.syntax, engine.base.
 """
@@ -20,7 +20,7 @@ from engine.syntax.knowledge import KnowledgeBase
 
 
 def cited_norms(kb: KnowledgeBase, citation: Citation) -> list[n.Norm]:
-    """The norms a citation names: those citing it or a part of it (`pec 134` names `pec 134.1.2`); an act's
+    """The norms a citation names: those citing it or a part of it (`code 12` names `code 12.1.2`); an act's
     key alone names every norm of the act."""
     found = []
     for norm in kb.norms.values():

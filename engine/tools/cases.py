@@ -1,11 +1,11 @@
 """The case space (`zan cases`): every case a question can meet, and the law's answer to each.
 
-For a question such as `call(C, P, Purpose)`:
+For a question such as `q(A, B, R)`:
 
-- **individuals**: the question's variables become generic persons (`c`, `p`); a variable whose
-  domain the knowledge base itself enumerates (`purpose(Purpose)`: facts of kb/, no rule) takes each
-  of those values in turn; and every existential variable of a deciding norm (the relative whose
-  death is the ground) gets one more person of its own.
+- **individuals**: the question's variables become generic persons (`a`, `b`); a variable whose
+  domain the knowledge base itself enumerates (`r(R)`: facts of kb/, no rule) takes each
+  of those values in turn; and every existential variable of a deciding norm (a person its conditions
+  speak of and its conclusion does not) gets one more person of its own.
 - **dimensions**: the ground facts over them that the deciding norms read, directly or through
   definitions, and that a case file could state (no norm concludes them, kb/ does not fix them).
 - **rows**: a decision table per atom of the question, read top down (the first row that matches an
@@ -59,7 +59,7 @@ MAX_COMBINATIONS = 16384    # combinations of applicable norms one question weig
 # ---------------------------------------------------------------- what-if: assumed and retracted facts
 
 def parse_fact(text: str) -> GroundAtom:
-    """A ground fact written on the command line, e.g. `died(mother)`, as (relation, values)."""
+    """A ground fact written on the command line, e.g. `p(a)`, as (relation, values)."""
     from engine.syntax.parser import parse_query
 
     query = parse_query(text.strip().rstrip("."), path="<assumed>")
@@ -258,7 +258,7 @@ class Builder:
         self.d = Diagrams(budget, deadline)
         self.grouped = grouped          # the facts of one person together (the case space), or in the order read (--how)
         # --how: what the case's own facts make true (the evaluated model); its values are candidates in the
-        # roles where the model has them, whatever the kind (an owner the case names as `legal_owner_of`'s P)
+        # roles where the model has them, whatever the kind (a person the case names as `q`'s B)
         self.model = None
         self.anchors: set = set()       # the question's own persons: facts about the others are grouped per person
         self.combinations = 0           # patterns of applicable norms decided so far (bounded: MAX_COMBINATIONS)
@@ -271,7 +271,7 @@ class Builder:
         ruled = {r.relation for p in programs for r in p.rules}
         with_facts = {rel for p in programs for rel, rows in p.facts.items() if rows}
         case_relations = {rel for rel, _ in case_facts}
-        # kb/ enumerates these itself (purpose, emergency_kind): facts, no rule, no case fact states them
+        # kb/ enumerates these itself (the values of a kind such as `r(x)`, `r(y)`): facts, no rule, no case fact states them
         self.fixed_relations = {rel for rel in with_facts - ruled - concluded - case_relations if rel in kb.predicates}
         # an obligation's fulfilment is stated as a fact of its own atom (a case may say the duty was done);
         # a permission or prohibition never is (checks/conclusions.py: conclusion-as-fact)
@@ -285,12 +285,12 @@ class Builder:
         self.open_relations = {rel for rel in kb.predicates if rel not in self.fixed_relations and (
             rel in fulfilled_by_fact or (rel not in concluded and not any(p.deontic and rel in p.deontic for p in programs)))}
         # a fact the kb declares a case may establish (assumable: evidence, circumstances) stays a fact of the
-        # case even where a norm also derives it (a death certificate proves the death; died(X) may be stated)
+        # case even where a norm also derives it (evidence a norm reads as proof may still be stated)
         modal = {rel for rel, kinds in modalities.items() if kinds}
         self.open_relations |= {ref.norm_id for decl in kb.assumables for ref in decl.predicates
                                 if ref.norm_id in kb.predicates and ref.norm_id not in modal
                                 and ref.norm_id not in self.fixed_relations}
-        # the values kb/ itself enumerates (social_ties, natural...) are not persons
+        # the values kb/ itself enumerates (x, y in `r(x)`, `r(y)`) are not persons
         self.law_values = {v for p in programs for rel in self.fixed_relations for row in p.facts.get(rel, {}) for v in row}
         for name, types in (case_constants or {}).items():
             if name not in self.law_values:
@@ -302,7 +302,7 @@ class Builder:
         if index is None:
             index = self._dimension_index[key] = len(self.dimensions)
             self.dimensions.append(key)
-            # the facts about one person (the relative, the friend) sit together in the diagrams: a
+            # the facts about one person (b, then c) sit together in the diagrams: a
             # disjunction over persons then grows with their number, not exponentially. Ungrouped, a fact
             # sits where the conditions first read it (depth first: a norm's facts about one person
             # together, then the next person): on rule 34's case files with many entities up to fifty times
@@ -329,7 +329,7 @@ class Builder:
         """The values an existential variable ranges over: the persons of its kind met so far, and one of its own.
 
         One of its own per role: the position of the condition that first names it, with the values its
-        other arguments are bound to (`in(e, X)`). Every norm and definition reaching the same role shares
+        other arguments are bound to (`q(e, X)`). Every norm and definition reaching the same role shares
         the person (the entity the appointment e is in is one entity, whichever paragraph speaks of it), so
         the space does not grow by a block of facts per norm; a second variable of the same role within one
         condition (`A != B`) gets a person of its own."""
@@ -391,6 +391,7 @@ class CaseSpace:
     retracted: list[GroundAtom] = field(default_factory=list)
     hit_policy: str = "first"     # first: the first row that matches decides; any: overlapping rows agree
     given: list[GroundAtom] = field(default_factory=list)      # --given: the facts the question fixes
+    persons: dict[str, Individual] = field(default_factory=dict)   # every person the space met (representatives' renaming)
 
 
 def _instances(builder: Builder, program: ir.Program, atom: n.Atom) -> list[tuple]:
@@ -410,7 +411,7 @@ def _instances(builder: Builder, program: ir.Program, atom: n.Atom) -> list[tupl
     for k, t in enumerate(atom.args):
         if isinstance(t, n.Constant):
             # a person of the question is renamed in each hypothetical case; a constant the law itself names
-            # (`obligatory amend(ministry_of_internal_affairs, rules819)`) must stay what the norms speak of
+            # (`obligatory p(x, code)`) must stay what the norms speak of
             if isinstance(t.value, str) and t.value not in builder.law_values and t.value not in named_by_law:
                 builder.individual(t.value, {builder.parameter(atom.predicate, k)}, "query")
             options.append([t.value])
@@ -419,7 +420,7 @@ def _instances(builder: Builder, program: ir.Program, atom: n.Atom) -> list[tupl
         else:
             name = t.name.lower()
             builder.individual(name, {builder.parameter(atom.predicate, k)}, "query", variable=t.name)
-            # and the constants a norm's conclusion puts there (`obligatory amend(ministry, rules819)`)
+            # and the constants a norm's conclusion puts there (`obligatory p(x, code)`)
             concluded = [r.head.args[k + 1] for r in _norm_rules(program, atom.predicate) if k + 1 < len(r.head.args)]
             named = sorted({c.value for c in concluded if isinstance(c, n.Constant)}, key=str)
             options.append([name] + [v for v in named if v != name])
@@ -576,7 +577,7 @@ def _combined(d: Diagrams, applies: list[tuple[str, int]], together: tuple[set, 
 def _scoped(builder: Builder, grounder: Grounder, program: ir.Program, predicate: str, values: tuple,
             root: int, found: dict) -> int:
     """The undetermined outcomes (no conflict) where a scope declaration of the kb holds, marked as outside
-    what the kb encodes (`outside scope "pec 109.1" for call(C, P, Purpose) if ...`): not gaps."""
+    what the kb encodes (`outside scope "code 12.1" for q(A, B) if ...`): not gaps."""
     import dataclasses
 
     d = builder.d
@@ -626,7 +627,7 @@ def _table(d: Diagrams, root: int, impossible_value: Callable, keep: Callable | 
     irredundant cover (Diagrams.isop) of its region where the regions of the rows above are don't-cares,
     chosen greedily (the outcome with the fewest rows next). So every condition of a row is needed:
     without it the row would also take cases of an outcome below it. With a status filter (`permitted
-    call(...)`): the outcomes of that status only, each a prime cover of its own region (rows of one
+    q(...)`): the outcomes of that status only, each a prime cover of its own region (rows of one
     outcome may overlap, rows of different outcomes never do: DMN's "any").
     Assignments that no case can have (the None leaf: an impossible pattern) are don't-cares everywhere.
     """
@@ -748,34 +749,78 @@ def _representatives(kb: KnowledgeBase, make: Callable, builder: Builder,
     """Evaluates many hypothetical cases, each with its own renamed persons: a trace per case.
 
     Cases go in as few programs as can hold them apart: two cases whose atoms stay the same once
-    renamed (the constants of the law, `amend(ministry_of_internal_affairs, rules819)`) are evaluated in
+    renamed (the constants of the law, `q(a, b)` where a and b are no persons) are evaluated in
     different programs. make(asked) lowers the program of one side; the asked atoms join their
     `asked over` domains, as a ground question's do (ir.lower), so a norm reaching "whoever" decides them.
     """
-    renamed = [tuple(_rename(v, str(k), builder.individuals) for v in values)
+    renamed, batches = _batches(builder.individuals, cases)
+    return [t for t, _program in _representative_runs(make, builder.individuals, cases, renamed, batches)]
+
+
+def _representative_runs(make: Callable, individuals: dict, cases: list, renamed: list, batches: dict,
+                         level: str = "brief") -> list[tuple]:
+    """(trace, program) per case: each batch of _representatives' cases evaluated in one program."""
+    traces: list = [(None, None)] * len(cases)
+    for members in batches.values():
+        program = make([(cases[k][0][0], renamed[k]) for k in members], False)
+        for k in members:
+            for relation, values in cases[k][1]:
+                program.add_fact(relation, tuple(_rename(v, str(k), individuals) for v in values),
+                                 Span("<case space>", k + 1, 1))
+        predicates = {cases[k][0][0] for k in members}
+        done = evaluated(program, predicates, many=True)
+        decisions = {p: Decisions(program, done.model, p) for p in predicates}
+        for k in members:
+            traces[k] = (done.trace(decisions[cases[k][0][0]](renamed[k]), level), program)
+    return traces
+
+
+def _batches(builder_individuals: dict, cases: list) -> tuple[list, dict]:
+    """The renamed values of each case and the batches of cases one program can hold apart (_representatives)."""
+    renamed = [tuple(_rename(v, str(k), builder_individuals) for v in values)
                for k, ((_predicate, values), _facts) in enumerate(cases)]
     seen: dict[tuple, int] = {}
     batches: dict[tuple, list[int]] = {}
     for k, ((predicate, _values), facts) in enumerate(cases):
         # a fact that names no person of the case (a proposition, `conditions_satisfied`) would hold in
         # every case of its program: cases go together only when they state the same such facts
-        shared = frozenset(f for f in facts if not any(_rename(v, "", builder.individuals) != v for v in f[1]))
+        shared = frozenset(f for f in facts if not any(_rename(v, "", builder_individuals) != v for v in f[1]))
         key = (predicate, renamed[k], shared)
         batches.setdefault((shared, seen.get(key, 0)), []).append(k)
         seen[key] = seen.get(key, 0) + 1
-    traces: list = [None] * len(cases)
+    return renamed, batches
+
+
+def according_rows(space: CaseSpace, norm_ids: Sequence[str], language: str, names: dict[str, str] | None = None,
+                   budget: Budget | None = None) -> list[list[dict] | None]:
+    """What the norms of a provision cited in a general question did in each row (engine/tools/according.fates):
+    the row's representative case evaluated the ordinary way with the full trace (its why-nots), read in the
+    reader's language with the persons named as `names` says. Within the cases' CPU budget (CASES_BUDGET's
+    seconds, budget_clock): the rows past it get None."""
+    from engine.explain.phrasebook import Phrasebook
+    from engine.tools.according import bearing, fates
+
+    deadline = budget_clock() + (budget or CASES_BUDGET).seconds
+    cases = [((r.predicate, r.values), list(r.case) + list(space.assumed) + list(space.given)) for r in space.rows]
+    individuals = space.persons or space.individuals
+    renamed, batches = _batches(individuals, cases)
+    make = _lowering(space.kb, space.at, space.reading, list(space.assumed) + list(space.given), space.retracted)
+    cite = Phrasebook(space.kb, language).cite
+    out: list[list[dict] | None] = [None] * len(cases)
     for members in batches.values():
-        program = make([(cases[k][0][0], renamed[k]) for k in members], False)
+        if budget_clock() > deadline:
+            break
+        runs = _representative_runs(make, individuals, cases, renamed, {0: members}, level="full")
         for k in members:
-            for relation, values in cases[k][1]:
-                program.add_fact(relation, tuple(_rename(v, str(k), builder.individuals) for v in values),
-                                 Span("<case space>", k + 1, 1))
-        predicates = {cases[k][0][0] for k in members}
-        done = evaluated(program, predicates, many=True)
-        decisions = {p: Decisions(program, done.model, p) for p in predicates}
-        for k in members:
-            traces[k] = done.trace(decisions[cases[k][0][0]](renamed[k]), "brief")
-    return traces
+            trace, program = runs[k]
+            if trace is None or budget_clock() > deadline:
+                continue
+            shown = {_rename(name, str(k), individuals): (names or {}).get(name, name) for name in individuals}
+            entry = _Naming(space.kb, program, language, shown).answer(trace)
+            row = space.rows[k]
+            ids = [m.id for m in bearing(space.kb, [space.kb.norms[i] for i in norm_ids], row.predicate)]
+            out[k] = fates(space.kb, entry, {}, ids, cite)
+    return out
 
 
 def cases(query: str | n.Query, at: datetime.date, kb_dir: Path | None = None, compare: datetime.date | None = None,
@@ -821,7 +866,7 @@ def _checked_facts(kb: KnowledgeBase, facts: Sequence[str | n.Atom | GroundAtom]
                    language: str) -> list[GroundAtom]:
     """Facts written on the command line (text) or given as atoms, as (relation, values): each a declared
     predicate with its arity, else an error at the fact, in the reader's language. A --given fact may name the
-    question's own variables (`advocate(P)`: the person p)."""
+    question's own variables (`p(B)`: the person b)."""
     from engine.pipeline import check_query, fact_atoms
 
     out: list[GroundAtom] = []
@@ -857,7 +902,7 @@ def _lowering(kb: KnowledgeBase, day: datetime.date, reading, assumed: list[Grou
 
 
 def _given_atom(text: str, path: str, parsed: n.Query, language: str) -> n.Atom:
-    """A --given fact: ground, or over the question's own variables (`advocate(P)` is about the person p)."""
+    """A --given fact: ground, or over the question's own variables (`p(B)` is about the person b)."""
     from engine.base.messages import message
     from engine.syntax.parser import parse_query
 
@@ -957,7 +1002,7 @@ def _space(kb, parsed, at, programs, makers, builder, grounders, instances, comp
     space = CaseSpace(parsed, at, kb, programs, individuals, mattering, rows,
                       compare=compare, reading=reading, versus_reading=versus_reading,
                       assumed=[a for a in assumed if a not in given], retracted=retracted, given=list(given),
-                      hit_policy="any" if parsed.status is not None else "first")
+                      hit_policy="any" if parsed.status is not None else "first", persons=dict(builder.individuals))
     space.redundant = _redundant(builder, grounders[0], programs[0], parsed.atom.predicate, instances, rows)
     return space
 
@@ -1100,7 +1145,7 @@ def how(program: ir.Program, kb: KnowledgeBase, predicate: str, values: tuple, s
                 keep = d.conj(keep, d.neg(broken))
         if current is not None and _status_of(d.evaluate(root, lambda v: False)) != current:
             # the diagrams read the case otherwise than its evaluation: a name of the case in a role that a
-            # definition gives another kind (`owner_of(X, G)` over `legal_owner_of(P, F)`) is not a candidate there
+            # definition gives another kind (`q(X, G)` over `r(P, F)`) is not a candidate there
             stopped = {"bound": "case", "limit": 0}
         for s in d.smallest_true_sets(root, lambda key: _status_of(key) == status, within=keep):
             if not s and current is not None:      # the case as it is: the evaluation said otherwise
@@ -1170,9 +1215,9 @@ def how_for_result(result, status: str, limit: int | None = None, budget: Budget
 
 def general(query: n.Query, roles: Sequence[n.Atom], at: datetime.date, kb_dir: Path | None = None,
             assumptions: Sequence[n.Atom] = (), reading: str | None = None, language: str = "en") -> CaseSpace:
-    """A question about no named person ("can a convict in the isolator call his lawyer?"), answered in
-    general: the case space of its atom given what the question says of its persons (the role atoms
-    over its variables, e.g. `in_disciplinary_isolator(Convict)`, `advocate(Person)`), at its date."""
+    """A question about no named person ("may someone who is p do q with a b?"), answered in general: the
+    case space of its atom given what the question says of its persons (the role atoms over its variables,
+    e.g. `p(A)`, `b(B)`), at its date."""
     assumed = [a for a in assumptions if not a.variables()]
     return cases(query, at, kb_dir, reading=reading, given=list(roles), assumed=assumed, language=language)
 
@@ -1192,7 +1237,7 @@ def general_question(text: str, kb_dir: Path | None, language: str):
 def general_document(understood, kb: KnowledgeBase, at: datetime.date, kb_dir: Path | None = None,
                      language: str = "en", reading: str | None = None) -> dict:
     """A general question's answer as data: the case space's document (persons named by letters) plus
-    `question` (as understood) and `conditions` (per atom: the atom in words and the lawyer's lines)."""
+    `question` (as understood) and `conditions` (per atom: the atom in words and its lines in words)."""
     from engine.explain.render.as_cases import conditions
     from engine.tools.understanding import in_words
 
@@ -1201,6 +1246,14 @@ def general_document(understood, kb: KnowledgeBase, at: datetime.date, kb_dir: P
     doc = document(space, language, names=letters(space, language))
     doc["question"] = in_words(understood, kb, language)
     doc["conditions"] = [{"atom_read": atom_read, "lines": lines} for atom_read, lines in conditions(doc, language)]
+    cited = [nid for c in understood.according_to for nid in c[2]]
+    if cited:   # a provision cited in the question: what its norms did in each row's case (tools/according.py)
+        verdicts = according_rows(space, list(dict.fromkeys(cited)), language, names=doc.get("names"))
+        for row, said in zip(doc["rows"], verdicts):
+            if said is not None:
+                row["according_to"] = said
+            else:
+                row["according_stopped"] = True   # the budget ran out before this row's case was read
     return doc
 
 

@@ -16,7 +16,7 @@ import datetime
 from dataclasses import field, replace
 from engine.base.records import dataclass
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 from engine.logic import ir
 from engine.syntax import nodes as n
@@ -145,11 +145,15 @@ def diff_every(queries: Sequence[n.Query], start: datetime.date, end: datetime.d
     return out
 
 
-def every_document(every: EveryDiff, language: str = "en", depth: int | None = None, steps: bool = False) -> dict:
+def every_document(every: EveryDiff, language: str = "en", depth: int | None = None, steps: bool = False,
+                   annotate: Callable[[DiffResult, dict], None] | None = None) -> dict:
     """A diff of every question as one diff document: `changes` of all questions in their order, each naming its
     `question`; `questions` lists each question with its number of changes (or `examined: false` past a budget);
     `unchanged` says in which nothing changed, `stopped` the bound that stopped it (the trainers' page shows both)."""
     docs = [document(r, language, depth=depth, steps=steps) for r in every.results]
+    for r, d in zip(every.results, docs):
+        if annotate is not None:   # each question's changes, before they are joined (a cited provision's verdicts)
+            annotate(r, d)
     asked = [query_text(q) for q in every.queries]
     out: dict[str, Any] = {"query": "; ".join(asked), "from": every.start.isoformat(), "to": every.end.isoformat(),
                            "changes": [dict(c, question=d["query"]) for d in docs for c in d["changes"]],
@@ -175,14 +179,35 @@ def words_document(understood, said: dict, kb_dir: Path | None, fact_files: Sequ
     question said back in it: of its one question, or of every question the law can be asked."""
     start, end = understood.between
     assumed = tuple(understood.assumptions) + tuple(assumptions)
+    cited = list(dict.fromkeys(nid for _written, _key, ids in understood.according_to for nid in ids))
     if understood.every:
-        doc = every_document(diff_every(understood.every, start, end, kb_dir, fact_files, assumptions=assumed,
-                                        retractions=retractions, reading=reading), language, depth=depth, steps=steps)
+        every = diff_every(understood.every, start, end, kb_dir, fact_files, assumptions=assumed,
+                           retractions=retractions, reading=reading)
+        doc = every_document(every, language, depth=depth, steps=steps,
+                             annotate=(lambda r, d: according(r, d, cited, language)) if cited else None)
     else:
-        doc = document(diff(understood.query, start, end, kb_dir, fact_files, assumptions=assumed,
-                            retractions=retractions, reading=reading, language=language), language, depth=depth, steps=steps)
+        result = diff(understood.query, start, end, kb_dir, fact_files, assumptions=assumed,
+                      retractions=retractions, reading=reading, language=language)
+        doc = document(result, language, depth=depth, steps=steps)
+        if cited:
+            according(result, doc, cited, language)
     doc["question"] = said
     return doc
+
+
+def according(result: DiffResult, doc: dict, norm_ids: Sequence[str], language: str) -> None:
+    """A provision cited in a "what changed" question: each change's `according_to` says what the provision's norms
+    (those bearing on the change's question) did at each date, `{"before": [...], "after": [...]}` (a side the
+    atom is no answer at is null; engine/tools/according.fates)."""
+    from engine.explain.phrasebook import Phrasebook
+    from engine.tools.according import bearing, fates
+
+    kb = result.kb
+    ids = [m.id for m in bearing(kb, [kb.norms[i] for i in norm_ids], result.query.atom.predicate)]
+    cite = Phrasebook(kb, language).cite
+    for change in doc["changes"]:
+        change["according_to"] = {side: fates(kb, change[side], {}, ids, cite) if change.get(side) else None
+                                  for side in ("before", "after")}
 
 
 def _order(values: tuple) -> tuple:

@@ -12,8 +12,8 @@ explanation (summary, defeats, why-nots) in the language asked for.
 An exercise has exactly one correct answer: the status and deciding norm the kb gives (and, at
 level 2, the norm it defeated and the principle), among options that never include another norm
 that supports the same status (`also_supported_by`). Topics are words taken from the kb: a
-constant in the question (`legal_aid`), a word of a deciding or defeated norm's id (`death`), a
-predicate of the case's facts (`died`) or of the question (`visit`), or `dates` (the status differs the day before a change day).
+constant in the question (`a`), a word of a deciding or defeated norm's id (`sale` of `code.12.1.sale`), a
+predicate of the case's facts (`p`) or of the question (`q`), or `dates` (the status differs the day before a change day).
 """
 
 from __future__ import annotations
@@ -343,7 +343,7 @@ def reaches(kb: KnowledgeBase, topic: str, case: Case, day: datetime.date, predi
 # ------------------------------------------------------------------ topics
 
 def id_words(norm_id: str, kb: KnowledgeBase) -> set[str]:
-    """The words of a norm id that are not the act's key or a number: pec.109.2.death -> {death}."""
+    """The words of a norm id that are not the act's key or a number: code.12.1.sale -> {sale}."""
     return {part for part in norm_id.split(".") if part and not part.isdigit() and part not in kb.acts}
 
 

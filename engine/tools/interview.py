@@ -3,14 +3,14 @@
 The candidates are the ground atoms of the case's input predicates (those no rule or norm
 concludes, or that the bundled cases state as facts) over the case's individuals, each argument
 drawn from the values whose kind fits the parameter: a value is of the kinds of the parameters the
-case's facts (and the kb's own) name it under (`spouse(Convict: convict, Person: spouse)` makes aigul
-a spouse, and by `kind spouse is family_member` a family member and a person), and a parameter takes
+case's facts (and the kb's own) name it under (`q(X: party, Y: holder)` makes b a
+holder, and by `kind holder is party` a party too), and a parameter takes
 the values of its kind or of a kind under it (docs/authoring.md, "Kinds of parameters"; a parameter
 that names no kind has its name as its kind, so a kb without kinds offers a value where the case uses
 it under the same parameter name). Each is read through its predicate's `reads` template in the
 language asked for, and says on which lines of the case it is already a fact.
 `by_person` groups the same facts by the individual they are about (their last argument the case names:
-the spouse in `spouse(Convict, Person)`, the convict in `emergency(Convict, Kind)`), as a trainer reads a
+Y in `q(X, Y)`, X in `r(X, Kind)`), as a trainer reads a
 case: person by person.
 """
 
@@ -101,8 +101,8 @@ def by_person(groups: list[dict], kb: KnowledgeBase, language: str) -> list[dict
     people: dict[str, dict] = {}
     for group in groups:
         for fact in group["facts"]:
-            # about its last argument the case names: spouse(kunakbaev, aigul) tells of Aigul (whose spouse she is),
-            # emergency(kunakbaev, social) of Kunakbaev; a fact of one argument of that one
+            # about its last argument the case names: q(a, b) tells of b (who is a's q), r(a, x) of a (x is no name
+            # the case gives); a fact of one argument of that one
             about = fact.get("about") or fact["atom"][fact["atom"].index("(") + 1:].rstrip(")").split(",")[-1].strip()
             entry = people.setdefault(about, {"person": about, "label": explainer.value_label(about) or about, "facts": []})
             entry["facts"].append(dict(fact, predicate=group["predicate"], predicate_label=group["label"]))

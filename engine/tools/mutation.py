@@ -2,7 +2,7 @@
 
 A mutant is the knowledge base with one change that a careless author or a wrong reading of the law
 would make: an `exception to` dropped, two acts' ranks swapped, an in-force date moved by a day,
-permitted and prohibited flipped, a condition dropped or negated, a constant (a purpose, a regime, a
+permitted and prohibited flipped, a condition dropped or negated, a constant (a value, a
 person's role) replaced by another that stands in the same place elsewhere in the law. The scenarios
 are run on each mutant; a mutant is killed when some expectation fails. A survivor is a missing
 scenario or dead law; where the change cannot alter any answer it is an equivalent mutant, to be

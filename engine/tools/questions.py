@@ -16,7 +16,7 @@ from engine.base.source import Span
 def instantiate(name: str, args: Sequence[str], query_dir: Path | None, language: str,
                 names: dict[str, str] | None = None) -> tuple[n.Query, str | None]:
     """The saved question's query with its parameters bound, and its title in the language (a name in the
-    title as `names` spells it in the language: kunakbaev -> Кунакбаев, where the kb labels the constant)."""
+    title as `names` spells it in the language: ivanov -> Иванов, where the kb labels the constant)."""
     folder = Path(query_dir) if query_dir else default_queries()
     kb = load(sorted(q for q in folder.glob("*.zan") if q.is_file()))
     question = kb.questions.get(name)

@@ -4,8 +4,8 @@ Cases that share no constant cannot meet in a rule, so a register's case facts c
 groups evaluated one at a time (memory bounded by a group, time linear in the register) and on
 several cores (`zan ask --jobs N`). Which constants matter is read off the program, soundly:
 
-- **broadcast facts**: where a rule's body has parts joined by no variable (`contact(C, P) if
-  convict(C) and advocate(P)`), the facts of the smaller part (and of what derives them) are given
+- **broadcast facts**: where a rule's body has parts joined by no variable (`q(A, B) if
+  p(A) and r(B)`), the facts of the smaller part (and of what derives them) are given
   to every partition, with the knowledge base's own facts;
 - **linking positions**: an argument position links two facts when some rule joins it, by a shared
   variable, with another literal that is not broadcast (directly, or through the head of a rule
@@ -15,7 +15,7 @@ several cores (`zan ask --jobs N`). Which constants matter is read off the progr
   analysis gives up and the register is one partition (the same answers as without partitions).
 
 An answer belongs to the partition holding one of its atom's constants that no broadcast fact has
-(a convict); answers with none are the broadcast facts' own, taken from a partition with no case
+(a person); answers with none are the broadcast facts' own, taken from a partition with no case
 facts. Answers are sorted within each partition and the partitions follow the order of their
 first fact in the input, whatever the number of jobs (`--jobs 1` and `--jobs 2` write the same bytes).
 
@@ -94,8 +94,8 @@ class Layout:
     def __init__(self, broadcast: set[str], linking: set[tuple[str, int]], global_linked: AbstractSet[tuple[str, int]] = frozenset()):
         self.broadcast = broadcast
         self.linking = linking
-        # positions joined with a value that may come from broadcast facts (`contact(C, P) if convict(C) and
-        # advocate(P)`, then `not died(P)`): a case fact holding a broadcast constant there is needed by
+        # positions joined with a value that may come from broadcast facts (`q(C, P) if r(C) and
+        # s(P)`, then `not t(P)`): a case fact holding a broadcast constant there is needed by
         # every partition, so it is broadcast too (partitions)
         self.global_linked = global_linked
 

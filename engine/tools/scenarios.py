@@ -566,19 +566,23 @@ def compare(e: Expectation, t: Trace | None, program: ir.Program) -> list[Mismat
 
 def report(outcome: Outcome, language: str = "en") -> str:
     """A failure as a reviewer reads it: where, expected against actual, then the actual derivation."""
+    from engine.base.dates import say_date
     from engine.explain.explanation import Explainer
+    from engine.explain.i18n import word
     from engine.explain.render import as_text
 
     e = outcome.expectation
-    lines = [f"{e.span}: FAIL {outcome.scenario.name}: {e.atom} at {outcome.at.isoformat()}"]
+    lines = [f"{e.span}: " + word("scenario failed", language, scenario=outcome.scenario.name, atom=e.atom,
+                                  date=say_date(outcome.at, language))]
     width = max(len(m.what) for m in outcome.mismatches) + 1
+    expected, actual = word("expected", language), word("actually", language)
     for m in outcome.mismatches:
-        lines.append(f"  {m.what + ':':{width}} expected {m.expected}")
-        lines.append(f"  {'':{width}} actual   {m.actual}")
+        lines.append(f"  {m.what + ':':{width}} {expected} {m.expected}")
+        lines.append(f"  {'':{width}} {actual:{len(expected)}} {m.actual}")
     if outcome.trace is not None:
         doc = {"query": str(e.atom), "at": outcome.at.isoformat(),
                "answers": [Explainer(outcome.kb, outcome.program, language).answer(outcome.trace)]}
-        lines.append("  actual derivation:")
+        lines.append("  " + word("actual derivation", language))
         lines += ["    " + line if line else "" for line in as_text.render(doc, True, language).splitlines()[1:]]
     return "\n".join(lines).rstrip() + "\n"
 

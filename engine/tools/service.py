@@ -1,4 +1,4 @@
-"""One service from a request to a document: `answer_document(pipeline.Request)`, which `zan ask`, `zan query`
+"""One way from a request to a document: `answer_document(pipeline.Request)`, which `zan ask`, `zan query`
 and the workbench's /api/ask all call, so that a front-end only reads its options into a Request and prints
 the document that comes back (engine/explain/render).
 

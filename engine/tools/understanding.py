@@ -1,8 +1,8 @@
 """Questions in words (kk, ru, en): a controlled language generated from the knowledge base.
 
-`understand(text, kb, language)` turns "which calls are permitted for Kunakbayev in the disciplinary
-isolator on 15 January 2025?" into the question it means (`permitted call(kunakbaev, Person, Purpose)`,
-an assumption `in_disciplinary_isolator(kunakbaev)`, the date) or into a located diagnostic naming the
+`understand(text, kb, language)` turns "what is permitted for Ivanov in the city on 1 March 2025?"
+(Ivanov the label of a constant, "in the city" a phrase of a predicate p) into the question it means
+(`permitted q(ivanov, X)`, an assumption `p(ivanov)`, the date) or into a located diagnostic naming the
 word it could not place and the nearest phrasings it knows. It never guesses: every word of the text
 must be placed, or the question is not understood.
 
@@ -76,7 +76,7 @@ class Understood:
     # a kinship or role word the case does not resolve to one person ("a close relative"; only with
     # understand(..., general_questions=True)): the role atoms over the query's unbound variable(s)
     roles: tuple[n.Atom, ...] = ()
-    # provisions cited in the question ("согласно подп. 2) ч. 1 ст. 134 УИК"): (the words written, the citation
+    # provisions cited in the question ("согласно подп. 2) ч. 1 ст. 12 кодекса"): (the words written, the citation
     # key, the ids of its norms that bear on the question); the answers say what those norms did (tools/according)
     according_to: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
     # the question asks after an obligation's deadline and fulfilment («не истек ли срок», "fulfilled"): the norms
@@ -130,7 +130,7 @@ def _similar(written: str, known: str) -> float:
 
 
 def _name_match(written: str, name: str) -> bool:
-    """A name with a case ending (Кунакбаеву, Құнақбаевқа, Ospanov's): the name, then at most 4 letters."""
+    """A name with a case ending (Иванову, Ахметовке, Ivanov's): the name, then at most 4 letters."""
     if written == name:
         return True
     for stem in (name, name[:-1] if len(name) > 4 and name[-1] in "ьйаяеоыі" else None):
@@ -212,7 +212,7 @@ class Lexicon:
             self.names[name.lower()] = name
             if "_" in name:
                 self._add(name.replace("_", " "), "constant", name)
-        for k, scope in enumerate(kb.scopes):   # a matter the kb does not speak of ("ПКТ"): refused at its words
+        for k, scope in enumerate(kb.scopes):   # a matter the kb does not speak of (`outside scope`): refused at its words
             for label in scope.phrases:
                 self._add(label.text, "outside", str(k), language=label.language)
         for constant in kb.constants.values():
@@ -439,7 +439,7 @@ def askable(kb: KnowledgeBase) -> set[str]:
 
 
 def _ranges(kb: KnowledgeBase, predicate: str) -> set[str]:
-    """The predicates that name the ranges of an asked predicate's arguments (`asked over contact(..) and purpose(..)`)."""
+    """The predicates that name the ranges of an asked predicate's arguments (`asked over p(..) and r(..)`)."""
     decl = kb.predicates.get(predicate)
     found = set()
     for c in (decl.domain or ()) if decl else ():
@@ -450,7 +450,7 @@ def _ranges(kb: KnowledgeBase, predicate: str) -> set[str]:
 
 
 def _type_noun(decl: n.PredicateDecl) -> bool:
-    """convict(Convict), purpose(Purpose): a predicate named after its only argument names the kind of a thing."""
+    """party(Party), item(Item): a predicate named after its only argument names the kind of a thing."""
     return decl.arity == 1 and decl.name.lower() == decl.parameters[0].lower()
 
 
@@ -462,8 +462,8 @@ class _Piece:
     value: str
     entries: list[Entry] = field(default_factory=list)
     segment: int = 0
-    prefer: str | None = None   # a role word that is also a constant's label ("his mother"): that constant
-    possessor: bool = False     # a name that says whose («у Бекова», «Бековтің», "Bekov's", "of Bekov")
+    prefer: str | None = None   # a role word that is also a constant's label ("his b"): that constant
+    possessor: bool = False     # a name that says whose («у Асанова», «Асановтың», "Asanov's", "of Asanov")
 
 
 def _pronouns() -> dict[str, str]:
@@ -487,9 +487,9 @@ def understand(text: str, kb: KnowledgeBase, language: str = "en", general_quest
     """The question a text in words asks, or a located diagnostic (in `language`) saying which word is not placed.
 
     Every name and kinship word is placed in its own role, in the asked atom or an assumption, or the
-    question is refused at that word. A kinship or role word ("his wife", "адвокату") names the person the
-    case relates to the convict that way; in a context phrase ("if his mother died") a person the case does
-    not name is a new person assumed with that kinship. Where the asked atom's person is not one person of
+    question is refused at that word. A kinship or role word (a relation's `phrase`: "his buyer", "покупателю") names the
+    person the case relates to the question's subject that way; in a context phrase ("if his buyer is p") a
+    person the case does not name is a new person assumed with that kinship. Where the asked atom's person is not one person of
     the case, `general_questions=True` returns the unbound variable with the role atoms (`Understood.roles`)
     for a caller that answers general questions; otherwise the question is refused at that word.
 
@@ -505,7 +505,7 @@ def understand(text: str, kb: KnowledgeBase, language: str = "en", general_quest
         reading.place_words()
         every = reading.every_question()
         if every is not None:
-            return every
+            return _according(kb, every, reading.cited, language)
         reading.asked_predicate()
         status = reading.status()
         reading.name_the_question()
@@ -693,7 +693,7 @@ class _Reading:
 
     def _whose(self, i: int, name: str) -> bool:
         """Whether the name at toks[i] says whose: after «у» or "of", before "'s", with a Kazakh genitive ending
-        («Бековтің»), or in the Russian genitive right after a kinship or role word («мать Бекова»)."""
+        («Ахметовтің»), or in the Russian genitive right after a kinship or role word («мать Иванова»)."""
         toks, text = self.toks, self.text
         before = {w for by_language in POSSESSIVES["before"].values() for w in by_language}
         if i > 0 and toks[i - 1].kind == "word" and toks[i - 1].low in before:
@@ -746,10 +746,10 @@ class _Reading:
         constants = [v for k, v in kinds if k == "constant"]
         relations = [v for k, v in kinds if k == "predicate" and kb.predicates[v].arity == 2]
         if len(kinds) == 2 and len(constants) == 1 and len(relations) == 1:
-            # "his mother": the kinship (close_relative) and the person the kb calls so (mother)
+            # "his b": the kinship (q, a phrase of which is b) and the person the kb calls so (the constant b)
             return _Piece(i, end, "role", relations[0], entries, segment, prefer=constants[0])
         if len(kinds) == 2 and {k for k, _v in kinds} == {"parameter", "predicate"}:
-            # "convict": the parameter Convict and the predicate naming its kind are one meaning
+            # "holder": the parameter Holder and the predicate naming its kind (`holder(A)`) are one meaning
             parameter = next(v for k, v in kinds if k == "parameter")
             typed = kb.predicates.get(next(v for k, v in kinds if k == "predicate"))
             if typed is not None and _type_noun(typed) and typed.parameters[0] == parameter:
@@ -759,7 +759,7 @@ class _Reading:
             self.ambiguous(self.words_of(piece), "; ".join(sorted(meaning(kb, k, v, self.language) for k, v in kinds)),
                            self.span_of(piece))
         piece.kind, piece.value = kinds.pop()
-        if piece.kind == "outside":   # "ПКТ", "СИЗО": a place the kb does not speak of, never read as one it does
+        if piece.kind == "outside":   # a place the kb does not speak of, never read as one it does
             self.refuse(Diagnostic("not-understood", word("provision outside scope", self.language, citation=self.words_of(piece),
                                                           scope=n.label_of(kb.scopes[int(piece.value)].labels,
                                                                            self.language, "")),
@@ -866,8 +866,8 @@ class _Reading:
 
     def _refer(self, own_segments: set[int]) -> None:
         """Each possessive pronoun to the person it refers to: the question's subject, unless its gender says another
-        person the question names («у неё» of Айгуль, not of Кунакбаев); in a context phrase that person then says
-        whose (as «у Айгуль» would); in the question itself, or where no one agrees, it is refused at the word."""
+        person the question names («у неё» of Мария, not of Иванов); in a context phrase that person then says
+        whose (as «у Марии» would); in the question itself, or where no one agrees, it is refused at the word."""
         subject = self._subject()
         decl = self.kb.predicates[self.predicate]
         persons = [v for v in dict.fromkeys([subject] + [self.bound.get(p) for p in decl.parameters[1:]]) if v]
@@ -916,13 +916,13 @@ class _Reading:
         args_of: dict[int, dict[str, str | None]] = {}   # None: a general question's person
         owners = [o for o in self.names if own and o.segment == seg and o.possessor]
         relations = [p for p in conditions if kb.predicates[p.value].arity == 2]
-        for owner in owners:   # whose: the owner of the clause's kinship or role word («у Бекова умерла мать»)
+        for owner in owners:   # whose: the owner of the clause's kinship or role word («у Иванова умерла мать»)
             if relations and not self._owns(owner.value, kb.predicates[relations[0].value].parameters[0]):
                 self.not_whose(owner, relations[0].value)
         for piece in conditions:   # the names of the phrase's own segment first; then what it shares with the question
             cdecl = kb.predicates[piece.value]
             args: dict[str, str | None] = {}
-            if own:   # the phrase's own names, and the subject of a relation ("his wife": the convict's)
+            if own:   # the phrase's own names, and the subject of a relation ("his wife": the subject's)
                 for owner in owners:
                     if cdecl.arity == 2 and cdecl.parameters[0] not in args:
                         args[cdecl.parameters[0]] = owner.value
@@ -942,7 +942,7 @@ class _Reading:
         for owner in owners:
             if relations or any(owner.value in a.values() for a in args_of.values()):
                 continue
-            for piece in conditions:   # a property of the owner («у Марата тяжелая болезнь») ...
+            for piece in conditions:   # a property of the owner («у Петра тяжелая болезнь») ...
                 place = _place(self.lexicon, kb.predicates[piece.value], owner.value, args_of[id(piece)])
                 if place is not None:
                     args_of[id(piece)][place] = owner.value
@@ -1067,8 +1067,8 @@ class _Reading:
 
 def _citations(lexicon: Lexicon, text: str) -> list[Found]:
     """The provisions the question cites, where the kb's own phrases do not say those words: a phrase of several
-    words ("режим части второй статьи 109 УИК", "regime of PEC Art. 109(2)") keeps them, and so does any
-    phrase for a bare act's name ("Правила" as what is amended)."""
+    words ("порядок части второй статьи 12 Кодекса", "the regime of Code Art. 12(2)") keeps them, and so does
+    any phrase for a bare act's name ("Кодекс" as what is amended)."""
     cited = find_citations(lexicon.kb, text)
     if not cited:
         return cited
@@ -1126,12 +1126,15 @@ def _according(kb: KnowledgeBase, understood: Understood, cited: list[Found], la
     if not cited:
         return understood
     out = []
-    predicate = understood.query.atom.predicate
+    predicates = list(dict.fromkeys(q.atom.predicate for q in understood.every or (understood.query,)))
     for f in cited:
-        norms = bearing(kb, cited_norms(kb, f.citation), predicate)
+        named = cited_norms(kb, f.citation)
+        norms = list({m.id: m for p in predicates for m in bearing(kb, named, p)}.values())
         if not norms:
+            about = word("every question", language, count=len(understood.every)) if understood.every else \
+                meaning(kb, "predicate", predicates[0], language)
             return Diagnostic("not-understood", word("provision not about", language, citation=f.text,
-                                                     predicate=meaning(kb, "predicate", predicate, language)),
+                                                     predicate=about),
                               Span(SOURCE, 1, f.start + 1, 1, f.end + 1), hint=word("say it otherwise", language))
         out.append((f.text, f.citation.key, tuple(m.id for m in norms)))
     return dataclasses.replace(understood, according_to=tuple(out))
@@ -1142,9 +1145,9 @@ _APPOSITIVE = {"predicate", "predicates", "role", "which"}
 
 def _appositives(kb: KnowledgeBase, lexicon: Lexicon, toks: list[Token], pieces: list[_Piece],
                  opened_by: dict[int, int]) -> None:
-    """A clause set off by commas right after a noun ("осужденный, содержащийся в ШИЗО, ...", "a convict, held
-    in the disciplinary isolator, ...") says what that noun's person is: its commas are read as if absent, so
-    the clause and what follows its closing comma are of the noun's segment (as "осужденный в ШИЗО ..." is).
+    """A clause set off by commas right after a noun ("покупатель, проживающий в городе, ...", "a buyer,
+    living in the city, ...") says what that noun's person is: its commas are read as if absent, so
+    the clause and what follows its closing comma are of the noun's segment (as "покупатель в городе ..." is).
     A clause with its own names, an "if", a status or a question word of its own is not such a clause."""
     def of(seg: int) -> list[_Piece]:
         return [p for p in pieces if p.segment == seg]
@@ -1226,8 +1229,8 @@ def _no_place(kb: KnowledgeBase, t: Token, predicates: list[str], language: str)
 
 
 def _role_parameter(decl: n.PredicateDecl, args: dict, role_word: bool) -> str | None:
-    """The person a relation's noun names ("his wife": spouse's Person, the convict's being known; "his
-    lawyer": advocate's Person): the one parameter left free, the others given; None if it is not one."""
+    """The person a relation's noun names ("his buyer": the Y of `buyer(X, Y)`, X being
+    known): the one parameter left free, the others given; None if it is not one."""
     free = [p for p in decl.parameters if p not in args]
     if len(free) != 1:
         return None
@@ -1332,7 +1335,7 @@ def phrasings(kb: KnowledgeBase, language: str) -> list[str]:
     for q in sorted(kb.questions.values(), key=lambda q: q.name):
         title = n.label_of(q.labels, language)
         if title and {l.language for l in q.labels} >= {language}:
-            for p in q.parameters:   # the example name in the case the words before it need («осужденного Кунакбаева»)
+            for p in q.parameters:   # the example name in the case the words before it need («осужденного Иванова»)
                 title = re.sub(r"\{" + re.escape(p) + r"(?::(\w+))?\}",
                                lambda m: _declined(title[:m.start()], m.group(1), _example_name(kb, p, language), language),
                                title)
@@ -1396,7 +1399,7 @@ def nearest_phrasings(kb: KnowledgeBase, text: str, language: str, count: int = 
 # ---------------------------------------------------------------- back in words
 
 def _stated(kb: KnowledgeBase, atom: n.Atom) -> bool:
-    """Whether the case already states the assumed fact ("his wife Aigul" where spouse(kunakbaev, aigul) is a fact)."""
+    """Whether the case already states the assumed fact ("his buyer Ivanov" where buyer(a, ivanov) is a fact)."""
     values = tuple(a.value for a in atom.args if isinstance(a, n.Constant))
     return any(c.is_fact and c.head.predicate == atom.predicate and
                tuple(a.value for a in c.head.args if isinstance(a, n.Constant)) == values for c in kb.clauses)
@@ -1454,9 +1457,9 @@ def in_words(understood: Understood, kb: KnowledgeBase, language: str) -> dict:
                             for nid in understood.deadlines if (deadline := kb.norms[nid].deadline) is not None]
     if understood.according_to:
         book = Phrasebook(kb, language)
-        asked = understood.query.atom.predicate
+        asked = {q.atom.predicate for q in understood.every or (understood.query,)}
         out["according_to"] = [{"text": written, "citation": key, "cited_as": book.cite(key) or key, "norms": list(ids),
-                                "concluding": [i for i in ids if _concludes(kb, i, asked)]}
+                                "concluding": [i for i in ids if any(_concludes(kb, i, p) for p in asked)]}
                                for written, key, ids in understood.according_to]
     if understood.every:   # each question in general, in words
         out["every"] = [{"query": _query_text(q), "in_words": reading(q.atom)} for q in understood.every]

@@ -22,7 +22,7 @@ def vocabulary(kb: KnowledgeBase, language: str) -> dict:
     for decl in sorted(kb.predicates.values(), key=lambda d: d.name):
         predicates.append({
             "name": decl.name, "arguments": list(decl.parameters),
-            # the kind of value each argument takes (`Person: spouse`; its name where none is declared), with its label
+            # the kind of value each argument takes (`B: b`; its name where none is declared), with its label
             "kinds": [{"kind": decl.kind_of(i), "label": kb.kind_label(decl.kind_of(i), language)}
                       for i in range(decl.arity)],
             "label": n.label_of(decl.labels, language), "reading": n.label_of(decl.readings, language),
@@ -55,8 +55,8 @@ def _label(kb: KnowledgeBase, value: str, language: str) -> str:
 
 
 def find_norms(kb: KnowledgeBase, text: str) -> list[n.Norm]:
-    """Norms named by id (`pec.134.1.2.calls`), by citation key (`pec 134.1.2`) or by a citation as any
-    language cites it (`подп. 2) ч. 1 ст. 134 УИК`, `ҚАК-тің 134-бабы бірінші бөлігінің 2) тармақшасы`, `УИК, ст. 134 ч. 1 п. 2`)."""
+    """Norms named by id (`code.12.1.a`), by citation key (`code 12.1.2`) or by a citation as any language
+    cites it in the forms its act declares (`подп. 2) ч. 1 ст. 12 Кодекса`, `Кодекс, ст. 12 ч. 1 п. 2`)."""
     if text in kb.norms:
         return [kb.norms[text]]
     citation = read_citation(kb, text)

@@ -4,6 +4,7 @@ answers' `according_to`, engine/tools/according.py), in text, Markdown or HTML, 
 from __future__ import annotations
 
 from engine.explain.i18n import word
+from engine.explain.phrasebook import say_date
 from engine.explain.render.common import cited, section_escapes, sublists
 from engine.explain.render.escape import html as escape
 from engine.explain.render.escape import markdown as _md
@@ -34,10 +35,17 @@ def fate_sentence(said: dict, language: str) -> str:
     return text
 
 
+def _said(fates: list[dict], language: str) -> list[str]:
+    return [fate_sentence(s, language) for s in fates if s["fate"] not in _UNSAID] or [word("fate none", language)]
+
+
 def section(document: dict, fmt: str, language: str) -> str:
-    """The section, or "" when the question cites no provision."""
+    """The section, or "" when the question cites no provision: after an answer document's answers, a general
+    question's rows (by their numbers in the decision tables) or a diff's changes (what the norms did at each date)."""
     answers = [a for a in document.get("answers", []) if a.get("according_to")]
-    if not answers:
+    rows = [(k, r) for k, r in enumerate(document.get("rows", []), 1) if r.get("according_to") or r.get("according_stopped")]
+    changes = [c for c in document.get("changes", []) if isinstance(c, dict) and isinstance(c.get("according_to"), dict)]
+    if not answers and not rows and not changes:
         return ""
     question = document.get("question") or {}
     citations = ", ".join(c.get("cited_as") or c["citation"] for c in question.get("according_to", ())) or "…"
@@ -45,9 +53,22 @@ def section(document: dict, fmt: str, language: str) -> str:
 
     plain, code = section_escapes(fmt)
 
-    lines = [(f"{code(a['atom'])}: {plain(word(a['status'], language))}",
-              [plain(fate_sentence(s, language)) for s in a["according_to"] if s["fate"] not in _UNSAID]
-              or [plain(word("fate none", language))]) for a in answers]
+    def status(value: str | None) -> str:
+        return plain(word(value or "absent", language))
+
+    lines = [(f"{code(a['atom'])}: {status(a['status'])}", [plain(x) for x in _said(a["according_to"], language)])
+             for a in answers]
+    lines += [(f"{k}. {code(r['atom'])}: {status(r['status'])}",
+               [plain(x) for x in _said(r["according_to"], language)] if r.get("according_to") is not None
+               else [plain(word("according stopped", language))]) for k, r in rows]
+    dates = (document.get("from"), document.get("to"))
+    for c in changes:
+        sides = c["according_to"]
+        items = [f"{plain(word(key, language))} ({plain(say_date(day, language))}): {plain(x)}"
+                 for key, side, day in (("was", "before", dates[0]), ("now", "after", dates[1]))
+                 if sides.get(side) is not None for x in _said(sides[side], language)]
+        old, new = ((c.get(side) or {}).get("status") for side in ("before", "after"))
+        lines.append((f"{code(c['atom'])}: {status(old)} → {status(new)}", items or [plain(word("fate none", language))]))
     if fmt == "html":
         return f"<section class=\"according\"><h2>{escape(title)}</h2><ul>{sublists(lines, fmt)[0]}</ul></section>\n"
     if fmt == "markdown":

@@ -329,8 +329,8 @@ def html(doc: dict, language: str) -> str:
 
 
 def conditions(doc: dict, language: str) -> list[tuple[str, list[str]]]:
-    """A lawyer's answer per atom of the question, read off its first-hit table: for each run of rows of one
-    status and deciding norm, "Permitted (cc60 1) if: …; or …", and the last row "Otherwise prohibited (…)".
+    """The answer in words per atom of the question, read off its first-hit table: for each run of rows of one
+    status and deciding norm, "Permitted (code 12.1) if: …; or …", and the last row "Otherwise prohibited (…)".
     [(the atom in words, [lines])]."""
     out = []
     for t in tables(doc):
@@ -347,7 +347,7 @@ def conditions(doc: dict, language: str) -> list[tuple[str, list[str]]]:
             cited = _deciding(group[0], language)
             since = (group[0].get("deciding") or {}).get("in_force_from")
             if since and not group[0].get("outside_scope") and "compared" not in group[0]:
-                cited += f", {word('in force from', language)} {say_date(since, language)}"
+                cited += f", {word('in force since', language, date=say_date(since, language))}"
             if group[0].get("otherwise"):
                 status = word(group[0]["status"], language)
                 text = f"{word('otherwise', language)} {status}" if len(groups) > 1 else status

@@ -202,8 +202,14 @@ def lines(document: dict) -> Iterator[str]:
     First `{"document": {...}}` (query, at, schema, trace, title); then, in the order of the answers,
     `{"norm": NormRef}` and `{"proof": {"id": ..., ...}}` for each table entry before the first answer
     that refers to it, and `{"answer": Answer}` for each answer. Every line is written as soon as its
-    answer is decided; nothing is held back for the end.
+    answer is decided; nothing is held back for the end. A diff's document is followed by `{"change": Change}` lines.
     """
+    if "answers" not in document and isinstance(document.get("changes"), list):
+        # a diff (`zan ask "what changed ..."`): the document, then `{"change": Change}` for each changed answer
+        yield _line({"document": {k: v for k, v in document.items() if k != "changes"}})
+        for change in document["changes"]:
+            yield _line({"change": change})
+        return
     tables = document.tables if isinstance(document, Document) else None
     yield _line({"document": {k: v for k, v in document.items() if k not in ("answers", "norms", "proofs")}})
     for answer in document["answers"]:

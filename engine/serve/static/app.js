@@ -328,7 +328,7 @@
     }
   }
 
-  // A question citing a provision ("согласно подп. 2) ч. 1 ст. 134 УИК", "according to pec 134.1.2"): what its norms
+  // A question citing a provision ("согласно подп. 2) ч. 1 ст. 12 Кодекса", "according to code 12.1.2"): what its norms
   // did in this answer (the answer's `according_to`, engine/tools/according.py), in the sentences `zan ask` says
   // (engine/explain/render/as_according.py: its templates are the page's words "according heading", "fate ...").
   const UNSAID = new Set(["not used", "other atom"]);   // said in JSON only, as the CLI's text leaves them out
@@ -347,9 +347,9 @@
     const text = fill(w("fate " + s.fate), values);
     return s.fate === "not applied" && s.why ? text + ": " + s.why : text;
   }
-  function according(doc, a) {
+  function according(doc, a, day) {   // day: a side of a changed answer (its date said after the heading)
     const cited = ((doc.question && doc.question.according_to) || []).map((c) => c.cited_as || c.citation).join(", ") || "…";
-    const title = fill(w("according heading"), { citation: cited });
+    const title = fill(w("according heading"), { citation: cited }) + (day ? " (" + dateText(day) + ")" : "");
     const said = a.according_to.filter((s) => !UNSAID.has(s.fate));
     const items = said.length ? said.map((s) => el("li", { class: "fate", "data-norm": s.id, "data-fate": s.fate, text: fateSentence(s) }))
                               : [el("li", { class: "fate none", text: w("fate none") })];
@@ -505,6 +505,19 @@
                    el("table", { class: "case-space decision-table" }, el("thead", {}, head), tbody),
                    el("ol", { class: "legend" }, ...columns.map(([a, r]) => el("li", {}, r + " ", el("code", { text: a })))));
       }
+      // a provision cited in the question: what its norms did in each row's case (the rows' `according_to`)
+      const judged = d.rows.map((r, k) => [k + 1, r]).filter(([, r]) => Array.isArray(r.according_to));
+      if (judged.length) {
+        const cites = ((d.question && d.question.according_to) || []).map((c) => c.cited_as || c.citation).join(", ") || "…";
+        const title = fill(w("according heading"), { citation: cites });
+        parts.push(el("section", { class: "according rows" }, el("h3", { text: title.slice(0, 1).toUpperCase() + title.slice(1) + ":" }),
+                      el("ul", {}, ...judged.map(([k, r]) => {
+                        const said = r.according_to.filter((x) => !UNSAID.has(x.fate));
+                        return el("li", { "data-row": String(k) }, k + ". ", el("code", { text: r.atom }), ": " + label(r.status),
+                                  el("ul", {}, ...(said.length ? said.map((x) => el("li", { class: "fate", "data-fate": x.fate, text: fateSentence(x) }))
+                                                               : [el("li", { class: "fate none", text: w("fate none") })])));
+                      }))));
+      }
       const scopes = new Map();
       for (const i of d.outside_scope || []) { const s = d.rows[i].outside_scope; scopes.set(s.cited_as.join("; "), s.label); }
       for (const [c, said] of scopes) parts.push(el("p", { class: "scope" }, el("b", { text: w("outside scope") + " (" + c + "): " }), said));
@@ -545,6 +558,12 @@
           const p = el("div", { class: "cause" }, el("span", { text: cause.explanation }));
           if (cause.primary && cause.norm) p.append(quote(cause.norm));
           card.append(p);
+        }
+        // a provision cited in the question: what its norms did at each date (the change's `according_to`)
+        if (c.according_to && !Array.isArray(c.according_to)) {
+          for (const [side, day] of [["before", d.from], ["after", d.to]]) {
+            if (c.according_to[side]) card.append(according(d, { according_to: c.according_to[side] }, day));
+          }
         }
         box.append(card);
       }
@@ -682,6 +701,8 @@
   window.addEventListener("beforeprint", revealAll);
   for (const b of document.querySelectorAll(".tabs [data-view]")) b.addEventListener("click", () => view(b.dataset.view));
 
-  Promise.all([loadTimeline(), loadQuestions(), loadInterview(), loadReadings()]).then(ask).catch((e) => showErrors($("errors"), e));
+  // the page asks the question it opens with (the project's page_question), if it has one
+  Promise.all([loadTimeline(), loadQuestions(), loadInterview(), loadReadings()])
+    .then(() => ($("query").value.trim() ? ask() : null)).catch((e) => showErrors($("errors"), e));
   window.zan = { ask, state, revealAll };
 })();
