@@ -99,9 +99,9 @@ def _knowledge(kb: Path | None):
     """The knowledge base this command reads (--kb, the project's, or the bundled one), remembered so that
     the command says which one it used: a line on stderr when it ends, `"kb"` in JSON."""
     from engine.base.project import choose
-    from engine.base.resources import bundled_kb
+    from engine.base.resources import bundled_kb, bundled_settings
 
-    choice = choose(kb, bundled_kb(), _project if not kb else None)
+    choice = choose(kb, bundled_kb(), _project if not kb else None, bundled_settings())
     ctx = click.get_current_context(silent=True)
     if ctx is not None:
         ctx.find_root().meta["zan.kb"] = choice
@@ -1213,6 +1213,7 @@ def serve(port, host, kb):
     from engine.serve.server import listen
 
     choice = _knowledge(kb)
+    choice.settings()   # a broken settings file of the bundled kb is said here, at its line, before the server starts
     try:
         sock = listen(host, port)  # bound before it is announced: a taken port is said, --port 0 gets a real one
     except OSError as e:

@@ -4,8 +4,14 @@ The only tests of the installed copy: every other test runs the checkout (tests/
 """
 
 import json
+import re
 import subprocess
 import sys
+import time
+import tomllib
+import urllib.request
+
+import pytest
 
 from conftest import ROOT, run_installed
 from test_project import NEW_LAW
@@ -78,3 +84,41 @@ def test_every_other_test_runs_the_checkout(tmp_path):
     done = subprocess.run([sys.executable, "-c", "import engine; print(engine.__file__)"], cwd=tmp_path,
                           capture_output=True, text=True, timeout=60)
     assert done.stdout.strip().startswith(str(ROOT / "engine")), done.stdout
+
+
+def test_the_installed_page_opens_on_the_bundled_laws_question(installed_zan, tmp_path):
+    """`zan serve` from an empty folder, with no project around, opens on the question and date of the bundled law's
+    own settings: the checkout's zan.toml, installed as <prefix>/share/zan/zan.toml (setup.cfg's data_files)."""
+    import os
+
+    pytest.importorskip("starlette")
+    written = tomllib.loads((ROOT / "zan.toml").read_text(encoding="utf-8"))["project"]
+    python = installed_zan.rsplit("/", 1)[0] + "/python"
+    done = run_installed(python, "-c", "import sys; from engine.base.resources import bundled_settings; "
+                         "print(bundled_settings(), sys.prefix, sep=chr(10))", cwd=tmp_path)
+    settings, prefix = done.stdout.split()
+    assert settings == f"{prefix}/share/zan/zan.toml", done.stdout
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    process = subprocess.Popen([installed_zan, "serve", "--port", "0"], cwd=tmp_path, env=env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        announced = process.stderr.readline()      # "zan serve: http://127.0.0.1:PORT/ (Ctrl+C to stop); kb: ..."
+        url = re.search(r"http://\S+/", announced)
+        assert url and "bundled" in announced, announced + process.stderr.read()
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                html = urllib.request.urlopen(url.group(0), timeout=10).read().decode()
+                break
+            except OSError:
+                assert process.poll() is None and time.monotonic() < deadline, "zan serve did not answer"
+                time.sleep(0.2)
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+    assert f'id="query" size="40" value="{written["page_question"]}"' in html
+    assert f'id="at" value="{written["page_date"]}"' in html

@@ -109,6 +109,53 @@ def test_the_page_opens_with_the_projects_own_question(tmp_path):
     assert bare.opening() == ("", datetime.date.today().isoformat())
 
 
+def test_without_a_project_the_bundled_kb_brings_its_own_settings(tmp_path, monkeypatch):
+    """`zan serve` from an empty folder opens on the law's own question: with no project found, the settings are
+    the bundled kb's own zan.toml (the checkout's, installed beside it as share/zan/zan.toml; tests/test_installed.py
+    runs the installed copy), read by the project reader, with the checkout's values."""
+    import tomllib
+
+    from engine.base.resources import bundled_kb, bundled_settings
+
+    monkeypatch.chdir(tmp_path)
+    assert project.find(tmp_path) is None
+    choice = project.choose(None, bundled_kb(), settings=bundled_settings())   # as the CLI and the page choose
+    assert (choice.origin, choice.project) == ("bundled", None)    # the kb line still says: bundled, no project
+    settings = choice.settings()
+    assert settings is not None and settings.file == bundled_settings().resolve() == (ROOT / "zan.toml").resolve()
+    written = tomllib.loads((ROOT / "zan.toml").read_text(encoding="utf-8"))["project"]
+    assert written["page_question"] and written["page_date"]
+    assert (settings.page_question, settings.page_date.isoformat()) == (written["page_question"], written["page_date"])
+    assert settings.kb == bundled_kb().resolve()
+    from engine.cli import _knowledge
+
+    assert _knowledge(None).settings() == settings                    # what `zan serve` hands the page
+    pytest.importorskip("starlette")
+    from engine.serve.app import Workbench
+
+    for bench in (Workbench(choice=choice, scratch=tmp_path), Workbench(scratch=tmp_path)):   # given, or its own
+        assert bench.opening() == (written["page_question"], written["page_date"])
+
+
+def test_settings_of_another_law_or_an_untrusted_file_do_not_apply(tmp_path):
+    """settings_of reads the file as a project's (its checks, its located errors) and takes it only for its own kb."""
+    law = tmp_path / "law"
+    (law / "kb").mkdir(parents=True)
+    toml = law / "zan.toml"
+    assert project.settings_of(toml, law / "kb") is None                       # no file: no settings
+    toml.write_text('[project]\nkb = "kb"\npage_question = "p(a, X)"\npage_date = "2025-01-15"\n', encoding="utf-8")
+    assert project.settings_of(toml, law / "kb").page_question == "p(a, X)"
+    assert project.settings_of(toml, ROOT / "kb") is None                      # the settings of another kb
+    toml.chmod(0o664)
+    assert project.settings_of(toml, law / "kb") is None                       # writable by others: not trusted
+    toml.chmod(0o644)
+    toml.write_text('[project]\nkb = "kb"\npage_date = "15.01.2025"\n', encoding="utf-8")
+    with pytest.raises(project.ZanError) as e:
+        project.settings_of(toml, law / "kb")
+    assert e.value.diagnostics[0].span.line == 3 and "page_date must be a date" in e.value.diagnostics[0].message
+    assert project.choose(law / "kb", ROOT / "kb").settings() is None          # --kb: no settings
+
+
 def test_the_project_language_is_the_default(new_project, zan):
     toml = new_project / "zan.toml"
     toml.write_text(toml.read_text(encoding="utf-8").replace('lang = "en"', 'lang = "ru"'), encoding="utf-8")

@@ -202,3 +202,25 @@ def test_jsonl_writes_the_document_then_each_change(zan, monkeypatch, text):
     assert list(lines[0]) == ["document"] and lines[0]["document"]["from"] == "2024-12-26"
     assert all(list(x) == ["change"] for x in lines[1:])
     assert "call(kunakbaev, ospanov, legal_aid)" in {x["change"]["atom"] for x in lines[1:]}
+
+
+@pytest.mark.parametrize("language, text", [("en", "What changed for Kunakbayev on 27 December 2024?"),
+                                            ("ru", "Что изменилось для Кунакбаева 27 декабря 2024 г.?"),
+                                            ("kk", "Құнақбаев үшін 2024 жылғы 27 желтоқсанда не өзгерді?")])
+def test_a_name_narrows_it_to_the_questions_it_has_a_place_in(kb, language, text):
+    u = understand(text, kb, language)
+    assert u.names and u.names[0][1] == "kunakbaev"
+    assert "amend" not in [q.atom.predicate for q in u.every]     # the convict is no party to the Ministry's duty
+    for q in u.every:   # in its place, the other arguments variables
+        args = dict(zip(kb.predicates[q.atom.predicate].parameters, q.atom.args))
+        assert getattr(args["Convict"], "value", None) == "kunakbaev"
+        assert all(hasattr(a, "name") for p, a in args.items() if p != "Convict")
+    said = in_words(u, kb, language)
+    assert {"en": "Kunakbayev", "ru": "Кунакбаев", "kk": "Құнақбаев"}[language] in said["in_words"]
+    doc = words_document(u, said, None, None, language=language)
+    assert [c["atom"] for c in doc["changes"]] == ["call(kunakbaev, ospanov, legal_aid)"]
+
+
+def test_the_person_called_is_put_in_their_own_place(kb):
+    u = understand("What changed for Ospanov on 27 December 2024?", kb, "en")
+    assert [str(q.atom) for q in u.every] == ["call(Convict, ospanov, Purpose)", "visit(Convict, ospanov, Purpose)"]

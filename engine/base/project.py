@@ -15,7 +15,8 @@ case folders, the default language, the readings and what the trainers' page ope
     page_question = "q(a, X)"       # the question the trainers' page (`zan serve`) opens with and asks
     page_date = "2025-01-15"        # its date (default: the day it is opened)
 
-Where no project is found, the knowledge base bundled with Zan is used; `--kb` wins over both.
+Where no project is found, the knowledge base bundled with Zan is used, with its own settings: the checkout's
+zan.toml, installed beside it (`Choice.settings`, `settings_of`); `--kb` wins over both.
 Every command says which knowledge base it used (`Choice.describe`, one line on stderr; `"kb"` in JSON).
 This module may import only the standard library and engine.base.
 """
@@ -345,12 +346,14 @@ def read(path: Path) -> Project:
 @dataclass(frozen=True)
 class Choice:
     """The knowledge base a command uses and why: given with --kb, the project's, or the bundled one; and
-    the project file that was found but ignored (`Refusal`), if one was."""
+    the project file that was found but ignored (`Refusal`), if one was; for the bundled kb, where its own
+    settings are (engine/base/resources.bundled_settings)."""
 
     folder: Path
     origin: str                 # option | project | bundled
     project: Project | None
     refusal: Refusal | None = None
+    bundled_settings: Path | None = None
 
     def describe(self, language: str = "en") -> str:
         where = _shown(self.folder)
@@ -363,6 +366,16 @@ class Choice:
             line = message("kb bundled", language)
         return line if self.refusal is None else self.refusal.describe(language) + "\n" + line
 
+    def settings(self) -> Project | None:
+        """The zan.toml whose settings go with this knowledge base (what the trainers' page opens with): the
+        project's; for the bundled kb, its own (`bundled_settings`), read and checked as a project's
+        (`settings_of`); with --kb, none. A broken one is an input error, as a project's is."""
+        if self.origin == "project":
+            return self.project
+        if self.origin == "bundled" and self.bundled_settings is not None:
+            return settings_of(self.bundled_settings, self.folder)
+        return None
+
     def as_json(self) -> dict:
         shown: dict[str, object] = {"folder": _shown(self.folder), "origin": self.origin,
                  "project": _shown(self.project.file) if self.project else None}
@@ -371,12 +384,27 @@ class Choice:
         return shown
 
 
-def choose(kb_dir: Path | str | None, bundled: Path, found=None) -> Choice:
+def settings_of(path: Path, kb: Path) -> Project | None:
+    """The zan.toml at `path` as the settings of the knowledge base `kb` that no project chose (the bundled one):
+    read by `read`, trusted as a project's file and folders are (`trusted`, `folder_refusal`); None where there
+    is none, it is not trusted, or its `kb` is another folder (settings of another law never apply)."""
+    if not trusted(path):
+        return None
+    settings = read(path)
+    try:
+        same = settings.kb.resolve() == Path(kb).resolve()
+    except OSError:
+        return None
+    return settings if same and folder_refusal(settings) is None else None
+
+
+def choose(kb_dir: Path | str | None, bundled: Path, found=None, settings: Path | None = None) -> Choice:
     """--kb if given, else the project's knowledge base, else the bundled one (engine/base/resources.py).
-    found: how the caller finds the project, if it has found it already (default `current`)."""
+    found: how the caller finds the project, if it has found it already (default `current`); settings: the
+    bundled kb's own zan.toml (`resources.bundled_settings()`), read where it is chosen (`Choice.settings`)."""
     if kb_dir:
         return Choice(Path(kb_dir), "option", None)
     project = (found or current)()
     if project is not None:
         return Choice(project.kb, "project", project)
-    return Choice(bundled, "bundled", None, refused())
+    return Choice(bundled, "bundled", None, refused(), settings)

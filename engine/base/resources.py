@@ -42,6 +42,14 @@ def bundled_kb() -> Path:
     return home() / "kb"
 
 
+def bundled_settings() -> Path:
+    """The bundled law's own zan.toml: the checkout's, which setup.cfg installs beside the bundled kb as
+    share/zan/zan.toml (its folders, relative to itself, name the same places in both layouts). Read as a
+    project's is (`engine.base.project.Choice.settings`, given it by `choose`) where no project is found: what the trainers' page
+    opens with comes from the law, never from the engine."""
+    return home() / "zan.toml"
+
+
 def bundled_queries() -> Path:
     return home() / "queries"
 

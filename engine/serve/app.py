@@ -63,10 +63,10 @@ class Workbench:
 
     def __init__(self, kb_dir: Path | None = None, choice=None, scratch: Path | None = None):
         from engine.base.project import choose
-        from engine.base.resources import bundled_kb
+        from engine.base.resources import bundled_kb, bundled_settings
 
         # --kb, the project's, or the bundled one: as the CLI chooses (and says in JSON's "kb")
-        self.choice = choice if choice is not None else choose(kb_dir, bundled_kb())
+        self.choice = choice if choice is not None else choose(kb_dir, bundled_kb(), settings=bundled_settings())
         self.kb_dir = self.choice.folder
         self.folder = self.choice.folder
         self._tmp = None
@@ -77,6 +77,7 @@ class Workbench:
             (scratch / "server.pid").write_text(str(os.getpid()), encoding="ascii")
         self.scratch = scratch
         self._law = None
+        self._settings: tuple | None = None      # (the project's zan.toml, or the bundled kb's own,) read on first use
 
     def close(self) -> None:
         if self._tmp is not None:
@@ -89,11 +90,14 @@ class Workbench:
         return self._law
 
     def opening(self) -> tuple[str, str]:
-        """The question the page opens with and asks, and its date (ISO): the project's `page_question` and
-        `page_date` (zan.toml), the law's own example; without a project, no question and today."""
-        project = self.choice.project
-        question = project.page_question if project is not None and project.page_question else ""
-        day = project.page_date if project is not None and project.page_date else datetime.date.today()
+        """The question the page opens with and asks, and its date (ISO): `page_question` and `page_date` of the
+        knowledge base's settings (`Choice.settings`: the project's zan.toml; without a project, the bundled kb's
+        own, installed with it), the law's own example; with --kb, or settings without them, no question and today."""
+        if self._settings is None:
+            self._settings = (self.choice.settings(),)
+        settings = self._settings[0]
+        question = settings.page_question if settings is not None and settings.page_question else ""
+        day = settings.page_date if settings is not None and settings.page_date else datetime.date.today()
         return question, day.isoformat()
 
     def bundled(self) -> dict[str, Path]:

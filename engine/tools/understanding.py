@@ -767,22 +767,35 @@ class _Reading:
         return piece
 
     def every_question(self) -> Understood | None:
-        """"What changed on 27 December 2024?", «Что изменилось ...», «... не өзгерді?»: a change asked with nothing
-        else said (no predicate, no name, no context: only question, status and change words) is asked of every
-        question the law can be asked, each in general (all its arguments variables), between the day before and
-        the day (or the two dates given)."""
+        """"What changed on 27 December 2024?", «Что изменилось ...», «... не өзгерді?»: a change asked with no
+        predicate and no context (only question, status and change words) is asked of every question the law can be
+        asked, each in general (all its arguments variables), between the day before and the day (or the two dates
+        given). Names said ("for Kunakbayev") narrow it to the questions they have a place in, in their places."""
         if not any(p.kind == "change" for p in self.pieces) or \
-                any(p.kind not in ("change", "which", "whether", "status") for p in self.pieces):
+                any(p.kind not in ("change", "which", "whether", "status", "name", "constant") for p in self.pieces):
             return None
-        questions = law_questions(self.kb)
-        if not questions:
+        names = [p for p in self.pieces if p.kind in ("name", "constant")]
+        span = Span(SOURCE, 1, 1, 1, len(self.text) + 1)
+        every = []
+        for predicate in law_questions(self.kb):   # a name said ("for Kunakbayev"): the questions it has a place in
+            decl = self.kb.predicates[predicate]
+            bound: dict[str, tuple[str, Span]] = {}
+            for piece in names:
+                place = _place(self.lexicon, decl, piece.value, {k: v for k, (v, _s) in bound.items()})
+                if place is None:
+                    break
+                bound[place] = (piece.value, self.toks[piece.first].span)
+            else:
+                every.append((predicate, bound))
+        if not every:
             return None
         status = self.status()
         _at, between = self.days()
-        span = Span(SOURCE, 1, 1, 1, len(self.text) + 1)
-        every = tuple(n.Query(status, n.Atom(p, tuple(n.Variable(v, span) for v in self.kb.predicates[p].parameters),
-                                             span, span), span) for p in questions)
-        return Understood(self.text, every[0], None, between, every=every)
+        queries = tuple(n.Query(status, n.Atom(p, tuple(n.Constant(bound[v][0], bound[v][1]) if v in bound else n.Variable(v, span)
+                                                        for v in self.kb.predicates[p].parameters), span, span), span)
+                        for p, bound in every)
+        written = tuple((self.toks[p.first].text, p.value) for p in names)
+        return Understood(self.text, queries[0], None, between, names=written, every=queries)
 
     def asked_predicate(self) -> None:
         """The one predicate the question asks about (a range of another is a context), its words checked."""
@@ -1445,7 +1458,9 @@ def in_words(understood: Understood, kb: KnowledgeBase, language: str) -> dict:
     if understood.query.status:
         sentence = f"{word(understood.query.status, language)}? {sentence}"
     if understood.every:
-        sentence = word("every question", language, count=len(understood.every))
+        named = ", ".join(dict.fromkeys(meaning(kb, "constant", value, language) for _w, value in understood.names))
+        sentence = word("every question naming", language, names=named, count=len(understood.every)) if named else \
+            word("every question", language, count=len(understood.every))
         if understood.query.status:
             sentence = f"{word(understood.query.status, language)}? {sentence}"
     out = {"text": understood.text, "understood": understood.atom_text, "in_words": sentence,

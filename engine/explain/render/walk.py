@@ -59,7 +59,10 @@ class Walk(t.NodeVisitor):
     # ------------------------------------------------------------ a diff of every question the law can be asked
     def asked(self, doc: t.Diff) -> str:
         """What a diff asked: its question, or "every question the law can be asked (N)"."""
-        return self.w("every question", count=len(doc.questions)) if doc.questions else doc.query
+        if not doc.questions:
+            return doc.query
+        said = (doc.data.get("question") or {}).get("in_words")   # the question said back ("... that names Kunakbayev")
+        return said or self.w("every question", count=len(doc.questions))
 
     def new_question(self, doc: t.Diff, c: t.Change, previous: str | None) -> str | None:
         """The question a change answers, where it differs from the change before's (a heading); else None."""
