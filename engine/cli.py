@@ -1075,7 +1075,7 @@ def test(paths, kb, update, only, lang, verbose, coverage, mutate, fail_under, s
         from engine.tools.coverage import report as coverage_report
 
         measured = measure(runner.knowledge(), run.outcomes)
-        click.echo(visible_styled(coverage_report(measured)), nl=False)
+        click.echo(visible_styled(coverage_report(measured, lang)), nl=False)
         if fail_under is not None and measured.percent < fail_under:
             below.append(f"coverage {measured.percent:.1f}% is below {fail_under:g}%")
     if mutate:

@@ -290,3 +290,13 @@ def test_zan_test_speaks_the_readers_language_with_dates_in_words(dated_project,
     (dated_project / "kb" / "scenarios" / "dated.scenario").unlink()
     run = run_checkout("test", "--lang", language, cwd=dated_project)
     assert run.returncode == 0 and passed in run.stdout, run.stdout + run.stderr
+
+
+@pytest.mark.parametrize("language, head, missing", [("kk", "қамту: ", "қамтылмағаны:"), ("ru", "покрытие: ", "не покрыто:")])
+def test_zan_test_coverage_speaks_the_readers_language(dated_project, language, head, missing):
+    from conftest import run_checkout
+
+    (dated_project / "kb" / "scenarios" / "dated.scenario").unlink()
+    run = run_checkout("test", "--coverage", "--lang", language, cwd=dated_project)
+    assert run.returncode == 0 and head in run.stdout and missing in run.stdout, run.stdout + run.stderr
+    assert "coverage" not in run.stdout and "never" not in run.stdout and "not covered" not in run.stdout, run.stdout

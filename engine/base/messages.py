@@ -684,6 +684,47 @@ MESSAGES: dict[str, dict[str, str]] = {
     "name a case file": {"en": "name a case file of the project, relative to the scenario",
                          "ru": "назовите файл дела этого проекта, путь относительно сценария",
                          "kk": "жобаның іс файлын сценарийге қатысты жолмен атаңыз"},
+    # `zan test --coverage` (engine/tools/coverage.py): the report and what each item not covered lacks
+    "coverage head": {"en": "coverage: {percent}% ({covered} of {total} items)", "ru": "покрытие: {percent}% ({covered} из {total})",
+                      "kk": "қамту: {percent}% ({total} элементтің {covered})"},
+    "coverage missing": {"en": "not covered:", "ru": "не покрыто:", "kk": "қамтылмағаны:"},
+    "coverage decisive": {"en": "norms decisive", "ru": "решающие нормы", "kk": "шешуші нормалар"},
+    "coverage exception-bites": {"en": "exceptions biting", "ru": "срабатывающие исключения", "kk": "қолданылатын ерекшеліктер"},
+    "coverage exception-spared": {"en": "exceptions not biting", "ru": "несрабатывающие исключения",
+                                  "kk": "қолданылмайтын ерекшеліктер"},
+    "coverage condition-holds": {"en": "conditions holding", "ru": "выполняемые условия", "kk": "орындалатын шарттар"},
+    "coverage condition-fails": {"en": "conditions failing", "ru": "нарушаемые условия", "kk": "бұзылатын шарттар"},
+    "coverage reading": {"en": "readings exercised", "ru": "проверенные толкования", "kk": "тексерілген пайымдар"},
+    "never decides": {"en": "{norm} never decides an expected answer", "ru": "{norm} не решает ни одного ожидаемого ответа",
+                      "kk": "{norm} ешбір күтілген жауапты шешпейді"},
+    "definition never used": {"en": "{norm} (a definition) is never used in the proof of an expected answer",
+                              "ru": "{norm} (определение) не используется ни в одном доказательстве ожидаемого ответа",
+                              "kk": "{norm} (анықтама) ешбір күтілген жауаптың дәлелінде қолданылмайды"},
+    "never bites": {"en": "the exception {norm} to {general} never bites (never defeats {general} in a scenario)",
+                    "ru": "исключение {norm} из {general} ни разу не срабатывает (ни в одном сценарии не берёт верх над {general})",
+                    "kk": "{general} нормасынан {norm} ерекшелігі ешқашан қолданылмайды (ешбір сценарийде {general} "
+                          "нормасынан басым болмайды)"},
+    "never spares": {"en": "the exception {norm} to {general} never spares {general} (no scenario where {general} applies and "
+                           "the exception does not)",
+                     "ru": "исключение {norm} из {general} ни разу не оставляет {general} в силе (нет сценария, где {general} "
+                           "применяется, а исключение — нет)",
+                     "kk": "{general} нормасынан {norm} ерекшелігі {general} нормасын ешқашан күшінде қалдырмайды ({general} "
+                           "қолданылып, ерекшелік қолданылмайтын сценарий жоқ)"},
+    "condition never holds": {"en": "{norm}: condition {position} `{condition}` never holds where the norm applies",
+                              "ru": "{norm}: условие {position} `{condition}` ни разу не выполняется там, где норма применяется",
+                              "kk": "{norm}: {position}-шарт `{condition}` норма қолданылатын жерде ешқашан орындалмайды"},
+    "condition never fails": {"en": "{norm}: condition {position} `{condition}` never fails where it decides",
+                              "ru": "{norm}: условие {position} `{condition}` ни разу не нарушается там, где оно решает",
+                              "kk": "{norm}: {position}-шарт `{condition}` ол шешетін жерде ешқашан бұзылмайды"},
+    "reading never exercised": {"en": "the reading {name} is exercised by no scenario (none answers under it)",
+                                "ru": "толкование {name} не проверяет ни один сценарий (ни один не отвечает при нём)",
+                                "kk": "{name} пайымын ешбір сценарий тексермейді (ешқайсысы оның аясында жауап бермейді)"},
+    "reading never exercised with": {"en": "the reading {name} is exercised by no scenario (none answers under it, with {norms} "
+                                           "in its trace)",
+                                     "ru": "толкование {name} не проверяет ни один сценарий (ни один не отвечает при нём с "
+                                           "{norms} в выводе)",
+                                     "kk": "{name} пайымын ешбір сценарий тексермейді (ешқайсысы оның аясында қорытындысында "
+                                           "{norms} болатындай жауап бермейді)"},
     # the last line of `zan test` (engine/cli.py)
     "scenarios run": {"en": "{scenarios} {scenarios:scenario|scenarios}, {expectations} {expectations:expectation|expectations}: ",
                       "ru": "{scenarios} {scenarios:сценарий|сценария|сценариев}, {expectations} "

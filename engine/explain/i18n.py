@@ -293,7 +293,7 @@ WORDS: dict[str, dict[str, str]] = {
                    "kk": "{before:and} {after} арасындағы өзгерістер"},
     "no changes": {"en": "no answer changed its status", "ru": "ни один ответ не изменил статус",
                    "kk": "ешбір жауаптың мәртебесі өзгермеді"},
-    # a change asked of every question the law can be asked ("What changed on 27 December 2024?")
+    # a change asked of every question the law can be asked ("What changed on 1 March 2025?")
     "no changes in": {"en": "no answer changed its status in: {questions}",
                       "ru": "ни один ответ не изменил статус в вопросах: {questions}",
                       "kk": "мына сұрақтарда ешбір жауаптың мәртебесі өзгермеді: {questions}"},

@@ -20,6 +20,7 @@ from dataclasses import field
 from engine.base.records import dataclass
 from typing import Sequence
 
+from engine.base.messages import message, say
 from engine.base.source import Span
 from engine.syntax import nodes as n
 from engine.syntax.knowledge import KnowledgeBase
@@ -107,29 +108,27 @@ def measure(kb: KnowledgeBase, outcomes: Sequence[Outcome]) -> Coverage:
         if clause is None:
             continue
         where = norm.id_span
-        item = Item("decisive", nid, f"{nid} never decides an expected answer" if clause.modality else
-                    f"{nid} (a definition) is never used in the proof of an expected answer", where)
+        item = Item("decisive", nid, message("never decides" if clause.modality else "definition never used", norm=nid),
+                    where)
         cov.items.append(item)
         applied = nid in deciding if clause.modality else nid in used
         if applied:
             cov.covered.add(item)
         for ref in norm.exception_to:
-            for kind, table, text in (("exception-bites", bites, "never bites (never defeats {g} in a scenario)"),
-                                      ("exception-spared", spared, "never spares {g} (no scenario where {g} "
-                                                                   "applies and the exception does not)")):
-                item = Item(kind, nid, f"the exception {nid} to {ref.norm_id} " + text.format(g=ref.norm_id), ref.span)
+            for kind, table, key in (("exception-bites", bites, "never bites"), ("exception-spared", spared, "never spares")):
+                item = Item(kind, nid, message(key, norm=nid, general=ref.norm_id), ref.span)
                 cov.items.append(item)
                 if (nid, ref.norm_id) in table:
                     cov.covered.add(item)
         holds = nid in applying or nid in used
         for position, c in enumerate(clause.body, start=1):
-            item = Item("condition-holds", nid, f"{nid}: condition {position} `{_condition_text(c)}` never holds "
-                                                 f"where the norm applies", c.span)
+            item = Item("condition-holds", nid, message("condition never holds", norm=nid, position=position,
+                                                        condition=_condition_text(c)), c.span)
             cov.items.append(item)
             if holds:
                 cov.covered.add(item)
-            item = Item("condition-fails", nid, f"{nid}: condition {position} `{_condition_text(c)}` never fails "
-                                                 f"where it decides", c.span)
+            item = Item("condition-fails", nid, message("condition never fails", norm=nid, position=position,
+                                                        condition=_condition_text(c)), c.span)
             cov.items.append(item)
             if (nid, c.span) in failing:
                 cov.covered.add(item)
@@ -148,9 +147,8 @@ def measure(kb: KnowledgeBase, outcomes: Sequence[Outcome]) -> Coverage:
             if not attached.get(reading) or attached[reading] & seen:
                 exercised.add(reading)
     for name, decl in sorted(getattr(kb, "readings", {}).items()):
-        item = Item("reading", name, f"the reading {name} is exercised by no scenario (none answers under it"
-                    + (", with " + ", ".join(sorted(attached[name])) + " in its trace)" if attached.get(name) else ")"),
-                    decl.name_span)
+        item = Item("reading", name, message("reading never exercised with", name=name, norms=", ".join(sorted(attached[name])))
+                    if attached.get(name) else message("reading never exercised", name=name), decl.name_span)
         cov.items.append(item)
         if name in exercised:
             cov.covered.add(item)
@@ -162,17 +160,13 @@ def _concludes(kb: KnowledgeBase, nid: str, predicate: str) -> bool:
     return bool(norm and norm.clause and norm.clause.head.predicate == predicate)
 
 
-KIND_NAMES = {"decisive": "norms decisive", "exception-bites": "exceptions biting",
-              "exception-spared": "exceptions not biting", "condition-holds": "conditions holding",
-              "condition-fails": "conditions failing", "reading": "readings exercised"}
-
-
-def report(cov: Coverage) -> str:
-    lines = [f"coverage: {cov.percent:.1f}% ({len(cov.covered)} of {len(cov.items)} items)"]
+def report(cov: Coverage, language: str = "en") -> str:
+    """The coverage, per kind of item, and each item not covered, in the reader's language."""
+    lines = [message("coverage head", language, percent=f"{cov.percent:.1f}", covered=len(cov.covered), total=len(cov.items))]
     for kind, (done, total) in cov.by_kind().items():
-        lines.append(f"  {KIND_NAMES.get(kind, kind) + ':':24} {done}/{total}")
+        lines.append(f"  {message('coverage ' + kind, language) + ':':24} {done}/{total}")
     missing = sorted(cov.missing, key=lambda i: (i.span.file, i.span.line, i.span.column, i.kind))
     if missing:
-        lines.append("not covered:")
-        lines += [f"  {i.span}: {i.text}" for i in missing]
+        lines.append(message("coverage missing", language))
+        lines += [f"  {i.span}: {say(i.text, language)}" for i in missing]
     return "\n".join(lines) + "\n"

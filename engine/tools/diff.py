@@ -115,7 +115,7 @@ def _diff_one(kb: KnowledgeBase, query: n.Query, start: datetime.date, end: date
 
 @dataclass
 class EveryDiff:
-    """A change asked of every question the law can be asked ("What changed on 27 December 2024?"): each
+    """A change asked of every question the law can be asked ("What changed on 1 March 2025?"): each
     question's diff, in order, within one budget; `stopped` says which bound ran out and what was not examined."""
 
     queries: tuple[n.Query, ...]

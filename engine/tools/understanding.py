@@ -82,7 +82,7 @@ class Understood:
     # the question asks after an obligation's deadline and fulfilment («не истек ли срок», "fulfilled"): the norms
     # concluding the asked predicate with a deadline (their answers' compliance says it)
     deadlines: tuple[str, ...] = ()
-    # "What changed on 27 December 2024?": a change asked of nothing the question names is asked of every question
+    # "What changed on 1 March 2025?": a change asked of nothing the question names is asked of every question
     # the law can be asked (`law_questions`), each in general; `query` is then the first of them
     every: tuple[n.Query, ...] = ()
 
@@ -767,17 +767,17 @@ class _Reading:
         return piece
 
     def every_question(self) -> Understood | None:
-        """"What changed on 27 December 2024?", «Что изменилось ...», «... не өзгерді?»: a change asked with no
+        """"What changed on 1 March 2025?", «Что изменилось ...», «... не өзгерді?»: a change asked with no
         predicate and no context (only question, status and change words) is asked of every question the law can be
         asked, each in general (all its arguments variables), between the day before and the day (or the two dates
-        given). Names said ("for Kunakbayev") narrow it to the questions they have a place in, in their places."""
+        given). Names said ("for Ivanov") narrow it to the questions they have a place in, in their places."""
         if not any(p.kind == "change" for p in self.pieces) or \
                 any(p.kind not in ("change", "which", "whether", "status", "name", "constant") for p in self.pieces):
             return None
         names = [p for p in self.pieces if p.kind in ("name", "constant")]
         span = Span(SOURCE, 1, 1, 1, len(self.text) + 1)
         every = []
-        for predicate in law_questions(self.kb):   # a name said ("for Kunakbayev"): the questions it has a place in
+        for predicate in law_questions(self.kb):   # a name said ("for Ivanov"): the questions it has a place in
             decl = self.kb.predicates[predicate]
             bound: dict[str, tuple[str, Span]] = {}
             for piece in names:

@@ -61,7 +61,7 @@ class Walk(t.NodeVisitor):
         """What a diff asked: its question, or "every question the law can be asked (N)"."""
         if not doc.questions:
             return doc.query
-        said = (doc.data.get("question") or {}).get("in_words")   # the question said back ("... that names Kunakbayev")
+        said = (doc.data.get("question") or {}).get("in_words")   # the question said back ("... that names Ivanov")
         return said or self.w("every question", count=len(doc.questions))
 
     def new_question(self, doc: t.Diff, c: t.Change, previous: str | None) -> str | None:
