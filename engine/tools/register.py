@@ -30,6 +30,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import AbstractSet, Iterable, Iterator, Sequence
 
+from engine.base import collector
 from engine.base.source import Span
 from engine.explain.answering import Trace, outside_scope
 from engine.explain.explanation import SCHEMA_VERSION, Document, Explainer, Tables, query_text
@@ -289,6 +290,12 @@ def solve(kb, program: ir.Program, query: n.Query, level: str, language: str, st
     owned: True keeps the answers holding a constant of the partition's own facts, False those holding
     none (the broadcast facts' own answers), None all of them (a register in one partition).
     """
+    with collector.paused():   # the partition's objects live until it is written: collecting them frees nothing
+        return _solve(kb, program, query, level, language, steps, facts, base, shared, owned)
+
+
+def _solve(kb, program: ir.Program, query: n.Query, level: str, language: str, steps: bool,
+           facts: Sequence[Fact], base: dict, shared: set, owned: bool | None) -> list[tuple[str, str | None, dict]]:
     part = _with_facts(program, base, facts)
     done = evaluated(part, [query.atom.predicate], many=owned is not None)   # a register in partitions
     own = _constants(facts) - shared
