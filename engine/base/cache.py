@@ -1,7 +1,8 @@
 """The compiled-knowledge cache: parsed knowledge bases, pickled per user (only our own classes), keyed by content.
 
 A cold `zan ask` spends most of its time parsing kb/ with lark; the result depends only on the files'
-names and bytes and on the code that parses them, so it is kept under a hash of exactly those. Case
+names and bytes and on the code that parses them, so it is kept under a hash of those (the code as Python itself
+tells a changed module: each source file's size and modification time, and its inode). Case
 files are never cached (a plain fact file parses as fast as an entry loads), only the knowledge base.
 
 A pickle runs code when it is loaded, so an entry is loaded only from a folder that no one else could

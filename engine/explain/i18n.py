@@ -7,6 +7,7 @@ anything about the law itself.
 
 from __future__ import annotations
 
+import re
 import string
 
 from engine.base.dates import DATE_WORDS as DATE_WORDS, MONTH_NAMES as MONTH_NAMES   # re-exported (see below)
@@ -358,9 +359,13 @@ def word(key: str, language: str, **values) -> str:
     return fill(text, language, **values) if values else text
 
 
+_CASE_SLOT = re.compile(r"\{[^{}:]*:(?:and|nom|gen|dat|acc|ins|loc|abl)\}")
+
+
 def fill(text: str, language: str, **values) -> str:
-    """A template of the language filled in, its `{slot:case}`s in their cases (the tools' own catalogues use it too)."""
-    return _Cases(language).format(text, **values) if ":" in text else text.format(**values)
+    """A template of the language filled in, its `{slot:case}`s in their cases (the tools' own catalogues use it too).
+    A template without such a slot is filled by `str.format` (C; _Cases is string.Formatter, in Python)."""
+    return _Cases(language).format(text, **values) if _CASE_SLOT.search(text) else text.format(**values)
 
 
 # ------------------------------------------------------------ questions in words (engine.tools.understanding)
