@@ -175,7 +175,7 @@ WORDS: dict[str, dict[str, str]] = {
                      "kk": "lex superior: {winner_act} (заңдық күші {winner_rank}) {loser_act} (заңдық күші {loser_rank}) актісінен басым болады"},
     "lex posterior": {"en": "lex posterior: in force from {winner_date}, later than {loser_date}",
                       "ru": "lex posterior: действует с {winner_date}, позже чем с {loser_date}",
-                      "kk": "lex posterior: {winner_date} бастап күшінде, {loser_date} күнінен кейін"},
+                      "kk": "lex posterior: {winner_date:abl} бастап күшінде, {loser_date} күнінен кейін"},
     "binding interpretation": {
         "en": "{interpreted}, in the binding interpretation of {act} ({points}), does not extend to this: {reading}",
         "ru": "{interpreted} в обязательном истолковании {act:gen} ({points}) не распространяется на это: {reading}",
