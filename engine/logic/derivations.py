@@ -17,6 +17,7 @@ tests/test_derivations.py compares the proofs built both ways.
 from __future__ import annotations
 
 import datetime
+import operator
 from collections import Counter
 from typing import Callable
 
@@ -127,5 +128,8 @@ def _reader(atom: n.Atom, slots: dict[str, int]):
     terms = atom.args
     if any(isinstance(t, n.Variable) and t.name == "_" for t in terms):
         return atom, None
+    names = [t.name for t in terms if isinstance(t, n.Variable)]
+    if len(names) == len(terms) > 1:   # only variables, the common case: read in C
+        return atom, operator.itemgetter(*(slots[name] for name in names))
     parts = tuple((True, slots[t.name]) if isinstance(t, n.Variable) else (False, t.value) for t in terms)
     return atom, lambda row: tuple(row[v] if bound else v for bound, v in parts)
