@@ -48,8 +48,10 @@ def check_conditions(head_vars, conditions, where: str, given: frozenset[str] = 
 def check(kb: KnowledgeBase, language: str | None = None) -> list[Diagnostic]:
     found: list[Diagnostic] = []
     for clause, norm in kb.all_clauses():
-        where = message("the conclusion" if clause.body else "a fact", language)
         head_vars = clause.head.variables()
+        if not clause.body and not head_vars:
+            continue   # a ground fact (a register's many): nothing to bind
+        where = message("the conclusion" if clause.body else "a fact", language)
         if not clause.body and head_vars and norm is None:
             for var in head_vars:
                 found.append(Diagnostic("unsafe-variable", message("variable in fact", language, name=var.name), var.span,

@@ -41,15 +41,6 @@ def scripts(name: str) -> dict[str, str]:
     return found
 
 
-def _terms(atom: n.Atom):
-    for term in atom.args:
-        if isinstance(term, n.Variable):
-            yield term.name, term.span, "variable"
-        elif isinstance(term, n.Constant) and isinstance(term.value, str) and term.value \
-                and not any(c.isspace() for c in term.value):
-            yield term.value, term.span, "constant"
-
-
 def check(kb: KnowledgeBase, language: str | None = None) -> list[Diagnostic]:
     found: list[Diagnostic] = []
     reported: set[tuple] = set()
@@ -91,9 +82,15 @@ def check(kb: KnowledgeBase, language: str | None = None) -> list[Diagnostic]:
     for name, constant in kb.constants.items():
         look(name, constant.span, "constant")
     for atom in atoms:
-        look(atom.predicate, atom.predicate_span, "predicate")
-        for name, span, kind in _terms(atom):
-            look(name, span, kind)
+        if not atom.predicate.isascii():
+            look(atom.predicate, atom.predicate_span, "predicate")
+        for term in atom.args:   # an ASCII name is in NFC and in Latin letters alone (a register's many names)
+            if isinstance(term, n.Variable):
+                if not term.name.isascii():
+                    look(term.name, term.span, "variable")
+            elif isinstance(term, n.Constant) and isinstance(term.value, str) and not term.value.isascii() \
+                    and not any(c.isspace() for c in term.value):
+                look(term.value, term.span, "constant")
     return found
 
 

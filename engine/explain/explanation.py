@@ -391,6 +391,9 @@ class Explainer:
                 if side in grounds:
                     grounds[side] = self.act_name(grounds[side])
             return self.w("lex superior", **grounds)
+        for side in ("winner_date", "loser_date"):   # ISO in the grounds (data); said as the reader writes dates
+            if side in grounds:
+                grounds[side] = self.phrases.date(grounds[side])
         return self.w("lex posterior", **grounds)
 
     def priority_words(self, d: Defeat) -> tuple[str, str] | None:

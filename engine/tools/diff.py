@@ -30,7 +30,7 @@ from engine.explain.proof import ProofNode
 from engine.base.diagnostics import Diagnostic, ZanError
 from engine.base.source import Span
 from engine.logic.diagrams import Budget, TooLarge, budget_clock
-from engine.tools.register import case_facts, partitions
+from engine.tools.register import case_facts, partitions, rule_constants
 
 DIFF_BUDGET = Budget(entries=5_000_000, seconds=30.0)   # model tuples and answers examined, at both sides, for one diff
 DIFF_PARTITION_FACTS = 300   # case facts per partition of a diff (a partition holds whole groups, so it may hold more)
@@ -260,7 +260,8 @@ def _partitioned(p0: ir.Program, p1: ir.Program, predicate: str, limit: int):
             if values in p.facts.get(relation, {}):
                 base.setdefault(relation, {})[values] = span
         bases.append(base)
-    shared = {(type(v).__name__, v) for base in bases for facts in base.values() for values in facts for v in values}
+    shared = {(type(v).__name__, v) for base in bases for facts in base.values() for values in facts for v in values} \
+        | rule_constants(both)
 
     def sides(facts):
         out = []

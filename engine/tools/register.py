@@ -9,15 +9,17 @@ several cores (`zan ask --jobs N`). Which constants matter is read off the progr
   to every partition, with the knowledge base's own facts;
 - **linking positions**: an argument position links two facts when some rule joins it, by a shared
   variable, with another literal that is not broadcast (directly, or through the head of a rule
-  whose conclusion is joined so). Case facts are grouped by the constants at linking positions;
-  constants elsewhere (a free-text description) do not tie cases together;
-- when a joined head position can be filled from a broadcast fact or a constant of a rule, the
-  analysis gives up and the register is one partition (the same answers as without partitions).
+  whose conclusion is joined so). Case facts are grouped by the values at linking positions;
+  values elsewhere (a free-text description) do not tie cases together, nor do the values every
+  partition holds (the law's facts', broadcast facts', the rules' constants: `a` of a broadcast
+  `r(a)`), except where a join needs the facts naming one together: `layout` reads that off
+  the rules (two literals meeting only on such a value; a tuple of such values derived from a case),
+  and then the register is one partition (the same answers as without partitions).
 
-An answer belongs to the partition holding one of its atom's constants that no broadcast fact has
-(a person); answers with none are the broadcast facts' own, taken from a partition with no case
-facts. Answers are sorted within each partition and the partitions follow the order of their
-first fact in the input, whatever the number of jobs (`--jobs 1` and `--jobs 2` write the same bytes).
+An answer belongs to the partition holding one of its atom's values that not every partition holds (a
+person); answers with none are the common facts' own, taken from a partition with no case facts. Answers
+are sorted within each partition and the partitions follow the order of their first fact in the input,
+whatever the number of jobs (`--jobs 1` and `--jobs 2` write the same bytes).
 
 `answer_facts` is the partition step as a plain function: fact lines in, JSON Lines out. It is what a
 distributed engine maps (docs/performance.md shows it with dask.bag).
@@ -47,7 +49,7 @@ Fact = tuple[str, tuple, Span]  # (relation, values, where it was written)
 
 def _literals(rule: ir.Rule) -> list[n.Atom]:
     out = []
-    for c in rule.body:
+    for c in rule.evaluated_body:
         if isinstance(c, n.Atom):
             out.append(c)
         elif isinstance(c, n.Negation):
@@ -77,7 +79,7 @@ def _parts(rule: ir.Rule) -> list[list[n.Atom]]:
                 parent[find(i)] = find(holder[name])
             else:
                 holder[name] = i
-    for c in rule.body:
+    for c in rule.evaluated_body:
         if isinstance(c, n.Comparison) and c.operator == "=" and isinstance(c.left, n.Variable) \
                 and isinstance(c.right, n.Variable):
             a, b = holder.get(c.left.name), holder.get(c.right.name)
@@ -90,20 +92,169 @@ def _parts(rule: ir.Rule) -> list[list[n.Atom]]:
 
 
 class Layout:
-    """What the program says about splitting facts: broadcast relations and linking positions (or None: do not split)."""
+    """What the program says about splitting a register's facts (or None: do not split).
 
-    def __init__(self, broadcast: set[str], linking: set[tuple[str, int]], global_linked: AbstractSet[tuple[str, int]] = frozenset()):
+    broadcast: relations whose facts every partition gets. linking: positions whose values tie a fact to the
+    other facts holding that value (unless every partition holds the value). everywhere: the values every
+    partition holds, as `_key` gives them. uniform: relations whose tuples of such values alone every partition
+    must derive alike (their case facts of such values go to every partition).
+    """
+
+    def __init__(self, broadcast: set[str], linking: set[tuple[str, int]], everywhere: AbstractSet = frozenset(),
+                 uniform: AbstractSet[str] = frozenset()):
         self.broadcast = broadcast
         self.linking = linking
-        # positions joined with a value that may come from broadcast facts (`q(C, P) if r(C) and
-        # s(P)`, then `not t(P)`): a case fact holding a broadcast constant there is needed by
-        # every partition, so it is broadcast too (partitions)
-        self.global_linked = global_linked
+        self.everywhere = everywhere
+        self.uniform = uniform
 
 
-def layout(program: ir.Program, sizes: dict[str, int], question: str | None = None) -> Layout | None:
-    rules_of: dict[str, list[ir.Rule]] = {}
+def _key(value) -> tuple[str, object]:
+    return (type(value).__name__, value)   # 1, 1.0 and True are three values here
+
+
+def rule_constants(program: ir.Program) -> set:
+    """The constants the rules and the scope declarations write (every partition's tuples may hold them)."""
+    out: set[tuple[str, object]] = set()
+    atoms: list[n.Atom] = []
     for rule in program.rules:
+        atoms.append(rule.head)
+        conditions = list(rule.evaluated_body)
+        for c in conditions:
+            if isinstance(c, n.Atom):
+                atoms.append(c)
+            elif isinstance(c, n.Negation):
+                atoms.append(c.atom)
+            elif isinstance(c, n.Comparison):
+                out.update(_key(t.value) for t in (c.left, c.right) if isinstance(t, n.Constant))
+    for scope in program.scopes:
+        if scope.atom is not None:
+            atoms.append(scope.atom)
+        for c in scope.conditions:
+            if isinstance(c, n.Atom):
+                atoms.append(c)
+            elif isinstance(c, n.Negation):
+                atoms.append(c.atom)
+            elif isinstance(c, n.Comparison):
+                out.update(_key(t.value) for t in (c.left, c.right) if isinstance(t, n.Constant))
+    for atom in atoms:
+        out.update(_key(t.value) for t in atom.args if isinstance(t, n.Constant))
+    return out
+
+
+class _Body:
+    """A rule's head and evaluated body as the layout reads them: the literals that hold facts (not broadcast, not
+    arithmetic), variables made one by `X = Y`, and those that always hold a value every partition holds."""
+
+    def __init__(self, head: n.Atom, conditions: Sequence, broadcast: set[str]):
+        self.head = head
+        alias: dict[str, str] = {}
+
+        def rep(name: str) -> str:
+            while alias.get(name, name) != name:
+                name = alias[name]
+            return name
+
+        for c in conditions:
+            if isinstance(c, n.Comparison) and c.operator == "=" and isinstance(c.left, n.Variable) \
+                    and isinstance(c.right, n.Variable):
+                a, b = rep(c.left.name), rep(c.right.name)
+                if a != b:
+                    alias[max(a, b)] = min(a, b)
+        self.rep = rep
+        self.always: set[str] = set()     # bound by a broadcast fact or to a constant
+        self.literals: list[n.Atom] = []  # positive and negated literals over facts of the register
+        self.positive: list[bool] = []
+        for c in conditions:
+            if isinstance(c, n.Comparison):
+                if c.operator == "=":
+                    for one, other in ((c.left, c.right), (c.right, c.left)):
+                        if isinstance(one, n.Variable) and isinstance(other, n.Constant):
+                            self.always.add(rep(one.name))
+                continue
+            atom, positive = (c, True) if isinstance(c, n.Atom) else (c.atom, False)
+            if atom.predicate in ir.ARITHMETIC_RELATIONS:
+                continue   # computes a value: joins no facts (a variable it alone binds is followed nowhere)
+            if atom.predicate in broadcast:
+                if positive:
+                    self.always.update(rep(t.name) for t in atom.args if isinstance(t, n.Variable))
+                continue
+            self.literals.append(atom)
+            self.positive.append(positive)
+        self.vars = [{rep(t.name) for t in a.args if isinstance(t, n.Variable) and t.name != "_"} for a in self.literals]
+        self.filled: dict[str, list[tuple[str, int]]] = {}   # variable -> positions of positive literals holding it
+        for atom, positive in zip(self.literals, self.positive):
+            if positive:
+                for i, t in enumerate(atom.args):
+                    if isinstance(t, n.Variable) and t.name != "_":
+                        self.filled.setdefault(rep(t.name), []).append((atom.predicate, i))
+
+    def may_be_everywhere(self, name: str, may: set) -> bool:
+        """Whether the variable can hold a value every partition holds: bound so, or every fact position it is
+        read from may hold one (a value computed by arithmetic may be anything)."""
+        name = self.rep(name)
+        return name in self.always or all(p in may for p in self.filled.get(name, ()))
+
+    def join(self, free: set[str], linking: set) -> bool:
+        """Whether the literals holding a variable outside `free` (a variable whose value may be anything: not one
+        every partition holds) are joined through such variables; their positions join `linking`. The literals
+        whose variables are all in `free` hold only values every partition holds."""
+        nodes = [k for k, names in enumerate(self.vars) if names - free]
+        if len(nodes) < 2:
+            return True
+        holders: dict[str, list[int]] = {}
+        for k in nodes:
+            for name in sorted(self.vars[k] - free):
+                holders.setdefault(name, []).append(k)
+        group = {k: k for k in nodes}
+
+        def find(i):
+            while group[i] != i:
+                i = group[i]
+            return i
+
+        for name, ks in sorted(holders.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+            if len({find(k) for k in ks}) < 2:
+                continue
+            for k in ks:
+                group[find(k)] = find(ks[0])
+                linking.update((self.literals[k].predicate, i) for i, t in enumerate(self.literals[k].args)
+                               if isinstance(t, n.Variable) and t.name != "_" and self.rep(t.name) == name)
+        return len({find(k) for k in nodes}) == 1
+
+
+SCOPE = "@scope:"   # a scope declaration read as a rule (no relation a user can name starts so)
+SUBSETS = 12   # variables per rule that may hold a value every partition holds, beyond which a register is not split
+
+
+def layout(program: ir.Program, sizes: dict[str, int], question: str | None = None,
+           case: Sequence[Fact] | None = None) -> Layout | None:
+    """How to split the case facts `case` (default: the program's) for `question`, or None (one partition).
+
+    Sound by construction, for any program (the engine knows no relation by name):
+
+    - a value every partition holds (a value of the law's facts, of broadcast facts, or a constant of the rules:
+      `everywhere`) ties no facts together by itself. For each rule and each choice of which of its variables
+      hold such values, the literals holding another value must be joined through variables holding other values
+      (their positions are `linking`): else the register is not split. A join of `q(C, P)` with `not t(P)`
+      where P is `a` of the law's `r(a)` needs nothing together: `t(a)` is a fact about `a` alone, and every
+      partition has it (`uniform`); `s(C, D) if q(C, P) and q(D, P)` with P such a value does need C's and D's
+      facts together, and is not split.
+    - a literal whose variables all hold such values (`not t(P)` above) is `uniform`: its relation's tuples of
+      such values must be the same in every partition. A relation's case facts of such values go to every
+      partition, and a rule deriving such a tuple must read only such values (`t(P) if q(C, P)` reads C: a fact
+      `q(c, a)` in one partition would make `t(a)` hold there alone), else the register is not split.
+    - a linking position of a rule's head links the positions of the body that fill it; one filled by
+      arithmetic alone cannot be followed, and the register is not split.
+    - the answers are looked up by their atom's values (answering.candidates, deontic.decide): every position of
+      the question's relations is linking (an answer lives where its values' facts are), and those relations are
+      uniform (an answer of such values alone is the partitions' common answer); a scope declaration's conditions
+      are read with an answer's values (answering.outside_scope): a rule whose body joins them with the answer.
+    """
+    if case is None:
+        case = case_facts(program)
+    rules = list(program.rules)
+    rules_of: dict[str, list[ir.Rule]] = {}
+    for rule in rules:
         rules_of.setdefault(rule.relation, []).append(rule)
 
     def closure(relations: Iterable[str]) -> set[str]:
@@ -121,7 +272,7 @@ def layout(program: ir.Program, sizes: dict[str, int], question: str | None = No
         return sum(sizes.get(r, 0) for r in relations)
 
     broadcast: set[str] = set()
-    for rule in program.rules:
+    for rule in rules:
         parts = _parts(rule)
         if len(parts) < 2:
             continue
@@ -129,107 +280,119 @@ def layout(program: ir.Program, sizes: dict[str, int], question: str | None = No
         for c in closures[:-1]:   # every part but the heaviest goes to every partition
             broadcast |= c
 
-    # head positions that may hold a value of broadcast facts: filled from a broadcast literal, or from such a position
-    spread: set[tuple[str, int]] = set()
+    bodies = [_Body(rule.head, rule.evaluated_body, broadcast) for rule in rules]
+    scoped: set[str] = set()
+    if question is not None:
+        for k, scope in enumerate(program.scopes):
+            if scope.atom is not None and scope.atom.predicate == question:
+                # read with an answer's values: the conditions joined with the answer's atom, as a rule of its own
+                head = replace(scope.atom, predicate=f"{SCOPE}{k}")
+                bodies.append(_Body(head, (scope.atom,) + tuple(scope.conditions), broadcast))
+                scoped.add(head.predicate)
+    # the values every partition holds, and the positions that may hold one
+    everywhere = rule_constants(program)
+    may: set[tuple[str, int]] = set()
+    for relation, facts in program.facts.items():
+        for values, span in facts.items():
+            if relation in broadcast or program.origin(span) != ir.CASE:
+                everywhere.update(_key(v) for v in values)
+                may.update((relation, i) for i in range(len(values)))
+    by_relation: dict[str, list[tuple]] = {}
+    for relation, values, _span in case:
+        if relation not in broadcast:
+            by_relation.setdefault(relation, []).append(values)
+    for relation, rows in by_relation.items():
+        for i in range(max(map(len, rows))):
+            if (relation, i) not in may and any(i < len(v) and _key(v[i]) in everywhere for v in rows):
+                may.add((relation, i))
     changed = True
     while changed:
         changed = False
-        for rule in program.rules:
-            for j, t in enumerate(rule.head.args):
-                if isinstance(t, n.Variable) and (rule.relation, j) not in spread and any(
-                        a.predicate in broadcast or (a.predicate, i) in spread
-                        for a in rule.body if isinstance(a, n.Atom)
-                        for i, u in enumerate(a.args) if isinstance(u, n.Variable) and u.name == t.name):
-                    spread.add((rule.relation, j))
+        for body in bodies:
+            for j, t in enumerate(body.head.args):
+                if (body.head.predicate, j) not in may and (
+                        isinstance(t, n.Constant) or body.may_be_everywhere(t.name, may)):
+                    may.add((body.head.predicate, j))
                     changed = True
+        if question is not None:   # an answer's atom holds the values of its norms' conclusions and its domain
+            for r in ir.question_relations(question):
+                first = 1 if ir.concluded(r) else 0
+                for i in range(program.arities.get(question, 0)):
+                    if (r, first + i) in may and (question, i) not in may:
+                        may.add((question, i))
+                        changed = True
+
     linking: set[tuple[str, int]] = set()
-    global_linked: set[tuple[str, int]] = set()
-
-    def join(literals: list[n.Atom]) -> None:
-        # Literals joined by several variables need only one of them to put their facts together: the
-        # variables shared by most literals are taken first, and one is taken only to join what is not joined yet.
-        literals = [a for a in literals if a.predicate not in broadcast]
-        holders: dict[str, list[int]] = {}
-        for k, atom in enumerate(literals):
-            for name in sorted(_names(atom)):
-                holders.setdefault(name, []).append(k)
-        group = list(range(len(literals)))
-
-        def find(i):
-            while group[i] != i:
-                i = group[i]
-            return i
-
-        for name, ks in sorted(holders.items(), key=lambda kv: (-len(kv[1]), kv[0])):
-            if len({find(k) for k in ks}) < 2:
-                continue
-            positions = {(literals[k].predicate, i) for k in ks for i, t in enumerate(literals[k].args)
-                         if isinstance(t, n.Variable) and t.name == name}
-            for k in ks:
-                group[find(k)] = find(ks[0])
-            linking.update(positions)
-            if positions & spread:
-                global_linked.update(positions)
-
-    for rule in program.rules:
-        join(_literals(rule))
+    uniform: set[str] = set()
+    for body in bodies:
+        names = set().union(*body.vars) if body.vars else set()
+        maybe = sorted(name for name in names - body.always if body.may_be_everywhere(name, may))
+        if len(maybe) > SUBSETS:
+            return None
+        for mask in range(1 << len(maybe)):
+            free = body.always | {name for k, name in enumerate(maybe) if mask >> k & 1}
+            if not body.join(free, linking):
+                return None
+            uniform.update(a.predicate for a, names in zip(body.literals, body.vars) if not names - free)
     if question is not None:
-        # The answers join, in Python, the question's facts, its norms' conclusions and its domain on the
-        # atom's values (answering.candidates, deontic.decide): the same join as a rule's body.
-        arity = program.arities.get(question, 0)
-        span = Span("<question>", 0, 0)
-        xs = [n.Variable(f"X{i}", span) for i in range(arity)]
-        join([n.Atom(r, ((n.Variable("N", span),) if ir.concluded(r) else ()) + tuple(xs), span, span)
-              for r in sorted(ir.question_relations(question))])   # a norm's conclusion names its norm first
+        for r in sorted(ir.question_relations(question)):
+            first = 1 if ir.concluded(r) else 0   # a norm's conclusion names its norm first
+            linking.update((r, i) for i in range(first, first + program.arities.get(question, 0)))
+            uniform.add(r)
+        uniform |= scoped
     changed = True
-    while changed:  # a joined head position links the body positions that fill it
+    while changed:  # a linking head position links the body positions that fill it
         changed = False
-        for rule in program.rules:
-            for j, t in enumerate(rule.head.args):
-                if (rule.relation, j) not in linking:
+        for body in bodies:
+            for j, t in enumerate(body.head.args):
+                if (body.head.predicate, j) not in linking or not isinstance(t, n.Variable):
+                    continue   # a constant of a rule: every partition holds it
+                name = body.rep(t.name)
+                if name in body.always:
                     continue
-                if not isinstance(t, n.Variable):
-                    return None          # every conclusion of the rule shares this constant
-                filled = [(a.predicate, i) for a in (c for c in rule.body if isinstance(c, n.Atom))
-                          if a.predicate not in broadcast
-                          for i, u in enumerate(a.args) if isinstance(u, n.Variable) and u.name == t.name]
-                if not filled and not any(a.predicate in broadcast for a in rule.body if isinstance(a, n.Atom)
-                                          and any(isinstance(u, n.Variable) and u.name == t.name for u in a.args)):
-                    return None          # filled by a comparison or arithmetic: no fact to follow
-                # filled from broadcast facts only: joins on it are `global_linked` (partitions)
+                filled = body.filled.get(name)
+                if not filled:
+                    return None          # filled by arithmetic: no fact to follow
                 for p in filled:
                     if p not in linking:
                         linking.add(p)
                         changed = True
-    return Layout(broadcast, linking, global_linked)
+    stack = sorted(uniform)
+    while stack:   # a uniform relation's rules read only values every partition holds, where its tuple holds only such
+        r = stack.pop()
+        for body in bodies:
+            if body.head.predicate != r:
+                continue
+            heads = {body.rep(t.name) for t in body.head.args if isinstance(t, n.Variable)}
+            if not all(body.may_be_everywhere(name, may) for name in heads):
+                continue   # never a tuple of such values alone
+            for atom, names in zip(body.literals, body.vars):
+                if names - heads - body.always:
+                    return None
+                if atom.predicate not in uniform:
+                    uniform.add(atom.predicate)
+                    stack.append(atom.predicate)
+    return Layout(broadcast, linking, everywhere, uniform)
 
 
-def partitions(program: ir.Program, case: Sequence[Fact], limit: int = PARTITION_FACTS, question: str | None = None,
-               in_case: set | None = None) -> tuple[list[Fact], list[list[Fact]]]:
-    """(broadcast case facts, partitions of the other case facts in input order); one partition when unsplittable."""
+def partitions(program: ir.Program, case: Sequence[Fact], limit: int = PARTITION_FACTS, question: str | None = None
+               ) -> tuple[list[Fact], list[list[Fact]]]:
+    """(case facts every partition gets, partitions of the other case facts in input order); one partition when
+    the layout does not split (layout)."""
     sizes: dict[str, int] = {}
     for relation, facts in program.facts.items():
         sizes[relation] = len(facts)
-    plan = layout(program, sizes, question) if len(case) > limit else None
+    plan = layout(program, sizes, question, case) if len(case) > limit else None
     if plan is None:
         return [], [list(case)] if case else []
-    shared = [f for f in case if f[0] in plan.broadcast]
-    rest = [f for f in case if f[0] not in plan.broadcast]
-    if plan.global_linked:
-        in_case = in_case if in_case is not None else {(r, v) for r, v, _s in case}
-        everywhere = {(type(v).__name__, v) for r, facts in program.facts.items() for values in facts
-                      if (r, values) not in in_case for v in values}
-        everywhere |= {(type(v).__name__, v) for _r, values, _s in shared for v in values}
-        kept = []
-        for fact in rest:
-            relation, values, _span = fact
-            if any((relation, i) in plan.global_linked and (type(v).__name__, v) in everywhere for i, v in enumerate(values)):
-                if not all((type(v).__name__, v) in everywhere for v in values):
-                    return [], [list(case)]   # needed everywhere, yet naming a case: one partition (correct, not faster)
-                shared.append(fact)
-            else:
-                kept.append(fact)
-        rest = kept
+    everywhere, uniform, linking = plan.everywhere, plan.uniform, plan.linking
+    shared, rest = [], []
+    for fact in case:
+        relation, values, _span = fact
+        if relation in plan.broadcast or relation in uniform and all(_key(v) in everywhere for v in values):
+            shared.append(fact)
+        else:
+            rest.append(fact)
     parent: dict[object, object] = {}
 
     def find(x):
@@ -243,8 +406,11 @@ def partitions(program: ir.Program, case: Sequence[Fact], limit: int = PARTITION
     for k, (relation, values, _span) in enumerate(rest):
         node = ("fact", k)
         for i, v in enumerate(values):
-            if (relation, i) in plan.linking:
-                a, b = find(node), find(("value", type(v).__name__, v))
+            if (relation, i) in linking:
+                key = _key(v)
+                if key in everywhere:
+                    continue
+                a, b = find(node), find(("value",) + key)
                 if a != b:
                     parent[a] = b
     groups: dict[object, list[Fact]] = {}
@@ -366,6 +532,27 @@ def _scope(program: ir.Program, done, a, memo: dict) -> int | None:
     return None
 
 
+def detached(result, limit: int = PARTITION_FACTS):
+    """`result` without its parsed case (the case files' clauses and modules) when the case is larger than a
+    partition, else `result` itself. Its program keeps the case's facts (values and where each was written), all a
+    register is answered from; the caller keeps the returned result in place of its own, so that the parsed case
+    (for a register of 100k cases most of the memory: nodes and spans for every argument) is let go before the register is
+    laid out in partitions, whether it splits or not."""
+    program = result.program
+    files = {name for name, origin in program.origins.items() if origin == ir.CASE}
+    if not files:
+        return result
+    count = 0
+    for facts in program.facts.values():
+        for span in facts.values():
+            count += span.file in files
+    if count <= limit:
+        return result
+    kb = replace(result.kb, clauses=[c for c in result.kb.clauses if c.span.file not in files],
+                 modules=[m for m in result.kb.modules if m.path not in files])
+    return replace(result, kb=kb)
+
+
 class Register:
     """A prepared question over a register: the partitions and what every partition shares."""
 
@@ -374,17 +561,18 @@ class Register:
         self.at = result.at
         program = result.program
         case = case_facts(program)
-        in_case = {(r, v) for r, v, _s in case}
-        broadcast, self.parts = partitions(program, case, limit, result.query.atom.predicate, in_case)
-        self.base = {r: {v: s for v, s in facts.items() if (r, v) not in in_case} for r, facts in program.facts.items()}
+        broadcast, self.parts = partitions(program, case, limit, result.query.atom.predicate)
+        del case   # the partitions hold the case facts from here
+        self.base = {r: {v: s for v, s in facts.items() if program.origin(s) != ir.CASE} for r, facts in program.facts.items()}
         for relation, values, span in broadcast:
             self.base.setdefault(relation, {})[values] = span
         self.program = replace(program, facts={})
-        self.shared = {(type(v).__name__, v) for facts in self.base.values() for values in facts for v in values}
+        # the values every partition holds: an answer holding none of its partition's others is the common answer
+        self.shared = {_key(v) for facts in self.base.values() for values in facts for v in values} | rule_constants(program)
         self.split = len(self.parts) > 1
         if self.split:  # the register now lives in its partitions: its own kb holds no parsed case (the caller's
             # result is left as it was; `lean` gives the caller one without the case, to let it go before workers fork)
-            names = {span.file for _r, _v, span in case}
+            names = {name for name, origin in program.origins.items() if origin == ir.CASE}
             self.kb = replace(result.kb, clauses=[c for c in result.kb.clauses if c.span.file not in names],
                               modules=[m for m in result.kb.modules if m.path not in names])
 

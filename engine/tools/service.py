@@ -45,6 +45,7 @@ def answer_document(request: Request, progress: Callable[[], object] | None = No
         if r.partitions:   # a register is evaluated in partitions, on --jobs processes (engine/tools/register.py)
             from engine.tools import register
 
+            result = register.detached(result, r.partition or register.PARTITION_FACTS)   # the parsed case let go
             batch = register.Register(result, r.trace_level, r.language, r.steps,
                                       limit=r.partition or register.PARTITION_FACTS)
             if batch.split:
