@@ -17,10 +17,14 @@ FLOOR = [PYTHON, "-c", "import click, lark, pyDatalog"]
 TRUE_FLOOR = [PYTHON, "-c", "import click, pyDatalog"]   # a cached kb needs no lark
 
 
-def timed(runs: int, argv: list[str]) -> tuple[float, float]:
-    """Medians of (wall seconds, CPU seconds), the commands run in turn."""
-    measured = [run_measured(argv) for _ in range(runs)]
-    return statistics.median(m[0] for m in measured), statistics.median(m[2] for m in measured)
+def timed(runs: int, *commands: list[str]) -> list[tuple[float, float]]:
+    """Medians of (wall seconds, CPU seconds) of each command, the commands run in turn (one of each per round, so
+    that a change in the machine's load falls on all of them alike)."""
+    measured: list[list] = [[] for _ in commands]
+    for _ in range(runs):
+        for argv, times in zip(commands, measured):
+            times.append(run_measured(argv))
+    return [(statistics.median(m[0] for m in times), statistics.median(m[2] for m in times)) for times in measured]
 
 
 def ms(seconds: float) -> str:
@@ -30,11 +34,11 @@ def ms(seconds: float) -> str:
 def main(runs: int = RUNS) -> None:
     for argv in (FLOOR, ASK):  # warm the bytecode, the grammar and the knowledge cache
         run_measured(argv)
-    floor, cold, true_floor = timed(runs, FLOOR), timed(runs, ASK), timed(runs, TRUE_FLOOR)
+    floor, cold, true_floor = timed(runs, FLOOR, ASK, TRUE_FLOOR)
     report("cold question (zan ask --explain), wall", ms(cold[0]), "floor " + ms(floor[0]), cold[0] / floor[0], "target <= 1.1x")
     report("  the same, CPU", ms(cold[1]), "floor " + ms(floor[1]), cold[1] / floor[1], "target <= 1.1x")
     report("  against click + pyDatalog alone, CPU", ms(cold[1]), "floor " + ms(true_floor[1]), cold[1] / true_floor[1])
-    uncached = timed(3, ["env", "ZAN_CACHE=0"] + ASK)
+    uncached, = timed(3, ["env", "ZAN_CACHE=0"] + ASK)
     report("  knowledge cache off (ZAN_CACHE=0), CPU", ms(uncached[1]), "floor " + ms(floor[1]), uncached[1] / floor[1])
 
 

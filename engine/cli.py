@@ -1084,7 +1084,7 @@ def test(paths, kb, update, only, lang, verbose, coverage, mutate, fail_under, s
         if only:
             raise click.UsageError("--mutate runs every scenario: it cannot be combined with --only")
         result = mutation.mutate(runner, run, sample=sample, seed=seed)
-        click.echo(visible_styled(mutation.render(result, verbose)), nl=False)
+        click.echo(visible_styled(mutation.render(result, verbose, lang)), nl=False)
         if fail_under is not None and result.percent < fail_under:
             below.append(f"mutation score {result.percent:.1f}% is below {fail_under:g}%")
     for line in below:

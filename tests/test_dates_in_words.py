@@ -300,3 +300,29 @@ def test_zan_test_coverage_speaks_the_readers_language(dated_project, language, 
     run = run_checkout("test", "--coverage", "--lang", language, cwd=dated_project)
     assert run.returncode == 0 and head in run.stdout and missing in run.stdout, run.stdout + run.stderr
     assert "coverage" not in run.stdout and "never" not in run.stdout and "not covered" not in run.stdout, run.stdout
+
+
+@pytest.mark.parametrize("language, score, earlier", [("kk", "мутация бағасы: ", "бір күн"), ("ru", "оценка мутаций: ", "на день")])
+def test_zan_test_mutate_speaks_the_readers_language(tmp_path, language, score, earlier):
+    """`zan test --mutate -v`: each mutant, its fate and the score in the reader's language; a moved date in words."""
+    from conftest import run_checkout
+
+    assert run_checkout("init", "m", cwd=tmp_path).returncode == 0
+    run = run_checkout("test", "--mutate", "-v", "--lang", language, cwd=tmp_path / "m")
+    assert run.returncode == 0 and score in run.stdout and earlier in run.stdout, run.stdout + run.stderr
+    assert say_date("2025-01-02", language, "abl" if language == "kk" else None) in run.stdout
+    assert not {"mutation score", "killed", "a day later", "SURVIVED"} & set(re.findall(r"[a-zA-Z][a-zA-Z ]+", run.stdout))
+    for line in run.stdout.splitlines():
+        header = re.match(r"^\S.*?:\d+:\d+: (.*)$", line)
+        assert not (header and ISO.search(header.group(1))), line
+
+
+def test_a_failed_expectation_says_what_it_found_in_the_readers_language(dated_project):
+    from conftest import run_checkout
+
+    scenario = dated_project / "kb" / "scenarios" / "dated.scenario"
+    scenario.write_text(_FAILING.replace("decided by example.1.borrow.", "decided by example.1.borrow\n    cites \"example 9\"."),
+                        encoding="utf-8")
+    run = run_checkout("test", "--lang", "ru", cwd=dated_project)
+    assert "на деле   нет ссылок" in run.stdout, run.stdout
+    assert "no citation" not in run.stdout and "no answer" not in run.stdout

@@ -298,6 +298,13 @@ def test_lex_posterior_names_both_dates(zan, tmp_path):
     result = zan("ask", "vote(ann)", "--kb", str(kb), "--facts", str(facts), "--at", "2021-01-01", "--explain")
     assert result.exit_code == 0, result.output
     assert "lex posterior: in force from 2020-01-01, later than 2000-01-01" in result.stdout
+    # in kk and ru the dates are said as a lawyer writes them (the JSON's grounds keep ISO)
+    said = {"ru": "lex posterior: действует с 1 января 2020 г., позже чем с 1 января 2000 г.",
+            "kk": "lex posterior: 2020 жылғы 1 қаңтардан бастап күшінде, 2000 жылғы 1 қаңтар күнінен кейін"}
+    for language, text in said.items():
+        out = zan("ask", "vote(ann)", "--kb", str(kb), "--facts", str(facts), "--at", "2021-01-01", "--explain",
+                  "--lang", language)
+        assert text in out.stdout, out.stdout
 
 
 def test_discretionary_and_undetermined_are_explained(zan):

@@ -220,13 +220,7 @@ def test_reading_verbs_exist():
     assert {v for _p, _a, _l, v in _reading_verbs()} >= {"представлена", "представлено"}
 
 
-GREEDY = pytest.mark.xfail(strict=True, reason="the longest match first: the reading's words «имеется исключительное "
-                           "личное обстоятельство» are taken before the label that goes on («... из перечня Правил»)")
-
-
-@pytest.mark.parametrize("predicate,parameter,label,verb", [
-    pytest.param(*case, marks=GREEDY) if case[0] == "listed_exceptional_circumstance" and case[3] == "имеется" else case
-    for case in _reading_verbs()])
+@pytest.mark.parametrize("predicate,parameter,label,verb", _reading_verbs())
 def test_a_verb_of_the_reading_in_any_form(kb, predicate, parameter, label, verb):
     """«если представлено свидетельство о смерти» as «если свидетельство о смерти»: the reading's verb
     («представлено свидетельство о смерти лица {Person}») in any of its forms, before or after the phrase."""

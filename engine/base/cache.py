@@ -1,7 +1,8 @@
 """The compiled-knowledge cache: parsed knowledge bases, pickled per user (only our own classes), keyed by content.
 
 A cold `zan ask` spends most of its time parsing kb/ with lark; the result depends only on the files'
-names and bytes and on the code that parses them, so it is kept under a hash of exactly those. Case
+names and bytes and on the code that parses them, so it is kept under a hash of those (the code as Python itself
+tells a changed module: each source file's size and modification time, and its inode). Case
 files are never cached (a plain fact file parses as fast as an entry loads), only the knowledge base.
 
 A pickle runs code when it is loaded, so an entry is loaded only from a folder that no one else could
@@ -12,7 +13,7 @@ have written (SECURITY.md):
   every entry is then opened relative to that open folder, so no path is followed twice;
 - an entry is opened with O_NOFOLLOW and checked on the opened descriptor (a regular file of this
   user's, writable by no one else, one link), then read from that descriptor;
-- its bytes hold its own key and a SHA-256 of key and payload: an entry renamed onto another key, torn
+- its bytes hold its own key and a BLAKE2b digest of key and payload: an entry renamed onto another key, torn
   or corrupt is never unpickled;
 - and it is unpickled by an unpickler that finds no class but the ones its caller names (the law's own
   record classes, dates and decimals, `engine.syntax.knowledge.STORED`): an entry can only make those,
@@ -24,10 +25,8 @@ for MAX_AGE_DAYS; `zan cache clear` empties it.
 
 from __future__ import annotations
 
-import hashlib
 import io
 import os
-import pickle
 import stat
 import sys
 import time
@@ -36,8 +35,19 @@ from typing import Iterable
 
 import engine
 
-MAGIC = b"zan-cache 2\n"
+try:   # the C modules themselves: `hashlib` loads OpenSSL (2.3 ms) and `pickle` its Python twin (0.8 ms) on every
+    #    cold question for a digest and an unpickler these give (hashlib.blake2b and pickle.Unpickler are these)
+    from _blake2 import blake2b
+except ImportError:   # pragma: no cover - an interpreter without the module
+    from hashlib import blake2b
+try:
+    from _pickle import Unpickler, UnpicklingError, dumps
+except ImportError:   # pragma: no cover
+    from pickle import Unpickler, UnpicklingError, dumps
+
+MAGIC = b"zan-cache 3\n"
 SUFFIX = ".zc"
+PROTOCOL = 5   # pickle's highest in Python 3.8-3.13
 MAX_BYTES = 200 * 1024 * 1024   # the whole cache; the oldest entries go first beyond it
 MAX_AGE_DAYS = 30               # an entry not used for this long is dropped
 # Names earlier versions left in the folder: removed by `zan cache clear` and when the cache is pruned.
@@ -121,7 +131,7 @@ def _digest_of_code() -> bytes:
     would not run either. Statting the ~110 files takes a tenth of reading and hashing them (1.3 MB)."""
     from engine.base.resources import grammar_path
 
-    digest = hashlib.sha256(f"{engine.__version__} {sys.version}".encode())
+    digest = blake2b(f"{engine.__version__} {sys.version}".encode(), digest_size=32)
     grammar = grammar_path()
     digest.update(grammar.name.encode() + b"\0" + grammar.read_bytes())
     for name, info in _sources(os.path.dirname(engine.__file__), "engine"):   # os.scandir: a third of pathlib's time
@@ -146,7 +156,7 @@ def key(kind: str, items: Iterable[tuple[str, bytes]]) -> str | None:
     if not enabled():
         return None
     try:
-        digest = hashlib.sha256(kind.encode() + _code_digest())
+        digest = blake2b(kind.encode() + _code_digest(), digest_size=32)
         for name, data in items:
             digest.update(f"\0{name}\0{len(data)}\0".encode("utf-8", "surrogatepass") + data)
         return digest.hexdigest()[:32]
@@ -160,7 +170,7 @@ def _valid_key(entry: str) -> bool:
 
 def _seal(entry: str, payload: bytes) -> bytes:
     head = MAGIC + entry.encode("ascii") + b"\n"
-    return head + hashlib.sha256(head + payload).hexdigest().encode("ascii") + b"\n" + payload
+    return head + blake2b(head + payload, digest_size=32).hexdigest().encode("ascii") + b"\n" + payload
 
 
 def _unseal(entry: str, data: bytes) -> bytes | None:
@@ -168,12 +178,12 @@ def _unseal(entry: str, data: bytes) -> bytes | None:
     if not data.startswith(head) or len(data) < len(head) + 65 or data[len(head) + 64:len(head) + 65] != b"\n":
         return None
     payload = data[len(head) + 65:]
-    if hashlib.sha256(head + payload).hexdigest().encode("ascii") != data[len(head):len(head) + 64]:
+    if blake2b(head + payload, digest_size=32).hexdigest().encode("ascii") != data[len(head):len(head) + 64]:
         return None
     return payload
 
 
-class _Restricted(pickle.Unpickler):
+class _Restricted(Unpickler):
     """Finds only the classes it is given: any other global (a function, `os.system`) stops the load."""
 
     def __init__(self, data: bytes, allowed: dict[tuple[str, str], type]):
@@ -183,7 +193,7 @@ class _Restricted(pickle.Unpickler):
     def find_class(self, module: str, name: str):
         found = self.allowed.get((module, name))
         if found is None:
-            raise pickle.UnpicklingError(f"{module}.{name} may not be in a cache entry")
+            raise UnpicklingError(f"{module}.{name} may not be in a cache entry")
         return found
 
 
@@ -236,7 +246,7 @@ def store(entry: str | None, value, allowed: Iterable[type] = ()) -> None:
         return
     temporary = f".{entry}.{os.getpid()}.tmp"
     try:
-        payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        payload = dumps(value, protocol=PROTOCOL)
         _loads(payload, allowed)   # raises for a class load() would refuse: nothing is written then
         data = _seal(entry, payload)
         fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC, 0o600, dir_fd=where)

@@ -129,7 +129,6 @@ class Explainer:
         self.tables = tables
         self._ids: dict[tuple, str] = {}
         self.phrases = Phrasebook(kb, language)
-        self._readings: dict[tuple, str | None] = {}
         self._touched: dict[str, set[str]] | None = None
         self._forms: dict[int, Form] = {}   # id of a shape's first answer (refill) -> the form of its answers
         self._nodes: dict[int, tuple[ProofNode, dict]] = {}   # id of a proof node -> (it, its dict): node()
@@ -160,17 +159,7 @@ class Explainer:
         return self.phrases.value_label(value)
 
     def reading(self, relation: str, values: tuple) -> str | None:
-        key = (relation, values)
-        try:
-            return self._readings[key]
-        except KeyError:
-            pass
-        if len(self._readings) > 1 << 16:   # a batch reads the same atoms in many answers; bounded
-            self._readings.clear()
-        found = self._readings[key] = self._reading(relation, values)
-        return found
-
-    def _reading(self, relation: str, values: tuple) -> str | None:
+        """The atom in words (the phrasebook remembers each value's words per place of a template)."""
         return self.phrases.reading(relation, values)
 
     def label(self, relation: str) -> str | None:
@@ -402,6 +391,9 @@ class Explainer:
                 if side in grounds:
                     grounds[side] = self.act_name(grounds[side])
             return self.w("lex superior", **grounds)
+        for side in ("winner_date", "loser_date"):   # ISO in the grounds (data); said as the reader writes dates
+            if side in grounds:
+                grounds[side] = self.phrases.date(grounds[side])
         return self.w("lex posterior", **grounds)
 
     def priority_words(self, d: Defeat) -> tuple[str, str] | None:

@@ -7,6 +7,7 @@ anything about the law itself.
 
 from __future__ import annotations
 
+import re
 import string
 
 from engine.base.dates import DATE_WORDS as DATE_WORDS, MONTH_NAMES as MONTH_NAMES   # re-exported (see below)
@@ -174,7 +175,7 @@ WORDS: dict[str, dict[str, str]] = {
                      "kk": "lex superior: {winner_act} (заңдық күші {winner_rank}) {loser_act} (заңдық күші {loser_rank}) актісінен басым болады"},
     "lex posterior": {"en": "lex posterior: in force from {winner_date}, later than {loser_date}",
                       "ru": "lex posterior: действует с {winner_date}, позже чем с {loser_date}",
-                      "kk": "lex posterior: {winner_date} бастап күшінде, {loser_date} күнінен кейін"},
+                      "kk": "lex posterior: {winner_date:abl} бастап күшінде, {loser_date} күнінен кейін"},
     "binding interpretation": {
         "en": "{interpreted}, in the binding interpretation of {act} ({points}), does not extend to this: {reading}",
         "ru": "{interpreted} в обязательном истолковании {act:gen} ({points}) не распространяется на это: {reading}",
@@ -358,9 +359,13 @@ def word(key: str, language: str, **values) -> str:
     return fill(text, language, **values) if values else text
 
 
+_CASE_SLOT = re.compile(r"\{[^{}:]*:(?:and|nom|gen|dat|acc|ins|loc|abl)\}")
+
+
 def fill(text: str, language: str, **values) -> str:
-    """A template of the language filled in, its `{slot:case}`s in their cases (the tools' own catalogues use it too)."""
-    return _Cases(language).format(text, **values) if ":" in text else text.format(**values)
+    """A template of the language filled in, its `{slot:case}`s in their cases (the tools' own catalogues use it too).
+    A template without such a slot is filled by `str.format` (C; _Cases is string.Formatter, in Python)."""
+    return _Cases(language).format(text, **values) if _CASE_SLOT.search(text) else text.format(**values)
 
 
 # ------------------------------------------------------------ questions in words (engine.tools.understanding)

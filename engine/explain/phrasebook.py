@@ -333,22 +333,21 @@ class Phrasebook:
             parts = self._readings[key] = self._cut(predicate, len(values))
         if parts is None:
             return None
+        text, places = parts
+        out = list(text)
         said = self._said_memo
-        out = []
-        for part in parts:
-            if type(part) is not str:   # (position, case): the value said in that case, remembered per value and case
-                value = values[part[0]]
-                slot = (type(value), value, part[1])   # 1 and 1.0 are equal keys, not equal words
-                found = said.get(slot)
-                if found is None:
-                    found = said[slot] = self._said(value, part[1])
-                part = found
-            out.append(part)
+        for k, position, case in places:   # each value in its place, its words remembered per value and case
+            value = values[position]
+            slot = (type(value), value, case)   # 1 and 1.0 are equal keys, not equal words
+            found = said.get(slot)
+            if found is None:
+                found = said[slot] = self._said(value, case)
+            out[k] = found
         return "".join(out)
 
-    def _cut(self, predicate: str, arity: int) -> list | None:
-        """The template as text and (position of the value, the case it takes) in turn; a parameter the
-        values do not give stays as written."""
+    def _cut(self, predicate: str, arity: int) -> tuple[list[str], list[tuple]] | None:
+        """The template's pieces of text, an empty one in each place a value goes, and the places: (index of the
+        piece, position of the value, the case it takes); a parameter the values do not give stays as written."""
         decl = self.kb.predicates.get(predicate)
         text = self.template(predicate)
         if text is None:
@@ -368,7 +367,9 @@ class Phrasebook:
                 case = case_after(before[-1].strip("(,;:«")) if before else None
             parts.append((position[m.group(1)], case))
         parts.append(text[start:])
-        return [p for p in parts if p != ""]
+        parts = [p for p in parts if p != ""]
+        return ([p if type(p) is str else "" for p in parts],
+                [(k, p[0], p[1]) for k, p in enumerate(parts) if type(p) is not str])
 
     def _said(self, value, case: str | None) -> str:
         """A value in a reading: "…" if unknown, a constant by its label in the case, a person assumed with a role by it."""

@@ -235,9 +235,12 @@ class Prover:
                 continue
             assert node.rule is not None, "a rule's node has its rule"
             solution = node.bindings
+            _h, instance = self._best[(node.relation, node.values)]
+            assert instance is not None, "a rule's node has its instance"
+            body = iter(instance[2])   # its instance's atoms, in the order of the rule's body
             for c in node.rule.body:
                 if isinstance(c, n.Atom):
-                    below = (c.predicate, self.row(c, solution))
+                    below = next(body)   # (c.predicate, self.row(c, solution)), as the instance was built
                     child = proofs.get(below)
                     if child is not None:   # built already (or being built in this tree: filled before prove returns)
                         node.children.append(child)

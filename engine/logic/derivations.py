@@ -17,27 +17,30 @@ tests/test_derivations.py compares the proofs built both ways.
 from __future__ import annotations
 
 import datetime
+import itertools
+import operator
 from collections import Counter
-from typing import Callable
+from typing import AbstractSet, Callable
 
 from engine.syntax import nodes as n
 from engine.logic.ir import ARITHMETIC_RELATIONS, Rule
 
 # Kinds of values no two of which are equal across kinds: a join on equal keys is then a match by type.
-_DISTINCT_KINDS = (str, int, datetime.date)
+_DISTINCT_KINDS = frozenset((str, int, datetime.date))
 
 
 class Derivations:
-    """Per derived relation: how many recorded instances derive each tuple, and the row of one of them."""
+    """Per derived relation, each of its rules' join: the head tuples and the rows that derive them (kept as the
+    evaluator computed them); a tuple's only instance is read off them when first asked."""
 
     def __init__(self):
-        self._joins: dict[str, list[tuple[Rule, dict[str, int], Callable, list]]] = {}
+        self._joins: dict[str, list[tuple[Rule, dict[str, int], list, list]]] = {}
         self._unrecorded: set[str] = set()
-        self._single: dict[str, tuple[Counter, dict]] = {}
+        self._single: dict[str, tuple[dict, AbstractSet]] = {}
 
-    def add(self, rule: Rule, slots: dict[str, int], project: Callable[[tuple], tuple], rows: list) -> None:
-        """Every row of a rule's join (the values of its variables at `slots`); `project` gives the head tuple."""
-        self._joins.setdefault(rule.relation, []).append((rule, slots, project, rows))
+    def add(self, rule: Rule, slots: dict[str, int], heads: list, rows: list) -> None:
+        """Every row of a rule's join (the values of its variables at `slots`) and the head tuple of each."""
+        self._joins.setdefault(rule.relation, []).append((rule, slots, heads, rows))
 
     def unrecorded(self, relation: str) -> None:
         """A relation some of whose instances were not handed over (a recursive rule)."""
@@ -48,19 +51,24 @@ class Derivations:
         if relation in self._unrecorded or relation not in self._joins:
             return None
         found = self._single.get(relation)
-        if found is None:
-            counts: Counter = Counter()
+        if found is None:   # each tuple's row, and the tuples derived more than once (counted only if there are any)
+            joins = self._joins[relation]
             rows: dict = {}
-            for k, (_rule, _slots, project, joined) in enumerate(self._joins[relation]):
-                heads = list(map(project, joined))
-                counts.update(heads)
-                rows.update(zip(heads, ((k, row) for row in joined)))
-            found = self._single[relation] = (counts, rows)
-        counts, rows = found
-        if counts.get(values) != 1:
+            for k, (_rule, _slots, heads, joined) in enumerate(joins):
+                rows.update(zip(heads, zip(itertools.repeat(k), joined)))
+            repeated: AbstractSet = frozenset()
+            if len(rows) < sum(len(heads) for _rule, _slots, heads, _joined in joins):
+                counts = Counter(itertools.chain.from_iterable(heads for _rule, _slots, heads, _joined in joins))
+                repeated = {head for head, count in counts.items() if count > 1}
+            found = self._single[relation] = (rows, repeated)
+        rows, repeated = found
+        if values in repeated:
             return None
-        k, row = rows[values]
-        rule, slots, _project, _rows = self._joins[relation][k]
+        at = rows.get(values)
+        if at is None:
+            return None
+        k, row = at
+        rule, slots, _heads, _rows = self._joins[relation][k]
         return rule, slots, row
 
 
@@ -75,9 +83,9 @@ def exact(rule: Rule, tuples: Callable[[str], set[tuple]], memo: dict[str, bool]
             return False
         if isinstance(atom, n.Atom):
             found = memo.get(atom.predicate)
-            if found is None:
-                found = memo[atom.predicate] = all(type(v) in _DISTINCT_KINDS
-                                                   for values in tuples(atom.predicate) for v in values)
+            if found is None:   # the kinds of all its values, gathered in C
+                found = memo[atom.predicate] = set(map(type, itertools.chain.from_iterable(
+                    tuples(atom.predicate)))) <= _DISTINCT_KINDS
             if not found:
                 return False
     return True
@@ -127,5 +135,8 @@ def _reader(atom: n.Atom, slots: dict[str, int]):
     terms = atom.args
     if any(isinstance(t, n.Variable) and t.name == "_" for t in terms):
         return atom, None
+    names = [t.name for t in terms if isinstance(t, n.Variable)]
+    if len(names) == len(terms) > 1:   # only variables, the common case: read in C
+        return atom, operator.itemgetter(*(slots[name] for name in names))
     parts = tuple((True, slots[t.name]) if isinstance(t, n.Variable) else (False, t.value) for t in terms)
     return atom, lambda row: tuple(row[v] if bound else v for bound, v in parts)

@@ -273,8 +273,9 @@ def _evaluate(program: Program, relations: set[str] | None) -> Model:
             if not positions:
                 body = _Compiled(rule, _order(rule, [], sizes))
                 rows = body.rows(indexes)
-                delta[rule.relation].update(map(body.project, rows))
-                derivations.add(rule, body.slots, body.project, rows)
+                heads = list(map(body.project, rows))
+                delta[rule.relation].update(heads)
+                derivations.add(rule, body.slots, heads, rows)
             else:
                 derivations.unrecorded(rule.relation)
         for r in members:

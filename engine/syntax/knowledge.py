@@ -155,8 +155,12 @@ def read_files(paths: Iterable[Path | str]) -> list[tuple[str, bytes]]:
 
     named: list = []
     problems: list = []
+    try:
+        here: Path | None = Path.cwd().resolve()   # once, not once a file (a resolve is a stat per folder)
+    except (OSError, RuntimeError):
+        here = None
     for path in paths:
-        name = display_path(path)
+        name = display_path(path, here)
         try:
             named.append((name, read_bytes(path, name)))
         except ZanError as e:
@@ -242,14 +246,15 @@ def case_only(module: n.Module) -> list[Diagnostic]:
     return found
 
 
-def display_path(path: Path | str) -> str:
-    """A path as users should see it in messages: relative to the working folder where possible."""
+def display_path(path: Path | str, here: Path | None = None) -> str:
+    """A path as users should see it in messages: relative to the working folder where possible (`here`: that
+    folder resolved, for a caller naming many files)."""
     from engine.base.inputs import STDIN_NAME, is_stdin
 
     if is_stdin(path):
         return STDIN_NAME
     p = Path(path)
     try:
-        return str(p.resolve().relative_to(Path.cwd().resolve()))
+        return str(p.resolve().relative_to(here or Path.cwd().resolve()))
     except (ValueError, OSError, RuntimeError):
         return str(p)

@@ -27,6 +27,7 @@ from engine.base.records import dataclass
 from typing import Callable, Sequence
 
 from engine.base.diagnostics import errors
+from engine.base.messages import message, say
 from engine.base.source import Span
 from engine.checks import declarations, names, safety, stratification, validity
 from engine.logic import ir
@@ -123,7 +124,7 @@ def mutants(kb: KnowledgeBase) -> list[Mutant]:
         head = frozenset({clause.head.predicate}) if clause is not None else frozenset()
         for ref in norm.exception_to:
             kept = tuple(r for r in norm.exception_to if r is not ref)
-            out.append(Mutant("drop-exception", nid, f"{nid} is no longer an exception to {ref.norm_id}", ref.span,
+            out.append(Mutant("drop-exception", nid, message("mutant drop-exception", norm=nid, general=ref.norm_id), ref.span,
                               (f"  exception to {_refs(norm.exception_to)}",),
                               (f"  exception to {_refs(kept)}",) if kept else (),
                               norms=((nid, dataclasses.replace(norm, exception_to=kept)),), touched=head))
@@ -136,14 +137,15 @@ def mutants(kb: KnowledgeBase) -> list[Mutant]:
             continue
         if clause.modality in FLIPS:
             flipped = dataclasses.replace(clause, modality=FLIPS[clause.modality])
-            out.append(Mutant("flip-modality", nid, f"{nid} concludes {flipped.modality} instead of {clause.modality}",
+            out.append(Mutant("flip-modality", nid, message("mutant flip-modality", norm=nid, new=flipped.modality,
+                                                                old=clause.modality),
                               clause.modality_span or clause.span, tuple(clause_text(clause)),
                               tuple(clause_text(flipped)), norms=((nid, _with_clause(norm, flipped)),), touched=head))
         for i, c in enumerate(clause.body):
             # conditions attached to a reading are counted by their index: the later ones move up one
             conditional = tuple((j - (j > i), r) for j, r in clause.conditional if j != i)
             dropped = dataclasses.replace(clause, body=clause.body[:i] + clause.body[i + 1:], conditional=conditional)
-            out.append(Mutant("drop-condition", nid, f"{nid} without its condition {i + 1} `{c}`", c.span,
+            out.append(Mutant("drop-condition", nid, message("mutant drop-condition", norm=nid, position=i + 1, condition=c), c.span,
                               tuple(clause_text(clause)), tuple(clause_text(dropped)),
                               norms=((nid, _with_clause(norm, dropped)),), touched=head))
             if isinstance(c, n.Atom):
@@ -153,7 +155,8 @@ def mutants(kb: KnowledgeBase) -> list[Mutant]:
             else:
                 negated = dataclasses.replace(c, operator=NEGATED[c.operator])
             changed = dataclasses.replace(clause, body=clause.body[:i] + (negated,) + clause.body[i + 1:])
-            out.append(Mutant("negate-condition", nid, f"{nid} with its condition {i + 1} negated: `{negated}`", c.span,
+            out.append(Mutant("negate-condition", nid, message("mutant negate-condition", norm=nid, position=i + 1,
+                                                                   condition=negated), c.span,
                               tuple(clause_text(clause)), tuple(clause_text(changed)),
                               norms=((nid, _with_clause(norm, changed)),), touched=head))
         out += _constants(nid, norm, clause, alternatives, head)
@@ -174,10 +177,10 @@ def _moved(subject: str, node, interval: n.Interval, rebuild: Callable, touched:
     assert first is not None, "only an interval with a first day is moved"
     found = []
 
-    def move(changed: n.Interval, said: str, days: int) -> None:
+    def move(changed: n.Interval, key: str, day: datetime.date, days: int) -> None:
         moved = rebuild(changed)
-        when = "a day earlier" if days < 0 else "a day later"
-        found.append(Mutant("move-in-force", subject, f"{subject} in force {said} ({when})",
+        when = message("a day earlier" if days < 0 else "a day later")
+        found.append(Mutant("move-in-force", subject, message(key, subject=subject, date=day, when=when),
                             interval.span, (f"  in force {_interval_text(interval)}",),
                             (f"  in force {_interval_text(moved_interval(moved))}",), touched=touched,
                             **{table: ((subject, moved),)}))
@@ -186,11 +189,11 @@ def _moved(subject: str, node, interval: n.Interval, rebuild: Callable, touched:
     for days in (-1, 1):
         start = first + datetime.timedelta(days=days)
         if (last is None or start <= last) and (not_before is None or start >= not_before):
-            move(dataclasses.replace(interval, start=start), f"from {start.isoformat()}", days)
+            move(dataclasses.replace(interval, start=start), "mutant starts", start, days)
     for days in (-1, 1):  # the last day, too
         end = last + datetime.timedelta(days=days) if last is not None else None
         if end is not None and end >= first:
-            move(dataclasses.replace(interval, end=end), f"to {end.isoformat()}", days)
+            move(dataclasses.replace(interval, end=end), "mutant ends", end, days)
     return found
 
 
@@ -219,7 +222,7 @@ def _rank_swaps(kb: KnowledgeBase) -> list[Mutant]:
                 continue
             found.append(Mutant(
                 "swap-ranks", f"{upper.key}/{lower.key}",
-                f"{upper.key} and {lower.key} swap ranks ({upper.rank} <-> {lower.rank})",
+                message("mutant swap-ranks", upper=upper.key, lower=lower.key, a=upper.rank, b=lower.rank),
                 upper.key_span, (f"act {upper.key} ... rank {upper.rank}", f"act {lower.key} ... rank {lower.rank}"),
                 (f"act {upper.key} ... rank {lower.rank}", f"act {lower.key} ... rank {upper.rank}"),
                 acts=((upper.key, dataclasses.replace(upper, rank=lower.rank)),
@@ -256,7 +259,7 @@ def _constants(nid: str, norm: n.Norm, clause: n.Clause, alternatives: dict, tou
                 old = clause.body[place]
                 new = n.Negation(new_atom, old.span) if isinstance(old, n.Negation) else new_atom
                 changed = dataclasses.replace(clause, body=clause.body[:place] + (new,) + clause.body[place + 1:])
-            found.append(Mutant("change-constant", nid, f"{nid} says {others[0]} where the law says {term.value}",
+            found.append(Mutant("change-constant", nid, message("mutant change-constant", norm=nid, new=others[0], old=term.value),
                                 term.span, tuple(clause_text(clause)), tuple(clause_text(changed)),
                                 norms=((nid, _with_clause(norm, changed)),), touched=touched))
     return found
@@ -358,7 +361,7 @@ def _stillborn(law: KnowledgeBase, mutant: Mutant) -> str | None:
     for check in STATIC_CHECKS:
         found = errors(check.check(mutated))
         if found:
-            return f"zan check: {found[0].message} [{found[0].code}]"
+            return message("stillborn by", message=found[0].message, code=found[0].code)
     return None
 
 
@@ -378,10 +381,11 @@ def run_mutant(mutant: Mutant, cases: Sequence[Case], graph: dict[str, set[str]]
             for e in affected:
                 o = outcome(case.scenario, e, case.at, done, kb)
                 if not o.passed:
-                    return Result(mutant, "killed", f"{case.scenario.name}: {e.atom} at {case.at.isoformat()} "
-                                                    f"({o.mismatches[0].what})")
+                    return Result(mutant, "killed", message("killed at", scenario=case.scenario.name, atom=e.atom,
+                                                            date=case.at, what=o.mismatches[0].what))
         except Exception as error:  # a mutant that breaks the evaluation is noticed, hence killed
-            return Result(mutant, "killed", f"{case.scenario.name}: evaluation failed ({type(error).__name__})")
+            return Result(mutant, "killed", message("evaluation failed", scenario=case.scenario.name,
+                                                    error=type(error).__name__))
     return Result(mutant, "survived")
 
 
@@ -408,25 +412,32 @@ def mutate(runner: Runner, run: Run, sample: int | None = None, seed: int = 0,
     return report
 
 
-def render(report: Report, verbose: bool = False) -> str:
+def render(report: Report, verbose: bool = False, language: str = "en") -> str:
+    """The survivors with their diffs (every mutant, verbose), the score and the score per kind, in the reader's
+    language (the kinds are the identifiers they are in every language)."""
     scored = report.scored
     lines = []
     for r in report.survivors:
-        lines += [f"{r.mutant.span}: SURVIVED {r.mutant.kind}: {r.mutant.description}",
+        lines += [f"{r.mutant.span}: " + message("mutant survived", language, kind=r.mutant.kind,
+                                                 description=say(r.mutant.description, language)),
                   *("  " + line for line in r.mutant.diff().splitlines())]
     if verbose:
         for r in report.results:
             if r.status != "survived":
-                lines.append(f"{r.mutant.span}: {r.status} {r.mutant.kind}: {r.mutant.description} ({r.by})")
+                lines.append(f"{r.mutant.span}: " + message("mutant " + r.status, language, kind=r.mutant.kind,
+                                                            description=say(r.mutant.description, language),
+                                                            by=say(r.by, language)))
     kinds: dict[str, list[int]] = {}
     for r in scored:
         k = kinds.setdefault(r.mutant.kind, [0, 0])
         k[0] += r.status == "killed"
         k[1] += 1
-    lines.append(f"mutation score: {report.percent:.1f}% ({len(report.killed)} of {len(scored)} mutants killed"
-                 + (f"; {len(report.results) - len(scored)} stillborn, rejected by zan check" if len(scored) < len(report.results) else "")
-                 + (f"; a sample of {len(report.results)} of {report.total_made}" if len(report.results) < report.total_made else "")
-                 + (", the most one run makes; --sample N for another size" if report.capped else "")
+    lines.append(message("mutation score", language, percent=f"{report.percent:.1f}", killed=len(report.killed), scored=len(scored))
+                 + (message("mutation stillborn", language, count=len(report.results) - len(scored))
+                    if len(scored) < len(report.results) else "")
+                 + (message("mutation sample", language, count=len(report.results), total=report.total_made)
+                    if len(report.results) < report.total_made else "")
+                 + (message("mutation capped", language) if report.capped else "")
                  + ")")
     for kind in KINDS:
         if kind in kinds:

@@ -27,7 +27,7 @@ from engine.logic import ir
 from engine.syntax import nodes as n
 from engine.explain.answering import Trace
 from engine.base.diagnostics import Diagnostic, ZanError, did_you_mean, errors
-from engine.base.messages import message
+from engine.base.messages import message, say
 from engine.pipeline import Evaluated, evaluated
 from engine.syntax.knowledge import KnowledgeBase, case_only, display_path, kb_files
 from engine.syntax.formatter import scenario_syntax_diagnostic
@@ -527,7 +527,7 @@ def recorded_why_not(w: WhyNot, span: Span) -> WhyNotReason:
 
 def compare(e: Expectation, t: Trace | None, program: ir.Program) -> list[Mismatch]:
     if t is None:
-        return [Mismatch("answer", str(e.atom), "no answer")]
+        return [Mismatch("answer", str(e.atom), message("no answer"))]
     a = t.answer
     out: list[Mismatch] = []
     if e.status is not None and e.status != a.status:
@@ -539,26 +539,27 @@ def compare(e: Expectation, t: Trace | None, program: ir.Program) -> list[Mismat
         elif isinstance(x, Uses):
             missing = [m for m in x.norms if m not in used]
             if missing:
-                out.append(Mismatch("uses", ", ".join(missing), "the proof uses " + (", ".join(used) or "no norm")))
+                out.append(Mismatch("uses", ", ".join(missing), message("proof uses", norms=", ".join(used) or message("no norm"))))
         elif isinstance(x, Avoids):
             present = [m for m in x.norms if m in used]
             if present:
-                out.append(Mismatch("avoids", "no " + ", ".join(x.norms), "the proof uses " + ", ".join(present)))
+                out.append(Mismatch("avoids", message("without norms", norms=", ".join(x.norms)),
+                                    message("proof uses", norms=", ".join(present))))
         elif isinstance(x, Defeated):
             if not any(d.loser == x.loser and (x.winner is None or d.winner == x.winner)
                        and (x.principle is None or d.principle == x.principle) for d in a.defeated):
                 out.append(Mismatch("defeated", x.text(), "; ".join(
-                    f"defeated {d.loser} by {d.winner} on {d.principle}" for d in a.defeated) or "no norm defeated"))
+                    f"defeated {d.loser} by {d.winner} on {d.principle}" for d in a.defeated) or message("no norm defeated")))
         elif isinstance(x, WhyNotReason):
             if not any(_why_not_matches(x, w) for w, _ in why_nots(t)):
                 actual = [recorded_why_not(w, x.span).text() for w, _ in why_nots(t) if w.norm == x.norm]
-                out.append(Mismatch("why not", x.text(), "; ".join(actual) or f"no why-not about {x.norm}"))
+                out.append(Mismatch("why not", x.text(), "; ".join(actual) or message("no why-not", norm=x.norm)))
         elif isinstance(x, Cites):
             missing = [k for k in x.keys if k not in t.citations]
             if missing:
-                out.append(Mismatch("cites", ", ".join(missing), ", ".join(t.citations) or "no citation"))
+                out.append(Mismatch("cites", ", ".join(missing), ", ".join(t.citations) or message("no citation")))
         elif isinstance(x, Compliance) and x.value != a.compliance:
-            out.append(Mismatch("compliance", x.value, a.compliance or "none"))
+            out.append(Mismatch("compliance", x.value, a.compliance or message("none")))
     return out
 
 
@@ -577,8 +578,8 @@ def report(outcome: Outcome, language: str = "en") -> str:
     width = max(len(m.what) for m in outcome.mismatches) + 1
     expected, actual = word("expected", language), word("actually", language)
     for m in outcome.mismatches:
-        lines.append(f"  {m.what + ':':{width}} {expected} {m.expected}")
-        lines.append(f"  {'':{width}} {actual:{len(expected)}} {m.actual}")
+        lines.append(f"  {m.what + ':':{width}} {expected} {say(m.expected, language)}")
+        lines.append(f"  {'':{width}} {actual:{len(expected)}} {say(m.actual, language)}")
     if outcome.trace is not None:
         doc = {"query": str(e.atom), "at": outcome.at.isoformat(),
                "answers": [Explainer(outcome.kb, outcome.program, language).answer(outcome.trace)]}

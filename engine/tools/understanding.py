@@ -640,6 +640,14 @@ class _Reading:
                 i += 1
                 continue
             end, entries = self.lexicon.match(toks, i)
+            if entries and all(e.rank == 1 for e in entries) and _verb_form(t.low):
+                # a reading's verb before the phrase of the same predicate that goes on further («имеется
+                # исключительное ... из перечня ...»): the verb waits for that phrase (_verbs_of_readings)
+                further, there = self.lexicon.match(toks, i + 1)
+                if further > end and {e.value for e in there} & {e.value for e in entries}:
+                    self._pending.append((i, segment))
+                    i += 1
+                    continue
             name = self.lexicon.name_of(t) if t.kind == "word" else None
             if name is not None and end <= i + 1 and not any(e.kind != "constant" for e in entries):
                 self.pieces.append(_Piece(i, i + 1, "name", name, segment=segment, possessor=self._whose(i, name)))
