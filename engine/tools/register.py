@@ -409,7 +409,7 @@ def partitions(program: ir.Program, case: Sequence[Fact], limit: int = PARTITION
         at = positions.get(relation)
         if at is None:
             at = positions[relation] = [i for i in range(len(values)) if (relation, i) in linking]
-        node = None
+        node: object = None
         for i in at:
             if i >= len(values):
                 continue
@@ -424,8 +424,8 @@ def partitions(program: ir.Program, case: Sequence[Fact], limit: int = PARTITION
                     parent[b] = a
         nodes.append(node if node is not None else k)
     groups: dict[object, list[Fact]] = {}
-    for fact, node in zip(rest, nodes):
-        groups.setdefault(node if isinstance(node, int) else find(node), []).append(fact)
+    for fact, first in zip(rest, nodes):
+        groups.setdefault(first if isinstance(first, int) else find(first), []).append(fact)
     out: list[list[Fact]] = []
     current: list[Fact] = []
     for group in groups.values():   # in the order of each group's first fact
