@@ -573,25 +573,16 @@ def prepared(query, at: datetime.date, kb_dir, fact_files, assumptions=(), retra
     both back: the parsed case, at its peak the most a register's command holds (nodes and spans for every
     argument; freed memory a process keeps), is then never held beside the partitions and the workers, so memory
     summed over every process is the larger of the two, not their sum (docs/performance.md). The same objects
-    either way, so the same output; what crosses is our own objects between the processes of one command, through
-    a file in a folder of this command's own."""
+    either way, so the same output; what crosses is our own objects between the processes of one command."""
     args = (query, at, kb_dir, fact_files, tuple(assumptions), tuple(retractions), reading, level, language, steps,
             limit)
     if jobs > 1 and fact_files and _large(fact_files, limit):
         import multiprocessing
-        import pickle
-        import tempfile
 
         methods = _start_methods()
         context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-        # Handed back through a file of a folder only this user can open (tempfile: mode 0700), written as the
-        # process pickles and read after it has ended: through a pipe both ends held the whole of it at once.
-        with tempfile.TemporaryDirectory(prefix="zan-register-") as folder:
-            path = str(Path(folder) / "prepared")
-            with context.Pool(1) as pool:
-                pool.apply(_prepare_into, (args, path))
-            with open(path, "rb") as handed:
-                outcome = pickle.load(handed)
+        with context.Pool(1) as pool:
+            outcome = pool.apply(_prepare, (args,))
     else:
         outcome = _prepare(args)
     if outcome[0] == "error":
@@ -613,13 +604,6 @@ def _large(fact_files, limit: int) -> bool:
             return False
         total += os.stat(path).st_size
     return total > 8 * limit
-
-
-def _prepare_into(args, path: str) -> None:
-    import pickle
-
-    with open(path, "wb") as out:
-        pickle.dump(_prepare(args), out, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _prepare(args) -> tuple:
