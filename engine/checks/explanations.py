@@ -29,7 +29,7 @@ quotes, or conditions are written `:-` instead of `if ... and ...`.""",
 byte), is larger than the limit, or is not UTF-8. Save the file as UTF-8 text (the Kazakh and Russian
 texts need it) and check the path.""",
     "member-not-relation": """A `phrase` with `member` says that the phrase names one kind of person within a relation
-("father" of `close_relative(Convict, Person)`), not the relation as a whole: a question in words then refers by it
+("seller" of `party(A, B)`), not the relation as a whole: a question in words then refers by it
 to a person of the case only where the case names that person by the phrase, else to a new person of that kind,
 named `MEMBER_of_SUBJECT`. So it belongs only to a predicate of two arguments, and the member must not be a
 predicate's name (the new person's name would read as that predicate's). Drop `member` from a constant's, a scope's
@@ -425,7 +425,7 @@ TRANSLATED: dict[str, dict[str, tuple[str, str]]] = {
     какая-либо норма делает обязательным, допустимы: они фиксируют, что обязанность исполнена."""),
         "member-not-relation": ("`phrase ... member` дана там, где не названо отношение двух лиц, или член назван как предикат",
                                 """Фраза `phrase` с `member` говорит, что она называет один вид лица внутри отношения
-    («отец» для `close_relative(Convict, Person)`), а не отношение в целом: вопрос словами относит её к лицу из дела
+    («продавец» для `party(A, B)`), а не отношение в целом: вопрос словами относит её к лицу из дела
     только если дело называет это лицо этой фразой, иначе к новому лицу этого вида (`MEMBER_of_SUBJECT`). Поэтому она
     уместна только у предиката с двумя аргументами, и член не должен называться как предикат. Уберите `member` у
     фразы константы, области или предиката с одним аргументом либо переименуйте член."""),
@@ -689,7 +689,7 @@ TRANSLATED: dict[str, dict[str, tuple[str, str]]] = {
     міндетті ететін предикаттың фактілері рұқсат: олар міндеттің орындалғанын тіркейді."""),
         "member-not-relation": ("`phrase ... member` екі адамның қатынасы аталмаған жерде берілген не мүшесі предикат атымен аталған",
                                 """`member` бар `phrase` тіркесі қатынастың тұтасын емес, оның ішіндегі бір адам түрін
-    атайды («әкесі» — `close_relative(Convict, Person)` үшін): сөзбен қойылған сұрақ оны істегі адамға іс сол адамды
+    атайды («сатушысы» — `party(A, B)` үшін): сөзбен қойылған сұрақ оны істегі адамға іс сол адамды
     осы тіркеспен атаған жағдайда ғана жатқызады, әйтпесе осы түрдегі жаңа адамға (`MEMBER_of_SUBJECT`). Сондықтан ол
     тек екі аргументті предикатқа жарасады, ал мүше предикат атымен аталмауы тиіс. Тұрақтының, аумақтың не бір
     аргументті предикаттың тіркесінен `member` алып тастаңыз немесе мүшенің атын өзгертіңіз."""),

@@ -153,7 +153,7 @@ def decline(text: str, case: str | None, language: str) -> str:
 
 
 def definite(noun: str, language: str) -> str:
-    """A noun said of one particular person not named ("the father of ..."): English puts "the" before it; Kazakh
+    """A noun said of one particular person not named ("the seller of ..."): English puts "the" before it; Kazakh
     and Russian have no article."""
     return "the " + noun if language == "en" else noun
 

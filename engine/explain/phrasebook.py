@@ -293,7 +293,7 @@ class Phrasebook:
             decl = self.kb.predicates[name] if name in self.kb.predicates else None
             said = n.label_of(decl.labels, self.language, name) if decl is not None else name.replace("_", " ")
             article = indefinite
-        else:   # one kind of person within a relation ("father"), said by its phrase: "the father of Ivanov"
+        else:   # one kind of person within a relation ("seller"), said by its phrase: "the seller of Ivanov"
             said, article = member[self.language], definite
         if subject is None:
             return article(decline(said, case, self.language), self.language)

@@ -61,7 +61,7 @@ class Entry:
     language: str | None = None  # the language the phrase is written in (None: an id, a parameter's name)
     commas: bool = False         # the phrase has a comma between its words
     text: str = ""               # the phrase as the kb or the engine writes it (for did-you-mean)
-    member: str | None = None    # a relation's phrase naming one kind of person within it (`phrase ... member father`)
+    member: str | None = None    # a relation's phrase naming one kind of person within it (`phrase ... member b`)
 
 
 @dataclass(frozen=True)
@@ -466,7 +466,7 @@ class _Piece:
     segment: int = 0
     prefer: str | None = None   # a role word that is also a constant's label ("his b"): that constant
     possessor: bool = False     # a name that says whose («у Асанова», «Асановтың», "Asanov's", "of Asanov")
-    member: str | None = None   # a relation's word naming one kind of person within it ("father"), not the whole relation
+    member: str | None = None   # a relation's word naming one kind of person within it ("seller"), not the whole relation
 
 
 def _pronouns() -> dict[str, str]:
