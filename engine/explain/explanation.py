@@ -135,6 +135,7 @@ class Explainer:
         self._forms: dict[tuple, Form] = {}   # (id of a shape's first answer, binding names) -> the form of its answers
         self._nodes: dict[int, tuple[ProofNode, dict]] = {}   # id of a proof node -> (it, its dict): node()
         self._summaries: dict[int, tuple[dict, dict]] = {}   # id of a node's dict -> (it, its summary line)
+        self._described: dict[tuple[str, bool], dict] = {}   # (norm id, full) -> its description: describe()
 
     # ------------------------------------------------------------ readings in force
     def readings_for(self, predicate: str) -> list[dict]:
@@ -235,7 +236,14 @@ class Explainer:
 
     def describe(self, nid: str, full: bool = True) -> dict:
         """A norm's description: citation, act, rank, modality, quote, source, days in force (full: also its quotes
-        in every language and its notes)."""
+        in every language and its notes). Made once per norm (a text answer names each norm at every mention);
+        each caller gets its own copy of it (the values inside are shared and never changed)."""
+        made = self._described.get((nid, full))
+        if made is None:
+            made = self._described[(nid, full)] = self._describe(nid, full)
+        return dict(made)
+
+    def _describe(self, nid: str, full: bool) -> dict:
         info = self.program.norms.get(nid)
         if info is None:
             return {"id": nid}
