@@ -54,10 +54,23 @@
     if (where) { where.hidden = !text; where.textContent = text || ""; }
   }
   // what the trainer typed: a day of the calendar is taken (and written back as the language writes it), anything
-  // else is said at the field, in the page's language, and changes nothing
+  // else is said at the field, in the page's language, and changes nothing. An optional field (data-optional: the
+  // comparison date, the case space's own date) left empty is no date: nothing to compare with, the page's date; a
+  // field a date is needed in says so
   function takeDate(field, quiet) {
     const text = field.value;
-    if (!text.trim()) { if (!quiet) dateError(field, w("date invalid").replace("{text}", "")); return false; }
+    if (!text.trim()) {
+      if ("optional" in field.dataset) {
+        const moved = field.dataset.iso !== "";
+        field.dataset.iso = "";
+        field.value = "";
+        dateError(field, null);
+        if (moved) field.dispatchEvent(new CustomEvent("datechange"));
+        return moved;
+      }
+      if (!quiet) dateError(field, w("date required"));
+      return false;
+    }
     const iso = readDate(text);
     if (!iso) { if (!quiet) dateError(field, w("date invalid").replace("{text}", text.trim())); return false; }
     const moved = iso !== field.dataset.iso;
@@ -74,7 +87,7 @@
     field.addEventListener("input", () => {   // a whole date typed is taken after a pause; a half-typed one waits
       clearTimeout(typing);
       dateError(field, null);
-      typing = setTimeout(() => { if (readDate(field.value)) takeDate(field, true); }, 700);
+      typing = setTimeout(() => { if (readDate(field.value) || ("optional" in field.dataset && !field.value.trim())) takeDate(field, true); }, 700);
     });
     field.addEventListener("change", () => { clearTimeout(typing); takeDate(field, false); });
     field.addEventListener("keydown", (e) => {
@@ -467,7 +480,10 @@
     try {
       // a question in words that names no one is answered in general: the conditions per status, then the tables
       const general = !/\(/.test(body.query);
-      const d = general ? await api("general", { lang: state.lang, at: body.at, query: body.query }) : await api("cases", body);
+      // a general question's tables are of one date (/api/general compares nothing): no column of a compared date
+      if (general) delete body.compare;
+      const d = general ? await api("general", { lang: state.lang, at: body.at, query: body.query, reading: body.reading })
+                        : await api("cases", body);
       const order = new Map(d.dimensions.map((x, i) => [x, i]));
       const groups = [];
       d.rows.forEach((r, k) => {
