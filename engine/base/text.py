@@ -81,28 +81,39 @@ def visible_data(data):
     """`map_strings(data, visible)`, or the data itself when that copy would equal it: no string in it (key or
     value) has a character to escape and it holds no tuple (the copy's lists). Checking is about three times
     faster than copying, and nearly every explanation has nothing to escape. For readers that do not change it."""
-    seen: set[int] = set()
+    if not isinstance(data, (dict, list)):
+        return map_strings(data, visible)   # a string, a tuple or a number
+    seen = {id(data)}
     stack, strings = [data], []
-    add = strings.append
+    add, push, extend = strings.append, stack.append, strings.extend
     while stack:
         value = stack.pop()
-        if isinstance(value, str):
-            add(value)
-        elif isinstance(value, dict) or isinstance(value, list):
-            if id(value) in seen:
+        if isinstance(value, dict):
+            extend(value)   # the keys: one that is not a string fails the join below, and map_strings copies
+            value = value.values()
+        for item in value:
+            kind = type(item)
+            if kind is str:
+                add(item)
+            elif kind is dict or kind is list:
+                if id(item) not in seen:
+                    seen.add(id(item))
+                    push(item)
+            elif kind is int or kind is bool or kind is float or item is None:
                 continue
-            seen.add(id(value))
-            if isinstance(value, dict):
-                strings.extend(k for k in value if isinstance(k, str))
-                value = value.values()
-            for item in value:
-                if isinstance(item, str):
-                    add(item)
-                else:
-                    stack.append(item)
-        elif isinstance(value, tuple):
-            return map_strings(data, visible)
-    return map_strings(data, visible) if _UNSAFE.search("\n".join(strings)) else data
+            elif isinstance(item, str):
+                add(item)
+            elif isinstance(item, (dict, list)):
+                if id(item) not in seen:
+                    seen.add(id(item))
+                    push(item)
+            elif isinstance(item, tuple):
+                return map_strings(data, visible)
+    try:
+        text = "\n".join(strings)
+    except TypeError:
+        return map_strings(data, visible)
+    return map_strings(data, visible) if _UNSAFE.search(text) else data
 
 
 _SGR = re.compile(r"\x1b\[[0-9;]*m")

@@ -132,6 +132,7 @@ class Explainer:
         self._touched: dict[str, set[str]] | None = None
         self._forms: dict[int, Form] = {}   # id of a shape's first answer (refill) -> the form of its answers
         self._nodes: dict[int, tuple[ProofNode, dict]] = {}   # id of a proof node -> (it, its dict): node()
+        self._summaries: dict[int, tuple[dict, dict]] = {}   # id of a node's dict -> (it, its summary line)
 
     # ------------------------------------------------------------ readings in force
     def readings_for(self, predicate: str) -> list[dict]:
@@ -373,6 +374,18 @@ class Explainer:
                      "conditions": [self.node(c, at + 1) for c in q.children]}  # the derived ones are in the tables
             tables.add("proofs", key, entry)
 
+    def summary_conditions(self, conditions: list[dict]) -> list[dict]:
+        """The summary's lines of the deciding proof's conditions; with tables, made once per condition (node())."""
+        if self.tables is None or not Prover.shortcuts:
+            return [_summary_condition(c) for c in conditions]
+        out = []
+        for c in conditions:
+            made = self._summaries.get(id(c))
+            if made is None or made[0] is not c:
+                made = self._summaries[id(c)] = (c, _summary_condition(c))
+            out.append(made[1])
+        return out
+
     # ------------------------------------------------------------ defeats
     def principle_text(self, d: Defeat, reading: str | None = None) -> str:
         """The principle that decided a defeat, in a sentence; `reading` is the answer's own atom in words (what a
@@ -588,7 +601,7 @@ class Explainer:
             parts.append(why_nots[0]["explanation"])
         return {"text": "; ".join(parts),
                 "norm": self.norm_ref(a.deciding, full=False) if a.deciding else None,
-                "conditions": _summary_conditions(conditions),
+                "conditions": self.summary_conditions(conditions),
                 "why_not": [x["explanation"] for x in why_nots],
                 "defeated": [d["explanation"] for d in defeated],
                 "interpreted": [d["explanation"] for d in interpreted]}
@@ -716,20 +729,22 @@ class Explainer:
         self._ids = {}
         a = t.answer
         out = Shaped(shape)
-        paths: list[tuple[str, ...]] = [("atom",), ("bindings",)]
         out["atom"] = atom_text(a.predicate, a.values)
-        out["bindings"] = {k: json_value(v) for k, v in sorted(a.bindings.items())}
+        out["bindings"] = bindings = {k: json_value(v) for k, v in sorted(a.bindings.items())}
+        # a binding's value at its own place (a writer writes a value faster than a dictionary of them)
+        paths: list[tuple[str, ...]] = [("atom",), *(("bindings", k) for k in bindings)]
         if self.level != "none":
             trace = out["trace"] = dict(shape["trace"])
             trace["reading"] = self.reading(a.predicate, a.values)
             paths.append(("trace", "reading"))
             if a.deciding and t.proof is not None:
                 decided = trace["decided_by"] = dict(trace["decided_by"])
-                decided["bindings"] = {k: json_value(v) for k, v in sorted(t.proof.bindings.items()) if not k.startswith("_")}
+                decided["bindings"] = bindings = {k: json_value(v) for k, v in sorted(t.proof.bindings.items())
+                                                  if not k.startswith("_")}
                 decided["conditions"] = conditions = [self.node(c) for c in t.proof.children]
                 summary = trace["summary"] = dict(trace["summary"])
-                summary["conditions"] = _summary_conditions(conditions)
-                paths += [("trace", "decided_by", "bindings"), ("trace", "decided_by", "conditions"),
+                summary["conditions"] = self.summary_conditions(conditions)
+                paths += [*(("trace", "decided_by", "bindings", k) for k in bindings), ("trace", "decided_by", "conditions"),
                           ("trace", "summary", "conditions")]
         form = self._forms.get(id(shape))
         if form is None or form.paths != tuple(paths):
@@ -769,8 +784,8 @@ class Explainer:
         return out
 
 
-def _summary_conditions(conditions: list[dict]) -> list[dict]:
-    return [{k: c.get(k) for k in ("kind", "atom", "reading", "source")} for c in conditions]
+def _summary_condition(c: dict) -> dict:
+    return {k: c.get(k) for k in ("kind", "atom", "reading", "source")}
 
 
 def _touched_by_readings(kb: KnowledgeBase) -> dict[str, set[str]]:
