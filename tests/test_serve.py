@@ -807,3 +807,41 @@ def test_clearing_an_optional_date_field_means_no_date_in_every_language(page, l
     expect(page.locator("#diff-from-error")).to_be_visible()
     assert required in page.locator("#diff-from-error").inner_text()
     assert "«»" not in page.locator("#diff-from-error").inner_text() and "“”" not in page.locator("#diff-from-error").inner_text()
+
+
+@pytest.mark.slow   # Chromium
+def test_the_diff_view_compares_two_readings_on_one_day_and_names_the_sides_by_reading(page):
+    """`zan diff --versus-reading` on the page: the sides of a change are the two readings, in the page's language,
+    not "(10 марта 2025 г.)" twice."""
+    page.select_option("#lang", "ru")
+    page.wait_for_function("document.documentElement.lang === 'ru'")
+    settled(page)
+    page.select_option("#case", "solitary-cell")
+    settled(page)
+    page.fill("#query", "Согласно п. 1 нормативного постановления № 60-НП, может ли Садыков позвонить Оспанову для "
+                        "получения юридической помощи?")
+    page.locator('.tabs [data-view="diff"]').click()
+    page.select_option("#diff-versus", "point_1_words")
+    assert page.locator("#diff-from").is_disabled()       # one day: the date "to"
+    page.fill("#diff-to", "10.03.2025")
+    page.press("#diff-to", "Tab")
+    page.locator("#compare").click()
+    card = page.locator('#diff article.answer.changed[data-atom="call(sadykov, ospanov, legal_aid)"]')
+    expect(card).to_have_count(1, timeout=60_000)
+    heading = page.locator("#diff h2").inner_text()
+    assert "при переходе от толкования «" in heading and heading.count("10 марта 2025") <= 1
+    sides = card.locator("section.according h3").all_inner_texts()
+    assert len(sides) == 2 and all("(при толковании «" in s for s in sides) and "марта" not in " ".join(sides)
+    assert sides[0] != sides[1]
+
+
+def test_a_diff_of_two_readings_citing_a_provision_is_the_cli_json(server):
+    question = "Согласно п. 1 нормативного постановления № 60-НП, может ли Садыков позвонить Оспанову для получения " \
+               "юридической помощи?"
+    status, got = post(server + "/api/diff", {"query": question, "case": "solitary-cell", "at": "2025-03-10",
+                                              "versus_reading": "point_1_words", "lang": "ru"})
+    assert status == 200, got
+    assert got == cli("diff", question, "--facts", "kb/cases/solitary-cell.facts", "--at", "2025-03-10",
+                      "--versus-reading", "point_1_words", "--lang", "ru", "--format", "json")
+    doc = json.loads(got)
+    assert doc["sides"]["before"].startswith("при толковании «") and set(doc["changes"][0]["according_to"]) == {"before", "after"}

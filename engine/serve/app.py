@@ -303,7 +303,8 @@ def in_words(bench: Workbench, body: dict, text: str, language: str, detect: boo
         from engine.tools.diff import words_document
         return words_document(understood, said, bench.kb_dir, files, language=language)
     return {"query": understood.query, "at": understood.at, "assumptions": understood.assumptions, "said": said,
-            "language": language}
+            "language": language,
+            "cited": list(dict.fromkeys(nid for _written, _key, ids in understood.according_to for nid in ids))}
 
 
 def diff_json(bench: Workbench, body: dict) -> str:
@@ -322,13 +323,13 @@ def diff_json(bench: Workbench, body: dict) -> str:
     end = start if _absent(body.get("to")) else _date(body["to"], "to")
     depth = body.get("depth")
     depth = None if _absent(depth) else _int(depth, "depth", 1, 1, 1000)
-    query, assumed, said = _text(body.get("query"), "query"), (), None
+    query, assumed, said, cited = _text(body.get("query"), "query"), (), None, []
     from engine.pipeline import looks_like_atom
     if not looks_like_atom(query):   # a question in words, understood as `zan ask` understands it
         words = in_words(bench, body, query, language)
         if "changes" in words:          # "what changed between ...": its own dates
             return render(dict(words, kb=bench.choice.as_json())) + "\n"
-        query, assumed, said = words["query"], tuple(words["assumptions"]), words["said"]
+        query, assumed, said, cited = words["query"], tuple(words["assumptions"]), words["said"], words["cited"]
     result = diff(query, start, end, bench.kb_dir, bench.case_files(body),
                   assumptions=assumed + tuple(fact_atoms(_facts_list(body, "assume"))),
                   retractions=fact_atoms(_facts_list(body, "retract")),
@@ -336,6 +337,9 @@ def diff_json(bench: Workbench, body: dict) -> str:
     doc = document(result, language, depth=depth, steps=bool(body.get("steps")))
     if said is not None:
         doc["question"] = said
+        if cited:   # a provision cited in the question: what its norms did in each change, on each side (as `zan diff`)
+            from engine.tools.diff import according
+            according(result, doc, cited, language)
     doc["kb"] = bench.choice.as_json()
     return render(doc) + "\n"
 

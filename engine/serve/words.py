@@ -47,6 +47,10 @@ _ENTRIES = {
     "from": ("Бастап", "С", "From"),
     "to": ("Дейін", "По", "To"),
     "compare": ("Салыстыру", "Сравнить", "Compare"),
+    # the diff view compares two dates, or (a reading chosen here) the reading of the answers with this one, on the
+    # date "to" (`zan diff --versus-reading`)
+    "versus reading": ("Басқа оқылыммен", "С другим прочтением", "Versus the reading"),
+    "versus none": ("(күндерді салыстыру)", "(сравнить даты)", "(compare the dates)"),
     "next step": ("Келесі қадам", "Следующий шаг", "Next step"),
     "all steps": ("Барлық қадамдар", "Все шаги", "All steps"),
     "hide steps": ("Қадамдарды жасыру", "Скрыть шаги", "Hide steps"),

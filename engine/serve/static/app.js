@@ -360,9 +360,10 @@
     const text = fill(w("fate " + s.fate), values);
     return s.fate === "not applied" && s.why ? text + ": " + s.why : text;
   }
-  function according(doc, a, day) {   // day: a side of a changed answer (its date said after the heading)
+  // side: a side of a changed answer, said after the heading (its date, or its reading when two readings are compared)
+  function according(doc, a, side) {
     const cited = ((doc.question && doc.question.according_to) || []).map((c) => c.cited_as || c.citation).join(", ") || "…";
-    const title = fill(w("according heading"), { citation: cited }) + (day ? " (" + dateText(day) + ")" : "");
+    const title = fill(w("according heading"), { citation: cited }) + (side ? " (" + side + ")" : "");
     const said = a.according_to.filter((s) => !UNSAID.has(s.fate));
     const items = said.length ? said.map((s) => el("li", { class: "fate", "data-norm": s.id, "data-fate": s.fate, text: fateSentence(s) }))
                               : [el("li", { class: "fate none", text: w("fate none") })];
@@ -546,8 +547,11 @@
 
   // ---------------------------------------------------------------- the date diff
   async function compare() {
-    const body = Object.assign({ lang: state.lang, query: $("query").value, from: isoOf("diff-from"),
-                                 to: isoOf("diff-to") }, caseBody());
+    const versus = $("diff-versus").value;
+    // two readings (the answers' and the one chosen here) on the date "to", or two dates under the answers' reading
+    const body = Object.assign({ lang: state.lang, query: $("query").value },
+                               versus ? { versus_reading: versus, at: isoOf("diff-to") } : { from: isoOf("diff-from"), to: isoOf("diff-to") },
+                               $("reading").value ? { reading: $("reading").value } : {}, caseBody());
     const box = $("diff");
     try {
       renderDiff(box, await api("diff", body));
@@ -557,8 +561,9 @@
     {
       // "what changed on D?" of every question the law can be asked: the question said back, then each question's changes
       const every = Array.isArray(d.questions) && d.questions.length > 0;
+      // two readings on one day (the document's `sides`): the title says which, not the one date twice
       box.replaceChildren(el("h2", {}, every ? ((d.question && d.question.in_words) || "") : el("code", { text: d.query }),
-                             " " + dateText(d.from) + " → " + dateText(d.to)));
+                             d.sides ? " · " + d.title : " " + dateText(d.from) + " → " + dateText(d.to)));
       let asked = null;
       for (const c of d.changes) {
         if (every && c.question !== asked) {
@@ -578,7 +583,8 @@
         // a provision cited in the question: what its norms did at each date (the change's `according_to`)
         if (c.according_to && !Array.isArray(c.according_to)) {
           for (const [side, day] of [["before", d.from], ["after", d.to]]) {
-            if (c.according_to[side]) card.append(according(d, { according_to: c.according_to[side] }, day));
+            const named = !d.sides ? dateText(day) : d.from === d.to ? d.sides[side] : d.sides[side] + ", " + dateText(day);
+            if (c.according_to[side]) card.append(according(d, { according_to: c.according_to[side] }, named));
           }
         }
         box.append(card);
@@ -663,6 +669,10 @@
     sel.replaceChildren(el("option", { value: "", "data-w": "default readings", text: w("default readings") }));
     for (const r of data.readings) sel.append(el("option", { value: r.name, text: r.label + (r.default ? " ✓" : "") }));
     sel.value = keep;
+    const versus = $("diff-versus"), other = versus.value;
+    versus.replaceChildren(el("option", { value: "", "data-w": "versus none", text: w("versus none") }));
+    for (const r of data.readings) versus.append(el("option", { value: r.name, text: r.label }));
+    versus.value = other;
   }
   function view(name) {
     for (const b of document.querySelectorAll(".tabs [data-view]")) b.classList.toggle("active", b.dataset.view === name);
@@ -710,6 +720,7 @@
   $("query").addEventListener("keydown", (e) => { if (e.key === "Enter") { state.prev = null; ask(); } });
   $("saved").addEventListener("change", () => { if ($("saved").value) $("query").value = ""; });
   $("compare").addEventListener("click", compare);
+  $("diff-versus").addEventListener("change", () => { $("diff-from").disabled = !!$("diff-versus").value; });
   $("reading").addEventListener("change", () => { state.reason = { kind: "facts", text: w("reading") + ": " + $("reading").selectedOptions[0].textContent }; ask(); });
   $("cases-show").addEventListener("click", showCases);
   $("ex-generate").addEventListener("click", generate);
