@@ -23,7 +23,15 @@ def candidates(program: Program, model: Model, atom: n.Atom) -> list[tuple]:
     found |= model.get(predicate)
     if not atom.variables():
         return [atom.ground_values()]
+    if _open(atom) is not None:
+        return list(found)   # every atom of the predicate matches (a register's question)
     return [values for values in found if unify(atom, values, {}) is not None]
+
+
+def _open(atom: n.Atom) -> list[str] | None:
+    """The names of the atom's arguments when they are distinct named variables (`p(A, B)`), else None."""
+    names = [t.name for t in atom.args if isinstance(t, n.Variable) and t.name != "_"]
+    return names if len(names) == len(atom.args) == len(set(names)) else None
 
 
 def decided_by_norms(program: Program, predicate: str) -> bool:
@@ -61,12 +69,16 @@ def answers(program: Program, model: Model, query: n.Query) -> list[Answer]:
     """The atoms matching the question, each with its status, in the order of their values."""
     atom = query.atom
     decisions = Decisions(program, model, atom.predicate)
+    names = _open(atom)
     result = []
     for values in candidates(program, model, atom):
-        answer = decisions(values, {k: v for k, v in (unify(atom, values, {}) or {}).items()})
+        answer = decisions(values, dict(zip(names, values)) if names is not None else (unify(atom, values, {}) or {}))
         if query.status is None or query.status == answer.status:
             result.append(answer)
-    result.sort(key=lambda a: tuple((type(v).__name__, str(v)) for v in a.values))
+    # in the order of their values' kinds' names and texts: one flat tuple of strings an answer (texts alone, as most
+    # of a register's values are, need no conversion)
+    result.sort(key=lambda a: tuple([part for v in a.values for part in (
+        ("str", v) if v.__class__ is str else (type(v).__name__, str(v)))]))
     return result
 
 

@@ -393,7 +393,7 @@ def partitions(program: ir.Program, case: Sequence[Fact], limit: int = PARTITION
             shared.append(fact)
         else:
             rest.append(fact)
-    parent: dict[object, object] = {}
+    parent: dict[object, object] = {}   # union-find over the values that tie facts together
 
     def find(x):
         root = x
@@ -403,19 +403,29 @@ def partitions(program: ir.Program, case: Sequence[Fact], limit: int = PARTITION
             parent[x], x = root, parent[x]
         return root
 
+    positions: dict[str, list[int]] = {}
+    nodes: list[object] = []   # each fact's first tying value, or the fact itself (k) when it has none
     for k, (relation, values, _span) in enumerate(rest):
-        node = ("fact", k)
-        for i, v in enumerate(values):
-            if (relation, i) in linking:
-                key = _key(v)
-                if key in everywhere:
-                    continue
-                a, b = find(node), find(("value",) + key)
+        at = positions.get(relation)
+        if at is None:
+            at = positions[relation] = [i for i in range(len(values)) if (relation, i) in linking]
+        node: object = None
+        for i in at:
+            if i >= len(values):
+                continue
+            key = _key(values[i])
+            if key in everywhere:
+                continue
+            if node is None:
+                node = key
+            else:
+                a, b = find(node), find(key)
                 if a != b:
-                    parent[a] = b
+                    parent[b] = a
+        nodes.append(node if node is not None else k)
     groups: dict[object, list[Fact]] = {}
-    for k, fact in enumerate(rest):
-        groups.setdefault(find(("fact", k)), []).append(fact)
+    for fact, first in zip(rest, nodes):
+        groups.setdefault(first if isinstance(first, int) else find(first), []).append(fact)
     out: list[list[Fact]] = []
     current: list[Fact] = []
     for group in groups.values():   # in the order of each group's first fact
@@ -551,6 +561,64 @@ def detached(result, limit: int = PARTITION_FACTS):
     kb = replace(result.kb, clauses=[c for c in result.kb.clauses if c.span.file not in files],
                  modules=[m for m in result.kb.modules if m.path not in files])
     return replace(result, kb=kb)
+
+
+def prepared(query, at: datetime.date, kb_dir, fact_files, assumptions=(), retractions=(), reading=None,
+             level: str = "brief", language: str = "en", steps: bool = False, limit: int = PARTITION_FACTS,
+             jobs: int = 1):
+    """(result, register): the question prepared (pipeline.prepare), without its parsed case when the register
+    splits (`detached`, `Register.lean`), and its register laid out; register.split says whether it did.
+
+    With `jobs` > 1 and a large case read from regular files, in a process of its own that ends once it has handed
+    both back: the parsed case, at its peak the most a register's command holds (nodes and spans for every
+    argument; freed memory a process keeps), is then never held beside the partitions and the workers, so memory
+    summed over every process is the larger of the two, not their sum (docs/performance.md). The same objects
+    either way, so the same output; what crosses is our own objects between the processes of one command."""
+    args = (query, at, kb_dir, fact_files, tuple(assumptions), tuple(retractions), reading, level, language, steps,
+            limit)
+    if jobs > 1 and fact_files and _large(fact_files, limit):
+        import multiprocessing
+
+        methods = _start_methods()
+        context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+        with context.Pool(1) as pool:
+            outcome = pool.apply(_prepare, (args,))
+    else:
+        outcome = _prepare(args)
+    if outcome[0] == "error":
+        from engine.base.diagnostics import ZanError
+
+        raise ZanError(outcome[1], sources=outcome[2])
+    return outcome[1], outcome[2]
+
+
+def _large(fact_files, limit: int) -> bool:
+    """Case files that are regular files (read again by another process: not a pipe or standard input) of more
+    bytes than `limit` facts take at the least."""
+    import os
+
+    total = 0
+    for name in fact_files:
+        path = Path(name)
+        if str(name) == "-" or not path.is_file():
+            return False
+        total += os.stat(path).st_size
+    return total > 8 * limit
+
+
+def _prepare(args) -> tuple:
+    from engine.base.diagnostics import ZanError
+    from engine.pipeline import prepare
+
+    query, at, kb_dir, fact_files, assumptions, retractions, reading, level, language, steps, limit = args
+    try:
+        result = prepare(query, at, kb_dir, fact_files, assumptions=assumptions, retractions=retractions,
+                         reading=reading)
+    except ZanError as e:   # said by the caller, with the sources its lines and carets are read from
+        return ("error", list(e.diagnostics), e.sources)
+    result = detached(result, limit)   # the parsed case let go before the partitions are laid out
+    batch = Register(result, level, language, steps, limit=limit)
+    return ("done", batch.lean(result), batch)
 
 
 class Register:
