@@ -79,7 +79,7 @@ PHRASINGS = [
      ("in_disciplinary_isolator(kunakbaev)",)),
     ("Тәртіптік изолятордағы Құнақбаевқа қандай қоңыраулар рұқсат етілген?", PERMITTED_CALLS, None,
      ("in_disciplinary_isolator(kunakbaev)",)),
-    ("Which calls are permitted for Kunakbayev if his mother died?", PERMITTED_CALLS, None, ("close_relative(kunakbaev, mother)", "died(mother)")),
+    ("Which calls are permitted for Kunakbayev if his mother died?", PERMITTED_CALLS, None, ("close_relative(kunakbaev, mother_of_kunakbaev)", "died(mother_of_kunakbaev)")),
     ("Which calls are permitted for Kunakbayev in a solitary cell if he needs medical care?", PERMITTED_CALLS, None,
      ("in_solitary_cell(kunakbaev)", "needs_medical_care(kunakbaev)")),
 ]

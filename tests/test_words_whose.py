@@ -50,10 +50,11 @@ def _conditions(language: str) -> list[tuple[str, str]]:
     return out
 
 
-def _role_words(language: str) -> list[tuple[str, str]]:
-    """Every kinship or role word of the kb (a phrase of a relation between the convict and a person)."""
+def _role_words(language: str) -> list[tuple[str, str, str | None]]:
+    """Every kinship or role word of the kb (a phrase of a relation between the convict and a person), with the kind
+    of person within the relation it names (`member`; None: the relation as a whole)."""
     kb = knowledge()
-    return [(decl.name, phrase.text) for decl in sorted(kb.predicates.values(), key=lambda d: d.name)
+    return [(decl.name, phrase.text, phrase.member) for decl in sorted(kb.predicates.values(), key=lambda d: d.name)
             if decl.arity == 2 and decl.parameters[0] == "Convict" and decl.name not in askable(kb)
             for phrase in decl.phrases if phrase.language == language and " " not in phrase.text.strip()]
 
@@ -86,10 +87,18 @@ def test_whose_kinship_a_condition_speaks_of(kb2, language, predicate, phrase):
     reference, same, refused = FORMS[language]
     roles = _role_words(language)
     assert roles
-    for relation, role in roles:
-        atom, assumed = _said(understand(reference.format(role=role, w=phrase), kb2, language))
+    for relation, role, member in roles:
+        text = reference.format(role=role, w=phrase)
+        if member is None and relation == "close_relative":   # the whole relation: the case has two (mother, Daulet)
+            assert _refused_at(understand(text, kb2, language), text) == role, text
+            for template in same:
+                text = template.format(role=role, w=phrase)
+                assert _refused_at(understand(text, kb2, language), text) == role, text
+            continue
+        atom, assumed = _said(understand(text, kb2, language))
         person = next(a[len(relation) + 8:-1] for a in assumed if a.startswith(f"{relation}(bekov, "))
         assert atom == CALL and f"{predicate}({person})" in assumed and person != "daulet", (role, assumed)
+        assert person == ("mother" if member == "mother" else f"{member or relation}_of_bekov"), (role, assumed)
         for template in same:
             text = template.format(role=role, w=phrase)
             assert _said(understand(text, kb2, language)) == (atom, assumed), text
@@ -110,8 +119,9 @@ def test_a_pronoun_refers_by_its_gender(kb, text, language):
 
 
 @pytest.mark.parametrize("text,atom,assumed", [
+    # the sample case does not name Bekov's mother: a new person, his mother (never the constant `mother` of example 2)
     ("Может ли Беков позвонить, если у него умерла мать?", "call(bekov, Person, Purpose)",
-     {"close_relative(bekov, mother)", "died(mother)"}),
+     {"close_relative(bekov, mother_of_bekov)", "died(mother_of_bekov)"}),
     ("Может ли Кунакбаев позвонить Айгуль, если у неё тяжелая болезнь, угрожающая жизни?", "call(kunakbaev, aigul, Purpose)",
      {"life_threatening_illness(aigul)"}),
     ("Может ли Кунакбаев позвонить Оспанову, если у Марата тяжелая болезнь, угрожающая жизни?",

@@ -28,6 +28,12 @@ quotes, or conditions are written `:-` instead of `if ... and ...`.""",
     "unreadable-file": """A file could not be read: it does not exist, is a folder, is binary (contains a NUL
 byte), is larger than the limit, or is not UTF-8. Save the file as UTF-8 text (the Kazakh and Russian
 texts need it) and check the path.""",
+    "member-not-relation": """A `phrase` with `member` says that the phrase names one kind of person within a relation
+("seller" of `party(A, B)`), not the relation as a whole: a question in words then refers by it
+to a person of the case only where the case names that person by the phrase, else to a new person of that kind,
+named `MEMBER_of_SUBJECT`. So it belongs only to a predicate of two arguments, and the member must not be a
+predicate's name (the new person's name would read as that predicate's). Drop `member` from a constant's, a scope's
+or a one-argument predicate's phrase, or rename the member.""",
     "duplicate-phrase": """A predicate, a constant or a scope declaration gives the same `phrase` twice in one
 language, or a phrase that repeats its own label (letter case and spaces aside). A question in words reads
 both as one; the second usually stands where another phrase was meant (another abbreviation, another case
@@ -417,6 +423,12 @@ TRANSLATED: dict[str, dict[str, tuple[str, str]]] = {
     игнорировался бы, поскольку статус дают только нормы. Вместо этого укажите факты, на которых основаны нормы
     (кто эти лица, что произошло, какие есть документы), и задайте вопрос. Факты предиката, который
     какая-либо норма делает обязательным, допустимы: они фиксируют, что обязанность исполнена."""),
+        "member-not-relation": ("`phrase ... member` дана там, где не названо отношение двух лиц, или член назван как предикат",
+                                """Фраза `phrase` с `member` говорит, что она называет один вид лица внутри отношения
+    («продавец» для `party(A, B)`), а не отношение в целом: вопрос словами относит её к лицу из дела
+    только если дело называет это лицо этой фразой, иначе к новому лицу этого вида (`MEMBER_of_SUBJECT`). Поэтому она
+    уместна только у предиката с двумя аргументами, и член не должен называться как предикат. Уберите `member` у
+    фразы константы, области или предиката с одним аргументом либо переименуйте член."""),
         "duplicate-phrase": ("объявление дважды дает одну и ту же фразу (или свою метку как фразу) на одном языке",
                              """Предикат, константа или объявление области (`outside scope`) дважды дает одну и ту же
     фразу `phrase` на одном языке или фразу, повторяющую его собственную метку (без учета регистра и пробелов).
@@ -675,6 +687,12 @@ TRANSLATED: dict[str, dict[str, tuple[str, str]]] = {
     еленбес еді, өйткені мәртебені тек нормалар береді. Оның орнына нормалар негізделетін фактілерді жазыңыз
     (ол адамдар кім, не болды, қандай құжаттар бар) және сұрақ қойыңыз. Қандай да бір норма
     міндетті ететін предикаттың фактілері рұқсат: олар міндеттің орындалғанын тіркейді."""),
+        "member-not-relation": ("`phrase ... member` екі адамның қатынасы аталмаған жерде берілген не мүшесі предикат атымен аталған",
+                                """`member` бар `phrase` тіркесі қатынастың тұтасын емес, оның ішіндегі бір адам түрін
+    атайды («сатушысы» — `party(A, B)` үшін): сөзбен қойылған сұрақ оны істегі адамға іс сол адамды
+    осы тіркеспен атаған жағдайда ғана жатқызады, әйтпесе осы түрдегі жаңа адамға (`MEMBER_of_SUBJECT`). Сондықтан ол
+    тек екі аргументті предикатқа жарасады, ал мүше предикат атымен аталмауы тиіс. Тұрақтының, аумақтың не бір
+    аргументті предикаттың тіркесінен `member` алып тастаңыз немесе мүшенің атын өзгертіңіз."""),
         "duplicate-phrase": ("жариялау бір тілде бір тіркесті (не өз белгісін тіркес ретінде) екі рет береді",
                              """Предикат, константа не аумақ жариялауы (`outside scope`) бір тілде бір `phrase`
     тіркесін екі рет береді немесе өз белгісін қайталайтын тіркес береді (әріп регистрі мен бос орындар

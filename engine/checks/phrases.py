@@ -1,4 +1,5 @@
-"""Repeated phrases: a declaration that gives the same phrase (or a label as a phrase) twice in one language.
+"""Repeated phrases: a declaration that gives the same phrase (or a label as a phrase) twice in one language; and a
+`phrase ... member` (one kind of person within a relation) where no relation of two arguments is named.
 
 A question in words reads a predicate's or constant's labels and `phrase`s (engine/tools/understanding.py); the same
 words written twice say nothing more, and usually mean that another phrase was meant (`phrase ru "ООО"` twice where
@@ -33,4 +34,27 @@ def check(kb: KnowledgeBase, language: str | None = None) -> list[Diagnostic]:
                                                                   line=first.span.line)))
             else:
                 seen[key] = phrase
+    found += _members(kb, language)
+    return found
+
+
+def _members(kb: KnowledgeBase, language: str | None) -> list[Diagnostic]:
+    """A `phrase ... member` only of a relation of two arguments, its member no predicate's name (a new person of it is
+    named `MEMBER_of_SUBJECT`, which would read as that predicate's)."""
+    found: list[Diagnostic] = []
+    declarations = [(d.name, d.phrases, d.arity == 2) for d in kb.predicates.values()]
+    declarations += [(d.name, d.phrases, False) for d in kb.constants.values()]
+    declarations += [("outside scope", getattr(s, "phrases", ()), False) for s in kb.scopes]
+    for name, phrases, relation in declarations:
+        for phrase in phrases:
+            member = getattr(phrase, "member", None)
+            if member is None:
+                continue
+            why = (message("member of no relation", language, name=name) if not relation
+                   else message("member is a predicate", language, member=member) if member in kb.predicates else None)
+            if why is not None:
+                found.append(Diagnostic("member-not-relation", message("member-not-relation", language, name=name,
+                                                                        phrase=phrase.text, language=phrase.language,
+                                                                        member=member, why=why),
+                                        phrase.span, hint=message("drop member", language, member=member)))
     return found

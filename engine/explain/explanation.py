@@ -43,7 +43,9 @@ class Tables:
     def add(self, table: str, key: str, entry: dict) -> None:
         self.pending.append((table, key, entry))
 
-    def drain(self) -> list[tuple[str, str, dict]]:
+    def drain(self) -> Sequence[tuple[str, str, dict]]:
+        if not self.pending:   # most answers add nothing: asked once per answer
+            return ()
         out, self.pending = self.pending, []
         return out
 
@@ -92,7 +94,7 @@ def atom_text(relation: str, values: tuple) -> str:
     texts = _VALUE_TEXTS
     shown = []
     for v in values:
-        key = (type(v), v)   # 1 and 1.0 are equal keys, not equal texts
+        key = v if v.__class__ is str else (type(v), v)   # 1 and 1.0 are equal keys, not equal texts
         text = texts.get(key)
         if text is None:
             if len(texts) > 1 << 16:   # bounded: a register's values are many
@@ -102,7 +104,7 @@ def atom_text(relation: str, values: tuple) -> str:
     return f"{relation}({', '.join(shown)})"
 
 
-_VALUE_TEXTS: dict[tuple, str] = {}   # (type, value) -> the value as the DSL writes it (atom_text)
+_VALUE_TEXTS: dict = {}   # a text, or (type, value) of another value -> the value as the DSL writes it (atom_text)
 
 
 # Proof trees are shown down to this many levels of conditions at most (a `reach` chain over 500 edges is
@@ -130,9 +132,10 @@ class Explainer:
         self._ids: dict[tuple, str] = {}
         self.phrases = Phrasebook(kb, language)
         self._touched: dict[str, set[str]] | None = None
-        self._forms: dict[int, Form] = {}   # id of a shape's first answer (refill) -> the form of its answers
+        self._forms: dict[tuple, Form] = {}   # (id of a shape's first answer, binding names) -> the form of its answers
         self._nodes: dict[int, tuple[ProofNode, dict]] = {}   # id of a proof node -> (it, its dict): node()
         self._summaries: dict[int, tuple[dict, dict]] = {}   # id of a node's dict -> (it, its summary line)
+        self._described: dict[tuple[str, bool], dict] = {}   # (norm id, full) -> its description: describe()
 
     # ------------------------------------------------------------ readings in force
     def readings_for(self, predicate: str) -> list[dict]:
@@ -233,7 +236,14 @@ class Explainer:
 
     def describe(self, nid: str, full: bool = True) -> dict:
         """A norm's description: citation, act, rank, modality, quote, source, days in force (full: also its quotes
-        in every language and its notes)."""
+        in every language and its notes). Made once per norm (a text answer names each norm at every mention);
+        each caller gets its own copy of it (the values inside are shared and never changed)."""
+        made = self._described.get((nid, full))
+        if made is None:
+            made = self._described[(nid, full)] = self._describe(nid, full)
+        return dict(made)
+
+    def _describe(self, nid: str, full: bool) -> dict:
         info = self.program.norms.get(nid)
         if info is None:
             return {"id": nid}
@@ -726,32 +736,35 @@ class Explainer:
         """answer(t) for an answer of the shape of `shape`, an earlier answer's dictionary (register.shape_of: the same
         status, norms, defeats, citations, scope and deciding rule): only what depends on the atom's values is
         computed again, as answer() computes it; the rest is shared with `shape`."""
-        self._ids = {}
         a = t.answer
         out = Shaped(shape)
         out["atom"] = atom_text(a.predicate, a.values)
-        out["bindings"] = bindings = {k: json_value(v) for k, v in sorted(a.bindings.items())}
-        # a binding's value at its own place (a writer writes a value faster than a dictionary of them)
-        paths: list[tuple[str, ...]] = [("atom",), *(("bindings", k) for k in bindings)]
+        out["bindings"] = bindings = _json_bindings(a.bindings)
+        proof = None
         if self.level != "none":
             trace = out["trace"] = dict(shape["trace"])
             trace["reading"] = self.reading(a.predicate, a.values)
-            paths.append(("trace", "reading"))
             if a.deciding and t.proof is not None:
+                self._ids = {}
+                proof = t.proof
                 decided = trace["decided_by"] = dict(trace["decided_by"])
-                decided["bindings"] = bindings = {k: json_value(v) for k, v in sorted(t.proof.bindings.items())
-                                                  if not k.startswith("_")}
-                decided["conditions"] = conditions = [self.node(c) for c in t.proof.children]
+                decided["bindings"] = shown = _json_bindings(proof.bindings, hidden="_")
+                decided["conditions"] = conditions = [self.node(c) for c in proof.children]
                 summary = trace["summary"] = dict(trace["summary"])
                 summary["conditions"] = self.summary_conditions(conditions)
-                paths += [*(("trace", "decided_by", "bindings", k) for k in bindings), ("trace", "decided_by", "conditions"),
+        key = (id(shape), tuple(bindings), tuple(shown) if proof is not None else None)
+        form = self._forms.get(key)
+        if form is None:   # the places where answers of this shape differ
+            # a binding's value at its own place (a writer writes a value faster than a dictionary of them)
+            paths: list[tuple[str, ...]] = [("atom",), *(("bindings", k) for k in bindings)]
+            if self.level != "none":
+                paths.append(("trace", "reading"))
+            if proof is not None:
+                paths += [*(("trace", "decided_by", "bindings", k) for k in shown), ("trace", "decided_by", "conditions"),
                           ("trace", "summary", "conditions")]
-        form = self._forms.get(id(shape))
-        if form is None or form.paths != tuple(paths):
-            form = self._forms[id(shape)] = Form(tuple(paths))
+            form = self._forms[key] = Form(tuple(paths))
         out.form = form
         return out
-
 
     def applied(self, a) -> list[dict]:
         """Every norm whose conditions held for the atom, with its fate: `decided`, `agreed` (concludes what
@@ -782,6 +795,13 @@ class Explainer:
                 entry["fate"] = "agreed"
             out.append(entry)
         return out
+
+
+def _json_bindings(bindings: dict, hidden: str | None = None) -> dict:
+    """Bindings as JSON shows them: sorted by name, values as json_value writes them (names starting with `hidden`
+    left out)."""
+    return {k: v if v.__class__ is str else json_value(v) for k, v in sorted(bindings.items())
+            if hidden is None or not k.startswith(hidden)}
 
 
 def _summary_condition(c: dict) -> dict:

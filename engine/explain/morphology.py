@@ -152,6 +152,12 @@ def decline(text: str, case: str | None, language: str) -> str:
     return text
 
 
+def definite(noun: str, language: str) -> str:
+    """A noun said of one particular person not named ("the seller of ..."): English puts "the" before it; Kazakh
+    and Russian have no article."""
+    return "the " + noun if language == "en" else noun
+
+
 def indefinite(noun: str, language: str) -> str:
     """A noun said of someone not named, in the language: English puts its article before it ("an owner",
     "a buyer"); Kazakh and Russian have none."""

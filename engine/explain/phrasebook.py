@@ -23,7 +23,7 @@ from engine.base.records import dataclass
 from engine.base.messages import LANGUAGES
 from engine.base.dates import say_date as say_date   # where every room that writes for a reader finds it
 from engine.explain.i18n import ORDINALS, word
-from engine.explain.morphology import case_after, decline, indefinite
+from engine.explain.morphology import case_after, decline, definite, indefinite
 from engine.syntax import nodes as n
 
 # {1}, {2}, {3}: the parts of a key's number; {2:ordinal}: the part as the ordinal word of the language
@@ -223,6 +223,7 @@ class Phrasebook:
         self._said_memo: dict = {}  # (type, value, case) -> the value in a reading, in that case (a register reads
         #                             each person in many atoms, and a kk/ru name declined in each case once)
         self._relations: dict[str, int] | None = None   # predicate -> its place, the longest name first (_role_of)
+        self._members: dict[str, dict[str, str]] | None = None   # a relation's member -> its first phrase per language
 
     # ------------------------------------------------------------ citations and acts
     def date(self, day: datetime.date | str | None, case: str | None = None) -> str:
@@ -287,15 +288,31 @@ class Phrasebook:
         if role is None:
             return None
         name, subject = role
-        decl = self.kb.predicates[name]
-        said = n.label_of(decl.labels, self.language, name)
+        member = self.members().get(name, {}) if name not in self.kb.predicates else {}
+        if name in self.kb.predicates or self.language not in member:
+            decl = self.kb.predicates[name] if name in self.kb.predicates else None
+            said = n.label_of(decl.labels, self.language, name) if decl is not None else name.replace("_", " ")
+            article = indefinite
+        else:   # one kind of person within a relation ("seller"), said by its phrase: "the seller of Ivanov"
+            said, article = member[self.language], definite
         if subject is None:
-            return indefinite(decline(said, case, self.language), self.language)
+            return article(decline(said, case, self.language), self.language)
         whose = self.value_label(subject)
         if subject in self.kb.constants:
             whose = decline(whose, "gen", self.language)
-        return word("new person of", self.language, role=indefinite(decline(said, case, self.language),
-                                                                    self.language), whose=whose)
+        return word("new person of", self.language, role=article(decline(said, case, self.language),
+                                                                 self.language), whose=whose)
+
+    def members(self) -> dict[str, dict[str, str]]:
+        """Each kind of person within a relation the kb's phrases name (`phrase en "b" member b`): its first phrase
+        in each language."""
+        if self._members is None:
+            self._members = {}
+            for decl in self.kb.predicates.values():
+                for phrase in decl.phrases:
+                    if phrase.member is not None:
+                        self._members.setdefault(phrase.member, {}).setdefault(phrase.language, phrase.text.strip())
+        return self._members
 
     def _role_of(self, value: str) -> tuple[str, str | None] | None:
         """(relation, subject) of a person named `RELATION_of_SUBJECT`, (relation, None) of `some_RELATION`, else
@@ -317,6 +334,14 @@ class Phrasebook:
                 if value == "some_" + name:
                     found = (name, None)
                     break
+            else:   # a person of one kind within a relation (`MEMBER_of_SUBJECT`, `some_MEMBER`)
+                for name in sorted((x for x in named if x in self.members()), key=len, reverse=True):
+                    if value.startswith(name + "_of_"):
+                        found = (name, value[len(name) + 4:])
+                        break
+                    if value == "some_" + name:
+                        found = (name, None)
+                        break
         self._roles[value] = found
         return found
 

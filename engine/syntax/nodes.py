@@ -147,6 +147,7 @@ class Label:
     language: str
     text: str
     span: Span
+    member: str | None = None   # a relation's phrase that names one kind of person within it (`member b`)
 
 
 @dataclass(frozen=True, slots=True)

@@ -327,7 +327,7 @@ class Builder:
             span=self.span(tree),
             name_span=self.span(name),
             domain_span=domain_span,
-            phrases=tuple(self.label(t) for t in kinds["phrase"]),
+            phrases=tuple(self.phrase(t) for t in kinds["phrase"]),
             kinds=tuple(n.Reference(str(k), self.span(k)) if k is not None else None for _p, k in declared)
             if any(k is not None for _p, k in declared) else (),
         )
@@ -351,7 +351,7 @@ class Builder:
         kinds: dict[str, list[Tree]] = {k: [] for k in ("label", "phrase")}
         self._attributes(attributes, kinds)
         return n.ConstantDecl(str(name), tuple(self.label(t) for t in kinds["label"]), self.span(tree),
-                              phrases=tuple(self.label(t) for t in kinds["phrase"]))
+                              phrases=tuple(self.phrase(t) for t in kinds["phrase"]))
 
     def norm(self, tree: Tree) -> n.Norm:
         norm_id, *rest = tree.children
@@ -442,7 +442,7 @@ class Builder:
             conditions=conditions,
             notes=tuple(self.text(t.children[-1]) for t in kinds["note"] if t.children[0] in (None, "en")),
             span=self.span(tree),
-            phrases=tuple(self.label(t) for t in kinds["phrase"]),
+            phrases=tuple(self.phrase(t) for t in kinds["phrase"]),
         )
 
     def assumable_declaration(self, tree: Tree) -> n.AssumableDecl:
@@ -616,6 +616,11 @@ class Builder:
     def label(self, tree: Tree) -> n.Label:
         language, text = tree.children
         return n.Label(str(language), self.text(text), self.span(tree))
+
+    def phrase(self, tree: Tree) -> n.Label:
+        language, text, member = tree.children
+        return n.Label(str(language), self.text(text), self.span(tree),
+                       str(member.children[0]) if member is not None else None)
 
     def interval(self, tree: Tree) -> n.Interval:
         start, end = tree.children

@@ -484,11 +484,13 @@ def _solve(kb, program: ir.Program, query: n.Query, level: str, language: str, s
         if owned is not None and any((type(v).__name__, v) in own for v in a.values) != owned:
             continue
         if SHAPES and level != "full" and not steps:
-            if _undecided(a):   # no proof to build: its shape is known before its trace
-                t = Trace(a, scope=_scope(part, done, a, scopes))
+            if _undecided(a):   # no proof to build: its shape is known before its trace, all but its atom and scope
+                scope = _scope(part, done, a, scopes)
+                t = Trace(a, scope=scope)
+                shape: tuple | None = (a.predicate, scope)   # shape_of(t) less what no undecided answer differs in
             else:
                 t = done.trace(a, level)
-            shape = shape_of(t)
+                shape = shape_of(t)
             if shape is not None and shape in shapes:
                 explained = explainer.refill(shapes[shape], t)
                 items.extend(tables.drain())   # a derived condition's proof met for the first time, before its use

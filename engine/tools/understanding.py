@@ -61,6 +61,7 @@ class Entry:
     language: str | None = None  # the language the phrase is written in (None: an id, a parameter's name)
     commas: bool = False         # the phrase has a comma between its words
     text: str = ""               # the phrase as the kb or the engine writes it (for did-you-mean)
+    member: str | None = None    # a relation's phrase naming one kind of person within it (`phrase ... member b`)
 
 
 @dataclass(frozen=True)
@@ -196,7 +197,7 @@ class Lexicon:
             for parameter in decl.parameters:
                 self._add(parameter, "parameter", parameter)
             for label in decl.labels + decl.phrases:
-                self._add(label.text, "predicate", decl.name, language=label.language)
+                self._add(label.text, "predicate", decl.name, language=label.language, member=label.member)
             for reading in decl.readings:
                 for piece in re.split(r"\{[^}]*\}|[;:,()—–]", reading.text):
                     self._add(piece, "predicate", decl.name, rank=1, language=reading.language)
@@ -221,10 +222,11 @@ class Lexicon:
                     self.names.setdefault(label.text.strip().lower(), constant.name)  # a name's transliteration
                 self._add(label.text, "constant", constant.name, language=label.language)
 
-    def _add(self, text: str, kind: str, value: str, rank: int = 0, language: str | None = None) -> None:
+    def _add(self, text: str, kind: str, value: str, rank: int = 0, language: str | None = None,
+             member: str | None = None) -> None:
         words = _content(text, self.fillers)
         if words:
-            self.entries.append(Entry(words, kind, value, rank, language, "," in text.strip(" ,"), text.strip()))
+            self.entries.append(Entry(words, kind, value, rank, language, "," in text.strip(" ,"), text.strip(), member))
             self.phrases_of.setdefault((kind, value), []).append(text.strip())
 
     def is_filler(self, token: Token) -> bool:
@@ -464,6 +466,7 @@ class _Piece:
     segment: int = 0
     prefer: str | None = None   # a role word that is also a constant's label ("his b"): that constant
     possessor: bool = False     # a name that says whose («у Асанова», «Асановтың», "Asanov's", "of Asanov")
+    member: str | None = None   # a relation's word naming one kind of person within it ("seller"), not the whole relation
 
 
 def _pronouns() -> dict[str, str]:
@@ -516,8 +519,16 @@ def understand(text: str, kb: KnowledgeBase, language: str = "en", general_quest
     except _Refused as refused:
         return refused.diagnostic
     written = tuple((reading.toks[p.first].text, p.value) for p in reading.names)
-    return _according(kb, Understood(text, query, at, between, tuple(dict.fromkeys(reading.assumptions)), written,
+    return _according(kb, Understood(text, query, at, between, _once(reading.assumptions), written,
                                      tuple(reading.roles), deadlines=deadlines), reading.cited, language)
+
+
+def _once(atoms: list[n.Atom]) -> tuple[n.Atom, ...]:
+    """The atoms, each once (the same fact said by two words of the question: «позвонить жене, если жена ...»)."""
+    seen: dict[str, n.Atom] = {}
+    for atom in atoms:
+        seen.setdefault(str(atom), atom)
+    return tuple(seen.values())
 
 
 _LEXICONS: dict[int, tuple[KnowledgeBase, tuple, Lexicon]] = {}
@@ -568,6 +579,7 @@ class _Reading:
         self.assumptions: list[n.Atom] = []
         self.roles: list[n.Atom] = []
         self.possessors: list[_Piece] = []   # possessive pronouns («у него», «её», "her"), read once the names are
+        self.referred: dict[str, set[tuple[str, str | None]]] = {}   # a person -> the role words that named it
         self._pending: list[tuple[int, int]] = []   # words not placed yet (token, segment): a verb of a reading?
 
     # ------------------------------------------------------------ saying where and why
@@ -755,7 +767,8 @@ class _Reading:
         relations = [v for k, v in kinds if k == "predicate" and kb.predicates[v].arity == 2]
         if len(kinds) == 2 and len(constants) == 1 and len(relations) == 1:
             # "his b": the kinship (q, a phrase of which is b) and the person the kb calls so (the constant b)
-            return _Piece(i, end, "role", relations[0], entries, segment, prefer=constants[0])
+            return _Piece(i, end, "role", relations[0], entries, segment, prefer=constants[0],
+                          member=_member(entries, relations[0]))
         if len(kinds) == 2 and {k for k, _v in kinds} == {"parameter", "predicate"}:
             # "holder": the parameter Holder and the predicate naming its kind (`holder(A)`) are one meaning
             parameter = next(v for k, v in kinds if k == "parameter")
@@ -767,6 +780,8 @@ class _Reading:
             self.ambiguous(self.words_of(piece), "; ".join(sorted(meaning(kb, k, v, self.language) for k, v in kinds)),
                            self.span_of(piece))
         piece.kind, piece.value = kinds.pop()
+        if piece.kind == "predicate":
+            piece.member = _member(entries, piece.value)
         if piece.kind == "outside":   # a place the kb does not speak of, never read as one it does
             self.refuse(Diagnostic("not-understood", word("provision outside scope", self.language, citation=self.words_of(piece),
                                                           scope=n.label_of(kb.scopes[int(piece.value)].labels,
@@ -878,7 +893,9 @@ class _Reading:
         by_segment: dict[int, list[_Piece]] = {}
         for piece in context:
             by_segment.setdefault(piece.segment, []).append(piece)
-        for seg, conditions in by_segment.items():
+        # the question's own clause first: a condition's word that the question also uses for the person it asks of
+        # («позвонить жене, если его жена больна») is that person; another word never is (`_taken`)
+        for seg, conditions in sorted(by_segment.items(), key=lambda item: item[0] in own_segments):
             self._segment(seg, conditions, seg in own_segments, general_questions)
 
     def _subject(self) -> str | None:
@@ -995,15 +1012,21 @@ class _Reading:
             assert role is not None, "a role piece has its role parameter"
             parameter = role
             person, general = _role_person(kb, rdecl, args, parameter, piece.prefer, assume_new=own,
-                                           whose=possessed.get(id(piece)))
+                                           whose=possessed.get(id(piece)), member=piece.member,
+                                           taken=self._taken(piece))
             span = toks[piece.first].span
             if person is None:   # not named by the case: a general question (the cases tool answers those)
                 slot = parameter if parameter in decl.parameters and parameter not in bound else None
-                if slot is None or not general_questions:
+                held = [c for c in general if c in self._taken(piece)]
+                if held and len(general) == 1:   # the case's only one is someone the question names otherwise
+                    self.refuse(Diagnostic("not-understood", word("role held by another", language, words=self.words_of(piece),
+                                                                  person=meaning(kb, "constant", held[0], language)),
+                                           self.span_of(piece), hint=word("name the person", language)))
+                if slot is None or not general_questions or own:   # a condition's person is never general
                     self.refuse(Diagnostic("not-understood", word("role not resolved", language, words=self.words_of(piece),
                                                                   persons=", ".join(meaning(kb, "constant", c, language)
                                                                                     for c in general) or word("none", language)),
-                                           span, hint=word("name the person", language)))
+                                           self.span_of(piece), hint=word("name the person", language)))
                 self.roles.append(n.Atom(rdecl.name, tuple(n.Constant(value, span) if (value := args.get(p)) is not None
                                                            else n.Variable(p, span)
                                                            for p in rdecl.parameters), span, span))
@@ -1011,6 +1034,7 @@ class _Reading:
                 general_pieces.add(id(piece))
                 continue
             args[parameter] = person
+            self.referred.setdefault(person, set()).add((piece.value, piece.member))
             if own:
                 for other in conditions:
                     if other is not piece:
@@ -1028,6 +1052,15 @@ class _Reading:
         for piece in conditions:
             if id(piece) not in general_pieces:
                 self._assume(piece, args_of[id(piece)])
+
+    def _taken(self, piece: _Piece) -> frozenset[str]:
+        """The persons that hold another role in the question: named by name, or by another role word than this
+        piece's (the same relation and member is the same word, in any form: the same person)."""
+        key = (piece.value, piece.member)
+        named = {p.value for p in self.names}
+        named |= {v for v in self.bound.values() if v is not None and key not in self.referred.get(v, ())}
+        named |= {v for v, keys in self.referred.items() if key not in keys}
+        return frozenset(named)
 
     def _assume(self, piece: _Piece, args: dict) -> None:
         """A context phrase's fact, assumed (or a role atom over a general question's person)."""
@@ -1262,11 +1295,26 @@ def _role_parameter(decl: n.PredicateDecl, args: dict, role_word: bool) -> str |
     return None
 
 
+def _member(entries: list[Entry], predicate: str) -> str | None:
+    """The kind of person within a relation that the matched words name (`phrase en "b" member b`), None where they
+    name the relation as a whole (or its phrases disagree)."""
+    members = {e.member for e in entries if e.kind == "predicate" and e.value == predicate}
+    return members.pop() if len(members) == 1 else None
+
+
 def _role_person(kb: KnowledgeBase, decl: n.PredicateDecl, args: dict, parameter: str, prefer: str | None,
-                 assume_new: bool, whose: str | None = None) -> tuple[str | None, list[str]]:
-    """Who a role word names: the one person the case relates that way (or the constant the words also name);
-    in a context phrase, else a new person assumed with that role (of `whose`, where a possessive said so: «у него
-    есть адвокат»); else None and the case's candidates."""
+                 assume_new: bool, whose: str | None = None, member: str | None = None,
+                 taken: frozenset[str] = frozenset()) -> tuple[str | None, list[str]]:
+    """Who a role word names, never guessed:
+    - a word naming one kind of person within the relation (`member`: "his b" of a relation whose phrase "b" is a
+      member) names a person of the case only where the case names that person by that word (`prefer`, the constant
+      whose label or phrase the word is) and the case relates that person so; else, in a context phrase, a new person
+      of that kind (`MEMBER_of_SUBJECT`), said by the word;
+    - a word naming the relation as a whole names the case's only person of it; where that person holds another role
+      in the question (`taken`: named there by another word) or the case has several, None (refused at the word,
+      with the candidates); in a context phrase where the case has none, a new person (`RELATION_of_SUBJECT`; of
+      `whose`, where a possessive said so: «у него есть адвокат»).
+    Returns the person (None: not one person of the case) and the case's candidates."""
     k = decl.parameters.index(parameter)
     candidates = sorted({a.value for c in kb.clauses
                          if c.is_fact and c.head.predicate == decl.name and c.head.arity == decl.arity
@@ -1274,13 +1322,21 @@ def _role_person(kb: KnowledgeBase, decl: n.PredicateDecl, args: dict, parameter
                          if isinstance(a, n.Constant) and isinstance(a.value, str)   # a person is a name
                          and all(isinstance(b, n.Constant) and b.value == args[p]
                                  for p, b in zip(decl.parameters, c.head.args) if p in args)})
-    if prefer is not None and (prefer in candidates or assume_new or not candidates):
+    subject = whose or "_".join(str(v) for v in args.values())
+    if member is not None:
+        if prefer is not None and prefer in candidates:
+            return prefer, [prefer]
+        if assume_new:
+            return (f"{member}_of_{subject}" if subject else f"some_{member}"), []
+        return None, []
+    if prefer is not None and prefer in candidates:
         return prefer, candidates
-    if len(candidates) == 1:
+    if len(candidates) == 1 and candidates[0] not in taken:
         return candidates[0], candidates
+    if candidates:   # several persons of the case, or only one that holds another role: the question must say who
+        return None, candidates
     if assume_new:
-        subject = whose or "_".join(str(v) for v in args.values())
-        return f"{decl.name}_of_{subject}" if subject else f"some_{decl.name}", candidates
+        return (f"{decl.name}_of_{subject}" if subject else f"some_{decl.name}"), candidates
     return None, candidates
 
 
