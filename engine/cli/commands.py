@@ -15,7 +15,7 @@ from engine.base.messages import errors_line, message
 from engine.base.text import visible, visible_styled
 from engine.cli import (EXPLANATION_FORMATS, FORMATS, according_section, chosen_knowledge, completion, emit,
                         explanation_options, facts_option, kb_option, lang_option, parse_date, parse_optional_date,
-                        reading_option, what_if)
+                        reading_option, sample_case, say_sample_case, what_if)
 
 
 @click.command()
@@ -65,6 +65,7 @@ def diff(query, start, end, at, versus_reading, assumed, retracted, reading, fac
             doc["question"] = said
             if fmt == "json":
                 doc["kb"] = choice.as_json()
+            say_sample_case(sample_case(choice.folder, facts), facts, fmt, lang)
             emit(doc, fmt, explain, lang, short, steps, diff=True, after=according_section(doc, fmt, lang))
             return
     result = compare(query, start, end, choice.folder, list(facts) or None, assumptions=words + tuple(fact_atoms(assumed)),
@@ -79,6 +80,7 @@ def diff(query, start, end, at, versus_reading, assumed, retracted, reading, fac
             according(result, doc, cited, lang)
     if fmt == "json":
         doc["kb"] = choice.as_json()
+    say_sample_case(sample_case(choice.folder, facts), facts, fmt, lang)
     emit(doc, fmt, explain, lang, short, steps, diff=True, after=according_section(doc, fmt, lang))
 
 

@@ -105,6 +105,12 @@ def outside_scope(program: Program, index, predicate: str, values: tuple, memo: 
     for k, scope in enumerate(program.scopes):
         if scope.atom is None or scope.atom.predicate != predicate or len(scope.atom.args) != len(values):
             continue
+        if memo is not None:
+            known = _remembered(memo, k, scope, values)
+            if known is not None:
+                if known:
+                    return k
+                continue
         binding = unify(scope.atom, values, {})
         if binding is None:
             continue
@@ -123,6 +129,23 @@ def outside_scope(program: Program, index, predicate: str, values: tuple, memo: 
         if holds:
             return k
     return None
+
+
+def _remembered(memo: dict, k: int, scope, values: tuple) -> bool | None:
+    """Whether declaration k's conditions hold, as `memo` remembers it for these values (None: not yet), read
+    straight off the places of the variables they name where the declaration's atom is distinct variables (a
+    register asks it of every undecided answer); outside_scope's key, without unifying the atom."""
+    at = memo.get(("at", k), memo)
+    if at is memo:
+        names = [t.name for t in scope.atom.args if isinstance(t, n.Variable) and t.name != "_"]
+        at = None
+        if len(names) == len(scope.atom.args) == len(set(names)):
+            named = sorted({v.name for c in scope.conditions for v in _variables(c)} & set(names))
+            at = tuple(names.index(name) for name in named)
+        memo[("at", k)] = at
+    if at is None:
+        return None
+    return memo.get((k, tuple((type(values[p]), values[p]) for p in at)))
 
 
 def _variables(c: n.Condition) -> list[n.Variable]:

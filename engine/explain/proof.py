@@ -5,7 +5,10 @@ the tuples relevant to the target are collected with the rule instances that der
 each atom gets a rule instance of minimal height (facts 0, a rule 1 + its highest condition),
 computed like Knuth's generalisation of Dijkstra's algorithm, so no step can rest on itself.
 An atom's instances come from matching each rule body against the model, or, where the evaluator
-recorded that one instance alone derives it (engine/logic/derivations.py), from that record.
+recorded that one instance alone derives it (engine/logic/derivations.py), from that record. Where no
+atom below the target has a choice (each a fact or of exactly one instance) the heights are read off
+by a walk (`_forced`); the search, whose order breaks ties of equal height, decides the rest. An atom's
+proof, once built, is shared by every proof that uses it (tests/test_shortcuts.py compares both ways).
 """
 
 from __future__ import annotations

@@ -25,7 +25,7 @@ from engine.syntax.knowledge import KnowledgeBase, case_only, display_path, kb_f
 
 KEYWORDS = ("exception to", "rests on", "in force from", "asked over", "cites", "see", "interpretation",
             "deadline", "note", "kind", "rank", "reads", "asks", "if", "and", "not", "from", "to", "for every", "such that",
-            "subject to", "because")
+            "subject to", "because", "phrase", "member")
 _WORD = re.compile(r"[A-Za-z_][\w.]*|[^\W\d][\w.]*")
 
 # what completion offers in each context (completion_context)
