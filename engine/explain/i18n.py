@@ -325,13 +325,13 @@ WORDS: dict[str, dict[str, str]] = {
                      "kk": "{atom} фактісі {held} күні бар, {lacking} күні жоқ"},
     "diff readings title": {"en": "changes from the reading «{before}» to the reading «{after}» (on {date})",
                             "ru": "изменения при переходе от толкования «{before}» к толкованию «{after}» (на {date})",
-                            "kk": "«{before}» түсіндірмесінен «{after}» түсіндірмесіне өткендегі өзгерістер ({date} күні)"},
+                            "kk": "білім қорының «{before}» пайымынан «{after}» пайымына өткендегі өзгерістер ({date} күні)"},
     "cause unknown": {"en": "no change of a norm's force explains it", "ru": "изменение действия норм этого не объясняет",
                       "kk": "нормалардың күшіндегі өзгеріс мұны түсіндірмейді"},
     "was": {"en": "was", "ru": "было", "kk": "бұрын"},
     # a side of a diff of two readings on one day: named by its reading, not by time ("was"/"becomes")
     "diff side reading": {"en": "under the reading «{reading}»", "ru": "при толковании «{reading}»",
-                      "kk": "«{reading}» түсіндірмесі бойынша"},
+                      "kk": "білім қорының «{reading}» пайымы бойынша"},
     "now": {"en": "becomes", "ru": "стало", "kk": "енді"},
 }
 
