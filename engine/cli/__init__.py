@@ -440,7 +440,8 @@ def _answer(query, kb, facts, at, fmt, explain, lang, title=None, short=False, s
         from engine.explain.render.as_cases import how_section
 
         after = how_section(answered.how, how, fmt, lang)
-    if not machine:   # a provision cited in the question: what its norms did in each answer
+    if not machine and any(a.get("according_to") for a in doc.get("answers", ())):
+        # a provision cited in the question: what its norms did in each answer
         from engine.explain.render.as_according import section
 
         after += section(doc, fmt, lang)
