@@ -382,10 +382,7 @@ def _answer(query, kb, facts, at, fmt, explain, lang, title=None, short=False, s
         if answer_number > len(every):
             raise click.UsageError(message("no such answer", lang, number=answer_number, count=len(every)))
         doc["answers"] = [every[answer_number - 1]]
-    if fmt != "json" and not facts and result.fact_files:
-        from engine.explain.i18n import word
-        names = ", ".join(Path(f).name for f in result.fact_files)
-        click.echo(f"({word('sample case', lang)}: {names})", err=True)
+    _say_sample_case(result.fact_files, facts, fmt, lang)
     if fmt == "text" and doc.get("title"):
         click.echo(visible(doc["title"]))
     after = ""
@@ -398,6 +395,22 @@ def _answer(query, kb, facts, at, fmt, explain, lang, title=None, short=False, s
 
         after += section(doc, fmt, lang)
     _emit(doc, fmt, explain, lang, short, steps, after=after or None)
+
+
+def _say_sample_case(used, facts, fmt: str, lang: str) -> None:
+    """Every answer given on the kb's sample case because no --facts were given says so on stderr, the one way
+    (`zan ask`, `zan query`, a "what changed" question in words, `zan diff`): `used`, the case files it was given on."""
+    if fmt != "json" and not facts and used:
+        from engine.explain.i18n import word
+        names = ", ".join(Path(f).name for f in used)
+        click.echo(f"({word('sample case', lang)}: {names})", err=True)
+
+
+def _sample_case(folder, facts) -> list:
+    """The case files a question without --facts is given on: the kb's sample case (none with --facts)."""
+    from engine.syntax.knowledge import sample_case_files
+
+    return [] if facts else sample_case_files(Path(folder))
 
 
 def _question_in_language(text: str, folder, facts, lang: str):
@@ -463,6 +476,7 @@ def _ask_in_words(text, kb, facts, at, fmt, explain, lang, short, steps, depth, 
 
         doc = words_document(understood, said, folder, list(facts) or None, assumptions=tuple(fact_atoms(assumed)),
                              retractions=fact_atoms(retracted), reading=reading, language=lang, depth=depth, steps=steps)
+        _say_sample_case(_sample_case(folder, facts), facts, fmt, lang)
         if fmt == "text":
             from engine.tools.understanding import understood_title
 
@@ -665,6 +679,7 @@ def diff(query, start, end, at, versus_reading, assumed, retracted, reading, fac
             doc["question"] = said
             if fmt == "json":
                 doc["kb"] = choice.as_json()
+            _say_sample_case(_sample_case(choice.folder, facts), facts, fmt, lang)
             _emit(doc, fmt, explain, lang, short, steps, diff=True, after=_according_section(doc, fmt, lang))
             return
     result = compare(query, start, end, choice.folder, list(facts) or None, assumptions=words + tuple(fact_atoms(assumed)),
@@ -679,6 +694,7 @@ def diff(query, start, end, at, versus_reading, assumed, retracted, reading, fac
             according(result, doc, cited, lang)
     if fmt == "json":
         doc["kb"] = choice.as_json()
+    _say_sample_case(_sample_case(choice.folder, facts), facts, fmt, lang)
     _emit(doc, fmt, explain, lang, short, steps, diff=True, after=_according_section(doc, fmt, lang))
 
 

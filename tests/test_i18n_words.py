@@ -29,6 +29,31 @@ def test_every_engine_word_has_three_languages():
         assert set(by_language) == {"en", "ru", "kk"}, kind
 
 
+def duplicate_keys(source: str) -> list[tuple[int, object]]:
+    """The keys a dict literal of `source` writes twice (the second silently replaces the first): (line, key)."""
+    import ast
+
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Dict):
+            seen: set = set()
+            for key in node.keys:
+                if isinstance(key, ast.Constant):
+                    if key.value in seen:
+                        found.append((key.lineno, key.value))
+                    seen.add(key.value)
+    return found
+
+
+def test_no_word_is_written_twice():
+    """A catalogue entry written again further down (`WORDS`, the page's words, the messages) would replace the
+    first one silently, and every sentence filled from the first would lose its slots."""
+    assert duplicate_keys('WORDS = {"was": {"en": "was"}, "now": {}, "was": {"en": "{x}"}}') == [(1, "was")]
+    found = [f"{path.relative_to(ROOT)}:{line}: {key!r}" for path in sorted((ROOT / "engine").rglob("*.py"))
+             for line, key in duplicate_keys(path.read_text(encoding="utf-8"))]
+    assert not found, found
+
+
 def test_bundled_kb_has_no_missing_translation(zan):
     r = zan("check")
     assert "missing-translation" not in r.stderr, r.stderr

@@ -724,3 +724,124 @@ def test_the_page_works_under_its_content_security_policy(page, server):
 
 def test_the_knowledge_base_is_never_written(server):
     assert KB_BEFORE and kb_digest() == KB_BEFORE
+
+
+# ------------------------------------------------------------------ an optional field left empty is no value
+
+@pytest.mark.parametrize("name,body,args", [
+    # the comparison date cleared: the case space of one date, as `zan cases` without --compare
+    ("cases", {"query": "call(C, P, legal_aid)", "at": "2025-01-15", "compare": "", "reading": "", "lang": "ru",
+               "given": "", "assume": [""]},
+     ["cases", "call(C, P, legal_aid)", "--at", "2025-01-15", "--lang", "ru"]),
+    ("ask", {"query": "call(kunakbaev, P, Purpose)", "at": "2025-01-15", "case": "kunakbaev", "lang": "kk", "reading": "",
+             "how": "", "depth": "", "max": "", "trace": "", "assume": [""], "retract": ""},
+     ["ask", "call(kunakbaev, P, Purpose)", "--at", "2025-01-15", "--facts", "kb/sample/kunakbaev.facts", "--lang", "kk"]),
+    ("diff", {"query": "call(kunakbaev, P, Purpose)", "from": "2024-12-26", "to": "2024-12-27", "case": "kunakbaev",
+              "versus_reading": "", "reading": " ", "at": "", "depth": "", "lang": ""},
+     ["diff", "call(kunakbaev, P, Purpose)", "--from", "2024-12-26", "--to", "2024-12-27",
+      "--facts", "kb/sample/kunakbaev.facts"]),
+    ("exercises", {"count": 2, "seed": 4, "lang": "ru", "topic": "", "level": "", "source": ""},
+     ["exercises", "--count", "2", "--seed", "4", "--lang", "ru"]),
+    ("general", {"query": "Может ли осужденный в ШИЗО позвонить адвокату?", "at": "2025-01-15", "lang": "ru",
+                 "reading": ""},
+     ["ask", "Может ли осужденный в ШИЗО позвонить адвокату?", "--at", "2025-01-15", "--lang", "ru"]),
+])
+def test_an_optional_parameter_sent_empty_is_absent(server, name, body, args):
+    """A field of the page the trainer cleared comes as an empty text: the optional parameter is then not given
+    (the CLI's answer without the option), never "'' is not a date" or "no reading ''"."""
+    status, got = post(f"{server}/api/{name}", body)
+    assert status == 200, got
+    assert got == cli(*args, "--format", "json")
+    if name == "cases":
+        assert all("compared" not in r for r in json.loads(got)["rows"])
+
+
+def test_a_required_parameter_sent_empty_is_said_missing(server):
+    status, got = post(server + "/api/diff", {"query": "call(kunakbaev, P, Purpose)", "from": "", "to": "2024-12-27"})
+    assert status == 400 and b"give from and to" in got
+    status, got = post(server + "/api/cases", {"query": " ", "at": "2025-01-15"})
+    assert status == 400 and b"query: a text is required" in got
+    # the text of a case is a value even when empty: a case that states nothing, not the sample case
+    status, got = post(server + "/api/ask", {"query": "call(kunakbaev, ospanov, legal_aid)", "at": "2025-01-15",
+                                             "facts": ""})
+    assert status == 200 and json.loads(got)["answers"][0]["status"] == "undetermined"
+
+
+def test_the_sheet_takes_empty_fields_as_absent(server):
+    with urllib.request.urlopen(server + "/sheet?count=2&seed=4&topic=&level=&source=&lang=", timeout=120) as r:
+        assert r.status == 200
+
+
+@pytest.mark.slow   # Chromium
+@pytest.mark.parametrize("lang,required", [("kk", "Мұнда күн керек"), ("ru", "Здесь нужна дата"),
+                                           ("en", "A date is needed here")])
+def test_clearing_an_optional_date_field_means_no_date_in_every_language(page, lang, required):
+    """The case space's comparison date and its own date are optional: cleared, the field is valid (no "«» — no
+    such day"), the table compares nothing and is of the answers' date; a field a date is needed in says so."""
+    page.select_option("#lang", lang)
+    page.wait_for_function(f"document.documentElement.lang === '{lang}'")
+    settled(page)
+    page.locator('.tabs [data-view="cases"]').click()
+    assert page.locator("#cases-compare").get_attribute("data-iso")      # the page opens comparing two days
+    for field in ("#cases-compare", "#cases-at"):
+        page.fill(field, "")
+        page.press(field, "Tab")
+        expect(page.locator(field + "-error")).to_be_hidden()
+        assert page.get_attribute(field, "aria-invalid") == "false"
+        assert page.locator(field).evaluate("e => e.checkValidity()")
+        assert page.locator(field).get_attribute("data-iso") == ""
+    page.fill("#cases-query", "call(C, P, legal_aid)")
+    page.locator("#cases-show").click()
+    page.locator("table.case-space tbody tr").first.wait_for(timeout=120_000)
+    assert page.locator("table.case-space thead th.compared").count() == 0
+    expect(page.locator("#cases h2")).to_contain_text(page.locator("#at-text").inner_text())   # the answers' date
+    assert "↔" not in page.locator("#cases h2").inner_text()
+    page.fill("#cases-compare", "27.12.2024" if lang != "en" else "27 December 2024")      # and a date again compares
+    page.press("#cases-compare", "Tab")
+    page.locator("#cases-show").click()
+    expect(page.locator("table.case-space thead th.compared")).to_have_count(1, timeout=120_000)
+    # a date needed (the diff's): an empty field says a date is needed, not "«» is no day of the calendar"
+    page.locator('.tabs [data-view="diff"]').click()
+    page.fill("#diff-from", "")
+    page.press("#diff-from", "Tab")
+    expect(page.locator("#diff-from-error")).to_be_visible()
+    assert required in page.locator("#diff-from-error").inner_text()
+    assert "«»" not in page.locator("#diff-from-error").inner_text() and "“”" not in page.locator("#diff-from-error").inner_text()
+
+
+@pytest.mark.slow   # Chromium
+def test_the_diff_view_compares_two_readings_on_one_day_and_names_the_sides_by_reading(page):
+    """`zan diff --versus-reading` on the page: the sides of a change are the two readings, in the page's language,
+    not "(10 марта 2025 г.)" twice."""
+    page.select_option("#lang", "ru")
+    page.wait_for_function("document.documentElement.lang === 'ru'")
+    settled(page)
+    page.select_option("#case", "solitary-cell")
+    settled(page)
+    page.fill("#query", "Согласно п. 1 нормативного постановления № 60-НП, может ли Садыков позвонить Оспанову для "
+                        "получения юридической помощи?")
+    page.locator('.tabs [data-view="diff"]').click()
+    page.select_option("#diff-versus", "point_1_words")
+    assert page.locator("#diff-from").is_disabled()       # one day: the date "to"
+    page.fill("#diff-to", "10.03.2025")
+    page.press("#diff-to", "Tab")
+    page.locator("#compare").click()
+    card = page.locator('#diff article.answer.changed[data-atom="call(sadykov, ospanov, legal_aid)"]')
+    expect(card).to_have_count(1, timeout=60_000)
+    heading = page.locator("#diff h2").inner_text()
+    assert "при переходе от толкования «" in heading and heading.count("10 марта 2025") <= 1
+    sides = card.locator("section.according h3").all_inner_texts()
+    assert len(sides) == 2 and all("(при толковании «" in s for s in sides) and "марта" not in " ".join(sides)
+    assert sides[0] != sides[1]
+
+
+def test_a_diff_of_two_readings_citing_a_provision_is_the_cli_json(server):
+    question = "Согласно п. 1 нормативного постановления № 60-НП, может ли Садыков позвонить Оспанову для получения " \
+               "юридической помощи?"
+    status, got = post(server + "/api/diff", {"query": question, "case": "solitary-cell", "at": "2025-03-10",
+                                              "versus_reading": "point_1_words", "lang": "ru"})
+    assert status == 200, got
+    assert got == cli("diff", question, "--facts", "kb/cases/solitary-cell.facts", "--at", "2025-03-10",
+                      "--versus-reading", "point_1_words", "--lang", "ru", "--format", "json")
+    doc = json.loads(got)
+    assert doc["sides"]["before"].startswith("при толковании «") and set(doc["changes"][0]["according_to"]) == {"before", "after"}

@@ -224,3 +224,39 @@ def test_a_name_narrows_it_to_the_questions_it_has_a_place_in(kb, language, text
 def test_the_person_called_is_put_in_their_own_place(kb):
     u = understand("What changed for Ospanov on 27 December 2024?", kb, "en")
     assert [str(q.atom) for q in u.every] == ["call(Convict, ospanov, Purpose)", "visit(Convict, ospanov, Purpose)"]
+
+
+SAMPLE_NOTE = {"en": "(using the bundled sample case: kunakbaev.facts)",
+               "ru": "(используется встроенный пример дела: kunakbaev.facts)",
+               "kk": "(кірістірілген үлгі іс қолданылады: kunakbaev.facts)"}
+CHANGED_FOR_HIM = {"en": "Which calls of Kunakbayev changed between 26 December 2024 and 27 December 2024?",
+                   "ru": "Какие звонки Кунакбаева изменились между 26 декабря 2024 г. и 27 декабря 2024 г.?",
+                   "kk": "Құнақбаевтың қандай қоңыраулары 2024 жылғы 26 желтоқсан мен 2024 жылғы 27 желтоқсан аралығында өзгерді?"}
+
+
+@pytest.mark.parametrize("language", ["en", "ru", "kk"])
+@pytest.mark.parametrize("path", ["ask atom", "ask on the day", "ask of a question", "diff atom", "diff on the day"])
+def test_every_path_on_the_sample_case_says_so_the_same_way(zan, monkeypatch, path, language):
+    """Without --facts, an answer is given on the kb's sample case: `zan ask` of an atom said so, and so does
+    every other path that falls back to it ("what changed" in words, `zan diff`), in the reader's language."""
+    monkeypatch.chdir(ROOT)
+    args = {"ask atom": ["ask", "call(kunakbaev, P, Purpose)", "--at", "2025-01-15"],
+            "ask on the day": ["ask", ON_THE_DAY[language]],
+            "ask of a question": ["ask", CHANGED_FOR_HIM[language]],
+            "diff atom": ["diff", "call(kunakbaev, P, Purpose)", "--from", "2024-12-26", "--to", "2024-12-27"],
+            "diff on the day": ["diff", ON_THE_DAY[language], "--from", "2024-12-26", "--to", "2024-12-27"]}[path]
+    result = zan(*args, "--lang", language)
+    assert result.exit_code == 0, result.output
+    assert "call(kunakbaev, ospanov, legal_aid)" in result.stdout
+    assert result.stderr.count(SAMPLE_NOTE[language]) == 1, result.stderr
+    assert SAMPLE_NOTE[language] not in result.stdout
+    given = zan(*args, "--lang", language, "--facts", "kb/sample/kunakbaev.facts")   # a case given: nothing to say
+    assert given.exit_code == 0 and "(" + SAMPLE_NOTE[language].split(":")[0][1:] not in given.stderr
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html", "json"])
+def test_the_sample_case_is_said_in_every_format_the_other_paths_say_it(zan, monkeypatch, fmt):
+    monkeypatch.chdir(ROOT)
+    said = {a: SAMPLE_NOTE["ru"] in zan(*a, "--format", fmt, "--lang", "ru").stderr
+            for a in (("ask", "call(kunakbaev, P, Purpose)", "--at", "2025-01-15"), ("ask", ON_THE_DAY["ru"]))}
+    assert len(set(said.values())) == 1 and said[("ask", ON_THE_DAY["ru"])] == (fmt != "json")

@@ -329,6 +329,9 @@ WORDS: dict[str, dict[str, str]] = {
     "cause unknown": {"en": "no change of a norm's force explains it", "ru": "изменение действия норм этого не объясняет",
                       "kk": "нормалардың күшіндегі өзгеріс мұны түсіндірмейді"},
     "was": {"en": "was", "ru": "было", "kk": "бұрын"},
+    # a side of a diff of two readings on one day: named by its reading, not by time ("was"/"becomes")
+    "diff side reading": {"en": "under the reading «{reading}»", "ru": "при толковании «{reading}»",
+                      "kk": "«{reading}» түсіндірмесі бойынша"},
     "now": {"en": "becomes", "ru": "стало", "kk": "енді"},
 }
 

@@ -117,7 +117,7 @@ class Workbench:
                 self._forget_old()
                 path.write_text(text, encoding="utf-8")
             return [path]
-        if name is None or name == "":
+        if _absent(name):
             return None
         cases = self.bundled()
         if name not in cases:
@@ -157,8 +157,23 @@ def _sweep_stale() -> None:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+def _absent(value) -> bool:
+    """An optional parameter not given: missing, null, or an empty (blank) text, as a cleared field of the page sends it."""
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+# the parameters whose empty text is a value: the text of a case file (no lines: a case that states nothing)
+_TEXT_VALUES = frozenset({"facts"})
+
+
+def given(body: dict) -> dict:
+    """The parameters a request gives: an optional one sent empty (a field of the page the trainer cleared: the
+    comparison date, the reading, the topic, ...) is absent, as if not sent; a required one is then said missing."""
+    return {key: value for key, value in body.items() if key in _TEXT_VALUES or not _absent(value)}
+
+
 def _date(value, field: str) -> datetime.date:
-    if value is None:
+    if _absent(value):
         return datetime.date.today()
     try:
         return iso_date(str(value))  # YYYY-MM-DD only, as --at (not 20250115, not a week date)
@@ -167,7 +182,7 @@ def _date(value, field: str) -> datetime.date:
 
 
 def _language(value) -> str:
-    if value is None:
+    if _absent(value):
         return "en"
     if value not in LANGUAGES:
         raise BadRequest(f"lang: {value!r} is not one of {', '.join(LANGUAGES)}")
@@ -181,7 +196,7 @@ def _text(value, field: str) -> str:
 
 
 def _int(value, field: str, default: int, low: int, high: int) -> int:
-    if value is None:
+    if _absent(value):
         return default
     if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
         raise BadRequest(f"{field}: a whole number from {low} to {high} is required")
@@ -194,12 +209,12 @@ def _facts_list(body: dict, field: str) -> list[str]:
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise BadRequest(f"{field}: a list of facts (texts) is required")
-    return value
+    return [v for v in value if not _absent(v)]   # an empty entry (a cleared field) states nothing
 
 
 def _reading(body: dict, field: str) -> str | None:
     value = body.get(field)
-    if value in (None, ""):
+    if _absent(value):
         return None
     if not isinstance(value, str):
         raise BadRequest(f"{field}: a reading's name is required")
@@ -246,24 +261,24 @@ def answer_json(bench: Workbench, body: dict) -> str:
     else:
         text = query = _text(body.get("query"), "query")
         if not looks_like_atom(text):
-            words = in_words(bench, body, text, language, detect=body.get("lang") in (None, ""))
+            words = in_words(bench, body, text, language, detect=_absent(body.get("lang")))
             if "changes" in words:
                 return render(words) + "\n"
             language = words["language"]  # lang not given: the question's own language
             query, at, assumptions, understood = words["query"], words["at"] or at, words["assumptions"], words["said"]
-            if words["at"] is not None and body.get("at") not in (None, "") and words["at"] != _date(body["at"], "at"):
+            if words["at"] is not None and not _absent(body.get("at")) and words["at"] != _date(body["at"], "at"):
                 raise BadRequest(f"the question names the date {words['at'].isoformat()}, at is {body['at']}: give one of them")
     depth = body.get("depth")
-    depth = None if depth is None else _int(depth, "depth", 1, 1, 1000)
+    depth = None if _absent(depth) else _int(depth, "depth", 1, 1, 1000)
     steps = bool(body.get("steps"))
     trace_level = body.get("trace") or "full"
     if trace_level not in ("full", "brief", "none"):
         raise BadRequest("trace: one of full, brief, none")
     assumed, retracted, reading = _facts_list(body, "assume"), _facts_list(body, "retract"), _reading(body, "reading")
-    how, how_max = body.get("how"), body.get("max")
+    how, how_max = body.get("how") or None, body.get("max")
     if how is not None and how not in STATUSES:
         raise BadRequest(f"how: one of {', '.join(STATUSES)}")
-    how_max = None if how_max is None else _int(how_max, "max", 1, 1, 1000)
+    how_max = None if _absent(how_max) else _int(how_max, "max", 1, 1, 1000)
     if understood and (assumed or retracted or reading or how):
         raise BadRequest("assume, retract, reading and how go with a question written as an atom")
     request = Request(query, at, bench.kb_dir, bench.case_files(body), language=language, trace_level=trace_level,
@@ -288,7 +303,8 @@ def in_words(bench: Workbench, body: dict, text: str, language: str, detect: boo
         from engine.tools.diff import words_document
         return words_document(understood, said, bench.kb_dir, files, language=language)
     return {"query": understood.query, "at": understood.at, "assumptions": understood.assumptions, "said": said,
-            "language": language}
+            "language": language,
+            "cited": list(dict.fromkeys(nid for _written, _key, ids in understood.according_to for nid in ids))}
 
 
 def diff_json(bench: Workbench, body: dict) -> str:
@@ -300,20 +316,20 @@ def diff_json(bench: Workbench, body: dict) -> str:
 
     language = _language(body.get("lang"))
     versus = _reading(body, "versus_reading")
-    if versus is None and (body.get("from") in (None, "") or body.get("to") in (None, "")):
+    if versus is None and (_absent(body.get("from")) or _absent(body.get("to"))):
         raise BadRequest("give from and to (two dates), or versus_reading (two readings)")
     day = _date(body.get("at"), "at")
-    start = _date(body["from"], "from") if body.get("from") not in (None, "") else day
-    end = _date(body["to"], "to") if body.get("to") not in (None, "") else start
+    start = day if _absent(body.get("from")) else _date(body["from"], "from")
+    end = start if _absent(body.get("to")) else _date(body["to"], "to")
     depth = body.get("depth")
-    depth = None if depth is None else _int(depth, "depth", 1, 1, 1000)
-    query, assumed, said = _text(body.get("query"), "query"), (), None
+    depth = None if _absent(depth) else _int(depth, "depth", 1, 1, 1000)
+    query, assumed, said, cited = _text(body.get("query"), "query"), (), None, []
     from engine.pipeline import looks_like_atom
     if not looks_like_atom(query):   # a question in words, understood as `zan ask` understands it
         words = in_words(bench, body, query, language)
         if "changes" in words:          # "what changed between ...": its own dates
             return render(dict(words, kb=bench.choice.as_json())) + "\n"
-        query, assumed, said = words["query"], tuple(words["assumptions"]), words["said"]
+        query, assumed, said, cited = words["query"], tuple(words["assumptions"]), words["said"], words["cited"]
     result = diff(query, start, end, bench.kb_dir, bench.case_files(body),
                   assumptions=assumed + tuple(fact_atoms(_facts_list(body, "assume"))),
                   retractions=fact_atoms(_facts_list(body, "retract")),
@@ -321,6 +337,9 @@ def diff_json(bench: Workbench, body: dict) -> str:
     doc = document(result, language, depth=depth, steps=bool(body.get("steps")))
     if said is not None:
         doc["question"] = said
+        if cited:   # a provision cited in the question: what its norms did in each change, on each side (as `zan diff`)
+            from engine.tools.diff import according
+            according(result, doc, cited, language)
     doc["kb"] = bench.choice.as_json()
     return render(doc) + "\n"
 
@@ -376,7 +395,7 @@ def cases_json(bench: Workbench, body: dict) -> str:
 
     compare = body.get("compare")
     space = cases(_text(body.get("query"), "query"), _date(body.get("at"), "at"), bench.kb_dir,
-                  compare=_date(compare, "compare") if compare not in (None, "") else None,
+                  compare=None if _absent(compare) else _date(compare, "compare"),
                   reading=_reading(body, "reading"), versus_reading=_reading(body, "versus_reading"),
                   assumed=_facts_list(body, "assume"), retracted=_facts_list(body, "retract"),
                   given=_facts_list(body, "given"), language=_language(body.get("lang")))
@@ -463,6 +482,7 @@ def respond(bench: Workbench, name: str, body: dict) -> tuple[int, str, str]:
     Every failure is a status and a message, never a traceback; MemoryError is left to the caller (the
     worker's budget, engine/serve/workers.py)."""
     language = body["lang"] if body.get("lang") in LANGUAGES else "en"
+    body = given(body)
     try:
         if name == "sheet":
             return 200, "text/html; charset=utf-8", sheet_text(bench, body)

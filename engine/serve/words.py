@@ -27,6 +27,13 @@ _ENTRIES = {
     "date invalid": ("«{text}» — күнтізбеде мұндай күн жоқ; былай жазыңыз: 27.12.2024",
                      "«{text}» — такого дня нет в календаре; пишите так: 27.12.2024",
                      "“{text}” is not a day of the calendar; write it as 27 December 2024 or 27/12/2024"),
+    # a date field a date is needed in (the page's date, the diff's two dates), left empty; the optional ones (the
+    # comparison date, the case space's own date) may be left empty: no comparison, the page's date
+    "date required": ("Мұнда күн керек; былай жазыңыз: 27.12.2024", "Здесь нужна дата; пишите так: 27.12.2024",
+                      "A date is needed here; write it as 27 December 2024 or 27/12/2024"),
+    # the placeholders of the optional ones: what an empty field means
+    "date none": ("бос: салыстырусыз", "пусто: без сравнения", "empty: no comparison"),
+    "date of answers": ("бос: жауаптар күні", "пусто: дата ответов", "empty: the answers' date"),
     "change days": ("Заң өзгерген күндер", "Дни изменения права", "Days the law changed"),
     "day before": ("Алдыңғы күн", "Предыдущий день", "Day before"),
     "day after": ("Келесі күн", "Следующий день", "Day after"),
@@ -40,6 +47,10 @@ _ENTRIES = {
     "from": ("Бастап", "С", "From"),
     "to": ("Дейін", "По", "To"),
     "compare": ("Салыстыру", "Сравнить", "Compare"),
+    # the diff view compares two dates, or (a reading chosen here) the reading of the answers with this one, on the
+    # date "to" (`zan diff --versus-reading`)
+    "versus reading": ("Басқа оқылыммен", "С другим прочтением", "Versus the reading"),
+    "versus none": ("(күндерді салыстыру)", "(сравнить даты)", "(compare the dates)"),
     "next step": ("Келесі қадам", "Следующий шаг", "Next step"),
     "all steps": ("Барлық қадамдар", "Все шаги", "All steps"),
     "hide steps": ("Қадамдарды жасыру", "Скрыть шаги", "Hide steps"),

@@ -458,6 +458,9 @@ def document(result: DiffResult, language: str = "en", depth: int | None = None,
         first, second = ir.readings_compared(result.kb, result.reading, result.versus_reading)
         label = lambda names: "; ".join(n.label_of(result.kb.readings[x].labels, language, x) for x in names) or "—"
         out["title"] = word("diff readings title", language, before=label(first), after=label(second), date=say_date(out["from"], language))
+        # the two sides are the two readings (on one day, "was" and "becomes" would tell them apart by nothing)
+        out["sides"] = {side: word("diff side reading", language, reading=label(names))
+                        for side, names in (("before", first), ("after", second))}
         if result.reading is None:
             out["reading"] = ", ".join(first) or None
     return out

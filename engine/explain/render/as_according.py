@@ -4,8 +4,7 @@ answers' `according_to`, engine/tools/according.py), in text, Markdown or HTML, 
 from __future__ import annotations
 
 from engine.explain.i18n import word
-from engine.explain.phrasebook import say_date
-from engine.explain.render.common import cited, section_escapes, sublists
+from engine.explain.render.common import cited, section_escapes, side_named, sublists
 from engine.explain.render.escape import html as escape
 from engine.explain.render.escape import markdown as _md
 
@@ -61,11 +60,11 @@ def section(document: dict, fmt: str, language: str) -> str:
     lines += [(f"{k}. {code(r['atom'])}: {status(r['status'])}",
                [plain(x) for x in _said(r["according_to"], language)] if r.get("according_to") is not None
                else [plain(word("according stopped", language))]) for k, r in rows]
-    dates = (document.get("from"), document.get("to"))
+    named = {side: side_named(document, side, language) for side in ("before", "after")}
     for c in changes:
         sides = c["according_to"]
-        items = [f"{plain(word(key, language))} ({plain(say_date(day, language))}): {plain(x)}"
-                 for key, side, day in (("was", "before", dates[0]), ("now", "after", dates[1]))
+        items = [f"{plain(name)}{f' ({plain(day)})' if day else ''}: {plain(x)}"
+                 for side, (name, day) in named.items()
                  if sides.get(side) is not None for x in _said(sides[side], language)]
         old, new = ((c.get(side) or {}).get("status") for side in ("before", "after"))
         lines.append((f"{code(c['atom'])}: {status(old)} → {status(new)}", items or [plain(word("fate none", language))]))

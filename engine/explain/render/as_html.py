@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from engine.explain import tree as t
 from engine.explain.i18n import word
-from engine.explain.render.common import View, bindings_text, no_answers_text, norm_facts, quote_marker, shown_source
+from engine.explain.render.common import View, bindings_text, no_answers_text, norm_facts, quote_marker, shown_source, side_named
 from engine.explain.render.escape import html as escape
 from engine.explain.render.walk import Markup, Walk, write
 
@@ -277,9 +277,10 @@ class Html(Walk):
             if not c.causes:
                 body.append(f"<li>{self.e('cause unknown')}</li>")
             body.append("</ul>")
-            for key, side, day in (("was", c.before, doc.before), ("now", c.after, doc.after)):
+            for key, side in (("before", c.before), ("after", c.after)):
                 if side is not None:
-                    body.append(f"<details><summary><b>{self.e(key)} ({escape(self.day(day))})</b>: "
+                    name, day = side_named(doc.data, key, self.language)
+                    body.append(f"<details><summary><b>{escape(name)}{f' ({escape(day)})' if day else ''}</b>: "
                                 f"{escape(side.trace.summary.text if side.trace.summary else '')}</summary>")
                     body += self.visit(side, 3)
                     body.append("</details>")

@@ -10,7 +10,7 @@ import re
 
 from engine.explain import tree as t
 from engine.explain.render.escape import markdown_text_undone
-from engine.explain.render.common import View, bindings_text, no_answers_text, norm_facts, quote_marker, shown_source
+from engine.explain.render.common import View, bindings_text, no_answers_text, norm_facts, quote_marker, shown_source, side_named
 from engine.explain.render.walk import Markup, Walk, write
 
 
@@ -203,9 +203,10 @@ class Markdown(Walk):
                 if cause.primary:
                     out += self._quote(cause.norm)
             if self.view.explain:
-                for key, side, day in (("was", c.before, doc.before), ("now", c.after, doc.after)):
+                for key, side in (("before", c.before), ("after", c.after)):
                     if side is not None:
-                        out += [f"{'####' if doc.questions else '###'} {_cap(self.w(key))} ({self.day(day)})", ""]
+                        name, day = side_named(doc.data, key, self.language)
+                        out += [f"{'####' if doc.questions else '###'} {_cap(name)}{f' ({day})' if day else ''}", ""]
                         out += [line.replace("## ", "#### ", 1) if line.startswith("### ") else line
                                 for line in self.visit(side, None)]
         out += [line for said in self.diff_tail(doc) for line in (f"_{said}_", "")]

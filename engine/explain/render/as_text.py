@@ -12,7 +12,7 @@ import click
 from engine.explain import tree as t
 from engine.explain.i18n import word
 from engine.explain.phrasebook import say_date
-from engine.explain.render.common import View, bindings_text, no_answers_text, quoted
+from engine.explain.render.common import View, bindings_text, no_answers_text, quoted, side_named
 from engine.explain.render.walk import Markup, Walk, write
 
 STATUS_COLOURS = {"permitted": "green", "obligatory": "blue", "discretionary": "yellow", "prohibited": "red",
@@ -212,11 +212,12 @@ class Text(Walk):
             if not c.causes:
                 lines.append(f"  {self.w('cause unknown')}")
             if self.view.explain:
-                for key, side, day in (("was", c.before, doc.before), ("now", c.after, doc.after)):
+                for key, side in (("before", c.before), ("after", c.after)):
                     if side is None:
                         continue
                     summary = side.trace.summary.text if side.trace.summary else ""
-                    lines.append(f"  {click.style(self.w(key), bold=True)} ({self.day(day)}): {summary}")
+                    name, day = side_named(doc.data, key, self.language)
+                    lines.append(f"  {click.style(name, bold=True)}{f' ({day})' if day else ''}: {summary}")
                     lines += _under("  ", self.visit(side, None))
             lines.append("")
         return lines + self.diff_tail(doc)

@@ -24,6 +24,17 @@ class View:
         return self.explain and not self.short and not self.steps
 
 
+def side_named(document: dict, side: str, language: str) -> tuple[str, str | None]:
+    """How a diff names one of its sides ("before", "after"): by its reading when it compares two readings (the
+    document's `sides`; with its date only when the two dates differ), else "was"/"becomes" and its date, in the
+    reader's language: (name, date or None)."""
+    named = (document.get("sides") or {}).get(side)
+    key, day = ("was", document.get("from")) if side == "before" else ("now", document.get("to"))
+    if named:
+        return named, say_date(day, language) if document.get("from") != document.get("to") else None
+    return word(key, language), say_date(day, language)
+
+
 def cited(ref: dict) -> str | None:
     """A norm's citation as the document's reader cites it (`cited_as`, from engine/explain/phrasebook.py),
     else its key, for the plain data of `zan cases` (the explanation tree's NormRef.cited says the same)."""

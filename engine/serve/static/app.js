@@ -54,10 +54,23 @@
     if (where) { where.hidden = !text; where.textContent = text || ""; }
   }
   // what the trainer typed: a day of the calendar is taken (and written back as the language writes it), anything
-  // else is said at the field, in the page's language, and changes nothing
+  // else is said at the field, in the page's language, and changes nothing. An optional field (data-optional: the
+  // comparison date, the case space's own date) left empty is no date: nothing to compare with, the page's date; a
+  // field a date is needed in says so
   function takeDate(field, quiet) {
     const text = field.value;
-    if (!text.trim()) { if (!quiet) dateError(field, w("date invalid").replace("{text}", "")); return false; }
+    if (!text.trim()) {
+      if ("optional" in field.dataset) {
+        const moved = field.dataset.iso !== "";
+        field.dataset.iso = "";
+        field.value = "";
+        dateError(field, null);
+        if (moved) field.dispatchEvent(new CustomEvent("datechange"));
+        return moved;
+      }
+      if (!quiet) dateError(field, w("date required"));
+      return false;
+    }
     const iso = readDate(text);
     if (!iso) { if (!quiet) dateError(field, w("date invalid").replace("{text}", text.trim())); return false; }
     const moved = iso !== field.dataset.iso;
@@ -74,7 +87,7 @@
     field.addEventListener("input", () => {   // a whole date typed is taken after a pause; a half-typed one waits
       clearTimeout(typing);
       dateError(field, null);
-      typing = setTimeout(() => { if (readDate(field.value)) takeDate(field, true); }, 700);
+      typing = setTimeout(() => { if (readDate(field.value) || ("optional" in field.dataset && !field.value.trim())) takeDate(field, true); }, 700);
     });
     field.addEventListener("change", () => { clearTimeout(typing); takeDate(field, false); });
     field.addEventListener("keydown", (e) => {
@@ -347,9 +360,10 @@
     const text = fill(w("fate " + s.fate), values);
     return s.fate === "not applied" && s.why ? text + ": " + s.why : text;
   }
-  function according(doc, a, day) {   // day: a side of a changed answer (its date said after the heading)
+  // side: a side of a changed answer, said after the heading (its date, or its reading when two readings are compared)
+  function according(doc, a, side) {
     const cited = ((doc.question && doc.question.according_to) || []).map((c) => c.cited_as || c.citation).join(", ") || "…";
-    const title = fill(w("according heading"), { citation: cited }) + (day ? " (" + dateText(day) + ")" : "");
+    const title = fill(w("according heading"), { citation: cited }) + (side ? " (" + side + ")" : "");
     const said = a.according_to.filter((s) => !UNSAID.has(s.fate));
     const items = said.length ? said.map((s) => el("li", { class: "fate", "data-norm": s.id, "data-fate": s.fate, text: fateSentence(s) }))
                               : [el("li", { class: "fate none", text: w("fate none") })];
@@ -467,7 +481,10 @@
     try {
       // a question in words that names no one is answered in general: the conditions per status, then the tables
       const general = !/\(/.test(body.query);
-      const d = general ? await api("general", { lang: state.lang, at: body.at, query: body.query }) : await api("cases", body);
+      // a general question's tables are of one date (/api/general compares nothing): no column of a compared date
+      if (general) delete body.compare;
+      const d = general ? await api("general", { lang: state.lang, at: body.at, query: body.query, reading: body.reading })
+                        : await api("cases", body);
       const order = new Map(d.dimensions.map((x, i) => [x, i]));
       const groups = [];
       d.rows.forEach((r, k) => {
@@ -530,8 +547,11 @@
 
   // ---------------------------------------------------------------- the date diff
   async function compare() {
-    const body = Object.assign({ lang: state.lang, query: $("query").value, from: isoOf("diff-from"),
-                                 to: isoOf("diff-to") }, caseBody());
+    const versus = $("diff-versus").value;
+    // two readings (the answers' and the one chosen here) on the date "to", or two dates under the answers' reading
+    const body = Object.assign({ lang: state.lang, query: $("query").value },
+                               versus ? { versus_reading: versus, at: isoOf("diff-to") } : { from: isoOf("diff-from"), to: isoOf("diff-to") },
+                               $("reading").value ? { reading: $("reading").value } : {}, caseBody());
     const box = $("diff");
     try {
       renderDiff(box, await api("diff", body));
@@ -541,8 +561,9 @@
     {
       // "what changed on D?" of every question the law can be asked: the question said back, then each question's changes
       const every = Array.isArray(d.questions) && d.questions.length > 0;
+      // two readings on one day (the document's `sides`): the title says which, not the one date twice
       box.replaceChildren(el("h2", {}, every ? ((d.question && d.question.in_words) || "") : el("code", { text: d.query }),
-                             " " + dateText(d.from) + " → " + dateText(d.to)));
+                             d.sides ? " · " + d.title : " " + dateText(d.from) + " → " + dateText(d.to)));
       let asked = null;
       for (const c of d.changes) {
         if (every && c.question !== asked) {
@@ -562,7 +583,8 @@
         // a provision cited in the question: what its norms did at each date (the change's `according_to`)
         if (c.according_to && !Array.isArray(c.according_to)) {
           for (const [side, day] of [["before", d.from], ["after", d.to]]) {
-            if (c.according_to[side]) card.append(according(d, { according_to: c.according_to[side] }, day));
+            const named = !d.sides ? dateText(day) : d.from === d.to ? d.sides[side] : d.sides[side] + ", " + dateText(day);
+            if (c.according_to[side]) card.append(according(d, { according_to: c.according_to[side] }, named));
           }
         }
         box.append(card);
@@ -647,6 +669,10 @@
     sel.replaceChildren(el("option", { value: "", "data-w": "default readings", text: w("default readings") }));
     for (const r of data.readings) sel.append(el("option", { value: r.name, text: r.label + (r.default ? " ✓" : "") }));
     sel.value = keep;
+    const versus = $("diff-versus"), other = versus.value;
+    versus.replaceChildren(el("option", { value: "", "data-w": "versus none", text: w("versus none") }));
+    for (const r of data.readings) versus.append(el("option", { value: r.name, text: r.label }));
+    versus.value = other;
   }
   function view(name) {
     for (const b of document.querySelectorAll(".tabs [data-view]")) b.classList.toggle("active", b.dataset.view === name);
@@ -694,6 +720,7 @@
   $("query").addEventListener("keydown", (e) => { if (e.key === "Enter") { state.prev = null; ask(); } });
   $("saved").addEventListener("change", () => { if ($("saved").value) $("query").value = ""; });
   $("compare").addEventListener("click", compare);
+  $("diff-versus").addEventListener("change", () => { $("diff-from").disabled = !!$("diff-versus").value; });
   $("reading").addEventListener("change", () => { state.reason = { kind: "facts", text: w("reading") + ": " + $("reading").selectedOptions[0].textContent }; ask(); });
   $("cases-show").addEventListener("click", showCases);
   $("ex-generate").addEventListener("click", generate);
