@@ -188,3 +188,21 @@ def test_member_only_on_a_relation(tmp_path):
     kb = load_contents([("law.zan", text.encode())])
     found = phrases.check(kb)
     assert [(d.code, d.span.line) for d in found] == [("member-not-relation", 3), ("member-not-relation", 6)]
+
+
+@pytest.mark.parametrize("text,language,words", [
+    # «у него» with a word that says something of a person, not who: never the case's one person of it
+    # (example 2's mother died, has a certificate), nor the person called
+    ("Может ли Беков позвонить Даулету, если у него умер?", "ru", "умер"),
+    ("Может ли Беков позвонить Даулету, если у него представлено свидетельство о смерти?", "ru", "свидетельство о смерти"),
+    ("May Bekov call Daulet if his died?", "en", "died"),
+])
+def test_a_possessive_without_a_person_is_refused_not_guessed(example2, text, language, words):
+    u = understand(text, example2, language)
+    assert isinstance(u, Diagnostic), [str(a) for a in u.assumptions]
+    assert text[u.span.column - 1:u.span.end_column - 1] == words
+
+
+def test_a_possessive_with_a_word_naming_a_person_is_his(example2):
+    u = understand("Может ли Беков позвонить Даулету, если у него есть адвокат?", example2, "ru")
+    assert isinstance(u, Understood) and {str(a) for a in u.assumptions} == {"advocate(advocate_of_bekov)"}

@@ -987,8 +987,15 @@ class _Reading:
                     break
             else:   # ... or a person the owner has, named by the word («адвокат»), of the case or assumed new
                 persons = [p for p in conditions if kb.predicates[p.value].arity == 1 and not args_of[id(p)]]
-                if persons:
-                    possessed.update((id(p), owner.value) for p in persons)
+                said = [p for p in persons if _names_a_person(kb.predicates[p.value])]
+                if persons and not said:   # «у него уехал»: who is not said; never the case's one who did, nor the called
+                    piece = persons[0]
+                    self.refuse(Diagnostic("not-understood", word(
+                        "assumption incomplete", language, words=self.words_of(piece),
+                        missing=meaning(kb, "parameter", kb.predicates[piece.value].parameters[0], language)),
+                        self.span_of(piece), hint=word("name the person", language)))
+                if said:
+                    possessed.update((id(p), owner.value) for p in said)
                 elif owner.value != self._subject():
                     self.not_whose(owner, conditions[0].value)
         if own:   # every name of a context phrase in its own role, or the question is refused at that name
@@ -1293,6 +1300,15 @@ def _role_parameter(decl: n.PredicateDecl, args: dict, role_word: bool) -> str |
     if decl.arity == 1 and not role_word:
         return free[0]
     return None
+
+
+def _names_a_person(decl: n.PredicateDecl) -> bool:
+    """Whether a one-argument predicate's words name a kind of person («у него есть покупатель»: a buyer of his)
+    rather than say something of one («у него уехал»: who left is not said): a `reads` template of it says what its
+    person is ("{P} — b", "{P} is a b")."""
+    slot = "{" + decl.parameters[0] + "}"
+    return decl.arity == 1 and any(r.text.strip().startswith(slot + copula) for r in decl.readings
+                                   for copula in (" — ", " is a ", " is an ", " is the "))
 
 
 def _member(entries: list[Entry], predicate: str) -> str | None:
