@@ -46,11 +46,17 @@ def _versus(zan, language: str, fmt: str, *more: str):
     return result.stdout
 
 
-@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html", "dot"])
 @pytest.mark.parametrize("language", ["en", "ru", "kk"])
 def test_two_readings_on_one_day_are_named_by_their_readings(zan, monkeypatch, language, fmt):
     monkeypatch.chdir(ROOT)
     out = _versus(zan, language, fmt, "--explain")
+    if fmt == "dot":   # each side's box: the atom, then the side's reading and its status (not the one date twice)
+        first, second = _reading_labels(language)
+        boxes = [line for line in out.splitlines() if "[label=\"call(sadykov, ospanov, legal_aid)\\n" in line]
+        assert len(boxes) == 2 and f"«{first}»" in boxes[0] and f"«{second}»" in boxes[1], boxes
+        assert "2025-03-10" not in " ".join(boxes) and "10 марта" not in " ".join(boxes)
+        return
     assert "call(sadykov, ospanov, legal_aid)" in out
     for time_word in TIME_WORDS[language]:
         assert time_word not in out and time_word.capitalize() not in out

@@ -442,15 +442,3 @@ def test_the_realistic_register_has_no_oversized_partition(realistic):
     per_convict = max(sum(1 for line in realistic.read_text(encoding="utf-8").splitlines() if f"c{i:06d}" in line)
                       for i in range(150))
     assert len(parts) > 10 and max(map(len, parts)) <= 60 + per_convict
-
-
-def test_a_register_prepared_in_a_process_of_its_own_says_its_errors_the_same(zan, case, tmp_path):
-    """With --jobs 2 a large case is parsed and laid out in a process of its own (register.prepared): an error in
-    it is said as in one process, with its line and caret, and the answers are the same bytes."""
-    bad = tmp_path / "bad.facts"
-    bad.write_text(case.read_text(encoding="utf-8") + "spouse(k001 s001).\n", encoding="utf-8")
-    args = ("ask", QUERY, "--facts", str(bad), "--at", AT, "--format", "jsonl", "--partition", "40")
-    one, two = zan(*args, "--jobs", "1"), zan(*args, "--jobs", "2")
-    assert one.exit_code == two.exit_code == 1
-    assert one.output == two.output and "bad.facts:" in two.output and "^" in two.output
-    assert register._large([str(case)], 40) and not register._large(["-"], 40)

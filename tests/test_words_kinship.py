@@ -206,3 +206,16 @@ def test_a_possessive_without_a_person_is_refused_not_guessed(example2, text, la
 def test_a_possessive_with_a_word_naming_a_person_is_his(example2):
     u = understand("Может ли Беков позвонить Даулету, если у него есть адвокат?", example2, "ru")
     assert isinstance(u, Understood) and {str(a) for a in u.assumptions} == {"advocate(advocate_of_bekov)"}
+
+
+@pytest.mark.parametrize("text,language", [
+    ("Может ли Кунакбаев позвонить Оспанову, если его брат, Серик, умер?", "ru"),
+    ("Может ли Кунакбаев позвонить Оспанову, если его брат Серик умер?", "ru"),
+    ("May Kunakbayev call Ospanov if his brother, Serik, died?", "en"),
+    ("Егер інісі, Серік, қайтыс болса, Құнақбаев Оспановқа қоңырау шала ала ма?", "kk"),
+])
+def test_a_name_beside_a_kinship_word_is_the_person_it_names(sample, text, language):
+    """"his brother, Serik, died": one person, Serik (said to be his brother), never a new brother beside him."""
+    u = understand(text, sample, language)
+    assert isinstance(u, Understood), u.message
+    assert {str(a) for a in u.assumptions} == {"close_relative(kunakbaev, serik)", "died(serik)"}

@@ -207,6 +207,16 @@ def readings_in_force(kb: KnowledgeBase, chosen=None) -> frozenset[str]:
     return frozenset(active)
 
 
+def _ground(atom: n.Atom) -> tuple | None:
+    """The values of an atom's arguments when they are all constants, else None."""
+    values = []
+    for term in atom.args:
+        if not isinstance(term, n.Constant):
+            return None
+        values.append(term.value)
+    return tuple(values)
+
+
 def _under(clause: n.Clause, readings: frozenset[str]) -> n.Clause:
     """The clause with the conditions attached to a reading not in force left out."""
     if not clause.conditional:
@@ -230,11 +240,14 @@ def lower(kb: KnowledgeBase, at: datetime.date, reading=None, asked=()) -> Progr
     program.norms = {nid: norm_info(kb, norm) for nid, norm in kb.norms.items()}
 
     for clause in kb.clauses:
-        if clause.interval is not None and clause.is_fact and not clause.head.variables() \
+        values = _ground(clause.head) if clause.is_fact else None   # a fact's values (a register's many: once each)
+        if clause.interval is not None and values is not None \
                 and clause.interval.start is not None and clause.interval.start <= at:
-            values = clause.head.ground_values()
             program.occurrences.setdefault(clause.head.predicate, {}).setdefault(values, []).append(clause.interval.start)
         if clause.interval is not None and not clause.interval.contains(at):
+            continue
+        if values is not None:
+            program.add_fact(clause.head.predicate, values, clause.span)
             continue
         clause = _under(clause, readings)
         if clause.is_fact and not clause.head.variables():

@@ -565,64 +565,6 @@ def detached(result, limit: int = PARTITION_FACTS):
     return replace(result, kb=kb)
 
 
-def prepared(query, at: datetime.date, kb_dir, fact_files, assumptions=(), retractions=(), reading=None,
-             level: str = "brief", language: str = "en", steps: bool = False, limit: int = PARTITION_FACTS,
-             jobs: int = 1):
-    """(result, register): the question prepared (pipeline.prepare), without its parsed case when the register
-    splits (`detached`, `Register.lean`), and its register laid out; register.split says whether it did.
-
-    With `jobs` > 1 and a large case read from regular files, in a process of its own that ends once it has handed
-    both back: the parsed case, at its peak the most a register's command holds (nodes and spans for every
-    argument; freed memory a process keeps), is then never held beside the partitions and the workers, so memory
-    summed over every process is the larger of the two, not their sum (docs/performance.md). The same objects
-    either way, so the same output; what crosses is our own objects between the processes of one command."""
-    args = (query, at, kb_dir, fact_files, tuple(assumptions), tuple(retractions), reading, level, language, steps,
-            limit)
-    if jobs > 1 and fact_files and _large(fact_files, limit):
-        import multiprocessing
-
-        methods = _start_methods()
-        context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-        with context.Pool(1) as pool:
-            outcome = pool.apply(_prepare, (args,))
-    else:
-        outcome = _prepare(args)
-    if outcome[0] == "error":
-        from engine.base.diagnostics import ZanError
-
-        raise ZanError(outcome[1], sources=outcome[2])
-    return outcome[1], outcome[2]
-
-
-def _large(fact_files, limit: int) -> bool:
-    """Case files that are regular files (read again by another process: not a pipe or standard input) of more
-    bytes than `limit` facts take at the least."""
-    import os
-
-    total = 0
-    for name in fact_files:
-        path = Path(name)
-        if str(name) == "-" or not path.is_file():
-            return False
-        total += os.stat(path).st_size
-    return total > 8 * limit
-
-
-def _prepare(args) -> tuple:
-    from engine.base.diagnostics import ZanError
-    from engine.pipeline import prepare
-
-    query, at, kb_dir, fact_files, assumptions, retractions, reading, level, language, steps, limit = args
-    try:
-        result = prepare(query, at, kb_dir, fact_files, assumptions=assumptions, retractions=retractions,
-                         reading=reading)
-    except ZanError as e:   # said by the caller, with the sources its lines and carets are read from
-        return ("error", list(e.diagnostics), e.sources)
-    result = detached(result, limit)   # the parsed case let go before the partitions are laid out
-    batch = Register(result, level, language, steps, limit=limit)
-    return ("done", batch.lean(result), batch)
-
-
 class Register:
     """A prepared question over a register: the partitions and what every partition shares."""
 

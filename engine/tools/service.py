@@ -39,19 +39,18 @@ def answer_document(request: Request, progress: Callable[[], object] | None = No
 
         r = dataclasses.replace(r, trace_level="full")
     if r.machine and r.how is None and not according:   # (--how and a cited provision annotate the answers)
+        result = prepare(r.query, r.at, r.kb_dir, r.fact_files, assumptions=r.assumptions,
+                         retractions=r.retractions, reading=r.reading)
         doc = None
         if r.partitions:   # a register is evaluated in partitions, on --jobs processes (engine/tools/register.py)
             from engine.tools import register
 
-            jobs = r.jobs or register.default_jobs()
-            result, batch = register.prepared(r.query, r.at, r.kb_dir, r.fact_files, r.assumptions, r.retractions,
-                                              r.reading, r.trace_level, r.language, r.steps,
-                                              limit=r.partition or register.PARTITION_FACTS, jobs=jobs)
-            if batch.split:   # the parsed case lives in the partitions alone from here
-                doc = register.document(batch, jobs, progress and progress())
-        else:
-            result = prepare(r.query, r.at, r.kb_dir, r.fact_files, assumptions=r.assumptions,
-                             retractions=r.retractions, reading=r.reading)
+            result = register.detached(result, r.partition or register.PARTITION_FACTS)   # the parsed case let go
+            batch = register.Register(result, r.trace_level, r.language, r.steps,
+                                      limit=r.partition or register.PARTITION_FACTS)
+            if batch.split:
+                result = batch.lean(result)   # the parsed case lives in the partitions alone from here
+                doc = register.document(batch, r.jobs or register.default_jobs(), progress and progress())
         if doc is None:
             doc = document(answer(result, r.trace_level), r.language, depth=r.depth, steps=r.steps, lazy=True,
                            level=r.trace_level, shared=True)

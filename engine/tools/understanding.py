@@ -1209,13 +1209,24 @@ def _appositives(kb: KnowledgeBase, lexicon: Lexicon, toks: list[Token], pieces:
     """A clause set off by commas right after a noun ("покупатель, проживающий в городе, ...", "a buyer,
     living in the city, ...") says what that noun's person is: its commas are read as if absent, so
     the clause and what follows its closing comma are of the noun's segment (as "покупатель в городе ..." is).
-    A clause with its own names, an "if", a status or a question word of its own is not such a clause."""
+    A clause with its own names, an "if", a status or a question word of its own is not such a clause; but a name alone
+    set off right after a kinship or role word ("his buyer, Ivanov, ...") is the person that word names."""
     def of(seg: int) -> list[_Piece]:
         return [p for p in pieces if p.segment == seg]
 
     def noun(piece: _Piece) -> bool:
         return piece.kind in ("parameter", "name", "constant") or (
             piece.kind == "predicate" and _type_noun(kb.predicates[piece.value]))
+
+    def relation(piece: _Piece) -> bool:
+        return piece.kind in ("predicate", "role") and kb.predicates[piece.value].arity == 2
+
+    def named_after_relation(seg: int, clause: list[_Piece]) -> bool:   # "his buyer, Ivanov, ..."
+        comma = opened_by.get(seg)
+        if comma is None or toks[comma].text != "," or len(clause) != 1 or clause[0].kind != "name":
+            return False
+        earlier = [p for p in pieces if p.end <= comma]
+        return bool(earlier) and earlier[-1].segment == seg - 1 and relation(earlier[-1]) and earlier[-1].end == comma
 
     def before_comma(seg: int) -> bool:
         comma = opened_by.get(seg)
@@ -1231,8 +1242,8 @@ def _appositives(kb: KnowledgeBase, lexicon: Lexicon, toks: list[Token], pieces:
     while seg <= last:
         clause = of(seg)
         relative = bool(clause) and clause[0].kind == "which"   # "who is in ...": its "is" asks nothing
-        if clause and before_comma(seg) and all(p.kind in _APPOSITIVE or (relative and p.kind == "whether")
-                                                for p in clause):
+        if clause and (named_after_relation(seg, clause) or before_comma(seg) and all(
+                p.kind in _APPOSITIVE or (relative and p.kind == "whether") for p in clause)):
             target = seg - 1
             for p in clause:
                 p.segment = target

@@ -15,7 +15,7 @@ from engine.explain import tree as t
 from engine.explain.i18n import word
 from engine.explain.phrasebook import say_date
 from engine.explain.render.escape import dot
-from engine.explain.render.common import View, quote_marker
+from engine.explain.render.common import View, quote_marker, side_named
 
 COLOURS = {"permitted": "#dff5df", "obligatory": "#dde8fb", "discretionary": "#fff3cc", "prohibited": "#fbe0e0",
            "undetermined": "#eee0f5", "holds": "#dff5df", "not-established": "#fbe0e0"}
@@ -158,8 +158,14 @@ def render(document: dict, explain: bool, language: str, *, short: bool = False,
 def render_diff(document: dict, language: str) -> str:
     doc = t.read_diff(document)
     g = Graph(language)
+    def side(key: str, day: str) -> str:   # a side by its date, or by its reading when two readings are compared
+        if not document.get("sides"):
+            return say_date(day, language)
+        named, when = side_named(document, key, language)
+        return f"{named} ({when})" if when else named
+
     for change in doc.changes:
-        g.visit(change, say_date(doc.before, language), say_date(doc.after, language))
+        g.visit(change, side("before", doc.before), side("after", doc.after))
     title = doc.title or word("diff title", language, before=say_date(doc.before, language), after=say_date(doc.after, language)) + f": {doc.query}"
     return "\n".join(["digraph zan_diff {", f"  label={_q(title)};", "  labelloc=t;", "  rankdir=LR;",
                       '  node [fontname="Helvetica", fontsize=10];', '  edge [fontname="Helvetica", fontsize=9];',
