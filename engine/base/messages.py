@@ -794,7 +794,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "mutation capped": {"en": ", the most one run makes; --sample N for another size",
                         "ru": ", больше за один запуск не делается; --sample N для другого размера",
                         "kk": ", бір іске қосудағы ең көбі; басқа өлшем үшін --sample N"},
-    # the last line of `zan test` (engine/cli.py)
+    # the last line of `zan test` (engine/cli/commands.py)
     "scenarios run": {"en": "{scenarios} {scenarios:scenario|scenarios}, {expectations} {expectations:expectation|expectations}: ",
                       "ru": "{scenarios} {scenarios:сценарий|сценария|сценариев}, {expectations} "
                             "{expectations:ожидание|ожидания|ожиданий}: ",

@@ -539,7 +539,7 @@ WORDS.update({
     "pronoun of another": {"en": "'{words}': the kinship and role words of the question itself are those of the person asked about ({subject})",
                            "ru": "«{words}»: родство и роли в самом вопросе — это родство и роли лица, о котором спрашивают ({subject})",
                            "kk": "«{words}»: сұрақтың өзіндегі туыстық пен рөл сөздері сұралып отырған адамға ({subject}) қатысты"},
-    # `zan test` (engine/tools/scenarios.py, engine/cli.py): the frame of a scenario's report; the expectations'
+    # `zan test` (engine/tools/scenarios.py, engine/cli/commands.py): the frame of a scenario's report; the expectations'
     # own words (status, decided by, why not ...) are the scenario language's, as written
     "scenario failed": {"en": "FAIL {scenario}: {atom} at {date}", "ru": "НЕ ПРОЙДЕНО {scenario}: {atom} на {date}",
                         "kk": "ӨТПЕДІ {scenario}: {atom}, {date} күні"},
