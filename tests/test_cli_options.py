@@ -1,5 +1,5 @@
-"""The options several commands share are declared once (engine/cli.py: _lang_option, _kb_option,
-_reading_option, _facts_option), so every command that takes one takes it the same way: --lang defaults to
+"""The options several commands share are declared once (engine/cli/__init__.py: lang_option, kb_option,
+reading_option, facts_option), so every command that takes one takes it the same way: --lang defaults to
 the project's lang, --kb must be an existing folder, --reading defaults to the project's readings."""
 
 from __future__ import annotations
@@ -17,17 +17,41 @@ SHARED = ("--lang", "--kb", "--reading", "--facts")
 
 
 def test_each_shared_option_is_declared_once():
-    tree = ast.parse((ROOT / "engine" / "cli.py").read_text(encoding="utf-8"))
-    declared = [node.args[0].value for node in ast.walk(tree)
-                if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "option"
-                and node.args and isinstance(node.args[0], ast.Constant)]
+    declared = []
+    for module in ("__init__.py", "commands.py"):   # the commands of both modules
+        tree = ast.parse((ROOT / "engine" / "cli" / module).read_text(encoding="utf-8"))
+        declared += [node.args[0].value for node in ast.walk(tree)
+                     if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "option"
+                     and node.args and isinstance(node.args[0], ast.Constant)]
     assert {name: declared.count(name) for name in SHARED} == {name: 1 for name in SHARED}
 
 
 def _commands():
     from engine.cli import main
 
-    return [(name, command) for name, command in sorted(main.commands.items()) if isinstance(command, click.Command)]
+    with click.Context(main) as ctx:   # every command, the lazy ones loaded
+        return [(name, main.get_command(ctx, name)) for name in main.list_commands(ctx)]
+
+
+def test_zan_help_lists_every_command_with_its_own_short_help():
+    """`zan --help` takes the short help of the commands not loaded from `LAZY`: the same text as the commands'
+    own, at any width, and the same page as a plain click group holding every command writes."""
+    from engine.cli import LAZY, main
+
+    commands = dict(_commands())
+    assert set(LAZY) <= set(commands) and {"ask", "query"} <= set(commands) and len(commands) >= 15
+    for name, (_attribute, short) in LAZY.items():
+        for limit in (20, 45, 60, 74, 200, 10_000):
+            assert click.Command(name, help=short).get_short_help_str(limit) == commands[name].get_short_help_str(limit), name
+    plain = click.Group("zan", commands=commands, params=main.params, help=main.help,
+                        context_settings={"help_option_names": ["-h", "--help"]})
+    for width in (60, 80, 120):
+        lazy_page = main.get_help(click.Context(main, info_name="zan", terminal_width=width, max_content_width=width,
+                                                help_option_names=["-h", "--help"]))
+        plain_page = plain.get_help(click.Context(plain, info_name="zan", terminal_width=width, max_content_width=width,
+                                                  help_option_names=["-h", "--help"]))
+        assert lazy_page == plain_page and "vocabulary" in lazy_page
+
 
 
 @pytest.mark.parametrize("option", SHARED)

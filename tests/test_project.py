@@ -127,9 +127,9 @@ def test_without_a_project_the_bundled_kb_brings_its_own_settings(tmp_path, monk
     assert written["page_question"] and written["page_date"]
     assert (settings.page_question, settings.page_date.isoformat()) == (written["page_question"], written["page_date"])
     assert settings.kb == bundled_kb().resolve()
-    from engine.cli import _knowledge
+    from engine.cli import chosen_knowledge
 
-    assert _knowledge(None).settings() == settings                    # what `zan serve` hands the page
+    assert chosen_knowledge(None).settings() == settings                    # what `zan serve` hands the page
     pytest.importorskip("starlette")
     from engine.serve.app import Workbench
 

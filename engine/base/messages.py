@@ -479,6 +479,12 @@ MESSAGES: dict[str, dict[str, str]] = {
                               "kk": "`delegates exceptions to` жарияланбаған {act} актісін атайды"},
     "not an argument": {"en": "{{{name}}} is not an argument of {predicate}", "ru": "{{{name}}} — не аргумент предиката {predicate}",
                         "kk": "{{{name}}} — {predicate} предикатының аргументі емес"},
+    "choice forms": {"en": "the choice {{{name}?...}} gives {count} forms; a choice gives three, by the gender of {name}",
+                     "ru": "выбор {{{name}?...}} даёт форм: {count}; выбор даёт три, по роду {name}",
+                     "kk": "{{{name}?...}} таңдауы {count} нысан береді; таңдау {name} тегіне қарай үш нысан береді"},
+    "choice forms hint": {"en": "write {{{name}?masculine|feminine|other}}: the third where the gender is not known",
+                          "ru": "пишите {{{name}?мужской|женский|иначе}}: третья форма — когда род неизвестен",
+                          "kk": "{{{name}?еркек тегі|әйел тегі|басқа}} деп жазыңыз: тегі белгісіз болса — үшінші нысан"},
     "the arguments are": {"en": "the arguments are {names}", "ru": "аргументы: {names}", "kk": "аргументтері: {names}"},
     "not a parameter": {"en": "{{{name}}} is not a parameter of the question {question}",
                         "ru": "{{{name}}} — не параметр вопроса {question}",
@@ -788,7 +794,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "mutation capped": {"en": ", the most one run makes; --sample N for another size",
                         "ru": ", больше за один запуск не делается; --sample N для другого размера",
                         "kk": ", бір іске қосудағы ең көбі; басқа өлшем үшін --sample N"},
-    # the last line of `zan test` (engine/cli.py)
+    # the last line of `zan test` (engine/cli/commands.py)
     "scenarios run": {"en": "{scenarios} {scenarios:scenario|scenarios}, {expectations} {expectations:expectation|expectations}: ",
                       "ru": "{scenarios} {scenarios:сценарий|сценария|сценариев}, {expectations} "
                             "{expectations:ожидание|ожидания|ожиданий}: ",

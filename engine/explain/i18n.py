@@ -325,13 +325,13 @@ WORDS: dict[str, dict[str, str]] = {
                      "kk": "{atom} фактісі {held} күні бар, {lacking} күні жоқ"},
     "diff readings title": {"en": "changes from the reading «{before}» to the reading «{after}» (on {date})",
                             "ru": "изменения при переходе от толкования «{before}» к толкованию «{after}» (на {date})",
-                            "kk": "«{before}» түсіндірмесінен «{after}» түсіндірмесіне өткендегі өзгерістер ({date} күні)"},
+                            "kk": "білім қорының «{before}» пайымынан «{after}» пайымына өткендегі өзгерістер ({date} күні)"},
     "cause unknown": {"en": "no change of a norm's force explains it", "ru": "изменение действия норм этого не объясняет",
                       "kk": "нормалардың күшіндегі өзгеріс мұны түсіндірмейді"},
     "was": {"en": "was", "ru": "было", "kk": "бұрын"},
     # a side of a diff of two readings on one day: named by its reading, not by time ("was"/"becomes")
     "diff side reading": {"en": "under the reading «{reading}»", "ru": "при толковании «{reading}»",
-                      "kk": "«{reading}» түсіндірмесі бойынша"},
+                      "kk": "білім қорының «{reading}» пайымы бойынша"},
     "now": {"en": "becomes", "ru": "стало", "kk": "енді"},
 }
 
@@ -539,7 +539,7 @@ WORDS.update({
     "pronoun of another": {"en": "'{words}': the kinship and role words of the question itself are those of the person asked about ({subject})",
                            "ru": "«{words}»: родство и роли в самом вопросе — это родство и роли лица, о котором спрашивают ({subject})",
                            "kk": "«{words}»: сұрақтың өзіндегі туыстық пен рөл сөздері сұралып отырған адамға ({subject}) қатысты"},
-    # `zan test` (engine/tools/scenarios.py, engine/cli.py): the frame of a scenario's report; the expectations'
+    # `zan test` (engine/tools/scenarios.py, engine/cli/commands.py): the frame of a scenario's report; the expectations'
     # own words (status, decided by, why not ...) are the scenario language's, as written
     "scenario failed": {"en": "FAIL {scenario}: {atom} at {date}", "ru": "НЕ ПРОЙДЕНО {scenario}: {atom} на {date}",
                         "kk": "ӨТПЕДІ {scenario}: {atom}, {date} күні"},

@@ -49,7 +49,7 @@ _ENTRIES = {
     "compare": ("Салыстыру", "Сравнить", "Compare"),
     # the diff view compares two dates, or (a reading chosen here) the reading of the answers with this one, on the
     # date "to" (`zan diff --versus-reading`)
-    "versus reading": ("Басқа оқылыммен", "С другим прочтением", "Versus the reading"),
+    "versus reading": ("Басқа пайыммен", "С другим толкованием", "Versus the reading"),
     "versus none": ("(күндерді салыстыру)", "(сравнить даты)", "(compare the dates)"),
     "next step": ("Келесі қадам", "Следующий шаг", "Next step"),
     "all steps": ("Барлық қадамдар", "Все шаги", "All steps"),
@@ -78,8 +78,8 @@ _ENTRIES = {
     "pick norm": ("Шешетін норма", "Решающая норма", "Deciding norm"),
     "pick defeated": ("Ол басым болатын норма", "Норма, над которой она берёт верх", "Norm it prevails over"),
     "pick principle": ("Қағида", "Принцип", "Principle"),
-    "reading": ("Оқылым", "Прочтение", "Reading"),
-    "default readings": ("әдепкі оқылымдар", "прочтения по умолчанию", "the default readings"),
+    "reading": ("Білім қорының пайымы", "Толкование", "Reading"),
+    "default readings": ("әдепкі пайымдар", "толкования по умолчанию", "the default readings"),
     "how": ("Не болса, рұқсат етілер еді?", "Что сделало бы это разрешённым?", "What would make it permitted?"),
     "how none": ("Мұны рұқсат ететін фактілер жиыны жоқ", "Нет набора фактов, который это разрешил бы",
                  "No set of facts would make it permitted"),

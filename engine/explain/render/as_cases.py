@@ -153,7 +153,7 @@ class Report:
 
 
 class TextReport(Report):
-    """Aligned columns (user text is escaped where it is printed: engine/cli.py)."""
+    """Aligned columns (user text is escaped where it is printed: engine/cli/commands.py)."""
 
     def person(self, key: str) -> str:
         return key

@@ -127,7 +127,27 @@ def _line(value) -> str:
 
 
 def _compact(value, _newline: str = "") -> str:
-    return encode_basestring(value) if type(value) is str else _COMPACT(value)
+    if type(value) is str:
+        return encode_basestring(value)
+    if type(value) is list:   # a proof's conditions: the same dictionaries in many answers (Explainer.node)
+        return "[" + ",".join(map(_item, value)) + "]"
+    return _COMPACT(value)
+
+
+def _item(value) -> str:
+    """A list's item as _COMPACT writes it, a dictionary's text remembered while it is (a proof's condition is one
+    dictionary, made once and never changed after, in every answer that names it)."""
+    if type(value) is not dict:
+        return _COMPACT(value)
+    made = _ITEMS.get(id(value))
+    if made is None or made[0] is not value:
+        if len(_ITEMS) > 1 << 16:   # bounded: it keeps what it holds alive
+            _ITEMS.clear()
+        made = _ITEMS[id(value)] = (value, _COMPACT(value))
+    return made[1]
+
+
+_ITEMS: dict[int, tuple[dict, str]] = {}   # id of a dictionary in a list -> (it, its compact text)
 
 
 def _answer_line(answer) -> str:

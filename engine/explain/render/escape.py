@@ -3,7 +3,7 @@
 so a constant such as `x---><script>` is text wherever it lands, by construction.
 
   text            control and bidi characters shown as escapes (`\\x1b`, `\\u202e`), never obeyed (what is printed
-                  to a terminal goes through it last, whatever its format: engine/cli.py)
+                  to a terminal goes through it last, whatever its format: engine/cli/)
   markdown        inline Markdown: no markup, no HTML, no cell or line break
   markdown_text   the strings of an explanation document for the Markdown renderer: no HTML, no code span or
                   link opened by the text (`, [, ] and \\ escaped); markdown_code undoes it for what it fences
