@@ -37,7 +37,11 @@ def check(kb: KnowledgeBase, language: str | None = None) -> list[Diagnostic]:
                                     clause.modality_span, hint=message("inside a norm", language)))
     for decl in kb.predicates.values():
         for reading in decl.readings:
-            for name in PLACEHOLDER.findall(reading.text):
+            for _m, name, _case, forms in n.template_places(reading.text):
+                if forms is not None and len(forms) != len(n.GENDER_FORMS) and name in decl.parameters:
+                    found.append(Diagnostic("unknown-placeholder", message("choice forms", language, name=name,
+                                                                           count=len(forms)),
+                                            reading.span, hint=message("choice forms hint", language, name=name)))
                 if name not in decl.parameters:
                     guess = did_you_mean(name, decl.parameters)
                     found.append(Diagnostic("unknown-placeholder", message("not an argument", language, name=name,

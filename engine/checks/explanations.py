@@ -109,7 +109,8 @@ specialis orders nothing among them. Decide which norm is the special one and dr
     "bad-predicate-name": """A predicate name starts with a capital letter or a digit. Capitalised names are
 variables in Datalog; write predicate names in lower case (`p`, not `P`).""",
     "unknown-placeholder": """A `reads` template (or a saved question's title) names {Something} that is not a parameter of the predicate (or question), so it
-would be shown literally. Use the parameter names of the declaration (the hint lists them).""",
+would be shown literally. Use the parameter names of the declaration (the hint lists them). A choice of forms
+by gender, `{Person?masculine|feminine|other}`, gives exactly three forms (docs/authoring.md, section 1).""",
     "invalid-query": """The question is not an atom over a declared predicate with the right number of arguments.
 Write it as `q(a, P)`, optionally prefixed by a status (`permitted ...`).""",
     "question-syntax": """The question given to `zan ask` starts like an atom (a name and an opening parenthesis) but
@@ -279,7 +280,8 @@ TRANSLATED: dict[str, dict[str, tuple[str, str]]] = {
         "unknown-placeholder": ("шаблон `reads` или заголовок сохранённого вопроса называет несуществующий аргумент",
                                 """Шаблон `reads` (или заголовок сохранённого вопроса) называет {Нечто}, что не является
     параметром предиката (или вопроса), и это было бы показано буквально. Используйте имена параметров из
-    объявления (подсказка их перечисляет)."""),
+    объявления (подсказка их перечисляет). Выбор форм по роду, `{Person?masculine|feminine|other}` (мужской, женский, иначе), даёт
+    ровно три формы (docs/authoring.md, раздел 1)."""),
         "invalid-query": ("вопрос — не атом над объявленным предикатом",
                           """Вопрос — не атом над объявленным предикатом с нужным числом аргументов. Запишите его
     как `q(a, P)`, можно со статусом впереди (`permitted ...`)."""),
@@ -543,7 +545,8 @@ TRANSLATED: dict[str, dict[str, tuple[str, str]]] = {
         "unknown-placeholder": ("`reads` үлгісі не сақталған сұрақ тақырыбы жоқ аргументті атайды",
                                 """`reads` үлгісі (немесе сақталған сұрақтың тақырыбы) предикаттың (не сұрақтың)
     параметрі емес {Бірдеңе}-ні атайды, ол сөзбе-сөз көрсетілер еді. Жариялаудағы параметр атауларын
-    қолданыңыз (нұсқау оларды тізеді)."""),
+    қолданыңыз (нұсқау оларды тізеді). Грамматикалық тек бойынша нысан таңдауы,
+    `{Person?masculine|feminine|other}` (еркек, әйел, басқа), дәл үш нысан береді (docs/authoring.md, 1-бөлім)."""),
         "invalid-query": ("сұрақ жарияланған предикат бойынша атом емес",
                           """Сұрақ дұрыс аргумент саны бар жарияланған предикат бойынша атом емес. Оны
     `q(a, P)` түрінде жазыңыз, алдында мәртебе болуы мүмкін (`permitted ...`)."""),

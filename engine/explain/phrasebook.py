@@ -23,8 +23,9 @@ from engine.base.records import dataclass
 from engine.base.messages import LANGUAGES
 from engine.base.dates import say_date as say_date   # where every room that writes for a reader finds it
 from engine.explain.i18n import ORDINALS, word
-from engine.explain.morphology import case_after, decline, definite, indefinite
+from engine.explain.morphology import case_after, decline, definite, gender, indefinite
 from engine.syntax import nodes as n
+from engine.syntax.nodes import GENDER_FORMS
 
 # {1}, {2}, {3}: the parts of a key's number; {2:ordinal}: the part as the ordinal word of the language
 # ("бірінші бөлігі", as the ruling writes it; the words are the engine's, i18n.ORDINALS)
@@ -32,7 +33,6 @@ _PLACEHOLDER = re.compile(r"\{(\d)(?::(ordinal))?\}")
 _SPACES = re.compile(r"\s+")
 _QUOTES = re.compile('["«»“”„]')
 _OF = re.compile(r"(?=_of_)")   # where a person's name may end its relation's name (RELATION_of_SUBJECT)
-_SLOT = re.compile(r"\{(\w+)(?::(\w+))?\}")   # a template's parameter, with the case it takes ({Convict:dat})
 
 
 @dataclass(frozen=True)
@@ -220,6 +220,7 @@ class Phrasebook:
         self._labels: dict = {}   # constant -> its label in the language
         self._roles: dict = {}    # value -> (relation, subject) of a person assumed with a role, or None
         self._readings: dict = {}  # (predicate, arity) -> its reading template cut at its parameters (reading)
+        self._genders: dict = {}   # value -> its gender for a template's choice (gender_of)
         self._said_memo: dict = {}  # (type, value, case) -> the value in a reading, in that case (a register reads
         #                             each person in many atoms, and a kk/ru name declined in each case once)
         self._relations: dict[str, int] | None = None   # predicate -> its place, the longest name first (_role_of)
@@ -361,8 +362,11 @@ class Phrasebook:
         text, places = parts
         out = list(text)
         said = self._said_memo
-        for k, position, case in places:   # each value in its place, its words remembered per value and case
+        for k, position, case, forms in places:   # each value in its place, its words remembered per value and case
             value = values[position]
+            if forms is not None:   # a choice of forms: the one agreeing with the value's gender
+                out[k] = forms[GENDER_FORMS.index(self.gender_of(value))]
+                continue
             slot = (type(value), value, case)   # 1 and 1.0 are equal keys, not equal words
             found = said.get(slot)
             if found is None:
@@ -370,9 +374,35 @@ class Phrasebook:
             out[k] = found
         return "".join(out)
 
+    def gender_of(self, value) -> str:
+        """The grammatical gender of a person a template's choice agrees with (`{Person?masc|femn|other}`): of its
+        Russian label, or of the Russian noun of the role it was assumed with; "other" where that is not known (a
+        variable, a value that is no person, a name the dictionary does not know), whatever the reader's language."""
+        if not isinstance(value, str):
+            return "other"
+        found = self._genders.get(value)
+        if found is None:
+            decl = self.kb.constants.get(value)
+            if decl is not None:
+                label = n.label_of(decl.labels, "ru")
+            else:
+                role = self._role_of(value)
+                label = None
+                if role is not None:
+                    name = role[0]
+                    if name in self.kb.predicates:
+                        label = n.label_of(self.kb.predicates[name].labels, "ru")
+                    else:
+                        label = self.members().get(name, {}).get("ru")
+            found = self._genders[value] = (gender(label) if label else None) or "other"
+            if found not in GENDER_FORMS:   # neuter or a gender no choice has: the form for the unknown
+                found = self._genders[value] = "other"
+        return found
+
     def _cut(self, predicate: str, arity: int) -> tuple[list[str], list[tuple]] | None:
         """The template's pieces of text, an empty one in each place a value goes, and the places: (index of the
-        piece, position of the value, the case it takes); a parameter the values do not give stays as written."""
+        piece, position of the value, the case it takes, the forms of a choice or None); a parameter the values do
+        not give stays as written."""
         decl = self.kb.predicates.get(predicate)
         text = self.template(predicate)
         if text is None:
@@ -380,21 +410,21 @@ class Phrasebook:
         position = dict(zip(decl.parameters, range(arity)))
         parts: list = []
         start = 0
-        for m in _SLOT.finditer(text):
+        for m, name, case, forms in n.template_places(text):
             parts.append(text[start:m.start()])
             start = m.end()
-            if m.group(1) not in position:
-                parts.append(m.group())
+            if name not in position or (forms is not None and len(forms) != len(GENDER_FORMS)):
+                parts.append(m.group())   # as written (zan check says what is wrong with it)
                 continue
-            case = m.group(2)   # a case the template names ({Convict:dat}), else in Russian the agreeing word's
-            if case is None and self.language == "ru":
+            if forms is None and case is None and self.language == "ru":
+                # a case the template names ({Convict:dat}), else in Russian the agreeing word's
                 before = text[:m.start()].split()
                 case = case_after(before[-1].strip("(,;:«")) if before else None
-            parts.append((position[m.group(1)], case))
+            parts.append((position[name], case, forms))
         parts.append(text[start:])
         parts = [p for p in parts if p != ""]
         return ([p if type(p) is str else "" for p in parts],
-                [(k, p[0], p[1]) for k, p in enumerate(parts) if type(p) is not str])
+                [(k, p[0], p[1], p[2]) for k, p in enumerate(parts) if type(p) is not str])
 
     def _said(self, value, case: str | None) -> str:
         """A value in a reading: "…" if unknown, a constant by its label in the case, a person assumed with a role by it."""

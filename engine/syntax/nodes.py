@@ -398,3 +398,32 @@ def label_of(labels: tuple[Label, ...], language: str, fallback: str | None = No
         if lang in by_language:
             return by_language[lang]
     return fallback
+
+
+# A `reads` template's places (docs/authoring.md, "Adding a language"): `{Param}` a value, `{Param:dat}` a value in a
+# case, `{Param?masc|femn|other}` a choice of forms agreeing with the gender of the value in Param ("{Person}
+# {Person?умер|умерла|умерло}"): the first form for a masculine value, the second for a feminine one, the third where
+# the gender is not known (a variable, a name the dictionary does not know, a language without gender).
+TEMPLATE_PLACE = re.compile(r"\{(\w*)(?::(\w+))?(?:\?([^{}]*))?\}")
+GENDER_FORMS = ("masc", "femn", "other")
+
+
+def template_places(text: str) -> list[tuple[re.Match, str, str | None, tuple[str, ...] | None]]:
+    """Every `{...}` of a template: (its match, the parameter it names, the case it takes, its forms if a choice).
+    A place that is not of these shapes is given with its whole text as the name (so a check names it)."""
+    found: list[tuple[re.Match, str, str | None, tuple[str, ...] | None]] = []
+    for m in re.finditer(r"\{([^{}]*)\}", text):
+        shape = TEMPLATE_PLACE.fullmatch(m.group())
+        if shape is None:
+            found.append((m, m.group(1), None, None))
+        else:
+            forms = tuple(shape.group(3).split("|")) if shape.group(3) is not None else None
+            found.append((m, shape.group(1), shape.group(2), forms))
+    return found
+
+
+def template_words(text: str) -> str:
+    """A template's text with each value's place blank and each choice by all its forms (the words a question in
+    words may use), each place and each form apart by commas."""
+    return re.sub(r"\{([^{}]*)\}", lambda m: " , " + " , ".join(m.group(1).split("?", 1)[1].split("|")) + " , "
+                  if "?" in m.group(1) else " , ", text)

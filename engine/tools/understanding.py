@@ -199,7 +199,7 @@ class Lexicon:
             for label in decl.labels + decl.phrases:
                 self._add(label.text, "predicate", decl.name, language=label.language, member=label.member)
             for reading in decl.readings:
-                for piece in re.split(r"\{[^}]*\}|[;:,()—–]", reading.text):
+                for piece in re.split(r"[;:,()—–]", n.template_words(reading.text)):   # a choice by all its forms
                     self._add(piece, "predicate", decl.name, rank=1, language=reading.language)
         constants = set(kb.constants)
         for clause, _norm in kb.all_clauses():
@@ -476,7 +476,7 @@ def _pronouns() -> dict[str, str]:
 
 def _reading_words(decl: n.PredicateDecl) -> set[str]:
     """The words of a predicate's `reads` templates, in every language (its parameters aside)."""
-    return {t.low for r in decl.readings for t in tokens(re.sub(r"\{[^}]*\}", " ", r.text)) if t.kind == "word"}
+    return {t.low for r in decl.readings for t in tokens(n.template_words(r.text)) if t.kind == "word"}
 
 
 def _verb_form(written: str) -> bool:
