@@ -485,11 +485,12 @@ def _solve(kb, program: ir.Program, query: n.Query, level: str, language: str, s
             continue
         if SHAPES and level != "full" and not steps:
             if _undecided(a):   # no proof to build: its shape is known before its trace, all but its atom and scope
-                shape: tuple | None = (a.predicate, _scope(part, done, a, scopes))   # shape_of less what they share
-                first = shapes.get(shape)
+                undecided = (a.predicate, _scope(part, done, a, scopes))   # shape_of less what they all share
+                first = shapes.get(undecided)
                 if first is not None:   # no trace made: it would hold the answer and its scope alone
                     items.append(("answer", None, explainer.refill_undecided(first, a)))
                     continue
+                shape: tuple | None = undecided
                 t = done.trace(a, level)
             else:
                 t = done.trace(a, level)
