@@ -442,3 +442,15 @@ def test_the_realistic_register_has_no_oversized_partition(realistic):
     per_convict = max(sum(1 for line in realistic.read_text(encoding="utf-8").splitlines() if f"c{i:06d}" in line)
                       for i in range(150))
     assert len(parts) > 10 and max(map(len, parts)) <= 60 + per_convict
+
+
+def test_an_anonymous_variable_reads_any_case(zan, tmp_path):
+    """`seen(L) if retains(_, L)`: `_` reads whichever retainer there is, in whichever partition; `seen(adv)` names
+    only a value every partition holds, so it must hold in each alike (the register is not split: each retainer's
+    facts alone would make it hold in one partition only), and it is answered once."""
+    kb = law(tmp_path, 'predicate person(P) en "person".\npredicate lawyer(L) en "lawyer".\n'
+                       'predicate retains(P, L) en "retains".\npredicate seen(L) en "seen".\npredicate knows(P, L) en "knows".\n'
+                       'lawyer(adv).\nlawyer(other).\nseen(L) if retains(_, L).\n')
+    facts = glued_register(tmp_path)
+    answers = same_as_whole(zan, "seen(L)", facts, kb=kb, limit=6)
+    assert len(answers) == 1 and '"adv"' in answers[0]

@@ -180,13 +180,18 @@ class _Body:
                 continue
             self.literals.append(atom)
             self.positive.append(positive)
-        self.vars = [{rep(t.name) for t in a.args if isinstance(t, n.Variable) and t.name != "_"} for a in self.literals]
+        # each literal's variables by position (None: a constant); an anonymous `_` is a variable of its own, which
+        # may read any value (`q(P, _)` holds for P in the partition of whichever fact has it)
+        self.names: list[list[str | None]] = [
+            [(rep(t.name) if t.name != "_" else f"#{k}.{i}") if isinstance(t, n.Variable) else None
+             for i, t in enumerate(a.args)] for k, a in enumerate(self.literals)]
+        self.vars = [{name for name in names if name is not None} for names in self.names]
         self.filled: dict[str, list[tuple[str, int]]] = {}   # variable -> positions of positive literals holding it
-        for atom, positive in zip(self.literals, self.positive):
+        for atom, positive, names in zip(self.literals, self.positive, self.names):
             if positive:
-                for i, t in enumerate(atom.args):
-                    if isinstance(t, n.Variable) and t.name != "_":
-                        self.filled.setdefault(rep(t.name), []).append((atom.predicate, i))
+                for i, name in enumerate(names):
+                    if name is not None:
+                        self.filled.setdefault(name, []).append((atom.predicate, i))
 
     def may_be_everywhere(self, name: str, may: set) -> bool:
         """Whether the variable can hold a value every partition holds: bound so, or every fact position it is
@@ -217,8 +222,7 @@ class _Body:
                 continue
             for k in ks:
                 group[find(k)] = find(ks[0])
-                linking.update((self.literals[k].predicate, i) for i, t in enumerate(self.literals[k].args)
-                               if isinstance(t, n.Variable) and t.name != "_" and self.rep(t.name) == name)
+                linking.update((self.literals[k].predicate, i) for i, held in enumerate(self.names[k]) if held == name)
         return len({find(k) for k in nodes}) == 1
 
 
