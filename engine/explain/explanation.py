@@ -737,34 +737,51 @@ class Explainer:
         status, norms, defeats, citations, scope and deciding rule): only what depends on the atom's values is
         computed again, as answer() computes it; the rest is shared with `shape`."""
         a = t.answer
+        out = self._refilled(shape, a)
+        proof = t.proof if a.deciding and self.level != "none" else None
+        shown = None
+        if proof is not None:
+            self._ids = {}
+            trace = out["trace"]
+            decided = trace["decided_by"] = dict(trace["decided_by"])
+            decided["bindings"] = shown = _json_bindings(proof.bindings, hidden="_")
+            decided["conditions"] = conditions = [self.node(c) for c in proof.children]
+            summary = trace["summary"] = dict(trace["summary"])
+            summary["conditions"] = self.summary_conditions(conditions)
+        out.form = self._form(shape, out["bindings"], shown)
+        return out
+
+    def refill_undecided(self, shape: dict, a) -> dict:
+        """refill() for an answer no norm applies to and nothing dates (register._undecided: no proof), from its
+        Answer alone, with no Trace made: only its atom, bindings and reading differ from `shape`."""
+        out = self._refilled(shape, a)
+        out.form = self._form(shape, out["bindings"], None)
+        return out
+
+    def _refilled(self, shape: dict, a) -> Shaped:
+        """`shape` with the atom, bindings and reading of answer `a`."""
         out = Shaped(shape)
         out["atom"] = atom_text(a.predicate, a.values)
-        out["bindings"] = bindings = _json_bindings(a.bindings)
-        proof = None
+        out["bindings"] = _json_bindings(a.bindings)
         if self.level != "none":
             trace = out["trace"] = dict(shape["trace"])
             trace["reading"] = self.reading(a.predicate, a.values)
-            if a.deciding and t.proof is not None:
-                self._ids = {}
-                proof = t.proof
-                decided = trace["decided_by"] = dict(trace["decided_by"])
-                decided["bindings"] = shown = _json_bindings(proof.bindings, hidden="_")
-                decided["conditions"] = conditions = [self.node(c) for c in proof.children]
-                summary = trace["summary"] = dict(trace["summary"])
-                summary["conditions"] = self.summary_conditions(conditions)
-        key = (id(shape), tuple(bindings), tuple(shown) if proof is not None else None)
+        return out
+
+    def _form(self, shape: dict, bindings: dict, shown: dict | None) -> Form:
+        """The places where the answers filled in from `shape` differ (shown: the deciding proof's bindings)."""
+        key = (id(shape), tuple(bindings), tuple(shown) if shown is not None else None)
         form = self._forms.get(key)
-        if form is None:   # the places where answers of this shape differ
+        if form is None:
             # a binding's value at its own place (a writer writes a value faster than a dictionary of them)
             paths: list[tuple[str, ...]] = [("atom",), *(("bindings", k) for k in bindings)]
             if self.level != "none":
                 paths.append(("trace", "reading"))
-            if proof is not None:
+            if shown is not None:
                 paths += [*(("trace", "decided_by", "bindings", k) for k in shown), ("trace", "decided_by", "conditions"),
                           ("trace", "summary", "conditions")]
             form = self._forms[key] = Form(tuple(paths))
-        out.form = form
-        return out
+        return form
 
     def applied(self, a) -> list[dict]:
         """Every norm whose conditions held for the atom, with its fate: `decided`, `agreed` (concludes what

@@ -489,19 +489,21 @@ def _solve(kb, program: ir.Program, query: n.Query, level: str, language: str, s
             continue
         if SHAPES and level != "full" and not steps:
             if _undecided(a):   # no proof to build: its shape is known before its trace, all but its atom and scope
-                scope = _scope(part, done, a, scopes)
-                t = Trace(a, scope=scope)
-                shape: tuple | None = (a.predicate, scope)   # shape_of(t) less what no undecided answer differs in
+                undecided = (a.predicate, _scope(part, done, a, scopes))   # shape_of less what they all share
+                first = shapes.get(undecided)
+                if first is not None:   # no trace made: it would hold the answer and its scope alone
+                    items.append(("answer", None, explainer.refill_undecided(first, a)))
+                    continue
+                shape: tuple | None = undecided
+                t = done.trace(a, level)
             else:
                 t = done.trace(a, level)
                 shape = shape_of(t)
-            if shape is not None and shape in shapes:
-                explained = explainer.refill(shapes[shape], t)
-                items.extend(tables.drain())   # a derived condition's proof met for the first time, before its use
-                items.append(("answer", None, explained))
-                continue
-            if _undecided(a):
-                t = done.trace(a, level)
+                if shape is not None and shape in shapes:
+                    explained = explainer.refill(shapes[shape], t)
+                    items.extend(tables.drain())   # a derived condition's proof met for the first time, before its use
+                    items.append(("answer", None, explained))
+                    continue
         else:
             shape, t = None, done.trace(a, level)
         explained = explainer.answer(t)

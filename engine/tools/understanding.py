@@ -897,6 +897,7 @@ class _Reading:
         """The context phrases, segment by segment: a phrase binds its own subject; a kinship or role word names
         the person the case relates so (or a new one, in a condition; or a general question's person)."""
         context, own_segments = self._context()
+        self._ranged_in_condition(own_segments)
         self._refer(own_segments)
         self._personal(own_segments)
         by_segment: dict[int, list[_Piece]] = {}
@@ -906,6 +907,22 @@ class _Reading:
         # («позвонить жене, если его жена больна») is that person; another word never is (`_taken`)
         for seg, conditions in sorted(by_segment.items(), key=lambda item: item[0] in own_segments):
             self._segment(seg, conditions, seg in own_segments, general_questions)
+
+    def _ranged_in_condition(self, own_segments: set[int]) -> None:
+        """A word of what the question ranges over (`asked over r(C, P)`: the r of "may C call his r?") is read in the
+        question itself; in a condition ("if his r is p") it is placed nowhere, so the question is refused at that
+        word, never read as if it were not written."""
+        kb = self.kb
+        ranges = _ranges(kb, self.predicate)
+        conditions = own_segments | {p.segment for p in self.pieces if p.kind == "if"}
+        main_segment = next(p.segment for p in self.pieces if p.kind == "predicate" and p.value == self.predicate)
+        for p in self.pieces:
+            if p.kind in ("predicate", "role") and p.value in ranges and p.segment in conditions \
+                    and p.segment != main_segment and not _type_noun(kb.predicates[p.value]):
+                said, meant = self.words_of(p), meaning(kb, "predicate", p.value, self.language)
+                self.refuse(Diagnostic("not-understood", word("range in condition", self.language, words=said,
+                                                              meaning="" if said.lower() == meant.lower() else f" ({meant})"),
+                                       self.span_of(p), hint=word("say it otherwise", self.language)))
 
     def _subject(self) -> str | None:
         """The person the question is about: the asked atom's first argument, where a name fills it."""
@@ -1085,7 +1102,7 @@ class _Reading:
                 self.spans[slot] = span
         for piece in conditions:
             if id(piece) not in general_pieces:
-                self._assume(piece, args_of[id(piece)])
+                self._assume(piece, args_of[id(piece)], own)
 
     def _taken(self, piece: _Piece) -> frozenset[str]:
         """The persons that hold another role in the question: named by name, or by another role word than this
@@ -1096,11 +1113,20 @@ class _Reading:
         named |= {v for v, keys in self.referred.items() if key not in keys}
         return frozenset(named)
 
-    def _assume(self, piece: _Piece, args: dict) -> None:
+    def _assume(self, piece: _Piece, args: dict, own: bool = False) -> None:
         """A context phrase's fact, assumed (or a role atom over a general question's person)."""
         cdecl = self.kb.predicates[piece.value]
+        subject = self.kb.predicates[self.predicate].parameters[0]
         for parameter in cdecl.parameters:   # what the phrase does not name itself: the question's ("if he needs ...")
             if parameter not in args and parameter in self.bound:
+                if own and parameter != subject and self.bound[parameter] is not None:
+                    # a condition of its own says whose: "if he has a p" never means the p of the person asked
+                    # about in another role because the parameters share a name (only the subject, of whom it is
+                    # asked, is taken)
+                    self.refuse(Diagnostic("not-understood", word(
+                        "whose not said", self.language, words=self.words_of(piece),
+                        person=meaning(self.kb, "constant", str(self.bound[parameter]), self.language)),
+                        self.span_of(piece), hint=word("say whose", self.language)))
                 args[parameter] = self.bound[parameter]
         span = Span(SOURCE, 1, self.toks[piece.first].column)
         if any(args.get(p) is None for p in cdecl.parameters if p in args):   # over a general question's person
