@@ -465,6 +465,11 @@ POSSESSIVES: dict[str, dict[str, dict[str, str]]] = {
                         "свои": "self", "своего": "self", "своей": "self", "своему": "self", "своим": "self",
                         "своих": "self", "своими": "self", "себя": "self"},
                  "kk": {"оның": "any", "олардың": "plur", "өзінің": "self", "өз": "self"}},
+    # the personal pronouns that are a condition's subject ("if he is ill", «если ей нужна помощь»): a person the
+    # question names, by gender, as the possessives; "any" (Kazakh «ол») is left to the condition's own parameters
+    "personal": {"en": {"he": "masc", "him": "masc", "she": "femn"},
+                 "ru": {"он": "masc", "ему": "masc", "она": "femn", "ей": "femn"},
+                 "kk": {}},
     "before": {"en": {"of": ""}, "ru": {"у": ""}, "kk": {}},
     "genitive": {"en": {}, "ru": {}, "kk": {"ның": "", "нің": "", "дың": "", "дің": "", "тың": "", "тің": ""}},
 }

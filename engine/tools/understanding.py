@@ -474,6 +474,11 @@ def _pronouns() -> dict[str, str]:
     return {w: g for by_language in POSSESSIVES["pronouns"].values() for w, g in by_language.items()}
 
 
+def _personals() -> dict[str, str]:
+    """Personal pronouns of every language that can be a condition's subject, with the gender they refer by."""
+    return {w: g for by_language in POSSESSIVES["personal"].values() for w, g in by_language.items()}
+
+
 def _reading_words(decl: n.PredicateDecl) -> set[str]:
     """The words of a predicate's `reads` templates, in every language (its parameters aside)."""
     return {t.low for r in decl.readings for t in tokens(n.template_words(r.text)) if t.kind == "word"}
@@ -579,6 +584,7 @@ class _Reading:
         self.assumptions: list[n.Atom] = []
         self.roles: list[n.Atom] = []
         self.possessors: list[_Piece] = []   # possessive pronouns («у него», «её», "her"), read once the names are
+        self.personals: list[_Piece] = []   # personal pronouns in a condition ("if he is ill"), read as the possessives
         self.referred: dict[str, set[tuple[str, str | None]]] = {}   # a person -> the role words that named it
         self._pending: list[tuple[int, int]] = []   # words not placed yet (token, segment): a verb of a reading?
 
@@ -670,6 +676,8 @@ class _Reading:
                     self.possessors.append(_Piece(i, i + 1, "possessor", _pronouns()[t.low], segment=segment))
                     i += 1
                     continue
+                if in_condition and t.kind == "word" and t.low in _personals():
+                    self.personals.append(_Piece(i, i + 1, "personal", _personals()[t.low], segment=segment))
                 if t.kind == "word" and self.lexicon.is_filler(t):
                     i += 1
                     continue
@@ -700,7 +708,7 @@ class _Reading:
         before = {id(p): p.segment for p in self.pieces}
         _appositives(kb, self.lexicon, toks, self.pieces, self.opened_by)
         moved = {before[id(p)]: p.segment for p in self.pieces}
-        for p in self.possessors:   # a pronoun goes with the clause it was written in
+        for p in self.possessors + self.personals:   # a pronoun goes with the clause it was written in
             p.segment = moved.get(p.segment, p.segment)
 
     def _negation(self, t: Token) -> bool:
@@ -891,6 +899,7 @@ class _Reading:
         context, own_segments = self._context()
         self._ranged_in_condition(own_segments)
         self._refer(own_segments)
+        self._personal(own_segments)
         by_segment: dict[int, list[_Piece]] = {}
         for piece in context:
             by_segment.setdefault(piece.segment, []).append(piece)
@@ -946,6 +955,24 @@ class _Reading:
                                            t.span, hint=word("say it otherwise", self.language)))
                 continue
             self.names.append(_Piece(p.first, p.end, "name", referent, segment=p.segment, possessor=True))
+
+    def _personal(self, own_segments: set[int]) -> None:
+        """A condition's personal pronoun ("if he is ill", «если она тяжело больна») is the person the question names
+        whom its gender agrees with: where one person agrees, that person is the condition's own name (placed in its
+        role, or the question is refused at the pronoun); where none does, it is refused at the pronoun; where several
+        do, the condition takes the question's persons by its parameters, as without the pronoun."""
+        decl = self.kb.predicates[self.predicate]
+        persons = [v for v in dict.fromkeys(self.bound.get(p) for p in decl.parameters) if v]
+        for p in self.personals:
+            if p.segment not in own_segments or any(o.segment == p.segment and not o.possessor for o in self.names):
+                continue
+            t = self.toks[p.first]
+            agreeing = [v for v in persons if self._gender(v) in (None, p.value)]
+            if not agreeing:
+                self.refuse(Diagnostic("not-understood", word("pronoun without person", self.language, words=t.text),
+                                       t.span, hint=word("name the person", self.language)))
+            if len(agreeing) == 1:
+                self.names.append(_Piece(p.first, p.end, "name", agreeing[0], segment=p.segment))
 
     def _gender(self, constant: str) -> str | None:
         decl = self.kb.constants.get(constant)
