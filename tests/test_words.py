@@ -249,6 +249,12 @@ def test_messages_name_no_internal_names(kb, language):
     ("May Kunakbayev call Ospanov during quarantine?", "call(kunakbaev, ospanov, Purpose)", {"quarantine(kunakbaev)"}, None),
     ("Құнақбаев Оспановқа телефон шала ала ма?", "call(kunakbaev, ospanov, Purpose)", set(), None),
     ("Құнақбаев Оспановқа телефон соға ала ма?", "call(kunakbaev, ospanov, Purpose)", set(), None),
+    # «по телефону» with the verb, as Russian says it
+    ("Вправе ли Кунакбаев позвонить по телефону адвокату?", "call(kunakbaev, ospanov, Purpose)",
+     {"advocate(ospanov)"}, None),
+    ("Может ли Кунакбаев поговорить по телефону с Оспановым во время карантина?", "call(kunakbaev, ospanov, Purpose)",
+     {"quarantine(kunakbaev)"}, None),
+    ("Может ли Кунакбаев созвониться с Оспановым?", "call(kunakbaev, ospanov, Purpose)", set(), None),
     ("May Kunakbayev call Ospanov on 15/01/2025?", "call(kunakbaev, ospanov, Purpose)", set(), datetime.date(2025, 1, 15)),
     ("Может ли Кунакбаев позвонить Оспанову 15.01.25?", "call(kunakbaev, ospanov, Purpose)", set(),
      datetime.date(2025, 1, 15)),
