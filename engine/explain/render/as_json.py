@@ -173,20 +173,23 @@ def _by_form(answer, writer: str, whole, part) -> str | None:
         template = form.texts[writer] = _template(answer, form.paths, whole, part)
     if not template:
         return None
-    pieces, places = template
+    pieces, steps, places = template
+    inner = [answer]
+    for up, key in steps:   # each dictionary holding a place, looked up once
+        inner.append(inner[up][key])
     out = [pieces[0]]
-    for (path, newline), piece in zip(places, pieces[1:]):
-        value = answer
-        for key in path:
-            value = value[key]
-        out.append(part(value, newline))
-        out.append(piece)
+    append = out.append
+    for (up, key, newline), piece in zip(places, pieces[1:]):
+        append(part(inner[up][key], newline))
+        append(piece)
     return "".join(out)
 
 
-def _template(answer: dict, paths, whole, part) -> tuple[list[str], list[tuple]] | bool:
-    """The text of `answer` cut where each path's value goes, with each place's path and indentation in the order
-    of the text; False where a marker is not found exactly once (the answer is then written whole)."""
+def _template(answer: dict, paths, whole, part) -> tuple[list[str], list[tuple], list[tuple]] | bool:
+    """The text of `answer` cut where each path's value goes; the steps that reach each dictionary holding a place
+    (the index of the dictionary it is in, its key; the answer is 0); each place (its dictionary, its key, its
+    indentation) in the order of the text. False where a marker is not found exactly once (the answer is then
+    written whole)."""
     marked = answer
     markers = []
     for k, path in enumerate(paths):
@@ -200,14 +203,23 @@ def _template(answer: dict, paths, whole, part) -> tuple[list[str], list[tuple]]
         if at < 0 or text.find(marker, at + 1) >= 0:
             return False
         found.append((at, len(marker), path))
+    steps: list[tuple[int, str]] = []
+    inner: dict[tuple, int] = {(): 0}   # the path of a dictionary holding a place -> its index (steps + 1)
+
+    def holder(path: tuple) -> int:
+        if path not in inner:
+            steps.append((holder(path[:-1]), path[-1]))
+            inner[path] = len(steps)
+        return inner[path]
+
     pieces, places, start = [], [], 0
     for at, length, path in sorted(found):
         line = text[text.rfind("\n", 0, at) + 1:at]
-        places.append((path, "\n" + " " * (len(line) - len(line.lstrip(" ")))))
+        places.append((holder(path[:-1]), path[-1], "\n" + " " * (len(line) - len(line.lstrip(" ")))))
         pieces.append(text[start:at])
         start = at + length
     pieces.append(text[start:])
-    return pieces, places
+    return pieces, steps, places
 
 
 def _put(value: dict, path: tuple[str, ...], marker: str) -> dict:
