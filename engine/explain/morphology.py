@@ -47,6 +47,19 @@ def _nominative(word: str):
         tag = parse.tag
         if tag.POS in _AGREEING and tag.case == "nomn" and (tag.number == "sing" or "Sgtm" in tag or "Fixd" in tag):
             return parse
+    return _surname(word)
+
+
+def _surname(word: str):
+    """A capitalised word the dictionary reads only as another word's form ("Рахимов", "Тимуров": the genitive plural
+    of the first names Рахим, Тимур) that is a surname of the dictionary's own paradigm: the dictionary reads its
+    genitive («Рахимова») as the surname whose nominative is the word; that surname's nominative parse."""
+    if not word[:1].isupper() or not any("Name" in p.tag for p in _analyzer().parse(word)):
+        return None   # only a word the dictionary reads as a first name's form ("Органов", "Сроков" are not surnames)
+    for parse in _analyzer().parse(word + "а"):
+        if "Surn" in parse.tag and parse.tag.case == "gent" and parse.tag.gender == "masc" \
+                and parse.normal_form == word.lower():
+            return parse.inflect({"nomn"})
     return None
 
 
@@ -131,6 +144,8 @@ def gender(label: str) -> str | None:
         return None
     found = {p.tag.gender for p in analyzer.parse(words[-1])
              if p.tag.POS == "NOUN" and p.tag.case == "nomn" and p.tag.number == "sing" and "anim" in p.tag}
+    if not found and (surname := _surname(words[-1])) is not None:   # «Рахимов»: a surname the dictionary reads so
+        found = {surname.tag.gender}
     return found.pop() if len(found) == 1 and None not in found else None
 
 
