@@ -9,7 +9,7 @@ from engine.syntax import nodes as n
 from engine.logic.deontic import ALLOWING, Answer, decide
 from engine.logic.model import Model
 from engine.logic.ir import Program, domain_relation, norm_relation
-from engine.logic.matching import unify
+from engine.logic.matching import solutions, unify
 from engine.explain.proof import ProofNode, Prover, WhyNot
 
 
@@ -100,8 +100,6 @@ def outside_scope(program: Program, index, predicate: str, values: tuple, memo: 
 
     memo (for many answers over one model): whether a declaration's conditions hold, by the values of the
     variables they name (a register's answers about one person share them)."""
-    from engine.logic.matching import solutions, unify
-
     for k, scope in enumerate(program.scopes):
         if scope.atom is None or scope.atom.predicate != predicate or len(scope.atom.args) != len(values):
             continue

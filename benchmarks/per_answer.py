@@ -1,0 +1,93 @@
+"""What one answer of a register costs, step by step, in process: the first partition of the realistic register of
+N convicts (benchmarks/register.py), its model computed once, each step of `register.solve` and of the JSON Lines
+writer timed over all its undecided answers (no norm applies: 73% of a register) and all its decided ones, in
+CPU microseconds an answer (`time.process_time`, the collector off as `solve` has it).
+
+`python benchmarks/per_answer.py [N]` (default 3000). Run it from two checkouts in turn to compare a change A/B
+(`PYTHONPATH=<checkout> python <checkout>/benchmarks/per_answer.py`): the figures are medians of 3 passes.
+"""
+
+from __future__ import annotations
+
+import datetime
+import gc
+import statistics
+import sys
+import time
+
+from common import SCRATCH
+from register import AT, write_register
+
+from engine.explain.explanation import Explainer, Tables
+from engine.explain.render import as_json
+from engine.pipeline import evaluated, prepare
+from engine.tools import register
+from engine.tools.register import _constants, _scope, _undecided, _with_facts, shape_of
+
+QUERY = "call(C, P, Purpose)"
+
+
+def clock(name: str, count: int, step) -> None:
+    times = []
+    for _ in range(3):
+        start = time.process_time()
+        step()
+        times.append(time.process_time() - start)
+    print(f"  {name:34s} {statistics.median(times) / count * 1e6:6.2f} us")
+
+
+def main(convicts: int) -> None:
+    facts, _count = write_register(SCRATCH / f"realistic-{convicts}.facts", convicts)
+    result = register.detached(prepare(QUERY, datetime.date.fromisoformat(AT), None, [facts]))
+    batch = register.Register(result, "brief", "en")
+    part = _with_facts(batch.program, batch.base, batch.parts[0])
+    done = evaluated(part, [batch.query.atom.predicate], many=True)
+    explainer = Explainer(batch.kb, part, "en", level="brief", tables=Tables())
+    gc.disable()
+    every = list(done.answers(batch.query))
+    undecided = [a for a in every if _undecided(a)]
+    decided = [a for a in every if not _undecided(a)]
+    own = _constants(batch.parts[0]) - batch.shared
+    print(f"{len(every):,} answers in the first partition: {len(undecided):,} undecided, {len(decided):,} decided")
+    clock("statuses (answers), each answer", len(every), lambda: list(done.answers(batch.query)))
+    clock("owned by the partition, each answer", len(every),
+          lambda: [any((type(v).__name__, v) in own for v in a.values) for a in every])
+
+    print("undecided answers")
+    scopes: dict = {}
+    clock("scope declaration", len(undecided), lambda: [_scope(part, done, a, scopes) for a in undecided])
+    firsts: dict = {}
+    for a in undecided:
+        key = (a.predicate, _scope(part, done, a, scopes))
+        if key not in firsts:
+            firsts[key] = explainer.answer(done.trace(a, "brief"))
+    keys = [(a.predicate, _scope(part, done, a, scopes)) for a in undecided]
+    clock("dictionary (refill_undecided)", len(undecided),
+          lambda: [explainer.refill_undecided(firsts[k], a) for k, a in zip(keys, undecided)])
+    filled = [explainer.refill_undecided(firsts[k], a) for k, a in zip(keys, undecided)]
+    clock("JSON line (_by_form)", len(undecided),
+          lambda: [as_json._by_form(d, "jsonl", as_json._answer_line, as_json._compact) for d in filled])
+
+    print("decided answers")
+    times = []
+    for _ in range(3):   # over a model of its own each time: the prover's memos start empty, as in `solve`
+        fresh = evaluated(part, [batch.query.atom.predicate], many=True)
+        start = time.process_time()
+        for a in decided:
+            fresh.trace(a, "brief")
+        times.append(time.process_time() - start)
+    print(f"  {'deciding proof (trace)':34s} {statistics.median(times) / len(decided) * 1e6:6.2f} us")
+    traces = [done.trace(a, "brief") for a in decided]
+    clock("shape", len(decided), lambda: [shape_of(t) for t in traces])
+    shapes: dict = {}
+    for t in traces:
+        if shape_of(t) not in shapes:
+            shapes[shape_of(t)] = explainer.answer(t)
+    clock("dictionary (refill)", len(decided), lambda: [explainer.refill(shapes[shape_of(t)], t) for t in traces])
+    made = [explainer.refill(shapes[shape_of(t)], t) for t in traces]
+    clock("JSON line (_by_form)", len(decided),
+          lambda: [as_json._by_form(d, "jsonl", as_json._answer_line, as_json._compact) for d in made])
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 3000)
