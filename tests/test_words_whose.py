@@ -300,3 +300,25 @@ def test_kazakh_or_is_not_a_negation(kb):
     """The Kazakh «не» is "or": it stays a function word in a Kazakh question."""
     u = understand("Егер Марат не Серік қайтыс болса, Құнақбаев Айгүлге қоңырау шала ала ма?", kb, "kk")
     assert not (isinstance(u, Diagnostic) and "не" == "Егер Марат не Серік"[u.span.column - 1:u.span.end_column - 1])
+
+
+@pytest.mark.parametrize("text,atom,assumed", [
+    # the conditional verb («болса») closes the condition as a comma would: the mother is never Marat, the person called
+    ("Құнақбаев анасы қайтыс болса Маратқа қоңырау шала ала ма?", "call(kunakbaev, marat, Purpose)",
+     {"close_relative(kunakbaev, mother_of_kunakbaev)", "died(mother_of_kunakbaev)"}),
+    ("Құнақбаев Маратқа қоңырау шала ала ма егер Айгүл қатты ауырса?", "call(kunakbaev, marat, Purpose)",
+     {"life_threatening_illness(aigul)"}),
+    ("Марат қайтыс болса Құнақбаев Айгүлге телефон соға ала ма?", "call(kunakbaev, aigul, Purpose)", {"died(marat)"}),
+    # the name the question opens with, before such a condition, is the question's subject too (not every convict)
+    ("Құнақбаев өзінің анасы қайтыс болса, Маратқа қоңырау шала ала ма?", "call(kunakbaev, marat, Purpose)",
+     {"close_relative(kunakbaev, mother_of_kunakbaev)", "died(mother_of_kunakbaev)"}),
+    ("Құнақбаев анасы қайтыс болса, Маратқа қоңырау шала ала ма?", "call(kunakbaev, marat, Purpose)",
+     {"close_relative(kunakbaev, mother_of_kunakbaev)", "died(mother_of_kunakbaev)"}),
+])
+def test_a_kazakh_condition_said_by_its_verb(kb, text, atom, assumed):
+    assert _said(understand(text, kb, "kk")) == (atom, assumed)
+
+
+def test_a_kazakh_condition_said_by_its_verb_in_example_2(kb2):
+    text = "Беков анасы қайтыс болса Дәулетке қоңырау шала ала ма?"
+    assert _said(understand(text, kb2, "kk")) == (CALL, {"close_relative(bekov, mother)", "died(mother)"})

@@ -497,6 +497,11 @@ CITATION_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
            "подп.": ("подпункт", "подпункта", "подпункту", "подпунктом", "подпункте", "подп", "пп.", "пп")},
 }
 
+# The endings of a conditional verb, in a language that says "if" by the verb's form (Kazakh «қайтыс болса», «қатты
+# ауырса»): a condition's phrase ending so closes its clause, as a comma would («Асанов анасы қайтыс болса Маратқа
+# қоңырау шала ала ма?»: the mother's death is the condition; Marat is the person called, never the mother).
+CONDITIONAL_ENDINGS: dict[str, tuple[str, ...]] = {"kk": ("са", "се")}
+
 # Ordinal words, for citation forms that write a part by its ordinal (`{2:ordinal}` in kb/acts.zan:
 # "134-бабы бірінші бөлігінің 2) тармақшасы", as the ruling writes it): first, second, ... nineteenth.
 _KK_ORDINALS = ("бірінші", "екінші", "үшінші", "төртінші", "бесінші", "алтыншы", "жетінші", "сегізінші",

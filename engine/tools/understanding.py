@@ -26,7 +26,7 @@ from engine.base.records import dataclass
 from engine.base.diagnostics import Diagnostic, ZanError
 from engine.base.messages import message
 from engine.base.source import Span
-from engine.explain.i18n import MONTHS, NEGATIONS, POSSESSIVES, QUESTION_WORDS, VERB_ENDINGS, WORDS, word
+from engine.explain.i18n import CONDITIONAL_ENDINGS, MONTHS, NEGATIONS, POSSESSIVES, QUESTION_WORDS, VERB_ENDINGS, WORDS, word
 from engine.explain.morphology import gender, is_genitive_ru, is_verb_form, lemmas
 from engine.explain.phrasebook import Found, Phrasebook, find_citations, say_date
 from engine.syntax import nodes as n
@@ -583,6 +583,7 @@ class _Reading:
         self.spans: dict[str, Span] = {}
         self.assumptions: list[n.Atom] = []
         self.roles: list[n.Atom] = []
+        self._asked = askable(kb)   # the predicates a question asks (a condition's phrase is none of them)
         self.possessors: list[_Piece] = []   # possessive pronouns («у него», «её», "her"), read once the names are
         self.personals: list[_Piece] = []   # personal pronouns in a condition ("if he is ill"), read as the possessives
         self.referred: dict[str, set[tuple[str, str | None]]] = {}   # a person -> the role words that named it
@@ -697,6 +698,11 @@ class _Reading:
                 piece.segment = segment
             self.pieces.append(piece)
             i = end
+            if self._closes_condition(piece) and i < len(toks) and toks[i].kind != "stop":
+                in_condition = False   # «анасы қайтыс болса Маратқа ...»: the condition ends at its verb, as at a comma
+                self._verbs_of_readings()
+                segment += 1
+                self.opened_by.pop(segment, None)
         self._verbs_of_readings()
         according = [p for p in self.pieces if p.kind == "according"]
         if according and not self.cited:   # "согласно" with no provision after it
@@ -710,6 +716,13 @@ class _Reading:
         moved = {before[id(p)]: p.segment for p in self.pieces}
         for p in self.possessors + self.personals:   # a pronoun goes with the clause it was written in
             p.segment = moved.get(p.segment, p.segment)
+
+    def _closes_condition(self, piece: _Piece) -> bool:
+        """A condition's phrase (a predicate no question asks) whose last word is a conditional verb form."""
+        if piece.kind not in ("predicate", "role") or piece.value in self._asked:
+            return False
+        last = self.toks[piece.end - 1].low
+        return any(last.endswith(e) and len(last) > len(e) + 1 for endings in CONDITIONAL_ENDINGS.values() for e in endings)
 
     def _negation(self, t: Token) -> bool:
         """A word that denies, in the language the question is written in (the Russian «не»; the Kazakh «не» is
@@ -892,6 +905,22 @@ class _Reading:
                 self.no_place(self.toks[piece.first], [self.predicate])
             self.bound[place] = piece.value
             self.spans[place] = self.toks[piece.first].span
+        self._topic(own)
+
+    def _topic(self, own: set[int]) -> None:
+        """The name a question opens with, before a condition written without an "if" word (the Kazakh «Асанов
+        анасы қайтыс болса, Маратқа қоңырау шала ала ма?»), is the question's subject as well, where the question's
+        own clause names none and the name can be it: never left a general question's person over every one."""
+        decl = self.kb.predicates[self.predicate]
+        subject = decl.parameters[0]
+        first = min(self.pieces, key=lambda p: p.first, default=None)
+        if subject in self.bound or first is None or first.kind != "name" or first.possessor \
+                or first.segment not in own or any(p.kind == "if" and p.segment == first.segment for p in self.pieces) \
+                or any(t.kind == "word" and not self.lexicon.is_filler(t) for t in self.toks[:first.first]):
+            return
+        if _place(self.lexicon, decl, first.value, self.bound) == subject:
+            self.bound[subject] = first.value
+            self.spans[subject] = self.toks[first.first].span
 
     def read_context(self, general_questions: bool) -> None:
         """The context phrases, segment by segment: a phrase binds its own subject; a kinship or role word names
