@@ -498,8 +498,8 @@ CITATION_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
 }
 
 # The endings of a conditional verb, in a language that says "if" by the verb's form (Kazakh «қайтыс болса», «қатты
-# ауырса»): a condition's phrase ending so closes its clause, as a comma would («Асанов анасы қайтыс болса Маратқа
-# қоңырау шала ала ма?»: the mother's death is the condition; Marat is the person called, never the mother).
+# ауырса»): a condition's phrase ending so closes its clause, as a comma would («Асанов әкесі қайтыс болса Жанатқа
+# қоңырау шала ала ма?»: the father's death is the condition; Жанат is the person called, never the one who died).
 CONDITIONAL_ENDINGS: dict[str, tuple[str, ...]] = {"kk": ("са", "се")}
 
 # Ordinal words, for citation forms that write a part by its ordinal (`{2:ordinal}` in kb/acts.zan:

@@ -698,8 +698,8 @@ class _Reading:
                 piece.segment = segment
             self.pieces.append(piece)
             i = end
-            if self._closes_condition(piece) and i < len(toks) and toks[i].kind != "stop":
-                in_condition = False   # «анасы қайтыс болса Маратқа ...»: the condition ends at its verb, as at a comma
+            if not in_condition and self._closes_condition(piece) and i < len(toks) and toks[i].kind != "stop":
+                # «әкесі қайтыс болса Жанатқа ...» (no "if" word): the condition ends at its verb, as at a comma
                 self._verbs_of_readings()
                 segment += 1
                 self.opened_by.pop(segment, None)
@@ -909,7 +909,7 @@ class _Reading:
 
     def _topic(self, own: set[int]) -> None:
         """The name a question opens with, before a condition written without an "if" word (the Kazakh «Асанов
-        анасы қайтыс болса, Маратқа қоңырау шала ала ма?»), is the question's subject as well, where the question's
+        әкесі қайтыс болса, Жанатқа қоңырау шала ала ма?»), is the question's subject as well, where the question's
         own clause names none and the name can be it: never left a general question's person over every one."""
         decl = self.kb.predicates[self.predicate]
         subject = decl.parameters[0]
