@@ -307,3 +307,24 @@ def test_no_not_understood_message_names_a_parameter(language):
     incomplete = understand(NOT_UNDERSTOOD[0], general, language, general_questions=True)
     assert isinstance(incomplete, Diagnostic)
     assert {"en": "convict", "ru": "осужденный", "kk": "сотталған"}[language] in incomplete.message
+
+
+# ---------------------------------------------------------------- citations written out in full
+
+@pytest.mark.parametrize("written,key", [
+    ("подпункт 2 части 1 статьи 134 УИК", "pec 134.1.2"),
+    ("пункт 3 статьи 13 Конституции", "constitution 13.3"),
+    ("часть 6 статьи 106 УИК", "pec 106.6"),
+    ("пп. 8) ст. 1 Закона «Об адвокатской деятельности и юридической помощи»", "advocacy_law 1.8"),
+    ("пункт 1 нормативного постановления № 60-НП", "cc60 1"),
+    ("ҚАК-тің 134-бабы бірінші бөлігінің 2 тармақшасы", "pec 134.1.2"),
+])
+def test_a_citation_written_out_in_full_is_read_as_its_abbreviation(kb, written, key):
+    """A lawyer writes «подпункт 2 части 1 статьи 134 УИК» as often as «подп. 2) ч. 1 ст. 134 УИК»: `zan show` and
+    a question's "according to" read both (the words of the abbreviations: CITATION_WORDS in engine/explain/i18n.py)."""
+    from engine.explain.phrasebook import Citation, read_citation
+    assert read_citation(kb, written) == Citation.parse(key)
+    text = f"Может ли Кунакбаев позвонить Оспанову согласно {written}?"
+    u = understand(text, kb, "ru")
+    assert isinstance(u, Understood), u.message
+    assert [c for _w, c, _ids in u.according_to] == [key], u.according_to

@@ -487,6 +487,16 @@ VERB_ENDINGS: dict[str, tuple[str, ...]] = {"en": ("ed", "en"),
                                             "kk": ("ған", "ген", "қан", "кен", "са", "се", "ды", "ді", "ты", "ті",
                                                    "ады", "еді", "йды", "йді")}
 
+# The words of a citation written out in full, for the abbreviations the kb's citation forms use (kb/acts.zan:
+# «подп. 2) ч. 1 ст. 12 Кодекса» read back from «подпункт 2 части 1 статьи 12 Кодекса» too): an abbreviation, and
+# the forms of the word it stands for. A part's closing parenthesis ("2)") may be left out where a word is written.
+CITATION_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
+    "ru": {"ст.": ("статья", "статьи", "статье", "статью", "статьей", "статьёй", "ст"),
+           "ч.": ("часть", "части", "частью", "ч"),
+           "п.": ("пункт", "пункта", "пункту", "пунктом", "пункте", "п"),
+           "подп.": ("подпункт", "подпункта", "подпункту", "подпунктом", "подпункте", "подп", "пп.", "пп")},
+}
+
 # Ordinal words, for citation forms that write a part by its ordinal (`{2:ordinal}` in kb/acts.zan:
 # "134-бабы бірінші бөлігінің 2) тармақшасы", as the ruling writes it): first, second, ... nineteenth.
 _KK_ORDINALS = ("бірінші", "екінші", "үшінші", "төртінші", "бесінші", "алтыншы", "жетінші", "сегізінші",

@@ -22,7 +22,7 @@ from engine.base.records import dataclass
 
 from engine.base.messages import LANGUAGES
 from engine.base.dates import say_date as say_date   # where every room that writes for a reader finds it
-from engine.explain.i18n import ORDINALS, word
+from engine.explain.i18n import CITATION_WORDS, ORDINALS, word
 from engine.explain.morphology import case_after, decline, definite, gender, indefinite
 from engine.syntax import nodes as n
 from engine.syntax.nodes import GENDER_FORMS
@@ -113,16 +113,31 @@ def _normal(text: str) -> str:
     return _SPACES.sub(" ", text.strip()).lower()
 
 
+def _written(piece: str, language: str, escape=re.escape) -> str:
+    """A literal piece of a citation form as a pattern: each abbreviation also written out in full, in any of its
+    forms («ст.» or «статьи»: CITATION_WORDS), and a part's closing parenthesis ("2)") optional; spaces as r"\\ "."""
+    full = CITATION_WORDS.get(language, {})
+    out = []
+    for w in _SPACES.sub(" ", piece).lower().split(" "):
+        if w in full:
+            out.append("(?:" + "|".join(re.escape(f) for f in sorted((w,) + full[w], key=len, reverse=True)) + ")")
+        elif w == ")":
+            out.append(r"\)?")
+        else:
+            out.append(escape(w))
+    return r"\ ".join(out)
+
+
 def _pattern(form: str, language: str) -> re.Pattern:
     """A citation form read back: its placeholders match the parts of a number (or their ordinal words)."""
     out, last = [], 0
     for m in _PLACEHOLDER.finditer(form):
-        out.append(re.escape(_SPACES.sub(" ", form[last:m.start()]).lower()))
+        out.append(_written(form[last:m.start()], language))
         ordinals = "".join("|" + re.escape(w) for w in sorted(ORDINALS.get(language, ()), key=len, reverse=True)) \
             if m.group(2) else ""
         out.append(f"(?P<p{m.group(1)}>[0-9a-zа-яё]+(?:-[0-9]+)?{ordinals})")
         last = m.end()
-    out.append(re.escape(_SPACES.sub(" ", form[last:]).lower()))
+    out.append(_written(form[last:], language))
     return re.compile("".join(out).strip().replace(r"\ ", r"\s*"))
 
 
@@ -153,7 +168,7 @@ def _searched(form: str, language: str) -> re.Pattern:
     """A citation form found in running text (a question): its parts numbers (or ordinal words), whole words only;
     in Kazakh the last word may carry a case ending ("ҚАК-тің 134-бабына сәйкес")."""
     def literal(piece: str) -> str:   # spaces as any spaces, quotation marks as any quotation marks
-        return _QUOTES.sub('["«»“”„]', re.escape(_SPACES.sub(" ", piece).lower()).replace(r"\ ", r"\s*"))
+        return _written(piece, language, lambda w: _QUOTES.sub('["«»“”„]', re.escape(w))).replace(r"\ ", r"\s*")
 
     out, last = [r"(?<!\w)"], 0
     for m in _PLACEHOLDER.finditer(form):
