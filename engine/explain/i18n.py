@@ -499,7 +499,7 @@ CITATION_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
 
 # The endings of a conditional verb, in a language that says "if" by the verb's form (Kazakh «қайтыс болса», «қатты
 # ауырса»): a condition's phrase ending so closes its clause, as a comma would («Асанов әкесі қайтыс болса Жанатқа
-# қоңырау шала ала ма?»: the father's death is the condition; Жанат is the person called, never the one who died).
+# қоңырау шала ала ма?»: what befell the kin is the condition; Жанат is the person called, never that kin).
 CONDITIONAL_ENDINGS: dict[str, tuple[str, ...]] = {"kk": ("са", "се")}
 
 # Ordinal words, for citation forms that write a part by its ordinal (`{2:ordinal}` in kb/acts.zan:
