@@ -266,7 +266,8 @@ def test_what_people_write(kb, text, atom, assumed, at):
 
 
 @pytest.mark.parametrize("text", ["Может ли Тулегенов позвонить врачу?", "May Tulegenov call a doctor?",
-                                  "Төлегенов дәрігерге қоңырау шала ала ма?"])
+                                  "Төлегенов дәрігерге қоңырау шала ала ма?",
+                                  "Может ли Тулегенов позвонить доктору Ахметовой?", "May Tulegenov call his physician?"])
 def test_the_doctor_is_the_cases_medical_contact(text):
     kb = knowledge(None, [CASES / "medical-isolator.facts"])
     assert _said(understand(text, kb, "en")) == ("call(tulegenov, doctor_akhmetova, Purpose)",
