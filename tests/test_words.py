@@ -219,6 +219,19 @@ def test_did_you_mean_never_proposes_the_word_typed(kb, text, language, written)
             assert f"«{written}»" not in guessed and f"'{written}'" not in guessed, u.hint
 
 
+@pytest.mark.parametrize("text,language,proposed", [
+    ("May Kunakbayev call Aspanov?", "en", "'Ospanov'"),
+    ("Может ли Кунакбаев позвонить Аспанову?", "ru", "«Оспанов»"),
+    ("Құнақбаев Аспановқа қоңырау шала ала ма?", "kk", "«Оспанов»"),
+])
+def test_did_you_mean_a_name_proposes_its_label_never_its_id(kb, text, language, proposed):
+    """A name misspelt is proposed as the reader writes it (the label, capitalised), never as the internal id
+    ('ospanov') nor its label in lower case («оспанов»)."""
+    u = understand(text, kb, language)
+    assert isinstance(u, Diagnostic)
+    assert proposed in u.hint.split(";")[0], u.hint
+
+
 def test_did_you_mean_proposes_the_phrase_a_word_belongs_to(kb):
     u = understand("Құнақбаев телефон ала ма?", kb, "kk")
     assert "телефон арқылы сөйлесу" in u.hint

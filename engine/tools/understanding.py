@@ -1480,7 +1480,16 @@ def _guesses(lexicon: Lexicon, t: Token, language: str, count: int = 2) -> list[
     if phrases:
         return sorted(phrases, key=len)[:count]
     known = sorted(w for w in lexicon.known_words() if w != t.low and not _similar(t.low, w))
-    return difflib.get_close_matches(t.low, known, n=1, cutoff=0.7)
+    return [_as_written(lexicon.kb, g, language) for g in difflib.get_close_matches(t.low, known, n=1, cutoff=0.7)]
+
+
+def _as_written(kb: KnowledgeBase, known: str, language: str) -> str:
+    """A known word as the reader writes it: a constant's id or the word of its label («оспанов», "ospanov") is the
+    constant's label in the reader's language («Оспанов»), never the internal name; any other word as it is."""
+    for value, decl in kb.constants.items():
+        if known == value.lower() or any(known == label.text.lower() for label in decl.labels):
+            return n.label_of(decl.labels, language, value)
+    return known
 
 
 def meaning(kb: KnowledgeBase, kind: str, value: str, language: str) -> str:
