@@ -1484,8 +1484,8 @@ def _guesses(lexicon: Lexicon, t: Token, language: str, count: int = 2) -> list[
 
 
 def _as_written(kb: KnowledgeBase, known: str, language: str) -> str:
-    """A known word as the reader writes it: a constant's id or the word of its label («оспанов», "ospanov") is the
-    constant's label in the reader's language («Оспанов»), never the internal name; any other word as it is."""
+    """A known word as the reader writes it: a constant's id or the word of its label («иванов», "ivanov") is the
+    constant's label in the reader's language («Иванов»), never the internal name; any other word as it is."""
     for value, decl in kb.constants.items():
         if known == value.lower() or any(known == label.text.lower() for label in decl.labels):
             return n.label_of(decl.labels, language, value)
