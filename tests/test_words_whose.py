@@ -322,3 +322,14 @@ def test_a_kazakh_condition_said_by_its_verb(kb, text, atom, assumed):
 def test_a_kazakh_condition_said_by_its_verb_in_example_2(kb2):
     text = "Беков анасы қайтыс болса Дәулетке қоңырау шала ала ма?"
     assert _said(understand(text, kb2, "kk")) == (CALL, {"close_relative(bekov, mother)", "died(mother)"})
+
+
+@pytest.mark.parametrize("text,language", [
+    ("May Kunakbayev call Serik if Aigul died and her death certificate was presented?", "en"),
+    ("Может ли Кунакбаев позвонить Серику, если Айгуль умерла и её свидетельство о смерти представлено?", "ru"),
+])
+def test_a_pronoun_of_the_one_person_its_condition_names(kb, text, language):
+    """"her" where the question's own persons are men: the woman its condition names before it (Aigul), never refused
+    nor read as Kunakbaev's."""
+    assert _said(understand(text, kb, language)) == ("call(kunakbaev, serik, Purpose)",
+                                                     {"died(aigul)", "death_certificate(aigul)"})
