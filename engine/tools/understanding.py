@@ -970,7 +970,7 @@ class _Reading:
                 referent = subject
             else:
                 agreeing = [v for v in persons if p.value == "neut" or self._gender(v) in (None, p.value)]
-                if not agreeing and p.segment in own_segments:   # "if Maria died and her certificate ...": the one
+                if not agreeing and p.segment in own_segments:   # "if Maria is p and her q ...": the one
                     named = [o.value for o in self.names       # person its condition names whom it agrees with
                              if o.segment == p.segment and not o.possessor and o.first < p.first]
                     agreeing = [v for v in dict.fromkeys(named) if self._gender(v) == p.value]
