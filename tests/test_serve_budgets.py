@@ -3,9 +3,9 @@ time and memory (engine/serve/workers.py; SECURITY.md, "The web server"): a slow
 the page, its static files and the other requests, nor runs past its budget; and pasted cases do not
 accumulate in the server's private folder.
 
-The slow request is a knowledge base of the test's own (the reachability of a chain of 300 edges: some
-45,000 answers with their proofs, over a minute's work), asked with the budget shortened by the
-environment. Nothing is timed: the test looks at which answer came first and what each says."""
+The slow request is a knowledge base of the test's own (the reachability of a chain of 1,000 edges: some
+500,000 answers with their proofs, many minutes' work however fast the evaluator gets; a chain of 300 was
+answered whole within 10 s once proofs were shared), asked with the budget shortened by the environment. Nothing is timed: the test looks at which answer came first and what each says."""
 
 from __future__ import annotations
 
@@ -42,7 +42,7 @@ predicate reach(A, B)
 reach(A, B) if edge(A, B).
 reach(A, C) if reach(A, B) and edge(B, C).
 """
-CHAIN = "".join(f"edge(n{i}, n{i + 1}).\n" for i in range(300))
+CHAIN = "".join(f"edge(n{i}, n{i + 1}).\n" for i in range(1000))
 SLOW = {"query": "reach(X, Y)", "at": "2025-01-15", "facts": CHAIN}
 
 
