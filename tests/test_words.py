@@ -206,7 +206,7 @@ def test_names_of_the_example_cases_in_any_grammatical_case(kb, text, atom):
 
 @pytest.mark.parametrize("text,language,written", [
     ("Құнақбаев телефон ала ма?", "kk", "телефон"),
-    ("Может ли Кунакбаев позвонить Оспанову телефону?", "ru", "телефону"),
+    ("Может ли Кунакбаев телефону Оспанову?", "ru", "телефону"),
     ("May Kunakbayev call Ospanov throughout quarantine?", "en", "throughout"),
     ("May Kunakbayev call Ospanov durng quarantine?", "en", "durng"),
 ])
@@ -268,6 +268,12 @@ def test_messages_name_no_internal_names(kb, language):
     ("Может ли Кунакбаев поговорить по телефону с Оспановым во время карантина?", "call(kunakbaev, ospanov, Purpose)",
      {"quarantine(kunakbaev)"}, None),
     ("Может ли Кунакбаев созвониться с Оспановым?", "call(kunakbaev, ospanov, Purpose)", set(), None),
+    # a phrase around the names it takes: its first word before them, the rest after
+    ("Может ли Кунакбаев позвонить Оспанову по телефону?", "call(kunakbaev, ospanov, Purpose)", set(), None),
+    ("Может ли Кунакбаев поговорить с Оспановым по телефону?", "call(kunakbaev, ospanov, Purpose)", set(), None),
+    ("Может ли Кунакбаев позвонить Оспанову по телефону во время карантина?", "call(kunakbaev, ospanov, Purpose)",
+     {"quarantine(kunakbaev)"}, None),
+    ("May Kunakbayev talk to Ospanov on the phone?", "call(kunakbaev, ospanov, Purpose)", set(), None),
     ("May Kunakbayev call Ospanov on 15/01/2025?", "call(kunakbaev, ospanov, Purpose)", set(), datetime.date(2025, 1, 15)),
     ("Может ли Кунакбаев позвонить Оспанову 15.01.25?", "call(kunakbaev, ospanov, Purpose)", set(),
      datetime.date(2025, 1, 15)),
@@ -342,3 +348,15 @@ def test_a_citation_written_out_in_full_is_read_as_its_abbreviation(kb, written,
     u = understand(text, kb, "ru")
     assert isinstance(u, Understood), u.message
     assert [c for _w, c, _ids in u.according_to] == [key], u.according_to
+
+
+@pytest.mark.parametrize("text,written", [
+    ("Может ли Кунакбаев поговорить с Оспановым?", "поговорить"),         # «поговорить» is a phrase only with «по телефону»
+    ("Может ли Кунакбаев поговорить с Оспановым по карантину?", "поговорить"),
+    ("May Kunakbayev talk to Ospanov?", "talk"),
+])
+def test_a_phrase_around_names_must_be_finished_after_them(kb, text, written):
+    """The words after the names finish the phrase begun before them, or the first word is refused at itself."""
+    u = understand(text, kb, "en")
+    assert isinstance(u, Diagnostic)
+    assert text[u.span.column - 1:u.span.end_column - 1] == written

@@ -52,3 +52,13 @@ def test_the_meaning_is_kept(kb):
     text = "Which calls are permitted for Kunakbayev on 15 January 2025?"
     assert u.understand(text, kb).atom_text == u.understand(
         "Which calls are " + "the " * 50 + "permitted for Kunakbayev on 15 January 2025?", kb).atom_text
+
+
+@pytest.mark.parametrize("unit", ["zzz Оспанову ", "позвонить Оспанову zzz ", "поговорить Оспанову по "])
+def test_phrases_around_names_cost_the_same_each_however_many(kb, monkeypatch, unit):
+    """A phrase read around the names it takes looks only a few words ahead: a question of such words repeated costs
+    work in proportion to its length."""
+    def question(n):
+        return "Может ли Кунакбаев " + unit * n + "?"
+    once, twice = work(kb, monkeypatch, question(200)), work(kb, monkeypatch, question(400))
+    assert twice <= 2.3 * once, (once, twice)

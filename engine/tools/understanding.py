@@ -456,6 +456,9 @@ def _type_noun(decl: n.PredicateDecl) -> bool:
     return decl.arity == 1 and decl.name.lower() == decl.parameters[0].lower()
 
 
+APART = 8   # the most words a phrase's parts stand apart around the names it takes («позвонить Асанову по телефону»)
+
+
 @dataclass
 class _Piece:
     first: int
@@ -588,6 +591,7 @@ class _Reading:
         self.personals: list[_Piece] = []   # personal pronouns in a condition ("if he is ill"), read as the possessives
         self.referred: dict[str, set[tuple[str, str | None]]] = {}   # a person -> the role words that named it
         self._pending: list[tuple[int, int]] = []   # words not placed yet (token, segment): a verb of a reading?
+        self._rest: set[int] = set()   # the words of a phrase said after the names it goes around (_phrase_around_names)
 
     # ------------------------------------------------------------ saying where and why
     def refuse(self, diagnostic: Diagnostic) -> NoReturn:
@@ -645,7 +649,7 @@ class _Reading:
         i = 0
         while i < len(toks):
             t = toks[i]
-            if i in self.in_date or t.kind == "ending":
+            if i in self.in_date or i in self._rest or t.kind == "ending":
                 i += 1
                 continue
             if in_condition and t.kind == "word" and self._negation(t):
@@ -673,6 +677,15 @@ class _Reading:
                 i += 1
                 continue
             if not entries:
+                around = self._phrase_around_names(i)
+                if around:   # «поговорить с Асановым по телефону»: the phrase's first word, its rest after the names
+                    self.pieces.append(self._piece(i, i + 1, around, segment))
+                    i += 1
+                    continue
+                rest = self._rest_of_phrase(i, segment)
+                if rest > i:   # «позвонить Асанову по телефону»: the words after a name finish the phrase before it
+                    i = rest
+                    continue
                 if t.kind == "word" and t.low in _pronouns():
                     self.possessors.append(_Piece(i, i + 1, "possessor", _pronouns()[t.low], segment=segment))
                     i += 1
@@ -716,6 +729,54 @@ class _Reading:
         moved = {before[id(p)]: p.segment for p in self.pieces}
         for p in self.possessors + self.personals:   # a pronoun goes with the clause it was written in
             p.segment = moved.get(p.segment, p.segment)
+
+    def _match_apart(self, said: list[Token], k: int) -> tuple[int, list[Entry]]:
+        """The longest phrase of the words `said` followed by toks[k:] (within APART words): its end counted in that
+        joined list, and its meanings. The lexicon's skips of the question's own words are kept for the reading."""
+        kept = self.lexicon._skips
+        try:
+            return self.lexicon.match(said + self.toks[k:k + APART], 0)
+        finally:
+            self.lexicon._skips = kept
+
+    def _phrase_around_names(self, i: int) -> list[Entry]:
+        """The meanings of a phrase whose first word is toks[i] and whose other words follow the names after it
+        («поговорить с Асановым по телефону», a phrase «поговорить по телефону»); its later words are then read
+        (self._rest). None when the words after the names (at most APART of them) do not finish a phrase of toks[i]."""
+        toks, after = self.toks, self.lexicon._after_fillers(self.toks)
+        j, names = after[i + 1], 0
+        while j < len(toks) and j - i <= APART and toks[j].kind == "word" and self.lexicon.name_of(toks[j]) is not None \
+                and not any(e.kind != "constant" for e in self.lexicon.match(toks, j)[1]):
+            j, names = after[j + 1], names + 1
+        if not names or j >= len(toks) or j - i > APART:
+            return []
+        end, entries = self._match_apart([toks[i]], j)
+        if end <= 1 or not entries or any(e.kind != "predicate" for e in entries):
+            return []
+        self._rest.update(range(j, j + end - 1))
+        return entries
+
+    def _rest_of_phrase(self, i: int, segment: int) -> int:
+        """Where the rest of a phrase ends when toks[i:] finish the phrase of the clause's last phrase piece, with only
+        names (and fillers) between them, at most APART words («позвонить Асанову по телефону», a phrase «позвонить по
+        телефону» of the same predicate): the phrase read as if its words were together; i when they do not."""
+        names: set[int] = set()
+        last = None
+        for piece in reversed(self.pieces):
+            if piece.segment != segment or piece.kind != "name":
+                last = piece
+                break
+            names.add(piece.first)
+        if not names or last is None or last.segment != segment or last.kind != "predicate" or i - last.end > APART:
+            return i
+        if any(k not in names and self.toks[k].kind == "word" and not self.lexicon.is_filler(self.toks[k])
+               for k in range(last.end, i)):
+            return i   # a word between them that is neither a name nor a filler: not one phrase
+        said = self.toks[last.first:last.end]
+        end, entries = self._match_apart(said, i)
+        if end > len(said) and any(e.kind == "predicate" and e.value == last.value for e in entries):
+            return i + end - len(said)
+        return i
 
     def _closes_condition(self, piece: _Piece) -> bool:
         """A condition's phrase (a predicate no question asks) whose last word is a conditional verb form."""
