@@ -142,3 +142,37 @@ def run_installed(installed: str, *args: str, cwd: Path | None = None, **kw) -> 
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     return subprocess.run([installed, *map(str, args)], capture_output=True, text=True, cwd=cwd, timeout=120,
                           env=env, **kw)
+
+
+# ---------------------------------------------------------------- questions in words (tests/test_words*.py and others)
+
+@pytest.fixture(scope="session")
+def sample_knowledge():
+    """The bundled law with its sample case, read once per test process: questions in words only read it."""
+    from engine.tools.understanding import knowledge
+
+    return knowledge()
+
+
+@pytest.fixture(scope="session")
+def example2_knowledge():
+    """The bundled law with BRIEF example 2's case (Bekov, his mother's death certificate), read once per process."""
+    from engine.tools.understanding import knowledge
+
+    return knowledge(None, [CASES / "example2-death-certificate.facts"])
+
+
+def said(u) -> tuple[str, frozenset[str]]:
+    """A question in words as understood: its atom and its assumptions (it must have been understood)."""
+    from engine.tools.understanding import Understood
+
+    assert isinstance(u, Understood), u.message
+    return u.atom_text, frozenset(str(a) for a in u.assumptions)
+
+
+def refused_at(u, text: str) -> str:
+    """The words of the question a refusal points at (it must have been refused)."""
+    from engine.base.diagnostics import Diagnostic
+
+    assert isinstance(u, Diagnostic), f"understood: {u.atom_text} {[str(a) for a in u.assumptions]}"
+    return text[u.span.column - 1:u.span.end_column - 1]

@@ -128,8 +128,8 @@ CHANGES = [
 
 
 @pytest.fixture(scope="module")
-def kb():
-    return knowledge()
+def kb(sample_knowledge):
+    return sample_knowledge
 
 
 @pytest.mark.parametrize("text,atom,at,assumed", PHRASINGS)

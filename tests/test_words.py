@@ -12,25 +12,20 @@ import pytest
 from engine.base.diagnostics import Diagnostic
 from engine.pipeline import ask
 from engine.tools.understanding import Understood, _ranges, _type_noun, askable, knowledge, understand
-from conftest import CASES
+from conftest import CASES, said as _said
 
 EXAMPLE2 = CASES / "example2-death-certificate.facts"
 EXAMPLE5 = CASES / "example5-no-death-certificate.facts"
 
 
 @pytest.fixture(scope="module")
-def kb():
-    return knowledge()
+def kb(sample_knowledge):
+    return sample_knowledge
 
 
 @pytest.fixture(scope="module")
-def kb2():
-    return knowledge(None, [EXAMPLE2])
-
-
-def _said(u) -> tuple[str, set[str]]:
-    assert isinstance(u, Understood), u.message
-    return u.atom_text, {str(a) for a in u.assumptions}
+def kb2(example2_knowledge):
+    return example2_knowledge
 
 
 # ---------------------------------------------------------------- item 1: a context phrase binds its own subject

@@ -19,13 +19,13 @@ EXAMPLE2 = CASES / "example2-death-certificate.facts"
 
 
 @pytest.fixture(scope="module")
-def sample():
-    return knowledge()
+def sample(sample_knowledge):
+    return sample_knowledge
 
 
 @pytest.fixture(scope="module")
-def example2():
-    return knowledge(None, [EXAMPLE2])
+def example2(example2_knowledge):
+    return example2_knowledge
 
 
 def _relation_phrases() -> list[tuple[str, str, str, str | None]]:

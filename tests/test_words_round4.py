@@ -15,8 +15,8 @@ from engine.tools.understanding import Understood, in_words, knowledge, understa
 
 
 @pytest.fixture(scope="module")
-def kb():
-    return knowledge()
+def kb(sample_knowledge):
+    return sample_knowledge
 
 
 # ---------------------------------------------------------------- the deadline and fulfilment of an obligation

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from engine.base.diagnostics import Diagnostic
 from engine.tools.understanding import Understood, knowledge, understand
-from conftest import CASES
+from conftest import CASES, refused_at as _refused_at
 
 EXAMPLE2 = CASES / "example2-death-certificate.facts"
 EXAMPLE5 = CASES / "example5-no-death-certificate.facts"
@@ -19,11 +18,6 @@ EXAMPLE5 = CASES / "example5-no-death-certificate.facts"
 @pytest.fixture(scope="module", params=[EXAMPLE2, EXAMPLE5], ids=["example2", "example5"])
 def case(request):
     return knowledge(None, [request.param])
-
-
-def _refused_at(u, text: str) -> str:
-    assert isinstance(u, Diagnostic), f"understood: {u.atom_text} {[str(a) for a in u.assumptions]}"
-    return text[u.span.column - 1:u.span.end_column - 1]
 
 
 @pytest.mark.parametrize("text,language,words", [

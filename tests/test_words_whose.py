@@ -10,31 +10,21 @@ import pytest
 
 from engine.base.diagnostics import Diagnostic
 from engine.explain.morphology import is_verb_form, lemmas
-from engine.tools.understanding import Understood, _ranges, _type_noun, askable, in_words, knowledge, understand
-from conftest import CASES
+from engine.tools.understanding import _ranges, _type_noun, askable, in_words, knowledge, understand
+from conftest import CASES, said as _said, refused_at as _refused_at
 
 EXAMPLE2 = CASES / "example2-death-certificate.facts"
 CALL = "call(bekov, daulet, Purpose)"
 
 
 @pytest.fixture(scope="module")
-def kb():
-    return knowledge()
+def kb(sample_knowledge):
+    return sample_knowledge
 
 
 @pytest.fixture(scope="module")
-def kb2():
-    return knowledge(None, [EXAMPLE2])
-
-
-def _said(u) -> tuple[str, frozenset[str]]:
-    assert isinstance(u, Understood), u.message
-    return u.atom_text, frozenset(str(a) for a in u.assumptions)
-
-
-def _refused_at(u, text: str) -> str:
-    assert isinstance(u, Diagnostic), f"understood: {u.atom_text} {[str(a) for a in u.assumptions]}"
-    return text[u.span.column - 1:u.span.end_column - 1]
+def kb2(example2_knowledge):
+    return example2_knowledge
 
 
 def _conditions(language: str) -> list[tuple[str, str]]:
