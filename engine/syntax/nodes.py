@@ -148,6 +148,7 @@ class Label:
     text: str
     span: Span
     member: str | None = None   # a relation's phrase that names one kind of person within it (`member b`)
+    gender: str | None = None   # the gender of the person a phrase names (`gender female`: one of GENDERS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -467,6 +468,9 @@ def label_of(labels: tuple[Label, ...], language: str, fallback: str | None = No
 # the gender is not known (a variable, a name the dictionary does not know, a language without gender).
 TEMPLATE_PLACE = re.compile(r"\{(\w*)(?::(\w+))?(?:\?([^{}]*))?\}")
 GENDER_FORMS = ("masc", "femn", "other")
+# A phrase's `gender` (`phrase ... gender female`: the gender of the person it names), as a rule author writes it,
+# and the gender the morphology gives a name (engine.explain.morphology.gender) that agrees with it.
+PHRASE_GENDERS = {"female": "femn", "male": "masc"}
 
 
 def template_places(text: str) -> list[tuple[re.Match, str, str | None, tuple[str, ...] | None]]:
