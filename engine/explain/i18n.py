@@ -576,6 +576,12 @@ WORDS.update({
     "hover citing": {"en": "norms citing it", "ru": "нормы с этой ссылкой", "kk": "осы сілтемесі бар нормалар"},
     "hover constant": {"en": "constant", "ru": "константа", "kk": "тұрақты"},
     "hover declared": {"en": "declared at {where}", "ru": "объявлено: {where}", "kk": "жарияланған орны: {where}"},
+    "hover gender": {"en": "**gender** `{gender}`: the phrase names a person of this gender; a question's word of it names "
+                           "only a person whose gender agrees (or is not known)",
+                     "ru": "**gender** `{gender}`: фраза называет лицо этого пола; слово вопроса называет ею только лицо, "
+                           "чей пол совпадает (или неизвестен)",
+                     "kk": "**gender** `{gender}`: тіркес осы жыныстағы адамды атайды; сұрақтың сөзі онымен жынысы сәйкес "
+                           "келетін (не белгісіз) адамды ғана атайды"},
     "hover act declared": {"en": "act declared at {where}", "ru": "акт объявлен: {where}", "kk": "акт жарияланған орны: {where}"},
     "negated condition": {"en": "'{words}': a condition that denies is not understood (only what is the case is assumed)",
                           "ru": "«{words}»: условие с отрицанием не понимается (допускается только то, что есть)",
@@ -689,6 +695,14 @@ WORDS.update({
     "role held by another": {"en": "'{words}' would be {person}, whom the question names in another role",
                              "ru": "«{words}» — это было бы лицо {person}, которое в вопросе названо в другой роли",
                              "kk": "«{words}» — {person} болар еді, ал ол сұрақта басқа рөлде аталған"},
+    "role of another gender": {"en": "'{words}' names a {gender}, but the case's {relation} is of the other gender: {persons}",
+                               "ru": "«{words}» называет лицо {gender}, а {relation} в деле — другого пола: {persons}",
+                               "kk": "«{words}» {gender} адамды атайды, ал істегі {relation} басқа жынысты: {persons}"},
+    "named of another gender": {"en": "'{words}' names a {gender}, but {person} is of the other gender",
+                                "ru": "«{words}» называет лицо {gender}, а {person} — другого пола",
+                                "kk": "«{words}» {gender} адамды атайды, ал {person} басқа жынысты"},
+    "gender femn": {"en": "woman", "ru": "женского пола", "kk": "әйел"},
+    "gender masc": {"en": "man", "ru": "мужского пола", "kk": "ер"},
     "role not resolved": {"en": "'{words}' does not name one person of the case (the case has: {persons})",
                           "ru": "«{words}» не называет одно лицо из дела (в деле: {persons})",
                           "kk": "«{words}» істегі бір адамды атамайды (істе: {persons})"},

@@ -62,6 +62,7 @@ class Entry:
     commas: bool = False         # the phrase has a comma between its words
     text: str = ""               # the phrase as the kb or the engine writes it (for did-you-mean)
     member: str | None = None    # a relation's phrase naming one kind of person within it (`phrase ... member b`)
+    gender: str | None = None    # the gender of the person the phrase names (`phrase ... gender female`: "femn")
 
 
 @dataclass(frozen=True)
@@ -197,7 +198,8 @@ class Lexicon:
             for parameter in decl.parameters:
                 self._add(parameter, "parameter", parameter)
             for label in decl.labels + decl.phrases:
-                self._add(label.text, "predicate", decl.name, language=label.language, member=label.member)
+                self._add(label.text, "predicate", decl.name, language=label.language, member=label.member,
+                          gender=n.PHRASE_GENDERS.get(label.gender or ""))
             for reading in decl.readings:
                 for piece in re.split(r"[;:,()—–]", n.template_words(reading.text)):   # a choice by all its forms
                     self._add(piece, "predicate", decl.name, rank=1, language=reading.language)
@@ -223,10 +225,11 @@ class Lexicon:
                 self._add(label.text, "constant", constant.name, language=label.language)
 
     def _add(self, text: str, kind: str, value: str, rank: int = 0, language: str | None = None,
-             member: str | None = None) -> None:
+             member: str | None = None, gender: str | None = None) -> None:
         words = _content(text, self.fillers)
         if words:
-            self.entries.append(Entry(words, kind, value, rank, language, "," in text.strip(" ,"), text.strip(), member))
+            self.entries.append(Entry(words, kind, value, rank, language, "," in text.strip(" ,"), text.strip(), member,
+                                      gender))
             self.phrases_of.setdefault((kind, value), []).append(text.strip())
 
     def is_filler(self, token: Token) -> bool:
@@ -470,6 +473,7 @@ class _Piece:
     prefer: str | None = None   # a role word that is also a constant's label ("his b"): that constant
     possessor: bool = False     # a name that says whose («у Асанова», «Асановтың», "Asanov's", "of Asanov")
     member: str | None = None   # a relation's word naming one kind of person within it ("seller"), not the whole relation
+    gender: str | None = None   # the gender of the person the word names ("femn": `phrase ... gender female`), if it says
 
 
 def _pronouns() -> dict[str, str]:
@@ -850,7 +854,7 @@ class _Reading:
         if len(kinds) == 2 and len(constants) == 1 and len(relations) == 1:
             # "his b": the kinship (q, a phrase of which is b) and the person the kb calls so (the constant b)
             return _Piece(i, end, "role", relations[0], entries, segment, prefer=constants[0],
-                          member=_member(entries, relations[0]))
+                          member=_member(entries, relations[0]), gender=_gender_said(entries, relations[0]))
         if len(kinds) == 2 and {k for k, _v in kinds} == {"parameter", "predicate"}:
             # "holder": the parameter Holder and the predicate naming its kind (`holder(A)`) are one meaning
             parameter = next(v for k, v in kinds if k == "parameter")
@@ -864,6 +868,7 @@ class _Reading:
         piece.kind, piece.value = kinds.pop()
         if piece.kind == "predicate":
             piece.member = _member(entries, piece.value)
+            piece.gender = _gender_said(entries, piece.value)
         if piece.kind == "outside":   # a place the kb does not speak of, never read as one it does
             self.refuse(Diagnostic("not-understood", word("provision outside scope", self.language, citation=self.words_of(piece),
                                                           scope=n.label_of(kb.scopes[int(piece.value)].labels,
@@ -1070,9 +1075,7 @@ class _Reading:
                 self.names.append(_Piece(p.first, p.end, "name", agreeing[0], segment=p.segment))
 
     def _gender(self, constant: str) -> str | None:
-        decl = self.kb.constants.get(constant)
-        label = n.label_of(decl.labels, "ru", "") if decl is not None else ""
-        return gender(label) if label else None
+        return person_gender(self.kb, constant)
 
     def not_whose(self, owner: _Piece, predicate: str) -> NoReturn:
         kb = self.kb
@@ -1157,10 +1160,16 @@ class _Reading:
             # others' arguments (two are refused as ambiguous above), and never its own before this
             assert role is not None, "a role piece has its role parameter"
             parameter = role
-            person, general = _role_person(kb, rdecl, args, parameter, piece.prefer, assume_new=own,
-                                           whose=possessed.get(id(piece)), member=piece.member,
-                                           taken=self._taken(piece))
+            person, general, unlike = _role_person(kb, rdecl, args, parameter, piece.prefer, assume_new=own,
+                                                  whose=possessed.get(id(piece)), member=piece.member,
+                                                  taken=self._taken(piece), said=piece.gender)
             span = toks[piece.first].span
+            if person is None and unlike and not general:   # the case's persons of it are all of the other gender
+                self.refuse(Diagnostic("not-understood", word(
+                    "role of another gender", language, words=self.words_of(piece), gender=word("gender " + str(piece.gender), language),
+                    relation=meaning(kb, "predicate", piece.value, language),
+                    persons=", ".join(meaning(kb, "constant", c, language) for c in unlike)),
+                    self.span_of(piece), hint=word("name the person", language)))
             if person is None:   # not named by the case: a general question (the cases tool answers those)
                 slot = parameter if parameter in decl.parameters and parameter not in bound else None
                 held = [c for c in general if c in self._taken(piece)]
@@ -1223,6 +1232,13 @@ class _Reading:
                         person=meaning(self.kb, "constant", str(self.bound[parameter]), self.language)),
                         self.span_of(piece), hint=word("say whose", self.language)))
                 args[parameter] = self.bound[parameter]
+        person = args.get(cdecl.parameters[-1]) if cdecl.arity in (1, 2) else None
+        if person is not None and not _agrees(self.kb, person, piece.gender):   # "his saleswoman, Ivan, left": not Ivan
+            self.refuse(Diagnostic("not-understood", word(
+                "named of another gender", self.language, words=self.words_of(piece),
+                gender=word("gender " + str(piece.gender), self.language),
+                person=meaning(self.kb, "constant", person, self.language)),
+                self.span_of(piece), hint=word("name the person", self.language)))
         span = Span(SOURCE, 1, self.toks[piece.first].column)
         if any(args.get(p) is None for p in cdecl.parameters if p in args):   # over a general question's person
             self.roles.append(n.Atom(cdecl.name, tuple(n.Constant(args[p], span) if args.get(p) is not None
@@ -1477,9 +1493,35 @@ def _member(entries: list[Entry], predicate: str) -> str | None:
     return members.pop() if len(members) == 1 else None
 
 
+def _gender_said(entries: list[Entry], predicate: str) -> str | None:
+    """The gender of the person the matched words name (`phrase ru "b" gender female`: "femn"), None where they say
+    none (or the predicate's phrases they match disagree): of the phrases that match best (a reading's word is weaker)."""
+    mine = [e for e in entries if e.kind == "predicate" and e.value == predicate]
+    best = min((e.rank for e in mine), default=0)
+    genders = {e.gender for e in mine if e.rank == best}
+    return genders.pop() if len(genders) == 1 else None
+
+
+def person_gender(kb: KnowledgeBase, constant: str) -> str | None:
+    """A person's gender ("masc", "femn") by the Russian label of its name (engine.explain.morphology); None where
+    the name has no such label or the dictionary does not say."""
+    decl = kb.constants.get(constant)
+    label = n.label_of(decl.labels, "ru", "") if decl is not None else ""
+    return gender(label) if label else None
+
+
+def _agrees(kb: KnowledgeBase, constant: str, said: str | None) -> bool:
+    """Whether a person may be the one a word of a gender names: the word says none, or the person's gender is not
+    known (nor masculine or feminine), or it is the word's."""
+    if said is None:
+        return True
+    found = person_gender(kb, constant)
+    return found not in ("masc", "femn") or found == said
+
+
 def _role_person(kb: KnowledgeBase, decl: n.PredicateDecl, args: dict, parameter: str, prefer: str | None,
                  assume_new: bool, whose: str | None = None, member: str | None = None,
-                 taken: frozenset[str] = frozenset()) -> tuple[str | None, list[str]]:
+                 taken: frozenset[str] = frozenset(), said: str | None = None) -> tuple[str | None, list[str], list[str]]:
     """Who a role word names, never guessed:
     - a word naming one kind of person within the relation (`member`: "his b" of a relation whose phrase "b" is a
       member) names a person of the case only where the case names that person by that word (`prefer`, the constant
@@ -1488,8 +1530,13 @@ def _role_person(kb: KnowledgeBase, decl: n.PredicateDecl, args: dict, parameter
     - a word naming the relation as a whole names the case's only person of it; where that person holds another role
       in the question (`taken`: named there by another word) or the case has several, None (refused at the word,
       with the candidates); in a context phrase where the case has none, a new person (`RELATION_of_SUBJECT`; of
-      `whose`, where a possessive said so: «у него есть адвокат»).
-    Returns the person (None: not one person of the case) and the case's candidates."""
+      `whose`, where a possessive said so: «у него есть адвокат»);
+    - a word that says the gender of its person (`said`, from `phrase ... gender female`: "saleswoman") names only persons
+      whose gender agrees (a name whose gender is not known agrees): the others are not its candidates, and where the
+      case has persons of the relation but none agree (its only such person is a man), None (refused at the word, naming
+      them): the case has that person, so no new one is assumed beside it.
+    Returns the person (None: not one person of the case), the case's candidates, and the persons of the relation
+    whose gender disagrees with the word's."""
     k = decl.parameters.index(parameter)
     candidates = sorted({a.value for c in kb.clauses
                          if c.is_fact and c.head.predicate == decl.name and c.head.arity == decl.arity
@@ -1498,21 +1545,25 @@ def _role_person(kb: KnowledgeBase, decl: n.PredicateDecl, args: dict, parameter
                          and all(isinstance(b, n.Constant) and b.value == args[p]
                                  for p, b in zip(decl.parameters, c.head.args) if p in args)})
     subject = whose or "_".join(str(v) for v in args.values())
+    other = [c for c in candidates if not _agrees(kb, c, said)]
+    candidates = [c for c in candidates if c not in other]
     if member is not None:
         if prefer is not None and prefer in candidates:
-            return prefer, [prefer]
+            return prefer, [prefer], []
+        if prefer is not None and prefer in other:   # the case names by the word a person of the other gender
+            return None, [], [prefer]
         if assume_new:
-            return (f"{member}_of_{subject}" if subject else f"some_{member}"), []
-        return None, []
+            return (f"{member}_of_{subject}" if subject else f"some_{member}"), [], []
+        return None, [], []
     if prefer is not None and prefer in candidates:
-        return prefer, candidates
+        return prefer, candidates, other
     if len(candidates) == 1 and candidates[0] not in taken:
-        return candidates[0], candidates
-    if candidates:   # several persons of the case, or only one that holds another role: the question must say who
-        return None, candidates
+        return candidates[0], candidates, other
+    if candidates or other:   # several persons of the case, only one that holds another role, or none of the word's
+        return None, candidates, other   # gender: the question must say who
     if assume_new:
-        return (f"{decl.name}_of_{subject}" if subject else f"some_{decl.name}"), candidates
-    return None, candidates
+        return (f"{decl.name}_of_{subject}" if subject else f"some_{decl.name}"), candidates, other
+    return None, candidates, other
 
 
 def _place(lexicon: Lexicon, decl: n.PredicateDecl, constant: str, bound: dict) -> str | None:
