@@ -25,15 +25,16 @@ import types as _types
 import typing as _typing
 from operator import attrgetter
 from reprlib import recursive_repr
-from typing import dataclass_transform
+from typing import Any, dataclass_transform
 
 __all__ = ["dataclass", "field"]
 
 field = dataclasses.field
 _MISSING = dataclasses.MISSING
-_FIELD = dataclasses._FIELD                  # a field's kind as dataclasses marks it (neither ClassVar nor InitVar)
-_PARAMS = dataclasses._DataclassParams
-_IDENTIFIER = dataclasses._MODULE_IDENTIFIER_RE.match
+# dataclasses' own: a field's kind (neither ClassVar nor InitVar), its parameters' record, what an annotation names
+_FIELD = getattr(dataclasses, "_FIELD")
+_PARAMS = getattr(dataclasses, "_DataclassParams")
+_IDENTIFIER = getattr(dataclasses, "_MODULE_IDENTIFIER_RE").match
 _MEMBER = _types.MemberDescriptorType
 
 
@@ -127,9 +128,10 @@ def _declared(cls, slots: bool):
     if any("__slots__" in base.__dict__ for base in cls.__mro__[1:-1]):
         return None
     Field = dataclasses.Field
-    fields = {}
+    fields: dict[str, Any] = {}
     for name, annotation in annotations.items():   # dataclasses' `_get_field`, for a plain field
-        default = getattr(cls, name, _MISSING)
+        default: Any = getattr(cls, name, _MISSING)
+        f: Any
         if isinstance(default, Field):
             f = default
         else:
@@ -154,7 +156,7 @@ def _declared(cls, slots: bool):
             raise TypeError(f"{name!r} is a field but has no type annotation")
     cls.__dataclass_fields__ = fields
     if "__match_args__" not in own:
-        cls.__match_args__ = tuple(fields)
+        setattr(cls, "__match_args__", tuple(fields))
     if slots:   # dataclasses' `_add_slots`: the class made again, its fields slots
         if "__slots__" in own:
             raise TypeError(f"{cls.__name__} already specifies __slots__")
