@@ -189,17 +189,24 @@ class Prover:
         """Settles the target where no choice is left below it: every atom not yet settled is a fact or has exactly
         one instance (and no atom rests on itself). Its height is then 1 + the highest of its body's, what the
         search of `_settle` finds, and no tie is broken, so the proofs are the same; False (nothing settled) where
-        some atom has several instances or none: the search decides."""
-        best = self._best
+        some atom has several instances or none: the search decides.
+
+        In the same walk each newly settled atom's proof is built (and kept, as `prove` keeps it) where the proofs
+        of its body's atoms are built too and it has no `for every` condition; the others are left to `prove`."""
+        best, proofs = self._best, self._proofs
         found: dict[GroundAtom, tuple[int, Instance | None]] = {}
+        made: dict[GroundAtom, ProofNode] = {}
         started: set[GroundAtom] = set()
         stack: list[tuple[GroundAtom, Instance | None]] = [(target, None)]
         while stack:
             atom, finished = stack.pop()
-            if finished is not None:   # its body is settled: its height
+            if finished is not None:   # its body is settled: its height, and its proof where its body's are built
                 body = finished[2]
                 found[atom] = (1 + max((found[b][0] if b in found else best[b][0]) for b in body) if body else 1,
                                finished)
+                node = self._built(atom, finished, made)
+                if node is not None:
+                    made[atom] = node
                 continue
             if atom in best or atom in found:
                 continue
@@ -207,6 +214,7 @@ class Prover:
                 return False   # an atom resting on itself
             if self.is_fact(atom):
                 found[atom] = (0, None)
+                made[atom] = ProofNode("fact", atom[0], atom[1], source=self.program.facts[atom[0]][atom[1]])
                 continue
             instances = self.instances(atom)
             if len(instances) != 1:
@@ -215,21 +223,79 @@ class Prover:
             stack.append((atom, instances[0]))
             stack.extend((b, None) for b in instances[0][2])
         best.update(found)
+        proofs.update(made)
         return True
+
+    def _direct(self, atom: GroundAtom) -> ProofNode | None:
+        """The proof of an atom not yet settled that the record derives by one instance whose body's proofs are all
+        built (a register's deciding proofs, most of whose conditions earlier answers proved): what `_forced` settles
+        and builds, read straight off the record's row; None where that is not so (`prove` settles it)."""
+        relation, values = atom
+        derivations = self.model.derivations
+        if derivations is None or not self._usable.get(relation) or atom in self._best or self.is_fact(atom):
+            return None   # (a relation's use of the record is known once `_recorded` was asked)
+        single = derivations.single(relation, values)
+        if single is None:
+            return None
+        rule, slots, row = single
+        layout = self._layouts.get((id(rule), id(slots)))
+        if layout is None:
+            return None
+        instance = layout.instance(row, self.row)
+        node = self._built(atom, instance, {})
+        if node is None:
+            return None
+        best, body = self._best, instance[2]
+        best[atom] = (1 + max(best[b][0] for b in body) if body else 1, instance)
+        self._instances[atom] = [instance]
+        self._proofs[atom] = node
+        return node
+
+    def _built(self, atom: GroundAtom, instance: Instance, made: dict) -> ProofNode | None:
+        """The proof of an atom settled by its instance, its conditions in place as `prove` fills them in, where
+        every body atom's proof is built (in `made` or kept) and no condition is a `for every` (None: `prove` builds it)."""
+        rule, solution, body = instance
+        proofs = self._proofs
+        children: list[ProofNode] = []
+        below = iter(body)
+        for c in rule.body:
+            if isinstance(c, n.Atom):
+                b = next(below)
+                child = made.get(b)
+                if child is None:
+                    child = proofs.get(b)
+                if child is None:
+                    return None
+                children.append(child)
+            elif isinstance(c, n.Negation):
+                if c.universal is not None:
+                    return None
+                children.append(ProofNode("negation", c.atom.predicate, ground(c.atom, solution), source=c.span))
+            else:
+                children.append(ProofNode("comparison", text=comparison_text(c, solution), source=c.span))
+        return ProofNode("rule", atom[0], atom[1], source=rule.span, rule=rule, bindings=solution, children=children)
 
     def prove(self, relation: str, values: tuple) -> ProofNode | None:
         """A minimal-height proof, built without Python recursion (a derivation may be thousands of steps deep).
 
         An atom's proof is built once and shared by every proof that uses it (its instance, and those of the atoms
-        below it, are settled for good): callers only read proof nodes."""
+        below it, are settled for good): callers only read proof nodes. Where no choice is left below the atom,
+        `_forced` has built it while settling it."""
         atom = (relation, values)
         proofs = self._proofs if self.shortcuts else _Forgetful()
         root = proofs.get(atom)
         if root is not None:
             return root
+        if self.shortcuts:
+            root = self._direct(atom)
+            if root is not None:
+                return root
         self._settle(atom)
         if atom not in self._best:
             return None
+        root = proofs.get(atom)
+        if root is not None:   # built by `_forced`
+            return root
         root = proofs[atom] = self._proof_node(atom)
         stack = [root]
         while stack:
@@ -250,6 +316,10 @@ class Prover:
                         continue
                     self._settle(below)
                     if below in self._best:
+                        child = proofs.get(below)   # built by `_forced`
+                        if child is not None:
+                            node.children.append(child)
+                            continue
                         child = proofs[below] = self._proof_node(below)
                         node.children.append(child)
                         stack.append(child)
