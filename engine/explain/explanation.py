@@ -9,6 +9,7 @@ ever added.
 from __future__ import annotations
 
 import datetime
+import operator
 from collections.abc import Sequence
 from decimal import Decimal
 
@@ -136,6 +137,7 @@ class Explainer:
         self._nodes: dict[int, tuple[ProofNode, dict]] = {}   # id of a proof node -> (it, its dict): node()
         self._summaries: dict[int, tuple[dict, dict]] = {}   # id of a node's dict -> (it, its summary line)
         self._described: dict[tuple[str, bool], dict] = {}   # (norm id, full) -> its description: describe()
+        self._decided: dict[tuple, tuple] = {}   # (id of a shape, shown bindings) -> its deciding entry, summary: refill()
 
     # ------------------------------------------------------------ readings in force
     def readings_for(self, predicate: str) -> list[dict]:
@@ -750,11 +752,21 @@ class Explainer:
         if proof is not None:
             self._ids = {}
             trace = out["trace"]
-            decided = trace["decided_by"] = dict(trace["decided_by"])
-            decided["bindings"] = shown = _json_bindings(proof.bindings, hidden="_")
-            decided["conditions"] = conditions = [self.node(c) for c in proof.children]
-            summary = trace["summary"] = dict(trace["summary"])
-            summary["conditions"] = self.summary_conditions(conditions)
+            shown = _json_bindings(proof.bindings, hidden="_")
+            children = proof.children
+            # the deciding norm's entry and the summary, made once for the answers of the shape whose deciding
+            # proofs show the same bindings and rest on the same conditions' proofs (shared: Prover.prove)
+            key = (id(shape), tuple(shown.items()))
+            made = self._decided.get(key)
+            if made is None or made[0] is not shape or len(made[1]) != len(children) \
+                    or not all(map(operator.is_, made[1], children)):
+                decided = dict(trace["decided_by"])
+                decided["bindings"] = shown
+                decided["conditions"] = conditions = [self.node(c) for c in children]
+                summary = dict(trace["summary"])
+                summary["conditions"] = self.summary_conditions(conditions)
+                made = self._decided[key] = (shape, children, decided, summary)
+            trace["decided_by"], trace["summary"] = made[2], made[3]
         out.form = self._form(shape, out["bindings"], shown)
         return out
 

@@ -84,10 +84,11 @@ class Prover:
         self.recorded = recorded and model.derivations is not None
         self._exact: dict[str, bool] = {}   # relation -> its values are of kinds equal only to their own (derivations.exact)
         self._usable: dict[str, bool] = {}
-        self._layouts: dict[tuple[int, int], Layout] = {}
+        self._layouts: dict[str, dict[int, Layout]] = {}   # relation -> its joins' layouts, by number (Derivations.only)
         self._instances: dict[GroundAtom, list[Instance]] = {}
         self._best: dict[GroundAtom, tuple[int, Instance | None]] = {}   # atom -> (height, instance or None for a fact)
         self._proofs: dict[GroundAtom, ProofNode] = {}   # atom -> its proof, built once (see prove)
+        self._norms: dict[int, tuple[ProofNode, tuple[str, ...]]] = {}   # id of a kept proof -> (it, norms_below)
 
     # ------------------------------------------------------------ proofs
     def row(self, c: n.Atom, solution: dict) -> tuple:
@@ -133,14 +134,18 @@ class Prover:
         if usable is None:
             usable = self._usable[relation] = bool(rules) and all(
                 recordable(rule) and exact(rule, self.model.get, self._exact) for rule in rules)
-        single = derivations.single(relation, values) if usable else None
-        if single is None:
+        at = derivations.only(relation, values) if usable else None
+        if at is None:
             return None
-        rule, slots, row = single
-        layout = self._layouts.get((id(rule), id(slots)))
+        k, row = at
+        layouts = self._layouts.get(relation)
+        if layouts is None:
+            layouts = self._layouts[relation] = {}
+        layout = layouts.get(k)
         if layout is None:   # the solution's variables in the order the matching binds them (its plan)
+            rule, slots = derivations.join(relation, k)
             steps = plan(rule.body, head_variables(rule), self.index)
-            layout = self._layouts[(id(rule), id(slots))] = Layout(rule, slots, steps)
+            layout = layouts[k] = Layout(rule, slots, steps)
         return layout.instance(row, self.row)
 
     def _settle(self, target: GroundAtom) -> None:
@@ -193,7 +198,7 @@ class Prover:
 
         In the same walk each newly settled atom's proof is built (and kept, as `prove` keeps it) where the proofs
         of its body's atoms are built too and it has no `for every` condition; the others are left to `prove`."""
-        best, proofs = self._best, self._proofs
+        best, proofs, facts, known = self._best, self._proofs, self.program.facts, self._instances
         found: dict[GroundAtom, tuple[int, Instance | None]] = {}
         made: dict[GroundAtom, ProofNode] = {}
         started: set[GroundAtom] = set()
@@ -202,7 +207,7 @@ class Prover:
             atom, finished = stack.pop()
             if finished is not None:   # its body is settled: its height, and its proof where its body's are built
                 body = finished[2]
-                found[atom] = (1 + max((found[b][0] if b in found else best[b][0]) for b in body) if body else 1,
+                found[atom] = (1 + max([found[b][0] if b in found else best[b][0] for b in body]) if body else 1,
                                finished)
                 node = self._built(atom, finished, made)
                 if node is not None:
@@ -212,16 +217,20 @@ class Prover:
                 continue
             if atom in started:
                 return False   # an atom resting on itself
-            if self.is_fact(atom):
+            written = facts.get(atom[0])
+            if written is not None and atom[1] in written:   # a fact
                 found[atom] = (0, None)
-                made[atom] = ProofNode("fact", atom[0], atom[1], source=self.program.facts[atom[0]][atom[1]])
+                made[atom] = ProofNode("fact", atom[0], atom[1], source=written[atom[1]])
                 continue
-            instances = self.instances(atom)
+            instances = known.get(atom)
+            if instances is None:
+                instances = self.instances(atom)
             if len(instances) != 1:
                 return False
             started.add(atom)
-            stack.append((atom, instances[0]))
-            stack.extend((b, None) for b in instances[0][2])
+            instance = instances[0]
+            stack.append((atom, instance))
+            stack += [(b, None) for b in instance[2]]
         best.update(found)
         proofs.update(made)
         return True
@@ -231,23 +240,17 @@ class Prover:
         built (a register's deciding proofs, most of whose conditions earlier answers proved): what `_forced` settles
         and builds, read straight off the record's row; None where that is not so (`prove` settles it)."""
         relation, values = atom
-        derivations = self.model.derivations
-        if derivations is None or not self._usable.get(relation) or atom in self._best or self.is_fact(atom):
+        if not self._usable.get(relation) or atom in self._best or self.is_fact(atom):
             return None   # (a relation's use of the record is known once `_recorded` was asked)
-        single = derivations.single(relation, values)
-        if single is None:
+        instance = self._recorded(relation, [], values)
+        if instance is None:
             return None
-        rule, slots, row = single
-        layout = self._layouts.get((id(rule), id(slots)))
-        if layout is None:
-            return None
-        instance = layout.instance(row, self.row)
+        self._instances[atom] = [instance]   # as `instances` reads it off the record
         node = self._built(atom, instance, {})
         if node is None:
             return None
         best, body = self._best, instance[2]
         best[atom] = (1 + max(best[b][0] for b in body) if body else 1, instance)
-        self._instances[atom] = [instance]
         self._proofs[atom] = node
         return node
 
@@ -331,6 +334,27 @@ class Prover:
                 else:
                     node.children.append(ProofNode("comparison", text=comparison_text(c, solution), source=c.span))
         return root
+
+    def norms_below(self, node: ProofNode) -> tuple[str, ...]:
+        """The norms of a proof's rule nodes in the order a depth-first walk (conditions in order) meets them, each
+        once: what citations are read off. Remembered for a proof the prover keeps (`prove`: it never changes once
+        built), so that the answers whose proofs rest on one condition walk it once."""
+        kept = node.kind == "rule" and self._proofs.get((node.relation, node.values)) is node
+        if kept:
+            known = self._norms.get(id(node))
+            if known is not None and known[0] is node:
+                return known[1]
+        found: dict[str, None] = {}
+        stack = [node]
+        while stack:   # without Python recursion: proofs may be deep
+            current = stack.pop()
+            if current.rule is not None and current.rule.norm:
+                found[current.rule.norm] = None
+            stack.extend(reversed(current.children))
+        norms = tuple(found)
+        if kept:
+            self._norms[id(node)] = (node, norms)
+        return norms
 
     def _instances_of(self, u: n.Universal, solution: dict, node: ProofNode, limit: int = 50) -> list[ProofNode]:
         """Below a `for every` that holds: for each value meeting its conditions (at most `limit`), the proofs of
