@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import heapq
 import itertools
+from typing import AbstractSet
 from dataclasses import field
 from engine.base.records import dataclass
 
@@ -83,8 +84,8 @@ class Prover:
         # False: every instance by matching (tests/test_derivations.py compares)
         self.recorded = recorded and model.derivations is not None
         self._exact: dict[str, bool] = {}   # relation -> its values are of kinds equal only to their own (derivations.exact)
-        self._usable: dict[str, bool] = {}
-        self._layouts: dict[str, dict[int, Layout]] = {}   # relation -> its joins' layouts, by number (Derivations.only)
+        # relation -> its record's table and its joins' layouts by number, None where it is matched (_recorded)
+        self._records: dict[str, tuple[dict, AbstractSet, dict[int, Layout]] | None] = {}
         self._instances: dict[GroundAtom, list[Instance]] = {}
         self._best: dict[GroundAtom, tuple[int, Instance | None]] = {}   # atom -> (height, instance or None for a fact)
         self._proofs: dict[GroundAtom, ProofNode] = {}   # atom -> its proof, built once (see prove)
@@ -127,26 +128,37 @@ class Prover:
 
     def _recorded(self, relation: str, rules: list[Rule], values: tuple):
         """The atom's only instance, where the evaluation recorded that it has one (None: match instead)."""
-        derivations = self.model.derivations
-        if not self.recorded or derivations is None:
-            return None
-        usable = self._usable.get(relation)
-        if usable is None:
-            usable = self._usable[relation] = bool(rules) and all(
-                recordable(rule) and exact(rule, self.model.get, self._exact) for rule in rules)
-        at = derivations.only(relation, values) if usable else None
-        if at is None:
+        record = self._records.get(relation)
+        if record is None:
+            if relation in self._records:
+                return None
+            # first asked: whether the relation's rules are recorded as the matching would find them
+            record = self._records[relation] = self._record_of(relation, rules)
+            if record is None:
+                return None
+        rows, repeated, layouts = record
+        at = rows.get(values)
+        if at is None or values in repeated:
             return None
         k, row = at
-        layouts = self._layouts.get(relation)
-        if layouts is None:
-            layouts = self._layouts[relation] = {}
         layout = layouts.get(k)
         if layout is None:   # the solution's variables in the order the matching binds them (its plan)
+            derivations = self.model.derivations
+            assert derivations is not None, "a relation's table is the record's"
             rule, slots = derivations.join(relation, k)
             steps = plan(rule.body, head_variables(rule), self.index)
             layout = layouts[k] = Layout(rule, slots, steps)
         return layout.instance(row, self.row)
+
+    def _record_of(self, relation: str, rules: list[Rule]) -> tuple[dict, AbstractSet, dict[int, Layout]] | None:
+        """The record's table of the relation (Derivations.table) and its joins' layouts by number, where every rule
+        of the relation is recorded exactly; else None."""
+        derivations = self.model.derivations
+        if not self.recorded or derivations is None or not rules or not all(
+                recordable(rule) and exact(rule, self.model.get, self._exact) for rule in rules):
+            return None
+        table = derivations.table(relation)
+        return None if table is None else (*table, {})
 
     def _settle(self, target: GroundAtom) -> None:
         if target in self._best or (self.shortcuts and self._forced(target)):
@@ -240,7 +252,7 @@ class Prover:
         built (a register's deciding proofs, most of whose conditions earlier answers proved): what `_forced` settles
         and builds, read straight off the record's row; None where that is not so (`prove` settles it)."""
         relation, values = atom
-        if not self._usable.get(relation) or atom in self._best or self.is_fact(atom):
+        if not self._records.get(relation) or atom in self._best or self.is_fact(atom):
             return None   # (a relation's use of the record is known once `_recorded` was asked)
         instance = self._recorded(relation, [], values)
         if instance is None:

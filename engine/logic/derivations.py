@@ -62,6 +62,17 @@ class Derivations:
 
     def only(self, relation: str, values: tuple) -> tuple[int, tuple] | None:
         """`single` as the number of its join and its row (a reader keeps what it makes of a join per number)."""
+        table = self.table(relation)
+        if table is None:
+            return None
+        rows, repeated = table
+        if values in repeated:
+            return None
+        return rows.get(values)
+
+    def table(self, relation: str) -> tuple[dict, AbstractSet] | None:
+        """The relation's tuples, each with (the number of its join, its row), and those derived more than once (whose
+        row is not their only instance); None where the record does not hold all the relation's instances."""
         if relation in self._unrecorded or relation not in self._joins:
             return None
         found = self._single.get(relation)
@@ -75,10 +86,7 @@ class Derivations:
                 counts = Counter(itertools.chain.from_iterable(heads for _rule, _slots, heads, _joined in joins))
                 repeated = {head for head, count in counts.items() if count > 1}
             found = self._single[relation] = (rows, repeated)
-        rows, repeated = found
-        if values in repeated:
-            return None
-        return rows.get(values)
+        return found
 
 
 def exact(rule: Rule, tuples: Callable[[str], set[tuple]], memo: dict[str, bool]) -> bool:
