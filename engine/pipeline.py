@@ -123,6 +123,9 @@ def known_names(kb: KnowledgeBase) -> set:
     """Every constant the knowledge base and the case mention: declared, in facts, in rules and in saved questions."""
     names: set[object] = set(kb.constants)
     for clause, _norm in kb.all_clauses():
+        if clause.__class__ is n.PlainFact:   # a case's fact kept as a row: its values, no nodes made
+            names.update(clause.values)   # type: ignore[attr-defined]
+            continue
         for atom in (clause.head, *[c.atom if isinstance(c, n.Negation) else c for c in clause.body]):
             if isinstance(atom, n.Atom):
                 names.update(a.value for a in atom.args if isinstance(a, n.Constant))

@@ -88,7 +88,7 @@ PHRASINGS += [
     # relations named on the way are assumptions too (said back as already in the case where it states them)
     ("Can Kunakbayev phone his lawyer Ospanov?", "call(kunakbaev, ospanov, Purpose)", None, ("advocate(ospanov)",)),
     ("May Kunakbayev call his wife Aigul?", "call(kunakbaev, aigul, Purpose)", None, ("spouse(kunakbaev, aigul)",)),
-    ("May Kunakbayev call his brother Aigul?", "call(kunakbaev, aigul, Purpose)", None, ("close_relative(kunakbaev, aigul)",)),
+    ("May Kunakbayev call his sister Aigul?", "call(kunakbaev, aigul, Purpose)", None, ("close_relative(kunakbaev, aigul)",)),
     ("Which calls are permitted for Kunakbayev if his brother Marat died?", PERMITTED_CALLS, None,
      ("close_relative(kunakbaev, marat)", "died(marat)")),
     ("Какие звонки разрешены Кунакбаеву, если умер Марат?", PERMITTED_CALLS, None, ("died(marat)",)),

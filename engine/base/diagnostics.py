@@ -57,6 +57,7 @@ CODES: dict[str, tuple[str, str]] = {
     "project-ignored": ("warning", "a zan.toml was found but not used: it is a link, or it or its law can be written by another user"),
     "conclusion-as-fact": ("error", "a fact (in a case file, a scenario or the kb) states what the norms conclude (a right, a ban or a discretion)"),
     "member-not-relation": ("error", "a `phrase ... member` is given where no relation of two persons is named, or its member is a predicate's name"),
+    "phrase-gender": ("error", "a `phrase ... gender` is not female or male, stands where a phrase names no person, or disagrees with another phrase of its member"),
     "duplicate-phrase": ("warning", "a declaration gives the same phrase (or its label as a phrase) twice in one language"),
     "mixed-script": ("warning", "a name mixes letters of several scripts (a Cyrillic look-alike in a Latin name)"),
     "unnormalized-name": ("warning", "a name is written with combining characters (not Unicode NFC): a look-alike of another name"),

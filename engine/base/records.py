@@ -17,16 +17,25 @@ May import only the standard library.
 
 from __future__ import annotations
 
+import abc as _abc
 import dataclasses
 import operator
+import sys as _sys
+import types as _types
+import typing as _typing
 from operator import attrgetter
 from reprlib import recursive_repr
-from typing import dataclass_transform
+from typing import Any, dataclass_transform
 
 __all__ = ["dataclass", "field"]
 
 field = dataclasses.field
 _MISSING = dataclasses.MISSING
+# dataclasses' own: a field's kind (neither ClassVar nor InitVar), its parameters' record, what an annotation names
+_FIELD = getattr(dataclasses, "_FIELD")
+_PARAMS = getattr(dataclasses, "_DataclassParams")
+_IDENTIFIER = getattr(dataclasses, "_MODULE_IDENTIFIER_RE").match
+_MEMBER = _types.MemberDescriptorType
 
 
 @dataclass_transform(field_specifiers=(dataclasses.field, dataclasses.Field))
@@ -53,7 +62,7 @@ def _process(cls, frozen: bool, slots: bool, order: bool):
     undocumented = not cls.__doc__
     if undocumented:   # else dataclasses reads a signature off object.__init__'s text (tokenize, ast): 0.3 ms
         cls.__doc__ = "-"
-    cls = dataclasses.dataclass(cls, init=False, repr=False, eq=False, slots=slots)
+    cls = _declared(cls, slots) or dataclasses.dataclass(cls, init=False, repr=False, eq=False, slots=slots)
     fields = dataclasses.fields(cls)
     if undocumented:
         cls.__doc__ = f"{cls.__name__}({', '.join(f.name for f in fields)})"
@@ -90,6 +99,86 @@ def _process(cls, frozen: bool, slots: bool, order: bool):
             cls.__getstate__ = _getstate(_getter(names))
             cls.__setstate__ = _setstate(names)
     return cls
+
+
+DECLARED = True   # `_declared` makes the dataclass where it can (tests/test_records.py turns it off to compare)
+_SPECIAL_NAMES = ("ClassVar", "InitVar", "KW_ONLY")
+
+
+def _declared(cls, slots: bool):
+    """What `dataclasses.dataclass(cls, init=False, repr=False, eq=False, slots=slots)` makes of a plain class (the
+    fields, the parameters, `__match_args__`, for `slots` the class made again with them), made as Python 3.11's
+    dataclasses makes it but without its per-field work: ~45 -> ~30 us a class, ~0.9 ms of the 77 classes a cold
+    question declares. None, and the standard library does it, for anything else: an annotation that is not a
+    string or that names, or may name, ClassVar, InitVar or KW_ONLY (what dataclasses looks up in the class's
+    module); a base class declaring slots. `tests/test_records.py` compares every engine class made both ways."""
+    if not DECLARED:
+        return None
+    own = cls.__dict__
+    annotations = own.get("__annotations__", {})
+    module = _sys.modules.get(cls.__module__)
+    namespace = module.__dict__ if module is not None else {}
+    for annotation in annotations.values():
+        if type(annotation) is not str or any(special in annotation for special in _SPECIAL_NAMES):
+            return None
+        match = _IDENTIFIER(annotation)   # what dataclasses' `_is_type` looks up
+        if match and (_special(namespace.get(match.group(2))) if match.group(1) is None
+                      else namespace.get(match.group(1)) in (_typing, dataclasses)):
+            return None
+    if any("__slots__" in base.__dict__ for base in cls.__mro__[1:-1]):
+        return None
+    Field = dataclasses.Field
+    fields: dict[str, Any] = {}
+    for name, annotation in annotations.items():   # dataclasses' `_get_field`, for a plain field
+        default: Any = getattr(cls, name, _MISSING)
+        f: Any
+        if isinstance(default, Field):
+            f = default
+        else:
+            if isinstance(default, _MEMBER):   # a slot of the class: no default
+                default = _MISSING
+            f = dataclasses.field(default=default)
+        f.name, f.type, f._field_type = name, annotation, _FIELD
+        if f.kw_only is _MISSING:
+            f.kw_only = False
+        if f.default.__class__.__hash__ is None:
+            raise ValueError(f"mutable default {type(f.default)} for field {f.name} is not allowed: use default_factory")
+        fields[name] = f
+    cls.__dataclass_params__ = _PARAMS(False, False, False, False, False, False)   # init, repr, eq, order, unsafe_hash, frozen
+    for f in fields.values():
+        if isinstance(getattr(cls, f.name, None), Field):
+            if f.default is _MISSING:
+                delattr(cls, f.name)
+            else:
+                setattr(cls, f.name, f.default)
+    for name, value in own.items():
+        if isinstance(value, Field) and name not in annotations:
+            raise TypeError(f"{name!r} is a field but has no type annotation")
+    cls.__dataclass_fields__ = fields
+    if "__match_args__" not in own:
+        setattr(cls, "__match_args__", tuple(fields))
+    if slots:   # dataclasses' `_add_slots`: the class made again, its fields slots
+        if "__slots__" in own:
+            raise TypeError(f"{cls.__name__} already specifies __slots__")
+        made = dict(own)
+        made["__slots__"] = tuple(fields)
+        for name in fields:
+            made.pop(name, None)
+        made.pop("__dict__", None)
+        made.pop("__weakref__", None)
+        qualname = getattr(cls, "__qualname__", None)
+        cls = type(cls)(cls.__name__, cls.__bases__, made)
+        if qualname is not None:
+            cls.__qualname__ = qualname
+    _abc.update_abstractmethods(cls)
+    return cls
+
+
+def _special(value) -> bool:
+    """ClassVar, InitVar or KW_ONLY, under any name (dataclasses' `_is_classvar`, `_is_initvar`, `_is_kw_only`)."""
+    return value is not None and (value is _typing.ClassVar or value is dataclasses.InitVar
+                                  or value is dataclasses.KW_ONLY or type(value) is dataclasses.InitVar
+                                  or getattr(value, "__origin__", None) is _typing.ClassVar)
 
 
 def _getter(names: tuple[str, ...]):

@@ -24,7 +24,7 @@ def check(kb: KnowledgeBase, language: str | None = None) -> list[Diagnostic]:
     for clause in kb.clauses:
         if not clause.is_fact:
             continue
-        p = clause.head.predicate
+        p = clause.predicate
         if p in modalities and "obligatory" not in modalities[p]:
             said = either(sorted(modalities[p]))
             found.append(Diagnostic(

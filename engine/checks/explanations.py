@@ -34,6 +34,12 @@ to a person of the case only where the case names that person by the phrase, els
 named `MEMBER_of_SUBJECT`. So it belongs only to a predicate of two arguments, and the member must not be a
 predicate's name (the new person's name would read as that predicate's). Drop `member` from a constant's, a scope's
 or a one-argument predicate's phrase, or rename the member.""",
+    "phrase-gender": """A `phrase` with `gender female` or `gender male` says the gender of the person the phrase
+names ("saleswoman" of `party(A, B)`): a question in words then refers by it only to a person whose gender agrees (a name's
+gender comes from the Russian dictionary; a name it does not know agrees), and where the case's person is of the other
+gender the question is refused at the word, naming that person. So the value is `female` or `male`; it belongs to a
+phrase of a predicate of one or two arguments (the person it names), not to a constant's or a scope's; and the
+phrases of one member that say a gender say the same. Write the gender meant, or drop it.""",
     "duplicate-phrase": """A predicate, a constant or a scope declaration gives the same `phrase` twice in one
 language, or a phrase that repeats its own label (letter case and spaces aside). A question in words reads
 both as one; the second usually stands where another phrase was meant (another abbreviation, another case
@@ -431,6 +437,13 @@ TRANSLATED: dict[str, dict[str, tuple[str, str]]] = {
     только если дело называет это лицо этой фразой, иначе к новому лицу этого вида (`MEMBER_of_SUBJECT`). Поэтому она
     уместна только у предиката с двумя аргументами, и член не должен называться как предикат. Уберите `member` у
     фразы константы, области или предиката с одним аргументом либо переименуйте член."""),
+        "phrase-gender": ("`phrase ... gender` — не female и не male, стоит там, где фраза не называет лицо, или расходится с другой фразой того же члена",
+                          """Фраза `phrase` с `gender female` или `gender male` говорит пол лица, которое она
+    называет («продавщица» для `party(A, B)`): вопрос словами относит её только к лицу, чей пол совпадает (пол имени дает
+    словарь русского языка; имя, которого он не знает, совпадает), а где лицо из дела другого пола, вопрос отклоняется
+    на этом слове с именем лица. Поэтому значение — `female` или `male`; оно уместно у фразы предиката с одним или двумя
+    аргументами (лица, которое она называет), а не у константы или области; фразы одного члена, говорящие пол,
+    говорят один и тот же. Напишите нужный пол или уберите его."""),
         "duplicate-phrase": ("объявление дважды дает одну и ту же фразу (или свою метку как фразу) на одном языке",
                              """Предикат, константа или объявление области (`outside scope`) дважды дает одну и ту же
     фразу `phrase` на одном языке или фразу, повторяющую его собственную метку (без учета регистра и пробелов).
@@ -696,6 +709,13 @@ TRANSLATED: dict[str, dict[str, tuple[str, str]]] = {
     осы тіркеспен атаған жағдайда ғана жатқызады, әйтпесе осы түрдегі жаңа адамға (`MEMBER_of_SUBJECT`). Сондықтан ол
     тек екі аргументті предикатқа жарасады, ал мүше предикат атымен аталмауы тиіс. Тұрақтының, аумақтың не бір
     аргументті предикаттың тіркесінен `member` алып тастаңыз немесе мүшенің атын өзгертіңіз."""),
+        "phrase-gender": ("`phrase ... gender` female не male емес, тіркес адамды атамайтын жерде тұр, не сол мүшенің басқа тіркесіне қайшы",
+                          """`gender female` не `gender male` бар `phrase` тіркесі ол атайтын адамның жынысын айтады
+    (`party(A, B)` үшін «сатушы әйел»): сөзбен қойылған сұрақ оны жынысы сәйкес келетін адамға ғана жатқызады (аттың
+    жынысын орыс тілінің сөздігі береді; ол білмейтін ат сәйкес келеді), ал істегі адам басқа жынысты болса, сұрақ сол
+    сөзде сол адамды атап қабылданбайды. Сондықтан мәні — `female` не `male`; ол бір не екі аргументті предикаттың
+    тіркесіне жарасады (ол атайтын адам), тұрақтыға не аумаққа емес; бір мүшенің жыныс айтатын тіркестері бірдей
+    жынысты айтады. Керек жынысты жазыңыз немесе оны алып тастаңыз."""),
         "duplicate-phrase": ("жариялау бір тілде бір тіркесті (не өз белгісін тіркес ретінде) екі рет береді",
                              """Предикат, константа не аумақ жариялауы (`outside scope`) бір тілде бір `phrase`
     тіркесін екі рет береді немесе өз белгісін қайталайтын тіркес береді (әріп регистрі мен бос орындар

@@ -18,9 +18,15 @@ def atoms_of(conditions: Iterable[n.Condition]) -> Iterator[n.Atom]:
             yield c.atom
 
 
-def every_atom(kb: KnowledgeBase) -> Iterator[n.Atom]:
-    """Every atom written anywhere: heads, conditions, question domains, saved questions."""
+def every_atom(kb: KnowledgeBase, rows: bool = False) -> Iterator[n.Atom]:
+    """Every atom written anywhere: heads, conditions, question domains, saved questions.
+
+    rows: a case's fact kept as a row (n.PlainFact) is given itself, not its head (whose nodes would be made
+    for it): it has the head's predicate, values and arity."""
     for clause, _norm in kb.all_clauses():
+        if rows and clause.__class__ is n.PlainFact:
+            yield clause   # type: ignore[misc]
+            continue
         yield clause.head
         yield from atoms_of(clause.body)
     for decl in kb.predicates.values():
@@ -65,7 +71,13 @@ def check(kb: KnowledgeBase, language: str | None = None) -> list[Diagnostic]:
         if len(set(decl.parameters)) != len(decl.parameters):
             found.append(Diagnostic("duplicate-id", message("argument named twice", language, name=decl.name),
                                     decl.name_span))
-    for atom in every_atom(kb):
+    predicates = kb.predicates
+    for atom in every_atom(kb, rows=True):
+        if atom.__class__ is n.PlainFact:   # a row: its head's nodes made only for a diagnostic
+            decl = predicates.get(atom.predicate)
+            if decl is not None and decl.arity == len(atom.values):   # type: ignore[attr-defined]
+                continue
+            atom = atom.head   # type: ignore[attr-defined]
         found += check_atom(kb, atom, language)
     for assumable in kb.assumables:      # `assumable NAME, ...`: declared predicates
         for ref in assumable.predicates:

@@ -48,6 +48,8 @@ def check_conditions(head_vars, conditions, where: str, given: frozenset[str] = 
 def check(kb: KnowledgeBase, language: str | None = None) -> list[Diagnostic]:
     found: list[Diagnostic] = []
     for clause, norm in kb.all_clauses():
+        if clause.__class__ is n.PlainFact:
+            continue   # a case's fact kept as a row is ground
         head_vars = clause.head.variables()
         if not clause.body and not head_vars:
             continue   # a ground fact (a register's many): nothing to bind

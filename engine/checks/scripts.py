@@ -69,6 +69,12 @@ def check(kb: KnowledgeBase, language: str | None = None) -> list[Diagnostic]:
 
     atoms: list[n.Atom] = []
     for clause, norm in kb.all_clauses():
+        if clause.__class__ is n.PlainFact:   # a row (a register's many): its nodes made only for a name to check
+            if clause.predicate.isascii() and all(v.isascii() for v in clause.values  # type: ignore[attr-defined]
+                                                  if isinstance(v, str)):
+                continue   # every ASCII name is in NFC and in Latin letters alone (see below)
+            atoms.append(clause.head)
+            continue
         atoms.append(clause.head)
         atoms.extend(atoms_of(clause.body))
     for decl in kb.predicates.values():

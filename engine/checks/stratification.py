@@ -12,7 +12,7 @@ from engine.logic.ir import norm_relation
 
 def head_relation(clause: n.Clause) -> str:
     """Deontic conclusions live apart from plain facts of the same predicate."""
-    return norm_relation(clause.head.predicate) if clause.modality else clause.head.predicate
+    return norm_relation(clause.predicate) if clause.modality else clause.predicate
 
 
 def dependency_graph(kb: KnowledgeBase) -> DependencyGraph:

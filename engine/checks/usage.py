@@ -24,7 +24,7 @@ def read_predicates(kb: KnowledgeBase) -> set[str]:
 
 def check(kb: KnowledgeBase, language: str | None = None) -> list[Diagnostic]:
     found: list[Diagnostic] = []
-    used = {atom.predicate for atom in every_atom(kb)}
+    used = {atom.predicate for atom in every_atom(kb, rows=True)}
     for decl in kb.predicates.values():
         if decl.name not in used:
             found.append(Diagnostic("unused-predicate", message("unused-predicate", language, name=decl.name),
@@ -32,14 +32,14 @@ def check(kb: KnowledgeBase, language: str | None = None) -> list[Diagnostic]:
     read = read_predicates(kb)
     reported: set[tuple[str, str]] = set()
     for clause in kb.clauses:
-        predicate = clause.head.predicate
+        predicate = clause.predicate
         if not clause.is_fact or predicate in read or predicate not in kb.predicates:
             continue
         key = (clause.span.file, predicate)
         if key in reported:
             continue
         reported.add(key)
-        count = sum(1 for c in kb.clauses if c.is_fact and c.head.predicate == predicate and c.span.file == clause.span.file)
+        count = sum(1 for c in kb.clauses if c.is_fact and c.predicate == predicate and c.span.file == clause.span.file)
         found.append(Diagnostic(
             "unread-fact", message("unread-facts", language, name=predicate, more=count - 1) if count > 1
             else message("unread-fact", language, name=predicate),

@@ -98,6 +98,11 @@ def _lone_constants(kb: KnowledgeBase, language: str | None) -> list[Diagnostic]
             counts[term.value] = counts.get(term.value, 0) + 1
 
     for clause, _norm in kb.all_clauses():
+        if clause.__class__ is n.PlainFact:   # a row: its head's constants are its values
+            for value in clause.values:   # type: ignore[attr-defined]
+                if isinstance(value, str):
+                    counts[value] = counts.get(value, 0) + 1
+            continue
         for term in clause.head.args:
             count(term)
         for condition in clause.body:

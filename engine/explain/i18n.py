@@ -474,6 +474,11 @@ POSSESSIVES: dict[str, dict[str, dict[str, str]]] = {
     "genitive": {"en": {}, "ru": {}, "kk": {"ның": "", "нің": "", "дың": "", "дің": "", "тың": "", "тің": ""}},
 }
 
+# Words that join two persons into a list («Асанову и Петрову», "Ivanov or Petrov"): a question asks of one person in
+# each place, so a list of persons is refused at the word that joins them, never read as one of them.
+CONJUNCTIONS: dict[str, tuple[str, ...]] = {"en": ("and", "or"), "ru": ("и", "или", "либо"),
+                                            "kk": ("және", "мен", "бен", "пен", "немесе", "не")}
+
 # Words that deny what follows ("not presented", «не представлена», «ұсынылмаған» aside): never taken as part of
 # a phrase they stand beside, so a question that negates is refused at the word rather than read as affirming.
 NEGATIONS: dict[str, tuple[str, ...]] = {"en": ("not", "no", "never", "without", "nor"),
@@ -556,6 +561,14 @@ WORDS.update({
     "not whose": {"en": "'{words}' cannot be whose {predicate} is meant: the knowledge base relates it to a {owner}",
                   "ru": "«{words}» не может быть тем, о чьём отношении «{predicate}» идёт речь: база знаний связывает его с лицом вида «{owner}»",
                   "kk": "«{words}» — «{predicate}» қатынасының иесі бола алмайды: білім қоры оны «{owner}» түріндегі адаммен байланыстырады"},
+    "persons listed": {"en": "'{words}' joins two persons ({first}, {second}), but a question asks of one person in each "
+                             "place: ask it of each of them in turn",
+                       "ru": "«{words}» соединяет двух лиц ({first}, {second}), а вопрос задается об одном лице в каждой "
+                             "роли: задайте его о каждом по очереди",
+                       "kk": "«{words}» екі адамды біріктіреді ({first}, {second}), ал сұрақ әр рөлде бір адам туралы "
+                             "қойылады: әрқайсысы туралы жеке сұраңыз"},
+    "one name at a time": {"en": "ask of one name at a time", "ru": "спрашивайте об одном имени за раз",
+                           "kk": "бір уақытта бір адам туралы сұраңыз"},
     "pronoun of another": {"en": "'{words}': the kinship and role words of the question itself are those of the person asked about ({subject})",
                            "ru": "«{words}»: родство и роли в самом вопросе — это родство и роли лица, о котором спрашивают ({subject})",
                            "kk": "«{words}»: сұрақтың өзіндегі туыстық пен рөл сөздері сұралып отырған адамға ({subject}) қатысты"},
@@ -576,6 +589,12 @@ WORDS.update({
     "hover citing": {"en": "norms citing it", "ru": "нормы с этой ссылкой", "kk": "осы сілтемесі бар нормалар"},
     "hover constant": {"en": "constant", "ru": "константа", "kk": "тұрақты"},
     "hover declared": {"en": "declared at {where}", "ru": "объявлено: {where}", "kk": "жарияланған орны: {where}"},
+    "hover gender": {"en": "**gender** `{gender}`: the phrase names a person of this gender; a question's word of it names "
+                           "only a person whose gender agrees (or is not known)",
+                     "ru": "**gender** `{gender}`: фраза называет лицо этого пола; слово вопроса называет ею только лицо, "
+                           "чей пол совпадает (или неизвестен)",
+                     "kk": "**gender** `{gender}`: тіркес осы жыныстағы адамды атайды; сұрақтың сөзі онымен жынысы сәйкес "
+                           "келетін (не белгісіз) адамды ғана атайды"},
     "hover act declared": {"en": "act declared at {where}", "ru": "акт объявлен: {where}", "kk": "акт жарияланған орны: {where}"},
     "negated condition": {"en": "'{words}': a condition that denies is not understood (only what is the case is assumed)",
                           "ru": "«{words}»: условие с отрицанием не понимается (допускается только то, что есть)",
@@ -689,6 +708,14 @@ WORDS.update({
     "role held by another": {"en": "'{words}' would be {person}, whom the question names in another role",
                              "ru": "«{words}» — это было бы лицо {person}, которое в вопросе названо в другой роли",
                              "kk": "«{words}» — {person} болар еді, ал ол сұрақта басқа рөлде аталған"},
+    "role of another gender": {"en": "'{words}' names a {gender}, but the case's {relation} is of the other gender: {persons}",
+                               "ru": "«{words}» называет лицо {gender}, а {relation} в деле — другого пола: {persons}",
+                               "kk": "«{words}» {gender} адамды атайды, ал істегі {relation} басқа жынысты: {persons}"},
+    "named of another gender": {"en": "'{words}' names a {gender}, but {person} is of the other gender",
+                                "ru": "«{words}» называет лицо {gender}, а {person} — другого пола",
+                                "kk": "«{words}» {gender} адамды атайды, ал {person} басқа жынысты"},
+    "gender femn": {"en": "woman", "ru": "женского пола", "kk": "әйел"},
+    "gender masc": {"en": "man", "ru": "мужского пола", "kk": "ер"},
     "role not resolved": {"en": "'{words}' does not name one person of the case (the case has: {persons})",
                           "ru": "«{words}» не называет одно лицо из дела (в деле: {persons})",
                           "kk": "«{words}» істегі бір адамды атамайды (істе: {persons})"},

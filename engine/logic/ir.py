@@ -240,14 +240,18 @@ def lower(kb: KnowledgeBase, at: datetime.date, reading=None, asked=()) -> Progr
     program.norms = {nid: norm_info(kb, norm) for nid, norm in kb.norms.items()}
 
     for clause in kb.clauses:
-        values = _ground(clause.head) if clause.is_fact else None   # a fact's values (a register's many: once each)
+        values: tuple | None
+        if clause.__class__ is n.PlainFact:   # a case's fact kept as a row (a register's many): no nodes read
+            values = clause.values   # type: ignore[attr-defined]
+        else:
+            values = _ground(clause.head) if clause.is_fact else None   # a fact's values (once each)
         if clause.interval is not None and values is not None \
                 and clause.interval.start is not None and clause.interval.start <= at:
-            program.occurrences.setdefault(clause.head.predicate, {}).setdefault(values, []).append(clause.interval.start)
+            program.occurrences.setdefault(clause.predicate, {}).setdefault(values, []).append(clause.interval.start)
         if clause.interval is not None and not clause.interval.contains(at):
             continue
         if values is not None:
-            program.add_fact(clause.head.predicate, values, clause.span)
+            program.add_fact(clause.predicate, values, clause.span)
             continue
         clause = _under(clause, readings)
         if clause.is_fact and not clause.head.variables():

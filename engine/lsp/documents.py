@@ -25,7 +25,7 @@ from engine.syntax.knowledge import KnowledgeBase, case_only, display_path, kb_f
 
 KEYWORDS = ("exception to", "rests on", "in force from", "asked over", "cites", "see", "interpretation",
             "deadline", "note", "kind", "rank", "reads", "asks", "if", "and", "not", "from", "to", "for every", "such that",
-            "subject to", "because", "phrase", "member")
+            "subject to", "because", "phrase", "member", "gender")
 _WORD = re.compile(r"[A-Za-z_][\w.]*|[^\W\d][\w.]*")
 
 # what completion offers in each context (completion_context)
@@ -34,6 +34,7 @@ CONTEXTS = {
     "predicates": ("predicate",),
     "arguments": ("constant",),
     "kinds": ("kind",),
+    "genders": ("gender",),
     "statement": ("declaration", "predicate"),
     "clause": ("keyword", "modality"),
     "nothing": (),
@@ -91,6 +92,8 @@ def completion_context(before: str) -> tuple[str, str]:
     last = words[-1] if words else ""
     if last in ("if", "and", "not", "that") or last in MODALITIES:
         return "predicates", prefix
+    if last == "gender" and re.search(r"\bphrase\b", head):   # `phrase en "..." gender |`: its values
+        return "genders", prefix
     if not head.strip():
         return "statement", prefix
     return "clause", prefix
@@ -291,6 +294,8 @@ class Documents:
             return _predicate_hover(kb.predicates[word], language)
         if word in kb.acts:
             return _act_hover(kb.acts[word], language)
+        if word in n.PHRASE_GENDERS and re.search(r"\bgender\s+" + word + r"\b", self.open.get(path.resolve(), "").split("\n")[line]):
+            return i18n.word("hover gender", language, gender=word)
         if word in kb.constants:
             c = kb.constants[word]
             return (f"**{i18n.word('hover constant', language)}** `{c.name}`\n\n{_labels(c.labels)}\n\n"
@@ -338,7 +343,8 @@ class Documents:
 
     def _completion_groups(self, kb: KnowledgeBase) -> dict[str, list[tuple[str, str, str, str]]]:
         groups: dict[str, list[tuple[str, str, str, str]]] = {"predicate": [], "norm": [], "act": [], "constant": [],
-                                                                "modality": [], "keyword": [], "declaration": [], "kind": []}
+                                                                "modality": [], "keyword": [], "declaration": [], "kind": [],
+                                                                "gender": []}
         for name, decl in sorted(kb.predicates.items()):
             groups["predicate"].append((name, "predicate", f"{name}({', '.join(decl.parameters)})  {n.label_of(decl.labels, 'en', '')}",
                                         f"{name}({', '.join(decl.parameters)})"))
@@ -352,6 +358,8 @@ class Documents:
             groups["kind"].append((name, "kind", n.label_of(kind.labels, "en", "") or "", name))
         for word in MODALITIES:
             groups["modality"].append((word, "modality", "a norm's conclusion", word))
+        for word in n.PHRASE_GENDERS:
+            groups["gender"].append((word, "keyword", "the gender of the person the phrase names", word))
         for word in DECLARATIONS[:5]:
             groups["declaration"].append((word, "keyword", "", word))
         for word in KEYWORDS:

@@ -4,6 +4,12 @@ Only the simplest shape is read here: one fact per line, `name(constant, ...)` w
 `from DATE [to DATE]`, a full stop and an optional `% comment`. Anything else (a rule, a keyword,
 an escape in a string, a variable, a date that is no day) makes the whole file go to the grammar,
 so every diagnostic still comes from one place.
+
+Each fact is kept as a row (`PlainFact`: its predicate, its values, the span of the whole fact and its
+interval), a `Clause` whose head (the atom, its constants and their spans) is made from its line only when
+something asks for it: a diagnostic, a tool reading the case as text. The checks, the lowering and a
+register's layout read the rows (a register of 100k cases: ~670k facts, each of which was nine nodes).
+With ROWS off the reader makes every node at once (tests/test_case_rows.py compares the two).
 """
 
 from __future__ import annotations
@@ -11,6 +17,7 @@ from __future__ import annotations
 import datetime
 import re
 from sys import intern
+from typing import Any
 
 from engine.syntax import nodes as n
 from engine.base.source import Span
@@ -20,7 +27,8 @@ _ARG = r'(?:"[^"\\\n]*"|[0-9]{4}-[0-9]{2}-[0-9]{2}|-?[0-9]+(?:\.[0-9]+)?|[^\W\d]
 _FACT = re.compile(
     rf"(?P<indent>[ \t]*)(?P<name>{_IDENT})(?P<open>[ \t]*\([ \t]*)(?P<args>{_ARG}(?:[ \t]*,[ \t]*{_ARG})*)[ \t]*\)"
     rf"(?P<interval>[ \t]+from[ \t]+\d{{4}}-\d{{2}}-\d{{2}}(?:[ \t]+to[ \t]+\d{{4}}-\d{{2}}-\d{{2}})?)?"
-    rf"[ \t]*\.[ \t]*(?:%.*)?")
+    rf"[ \t]*(?P<stop>\.)[ \t]*(?:%.*)?")
+_ARGS = re.compile(_ARG)
 _ARG_AT = re.compile(rf"[ \t]*,?[ \t]*({_ARG})")
 _BLANK = re.compile(r"[ \t]*(?:%.*)?")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -29,22 +37,95 @@ _KEYWORDS = {"act", "predicate", "constant", "norm", "question",
              "permitted", "prohibited", "obligatory", "discretionary"}
 
 
+ROWS = True   # facts kept as rows, their nodes made when asked for (False: every node at once, as before)
+
+
 def read_plain_facts(text: str, path: str) -> n.Module | None:
     """The module, if every line is blank, a comment or one plain fact; otherwise None."""
-    statements = []
+    statements: list = []
+    rows = ROWS
+    source = _Source(text, path)
+    values: dict[str, object] = {}   # a token's value: a name recurs in every fact about it (one string, read once)
+    make, put_span, put_interval = object.__new__, _SPAN.__set__, _INTERVAL.__set__
+    put_predicate, put_values, put_source = _PREDICATE.__set__, _VALUES.__set__, _SOURCE.__set__
     for number, line in enumerate(text.split("\n"), start=1):
         if line.endswith("\r"):
             line = line[:-1]
-        if _BLANK.fullmatch(line):
-            continue
         m = _FACT.fullmatch(line)
-        if m is None or m.group("name") in _KEYWORDS:
+        if m is None:
+            if _BLANK.fullmatch(line):
+                continue
             return None
-        clause = _clause(m, line, number, path)
-        if clause is None:
+        name = m.group("name")
+        if name in _KEYWORDS:
             return None
-        statements.append(clause)
+        if not rows:
+            clause = _clause(m, line, number, path)
+            if clause is None:
+                return None
+            statements.append(clause)
+            continue
+        args = []
+        for token in _ARGS.findall(m.group("args")):
+            value = values.get(token)
+            if value is None:
+                value = _value(token)
+                if value is None:
+                    return None
+                values[token] = value
+            args.append(value)
+        interval = None
+        if m.group("interval"):
+            interval = _interval(m, line, number, path)
+            if interval is None:
+                return None
+        fact = make(n.PlainFact)
+        put_predicate(fact, intern(name))   # one string per predicate, not one per fact
+        put_values(fact, tuple(args))
+        put_source(fact, source)
+        put_span(fact, Span(path, number, m.start("name") + 1, number, m.start("stop") + 2))
+        put_interval(fact, interval)
+        statements.append(fact)
     return n.Module(path, tuple(statements))
+
+
+class _Source:
+    """A case file's text, cut into lines the first time a fact's nodes are made from its line."""
+
+    __slots__ = ("text", "path", "lines")
+
+    def __init__(self, text: str, path: str):
+        self.text, self.path = text, path
+        self.lines: list[str] | None = None
+
+    def clause(self, number: int) -> n.Clause:
+        """The fact written on line `number`, every node made as the grammar would (n.PlainFact.head)."""
+        if self.lines is None:
+            self.lines = self.text.split("\n")
+        line = self.lines[number - 1]
+        if line.endswith("\r"):
+            line = line[:-1]
+        m = _FACT.fullmatch(line)
+        clause = _clause(m, line, number, self.path) if m is not None else None
+        assert clause is not None, "a row is made only from a line the reader read"
+        return clause
+
+
+_SLOTS: dict[str, Any] = {**vars(n.Clause), **vars(n.PlainFact)}   # the slots' descriptors: a row's fields set directly
+_SPAN, _INTERVAL, _PREDICATE, _VALUES, _SOURCE = (_SLOTS[name] for name in ("span", "interval", "predicate", "values", "source"))
+
+
+def _interval(m: re.Match, line: str, number: int, path: str) -> n.Interval | None:
+    """A fact's `from DATE [to DATE]`, None when a date is no day (the grammar says what is wrong with it)."""
+    dates = [(d.group(0), d.start() + 1) for d in _DATE.finditer(line, m.start("interval"), m.end("interval"))]
+    try:
+        start_day = datetime.date.fromisoformat(dates[0][0])
+        end_day = datetime.date.fromisoformat(dates[1][0]) if len(dates) > 1 else None
+    except ValueError:
+        return None
+    from_at = line.index("from", m.start("interval")) + 1
+    last_text, last_at = dates[-1]
+    return n.Interval(start_day, end_day, Span(path, number, from_at, number, last_at + len(last_text)))
 
 
 def _clause(m: re.Match, line: str, number: int, path: str) -> n.Clause | None:
@@ -65,15 +146,9 @@ def _clause(m: re.Match, line: str, number: int, path: str) -> n.Clause | None:
     close = line.index(")", m.end("args")) + 1
     interval = None
     if m.group("interval"):
-        dates = [(d.group(0), d.start() + 1) for d in _DATE.finditer(line, m.start("interval"), m.end("interval"))]
-        try:
-            start_day = datetime.date.fromisoformat(dates[0][0])
-            end_day = datetime.date.fromisoformat(dates[1][0]) if len(dates) > 1 else None
-        except ValueError:
+        interval = _interval(m, line, number, path)
+        if interval is None:
             return None
-        from_at = line.index("from", m.start("interval")) + 1
-        last_text, last_at = dates[-1]
-        interval = n.Interval(start_day, end_day, Span(path, number, from_at, number, last_at + len(last_text)))
     stop = line.index(".", close - 1 if not m.group("interval") else m.end("interval")) + 1
     name = intern(m.group("name"))   # one string per predicate, not one per fact (a 100k register: ~670k facts)
     atom = n.Atom(name, tuple(args), Span(path, number, start, number, close + 1),

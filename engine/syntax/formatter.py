@@ -106,7 +106,8 @@ def attribute(tree: Tree) -> str:
     if kind == "citation_form":
         return f"citation {kids[0]} {kids[2]}" if kids[1] is None else f"citation {kids[0]} {kids[1]} {kids[2]}"
     if kind == "phrase":
-        return f"phrase {kids[0]} {kids[1]}" + (f" member {kids[2].children[0]}" if len(kids) > 2 and kids[2] is not None else "")
+        return (f"phrase {kids[0]} {kids[1]}" + (f" member {kids[2].children[0]}" if len(kids) > 2 and kids[2] is not None else "")
+                + (f" gender {kids[3].children[0]}" if len(kids) > 3 and kids[3] is not None else ""))
     if kind == "asked_over":
         return "asked over " + " and ".join(condition(c) for c in kids[0].children)
     if kind in ("note", "interpretation"):  # optionally with a language

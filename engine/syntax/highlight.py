@@ -19,7 +19,7 @@ MODALITIES = ("permitted", "prohibited", "obligatory", "discretionary")
 STATUSES = ("undetermined", "holds", "not-established")
 KEYWORDS = (r"exception\s+to", r"rests\s+on", r"under\s+reading", r"supported\s+by", r"instead\s+of", "default", r"in\s+force",
             r"asked\s+over", r"decided\s+by", r"why\s+not",
-            "cites", "see", "interpretation", "deadline", "note", "kind", "rank", "from", "to", "reads", "phrase", "member", "citation", "asks",
+            "cites", "see", "interpretation", "deadline", "note", "kind", "rank", "from", "to", "reads", "phrase", "member", "gender", "citation", "asks",
             "if", "and", "not", "given", "expect", "at", "is", "uses", "avoids", "defeated", "on", "facts",
             "compliance", "interprets", r"binding\s+by", r"delegates\s+exceptions\s+to",
             r"as\s+summarised\s+by\s+the\s+court", "decisive", "authentic", r"for\s+every", r"such\s+that", r"subject\s+to", "because")

@@ -127,7 +127,8 @@ def _stored() -> tuple[type, ...]:
     import datetime
     import decimal
 
-    records = [v for v in vars(n).values() if isinstance(v, type) and dataclasses.is_dataclass(v)]
+    records = [v for v in vars(n).values() if isinstance(v, type) and dataclasses.is_dataclass(v)
+               and v is not n.PlainFact]   # a row is stored as its Clause (n.PlainFact.__reduce__)
     return (KnowledgeBase, Span, Diagnostic, Note, datetime.date, decimal.Decimal, *records)
 
 

@@ -7,7 +7,7 @@ import re
 from dataclasses import field
 from engine.base.records import dataclass
 from decimal import Decimal
-from typing import Union, overload
+from typing import Any, Union, overload
 
 from engine.base.messages import LANGUAGES  # noqa: F401  (defined once, in engine/base)
 from engine.base.source import Span
@@ -148,6 +148,7 @@ class Label:
     text: str
     span: Span
     member: str | None = None   # a relation's phrase that names one kind of person within it (`member b`)
+    gender: str | None = None   # the gender of the person a phrase names (`gender female`: one of GENDERS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,6 +176,67 @@ class Clause:
     @property
     def is_fact(self) -> bool:
         return not self.body and self.modality is None
+
+    @property
+    def predicate(self) -> str:
+        """The head's predicate (a case's fact kept as a row has it without its head's nodes: engine/syntax/facts.py)."""
+        return self.head.predicate
+
+
+class PlainFact(Clause):
+    """A plain fact of a case file kept as a row (engine/syntax/facts.py reads them): its predicate, its values,
+    the span of the whole fact and its interval. It is a `Clause` (a fact: no body, no modality) whose `head`
+    (the atom, its constants, their spans) is made from its line, as the grammar would make it, the first time
+    something asks for it (a diagnostic, a tool reading the case's text), and then kept. The checks, the lowering
+    and a register's layout read the row alone. Equal to, hashed, printed and pickled as its Clause;
+    `dataclasses.replace` of it makes a Clause."""
+
+    __slots__ = ("predicate", "values", "source")   # source: the file's text, which makes the head (facts._Source)
+    predicate: str   # type: ignore[misc]
+    values: tuple
+    source: Any
+    body = ()
+    modality = None
+    modality_span = None
+    conditional = ()
+    is_fact = True
+
+    def __new__(cls, *args, **kwargs):   # dataclasses.replace, copy: the Clause itself (the reader makes rows)
+        return Clause(*args, **kwargs)
+
+    @property
+    def head(self) -> Atom:   # type: ignore[override]
+        try:
+            return _CLAUSE_HEAD.__get__(self, PlainFact)
+        except AttributeError:
+            head = self.source.clause(self.span.line).head
+            _CLAUSE_HEAD.__set__(self, head)
+            return head
+
+    @property
+    def arity(self) -> int:
+        return len(self.values)
+
+    def clause(self) -> Clause:
+        """The fact as the grammar's Clause."""
+        return Clause(None, self.head, (), self.interval, self.span)
+
+    def __eq__(self, other):
+        if isinstance(other, Clause):
+            return self.clause() == (other.clause() if isinstance(other, PlainFact) else other)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash(self.clause())
+
+    def __repr__(self):
+        return repr(self.clause())
+
+    def __reduce__(self):
+        return self.clause().__reduce__()
+
+
+_CLAUSE_HEAD: Any = vars(Clause)["head"]   # the Clause's own slot: a row keeps its head there once made
 
 
 @dataclass(frozen=True, slots=True)
@@ -406,6 +468,9 @@ def label_of(labels: tuple[Label, ...], language: str, fallback: str | None = No
 # the gender is not known (a variable, a name the dictionary does not know, a language without gender).
 TEMPLATE_PLACE = re.compile(r"\{(\w*)(?::(\w+))?(?:\?([^{}]*))?\}")
 GENDER_FORMS = ("masc", "femn", "other")
+# A phrase's `gender` (`phrase ... gender female`: the gender of the person it names), as a rule author writes it,
+# and the gender the morphology gives a name (engine.explain.morphology.gender) that agrees with it.
+PHRASE_GENDERS = {"female": "femn", "male": "masc"}
 
 
 def template_places(text: str) -> list[tuple[re.Match, str, str | None, tuple[str, ...] | None]]:

@@ -618,9 +618,10 @@ class Builder:
         return n.Label(str(language), self.text(text), self.span(tree))
 
     def phrase(self, tree: Tree) -> n.Label:
-        language, text, member = tree.children
+        language, text, member, gender = tree.children
         return n.Label(str(language), self.text(text), self.span(tree),
-                       str(member.children[0]) if member is not None else None)
+                       str(member.children[0]) if member is not None else None,
+                       str(gender.children[0]) if gender is not None else None)
 
     def interval(self, tree: Tree) -> n.Interval:
         start, end = tree.children

@@ -26,7 +26,7 @@ from engine.base.records import dataclass
 from engine.base.diagnostics import Diagnostic, ZanError
 from engine.base.messages import message
 from engine.base.source import Span
-from engine.explain.i18n import CONDITIONAL_ENDINGS, MONTHS, NEGATIONS, POSSESSIVES, QUESTION_WORDS, VERB_ENDINGS, WORDS, word
+from engine.explain.i18n import CONDITIONAL_ENDINGS, CONJUNCTIONS, MONTHS, NEGATIONS, POSSESSIVES, QUESTION_WORDS, VERB_ENDINGS, WORDS, word
 from engine.explain.morphology import gender, is_genitive_ru, is_verb_form, lemmas
 from engine.explain.phrasebook import Found, Phrasebook, find_citations, say_date
 from engine.syntax import nodes as n
@@ -62,6 +62,7 @@ class Entry:
     commas: bool = False         # the phrase has a comma between its words
     text: str = ""               # the phrase as the kb or the engine writes it (for did-you-mean)
     member: str | None = None    # a relation's phrase naming one kind of person within it (`phrase ... member b`)
+    gender: str | None = None    # the gender of the person the phrase names (`phrase ... gender female`: "femn")
 
 
 @dataclass(frozen=True)
@@ -197,7 +198,8 @@ class Lexicon:
             for parameter in decl.parameters:
                 self._add(parameter, "parameter", parameter)
             for label in decl.labels + decl.phrases:
-                self._add(label.text, "predicate", decl.name, language=label.language, member=label.member)
+                self._add(label.text, "predicate", decl.name, language=label.language, member=label.member,
+                          gender=n.PHRASE_GENDERS.get(label.gender or ""))
             for reading in decl.readings:
                 for piece in re.split(r"[;:,()—–]", n.template_words(reading.text)):   # a choice by all its forms
                     self._add(piece, "predicate", decl.name, rank=1, language=reading.language)
@@ -223,10 +225,11 @@ class Lexicon:
                 self._add(label.text, "constant", constant.name, language=label.language)
 
     def _add(self, text: str, kind: str, value: str, rank: int = 0, language: str | None = None,
-             member: str | None = None) -> None:
+             member: str | None = None, gender: str | None = None) -> None:
         words = _content(text, self.fillers)
         if words:
-            self.entries.append(Entry(words, kind, value, rank, language, "," in text.strip(" ,"), text.strip(), member))
+            self.entries.append(Entry(words, kind, value, rank, language, "," in text.strip(" ,"), text.strip(), member,
+                                      gender))
             self.phrases_of.setdefault((kind, value), []).append(text.strip())
 
     def is_filler(self, token: Token) -> bool:
@@ -470,11 +473,17 @@ class _Piece:
     prefer: str | None = None   # a role word that is also a constant's label ("his b"): that constant
     possessor: bool = False     # a name that says whose («у Асанова», «Асановтың», "Asanov's", "of Asanov")
     member: str | None = None   # a relation's word naming one kind of person within it ("seller"), not the whole relation
+    gender: str | None = None   # the gender of the person the word names ("femn": `phrase ... gender female`), if it says
 
 
 def _pronouns() -> dict[str, str]:
     """Possessive pronouns of every language, with the gender or number of whom they refer to (engine.explain.i18n)."""
     return {w: g for by_language in POSSESSIVES["pronouns"].values() for w, g in by_language.items()}
+
+
+def _conjunctions() -> set[str]:
+    """The words that join two persons into a list, in every language (engine.explain.i18n)."""
+    return {w for words in CONJUNCTIONS.values() for w in words}
 
 
 def _personals() -> dict[str, str]:
@@ -592,6 +601,7 @@ class _Reading:
         self.referred: dict[str, set[tuple[str, str | None]]] = {}   # a person -> the role words that named it
         self._pending: list[tuple[int, int]] = []   # words not placed yet (token, segment): a verb of a reading?
         self._rest: set[int] = set()   # the words of a phrase said after the names it goes around (_phrase_around_names)
+        self.continues: dict[int, int] = {}   # a condition's clause after a conjunction -> the clause before it
 
     # ------------------------------------------------------------ saying where and why
     def refuse(self, diagnostic: Diagnostic) -> NoReturn:
@@ -673,6 +683,7 @@ class _Reading:
                     continue
             name = self.lexicon.name_of(t) if t.kind == "word" else None
             if name is not None and end <= i + 1 and not any(e.kind != "constant" for e in entries):
+                self._listed(i)
                 self.pieces.append(_Piece(i, i + 1, "name", name, segment=segment, possessor=self._whose(i, name)))
                 i += 1
                 continue
@@ -692,6 +703,16 @@ class _Reading:
                     continue
                 if in_condition and t.kind == "word" and t.low in _personals():
                     self.personals.append(_Piece(i, i + 1, "personal", _personals()[t.low], segment=segment))
+                if in_condition and t.kind == "word" and t.low in _conjunctions() and self._clause_said(segment) \
+                        and self._person_next(i + 1):
+                    # "if p left and his q is ill": the conjunction after a condition's phrase, before a person,
+                    # begins another condition of its own names (as after a comma), never sharing the first one's
+                    self._verbs_of_readings()
+                    segment += 1
+                    self.opened_by.pop(segment, None)
+                    self.continues[segment] = segment - 1
+                    i += 1
+                    continue
                 if t.kind == "word" and self.lexicon.is_filler(t):
                     i += 1
                     continue
@@ -703,6 +724,8 @@ class _Reading:
             except _Refused:
                 self._verbs_of_readings()   # a word before it that is not placed is refused first
                 raise
+            if self._person_word(piece):
+                self._listed(i)
             if piece.kind == "if":
                 in_condition = True
                 self._verbs_of_readings()
@@ -729,6 +752,47 @@ class _Reading:
         moved = {before[id(p)]: p.segment for p in self.pieces}
         for p in self.possessors + self.personals:   # a pronoun goes with the clause it was written in
             p.segment = moved.get(p.segment, p.segment)
+
+    def _clause_said(self, segment: int) -> bool:
+        """Whether the segment already says something of a person (a phrase of a predicate that is no kinship or role
+        word: "left"), so that a conjunction after it joins another clause, not another person."""
+        return any(p.segment == segment and p.kind == "predicate" and not self._person_word(p) for p in self.pieces)
+
+    def _person_next(self, k: int) -> bool:
+        """Whether the words from toks[k] (function words aside) begin with a person: a name, a possessive, or a
+        kinship or role word."""
+        while k < len(self.toks) and self.toks[k].kind == "word" and self.lexicon.is_filler(self.toks[k]) \
+                and self.toks[k].low not in _pronouns():
+            k += 1
+        if k >= len(self.toks) or self.toks[k].kind != "word":
+            return False
+        t = self.toks[k]
+        if t.low in _pronouns() or self.lexicon.name_of(t) is not None:
+            return True
+        _end, entries = self.lexicon.match(self.toks, k)
+        return any(e.kind == "predicate" and e.value not in self._asked and self.kb.predicates[e.value].arity == 2
+                   for e in entries)
+
+    def _person_word(self, piece: _Piece) -> bool:
+        """A name, or a kinship or role word (a relation of two that no question asks): a word naming a person."""
+        return piece.kind == "name" or (piece.kind in ("role", "predicate") and piece.value in self.kb.predicates
+                                        and self.kb.predicates[piece.value].arity == 2 and piece.value not in self._asked)
+
+    def _listed(self, i: int) -> None:
+        """«позвонить Асанову и Петрову», "for Ivanov and Petrov": two persons joined by a conjunction, with nothing
+        but function words and possessives between them («Асанову и его покупателю»), are a list, and a question asks of
+        one person in each place: refused at the conjunction (never one read in another's place, nor the two as one:
+        "Ivanov and his buyer" is not "his buyer Ivanov")."""
+        last = self.pieces[-1] if self.pieces else None
+        if last is None or not self._person_word(last) or last.end > i:
+            return
+        between = self.toks[last.end:i]
+        joins = [t for t in between if t.kind == "word" and t.low in _conjunctions()]
+        if joins and all(t.kind == "word" and (self.lexicon.is_filler(t) or t.low in _pronouns()) for t in between):
+            second = self.toks[i]
+            self.refuse(Diagnostic("not-understood", word("persons listed", self.language, words=joins[0].text,
+                                                          first=self.words_of(last), second=second.text),
+                                   joins[0].span, hint=word("one name at a time", self.language)))
 
     def _match_apart(self, said: list[Token], k: int) -> tuple[int, list[Entry]]:
         """The longest phrase of the words `said` followed by toks[k:] (within APART words): its end counted in that
@@ -850,7 +914,7 @@ class _Reading:
         if len(kinds) == 2 and len(constants) == 1 and len(relations) == 1:
             # "his b": the kinship (q, a phrase of which is b) and the person the kb calls so (the constant b)
             return _Piece(i, end, "role", relations[0], entries, segment, prefer=constants[0],
-                          member=_member(entries, relations[0]))
+                          member=_member(entries, relations[0]), gender=_gender_said(entries, relations[0]))
         if len(kinds) == 2 and {k for k, _v in kinds} == {"parameter", "predicate"}:
             # "holder": the parameter Holder and the predicate naming its kind (`holder(A)`) are one meaning
             parameter = next(v for k, v in kinds if k == "parameter")
@@ -864,6 +928,7 @@ class _Reading:
         piece.kind, piece.value = kinds.pop()
         if piece.kind == "predicate":
             piece.member = _member(entries, piece.value)
+            piece.gender = _gender_said(entries, piece.value)
         if piece.kind == "outside":   # a place the kb does not speak of, never read as one it does
             self.refuse(Diagnostic("not-understood", word("provision outside scope", self.language, citation=self.words_of(piece),
                                                           scope=n.label_of(kb.scopes[int(piece.value)].labels,
@@ -1033,7 +1098,7 @@ class _Reading:
                 agreeing = [v for v in persons if p.value == "neut" or self._gender(v) in (None, p.value)]
                 if not agreeing and p.segment in own_segments:   # "if Maria is p and her q ...": the one
                     named = [o.value for o in self.names       # person its condition names whom it agrees with
-                             if o.segment == p.segment and not o.possessor and o.first < p.first]
+                             if o.segment in self._clauses_to(p.segment) and not o.possessor and o.first < p.first]
                     agreeing = [v for v in dict.fromkeys(named) if self._gender(v) == p.value]
                     agreeing = agreeing if len(agreeing) == 1 else []
                 if not agreeing:
@@ -1050,6 +1115,14 @@ class _Reading:
                                            t.span, hint=word("say it otherwise", self.language)))
                 continue
             self.names.append(_Piece(p.first, p.end, "name", referent, segment=p.segment, possessor=True))
+
+    def _clauses_to(self, segment: int) -> set[int]:
+        """The segment and the clauses of the same condition before it ("if p left and her q ...": p's clause)."""
+        found = {segment}
+        while segment in self.continues:
+            segment = self.continues[segment]
+            found.add(segment)
+        return found
 
     def _personal(self, own_segments: set[int]) -> None:
         """A condition's personal pronoun ("if he is ill", «если она тяжело больна») is the person the question names
@@ -1070,9 +1143,7 @@ class _Reading:
                 self.names.append(_Piece(p.first, p.end, "name", agreeing[0], segment=p.segment))
 
     def _gender(self, constant: str) -> str | None:
-        decl = self.kb.constants.get(constant)
-        label = n.label_of(decl.labels, "ru", "") if decl is not None else ""
-        return gender(label) if label else None
+        return person_gender(self.kb, constant)
 
     def not_whose(self, owner: _Piece, predicate: str) -> NoReturn:
         kb = self.kb
@@ -1157,10 +1228,16 @@ class _Reading:
             # others' arguments (two are refused as ambiguous above), and never its own before this
             assert role is not None, "a role piece has its role parameter"
             parameter = role
-            person, general = _role_person(kb, rdecl, args, parameter, piece.prefer, assume_new=own,
-                                           whose=possessed.get(id(piece)), member=piece.member,
-                                           taken=self._taken(piece))
+            person, general, unlike = _role_person(kb, rdecl, args, parameter, piece.prefer, assume_new=own,
+                                                  whose=possessed.get(id(piece)), member=piece.member,
+                                                  taken=self._taken(piece), said=piece.gender)
             span = toks[piece.first].span
+            if person is None and unlike and not general:   # the case's persons of it are all of the other gender
+                self.refuse(Diagnostic("not-understood", word(
+                    "role of another gender", language, words=self.words_of(piece), gender=word("gender " + str(piece.gender), language),
+                    relation=meaning(kb, "predicate", piece.value, language),
+                    persons=", ".join(meaning(kb, "constant", c, language) for c in unlike)),
+                    self.span_of(piece), hint=word("name the person", language)))
             if person is None:   # not named by the case: a general question (the cases tool answers those)
                 slot = parameter if parameter in decl.parameters and parameter not in bound else None
                 held = [c for c in general if c in self._taken(piece)]
@@ -1223,6 +1300,13 @@ class _Reading:
                         person=meaning(self.kb, "constant", str(self.bound[parameter]), self.language)),
                         self.span_of(piece), hint=word("say whose", self.language)))
                 args[parameter] = self.bound[parameter]
+        person = args.get(cdecl.parameters[-1]) if cdecl.arity in (1, 2) else None
+        if person is not None and not _agrees(self.kb, person, piece.gender):   # "his saleswoman, Ivan, left": not Ivan
+            self.refuse(Diagnostic("not-understood", word(
+                "named of another gender", self.language, words=self.words_of(piece),
+                gender=word("gender " + str(piece.gender), self.language),
+                person=meaning(self.kb, "constant", person, self.language)),
+                self.span_of(piece), hint=word("name the person", self.language)))
         span = Span(SOURCE, 1, self.toks[piece.first].column)
         if any(args.get(p) is None for p in cdecl.parameters if p in args):   # over a general question's person
             self.roles.append(n.Atom(cdecl.name, tuple(n.Constant(args[p], span) if args.get(p) is not None
@@ -1477,9 +1561,35 @@ def _member(entries: list[Entry], predicate: str) -> str | None:
     return members.pop() if len(members) == 1 else None
 
 
+def _gender_said(entries: list[Entry], predicate: str) -> str | None:
+    """The gender of the person the matched words name (`phrase ru "b" gender female`: "femn"), None where they say
+    none (or the predicate's phrases they match disagree): of the phrases that match best (a reading's word is weaker)."""
+    mine = [e for e in entries if e.kind == "predicate" and e.value == predicate]
+    best = min((e.rank for e in mine), default=0)
+    genders = {e.gender for e in mine if e.rank == best}
+    return genders.pop() if len(genders) == 1 else None
+
+
+def person_gender(kb: KnowledgeBase, constant: str) -> str | None:
+    """A person's gender ("masc", "femn") by the Russian label of its name (engine.explain.morphology); None where
+    the name has no such label or the dictionary does not say."""
+    decl = kb.constants.get(constant)
+    label = n.label_of(decl.labels, "ru", "") if decl is not None else ""
+    return gender(label) if label else None
+
+
+def _agrees(kb: KnowledgeBase, constant: str, said: str | None) -> bool:
+    """Whether a person may be the one a word of a gender names: the word says none, or the person's gender is not
+    known (nor masculine or feminine), or it is the word's."""
+    if said is None:
+        return True
+    found = person_gender(kb, constant)
+    return found not in ("masc", "femn") or found == said
+
+
 def _role_person(kb: KnowledgeBase, decl: n.PredicateDecl, args: dict, parameter: str, prefer: str | None,
                  assume_new: bool, whose: str | None = None, member: str | None = None,
-                 taken: frozenset[str] = frozenset()) -> tuple[str | None, list[str]]:
+                 taken: frozenset[str] = frozenset(), said: str | None = None) -> tuple[str | None, list[str], list[str]]:
     """Who a role word names, never guessed:
     - a word naming one kind of person within the relation (`member`: "his b" of a relation whose phrase "b" is a
       member) names a person of the case only where the case names that person by that word (`prefer`, the constant
@@ -1488,8 +1598,13 @@ def _role_person(kb: KnowledgeBase, decl: n.PredicateDecl, args: dict, parameter
     - a word naming the relation as a whole names the case's only person of it; where that person holds another role
       in the question (`taken`: named there by another word) or the case has several, None (refused at the word,
       with the candidates); in a context phrase where the case has none, a new person (`RELATION_of_SUBJECT`; of
-      `whose`, where a possessive said so: «у него есть адвокат»).
-    Returns the person (None: not one person of the case) and the case's candidates."""
+      `whose`, where a possessive said so: «у него есть адвокат»);
+    - a word that says the gender of its person (`said`, from `phrase ... gender female`: "saleswoman") names only persons
+      whose gender agrees (a name whose gender is not known agrees): the others are not its candidates, and where the
+      case has persons of the relation but none agree (its only such person is a man), None (refused at the word, naming
+      them): the case has that person, so no new one is assumed beside it.
+    Returns the person (None: not one person of the case), the case's candidates, and the persons of the relation
+    whose gender disagrees with the word's."""
     k = decl.parameters.index(parameter)
     candidates = sorted({a.value for c in kb.clauses
                          if c.is_fact and c.head.predicate == decl.name and c.head.arity == decl.arity
@@ -1498,21 +1613,25 @@ def _role_person(kb: KnowledgeBase, decl: n.PredicateDecl, args: dict, parameter
                          and all(isinstance(b, n.Constant) and b.value == args[p]
                                  for p, b in zip(decl.parameters, c.head.args) if p in args)})
     subject = whose or "_".join(str(v) for v in args.values())
+    other = [c for c in candidates if not _agrees(kb, c, said)]
+    candidates = [c for c in candidates if c not in other]
     if member is not None:
         if prefer is not None and prefer in candidates:
-            return prefer, [prefer]
+            return prefer, [prefer], []
+        if prefer is not None and prefer in other:   # the case names by the word a person of the other gender
+            return None, [], [prefer]
         if assume_new:
-            return (f"{member}_of_{subject}" if subject else f"some_{member}"), []
-        return None, []
+            return (f"{member}_of_{subject}" if subject else f"some_{member}"), [], []
+        return None, [], []
     if prefer is not None and prefer in candidates:
-        return prefer, candidates
+        return prefer, candidates, other
     if len(candidates) == 1 and candidates[0] not in taken:
-        return candidates[0], candidates
-    if candidates:   # several persons of the case, or only one that holds another role: the question must say who
-        return None, candidates
+        return candidates[0], candidates, other
+    if candidates or other:   # several persons of the case, only one that holds another role, or none of the word's
+        return None, candidates, other   # gender: the question must say who
     if assume_new:
-        return (f"{decl.name}_of_{subject}" if subject else f"some_{decl.name}"), candidates
-    return None, candidates
+        return (f"{decl.name}_of_{subject}" if subject else f"some_{decl.name}"), candidates, other
+    return None, candidates, other
 
 
 def _place(lexicon: Lexicon, decl: n.PredicateDecl, constant: str, bound: dict) -> str | None:
