@@ -261,7 +261,8 @@ def _setstate(names):
     return __setstate__
 
 
-GENERIC_INSTANCES = 64   # instances a class makes through the generic __init__ before its own is compiled
+GENERIC_INSTANCES = 256   # instances a class makes through the generic __init__ before its own is compiled (a cold
+#                           question then compiles two, the classes its cached law holds a thousand of, where 64 compiled ten)
 
 
 def _lazy_init(cls, fields, frozen: bool):
@@ -275,14 +276,19 @@ def _lazy_init(cls, fields, frozen: bool):
     defaults = tuple((f.default_factory, True) if f.default_factory is not _MISSING else (f.default, False)
                      for f in fields)
     put = object.__setattr__ if frozen else setattr
+    setters = _slot_setters(cls, names) if frozen else None
     left = [GENERIC_INSTANCES]
 
     def __init__(self, *args, **kwargs):
         given = len(args)
         if given == count and not kwargs and left[0] > 0:   # every field in order: how the cache's entries call
             left[0] -= 1
-            for name, value in zip(names, args):
-                put(self, name, value)
+            if setters is not None:
+                for setter, value in zip(setters, args):
+                    setter(self, value)
+            else:
+                for name, value in zip(names, args):
+                    put(self, name, value)
             return
         if given <= count and left[0] > 0:
             values, named = list(args), 0
@@ -298,8 +304,12 @@ def _lazy_init(cls, fields, frozen: bool):
             else:
                 if named == len(kwargs):
                     left[0] -= 1
-                    for name, value in zip(names, values):
-                        put(self, name, value)
+                    if setters is not None:
+                        for setter, value in zip(setters, values):
+                            setter(self, value)
+                    else:
+                        for name, value in zip(names, values):
+                            put(self, name, value)
                     return
         compiled = _compile_init(cls, fields, frozen)
         cls.__init__ = compiled
@@ -308,10 +318,21 @@ def _lazy_init(cls, fields, frozen: bool):
     return __init__
 
 
+def _slot_setters(cls, names: tuple[str, ...]):
+    """The `__set__` of each field's slot (what `object.__setattr__` finds and calls, called directly: ~30% less
+    time an instance), for a frozen class whose every field is a slot of its own; else None."""
+    slots = [cls.__dict__.get(name) for name in names]
+    if not all(isinstance(slot, _MEMBER) for slot in slots):
+        return None
+    return tuple(slot.__set__ for slot in slots)
+
+
 def _compile_init(cls, fields, frozen: bool):
     """The `__init__` dataclasses would write: parameters in field order with their defaults; a default
-    factory is called when its argument is not given; frozen classes set through `object.__setattr__`."""
+    factory is called when its argument is not given; frozen classes set through `object.__setattr__`, or straight
+    through their slots' `__set__` (`_slot_setters`)."""
     namespace: dict = {"__factory__": _FACTORY, "__set__": object.__setattr__}
+    setters = _slot_setters(cls, tuple(f.name for f in fields)) if frozen else None
     parameters, body = [], []
     for i, f in enumerate(fields):
         if not f.name.isidentifier():   # a field of an engine class is a Python name; nothing else is compiled
@@ -326,7 +347,11 @@ def _compile_init(cls, fields, frozen: bool):
             parameters.append(f"{f.name}=__default_{i}__")
         else:
             parameters.append(f.name)
-        body.append(f"__set__(self, {f.name!r}, {value})" if frozen else f"self.{f.name} = {value}")
+        if setters is not None:
+            namespace[f"__set_{i}__"] = setters[i]
+            body.append(f"__set_{i}__(self, {value})")
+        else:
+            body.append(f"__set__(self, {f.name!r}, {value})" if frozen else f"self.{f.name} = {value}")
     text = f"def __init__(self, {', '.join(parameters)}):\n    " + ("\n    ".join(body) or "pass") + "\n"
     exec(text, namespace)   # our own field names only, never text a user wrote (a class of the engine)
     init = namespace["__init__"]
