@@ -18,11 +18,12 @@ import time
 from common import SCRATCH
 from register import AT, write_register
 
-from engine.explain.explanation import Explainer, Tables
+from engine.explain.answering import Scopes, statuses
+from engine.explain.explanation import Explainer, Row, Rows, Tables
 from engine.explain.render import as_json
 from engine.pipeline import evaluated, prepare
 from engine.tools import register
-from engine.tools.register import _constants, _scope, _undecided, _with_facts, shape_of
+from engine.tools.register import _constants, _undecided, _with_facts, shape_of
 
 QUERY = "call(C, P, Purpose)"
 
@@ -50,23 +51,25 @@ def main(convicts: int) -> None:
     own = _constants(batch.parts[0]) - batch.shared
     print(f"{len(every):,} answers in the first partition: {len(undecided):,} undecided, {len(decided):,} decided")
     clock("statuses (answers), each answer", len(every), lambda: list(done.answers(batch.query)))
-    clock("owned by the partition, each answer", len(every),
-          lambda: [any((type(v).__name__, v) in own for v in a.values) for a in every])
+    clock("statuses as rows (register), each", len(every), lambda: statuses(part, done.model, batch.query))
+    own = {v for kind, v in own if kind == "str"}
+    clock("owned by the partition, each answer", len(every), lambda: [not own.isdisjoint(a.values) for a in every])
 
-    print("undecided answers")
-    scopes: dict = {}
-    clock("scope declaration", len(undecided), lambda: [_scope(part, done, a, scopes) for a in undecided])
+    print("undecided answers (rows of values: register._solve)")
+    scopes = Scopes(part, done.prover.index, batch.query.atom.predicate)
+    clock("scope declaration", len(undecided), lambda: [scopes(a.values, True) for a in undecided])
     firsts: dict = {}
+    names = [t.name for t in batch.query.atom.args]
     for a in undecided:
-        key = (a.predicate, _scope(part, done, a, scopes))
+        key = (a.predicate, scopes(a.values, True))
         if key not in firsts:
-            firsts[key] = explainer.answer(done.trace(a, "brief"))
-    keys = [(a.predicate, _scope(part, done, a, scopes)) for a in undecided]
-    clock("dictionary (refill_undecided)", len(undecided),
-          lambda: [explainer.refill_undecided(firsts[k], a) for k, a in zip(keys, undecided)])
-    filled = [explainer.refill_undecided(firsts[k], a) for k, a in zip(keys, undecided)]
-    clock("JSON line (_by_form)", len(undecided),
-          lambda: [as_json._by_form(d, "jsonl", as_json._answer_line, as_json._compact) for d in filled])
+            firsts[key] = Rows(explainer, explainer.answer(done.trace(a, "brief")), a.values, a.predicate, names)
+    keys = [(a.predicate, scopes(a.values, True)) for a in undecided]
+    clock("row", len(undecided), lambda: [Row(firsts[k], a.values) for k, a in zip(keys, undecided)])
+    rows = [Row(firsts[k], a.values) for k, a in zip(keys, undecided)]
+    clock("JSON line (_row_text)", len(undecided),
+          lambda: [as_json._row_text(r, "jsonl", as_json._answer_line, as_json._compact) for r in rows])
+    clock("(its dictionary, when asked for)", len(undecided), lambda: [r.dict() for r in rows])
 
     print("decided answers")
     times = []

@@ -100,3 +100,31 @@ def test_a_change_to_the_engine_s_code_changes_every_key(tmp_path, monkeypatch):
     (code / "base" / "notes.txt").write_text("not code", encoding="utf-8")
     assert cache._digest_of_code() == digests[-1]
     assert len(set(digests)) == len(digests)
+
+
+def test_a_project_file_parsed_before_is_read_from_the_cache(cache_home, tmp_path, monkeypatch):
+    """zan.toml's parse is kept under its bytes: read again without tomllib; another text, a broken one, one holding
+    a TOML date (not plain data: never stored) are each parsed, and a broken one is still said at its line."""
+    import sys
+
+    from engine.base import project
+    from engine.base.diagnostics import ZanError
+
+    settings = tmp_path / "zan.toml"
+    (tmp_path / "kb").mkdir()
+    settings.write_text('[project]\nlang = "kk"\n', encoding="utf-8")
+    assert project.read(settings).lang == "kk"
+    monkeypatch.setitem(sys.modules, "tomllib", None)   # importing it now fails
+    assert project.read(settings).lang == "kk"
+    settings.write_text('[project]\nlang = "ru"\n', encoding="utf-8")
+    with pytest.raises(ImportError):
+        project.read(settings)                           # other bytes: parsed again
+    monkeypatch.delitem(sys.modules, "tomllib")
+    assert project.read(settings).lang == "ru"
+    settings.write_text('[project]\nlang = "ru"\nwhen = 2025-01-01\n', encoding="utf-8")
+    with pytest.raises(ZanError):                        # an unknown key; the date made no entry
+        project.read(settings)
+    settings.write_text('[project]\nlang = "ru\n', encoding="utf-8")
+    with pytest.raises(ZanError) as broken:
+        project.read(settings)
+    assert broken.value.diagnostics[0].span.line == 2

@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import pickle
+import typing
 
 import pytest
 
@@ -149,3 +150,76 @@ def test_a_class_making_few_instances_compiles_nothing(monkeypatch):
     many = [ours(str(i)) for i in range(records.GENERIC_INSTANCES)]
     assert compiled == [ours] and [o.name for o in many[-2:]] == [str(records.GENERIC_INSTANCES - 2), str(records.GENERIC_INSTANCES - 1)]
     assert repr(ours("z", span=1)) == repr(standard("z", span=1)) and compiled == [ours]
+
+
+DESCRIBE = """
+import dataclasses, importlib, json, pkgutil, sys
+import engine
+from engine.base import records
+records.DECLARED = sys.argv[1] == "declared"
+described = {}
+
+
+def shown(value):
+    if value is dataclasses.MISSING:
+        return "MISSING"
+    return getattr(value, "__qualname__", None) or repr(value)
+
+
+for info in pkgutil.walk_packages(engine.__path__, "engine."):
+    try:
+        module = importlib.import_module(info.name)
+    except Exception:
+        continue
+    for name, cls in sorted(vars(module).items()):
+        if not isinstance(cls, type) or cls.__module__ != info.name or "__dataclass_fields__" not in cls.__dict__:
+            continue
+        fields = [[f.name, f.type, shown(f.default), shown(f.default_factory), f.init, f.repr, f.hash, f.compare,
+                   dict(f.metadata), f.kw_only, f._field_type.name,
+                   shown(cls.__dict__[f.name]) if f.name in cls.__dict__ and "__slots__" not in cls.__dict__ else "-"]
+                  for f in dataclasses.fields(cls)]
+        described[info.name + "." + cls.__qualname__] = {
+            "fields": fields, "params": repr(cls.__dataclass_params__), "match": list(cls.__match_args__),
+            "slots": list(cls.__dict__.get("__slots__", ["-"])), "keys": sorted(cls.__dict__),
+            "doc": cls.__doc__, "bases": [b.__qualname__ for b in cls.__mro__], "dict": hasattr(cls, "__dict__")}
+json.dump(described, sys.stdout, sort_keys=True)
+"""
+
+
+def test_every_engine_record_is_declared_as_the_standard_library_would():
+    """`records._declared` makes a dataclass without dataclasses' per-field work: for every record class of every
+    engine module, the same fields (every attribute of each), parameters, match arguments, slots, class attributes
+    and documentation as with dataclasses making it (`records.DECLARED = False`)."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    made = {}
+    for how in ("declared", "standard"):
+        done = subprocess.run([sys.executable, "-c", DESCRIBE, how], capture_output=True, text=True, cwd=ROOT,
+                              timeout=300, env={**os.environ, "ZAN_CACHE": "0"})
+        assert done.returncode == 0, done.stderr
+        made[how] = json.loads(done.stdout)
+    assert len(made["declared"]) > 70
+    assert made["declared"] == made["standard"]
+
+
+@pytest.mark.parametrize("options", OPTIONS, ids=str)
+def test_a_class_naming_classvar_or_initvar_is_left_to_the_standard_library(options):
+    made = []
+    for decorate in (dataclasses.dataclass, records.dataclass):
+        @decorate(**options)
+        class Counted:
+            """Counted."""
+
+            name: str
+            every: typing.ClassVar[int] = 0
+            seen: dataclasses.InitVar[int] = 0
+
+        made.append(Counted)
+    standard, ours = made
+    assert [f.name for f in dataclasses.fields(ours)] == [f.name for f in dataclasses.fields(standard)] == ["name"]
+    assert ours.__dataclass_fields__.keys() == standard.__dataclass_fields__.keys() == {"name", "every", "seen"}

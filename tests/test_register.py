@@ -184,19 +184,44 @@ def test_answers_by_shape_are_the_bytes_of_answers_one_by_one(zan, monkeypatch, 
     filled: list[str] = []
     refill = Explainer.refill
     monkeypatch.setattr(Explainer, "refill", lambda self, shape, t: filled.append(t.answer.status) or refill(self, shape, t))
-    undecided = Explainer.refill_undecided   # an undetermined answer no norm applies to: filled in with no trace made
-    monkeypatch.setattr(Explainer, "refill_undecided", lambda self, shape, a: filled.append(a.status) or undecided(self, shape, a))
+    # an undetermined answer no norm applies to: a row of its shape's values, with no Answer, trace or dictionary made
+    row = register.Row
+    monkeypatch.setattr(register, "Row", lambda rows, args: filled.append(rows.first["status"]) or row(rows, args))
     templates: list = []   # each shape's text written once, cut where its answers differ (as_json._by_form)
     template = as_json._template
     monkeypatch.setattr(as_json, "_template", lambda *args: templates.append(template(*args)) or templates[-1])
+    written: list = []   # an undecided answer's text from its values, by its shape's template (as_json._row_template)
+    row_template = as_json._row_template
+    monkeypatch.setattr(as_json, "_row_template", lambda *args: written.append(row_template(*args)) or written[-1])
     by_shape = out(zan, *args)
     assert all(templates) and (trace == "full" or len(templates) > 3 and len(filled) > 10 * len(templates))
+    assert all(written) and (trace == "full" or written), "the template wrote the first answer's own text"
     monkeypatch.setattr(register, "SHAPES", False)
     one_by_one = out(zan, *args)
     assert by_shape == one_by_one
     assert by_shape.count('"undetermined"') > 30   # the shape was met (and filled in) many times
     if trace != "full":
         assert filled.count("undetermined") > 30 and filled.count("permitted") >= 5 and filled.count("prohibited") > 10
+
+
+@pytest.mark.parametrize("trace", ["brief", "none"])
+def test_an_undecided_answer_is_a_row_until_its_dictionary_is_asked_for(case, monkeypatch, trace):
+    """A register's undecided answers are rows of values (explanation.Row): their dictionary, asked for as a mapping,
+    by `dict()` or by sending it to another process (--jobs), is the one each answer gets explained one by one."""
+    import pickle
+
+    result = prepare(QUERY, datetime.date.fromisoformat(AT), None, [case])
+    batch = register.Register(result, trace, "en", limit=25)
+    assert batch.split
+    rows = [entry for _t, _k, entry in batch.run(0) if isinstance(entry, register.Row)]
+    monkeypatch.setattr(register, "SHAPES", False)
+    one_by_one = {entry["atom"]: entry for table, _k, entry in batch.run(0) if table == "answer"}
+    assert len(rows) > 20 and len({row.rows.first["atom"] for row in rows}) < len(rows) / 5
+    for row in rows:
+        made = row.dict()
+        assert made == one_by_one[made["atom"]] and dict(row) == made and row["atom"] == made["atom"]
+        sent = pickle.loads(pickle.dumps(row))
+        assert type(sent) is dict and sent == made
 
 
 def test_the_partition_step_is_a_plain_function(case):

@@ -129,7 +129,7 @@ def _digest_of_code() -> bytes:
     """The grammar's bytes, and each engine source file's name, size, modification time and inode: what Python
     itself checks before it runs a module's compiled bytecode (size and time), so an edit the digest could miss
     would not run either. Statting the ~110 files takes a tenth of reading and hashing them (1.3 MB)."""
-    from engine.base.resources import grammar_path
+    from engine.base.places import grammar_path
 
     digest = blake2b(f"{engine.__version__} {sys.version}".encode(), digest_size=32)
     grammar = grammar_path()

@@ -17,16 +17,25 @@ May import only the standard library.
 
 from __future__ import annotations
 
+import abc as _abc
 import dataclasses
 import operator
+import sys as _sys
+import types as _types
+import typing as _typing
 from operator import attrgetter
 from reprlib import recursive_repr
-from typing import dataclass_transform
+from typing import Any, dataclass_transform
 
 __all__ = ["dataclass", "field"]
 
 field = dataclasses.field
 _MISSING = dataclasses.MISSING
+# dataclasses' own: a field's kind (neither ClassVar nor InitVar), its parameters' record, what an annotation names
+_FIELD = getattr(dataclasses, "_FIELD")
+_PARAMS = getattr(dataclasses, "_DataclassParams")
+_IDENTIFIER = getattr(dataclasses, "_MODULE_IDENTIFIER_RE").match
+_MEMBER = _types.MemberDescriptorType
 
 
 @dataclass_transform(field_specifiers=(dataclasses.field, dataclasses.Field))
@@ -53,7 +62,7 @@ def _process(cls, frozen: bool, slots: bool, order: bool):
     undocumented = not cls.__doc__
     if undocumented:   # else dataclasses reads a signature off object.__init__'s text (tokenize, ast): 0.3 ms
         cls.__doc__ = "-"
-    cls = dataclasses.dataclass(cls, init=False, repr=False, eq=False, slots=slots)
+    cls = _declared(cls, slots) or dataclasses.dataclass(cls, init=False, repr=False, eq=False, slots=slots)
     fields = dataclasses.fields(cls)
     if undocumented:
         cls.__doc__ = f"{cls.__name__}({', '.join(f.name for f in fields)})"
@@ -90,6 +99,86 @@ def _process(cls, frozen: bool, slots: bool, order: bool):
             cls.__getstate__ = _getstate(_getter(names))
             cls.__setstate__ = _setstate(names)
     return cls
+
+
+DECLARED = True   # `_declared` makes the dataclass where it can (tests/test_records.py turns it off to compare)
+_SPECIAL_NAMES = ("ClassVar", "InitVar", "KW_ONLY")
+
+
+def _declared(cls, slots: bool):
+    """What `dataclasses.dataclass(cls, init=False, repr=False, eq=False, slots=slots)` makes of a plain class (the
+    fields, the parameters, `__match_args__`, for `slots` the class made again with them), made as Python 3.11's
+    dataclasses makes it but without its per-field work: ~45 -> ~30 us a class, ~0.9 ms of the 77 classes a cold
+    question declares. None, and the standard library does it, for anything else: an annotation that is not a
+    string or that names, or may name, ClassVar, InitVar or KW_ONLY (what dataclasses looks up in the class's
+    module); a base class declaring slots. `tests/test_records.py` compares every engine class made both ways."""
+    if not DECLARED:
+        return None
+    own = cls.__dict__
+    annotations = own.get("__annotations__", {})
+    module = _sys.modules.get(cls.__module__)
+    namespace = module.__dict__ if module is not None else {}
+    for annotation in annotations.values():
+        if type(annotation) is not str or any(special in annotation for special in _SPECIAL_NAMES):
+            return None
+        match = _IDENTIFIER(annotation)   # what dataclasses' `_is_type` looks up
+        if match and (_special(namespace.get(match.group(2))) if match.group(1) is None
+                      else namespace.get(match.group(1)) in (_typing, dataclasses)):
+            return None
+    if any("__slots__" in base.__dict__ for base in cls.__mro__[1:-1]):
+        return None
+    Field = dataclasses.Field
+    fields: dict[str, Any] = {}
+    for name, annotation in annotations.items():   # dataclasses' `_get_field`, for a plain field
+        default: Any = getattr(cls, name, _MISSING)
+        f: Any
+        if isinstance(default, Field):
+            f = default
+        else:
+            if isinstance(default, _MEMBER):   # a slot of the class: no default
+                default = _MISSING
+            f = dataclasses.field(default=default)
+        f.name, f.type, f._field_type = name, annotation, _FIELD
+        if f.kw_only is _MISSING:
+            f.kw_only = False
+        if f.default.__class__.__hash__ is None:
+            raise ValueError(f"mutable default {type(f.default)} for field {f.name} is not allowed: use default_factory")
+        fields[name] = f
+    cls.__dataclass_params__ = _PARAMS(False, False, False, False, False, False)   # init, repr, eq, order, unsafe_hash, frozen
+    for f in fields.values():
+        if isinstance(getattr(cls, f.name, None), Field):
+            if f.default is _MISSING:
+                delattr(cls, f.name)
+            else:
+                setattr(cls, f.name, f.default)
+    for name, value in own.items():
+        if isinstance(value, Field) and name not in annotations:
+            raise TypeError(f"{name!r} is a field but has no type annotation")
+    cls.__dataclass_fields__ = fields
+    if "__match_args__" not in own:
+        setattr(cls, "__match_args__", tuple(fields))
+    if slots:   # dataclasses' `_add_slots`: the class made again, its fields slots
+        if "__slots__" in own:
+            raise TypeError(f"{cls.__name__} already specifies __slots__")
+        made = dict(own)
+        made["__slots__"] = tuple(fields)
+        for name in fields:
+            made.pop(name, None)
+        made.pop("__dict__", None)
+        made.pop("__weakref__", None)
+        qualname = getattr(cls, "__qualname__", None)
+        cls = type(cls)(cls.__name__, cls.__bases__, made)
+        if qualname is not None:
+            cls.__qualname__ = qualname
+    _abc.update_abstractmethods(cls)
+    return cls
+
+
+def _special(value) -> bool:
+    """ClassVar, InitVar or KW_ONLY, under any name (dataclasses' `_is_classvar`, `_is_initvar`, `_is_kw_only`)."""
+    return value is not None and (value is _typing.ClassVar or value is dataclasses.InitVar
+                                  or value is dataclasses.KW_ONLY or type(value) is dataclasses.InitVar
+                                  or getattr(value, "__origin__", None) is _typing.ClassVar)
 
 
 def _getter(names: tuple[str, ...]):
@@ -172,7 +261,8 @@ def _setstate(names):
     return __setstate__
 
 
-GENERIC_INSTANCES = 64   # instances a class makes through the generic __init__ before its own is compiled
+GENERIC_INSTANCES = 256   # instances a class makes through the generic __init__ before its own is compiled (a cold
+#                           question then compiles two, the classes its cached law holds a thousand of, where 64 compiled ten)
 
 
 def _lazy_init(cls, fields, frozen: bool):
@@ -186,14 +276,19 @@ def _lazy_init(cls, fields, frozen: bool):
     defaults = tuple((f.default_factory, True) if f.default_factory is not _MISSING else (f.default, False)
                      for f in fields)
     put = object.__setattr__ if frozen else setattr
+    setters = _slot_setters(cls, names) if frozen else None
     left = [GENERIC_INSTANCES]
 
     def __init__(self, *args, **kwargs):
         given = len(args)
         if given == count and not kwargs and left[0] > 0:   # every field in order: how the cache's entries call
             left[0] -= 1
-            for name, value in zip(names, args):
-                put(self, name, value)
+            if setters is not None:
+                for setter, value in zip(setters, args):
+                    setter(self, value)
+            else:
+                for name, value in zip(names, args):
+                    put(self, name, value)
             return
         if given <= count and left[0] > 0:
             values, named = list(args), 0
@@ -209,8 +304,12 @@ def _lazy_init(cls, fields, frozen: bool):
             else:
                 if named == len(kwargs):
                     left[0] -= 1
-                    for name, value in zip(names, values):
-                        put(self, name, value)
+                    if setters is not None:
+                        for setter, value in zip(setters, values):
+                            setter(self, value)
+                    else:
+                        for name, value in zip(names, values):
+                            put(self, name, value)
                     return
         compiled = _compile_init(cls, fields, frozen)
         cls.__init__ = compiled
@@ -219,10 +318,21 @@ def _lazy_init(cls, fields, frozen: bool):
     return __init__
 
 
+def _slot_setters(cls, names: tuple[str, ...]):
+    """The `__set__` of each field's slot (what `object.__setattr__` finds and calls, called directly: ~30% less
+    time an instance), for a frozen class whose every field is a slot of its own; else None."""
+    slots = [cls.__dict__.get(name) for name in names]
+    if not all(isinstance(slot, _MEMBER) for slot in slots):
+        return None
+    return tuple(slot.__set__ for slot in slots)
+
+
 def _compile_init(cls, fields, frozen: bool):
     """The `__init__` dataclasses would write: parameters in field order with their defaults; a default
-    factory is called when its argument is not given; frozen classes set through `object.__setattr__`."""
+    factory is called when its argument is not given; frozen classes set through `object.__setattr__`, or straight
+    through their slots' `__set__` (`_slot_setters`)."""
     namespace: dict = {"__factory__": _FACTORY, "__set__": object.__setattr__}
+    setters = _slot_setters(cls, tuple(f.name for f in fields)) if frozen else None
     parameters, body = [], []
     for i, f in enumerate(fields):
         if not f.name.isidentifier():   # a field of an engine class is a Python name; nothing else is compiled
@@ -237,7 +347,11 @@ def _compile_init(cls, fields, frozen: bool):
             parameters.append(f"{f.name}=__default_{i}__")
         else:
             parameters.append(f.name)
-        body.append(f"__set__(self, {f.name!r}, {value})" if frozen else f"self.{f.name} = {value}")
+        if setters is not None:
+            namespace[f"__set_{i}__"] = setters[i]
+            body.append(f"__set_{i}__(self, {value})")
+        else:
+            body.append(f"__set__(self, {f.name!r}, {value})" if frozen else f"self.{f.name} = {value}")
     text = f"def __init__(self, {', '.join(parameters)}):\n    " + ("\n    ".join(body) or "pass") + "\n"
     exec(text, namespace)   # our own field names only, never text a user wrote (a class of the engine)
     init = namespace["__init__"]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import field
+from itertools import chain
+from operator import attrgetter
 from engine.base.records import dataclass
 
 from engine.syntax import nodes as n
@@ -71,15 +73,52 @@ def answers(program: Program, model: Model, query: n.Query) -> list[Answer]:
     decisions = Decisions(program, model, atom.predicate)
     names = _open(atom)
     result = []
-    for values in candidates(program, model, atom):
+    found = candidates(program, model, atom)
+    for values in found:
         answer = decisions(values, dict(zip(names, values)) if names is not None else (unify(atom, values, {}) or {}))
         if query.status is None or query.status == answer.status:
             result.append(answer)
-    # in the order of their values' kinds' names and texts: one flat tuple of strings an answer (texts alone, as most
-    # of a register's values are, need no conversion)
+    if _texts(found):   # texts alone (most of a register): the values' own order is the order below
+        result.sort(key=_values)
+        return result
+    # in the order of their values' kinds' names and texts: one flat tuple of strings an answer
     result.sort(key=lambda a: tuple([part for v in a.values for part in (
         ("str", v) if v.__class__ is str else (type(v).__name__, str(v)))]))
     return result
+
+
+_values = attrgetter("values")
+
+
+def _texts(found: list[tuple]) -> bool:
+    """Whether every value of the tuples is a text (then a tuple sorts, compares and keys by its values alone)."""
+    return set(map(type, chain.from_iterable(found))) <= {str}
+
+
+def statuses(program: Program, model: Model, query: n.Query) -> tuple[list[tuple[tuple, Answer | None]], bool, Decisions]:
+    """answers() for a register: each answer as (values, Answer), in the same order, but an undecided one (no norm
+    applies to the atom of a predicate decided by norms: `undetermined` with nothing to say, 73% of a register) as
+    (values, None), its Answer not made (`decisions(values, bindings)` makes it). Only where the question is distinct
+    variables and every value a text (`plain`, the second item); else every answer is made, as answers() makes it."""
+    atom = query.atom
+    decisions = Decisions(program, model, atom.predicate)
+    names = _open(atom)
+    found = candidates(program, model, atom)
+    if names is None or not decisions.deontic or not _texts(found):
+        return [(a.values, a) for a in answers(program, model, query)], False, decisions
+    found.sort()
+    undecided = query.status is None or query.status == "undetermined"
+    applies = decisions.applies
+    out: list[tuple[tuple, Answer | None]] = []
+    for values in found:
+        if values not in applies:   # no norm applies: decide() gives `undetermined` and nothing else
+            if undecided:
+                out.append((values, None))
+            continue
+        answer = decisions(values, dict(zip(names, values)))
+        if query.status is None or query.status == answer.status:
+            out.append((values, answer))
+    return out, True, decisions
 
 
 @dataclass
@@ -94,56 +133,61 @@ class Trace:
     scope: int | None = None     # undetermined where the kb declares it encodes nothing: index into program.scopes
 
 
-def outside_scope(program: Program, index, predicate: str, values: tuple, memo: dict | None = None) -> int | None:
+def outside_scope(program: Program, index, predicate: str, values: tuple) -> int | None:
     """The first scope declaration (`outside scope "code 12.1" for q(A, B) if ...`) whose atom the
-    answer's atom matches and whose conditions hold in the model: the answer is outside what the kb encodes.
-
-    memo (for many answers over one model): whether a declaration's conditions hold, by the values of the
-    variables they name (a register's answers about one person share them)."""
+    answer's atom matches and whose conditions hold in the model: the answer is outside what the kb encodes."""
     for k, scope in enumerate(program.scopes):
         if scope.atom is None or scope.atom.predicate != predicate or len(scope.atom.args) != len(values):
             continue
-        if memo is not None:
-            known = _remembered(memo, k, scope, values)
-            if known is not None:
-                if known:
-                    return k
-                continue
         binding = unify(scope.atom, values, {})
-        if binding is None:
-            continue
-        holds: bool | None
-        if memo is None:
-            holds = next(iter(solutions(scope.conditions, binding, index)), None) is not None
-        else:
-            named = memo.get(("names", k))
-            if named is None:
-                named = memo[("names", k)] = sorted({v.name for c in scope.conditions for v in _variables(c)} & set(binding))
-            key = (k, tuple((type(binding[name]), binding[name]) for name in named))
-            holds = memo.get(key)
-            if holds is None:
-                binding = {name: binding[name] for name in named}
-                holds = memo[key] = next(iter(solutions(scope.conditions, binding, index)), None) is not None
-        if holds:
+        if binding is not None and next(iter(solutions(scope.conditions, binding, index)), None) is not None:
             return k
     return None
 
 
-def _remembered(memo: dict, k: int, scope, values: tuple) -> bool | None:
-    """Whether declaration k's conditions hold, as `memo` remembers it for these values (None: not yet), read
-    straight off the places of the variables they name where the declaration's atom is distinct variables (a
-    register asks it of every undecided answer); outside_scope's key, without unifying the atom."""
-    at = memo.get(("at", k), memo)
-    if at is memo:
-        names = [t.name for t in scope.atom.args if isinstance(t, n.Variable) and t.name != "_"]
-        at = None
-        if len(names) == len(scope.atom.args) == len(set(names)):
-            named = sorted({v.name for c in scope.conditions for v in _variables(c)} & set(names))
-            at = tuple(names.index(name) for name in named)
-        memo[("at", k)] = at
-    if at is None:
+class Scopes:
+    """outside_scope() for many answers of one predicate over one model (a register's partition): a declaration whose
+    atom is distinct variables has its conditions decided once per group of the values they name (a register's
+    answers about one person share them), read off those places of the answer's values; another is asked as
+    outside_scope asks it."""
+
+    def __init__(self, program: Program, index, predicate: str):
+        self.program, self.index = program, index
+        # (k, its atom's arity, the places of the variables its conditions name (None: not distinct variables), their
+        # names, whether they hold by the values there)
+        self.checks: list[tuple[int, int, tuple | None, tuple, dict]] = []
+        for k, scope in enumerate(program.scopes):
+            if scope.atom is None or scope.atom.predicate != predicate:
+                continue
+            names = [t.name for t in scope.atom.args if isinstance(t, n.Variable) and t.name != "_"]
+            if len(names) == len(scope.atom.args) == len(set(names)):
+                named = sorted({v.name for c in scope.conditions for v in _variables(c)} & set(names))
+                at = tuple(names.index(name) for name in named)
+                self.checks.append((k, len(names), at, tuple(named), {}))
+            else:
+                self.checks.append((k, len(scope.atom.args), None, (), {}))
+
+    def __call__(self, values: tuple, plain: bool = False) -> int | None:
+        """The scope declaration the answer of these values falls under (plain: every value is a text)."""
+        for k, arity, at, named, memo in self.checks:
+            if arity != len(values):
+                continue
+            if at is None:
+                scope = self.program.scopes[k]
+                binding = unify(scope.atom, values, {})
+                if binding is not None and next(iter(solutions(scope.conditions, binding, self.index)), None) is not None:
+                    return k
+                continue
+            # the values at the named places (their kinds too, unless all are texts: 1, 1.0 and True are three values)
+            key = tuple([values[p] for p in at]) if plain else tuple([(type(values[p]), values[p]) for p in at])
+            holds = memo.get(key)
+            if holds is None:
+                binding = {name: values[p] for name, p in zip(named, at)}
+                conditions = self.program.scopes[k].conditions
+                holds = memo[key] = next(iter(solutions(conditions, binding, self.index)), None) is not None
+            if holds:
+                return k
         return None
-    return memo.get((k, tuple((type(values[p]), values[p]) for p in at)))
 
 
 def _variables(c: n.Condition) -> list[n.Variable]:

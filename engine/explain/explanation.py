@@ -9,7 +9,7 @@ ever added.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
 from engine.syntax import nodes as n
@@ -70,6 +70,78 @@ class Form:
     def __init__(self, paths: tuple[tuple[str, ...], ...]):
         self.paths = paths
         self.texts: dict = {}
+
+
+class Rows:
+    """The undecided answers of one shape in a register's partition (register._solve: no norm applies, the same
+    scope; every value a text), kept as rows of their atoms' values: `first` is the first one's dictionary
+    (Explainer.answer), the others differ from it only at the places of `form` (the atom, each binding, the reading).
+    `dict(values)` is the dictionary Explainer.refill_undecided makes; `spelling(path)` says how a place is written
+    from the values, so that a writer writes an answer's text straight from its values (render/as_json.py)."""
+
+    __slots__ = ("first", "values", "predicate", "arity", "bindings", "form", "phrases", "level", "texts")
+
+    def __init__(self, explainer: Explainer, first: dict, values: tuple, predicate: str, names: Sequence[str]):
+        self.first, self.values = first, values   # the first answer's dictionary and values
+        self.predicate, self.arity = predicate, len(names)
+        self.bindings = sorted(zip(names, range(len(names))))   # (name, position), by name (as _json_bindings)
+        self.form = explainer._form(first, dict(self.bindings), None)
+        self.phrases, self.level = explainer.phrases, explainer.level
+        self.texts: dict = {}   # a writer's template (render/as_json.py)
+
+    def dict(self, values: tuple) -> Shaped:
+        """refill_undecided(first, answer of these values)."""
+        out = Shaped(self.first)
+        out["atom"] = atom_text(self.predicate, values)
+        out["bindings"] = {name: values[p] for name, p in self.bindings}   # texts: json_value is each value itself
+        if self.level != "none":
+            trace = out["trace"] = dict(self.first["trace"])
+            trace["reading"] = self.phrases.reading(self.predicate, values)
+        out.form = self.form
+        return out
+
+    def spelling(self, path: tuple[str, ...]):
+        """How the place `path` of the form is written from an answer's values: an int, the position of the value
+        that is the place's value (a binding); a list of texts and (position, function giving that value's words)
+        whose concatenation is the place's text (the atom, the reading); None, the place holds None (no reading)."""
+        if path == ("atom",):
+            if not self.arity:
+                return [self.predicate]
+            out: list = [self.predicate + "("]
+            for p in range(self.arity):
+                out += [", "] if p else []
+                out.append((p, n.format_value))   # atom_text: a text is never None
+            return out + [")"]
+        if path[0] == "bindings":
+            return dict(self.bindings)[path[1]]
+        assert path == ("trace", "reading"), path
+        return self.phrases.spelling(self.predicate, self.arity)
+
+
+class Row(Mapping):
+    """An undecided answer of a register not made into a dictionary: its shape's `Rows` and its atom's values.
+    `dict()` makes the dictionary (Explainer.refill_undecided's); the JSON writers write its text from the shape's
+    template without it; as a mapping it reads that dictionary; sent to another process it is that dictionary."""
+
+    __slots__ = ("rows", "args")
+
+    def __init__(self, rows: Rows, args: tuple):
+        self.rows, self.args = rows, args   # args: the atom's values (`values` is the mapping's method)
+
+    def dict(self) -> Shaped:
+        return self.rows.dict(self.args)
+
+    def __getitem__(self, key):
+        return self.dict()[key]
+
+    def __iter__(self):
+        return iter(self.dict())
+
+    def __len__(self) -> int:
+        return len(self.dict())
+
+    def __reduce__(self):
+        return dict, (dict(self.dict()),)
 
 
 class Document(dict):

@@ -474,6 +474,11 @@ POSSESSIVES: dict[str, dict[str, dict[str, str]]] = {
     "genitive": {"en": {}, "ru": {}, "kk": {"ның": "", "нің": "", "дың": "", "дің": "", "тың": "", "тің": ""}},
 }
 
+# Words that join two persons into a list («Асанову и Петрову», "Ivanov or Petrov"): a question asks of one person in
+# each place, so a list of persons is refused at the word that joins them, never read as one of them.
+CONJUNCTIONS: dict[str, tuple[str, ...]] = {"en": ("and", "or"), "ru": ("и", "или", "либо"),
+                                            "kk": ("және", "мен", "бен", "пен", "немесе", "не")}
+
 # Words that deny what follows ("not presented", «не представлена», «ұсынылмаған» aside): never taken as part of
 # a phrase they stand beside, so a question that negates is refused at the word rather than read as affirming.
 NEGATIONS: dict[str, tuple[str, ...]] = {"en": ("not", "no", "never", "without", "nor"),
@@ -556,6 +561,14 @@ WORDS.update({
     "not whose": {"en": "'{words}' cannot be whose {predicate} is meant: the knowledge base relates it to a {owner}",
                   "ru": "«{words}» не может быть тем, о чьём отношении «{predicate}» идёт речь: база знаний связывает его с лицом вида «{owner}»",
                   "kk": "«{words}» — «{predicate}» қатынасының иесі бола алмайды: білім қоры оны «{owner}» түріндегі адаммен байланыстырады"},
+    "persons listed": {"en": "'{words}' joins two persons ({first}, {second}), but a question asks of one person in each "
+                             "place: ask it of each of them in turn",
+                       "ru": "«{words}» соединяет двух лиц ({first}, {second}), а вопрос задается об одном лице в каждой "
+                             "роли: задайте его о каждом по очереди",
+                       "kk": "«{words}» екі адамды біріктіреді ({first}, {second}), ал сұрақ әр рөлде бір адам туралы "
+                             "қойылады: әрқайсысы туралы жеке сұраңыз"},
+    "one name at a time": {"en": "ask of one name at a time", "ru": "спрашивайте об одном имени за раз",
+                           "kk": "бір уақытта бір адам туралы сұраңыз"},
     "pronoun of another": {"en": "'{words}': the kinship and role words of the question itself are those of the person asked about ({subject})",
                            "ru": "«{words}»: родство и роли в самом вопросе — это родство и роли лица, о котором спрашивают ({subject})",
                            "kk": "«{words}»: сұрақтың өзіндегі туыстық пен рөл сөздері сұралып отырған адамға ({subject}) қатысты"},

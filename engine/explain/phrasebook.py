@@ -389,6 +389,36 @@ class Phrasebook:
             out[k] = found
         return "".join(out)
 
+    def spelling(self, predicate: str, arity: int) -> list | None:
+        """The predicate's reading as reading() fills it, for many atoms of one predicate: its pieces of text and,
+        at each place a value goes, (position of the value, a function giving its words there); None when the kb
+        gives the predicate no reading."""
+        key = (predicate, arity)
+        parts = self._readings.get(key, self)
+        if parts is self:
+            parts = self._readings[key] = self._cut(predicate, arity)
+        if parts is None:
+            return None
+        text, places = parts
+        out: list = list(text)
+        for k, position, case, forms in places:
+            out[k] = (position, self._word_at(case, forms))
+        return [p for p in out if p != ""]
+
+    def _word_at(self, case: str | None, forms: tuple | None):
+        """The words of a value at a place of a reading (reading()'s loop, one place)."""
+        if forms is not None:
+            return lambda value: forms[GENDER_FORMS.index(self.gender_of(value))]
+        said = self._said_memo
+
+        def words(value) -> str:
+            slot = (type(value), value, case)
+            found = said.get(slot)
+            if found is None:
+                found = said[slot] = self._said(value, case)
+            return found
+        return words
+
     def gender_of(self, value) -> str:
         """The grammatical gender of a person a template's choice agrees with (`{Person?masc|femn|other}`): of its
         Russian label, or of the Russian noun of the role it was assumed with; "other" where that is not known (a

@@ -31,12 +31,12 @@ import datetime
 from dataclasses import replace
 from operator import attrgetter, itemgetter
 from pathlib import Path
-from typing import AbstractSet, Iterable, Iterator, Sequence
+from typing import AbstractSet, Any, Iterable, Iterator, Sequence
 
 from engine.base import collector
 from engine.base.source import Span
-from engine.explain.answering import Trace, outside_scope
-from engine.explain.explanation import SCHEMA_VERSION, Document, Explainer, Tables, query_text
+from engine.explain.answering import Scopes, Trace, statuses
+from engine.explain.explanation import SCHEMA_VERSION, Document, Explainer, Row, Rows, Tables, query_text
 from engine.logic import ir
 from engine.pipeline import evaluated
 from engine.syntax import nodes as n
@@ -525,19 +525,32 @@ def _solve(kb, program: ir.Program, query: n.Query, level: str, language: str, s
     own = _constants(facts) - shared
     tables = Tables()
     explainer = Explainer(kb, part, language, steps=steps, level=level, tables=tables)
-    items: list[tuple[str, str | None, dict]] = []
-    shapes: dict[tuple, dict] = {}   # shape -> the first answer of that shape (explained): see shape_of
-    scopes: dict = {}   # answering.outside_scope's memo
-    for a in done.answers(query):
-        if owned is not None and any((type(v).__name__, v) in own for v in a.values) != owned:
-            continue
-        if SHAPES and level != "full" and not steps:
-            if _undecided(a):   # no proof to build: its shape is known before its trace, all but its atom and scope
-                undecided = (a.predicate, _scope(part, done, a, scopes))   # shape_of less what they all share
+    items: list = []
+    shaped = SHAPES and level != "full" and not steps
+    if shaped:   # undecided answers as values (plain: every value a text), their Answer not made
+        listed, plain, decisions = statuses(part, done.model, query)
+    else:
+        listed, plain = [(a.values, a) for a in done.answers(query)], False
+    mine = {v for kind, v in own if kind == "str"} if plain else own   # a text is itself in `own` when plain
+    predicate = query.atom.predicate
+    names = [t.name for t in query.atom.args if isinstance(t, n.Variable)] if plain else []   # all distinct when plain
+    scopes = Scopes(part, done.prover.index, predicate) if part.scopes else None
+    shapes: dict[tuple, Any] = {}   # shape -> the first answer of that shape (explained; Rows when plain): see shape_of
+    append = items.append
+    for values, a in listed:
+        if owned is not None:
+            held = not mine.isdisjoint(values) if plain else any((type(v).__name__, v) in own for v in values)
+            if held != owned:
+                continue
+        if shaped:
+            if a is None or _undecided(a):   # no proof to build: its shape is known before its trace, all but its atom
+                undecided = (predicate, scopes(values, plain) if scopes is not None else None)   # shape_of less the rest
                 first = shapes.get(undecided)
                 if first is not None:   # no trace made: it would hold the answer and its scope alone
-                    items.append(("answer", None, explainer.refill_undecided(first, a)))
+                    append(("answer", None, Row(first, values) if plain else explainer.refill_undecided(first, a)))
                     continue
+                if a is None:
+                    a = decisions(values, dict(zip(names, values)))
                 shape: tuple | None = undecided
                 t = done.trace(a, level)
             else:
@@ -546,15 +559,16 @@ def _solve(kb, program: ir.Program, query: n.Query, level: str, language: str, s
                 if shape is not None and shape in shapes:
                     explained = explainer.refill(shapes[shape], t)
                     items.extend(tables.drain())   # a derived condition's proof met for the first time, before its use
-                    items.append(("answer", None, explained))
+                    append(("answer", None, explained))
                     continue
         else:
+            assert a is not None, "every answer is made unless shaped"
             shape, t = None, done.trace(a, level)
         explained = explainer.answer(t)
         items.extend(tables.drain())
-        items.append(("answer", None, explained))
+        append(("answer", None, explained))
         if shape is not None:
-            shapes[shape] = explained
+            shapes[shape] = Rows(explainer, explained, values, predicate, names) if plain and _undecided(a) else explained
     return items
 
 
@@ -585,13 +599,6 @@ def _undecided(a) -> bool:
     return (a.status == "undetermined" and not a.applicable and a.deciding is None and not a.supporting
             and not a.defeated and not a.ambiguity and a.deadline is None and a.compliance is None
             and a.fulfilled_on is None)
-
-
-def _scope(program: ir.Program, done, a, memo: dict) -> int | None:
-    """The scope declaration an undetermined answer falls under, as its trace would say (answering.outside_scope)."""
-    if a.status == "undetermined" and not a.ambiguity and program.scopes:
-        return outside_scope(program, done.prover.index, a.predicate, a.values, memo)
-    return None
 
 
 def detached(result, limit: int = PARTITION_FACTS):
@@ -807,6 +814,8 @@ def answer_facts(fact_lines: Sequence[str], question: str, at: str, kb_dir: str 
         out = []
         for items in results(register, 1):
             for table, key, entry in items:
+                if entry.__class__ is Row:
+                    entry = entry.dict()
                 value = {"answer": entry} if table == "answer" else {"norm": entry} if table == "norms" \
                     else {"proof": {"id": key, **entry}}
                 out.append(json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")))

@@ -26,7 +26,7 @@ from engine.base.records import dataclass
 from engine.base.diagnostics import Diagnostic, ZanError
 from engine.base.messages import message
 from engine.base.source import Span
-from engine.explain.i18n import CONDITIONAL_ENDINGS, MONTHS, NEGATIONS, POSSESSIVES, QUESTION_WORDS, VERB_ENDINGS, WORDS, word
+from engine.explain.i18n import CONDITIONAL_ENDINGS, CONJUNCTIONS, MONTHS, NEGATIONS, POSSESSIVES, QUESTION_WORDS, VERB_ENDINGS, WORDS, word
 from engine.explain.morphology import gender, is_genitive_ru, is_verb_form, lemmas
 from engine.explain.phrasebook import Found, Phrasebook, find_citations, say_date
 from engine.syntax import nodes as n
@@ -481,6 +481,11 @@ def _pronouns() -> dict[str, str]:
     return {w: g for by_language in POSSESSIVES["pronouns"].values() for w, g in by_language.items()}
 
 
+def _conjunctions() -> set[str]:
+    """The words that join two persons into a list, in every language (engine.explain.i18n)."""
+    return {w for words in CONJUNCTIONS.values() for w in words}
+
+
 def _personals() -> dict[str, str]:
     """Personal pronouns of every language that can be a condition's subject, with the gender they refer by."""
     return {w: g for by_language in POSSESSIVES["personal"].values() for w, g in by_language.items()}
@@ -596,6 +601,7 @@ class _Reading:
         self.referred: dict[str, set[tuple[str, str | None]]] = {}   # a person -> the role words that named it
         self._pending: list[tuple[int, int]] = []   # words not placed yet (token, segment): a verb of a reading?
         self._rest: set[int] = set()   # the words of a phrase said after the names it goes around (_phrase_around_names)
+        self.continues: dict[int, int] = {}   # a condition's clause after a conjunction -> the clause before it
 
     # ------------------------------------------------------------ saying where and why
     def refuse(self, diagnostic: Diagnostic) -> NoReturn:
@@ -677,6 +683,7 @@ class _Reading:
                     continue
             name = self.lexicon.name_of(t) if t.kind == "word" else None
             if name is not None and end <= i + 1 and not any(e.kind != "constant" for e in entries):
+                self._listed(i)
                 self.pieces.append(_Piece(i, i + 1, "name", name, segment=segment, possessor=self._whose(i, name)))
                 i += 1
                 continue
@@ -696,6 +703,16 @@ class _Reading:
                     continue
                 if in_condition and t.kind == "word" and t.low in _personals():
                     self.personals.append(_Piece(i, i + 1, "personal", _personals()[t.low], segment=segment))
+                if in_condition and t.kind == "word" and t.low in _conjunctions() and self._clause_said(segment) \
+                        and self._person_next(i + 1):
+                    # "if p left and his q is ill": the conjunction after a condition's phrase, before a person,
+                    # begins another condition of its own names (as after a comma), never sharing the first one's
+                    self._verbs_of_readings()
+                    segment += 1
+                    self.opened_by.pop(segment, None)
+                    self.continues[segment] = segment - 1
+                    i += 1
+                    continue
                 if t.kind == "word" and self.lexicon.is_filler(t):
                     i += 1
                     continue
@@ -707,6 +724,8 @@ class _Reading:
             except _Refused:
                 self._verbs_of_readings()   # a word before it that is not placed is refused first
                 raise
+            if self._person_word(piece):
+                self._listed(i)
             if piece.kind == "if":
                 in_condition = True
                 self._verbs_of_readings()
@@ -733,6 +752,47 @@ class _Reading:
         moved = {before[id(p)]: p.segment for p in self.pieces}
         for p in self.possessors + self.personals:   # a pronoun goes with the clause it was written in
             p.segment = moved.get(p.segment, p.segment)
+
+    def _clause_said(self, segment: int) -> bool:
+        """Whether the segment already says something of a person (a phrase of a predicate that is no kinship or role
+        word: "left"), so that a conjunction after it joins another clause, not another person."""
+        return any(p.segment == segment and p.kind == "predicate" and not self._person_word(p) for p in self.pieces)
+
+    def _person_next(self, k: int) -> bool:
+        """Whether the words from toks[k] (function words aside) begin with a person: a name, a possessive, or a
+        kinship or role word."""
+        while k < len(self.toks) and self.toks[k].kind == "word" and self.lexicon.is_filler(self.toks[k]) \
+                and self.toks[k].low not in _pronouns():
+            k += 1
+        if k >= len(self.toks) or self.toks[k].kind != "word":
+            return False
+        t = self.toks[k]
+        if t.low in _pronouns() or self.lexicon.name_of(t) is not None:
+            return True
+        _end, entries = self.lexicon.match(self.toks, k)
+        return any(e.kind == "predicate" and e.value not in self._asked and self.kb.predicates[e.value].arity == 2
+                   for e in entries)
+
+    def _person_word(self, piece: _Piece) -> bool:
+        """A name, or a kinship or role word (a relation of two that no question asks): a word naming a person."""
+        return piece.kind == "name" or (piece.kind in ("role", "predicate") and piece.value in self.kb.predicates
+                                        and self.kb.predicates[piece.value].arity == 2 and piece.value not in self._asked)
+
+    def _listed(self, i: int) -> None:
+        """«позвонить Асанову и Петрову», "for Ivanov and Petrov": two persons joined by a conjunction, with nothing
+        but function words and possessives between them («Асанову и его покупателю»), are a list, and a question asks of
+        one person in each place: refused at the conjunction (never one read in another's place, nor the two as one:
+        "Ivanov and his buyer" is not "his buyer Ivanov")."""
+        last = self.pieces[-1] if self.pieces else None
+        if last is None or not self._person_word(last) or last.end > i:
+            return
+        between = self.toks[last.end:i]
+        joins = [t for t in between if t.kind == "word" and t.low in _conjunctions()]
+        if joins and all(t.kind == "word" and (self.lexicon.is_filler(t) or t.low in _pronouns()) for t in between):
+            second = self.toks[i]
+            self.refuse(Diagnostic("not-understood", word("persons listed", self.language, words=joins[0].text,
+                                                          first=self.words_of(last), second=second.text),
+                                   joins[0].span, hint=word("one name at a time", self.language)))
 
     def _match_apart(self, said: list[Token], k: int) -> tuple[int, list[Entry]]:
         """The longest phrase of the words `said` followed by toks[k:] (within APART words): its end counted in that
@@ -1038,7 +1098,7 @@ class _Reading:
                 agreeing = [v for v in persons if p.value == "neut" or self._gender(v) in (None, p.value)]
                 if not agreeing and p.segment in own_segments:   # "if Maria is p and her q ...": the one
                     named = [o.value for o in self.names       # person its condition names whom it agrees with
-                             if o.segment == p.segment and not o.possessor and o.first < p.first]
+                             if o.segment in self._clauses_to(p.segment) and not o.possessor and o.first < p.first]
                     agreeing = [v for v in dict.fromkeys(named) if self._gender(v) == p.value]
                     agreeing = agreeing if len(agreeing) == 1 else []
                 if not agreeing:
@@ -1055,6 +1115,14 @@ class _Reading:
                                            t.span, hint=word("say it otherwise", self.language)))
                 continue
             self.names.append(_Piece(p.first, p.end, "name", referent, segment=p.segment, possessor=True))
+
+    def _clauses_to(self, segment: int) -> set[int]:
+        """The segment and the clauses of the same condition before it ("if p left and her q ...": p's clause)."""
+        found = {segment}
+        while segment in self.continues:
+            segment = self.continues[segment]
+            found.add(segment)
+        return found
 
     def _personal(self, own_segments: set[int]) -> None:
         """A condition's personal pronoun ("if he is ill", «если она тяжело больна») is the person the question names

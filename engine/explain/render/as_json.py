@@ -17,7 +17,9 @@ import math
 from json.encoder import encode_basestring  # the C function when available, as json.dumps(ensure_ascii=False) uses
 from typing import Iterator
 
-from engine.explain.explanation import Document
+from operator import getitem, itemgetter
+
+from engine.explain.explanation import Document, Row
 
 _SIMPLE = {None: "null", True: "true", False: "false"}
 
@@ -109,8 +111,11 @@ def pieces(document: dict) -> Iterator[str]:
             continue
         empty = True
         for answer in value:
-            yield ("[\n    " if empty else ",\n    ") + (_by_form(answer, "json", _in_document, _dumps)
-                                                      or _dumps(answer, "\n    "))
+            if answer.__class__ is Row:
+                yield ("[\n    " if empty else ",\n    ") + _row_text(answer, "json", _in_document, _dumps)
+            else:
+                yield ("[\n    " if empty else ",\n    ") + (_by_form(answer, "json", _in_document, _dumps)
+                                                          or _dumps(answer, "\n    "))
             empty = False
             if tables is not None:
                 gather()
@@ -228,6 +233,92 @@ def _put(value: dict, path: tuple[str, ...], marker: str) -> dict:
     return copy
 
 
+# ------------------------------------------------------------------ undecided answers, from their values alone
+# A register's undecided answer (explanation.Row) is its shape's rows and its atom's values, no dictionary. Its text
+# is its shape's template with each place written from the values: a binding as the writer writes the value there,
+# the atom and the reading (texts) as the JSON string of their pieces, a value's words at a place escaped once per
+# value (JSON's escaping is per character: the escaped pieces of a text make the escaped text).
+
+def _row_text(row: Row, writer: str, whole, part) -> str:
+    """The text `whole(row.dict())` writes, from the row's values and its shape's template."""
+    rows = row.rows
+    write = rows.texts.get(writer)
+    if write is None:
+        write = rows.texts[writer] = _row_template(rows, whole, part)
+    if write is False:
+        return whole(row.dict())
+    return write(row.args)
+
+
+class _Column(dict):
+    """The texts of one place's values, each made once (`make`) when first asked for."""
+
+    __slots__ = ("make",)
+
+    def __init__(self, make):
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, value):
+        text = self[value] = self.make(value)
+        return text
+
+
+def _escaped(words):
+    return lambda value: encode_basestring(words(value))[1:-1]
+
+
+def _row_template(rows, whole, part):
+    """A function of an answer's values giving its text, or False (written from its dictionary): the text of the
+    shape's first answer cut at its places (`_template`), each place spelled from the values (Rows.spelling): the
+    texts between the slots, each slot a value's text at its place (_Column). The function is checked against the
+    first answer's own text."""
+    template = _template(rows.first, rows.form.paths, whole, part)
+    if not template:
+        return False
+    pieces, steps, places = template
+    paths: list[tuple] = [()]
+    for up, key in steps:
+        paths.append(paths[up] + (key,))
+    out = [pieces[0]]   # the texts between the slots (one more than the slots)
+    columns: list[_Column] = []
+    positions: list[int] = []
+    for (up, key, newline), piece in zip(places, pieces[1:]):
+        spelled = rows.spelling(paths[up] + (key,))
+        if spelled is None:
+            out[-1] += part(None, newline)
+        elif type(spelled) is int:
+            columns.append(_Column(lambda value, newline=newline: part(value, newline)))
+            positions.append(spelled)
+            out.append("")
+        else:
+            out[-1] += '"'
+            for bit in spelled:
+                if type(bit) is str:
+                    out[-1] += encode_basestring(bit)[1:-1]
+                else:
+                    columns.append(_Column(_escaped(bit[1])))
+                    positions.append(bit[0])
+                    out.append("")
+            out[-1] += '"'
+        out[-1] += piece
+    if not positions:
+        text = out[0]
+
+        def write(values: tuple) -> str:
+            return text
+    else:
+        at = itemgetter(*positions) if len(positions) > 1 else (lambda values, p=positions[0]: (values[p],))
+        blank: list = [None] * (2 * len(out) - 1)   # the texts at even places, the slots' at odd
+        blank[0::2] = out
+
+        def write(values: tuple) -> str:
+            line = blank[:]
+            line[1::2] = map(getitem, columns, at(values))
+            return "".join(line)
+    return write if write(rows.values) == whole(rows.first) else False   # the first answer's own text
+
+
 def lines(document: dict) -> Iterator[str]:
     """The document as JSON Lines (`--format jsonl`): one object a line, each with one key saying what it is.
 
@@ -248,7 +339,10 @@ def lines(document: dict) -> Iterator[str]:
         if tables is not None:
             for table, key, entry in tables.drain():
                 yield _line({"norm": entry} if table == "norms" else {"proof": {"id": key, **entry}})
-        yield _by_form(answer, "jsonl", _answer_line, _compact) or _line({"answer": answer})
+        if answer.__class__ is Row:
+            yield _row_text(answer, "jsonl", _answer_line, _compact)
+        else:
+            yield _by_form(answer, "jsonl", _answer_line, _compact) or _line({"answer": answer})
 
 
 def render(document: dict, explain: bool = True) -> str:
