@@ -48,7 +48,7 @@ def read_plain_facts(text: str, path: str) -> n.Module | None:
     values: dict[str, object] = {}   # a token's value: a name recurs in every fact about it (one string, read once)
     make, put_span, put_interval = object.__new__, _SPAN.__set__, _INTERVAL.__set__
     put_predicate, put_values, put_source = _PREDICATE.__set__, _VALUES.__set__, _SOURCE.__set__
-    singles: dict[str, tuple] = {}   # one argument's values: `convict(c1)`, `in_strict_conditions(c1)` share them
+    singles: dict[str, tuple] = {}   # one argument's values: `p(a)`, `q(a)` share them
     returns = "\r" in text
     for number, line in enumerate(text.split("\n"), start=1):
         if returns and line.endswith("\r"):
