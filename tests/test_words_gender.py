@@ -209,3 +209,19 @@ def test_the_editor_completes_and_explains_a_gender(tmp_path):
     assert [c[0] for c in documents.completions(path, 2, len('  phrase en "seller" gender f'))] == ["female"]
     hover = documents.hover(path, 2, len('  phrase en "seller" gender fe'), "ru")
     assert hover is not None and "female" in hover and "пол" in hover
+
+
+# ---------------------------------------------------------------- a short Russian name's forms (issue 20's «Алиёй»)
+
+@pytest.mark.parametrize("text", [
+    "Может ли Жакенов поговорить с Алией по телефону?",   # as Russian writes it
+    "Может ли Жакенов поговорить с Алиёй по телефону?",   # as the dictionary's paradigm does
+    "Может ли Жакенов позвонить Алии?",
+])
+def test_a_short_name_in_its_russian_forms(text):
+    from conftest import CASES
+
+    kb = knowledge(None, [CASES / "unlisted-circumstance.facts"])
+    assert said(understand(text, kb, "ru"))[0] == "call(zhakenov, aliya, Purpose)"
+    other = "Может ли Жакенов позвонить Алине?"   # another name (Алина) is never Алия
+    assert refused_at(understand(other, kb, "ru"), other) == "Алине"

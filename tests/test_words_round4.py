@@ -10,6 +10,7 @@ import sys
 import pytest
 
 from engine.base.diagnostics import Diagnostic
+from engine.explain.morphology import decline_kk
 from engine.explain.phrasebook import say_date
 from engine.tools.understanding import Understood, in_words, knowledge, understand, understood_title
 
@@ -182,6 +183,19 @@ def test_the_participles_a_kazakh_lawyer_writes(kb):
         where = f"{phrase}-да" if phrase.isupper() else decline_kk(phrase, "loc")
         for participle in PARTICIPLES:
             text = f"{where} {participle} сотталған Құнақбаев Оспановқа қоңырау шала ала ма?"
+            u = understand(text, kb, "kk")
+            assert isinstance(u, Understood), (text, u.message)
+            assert u.atom_text == "call(kunakbaev, ospanov, Purpose)"
+            assert {str(a) for a in u.assumptions} == {f"{name}(kunakbaev)"}, text
+
+
+@pytest.mark.parametrize("gerund", ["отырып", "ұсталып", "жатып"])
+def test_the_gerund_of_being_held_somewhere(kb, gerund):
+    """«ШИЗО-да отырып, Құнақбаев ...» ("sitting in the isolator, may K ..."), before or after the name, as «отырған»."""
+    for name, phrase in _places(kb):
+        where = f"{phrase}-да" if phrase.isupper() else decline_kk(phrase, "loc")
+        for text in (f"{where} {gerund}, Құнақбаев Оспановқа қоңырау шала ала ма?",
+                     f"Құнақбаев {where} {gerund} Оспановқа қоңырау шала ала ма?"):
             u = understand(text, kb, "kk")
             assert isinstance(u, Understood), (text, u.message)
             assert u.atom_text == "call(kunakbaev, ospanov, Purpose)"

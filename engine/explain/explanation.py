@@ -9,6 +9,7 @@ ever added.
 from __future__ import annotations
 
 import datetime
+import operator
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
@@ -208,6 +209,7 @@ class Explainer:
         self._nodes: dict[int, tuple[ProofNode, dict]] = {}   # id of a proof node -> (it, its dict): node()
         self._summaries: dict[int, tuple[dict, dict]] = {}   # id of a node's dict -> (it, its summary line)
         self._described: dict[tuple[str, bool], dict] = {}   # (norm id, full) -> its description: describe()
+        self._decided: dict[tuple, tuple] = {}   # (id of a shape, shown bindings) -> its deciding entry, summary: refill()
 
     # ------------------------------------------------------------ readings in force
     def readings_for(self, predicate: str) -> list[dict]:
@@ -393,9 +395,10 @@ class Explainer:
         reading = self.reading(relation, values)
         if p.kind == "negation" and reading:
             reading = self.w("negated reading", reading=reading)
+        text = atom_text(relation, values)
         out: dict[str, object] = {
             "kind": p.kind,
-            "atom": ("not " if p.kind == "negation" else "") + atom_text(relation, values),
+            "atom": "not " + text if p.kind == "negation" else text,
             "holds": True,
             "reading": reading,
             "source": p.source.location if p.source else None,
@@ -410,13 +413,13 @@ class Explainer:
             out["assumed"] = True    # assumed (--assume, or a question in words), never a fact of the case
         if p.kind == "negation":
             out["explanation"] = self.w("universal holds") if universal is not None else \
-                f"{self.w('no fact')} {atom_text(relation, values)}"
+                f"{self.w('no fact')} {text}"
         if p.kind == "negation" and p.children:   # a `for every` that holds: its instances, each proved
             out["conditions"] = [self.node(c, level + 1) for c in p.children]
         if p.kind == "rule" and self.tables is not None:  # a derived condition: its proof once, in `proofs`
-            proof_key = out["id"] = atom_text(p.relation or "", p.values)
+            proof_key = out["id"] = text if head is None else atom_text(p.relation or "", p.values)
             if ("proofs", proof_key) not in self.tables.seen:
-                self._table_proofs(p, level)
+                self._table_proofs(p, level, proof_key)
         elif p.kind == "rule":
             shown = (p.relation, p.values)
             repeat = shown in self._ids
@@ -435,21 +438,27 @@ class Explainer:
                 out["conditions"] = [self.node(c, level + 1) for c in p.children]
         return out
 
-    def _table_proofs(self, p: ProofNode, level: int) -> None:
-        """The `proofs` entries of p and of the derived sub-proofs below it not yet in the tables, each
-        sub-proof's before the proof that uses it, without Python recursion (a proof may be 1000 deep)."""
+    def _table_proofs(self, p: ProofNode, level: int, key: str) -> None:
+        """The `proofs` entries of p (whose entry is `key`) and of the derived sub-proofs below it not yet in the
+        tables, each sub-proof's before the proof that uses it, without Python recursion (a proof may be 1000 deep).
+        A sub-proof whose node was made (node()) is in the tables already: its entry's key is not written again."""
         tables = self.tables
         assert tables is not None, "called by node() only for an Explainer with tables"
-        stack = [(p, level, False)]
+        seen = tables.seen
+        nodes = self._nodes if Prover.shortcuts else {}
+        stack: list[tuple[ProofNode, int, str, bool]] = [(p, level, key, False)]
         while stack:
-            q, at, expanded = stack.pop()
-            key = atom_text(q.relation or "", q.values)
+            q, at, key, expanded = stack.pop()
             if not expanded:
-                if ("proofs", key) in tables.seen:
+                if ("proofs", key) in seen:
                     continue
-                tables.seen.add(("proofs", key))
-                stack.append((q, at, True))
-                stack.extend((c, at + 1, False) for c in reversed(q.children) if c.kind == "rule")
+                seen.add(("proofs", key))
+                stack.append((q, at, key, True))
+                for c in reversed(q.children):
+                    if c.kind == "rule":
+                        made = nodes.get(id(c))
+                        if made is None or made[0] is not c:
+                            stack.append((c, at + 1, atom_text(c.relation or "", c.values), False))
                 continue
             entry = {"norm": self.norm_ref(q.norm, full=False),
                      "bindings": {k: json_value(v) for k, v in sorted(q.bindings.items()) if not k.startswith("_")},
@@ -815,11 +824,21 @@ class Explainer:
         if proof is not None:
             self._ids = {}
             trace = out["trace"]
-            decided = trace["decided_by"] = dict(trace["decided_by"])
-            decided["bindings"] = shown = _json_bindings(proof.bindings, hidden="_")
-            decided["conditions"] = conditions = [self.node(c) for c in proof.children]
-            summary = trace["summary"] = dict(trace["summary"])
-            summary["conditions"] = self.summary_conditions(conditions)
+            shown = _json_bindings(proof.bindings, hidden="_")
+            children = proof.children
+            # the deciding norm's entry and the summary, made once for the answers of the shape whose deciding
+            # proofs show the same bindings and rest on the same conditions' proofs (shared: Prover.prove)
+            key = (id(shape), tuple(shown.items()))
+            made = self._decided.get(key)
+            if made is None or made[0] is not shape or len(made[1]) != len(children) \
+                    or not all(map(operator.is_, made[1], children)):
+                decided = dict(trace["decided_by"])
+                decided["bindings"] = shown
+                decided["conditions"] = conditions = [self.node(c) for c in children]
+                summary = dict(trace["summary"])
+                summary["conditions"] = self.summary_conditions(conditions)
+                made = self._decided[key] = (shape, children, decided, summary)
+            trace["decided_by"], trace["summary"] = made[2], made[3]
         out.form = self._form(shape, out["bindings"], shown)
         return out
 

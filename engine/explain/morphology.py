@@ -68,9 +68,9 @@ def _keep_letters(original: str, declined: str) -> str:
         return declined.upper()
     if original[:1].isupper():
         declined = declined[:1].upper() + declined[1:]
-    # the dictionary writes ё; a text written with е keeps е
-    return "".join(d if not (d == "ё" and i < len(original) and original[i] == "е") else "е"
-                   for i, d in enumerate(declined)) if "ё" not in original else declined
+    # the dictionary writes ё, in a stem or an ending («Зульфиёй»: its paradigm of Зульфия has the stressed
+    # ending); a text written without ё keeps to е, as Russian writes (ё is optional): «Зульфией», like «Марией»
+    return declined if "ё" in original else declined.replace("ё", "е").replace("Ё", "Е")
 
 
 @functools.lru_cache(maxsize=4096)

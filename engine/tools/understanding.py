@@ -34,6 +34,7 @@ from engine.syntax.knowledge import KnowledgeBase
 
 SOURCE = "<question>"
 STATUSES = ("permitted", "prohibited", "discretionary", "undetermined", "obligatory")
+_CYRILLIC = re.compile(r"[а-яё-]+")
 _ENDING = re.compile(r"[а-яәғқңөұүһі]{1,5}")   # Kazakh endings are lower case, short
 _TOKEN = re.compile(r"(?P<iso>\d{4}-\d{2}-\d{2})|(?P<dotted>\d{1,2}(?P<sep>[./])\d{1,2}(?P=sep)(?:\d{4}|\d{2})(?!\d))|(?P<word>[^\W_]\w*|\d+)|(?P<stop>[,;?!])")
 
@@ -239,6 +240,8 @@ class Lexicon:
         if token.low in self.names:
             return self.names[token.low]
         found = {c for written, c in self.names.items() if len(written) >= 4 and _name_match(token.low, written)}
+        if not found and _CYRILLIC.fullmatch(token.low):   # «Зульфией», «Зульфии»: a Russian name's form the
+            found = {self.names[form] for form in lemmas(token.low) if form in self.names}   # dictionary knows
         return found.pop() if len(found) == 1 else None
 
     def _starting(self, first: str) -> list[Entry]:
