@@ -85,3 +85,52 @@ def test_a_cycle_is_left_to_the_search(tmp_path, zan, monkeypatch):
     shortcut, searched, outcomes = both_ways(zan, monkeypatch, *args)
     assert shortcut == searched and False in outcomes
     assert [c["atom"] for c in json.loads(shortcut)["proofs"]["q(a)"]["conditions"]] == ["base(a)"]
+
+
+CHOICE = ('act a en "A" rank 10 in force from 2000-01-01.\n'
+          + "".join(f'predicate {p}(X) en "{p}" reads en "{{X}} is {p}".\n'
+                    for p in ("person", "base", "extra", "other", "r", "q", "s", "t"))
+          + 'predicate knows(X, Y) en "knows" reads en "{X} knows {Y}".\n'
+          + 'predicate act(X) en "act" reads en "{X} acts" asked over person(X).\n'
+          + 'r(X) if extra(X).\n'
+          + 'q(X) if r(X).\nq(X) if base(X).\n'      # two instances, the taller one first
+          + 's(X) if base(X).\ns(X) if r(X).\n'      # two instances, the taller one last (the record's row)
+          + 't(X) if base(X).\nt(X) if other(X).\n'  # two instances of one height: the search breaks the tie
+          + 'norm a.1 cites "a 1" en "One acts where q, s and t hold of one and one knows someone."\n'
+          + '  permitted act(X) if q(X) and s(X) and t(X) and knows(X, _Y).\n')
+
+
+def test_a_choice_below_a_deciding_proof_is_left_to_the_search(tmp_path, zan, monkeypatch):
+    """Every answer's deciding proof rests on atoms with two instances (q, s: of heights 1 and 2, the taller one
+    written first for q and last for s, which is the row the record keeps; t: two of one height) and the norm's
+    own atom has one instance per person known (`knows(X, _Y)`). A shortcut that took an instance without the
+    search (the first matched, the record's last row, the first settled) proves q or s through r; the output must be
+    the search's, and the proofs the lower ones, in every partition and in one whole evaluation."""
+    kb = tmp_path / "kb"
+    kb.mkdir()
+    (kb / "law.zan").write_text(CHOICE, encoding="utf-8")
+    lines = []
+    for i in range(12):
+        lines += [f"person(p{i:02d}).", f"base(p{i:02d}).", f"other(p{i:02d}).", f"knows(p{i:02d}, k{i:02d})."]
+        if i % 3:
+            lines.append(f"extra(p{i:02d}).")
+        if i % 4 == 0:
+            lines.append(f"knows(p{i:02d}, j{i:02d}).")
+    case = tmp_path / "case.facts"
+    case.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    outputs = []
+    for partition in ("6", "1000000"):
+        args = ("ask", "act(X)", "--kb", str(kb), "--facts", str(case), "--at", AT, "--format", "jsonl",
+                "--trace", "brief", "--partition", partition, "--jobs", "1")
+        shortcut, searched, outcomes = both_ways(zan, monkeypatch, *args)
+        assert shortcut == searched
+        outputs.append(shortcut)
+        proofs = {}
+        for line in shortcut.splitlines():
+            (kind, value), = json.loads(line).items()
+            if kind == "proof":
+                proofs[value["id"]] = [c["atom"] for c in value["conditions"]]
+        for i in range(12):
+            assert proofs[f"q(p{i:02d})"] == proofs[f"s(p{i:02d})"] == [f"base(p{i:02d})"], proofs
+        assert shortcut.count('"status":"permitted"') == 12
+    assert sorted(outputs[0].splitlines()) == sorted(outputs[1].splitlines())

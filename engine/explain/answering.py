@@ -213,7 +213,7 @@ def trace(program: Program, prover: Prover, answer: Answer) -> Trace:
         wanted = {"prohibited": ALLOWING, "discretionary": ("obligatory", "permitted"),
                   "undetermined": ALLOWING + ("prohibited",), "not-established": (None,)}[answer.status]
         t.why_not = why_not(program, prover, predicate, values, wanted, set(answer.applicable))
-    t.citations = citations(program, t)
+    t.citations = citations(program, t, prover)
     return t
 
 
@@ -231,7 +231,7 @@ def brief_trace(program: Program, prover: Prover, answer: Answer) -> Trace:
         t.supporting = [p for p in (prover.prove(relation, (nid,) + values) for nid in answer.supporting) if p]
     elif answer.status == "holds":
         t.proof = prover.prove(answer.predicate, values)
-    t.citations = citations(program, t)
+    t.citations = citations(program, t, prover)
     return t
 
 
@@ -261,8 +261,9 @@ def why_not(program: Program, prover: Prover, predicate: str, values: tuple, mod
     return found
 
 
-def citations(program: Program, t: Trace) -> list[str]:
-    """Citation keys the status rests on: the deciding norm first, its grounds, then the norms its proof used."""
+def citations(program: Program, t: Trace, prover: Prover | None = None) -> list[str]:
+    """Citation keys the status rests on: the deciding norm first, its grounds, then the norms its proof used (with a
+    prover, the norms below each of a proof's conditions are read off `Prover.norms_below`, once per condition)."""
     out: list[str] = []
 
     def add(nid: str | None):
@@ -271,6 +272,12 @@ def citations(program: Program, t: Trace) -> list[str]:
             out.append(info.node.citation)
 
     def walk(node: ProofNode | None):  # depth first, without Python recursion: proofs may be deep
+        if node is not None and prover is not None:
+            add(node.norm)
+            for child in node.children:
+                for nid in prover.norms_below(child):
+                    add(nid)
+            return
         stack = [node] if node is not None else []
         while stack:
             current = stack.pop()

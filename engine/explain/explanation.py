@@ -9,6 +9,7 @@ ever added.
 from __future__ import annotations
 
 import datetime
+import operator
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
@@ -77,7 +78,10 @@ class Rows:
     scope; every value a text), kept as rows of their atoms' values: `first` is the first one's dictionary
     (Explainer.answer), the others differ from it only at the places of `form` (the atom, each binding, the reading).
     `dict(values)` is the dictionary Explainer.refill_undecided makes; `spelling(path)` says how a place is written
-    from the values, so that a writer writes an answer's text straight from its values (render/as_json.py)."""
+    from the values, so that a writer writes an answer's text straight from its values (render/as_json.py).
+
+    Sent to another process (a worker's partition, `--jobs`), rows go without the phrasebook: each row carries its
+    reading after its atom's values (`phrases` is None there)."""
 
     __slots__ = ("first", "values", "predicate", "arity", "bindings", "form", "phrases", "level", "texts")
 
@@ -86,24 +90,27 @@ class Rows:
         self.predicate, self.arity = predicate, len(names)
         self.bindings = sorted(zip(names, range(len(names))))   # (name, position), by name (as _json_bindings)
         self.form = explainer._form(first, dict(self.bindings), None)
-        self.phrases, self.level = explainer.phrases, explainer.level
+        self.phrases: Phrasebook | None = explainer.phrases
+        self.level = explainer.level
         self.texts: dict = {}   # a writer's template (render/as_json.py)
 
     def dict(self, values: tuple) -> Shaped:
         """refill_undecided(first, answer of these values)."""
         out = Shaped(self.first)
-        out["atom"] = atom_text(self.predicate, values)
+        out["atom"] = atom_text(self.predicate, values if len(values) == self.arity else values[:self.arity])
         out["bindings"] = {name: values[p] for name, p in self.bindings}   # texts: json_value is each value itself
         if self.level != "none":
             trace = out["trace"] = dict(self.first["trace"])
-            trace["reading"] = self.phrases.reading(self.predicate, values)
+            trace["reading"] = values[self.arity] if self.phrases is None else \
+                self.phrases.reading(self.predicate, values)
         out.form = self.form
         return out
 
     def spelling(self, path: tuple[str, ...]):
         """How the place `path` of the form is written from an answer's values: an int, the position of the value
-        that is the place's value (a binding); a list of texts and (position, function giving that value's words)
-        whose concatenation is the place's text (the atom, the reading); None, the place holds None (no reading)."""
+        that is the place's value (a binding; a sent row's reading); a list of texts and (position, function giving
+        that value's words) whose concatenation is the place's text (the atom, the reading); None, the place holds
+        None (no reading)."""
         if path == ("atom",):
             if not self.arity:
                 return [self.predicate]
@@ -115,13 +122,35 @@ class Rows:
         if path[0] == "bindings":
             return dict(self.bindings)[path[1]]
         assert path == ("trace", "reading"), path
+        if self.phrases is None:
+            return self.arity
         return self.phrases.spelling(self.predicate, self.arity)
+
+    def sent(self, values: tuple) -> tuple:
+        """A row's values as it is sent: its reading after them (where the answers have one)."""
+        if self.phrases is None or self.level == "none":
+            return values
+        return values + (self.phrases.reading(self.predicate, values),)
+
+    def __reduce__(self):
+        return _received_rows, (self.first, self.sent(self.values), self.predicate, self.arity, self.bindings,
+                                self.form.paths, self.level)
+
+
+def _received_rows(first: dict, values: tuple, predicate: str, arity: int, bindings: list, paths: tuple,
+                   level: str) -> Rows:
+    """Rows sent by another process (Rows.__reduce__): without a phrasebook, each row's reading after its values."""
+    rows = Rows.__new__(Rows)
+    rows.first, rows.values, rows.predicate, rows.arity, rows.bindings = first, values, predicate, arity, bindings
+    rows.form, rows.phrases, rows.level, rows.texts = Form(paths), None, level, {}
+    return rows
 
 
 class Row(Mapping):
     """An undecided answer of a register not made into a dictionary: its shape's `Rows` and its atom's values.
     `dict()` makes the dictionary (Explainer.refill_undecided's); the JSON writers write its text from the shape's
-    template without it; as a mapping it reads that dictionary; sent to another process it is that dictionary."""
+    template without it; as a mapping it reads that dictionary; sent to another process it is its rows (once for
+    all the rows sent together) and its values with its reading."""
 
     __slots__ = ("rows", "args")
 
@@ -141,7 +170,7 @@ class Row(Mapping):
         return len(self.dict())
 
     def __reduce__(self):
-        return dict, (dict(self.dict()),)
+        return Row, (self.rows, self.rows.sent(self.args))
 
 
 class Document(dict):
@@ -208,6 +237,7 @@ class Explainer:
         self._nodes: dict[int, tuple[ProofNode, dict]] = {}   # id of a proof node -> (it, its dict): node()
         self._summaries: dict[int, tuple[dict, dict]] = {}   # id of a node's dict -> (it, its summary line)
         self._described: dict[tuple[str, bool], dict] = {}   # (norm id, full) -> its description: describe()
+        self._decided: dict[tuple, tuple] = {}   # (id of a shape, shown bindings) -> its deciding entry, summary: refill()
 
     # ------------------------------------------------------------ readings in force
     def readings_for(self, predicate: str) -> list[dict]:
@@ -393,9 +423,10 @@ class Explainer:
         reading = self.reading(relation, values)
         if p.kind == "negation" and reading:
             reading = self.w("negated reading", reading=reading)
+        text = atom_text(relation, values)
         out: dict[str, object] = {
             "kind": p.kind,
-            "atom": ("not " if p.kind == "negation" else "") + atom_text(relation, values),
+            "atom": "not " + text if p.kind == "negation" else text,
             "holds": True,
             "reading": reading,
             "source": p.source.location if p.source else None,
@@ -410,13 +441,13 @@ class Explainer:
             out["assumed"] = True    # assumed (--assume, or a question in words), never a fact of the case
         if p.kind == "negation":
             out["explanation"] = self.w("universal holds") if universal is not None else \
-                f"{self.w('no fact')} {atom_text(relation, values)}"
+                f"{self.w('no fact')} {text}"
         if p.kind == "negation" and p.children:   # a `for every` that holds: its instances, each proved
             out["conditions"] = [self.node(c, level + 1) for c in p.children]
         if p.kind == "rule" and self.tables is not None:  # a derived condition: its proof once, in `proofs`
-            proof_key = out["id"] = atom_text(p.relation or "", p.values)
+            proof_key = out["id"] = text if head is None else atom_text(p.relation or "", p.values)
             if ("proofs", proof_key) not in self.tables.seen:
-                self._table_proofs(p, level)
+                self._table_proofs(p, level, proof_key)
         elif p.kind == "rule":
             shown = (p.relation, p.values)
             repeat = shown in self._ids
@@ -435,21 +466,27 @@ class Explainer:
                 out["conditions"] = [self.node(c, level + 1) for c in p.children]
         return out
 
-    def _table_proofs(self, p: ProofNode, level: int) -> None:
-        """The `proofs` entries of p and of the derived sub-proofs below it not yet in the tables, each
-        sub-proof's before the proof that uses it, without Python recursion (a proof may be 1000 deep)."""
+    def _table_proofs(self, p: ProofNode, level: int, key: str) -> None:
+        """The `proofs` entries of p (whose entry is `key`) and of the derived sub-proofs below it not yet in the
+        tables, each sub-proof's before the proof that uses it, without Python recursion (a proof may be 1000 deep).
+        A sub-proof whose node was made (node()) is in the tables already: its entry's key is not written again."""
         tables = self.tables
         assert tables is not None, "called by node() only for an Explainer with tables"
-        stack = [(p, level, False)]
+        seen = tables.seen
+        nodes = self._nodes if Prover.shortcuts else {}
+        stack: list[tuple[ProofNode, int, str, bool]] = [(p, level, key, False)]
         while stack:
-            q, at, expanded = stack.pop()
-            key = atom_text(q.relation or "", q.values)
+            q, at, key, expanded = stack.pop()
             if not expanded:
-                if ("proofs", key) in tables.seen:
+                if ("proofs", key) in seen:
                     continue
-                tables.seen.add(("proofs", key))
-                stack.append((q, at, True))
-                stack.extend((c, at + 1, False) for c in reversed(q.children) if c.kind == "rule")
+                seen.add(("proofs", key))
+                stack.append((q, at, key, True))
+                for c in reversed(q.children):
+                    if c.kind == "rule":
+                        made = nodes.get(id(c))
+                        if made is None or made[0] is not c:
+                            stack.append((c, at + 1, atom_text(c.relation or "", c.values), False))
                 continue
             entry = {"norm": self.norm_ref(q.norm, full=False),
                      "bindings": {k: json_value(v) for k, v in sorted(q.bindings.items()) if not k.startswith("_")},
@@ -815,11 +852,21 @@ class Explainer:
         if proof is not None:
             self._ids = {}
             trace = out["trace"]
-            decided = trace["decided_by"] = dict(trace["decided_by"])
-            decided["bindings"] = shown = _json_bindings(proof.bindings, hidden="_")
-            decided["conditions"] = conditions = [self.node(c) for c in proof.children]
-            summary = trace["summary"] = dict(trace["summary"])
-            summary["conditions"] = self.summary_conditions(conditions)
+            shown = _json_bindings(proof.bindings, hidden="_")
+            children = proof.children
+            # the deciding norm's entry and the summary, made once for the answers of the shape whose deciding
+            # proofs show the same bindings and rest on the same conditions' proofs (shared: Prover.prove)
+            key = (id(shape), tuple(shown.items()))
+            made = self._decided.get(key)
+            if made is None or made[0] is not shape or len(made[1]) != len(children) \
+                    or not all(map(operator.is_, made[1], children)):
+                decided = dict(trace["decided_by"])
+                decided["bindings"] = shown
+                decided["conditions"] = conditions = [self.node(c) for c in children]
+                summary = dict(trace["summary"])
+                summary["conditions"] = self.summary_conditions(conditions)
+                made = self._decided[key] = (shape, children, decided, summary)
+            trace["decided_by"], trace["summary"] = made[2], made[3]
         out.form = self._form(shape, out["bindings"], shown)
         return out
 

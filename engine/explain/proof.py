@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import heapq
 import itertools
+from typing import AbstractSet
 from dataclasses import field
 from engine.base.records import dataclass
 
@@ -83,11 +84,12 @@ class Prover:
         # False: every instance by matching (tests/test_derivations.py compares)
         self.recorded = recorded and model.derivations is not None
         self._exact: dict[str, bool] = {}   # relation -> its values are of kinds equal only to their own (derivations.exact)
-        self._usable: dict[str, bool] = {}
-        self._layouts: dict[tuple[int, int], Layout] = {}
+        # relation -> its record's table and its joins' layouts by number, None where it is matched (_recorded)
+        self._records: dict[str, tuple[dict, AbstractSet, dict[int, Layout]] | None] = {}
         self._instances: dict[GroundAtom, list[Instance]] = {}
         self._best: dict[GroundAtom, tuple[int, Instance | None]] = {}   # atom -> (height, instance or None for a fact)
         self._proofs: dict[GroundAtom, ProofNode] = {}   # atom -> its proof, built once (see prove)
+        self._norms: dict[int, tuple[ProofNode, tuple[str, ...]]] = {}   # id of a kept proof -> (it, norms_below)
 
     # ------------------------------------------------------------ proofs
     def row(self, c: n.Atom, solution: dict) -> tuple:
@@ -126,22 +128,37 @@ class Prover:
 
     def _recorded(self, relation: str, rules: list[Rule], values: tuple):
         """The atom's only instance, where the evaluation recorded that it has one (None: match instead)."""
-        derivations = self.model.derivations
-        if not self.recorded or derivations is None:
+        record = self._records.get(relation)
+        if record is None:
+            if relation in self._records:
+                return None
+            # first asked: whether the relation's rules are recorded as the matching would find them
+            record = self._records[relation] = self._record_of(relation, rules)
+            if record is None:
+                return None
+        rows, repeated, layouts = record
+        at = rows.get(values)
+        if at is None or values in repeated:
             return None
-        usable = self._usable.get(relation)
-        if usable is None:
-            usable = self._usable[relation] = bool(rules) and all(
-                recordable(rule) and exact(rule, self.model.get, self._exact) for rule in rules)
-        single = derivations.single(relation, values) if usable else None
-        if single is None:
-            return None
-        rule, slots, row = single
-        layout = self._layouts.get((id(rule), id(slots)))
+        k, row = at
+        layout = layouts.get(k)
         if layout is None:   # the solution's variables in the order the matching binds them (its plan)
+            derivations = self.model.derivations
+            assert derivations is not None, "a relation's table is the record's"
+            rule, slots = derivations.join(relation, k)
             steps = plan(rule.body, head_variables(rule), self.index)
-            layout = self._layouts[(id(rule), id(slots))] = Layout(rule, slots, steps)
+            layout = layouts[k] = Layout(rule, slots, steps)
         return layout.instance(row, self.row)
+
+    def _record_of(self, relation: str, rules: list[Rule]) -> tuple[dict, AbstractSet, dict[int, Layout]] | None:
+        """The record's table of the relation (Derivations.table) and its joins' layouts by number, where every rule
+        of the relation is recorded exactly; else None."""
+        derivations = self.model.derivations
+        if not self.recorded or derivations is None or not rules or not all(
+                recordable(rule) and exact(rule, self.model.get, self._exact) for rule in rules):
+            return None
+        table = derivations.table(relation)
+        return None if table is None else (*table, {})
 
     def _settle(self, target: GroundAtom) -> None:
         if target in self._best or (self.shortcuts and self._forced(target)):
@@ -189,47 +206,111 @@ class Prover:
         """Settles the target where no choice is left below it: every atom not yet settled is a fact or has exactly
         one instance (and no atom rests on itself). Its height is then 1 + the highest of its body's, what the
         search of `_settle` finds, and no tie is broken, so the proofs are the same; False (nothing settled) where
-        some atom has several instances or none: the search decides."""
-        best = self._best
+        some atom has several instances or none: the search decides.
+
+        In the same walk each newly settled atom's proof is built (and kept, as `prove` keeps it) where the proofs
+        of its body's atoms are built too and it has no `for every` condition; the others are left to `prove`."""
+        best, proofs, facts, known = self._best, self._proofs, self.program.facts, self._instances
         found: dict[GroundAtom, tuple[int, Instance | None]] = {}
+        made: dict[GroundAtom, ProofNode] = {}
         started: set[GroundAtom] = set()
         stack: list[tuple[GroundAtom, Instance | None]] = [(target, None)]
         while stack:
             atom, finished = stack.pop()
-            if finished is not None:   # its body is settled: its height
+            if finished is not None:   # its body is settled: its height, and its proof where its body's are built
                 body = finished[2]
-                found[atom] = (1 + max((found[b][0] if b in found else best[b][0]) for b in body) if body else 1,
+                found[atom] = (1 + max([found[b][0] if b in found else best[b][0] for b in body]) if body else 1,
                                finished)
+                node = self._built(atom, finished, made)
+                if node is not None:
+                    made[atom] = node
                 continue
             if atom in best or atom in found:
                 continue
             if atom in started:
                 return False   # an atom resting on itself
-            if self.is_fact(atom):
+            written = facts.get(atom[0])
+            if written is not None and atom[1] in written:   # a fact
                 found[atom] = (0, None)
+                made[atom] = ProofNode("fact", atom[0], atom[1], source=written[atom[1]])
                 continue
-            instances = self.instances(atom)
+            instances = known.get(atom)
+            if instances is None:
+                instances = self.instances(atom)
             if len(instances) != 1:
                 return False
             started.add(atom)
-            stack.append((atom, instances[0]))
-            stack.extend((b, None) for b in instances[0][2])
+            instance = instances[0]
+            stack.append((atom, instance))
+            stack += [(b, None) for b in instance[2]]
         best.update(found)
+        proofs.update(made)
         return True
+
+    def _direct(self, atom: GroundAtom) -> ProofNode | None:
+        """The proof of an atom not yet settled that the record derives by one instance whose body's proofs are all
+        built (a register's deciding proofs, most of whose conditions earlier answers proved): what `_forced` settles
+        and builds, read straight off the record's row; None where that is not so (`prove` settles it)."""
+        relation, values = atom
+        if not self._records.get(relation) or atom in self._best or self.is_fact(atom):
+            return None   # (a relation's use of the record is known once `_recorded` was asked)
+        instance = self._recorded(relation, [], values)
+        if instance is None:
+            return None
+        self._instances[atom] = [instance]   # as `instances` reads it off the record
+        node = self._built(atom, instance, {})
+        if node is None:
+            return None
+        best, body = self._best, instance[2]
+        best[atom] = (1 + max(best[b][0] for b in body) if body else 1, instance)
+        self._proofs[atom] = node
+        return node
+
+    def _built(self, atom: GroundAtom, instance: Instance, made: dict) -> ProofNode | None:
+        """The proof of an atom settled by its instance, its conditions in place as `prove` fills them in, where
+        every body atom's proof is built (in `made` or kept) and no condition is a `for every` (None: `prove` builds it)."""
+        rule, solution, body = instance
+        proofs = self._proofs
+        children: list[ProofNode] = []
+        below = iter(body)
+        for c in rule.body:
+            if isinstance(c, n.Atom):
+                b = next(below)
+                child = made.get(b)
+                if child is None:
+                    child = proofs.get(b)
+                if child is None:
+                    return None
+                children.append(child)
+            elif isinstance(c, n.Negation):
+                if c.universal is not None:
+                    return None
+                children.append(ProofNode("negation", c.atom.predicate, ground(c.atom, solution), source=c.span))
+            else:
+                children.append(ProofNode("comparison", text=comparison_text(c, solution), source=c.span))
+        return ProofNode("rule", atom[0], atom[1], source=rule.span, rule=rule, bindings=solution, children=children)
 
     def prove(self, relation: str, values: tuple) -> ProofNode | None:
         """A minimal-height proof, built without Python recursion (a derivation may be thousands of steps deep).
 
         An atom's proof is built once and shared by every proof that uses it (its instance, and those of the atoms
-        below it, are settled for good): callers only read proof nodes."""
+        below it, are settled for good): callers only read proof nodes. Where no choice is left below the atom,
+        `_forced` has built it while settling it."""
         atom = (relation, values)
         proofs = self._proofs if self.shortcuts else _Forgetful()
         root = proofs.get(atom)
         if root is not None:
             return root
+        if self.shortcuts:
+            root = self._direct(atom)
+            if root is not None:
+                return root
         self._settle(atom)
         if atom not in self._best:
             return None
+        root = proofs.get(atom)
+        if root is not None:   # built by `_forced`
+            return root
         root = proofs[atom] = self._proof_node(atom)
         stack = [root]
         while stack:
@@ -250,6 +331,10 @@ class Prover:
                         continue
                     self._settle(below)
                     if below in self._best:
+                        child = proofs.get(below)   # built by `_forced`
+                        if child is not None:
+                            node.children.append(child)
+                            continue
                         child = proofs[below] = self._proof_node(below)
                         node.children.append(child)
                         stack.append(child)
@@ -261,6 +346,27 @@ class Prover:
                 else:
                     node.children.append(ProofNode("comparison", text=comparison_text(c, solution), source=c.span))
         return root
+
+    def norms_below(self, node: ProofNode) -> tuple[str, ...]:
+        """The norms of a proof's rule nodes in the order a depth-first walk (conditions in order) meets them, each
+        once: what citations are read off. Remembered for a proof the prover keeps (`prove`: it never changes once
+        built), so that the answers whose proofs rest on one condition walk it once."""
+        kept = node.kind == "rule" and self._proofs.get((node.relation, node.values)) is node
+        if kept:
+            known = self._norms.get(id(node))
+            if known is not None and known[0] is node:
+                return known[1]
+        found: dict[str, None] = {}
+        stack = [node]
+        while stack:   # without Python recursion: proofs may be deep
+            current = stack.pop()
+            if current.rule is not None and current.rule.norm:
+                found[current.rule.norm] = None
+            stack.extend(reversed(current.children))
+        norms = tuple(found)
+        if kept:
+            self._norms[id(node)] = (node, norms)
+        return norms
 
     def _instances_of(self, u: n.Universal, solution: dict, node: ProofNode, limit: int = 50) -> list[ProofNode]:
         """Below a `for every` that holds: for each value meeting its conditions (at most `limit`), the proofs of

@@ -48,6 +48,31 @@ class Derivations:
 
     def single(self, relation: str, values: tuple) -> tuple[Rule, dict[str, int], tuple] | None:
         """The only instance that derives the tuple (its rule, slots and row), if the record knows it is the only one."""
+        at = self.only(relation, values)
+        if at is None:
+            return None
+        k, row = at
+        rule, slots = self.join(relation, k)
+        return rule, slots, row
+
+    def join(self, relation: str, k: int) -> tuple[Rule, dict[str, int]]:
+        """The rule and slots of the relation's k-th join (`only`)."""
+        rule, slots, _heads, _rows = self._joins[relation][k]
+        return rule, slots
+
+    def only(self, relation: str, values: tuple) -> tuple[int, tuple] | None:
+        """`single` as the number of its join and its row (a reader keeps what it makes of a join per number)."""
+        table = self.table(relation)
+        if table is None:
+            return None
+        rows, repeated = table
+        if values in repeated:
+            return None
+        return rows.get(values)
+
+    def table(self, relation: str) -> tuple[dict, AbstractSet] | None:
+        """The relation's tuples, each with (the number of its join, its row), and those derived more than once (whose
+        row is not their only instance); None where the record does not hold all the relation's instances."""
         if relation in self._unrecorded or relation not in self._joins:
             return None
         found = self._single.get(relation)
@@ -61,15 +86,7 @@ class Derivations:
                 counts = Counter(itertools.chain.from_iterable(heads for _rule, _slots, heads, _joined in joins))
                 repeated = {head for head, count in counts.items() if count > 1}
             found = self._single[relation] = (rows, repeated)
-        rows, repeated = found
-        if values in repeated:
-            return None
-        at = rows.get(values)
-        if at is None:
-            return None
-        k, row = at
-        rule, slots, _heads, _rows = self._joins[relation][k]
-        return rule, slots, row
+        return found
 
 
 def exact(rule: Rule, tuples: Callable[[str], set[tuple]], memo: dict[str, bool]) -> bool:
@@ -116,11 +133,17 @@ class Layout:
                 names += [t.name for t in (c.left, c.right) if isinstance(t, n.Variable) and t.name not in names]
         self.names = tuple(names)
         self.positions = tuple(slots[name] for name in names)
+        self.values = operator.itemgetter(*self.positions) if len(self.positions) > 1 else None
         self.atoms = [_reader(c, slots) for c in rule.body if isinstance(c, n.Atom)]
+        self.readers = None if any(read is None for _atom, read in self.atoms) else \
+            tuple((atom.predicate, read) for atom, read in self.atoms)
 
     def instance(self, row: tuple, anonymous: Callable[[n.Atom, dict], tuple]) -> tuple:
         """(rule, solution, body atoms) as `Prover.instances` gives them; `anonymous` reads an atom with `_`."""
-        solution = {name: row[p] for name, p in zip(self.names, self.positions)}
+        solution = dict(zip(self.names, self.values(row))) if self.values is not None else \
+            {name: row[p] for name, p in zip(self.names, self.positions)}
+        if self.readers is not None:
+            return self.rule, solution, [(predicate, read(row)) for predicate, read in self.readers]
         return self.rule, solution, [(atom.predicate, anonymous(atom, solution) if read is None else read(row))
                                      for atom, read in self.atoms]
 
@@ -138,5 +161,8 @@ def _reader(atom: n.Atom, slots: dict[str, int]):
     names = [t.name for t in terms if isinstance(t, n.Variable)]
     if len(names) == len(terms) > 1:   # only variables, the common case: read in C
         return atom, operator.itemgetter(*(slots[name] for name in names))
+    if len(names) == len(terms) == 1:
+        at = slots[names[0]]
+        return atom, lambda row: (row[at],)
     parts = tuple((True, slots[t.name]) if isinstance(t, n.Variable) else (False, t.value) for t in terms)
     return atom, lambda row: tuple(row[v] if bound else v for bound, v in parts)
