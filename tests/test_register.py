@@ -207,7 +207,8 @@ def test_answers_by_shape_are_the_bytes_of_answers_one_by_one(zan, monkeypatch, 
 @pytest.mark.parametrize("trace", ["brief", "none"])
 def test_an_undecided_answer_is_a_row_until_its_dictionary_is_asked_for(case, monkeypatch, trace):
     """A register's undecided answers are rows of values (explanation.Row): their dictionary, asked for as a mapping,
-    by `dict()` or by sending it to another process (--jobs), is the one each answer gets explained one by one."""
+    by `dict()` or after they were sent to another process (--jobs: their rows once, each row's reading with it), is
+    the one each answer gets explained one by one, and so is the text written from them."""
     import pickle
 
     result = prepare(QUERY, datetime.date.fromisoformat(AT), None, [case])
@@ -217,11 +218,17 @@ def test_an_undecided_answer_is_a_row_until_its_dictionary_is_asked_for(case, mo
     monkeypatch.setattr(register, "SHAPES", False)
     one_by_one = {entry["atom"]: entry for table, _k, entry in batch.run(0) if table == "answer"}
     assert len(rows) > 20 and len({row.rows.first["atom"] for row in rows}) < len(rows) / 5
-    for row in rows:
+    sent = pickle.loads(pickle.dumps(rows))
+    assert len({id(row.rows) for row in sent}) == len({id(row.rows) for row in rows})   # each shape's rows once
+    for row, received in zip(rows, sent):
         made = row.dict()
         assert made == one_by_one[made["atom"]] and dict(row) == made and row["atom"] == made["atom"]
-        sent = pickle.loads(pickle.dumps(row))
-        assert type(sent) is dict and sent == made
+        assert type(received) is register.Row and received.rows.phrases is None and received.dict() == made
+        for writer, whole, part in (("jsonl", as_json._answer_line, as_json._compact),
+                                    ("json", as_json._in_document, as_json._dumps)):
+            assert as_json._row_text(received, writer, whole, part) == as_json._row_text(row, writer, whole, part) \
+                == whole(made)
+    assert all(row.rows.texts["jsonl"] for row in sent), "written from their template"
 
 
 def test_the_partition_step_is_a_plain_function(case):

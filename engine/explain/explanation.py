@@ -78,7 +78,10 @@ class Rows:
     scope; every value a text), kept as rows of their atoms' values: `first` is the first one's dictionary
     (Explainer.answer), the others differ from it only at the places of `form` (the atom, each binding, the reading).
     `dict(values)` is the dictionary Explainer.refill_undecided makes; `spelling(path)` says how a place is written
-    from the values, so that a writer writes an answer's text straight from its values (render/as_json.py)."""
+    from the values, so that a writer writes an answer's text straight from its values (render/as_json.py).
+
+    Sent to another process (a worker's partition, `--jobs`), rows go without the phrasebook: each row carries its
+    reading after its atom's values (`phrases` is None there)."""
 
     __slots__ = ("first", "values", "predicate", "arity", "bindings", "form", "phrases", "level", "texts")
 
@@ -87,24 +90,27 @@ class Rows:
         self.predicate, self.arity = predicate, len(names)
         self.bindings = sorted(zip(names, range(len(names))))   # (name, position), by name (as _json_bindings)
         self.form = explainer._form(first, dict(self.bindings), None)
-        self.phrases, self.level = explainer.phrases, explainer.level
+        self.phrases: Phrasebook | None = explainer.phrases
+        self.level = explainer.level
         self.texts: dict = {}   # a writer's template (render/as_json.py)
 
     def dict(self, values: tuple) -> Shaped:
         """refill_undecided(first, answer of these values)."""
         out = Shaped(self.first)
-        out["atom"] = atom_text(self.predicate, values)
+        out["atom"] = atom_text(self.predicate, values if len(values) == self.arity else values[:self.arity])
         out["bindings"] = {name: values[p] for name, p in self.bindings}   # texts: json_value is each value itself
         if self.level != "none":
             trace = out["trace"] = dict(self.first["trace"])
-            trace["reading"] = self.phrases.reading(self.predicate, values)
+            trace["reading"] = values[self.arity] if self.phrases is None else \
+                self.phrases.reading(self.predicate, values)
         out.form = self.form
         return out
 
     def spelling(self, path: tuple[str, ...]):
         """How the place `path` of the form is written from an answer's values: an int, the position of the value
-        that is the place's value (a binding); a list of texts and (position, function giving that value's words)
-        whose concatenation is the place's text (the atom, the reading); None, the place holds None (no reading)."""
+        that is the place's value (a binding; a sent row's reading); a list of texts and (position, function giving
+        that value's words) whose concatenation is the place's text (the atom, the reading); None, the place holds
+        None (no reading)."""
         if path == ("atom",):
             if not self.arity:
                 return [self.predicate]
@@ -116,13 +122,35 @@ class Rows:
         if path[0] == "bindings":
             return dict(self.bindings)[path[1]]
         assert path == ("trace", "reading"), path
+        if self.phrases is None:
+            return self.arity
         return self.phrases.spelling(self.predicate, self.arity)
+
+    def sent(self, values: tuple) -> tuple:
+        """A row's values as it is sent: its reading after them (where the answers have one)."""
+        if self.phrases is None or self.level == "none":
+            return values
+        return values + (self.phrases.reading(self.predicate, values),)
+
+    def __reduce__(self):
+        return _received_rows, (self.first, self.sent(self.values), self.predicate, self.arity, self.bindings,
+                                self.form.paths, self.level)
+
+
+def _received_rows(first: dict, values: tuple, predicate: str, arity: int, bindings: list, paths: tuple,
+                   level: str) -> Rows:
+    """Rows sent by another process (Rows.__reduce__): without a phrasebook, each row's reading after its values."""
+    rows = Rows.__new__(Rows)
+    rows.first, rows.values, rows.predicate, rows.arity, rows.bindings = first, values, predicate, arity, bindings
+    rows.form, rows.phrases, rows.level, rows.texts = Form(paths), None, level, {}
+    return rows
 
 
 class Row(Mapping):
     """An undecided answer of a register not made into a dictionary: its shape's `Rows` and its atom's values.
     `dict()` makes the dictionary (Explainer.refill_undecided's); the JSON writers write its text from the shape's
-    template without it; as a mapping it reads that dictionary; sent to another process it is that dictionary."""
+    template without it; as a mapping it reads that dictionary; sent to another process it is its rows (once for
+    all the rows sent together) and its values with its reading."""
 
     __slots__ = ("rows", "args")
 
@@ -142,7 +170,7 @@ class Row(Mapping):
         return len(self.dict())
 
     def __reduce__(self):
-        return dict, (dict(self.dict()),)
+        return Row, (self.rows, self.rows.sent(self.args))
 
 
 class Document(dict):

@@ -48,15 +48,17 @@ def read_plain_facts(text: str, path: str) -> n.Module | None:
     values: dict[str, object] = {}   # a token's value: a name recurs in every fact about it (one string, read once)
     make, put_span, put_interval = object.__new__, _SPAN.__set__, _INTERVAL.__set__
     put_predicate, put_values, put_source = _PREDICATE.__set__, _VALUES.__set__, _SOURCE.__set__
+    singles: dict[str, tuple] = {}   # one argument's values: `p(a)`, `q(a)` share them
+    returns = "\r" in text
     for number, line in enumerate(text.split("\n"), start=1):
-        if line.endswith("\r"):
+        if returns and line.endswith("\r"):
             line = line[:-1]
         m = _FACT.fullmatch(line)
         if m is None:
             if _BLANK.fullmatch(line):
                 continue
             return None
-        name = m.group("name")
+        name, written, during = m.group("name", "args", "interval")
         if name in _KEYWORDS:
             return None
         if not rows:
@@ -65,23 +67,36 @@ def read_plain_facts(text: str, path: str) -> n.Module | None:
                 return None
             statements.append(clause)
             continue
-        args = []
-        for token in _ARGS.findall(m.group("args")):
-            value = values.get(token)
-            if value is None:
-                value = _value(token)
+        if "," not in written:   # one argument, the whole of `written` (a quoted comma goes below)
+            args = singles.get(written)
+            if args is None:
+                value = values.get(written)
                 if value is None:
-                    return None
-                values[token] = value
-            args.append(value)
+                    value = values[written] = _value(written)
+                    if value is None:
+                        return None
+                args = singles[written] = (value,)
+        else:
+            found = []
+            for token in (_ARGS.findall(written) if '"' in written else written.split(",")):
+                value = values.get(token)
+                if value is None:
+                    token = token.strip(" \t")   # `a , b`: the fullmatch allowed blanks around a comma
+                    value = values.get(token)
+                    if value is None:
+                        value = values[token] = _value(token)
+                        if value is None:
+                            return None
+                found.append(value)
+            args = tuple(found)
         interval = None
-        if m.group("interval"):
+        if during:
             interval = _interval(m, line, number, path)
             if interval is None:
                 return None
         fact = make(n.PlainFact)
         put_predicate(fact, intern(name))   # one string per predicate, not one per fact
-        put_values(fact, tuple(args))
+        put_values(fact, args)
         put_source(fact, source)
         put_span(fact, Span(path, number, m.start("name") + 1, number, m.start("stop") + 2))
         put_interval(fact, interval)

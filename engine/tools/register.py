@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import replace
+from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import AbstractSet, Any, Iterable, Iterator, Sequence
 
@@ -110,6 +111,16 @@ class Layout:
 
 def _key(value) -> tuple[str, object]:
     return (type(value).__name__, value)   # 1, 1.0 and True are three values here
+
+
+def _named(keys: Iterable[tuple[str, object]]) -> set:
+    """The keys as the layout's loops look them up: a name (a register's many values) is its own key, any other
+    value its `_key` (a name and a tuple are never equal: the same values stay apart as with `_key` alone)."""
+    return {value if kind == "str" else (kind, value) for kind, value in keys}
+
+
+def _case_files(program: ir.Program) -> set[str]:
+    return {name for name, origin in program.origins.items() if origin == ir.CASE}
 
 
 def rule_constants(program: ir.Program) -> set:
@@ -296,18 +307,30 @@ def layout(program: ir.Program, sizes: dict[str, int], question: str | None = No
     # the values every partition holds, and the positions that may hold one
     everywhere = rule_constants(program)
     may: set[tuple[str, int]] = set()
+    files = _case_files(program)
     for relation, facts in program.facts.items():
+        every = relation in broadcast
         for values, span in facts.items():
-            if relation in broadcast or program.origin(span) != ir.CASE:
+            if every or span is None or span.file not in files:   # not a case's fact (program.origin)
                 everywhere.update(_key(v) for v in values)
                 may.update((relation, i) for i in range(len(values)))
     by_relation: dict[str, list[tuple]] = {}
     for relation, values, _span in case:
         if relation not in broadcast:
             by_relation.setdefault(relation, []).append(values)
+    known = _named(everywhere)
     for relation, rows in by_relation.items():
+        shortest = min(map(len, rows))
         for i in range(max(map(len, rows))):
-            if (relation, i) not in may and any(i < len(v) and _key(v[i]) in everywhere for v in rows):
+            if (relation, i) in may:
+                continue
+            if i < shortest:
+                column = list(map(itemgetter(i), rows))
+                if set(map(type, column)) == {str}:   # names alone (a register's many): a set's test, in C
+                    if not known.isdisjoint(column):
+                        may.add((relation, i))
+                    continue
+            if any(i < len(v) and ((v[i] if v[i].__class__ is str else _key(v[i])) in known) for v in rows):
                 may.add((relation, i))
     changed = True
     while changed:
@@ -389,21 +412,23 @@ def partitions(program: ir.Program, case: Sequence[Fact], limit: int = PARTITION
     plan = layout(program, sizes, question, case) if len(case) > limit else None
     if plan is None:
         return [], [list(case)] if case else []
-    everywhere, uniform, linking = plan.everywhere, plan.uniform, plan.linking
+    uniform, linking, broadcast = plan.uniform, plan.linking, plan.broadcast
+    known = _named(plan.everywhere)   # a value's key: the value itself when a name, else _key (see _named)
     shared, rest = [], []
     for fact in case:
-        relation, values, _span = fact
-        if relation in plan.broadcast or relation in uniform and all(_key(v) in everywhere for v in values):
+        relation = fact[0]
+        if relation in broadcast or relation in uniform and all(
+                (v if v.__class__ is str else _key(v)) in known for v in fact[1]):
             shared.append(fact)
         else:
             rest.append(fact)
-    parent: dict[object, object] = {}   # union-find over the values that tie facts together
+    parent: dict[object, object] = {}   # union-find over the values that tie facts together (roots are not in it)
 
     def find(x):
         root = x
-        while parent.get(root, root) != root:
+        while root in parent:
             root = parent[root]
-        while parent.get(x, x) != root:
+        while x in parent and parent[x] != root:
             parent[x], x = root, parent[x]
         return root
 
@@ -417,8 +442,10 @@ def partitions(program: ir.Program, case: Sequence[Fact], limit: int = PARTITION
         for i in at:
             if i >= len(values):
                 continue
-            key = _key(values[i])
-            if key in everywhere:
+            key = values[i]
+            if key.__class__ is not str:
+                key = _key(key)
+            if key in known:
                 continue
             if node is None:
                 node = key
@@ -446,10 +473,27 @@ def partitions(program: ir.Program, case: Sequence[Fact], limit: int = PARTITION
 
 def case_facts(program: ir.Program) -> list[Fact]:
     """The program's facts written in the case files, in the order written."""
-    found = [(relation, values, span) for relation, facts in program.facts.items()
-             for values, span in facts.items() if program.origin(span) == ir.CASE]
-    found.sort(key=lambda f: (f[2].file, f[2].line, f[2].column))
-    return found
+    return _case_and_law(program)[0]
+
+
+_WHERE = attrgetter("file", "line", "column")
+
+
+def _case_and_law(program: ir.Program) -> tuple[list[Fact], dict[str, dict[tuple, Span]]]:
+    """(the case files' facts in the order written, the program's other facts by relation), in one pass."""
+    files = _case_files(program)
+    found: list[Fact] = []
+    law: dict[str, dict[tuple, Span]] = {}
+    for relation, facts in program.facts.items():
+        own = law[relation] = {}
+        for values, span in facts.items():
+            if span is not None and span.file in files:   # program.origin(span) == CASE
+                found.append((relation, values, span))
+            else:
+                own[values] = span
+    keys = list(map(_WHERE, map(itemgetter(2), found)))   # (file, line, column): no two facts share one
+    order = sorted(range(len(found)), key=keys.__getitem__)
+    return [found[i] for i in order], law
 
 
 def _with_facts(program: ir.Program, base: dict[str, dict[tuple, Span]], facts: Iterable[Fact]) -> ir.Program:
@@ -585,10 +629,9 @@ class Register:
         self.kb, self.query, self.level, self.language, self.steps = result.kb, result.query, level, language, steps
         self.at = result.at
         program = result.program
-        case = case_facts(program)
+        case, self.base = _case_and_law(program)
         broadcast, self.parts = partitions(program, case, limit, result.query.atom.predicate)
         del case   # the partitions hold the case facts from here
-        self.base = {r: {v: s for v, s in facts.items() if program.origin(s) != ir.CASE} for r, facts in program.facts.items()}
         for relation, values, span in broadcast:
             self.base.setdefault(relation, {})[values] = span
         self.program = replace(program, facts={})
