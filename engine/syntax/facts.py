@@ -72,7 +72,9 @@ def read_plain_facts(text: str, path: str) -> n.Module | None:
         offset = start   # where the line starts in what m matched
         if not rows or during:   # every node at once; a fact with an interval (rare) read off its own line
             line = text[start:last]
-            m, offset = fact_at(line), 0
+            own = fact_at(line)
+            assert own is not None   # the line matched where it stands
+            m, offset = own, 0
             if not rows:
                 clause = _clause(m, line, number, path)
                 if clause is None:
