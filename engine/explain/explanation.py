@@ -237,6 +237,7 @@ class Explainer:
         self._nodes: dict[int, tuple[ProofNode, dict]] = {}   # id of a proof node -> (it, its dict): node()
         self._summaries: dict[int, tuple[dict, dict]] = {}   # id of a node's dict -> (it, its summary line)
         self._described: dict[tuple[str, bool], dict] = {}   # (norm id, full) -> its description: describe()
+        self._keys: dict[str | None, dict | None] = {}   # norm id -> its key in the `proofs` entries (_table_proofs)
         self._decided: dict[tuple, tuple] = {}   # (id of a shape, shown bindings) -> its deciding entry, summary: refill()
 
     # ------------------------------------------------------------ readings in force
@@ -474,6 +475,7 @@ class Explainer:
         assert tables is not None, "called by node() only for an Explainer with tables"
         seen = tables.seen
         nodes = self._nodes if Prover.shortcuts else {}
+        keys = self._keys if Prover.shortcuts else {}
         stack: list[tuple[ProofNode, int, str, bool]] = [(p, level, key, False)]
         while stack:
             q, at, key, expanded = stack.pop()
@@ -488,8 +490,10 @@ class Explainer:
                         if made is None or made[0] is not c:
                             stack.append((c, at + 1, atom_text(c.relation or "", c.values), False))
                 continue
-            entry = {"norm": self.norm_ref(q.norm, full=False),
-                     "bindings": {k: json_value(v) for k, v in sorted(q.bindings.items()) if not k.startswith("_")},
+            norm = keys.get(q.norm)   # a norm's key, shared by the entries of its rules (read only)
+            if norm is None:
+                norm = keys[q.norm] = self.norm_ref(q.norm, full=False)
+            entry = {"norm": norm, "bindings": _json_bindings(q.bindings, hidden="_"),
                      "conditions": [self.node(c, at + 1) for c in q.children]}  # the derived ones are in the tables
             tables.add("proofs", key, entry)
 

@@ -134,8 +134,14 @@ def _line(value) -> str:
 def _compact(value, _newline: str = "") -> str:
     if type(value) is str:
         return encode_basestring(value)
-    if type(value) is list:   # a proof's conditions: the same dictionaries in many answers (Explainer.node)
-        return "[" + ",".join(map(_item, value)) + "]"
+    if type(value) is list:   # a proof's conditions: the same dictionaries in many answers (Explainer.node), and
+        # the same list in the answers of a shape whose deciding proofs rest on the same conditions (Explainer.refill)
+        made = _ITEMS.get(id(value))
+        if made is None or made[0] is not value:
+            if len(_ITEMS) > 1 << 16:   # bounded: it keeps what it holds alive
+                _ITEMS.clear()
+            made = _ITEMS[id(value)] = (value, "[" + ",".join(map(_item, value)) + "]")
+        return made[1]
     return _COMPACT(value)
 
 
@@ -152,7 +158,7 @@ def _item(value) -> str:
     return made[1]
 
 
-_ITEMS: dict[int, tuple[dict, str]] = {}   # id of a dictionary in a list -> (it, its compact text)
+_ITEMS: dict[int, tuple[dict | list, str]] = {}   # id of a list or of a dictionary in one -> (it, its compact text)
 
 
 def _answer_line(answer) -> str:
