@@ -42,6 +42,17 @@ def test_russian_declension(text, case, declined):
     assert decline_ru(text, case) == declined
 
 
+@pytest.mark.parametrize("text,case,declined", [
+    ("анасы", "dat", "анасына"), ("әкесі", "gen", "әкесінің"), ("анасы", "ins", "анасымен"), ("анасы", "acc", "анасын"),
+    ("Бековтің әкесі", "dat", "Бековтің әкесіне"), ("жұбайы (зайыбы)", "loc", "жұбайында (зайыбында)"),
+    ("анасы", "nom", "анасы"), ("адвокат", "dat", "адвокатқа"),   # no possessive: as decline_kk
+])
+def test_kazakh_kinship_words_take_the_possessive_s_endings(text, case, declined):
+    from engine.explain.morphology import decline_described_kk
+
+    assert decline_described_kk(text, case) == declined
+
+
 @pytest.mark.parametrize("word_,case", [("осужденному", "dat"), ("осужденного", "gen"), ("лицом", "ins"), ("лица", "gen"),
                                         ("лицо", None), ("осужденный", None), ("с", None)])
 def test_the_case_a_name_agrees_with(word_, case):

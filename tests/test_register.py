@@ -231,6 +231,39 @@ def test_an_undecided_answer_is_a_row_until_its_dictionary_is_asked_for(case, mo
     assert all(row.rows.texts["jsonl"] for row in sent), "written from their template"
 
 
+@pytest.mark.parametrize("fmt", ["jsonl", "json"])
+def test_rows_write_texts_that_need_escaping_as_answers_one_by_one(zan, monkeypatch, tmp_path, fmt):
+    """Undecided answers written from their values (as_json._row_text): values that JSON escapes or the DSL quotes
+    (quotes, backslashes, a tab, a line separator, `%`, letters outside ASCII) in the atom, the bindings and the
+    reading, the same bytes as the answers explained and written one by one."""
+    kb = tmp_path / "kb"
+    kb.mkdir()
+    (kb / "law.zan").write_text(
+        'act a en "A" rank 10 in force from 2000-01-01.\n'
+        'predicate resident(P) en "resident".\npredicate banned(P) en "banned".\npredicate district(Q) en "district".\n'
+        'predicate vote(P, Q) en "vote" reads en "{P} votes in {Q} (100%)" asked over resident(P) and district(Q).\n'
+        'norm a.1 cites "a 1" en "The banned may not vote." prohibited vote(P, Q) if banned(P) and district(Q).\n',
+        encoding="utf-8")
+    names = ['p \\"q\\" %s', "back\\\\slash", "ünï cødé", "tab\there", "Upper", "x_1", "%d%%", "a\u2028b"]
+    lines = ['district(d1).', 'district("Δ district").']
+    for i in range(40):
+        value = f"{names[i % len(names)]}{i}"
+        lines.append(f'resident("{value}").')
+        lines += [f'banned("{value}").'] if i % 3 == 0 else []
+    facts = tmp_path / "people.facts"
+    facts.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    args = ("ask", "vote(P, Q)", "--kb", str(kb), "--facts", str(facts), "--at", AT, "--format", fmt, "--trace", "brief",
+            "--partition", "6", "--jobs", "1")
+    written: list = []
+    row_template = as_json._row_template
+    monkeypatch.setattr(as_json, "_row_template", lambda *args: written.append(row_template(*args)) or written[-1])
+    by_rows = out(zan, *args)
+    assert written and all(written)
+    monkeypatch.setattr(register, "SHAPES", False)
+    assert by_rows == out(zan, *args)
+    assert '\\t' in by_rows and "Δ district" in by_rows and "100%" in by_rows and by_rows.count('"undetermined"') > 30
+
+
 def test_the_partition_step_is_a_plain_function(case):
     lines = case.read_text(encoding="utf-8").splitlines()
     got = [json.loads(line) for line in register.answer_facts(lines, QUERY, AT)]

@@ -202,6 +202,26 @@ def test_the_gerund_of_being_held_somewhere(kb, gerund):
             assert {str(a) for a in u.assumptions} == {f"{name}(kunakbaev)"}, text
 
 
+def test_a_kazakh_kinship_word_is_said_without_degen_adam(example2_knowledge):
+    """Kazakh names a person by name with «деген адам» ("the person called ..."): «Дәулет деген адаммен». A person said
+    by a kinship word (the constant `mother`, labelled «анасы»; a new person, «Бековтің әкесі») takes the noun's
+    ending itself, in the possessive's forms: «анасымен», «анасы қайтыс болды», «анасының», «Бековтің әкесіне»."""
+    from engine.explain.phrasebook import Phrasebook
+
+    kk = Phrasebook(example2_knowledge, "kk")
+    cases = {("died", ("mother",)): "анасы қайтыс болды",
+             ("died", ("father_of_bekov",)): "Бековтің әкесі қайтыс болды",
+             ("died", ("daulet",)): "Дәулет деген адам қайтыс болды",
+             ("death_certificate", ("mother",)): "анасының қайтыс болу туралы куәлігі ұсынылған",
+             ("call", ("bekov", "mother", "social_ties")): "сотталған Беков анасымен телефон арқылы сөйлеседі",
+             ("call", ("bekov", "daulet", "social_ties")): "сотталған Беков Дәулет деген адаммен телефон арқылы сөйлеседі"}
+    for (predicate, values), expected in cases.items():
+        read = kk.reading(predicate, values)
+        assert read is not None and read.startswith(expected), read
+        spelled = kk.spelling(predicate, len(values))   # the register's way: the same words
+        assert "".join(bit if type(bit) is str else bit[1](values[bit[0]]) for bit in spelled) == read
+
+
 def test_the_lexicon_is_built_once_per_knowledge_base(monkeypatch):
     """`zan ask` reads a question's language, then the question: one lexicon for both (issue 26, item 8)."""
     from engine.tools import understanding

@@ -80,6 +80,11 @@ def _front(word: str) -> bool:
     return False
 
 
+def kk_front(word: str) -> bool:
+    """Whether a Kazakh word takes the front endings (vowel harmony: its last vowel)."""
+    return _front(word)
+
+
 def _last(word: str) -> str:
     letters = [c for c in word.lower() if c.isalpha()]
     return letters[-1] if letters else ""

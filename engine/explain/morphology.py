@@ -20,7 +20,7 @@ import re
 
 # Kazakh endings by vowel harmony live with the dates in engine/base/dates.py (the checks' messages, below this
 # room, say dates in Kazakh too); re-exported here, where every other room looks for them
-from engine.base.dates import decline_kk as decline_kk, kk_ending as kk_ending
+from engine.base.dates import decline_kk as decline_kk, kk_ending as kk_ending, kk_front
 
 CASES = ("nom", "gen", "dat", "acc", "ins", "loc", "abl")
 _PYMORPHY = {"nom": "nomn", "gen": "gent", "dat": "datv", "acc": "accs", "ins": "ablt", "loc": "loct", "abl": "gent"}
@@ -154,6 +154,28 @@ def is_genitive_ru(written: str, label: str) -> bool:
     «Иванов»; «Нелли», the same in every case, is not)."""
     low = written.lower()
     return low != label.lower() and low == decline_ru(label, "gen").lower()
+
+
+# The endings of a Kazakh word in the third person's possessive form (сатушысы "his seller", иесі "its owner"):
+# after н (сатушысына, иесінің, сатушысын, сатушысымен), by vowel harmony (back, front).
+_POSSESSED = {"gen": ("ның", "нің"), "dat": ("на", "не"), "acc": ("н", "н"), "loc": ("нда", "нде"),
+              "abl": ("нан", "нен"), "ins": ("мен", "мен")}
+_DESCRIBED = re.compile(r"(?P<word>\w+)(?P<alternative> \((?P<other>\w+)\))?$")
+
+
+def decline_described_kk(text: str, case: str | None) -> str:
+    """A Kazakh description of a person by kinship or role (a relation's word: «сатушысы», «Асановтың иесі»,
+    «сатушысы (иесі)») in a case: a last word in the third person's possessive form (ending in ы or і) takes the
+    endings after н («сатушысына», «Асановтың иесінің», «сатушысына (иесіне)»); any other as decline_kk."""
+    m = _DESCRIBED.search(text.rstrip())
+    if not case or case == "nom" or m is None or not m.group("word").endswith(("ы", "і")) \
+            or (m.group("other") and not m.group("other").endswith(("ы", "і"))) or case not in _POSSESSED:
+        return decline_kk(text, case) if case else text
+
+    def declined(word: str) -> str:
+        return word + _POSSESSED[case][1 if kk_front(word) else 0]
+    out = text.rstrip()[:m.start()] + declined(m.group("word"))
+    return out + (f" ({declined(m.group('other'))})" if m.group("other") else "")
 
 
 def decline(text: str, case: str | None, language: str) -> str:

@@ -23,7 +23,7 @@ from engine.base.records import dataclass
 from engine.base.messages import LANGUAGES
 from engine.base.dates import say_date as say_date   # where every room that writes for a reader finds it
 from engine.explain.i18n import CITATION_WORDS, ORDINALS, word
-from engine.explain.morphology import case_after, decline, definite, gender, indefinite
+from engine.explain.morphology import case_after, decline, decline_described_kk, definite, gender, indefinite, kk_ending
 from engine.syntax import nodes as n
 from engine.syntax.nodes import GENDER_FORMS
 
@@ -33,6 +33,9 @@ _PLACEHOLDER = re.compile(r"\{(\d)(?::(ordinal))?\}")
 _SPACES = re.compile(r"\s+")
 _QUOTES = re.compile('["«»“”„]')
 _OF = re.compile(r"(?=_of_)")   # where a person's name may end its relation's name (RELATION_of_SUBJECT)
+# Kazakh names a person by name with «деген» and a noun after the name («Асанов деген адаммен», "with the person called
+# Asanov"); a person said by a kinship or role word takes the noun's ending itself («сатушысымен», "with his seller")
+_CALLED_KK = re.compile(r"\s+деген\s+(\w+)")
 
 
 @dataclass(frozen=True)
@@ -107,6 +110,15 @@ def say_in_force(start: datetime.date | str | None, end: datetime.date | str | N
     if end:
         parts.append(word("in force until", language, date=say_date(end, language)))
     return "; ".join(parts)
+
+
+def _kk_case(noun: str) -> str:
+    """The case of a Kazakh noun by its ending («адаммен» ins, «адамның» gen, «адам» nom): the ending its stem takes."""
+    for case in ("ins", "gen", "dat", "acc", "loc", "abl"):
+        for size in (3, 2, 1):
+            if len(noun) > size + 1 and kk_ending(noun[:-size], case) == noun[-size:]:
+                return case
+    return "nom"
 
 
 def _normal(text: str) -> str:
@@ -240,6 +252,8 @@ class Phrasebook:
         #                             each person in many atoms, and a kk/ru name declined in each case once)
         self._relations: dict[str, int] | None = None   # predicate -> its place, the longest name first (_role_of)
         self._members: dict[str, dict[str, str]] | None = None   # a relation's member -> its first phrase per language
+        self._described: dict = {}   # value -> whether it is said by a kinship word, not a name (described)
+        self._kinship: set[str] | None = None   # the words of the relations between two (their labels and phrases)
 
     # ------------------------------------------------------------ citations and acts
     def date(self, day: datetime.date | str | None, case: str | None = None) -> str:
@@ -311,13 +325,31 @@ class Phrasebook:
             article = indefinite
         else:   # one kind of person within a relation ("seller"), said by its phrase: "the seller of Ivanov"
             said, article = member[self.language], definite
+        declined = decline_described_kk(said, case) if self.language == "kk" else decline(said, case, self.language)
         if subject is None:
-            return article(decline(said, case, self.language), self.language)
+            return article(declined, self.language)
         whose = self.value_label(subject)
         if subject in self.kb.constants:
             whose = decline(whose, "gen", self.language)
-        return word("new person of", self.language, role=article(decline(said, case, self.language),
-                                                                 self.language), whose=whose)
+        return word("new person of", self.language, role=article(declined, self.language), whose=whose)
+
+    def described(self, value) -> bool:
+        """Whether a person is said by a kinship or role word rather than by a name: a person a question assumed with
+        a role (`new_person`), or a constant whose label is a relation's word (a constant labelled «сатушысы»)."""
+        if not isinstance(value, str):
+            return False
+        found = self._described.get(value)
+        if found is None:
+            decl = self.kb.constants.get(value)
+            if decl is None:
+                found = self.new_person(value) is not None
+            else:
+                if self._kinship is None:
+                    self._kinship = {label.text.strip().lower() for d in self.kb.predicates.values() if d.arity == 2
+                                     for label in d.labels + d.phrases}
+                found = (n.label_of(decl.labels, self.language, "") or "").strip().lower() in self._kinship
+            self._described[value] = found
+        return found
 
     def members(self) -> dict[str, dict[str, str]]:
         """Each kind of person within a relation the kb's phrases name (`phrase en "b" member b`): its first phrase
@@ -377,11 +409,16 @@ class Phrasebook:
         text, places = parts
         out = list(text)
         said = self._said_memo
-        for k, position, case, forms in places:   # each value in its place, its words remembered per value and case
+        for k, position, case, forms, called in places:   # each value in its place, its words remembered per value and case
             value = values[position]
             if forms is not None:   # a choice of forms: the one agreeing with the value's gender
                 out[k] = forms[GENDER_FORMS.index(self.gender_of(value))]
                 continue
+            if called is not None:   # «деген адаммен» after a name; a kinship word takes the noun's ending itself
+                if self.described(value):
+                    out[called[0]], case = "", called[2]
+                else:
+                    out[called[0]] = called[1]
             slot = (type(value), value, case)   # 1 and 1.0 are equal keys, not equal words
             found = said.get(slot)
             if found is None:
@@ -401,21 +438,24 @@ class Phrasebook:
             return None
         text, places = parts
         out: list = list(text)
-        for k, position, case, forms in places:
-            out[k] = (position, self._word_at(case, forms))
+        for k, position, case, forms, called in places:
+            out[k] = (position, self._word_at(case, forms, called))
+            if called is not None:
+                out[called[0]] = (position, lambda value, said=called[1]: "" if self.described(value) else said)
         return [p for p in out if p != ""]
 
-    def _word_at(self, case: str | None, forms: tuple | None):
+    def _word_at(self, case: str | None, forms: tuple | None, called: tuple | None = None):
         """The words of a value at a place of a reading (reading()'s loop, one place)."""
         if forms is not None:
             return lambda value: forms[GENDER_FORMS.index(self.gender_of(value))]
         said = self._said_memo
 
         def words(value) -> str:
-            slot = (type(value), value, case)
+            in_case = called[2] if called is not None and self.described(value) else case
+            slot = (type(value), value, in_case)
             found = said.get(slot)
             if found is None:
-                found = said[slot] = self._said(value, case)
+                found = said[slot] = self._said(value, in_case)
             return found
         return words
 
@@ -446,8 +486,9 @@ class Phrasebook:
 
     def _cut(self, predicate: str, arity: int) -> tuple[list[str], list[tuple]] | None:
         """The template's pieces of text, an empty one in each place a value goes, and the places: (index of the
-        piece, position of the value, the case it takes, the forms of a choice or None); a parameter the values do
-        not give stays as written."""
+        piece, position of the value, the case it takes, the forms of a choice or None, and for a Kazakh name
+        followed by «деген» and a noun, (index of that piece, its text, the noun's case), else None); a parameter the
+        values do not give stays as written."""
         decl = self.kb.predicates.get(predicate)
         text = self.template(predicate)
         if text is None:
@@ -466,10 +507,19 @@ class Phrasebook:
                 before = text[:m.start()].split()
                 case = case_after(before[-1].strip("(,;:«")) if before else None
             parts.append((position[name], case, forms))
+            apposed = _CALLED_KK.match(text, start) if forms is None and case is None and self.language == "kk" else None
+            if apposed is not None:   # the «деген адаммен» after it: a piece of its own, left out after a kinship word
+                parts.append(("called", apposed.group(), _kk_case(apposed.group(1))))
+                start = apposed.end()
         parts.append(text[start:])
         parts = [p for p in parts if p != ""]
-        return ([p if type(p) is str else "" for p in parts],
-                [(k, p[0], p[1], p[2]) for k, p in enumerate(parts) if type(p) is not str])
+        places = []
+        for k, p in enumerate(parts):
+            if type(p) is not str and p[0] != "called":
+                after = parts[k + 1] if k + 1 < len(parts) else None
+                called = (k + 1, after[1], after[2]) if type(after) is tuple and after[0] == "called" else None
+                places.append((k, p[0], p[1], p[2], called))
+        return [p if type(p) is str else "" for p in parts], places
 
     def _said(self, value, case: str | None) -> str:
         """A value in a reading: "…" if unknown, a constant by its label in the case, a person assumed with a role by it."""
@@ -481,6 +531,8 @@ class Phrasebook:
             return shown
         if new:
             return self.new_person(value, case) or shown
+        if self.language == "kk" and case and self.described(value):   # «сатушысына», not «сатушысыға»
+            return decline_described_kk(shown, case)
         return decline(shown, case, self.language)
 
     def reading_of(self, atom: n.Atom) -> str:
