@@ -35,7 +35,8 @@ CASES = {
                           "\tconvict( c ) from 2024-01-01 to 2024-06-30 .\nfriend(a, 1.50).\nfriend(a, -3).\n"
                           "friend(a, 2025-01-02).\nfriend(a, \"x, y\").\nfriend(a, \"\").\nconvict(a).\n"},
     "named": {"named.facts": "convict(a).\nfriend(a, somebody).\n"},
-    "crlf": {"crlf.facts": "convict(a).\r\nfriend(a, b).\r\n% end\r\n"},
+    "crlf": {"crlf.facts": "convict(a).\r\nfriend(a, b).\r\n% end\r\n  convict(c) from 2024-01-01 .  % c\r\n"},
+    "last line": {"last.facts": "convict(a).\n\n friend(a, b) from 2024-01-01 to 2024-12-31."},
     "errors": {"bad.facts": "unknown(a).\nconvict(a, b).\ncall(a, b, legal).\nconvict(d) from 2025-01-01 to 2024-01-01.\n"
                             "c\u043envict(e).\nfrend(a, b).\n",
                "more.facts": "noted(a, b, c).\nconvict(a).\n"},
@@ -59,6 +60,7 @@ EXPECTED = {
     "clean": LONE | {("unread-fact", "ok.facts", 5, 1)},
     "named": {("lone-constant", "law.zan", 7, 24)} | UNUSED,
     "crlf": LONE | UNUSED,
+    "last line": LONE | UNUSED,
     "escape": LONE | UNUSED,
     "errors": {("undefined-predicate", "bad.facts", 1, 1), ("arity", "bad.facts", 2, 1),
                ("conclusion-as-fact", "bad.facts", 3, 1), ("invalid-interval", "bad.facts", 4, 12),

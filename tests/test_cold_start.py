@@ -12,7 +12,8 @@ from conftest import ROOT
 
 # Imported by none of a cached atom question's steps (each is imported where it is needed).
 NOT_IMPORTED = ["lark", "engine.syntax.parser", "engine.tools.understanding", "engine.logic.sets", "difflib", "html",
-                "hashlib", "_hashlib", "pickle", "tomllib", "engine.checks.variables", "engine.explain.render.as_json",
+                "hashlib", "_hashlib", "pickle", "tomllib", "pyDatalog.pyDatalog", "engine.checks.variables",
+                "engine.explain.render.as_json",
                 "engine.explain.render.as_html", "engine.cli.commands",
                 "engine.explain.render.as_according"]
 

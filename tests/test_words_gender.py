@@ -225,3 +225,60 @@ def test_a_short_name_in_its_russian_forms(text):
     assert said(understand(text, kb, "ru"))[0] == "call(zhakenov, aliya, Purpose)"
     other = "Может ли Жакенов позвонить Алине?"   # another name (Алина) is never Алия
     assert refused_at(understand(other, kb, "ru"), other) == "Алине"
+
+
+# ---------------------------------------------------------------- the mechanism, on a relation without the one-spouse rule
+
+@pytest.fixture(scope="module")
+def altered(tmp_path_factory):
+    """The bundled law with a gendered word of the close relatives as a whole ("kinswoman", «родственница») and without
+    the constraint of one spouse: the same rules, read off the kb (sample case: Marat, a man, is the close relative;
+    the spouse is Aigul)."""
+    import shutil
+
+    from conftest import KB
+
+    folder = tmp_path_factory.mktemp("altered") / "kb"
+    shutil.copytree(KB, folder)
+    vocabulary = folder / "vocabulary.zan"
+    text = vocabulary.read_text(encoding="utf-8")
+    text = text.replace('  phrase en "relative"\n', '  phrase en "relative"\n  phrase en "kinswoman" gender female\n'
+                        '  phrase ru "родственница" gender female\n', 1)
+    vocabulary.write_text(text, encoding="utf-8")
+    remedies = folder / "remedies.zan"
+    law = remedies.read_text(encoding="utf-8")
+    start = law.index("never spouse(C, P)")
+    remedies.write_text(law[:start] + law[law.index(".\n", start) + 2:], encoding="utf-8")
+    return knowledge(folder)
+
+
+@pytest.mark.parametrize("text,language,assumed", [
+    # a condition's gendered word the case has no agreeing person of: a new person of it, as the rules say for a
+    # person the case does not have (never Marat, the case's only close relative, a man)
+    ("May Kunakbayev call Ospanov if his kinswoman died?", "en",
+     {"close_relative(kunakbaev, close_relative_of_kunakbaev)", "died(close_relative_of_kunakbaev)"}),
+    ("Может ли Кунакбаев позвонить Оспанову, если умерла его родственница?", "ru",
+     {"close_relative(kunakbaev, close_relative_of_kunakbaev)", "died(close_relative_of_kunakbaev)"}),
+    # without the kb's one-spouse rule, "husband" is a new spouse beside Aigul
+    ("May Kunakbayev call Ospanov if his husband died?", "en",
+     {"spouse(kunakbaev, spouse_of_kunakbaev)", "died(spouse_of_kunakbaev)"}),
+])
+def test_a_condition_s_gendered_word_is_a_new_person_where_the_kb_allows_one(altered, text, language, assumed):
+    _atom, found = said(understand(text, altered, language))
+    assert assumed <= found and not any("marat" in a or "aigul" in a for a in found), found
+
+
+@pytest.mark.parametrize("text,language,words,person", [
+    ("May Kunakbayev call his kinswoman?", "en", "kinswoman", "Marat"),   # the question itself: refused, naming him
+    ("Может ли Кунакбаев позвонить родственнице?", "ru", "родственнице", "Марат"),
+])
+def test_the_question_s_own_gendered_word_is_refused_where_the_case_has_none_of_its_gender(altered, text, language,
+                                                                                           words, person):
+    u = understand(text, altered, language)
+    assert refused_at(u, text) == words and person in u.message, u.message
+
+
+def test_the_one_spouse_rule_is_said_in_the_refusal(cases):
+    text = "May Kunakbayev call Ospanov if his wife died?"
+    u = understand(text, cases["male"], "en")
+    assert refused_at(u, text) == "wife" and "at most one spouse" in u.message, u.message

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import threading
 
-from pyDatalog import pyDatalog
+from pyDatalog import Logic, pyParser
 from pyDatalog.pyEngine import Clause, Const, Literal, Pred, Var, assert_, insert, retract
 
 from engine.base import collector
@@ -56,6 +56,13 @@ def _arithmetic_primitive(op: str, name: str):
 def relation_name(relation: str) -> str:
     """The name under which pyDatalog knows a relation; ours never contain '.', '~' or '[' (which it reads)."""
     return "z:" + relation
+
+
+def _clear() -> None:
+    """`pyDatalog.pyDatalog.clear()` (pyDatalog 0.22.4, setup.cfg): the parser's variables and a fresh logic for this
+    thread; that module itself (its Python-class API, probing for SQLAlchemy) is not imported (0.4 ms of a question)."""
+    pyParser.clear()
+    Logic()
 
 
 def _term(term, variables: dict[str, Var]):
@@ -102,7 +109,7 @@ def _evaluate(program: Program, relations: set[str] | None = None) -> Model:
             for p in [c.predicate if isinstance(c, n.Atom) else c.atom.predicate]
             if component.get(p) != component.get(r)}
     with _lock:
-        pyDatalog.clear()
+        _clear()
         keep = []  # pyDatalog's predicate registry holds weak references
         for relation, arity in program.arities.items():
             keep.append(insert(Pred(relation_name(relation), arity)))
@@ -129,7 +136,7 @@ def _evaluate(program: Program, relations: set[str] | None = None) -> Model:
                 if relation in read:
                     _assert_facts(relation, rows)
                 sizes[relation] = len(rows)
-        pyDatalog.clear()
+        _clear()
     return model
 
 

@@ -50,23 +50,38 @@ def read_plain_facts(text: str, path: str) -> n.Module | None:
     put_predicate, put_values, put_source = _PREDICATE.__set__, _VALUES.__set__, _SOURCE.__set__
     singles: dict[str, tuple] = {}   # one argument's values: `p(a)`, `q(a)` share them
     returns = "\r" in text
-    for number, line in enumerate(text.split("\n"), start=1):
-        if returns and line.endswith("\r"):
-            line = line[:-1]
-        m = _FACT.fullmatch(line)
+    fact_at, blank_at, find = _FACT.fullmatch, _BLANK.fullmatch, text.find
+    start, end, number = 0, len(text), 0
+    while start <= end:   # each line matched where it stands in the text: no list of every line's copy
+        number += 1
+        stop = find("\n", start)
+        if stop < 0:
+            stop = end
+        after, last = stop + 1, stop
+        if returns and last > start and text[last - 1] == "\r":
+            last -= 1
+        m = fact_at(text, start, last)
         if m is None:
-            if _BLANK.fullmatch(line):
+            if blank_at(text, start, last):
+                start = after
                 continue
             return None
         name, written, during = m.group("name", "args", "interval")
         if name in _KEYWORDS:
             return None
-        if not rows:
-            clause = _clause(m, line, number, path)
-            if clause is None:
-                return None
-            statements.append(clause)
-            continue
+        offset = start   # where the line starts in what m matched
+        if not rows or during:   # every node at once; a fact with an interval (rare) read off its own line
+            line = text[start:last]
+            own = fact_at(line)
+            assert own is not None   # the line matched where it stands
+            m, offset = own, 0
+            if not rows:
+                clause = _clause(m, line, number, path)
+                if clause is None:
+                    return None
+                statements.append(clause)
+                start = after
+                continue
         if "," not in written:   # one argument, the whole of `written` (a quoted comma goes below)
             args = singles.get(written)
             if args is None:
@@ -98,9 +113,10 @@ def read_plain_facts(text: str, path: str) -> n.Module | None:
         put_predicate(fact, intern(name))   # one string per predicate, not one per fact
         put_values(fact, args)
         put_source(fact, source)
-        put_span(fact, Span(path, number, m.start("name") + 1, number, m.start("stop") + 2))
+        put_span(fact, Span(path, number, m.start("name") - offset + 1, number, m.start("stop") - offset + 2))
         put_interval(fact, interval)
         statements.append(fact)
+        start = after
     return n.Module(path, tuple(statements))
 
 

@@ -1236,10 +1236,12 @@ class _Reading:
                                                   taken=self._taken(piece), said=piece.gender)
             span = toks[piece.first].span
             if person is None and unlike and not general:   # the case's persons of it are all of the other gender
+                one = one_of_a_kind(kb, rdecl.name) if own else None   # and a condition may assume no other
                 self.refuse(Diagnostic("not-understood", word(
                     "role of another gender", language, words=self.words_of(piece), gender=word("gender " + str(piece.gender), language),
                     relation=meaning(kb, "predicate", piece.value, language),
-                    persons=", ".join(meaning(kb, "constant", c, language) for c in unlike)),
+                    persons=", ".join(meaning(kb, "constant", c, language) for c in unlike))
+                    + (f" ({n.label_of(one.labels, language, '')})" if one is not None and one.labels else ""),
                     self.span_of(piece), hint=word("name the person", language)))
             if person is None:   # not named by the case: a general question (the cases tool answers those)
                 slot = parameter if parameter in decl.parameters and parameter not in bound else None
@@ -1603,9 +1605,11 @@ def _role_person(kb: KnowledgeBase, decl: n.PredicateDecl, args: dict, parameter
       with the candidates); in a context phrase where the case has none, a new person (`RELATION_of_SUBJECT`; of
       `whose`, where a possessive said so: «у него есть адвокат»);
     - a word that says the gender of its person (`said`, from `phrase ... gender female`: "saleswoman") names only persons
-      whose gender agrees (a name whose gender is not known agrees): the others are not its candidates, and where the
-      case has persons of the relation but none agree (its only such person is a man), None (refused at the word, naming
-      them): the case has that person, so no new one is assumed beside it.
+      whose gender agrees (a name whose gender is not known agrees): the others are not its candidates. Where the
+      case has persons of the relation but none agree (its only such person is a man), the question itself is refused
+      at the word, naming them; a context phrase assumes a new person of the word, as for a person the case does not
+      have, unless the kb allows an owner only one person of the relation (`one_of_a_kind`: `never r(C, P) and
+      r(C, Q) and P != Q`), where the case's one is that person and the question is refused at the word.
     Returns the person (None: not one person of the case), the case's candidates, and the persons of the relation
     whose gender disagrees with the word's."""
     k = decl.parameters.index(parameter)
@@ -1630,11 +1634,28 @@ def _role_person(kb: KnowledgeBase, decl: n.PredicateDecl, args: dict, parameter
         return prefer, candidates, other
     if len(candidates) == 1 and candidates[0] not in taken:
         return candidates[0], candidates, other
-    if candidates or other:   # several persons of the case, only one that holds another role, or none of the word's
-        return None, candidates, other   # gender: the question must say who
+    if candidates or (other and (not assume_new or one_of_a_kind(kb, decl.name) is not None)):
+        return None, candidates, other   # several, only one that holds another role, or none of the word's gender
     if assume_new:
         return (f"{decl.name}_of_{subject}" if subject else f"some_{decl.name}"), candidates, other
     return None, candidates, other
+
+
+def one_of_a_kind(kb: KnowledgeBase, relation: str) -> n.ConstraintDecl | None:
+    """The kb's constraint that an owner has at most one person of a relation (`never r(C, P) and r(C, Q) and P != Q`),
+    if it declares one."""
+    for constraint in kb.constraints:
+        atoms = [c for c in constraint.conditions if isinstance(c, n.Atom)]
+        tests = [c for c in constraint.conditions if isinstance(c, n.Comparison)]
+        if len(atoms) != 2 or len(tests) != 1 or len(constraint.conditions) != 3 or tests[0].operator != "!=" \
+                or any(a.predicate != relation or a.arity != 2 or not all(isinstance(t, n.Variable) for t in a.args)
+                       for a in atoms):
+            continue
+        (owner, p), (owner2, q) = ((str(a.args[0]), str(a.args[1])) for a in atoms)   # variables: their names
+        compared = {str(tests[0].left), str(tests[0].right)}
+        if owner == owner2 and p != q and compared == {p, q} and owner not in compared:
+            return constraint
+    return None
 
 
 def _place(lexicon: Lexicon, decl: n.PredicateDecl, constant: str, bound: dict) -> str | None:
