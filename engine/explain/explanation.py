@@ -874,34 +874,6 @@ class Explainer:
         out.form = self._form(shape, out["bindings"], shown)
         return out
 
-    def refill_interpreted(self, shape: dict, t: Trace) -> dict:
-        """refill() for an answer whose deciding norm holds by a binding interpretation (register.shape_of): the
-        interpretation's sentence says the answer's own reading, so the interpretations and the summary are said
-        again for it, as answer() says them; the rest is filled in as refill() fills it."""
-        out = self.refill(shape, t)
-        assert isinstance(out, Shaped), "refill fills in a Shaped"
-        if self.level == "none":
-            return out
-        a = t.answer
-        trace = out["trace"]   # the answer's own (_refilled)
-        reading = trace["reading"]
-        binding = [d for d in a.defeated if d.principle == "binding interpretation"]
-        trace["interpreted"] = interpreted = [dict(entry, explanation=self.principle_text(d, reading))
-                                              for entry, d in zip(shape["trace"]["interpreted"], binding)]
-        decided = trace["decided_by"]
-        conditions = decided.get("conditions", []) if decided else []
-        summary = trace["summary"] = self.summary(t, trace["why_not"], trace["defeated"], conditions, interpreted)
-        chosen = self.reading_note(self.readings_for(a.predicate), chosen_only=True)
-        if chosen and chosen not in summary["text"]:
-            summary["text"] += f" ({chosen})"
-        form = self._forms.get(("interpreted", id(out.form)))
-        if form is None:   # the summary a place of its own (its conditions were one), and the interpretations
-            paths = [p for p in out.form.paths if p[:2] != ("trace", "summary")]
-            form = self._forms[("interpreted", id(out.form))] = Form(
-                tuple(paths + [("trace", "interpreted"), ("trace", "summary")]))
-        out.form = form
-        return out
-
     def refill_undecided(self, shape: dict, a) -> dict:
         """refill() for an answer no norm applies to and nothing dates (register._undecided: no proof), from its
         Answer alone, with no Trace made: only its atom, bindings and reading differ from `shape`."""

@@ -557,8 +557,7 @@ def _solve(kb, program: ir.Program, query: n.Query, level: str, language: str, s
                 t = done.trace(a, level)
                 shape = shape_of(t)
                 if shape is not None and shape in shapes:
-                    refill = explainer.refill_interpreted if _interpreted(t.answer) else explainer.refill
-                    explained = refill(shapes[shape], t)
+                    explained = explainer.refill(shapes[shape], t)
                     items.extend(tables.drain())   # a derived condition's proof met for the first time, before its use
                     append(("answer", None, explained))
                     continue
@@ -581,20 +580,17 @@ def shape_of(t: Trace) -> tuple | None:
 
     Answers of one shape have the same status, applicable, deciding and supporting norms, defeats, dates,
     citations, scope and deciding rule: their explanations differ only in the atom, its bindings and its
-    reading, and the deciding proof's bindings and conditions (`Explainer.refill`); where a binding
-    interpretation decides, also in the interpretations' and the summary's sentences, which say the answer's
-    reading (`Explainer.refill_interpreted`).
+    reading, and the deciding proof's bindings and conditions (`Explainer.refill`). A binding
+    interpretation's explanation says the answer's reading: such answers are explained one by one.
     """
     a = t.answer
+    if any(d.principle == "binding interpretation" for d in a.defeated):
+        return None
     if (a.deciding is not None) != (t.proof is not None):   # a fact's or a definition's proof: one by one
         return None
     return (a.predicate, a.status, a.deciding, tuple(a.supporting), tuple(a.applicable), tuple(a.defeated),
             tuple(a.ambiguity), a.deadline, a.compliance, a.fulfilled_on, tuple(t.citations), t.scope,
             id(t.proof.rule) if t.proof is not None else None)
-
-
-def _interpreted(a) -> bool:
-    return any(d.principle == "binding interpretation" for d in a.defeated)
 
 
 def _undecided(a) -> bool:
