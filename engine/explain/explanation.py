@@ -420,8 +420,8 @@ class Explainer:
         head = concluded(relation)
         if head is not None:
             relation, values = head, values[1:]
-        universal = self.universal(relation, values)
-        reading = self.reading(relation, values)
+        universal = self.universal(relation, values) if relation.startswith(n.UNIVERSAL_PREFIX) else None
+        reading = self.phrases.reading(relation, values)
         if p.kind == "negation" and reading:
             reading = self.w("negated reading", reading=reading)
         text = atom_text(relation, values)

@@ -81,6 +81,8 @@ class Prover:
         self.rules: dict[str, list[Rule]] = {}
         for rule in program.rules:
             self.rules.setdefault(rule.relation, []).append(rule)
+        # the rules every condition of which is an atom (a proof's conditions are then its body atoms' proofs)
+        self._plain = {id(rule) for rule in program.rules if all(isinstance(c, n.Atom) for c in rule.body)}
         # False: every instance by matching (tests/test_derivations.py compares)
         self.recorded = recorded and model.derivations is not None
         self._exact: dict[str, bool] = {}   # relation -> its values are of kinds equal only to their own (derivations.exact)
@@ -210,7 +212,7 @@ class Prover:
 
         In the same walk each newly settled atom's proof is built (and kept, as `prove` keeps it) where the proofs
         of its body's atoms are built too and it has no `for every` condition; the others are left to `prove`."""
-        best, proofs, facts, known = self._best, self._proofs, self.program.facts, self._instances
+        best, proofs, facts, known, records = self._best, self._proofs, self.program.facts, self._instances, self._records
         found: dict[GroundAtom, tuple[int, Instance | None]] = {}
         made: dict[GroundAtom, ProofNode] = {}
         started: set[GroundAtom] = set()
@@ -232,11 +234,19 @@ class Prover:
             written = facts.get(atom[0])
             if written is not None and atom[1] in written:   # a fact
                 found[atom] = (0, None)
-                made[atom] = ProofNode("fact", atom[0], atom[1], source=written[atom[1]])
+                made[atom] = ProofNode("fact", atom[0], atom[1], None, written[atom[1]])
                 continue
             instances = known.get(atom)
             if instances is None:
-                instances = self.instances(atom)
+                record = records.get(atom[0])   # `_recorded` inline: the record's row of an atom derived once
+                if record is not None:
+                    at = record[0].get(atom[1])
+                    if at is not None and atom[1] not in record[1]:
+                        layout = record[2].get(at[0])
+                        if layout is not None:
+                            instances = known[atom] = [layout.instance(at[1], self.row)]
+                if instances is None:
+                    instances = self.instances(atom)
             if len(instances) != 1:
                 return False
             started.add(atom)
@@ -272,6 +282,15 @@ class Prover:
         rule, solution, body = instance
         proofs = self._proofs
         children: list[ProofNode] = []
+        if id(rule) in self._plain:   # every condition an atom: each its own body atom's proof
+            for b in body:
+                child = made.get(b)
+                if child is None:
+                    child = proofs.get(b)
+                    if child is None:
+                        return None
+                children.append(child)
+            return ProofNode("rule", atom[0], atom[1], None, rule.span, rule, solution, children)
         below = iter(body)
         for c in rule.body:
             if isinstance(c, n.Atom):
@@ -288,7 +307,7 @@ class Prover:
                 children.append(ProofNode("negation", c.atom.predicate, ground(c.atom, solution), source=c.span))
             else:
                 children.append(ProofNode("comparison", text=comparison_text(c, solution), source=c.span))
-        return ProofNode("rule", atom[0], atom[1], source=rule.span, rule=rule, bindings=solution, children=children)
+        return ProofNode("rule", atom[0], atom[1], None, rule.span, rule, solution, children)
 
     def prove(self, relation: str, values: tuple) -> ProofNode | None:
         """A minimal-height proof, built without Python recursion (a derivation may be thousands of steps deep).
