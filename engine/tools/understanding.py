@@ -27,7 +27,7 @@ from engine.base.diagnostics import Diagnostic, ZanError
 from engine.base.messages import message
 from engine.base.source import Span
 from engine.explain.i18n import CONDITIONAL_ENDINGS, CONJUNCTIONS, MONTHS, NEGATIONS, POSSESSIVES, QUESTION_WORDS, VERB_ENDINGS, WORDS, word
-from engine.explain.morphology import gender, is_genitive_ru, is_verb_form, lemmas
+from engine.explain.morphology import gender, is_genitive_ru, is_verb_form, lemmas, noun_gender
 from engine.explain.phrasebook import Found, Phrasebook, find_citations, say_date
 from engine.syntax import nodes as n
 from engine.syntax.knowledge import KnowledgeBase
@@ -933,13 +933,24 @@ class _Reading:
         piece.kind, piece.value = kinds.pop()
         if piece.kind == "predicate":
             piece.member = _member(entries, piece.value)
-            piece.gender = _gender_said(entries, piece.value)
+            piece.gender = _gender_said(entries, piece.value) or self._written_gender(piece, entries)
         if piece.kind == "outside":   # a place the kb does not speak of, never read as one it does
             self.refuse(Diagnostic("not-understood", word("provision outside scope", self.language, citation=self.words_of(piece),
                                                           scope=n.label_of(kb.scopes[int(piece.value)].labels,
                                                                            self.language, "")),
                                    self.span_of(piece)))
         return piece
+
+    def _written_gender(self, piece: _Piece, entries: list[Entry]) -> str | None:
+        """A relation's word whose phrases say no gender, written in a Russian form of one («супругой», matched by its
+        dictionary form to the phrase «супругу»): feminine where that form is a feminine noun only. A masculine form
+        says nothing: Russian names persons of either sex by it («родственник», «супруг», «врач»)."""
+        decl = self.kb.predicates[piece.value]
+        if decl.arity != 2 or piece.end != piece.first + 1:
+            return None
+        of = frozenset(form for e in entries if e.kind == "predicate" and e.value == piece.value and len(e.words) == 1
+                       for form in lemmas(e.words[0]))
+        return "femn" if of and noun_gender(self.toks[piece.first].text, of) == "femn" else None
 
     def every_question(self) -> Understood | None:
         """"What changed on 1 March 2025?", «Что изменилось ...», «... не өзгерді?»: a change asked with no
