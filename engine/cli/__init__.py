@@ -1,5 +1,5 @@
-"""The `zan` command line (Click): the group, its shared options, and the questions ask and query; the other commands
-live in `commands.py` beside it, imported only when one of them runs (`LAZY`). Errors are diagnostics, never tracebacks.
+"""The `zan` command line (Click): the group, its shared options, and the question ask; the other commands (`query`
+too) live in `commands.py` beside it, imported only when one of them runs (`LAZY`). Errors are diagnostics, never tracebacks.
 
 A front-end: it may import everything below it (engine.base ... engine.tools) and the other front-ends."""
 
@@ -313,6 +313,7 @@ LAZY = {
     "norms": ("norms", "List the norms in force at a date (under the readings in force), with their citations."),
     "serve": ("serve", "The trainers' workbench: a local web page to explore derivations, dates and exercises "
                        "(docs/trainers.md)."),
+    "query": ("query", "Run the saved question NAME (from queries/) with ARGS, e.g."),
     "show": ("show", 'Show NORM (an id such as code.12.1.a, a citation key such as "code 12.1.2", or a citation in any '
                      'form its act declares, such as "ст.'),
     "test": ("test", "Run scenario files (default: kb/scenarios/) and compare statuses and derivations with what they "
@@ -359,7 +360,7 @@ def explanation_options(f):
     return f
 
 
-def _register_options(f):
+def register_options(f):
     """--jobs, --partition, --engine: how a register is evaluated (engine/tools/register.py, docs/performance.md)."""
     f = _engine_option(f)
     f = click.option("--partition", type=click.IntRange(min=1), metavar="FACTS",
@@ -381,7 +382,7 @@ def what_if(f):
     return f
 
 
-def _common(f):
+def common_options(f):
     f = what_if(f)
     f = explanation_options(f)
     f = lang_option()(f)
@@ -401,7 +402,7 @@ def _common(f):
     return f
 
 
-def _answer(query, kb, facts, at, fmt, explain, lang, title=None, short=False, steps=False, depth=None,
+def answer_question(query, kb, facts, at, fmt, explain, lang, title=None, short=False, steps=False, depth=None,
             trace_level="full", assumptions=(), understood=None, assumed=(), retracted=(), reading=None,
             how=None, how_max=None, answer_number=None):
     from engine.pipeline import Request, fact_atoms
@@ -539,7 +540,7 @@ def _ask_in_words(text, kb, facts, at, fmt, explain, lang, short, steps, depth, 
         if source not in (ParameterSource.DEFAULT, None) and at != understood.at:
             raise click.UsageError(message("two dates given", lang, named=understood.at, at=at))
         at = understood.at
-    _answer(understood.query, kb, facts, at, fmt, explain, lang, short=short, steps=steps, depth=depth,
+    answer_question(understood.query, kb, facts, at, fmt, explain, lang, short=short, steps=steps, depth=depth,
             trace_level=trace_level, assumptions=understood.assumptions, understood=said, answer_number=answer_number,
             assumed=assumed, retracted=retracted, reading=reading, how=how, how_max=how_max)
 
@@ -635,8 +636,8 @@ def completion(kind):
 @click.option("--how", "how", type=click.Choice(["permitted", "prohibited", "discretionary", "undetermined", "obligatory"]),
               help="For each answer, the minimal sets of facts that, added to the case, would give this status.")
 @click.option("--max", "how_max", type=click.IntRange(min=1), metavar="N", help="With --how: at most N sets per answer.")
-@_common
-@_register_options
+@common_options
+@register_options
 def ask(query, how, how_max, kb, facts, at, fmt, explain, lang, short, steps, depth, trace_level, jobs, partition,
         assumed, retracted, reading, answer_number):
     """Answer QUERY: an atom such as "q(a, P)", optionally after a status, or a question in words in kk, ru or
@@ -644,43 +645,11 @@ def ask(query, how, how_max, kb, facts, at, fmt, explain, lang, short, steps, de
     from engine.pipeline import looks_like_atom
 
     if looks_like_atom(query):
-        _answer(query, kb, facts, at, fmt, explain, lang, short=short, steps=steps, depth=depth, trace_level=trace_level,
+        answer_question(query, kb, facts, at, fmt, explain, lang, short=short, steps=steps, depth=depth, trace_level=trace_level,
                 assumed=assumed, retracted=retracted, reading=reading, how=how, how_max=how_max, answer_number=answer_number)
     else:
         _ask_in_words(query, kb, facts, at, fmt, explain, lang, short, steps, depth, trace_level, answer_number,
                       assumed=assumed, retracted=retracted, reading=reading, how=how, how_max=how_max)
-
-
-class _QueryCommand(click.Command):
-    """`zan query --help` lists the saved questions with their titles."""
-
-    def format_epilog(self, ctx, formatter):
-        try:
-            from engine.tools.vocabulary import saved_questions
-
-            rows = [(f"{name}({', '.join(params)})", title or "") for name, params, title in saved_questions()]
-        except Exception:
-            rows = []
-        if rows:
-            with formatter.section("Saved questions"):
-                formatter.write_dl(rows)
-        super().format_epilog(ctx, formatter)
-
-
-@main.command(cls=_QueryCommand)
-@click.argument("name", shell_complete=completion("questions"))
-@click.argument("args", nargs=-1)
-@click.option("--queries", "query_dir", type=click.Path(file_okay=False, path_type=Path), help="Folder of saved questions.")
-@_common
-@_register_options
-def query(name, args, query_dir, kb, facts, at, fmt, explain, lang, short, steps, depth, trace_level, jobs, partition,
-          assumed, retracted, reading, answer_number):
-    """Run the saved question NAME (from queries/) with ARGS, e.g. `zan query q a`."""
-    from engine.tools.questions import titled
-
-    question, title = titled(name, args, query_dir, lang, chosen_knowledge(kb).folder)
-    _answer(question, kb, facts, at, fmt, explain, lang, title=title, short=short, steps=steps, depth=depth,
-            trace_level=trace_level, assumed=assumed, retracted=retracted, reading=reading, answer_number=answer_number)
 
 
 def according_section(doc: dict, fmt: str, lang: str) -> str | None:
