@@ -15,7 +15,7 @@ NOT_IMPORTED = ["lark", "engine.syntax.parser", "engine.tools.understanding", "e
                 "hashlib", "_hashlib", "pickle", "tomllib", "pyDatalog.pyDatalog", "engine.checks.variables",
                 "engine.explain.render.as_json",
                 "engine.explain.render.as_html", "engine.cli.commands",
-                "engine.explain.render.as_according"]
+                "engine.explain.render.as_according", "pathlib", "urllib.parse", "ipaddress"]
 
 REPORT = ("import atexit, runpy, sys\n"
           "atexit.register(lambda: sys.stderr.write('MODULES ' + ' '.join(sorted(sys.modules)) + '\\n'))\n"
@@ -48,6 +48,27 @@ def test_zan_help_lists_the_commands_without_importing_them(tmp_path):
     them (`engine.cli.LAZY`; tests/test_cli_options.py checks the listing against the commands)."""
     assert "engine.cli.commands" not in modules_of_a_command(tmp_path, "--help")
     assert "engine.cli.commands" in modules_of_a_command(tmp_path, "cache", "--help")
+
+
+BUILT = ("import atexit, runpy, sys\n"
+         "atexit.register(lambda: sys.stderr.write('BUILT ' + ' '.join(sorted(sys.modules['engine.cli'].main.commands))"
+         " + '\\n'))\n"
+         "sys.argv = ['zan', *sys.argv[1:]]\n"
+         "runpy.run_module('engine', run_name='__main__')\n")
+
+
+def test_a_question_builds_no_command_but_ask(tmp_path):
+    """`query` is one of the lazy commands (`engine.cli.LAZY`, in engine/cli/commands.py): a question does not build
+    its options (~0.4 ms of a cold question); `zan query` still runs it."""
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "ZAN_CACHE": "1"}
+    done = subprocess.run([sys.executable, "-c", BUILT, "ask", "call(kunakbaev, P, Purpose)", "--at", "2025-03-10"],
+                          capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert next(line for line in done.stderr.splitlines() if line.startswith("BUILT ")).split()[1:] == ["ask"]
+    done = subprocess.run([sys.executable, "-c", BUILT, "query", "permitted-calls", "kunakbaev", "--at", "2025-01-15"],
+                          capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
+    assert done.returncode == 0 and "permitted" in done.stdout, done.stderr
+    assert next(line for line in done.stderr.splitlines() if line.startswith("BUILT ")).split()[1:] == ["ask", "query"]
 
 
 TEARDOWN = ("import atexit, os, sys, types\n"
@@ -95,3 +116,47 @@ def test_a_command_leaving_a_thread_running_ends_as_before(tmp_path):
     done = subprocess.run([sys.executable, "-c", code, "--help"], capture_output=True, text=True, env=env, cwd=ROOT,
                           timeout=120)
     assert done.returncode == 0 and "THREAD" in done.stderr and "TEARDOWN" in done.stderr
+
+
+PATHS = ["", ".", "/", "//", "///", "a", "a/", "./a", "a/./b", "a//b", "/a/b/", "//a/b", "///a", "a/../b", "../x.facts",
+         "kb/", "./kb/sample/", "-", "a b/c", "кітап/заң.zan"]
+
+
+def test_paths_are_written_as_pathlib_writes_them(tmp_path, monkeypatch):
+    """A question finds its project, law and case without importing pathlib (engine.base.places.plain and relative;
+    knowledge.kb_file_names, sample_case_names, display_path; project.Project's strings): every name it shows must
+    be pathlib's, and the files it reads the same, in the same order."""
+    from pathlib import Path, PurePosixPath
+
+    from engine.base.places import plain, relative
+    from engine.syntax.knowledge import display_path, kb_file_names, sample_case_names
+
+    assert [plain(p) for p in PATHS] == [str(PurePosixPath(p)) for p in PATHS]
+    for path in ["/", "/a", "/a/b", "/ab", "/a/bc"]:
+        for here in ["/", "/a", "/a/b"]:
+            try:
+                expected = str(PurePosixPath(path).relative_to(here))
+            except ValueError:
+                expected = None
+            assert relative(path, here) == expected, (path, here)
+    law = tmp_path / "law"
+    for name in ["a/x.zan", "a-c/y.zan", "a.zan", "b/c/d.zan", ".hidden.zan", "note.txt", "Upper.ZAN", "sample/one.facts",
+                 "sample/Two.facts", "sample/sub/three.facts", "dir.zan/inner.zan"]:
+        (law / name).parent.mkdir(parents=True, exist_ok=True)
+        (law / name).write_text("")
+    (law / "linked").symlink_to(law / "b", target_is_directory=True)
+    (law / "sample" / "folder.facts").mkdir()
+    monkeypatch.chdir(tmp_path)
+    for folder in [law, "law", "law/", "./law", str(law) + "//"]:
+        assert kb_file_names(folder) == [str(p) for p in sorted(p for p in Path(folder).rglob("*.zan") if p.is_file())]
+        assert sample_case_names(folder) == [str(p) for p in sorted(p for p in (Path(folder) / "sample").glob("*.facts")
+                                                                   if p.is_file())]
+    assert kb_file_names(tmp_path / "none") == [] and sample_case_names(law / "a") == []
+    for path in PATHS + [str(law / "a.zan"), "law/a.zan", "../" + tmp_path.name + "/law", str(tmp_path.parent)]:
+        if path != "-":
+            p = Path(path)
+            try:
+                expected = str(p.resolve().relative_to(Path.cwd().resolve()))
+            except ValueError:
+                expected = str(p)
+            assert display_path(path) == expected, path

@@ -282,3 +282,17 @@ def test_the_one_spouse_rule_is_said_in_the_refusal(cases):
     text = "May Kunakbayev call Ospanov if his wife died?"
     u = understand(text, cases["male"], "en")
     assert refused_at(u, text) == "wife" and "at most one spouse" in u.message, u.message
+
+
+
+def test_a_feminine_form_of_a_phrase_without_gender(cases):
+    """«супругу» says no gender (the husband's dative, the wife's accusative); written as a form that is a feminine
+    noun only («супругой»), the word names a woman. A masculine form says nothing (Russian names either sex by it)."""
+    for text in ("Может ли Кунакбаев поговорить по телефону с супругой?", "Может ли Кунакбаев встретиться с супругой?"):
+        assert refused_at(understand(text, cases["male"], "ru"), text) == "супругой"
+        atom, _assumed = said(understand(text, cases["female"], "ru"))
+        assert "aigul" in atom
+    text = "Может ли Кунакбаев позвонить Оспанову, если у него умер супруг?"
+    for spouse in ("male", "female"):
+        _atom, assumed = said(understand(text, cases[spouse], "ru"))
+        assert f"died({SPOUSES[spouse]})" in assumed

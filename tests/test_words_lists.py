@@ -38,6 +38,19 @@ def test_a_list_of_persons_is_refused_at_the_conjunction(sample_knowledge, text,
     assert all(p in u.message for p in persons) and ONE_AT_A_TIME[language] in u.message, u.message
 
 
+@pytest.mark.parametrize("text,language,conjunction,values", [
+    # two other values so joined: refused at the conjunction too (it was refused at "medical", called a name)
+    ("May Kunakbayev call Ospanov for legal aid and for medical care?", "en", "and", ("legal aid", "medical care")),
+    ("May Kunakbayev call Ospanov for legal aid or medical care?", "en", "or", ("legal aid", "medical care")),
+    ("Может ли Кунакбаев позвонить Оспанову для юридической помощи или медицинской помощи?", "ru", "или",
+     ("юридической помощи", "медицинской помощи")),
+])
+def test_a_list_of_other_values_is_refused_at_the_conjunction(sample_knowledge, text, language, conjunction, values):
+    u = understand(text, sample_knowledge, language)
+    assert refused_at(u, text) == conjunction
+    assert all(v in u.message for v in values), u.message
+
+
 @pytest.mark.parametrize("text,language,atom,assumed", [
     # "and" between two conditions, or between dates, joins no persons
     ("Which calls of Kunakbayev changed between 26 December 2024 and 27 December 2024?", "en",

@@ -1,5 +1,5 @@
-"""The `zan` command line (Click): the group, its shared options, and the questions ask and query; the other commands
-live in `commands.py` beside it, imported only when one of them runs (`LAZY`). Errors are diagnostics, never tracebacks.
+"""The `zan` command line (Click): the group, its shared options, and the question ask; the other commands (`query`
+too) live in `commands.py` beside it, imported only when one of them runs (`LAZY`). Errors are diagnostics, never tracebacks.
 
 A front-end: it may import everything below it (engine.base ... engine.tools) and the other front-ends."""
 
@@ -9,13 +9,17 @@ import datetime
 import os
 import sys
 from gettext import gettext
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from engine.base.diagnostics import Diagnostic, ZanError
 from engine.base.messages import LANGUAGES as LANGUAGE_NAMES, errors_line, message
+from engine.base.places import as_path, plain
 from engine.base.text import visible, visible_styled
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 LANGUAGES = click.Choice(list(LANGUAGE_NAMES))
 FORMATS = click.Choice(["text", "json"])
@@ -103,9 +107,9 @@ def chosen_knowledge(kb: Path | None):
     """The knowledge base this command reads (--kb, the project's, or the bundled one), remembered so that
     the command says which one it used: a line on stderr when it ends, `"kb"` in JSON."""
     from engine.base.project import choose
-    from engine.base.resources import bundled_kb, bundled_settings
+    from engine.base.resources import bundled_kb_folder, bundled_settings_file
 
-    choice = choose(kb, bundled_kb(), _project if not kb else None, bundled_settings())
+    choice = choose(kb, bundled_kb_folder(), _project if not kb else None, bundled_settings_file())
     ctx = click.get_current_context(silent=True)
     if ctx is not None:
         ctx.find_root().meta["zan.kb"] = choice
@@ -313,6 +317,7 @@ LAZY = {
     "norms": ("norms", "List the norms in force at a date (under the readings in force), with their citations."),
     "serve": ("serve", "The trainers' workbench: a local web page to explore derivations, dates and exercises "
                        "(docs/trainers.md)."),
+    "query": ("query", "Run the saved question NAME (from queries/) with ARGS, e.g."),
     "show": ("show", 'Show NORM (an id such as code.12.1.a, a citation key such as "code 12.1.2", or a citation in any '
                      'form its act declares, such as "ст.'),
     "test": ("test", "Run scenario files (default: kb/scenarios/) and compare statuses and derivations with what they "
@@ -335,8 +340,16 @@ def lang_option(help: str = "Language of labels, quotes and explanations."):
                         callback=_remember_lang, is_eager=True, help=help)
 
 
+def _paths(ctx, param, value):
+    """A path option's value as `pathlib.Path`s, what `click.Path(path_type=Path)` gives, pathlib imported only when
+    the option is given."""
+    if value is None:
+        return None
+    return tuple(as_path(v) for v in value) if isinstance(value, tuple) else as_path(value)
+
+
 def kb_option(help: str = "Knowledge base folder (default: the project's, else the bundled one)."):
-    return click.option("--kb", type=click.Path(exists=True, file_okay=False, path_type=Path), help=help)
+    return click.option("--kb", type=click.Path(exists=True, file_okay=False), callback=_paths, help=help)
 
 
 def reading_option(help: str = "Answer under the named reading, or several: A,B (default: the project's `readings`, "
@@ -346,7 +359,7 @@ def reading_option(help: str = "Answer under the named reading, or several: A,B 
 
 def facts_option(help: str = "Case facts (repeatable; - reads standard input). Without it, the bundled sample case "
                               "is used.", stdin: bool = True):
-    return click.option("--facts", multiple=True, type=click.Path(dir_okay=False, allow_dash=stdin, path_type=Path),
+    return click.option("--facts", multiple=True, type=click.Path(dir_okay=False, allow_dash=stdin), callback=_paths,
                         help=help)
 
 
@@ -359,7 +372,7 @@ def explanation_options(f):
     return f
 
 
-def _register_options(f):
+def register_options(f):
     """--jobs, --partition, --engine: how a register is evaluated (engine/tools/register.py, docs/performance.md)."""
     f = _engine_option(f)
     f = click.option("--partition", type=click.IntRange(min=1), metavar="FACTS",
@@ -381,7 +394,7 @@ def what_if(f):
     return f
 
 
-def _common(f):
+def common_options(f):
     f = what_if(f)
     f = explanation_options(f)
     f = lang_option()(f)
@@ -401,7 +414,7 @@ def _common(f):
     return f
 
 
-def _answer(query, kb, facts, at, fmt, explain, lang, title=None, short=False, steps=False, depth=None,
+def answer_question(query, kb, facts, at, fmt, explain, lang, title=None, short=False, steps=False, depth=None,
             trace_level="full", assumptions=(), understood=None, assumed=(), retracted=(), reading=None,
             how=None, how_max=None, answer_number=None):
     from engine.pipeline import Request, fact_atoms
@@ -414,7 +427,7 @@ def _answer(query, kb, facts, at, fmt, explain, lang, title=None, short=False, s
         trace_level = "none"  # one line per answer: build nothing that is not printed
     machine = fmt in ("json", "jsonl")
     params = click.get_current_context().params
-    request = Request(query, at, choice.folder, list(facts) or None, language=lang, trace_level=trace_level,
+    request = Request(query, at, choice.folder_name, list(facts) or None, language=lang, trace_level=trace_level,
                       depth=depth, steps=steps, assumptions=tuple(assumptions) + tuple(fact_atoms(assumed)),
                       retractions=tuple(fact_atoms(retracted)), reading=reading, how=how, how_max=how_max,
                       machine=machine, partitions=machine, partition=params.get("partition"),
@@ -453,7 +466,7 @@ def say_sample_case(used, facts, fmt: str, lang: str) -> None:
     (`zan ask`, `zan query`, a "what changed" question in words, `zan diff`): `used`, the case files it was given on."""
     if fmt != "json" and not facts and used:
         from engine.explain.i18n import word
-        names = ", ".join(Path(f).name for f in used)
+        names = ", ".join(os.path.basename(plain(f)) for f in used)
         click.echo(f"({word('sample case', lang)}: {names})", err=True)
 
 
@@ -461,7 +474,7 @@ def sample_case(folder, facts) -> list:
     """The case files a question without --facts is given on: the kb's sample case (none with --facts)."""
     from engine.syntax.knowledge import sample_case_files
 
-    return [] if facts else sample_case_files(Path(folder))
+    return [] if facts else sample_case_files(folder)
 
 
 def _question_in_language(text: str, folder, facts, lang: str):
@@ -539,7 +552,7 @@ def _ask_in_words(text, kb, facts, at, fmt, explain, lang, short, steps, depth, 
         if source not in (ParameterSource.DEFAULT, None) and at != understood.at:
             raise click.UsageError(message("two dates given", lang, named=understood.at, at=at))
         at = understood.at
-    _answer(understood.query, kb, facts, at, fmt, explain, lang, short=short, steps=steps, depth=depth,
+    answer_question(understood.query, kb, facts, at, fmt, explain, lang, short=short, steps=steps, depth=depth,
             trace_level=trace_level, assumptions=understood.assumptions, understood=said, answer_number=answer_number,
             assumed=assumed, retracted=retracted, reading=reading, how=how, how_max=how_max)
 
@@ -635,8 +648,8 @@ def completion(kind):
 @click.option("--how", "how", type=click.Choice(["permitted", "prohibited", "discretionary", "undetermined", "obligatory"]),
               help="For each answer, the minimal sets of facts that, added to the case, would give this status.")
 @click.option("--max", "how_max", type=click.IntRange(min=1), metavar="N", help="With --how: at most N sets per answer.")
-@_common
-@_register_options
+@common_options
+@register_options
 def ask(query, how, how_max, kb, facts, at, fmt, explain, lang, short, steps, depth, trace_level, jobs, partition,
         assumed, retracted, reading, answer_number):
     """Answer QUERY: an atom such as "q(a, P)", optionally after a status, or a question in words in kk, ru or
@@ -644,43 +657,11 @@ def ask(query, how, how_max, kb, facts, at, fmt, explain, lang, short, steps, de
     from engine.pipeline import looks_like_atom
 
     if looks_like_atom(query):
-        _answer(query, kb, facts, at, fmt, explain, lang, short=short, steps=steps, depth=depth, trace_level=trace_level,
+        answer_question(query, kb, facts, at, fmt, explain, lang, short=short, steps=steps, depth=depth, trace_level=trace_level,
                 assumed=assumed, retracted=retracted, reading=reading, how=how, how_max=how_max, answer_number=answer_number)
     else:
         _ask_in_words(query, kb, facts, at, fmt, explain, lang, short, steps, depth, trace_level, answer_number,
                       assumed=assumed, retracted=retracted, reading=reading, how=how, how_max=how_max)
-
-
-class _QueryCommand(click.Command):
-    """`zan query --help` lists the saved questions with their titles."""
-
-    def format_epilog(self, ctx, formatter):
-        try:
-            from engine.tools.vocabulary import saved_questions
-
-            rows = [(f"{name}({', '.join(params)})", title or "") for name, params, title in saved_questions()]
-        except Exception:
-            rows = []
-        if rows:
-            with formatter.section("Saved questions"):
-                formatter.write_dl(rows)
-        super().format_epilog(ctx, formatter)
-
-
-@main.command(cls=_QueryCommand)
-@click.argument("name", shell_complete=completion("questions"))
-@click.argument("args", nargs=-1)
-@click.option("--queries", "query_dir", type=click.Path(file_okay=False, path_type=Path), help="Folder of saved questions.")
-@_common
-@_register_options
-def query(name, args, query_dir, kb, facts, at, fmt, explain, lang, short, steps, depth, trace_level, jobs, partition,
-          assumed, retracted, reading, answer_number):
-    """Run the saved question NAME (from queries/) with ARGS, e.g. `zan query q a`."""
-    from engine.tools.questions import titled
-
-    question, title = titled(name, args, query_dir, lang, chosen_knowledge(kb).folder)
-    _answer(question, kb, facts, at, fmt, explain, lang, title=title, short=short, steps=steps, depth=depth,
-            trace_level=trace_level, assumed=assumed, retracted=retracted, reading=reading, answer_number=answer_number)
 
 
 def according_section(doc: dict, fmt: str, lang: str) -> str | None:

@@ -1,4 +1,4 @@
-"""The `zan` commands other than the questions `ask` and `query`: imported only when one of them runs
+"""The `zan` commands other than the question `ask`: imported only when one of them runs
 (`engine.cli.LAZY`, click's lazy group), so that a question does not build them."""
 
 from __future__ import annotations
@@ -13,9 +13,10 @@ import click
 from engine.base.diagnostics import CODES, Diagnostic, ZanError
 from engine.base.messages import errors_line, message
 from engine.base.text import visible, visible_styled
-from engine.cli import (EXPLANATION_FORMATS, FORMATS, according_section, chosen_knowledge, completion, emit,
-                        explanation_options, facts_option, kb_option, lang_option, parse_date, parse_optional_date,
-                        reading_option, sample_case, say_sample_case, what_if)
+from engine.cli import (EXPLANATION_FORMATS, FORMATS, according_section, answer_question, chosen_knowledge,
+                        common_options, completion, emit, explanation_options, facts_option, kb_option, lang_option,
+                        parse_date, parse_optional_date, reading_option, register_options, sample_case,
+                        say_sample_case, what_if)
 
 
 @click.command()
@@ -615,3 +616,35 @@ def serve(port, host, kb):
     shown = f"[{host.strip('[]')}]" if ":" in host else host
     click.echo(f"zan serve: http://{shown}:{port}/ (Ctrl+C to stop); {choice.describe()}", err=True)
     run(host, port, choice=choice, sock=sock)
+
+
+class _QueryCommand(click.Command):
+    """`zan query --help` lists the saved questions with their titles."""
+
+    def format_epilog(self, ctx, formatter):
+        try:
+            from engine.tools.vocabulary import saved_questions
+
+            rows = [(f"{name}({', '.join(params)})", title or "") for name, params, title in saved_questions()]
+        except Exception:
+            rows = []
+        if rows:
+            with formatter.section("Saved questions"):
+                formatter.write_dl(rows)
+        super().format_epilog(ctx, formatter)
+
+
+@click.command(cls=_QueryCommand)
+@click.argument("name", shell_complete=completion("questions"))
+@click.argument("args", nargs=-1)
+@click.option("--queries", "query_dir", type=click.Path(file_okay=False, path_type=Path), help="Folder of saved questions.")
+@common_options
+@register_options
+def query(name, args, query_dir, kb, facts, at, fmt, explain, lang, short, steps, depth, trace_level, jobs, partition,
+          assumed, retracted, reading, answer_number):
+    """Run the saved question NAME (from queries/) with ARGS, e.g. `zan query q a`."""
+    from engine.tools.questions import titled
+
+    question, title = titled(name, args, query_dir, lang, chosen_knowledge(kb).folder)
+    answer_question(question, kb, facts, at, fmt, explain, lang, title=title, short=short, steps=steps, depth=depth,
+                    trace_level=trace_level, assumed=assumed, retracted=retracted, reading=reading, answer_number=answer_number)

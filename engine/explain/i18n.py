@@ -569,6 +569,14 @@ WORDS.update({
                              "роли: задайте его о каждом по очереди",
                        "kk": "«{words}» екі адамды біріктіреді ({first}, {second}), ал сұрақ әр рөлде бір адам туралы "
                              "қойылады: әрқайсысы туралы жеке сұраңыз"},
+    "values listed": {"en": "'{words}' joins two values ({first}, {second}), but a question asks of one value in each "
+                            "place: ask it of each of them in turn",
+                      "ru": "«{words}» соединяет два значения ({first}, {second}), а вопрос задается об одном значении "
+                            "в каждом месте: задайте его о каждом по очереди",
+                      "kk": "«{words}» екі мәнді біріктіреді ({first}, {second}), ал сұрақ әр орында бір мән туралы "
+                            "қойылады: әрқайсысы туралы жеке сұраңыз"},
+    "one value at a time": {"en": "ask of one value at a time", "ru": "спрашивайте об одном значении за раз",
+                            "kk": "бір уақытта бір мән туралы сұраңыз"},
     "one name at a time": {"en": "ask of one name at a time", "ru": "спрашивайте об одном имени за раз",
                            "kk": "бір уақытта бір адам туралы сұраңыз"},
     "pronoun of another": {"en": "'{words}': the kinship and role words of the question itself are those of the person asked about ({subject})",
@@ -713,6 +721,10 @@ WORDS.update({
     "role of another gender": {"en": "'{words}' names a {gender}, but the case's {relation} is of the other gender: {persons}",
                                "ru": "«{words}» называет лицо {gender}, а {relation} в деле — другого пола: {persons}",
                                "kk": "«{words}» {gender} адамды атайды, ал істегі {relation} басқа жынысты: {persons}"},
+    "role of another gender, one only": {
+        "en": "'{words}' names a {gender}, but the case's {relation} is of the other gender: {persons} ({rule})",
+        "ru": "«{words}» называет лицо {gender}, а {relation} в деле — другого пола: {persons} ({rule})",
+        "kk": "«{words}» {gender} адамды атайды, ал істегі {relation} басқа жынысты: {persons} ({rule})"},
     "named of another gender": {"en": "'{words}' names a {gender}, but {person} is of the other gender",
                                 "ru": "«{words}» называет лицо {gender}, а {person} — другого пола",
                                 "kk": "«{words}» {gender} адамды атайды, ал {person} басқа жынысты"},

@@ -149,6 +149,19 @@ def gender(label: str) -> str | None:
     return found.pop() if len(found) == 1 and None not in found else None
 
 
+def noun_gender(written: str, of: frozenset[str]) -> str | None:
+    """The gender of a Russian noun as written, where every reading of it as one animate person that is a form of one
+    of the words `of` agrees («супругой» femn, of супруг/супруга); None where they disagree («супруга»: the wife, or
+    the husband's genitive; «супругу») or the dictionary does not say."""
+    analyzer = _analyzer()
+    low = written.lower()
+    if analyzer is None or not re.fullmatch(r"[а-яё-]+", low) or not analyzer.word_is_known(low):
+        return None
+    found = {p.tag.gender for p in analyzer.parse(low) if p.is_known and p.normal_form in of
+             and p.tag.POS == "NOUN" and "anim" in p.tag and p.tag.number == "sing"}
+    return found.pop() if len(found) == 1 and None not in found else None
+
+
 def is_genitive_ru(written: str, label: str) -> bool:
     """Whether a name as written is its Russian label in the genitive and not in the nominative («Иванова» of
     «Иванов»; «Нелли», the same in every case, is not)."""

@@ -27,7 +27,7 @@ from engine.base.diagnostics import Diagnostic, ZanError
 from engine.base.messages import message
 from engine.base.source import Span
 from engine.explain.i18n import CONDITIONAL_ENDINGS, CONJUNCTIONS, MONTHS, NEGATIONS, POSSESSIVES, QUESTION_WORDS, VERB_ENDINGS, WORDS, word
-from engine.explain.morphology import gender, is_genitive_ru, is_verb_form, lemmas
+from engine.explain.morphology import gender, is_genitive_ru, is_verb_form, lemmas, noun_gender
 from engine.explain.phrasebook import Found, Phrasebook, find_citations, say_date
 from engine.syntax import nodes as n
 from engine.syntax.knowledge import KnowledgeBase
@@ -727,8 +727,8 @@ class _Reading:
             except _Refused:
                 self._verbs_of_readings()   # a word before it that is not placed is refused first
                 raise
-            if self._person_word(piece):
-                self._listed(i)
+            if self._person_word(piece) or piece.kind == "constant":
+                self._listed(i, piece)
             if piece.kind == "if":
                 in_condition = True
                 self._verbs_of_readings()
@@ -781,21 +781,23 @@ class _Reading:
         return piece.kind == "name" or (piece.kind in ("role", "predicate") and piece.value in self.kb.predicates
                                         and self.kb.predicates[piece.value].arity == 2 and piece.value not in self._asked)
 
-    def _listed(self, i: int) -> None:
+    def _listed(self, i: int, piece: _Piece | None = None) -> None:
         """«позвонить Асанову и Петрову», "for Ivanov and Petrov": two persons joined by a conjunction, with nothing
         but function words and possessives between them («Асанову и его покупателю»), are a list, and a question asks of
         one person in each place: refused at the conjunction (never one read in another's place, nor the two as one:
-        "Ivanov and his buyer" is not "his buyer Ivanov")."""
+        "Ivanov and his buyer" is not "his buyer Ivanov"). So are two other values so joined ("for p and for q")."""
         last = self.pieces[-1] if self.pieces else None
-        if last is None or not self._person_word(last) or last.end > i:
+        values = piece is not None and piece.kind == "constant"
+        if last is None or last.end > i or not (last.kind == "constant" if values else self._person_word(last)):
             return
         between = self.toks[last.end:i]
         joins = [t for t in between if t.kind == "word" and t.low in _conjunctions()]
         if joins and all(t.kind == "word" and (self.lexicon.is_filler(t) or t.low in _pronouns()) for t in between):
-            second = self.toks[i]
-            self.refuse(Diagnostic("not-understood", word("persons listed", self.language, words=joins[0].text,
-                                                          first=self.words_of(last), second=second.text),
-                                   joins[0].span, hint=word("one name at a time", self.language)))
+            second = self.words_of(piece) if piece is not None else self.toks[i].text
+            self.refuse(Diagnostic("not-understood", word("values listed" if values else "persons listed", self.language,
+                                                          words=joins[0].text, first=self.words_of(last), second=second),
+                                   joins[0].span, hint=word("one value at a time" if values else "one name at a time",
+                                                            self.language)))
 
     def _match_apart(self, said: list[Token], k: int) -> tuple[int, list[Entry]]:
         """The longest phrase of the words `said` followed by toks[k:] (within APART words): its end counted in that
@@ -931,13 +933,24 @@ class _Reading:
         piece.kind, piece.value = kinds.pop()
         if piece.kind == "predicate":
             piece.member = _member(entries, piece.value)
-            piece.gender = _gender_said(entries, piece.value)
+            piece.gender = _gender_said(entries, piece.value) or self._written_gender(piece, entries)
         if piece.kind == "outside":   # a place the kb does not speak of, never read as one it does
             self.refuse(Diagnostic("not-understood", word("provision outside scope", self.language, citation=self.words_of(piece),
                                                           scope=n.label_of(kb.scopes[int(piece.value)].labels,
                                                                            self.language, "")),
                                    self.span_of(piece)))
         return piece
+
+    def _written_gender(self, piece: _Piece, entries: list[Entry]) -> str | None:
+        """A relation's word whose phrases say no gender, written in a Russian form of one («супругой», matched by its
+        dictionary form to the phrase «супругу»): feminine where that form is a feminine noun only. A masculine form
+        says nothing: Russian names persons of either sex by it («родственник», «супруг», «врач»)."""
+        decl = self.kb.predicates[piece.value]
+        if decl.arity != 2 or piece.end != piece.first + 1:
+            return None
+        of = frozenset(form for e in entries if e.kind == "predicate" and e.value == piece.value and len(e.words) == 1
+                       for form in lemmas(e.words[0]))
+        return "femn" if of and noun_gender(self.toks[piece.first].text, of) == "femn" else None
 
     def every_question(self) -> Understood | None:
         """"What changed on 1 March 2025?", «Что изменилось ...», «... не өзгерді?»: a change asked with no
@@ -1237,11 +1250,12 @@ class _Reading:
             span = toks[piece.first].span
             if person is None and unlike and not general:   # the case's persons of it are all of the other gender
                 one = one_of_a_kind(kb, rdecl.name) if own else None   # and a condition may assume no other
+                rule = n.label_of(one.labels, language, "") if one is not None else ""
                 self.refuse(Diagnostic("not-understood", word(
-                    "role of another gender", language, words=self.words_of(piece), gender=word("gender " + str(piece.gender), language),
-                    relation=meaning(kb, "predicate", piece.value, language),
-                    persons=", ".join(meaning(kb, "constant", c, language) for c in unlike))
-                    + (f" ({n.label_of(one.labels, language, '')})" if one is not None and one.labels else ""),
+                    "role of another gender, one only" if rule else "role of another gender", language,
+                    words=self.words_of(piece), gender=word("gender " + str(piece.gender), language),
+                    relation=meaning(kb, "predicate", piece.value, language), rule=rule,
+                    persons=", ".join(meaning(kb, "constant", c, language) for c in unlike)),
                     self.span_of(piece), hint=word("name the person", language)))
             if person is None:   # not named by the case: a general question (the cases tool answers those)
                 slot = parameter if parameter in decl.parameters and parameter not in bound else None
