@@ -8,6 +8,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from conftest import ROOT
 
 # Imported by none of a cached atom question's steps (each is imported where it is needed).
@@ -160,3 +162,46 @@ def test_paths_are_written_as_pathlib_writes_them(tmp_path, monkeypatch):
             except ValueError:
                 expected = str(p)
             assert display_path(path) == expected, path
+
+
+STYLES = ("import atexit, runpy, sys, click\n"
+          "made = [0]\n"
+          "style = click.style\n"
+          "def counted(*args, **kwargs):\n"
+          "    made[0] += 1\n"
+          "    return style(*args, **kwargs)\n"
+          "click.style = counted\n"
+          "atexit.register(lambda: sys.stderr.write(f'STYLES {made[0]}\\n'))\n"
+          "sys.argv = ['zan', *sys.argv[1:]]\n"
+          "runpy.run_module('engine', run_name='__main__')\n")
+
+
+def test_text_for_a_pipe_is_not_styled_only_to_be_stripped(tmp_path):
+    """Text output to a pipe or a file is rendered without click's styles (as_text.plain: click.echo would strip
+    them), rather than styled (~300 styles for a question with --explain) and stripped."""
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "ZAN_CACHE": "1"}
+    done = subprocess.run([sys.executable, "-c", STYLES, "ask", "call(kunakbaev, P, Purpose)", "--at", "2025-03-10",
+                           "--explain"], capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
+    assert done.returncode == 0 and "\x1b" not in done.stdout, done.stderr
+    assert next(line for line in done.stderr.splitlines() if line.startswith("STYLES ")) == "STYLES 0"
+
+
+@pytest.mark.parametrize("mode", [{}, {"short": True}, {"steps": True}, {"explain": False}])
+def test_unstyled_text_is_the_styled_text_stripped(mode):
+    """What a pipe got before (the styled text, its styles stripped by click.echo) is what it gets now, byte for byte,
+    in every language and mode of a question; `zan diff`'s text too."""
+    from click._compat import strip_ansi
+
+    from engine.explain.render import output
+    from engine.pipeline import Request
+    from engine.tools.service import answer_document
+    import datetime
+
+    for language in ("en", "ru", "kk"):
+        doc = answer_document(Request("call(kunakbaev, P, Purpose)", datetime.date(2025, 3, 10), None, None,
+                                      language=language)).document
+        options = {"short": False, "steps": False, **{k: v for k, v in mode.items() if k != "explain"}}
+        explain = mode.get("explain", True)
+        styled = output.render(doc, "text", explain, language, **options)
+        assert "\x1b[" in styled
+        assert output.render(doc, "text", explain, language, **options, styled=False) == strip_ansi(styled)

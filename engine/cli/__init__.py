@@ -609,6 +609,17 @@ def _stream(pieces, flush_at: int, end: str = "") -> None:
     click.echo("".join(buffer) + end, nl=False)
 
 
+def _unstyled() -> bool:
+    """Whether click.echo will strip the styling from standard output (not a terminal, or --color/NO_COLOR off): its
+    own test (click 8's `should_strip_ansi`), so the text is rendered unstyled only where the styles would go."""
+    try:
+        from click._compat import should_strip_ansi
+        from click.globals import resolve_color_default
+    except ImportError:   # pragma: no cover - another click: style, as before
+        return False
+    return should_strip_ansi(sys.stdout, resolve_color_default())
+
+
 def emit(doc, fmt, explain, lang, short, steps, diff=False, after=None):
     if fmt == "jsonl":  # a line at a time, as each answer is explained
         from engine.explain.render.as_json import lines
@@ -623,7 +634,7 @@ def emit(doc, fmt, explain, lang, short, steps, diff=False, after=None):
     from engine.explain.render import output
 
     try:
-        rendered = output.render(doc, fmt, explain, lang, short=short, steps=steps, diff=diff)
+        rendered = output.render(doc, fmt, explain, lang, short=short, steps=steps, diff=diff, styled=not _unstyled())
         if after:   # a section after the answers (--how), escaped for the format
             rendered = output.attach(rendered, after, fmt)
         click.echo(visible_styled(rendered), nl=False)  # control characters never reach the terminal
