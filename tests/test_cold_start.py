@@ -120,6 +120,18 @@ def test_a_command_leaving_a_thread_running_ends_as_before(tmp_path):
     assert done.returncode == 0 and "THREAD" in done.stderr and "TEARDOWN" in done.stderr
 
 
+
+def test_a_profiled_command_ends_as_before(tmp_path):
+    """A profiler watching the process (`python -m cProfile -o F -m engine …`) writes its file after the command:
+    `leave` lets the interpreter end as usual then (os._exit had ended it before the profile was written)."""
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "ZAN_CACHE": "1"}
+    out = tmp_path / "question.prof"
+    done = subprocess.run([sys.executable, "-m", "cProfile", "-o", str(out), "-m", "engine", "ask",
+                           "call(kunakbaev, P, Purpose)", "--at", "2025-03-10"], capture_output=True, text=True,
+                          env=env, cwd=ROOT, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert out.stat().st_size > 0
+
 PATHS = ["", ".", "/", "//", "///", "a", "a/", "./a", "a/./b", "a//b", "/a/b/", "//a/b", "///a", "a/../b", "../x.facts",
          "kb/", "./kb/sample/", "-", "a b/c", "кітап/заң.zan"]
 
