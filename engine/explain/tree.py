@@ -176,23 +176,6 @@ def _defeat(d: dict, kind: type[Defeat]) -> Defeat:
 
 
 @dataclass(frozen=True)
-class Ambiguity(Node):
-    data: dict
-    norms: list[NormRef]
-    explanation: str
-
-
-@dataclass(frozen=True)
-class Deadline(Node):
-    """An obligation's deadline and where it stands."""
-
-    data: dict
-    date: str
-    compliance: str | None
-    fulfilled_on: str | None
-
-
-@dataclass(frozen=True)
 class Summary(Node):
     """The short form: the sentence, the deciding norm, the conditions that held, and the why-nots' sentences."""
 
@@ -213,86 +196,23 @@ class Step(Node):
     premises: list[int]
 
 
-@dataclass(frozen=True)
-class FactStep(Step):
-    data: dict
-    number: int
-    premises: list[int]
-    atom: str
-    reading: str | None
-    source: str | None
-
-
-@dataclass(frozen=True)
-class InferenceStep(Step):
-    """A rule's or norm's conclusion (`conclusion`: the norm's deontic conclusion, with its modality)."""
-
-    data: dict
-    number: int
-    premises: list[int]
-    atom: str
-    reading: str | None
-    source: str | None
-    norm: NormRef | None
-    modality: str | None
-
-
-@dataclass(frozen=True)
-class NegationStep(Step):
-    data: dict
-    number: int
-    premises: list[int]
-    atom: str
-
-
-@dataclass(frozen=True)
-class ComparisonStep(Step):
-    data: dict
-    number: int
-    premises: list[int]
-    atom: str
-
-
-@dataclass(frozen=True)
-class DefeatStep(Step):
-    data: dict
-    number: int
-    premises: list[int]
-    explanation: str
-
-
-@dataclass(frozen=True)
-class FailedStep(Step):
-    data: dict
-    number: int
-    premises: list[int]
-    explanation: str | None
-
-
-@dataclass(frozen=True)
-class StatusStep(Step):
-    data: dict
-    number: int
-    premises: list[int]
-    status: str
-
-
 def step(d: dict) -> Step:
+    x = _extra()
     kind, number, premises = d["kind"], d["number"], list(d.get("from") or ())
     if kind == "fact":
-        return FactStep(d, number, premises, d["atom"], d.get("reading"), d.get("source"))
+        return x.FactStep(d, number, premises, d["atom"], d.get("reading"), d.get("source"))
     if kind in ("rule", "conclusion"):
-        return InferenceStep(d, number, premises, d["atom"], d.get("reading"), d.get("source"), norm(d.get("norm")),
+        return x.InferenceStep(d, number, premises, d["atom"], d.get("reading"), d.get("source"), norm(d.get("norm")),
                              d.get("modality"))
     if kind == "negation":
-        return NegationStep(d, number, premises, d["atom"])
+        return x.NegationStep(d, number, premises, d["atom"])
     if kind == "comparison":
-        return ComparisonStep(d, number, premises, d["atom"])
+        return x.ComparisonStep(d, number, premises, d["atom"])
     if kind == "defeat":
-        return DefeatStep(d, number, premises, d["explanation"])
+        return x.DefeatStep(d, number, premises, d["explanation"])
     if kind == "failed":
-        return FailedStep(d, number, premises, d.get("explanation"))
-    return StatusStep(d, number, premises, d["status"])
+        return x.FailedStep(d, number, premises, d.get("explanation"))
+    return x.StatusStep(d, number, premises, d["status"])
 
 
 # ---------------------------------------------------------------- answers and documents
@@ -333,20 +253,11 @@ def trace(d: dict) -> Trace:
         _norms(d.get("also_supported_by")),
         [_defeat(x, Interpretation) for x in d.get("interpreted") or ()],
         [_defeat(x, Defeat) for x in d.get("defeated") or ()],
-        [Ambiguity(x, _norms(x.get("norms")), x.get("explanation", "")) for x in d.get("ambiguity") or ()],
+        [_extra().Ambiguity(x, _norms(x.get("norms")), x.get("explanation", "")) for x in d.get("ambiguity") or ()],
         d.get("explanation"),
-        Deadline(d, d["deadline"], d.get("compliance"), d.get("fulfilled_on")) if d.get("deadline") else None,
+        _extra().Deadline(d, d["deadline"], d.get("compliance"), d.get("fulfilled_on")) if d.get("deadline") else None,
         [why_not(w) for w in d.get("why_not") or ()],
         [step(x) for x in d.get("steps") or ()])
-
-
-@dataclass(frozen=True)
-class Scope(Node):
-    """The provisions a knowledge base declares it does not encode, where an answer falls outside it."""
-
-    data: dict
-    cited_as: list[str]
-    label: str
 
 
 @dataclass(frozen=True)
@@ -372,7 +283,7 @@ def answer(d: dict) -> Answer:
     scope = d.get("outside_scope")
     return Answer(d, d["atom"], d["status"], "; ".join(d.get("cited_as") or d.get("citations") or ()),
                   [Reading(r, r.get("name", ""), r.get("label", ""), bool(r.get("default"))) for r in d.get("readings") or ()],
-                  Scope(scope, list(scope.get("cited_as") or ()), scope.get("label", "")) if scope else None,
+                  _extra().Scope(scope, list(scope.get("cited_as") or ()), scope.get("label", "")) if scope else None,
                   trace(d.get("trace") or {}))
 
 
@@ -389,67 +300,6 @@ class Document(Node):
     guesses: list[str]
 
 
-@dataclass(frozen=True)
-class Cause(Node):
-    """Why a status changed: the norm that caused it (primary) or one to see."""
-
-    data: dict
-    primary: bool
-    explanation: str
-    norm: NormRef | None
-
-
-@dataclass(frozen=True)
-class Change(Node):
-    """One answer whose status changed between the two sides of a `zan diff`."""
-
-    data: dict
-    atom: str
-    before: Answer | None
-    after: Answer | None
-    causes: list[Cause]
-
-    @property
-    def old(self) -> str:
-        return self.before.status if self.before else "absent"
-
-    @property
-    def new(self) -> str:
-        return self.after.status if self.after else "absent"
-
-    @property
-    def question(self) -> str | None:
-        """The question it answers, in a diff of every question the law can be asked (else None)."""
-        return self.data.get("question")
-
-
-@dataclass(frozen=True)
-class Diff(Node):
-    """A `zan diff` document: the changes between two dates (or readings)."""
-
-    data: dict
-    query: str
-    title: str | None
-    before: str                      # the first date
-    after: str
-    changes: list[Change]
-
-    @property
-    def questions(self) -> list[dict]:
-        """A diff of every question the law can be asked: each question, its number of changes, whether examined."""
-        return self.data.get("questions") or []
-
-    @property
-    def unchanged(self) -> str | None:
-        """A diff of every question: the questions in which nothing changed, said; None when there are none."""
-        return self.data.get("unchanged")
-
-    @property
-    def stopped(self) -> str | None:
-        """What stopped a diff of every question (the budget that ran out), said; None when nothing did."""
-        return (self.data.get("stopped") or {}).get("explanation")
-
-
 def read(document: dict) -> Document:
     """The tree of an explanation document (the JSON contract)."""
     warnings = document.get("warnings") or ()
@@ -461,10 +311,11 @@ def read(document: dict) -> Document:
 
 def read_diff(document: dict) -> Diff:
     """The tree of a `zan diff` document."""
-    return Diff(document, document["query"], document.get("title"), document["from"], document["to"],
-                [Change(c, c["atom"], answer(c["before"]) if c.get("before") else None,
+    x = _extra()
+    return x.Diff(document, document["query"], document.get("title"), document["from"], document["to"],
+                [x.Change(c, c["atom"], answer(c["before"]) if c.get("before") else None,
                         answer(c["after"]) if c.get("after") else None,
-                        [Cause(x, bool(x.get("primary")), x.get("explanation", ""), norm(x.get("norm"))) for x in c.get("causes") or ()])
+                        [x.Cause(x, bool(x.get("primary")), x.get("explanation", ""), norm(x.get("norm"))) for x in c.get("causes") or ()])
                  for c in document["changes"]])
 
 
@@ -493,6 +344,25 @@ def cited_norms(document: dict) -> dict[str, dict]:
         elif isinstance(value, list):
             stack.extend(reversed(value))
     return found
+
+
+# ---------------------------------------------------------------- the nodes a plain question has none of
+
+# Declared in engine/explain/tree_extra.py, imported when a document first has one (a cold question declares none of
+# these 13 record classes); given here as the tree's own: `tree.FactStep`, `from engine.explain.tree import Diff`.
+_EXTRA = frozenset({"Ambiguity", "Deadline", "FactStep", "InferenceStep", "NegationStep", "ComparisonStep",
+                    "DefeatStep", "FailedStep", "StatusStep", "Scope", "Cause", "Change", "Diff"})
+
+
+def _extra():
+    from engine.explain import tree_extra
+    return tree_extra
+
+
+def __getattr__(name: str) -> Any:
+    if name in _EXTRA:
+        return getattr(_extra(), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 # ---------------------------------------------------------------- the visitor
