@@ -197,22 +197,22 @@ class Step(Node):
 
 
 def step(d: dict) -> Step:
-    x = _extra()
+    more = _extra()
     kind, number, premises = d["kind"], d["number"], list(d.get("from") or ())
     if kind == "fact":
-        return x.FactStep(d, number, premises, d["atom"], d.get("reading"), d.get("source"))
+        return more.FactStep(d, number, premises, d["atom"], d.get("reading"), d.get("source"))
     if kind in ("rule", "conclusion"):
-        return x.InferenceStep(d, number, premises, d["atom"], d.get("reading"), d.get("source"), norm(d.get("norm")),
-                             d.get("modality"))
+        return more.InferenceStep(d, number, premises, d["atom"], d.get("reading"), d.get("source"),
+                                  norm(d.get("norm")), d.get("modality"))
     if kind == "negation":
-        return x.NegationStep(d, number, premises, d["atom"])
+        return more.NegationStep(d, number, premises, d["atom"])
     if kind == "comparison":
-        return x.ComparisonStep(d, number, premises, d["atom"])
+        return more.ComparisonStep(d, number, premises, d["atom"])
     if kind == "defeat":
-        return x.DefeatStep(d, number, premises, d["explanation"])
+        return more.DefeatStep(d, number, premises, d["explanation"])
     if kind == "failed":
-        return x.FailedStep(d, number, premises, d.get("explanation"))
-    return x.StatusStep(d, number, premises, d["status"])
+        return more.FailedStep(d, number, premises, d.get("explanation"))
+    return more.StatusStep(d, number, premises, d["status"])
 
 
 # ---------------------------------------------------------------- answers and documents
@@ -311,12 +311,13 @@ def read(document: dict) -> Document:
 
 def read_diff(document: dict) -> Diff:
     """The tree of a `zan diff` document."""
-    x = _extra()
-    return x.Diff(document, document["query"], document.get("title"), document["from"], document["to"],
-                [x.Change(c, c["atom"], answer(c["before"]) if c.get("before") else None,
-                        answer(c["after"]) if c.get("after") else None,
-                        [x.Cause(x, bool(x.get("primary")), x.get("explanation", ""), norm(x.get("norm"))) for x in c.get("causes") or ()])
-                 for c in document["changes"]])
+    more = _extra()
+    return more.Diff(document, document["query"], document.get("title"), document["from"], document["to"],
+                     [more.Change(c, c["atom"], answer(c["before"]) if c.get("before") else None,
+                                  answer(c["after"]) if c.get("after") else None,
+                                  [more.Cause(x, bool(x.get("primary")), x.get("explanation", ""), norm(x.get("norm")))
+                                   for x in c.get("causes") or ()])
+                      for c in document["changes"]])
 
 
 def norms_cited(doc: Document | Diff) -> list[NormRef]:
