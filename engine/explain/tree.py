@@ -6,76 +6,24 @@ document, into this tree once, and every format (engine/explain/render/) walks t
 `NodeVisitor`, as Jinja2's compiler walks its nodes: a node is handed to `visit_<class name>`. Each node keeps
 the dictionary it was read from (`data`), so the tree serialises to the same dictionaries, byte for byte
 (`as_dict`), and nothing a format needs is read from a dictionary by a key it has to know.
+A node's base and a norm's node are declared in `tree_base`; the nodes a plain question's document has none of
+(steps, ambiguities, deadlines, scopes) in `tree_extra`, imported when a document first has one: all are the tree's.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
-from typing import Any, Callable, cast
+from typing import TYPE_CHECKING, Any, Callable
 
 from engine.base.records import dataclass
+from engine.explain.tree_base import Node, NormRef, Step, norm
+from engine.explain.tree_base import norms as _norms
 
-
-class Node:
-    """A node of the tree; `data` (each node's first field) is the document's dictionary it was read from (the JSON
-    contract). Nodes are frozen records (engine/base/records.py), each declaring all its fields."""
-
-    data: dict
-
-    def as_dict(self) -> dict:
-        return self.data
-
-    def but(self, **changes) -> Any:
-        """The node with some children changed (a view that shows less: `--short` graphs)."""
-        return replace(cast(Any, self), **changes)
-
-
-# ---------------------------------------------------------------- norms
-
-@dataclass(frozen=True)
-class NormRef(Node):
-    """A norm as the document names it: id and citation, and, where the document describes it, its text."""
-
-    data: dict
-    id: str
-    citation: str | None
-    cited_as: str | None
-    modality: str | None
-    quote: str | None
-    decisive: str | None
-    summarised: bool                 # the quote is the Court's summary
-    translation: str | None          # "original" or "working"
-    interpretation: str | None
-    act_title: str | None
-    rank: Any
-    in_force: dict
-    source: str | None
-
-    @property
-    def cited(self) -> str | None:
-        """The citation as the reader cites it (engine/explain/phrasebook.py), else its key."""
-        return self.cited_as or self.citation
-
-    @property
-    def name(self) -> str:
-        """How every format names a norm: `id (citation)`."""
-        return f"{self.id} ({self.cited})" if self.cited else self.id
-
-    @property
-    def anchor(self) -> str:
-        return "norm-" + "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in self.id)
-
-
-def norm(d: dict | None) -> NormRef | None:
-    if not d:
-        return None
-    return NormRef(d, d.get("id", "?"), d.get("citation"), d.get("cited_as"), d.get("modality"), d.get("quote"),
-                   d.get("decisive"), bool(d.get("quote_is_summary")), d.get("quote_translation"),
-                   d.get("interpretation"), d.get("act_title"), d.get("rank"), d.get("in_force") or {}, d.get("source"))
-
-
-def _norms(ds) -> list[NormRef]:
-    return [r for r in map(norm, ds or ()) if r is not None]
+if TYPE_CHECKING:   # declared when first needed (`__getattr__`, below)
+    from engine.explain.tree_extra import Ambiguity as Ambiguity, Deadline as Deadline, Scope as Scope
+    from engine.explain.tree_extra import ComparisonStep as ComparisonStep, DefeatStep as DefeatStep
+    from engine.explain.tree_extra import FactStep as FactStep, FailedStep as FailedStep
+    from engine.explain.tree_extra import InferenceStep as InferenceStep, NegationStep as NegationStep
+    from engine.explain.tree_extra import StatusStep as StatusStep
 
 
 # ---------------------------------------------------------------- proofs
@@ -189,13 +137,6 @@ class Summary(Node):
 
 # ---------------------------------------------------------------- steps
 
-class Step(Node):
-    """A numbered step of the derivation (--steps); `premises` are the numbers of the steps it follows from."""
-
-    number: int
-    premises: list[int]
-
-
 def step(d: dict) -> Step:
     more = _extra()
     kind, number, premises = d["kind"], d["number"], list(d.get("from") or ())
@@ -300,6 +241,67 @@ class Document(Node):
     guesses: list[str]
 
 
+@dataclass(frozen=True)
+class Cause(Node):
+    """Why a status changed: the norm that caused it (primary) or one to see."""
+
+    data: dict
+    primary: bool
+    explanation: str
+    norm: NormRef | None
+
+
+@dataclass(frozen=True)
+class Change(Node):
+    """One answer whose status changed between the two sides of a `zan diff`."""
+
+    data: dict
+    atom: str
+    before: Answer | None
+    after: Answer | None
+    causes: list[Cause]
+
+    @property
+    def old(self) -> str:
+        return self.before.status if self.before else "absent"
+
+    @property
+    def new(self) -> str:
+        return self.after.status if self.after else "absent"
+
+    @property
+    def question(self) -> str | None:
+        """The question it answers, in a diff of every question the law can be asked (else None)."""
+        return self.data.get("question")
+
+
+@dataclass(frozen=True)
+class Diff(Node):
+    """A `zan diff` document: the changes between two dates (or readings)."""
+
+    data: dict
+    query: str
+    title: str | None
+    before: str                      # the first date
+    after: str
+    changes: list[Change]
+
+    @property
+    def questions(self) -> list[dict]:
+        """A diff of every question the law can be asked: each question, its number of changes, whether examined."""
+        return self.data.get("questions") or []
+
+    @property
+    def unchanged(self) -> str | None:
+        """A diff of every question: the questions in which nothing changed, said; None when there are none."""
+        return self.data.get("unchanged")
+
+    @property
+    def stopped(self) -> str | None:
+        """What stopped a diff of every question (the budget that ran out), said; None when nothing did."""
+        return (self.data.get("stopped") or {}).get("explanation")
+
+
 def read(document: dict) -> Document:
     """The tree of an explanation document (the JSON contract)."""
     warnings = document.get("warnings") or ()
@@ -311,13 +313,11 @@ def read(document: dict) -> Document:
 
 def read_diff(document: dict) -> Diff:
     """The tree of a `zan diff` document."""
-    more = _extra()
-    return more.Diff(document, document["query"], document.get("title"), document["from"], document["to"],
-                     [more.Change(c, c["atom"], answer(c["before"]) if c.get("before") else None,
-                                  answer(c["after"]) if c.get("after") else None,
-                                  [more.Cause(x, bool(x.get("primary")), x.get("explanation", ""), norm(x.get("norm")))
-                                   for x in c.get("causes") or ()])
-                      for c in document["changes"]])
+    return Diff(document, document["query"], document.get("title"), document["from"], document["to"],
+                [Change(c, c["atom"], answer(c["before"]) if c.get("before") else None,
+                        answer(c["after"]) if c.get("after") else None,
+                        [Cause(x, bool(x.get("primary")), x.get("explanation", ""), norm(x.get("norm"))) for x in c.get("causes") or ()])
+                 for c in document["changes"]])
 
 
 def norms_cited(doc: Document | Diff) -> list[NormRef]:
@@ -350,9 +350,9 @@ def cited_norms(document: dict) -> dict[str, dict]:
 # ---------------------------------------------------------------- the nodes a plain question has none of
 
 # Declared in engine/explain/tree_extra.py, imported when a document first has one (a cold question declares none of
-# these 13 record classes); given here as the tree's own: `tree.FactStep`, `from engine.explain.tree import Diff`.
+# these 10 record classes); given here as the tree's own: `tree.FactStep`, `from engine.explain.tree import Scope`.
 _EXTRA = frozenset({"Ambiguity", "Deadline", "FactStep", "InferenceStep", "NegationStep", "ComparisonStep",
-                    "DefeatStep", "FailedStep", "StatusStep", "Scope", "Cause", "Change", "Diff"})
+                    "DefeatStep", "FailedStep", "StatusStep", "Scope"})
 
 
 def _extra():
