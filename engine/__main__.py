@@ -31,11 +31,13 @@ def leave(code) -> None:
     output and error flushed, the `atexit` functions run (a worker pool's, the collector's report, a temporary
     folder's finalizer), then `os._exit`, without the interpreter's teardown, whose work the operating system
     does anyway when the process ends. It returns, and the caller exits as usual, when that could lose anything:
-    a code that is not a number (sys.exit prints it), another thread still running (its work is not done), or a
-    stream that failed to flush (the interpreter's exit then reports it as before)."""
+    a code that is not a number (sys.exit prints it), another thread still running (its work is not done), a
+    profiler or tracer watching the process (`python -m cProfile -o F -m engine …` writes F after the module ends;
+    a coverage tool its data), or a stream that failed to flush (the interpreter's exit then reports it as before)."""
     import threading
 
-    if not (code is None or type(code) is int) or threading.active_count() > 1:
+    if not (code is None or type(code) is int) or threading.active_count() > 1 \
+            or sys.getprofile() is not None or sys.gettrace() is not None:
         return
     try:
         for stream in (sys.stdout, sys.stderr):

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import os
 import re
 from dataclasses import field
 from engine.base.records import dataclass
-from pathlib import Path
-from typing import Iterable, Sequence
+from typing import TYPE_CHECKING, Iterable, Sequence
 
 from engine.base import cache, collector
 
@@ -20,10 +20,15 @@ from engine.logic.model import Model
 from engine.base.diagnostics import Diagnostic, ZanError, errors
 from engine.base.messages import message
 from engine.logic.evaluator import evaluate
-from engine.syntax.knowledge import STORED, KnowledgeBase, kb_files, load, load_contents, read_files, sample_case_files
+from engine.syntax.knowledge import (STORED, KnowledgeBase, kb_file_names, load, load_contents, read_files,
+                                     sample_case_names)
 from engine.explain.proof import Prover
+from engine.base.places import plain
 from engine.base.resources import default_kb
 from engine.base.source import Span
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 @dataclass
@@ -70,13 +75,13 @@ class Request:
     title: str | None = None                    # a saved question's title (understood questions get theirs)
 
 
-def load_law(folder: Path) -> KnowledgeBase:
+def load_law(folder: Path | str) -> KnowledgeBase:
     """The knowledge base folder's *.zan files parsed, from the cache when the same bytes were parsed before.
 
     Each file is read once; the bytes read are the bytes hashed and parsed. Only the law is cached,
     never a case: a plain fact file parses as fast as an entry loads (SECURITY.md).
     """
-    return law_of(read_files(kb_files(folder)))
+    return law_of(read_files(kb_file_names(folder)))
 
 
 def law_of(named: list[tuple[str, bytes]]) -> KnowledgeBase:
@@ -97,16 +102,23 @@ def load_knowledge(kb_dir: Path | None = None, fact_files: Sequence[Path] | None
     Case files hold facts only (knowledge.case_only); each input is read exactly once, so a pipe or
     standard input (`-`) can be a case file.
     """
-    folder = Path(kb_dir) if kb_dir else default_kb()
-    if not folder.is_dir():
-        raise ZanError([Diagnostic("unreadable-file", message("no kb folder at", folder=str(folder)), None)])
-    facts = list(fact_files or ()) if fact_files or not sample else sample_case_files(folder)
+    folder = plain(kb_dir if kb_dir else default_kb())
+    if not os.path.isdir(folder):
+        raise ZanError([Diagnostic("unreadable-file", message("no kb folder at", folder=folder), None)])
+    facts = list(fact_files or ()) if fact_files or not sample else sample_case_names(folder)
     kb = load_law(folder)
     load(facts, kb, case=True)
-    questions = [q for d in query_dirs for q in sorted(Path(d).glob("*.zan")) if q.is_file()]
+    questions = [q for d in query_dirs for q in _zan_files_in(d)]
     if questions:
         load(questions, kb)
     return kb, [str(p) for p in facts]
+
+
+def _zan_files_in(folder) -> list:
+    """`sorted(Path(folder).glob("*.zan"))` that are files (saved questions: pathlib imported only here)."""
+    from pathlib import Path
+
+    return [q for q in sorted(Path(folder).glob("*.zan")) if q.is_file()]
 
 
 def check(kb: KnowledgeBase) -> list[Diagnostic]:
@@ -213,11 +225,11 @@ def load_checked(kb_dir: Path | None = None, fact_files: Sequence[Path] | None =
     if fact_files or not sample:
         kb, fact_names = load_knowledge(kb_dir, fact_files, sample=sample)
         return kb, fact_names, check(kb)
-    folder = Path(kb_dir) if kb_dir else default_kb()
-    if not folder.is_dir():
+    folder = plain(kb_dir if kb_dir else default_kb())
+    if not os.path.isdir(folder):
         return (*load_knowledge(kb_dir, fact_files, sample=sample), [])   # raises: no knowledge base there
-    facts = sample_case_files(folder)
-    law, case = read_files(kb_files(folder)), read_files(facts)
+    facts = sample_case_names(folder)
+    law, case = read_files(kb_file_names(folder)), read_files(facts)
     entry = cache.key("checked law and sample", law + [("\0case", b"")] + case)
     found = cache.load(entry, STORED)
     if isinstance(found, tuple) and len(found) == 2 and isinstance(found[0], KnowledgeBase):

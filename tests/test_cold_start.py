@@ -8,6 +8,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from conftest import ROOT
 
 # Imported by none of a cached atom question's steps (each is imported where it is needed).
@@ -15,7 +17,7 @@ NOT_IMPORTED = ["lark", "engine.syntax.parser", "engine.tools.understanding", "e
                 "hashlib", "_hashlib", "pickle", "tomllib", "pyDatalog.pyDatalog", "engine.checks.variables",
                 "engine.explain.render.as_json",
                 "engine.explain.render.as_html", "engine.cli.commands",
-                "engine.explain.render.as_according"]
+                "engine.explain.render.as_according", "pathlib", "urllib.parse", "ipaddress"]
 
 REPORT = ("import atexit, runpy, sys\n"
           "atexit.register(lambda: sys.stderr.write('MODULES ' + ' '.join(sorted(sys.modules)) + '\\n'))\n"
@@ -116,3 +118,102 @@ def test_a_command_leaving_a_thread_running_ends_as_before(tmp_path):
     done = subprocess.run([sys.executable, "-c", code, "--help"], capture_output=True, text=True, env=env, cwd=ROOT,
                           timeout=120)
     assert done.returncode == 0 and "THREAD" in done.stderr and "TEARDOWN" in done.stderr
+
+
+
+def test_a_profiled_command_ends_as_before(tmp_path):
+    """A profiler watching the process (`python -m cProfile -o F -m engine …`) writes its file after the command:
+    `leave` lets the interpreter end as usual then (os._exit had ended it before the profile was written)."""
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "ZAN_CACHE": "1"}
+    out = tmp_path / "question.prof"
+    done = subprocess.run([sys.executable, "-m", "cProfile", "-o", str(out), "-m", "engine", "ask",
+                           "call(kunakbaev, P, Purpose)", "--at", "2025-03-10"], capture_output=True, text=True,
+                          env=env, cwd=ROOT, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert out.stat().st_size > 0
+
+PATHS = ["", ".", "/", "//", "///", "a", "a/", "./a", "a/./b", "a//b", "/a/b/", "//a/b", "///a", "a/../b", "../x.facts",
+         "kb/", "./kb/sample/", "-", "a b/c", "кітап/заң.zan"]
+
+
+def test_paths_are_written_as_pathlib_writes_them(tmp_path, monkeypatch):
+    """A question finds its project, law and case without importing pathlib (engine.base.places.plain and relative;
+    knowledge.kb_file_names, sample_case_names, display_path; project.Project's strings): every name it shows must
+    be pathlib's, and the files it reads the same, in the same order."""
+    from pathlib import Path, PurePosixPath
+
+    from engine.base.places import plain, relative
+    from engine.syntax.knowledge import display_path, kb_file_names, sample_case_names
+
+    assert [plain(p) for p in PATHS] == [str(PurePosixPath(p)) for p in PATHS]
+    for path in ["/", "/a", "/a/b", "/ab", "/a/bc"]:
+        for here in ["/", "/a", "/a/b"]:
+            try:
+                expected = str(PurePosixPath(path).relative_to(here))
+            except ValueError:
+                expected = None
+            assert relative(path, here) == expected, (path, here)
+    law = tmp_path / "law"
+    for name in ["a/x.zan", "a-c/y.zan", "a.zan", "b/c/d.zan", ".hidden.zan", "note.txt", "Upper.ZAN", "sample/one.facts",
+                 "sample/Two.facts", "sample/sub/three.facts", "dir.zan/inner.zan"]:
+        (law / name).parent.mkdir(parents=True, exist_ok=True)
+        (law / name).write_text("")
+    (law / "linked").symlink_to(law / "b", target_is_directory=True)
+    (law / "sample" / "folder.facts").mkdir()
+    monkeypatch.chdir(tmp_path)
+    for folder in [law, "law", "law/", "./law", str(law) + "//"]:
+        assert kb_file_names(folder) == [str(p) for p in sorted(p for p in Path(folder).rglob("*.zan") if p.is_file())]
+        assert sample_case_names(folder) == [str(p) for p in sorted(p for p in (Path(folder) / "sample").glob("*.facts")
+                                                                   if p.is_file())]
+    assert kb_file_names(tmp_path / "none") == [] and sample_case_names(law / "a") == []
+    for path in PATHS + [str(law / "a.zan"), "law/a.zan", "../" + tmp_path.name + "/law", str(tmp_path.parent)]:
+        if path != "-":
+            p = Path(path)
+            try:
+                expected = str(p.resolve().relative_to(Path.cwd().resolve()))
+            except ValueError:
+                expected = str(p)
+            assert display_path(path) == expected, path
+
+
+STYLES = ("import atexit, runpy, sys, click\n"
+          "made = [0]\n"
+          "style = click.style\n"
+          "def counted(*args, **kwargs):\n"
+          "    made[0] += 1\n"
+          "    return style(*args, **kwargs)\n"
+          "click.style = counted\n"
+          "atexit.register(lambda: sys.stderr.write(f'STYLES {made[0]}\\n'))\n"
+          "sys.argv = ['zan', *sys.argv[1:]]\n"
+          "runpy.run_module('engine', run_name='__main__')\n")
+
+
+def test_text_for_a_pipe_is_not_styled_only_to_be_stripped(tmp_path):
+    """Text output to a pipe or a file is rendered without click's styles (as_text.plain: click.echo would strip
+    them), rather than styled (~300 styles for a question with --explain) and stripped."""
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "ZAN_CACHE": "1"}
+    done = subprocess.run([sys.executable, "-c", STYLES, "ask", "call(kunakbaev, P, Purpose)", "--at", "2025-03-10",
+                           "--explain"], capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
+    assert done.returncode == 0 and "\x1b" not in done.stdout, done.stderr
+    assert next(line for line in done.stderr.splitlines() if line.startswith("STYLES ")) == "STYLES 0"
+
+
+@pytest.mark.parametrize("mode", [{}, {"short": True}, {"steps": True}, {"explain": False}])
+def test_unstyled_text_is_the_styled_text_stripped(mode):
+    """What a pipe got before (the styled text, its styles stripped by click.echo) is what it gets now, byte for byte,
+    in every language and mode of a question; `zan diff`'s text too."""
+    from click._compat import strip_ansi
+
+    from engine.explain.render import output
+    from engine.pipeline import Request
+    from engine.tools.service import answer_document
+    import datetime
+
+    for language in ("en", "ru", "kk"):
+        doc = answer_document(Request("call(kunakbaev, P, Purpose)", datetime.date(2025, 3, 10), None, None,
+                                      language=language)).document
+        options = {"short": False, "steps": False, **{k: v for k, v in mode.items() if k != "explain"}}
+        explain = mode.get("explain", True)
+        styled = output.render(doc, "text", explain, language, **options)
+        assert "\x1b[" in styled
+        assert output.render(doc, "text", explain, language, **options, styled=False) == strip_ansi(styled)

@@ -30,8 +30,7 @@ import os
 import stat
 import sys
 import time
-from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 import engine
 
@@ -52,6 +51,8 @@ MAX_BYTES = 200 * 1024 * 1024   # the whole cache; the oldest entries go first b
 MAX_AGE_DAYS = 30               # an entry not used for this long is dropped
 # Names earlier versions left in the folder: removed by `zan cache clear` and when the cache is pruned.
 _OLD_SUFFIXES = (".pickle", ".sha256", ".lark-cache")
+if TYPE_CHECKING:
+    from pathlib import Path
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _DIRECTORY = getattr(os, "O_DIRECTORY", 0)
 _CLOEXEC = getattr(os, "O_CLOEXEC", 0)
@@ -63,11 +64,21 @@ def enabled() -> bool:
 
 def folder() -> Path | None:
     """Where the cache would be: None when it is turned off or there is no home to keep it in."""
+    from engine.base.places import as_path
+
+    where = folder_name()
+    return None if where is None else as_path(where)
+
+
+def folder_name() -> str | None:
+    """`folder()` as a string (pathlib is not imported on a question's way)."""
+    from engine.base.places import plain
+
     if not enabled():
         return None
     xdg = os.environ.get("XDG_CACHE_HOME", "")
     if xdg and os.path.isabs(xdg):
-        return Path(xdg) / "zan"
+        return plain(os.path.join(xdg, "zan"))
     home = os.environ.get("HOME", "")
     if not os.path.isabs(home):
         try:
@@ -78,7 +89,7 @@ def folder() -> Path | None:
             return None
     if not home or not os.path.isabs(home):
         return None
-    return Path(home) / ".cache" / "zan"
+    return plain(os.path.join(home, ".cache", "zan"))
 
 
 def _trusted(info: os.stat_result) -> bool:
@@ -87,12 +98,15 @@ def _trusted(info: os.stat_result) -> bool:
 
 def open_folder(create: bool) -> int | None:
     """A descriptor of the cache folder if it passes the checks (creating it 0700 if asked), else None."""
-    where = folder()
+    where = folder_name()
     if where is None:
         return None
     try:
         if create:
-            missing = [p for p in [where, *where.parents] if not os.path.lexists(p)]
+            chain = [where]   # the folder and its parents, as Path.parents gives them
+            while os.path.dirname(chain[-1]) != chain[-1]:
+                chain.append(os.path.dirname(chain[-1]))
+            missing = [p for p in chain if not os.path.lexists(p)]
             for p in reversed(missing):  # the XDG spec: folders made for the cache are 0700
                 os.mkdir(p, 0o700)
         seen = os.lstat(where)
@@ -129,11 +143,12 @@ def _digest_of_code() -> bytes:
     """The grammar's bytes, and each engine source file's name, size, modification time and inode: what Python
     itself checks before it runs a module's compiled bytecode (size and time), so an edit the digest could miss
     would not run either. Statting the ~110 files takes a tenth of reading and hashing them (1.3 MB)."""
-    from engine.base.places import grammar_path
+    from engine.base.places import grammar_file
 
     digest = blake2b(f"{engine.__version__} {sys.version}".encode(), digest_size=32)
-    grammar = grammar_path()
-    digest.update(grammar.name.encode() + b"\0" + grammar.read_bytes())
+    grammar = grammar_file()
+    with open(grammar, "rb") as grammar_bytes:
+        digest.update(os.path.basename(grammar).encode() + b"\0" + grammar_bytes.read())
     for name, info in _sources(os.path.dirname(engine.__file__), "engine"):   # os.scandir: a third of pathlib's time
         digest.update(f"\0{name}\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_ino}".encode("utf-8", "surrogatepass"))
     return digest.digest()

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from engine.base.diagnostics import Diagnostic, ZanError
 from engine.base.messages import message
 from engine.base.source import Span
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 MAX_INPUT_BYTES = 50_000_000  # 50 MB: the largest knowledge-base file, case file or question file read
 STDIN = "-"                   # the name that means standard input (`--facts -`)
@@ -158,6 +161,8 @@ def write_atomically(path: Path, text: str, newline: str = "\n") -> None:
     On a full disk or any failure the original is left whole and the temporary file is removed; the
     file keeps its permission bits. `newline` is the line ending to write ("\\n" or "\\r\\n").
     """
+    from pathlib import Path   # fmt, init: not a question's way
+
     path = Path(path)
     data = text.replace("\r\n", "\n").replace("\n", newline).encode("utf-8")
     try:

@@ -30,12 +30,16 @@ import re
 import stat
 from dataclasses import field
 from engine.base.records import dataclass
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from engine.base.inputs import read_bytes
 from engine.base.diagnostics import Diagnostic, ZanError
 from engine.base.messages import LANGUAGES, message
+from engine.base.places import as_path, plain, relative
 from engine.base.source import Span
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 FILENAME = "zan.toml"
 KEYS = {"name": str, "kb": str, "scenarios": list, "questions": list, "cases": list, "lang": str, "readings": list,
@@ -44,31 +48,54 @@ KEYS = {"name": str, "kb": str, "scenarios": list, "questions": list, "cases": l
 
 @dataclass(frozen=True)
 class Project:
-    """A zan.toml read: every folder absolute, resolved against the file's own folder."""
+    """A zan.toml read: every folder absolute, resolved against the file's own folder.
 
-    file: Path
+    The places are kept as strings (`file_name`, `kb_folder`, ...: a question finds its project and law without
+    importing pathlib); `file`, `kb`, `scenarios`, `questions`, `cases` and `root` give them as `pathlib.Path`s."""
+
+    file_name: str
     name: str | None
-    kb: Path
-    scenarios: tuple[Path, ...]
-    questions: tuple[Path, ...]
-    cases: tuple[Path, ...]
+    kb_folder: str
+    scenario_folders: tuple[str, ...]
+    question_folders: tuple[str, ...]
+    case_folders: tuple[str, ...]
     lang: str | None
     readings: tuple[str, ...] = field(default_factory=tuple)
     page_question: str | None = None           # what the trainers' page opens with (the law's own example)
     page_date: datetime.date | None = None
 
     @property
+    def file(self) -> Path:
+        return as_path(self.file_name)
+
+    @property
+    def kb(self) -> Path:
+        return as_path(self.kb_folder)
+
+    @property
+    def scenarios(self) -> tuple[Path, ...]:
+        return tuple(as_path(f) for f in self.scenario_folders)
+
+    @property
+    def questions(self) -> tuple[Path, ...]:
+        return tuple(as_path(f) for f in self.question_folders)
+
+    @property
+    def cases(self) -> tuple[Path, ...]:
+        return tuple(as_path(f) for f in self.case_folders)
+
+    @property
     def root(self) -> Path:
-        return self.file.parent
+        return as_path(os.path.dirname(self.file_name))
 
 
 @dataclass(frozen=True)
 class Refusal:
     """A zan.toml that was found but not used, and why (said as a warning: `Choice.describe`, `zan lsp`)."""
 
-    file: Path
+    file: str
     reason: str          # a key of engine/base/messages.py ("project link", "project owner", ...)
-    where: Path          # the file or folder that failed the check
+    where: str           # the file or folder that failed the check
 
     def describe(self, language: str = "en") -> str:
         return message("project ignored", language, file=_shown(self.file),
@@ -82,22 +109,39 @@ class Refusal:
 _REFUSED: dict[str, Refusal] = {}
 
 
-def find(start: Path | None = None) -> Path | None:
+def find(start: Path | str | None = None) -> Path | None:
     """The nearest zan.toml in the folder `start` (default: the working folder) or one of its parents.
 
     The nearest one is the only candidate: if it fails the trust check (`refusal`), there is no project
     (never a farther one, as git stops at a repository it does not trust) and `refused(start)` says why.
     """
+    found = _find(start)
+    return None if found is None else as_path(found)
+
+
+def _here(start) -> str:
+    """`Path(start or Path.cwd()).absolute().resolve()` as a string; OSError if the working folder is gone."""
+    return os.path.realpath(plain(start) if start else os.getcwd())
+
+
+def _upward(path: str) -> list[str]:
+    """An absolute path and each of its parents (`(path, *path.parents)`)."""
+    chain = [path]
+    while os.path.dirname(chain[-1]) != chain[-1]:
+        chain.append(os.path.dirname(chain[-1]))
+    return chain
+
+
+def _find(start) -> str | None:
     if os.environ.get("ZAN_NO_PROJECT") == "1":
         return None
     try:
-        here = Path(start or Path.cwd()).absolute()
-        here = here.resolve()
+        here = _here(start)
     except OSError:
         return None
-    _REFUSED.pop(str(here), None)
-    for folder in (here, *here.parents):
-        candidate = folder / FILENAME
+    _REFUSED.pop(here, None)
+    for folder in _upward(here):
+        candidate = os.path.join(folder, FILENAME)
         try:
             info = os.lstat(candidate)
         except OSError:
@@ -106,19 +150,19 @@ def find(start: Path | None = None) -> Path | None:
             continue
         problem = _file_refusal(candidate, info)
         if problem is not None:
-            _REFUSED[str(here)] = problem
+            _REFUSED[here] = problem
             return None
         return candidate
     return None
 
 
-def refused(start: Path | None = None) -> Refusal | None:
+def refused(start: Path | str | None = None) -> Refusal | None:
     """Why the nearest zan.toml above `start` was ignored by the last `find`/`current` from there, if it was."""
     try:
-        here = Path(start or Path.cwd()).absolute().resolve()
+        here = _here(start)
     except OSError:
         return None
-    return _REFUSED.get(str(here))
+    return _REFUSED.get(here)
 
 
 def _mine(info: os.stat_result) -> bool:
@@ -126,7 +170,8 @@ def _mine(info: os.stat_result) -> bool:
     return info.st_uid in (os.geteuid(), 0) and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
 
 
-def _file_refusal(path: Path, info: os.stat_result) -> Refusal | None:
+def _file_refusal(path: Path | str, info: os.stat_result) -> Refusal | None:
+    path = plain(path)
     if stat.S_ISLNK(info.st_mode):
         return Refusal(path, "project link", path)
     if info.st_uid not in (os.geteuid(), 0):
@@ -138,7 +183,7 @@ def _file_refusal(path: Path, info: os.stat_result) -> Refusal | None:
     return None
 
 
-def trusted(path: Path) -> bool:
+def trusted(path: Path | str) -> bool:
     """Whether a zan.toml may say where the law is: a regular file (not a link, one name), owned by this user
     (or root) and writable by no one else.
 
@@ -162,13 +207,13 @@ def folder_refusal(project: "Project") -> Refusal | None:
     so a FIFO there blocks nothing.
     """
     seen: set[tuple[int, int]] = set()
-    for top in (project.kb, *project.questions, *project.scenarios, *project.cases):
+    for top in (project.kb_folder, *project.question_folders, *project.scenario_folders, *project.case_folders):
         try:
             info = os.stat(top)
         except OSError:
             continue  # a folder that does not exist holds nothing (read() reports a missing kb)
         if not _mine(info):
-            return Refusal(project.file, "project folder", top)
+            return Refusal(project.file_name, "project folder", top)
         pending = [top]
         while pending:
             folder = pending.pop()
@@ -183,18 +228,18 @@ def folder_refusal(project: "Project") -> Refusal | None:
                     continue  # a dangling link names nothing the readers could read
                 key = (info.st_dev, info.st_ino)
                 if entry.is_symlink():
-                    target = Path(os.path.realpath(entry.path))
+                    parent = os.path.dirname(os.path.realpath(entry.path))
                     try:
-                        holder = os.stat(target.parent)
+                        holder = os.stat(parent)
                     except OSError:
                         continue
                     if not _mine(holder):
-                        return Refusal(project.file, "project folder", target.parent)
+                        return Refusal(project.file_name, "project folder", parent)
                 if not _mine(info):
-                    return Refusal(project.file, "project folder", Path(entry.path))
+                    return Refusal(project.file_name, "project folder", plain(entry.path))
                 if stat.S_ISDIR(info.st_mode) and key not in seen:
                     seen.add(key)
-                    pending.append(Path(entry.path))
+                    pending.append(plain(entry.path))
     return None
 
 
@@ -203,6 +248,8 @@ def foreign_folder(folder: Path) -> str | None:
     owns (it could point anywhere), or the folder itself owned by another user or writable by others (the
     project made there would be ignored, and its law could be planted). Links owned by this user or root
     (`/var/run`, a link to one's own disk) are followed."""
+    from pathlib import Path   # `zan init` only
+
     path = Path(os.path.abspath(folder))
     prefix = Path(path.anchor)
     for part in path.parts[1:]:
@@ -225,20 +272,20 @@ def foreign_folder(folder: Path) -> str | None:
 _READ: dict[tuple[str, int, int], Project] = {}
 
 
-def current(start: Path | None = None) -> Project | None:
+def current(start: Path | str | None = None) -> Project | None:
     """The project the working folder (or `start`) is in, or None; a broken zan.toml is an input error.
 
     A project whose zan.toml, knowledge base or other folders fail the trust check is None, and
     `refused(start)` says why (SECURITY.md).
     """
-    path = find(start)
+    path = _find(start)
     if path is None:
         return None
     try:
-        info = path.stat()
+        info = os.stat(path)
     except OSError:
         return None
-    stamp = (str(path), info.st_mtime_ns, info.st_size)
+    stamp = (path, info.st_mtime_ns, info.st_size)
     if stamp not in _READ:
         _READ.clear()
         _READ[stamp] = read(path)
@@ -246,20 +293,20 @@ def current(start: Path | None = None) -> Project | None:
     problem = folder_refusal(project)
     if problem is not None:
         try:
-            _REFUSED[str(Path(start or Path.cwd()).absolute().resolve())] = problem
+            _REFUSED[_here(start)] = problem
         except OSError:
             pass
         return None
     return project
 
 
-def _location(text: str, message: str, path: Path) -> Span:
+def _location(text: str, message: str, path: str) -> Span:
     m = re.search(r"line (\d+), column (\d+)", message)
     line, column = (int(m.group(1)), int(m.group(2))) if m else (1, 1)
     return Span(_shown(path), line, column, line, column + 1)
 
 
-def _key_span(text: str, key: str, path: Path) -> Span:
+def _key_span(text: str, key: str, path: str) -> Span:
     for number, line in enumerate(text.splitlines(), start=1):
         stripped = line.lstrip()
         if re.match(rf"{re.escape(key)}\s*=", stripped):
@@ -268,11 +315,14 @@ def _key_span(text: str, key: str, path: Path) -> Span:
     return Span(_shown(path), 1, 1, 1, 2)
 
 
-def _shown(path: Path) -> str:
+def _shown(path: Path | str) -> str:
+    """`str(path.resolve().relative_to(Path.cwd().resolve()))`, else the path as given (`plain`)."""
+    shown = plain(path)
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except (ValueError, OSError):
-        return str(path)
+        inside = relative(os.path.realpath(shown), os.path.realpath(os.getcwd()))
+    except OSError:
+        return shown
+    return shown if inside is None else inside
 
 
 def named(text: str, name: str) -> str:
@@ -307,8 +357,9 @@ def _toml(raw: bytes, text: str) -> dict:
     return data
 
 
-def read(path: Path) -> Project:
+def read(path: Path | str) -> Project:
     """Reads one zan.toml; every problem is a diagnostic at its line and column."""
+    path = plain(path)
     shown = _shown(path)
     try:
         raw = read_bytes(path, shown)  # read once, at most MAX_INPUT_BYTES
@@ -347,20 +398,25 @@ def read(path: Path) -> Project:
         if page_date is None:
             problems.append(Diagnostic("invalid-project", message("must be a date", key="page_date"),
                                        _key_span(text, "page_date", path)))
-    root = path.resolve().parent
-    kb = root / table["kb"] if isinstance(table.get("kb"), str) else root / "kb"
+    resolved = os.path.realpath(path)
+    root = os.path.dirname(resolved)
 
-    def folders(key: str, default: list[Path]) -> tuple[Path, ...]:
+    def under(name: str) -> str:   # `root / name`, as pathlib joins
+        return plain(os.path.join(root, name))
+
+    kb = under(table["kb"]) if isinstance(table.get("kb"), str) else under("kb")
+
+    def folders(key: str, default: list[str]) -> tuple[str, ...]:
         value = table.get(key)
-        return tuple(root / v for v in value) if isinstance(value, list) else tuple(default)
+        return tuple(under(v) for v in value) if isinstance(value, list) else tuple(default)
 
-    if not kb.is_dir():
+    if not os.path.isdir(kb):
         problems.append(Diagnostic("invalid-project", message("no kb folder", kb=table.get("kb", "kb")),
                                    _key_span(text, "kb", path), hint=message("write kb")))
     if problems:
         raise ZanError(problems, sources={shown: text})
-    return Project(path.resolve(), table.get("name"), kb, folders("scenarios", [kb / "scenarios"]),
-                   folders("questions", [root / "queries"]), folders("cases", [kb / "cases"]),
+    return Project(resolved, table.get("name"), kb, folders("scenarios", [plain(os.path.join(kb, "scenarios"))]),
+                   folders("questions", [under("queries")]), folders("cases", [plain(os.path.join(kb, "cases"))]),
                    lang if isinstance(lang, str) else None, tuple(table.get("readings", ())),
                    table.get("page_question") if isinstance(table.get("page_question"), str) else None, page_date)
 
@@ -369,21 +425,26 @@ def read(path: Path) -> Project:
 class Choice:
     """The knowledge base a command uses and why: given with --kb, the project's, or the bundled one; and
     the project file that was found but ignored (`Refusal`), if one was; for the bundled kb, where its own
-    settings are (engine/base/resources.bundled_settings)."""
+    settings are (engine/base/resources.bundled_settings). The folder is kept as a string (`folder_name`; `folder`
+    gives it as a `pathlib.Path`)."""
 
-    folder: Path
+    folder_name: str
     origin: str                 # option | project | bundled
     project: Project | None
     refusal: Refusal | None = None
-    bundled_settings: Path | None = None
+    bundled_settings: str | None = None
+
+    @property
+    def folder(self) -> Path:
+        return as_path(self.folder_name)
 
     def describe(self, language: str = "en") -> str:
-        where = _shown(self.folder)
+        where = _shown(self.folder_name)
         if self.origin == "option":
             line = message("kb option", language, where=where)
         elif self.origin == "project":
             assert self.project is not None, "a kb chosen by its project has the project"
-            line = message("kb project", language, where=where, file=_shown(self.project.file))
+            line = message("kb project", language, where=where, file=_shown(self.project.file_name))
         else:
             line = message("kb bundled", language)
         return line if self.refusal is None else self.refusal.describe(language) + "\n" + line
@@ -395,18 +456,18 @@ class Choice:
         if self.origin == "project":
             return self.project
         if self.origin == "bundled" and self.bundled_settings is not None:
-            return settings_of(self.bundled_settings, self.folder)
+            return settings_of(self.bundled_settings, self.folder_name)
         return None
 
     def as_json(self) -> dict:
-        shown: dict[str, object] = {"folder": _shown(self.folder), "origin": self.origin,
-                 "project": _shown(self.project.file) if self.project else None}
+        shown: dict[str, object] = {"folder": _shown(self.folder_name), "origin": self.origin,
+                 "project": _shown(self.project.file_name) if self.project else None}
         if self.refusal is not None:
             shown["ignored"] = {"file": _shown(self.refusal.file), "why": self.refusal.describe("en")}
         return shown
 
 
-def settings_of(path: Path, kb: Path) -> Project | None:
+def settings_of(path: Path | str, kb: Path | str) -> Project | None:
     """The zan.toml at `path` as the settings of the knowledge base `kb` that no project chose (the bundled one):
     read by `read`, trusted as a project's file and folders are (`trusted`, `folder_refusal`); None where there
     is none, it is not trusted, or its `kb` is another folder (settings of another law never apply)."""
@@ -414,19 +475,19 @@ def settings_of(path: Path, kb: Path) -> Project | None:
         return None
     settings = read(path)
     try:
-        same = settings.kb.resolve() == Path(kb).resolve()
+        same = os.path.realpath(settings.kb_folder) == os.path.realpath(plain(kb))
     except OSError:
         return None
     return settings if same and folder_refusal(settings) is None else None
 
 
-def choose(kb_dir: Path | str | None, bundled: Path, found=None, settings: Path | None = None) -> Choice:
+def choose(kb_dir: Path | str | None, bundled: Path | str, found=None, settings: Path | str | None = None) -> Choice:
     """--kb if given, else the project's knowledge base, else the bundled one (engine/base/resources.py).
     found: how the caller finds the project, if it has found it already (default `current`); settings: the
     bundled kb's own zan.toml (`resources.bundled_settings()`), read where it is chosen (`Choice.settings`)."""
     if kb_dir:
-        return Choice(Path(kb_dir), "option", None)
+        return Choice(plain(kb_dir), "option", None)
     project = (found or current)()
     if project is not None:
-        return Choice(project.kb, "project", project)
-    return Choice(bundled, "bundled", None, refused(), settings)
+        return Choice(project.kb_folder, "project", project)
+    return Choice(plain(bundled), "bundled", None, refused(), None if settings is None else plain(settings))

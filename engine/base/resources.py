@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+import os
+from typing import TYPE_CHECKING
 
-from engine.base.places import grammar_path, home
+from engine.base.places import as_path, grammar_path, home, home_folder, plain
 
-__all__ = ["bundled_kb", "bundled_queries", "bundled_settings", "default_kb", "default_queries", "grammar_path", "home",
-           "project_template"]
+if TYPE_CHECKING:
+    from pathlib import Path
+
+__all__ = ["bundled_kb", "bundled_kb_folder", "bundled_queries", "bundled_settings", "bundled_settings_file", "default_kb",
+           "default_queries", "grammar_path", "home", "project_template"]
 
 
 def project_template() -> Path:
@@ -17,7 +21,12 @@ def project_template() -> Path:
 
 def bundled_kb() -> Path:
     """The knowledge base that ships with Zan (the checkout's kb/, or share/zan/kb when installed)."""
-    return home() / "kb"
+    return as_path(bundled_kb_folder())
+
+
+def bundled_kb_folder() -> str:
+    """`bundled_kb()` as a string (a question's way: pathlib not imported)."""
+    return plain(os.path.join(home_folder(), "kb"))
 
 
 def bundled_settings() -> Path:
@@ -25,7 +34,12 @@ def bundled_settings() -> Path:
     share/zan/zan.toml (its folders, relative to itself, name the same places in both layouts). Read as a
     project's is (`engine.base.project.Choice.settings`, given it by `choose`) where no project is found: what the trainers' page
     opens with comes from the law, never from the engine."""
-    return home() / "zan.toml"
+    return as_path(bundled_settings_file())
+
+
+def bundled_settings_file() -> str:
+    """`bundled_settings()` as a string."""
+    return plain(os.path.join(home_folder(), "zan.toml"))
 
 
 def bundled_queries() -> Path:

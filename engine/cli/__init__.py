@@ -9,13 +9,17 @@ import datetime
 import os
 import sys
 from gettext import gettext
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from engine.base.diagnostics import Diagnostic, ZanError
 from engine.base.messages import LANGUAGES as LANGUAGE_NAMES, errors_line, message
+from engine.base.places import as_path, plain
 from engine.base.text import visible, visible_styled
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 LANGUAGES = click.Choice(list(LANGUAGE_NAMES))
 FORMATS = click.Choice(["text", "json"])
@@ -103,9 +107,9 @@ def chosen_knowledge(kb: Path | None):
     """The knowledge base this command reads (--kb, the project's, or the bundled one), remembered so that
     the command says which one it used: a line on stderr when it ends, `"kb"` in JSON."""
     from engine.base.project import choose
-    from engine.base.resources import bundled_kb, bundled_settings
+    from engine.base.resources import bundled_kb_folder, bundled_settings_file
 
-    choice = choose(kb, bundled_kb(), _project if not kb else None, bundled_settings())
+    choice = choose(kb, bundled_kb_folder(), _project if not kb else None, bundled_settings_file())
     ctx = click.get_current_context(silent=True)
     if ctx is not None:
         ctx.find_root().meta["zan.kb"] = choice
@@ -336,8 +340,16 @@ def lang_option(help: str = "Language of labels, quotes and explanations."):
                         callback=_remember_lang, is_eager=True, help=help)
 
 
+def _paths(ctx, param, value):
+    """A path option's value as `pathlib.Path`s, what `click.Path(path_type=Path)` gives, pathlib imported only when
+    the option is given."""
+    if value is None:
+        return None
+    return tuple(as_path(v) for v in value) if isinstance(value, tuple) else as_path(value)
+
+
 def kb_option(help: str = "Knowledge base folder (default: the project's, else the bundled one)."):
-    return click.option("--kb", type=click.Path(exists=True, file_okay=False, path_type=Path), help=help)
+    return click.option("--kb", type=click.Path(exists=True, file_okay=False), callback=_paths, help=help)
 
 
 def reading_option(help: str = "Answer under the named reading, or several: A,B (default: the project's `readings`, "
@@ -347,7 +359,7 @@ def reading_option(help: str = "Answer under the named reading, or several: A,B 
 
 def facts_option(help: str = "Case facts (repeatable; - reads standard input). Without it, the bundled sample case "
                               "is used.", stdin: bool = True):
-    return click.option("--facts", multiple=True, type=click.Path(dir_okay=False, allow_dash=stdin, path_type=Path),
+    return click.option("--facts", multiple=True, type=click.Path(dir_okay=False, allow_dash=stdin), callback=_paths,
                         help=help)
 
 
@@ -415,7 +427,7 @@ def answer_question(query, kb, facts, at, fmt, explain, lang, title=None, short=
         trace_level = "none"  # one line per answer: build nothing that is not printed
     machine = fmt in ("json", "jsonl")
     params = click.get_current_context().params
-    request = Request(query, at, choice.folder, list(facts) or None, language=lang, trace_level=trace_level,
+    request = Request(query, at, choice.folder_name, list(facts) or None, language=lang, trace_level=trace_level,
                       depth=depth, steps=steps, assumptions=tuple(assumptions) + tuple(fact_atoms(assumed)),
                       retractions=tuple(fact_atoms(retracted)), reading=reading, how=how, how_max=how_max,
                       machine=machine, partitions=machine, partition=params.get("partition"),
@@ -454,7 +466,7 @@ def say_sample_case(used, facts, fmt: str, lang: str) -> None:
     (`zan ask`, `zan query`, a "what changed" question in words, `zan diff`): `used`, the case files it was given on."""
     if fmt != "json" and not facts and used:
         from engine.explain.i18n import word
-        names = ", ".join(Path(f).name for f in used)
+        names = ", ".join(os.path.basename(plain(f)) for f in used)
         click.echo(f"({word('sample case', lang)}: {names})", err=True)
 
 
@@ -462,7 +474,7 @@ def sample_case(folder, facts) -> list:
     """The case files a question without --facts is given on: the kb's sample case (none with --facts)."""
     from engine.syntax.knowledge import sample_case_files
 
-    return [] if facts else sample_case_files(Path(folder))
+    return [] if facts else sample_case_files(folder)
 
 
 def _question_in_language(text: str, folder, facts, lang: str):
@@ -597,6 +609,17 @@ def _stream(pieces, flush_at: int, end: str = "") -> None:
     click.echo("".join(buffer) + end, nl=False)
 
 
+def _unstyled() -> bool:
+    """Whether click.echo will strip the styling from standard output (not a terminal, or --color/NO_COLOR off): its
+    own test (click 8's `should_strip_ansi`), so the text is rendered unstyled only where the styles would go."""
+    try:
+        from click._compat import should_strip_ansi
+        from click.globals import resolve_color_default
+    except ImportError:   # pragma: no cover - another click: style, as before
+        return False
+    return should_strip_ansi(sys.stdout, resolve_color_default())
+
+
 def emit(doc, fmt, explain, lang, short, steps, diff=False, after=None):
     if fmt == "jsonl":  # a line at a time, as each answer is explained
         from engine.explain.render.as_json import lines
@@ -611,7 +634,7 @@ def emit(doc, fmt, explain, lang, short, steps, diff=False, after=None):
     from engine.explain.render import output
 
     try:
-        rendered = output.render(doc, fmt, explain, lang, short=short, steps=steps, diff=diff)
+        rendered = output.render(doc, fmt, explain, lang, short=short, steps=steps, diff=diff, styled=not _unstyled())
         if after:   # a section after the answers (--how), escaped for the format
             rendered = output.attach(rendered, after, fmt)
         click.echo(visible_styled(rendered), nl=False)  # control characters never reach the terminal

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import dataclasses
 import gc
+import os
 from dataclasses import field
 from engine.base.records import dataclass
-from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from engine.syntax import nodes as n
 from engine.base.diagnostics import Diagnostic, Note, ZanError
 from engine.base.messages import message
+from engine.base.places import as_path, plain, relative
 from engine.base.source import Span
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 @dataclass
@@ -137,17 +141,62 @@ def _stored() -> tuple[type, ...]:
 STORED = _stored()
 
 
-def kb_files(folder: Path) -> list[Path]:
+def kb_files(folder: Path | str) -> list[Path]:
     """The knowledge base proper: every *.zan file under the folder, in a stable order."""
-    return sorted(p for p in folder.rglob("*.zan") if p.is_file())
+    return [as_path(name) for name in kb_file_names(folder)]
 
 
-def sample_case_files(folder: Path) -> list[Path]:
+def kb_file_names(folder: Path | str) -> list[str]:
+    """`kb_files` as strings, found as `Path.rglob("*.zan")` finds them (folders below, not links to folders; a
+    folder that cannot be listed skipped) and sorted as paths sort (by their parts), without importing pathlib."""
+    top = plain(folder)
+    return sorted((p for p in _named(top, ".zan", True) if os.path.isfile(p)), key=_parts)
+
+
+def sample_case_files(folder: Path | str) -> list[Path]:
     """The bundled sample case (kb/sample/*.facts), used when a question gives no --facts.
 
     The other cases in kb/cases/ are examples, loaded only when named with --facts.
     """
-    return sorted(p for p in (folder / "sample").glob("*.facts") if p.is_file())
+    return [as_path(name) for name in sample_case_names(folder)]
+
+
+def sample_case_names(folder: Path | str) -> list[str]:
+    """`sample_case_files` as strings (`Path.glob("*.facts")` in the folder's sample/)."""
+    sample = plain(os.path.join(plain(folder), "sample"))
+    return sorted((p for p in _named(sample, ".facts", False) if os.path.isfile(p)), key=_parts)
+
+
+def _parts(path: str) -> list[str]:
+    return path.split("/")
+
+
+def _named(folder: str, suffix: str, below: bool) -> list[str]:
+    """The paths of the entries whose names end with `suffix` in the folder (and, `below`, in every folder under it
+    that is not a link), as pathlib's glob and rglob select them: nothing if the folder is not one."""
+    if not os.path.isdir(folder):
+        return []
+    found: list[str] = []
+    folders = [folder]
+    while folders:
+        here = folders.pop()
+        try:
+            with os.scandir(here) as listing:
+                entries = list(listing)
+        except PermissionError:
+            continue
+        for entry in entries:
+            child = plain(os.path.join(here, entry.name))
+            if entry.name.endswith(suffix):
+                found.append(child)
+            if below:
+                try:
+                    is_folder = entry.is_dir() and not entry.is_symlink()
+                except OSError:
+                    is_folder = False
+                if is_folder:
+                    folders.append(child)
+    return found
 
 
 def read_files(paths: Iterable[Path | str]) -> list[tuple[str, bytes]]:
@@ -157,7 +206,7 @@ def read_files(paths: Iterable[Path | str]) -> list[tuple[str, bytes]]:
     named: list = []
     problems: list = []
     try:
-        here: Path | None = Path.cwd().resolve()   # once, not once a file (a resolve is a stat per folder)
+        here: str | None = os.path.realpath(os.getcwd())   # once, not once a file (a resolve is a stat per folder)
     except (OSError, RuntimeError):
         here = None
     for path in paths:
@@ -247,15 +296,17 @@ def case_only(module: n.Module) -> list[Diagnostic]:
     return found
 
 
-def display_path(path: Path | str, here: Path | None = None) -> str:
+def display_path(path: Path | str, here: Path | str | None = None) -> str:
     """A path as users should see it in messages: relative to the working folder where possible (`here`: that
-    folder resolved, for a caller naming many files)."""
+    folder resolved, for a caller naming many files); `str(Path(path).resolve().relative_to(here))`, else the path
+    as pathlib writes it, computed without pathlib."""
     from engine.base.inputs import STDIN_NAME, is_stdin
 
     if is_stdin(path):
         return STDIN_NAME
-    p = Path(path)
+    shown = plain(path)
     try:
-        return str(p.resolve().relative_to(here or Path.cwd().resolve()))
-    except (ValueError, OSError, RuntimeError):
-        return str(p)
+        inside = relative(os.path.realpath(shown), plain(here) if here else os.path.realpath(os.getcwd()))
+    except (ValueError, OSError):
+        return shown
+    return shown if inside is None else inside

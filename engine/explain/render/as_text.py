@@ -2,7 +2,7 @@
 
 The walk is render/walk.py's; this module only marks its parts up. Text is styled with click's `style`
 (status colours, norms, failures); `click.echo` removes the styling when the output is not a terminal, so
-a pipe or a file gets plain text. User text is escaped before (escape.text, by render/output.py).
+a pipe or a file gets plain text (`zan` renders that text unstyled in the first place: `plain`). User text is escaped before (escape.text, by render/output.py).
 """
 
 from __future__ import annotations
@@ -18,26 +18,46 @@ from engine.explain.render.walk import Markup, Walk, write
 STATUS_COLOURS = {"permitted": "green", "obligatory": "blue", "discretionary": "yellow", "prohibited": "red",
                   "undetermined": "magenta", "holds": "green", "not-established": "red"}
 STEP = "    "   # one level of a tree
+_STYLED = [True]   # False while rendering for an output click.echo strips the styling from (`plain`)
+
+
+def _style(text: str, **styles) -> str:
+    """`click.style`, or the text itself where the output is not styled (what `click.echo` leaves of the styled text
+    when it strips it: the text's own escape sequences are escaped before, so only the styles' would be removed)."""
+    if _STYLED[0]:
+        return click.style(text, **styles)
+    return text if isinstance(text, str) else str(text)
+
+
+class plain:
+    """Within it, the text is rendered without styling (~1 ms of a cold `--explain`: the styles made, then
+    found again by the last escape check and by click.echo, which removes them for a pipe or a file)."""
+
+    def __enter__(self):
+        _STYLED[0] = False
+
+    def __exit__(self, *_exc):
+        _STYLED[0] = True
 
 
 def _ok(text: str) -> str:
-    return click.style(text, fg="green")
+    return _style(text, fg="green")
 
 
 def _no(text: str) -> str:
-    return click.style(text, fg="red")
+    return _style(text, fg="red")
 
 
 def _norm(ref: t.NormRef | None) -> str:
-    return click.style(ref.name if ref is not None else "?", fg="cyan")
+    return _style(ref.name if ref is not None else "?", fg="cyan")
 
 
 def _quiet(text: str) -> str:
-    return click.style(text, dim=True)
+    return _style(text, dim=True)
 
 
 def _status(status: str, language: str) -> str:
-    return click.style(word(status, language), fg=STATUS_COLOURS.get(status), bold=True)
+    return _style(word(status, language), fg=STATUS_COLOURS.get(status), bold=True)
 
 
 def _under(indent: str, lines: list[str]) -> list[str]:
@@ -53,14 +73,21 @@ def answer_line(a: t.Answer, language: str) -> str:
     deadline = a.trace.deadline
     if deadline is not None:   # an obligation's deadline and what became of it (overdue, fulfilled ...)
         status += f" ({word('deadline', language)} {say_date(deadline.date, language)}: {word(deadline.compliance or 'pending', language)})"
-    return f"{click.style(a.atom, bold=True)}: {status}" + (f"  [{a.cites}]" if a.cites else "") + under + outside
+    return f"{_style(a.atom, bold=True)}: {status}" + (f"  [{a.cites}]" if a.cites else "") + under + outside
 
 
 class Text(Walk):
     """The walk's parts as indented lines; the document's strings are escaped already (render/output.py)."""
 
-    markup = Markup(cross=_no("✗"), code=str, plain=str, strong=str, emphasis=str, link=_norm,
-                    where=lambda source: f"  ({source})", location=str)
+    markups: dict[bool, Markup] = {}   # styled or not (`plain`), each made when first used
+
+    @property
+    def markup(self) -> Markup:  # type: ignore[override]
+        styled = _STYLED[0]
+        if styled not in Text.markups:
+            Text.markups[styled] = Markup(cross=_no("✗"), code=str, plain=str, strong=str, emphasis=str, link=_norm,
+                                          where=lambda source: f"  ({source})", location=str)
+        return Text.markups[styled]
 
     def answer_head(self, a: t.Answer, level: int) -> list[str]:
         return [answer_line(a, self.language)]
@@ -72,7 +99,7 @@ class Text(Walk):
         return reading + [f"  » {a.trace.summary.text if a.trace.summary else ''}"]
 
     def steps_section(self, steps: list[str]) -> list[str]:
-        return [f"  {click.style(self.w('steps'), bold=True)}:", *_under("    ", steps)]
+        return [f"  {_style(self.w('steps'), bold=True)}:", *_under("    ", steps)]
 
     def short_decision(self, norm: t.NormRef, conditions: list[t.Condition]) -> list[str]:
         out = [f"  {self.w('decided by')} {_norm(norm)}"]
@@ -161,7 +188,7 @@ class Text(Walk):
 
     # ------------------------------------------------------------ steps
     def _number(self, s: t.Step) -> str:
-        return click.style(f"{s.number}.", bold=True)
+        return _style(f"{s.number}.", bold=True)
 
     def step(self, s: t.Step, text: str) -> list[str]:
         return [f"{self._number(s)} {text}"]
@@ -183,7 +210,7 @@ class Text(Walk):
 
     # ------------------------------------------------------------ documents
     def visit_Document(self, doc: t.Document) -> list[str]:
-        lines = [click.style(f"{self.w('question')}: {doc.query}", bold=True) + f"  ({self.w('on day', date=self.day(doc.at))})"]
+        lines = [_style(f"{self.w('question')}: {doc.query}", bold=True) + f"  ({self.w('on day', date=self.day(doc.at))})"]
         if not doc.answers:
             lines.append(f"  {no_answers_text(doc.data, self.language)}")
         for a in doc.answers:
@@ -194,7 +221,7 @@ class Text(Walk):
 
     def visit_Diff(self, doc: t.Diff) -> list[str]:
         title = doc.title or self.w("diff title", before=self.day(doc.before), after=self.day(doc.after))
-        lines = [click.style(f"{self.w('question')}: {self.asked(doc)}", bold=True) + f"  ({title})"]
+        lines = [_style(f"{self.w('question')}: {self.asked(doc)}", bold=True) + f"  ({title})"]
         if not doc.changes and not doc.questions:
             lines.append(f"  {self.w('no changes')}")
         asked = None
@@ -202,8 +229,8 @@ class Text(Walk):
             heading = self.new_question(doc, c, asked)
             if heading is not None:
                 asked = heading
-                lines.append(click.style(f"{self.w('question')}: {heading}", bold=True))
-            lines.append(f"{click.style(c.atom, bold=True)}: {_status(c.old, self.language)} → {_status(c.new, self.language)}")
+                lines.append(_style(f"{self.w('question')}: {heading}", bold=True))
+            lines.append(f"{_style(c.atom, bold=True)}: {_status(c.old, self.language)} → {_status(c.new, self.language)}")
             for cause in c.causes:
                 mark = self.w("changed because") if cause.primary else f"({self.w('see')})"
                 lines.append(f"  {mark}: {cause.explanation}")
@@ -217,7 +244,7 @@ class Text(Walk):
                         continue
                     summary = side.trace.summary.text if side.trace.summary else ""
                     name, day = side_named(doc.data, key, self.language)
-                    lines.append(f"  {click.style(name, bold=True)}{f' ({day})' if day else ''}: {summary}")
+                    lines.append(f"  {_style(name, bold=True)}{f' ({day})' if day else ''}: {summary}")
                     lines += _under("  ", self.visit(side, None))
             lines.append("")
         return lines + self.diff_tail(doc)

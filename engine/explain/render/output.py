@@ -33,8 +33,9 @@ def _markdown_safe(text: str) -> str:
 
 
 def render(document: dict, fmt: str, explain: bool, language: str, *, short: bool = False, steps: bool = False,
-           diff: bool = False) -> str:
-    """The document as text in `fmt`; text shows explanations only with --explain (or --short/--steps), the others always."""
+           diff: bool = False, styled: bool = True) -> str:
+    """The document as text in `fmt`; text shows explanations only with --explain (or --short/--steps), the others always.
+    styled=False: text without click's styling (for an output that would not show it, as_text.plain)."""
     # Only the renderer asked for is imported: a cold `zan ask` pays for one module, not five.
     if fmt == "json":
         from engine.explain.render import as_json
@@ -42,6 +43,9 @@ def render(document: dict, fmt: str, explain: bool, language: str, *, short: boo
     if fmt == "text":  # control and bidi characters from user text are shown as escapes, never obeyed
         from engine.explain.render import as_text
         show = as_text.render_diff if diff else as_text.render
+        if not styled:
+            with as_text.plain():
+                return show(visible_data(document), explain, language, short=short, steps=steps)
         return show(visible_data(document), explain, language, short=short, steps=steps)
     if fmt == "markdown":  # and <, >, & in every piece of user text are entities (a handout runs no script)
         from engine.explain.render import as_markdown
