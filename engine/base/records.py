@@ -31,10 +31,13 @@ __all__ = ["dataclass", "field"]
 
 field = dataclasses.field
 _MISSING = dataclasses.MISSING
-# dataclasses' own: a field's kind (neither ClassVar nor InitVar), its parameters' record, what an annotation names
-_FIELD = getattr(dataclasses, "_FIELD")
-_PARAMS = getattr(dataclasses, "_DataclassParams")
-_IDENTIFIER = getattr(dataclasses, "_MODULE_IDENTIFIER_RE").match
+# dataclasses' own: a field's kind (neither ClassVar nor InitVar), its parameters' record, what an annotation names.
+# Private names of Python 3.11's dataclasses, whose shapes change between versions (3.12's parameters' record has ten
+# fields): `_declared` is used only on 3.11 and where all three are there; elsewhere dataclasses makes every class.
+_FIELD = getattr(dataclasses, "_FIELD", None)
+_PARAMS = getattr(dataclasses, "_DataclassParams", None)
+_IDENTIFIER_RE = getattr(dataclasses, "_MODULE_IDENTIFIER_RE", None)
+_IDENTIFIER = _IDENTIFIER_RE.match if _IDENTIFIER_RE is not None else None
 _MEMBER = _types.MemberDescriptorType
 
 
@@ -101,7 +104,9 @@ def _process(cls, frozen: bool, slots: bool, order: bool):
     return cls
 
 
-DECLARED = True   # `_declared` makes the dataclass where it can (tests/test_records.py turns it off to compare)
+# `_declared` makes the dataclass where it can (tests/test_records.py turns it off to compare): on the Python whose
+# dataclasses it follows, 3.11, only
+DECLARED = _sys.version_info[:2] == (3, 11) and None not in (_FIELD, _PARAMS, _IDENTIFIER)
 _SPECIAL_NAMES = ("ClassVar", "InitVar", "KW_ONLY")
 
 
@@ -114,6 +119,7 @@ def _declared(cls, slots: bool):
     module); a base class declaring slots. `tests/test_records.py` compares every engine class made both ways."""
     if not DECLARED:
         return None
+    assert _IDENTIFIER is not None and _PARAMS is not None, "DECLARED only where dataclasses has them"
     own = cls.__dict__
     annotations = own.get("__annotations__", {})
     module = _sys.modules.get(cls.__module__)
