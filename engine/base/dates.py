@@ -13,7 +13,8 @@ May import: the standard library only.
 from __future__ import annotations
 
 import datetime
-import re
+
+from engine.base.text import LazyPattern
 
 CASES = ("nom", "gen", "dat", "acc", "ins", "loc", "abl")
 
@@ -29,7 +30,7 @@ MONTH_NAMES: dict[str, tuple[str, ...]] = {
            "November", "December"),
 }
 DATE_WORDS: dict[str, str] = {"kk": "YYYY жылғы D MMMM", "ru": "D MMMM YYYY г.", "en": "D MMMM YYYY"}
-_DATE_PARTS = re.compile("YYYY|MMMM|D")
+_DATE_PARTS = LazyPattern("YYYY|MMMM|D")
 
 
 def say_date(day: datetime.date | str | None, language: str, case: str | None = None) -> str:

@@ -10,6 +10,7 @@ Markdown output escapes `<`, `>` and `&` in every piece of user text (SECURITY.m
 from __future__ import annotations
 
 import re
+from typing import Any
 
 # C0 and C1 controls except newline and tab, DEL, the bidirectional controls, line/paragraph separators, and the
 # characters a terminal shows as nothing, so that two names that look the same cannot print the same: zero-width
@@ -30,7 +31,24 @@ def visible(text: str) -> str:
     return _UNSAFE.sub(_shown, text) if _UNSAFE.search(text) else text
 
 
-_HTML = re.compile("[<>&]")
+class LazyPattern:
+    """A regular expression compiled when first used, then as the compiled one (its methods bound on the instance):
+    compiling costs 30-250 us each, ~0.8 ms of a cold question for the dozen patterns it never uses
+    (docs/performance.md, issue 25; tests/test_cold_start.py)."""
+
+    _METHODS = ("search", "match", "fullmatch", "sub", "subn", "finditer", "findall", "split")
+
+    def __init__(self, pattern: str, flags: int = 0):
+        self.pattern, self.flags = pattern, flags
+
+    def __getattr__(self, name: str) -> Any:
+        compiled = re.compile(self.pattern, self.flags)
+        for method in self._METHODS:
+            setattr(self, method, getattr(compiled, method))
+        return getattr(compiled, name)
+
+
+_HTML = LazyPattern("[<>&]")
 _ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
 
 
@@ -129,7 +147,7 @@ def _strings(data) -> set:
     return strings
 
 
-_SGR = re.compile(r"\x1b\[[0-9;]*m")
+_SGR = LazyPattern(r"\x1b\[[0-9;]*m")
 
 
 def visible_styled(text: str) -> str:

@@ -21,13 +21,14 @@ import re
 # Kazakh endings by vowel harmony live with the dates in engine/base/dates.py (the checks' messages, below this
 # room, say dates in Kazakh too); re-exported here, where every other room looks for them
 from engine.base.dates import decline_kk as decline_kk, kk_ending as kk_ending, kk_front
+from engine.base.text import LazyPattern
 
 CASES = ("nom", "gen", "dat", "acc", "ins", "loc", "abl")
 _PYMORPHY = {"nom": "nomn", "gen": "gent", "dat": "datv", "acc": "accs", "ins": "ablt", "loc": "loct", "abl": "gent"}
 _FROM_PYMORPHY = {"nomn": "nom", "gent": "gen", "datv": "dat", "accs": "acc", "ablt": "ins", "loct": "loc",
                   "gen2": "gen", "acc2": "acc", "loc2": "loc", "voct": "nom"}
 _AGREEING = {"NOUN", "ADJF", "PRTF", "NPRO"}
-_WORD = re.compile(r"\S+")
+_WORD = LazyPattern(r"\S+")
 
 
 @functools.lru_cache(maxsize=1)
@@ -173,7 +174,7 @@ def is_genitive_ru(written: str, label: str) -> bool:
 # after н (сатушысына, иесінің, сатушысын, сатушысымен), by vowel harmony (back, front).
 _POSSESSED = {"gen": ("ның", "нің"), "dat": ("на", "не"), "acc": ("н", "н"), "loc": ("нда", "нде"),
               "abl": ("нан", "нен"), "ins": ("мен", "мен")}
-_DESCRIBED = re.compile(r"(?P<word>\w+)(?P<alternative> \((?P<other>\w+)\))?$")
+_DESCRIBED = LazyPattern(r"(?P<word>\w+)(?P<alternative> \((?P<other>\w+)\))?$")
 
 
 def decline_described_kk(text: str, case: str | None) -> str:

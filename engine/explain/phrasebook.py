@@ -19,6 +19,7 @@ import re
 from typing import overload
 
 from engine.base.records import dataclass
+from engine.base.text import LazyPattern
 
 from engine.base.messages import LANGUAGES
 from engine.base.dates import say_date as say_date   # where every room that writes for a reader finds it
@@ -29,13 +30,13 @@ from engine.syntax.nodes import GENDER_FORMS
 
 # {1}, {2}, {3}: the parts of a key's number; {2:ordinal}: the part as the ordinal word of the language
 # ("бірінші бөлігі", as the ruling writes it; the words are the engine's, i18n.ORDINALS)
-_PLACEHOLDER = re.compile(r"\{(\d)(?::(ordinal))?\}")
-_SPACES = re.compile(r"\s+")
-_QUOTES = re.compile('["«»“”„]')
-_OF = re.compile(r"(?=_of_)")   # where a person's name may end its relation's name (RELATION_of_SUBJECT)
+_PLACEHOLDER = LazyPattern(r"\{(\d)(?::(ordinal))?\}")
+_SPACES = LazyPattern(r"\s+")
+_QUOTES = LazyPattern('["«»“”„]')
+_OF = LazyPattern(r"(?=_of_)")   # where a person's name may end its relation's name (RELATION_of_SUBJECT)
 # Kazakh names a person by name with «деген» and a noun after the name («Асанов деген адаммен», "with the person called
 # Asanov"); a person said by a kinship or role word takes the noun's ending itself («сатушысымен», "with his seller")
-_CALLED_KK = re.compile(r"\s+деген\s+(\w+)")
+_CALLED_KK = LazyPattern(r"\s+деген\s+(\w+)")
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from engine.base.text import visible
+from engine.base.text import LazyPattern, visible
 
 
 def text(value: str) -> str:
@@ -35,7 +35,7 @@ def markdown(value: str) -> str:
 
 _MARKDOWN_TEXT = str.maketrans({"<": "&lt;", ">": "&gt;", "&": "&amp;", "\\": "\\\\", "`": "\\`", "[": "\\[",
                                 "]": "\\]"})
-_MARKDOWN_TEXT_BACK = re.compile(r"&lt;|&gt;|&amp;|\\[\\`\[\]]")
+_MARKDOWN_TEXT_BACK = LazyPattern(r"&lt;|&gt;|&amp;|\\[\\`\[\]]")
 _BACK = {"&lt;": "<", "&gt;": ">", "&amp;": "&"}
 
 
