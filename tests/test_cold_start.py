@@ -253,3 +253,53 @@ def test_a_question_declares_none_of_the_tree_nodes_it_has_none_of(tmp_path):
     assert issubclass(tree.StatusStep, tree.Step) and issubclass(tree.Scope, tree.Node)
     with pytest.raises(AttributeError):
         getattr(tree, "Nothing")
+
+
+LAZY_PATTERNS = ["engine.base.dates._DATE_PARTS", "engine.base.text._HTML", "engine.base.text._SGR",
+                 "engine.explain.morphology._WORD", "engine.explain.morphology._DESCRIBED",
+                 "engine.explain.phrasebook._PLACEHOLDER", "engine.explain.phrasebook._SPACES",
+                 "engine.explain.phrasebook._QUOTES", "engine.explain.phrasebook._OF",
+                 "engine.explain.phrasebook._CALLED_KK", "engine.explain.render.escape._MARKDOWN_TEXT_BACK"]
+COMPILED = ("import atexit, runpy, sys\n"
+            "def compiled(name):\n"
+            "    module, _, attribute = name.rpartition('.')\n"
+            "    pattern = getattr(sys.modules[module], attribute)\n"
+            "    return 'search' in getattr(pattern, '__dict__', ('search',))\n"
+            f"names = {LAZY_PATTERNS!r}\n"
+            "atexit.register(lambda: sys.stderr.write('COMPILED ' + ' '.join(n for n in names if compiled(n)) + '\\n'))\n"
+            "sys.argv = ['zan', *sys.argv[1:]]\n"
+            "runpy.run_module('engine', run_name='__main__')\n")
+
+
+def test_a_question_compiles_no_pattern_it_does_not_use(tmp_path):
+    """The regular expressions of the modules a question imports that an English question does not use are compiled
+    when first used (`engine.base.text.LazyPattern`: ~1 ms of a cold question); one in Russian compiles those it
+    uses, and the output is what they give."""
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "ZAN_CACHE": "1"}
+    for args, expected in ((["--at", "2025-03-10", "--explain"], []),
+                           (["--at", "2025-03-10", "--explain", "--lang", "ru", "--format", "markdown"], None)):
+        for _ in range(2):   # the first fills the cache
+            done = subprocess.run([sys.executable, "-c", COMPILED, "ask", "call(kunakbaev, P, Purpose)", *args],
+                                  capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
+            assert done.returncode == 0 and done.stdout, done.stderr
+        line = next(line for line in done.stderr.splitlines() if line.startswith("COMPILED ")).split()[1:]
+        if expected is not None:
+            assert line == expected
+        else:
+            assert line and set(line) <= set(LAZY_PATTERNS)
+
+
+def test_a_lazy_pattern_is_the_compiled_pattern():
+    import re
+
+    from engine.base.text import LazyPattern
+
+    lazy, compiled = LazyPattern(r"(?P<w>\w+)-(\d)", re.I), re.compile(r"(?P<w>\w+)-(\d)", re.I)
+    text = "ab-1 Cd-2 x-y"
+    assert "search" not in vars(lazy)
+    assert lazy.sub(r"\2\g<w>", text) == compiled.sub(r"\2\g<w>", text)
+    assert "search" in vars(lazy)
+    assert [m.span() for m in lazy.finditer(text)] == [m.span() for m in compiled.finditer(text)]
+    assert lazy.findall(text) == compiled.findall(text) and lazy.split(text) == compiled.split(text)
+    assert lazy.match(text).groups() == compiled.match(text).groups() and lazy.fullmatch(text) is None
+    assert (lazy.groupindex, lazy.pattern, lazy.flags) == (compiled.groupindex, compiled.pattern, compiled.flags)

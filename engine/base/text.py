@@ -39,10 +39,10 @@ class LazyPattern:
     _METHODS = ("search", "match", "fullmatch", "sub", "subn", "finditer", "findall", "split")
 
     def __init__(self, pattern: str, flags: int = 0):
-        self.pattern, self.flags = pattern, flags
+        self.pattern, self._flags = pattern, flags
 
     def __getattr__(self, name: str) -> Any:
-        compiled = re.compile(self.pattern, self.flags)
+        compiled = re.compile(self.pattern, self._flags)
         for method in self._METHODS:
             setattr(self, method, getattr(compiled, method))
         return getattr(compiled, name)
