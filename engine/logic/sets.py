@@ -37,6 +37,11 @@ def _getter(positions: list[int]) -> Callable[[tuple], object]:
     return itemgetter(*positions)
 
 
+def _key(positions: list[int]) -> Callable[[tuple], object]:
+    """An index's key: the value itself at one position (no tuple made for it), else `_getter`'s tuple."""
+    return itemgetter(positions[0]) if len(positions) == 1 else _getter(positions)
+
+
 class _Indexes:
     """Hash indexes of relations by bound positions, built once for a relation's current tuples."""
 
@@ -48,27 +53,75 @@ class _Indexes:
         for key in [k for k in self.cache if k[0] == relation]:
             del self.cache[key]
 
-    def lookup(self, relation: str, rows, keys: tuple, constants: tuple, same: tuple, new: tuple) -> dict:
+    def tuples(self, relation: str, rows) -> set[tuple]:
+        """The relation's current tuples, or the round's new ones (`rows`), as they are: no index."""
+        return self.relations.get(relation, ()) if rows is None else rows
+
+    def present(self, relation: str, rows, keys: tuple, arity: int) -> set:
+        """The key values of the relation's tuples when `keys` are all its positions (a test, nothing bound anew)."""
+        tuples = self.tuples(relation, rows)
+        if keys == tuple(range(arity)):
+            return tuples   # the key of a tuple is the tuple itself
+        cache_key = (relation, "present", keys)
+        found = self.cache.get(cache_key) if rows is None else None
+        if found is None:
+            key_of = _getter(list(keys))
+            found = {key_of(t) for t in tuples}
+            if rows is None:
+                self.cache[cache_key] = found
+        return found
+
+    def lookup(self, relation: str, rows, keys: tuple, constants: tuple, same: tuple, new: tuple,
+               arity: int) -> dict:
         """key values -> the list of `new` positions' values of the matching tuples (distinct)."""
-        cache_key = (relation, id(rows), keys, constants, same, new)
+        cache_key = (relation, keys, constants, same, new)
         found = self.cache.get(cache_key) if rows is None else None
         if found is not None:
             return found
-        tuples = self.relations.get(relation, ()) if rows is None else rows
-        key_of, ext_of = _getter(list(keys)), _getter(list(new))
-        index: dict = {}
-        for t in tuples:
-            if constants and any(t[p] != v for p, v in constants):
-                continue
-            if same and any(t[a] != t[b] for a, b in same):
-                continue
-            index.setdefault(key_of(t), set()).add(ext_of(t))
-        found = {k: list(v) for k, v in index.items()}
+        tuples = self.tuples(relation, rows)
+        for p, v in constants:
+            tuples = [t for t in tuples if not t[p] != v]
+        for a, b in same:
+            tuples = [t for t in tuples if not t[a] != t[b]]
+        key_of, ext_of = _key(list(keys)), _getter(list(new))
+        if len(keys) + len(new) + len(constants) + len(same) == arity:
+            # every position is a key, a constant, a repetition or new: distinct tuples have distinct new values
+            # under one key, so a list of them is the set of them
+            found = {}
+            get = found.get
+            if len(new) == 1:
+                q = new[0]
+                for t in tuples:
+                    k = key_of(t)
+                    bucket = get(k)
+                    if bucket is None:
+                        found[k] = [(t[q],)]
+                    else:
+                        bucket.append((t[q],))
+            else:
+                for t in tuples:
+                    k = key_of(t)
+                    bucket = get(k)
+                    if bucket is None:
+                        found[k] = [ext_of(t)]
+                    else:
+                        bucket.append(ext_of(t))
+        else:
+            index: dict = {}
+            for t in tuples:
+                k = key_of(t)
+                if k in index:
+                    index[k].add(ext_of(t))
+                else:
+                    index[k] = {ext_of(t)}
+            found = {k: list(v) for k, v in index.items()}
         if rows is None:
             self.cache[cache_key] = found
         return found
 
-    def keys(self, relation: str, keys: tuple, constants: tuple) -> set:
+    def keys(self, relation: str, keys: tuple, constants: tuple, arity: int) -> set:
+        if not constants and keys == tuple(range(arity)):
+            return self.relations.get(relation, ())
         cache_key = (relation, "keys", keys, constants)
         found = self.cache.get(cache_key)
         if found is None:
@@ -101,7 +154,14 @@ class _Compiled:
         if all(bound for bound, _ in head):
             self.project = _getter([s for _b, s in head])
         else:
-            self.project = lambda row, head=self.head: tuple(row[v] if b else v for b, v in head)
+            # the head's constants appended to the row, then read like its variables: no generator per row
+            constants = tuple(v for b, v in head if not b)
+            at, c = [], len(self.slots)
+            for b, v in head:
+                at.append(v if b else c)
+                c += not b
+            get = _getter(at)
+            self.project = lambda row: get(row + constants)
 
     def _slot(self, name: str) -> int:
         return self.slots.setdefault(name, len(self.slots))
@@ -138,9 +198,16 @@ class _Compiled:
                     new.append(p)
             for p in new:
                 self._slot(c.args[p].name)
-            kind_ = "delta" if position == self.delta_at else "atom"
-            self.steps.append((kind_, c.predicate, tuple(keys), tuple(constants), tuple(same), tuple(new),
-                               _getter(slots)))
+            delta = position == self.delta_at
+            arity = len(c.args)
+            if not constants and not same and not new and len(keys) == arity:   # a test: no index
+                self.steps.append(("delta-test" if delta else "test", c.predicate, tuple(keys), arity,
+                                   _getter(slots)))
+            elif not constants and not same and not keys and tuple(new) == tuple(range(arity)):   # every tuple: no index
+                self.steps.append(("delta-all" if delta else "all", c.predicate))
+            else:
+                self.steps.append(("delta" if delta else "atom", c.predicate, tuple(keys), tuple(constants),
+                                   tuple(same), tuple(new), arity, _key(slots)))
             return
         if isinstance(c, n.Negation):
             keys, slots, constants = [], [], []
@@ -150,7 +217,8 @@ class _Compiled:
                 elif t.name != "_":
                     keys.append(p)
                     slots.append(self.slots[t.name])
-            self.steps.append(("not", c.atom.predicate, tuple(keys), tuple(constants), _getter(slots)))
+            self.steps.append(("not", c.atom.predicate, tuple(keys), tuple(constants), len(c.atom.args),
+                               _getter(slots)))
             return
         left, right = c.left, c.right
         sides = []
@@ -181,8 +249,9 @@ class _Compiled:
                 return rows
             op = step[0]
             if op == "atom" or op == "delta":
-                _op, relation, keys, constants, same, new, key_of = step
-                index = indexes.lookup(relation, delta if op == "delta" else None, keys, constants, same, new)
+                _op, relation, keys, constants, same, new, arity, key_of = step
+                index = indexes.lookup(relation, delta if op == "delta" else None, keys, constants, same, new,
+                                       arity)
                 out: Rows = []
                 if keys:
                     for row in rows:
@@ -194,9 +263,16 @@ class _Compiled:
                         for ext in exts:
                             out.append(row + ext)
                 rows = out
+            elif op == "test" or op == "delta-test":
+                _op, relation, keys, arity, key_of = step
+                present = indexes.present(relation, delta if op == "delta-test" else None, keys, arity)
+                rows = [row for row in rows if key_of(row) in present]
+            elif op == "all" or op == "delta-all":
+                exts = indexes.tuples(step[1], delta if op == "delta-all" else None)
+                rows = [row + ext for row in rows for ext in exts]
             elif op == "not":
-                _op, relation, keys, constants, key_of = step
-                present = indexes.keys(relation, keys, constants)
+                _op, relation, keys, constants, arity, key_of = step
+                present = indexes.keys(relation, keys, constants, arity)
                 rows = [row for row in rows if key_of(row) not in present]
             elif op == "compare":
                 _op, operator, a, b = step
