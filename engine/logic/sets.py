@@ -48,6 +48,7 @@ class _Indexes:
     def __init__(self, relations: dict[str, set[tuple]]):
         self.relations = relations
         self.cache: dict[tuple, dict] = {}
+        self.asked: set[tuple] = set()   # the indexes asked for once already (`lookup`'s probes)
 
     def forget(self, relation: str) -> None:
         for key in [k for k in self.cache if k[0] == relation]:
@@ -72,18 +73,32 @@ class _Indexes:
         return found
 
     def lookup(self, relation: str, rows, keys: tuple, constants: tuple, same: tuple, new: tuple,
-               arity: int) -> dict:
-        """key values -> the list of `new` positions' values of the matching tuples (distinct)."""
+               arity: int, probes=None) -> dict:
+        """key values -> the list of `new` positions' values of the matching tuples (distinct).
+
+        probes: the rows about to be looked up and their key, or None. The first time an index of the relation's
+        tuples is asked for by few rows (under an eighth of the tuples), only the tuples those rows meet are
+        indexed, and that index is not kept: an index used once costs a scan with a set test per tuple, no list
+        per key; asked for again, the whole index is built and kept."""
         cache_key = (relation, keys, constants, same, new)
         found = self.cache.get(cache_key) if rows is None else None
         if found is not None:
             return found
         tuples = self.tuples(relation, rows)
+        key_of = _key(list(keys))
+        partial = False
+        if probes is not None and rows is None and keys and cache_key not in self.asked:
+            self.asked.add(cache_key)
+            probed, row_key = probes
+            if len(probed) * 8 < len(tuples):
+                wanted = set(map(row_key, probed))
+                tuples = [t for t in tuples if key_of(t) in wanted]
+                partial = True
         for p, v in constants:
             tuples = [t for t in tuples if not t[p] != v]
         for a, b in same:
             tuples = [t for t in tuples if not t[a] != t[b]]
-        key_of, ext_of = _key(list(keys)), _getter(list(new))
+        ext_of = _getter(list(new))
         if len(keys) + len(new) + len(constants) + len(same) == arity:
             # every position is a key, a constant, a repetition or new: distinct tuples have distinct new values
             # under one key, so a list of them is the set of them
@@ -115,7 +130,7 @@ class _Indexes:
                 else:
                     index[k] = {ext_of(t)}
             found = {k: list(v) for k, v in index.items()}
-        if rows is None:
+        if rows is None and not partial:
             self.cache[cache_key] = found
         return found
 
@@ -251,7 +266,7 @@ class _Compiled:
             if op == "atom" or op == "delta":
                 _op, relation, keys, constants, same, new, arity, key_of = step
                 index = indexes.lookup(relation, delta if op == "delta" else None, keys, constants, same, new,
-                                       arity)
+                                       arity, (rows, key_of))
                 out: Rows = []
                 if keys:
                     for row in rows:
@@ -269,7 +284,10 @@ class _Compiled:
                 rows = [row for row in rows if key_of(row) in present]
             elif op == "all" or op == "delta-all":
                 exts = indexes.tuples(step[1], delta if op == "delta-all" else None)
-                rows = [row + ext for row in rows for ext in exts]
+                if rows == [()]:   # the body's first step: each tuple is a row as it is
+                    rows = list(exts)
+                else:
+                    rows = [row + ext for row in rows for ext in exts]
             elif op == "not":
                 _op, relation, keys, constants, arity, key_of = step
                 present = indexes.keys(relation, keys, constants, arity)
