@@ -68,7 +68,7 @@ class Request:
     how_max: int | None = None
     machine: bool = False                       # JSON: lazy answers and shared tables; "kb" in the document
     partitions: bool = False                    # a machine register evaluated in partitions (engine/tools/register.py)
-    partition: int | None = None                # case facts per partition (default register.PARTITION_FACTS)
+    partition: int | None = None                # case facts per partition (default register.partition_facts(trace_level))
     jobs: int | None = None                     # processes for the partitions (default register.default_jobs())
     kb: dict | None = None                      # which knowledge base, and why (project.Choice.as_json())
     understood: dict | None = None              # a question in words, said back (understanding.in_words)

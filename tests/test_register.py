@@ -264,6 +264,28 @@ def test_rows_write_texts_that_need_escaping_as_answers_one_by_one(zan, monkeypa
     assert '\\t' in by_rows and "Δ district" in by_rows and "100%" in by_rows and by_rows.count('"undetermined"') > 30
 
 
+
+@pytest.mark.parametrize("level", ["full", "brief", "none"])
+def test_full_traces_are_explained_in_smaller_partitions(zan, tmp_path, monkeypatch, level):
+    """A partition's answers are held until they are written, and full traces (every answer's why-nots) weigh about
+    five times what brief ones do: without --partition, a register explained with full traces is cut at
+    `partition_facts("full")` case facts (a 5,000-fact partition of full traces reached ~1 GB), the others at 5,000;
+    --partition still decides where given. The bytes are the same either way."""
+    path = tmp_path / "register.facts"
+    path.write_text(facts_of(400), encoding="utf-8")   # ~1,700 case facts: one partition at 5,000, two at 1,000
+    limits = []
+    made = register.Register.__init__
+
+    def recorded(self, result, level, language, steps=False, limit=register.PARTITION_FACTS):
+        limits.append(limit)
+        made(self, result, level, language, steps, limit)
+    monkeypatch.setattr(register.Register, "__init__", recorded)
+    args = ["ask", QUERY, "--facts", str(path), "--at", AT, "--format", "jsonl", "--trace", level]
+    default = out(zan, *args)
+    expected = register.partition_facts(level)
+    assert limits == [expected] and expected == (1_000 if level == "full" else register.PARTITION_FACTS)
+    assert out(zan, *args, "--partition", "100000") == default and limits[-1] == 100_000
+
 def test_the_partition_step_is_a_plain_function(case):
     lines = case.read_text(encoding="utf-8").splitlines()
     got = [json.loads(line) for line in register.answer_facts(lines, QUERY, AT)]

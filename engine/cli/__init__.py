@@ -376,8 +376,8 @@ def register_options(f):
     """--jobs, --partition, --engine: how a register is evaluated (engine/tools/register.py, docs/performance.md)."""
     f = _engine_option(f)
     f = click.option("--partition", type=click.IntRange(min=1), metavar="FACTS",
-                     help="Case facts per partition of a register (json, jsonl; default 5000): memory is bounded "
-                          "by one partition. Cases that share a constant stay together.")(f)
+                     help="Case facts per partition of a register (json, jsonl; default 5000, 1000 with --trace "
+                          "full): memory is bounded by one partition. Cases that share a constant stay together.")(f)
     f = click.option("--jobs", type=click.IntRange(min=1), metavar="N",
                      help="Processes evaluating a register's partitions (json, jsonl; default 1). "
                           "The output is the same for any N.")(f)

@@ -42,6 +42,15 @@ from engine.pipeline import evaluated
 from engine.syntax import nodes as n
 
 PARTITION_FACTS = 5_000       # case facts per partition (a partition holds whole groups, so it may hold more)
+# Full traces hold every answer's why-nots until its partition is written, about five times what brief traces hold:
+# a partition of 5,000 facts reached ~1 GB (10k register, 1,042 MiB; 30k, 1,106 MiB), one of 1,000 ~230 MiB, in the
+# same CPU time and the same bytes (docs/performance.md, fourth round).
+PARTITION_FACTS_BY_LEVEL = {"full": 1_000}
+
+
+def partition_facts(level: str) -> int:
+    """Case facts per partition of a register explained at trace `level`, unless --partition says otherwise."""
+    return PARTITION_FACTS_BY_LEVEL.get(level, PARTITION_FACTS)
 
 Fact = tuple[str, tuple, Span]  # (relation, values, where it was written)
 

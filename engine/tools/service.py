@@ -45,9 +45,9 @@ def answer_document(request: Request, progress: Callable[[], object] | None = No
         if r.partitions:   # a register is evaluated in partitions, on --jobs processes (engine/tools/register.py)
             from engine.tools import register
 
-            result = register.detached(result, r.partition or register.PARTITION_FACTS)   # the parsed case let go
+            result = register.detached(result, r.partition or register.partition_facts(r.trace_level))   # the parsed case let go
             batch = register.Register(result, r.trace_level, r.language, r.steps,
-                                      limit=r.partition or register.PARTITION_FACTS)
+                                      limit=r.partition or register.partition_facts(r.trace_level))
             if batch.split:
                 result = batch.lean(result)   # the parsed case lives in the partitions alone from here
                 doc = register.document(batch, r.jobs or register.default_jobs(), progress and progress())
