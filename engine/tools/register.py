@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import replace
+from itertools import repeat
 from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import AbstractSet, Any, Iterable, Iterator, Sequence
@@ -251,8 +252,9 @@ SUBSETS = 12   # variables per rule that may hold a value every partition holds,
 
 
 def layout(program: ir.Program, sizes: dict[str, int], question: str | None = None,
-           case: Sequence[Fact] | None = None) -> Layout | None:
+           case: Sequence[Fact] | None = None, rows: dict[str, list[tuple]] | None = None) -> Layout | None:
     """How to split the case facts `case` (default: the program's) for `question`, or None (one partition).
+    rows: the values of those facts by relation, where the caller has them (`_case_and_law`).
 
     Sound by construction, for any program (the engine knows no relation by name):
 
@@ -324,9 +326,12 @@ def layout(program: ir.Program, sizes: dict[str, int], question: str | None = No
                 everywhere.update(_key(v) for v in values)
                 may.update((relation, i) for i in range(len(values)))
     by_relation: dict[str, list[tuple]] = {}
-    for relation, values, _span in case:
-        if relation not in broadcast:
-            by_relation.setdefault(relation, []).append(values)
+    if rows is not None:
+        by_relation = {relation: held for relation, held in rows.items() if held and relation not in broadcast}
+    else:
+        for relation, values, _span in case:
+            if relation not in broadcast:
+                by_relation.setdefault(relation, []).append(values)
     known = _named(everywhere)
     for relation, rows in by_relation.items():
         shortest = min(map(len, rows))
@@ -411,26 +416,30 @@ def layout(program: ir.Program, sizes: dict[str, int], question: str | None = No
     return Layout(broadcast, linking, everywhere, uniform)
 
 
-def partitions(program: ir.Program, case: Sequence[Fact], limit: int = PARTITION_FACTS, question: str | None = None
-               ) -> tuple[list[Fact], list[list[Fact]]]:
+def partitions(program: ir.Program, case: Sequence[Fact], limit: int = PARTITION_FACTS, question: str | None = None,
+               rows: dict[str, list[tuple]] | None = None) -> tuple[list[Fact], list[list[Fact]]]:
     """(case facts every partition gets, partitions of the other case facts in input order); one partition when
-    the layout does not split (layout)."""
+    the layout does not split (layout). rows: the case's values by relation, as `layout` takes them."""
     sizes: dict[str, int] = {}
     for relation, facts in program.facts.items():
         sizes[relation] = len(facts)
-    plan = layout(program, sizes, question, case) if len(case) > limit else None
+    plan = layout(program, sizes, question, case, rows) if len(case) > limit else None
     if plan is None:
         return [], [list(case)] if case else []
     uniform, linking, broadcast = plan.uniform, plan.linking, plan.broadcast
     known = _named(plan.everywhere)   # a value's key: the value itself when a name, else _key (see _named)
     shared, rest = [], []
-    for fact in case:
-        relation = fact[0]
-        if relation in broadcast or relation in uniform and all(
-                (v if v.__class__ is str else _key(v)) in known for v in fact[1]):
-            shared.append(fact)
-        else:
-            rest.append(fact)
+    written = set(map(itemgetter(0), case))
+    if uniform.isdisjoint(written) and broadcast.isdisjoint(written):
+        rest = case   # no fact goes to every partition (a register's usual case): the facts as they are
+    else:
+        for fact in case:
+            relation = fact[0]
+            if relation in broadcast or relation in uniform and all(
+                    (v if v.__class__ is str else _key(v)) in known for v in fact[1]):
+                shared.append(fact)
+            else:
+                rest.append(fact)
     parent: dict[object, object] = {}   # union-find over the values that tie facts together (roots are not in it)
 
     def find(x):
@@ -443,6 +452,7 @@ def partitions(program: ir.Program, case: Sequence[Fact], limit: int = PARTITION
 
     positions: dict[str, list[int]] = {}
     nodes: list[object] = []   # each fact's first tying value, or the fact itself (k) when it has none
+    append = nodes.append
     for k, (relation, values, _span) in enumerate(rest):
         at = positions.get(relation)
         if at is None:
@@ -458,14 +468,21 @@ def partitions(program: ir.Program, case: Sequence[Fact], limit: int = PARTITION
                 continue
             if node is None:
                 node = key
-            else:
-                a, b = find(node), find(key)
+            else:   # a root is not in `parent`: most values are their own (find called only for the others)
+                a = find(node) if node in parent else node
+                b = find(key) if key in parent else key
                 if a != b:
                     parent[b] = a
-        nodes.append(node if node is not None else k)
+        append(node if node is not None else k)
     groups: dict[object, list[Fact]] = {}
     for fact, first in zip(rest, nodes):
-        groups.setdefault(first if isinstance(first, int) else find(first), []).append(fact)
+        if first in parent:
+            first = find(first)
+        group = groups.get(first)
+        if group is None:
+            groups[first] = [fact]
+        else:
+            group.append(fact)
     out: list[list[Fact]] = []
     current: list[Fact] = []
     for group in groups.values():   # in the order of each group's first fact
@@ -486,23 +503,43 @@ def case_facts(program: ir.Program) -> list[Fact]:
 
 
 _WHERE = attrgetter("file", "line", "column")
+_FILE, _LINE, _LINE_COLUMN = attrgetter("file"), attrgetter("line"), attrgetter("line", "column")
 
 
-def _case_and_law(program: ir.Program) -> tuple[list[Fact], dict[str, dict[tuple, Span]]]:
-    """(the case files' facts in the order written, the program's other facts by relation), in one pass."""
+def _case_and_law(program: ir.Program) -> tuple[list[Fact], dict[str, dict[tuple, Span]], dict[str, list[tuple]]]:
+    """(the case files' facts in the order written, the program's other facts by relation, the case facts' values
+    by relation), in one pass."""
     files = _case_files(program)
     found: list[Fact] = []
     law: dict[str, dict[tuple, Span]] = {}
+    rows: dict[str, list[tuple]] = {}
     for relation, facts in program.facts.items():
+        spans = facts.values()
+        try:   # a relation whose every fact a case file wrote (a register's): taken whole, in C
+            whole = bool(files) and files.issuperset(map(_FILE, spans))
+        except AttributeError:   # a fact with no span: not a case's
+            whole = False
+        if whole:
+            law[relation] = {}
+            rows[relation] = list(facts)
+            found.extend(zip(repeat(relation), facts, spans))
+            continue
         own = law[relation] = {}
+        held = rows[relation] = []
         for values, span in facts.items():
             if span is not None and span.file in files:   # program.origin(span) == CASE
                 found.append((relation, values, span))
+                held.append(values)
             else:
                 own[values] = span
-    keys = list(map(_WHERE, map(itemgetter(2), found)))   # (file, line, column): no two facts share one
+    # the order written, (file, line, column): no two facts share one. In one file, its line alone where no two
+    # facts share a line (a plain fact file's one fact a line): ints compared, not tuples
+    spans = list(map(itemgetter(2), found))
+    keys: list = list(map(_LINE, spans)) if len(files) == 1 else []
+    if len(files) != 1 or len(set(keys)) < len(keys):
+        keys = list(map(_WHERE if len(files) != 1 else _LINE_COLUMN, spans))
     order = sorted(range(len(found)), key=keys.__getitem__)
-    return [found[i] for i in order], law
+    return [found[i] for i in order], law, rows
 
 
 def _with_facts(program: ir.Program, base: dict[str, dict[tuple, Span]], facts: Iterable[Fact]) -> ir.Program:
@@ -638,9 +675,9 @@ class Register:
         self.kb, self.query, self.level, self.language, self.steps = result.kb, result.query, level, language, steps
         self.at = result.at
         program = result.program
-        case, self.base = _case_and_law(program)
-        broadcast, self.parts = partitions(program, case, limit, result.query.atom.predicate)
-        del case   # the partitions hold the case facts from here
+        case, self.base, rows = _case_and_law(program)
+        broadcast, self.parts = partitions(program, case, limit, result.query.atom.predicate, rows)
+        del case, rows   # the partitions hold the case facts from here
         for relation, values, span in broadcast:
             self.base.setdefault(relation, {})[values] = span
         self.program = replace(program, facts={})
