@@ -49,6 +49,10 @@ CASES = {
     "keyword": {"keyword.facts": "convict(a).\nnorm(a).\n"},
     "no day": {"day.facts": "convict(a) from 2025-02-30.\n"},
     "conclusion": {"modal.facts": "convict(a).\npermitted call(a, b, legal).\n"},
+    # rows (ASCII) beside a file the grammar reads (an escape): the checks walk the rows only where they are told
+    # something, the other file's clauses always (checks/rows.py)
+    "mixed": {"plain.facts": "convict(a).\nnoted(a).\nnoted(b).\nfriend(a, somebody).\n",
+              "grammar.facts": "convict(b).\nnoted(c).\nfriend(b, \"say \\\"hi\\\"\").\nconvict(\u043eb).\n"},
 }
 
 # What each case is told, recorded (code, file, line, column): the rows must not lose or move any. The law's
@@ -74,6 +78,8 @@ EXPECTED = {
     "keyword": {("syntax", "keyword.facts", 2, 5)},
     "no day": {("invalid-date", "day.facts", 1, 17)},
     "unterminated": {("syntax", "quote.facts", 2, 11)},
+    "mixed": {("lone-constant", "law.zan", 7, 24), ("unread-fact", "plain.facts", 2, 1),
+              ("unread-fact", "grammar.facts", 2, 1), ("mixed-script", "grammar.facts", 4, 9)},
 }
 
 
@@ -152,3 +158,24 @@ def test_rows_are_clauses_whose_nodes_are_made_on_demand(kb_dir, tmp_path, monke
             unmade += 1
     assert unmade == 10   # `noted(a)`'s head was made once: the unread-fact warning points at its predicate
     assert rows[0].head == old.statements[0].head   # made when asked for, with the grammar's spans
+
+
+@pytest.mark.parametrize("case", ["clean", "errors", "mixed", "named", "scripts"])
+def test_each_check_alone_says_what_it_says_in_the_run(case, kb_dir, tmp_path, monkeypatch):
+    """`checks.run` splits the rows from the other clauses once for every check (checks/rows.kept); a check called
+    alone makes its own split, and one made of clauses that changed since is not used."""
+    from engine.checks import rows as summaries
+
+    paths = write(tmp_path, CASES[case])
+    monkeypatch.chdir(tmp_path)
+    kb, _ = pipeline.load_knowledge(kb_dir, paths)
+    assert any(type(c) is n.PlainFact for c in kb.clauses)
+    always, advice = checks.checks()
+    alone = {check.__name__: check.check(kb) for check in always + advice}
+    with summaries.kept(kb) as kept:
+        assert summaries.of(kb) is kept
+        assert {check.__name__: check.check(kb) for check in always + advice} == alone
+        kb.clauses.append(kb.clauses[-1])
+        assert summaries.of(kb) is not kept and summaries.of(kb).count == kept.count + 1
+        kb.clauses.pop()
+    assert summaries.of(kb) is not kept

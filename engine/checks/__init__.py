@@ -23,13 +23,16 @@ def checks() -> tuple[tuple, tuple]:
 def run(kb: KnowledgeBase, language: str = "en") -> list[Diagnostic]:
     """Every diagnostic of the knowledge base; in the reader's language where the check speaks it
     (engine/base/messages.py: the checks that take `language`), with the same codes in every language."""
+    from engine.checks import rows
+
     found: list[Diagnostic] = list(kb.duplicates)
     always, advice = checks()
-    for check in always:
-        found += _run(check, kb, language)
-    if not errors(found):
-        for check in advice:
+    with rows.kept(kb):   # the case's rows split from the other clauses once, for every check (checks/rows.py)
+        for check in always:
             found += _run(check, kb, language)
+        if not errors(found):
+            for check in advice:
+                found += _run(check, kb, language)
     return found
 
 

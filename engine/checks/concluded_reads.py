@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from engine.base.diagnostics import Diagnostic
 from engine.base.messages import either, message
+from engine.checks import rows
 from engine.checks.conclusions import concluded
 from engine.checks.names import atoms_of
 from engine.syntax.knowledge import KnowledgeBase
@@ -19,7 +20,7 @@ from engine.syntax.knowledge import KnowledgeBase
 def check(kb: KnowledgeBase, language: str | None = None) -> list[Diagnostic]:
     modalities = concluded(kb)
     found: list[Diagnostic] = []
-    for clause, norm in kb.all_clauses():
+    for clause, norm in rows.of(kb).all_clauses():   # a case's row has no conditions
         for atom in atoms_of(clause.body):
             said = modalities.get(atom.predicate)
             if not said:

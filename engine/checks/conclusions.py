@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from engine.base.diagnostics import Diagnostic
 from engine.base.messages import either, message
+from engine.checks import rows
 from engine.syntax.knowledge import KnowledgeBase
 
 
@@ -21,7 +22,9 @@ def check(kb: KnowledgeBase, language: str | None = None) -> list[Diagnostic]:
     fact records the duty's fulfilment, as engine/logic/deontic.py reads it)."""
     modalities = concluded(kb)
     found = []
-    for clause in kb.clauses:
+    summary = rows.of(kb)   # the rows walked only where one states a conclusion
+    told = any(p in modalities and "obligatory" not in modalities[p] for p in summary.predicates)
+    for clause in (kb.clauses if told else summary.others):
         if not clause.is_fact:
             continue
         p = clause.predicate

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from operator import attrgetter
 
 from engine.syntax import nodes as n
 from engine.base.diagnostics import Diagnostic, Note, did_you_mean
@@ -12,6 +13,7 @@ from engine.syntax.knowledge import KnowledgeBase
 # `act 134.1.2`, `act 34.1.a` (lettered sub-paragraphs); an act's key alone cites the act as a whole; `act word` a named part (`code reasoning`)
 CITATION = re.compile(r"^\S+( (\d+[A-Za-z]?(\.(\d+[A-Za-z]?|[a-z]+))*|[a-z_]+))?$")
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+_INTERVAL = attrgetter("interval")
 
 
 def check(kb: KnowledgeBase, language: str | None = None) -> list[Diagnostic]:
@@ -91,8 +93,9 @@ def _kinds(kb: KnowledgeBase, language: str | None = None) -> list[Diagnostic]:
 def _intervals(kb: KnowledgeBase, language: str | None = None) -> list[Diagnostic]:
     found = []
     intervals = [a.in_force for a in kb.acts.values()] + [m.in_force for m in kb.norms.values()]
-    intervals += [c.interval for c, _ in kb.all_clauses()]
-    for interval in intervals:
+    intervals += map(_INTERVAL, kb.clauses)   # in C: a register's rows
+    intervals += [norm.clause.interval for norm in kb.norms.values() if norm.clause is not None]
+    for interval in filter(None, intervals):
         if interval and interval.start and interval.end and interval.end < interval.start:
             found.append(Diagnostic("invalid-interval", message("invalid-interval", language, end=interval.end,
                                                                 start=interval.start), interval.span))

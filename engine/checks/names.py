@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Iterable, Iterator
 
+from engine.checks import rows
 from engine.syntax import nodes as n
 from engine.base.diagnostics import Diagnostic, Note, did_you_mean
 from engine.base.messages import message
@@ -18,12 +19,12 @@ def atoms_of(conditions: Iterable[n.Condition]) -> Iterator[n.Atom]:
             yield c.atom
 
 
-def every_atom(kb: KnowledgeBase, rows: bool = False) -> Iterator[n.Atom]:
+def every_atom(kb: KnowledgeBase, rows: bool = False, summary=None) -> Iterator[n.Atom]:
     """Every atom written anywhere: heads, conditions, question domains, saved questions.
 
     rows: a case's fact kept as a row (n.PlainFact) is given itself, not its head (whose nodes would be made
-    for it): it has the head's predicate, values and arity."""
-    for clause, _norm in kb.all_clauses():
+    for it): it has the head's predicate, values and arity. summary (checks/rows.Rows): the rows left out."""
+    for clause, _norm in (kb.all_clauses() if summary is None else summary.all_clauses()):
         if rows and clause.__class__ is n.PlainFact:
             yield clause   # type: ignore[misc]
             continue
@@ -72,7 +73,9 @@ def check(kb: KnowledgeBase, language: str | None = None) -> list[Diagnostic]:
             found.append(Diagnostic("duplicate-id", message("argument named twice", language, name=decl.name),
                                     decl.name_span))
     predicates = kb.predicates
-    for atom in every_atom(kb, rows=True):
+    summary = rows.of(kb)   # every row's predicate declared with its arity: no row is told anything, none walked
+    fitting = all(p in predicates and predicates[p].arity == arity for p, arity in summary.shapes)
+    for atom in every_atom(kb, rows=True, summary=summary if fitting else None):
         if atom.__class__ is n.PlainFact:   # a row: its head's nodes made only for a diagnostic
             decl = predicates.get(atom.predicate)
             if decl is not None and decl.arity == len(atom.values):   # type: ignore[attr-defined]

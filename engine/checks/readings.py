@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from engine.base.diagnostics import Diagnostic
 from engine.base.messages import message
+from engine.checks import rows
 from engine.syntax.knowledge import KnowledgeBase
 
 
@@ -19,7 +20,7 @@ def check(kb: KnowledgeBase, language: str | None = None) -> list[Diagnostic]:
     for declared in kb.norms.values():
         for ref in declared.readings:
             named(ref.norm_id, ref.span, message("the norm", language, norm=declared.id))
-    for clause, norm in kb.all_clauses():
+    for clause, norm in rows.of(kb).all_clauses():   # a case's row counts under every reading
         for index, name in clause.conditional:
             named(name, clause.body[index].span, message("a condition of", language, norm=norm.id) if norm else
                   message("a condition of a rule", language))

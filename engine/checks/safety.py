@@ -10,6 +10,7 @@ from __future__ import annotations
 from engine.syntax import nodes as n
 from engine.base.diagnostics import Diagnostic
 from engine.base.messages import message
+from engine.checks import rows
 from engine.logic.ir import ARITHMETIC_RELATIONS, bound_variables
 from engine.syntax.knowledge import KnowledgeBase
 
@@ -47,9 +48,7 @@ def check_conditions(head_vars, conditions, where: str, given: frozenset[str] = 
 
 def check(kb: KnowledgeBase, language: str | None = None) -> list[Diagnostic]:
     found: list[Diagnostic] = []
-    for clause, norm in kb.all_clauses():
-        if clause.__class__ is n.PlainFact:
-            continue   # a case's fact kept as a row is ground
+    for clause, norm in rows.of(kb).all_clauses():   # a case's fact kept as a row is ground
         head_vars = clause.head.variables()
         if not clause.body and not head_vars:
             continue   # a ground fact (a register's many): nothing to bind

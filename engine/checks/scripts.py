@@ -14,6 +14,7 @@ import unicodedata
 from engine.base.diagnostics import Diagnostic
 from engine.base.messages import MESSAGES, listed, message
 from engine.syntax import nodes as n
+from engine.checks import rows
 from engine.checks.names import atoms_of
 from engine.syntax.knowledge import KnowledgeBase
 
@@ -68,7 +69,8 @@ def check(kb: KnowledgeBase, language: str | None = None) -> list[Diagnostic]:
             hint=message("retype in one script", language)))
 
     atoms: list[n.Atom] = []
-    for clause, norm in kb.all_clauses():
+    summary = rows.of(kb)   # rows read off ASCII texts: every name in them is NFC and Latin alone, none walked
+    for clause, norm in (summary.all_clauses() if summary.ascii else kb.all_clauses()):
         if clause.__class__ is n.PlainFact:   # a row (a register's many): its nodes made only for a name to check
             if clause.predicate.isascii() and all(v.isascii() for v in clause.values  # type: ignore[attr-defined]
                                                   if isinstance(v, str)):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from engine.checks import rows
 from engine.syntax.analysis import DependencyGraph
 from engine.base.diagnostics import Diagnostic, Note
 from engine.base.messages import message
@@ -17,7 +18,9 @@ def head_relation(clause: n.Clause) -> str:
 
 def dependency_graph(kb: KnowledgeBase) -> DependencyGraph:
     graph = DependencyGraph()
-    for clause, _norm in kb.all_clauses():
+    summary = rows.of(kb)
+    graph.nodes.update(summary.predicates)   # a case's row: its predicate, with no body
+    for clause, _norm in summary.all_clauses():
         head = head_relation(clause)
         graph.nodes.add(head)
         for c in clause.body:

@@ -10,8 +10,8 @@
 - `lone-constant`: a lower-case name in a conclusion that occurs nowhere else in the knowledge base
   (`q(C, p)`, a constant where the variable P was meant).
 
-Advice only (warnings); it reads the parsed knowledge base and may import engine.syntax, engine.base and
-engine.logic.ir (which variables the conditions bind).
+Advice only (warnings); it reads the parsed knowledge base and may import engine.syntax, engine.base,
+engine.checks.rows (a case's rows read once) and engine.logic.ir (which variables the conditions bind).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from typing import Iterator
 
 from engine.base.diagnostics import Diagnostic
 from engine.base.messages import message
+from engine.checks import rows
 from engine.logic.ir import bound_variables
 from engine.syntax import nodes as n
 from engine.syntax.knowledge import KnowledgeBase
@@ -50,7 +51,7 @@ def _closest(name: str, candidates: list[str]) -> str | None:
 
 def check(kb: KnowledgeBase, language: str | None = None) -> list[Diagnostic]:
     found: list[Diagnostic] = []
-    for clause, norm in kb.all_clauses():
+    for clause, norm in rows.of(kb).all_clauses():   # a case's row is a fact
         if clause.is_fact or clause.head.predicate.startswith(n.UNIVERSAL_PREFIX):
             continue   # a `for every` condition's definition is the parser's, not the author's text
         what = message("in this norm" if norm is not None else "in this rule", language)
@@ -97,12 +98,8 @@ def _lone_constants(kb: KnowledgeBase, language: str | None) -> list[Diagnostic]
         if isinstance(term, n.Constant) and isinstance(term.value, str):
             counts[term.value] = counts.get(term.value, 0) + 1
 
-    for clause, _norm in kb.all_clauses():
-        if clause.__class__ is n.PlainFact:   # a row: its head's constants are its values
-            for value in clause.values:   # type: ignore[attr-defined]
-                if isinstance(value, str):
-                    counts[value] = counts.get(value, 0) + 1
-            continue
+    summary = rows.of(kb)   # the rows' values are asked about only for a name the rest holds once
+    for clause, _norm in summary.all_clauses():
         for term in clause.head.args:
             count(term)
         for condition in clause.body:
@@ -117,12 +114,12 @@ def _lone_constants(kb: KnowledgeBase, language: str | None) -> list[Diagnostic]
             count(term)
     declared = set(kb.constants)
     found = []
-    for clause, norm in kb.all_clauses():
+    for clause, norm in summary.all_clauses():
         if clause.is_fact or clause.head.predicate.startswith(n.UNIVERSAL_PREFIX):
             continue
-        for term in clause.head.args:
+        for term in clause.head.args:   # counted once outside the rows, and in no row: once in all
             if isinstance(term, n.Constant) and isinstance(term.value, str) and counts.get(term.value) == 1 \
-                    and term.value not in declared and _lowercase_name(term):
+                    and term.value not in declared and _lowercase_name(term) and term.value not in summary.values:
                 variables = [v.name for v in clause.head.variables()] + \
                     [t.name for c in clause.body for t in _terms(c) if isinstance(t, n.Variable)]
                 guess = next((v for v in variables if v.lower() == term.value.lower()), None) or term.value.capitalize()

@@ -252,9 +252,9 @@ SUBSETS = 12   # variables per rule that may hold a value every partition holds,
 
 
 def layout(program: ir.Program, sizes: dict[str, int], question: str | None = None,
-           case: Sequence[Fact] | None = None, rows: dict[str, list[tuple]] | None = None) -> Layout | None:
+           case: Sequence[Fact] | None = None, grouped: dict[str, list[tuple]] | None = None) -> Layout | None:
     """How to split the case facts `case` (default: the program's) for `question`, or None (one partition).
-    rows: the values of those facts by relation, where the caller has them (`_case_and_law`).
+    grouped: the values of those facts by relation, where the caller has them (`_case_and_law`).
 
     Sound by construction, for any program (the engine knows no relation by name):
 
@@ -326,12 +326,12 @@ def layout(program: ir.Program, sizes: dict[str, int], question: str | None = No
                 everywhere.update(_key(v) for v in values)
                 may.update((relation, i) for i in range(len(values)))
     by_relation: dict[str, list[tuple]] = {}
-    if rows is not None:
-        by_relation = {relation: held for relation, held in rows.items() if held and relation not in broadcast}
+    if grouped is not None:
+        by_relation = {relation: held for relation, held in grouped.items() if held and relation not in broadcast}
     else:
-        for relation, values, _span in case:
+        for relation, row, _span in case:
             if relation not in broadcast:
-                by_relation.setdefault(relation, []).append(values)
+                by_relation.setdefault(relation, []).append(row)
     known = _named(everywhere)
     for relation, rows in by_relation.items():
         shortest = min(map(len, rows))
@@ -428,7 +428,8 @@ def partitions(program: ir.Program, case: Sequence[Fact], limit: int = PARTITION
         return [], [list(case)] if case else []
     uniform, linking, broadcast = plan.uniform, plan.linking, plan.broadcast
     known = _named(plan.everywhere)   # a value's key: the value itself when a name, else _key (see _named)
-    shared, rest = [], []
+    shared: list[Fact] = []
+    rest: Sequence[Fact] = []
     written = set(map(itemgetter(0), case))
     if uniform.isdisjoint(written) and broadcast.isdisjoint(written):
         rest = case   # no fact goes to every partition (a register's usual case): the facts as they are
@@ -439,7 +440,7 @@ def partitions(program: ir.Program, case: Sequence[Fact], limit: int = PARTITION
                     (v if v.__class__ is str else _key(v)) in known for v in fact[1]):
                 shared.append(fact)
             else:
-                rest.append(fact)
+                rest.append(fact)   # type: ignore[attr-defined]
     parent: dict[object, object] = {}   # union-find over the values that tie facts together (roots are not in it)
 
     def find(x):
@@ -534,10 +535,10 @@ def _case_and_law(program: ir.Program) -> tuple[list[Fact], dict[str, dict[tuple
                 own[values] = span
     # the order written, (file, line, column): no two facts share one. In one file, its line alone where no two
     # facts share a line (a plain fact file's one fact a line): ints compared, not tuples
-    spans = list(map(itemgetter(2), found))
-    keys: list = list(map(_LINE, spans)) if len(files) == 1 else []
+    written = list(map(itemgetter(2), found))
+    keys: list = list(map(_LINE, written)) if len(files) == 1 else []
     if len(files) != 1 or len(set(keys)) < len(keys):
-        keys = list(map(_WHERE if len(files) != 1 else _LINE_COLUMN, spans))
+        keys = list(map(_WHERE if len(files) != 1 else _LINE_COLUMN, written))
     order = sorted(range(len(found)), key=keys.__getitem__)
     return [found[i] for i in order], law, rows
 
