@@ -28,9 +28,18 @@ _FACT = re.compile(
     rf"(?P<indent>[ \t]*)(?P<name>{_IDENT})(?P<open>[ \t]*\([ \t]*)(?P<args>{_ARG}(?:[ \t]*,[ \t]*{_ARG})*)[ \t]*\)"
     rf"(?P<interval>[ \t]+from[ \t]+\d{{4}}-\d{{2}}-\d{{2}}(?:[ \t]+to[ \t]+\d{{4}}-\d{{2}}-\d{{2}})?)?"
     rf"[ \t]*(?P<stop>\.)[ \t]*(?:%.*)?")
+# Every line of a text, one match each (a plain fact, a blank or comment line, or anything else: `bad`), matched
+# where it stands: a fact's first two arguments apart (`first`, `second`; `more`: any after them), no split or strip.
+_LINES = re.compile(
+    rf"^(?:[ \t]*(?P<name>{_IDENT})[ \t]*\([ \t]*(?P<args>(?P<first>{_ARG})(?:[ \t]*,[ \t]*(?P<second>{_ARG}))?"
+    rf"(?P<more>(?:[ \t]*,[ \t]*{_ARG})*))[ \t]*\)"
+    rf"(?P<interval>[ \t]+from[ \t]+\d{{4}}-\d{{2}}-\d{{2}}(?:[ \t]+to[ \t]+\d{{4}}-\d{{2}}-\d{{2}})?)?"
+    rf"[ \t]*(?P<stop>\.)[ \t]*(?:%.*)?|[ \t]*(?:%.*)?|(?P<bad>.*))\r?$", re.MULTILINE)
+_NAME, _FIRST, _SECOND, _MORE, _DURING, _STOP, _BAD = (_LINES.groupindex[name] for name in (
+    "name", "first", "second", "more", "interval", "stop", "bad"))   # looked up by number, not by name, each line
 _ARGS = re.compile(_ARG)
+_LOWER = "abcdefghijklmnopqrstuvwxyz"
 _ARG_AT = re.compile(rf"[ \t]*,?[ \t]*({_ARG})")
-_BLANK = re.compile(r"[ \t]*(?:%.*)?")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 # Words the grammar reads as keywords at the start of a statement.
 _KEYWORDS = {"act", "predicate", "constant", "norm", "question",
@@ -48,75 +57,87 @@ def read_plain_facts(text: str, path: str) -> n.Module | None:
     values: dict[str, object] = {}   # a token's value: a name recurs in every fact about it (one string, read once)
     make, put_span, put_interval = object.__new__, _SPAN.__set__, _INTERVAL.__set__
     put_predicate, put_values, put_source = _PREDICATE.__set__, _VALUES.__set__, _SOURCE.__set__
+    span_file, span_line, span_column, span_end_line, span_end_column = _SPAN_SETTERS
     singles: dict[str, tuple] = {}   # one argument's values: `p(a)`, `q(a)` share them
-    returns = "\r" in text
-    fact_at, blank_at, find = _FACT.fullmatch, _BLANK.fullmatch, text.find
-    start, end, number = 0, len(text), 0
-    while start <= end:   # each line matched where it stands in the text: no list of every line's copy
+    predicates: dict[str, str] = {}   # one string per predicate, not one per fact
+    append = statements.append
+    number = 0
+    for m in _LINES.finditer(text):   # each line matched where it stands in the text: no list of every line's copy
         number += 1
-        stop = find("\n", start)
-        if stop < 0:
-            stop = end
-        after, last = stop + 1, stop
-        if returns and last > start and text[last - 1] == "\r":
-            last -= 1
-        m = fact_at(text, start, last)
-        if m is None:
-            if blank_at(text, start, last):
-                start = after
-                continue
-            return None
-        name, written, during = m.group("name", "args", "interval")
+        name, first, second, more, during, bad = m.group(_NAME, _FIRST, _SECOND, _MORE, _DURING, _BAD)
+        if name is None:
+            if bad is not None:
+                return None
+            continue   # blank, or a comment
         if name in _KEYWORDS:
             return None
-        offset = start   # where the line starts in what m matched
+        offset = m.start()   # where the line starts in what m matched
         if not rows or during:   # every node at once; a fact with an interval (rare) read off its own line
-            line = text[start:last]
-            own = fact_at(line)
+            line = text[offset:m.end()]
+            if line.endswith("\r"):
+                line = line[:-1]
+            own = _FACT.fullmatch(line)
             assert own is not None   # the line matched where it stands
-            m, offset = own, 0
             if not rows:
-                clause = _clause(m, line, number, path)
+                clause = _clause(own, line, number, path)
                 if clause is None:
                     return None
-                statements.append(clause)
-                start = after
+                append(clause)
                 continue
-        if "," not in written:   # one argument, the whole of `written` (a quoted comma goes below)
-            args = singles.get(written)
+        # a name that starts with a to z is itself (_value), read without a call: a register's many
+        if second is None:   # one argument
+            args = singles.get(first)
             if args is None:
-                value = values.get(written)
+                value = values.get(first)
                 if value is None:
-                    value = values[written] = _value(written)
+                    value = values[first] = intern(first) if first[0] in _LOWER else _value(first)
                     if value is None:
                         return None
-                args = singles[written] = (value,)
+                args = singles[first] = (value,)
+        elif not more:   # two
+            value = values.get(first)
+            if value is None:
+                value = values[first] = intern(first) if first[0] in _LOWER else _value(first)
+                if value is None:
+                    return None
+            other = values.get(second)
+            if other is None:
+                other = values[second] = intern(second) if second[0] in _LOWER else _value(second)
+                if other is None:
+                    return None
+            args = (value, other)
         else:
             found = []
-            for token in (_ARGS.findall(written) if '"' in written else written.split(",")):
+            for token in (first, second, *_ARGS.findall(more)):
                 value = values.get(token)
                 if value is None:
-                    token = token.strip(" \t")   # `a , b`: the fullmatch allowed blanks around a comma
-                    value = values.get(token)
+                    value = values[token] = _value(token)
                     if value is None:
-                        value = values[token] = _value(token)
-                        if value is None:
-                            return None
+                        return None
                 found.append(value)
             args = tuple(found)
         interval = None
         if during:
-            interval = _interval(m, line, number, path)
+            assert own is not None   # read off its own line above
+            interval = _interval(own, line, number, path)
             if interval is None:
                 return None
         fact = make(n.PlainFact)
-        put_predicate(fact, intern(name))   # one string per predicate, not one per fact
+        predicate = predicates.get(name)
+        if predicate is None:
+            predicate = predicates[name] = intern(name)
+        put_predicate(fact, predicate)
         put_values(fact, args)
         put_source(fact, source)
-        put_span(fact, Span(path, number, m.start("name") - offset + 1, number, m.start("stop") - offset + 2))
+        span = make(Span)   # Span(path, number, name's column, number, the stop's column + 1), its slots set directly
+        span_file(span, path)
+        span_line(span, number)
+        span_column(span, m.start(_NAME) - offset + 1)
+        span_end_line(span, number)
+        span_end_column(span, m.start(_STOP) - offset + 2)
+        put_span(fact, span)
         put_interval(fact, interval)
-        statements.append(fact)
-        start = after
+        append(fact)
     return n.Module(path, tuple(statements))
 
 
@@ -144,6 +165,7 @@ class _Source:
 
 _SLOTS: dict[str, Any] = {**vars(n.Clause), **vars(n.PlainFact)}   # the slots' descriptors: a row's fields set directly
 _SPAN, _INTERVAL, _PREDICATE, _VALUES, _SOURCE = (_SLOTS[name] for name in ("span", "interval", "predicate", "values", "source"))
+_SPAN_SETTERS = tuple(vars(Span)[name].__set__ for name in ("file", "line", "column", "end_line", "end_column"))
 
 
 def _interval(m: re.Match, line: str, number: int, path: str) -> n.Interval | None:
