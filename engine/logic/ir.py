@@ -239,10 +239,20 @@ def lower(kb: KnowledgeBase, at: datetime.date, reading=None, asked=()) -> Progr
         program.arities[name] = declared.arity
     program.norms = {nid: norm_info(kb, norm) for nid, norm in kb.norms.items()}
 
+    facts, arities, row = program.facts, program.arities, n.PlainFact
     for clause in kb.clauses:
         values: tuple | None
-        if clause.__class__ is n.PlainFact:   # a case's fact kept as a row (a register's many): no nodes read
+        if clause.__class__ is row:   # a case's fact kept as a row (a register's many): no nodes read
             values = clause.values   # type: ignore[attr-defined]
+            if clause.interval is None:   # Program.add_fact, without a call (most of a register's facts)
+                predicate = clause.predicate
+                held = facts.get(predicate)
+                if held is None:
+                    arities.setdefault(predicate, len(values))
+                    held = facts[predicate] = {}
+                if values not in held:
+                    held[values] = clause.span
+                continue
         else:
             values = _ground(clause.head) if clause.is_fact else None   # a fact's values (once each)
         if clause.interval is not None and values is not None \

@@ -28,15 +28,15 @@ _FACT = re.compile(
     rf"(?P<indent>[ \t]*)(?P<name>{_IDENT})(?P<open>[ \t]*\([ \t]*)(?P<args>{_ARG}(?:[ \t]*,[ \t]*{_ARG})*)[ \t]*\)"
     rf"(?P<interval>[ \t]+from[ \t]+\d{{4}}-\d{{2}}-\d{{2}}(?:[ \t]+to[ \t]+\d{{4}}-\d{{2}}-\d{{2}})?)?"
     rf"[ \t]*(?P<stop>\.)[ \t]*(?:%.*)?")
-# Every line of a text, one match each (a plain fact, a blank or comment line, or anything else: `bad`), matched
+# Every line of a text, one match each (a plain fact, a blank or comment line, or anything else: `anything`), matched
 # where it stands: a fact's first two arguments apart (`first`, `second`; `more`: any after them), no split or strip.
 _LINES = re.compile(
     rf"^(?:[ \t]*(?P<name>{_IDENT})[ \t]*\([ \t]*(?P<args>(?P<first>{_ARG})(?:[ \t]*,[ \t]*(?P<second>{_ARG}))?"
     rf"(?P<more>(?:[ \t]*,[ \t]*{_ARG})*))[ \t]*\)"
     rf"(?P<interval>[ \t]+from[ \t]+\d{{4}}-\d{{2}}-\d{{2}}(?:[ \t]+to[ \t]+\d{{4}}-\d{{2}}-\d{{2}})?)?"
-    rf"[ \t]*(?P<stop>\.)[ \t]*(?:%.*)?|[ \t]*(?:%.*)?|(?P<bad>.*))\r?$", re.MULTILINE)
-_NAME, _FIRST, _SECOND, _MORE, _DURING, _STOP, _BAD = (_LINES.groupindex[name] for name in (
-    "name", "first", "second", "more", "interval", "stop", "bad"))   # looked up by number, not by name, each line
+    rf"[ \t]*(?P<stop>\.)[ \t]*(?:%.*)?|[ \t]*(?:%.*)?|(?P<anything>.*))\r?$", re.MULTILINE)
+_NAME, _FIRST, _SECOND, _MORE, _DURING, _STOP, _ANYTHING = (_LINES.groupindex[name] for name in (
+    "name", "first", "second", "more", "interval", "stop", "anything"))   # looked up by number, not by name, each line
 _ARGS = re.compile(_ARG)
 _LOWER = "abcdefghijklmnopqrstuvwxyz"
 _ARG_AT = re.compile(rf"[ \t]*,?[ \t]*({_ARG})")
@@ -64,9 +64,9 @@ def read_plain_facts(text: str, path: str) -> n.Module | None:
     number = 0
     for m in _LINES.finditer(text):   # each line matched where it stands in the text: no list of every line's copy
         number += 1
-        name, first, second, more, during, bad = m.group(_NAME, _FIRST, _SECOND, _MORE, _DURING, _BAD)
+        name, first, second, more, during, anything = m.group(_NAME, _FIRST, _SECOND, _MORE, _DURING, _ANYTHING)
         if name is None:
-            if bad is not None:
+            if anything is not None:
                 return None
             continue   # blank, or a comment
         if name in _KEYWORDS:

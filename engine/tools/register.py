@@ -662,7 +662,9 @@ def detached(result, limit: int = PARTITION_FACTS):
     for facts in program.facts.values():
         for span in facts.values():
             count += span.file in files
-    if count <= limit:
+        if count > limit:   # counted far enough
+            break
+    else:
         return result
     kb = replace(result.kb, clauses=[c for c in result.kb.clauses if c.span.file not in files],
                  modules=[m for m in result.kb.modules if m.path not in files])
