@@ -321,6 +321,8 @@ def layout(program: ir.Program, sizes: dict[str, int], question: str | None = No
     files = _case_files(program)
     for relation, facts in program.facts.items():
         every = relation in broadcast
+        if not every and _written_in(files, facts):
+            continue   # every fact a case's (a register's relations): none to look at
         for values, span in facts.items():
             if every or span is None or span.file not in files:   # not a case's fact (program.origin)
                 everywhere.update(_key(v) for v in values)
@@ -507,6 +509,14 @@ _WHERE = attrgetter("file", "line", "column")
 _FILE, _LINE, _LINE_COLUMN = attrgetter("file"), attrgetter("line"), attrgetter("line", "column")
 
 
+def _written_in(files: set[str], facts: dict[tuple, Span]) -> bool:
+    """Whether a case file (one of `files`) wrote every one of the facts (some: an empty dict is not), in C."""
+    try:
+        return bool(files) and bool(facts) and files.issuperset(map(_FILE, facts.values()))
+    except AttributeError:   # a fact with no span: not a case's
+        return False
+
+
 def _case_and_law(program: ir.Program) -> tuple[list[Fact], dict[str, dict[tuple, Span]], dict[str, list[tuple]]]:
     """(the case files' facts in the order written, the program's other facts by relation, the case facts' values
     by relation), in one pass."""
@@ -516,11 +526,7 @@ def _case_and_law(program: ir.Program) -> tuple[list[Fact], dict[str, dict[tuple
     rows: dict[str, list[tuple]] = {}
     for relation, facts in program.facts.items():
         spans = facts.values()
-        try:   # a relation whose every fact a case file wrote (a register's): taken whole, in C
-            whole = bool(files) and files.issuperset(map(_FILE, spans))
-        except AttributeError:   # a fact with no span: not a case's
-            whole = False
-        if whole:
+        if _written_in(files, facts):   # a relation whose every fact a case file wrote (a register's): taken whole
             law[relation] = {}
             rows[relation] = list(facts)
             found.extend(zip(repeat(relation), facts, spans))
@@ -540,7 +546,7 @@ def _case_and_law(program: ir.Program) -> tuple[list[Fact], dict[str, dict[tuple
     if len(files) != 1 or len(set(keys)) < len(keys):
         keys = list(map(_WHERE if len(files) != 1 else _LINE_COLUMN, written))
     order = sorted(range(len(found)), key=keys.__getitem__)
-    return [found[i] for i in order], law, rows
+    return list(map(found.__getitem__, order)), law, rows
 
 
 def _with_facts(program: ir.Program, base: dict[str, dict[tuple, Span]], facts: Iterable[Fact]) -> ir.Program:
