@@ -543,3 +543,25 @@ def test_an_anonymous_variable_reads_any_case(zan, tmp_path):
     facts = glued_register(tmp_path)
     answers = same_as_whole(zan, "seen(L)", facts, kb=kb, limit=6)
     assert len(answers) == 1 and '"adv"' in answers[0]
+
+
+@pytest.mark.parametrize("files", [1, 2])
+def test_the_case_is_laid_out_in_the_order_written(tmp_path, files):
+    """`_case_and_law` sorts the case facts by where they were written: by line alone in one file where no two facts
+    share a line, else by file, line and column (a file the grammar reads may hold two facts on a line)."""
+    plain = tmp_path / "b.facts"
+    plain.write_text(facts_of(6), encoding="utf-8")
+    grammar = tmp_path / "a.facts"   # two facts on a line, of relations met in the other order: the grammar reads it
+    grammar.write_text("convict(z1).\nspouse(z1, w1). convict(z2).\nconvict(z3). spouse(z3, w3).\n", encoding="utf-8")
+    cases = [grammar] if files == 1 else [plain, grammar]
+    program = prepare(QUERY, datetime.date.fromisoformat(AT), None, cases).program
+    named = {str(p) for p in cases} | {p.name for p in cases}
+    expected = sorted(((r, v, s) for r, facts in program.facts.items() for v, s in facts.items()
+                       if s is not None and program.origins.get(s.file) == "case"),
+                      key=lambda f: (f[2].file, f[2].line, f[2].column))
+    assert {f[2].file for f in expected} <= named and len({f[2].file for f in expected}) == files
+    case, law, rows = register._case_and_law(program)
+    assert case == expected
+    assert [(r, v) for r, v, _s in case] != [(r, v) for r, facts in rows.items() for v in facts]   # not by relation
+    assert sorted((r, v) for r, held in rows.items() for v in held) == sorted((r, v) for r, v, _s in case)
+    assert not any(v in law.get(r, {}) for r, v, _s in case)
