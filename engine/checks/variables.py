@@ -114,12 +114,17 @@ def _lone_constants(kb: KnowledgeBase, language: str | None) -> list[Diagnostic]
             count(term)
     declared = set(kb.constants)
     found = []
+    lone = {term.value for clause, _norm in summary.all_clauses()
+            if not clause.is_fact and not clause.head.predicate.startswith(n.UNIVERSAL_PREFIX)
+            for term in clause.head.args if isinstance(term, n.Constant) and isinstance(term.value, str)
+            and counts.get(term.value) == 1}
+    held = summary.holding(lone)   # counted once outside the rows, and in no row: once in all
     for clause, norm in summary.all_clauses():
         if clause.is_fact or clause.head.predicate.startswith(n.UNIVERSAL_PREFIX):
             continue
-        for term in clause.head.args:   # counted once outside the rows, and in no row: once in all
+        for term in clause.head.args:
             if isinstance(term, n.Constant) and isinstance(term.value, str) and counts.get(term.value) == 1 \
-                    and term.value not in declared and _lowercase_name(term) and term.value not in summary.values:
+                    and term.value not in declared and _lowercase_name(term) and term.value not in held:
                 variables = [v.name for v in clause.head.variables()] + \
                     [t.name for c in clause.body for t in _terms(c) if isinstance(t, n.Variable)]
                 guess = next((v for v in variables if v.lower() == term.value.lower()), None) or term.value.capitalize()

@@ -48,6 +48,10 @@ class KnowledgeBase:
         self.modules.append(module)
         for universal in module.universals:
             self.universals[universal.relation] = universal
+        if set(map(type, module.statements)) <= _CLAUSES:   # a case's file of facts (a register's many): taken whole
+            self.clauses.extend(module.statements)   # type: ignore[arg-type]
+            self._yield()
+            return
         for statement in module.statements:
             if isinstance(statement, n.Clause):
                 self.clauses.append(statement)
@@ -125,6 +129,9 @@ class KnowledgeBase:
         for norm in self.norms.values():
             if norm.clause is not None:
                 yield norm.clause, norm
+
+
+_CLAUSES = {n.Clause, n.PlainFact}
 
 
 def _stored() -> tuple[type, ...]:
