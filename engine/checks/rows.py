@@ -16,7 +16,7 @@ walks every clause as before, so a diagnostic is never lost, moved or reordered 
 
 from __future__ import annotations
 
-from itertools import chain
+from itertools import chain, filterfalse
 from operator import attrgetter
 from typing import Iterator
 
@@ -24,6 +24,7 @@ from engine.syntax import nodes as n
 from engine.syntax.knowledge import KnowledgeBase
 
 _PREDICATE, _VALUES, _SOURCE = attrgetter("predicate"), attrgetter("values"), attrgetter("source")
+_ROW = n.PlainFact.__instancecheck__   # a case's row (the reader makes no subclass of it), tested in C
 
 
 class Rows:
@@ -32,22 +33,25 @@ class Rows:
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
         self.clauses, self.count = kb.clauses, len(kb.clauses)   # what it was made of (`of` makes another if changed)
-        clauses = kb.clauses
-        self.rows: list = [c for c in clauses if c.__class__ is n.PlainFact]
-        self.others: list[n.Clause] = [c for c in clauses if c.__class__ is not n.PlainFact] if self.rows else clauses
-        # (predicate, arity) of every row
-        self.shapes: set[tuple[str, int]] = set(zip(map(_PREDICATE, self.rows), map(len, map(_VALUES, self.rows))))
+        self.others: list[n.Clause] = list(filterfalse(_ROW, self.clauses))
+        self.any = len(self.others) < self.count
+        # (predicate, arity) of every row: rows walked in C, no list of them (~670k at 100k)
+        self.shapes: set[tuple[str, int]] = set(zip(map(_PREDICATE, self.rows()), map(len, map(_VALUES, self.rows()))))
         self.predicates: set[str] = {p for p, _arity in self.shapes}
+
+    def rows(self) -> Iterator:
+        """The rows, in the order written."""
+        return filter(_ROW, self.clauses)
 
     @property
     def ascii(self) -> bool:
         """Whether every row was read off an ASCII text (then its predicate and every name it holds is ASCII)."""
-        texts = [getattr(source, "text", None) for source in set(map(_SOURCE, self.rows))]
+        texts = [getattr(source, "text", None) for source in set(map(_SOURCE, self.rows()))]
         return all(isinstance(text, str) and text.isascii() for text in texts)
 
     def holding(self, values: set) -> set:
         """Those of `values` some row holds (in C, no set of every row's values: ~470k at 100k)."""
-        return values.intersection(chain.from_iterable(map(_VALUES, self.rows))) if values and self.rows else set()
+        return values.intersection(chain.from_iterable(map(_VALUES, self.rows()))) if values and self.any else set()
 
     def all_clauses(self) -> Iterator[tuple[n.Clause, n.Norm | None]]:
         """kb.all_clauses() without the rows."""
