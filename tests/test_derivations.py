@@ -108,3 +108,59 @@ def test_a_recursive_relation_is_left_to_matching():
     assert model.derivations.single("r", ("a", "b")) is None
     proof = Prover(program, model).prove("r", ("a", "c"))
     assert proof.children[0].relation == "e"   # the minimal height: e(a, c) itself, not r(a, b), e(b, c)
+
+
+def _instances_both_ways(program, model):
+    """Every derived tuple's instances, matched and read off the record: equal, in the same order (rule, solution with
+    its names in order, body atoms). Returns how many tuples derived more than once the record gave."""
+    matched, recorded = Prover(program, model, recorded=False), Prover(program, model, recorded=True)
+    several = 0
+    for relation in sorted({rule.relation for rule in program.rules}):
+        for values in sorted(model.get(relation), key=repr):
+            a, b = matched.instances((relation, values)), recorded.instances((relation, values))
+            assert [(id(r), list(s.items()), body) for r, s, body in a] == \
+                [(id(r), list(s.items()), body) for r, s, body in b], (relation, values)
+            record = recorded._records.get(relation)
+            several += len(b) > 1 and bool(record) and values in record[1] and \
+                model.derivations.every(relation, values) is not None
+    return several
+
+
+def test_a_tuple_several_rules_derive_is_read_off_the_record(tmp_path):
+    """A contact who is both a close relative and a friend (two rules, one instance each) and a norm met by two
+    circumstances: their instances come from the record, in the matching's order."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        from register import write_register
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    path = tmp_path / "register.facts"
+    write_register(path, 200)
+    kb, _ = load_knowledge(None, [path])
+    program = ir.lower(kb, datetime.date(2025, 3, 10))
+    model = evaluate(program, ir.question_relations("call"), engine="sets")
+    assert _instances_both_ways(program, model) > 10
+
+
+def test_a_rule_deriving_a_tuple_twice_is_matched():
+    """r(X) by two rules, the first of which derives r(a) twice (through b and c): the record cannot give the matching's
+    order of those two, so r(a)'s instances are matched; r(d) (once by each rule) is read off the record."""
+    span = Span("<test>", 1, 1)
+
+    def atom(p, *names):
+        return n.Atom(p, tuple(n.Variable(x, span) for x in names), span, span)
+    program = ir.Program(at=datetime.date(2025, 1, 1))
+    program.arities.update(e=2, f=1, r=1)
+    for a, b in [("a", "c"), ("a", "b"), ("d", "e")]:
+        program.add_fact("e", (a, b), span)
+    for a in ("a", "d"):
+        program.add_fact("f", (a,), span)
+    program.rules.append(ir.Rule(atom("r", "X"), (atom("e", "X", "Y"),), None, None, span))
+    program.rules.append(ir.Rule(atom("r", "X"), (atom("f", "X"),), None, None, span))
+    model = evaluate(program, None, engine="sets")
+    assert model.derivations.every("r", ("a",)) is None   # the first rule's join derives r(a) twice
+    _instances_both_ways(program, model)
+    program.facts["e"].pop(("a", "b"))
+    model = evaluate(program, None, engine="sets")
+    assert [k for k, _row in model.derivations.every("r", ("a",))] == [0, 1]
+    assert _instances_both_ways(program, model) == 2

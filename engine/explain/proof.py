@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import heapq
 import itertools
+import operator
 from typing import AbstractSet
 from dataclasses import field
 from engine.base.records import dataclass
@@ -117,6 +118,10 @@ class Prover:
             if only is not None:
                 found = self._instances[atom] = [only]
                 return found
+            found = self._several(relation, rules, values)
+            if found is not None:
+                self._instances[atom] = found
+                return found
             found = []
             for rule in rules:
                 binding = unify(rule.head, values, {})
@@ -151,6 +156,31 @@ class Prover:
             steps = plan(rule.body, head_variables(rule), self.index)
             layout = layouts[k] = Layout(rule, slots, steps)
         return layout.instance(row, self.row)
+
+    def _several(self, relation: str, rules: list[Rule], values: tuple) -> list[Instance] | None:
+        """The instances of an atom several rules derive, each by one instance, read off the record in the order the
+        matching finds them (the rules' order, one solution each: the search breaks ties by that order); None where
+        the record cannot say so (a rule deriving it twice, a relation matched)."""
+        record = self._records.get(relation)
+        if not record or values not in record[1]:
+            return None
+        derivations = self.model.derivations
+        assert derivations is not None, "a relation's table is the record's"
+        joined = derivations.rules(relation)
+        if len(joined) != len(rules) or not all(map(operator.is_, joined, rules)):
+            return None   # the joins are not the rules, one each, in order
+        every = derivations.every(relation, values)
+        if every is None:
+            return None
+        layouts = record[2]
+        found = []
+        for k, row in every:
+            layout = layouts.get(k)
+            if layout is None:
+                rule, slots = derivations.join(relation, k)
+                layout = layouts[k] = Layout(rule, slots, plan(rule.body, head_variables(rule), self.index))
+            found.append(layout.instance(row, self.row))
+        return found
 
     def _record_of(self, relation: str, rules: list[Rule]) -> tuple[dict, AbstractSet, dict[int, Layout]] | None:
         """The record's table of the relation (Derivations.table) and its joins' layouts by number, where every rule
@@ -236,6 +266,7 @@ class Prover:
                 found[atom] = (0, None)
                 made[atom] = ProofNode("fact", atom[0], atom[1], None, written[atom[1]])
                 continue
+            instance = None
             instances = known.get(atom)
             if instances is None:
                 record = records.get(atom[0])   # `_recorded` inline: the record's row of an atom derived once
@@ -243,14 +274,15 @@ class Prover:
                     at = record[0].get(atom[1])
                     if at is not None and atom[1] not in record[1]:
                         layout = record[2].get(at[0])
-                        if layout is not None:
-                            instances = known[atom] = [layout.instance(at[1], self.row)]
-                if instances is None:
+                        if layout is not None:   # (not kept in `_instances`: the search reads it again if asked)
+                            instance = layout.instance(at[1], self.row)
+                if instance is None:
                     instances = self.instances(atom)
-            if len(instances) != 1:
-                return False
+            if instance is None:
+                if len(instances) != 1:
+                    return False
+                instance = instances[0]
             started.add(atom)
-            instance = instances[0]
             stack.append((atom, instance))
             stack += [(b, None) for b in instance[2]]
         best.update(found)
@@ -262,17 +294,27 @@ class Prover:
         built (a register's deciding proofs, most of whose conditions earlier answers proved): what `_forced` settles
         and builds, read straight off the record's row; None where that is not so (`prove` settles it)."""
         relation, values = atom
-        if not self._records.get(relation) or atom in self._best or self.is_fact(atom):
+        record = self._records.get(relation)
+        if not record or atom in self._best:
             return None   # (a relation's use of the record is known once `_recorded` was asked)
-        instance = self._recorded(relation, [], values)
-        if instance is None:
+        written = self.program.facts.get(relation)
+        if written is not None and values in written:
             return None
-        self._instances[atom] = [instance]   # as `instances` reads it off the record
+        at = record[0].get(values)   # `_recorded` inline
+        if at is None or values in record[1]:
+            return None
+        layout = record[2].get(at[0])
+        instance = layout.instance(at[1], self.row) if layout is not None else self._recorded(relation, [], values)
+        assert instance is not None, "a recorded tuple derived once has its instance"
         node = self._built(atom, instance, {})
         if node is None:
+            self._instances[atom] = [instance]   # as `instances` reads it off the record, for `prove`
             return None
         best, body = self._best, instance[2]
-        best[atom] = (1 + max(best[b][0] for b in body) if body else 1, instance)
+        if body:
+            best[atom] = (1 + max([best[b][0] for b in body]), instance)
+        else:
+            best[atom] = (1, instance)
         self._proofs[atom] = node
         return node
 
