@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import math
 from json.encoder import encode_basestring  # the C function when available, as json.dumps(ensure_ascii=False) uses
+from json.encoder import c_make_encoder  # type: ignore[attr-defined]  # None without the C accelerator
 from typing import Iterator
 
 from operator import getitem, itemgetter
@@ -123,8 +124,25 @@ def pieces(document: dict) -> Iterator[str]:
     yield "{}" if first else "\n}"
 
 
-# json.dumps with any option makes a new encoder on every call: one, made once, writes the same text
-_COMPACT = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode
+def _compact_encoder():
+    """`json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode`, the same text: json.dumps with
+    any option makes a new encoder on every call, and `encode` makes its C encoder on every call too (with a table
+    of the containers met, against circular references, which an explanation, a tree of fresh values, never has);
+    here the C encoder is made once (tests/test_json_output.py compares)."""
+    standard = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    if c_make_encoder is None:   # a Python without json's C accelerator
+        return standard.encode
+    encoder = c_make_encoder(None, standard.default, encode_basestring, None, ":", ",", True, False, True)
+    join = "".join
+
+    def encode(value) -> str:
+        if type(value) is str:
+            return encode_basestring(value)
+        return join(encoder(value, 0))
+    return encode
+
+
+_COMPACT = _compact_encoder()
 
 
 def _line(value) -> str:
