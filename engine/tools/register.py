@@ -567,6 +567,7 @@ def _solve(kb, program: ir.Program, query: n.Query, level: str, language: str, s
                 shape = shape_of(t)
                 if shape is not None and shape in shapes:
                     first = shapes[shape]
+                    explained: Row | dict
                     if plain:   # a row: its values, then its deciding entry and summary (shared: Explainer.deciding)
                         explained = Row(first, values + explainer.deciding(first.first, t) if first.extra else values)
                     else:
