@@ -266,7 +266,7 @@ class Prover:
                 found[atom] = (0, None)
                 made[atom] = ProofNode("fact", atom[0], atom[1], None, written[atom[1]])
                 continue
-            instance = None
+            instance: Instance | None = None
             instances = known.get(atom)
             if instances is None:
                 record = records.get(atom[0])   # `_recorded` inline: the record's row of an atom derived once
@@ -279,6 +279,7 @@ class Prover:
                 if instance is None:
                     instances = self.instances(atom)
             if instance is None:
+                assert instances is not None, "an atom's instances are asked for where the record has no row"
                 if len(instances) != 1:
                     return False
                 instance = instances[0]
