@@ -164,3 +164,19 @@ def test_a_rule_deriving_a_tuple_twice_is_matched():
     model = evaluate(program, None, engine="sets")
     assert [k for k, _row in model.derivations.every("r", ("a",))] == [0, 1]
     assert _instances_both_ways(program, model) == 2
+
+
+def test_the_matching_index_gives_each_lookup_in_row_order():
+    """Index.lookup sorts a list of its index when first asked for (most never are): every lookup, on one or several
+    positions, gives the tuples matching the pattern sorted by `row_key`, values of kinds equal across types included
+    (1, 1.0 and True are one key, as in a tuple)."""
+    from engine.logic.matching import Index, row_key
+    from engine.logic.model import Model
+
+    values = ["b", "a", 1, 2, 1.0, True, datetime.date(2025, 1, 2), "c", 0]
+    rows = {(x, y, z) for x in values for y in values[:5] for z in ("p", "q") if hash((x, y, z)) % 3}
+    index = Index(Model({"r": rows}))
+    for pattern in [(x, None, None) for x in values + ["absent"]] + [(None, y, z) for y in values for z in ("p", "q")] \
+            + [(x, None, z) for x in values for z in ("q", "p")] + [(x, None, None) for x in reversed(values)]:
+        expected = sorted((row for row in rows if all(p is None or p == v for p, v in zip(pattern, row))), key=row_key)
+        assert index.lookup("r", pattern) == expected, pattern
