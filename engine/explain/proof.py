@@ -246,10 +246,12 @@ class Prover:
         found: dict[GroundAtom, tuple[int, Instance | None]] = {}
         made: dict[GroundAtom, ProofNode] = {}
         started: set[GroundAtom] = set()
-        stack: list[tuple[GroundAtom, Instance | None]] = [(target, None)]
+        # an atom to settle, or [atom, its instance] once its body is (a list: an atom is a tuple)
+        stack: list = [target]
         while stack:
-            atom, finished = stack.pop()
-            if finished is not None:   # its body is settled: its height, and its proof where its body's are built
+            atom = stack.pop()
+            if atom.__class__ is list:   # its body is settled: its height, and its proof where its body's are built
+                atom, finished = atom
                 body = finished[2]
                 found[atom] = (1 + max([found[b][0] if b in found else best[b][0] for b in body]) if body else 1,
                                finished)
@@ -284,8 +286,8 @@ class Prover:
                     return False
                 instance = instances[0]
             started.add(atom)
-            stack.append((atom, instance))
-            stack += [(b, None) for b in instance[2]]
+            stack.append([atom, instance])
+            stack += instance[2]
         best.update(found)
         proofs.update(made)
         return True
