@@ -180,3 +180,48 @@ def test_the_matching_index_gives_each_lookup_in_row_order():
             + [(x, None, z) for x in values for z in ("q", "p")] + [(x, None, None) for x in reversed(values)]:
         expected = sorted((row for row in rows if all(p is None or p == v for p, v in zip(pattern, row))), key=row_key)
         assert index.lookup("r", pattern) == expected, pattern
+
+
+@pytest.mark.parametrize("case", CASES[:4], ids=lambda c: c.stem if c else "sample")
+def test_exact_everywhere_is_what_scanning_every_relation_finds(case):
+    """Where the facts' values and the rules' constants are of exact kinds and no rule computes (derivations.
+    exact_everywhere), every relation of the model is: the prover's memo then reads no relation's tuples."""
+    from engine.logic.derivations import _DISTINCT_KINDS, Exact, exact_everywhere
+
+    kb, _ = load_knowledge(None, [case] if case else None)
+    program = ir.lower(kb, datetime.date(2025, 3, 10))
+    model = evaluate(program, ir.question_relations("call"), engine="sets")
+    assert exact_everywhere(program.facts, program.rules)
+    for relation, tuples in model.relations.items():
+        assert {type(v) for row in tuples for v in row} <= _DISTINCT_KINDS, relation
+    prover = Prover(program, model)
+    assert prover._record_of("norm:call", prover.rules["norm:call"]) is not None
+    assert isinstance(prover._exact, Exact)
+
+
+def test_a_value_of_another_kind_anywhere_leaves_exactness_to_each_rule():
+    """A fact's float, a rule's float constant or built-in arithmetic: exact_everywhere says nothing (False), and the
+    per-rule scan decides as before."""
+    from engine.logic.derivations import exact_everywhere
+
+    span = Span("<test>", 1, 1)
+
+    def atom(p, *terms):
+        return n.Atom(p, tuple(n.Variable(x, span) if isinstance(x, str) and x[:1].isupper() else n.Constant(x, span)
+                               for x in terms), span, span)
+    rule = ir.Rule(atom("r", "X"), (atom("e", "X", "Y"),), None, None, span)
+    facts = {"e": {("a", "b"): span, ("c", 1): span, ("d", datetime.date(2025, 1, 1)): span}}
+    assert exact_everywhere(facts, [rule])
+    assert not exact_everywhere({**facts, "f": {(1.5,): span}}, [rule])
+    assert not exact_everywhere({**facts, "f": {(True,): span}}, [rule])
+    assert not exact_everywhere(facts, [rule, ir.Rule(atom("r", "X"), (atom("e", "X", 2.0),), None, None, span)])
+    assert not exact_everywhere(facts, [rule, ir.Rule(atom("s", "Z"), (atom("e", "X", "Y"), atom("+", "Y", 1, "Z")),
+                                                       None, None, span)])
+    program = ir.Program(at=datetime.date(2025, 1, 1))
+    program.arities.update(e=2, r=1)
+    for values in [("a", 1), ("b", 1.0)]:
+        program.add_fact("e", values, span)
+    program.rules.append(ir.Rule(atom("r", "X"), (atom("e", "X", "Y"),), None, None, span))
+    model = evaluate(program, None, engine="sets")
+    prover = Prover(program, model)
+    assert prover.instances(("r", ("a",))) and prover._records["r"] is None   # 1 and 1.0: matched, as before

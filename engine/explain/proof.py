@@ -24,7 +24,7 @@ from engine.syntax import nodes as n
 from engine.logic.model import Model
 from engine.logic.ir import Program, Rule
 from engine.logic.matching import Index, ground, plan, ready, solutions, test, unify
-from engine.logic.derivations import Layout, exact, head_variables, recordable
+from engine.logic.derivations import Exact, Layout, exact, exact_everywhere, head_variables, recordable
 from engine.base.source import Span
 
 GroundAtom = tuple  # (relation, values)
@@ -86,7 +86,9 @@ class Prover:
         self._plain = {id(rule) for rule in program.rules if all(isinstance(c, n.Atom) for c in rule.body)}
         # False: every instance by matching (tests/test_derivations.py compares)
         self.recorded = recorded and model.derivations is not None
-        self._exact: dict[str, bool] = {}   # relation -> its values are of kinds equal only to their own (derivations.exact)
+        # relation -> its values are of kinds equal only to their own (derivations.exact): all of them, where the facts'
+        # values and the rules' constants are (derivations.exact_everywhere), found when the record is first read
+        self._exact: dict[str, bool] | None = None
         # relation -> its record's table and its joins' layouts by number, None where it is matched (_recorded)
         self._records: dict[str, tuple[dict, AbstractSet, dict[int, Layout]] | None] = {}
         self._instances: dict[GroundAtom, list[Instance]] = {}
@@ -186,8 +188,11 @@ class Prover:
         """The record's table of the relation (Derivations.table) and its joins' layouts by number, where every rule
         of the relation is recorded exactly; else None."""
         derivations = self.model.derivations
-        if not self.recorded or derivations is None or not rules or not all(
-                recordable(rule) and exact(rule, self.model.get, self._exact) for rule in rules):
+        if not self.recorded or derivations is None or not rules:
+            return None
+        if self._exact is None:
+            self._exact = Exact() if exact_everywhere(self.program.facts, self.program.rules) else {}
+        if not all(recordable(rule) and exact(rule, self.model.get, self._exact) for rule in rules):
             return None
         table = derivations.table(relation)
         return None if table is None else (*table, {})

@@ -20,7 +20,7 @@ import datetime
 import itertools
 import operator
 from collections import Counter
-from typing import AbstractSet, Callable
+from typing import AbstractSet, Callable, Mapping
 
 from engine.syntax import nodes as n
 from engine.logic.ir import ARITHMETIC_RELATIONS, Rule
@@ -136,6 +136,36 @@ def exact(rule: Rule, tuples: Callable[[str], set[tuple]], memo: dict[str, bool]
             if not found:
                 return False
     return True
+
+
+def exact_everywhere(facts: Mapping[str, Mapping[tuple, object]], rules) -> bool:
+    """Whether every value a model of these facts and rules can hold is of a kind equal only to its own (so `exact` holds
+    of every rule whose constants are such): the facts' values are, and no rule makes a value of another kind (a
+    constant of such a kind, built-in arithmetic). One pass over the facts, where `exact` reads every relation a rule
+    reads, derived ones included: the values of a relation derived without arithmetic are values of facts and of
+    constants of rules. False says nothing: `exact` decides per rule."""
+    for rule in rules:
+        for c in rule.evaluated_body + (rule.head,):
+            atom = c.atom if isinstance(c, n.Negation) else c
+            if isinstance(atom, n.Atom):
+                if atom.predicate in ARITHMETIC_RELATIONS:
+                    return False
+                terms = atom.args
+            elif isinstance(atom, n.Comparison):
+                terms = (atom.left, atom.right)
+            else:
+                return False
+            if any(isinstance(t, n.Constant) and type(t.value) not in _DISTINCT_KINDS for t in terms):
+                return False
+    tuples = itertools.chain.from_iterable(facts.values())   # each relation's tuples (the keys of its facts)
+    return set(map(type, itertools.chain.from_iterable(tuples))) <= _DISTINCT_KINDS
+
+
+class Exact(dict):
+    """`exact`'s memo where `exact_everywhere` holds: every relation's values are of exact kinds."""
+
+    def get(self, key, default=None):
+        return True
 
 
 def recordable(rule: Rule) -> bool:
