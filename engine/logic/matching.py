@@ -154,7 +154,8 @@ def _plan(conditions, binding: Mapping[str, object], index: Index) -> list:
             if not atoms:
                 order.extend(pending)
                 break
-            chosen = min(atoms, key=lambda a: index.expected(a, bound))
+            # the fewest expected matches (one atom left: itself, its relation's statistics not gathered)
+            chosen = atoms[0] if len(atoms) == 1 else min(atoms, key=lambda a: index.expected(a, bound))
             bound.update(v.name for v in chosen.variables())
         if isinstance(chosen, n.Comparison) and chosen.operator == "=":
             bound.update(t.name for t in (chosen.left, chosen.right) if isinstance(t, n.Variable))
