@@ -536,24 +536,30 @@ def _solve(kb, program: ir.Program, query: n.Query, level: str, language: str, s
     explainer = Explainer(kb, part, language, steps=steps, level=level, tables=tables)
     items: list = []
     shaped = SHAPES and level != "full" and not steps
+    decided = None
     if shaped:   # undecided answers as values (plain: every value a text), their Answer not made
-        listed, plain, decisions = statuses(part, done.model, query)
+        listed, decided, decisions = statuses(part, done.model, query)
     else:
-        listed, plain = [(a.values, a) for a in done.answers(query)], False
-    mine = {v for kind, v in own if kind == "str"} if plain else own   # a text is itself in `own` when plain
+        listed = [(a.values, a) for a in done.answers(query)]
+    plain = decided is not None
+    if owned is not None:   # the answers holding a constant of the partition's own facts, or those holding none
+        if plain:   # a text is itself in `own`
+            mine = {v for kind, v in own if kind == "str"}
+            listed = [values for values in listed if mine.isdisjoint(values) is not owned]
+        else:
+            listed = [(values, a) for values, a in listed
+                      if any((type(v).__name__, v) in own for v in values) is owned]
+    if plain:   # (values, Answer), None for an undecided one: pairs made one at a time
+        listed = zip(listed, map(decided.get, listed))
     predicate = query.atom.predicate
     names = [t.name for t in query.atom.args if isinstance(t, n.Variable)] if plain else []   # all distinct when plain
-    scopes = Scopes(part, done.prover.index, predicate) if part.scopes else None
+    scope_of = Scopes(part, done.prover.index, predicate).of(plain) if part.scopes else _no_scope
     shapes: dict[tuple, Any] = {}   # shape -> the first answer of that shape (explained; Rows when plain): see shape_of
     append = items.append
     for values, a in listed:
-        if owned is not None:
-            held = not mine.isdisjoint(values) if plain else any((type(v).__name__, v) in own for v in values)
-            if held != owned:
-                continue
         if shaped:
             if a is None or _undecided(a):   # no proof to build: its shape is known before its trace, all but its atom
-                undecided = (predicate, scopes(values, plain) if scopes is not None else None)   # shape_of less the rest
+                undecided = (predicate, scope_of(values))   # shape_of less the rest
                 first = shapes.get(undecided)
                 if first is not None:   # no trace made: it would hold the answer and its scope alone
                     append(("answer", None, Row(first, values) if plain else explainer.refill_undecided(first, a)))
@@ -579,6 +585,10 @@ def _solve(kb, program: ir.Program, query: n.Query, level: str, language: str, s
         if shape is not None:
             shapes[shape] = Rows(explainer, explained, values, predicate, names) if plain and _undecided(a) else explained
     return items
+
+
+def _no_scope(_values: tuple) -> None:
+    return None
 
 
 SHAPES = True   # answers of one shape filled in from the first (tests/test_register.py compares with False)
