@@ -21,7 +21,7 @@ ALLOWING = ("obligatory", "permitted", "discretionary")   # strongest first
 STATUSES = ("obligatory", "permitted", "discretionary", "prohibited", "undetermined")
 
 
-@dataclass
+@dataclass(slots=True)
 class Answer:
     """One answer to a question: the atom, its status and the norms that decided it."""
 

@@ -531,7 +531,6 @@ def _solve(kb, program: ir.Program, query: n.Query, level: str, language: str, s
            facts: Sequence[Fact], base: dict, shared: set, owned: bool | None) -> list[tuple[str, str | None, dict]]:
     part = _with_facts(program, base, facts)
     done = evaluated(part, [query.atom.predicate], many=owned is not None)   # a register in partitions
-    own = _constants(facts) - shared
     tables = Tables()
     explainer = Explainer(kb, part, language, steps=steps, level=level, tables=tables)
     items: list = []
@@ -543,10 +542,12 @@ def _solve(kb, program: ir.Program, query: n.Query, level: str, language: str, s
         listed = [(a.values, a) for a in done.answers(query)]
     plain = decided is not None
     if owned is not None:   # the answers holding a constant of the partition's own facts, or those holding none
-        if plain:   # a text is itself in `own`
-            mine = {v for kind, v in own if kind == "str"}
+        if plain:   # the partition's own texts (every value is a text)
+            mine = {v for _r, values, _s in facts for v in values if v.__class__ is str}
+            mine = {v for v in mine if ("str", v) not in shared}
             listed = [values for values in listed if mine.isdisjoint(values) is not owned]
         else:
+            own = _constants(facts) - shared
             listed = [(values, a) for values, a in listed
                       if any((type(v).__name__, v) in own for v in values) is owned]
     if plain:   # (values, Answer), None for an undecided one: pairs made one at a time
