@@ -166,6 +166,8 @@ class _Compiled:
             else:
                 head.append((False, t.value))
         self.head = tuple(head)
+        # the head is the row itself (its variables in the order the body binds them, nothing else): no tuple made
+        self.identity = head == [(True, slot) for slot in range(len(self.slots))]
         if all(bound for bound, _ in head):
             self.project = _getter([s for _b, s in head])
         else:
@@ -253,6 +255,8 @@ class _Compiled:
 
     def run(self, indexes: _Indexes, delta: set[tuple] | None = None) -> set[tuple]:
         """The head tuples the rule derives (from the round's new tuples `delta` at `delta_at`)."""
+        if self.identity:
+            return set(self.rows(indexes, delta))
         project = self.project
         return {project(row) for row in self.rows(indexes, delta)}
 
@@ -405,7 +409,7 @@ def _evaluate(program: Program, relations: set[str] | None) -> Model:
             if not positions:
                 body = plan.body(rule, _order(rule, [], sizes))
                 rows = body.rows(indexes)
-                heads = list(map(body.project, rows))
+                heads = rows if body.identity else list(map(body.project, rows))
                 delta[rule.relation].update(heads)
                 derivations.add(rule, body.slots, heads, rows)
             else:
