@@ -20,7 +20,8 @@ NOT_IMPORTED = ["lark", "engine.syntax.parser", "engine.tools.understanding", "e
                 "engine.explain.render.as_according", "pathlib", "urllib.parse", "ipaddress",
                 # a declared predicate with its arity needs no check (pipeline.check_query); a pyDatalog model records
                 # no derivations (engine/explain/proof.py); text escapes user text without the formats' escapes
-                "engine.checks", "engine.checks.names", "engine.logic.derivations", "engine.explain.render.escape"]
+                "engine.checks", "engine.checks.names", "engine.logic.derivations", "engine.explain.render.escape",
+                "engine.explain.morphology"]   # English is said as written: nothing is declined
 
 REPORT = ("import atexit, runpy, sys\n"
           "atexit.register(lambda: sys.stderr.write('MODULES ' + ' '.join(sorted(sys.modules)) + '\\n'))\n"
