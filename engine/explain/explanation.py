@@ -658,12 +658,16 @@ class Explainer:
                 "source": w.condition.span.location if w.condition is not None else None, "sentence": sentence,
                 "asked_by": self.norm_key(w.norm), "existential": list(w.existential), "conditions": atoms}
 
-    def decisive(self, w: WhyNot) -> dict:
-        """Down the chain of why-nots while it does not branch: the leaf is the missing fact or document."""
+    def decisive(self, w: WhyNot, failed: dict | None = None) -> dict:
+        """Down the chain of why-nots while it does not branch: the leaf is the missing fact or document. `failed`:
+        w's own failure, already said (why_not), copied where w is the leaf (most why-nots) instead of said again."""
         chain = [w]
         while len(chain[-1].deeper) == 1 and chain[-1].deeper[0].reason != "not-in-force":
             chain.append(chain[-1].deeper[0])
-        found = self.failure(chain[-1])
+        if failed is not None and len(chain) == 1:
+            found = {k: list(v) if v.__class__ is list else v for k, v in failed.items()}
+        else:
+            found = self.failure(chain[-1])
         asked_by = next((x.norm for x in reversed(chain) if x.norm), None)
         found["asked_by"] = self.norm_key(asked_by)
         return found
@@ -684,7 +688,7 @@ class Explainer:
         if w.rule is None and w.norm is None and w.reason != "not-in-force":
             out["norm"] = None
         failed = self.failure(w)
-        decisive = self.decisive(w) if w.reason != "not-in-force" else failed
+        decisive = self.decisive(w, failed) if w.reason != "not-in-force" else failed
         out["failed"] = failed
         out["decisive"] = decisive
         explanation = self.w("norm fails", norm=self.who(w.norm, deciding), reason=decisive["sentence"])
