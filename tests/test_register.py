@@ -231,6 +231,88 @@ def test_an_undecided_answer_is_a_row_until_its_dictionary_is_asked_for(case, mo
     assert all(row.rows.texts["jsonl"] for row in sent), "written from their template"
 
 
+@pytest.mark.parametrize("trace", ["brief", "none"])
+def test_a_decided_answer_is_a_row_until_its_dictionary_is_asked_for(case, monkeypatch, trace):
+    """A register's decided answers of a known shape are rows too (explanation.Rows with `extra`): the atom's values,
+    then the deciding norm's entry and the summary, shared by the answers whose deciding proofs show the same bindings
+    and rest on the same conditions (Explainer.deciding). Their dictionary (as a mapping, `dict()`, after pickling,
+    with the shared entries sent once) is the one each answer gets explained one by one, and so is their text, which
+    is written from the shape's template (each shared entry's text made once)."""
+    import pickle
+
+    result = prepare(QUERY, datetime.date.fromisoformat(AT), None, [case])
+    batch = register.Register(result, trace, "en", limit=1000)
+    rows = [entry for table, _k, entry in batch.run(0) if table == "answer"
+            and isinstance(entry, register.Row) and entry.rows.first["status"] != "undetermined"]
+    monkeypatch.setattr(register, "SHAPES", False)
+    one_by_one = {entry["atom"]: entry for table, _k, entry in batch.run(0) if table == "answer"}
+    statuses = {row.rows.first["status"] for row in rows}
+    assert {"prohibited", "permitted"} <= statuses and len(rows) > 15
+    assert all(row.rows.extra == (2 if trace == "brief" else 0) for row in rows)
+    if trace == "brief":   # the deciding entries: one per convict's deciding proof, not one per shape, not per answer
+        entries = {id(row.args[-2]) for row in rows}
+        assert len({id(row.rows) for row in rows}) < len(entries) < len(rows)
+        assert all(row["trace"]["decided_by"]["bindings"]["C"] == row["bindings"]["C"] for row in rows)
+    sent = pickle.loads(pickle.dumps(rows))
+    assert len({id(row.rows) for row in sent}) == len({id(row.rows) for row in rows})   # each shape's rows once
+    if trace == "brief":
+        assert len({id(row.args[-3]) for row in sent}) == len({id(row.args[-2]) for row in rows})   # each entry once
+    for row, received in zip(rows, sent):
+        made = row.dict()
+        assert made == one_by_one[made["atom"]] and dict(row) == made and row["trace"] == made["trace"]
+        assert type(received) is register.Row and received.rows.phrases is None and received.dict() == made
+        for writer, whole, part in (("jsonl", as_json._answer_line, as_json._compact),
+                                    ("json", as_json._in_document, as_json._dumps)):
+            assert as_json._row_text(received, writer, whole, part) == as_json._row_text(row, writer, whole, part) \
+                == whole(made) == whole(one_by_one[made["atom"]])
+    assert all(row.rows.texts["jsonl"] and row.rows.texts["json"] for row in rows + sent), "written from their template"
+
+
+@pytest.mark.parametrize("fmt, trace", [("jsonl", "brief"), ("json", "brief"), ("jsonl", "none")])
+def test_a_known_deciding_proof_is_not_built_and_changes_nothing(zan, monkeypatch, tmp_path, fmt, trace):
+    """A decided answer whose deciding proof the prover would read off the record (Prover.known) takes the shape of
+    an earlier answer of the same decision (status, norms applicable and defeated, dates), deciding rule and
+    conditions' proofs, without its proof or trace being made (register.KNOWN_PROOFS). Here one person's answers are
+    decided by the same rule on the same condition but one of them also has a norm defeated (a district with open
+    polls), and persons restricted by two different norms (`restricted` derived by a.2 or a.3) have different
+    citations: the same bytes as with no proof skipped and as every answer explained one by one."""
+    from engine.pipeline import Evaluated
+
+    kb = tmp_path / "kb"
+    kb.mkdir()
+    (kb / "law.zan").write_text(
+        'act a en "A" rank 50 in force from 2000-01-01.\nact b en "B" rank 10 in force from 2000-01-01.\n'
+        'predicate resident(P) en "resident".\npredicate district(Q) en "district".\npredicate jailed(P) en "jailed".\n'
+        'predicate exiled(P) en "exiled".\npredicate restricted(P) en "restricted".\npredicate open_polls(Q) en "open".\n'
+        'predicate vote(P, Q) en "vote" reads en "{P} votes in {Q}" asked over resident(P) and district(Q).\n'
+        'norm a.2 cites "a 2" en "Jailed persons are restricted." restricted(P) if jailed(P).\n'
+        'norm a.3 cites "a 3" en "Exiled persons are restricted." restricted(P) if exiled(P).\n'
+        'norm a.1 cites "a 1" en "The restricted may not vote." prohibited vote(P, Q) if restricted(P).\n'
+        'norm b.1 cites "b 1" en "Anyone may vote where polls are open." permitted vote(P, Q) if open_polls(Q).\n',
+        encoding="utf-8")
+    lines = [f"district(d{k})." for k in range(6)] + ["open_polls(d2).", "open_polls(d4)."]
+    for i in range(30):
+        lines.append(f"resident(p{i:02d}).")
+        lines += [f"jailed(p{i:02d})."] if i % 3 == 0 else [f"exiled(p{i:02d})."] if i % 3 == 1 else []
+    facts = tmp_path / "people.facts"
+    facts.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    args = ("ask", "vote(P, Q)", "--kb", str(kb), "--facts", str(facts), "--at", AT, "--format", fmt, "--trace", trace,
+            "--partition", "40", "--jobs", "1")
+    traced: list[str] = []
+    made = Evaluated.trace
+    monkeypatch.setattr(Evaluated, "trace", lambda self, a, level="full": traced.append(a.status) or made(self, a, level))
+    skipped = out(zan, *args)
+    decided = sum(1 for status in traced if status != "undetermined")
+    traced.clear()
+    monkeypatch.setattr(register, "KNOWN_PROOFS", False)
+    proved = out(zan, *args)
+    assert decided < sum(1 for status in traced if status != "undetermined") - 50   # most proofs were not built
+    assert skipped == proved
+    monkeypatch.setattr(register, "SHAPES", False)
+    assert skipped == out(zan, *args)
+    assert '"a 3"' in skipped and '"a 2"' in skipped and '"b 1"' in skipped
+
+
 @pytest.mark.parametrize("fmt", ["jsonl", "json"])
 def test_rows_write_texts_that_need_escaping_as_answers_one_by_one(zan, monkeypatch, tmp_path, fmt):
     """Undecided answers written from their values (as_json._row_text): values that JSON escapes or the DSL quotes

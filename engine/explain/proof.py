@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import heapq
 import itertools
-from typing import AbstractSet
+from typing import TYPE_CHECKING, AbstractSet
 from dataclasses import field
 from engine.base.records import dataclass
 
@@ -23,8 +23,10 @@ from engine.syntax import nodes as n
 from engine.logic.model import Model
 from engine.logic.ir import Program, Rule
 from engine.logic.matching import Index, ground, plan, ready, solutions, test, unify
-from engine.logic.derivations import Layout, exact, head_variables, recordable
 from engine.base.source import Span
+
+if TYPE_CHECKING:   # the evaluator's record of derivations: read where a model has one (a question's pyDatalog model has none)
+    from engine.logic.derivations import Layout
 
 GroundAtom = tuple  # (relation, values)
 Instance = tuple[Rule, dict, list]   # a rule, the solution of its body, the ground atoms of its body
@@ -145,6 +147,8 @@ class Prover:
         k, row = at
         layout = layouts.get(k)
         if layout is None:   # the solution's variables in the order the matching binds them (its plan)
+            from engine.logic.derivations import Layout, head_variables
+
             derivations = self.model.derivations
             assert derivations is not None, "a relation's table is the record's"
             rule, slots = derivations.join(relation, k)
@@ -156,8 +160,11 @@ class Prover:
         """The record's table of the relation (Derivations.table) and its joins' layouts by number, where every rule
         of the relation is recorded exactly; else None."""
         derivations = self.model.derivations
-        if not self.recorded or derivations is None or not rules or not all(
-                recordable(rule) and exact(rule, self.model.get, self._exact) for rule in rules):
+        if not self.recorded or derivations is None or not rules:
+            return None
+        from engine.logic.derivations import exact, recordable
+
+        if not all(recordable(rule) and exact(rule, self.model.get, self._exact) for rule in rules):
             return None
         table = derivations.table(relation)
         return None if table is None else (*table, {})
@@ -275,6 +282,24 @@ class Prover:
         best[atom] = (1 + max(best[b][0] for b in body) if body else 1, instance)
         self._proofs[atom] = node
         return node
+
+    def known(self, atom: GroundAtom) -> tuple[Rule, dict, list[ProofNode]] | None:
+        """The rule, solution and conditions of the proof `prove` would build for an atom through `_direct` (not yet
+        settled, derived by the record's one instance of a rule whose every condition is an atom, every body atom's
+        proof built), without building or keeping it: a caller that knows what such a proof says by its rule and its
+        conditions' proofs (register._solve) needs no node. None where `prove` would take another way."""
+        relation, values = atom
+        if not self.shortcuts or not self._records.get(relation) or atom in self._best or self.is_fact(atom):
+            return None
+        instance = self._recorded(relation, [], values)
+        if instance is None or id(instance[0]) not in self._plain:
+            return None
+        proofs = self._proofs
+        children = [proofs.get(b) for b in instance[2]]
+        for child in children:
+            if child is None:
+                return None
+        return instance[0], instance[1], children   # type: ignore[return-value]
 
     def _built(self, atom: GroundAtom, instance: Instance, made: dict) -> ProofNode | None:
         """The proof of an atom settled by its instance, its conditions in place as `prove` fills them in, where
