@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import field
+from typing import Any
 from itertools import chain
 from operator import attrgetter, itemgetter
 from engine.base.records import dataclass
@@ -71,10 +72,7 @@ class Decisions:
         """The answer of values some norm applies to (a deontic predicate's), as `__call__` gives it; `bindings` is
         kept as the answer's own. The verdict is looked up by the one applicable norm, or by the set of them."""
         applicable = self.applies[values]
-        if len(applicable) == 1:
-            key, = applicable
-        else:
-            key = frozenset(applicable)
+        key: str | frozenset = next(iter(applicable)) if len(applicable) == 1 else frozenset(applicable)
         found = self.verdicts.get(key)
         if found is None:
             found = self.verdicts[key] = verdict(self.program, self.predicate, frozenset(applicable), self.memo)
@@ -206,7 +204,9 @@ class Scopes:
         declaration of the predicate is distinct variables and every value a text (a register's partition)."""
         if not plain or any(at is None for _k, _arity, at, _named, _memo in self.checks):
             return lambda values: self(values, plain)
-        checks = [(k, arity, _places(at), self._holds(k, named, at), {}) for k, arity, at, named, _memo in self.checks]
+        checks: list[tuple[int, int, Any, Any, dict]] = [
+            (k, arity, _places(at), self._holds(k, named, at), {}) for k, arity, at, named, _memo in self.checks
+            if at is not None]
         if len(checks) != 1:
             def scope(values: tuple) -> int | None:
                 for k, arity, key_of, holds, memo in checks:

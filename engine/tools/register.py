@@ -550,8 +550,10 @@ def _solve(kb, program: ir.Program, query: n.Query, level: str, language: str, s
             own = _constants(facts) - shared
             listed = [(values, a) for values, a in listed
                       if any((type(v).__name__, v) in own for v in values) is owned]
-    if plain:   # (values, Answer), None for an undecided one: pairs made one at a time
-        listed = zip(listed, map(decided.get, listed))
+    if decided is not None:   # (values, Answer), None for an undecided one: pairs made one at a time
+        pairs: Iterable[tuple[tuple, Any]] = zip(listed, map(decided.get, listed))
+    else:
+        pairs = listed
     predicate = query.atom.predicate
     names = [t.name for t in query.atom.args if isinstance(t, n.Variable)] if plain else []   # all distinct when plain
     scope_of = Scopes(part, done.prover.index, predicate).of(plain) if part.scopes else _no_scope
@@ -565,7 +567,7 @@ def _solve(kb, program: ir.Program, query: n.Query, level: str, language: str, s
     proved: dict[tuple, tuple[list, Rows]] = {}   # decision, id of the rule, ids of the conditions -> their shape's rows
     decision = None
     explained: Row | dict
-    for values, a in listed:
+    for values, a in pairs:
         if shaped:
             if a is None or _undecided(a):   # no proof to build: its shape is known before its trace, all but its atom
                 undecided = (predicate, scope_of(values))   # shape_of less the rest
