@@ -663,12 +663,16 @@ class Explainer:
                 "source": w.condition.span.location if w.condition is not None else None, "sentence": sentence,
                 "asked_by": self.norm_key(w.norm), "existential": list(w.existential), "conditions": atoms}
 
-    def decisive(self, w: WhyNot) -> dict:
-        """Down the chain of why-nots while it does not branch: the leaf is the missing fact or document."""
+    def decisive(self, w: WhyNot, failed: dict | None = None) -> dict:
+        """Down the chain of why-nots while it does not branch: the leaf is the missing fact or document. `failed`:
+        w's own failure, already said (why_not), copied where w is the leaf (most why-nots) instead of said again."""
         chain = [w]
         while len(chain[-1].deeper) == 1 and chain[-1].deeper[0].reason != "not-in-force":
             chain.append(chain[-1].deeper[0])
-        found = self.failure(chain[-1])
+        if failed is not None and len(chain) == 1:
+            found = {k: list(v) if v.__class__ is list else v for k, v in failed.items()}
+        else:
+            found = self.failure(chain[-1])
         asked_by = next((x.norm for x in reversed(chain) if x.norm), None)
         found["asked_by"] = self.norm_key(asked_by)
         return found
@@ -689,7 +693,7 @@ class Explainer:
         if w.rule is None and w.norm is None and w.reason != "not-in-force":
             out["norm"] = None
         failed = self.failure(w)
-        decisive = self.decisive(w) if w.reason != "not-in-force" else failed
+        decisive = self.decisive(w, failed) if w.reason != "not-in-force" else failed
         out["failed"] = failed
         out["decisive"] = decisive
         explanation = self.w("norm fails", norm=self.who(w.norm, deciding), reason=decisive["sentence"])
@@ -880,20 +884,19 @@ class Explainer:
         if proof is not None:
             shown = _json_bindings(proof.bindings, hidden="_")
             trace = out["trace"]
-            trace["decided_by"], trace["summary"] = self._deciding(shape, proof, shown)
+            trace["decided_by"], trace["summary"] = self._deciding(shape, proof.children, shown)
         out.form = self._form(shape, out["bindings"], shown)
         return out
 
-    def deciding(self, shape: dict, t: Trace) -> tuple[dict, dict]:
-        """The deciding norm's entry and the summary of an answer decided by a norm's proof, of the shape of `shape`
-        (as refill makes them, shared with the answers whose deciding proofs show the same bindings and rest on the
-        same conditions' proofs): what a decided answer's Row holds after its values."""
-        assert t.proof is not None and self.level != "none", "a decided answer's row (Rows.extra)"
-        return self._deciding(shape, t.proof, _json_bindings(t.proof.bindings, hidden="_"))
+    def deciding(self, shape: dict, children: list[ProofNode], bindings: dict) -> tuple[dict, dict]:
+        """The deciding norm's entry and the summary of an answer of the shape of `shape` whose deciding proof has
+        these conditions and bindings (as refill makes them, shared with the answers whose deciding proofs show the
+        same bindings and rest on the same conditions' proofs): what a decided answer's Row holds after its values."""
+        assert self.level != "none", "a decided answer's row (Rows.extra)"
+        return self._deciding(shape, children, _json_bindings(bindings, hidden="_"))
 
-    def _deciding(self, shape: dict, proof: ProofNode, shown: dict) -> tuple[dict, dict]:
+    def _deciding(self, shape: dict, children: list[ProofNode], shown: dict) -> tuple[dict, dict]:
         self._ids = {}
-        children = proof.children
         # the deciding norm's entry and the summary, made once for the answers of the shape whose deciding
         # proofs show the same bindings and rest on the same conditions' proofs (shared: Prover.prove)
         key = (id(shape), tuple(shown.items()))

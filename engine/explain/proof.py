@@ -16,7 +16,7 @@ from __future__ import annotations
 import heapq
 import itertools
 import operator
-from typing import AbstractSet
+from typing import TYPE_CHECKING, AbstractSet
 from dataclasses import field
 from engine.base.records import dataclass
 
@@ -24,8 +24,10 @@ from engine.syntax import nodes as n
 from engine.logic.model import Model
 from engine.logic.ir import Program, Rule
 from engine.logic.matching import Index, ground, plan, ready, solutions, test, unify
-from engine.logic.derivations import Exact, Layout, exact, exact_everywhere, head_variables, recordable
 from engine.base.source import Span
+
+if TYPE_CHECKING:   # the evaluator's record of derivations: read where a model has one (a question's pyDatalog model has none)
+    from engine.logic.derivations import Layout
 
 GroundAtom = tuple  # (relation, values)
 Instance = tuple[Rule, dict, list]   # a rule, the solution of its body, the ground atoms of its body
@@ -152,6 +154,8 @@ class Prover:
         k, row = at
         layout = layouts.get(k)
         if layout is None:   # the solution's variables in the order the matching binds them (its plan)
+            from engine.logic.derivations import Layout, head_variables
+
             derivations = self.model.derivations
             assert derivations is not None, "a relation's table is the record's"
             rule, slots = derivations.join(relation, k)
@@ -179,6 +183,8 @@ class Prover:
         for k, row in every:
             layout = layouts.get(k)
             if layout is None:
+                from engine.logic.derivations import Layout, head_variables
+
                 rule, slots = derivations.join(relation, k)
                 layout = layouts[k] = Layout(rule, slots, plan(rule.body, head_variables(rule), self.index))
             found.append(layout.instance(row, self.row))
@@ -190,6 +196,8 @@ class Prover:
         derivations = self.model.derivations
         if not self.recorded or derivations is None or not rules:
             return None
+        from engine.logic.derivations import Exact, exact, exact_everywhere, recordable
+
         if self._exact is None:
             self._exact = Exact() if exact_everywhere(self.program.facts, self.program.rules) else {}
         if not all(recordable(rule) and exact(rule, self.model.get, self._exact) for rule in rules):
@@ -325,6 +333,24 @@ class Prover:
             best[atom] = (1, instance)
         self._proofs[atom] = node
         return node
+
+    def known(self, atom: GroundAtom) -> tuple[Rule, dict, list[ProofNode]] | None:
+        """The rule, solution and conditions of the proof `prove` would build for an atom through `_direct` (not yet
+        settled, derived by the record's one instance of a rule whose every condition is an atom, every body atom's
+        proof built), without building or keeping it: a caller that knows what such a proof says by its rule and its
+        conditions' proofs (register._solve) needs no node. None where `prove` would take another way."""
+        relation, values = atom
+        if not self.shortcuts or not self._records.get(relation) or atom in self._best or self.is_fact(atom):
+            return None
+        instance = self._recorded(relation, [], values)
+        if instance is None or id(instance[0]) not in self._plain:
+            return None
+        proofs = self._proofs
+        children = [proofs.get(b) for b in instance[2]]
+        for child in children:
+            if child is None:
+                return None
+        return instance[0], instance[1], children   # type: ignore[return-value]
 
     def _built(self, atom: GroundAtom, instance: Instance, made: dict) -> ProofNode | None:
         """The proof of an atom settled by its instance, its conditions in place as `prove` fills them in, where
