@@ -231,6 +231,43 @@ def test_an_undecided_answer_is_a_row_until_its_dictionary_is_asked_for(case, mo
     assert all(row.rows.texts["jsonl"] for row in sent), "written from their template"
 
 
+@pytest.mark.parametrize("trace", ["brief", "none"])
+def test_a_decided_answer_is_a_row_until_its_dictionary_is_asked_for(case, monkeypatch, trace):
+    """A register's decided answers of a known shape are rows too (explanation.Rows with `extra`): the atom's values,
+    then the deciding norm's entry and the summary, shared by the answers whose deciding proofs show the same bindings
+    and rest on the same conditions (Explainer.deciding). Their dictionary (as a mapping, `dict()`, after pickling,
+    with the shared entries sent once) is the one each answer gets explained one by one, and so is their text, which
+    is written from the shape's template (each shared entry's text made once)."""
+    import pickle
+
+    result = prepare(QUERY, datetime.date.fromisoformat(AT), None, [case])
+    batch = register.Register(result, trace, "en", limit=1000)
+    rows = [entry for table, _k, entry in batch.run(0) if table == "answer"
+            and isinstance(entry, register.Row) and entry.rows.first["status"] != "undetermined"]
+    monkeypatch.setattr(register, "SHAPES", False)
+    one_by_one = {entry["atom"]: entry for table, _k, entry in batch.run(0) if table == "answer"}
+    statuses = {row.rows.first["status"] for row in rows}
+    assert {"prohibited", "permitted"} <= statuses and len(rows) > 15
+    assert all(row.rows.extra == (2 if trace == "brief" else 0) for row in rows)
+    if trace == "brief":   # the deciding entries: one per convict's deciding proof, not one per shape, not per answer
+        entries = {id(row.args[-2]) for row in rows}
+        assert len({id(row.rows) for row in rows}) < len(entries) < len(rows)
+        assert all(row["trace"]["decided_by"]["bindings"]["C"] == row["bindings"]["C"] for row in rows)
+    sent = pickle.loads(pickle.dumps(rows))
+    assert len({id(row.rows) for row in sent}) == len({id(row.rows) for row in rows})   # each shape's rows once
+    if trace == "brief":
+        assert len({id(row.args[-3]) for row in sent}) == len({id(row.args[-2]) for row in rows})   # each entry once
+    for row, received in zip(rows, sent):
+        made = row.dict()
+        assert made == one_by_one[made["atom"]] and dict(row) == made and row["trace"] == made["trace"]
+        assert type(received) is register.Row and received.rows.phrases is None and received.dict() == made
+        for writer, whole, part in (("jsonl", as_json._answer_line, as_json._compact),
+                                    ("json", as_json._in_document, as_json._dumps)):
+            assert as_json._row_text(received, writer, whole, part) == as_json._row_text(row, writer, whole, part) \
+                == whole(made) == whole(one_by_one[made["atom"]])
+    assert all(row.rows.texts["jsonl"] and row.rows.texts["json"] for row in rows + sent), "written from their template"
+
+
 @pytest.mark.parametrize("fmt", ["jsonl", "json"])
 def test_rows_write_texts_that_need_escaping_as_answers_one_by_one(zan, monkeypatch, tmp_path, fmt):
     """Undecided answers written from their values (as_json._row_text): values that JSON escapes or the DSL quotes

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import heapq
 import itertools
-from typing import AbstractSet
+from typing import TYPE_CHECKING, AbstractSet
 from dataclasses import field
 from engine.base.records import dataclass
 
@@ -23,8 +23,10 @@ from engine.syntax import nodes as n
 from engine.logic.model import Model
 from engine.logic.ir import Program, Rule
 from engine.logic.matching import Index, ground, plan, ready, solutions, test, unify
-from engine.logic.derivations import Layout, exact, head_variables, recordable
 from engine.base.source import Span
+
+if TYPE_CHECKING:   # the evaluator's record of derivations: read where a model has one (a question's pyDatalog model has none)
+    from engine.logic.derivations import Layout
 
 GroundAtom = tuple  # (relation, values)
 Instance = tuple[Rule, dict, list]   # a rule, the solution of its body, the ground atoms of its body
@@ -145,6 +147,8 @@ class Prover:
         k, row = at
         layout = layouts.get(k)
         if layout is None:   # the solution's variables in the order the matching binds them (its plan)
+            from engine.logic.derivations import Layout, head_variables
+
             derivations = self.model.derivations
             assert derivations is not None, "a relation's table is the record's"
             rule, slots = derivations.join(relation, k)
@@ -156,8 +160,11 @@ class Prover:
         """The record's table of the relation (Derivations.table) and its joins' layouts by number, where every rule
         of the relation is recorded exactly; else None."""
         derivations = self.model.derivations
-        if not self.recorded or derivations is None or not rules or not all(
-                recordable(rule) and exact(rule, self.model.get, self._exact) for rule in rules):
+        if not self.recorded or derivations is None or not rules:
+            return None
+        from engine.logic.derivations import exact, recordable
+
+        if not all(recordable(rule) and exact(rule, self.model.get, self._exact) for rule in rules):
             return None
         table = derivations.table(relation)
         return None if table is None else (*table, {})

@@ -544,7 +544,7 @@ def _solve(kb, program: ir.Program, query: n.Query, level: str, language: str, s
     predicate = query.atom.predicate
     names = [t.name for t in query.atom.args if isinstance(t, n.Variable)] if plain else []   # all distinct when plain
     scopes = Scopes(part, done.prover.index, predicate) if part.scopes else None
-    shapes: dict[tuple, Any] = {}   # shape -> the first answer of that shape (explained; Rows when plain): see shape_of
+    shapes: dict[tuple, Any] = {}   # shape -> the first answer of that shape (explained; its Rows when plain): shape_of
     append = items.append
     for values, a in listed:
         if owned is not None:
@@ -566,7 +566,12 @@ def _solve(kb, program: ir.Program, query: n.Query, level: str, language: str, s
                 t = done.trace(a, level)
                 shape = shape_of(t)
                 if shape is not None and shape in shapes:
-                    explained = explainer.refill(shapes[shape], t)
+                    first = shapes[shape]
+                    explained: Row | dict
+                    if plain:   # a row: its values, then its deciding entry and summary (shared: Explainer.deciding)
+                        explained = Row(first, values + explainer.deciding(first.first, t) if first.extra else values)
+                    else:
+                        explained = explainer.refill(first, t)
                     items.extend(tables.drain())   # a derived condition's proof met for the first time, before its use
                     append(("answer", None, explained))
                     continue
@@ -577,7 +582,8 @@ def _solve(kb, program: ir.Program, query: n.Query, level: str, language: str, s
         items.extend(tables.drain())
         append(("answer", None, explained))
         if shape is not None:
-            shapes[shape] = Rows(explainer, explained, values, predicate, names) if plain and _undecided(a) else explained
+            shapes[shape] = Rows(explainer, explained, values, predicate, names, t.proof is not None and a.deciding is not None) \
+                if plain else explained
     return items
 
 

@@ -296,11 +296,12 @@ def _put(value: dict, path: tuple[str, ...], marker: str) -> dict:
     return copy
 
 
-# ------------------------------------------------------------------ undecided answers, from their values alone
-# A register's undecided answer (explanation.Row) is its shape's rows and its atom's values, no dictionary. Its text
-# is its shape's template with each place written from the values: a binding as the writer writes the value there,
-# the atom and the reading (texts) as the JSON string of their pieces, a value's words at a place escaped once per
-# value (JSON's escaping is per character: the escaped pieces of a text make the escaped text).
+# ------------------------------------------------------------------ answers of a known shape, from their values
+# A register's answer of a known shape (explanation.Row) is its shape's rows and its atom's values (a decided one's
+# deciding entry and summary after them), no dictionary. Its text is its shape's template with each place written
+# from the values: a binding as the writer writes the value there, the atom and the reading (texts) as the JSON string
+# of their pieces, a value's words at a place escaped once per value (JSON's escaping is per character: the escaped
+# pieces of a text make the escaped text), a shared deciding entry or summary once per object.
 
 def _row_text(row: Row, writer: str, whole, part) -> str:
     """The text `whole(row.dict())` writes, from the row's values and its shape's template."""
@@ -325,6 +326,24 @@ class _Column(dict):
     def __missing__(self, value):
         text = self[value] = self.make(value)
         return text
+
+
+class _Shared:
+    """The texts of one place's shared dictionaries (a decided answer's deciding entry and summary, one object for
+    the answers resting on the same conditions: Explainer.deciding), each made once while it lives (kept with it)."""
+
+    __slots__ = ("make", "made")
+
+    def __init__(self, make):
+        self.make, self.made = make, {}
+
+    def __getitem__(self, value):
+        made = self.made.get(id(value))
+        if made is None or made[0] is not value:
+            if len(self.made) > 1 << 12:   # bounded: it keeps what it holds alive
+                self.made.clear()
+            made = self.made[id(value)] = (value, self.make(value))
+        return made[1]
 
 
 def _escaped(words):
@@ -353,6 +372,10 @@ def _row_template(rows, whole, part):
         elif type(spelled) is int:
             columns.append(_Column(lambda value, newline=newline: part(value, newline)))
             positions.append(spelled)
+            out.append("")
+        elif type(spelled) is tuple:
+            columns.append(_Shared(lambda value, newline=newline: part(value, newline)))
+            positions.append(spelled[0])
             out.append("")
         else:
             out[-1] += '"'
