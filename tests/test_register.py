@@ -467,6 +467,19 @@ def test_progress_counts_a_registers_answers_by_partition(case):
     assert len(shown) == len(batch.tasks()) + 1
 
 
+def test_a_register_read_answer_by_answer_writes_the_same_text(case):
+    """register.Answers read one answer at a time (the table entries queued, as any reader of a document gets them)
+    and a partition at a time (as_json's writers) give the same JSON Lines and JSON."""
+    batch = register.Register(prepare(QUERY, datetime.date.fromisoformat(AT), None, [case]), "brief", "en", limit=25)
+    for write in (as_json.lines, as_json.pieces):
+        by_partition = register.document(batch)
+        by_answer = register.document(batch)
+        by_answer["answers"] = iter(by_answer["answers"])   # without partitions()
+        text = "".join(write(by_partition))
+        assert text == "".join(write(by_answer)) and text.count('"proofs"' if write is as_json.pieces else '{"proof":')
+        assert by_partition.tables.seen == by_answer.tables.seen and not by_answer.tables.pending
+
+
 def test_the_answers_own_join_keeps_a_case_together(zan, tmp_path):
     """A question's domain and its norms' conclusions are joined in Python, not by a rule: a person's
     `resident` fact (the domain) and `banned` fact (the norm) must meet in one partition."""

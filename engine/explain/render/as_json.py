@@ -420,9 +420,8 @@ def lines(document: dict) -> Iterator[str]:
     """
     if "answers" not in document and isinstance(document.get("changes"), list):
         # a diff (`zan ask "what changed ..."`): the document, then `{"change": Change}` for each changed answer
-        yield _line({"document": {k: v for k, v in document.items() if k != "changes"}})
-        for change in document["changes"]:
-            yield _line({"change": change})
+        yield from _joined([_line({"document": {k: v for k, v in document.items() if k != "changes"}})],
+                           map(_line, ({"change": change} for change in document["changes"])))
         return
     tables = document.tables if isinstance(document, Document) else None
     head = _line({"document": {k: v for k, v in document.items() if k not in ("answers", "norms", "proofs")}})
@@ -432,27 +431,36 @@ def lines(document: dict) -> Iterator[str]:
         yield head
         yield from _partitions(partitions(), tables.seen)
         return
-    out, size = [head], len(head)
+    yield from _joined([head], _answer_lines(answers, tables))
+
+
+def _answer_lines(answers, tables) -> Iterator[str]:
+    """Each answer's line, after the lines of the table entries (if any) it is the first to use."""
     for answer in answers:
         if tables is not None:
             for table, key, entry in tables.drain():
-                text = _entry_line(table, key, entry)
-                out.append(text)
-                size += len(text)
+                yield _entry_line(table, key, entry)
         if answer.__class__ is Row:
-            text = _row_text(answer, "jsonl", _answer_line, _compact)
+            yield _row_text(answer, "jsonl", _answer_line, _compact)
         else:
-            text = _by_form(answer, "jsonl", _answer_line, _compact) or _answer_line(answer)
+            yield _by_form(answer, "jsonl", _answer_line, _compact) or _answer_line(answer)
+
+
+PIECE = 1 << 16   # characters: larger joined texts cost more to write (fresh memory for each), smaller ones more writes
+
+
+def _joined(out: list[str], texts: Iterable[str]) -> Iterator[str]:
+    """The texts after those of `out`, joined into pieces of about PIECE characters."""
+    size = sum(map(len, out))
+    for text in texts:
         out.append(text)
         size += len(text)
         if size > PIECE:
             yield "".join(out)
-            out, size = [], 0
+            out = []
+            size = 0
     if out:
         yield "".join(out)
-
-
-PIECE = 1 << 16   # characters: larger joined texts cost more to write (fresh memory for each), smaller ones more writes
 
 
 def _partitions(partitions: Iterable[Sequence[tuple]], seen: set) -> Iterator[str]:
