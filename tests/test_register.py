@@ -375,6 +375,21 @@ def test_the_partition_step_is_a_plain_function(case):
     assert answers and all({"atom", "status", "citations", "trace"} <= set(a) for a in answers)
 
 
+def test_the_partition_step_writes_rows_as_answers_one_by_one(case, monkeypatch):
+    """answer_facts (the Dask recipe) reads a row, undecided or decided, as its dictionary: the same lines as with
+    every answer explained one by one."""
+    import re
+
+    def step() -> list[str]:   # each call reads the facts from a folder of its own: its name left out
+        return [re.sub(r'"[^"]*zan-part-[^"/\\]*[/\\]part\.facts:', '"part.facts:', line)
+                for line in register.answer_facts(lines, QUERY, AT)]
+    lines = case.read_text(encoding="utf-8").splitlines()
+    rows = step()
+    assert '"prohibited"' in "".join(rows) and '"undetermined"' in "".join(rows) and '"part.facts:' in "".join(rows)
+    monkeypatch.setattr(register, "SHAPES", False)
+    assert rows == step()
+
+
 def test_a_register_on_dask(case):
     bag = pytest.importorskip("dask.bag")
     import dask
