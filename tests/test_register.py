@@ -268,6 +268,51 @@ def test_a_decided_answer_is_a_row_until_its_dictionary_is_asked_for(case, monke
     assert all(row.rows.texts["jsonl"] and row.rows.texts["json"] for row in rows + sent), "written from their template"
 
 
+@pytest.mark.parametrize("fmt, trace", [("jsonl", "brief"), ("json", "brief"), ("jsonl", "none")])
+def test_a_known_deciding_proof_is_not_built_and_changes_nothing(zan, monkeypatch, tmp_path, fmt, trace):
+    """A decided answer whose deciding proof the prover would read off the record (Prover.known) takes the shape of
+    an earlier answer of the same decision (status, norms applicable and defeated, dates), deciding rule and
+    conditions' proofs, without its proof or trace being made (register.KNOWN_PROOFS). Here one person's answers are
+    decided by the same rule on the same condition but one of them also has a norm defeated (a district with open
+    polls), and persons restricted by two different norms (`restricted` derived by a.2 or a.3) have different
+    citations: the same bytes as with no proof skipped and as every answer explained one by one."""
+    from engine.pipeline import Evaluated
+
+    kb = tmp_path / "kb"
+    kb.mkdir()
+    (kb / "law.zan").write_text(
+        'act a en "A" rank 50 in force from 2000-01-01.\nact b en "B" rank 10 in force from 2000-01-01.\n'
+        'predicate resident(P) en "resident".\npredicate district(Q) en "district".\npredicate jailed(P) en "jailed".\n'
+        'predicate exiled(P) en "exiled".\npredicate restricted(P) en "restricted".\npredicate open_polls(Q) en "open".\n'
+        'predicate vote(P, Q) en "vote" reads en "{P} votes in {Q}" asked over resident(P) and district(Q).\n'
+        'norm a.2 cites "a 2" en "Jailed persons are restricted." restricted(P) if jailed(P).\n'
+        'norm a.3 cites "a 3" en "Exiled persons are restricted." restricted(P) if exiled(P).\n'
+        'norm a.1 cites "a 1" en "The restricted may not vote." prohibited vote(P, Q) if restricted(P).\n'
+        'norm b.1 cites "b 1" en "Anyone may vote where polls are open." permitted vote(P, Q) if open_polls(Q).\n',
+        encoding="utf-8")
+    lines = [f"district(d{k})." for k in range(6)] + ["open_polls(d2).", "open_polls(d4)."]
+    for i in range(30):
+        lines.append(f"resident(p{i:02d}).")
+        lines += [f"jailed(p{i:02d})."] if i % 3 == 0 else [f"exiled(p{i:02d})."] if i % 3 == 1 else []
+    facts = tmp_path / "people.facts"
+    facts.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    args = ("ask", "vote(P, Q)", "--kb", str(kb), "--facts", str(facts), "--at", AT, "--format", fmt, "--trace", trace,
+            "--partition", "40", "--jobs", "1")
+    traced: list[str] = []
+    made = Evaluated.trace
+    monkeypatch.setattr(Evaluated, "trace", lambda self, a, level="full": traced.append(a.status) or made(self, a, level))
+    skipped = out(zan, *args)
+    decided = sum(1 for status in traced if status != "undetermined")
+    traced.clear()
+    monkeypatch.setattr(register, "KNOWN_PROOFS", False)
+    proved = out(zan, *args)
+    assert decided < sum(1 for status in traced if status != "undetermined") - 50   # most proofs were not built
+    assert skipped == proved
+    monkeypatch.setattr(register, "SHAPES", False)
+    assert skipped == out(zan, *args)
+    assert '"a 3"' in skipped and '"a 2"' in skipped and '"b 1"' in skipped
+
+
 @pytest.mark.parametrize("fmt", ["jsonl", "json"])
 def test_rows_write_texts_that_need_escaping_as_answers_one_by_one(zan, monkeypatch, tmp_path, fmt):
     """Undecided answers written from their values (as_json._row_text): values that JSON escapes or the DSL quotes
@@ -328,6 +373,21 @@ def test_the_partition_step_is_a_plain_function(case):
     got = [json.loads(line) for line in register.answer_facts(lines, QUERY, AT)]
     answers = [v for line in got for k, v in line.items() if k == "answer"]
     assert answers and all({"atom", "status", "citations", "trace"} <= set(a) for a in answers)
+
+
+def test_the_partition_step_writes_rows_as_answers_one_by_one(case, monkeypatch):
+    """answer_facts (the Dask recipe) reads a row, undecided or decided, as its dictionary: the same lines as with
+    every answer explained one by one."""
+    import re
+
+    def step() -> list[str]:   # each call reads the facts from a folder of its own: its name left out
+        return [re.sub(r'"[^"]*zan-part-[^"/\\]*[/\\]part\.facts:', '"part.facts:', line)
+                for line in register.answer_facts(lines, QUERY, AT)]
+    lines = case.read_text(encoding="utf-8").splitlines()
+    rows = step()
+    assert '"prohibited"' in "".join(rows) and '"undetermined"' in "".join(rows) and '"part.facts:' in "".join(rows)
+    monkeypatch.setattr(register, "SHAPES", False)
+    assert rows == step()
 
 
 def test_a_register_on_dask(case):

@@ -879,20 +879,19 @@ class Explainer:
         if proof is not None:
             shown = _json_bindings(proof.bindings, hidden="_")
             trace = out["trace"]
-            trace["decided_by"], trace["summary"] = self._deciding(shape, proof, shown)
+            trace["decided_by"], trace["summary"] = self._deciding(shape, proof.children, shown)
         out.form = self._form(shape, out["bindings"], shown)
         return out
 
-    def deciding(self, shape: dict, t: Trace) -> tuple[dict, dict]:
-        """The deciding norm's entry and the summary of an answer decided by a norm's proof, of the shape of `shape`
-        (as refill makes them, shared with the answers whose deciding proofs show the same bindings and rest on the
-        same conditions' proofs): what a decided answer's Row holds after its values."""
-        assert t.proof is not None and self.level != "none", "a decided answer's row (Rows.extra)"
-        return self._deciding(shape, t.proof, _json_bindings(t.proof.bindings, hidden="_"))
+    def deciding(self, shape: dict, children: list[ProofNode], bindings: dict) -> tuple[dict, dict]:
+        """The deciding norm's entry and the summary of an answer of the shape of `shape` whose deciding proof has
+        these conditions and bindings (as refill makes them, shared with the answers whose deciding proofs show the
+        same bindings and rest on the same conditions' proofs): what a decided answer's Row holds after its values."""
+        assert self.level != "none", "a decided answer's row (Rows.extra)"
+        return self._deciding(shape, children, _json_bindings(bindings, hidden="_"))
 
-    def _deciding(self, shape: dict, proof: ProofNode, shown: dict) -> tuple[dict, dict]:
+    def _deciding(self, shape: dict, children: list[ProofNode], shown: dict) -> tuple[dict, dict]:
         self._ids = {}
-        children = proof.children
         # the deciding norm's entry and the summary, made once for the answers of the shape whose deciding
         # proofs show the same bindings and rest on the same conditions' proofs (shared: Prover.prove)
         key = (id(shape), tuple(shown.items()))

@@ -284,6 +284,24 @@ class Prover:
         self._proofs[atom] = node
         return node
 
+    def known(self, atom: GroundAtom) -> tuple[Rule, dict, list[ProofNode]] | None:
+        """The rule, solution and conditions of the proof `prove` would build for an atom through `_direct` (not yet
+        settled, derived by the record's one instance of a rule whose every condition is an atom, every body atom's
+        proof built), without building or keeping it: a caller that knows what such a proof says by its rule and its
+        conditions' proofs (register._solve) needs no node. None where `prove` would take another way."""
+        relation, values = atom
+        if not self.shortcuts or not self._records.get(relation) or atom in self._best or self.is_fact(atom):
+            return None
+        instance = self._recorded(relation, [], values)
+        if instance is None or id(instance[0]) not in self._plain:
+            return None
+        proofs = self._proofs
+        children = [proofs.get(b) for b in instance[2]]
+        for child in children:
+            if child is None:
+                return None
+        return instance[0], instance[1], children   # type: ignore[return-value]
+
     def _built(self, atom: GroundAtom, instance: Instance, made: dict) -> ProofNode | None:
         """The proof of an atom settled by its instance, its conditions in place as `prove` fills them in, where
         every body atom's proof is built (in `made` or kept) and no condition is a `for every` (None: `prove` builds it)."""

@@ -546,6 +546,14 @@ def _solve(kb, program: ir.Program, query: n.Query, level: str, language: str, s
     scopes = Scopes(part, done.prover.index, predicate) if part.scopes else None
     shapes: dict[tuple, Any] = {}   # shape -> the first answer of that shape (explained; its Rows when plain): shape_of
     append = items.append
+    # Decided answers whose deciding proof `prove` would read off the record (Prover.known) are known by their decision,
+    # deciding rule and conditions' proofs: the answers decided so before them have their shape, so their proof is not
+    # built (no proof ever needs theirs: no rule's condition names the norms' relation; KNOWN_PROOFS off: built)
+    prover, relation = done.prover, ir.norm_relation(predicate)
+    skipping = KNOWN_PROOFS and shaped and plain and relation not in _conditions(part)
+    proved: dict[tuple, tuple[list, Rows]] = {}   # decision, id of the rule, ids of the conditions -> their shape's rows
+    decision = None
+    explained: Row | dict
     for values, a in listed:
         if owned is not None:
             held = not mine.isdisjoint(values) if plain else any((type(v).__name__, v) in own for v in values)
@@ -561,15 +569,34 @@ def _solve(kb, program: ir.Program, query: n.Query, level: str, language: str, s
                 if a is None:
                     a = decisions(values, dict(zip(names, values)))
                 shape: tuple | None = undecided
+                decision = None
                 t = done.trace(a, level)
             else:
+                decision = None
+                if skipping and a.deciding and not a.supporting and a.status != "undetermined":
+                    found = prover.known((relation, (a.deciding,) + values))
+                    if found is not None:   # its deciding proof's rule and conditions, no proof built
+                        rule, solution, children = found
+                        decision = (a.status, a.deciding, tuple(a.applicable), tuple(a.defeated), tuple(a.ambiguity),
+                                    a.deadline, a.compliance, a.fulfilled_on, id(rule), *map(id, children))
+                        known = proved.get(decision)
+                        if known is not None:   # the shape of an earlier answer decided so (its children kept: ids)
+                            first = known[1]
+                            explained = Row(first, values + explainer.deciding(first.first, children, solution)
+                                            if first.extra else values)
+                            items.extend(tables.drain())
+                            append(("answer", None, explained))
+                            continue
                 t = done.trace(a, level)
                 shape = shape_of(t)
                 if shape is not None and shape in shapes:
                     first = shapes[shape]
-                    explained: Row | dict
                     if plain:   # a row: its values, then its deciding entry and summary (shared: Explainer.deciding)
-                        explained = Row(first, values + explainer.deciding(first.first, t) if first.extra else values)
+                        proof = t.proof   # a deciding proof where the shape's rows hold entries (shape_of)
+                        explained = Row(first, values + explainer.deciding(first.first, proof.children, proof.bindings)
+                                        if first.extra and proof is not None else values)
+                        if decision is not None:
+                            proved[decision] = (children, first)
                     else:
                         explained = explainer.refill(first, t)
                     items.extend(tables.drain())   # a derived condition's proof met for the first time, before its use
@@ -577,17 +604,38 @@ def _solve(kb, program: ir.Program, query: n.Query, level: str, language: str, s
                     continue
         else:
             assert a is not None, "every answer is made unless shaped"
-            shape, t = None, done.trace(a, level)
+            shape, t, decision = None, done.trace(a, level), None
         explained = explainer.answer(t)
         items.extend(tables.drain())
         append(("answer", None, explained))
         if shape is not None:
             shapes[shape] = Rows(explainer, explained, values, predicate, names, t.proof is not None and a.deciding is not None) \
                 if plain else explained
+            if decision is not None:
+                proved[decision] = (children, shapes[shape])
     return items
 
 
 SHAPES = True   # answers of one shape filled in from the first (tests/test_register.py compares with False)
+KNOWN_PROOFS = True   # decided answers of a known decision, rule and conditions without their proof (tests compare)
+
+
+def _conditions(program: ir.Program) -> set[str]:
+    """The relations some rule's condition names (an atom, a negation's, a `for every`'s): the proofs that may be
+    asked for inside other proofs."""
+    out: set[str] = set()
+    for rule in program.rules:
+        for c in rule.body + rule.guard:
+            if isinstance(c, n.Atom):
+                out.add(c.predicate)
+            elif isinstance(c, n.Negation):
+                out.add(c.atom.predicate)
+                if c.universal is not None:
+                    out.add(c.universal.relation)
+                    out.update(d.predicate for d in (*c.universal.domain, c.universal.body) if isinstance(d, n.Atom))
+                    out.update(d.atom.predicate for d in (*c.universal.domain, c.universal.body)
+                               if isinstance(d, n.Negation))
+    return out
 
 
 def shape_of(t: Trace) -> tuple | None:
