@@ -470,10 +470,9 @@ class Prover:
         if depth >= 3 or not self.shortcuts:
             return self._why_not(rule, values, depth, budget)
         key = (id(rule), values, depth, budget)
-        found = self._whys.get(key, self)
-        if found is self:
-            found = self._whys[key] = self._why_not(rule, values, depth, budget)
-        return found
+        if key not in self._whys:
+            self._whys[key] = self._why_not(rule, values, depth, budget)
+        return self._whys[key]
 
     def _why_not(self, rule: Rule, values: tuple, depth: int, budget: int) -> WhyNot | None:
         binding = unify(rule.head, values, {})
