@@ -137,15 +137,31 @@ class Layout:
         self.atoms = [_reader(c, slots) for c in rule.body if isinstance(c, n.Atom)]
         self.readers = None if any(read is None for _atom, read in self.atoms) else \
             tuple((atom.predicate, read) for atom, read in self.atoms)
+        self.body = None if self.readers is None else _body(self.readers)
 
     def instance(self, row: tuple, anonymous: Callable[[n.Atom, dict], tuple]) -> tuple:
         """(rule, solution, body atoms) as `Prover.instances` gives them; `anonymous` reads an atom with `_`."""
         solution = dict(zip(self.names, self.values(row))) if self.values is not None else \
             {name: row[p] for name, p in zip(self.names, self.positions)}
-        if self.readers is not None:
-            return self.rule, solution, [(predicate, read(row)) for predicate, read in self.readers]
+        if self.body is not None:
+            return self.rule, solution, self.body(row)
         return self.rule, solution, [(atom.predicate, anonymous(atom, solution) if read is None else read(row))
                                      for atom, read in self.atoms]
+
+
+def _body(readers: tuple) -> Callable[[tuple], list]:
+    """A function from a row to the body atoms [(predicate, values)] read by `readers` (a list display for up to
+    three atoms, the common case, with no loop)."""
+    if len(readers) == 1:
+        (p0, r0), = readers
+        return lambda row: [(p0, r0(row))]
+    if len(readers) == 2:
+        (p0, r0), (p1, r1) = readers
+        return lambda row: [(p0, r0(row)), (p1, r1(row))]
+    if len(readers) == 3:
+        (p0, r0), (p1, r1), (p2, r2) = readers
+        return lambda row: [(p0, r0(row)), (p1, r1(row)), (p2, r2(row))]
+    return lambda row: [(predicate, read(row)) for predicate, read in readers]
 
 
 def head_variables(rule: Rule) -> dict[str, None]:

@@ -531,19 +531,32 @@ def _solve(kb, program: ir.Program, query: n.Query, level: str, language: str, s
            facts: Sequence[Fact], base: dict, shared: set, owned: bool | None) -> list[tuple[str, str | None, dict]]:
     part = _with_facts(program, base, facts)
     done = evaluated(part, [query.atom.predicate], many=owned is not None)   # a register in partitions
-    own = _constants(facts) - shared
     tables = Tables()
     explainer = Explainer(kb, part, language, steps=steps, level=level, tables=tables)
     items: list = []
     shaped = SHAPES and level != "full" and not steps
+    decided = None
     if shaped:   # undecided answers as values (plain: every value a text), their Answer not made
-        listed, plain, decisions = statuses(part, done.model, query)
+        listed, decided, decisions = statuses(part, done.model, query)
     else:
-        listed, plain = [(a.values, a) for a in done.answers(query)], False
-    mine = {v for kind, v in own if kind == "str"} if plain else own   # a text is itself in `own` when plain
+        listed = [(a.values, a) for a in done.answers(query)]
+    plain = decided is not None
+    if owned is not None:   # the answers holding a constant of the partition's own facts, or those holding none
+        if plain:   # the partition's own texts (every value is a text)
+            mine = {v for _r, values, _s in facts for v in values if v.__class__ is str}
+            mine = {v for v in mine if ("str", v) not in shared}
+            listed = [values for values in listed if mine.isdisjoint(values) is not owned]
+        else:
+            own = _constants(facts) - shared
+            listed = [(values, a) for values, a in listed
+                      if any((type(v).__name__, v) in own for v in values) is owned]
+    if decided is not None:   # (values, Answer), None for an undecided one: pairs made one at a time
+        pairs: Iterable[tuple[tuple, Any]] = zip(listed, map(decided.get, listed))
+    else:
+        pairs = listed
     predicate = query.atom.predicate
     names = [t.name for t in query.atom.args if isinstance(t, n.Variable)] if plain else []   # all distinct when plain
-    scopes = Scopes(part, done.prover.index, predicate) if part.scopes else None
+    scope_of = Scopes(part, done.prover.index, predicate).of(plain) if part.scopes else _no_scope
     shapes: dict[tuple, Any] = {}   # shape -> the first answer of that shape (explained; its Rows when plain): shape_of
     append = items.append
     # Decided answers whose deciding proof `prove` would read off the record (Prover.known) are known by their decision,
@@ -554,14 +567,10 @@ def _solve(kb, program: ir.Program, query: n.Query, level: str, language: str, s
     proved: dict[tuple, tuple[list, Rows]] = {}   # decision, id of the rule, ids of the conditions -> their shape's rows
     decision = None
     explained: Row | dict
-    for values, a in listed:
-        if owned is not None:
-            held = not mine.isdisjoint(values) if plain else any((type(v).__name__, v) in own for v in values)
-            if held != owned:
-                continue
+    for values, a in pairs:
         if shaped:
             if a is None or _undecided(a):   # no proof to build: its shape is known before its trace, all but its atom
-                undecided = (predicate, scopes(values, plain) if scopes is not None else None)   # shape_of less the rest
+                undecided = (predicate, scope_of(values))   # shape_of less the rest
                 first = shapes.get(undecided)
                 if first is not None:   # no trace made: it would hold the answer and its scope alone
                     append(("answer", None, Row(first, values) if plain else explainer.refill_undecided(first, a)))
@@ -614,6 +623,10 @@ def _solve(kb, program: ir.Program, query: n.Query, level: str, language: str, s
             if decision is not None:
                 proved[decision] = (children, shapes[shape])
     return items
+
+
+def _no_scope(_values: tuple) -> None:
+    return None
 
 
 SHAPES = True   # answers of one shape filled in from the first (tests/test_register.py compares with False)
