@@ -1,4 +1,4 @@
-"""The JSON Lines writer's compact encoder (render/as_json._COMPACT, its C encoder made once) writes what
+"""The JSON Lines writer's compact encoder (render/as_json._COMPACT, the library's C encoder made once) writes what
 json.dumps(ensure_ascii=False, sort_keys=True, separators=(",", ":")) writes, and refuses what it refuses."""
 
 from __future__ import annotations
@@ -33,23 +33,3 @@ def test_the_compact_encoder_refuses_what_json_dumps_refuses():
             json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
         with pytest.raises(TypeError):
             as_json._COMPACT(value)
-
-
-def test_the_compact_encoder_is_made_once():
-    """Its C encoder is built when the module is, not on every call (what `JSONEncoder.encode` does)."""
-    made = []
-    real = as_json.c_make_encoder
-    if real is None:
-        pytest.skip("no C accelerator for json")
-
-    def counting(*args):
-        made.append(args)
-        return real(*args)
-    as_json.c_make_encoder = counting
-    try:
-        encode = as_json._compact_encoder()
-        for value in VALUES[:5]:
-            encode({"v": value})
-    finally:
-        as_json.c_make_encoder = real
-    assert len(made) == 1

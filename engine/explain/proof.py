@@ -97,6 +97,7 @@ class Prover:
         self._best: dict[GroundAtom, tuple[int, Instance | None]] = {}   # atom -> (height, instance or None for a fact)
         self._proofs: dict[GroundAtom, ProofNode] = {}   # atom -> its proof, built once (see prove)
         self._norms: dict[int, tuple[ProofNode, tuple[str, ...]]] = {}   # id of a kept proof -> (it, norms_below)
+        self._whys: dict[tuple, WhyNot | None] = {}   # (id of a rule, values, depth, budget) -> a nested why-not (why_not)
 
     # ------------------------------------------------------------ proofs
     def row(self, c: n.Atom, solution: dict) -> tuple:
@@ -514,7 +515,17 @@ class Prover:
         return bool(values & set(head.values()))
 
     def why_not(self, rule: Rule, values: tuple, depth: int = 3, budget: int = 20000) -> WhyNot | None:
-        """The furthest any instance of the rule gets towards concluding `values`, and what stops it."""
+        """The furthest any instance of the rule gets towards concluding `values`, and what stops it. A why-not below
+        another (a failing condition's, `depth` below 3) asked again, as answers failing the same condition ask it,
+        is the one made before, shared as proofs are (Prover.shortcuts; a cold question: 26 of its 122)."""
+        if depth >= 3 or not self.shortcuts:
+            return self._why_not(rule, values, depth, budget)
+        key = (id(rule), values, depth, budget)
+        if key not in self._whys:
+            self._whys[key] = self._why_not(rule, values, depth, budget)
+        return self._whys[key]
+
+    def _why_not(self, rule: Rule, values: tuple, depth: int, budget: int) -> WhyNot | None:
         binding = unify(rule.head, values, {})
         if binding is None:
             return None
