@@ -90,6 +90,16 @@ def main(convicts: int) -> None:
     made = [explainer.refill(shapes[shape_of(t)], t) for t in traces]
     clock("JSON line (_by_form)", len(decided),
           lambda: [as_json._by_form(d, "jsonl", as_json._answer_line, as_json._compact) for d in made])
+    # as register._solve has them: rows of the atom's values and the shared deciding entry and summary
+    known = [t for t in traces if shape_of(t) is not None]
+    firsts = {shape: Rows(explainer, shapes[shape], t.answer.values, t.answer.predicate, names, True)
+              for shape, t in {shape_of(t): t for t in reversed(known)}.items()}
+    lasts = [firsts[shape_of(t)] for t in known]
+    clock("row (deciding entry and summary)", len(known),
+          lambda: [Row(r, t.answer.values + explainer.deciding(r.first, t)) for r, t in zip(lasts, known)])
+    decided_rows = [Row(r, t.answer.values + explainer.deciding(r.first, t)) for r, t in zip(lasts, known)]
+    clock("JSON line (_row_text)", len(known),
+          lambda: [as_json._row_text(r, "jsonl", as_json._answer_line, as_json._compact) for r in decided_rows])
 
 
 if __name__ == "__main__":

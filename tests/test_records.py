@@ -85,6 +85,32 @@ def test_the_same_behaviour_as_the_standard_library(options):
     assert hasattr(o, "__dict__") == hasattr(standard("a"), "__dict__")
 
 
+def test_a_frozen_record_s_first_instances_hold_what_the_standard_library_s_do():
+    """The generic `__init__` of a frozen class whose instances keep their fields in a `__dict__` fills it at once
+    (records._plainly_stored): the same fields, values and order as the standard library's field by field. A subclass
+    with a property of a field's name still has it set through the property, as the standard library does."""
+    standard, ours = pair(frozen=True)
+    for args in [("a",), ("a", (1,), [2], 3)]:
+        assert list(vars(ours(*args)).items()) == list(vars(standard(*args)).items())
+    set_through = []
+
+    def subclass(base):
+        class Named(base):
+            @property
+            def span(self):
+                return self.__dict__["span"]
+
+            @span.setter
+            def span(self, value):
+                set_through.append(value)
+                self.__dict__["span"] = value
+        return Named
+
+    for base in (standard, ours):
+        assert subclass(base)("a", (), [], 7).span == 7
+    assert set_through == [7, 7]
+
+
 def test_pickles_as_the_standard_library_would_load_them():
     globals()["Frozen"] = pair(frozen=True, slots=True)[1]
     Frozen = globals()["Frozen"]

@@ -231,6 +231,88 @@ def test_an_undecided_answer_is_a_row_until_its_dictionary_is_asked_for(case, mo
     assert all(row.rows.texts["jsonl"] for row in sent), "written from their template"
 
 
+@pytest.mark.parametrize("trace", ["brief", "none"])
+def test_a_decided_answer_is_a_row_until_its_dictionary_is_asked_for(case, monkeypatch, trace):
+    """A register's decided answers of a known shape are rows too (explanation.Rows with `extra`): the atom's values,
+    then the deciding norm's entry and the summary, shared by the answers whose deciding proofs show the same bindings
+    and rest on the same conditions (Explainer.deciding). Their dictionary (as a mapping, `dict()`, after pickling,
+    with the shared entries sent once) is the one each answer gets explained one by one, and so is their text, which
+    is written from the shape's template (each shared entry's text made once)."""
+    import pickle
+
+    result = prepare(QUERY, datetime.date.fromisoformat(AT), None, [case])
+    batch = register.Register(result, trace, "en", limit=1000)
+    rows = [entry for table, _k, entry in batch.run(0) if table == "answer"
+            and isinstance(entry, register.Row) and entry.rows.first["status"] != "undetermined"]
+    monkeypatch.setattr(register, "SHAPES", False)
+    one_by_one = {entry["atom"]: entry for table, _k, entry in batch.run(0) if table == "answer"}
+    statuses = {row.rows.first["status"] for row in rows}
+    assert {"prohibited", "permitted"} <= statuses and len(rows) > 15
+    assert all(row.rows.extra == (2 if trace == "brief" else 0) for row in rows)
+    if trace == "brief":   # the deciding entries: one per convict's deciding proof, not one per shape, not per answer
+        entries = {id(row.args[-2]) for row in rows}
+        assert len({id(row.rows) for row in rows}) < len(entries) < len(rows)
+        assert all(row["trace"]["decided_by"]["bindings"]["C"] == row["bindings"]["C"] for row in rows)
+    sent = pickle.loads(pickle.dumps(rows))
+    assert len({id(row.rows) for row in sent}) == len({id(row.rows) for row in rows})   # each shape's rows once
+    if trace == "brief":
+        assert len({id(row.args[-3]) for row in sent}) == len({id(row.args[-2]) for row in rows})   # each entry once
+    for row, received in zip(rows, sent):
+        made = row.dict()
+        assert made == one_by_one[made["atom"]] and dict(row) == made and row["trace"] == made["trace"]
+        assert type(received) is register.Row and received.rows.phrases is None and received.dict() == made
+        for writer, whole, part in (("jsonl", as_json._answer_line, as_json._compact),
+                                    ("json", as_json._in_document, as_json._dumps)):
+            assert as_json._row_text(received, writer, whole, part) == as_json._row_text(row, writer, whole, part) \
+                == whole(made) == whole(one_by_one[made["atom"]])
+    assert all(row.rows.texts["jsonl"] and row.rows.texts["json"] for row in rows + sent), "written from their template"
+
+
+@pytest.mark.parametrize("fmt, trace", [("jsonl", "brief"), ("json", "brief"), ("jsonl", "none")])
+def test_a_known_deciding_proof_is_not_built_and_changes_nothing(zan, monkeypatch, tmp_path, fmt, trace):
+    """A decided answer whose deciding proof the prover would read off the record (Prover.known) takes the shape of
+    an earlier answer of the same decision (status, norms applicable and defeated, dates), deciding rule and
+    conditions' proofs, without its proof or trace being made (register.KNOWN_PROOFS). Here one person's answers are
+    decided by the same rule on the same condition but one of them also has a norm defeated (a district with open
+    polls), and persons restricted by two different norms (`restricted` derived by a.2 or a.3) have different
+    citations: the same bytes as with no proof skipped and as every answer explained one by one."""
+    from engine.pipeline import Evaluated
+
+    kb = tmp_path / "kb"
+    kb.mkdir()
+    (kb / "law.zan").write_text(
+        'act a en "A" rank 50 in force from 2000-01-01.\nact b en "B" rank 10 in force from 2000-01-01.\n'
+        'predicate resident(P) en "resident".\npredicate district(Q) en "district".\npredicate jailed(P) en "jailed".\n'
+        'predicate exiled(P) en "exiled".\npredicate restricted(P) en "restricted".\npredicate open_polls(Q) en "open".\n'
+        'predicate vote(P, Q) en "vote" reads en "{P} votes in {Q}" asked over resident(P) and district(Q).\n'
+        'norm a.2 cites "a 2" en "Jailed persons are restricted." restricted(P) if jailed(P).\n'
+        'norm a.3 cites "a 3" en "Exiled persons are restricted." restricted(P) if exiled(P).\n'
+        'norm a.1 cites "a 1" en "The restricted may not vote." prohibited vote(P, Q) if restricted(P).\n'
+        'norm b.1 cites "b 1" en "Anyone may vote where polls are open." permitted vote(P, Q) if open_polls(Q).\n',
+        encoding="utf-8")
+    lines = [f"district(d{k})." for k in range(6)] + ["open_polls(d2).", "open_polls(d4)."]
+    for i in range(30):
+        lines.append(f"resident(p{i:02d}).")
+        lines += [f"jailed(p{i:02d})."] if i % 3 == 0 else [f"exiled(p{i:02d})."] if i % 3 == 1 else []
+    facts = tmp_path / "people.facts"
+    facts.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    args = ("ask", "vote(P, Q)", "--kb", str(kb), "--facts", str(facts), "--at", AT, "--format", fmt, "--trace", trace,
+            "--partition", "40", "--jobs", "1")
+    traced: list[str] = []
+    made = Evaluated.trace
+    monkeypatch.setattr(Evaluated, "trace", lambda self, a, level="full": traced.append(a.status) or made(self, a, level))
+    skipped = out(zan, *args)
+    decided = sum(1 for status in traced if status != "undetermined")
+    traced.clear()
+    monkeypatch.setattr(register, "KNOWN_PROOFS", False)
+    proved = out(zan, *args)
+    assert decided < sum(1 for status in traced if status != "undetermined") - 50   # most proofs were not built
+    assert skipped == proved
+    monkeypatch.setattr(register, "SHAPES", False)
+    assert skipped == out(zan, *args)
+    assert '"a 3"' in skipped and '"a 2"' in skipped and '"b 1"' in skipped
+
+
 @pytest.mark.parametrize("fmt", ["jsonl", "json"])
 def test_rows_write_texts_that_need_escaping_as_answers_one_by_one(zan, monkeypatch, tmp_path, fmt):
     """Undecided answers written from their values (as_json._row_text): values that JSON escapes or the DSL quotes
@@ -293,6 +375,21 @@ def test_the_partition_step_is_a_plain_function(case):
     assert answers and all({"atom", "status", "citations", "trace"} <= set(a) for a in answers)
 
 
+def test_the_partition_step_writes_rows_as_answers_one_by_one(case, monkeypatch):
+    """answer_facts (the Dask recipe) reads a row, undecided or decided, as its dictionary: the same lines as with
+    every answer explained one by one."""
+    import re
+
+    def step() -> list[str]:   # each call reads the facts from a folder of its own: its name left out
+        return [re.sub(r'"[^"]*zan-part-[^"/\\]*[/\\]part\.facts:', '"part.facts:', line)
+                for line in register.answer_facts(lines, QUERY, AT)]
+    lines = case.read_text(encoding="utf-8").splitlines()
+    rows = step()
+    assert '"prohibited"' in "".join(rows) and '"undetermined"' in "".join(rows) and '"part.facts:' in "".join(rows)
+    monkeypatch.setattr(register, "SHAPES", False)
+    assert rows == step()
+
+
 def test_a_register_on_dask(case):
     bag = pytest.importorskip("dask.bag")
     import dask
@@ -337,6 +434,65 @@ def test_progress_only_after_two_seconds():
 def test_no_progress_when_stderr_is_not_a_terminal(zan, case):
     result = zan("ask", QUERY, "--facts", str(case), "--at", AT, "--format", "jsonl", "--partition", "25", "--jobs", "1")
     assert result.exit_code == 0 and "% of the case facts" not in result.stderr
+
+
+def test_a_registers_json_lines_are_written_a_partition_at_a_time(zan, case, monkeypatch):
+    """A reader of a pipe gets each partition's lines once it is written: every answer of a partition is out before
+    the next partition is solved (not held in a buffer until later partitions fill it), one partition held at a time."""
+    import click
+
+    written: list[str] = []
+    echo = click.echo
+
+    def recorded(message=None, *args, **kwargs):
+        written.append(message or "")
+        return echo(message, *args, **kwargs)
+
+    solved: list[tuple[int, int]] = []   # per partition: its answers, the answers written when it was solved
+    run = register.Register.run
+
+    def counted(self, index, facts=None):
+        items = run(self, index, facts)
+        solved.append((sum(table == "answer" for table, _key, _entry in items), "".join(written).count('{"answer":')))
+        return items
+
+    monkeypatch.setattr(click, "echo", recorded)
+    monkeypatch.setattr(register.Register, "run", counted)
+    text = out(zan, "ask", QUERY, "--facts", str(case), "--at", AT, "--format", "jsonl", "--trace", "brief",
+               "--partition", "25", "--jobs", "1")
+    assert len(solved) > 2
+    before = 0
+    for answers, out_when_solved in solved:
+        assert out_when_solved == before
+        before += answers
+    assert text.count('{"answer":') == before > 0
+
+
+def test_progress_counts_a_registers_answers_by_partition(case):
+    """register.Answers counts each partition's answers once it is written (Progress.partition), not one by one."""
+    import itertools
+
+    batch = register.Register(prepare(QUERY, datetime.date.fromisoformat(AT), None, [case]), "brief", "en", limit=25)
+    shown: list[str] = []
+    progress = register.Progress(shown.append, clock=itertools.count(0, 5).__next__)   # 5 s a partition
+    text = "".join(as_json.lines(register.document(batch, 1, progress)))
+    answers = text.count('{"answer":')
+    assert answers and progress.answers == answers
+    assert f"{answers:,} answers" in shown[-2] and "100.0% of the case facts" in shown[-2] and shown[-1] == "\n"
+    assert len(shown) == len(batch.tasks()) + 1
+
+
+def test_a_register_read_answer_by_answer_writes_the_same_text(case):
+    """register.Answers read one answer at a time (the table entries queued, as any reader of a document gets them)
+    and a partition at a time (as_json's writers) give the same JSON Lines and JSON."""
+    batch = register.Register(prepare(QUERY, datetime.date.fromisoformat(AT), None, [case]), "brief", "en", limit=25)
+    for write in (as_json.lines, as_json.pieces):
+        by_partition = register.document(batch)
+        by_answer = register.document(batch)
+        by_answer["answers"] = iter(by_answer["answers"])   # without partitions()
+        text = "".join(write(by_partition))
+        assert text == "".join(write(by_answer)) and text.count('"proofs"' if write is as_json.pieces else '{"proof":')
+        assert by_partition.tables.seen == by_answer.tables.seen and not by_answer.tables.pending
 
 
 def test_the_answers_own_join_keeps_a_case_together(zan, tmp_path):

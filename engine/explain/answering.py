@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import field
+from typing import Any
 from itertools import chain
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from engine.base.records import dataclass
 
 from engine.syntax import nodes as n
-from engine.logic.deontic import ALLOWING, Answer, decide
+from engine.logic.deontic import ALLOWING, Answer, decide, decided, verdict
 from engine.logic.model import Model
 from engine.logic.ir import Program, domain_relation, norm_relation
 from engine.logic.matching import solutions, unify
@@ -59,12 +60,23 @@ class Decisions:
         self.facts = model.get(predicate)
         self.deontic = deontic if deontic is not None else decided_by_norms(program, predicate)
         self.memo: dict = {}   # verdicts per set of applicable norms (deontic.decide)
+        self.verdicts: dict = {}   # the same per norm where one applies (a norm's id), else per set (`decided`)
 
     def __call__(self, values: tuple, bindings: dict | None = None) -> Answer:
         if self.deontic:
             return decide(self.program, self.predicate, values, self.applies.get(values, set()), self.facts,
                           bindings or {}, self.memo)
         return Answer(self.predicate, values, bindings or {}, "holds" if values in self.facts else "not-established")
+
+    def decided(self, values: tuple, bindings: dict) -> Answer:
+        """The answer of values some norm applies to (a deontic predicate's), as `__call__` gives it; `bindings` is
+        kept as the answer's own. The verdict is looked up by the one applicable norm, or by the set of them."""
+        applicable = self.applies[values]
+        key: str | frozenset = next(iter(applicable)) if len(applicable) == 1 else frozenset(applicable)
+        found = self.verdicts.get(key)
+        if found is None:
+            found = self.verdicts[key] = verdict(self.program, self.predicate, frozenset(applicable), self.memo)
+        return decided(self.program, self.predicate, values, found, self.facts, bindings)
 
 
 def answers(program: Program, model: Model, query: n.Query) -> list[Answer]:
@@ -95,30 +107,27 @@ def _texts(found: list[tuple]) -> bool:
     return set(map(type, chain.from_iterable(found))) <= {str}
 
 
-def statuses(program: Program, model: Model, query: n.Query) -> tuple[list[tuple[tuple, Answer | None]], bool, Decisions]:
-    """answers() for a register: each answer as (values, Answer), in the same order, but an undecided one (no norm
-    applies to the atom of a predicate decided by norms: `undetermined` with nothing to say, 73% of a register) as
-    (values, None), its Answer not made (`decisions(values, bindings)` makes it). Only where the question is distinct
-    variables and every value a text (`plain`, the second item); else every answer is made, as answers() makes it."""
+def statuses(program: Program, model: Model, query: n.Query) -> tuple[list, dict | None, Decisions]:
+    """answers() for a register, as columns: where the question is distinct variables and every value a text, the
+    values of every answer, in the same order, and the Answer of each decided one by its values (a norm applies to
+    it); an undecided one's (no norm applies to the atom of a predicate decided by norms: `undetermined` with nothing
+    to say, 73% of a register) is not made (`decisions(values, bindings)` makes it). Else (the second item None)
+    every answer is made, as answers() makes it: the first item is then [(values, Answer)]."""
     atom = query.atom
     decisions = Decisions(program, model, atom.predicate)
     names = _open(atom)
     found = candidates(program, model, atom)
     if names is None or not decisions.deontic or not _texts(found):
-        return [(a.values, a) for a in answers(program, model, query)], False, decisions
+        return [(a.values, a) for a in answers(program, model, query)], None, decisions
     found.sort()
-    undecided = query.status is None or query.status == "undetermined"
     applies = decisions.applies
-    out: list[tuple[tuple, Answer | None]] = []
-    for values in found:
-        if values not in applies:   # no norm applies: decide() gives `undetermined` and nothing else
-            if undecided:
-                out.append((values, None))
-            continue
-        answer = decisions(values, dict(zip(names, values)))
-        if query.status is None or query.status == answer.status:
-            out.append((values, answer))
-    return out, True, decisions
+    made = decisions.decided
+    answers_of = {values: made(values, dict(zip(names, values))) for values in filter(applies.__contains__, found)}
+    if query.status is not None:   # the decided answers of that status, or those and the undecided ones
+        answers_of = {values: a for values, a in answers_of.items() if a.status == query.status}
+        undecided = query.status == "undetermined"
+        found = [values for values in found if values in answers_of or undecided and values not in applies]
+    return found, answers_of, decisions
 
 
 @dataclass
@@ -190,6 +199,55 @@ class Scopes:
         return None
 
 
+    def of(self, plain: bool):
+        """`self(values, plain)` as a function of the values alone, the declaration's key read in C where every
+        declaration of the predicate is distinct variables and every value a text (a register's partition)."""
+        if not plain or any(at is None for _k, _arity, at, _named, _memo in self.checks):
+            return lambda values: self(values, plain)
+        checks: list[tuple[int, int, Any, Any, dict]] = [
+            (k, arity, _places(at), self._holds(k, named, at), {}) for k, arity, at, named, _memo in self.checks
+            if at is not None]
+        if len(checks) != 1:
+            def scope(values: tuple) -> int | None:
+                for k, arity, key_of, holds, memo in checks:
+                    if arity == len(values):
+                        key = key_of(values)
+                        found = memo.get(key)
+                        if found is None:
+                            found = memo[key] = holds(values)
+                        if found:
+                            return k
+                return None
+            return scope
+        (k, arity, key_of, holds, memo), = checks
+        get = memo.get
+
+        def scope_of(values: tuple) -> int | None:   # the one declaration: the common case
+            if len(values) != arity:
+                return None
+            found = get(key_of(values))
+            if found is None:
+                found = memo[key_of(values)] = holds(values)
+            return k if found else None
+        return scope_of
+
+    def _holds(self, k: int, named: tuple, at: tuple):
+        """Whether declaration k's conditions hold for the values (at the places `at` of the variables `named`)."""
+        conditions, index = self.program.scopes[k].conditions, self.index
+
+        def holds(values: tuple) -> bool:
+            return next(iter(solutions(conditions, {name: values[p] for name, p in zip(named, at)}, index)),
+                        None) is not None
+        return holds
+
+
+def _places(at: tuple):
+    """A function of a tuple giving its values at the places `at` (the value itself at one place)."""
+    if not at:
+        return lambda _values: ()
+    return itemgetter(*at)
+
+
 def _variables(c: n.Condition) -> list[n.Variable]:
     if isinstance(c, n.Negation):
         return c.atom.variables()
@@ -228,7 +286,8 @@ def brief_trace(program: Program, prover: Prover, answer: Answer) -> Trace:
     relation, values = norm_relation(answer.predicate), answer.values
     if answer.deciding:
         t.proof = prover.prove(relation, (answer.deciding,) + values)
-        t.supporting = [p for p in (prover.prove(relation, (nid,) + values) for nid in answer.supporting) if p]
+        if answer.supporting:
+            t.supporting = [p for p in (prover.prove(relation, (nid,) + values) for nid in answer.supporting) if p]
     elif answer.status == "holds":
         t.proof = prover.prove(answer.predicate, values)
     t.citations = citations(program, t, prover)
@@ -275,8 +334,9 @@ def citations(program: Program, t: Trace, prover: Prover | None = None) -> list[
         if node is not None and prover is not None:
             add(node.norm)
             for child in node.children:
-                for nid in prover.norms_below(child):
-                    add(nid)
+                if child.children or child.rule is not None:   # a fact's or a test's node has no norm below it
+                    for nid in prover.norms_below(child):
+                        add(nid)
             return
         stack = [node] if node is not None else []
         while stack:

@@ -74,43 +74,56 @@ class Form:
 
 
 class Rows:
-    """The undecided answers of one shape in a register's partition (register._solve: no norm applies, the same
-    scope; every value a text), kept as rows of their atoms' values: `first` is the first one's dictionary
-    (Explainer.answer), the others differ from it only at the places of `form` (the atom, each binding, the reading).
-    `dict(values)` is the dictionary Explainer.refill_undecided makes; `spelling(path)` says how a place is written
-    from the values, so that a writer writes an answer's text straight from its values (render/as_json.py).
+    """The answers of one shape in a register's partition (register._solve; every value a text) kept as rows of their
+    atoms' values: `first` is the first one's dictionary (Explainer.answer), the others differ from it only at the
+    places of `form`: the atom, each binding, the reading, and for answers decided by a norm's proof (`extra` 2) the
+    deciding norm's entry and the summary, which answers whose deciding proofs show the same bindings and rest on the
+    same conditions share (Explainer.deciding: a row holds them after its atom's values). `dict(values)` is the
+    dictionary Explainer.refill (refill_undecided) makes; `spelling(path)` says how a place is written from the
+    values, so that a writer writes an answer's text straight from its values (render/as_json.py).
 
     Sent to another process (a worker's partition, `--jobs`), rows go without the phrasebook: each row carries its
-    reading after its atom's values (`phrases` is None there)."""
+    reading after its values (`phrases` is None there)."""
 
-    __slots__ = ("first", "values", "predicate", "arity", "bindings", "form", "phrases", "level", "texts")
+    __slots__ = ("first", "values", "predicate", "arity", "bindings", "form", "phrases", "level", "texts", "extra")
 
-    def __init__(self, explainer: Explainer, first: dict, values: tuple, predicate: str, names: Sequence[str]):
-        self.first, self.values = first, values   # the first answer's dictionary and values
+    def __init__(self, explainer: Explainer, first: dict, values: tuple, predicate: str, names: Sequence[str],
+                 decided: bool = False):
         self.predicate, self.arity = predicate, len(names)
+        self.extra = 2 if decided and explainer.level != "none" else 0
+        if self.extra:   # the first answer's own deciding entry and summary after its values
+            values = values + (first["trace"]["decided_by"], first["trace"]["summary"])
+        self.first, self.values = first, values   # the first answer's dictionary and values
         self.bindings = sorted(zip(names, range(len(names))))   # (name, position), by name (as _json_bindings)
         self.form = explainer._form(first, dict(self.bindings), None)
+        if self.extra:
+            self.form = Form(self.form.paths + (("trace", "decided_by"), ("trace", "summary")))
         self.phrases: Phrasebook | None = explainer.phrases
         self.level = explainer.level
         self.texts: dict = {}   # a writer's template (render/as_json.py)
 
     def dict(self, values: tuple) -> Shaped:
-        """refill_undecided(first, answer of these values)."""
+        """refill(first, answer of these values) (refill_undecided for rows of no deciding proof)."""
         out = Shaped(self.first)
-        out["atom"] = atom_text(self.predicate, values if len(values) == self.arity else values[:self.arity])
+        arity = self.arity
+        atom = values if len(values) == arity else values[:arity]
+        out["atom"] = atom_text(self.predicate, atom)
         out["bindings"] = {name: values[p] for name, p in self.bindings}   # texts: json_value is each value itself
         if self.level != "none":
             trace = out["trace"] = dict(self.first["trace"])
-            trace["reading"] = values[self.arity] if self.phrases is None else \
-                self.phrases.reading(self.predicate, values)
+            trace["reading"] = values[arity + self.extra] if self.phrases is None else \
+                self.phrases.reading(self.predicate, atom)
+            if self.extra:
+                trace["decided_by"], trace["summary"] = values[arity], values[arity + 1]
         out.form = self.form
         return out
 
     def spelling(self, path: tuple[str, ...]):
         """How the place `path` of the form is written from an answer's values: an int, the position of the value
-        that is the place's value (a binding; a sent row's reading); a list of texts and (position, function giving
-        that value's words) whose concatenation is the place's text (the atom, the reading); None, the place holds
-        None (no reading)."""
+        that is the place's value (a binding; a sent row's reading); a 1-tuple, the position of a dictionary many rows
+        share (the deciding entry, the summary: its text made once for all of them); a list of texts and (position,
+        function giving that value's words) whose concatenation is the place's text (the atom, the reading); None,
+        the place holds None (no reading)."""
         if path == ("atom",):
             if not self.arity:
                 return [self.predicate]
@@ -121,36 +134,42 @@ class Rows:
             return out + [")"]
         if path[0] == "bindings":
             return dict(self.bindings)[path[1]]
+        if self.extra and path == ("trace", "decided_by"):
+            return (self.arity,)
+        if self.extra and path == ("trace", "summary"):
+            return (self.arity + 1,)
         assert path == ("trace", "reading"), path
         if self.phrases is None:
-            return self.arity
+            return self.arity + self.extra
         return self.phrases.spelling(self.predicate, self.arity)
 
     def sent(self, values: tuple) -> tuple:
         """A row's values as it is sent: its reading after them (where the answers have one)."""
         if self.phrases is None or self.level == "none":
             return values
-        return values + (self.phrases.reading(self.predicate, values),)
+        atom = values if len(values) == self.arity else values[:self.arity]
+        return values + (self.phrases.reading(self.predicate, atom),)
 
     def __reduce__(self):
         return _received_rows, (self.first, self.sent(self.values), self.predicate, self.arity, self.bindings,
-                                self.form.paths, self.level)
+                                self.form.paths, self.level, self.extra)
 
 
 def _received_rows(first: dict, values: tuple, predicate: str, arity: int, bindings: list, paths: tuple,
-                   level: str) -> Rows:
+                   level: str, extra: int = 0) -> Rows:
     """Rows sent by another process (Rows.__reduce__): without a phrasebook, each row's reading after its values."""
     rows = Rows.__new__(Rows)
     rows.first, rows.values, rows.predicate, rows.arity, rows.bindings = first, values, predicate, arity, bindings
-    rows.form, rows.phrases, rows.level, rows.texts = Form(paths), None, level, {}
+    rows.form, rows.phrases, rows.level, rows.texts, rows.extra = Form(paths), None, level, {}, extra
     return rows
 
 
 class Row(Mapping):
-    """An undecided answer of a register not made into a dictionary: its shape's `Rows` and its atom's values.
-    `dict()` makes the dictionary (Explainer.refill_undecided's); the JSON writers write its text from the shape's
-    template without it; as a mapping it reads that dictionary; sent to another process it is its rows (once for
-    all the rows sent together) and its values with its reading."""
+    """An answer of a register of a known shape not made into a dictionary: its shape's `Rows` and its atom's values
+    (then, for a decided answer, its deciding entry and summary, shared: Rows). `dict()` makes the dictionary
+    (Explainer.refill's); the JSON writers write its text from the shape's template without it; as a mapping it reads
+    that dictionary; sent to another process it is its rows (once for all the rows sent together) and its values
+    with its reading (a shared entry once for all the rows sent together)."""
 
     __slots__ = ("rows", "args")
 
@@ -412,9 +431,10 @@ class Explainer:
         return made[1]
 
     def _node(self, p: ProofNode, level: int) -> dict:
-        if p.kind == "comparison":
+        kind, source = p.kind, p.source
+        if kind == "comparison":
             return {"kind": "comparison", "atom": p.text, "holds": True, "reading": None,
-                    "source": p.source.location if p.source else None}
+                    "source": source.location if source else None}
         relation = p.relation or ""
         values = p.values
         head = concluded(relation)
@@ -422,34 +442,37 @@ class Explainer:
             relation, values = head, values[1:]
         universal = self.universal(relation, values) if relation.startswith(n.UNIVERSAL_PREFIX) else None
         reading = self.phrases.reading(relation, values)
-        if p.kind == "negation" and reading:
+        negation = kind == "negation"
+        if negation and reading:
             reading = self.w("negated reading", reading=reading)
         text = atom_text(relation, values)
         out: dict[str, object] = {
-            "kind": p.kind,
-            "atom": "not " + text if p.kind == "negation" else text,
+            "kind": kind,
+            "atom": "not " + text if negation else text,
             "holds": True,
             "reading": reading,
-            "source": p.source.location if p.source else None,
+            "source": source.location if source else None,
         }
         if universal is not None:   # `for every ...`: holds where no counterexample does (n.Universal)
             u = self.kb.universals[relation]
-            out["atom"], out["reading"] = universal if p.kind == "negation" else \
+            out["atom"], out["reading"] = universal if negation else \
                 (self.w("counterexample", atom=universal[0]),
                  ", ".join(f"{v} = {self.value_label(p.bindings[v])}" for v in u.variables if v in p.bindings))
             out["universal"] = True
-        if p.kind == "fact" and p.source is not None and self.program.origin(p.source) == ASSUMPTION:
-            out["assumed"] = True    # assumed (--assume, or a question in words), never a fact of the case
-        if p.kind == "negation":
+        if kind == "fact":
+            if source is not None and self.program.origin(source) == ASSUMPTION:
+                out["assumed"] = True    # assumed (--assume, or a question in words), never a fact of the case
+            return out
+        if negation:
             out["explanation"] = self.w("universal holds") if universal is not None else \
                 f"{self.w('no fact')} {text}"
-        if p.kind == "negation" and p.children:   # a `for every` that holds: its instances, each proved
-            out["conditions"] = [self.node(c, level + 1) for c in p.children]
-        if p.kind == "rule" and self.tables is not None:  # a derived condition: its proof once, in `proofs`
+            if p.children:   # a `for every` that holds: its instances, each proved
+                out["conditions"] = [self.node(c, level + 1) for c in p.children]
+        if kind == "rule" and self.tables is not None:  # a derived condition: its proof once, in `proofs`
             proof_key = out["id"] = text if head is None else atom_text(p.relation or "", p.values)
             if ("proofs", proof_key) not in self.tables.seen:
                 self._table_proofs(p, level, proof_key)
-        elif p.kind == "rule":
+        elif kind == "rule":
             shown = (p.relation, p.values)
             repeat = shown in self._ids
             if repeat:
@@ -473,16 +496,17 @@ class Explainer:
         A sub-proof whose node was made (node()) is in the tables already: its entry's key is not written again."""
         tables = self.tables
         assert tables is not None, "called by node() only for an Explainer with tables"
-        seen = tables.seen
+        seen, pending, node = tables.seen, tables.pending, self.node
         nodes = self._nodes if Prover.shortcuts else {}
         keys = self._keys if Prover.shortcuts else {}
         stack: list[tuple[ProofNode, int, str, bool]] = [(p, level, key, False)]
         while stack:
             q, at, key, expanded = stack.pop()
             if not expanded:
-                if ("proofs", key) in seen:
+                mark = ("proofs", key)
+                if mark in seen:
                     continue
-                seen.add(("proofs", key))
+                seen.add(mark)
                 stack.append((q, at, key, True))
                 for c in reversed(q.children):
                     if c.kind == "rule":
@@ -494,8 +518,8 @@ class Explainer:
             if norm is None:
                 norm = keys[q.norm] = self.norm_ref(q.norm, full=False)
             entry = {"norm": norm, "bindings": _json_bindings(q.bindings, hidden="_"),
-                     "conditions": [self.node(c, at + 1) for c in q.children]}  # the derived ones are in the tables
-            tables.add("proofs", key, entry)
+                     "conditions": [node(c, at + 1) for c in q.children]}  # the derived ones are in the tables
+            pending.append(("proofs", key, entry))   # Tables.add
 
     def summary_conditions(self, conditions: list[dict]) -> list[dict]:
         """The summary's lines of the deciding proof's conditions; with tables, made once per condition (node())."""
@@ -639,12 +663,16 @@ class Explainer:
                 "source": w.condition.span.location if w.condition is not None else None, "sentence": sentence,
                 "asked_by": self.norm_key(w.norm), "existential": list(w.existential), "conditions": atoms}
 
-    def decisive(self, w: WhyNot) -> dict:
-        """Down the chain of why-nots while it does not branch: the leaf is the missing fact or document."""
+    def decisive(self, w: WhyNot, failed: dict | None = None) -> dict:
+        """Down the chain of why-nots while it does not branch: the leaf is the missing fact or document. `failed`:
+        w's own failure, already said (why_not), copied where w is the leaf (most why-nots) instead of said again."""
         chain = [w]
         while len(chain[-1].deeper) == 1 and chain[-1].deeper[0].reason != "not-in-force":
             chain.append(chain[-1].deeper[0])
-        found = self.failure(chain[-1])
+        if failed is not None and len(chain) == 1:
+            found = {k: list(v) if v.__class__ is list else v for k, v in failed.items()}
+        else:
+            found = self.failure(chain[-1])
         asked_by = next((x.norm for x in reversed(chain) if x.norm), None)
         found["asked_by"] = self.norm_key(asked_by)
         return found
@@ -665,7 +693,7 @@ class Explainer:
         if w.rule is None and w.norm is None and w.reason != "not-in-force":
             out["norm"] = None
         failed = self.failure(w)
-        decisive = self.decisive(w) if w.reason != "not-in-force" else failed
+        decisive = self.decisive(w, failed) if w.reason != "not-in-force" else failed
         out["failed"] = failed
         out["decisive"] = decisive
         explanation = self.w("norm fails", norm=self.who(w.norm, deciding), reason=decisive["sentence"])
@@ -854,25 +882,35 @@ class Explainer:
         proof = t.proof if a.deciding and self.level != "none" else None
         shown = None
         if proof is not None:
-            self._ids = {}
-            trace = out["trace"]
             shown = _json_bindings(proof.bindings, hidden="_")
-            children = proof.children
-            # the deciding norm's entry and the summary, made once for the answers of the shape whose deciding
-            # proofs show the same bindings and rest on the same conditions' proofs (shared: Prover.prove)
-            key = (id(shape), tuple(shown.items()))
-            made = self._decided.get(key)
-            if made is None or made[0] is not shape or len(made[1]) != len(children) \
-                    or not all(map(operator.is_, made[1], children)):
-                decided = dict(trace["decided_by"])
-                decided["bindings"] = shown
-                decided["conditions"] = conditions = [self.node(c) for c in children]
-                summary = dict(trace["summary"])
-                summary["conditions"] = self.summary_conditions(conditions)
-                made = self._decided[key] = (shape, children, decided, summary)
-            trace["decided_by"], trace["summary"] = made[2], made[3]
+            trace = out["trace"]
+            trace["decided_by"], trace["summary"] = self._deciding(shape, proof.children, shown)
         out.form = self._form(shape, out["bindings"], shown)
         return out
+
+    def deciding(self, shape: dict, children: list[ProofNode], bindings: dict) -> tuple[dict, dict]:
+        """The deciding norm's entry and the summary of an answer of the shape of `shape` whose deciding proof has
+        these conditions and bindings (as refill makes them, shared with the answers whose deciding proofs show the
+        same bindings and rest on the same conditions' proofs): what a decided answer's Row holds after its values."""
+        assert self.level != "none", "a decided answer's row (Rows.extra)"
+        return self._deciding(shape, children, _json_bindings(bindings, hidden="_"))
+
+    def _deciding(self, shape: dict, children: list[ProofNode], shown: dict) -> tuple[dict, dict]:
+        self._ids = {}
+        # the deciding norm's entry and the summary, made once for the answers of the shape whose deciding
+        # proofs show the same bindings and rest on the same conditions' proofs (shared: Prover.prove)
+        key = (id(shape), tuple(shown.items()))
+        made = self._decided.get(key)
+        if made is None or made[0] is not shape or len(made[1]) != len(children) \
+                or not all(map(operator.is_, made[1], children)):
+            trace = shape["trace"]
+            decided = dict(trace["decided_by"])
+            decided["bindings"] = shown
+            decided["conditions"] = conditions = [self.node(c) for c in children]
+            summary = dict(trace["summary"])
+            summary["conditions"] = self.summary_conditions(conditions)
+            made = self._decided[key] = (shape, children, (decided, summary))
+        return made[2]
 
     def refill_undecided(self, shape: dict, a) -> dict:
         """refill() for an answer no norm applies to and nothing dates (register._undecided: no proof), from its

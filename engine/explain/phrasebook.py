@@ -24,7 +24,6 @@ from engine.base.text import LazyPattern
 from engine.base.messages import LANGUAGES
 from engine.base.dates import say_date as say_date   # where every room that writes for a reader finds it
 from engine.explain.i18n import CITATION_WORDS, ORDINALS, word
-from engine.explain.morphology import case_after, decline, decline_described_kk, definite, gender, indefinite, kk_ending
 from engine.syntax import nodes as n
 from engine.syntax.nodes import GENDER_FORMS
 
@@ -113,11 +112,26 @@ def say_in_force(start: datetime.date | str | None, end: datetime.date | str | N
     return "; ".join(parts)
 
 
+def _morphology():
+    """engine/explain/morphology.py, imported when a reading is declined or a person described (Russian and Kazakh):
+    an English question never needs it (~0.2 ms of a cold one)."""
+    from engine.explain import morphology
+
+    return morphology
+
+
+def _decline(text: str, case: str | None, language: str) -> str:
+    """`morphology.decline`: English, and a text without a case, as written."""
+    if not case or not text or language not in ("ru", "kk"):
+        return text
+    return _morphology().decline(text, case, language)
+
+
 def _kk_case(noun: str) -> str:
     """The case of a Kazakh noun by its ending («адаммен» ins, «адамның» gen, «адам» nom): the ending its stem takes."""
     for case in ("ins", "gen", "dat", "acc", "loc", "abl"):
         for size in (3, 2, 1):
-            if len(noun) > size + 1 and kk_ending(noun[:-size], case) == noun[-size:]:
+            if len(noun) > size + 1 and _morphology().kk_ending(noun[:-size], case) == noun[-size:]:
                 return case
     return "nom"
 
@@ -323,15 +337,15 @@ class Phrasebook:
         if name in self.kb.predicates or self.language not in member:
             decl = self.kb.predicates[name] if name in self.kb.predicates else None
             said = n.label_of(decl.labels, self.language, name) if decl is not None else name.replace("_", " ")
-            article = indefinite
+            article = _morphology().indefinite
         else:   # one kind of person within a relation ("seller"), said by its phrase: "the seller of Ivanov"
-            said, article = member[self.language], definite
-        declined = decline_described_kk(said, case) if self.language == "kk" else decline(said, case, self.language)
+            said, article = member[self.language], _morphology().definite
+        declined = _morphology().decline_described_kk(said, case) if self.language == "kk" else _decline(said, case, self.language)
         if subject is None:
             return article(declined, self.language)
         whose = self.value_label(subject)
         if subject in self.kb.constants:
-            whose = decline(whose, "gen", self.language)
+            whose = _decline(whose, "gen", self.language)
         return word("new person of", self.language, role=article(declined, self.language), whose=whose)
 
     def described(self, value) -> bool:
@@ -480,7 +494,7 @@ class Phrasebook:
                         label = n.label_of(self.kb.predicates[name].labels, "ru")
                     else:
                         label = self.members().get(name, {}).get("ru")
-            found = self._genders[value] = (gender(label) if label else None) or "other"
+            found = self._genders[value] = (_morphology().gender(label) if label else None) or "other"
             if found not in GENDER_FORMS:   # neuter or a gender no choice has: the form for the unknown
                 found = self._genders[value] = "other"
         return found
@@ -506,7 +520,7 @@ class Phrasebook:
             if forms is None and case is None and self.language == "ru":
                 # a case the template names ({Convict:dat}), else in Russian the agreeing word's
                 before = text[:m.start()].split()
-                case = case_after(before[-1].strip("(,;:«")) if before else None
+                case = _morphology().case_after(before[-1].strip("(,;:«")) if before else None
             parts.append((position[name], case, forms))
             apposed = _CALLED_KK.match(text, start) if forms is None and case is None and self.language == "kk" else None
             if apposed is not None:   # the «деген адаммен» after it: a piece of its own, left out after a kinship word
@@ -533,8 +547,8 @@ class Phrasebook:
         if new:
             return self.new_person(value, case) or shown
         if self.language == "kk" and case and self.described(value):   # «сатушысына», not «сатушысыға»
-            return decline_described_kk(shown, case)
-        return decline(shown, case, self.language)
+            return _morphology().decline_described_kk(shown, case)
+        return _decline(shown, case, self.language)
 
     def reading_of(self, atom: n.Atom) -> str:
         """An atom of the DSL read in words (variables as "…"), else the atom as written."""

@@ -21,7 +21,7 @@ ALLOWING = ("obligatory", "permitted", "discretionary")   # strongest first
 STATUSES = ("obligatory", "permitted", "discretionary", "prohibited", "undetermined")
 
 
-@dataclass
+@dataclass(slots=True)
 class Answer:
     """One answer to a question: the atom, its status and the norms that decided it."""
 
@@ -69,15 +69,30 @@ def decide(program: Program, predicate: str, values: tuple, applicable: set[str]
         verdict = _verdict(program, predicate, key)
         if memo is not None:
             memo[key] = verdict
+    return decided(program, predicate, values, verdict, facts, dict(bindings))
+
+
+def verdict(program: Program, predicate: str, applicable: frozenset, memo: dict) -> tuple:
+    """What `decide` makes of a set of applicable norms, whatever the atom (kept in `memo`, as `decide` keeps it)."""
+    found = memo.get(applicable)
+    if found is None:
+        found = memo[applicable] = _verdict(program, predicate, applicable)
+    return found
+
+
+def decided(program: Program, predicate: str, values: tuple, verdict: tuple, facts: set[tuple],
+            bindings: dict[str, object]) -> Answer:
+    """The answer `decide` gives for one atom from the verdict of its applicable norms (`bindings` is the answer's
+    own dictionary: kept, not copied)."""
     status, deciding, supporting, ordered, defeated, ambiguity = verdict
-    answer = Answer(predicate, values, dict(bindings), status, deciding, list(supporting), list(ordered),
+    answer = Answer(predicate, values, bindings, status, deciding, list(supporting), list(ordered),
                     list(defeated), list(ambiguity))
-    if answer.status == "obligatory" and answer.deciding:
-        deadline = program.norms[answer.deciding].node.deadline
+    if status == "obligatory" and deciding:
+        deadline = program.norms[deciding].node.deadline
         if deadline is not None:
             answer.deadline = deadline
             answer.compliance, answer.fulfilled_on = compliance(program, predicate, values, facts, deadline,
-                                                                program.norms[answer.deciding].start)
+                                                                program.norms[deciding].start)
     return answer
 
 

@@ -12,8 +12,12 @@ from dataclasses import field
 from engine.base.records import dataclass
 from decimal import Decimal
 
-from engine.logic.derivations import Derivations
+from typing import TYPE_CHECKING
+
 from engine.logic.ir import ARITHMETIC_RELATIONS
+
+if TYPE_CHECKING:   # made by an evaluator that records derivations (engine/logic/sets.py imports it)
+    from engine.logic.derivations import Derivations
 
 
 @dataclass

@@ -166,6 +166,8 @@ class _Compiled:
             else:
                 head.append((False, t.value))
         self.head = tuple(head)
+        # the head is the row itself (its variables in the order the body binds them, nothing else): no tuple made
+        self.identity = head == [(True, slot) for slot in range(len(self.slots))]
         if all(bound for bound, _ in head):
             self.project = _getter([s for _b, s in head])
         else:
@@ -253,6 +255,8 @@ class _Compiled:
 
     def run(self, indexes: _Indexes, delta: set[tuple] | None = None) -> set[tuple]:
         """The head tuples the rule derives (from the round's new tuples `delta` at `delta_at`)."""
+        if self.identity:
+            return set(self.rows(indexes, delta))
         project = self.project
         return {project(row) for row in self.rows(indexes, delta)}
 
@@ -341,33 +345,71 @@ class Sets:
             return _evaluate(program, relations)
 
 
+class _Plan:
+    """What evaluating a program takes that its facts do not change: the components of the relations the question
+    rests on, dependencies first, each with its rules and their recursive literals' positions, and each rule's body
+    compiled per join order. Kept for the next program of the same rules and relations (a register's partitions)."""
+
+    def __init__(self, program: Program, relations: set[str] | None):
+        graph = dependency_graph(program)
+        rules_of: dict[str, list[Rule]] = {}
+        for rule in program.rules:
+            rules_of.setdefault(rule.relation, []).append(rule)
+        needed = set(rules_of) if relations is None else depended_on(graph, relations) & set(rules_of)
+        self.components: list[tuple[list[str], list[tuple[Rule, list[int]]]]] = []
+        for members in graph.components():
+            members = [r for r in members if r in needed]
+            if not members:
+                continue
+            inside = set(members)
+            self.components.append((members, [(rule, [i for i, c in enumerate(rule.evaluated_body)
+                                                      if isinstance(c, n.Atom) and c.predicate in inside])
+                                              for r in members for rule in rules_of[r]]))
+        self.compiled: dict[tuple, _Compiled] = {}
+
+    def body(self, rule: Rule, order: list[int], delta_at: int | None = None) -> _Compiled:
+        """The rule's body compiled in that order (once: a compiled body holds no state of an evaluation)."""
+        key = (id(rule), tuple(order), delta_at)
+        found = self.compiled.get(key)
+        if found is None:
+            found = self.compiled[key] = _Compiled(rule, order, delta_at)
+        return found
+
+
+_LAST: list = [None]   # the last program's (its rules, kept: their ids are the key; its relations; the question's
+#                         relations; its _Plan)
+
+
+def _plan(program: Program, relations: set[str] | None) -> _Plan:
+    rules, nodes = tuple(program.rules), tuple(program.arities)
+    wanted = None if relations is None else frozenset(relations)
+    last = _LAST[0]
+    if last is not None:
+        kept, kept_nodes, kept_wanted, plan = last
+        if kept_nodes == nodes and kept_wanted == wanted and len(kept) == len(rules) and \
+                all(a is b for a, b in zip(kept, rules)):
+            return plan
+    plan = _Plan(program, relations)
+    _LAST[0] = (rules, nodes, wanted, plan)
+    return plan
+
+
 def _evaluate(program: Program, relations: set[str] | None) -> Model:
-    graph = dependency_graph(program)
-    rules_of: dict[str, list[Rule]] = {}
-    for rule in program.rules:
-        rules_of.setdefault(rule.relation, []).append(rule)
-    needed = set(rules_of) if relations is None else depended_on(graph, relations) & set(rules_of)
+    plan = _plan(program, relations)
     found: dict[str, set[tuple]] = {r: set(f) for r, f in program.facts.items()}
     indexes = _Indexes(found)
     derivations = Derivations()   # each non-recursive rule's instances, for proofs (engine/logic/derivations.py)
-    for members in graph.components():
-        members = [r for r in members if r in needed]
-        if not members:
-            continue
-        inside = set(members)
+    for members, recursive in plan.components:
         sizes = {r: len(v) for r, v in found.items()}
-        recursive = [(rule, [i for i, c in enumerate(rule.evaluated_body)
-                             if isinstance(c, n.Atom) and c.predicate in inside])
-                     for r in members for rule in rules_of[r]]
         for r in members:
             found.setdefault(r, set())
         # the rules without a recursive literal, once; then the others to the fixpoint
         delta: dict[str, set[tuple]] = {r: set(found[r]) for r in members}
         for rule, positions in recursive:
             if not positions:
-                body = _Compiled(rule, _order(rule, [], sizes))
+                body = plan.body(rule, _order(rule, [], sizes))
                 rows = body.rows(indexes)
-                heads = list(map(body.project, rows))
+                heads = rows if body.identity else list(map(body.project, rows))
                 delta[rule.relation].update(heads)
                 derivations.add(rule, body.slots, heads, rows)
             else:
@@ -375,7 +417,7 @@ def _evaluate(program: Program, relations: set[str] | None) -> Model:
         for r in members:
             found[r] |= delta[r]
             indexes.forget(r)
-        loops = [(rule, [_Compiled(rule, _order(rule, [i], sizes), delta_at=i) for i in positions], positions)
+        loops = [(rule, [plan.body(rule, _order(rule, [i], sizes), delta_at=i) for i in positions], positions)
                  for rule, positions in recursive if positions]
         while loops and any(delta.values()):
             new_delta: dict[str, set[tuple]] = {r: set() for r in members}

@@ -579,29 +579,46 @@ def _solve(kb, program: ir.Program, query: n.Query, level: str, language: str, s
            facts: Sequence[Fact], base: dict, shared: set, owned: bool | None) -> list[tuple[str, str | None, dict]]:
     part = _with_facts(program, base, facts)
     done = evaluated(part, [query.atom.predicate], many=owned is not None)   # a register in partitions
-    own = _constants(facts) - shared
     tables = Tables()
     explainer = Explainer(kb, part, language, steps=steps, level=level, tables=tables)
     items: list = []
     shaped = SHAPES and level != "full" and not steps
+    decided = None
     if shaped:   # undecided answers as values (plain: every value a text), their Answer not made
-        listed, plain, decisions = statuses(part, done.model, query)
+        listed, decided, decisions = statuses(part, done.model, query)
     else:
-        listed, plain = [(a.values, a) for a in done.answers(query)], False
-    mine = {v for kind, v in own if kind == "str"} if plain else own   # a text is itself in `own` when plain
+        listed = [(a.values, a) for a in done.answers(query)]
+    plain = decided is not None
+    if owned is not None:   # the answers holding a constant of the partition's own facts, or those holding none
+        if plain:   # the partition's own texts (every value is a text)
+            mine = {v for _r, values, _s in facts for v in values if v.__class__ is str}
+            mine = {v for v in mine if ("str", v) not in shared}
+            listed = [values for values in listed if mine.isdisjoint(values) is not owned]
+        else:
+            own = _constants(facts) - shared
+            listed = [(values, a) for values, a in listed
+                      if any((type(v).__name__, v) in own for v in values) is owned]
+    if decided is not None:   # (values, Answer), None for an undecided one: pairs made one at a time
+        pairs: Iterable[tuple[tuple, Any]] = zip(listed, map(decided.get, listed))
+    else:
+        pairs = listed
     predicate = query.atom.predicate
     names = [t.name for t in query.atom.args if isinstance(t, n.Variable)] if plain else []   # all distinct when plain
-    scopes = Scopes(part, done.prover.index, predicate) if part.scopes else None
-    shapes: dict[tuple, Any] = {}   # shape -> the first answer of that shape (explained; Rows when plain): see shape_of
+    scope_of = Scopes(part, done.prover.index, predicate).of(plain) if part.scopes else _no_scope
+    shapes: dict[tuple, Any] = {}   # shape -> the first answer of that shape (explained; its Rows when plain): shape_of
     append = items.append
-    for values, a in listed:
-        if owned is not None:
-            held = not mine.isdisjoint(values) if plain else any((type(v).__name__, v) in own for v in values)
-            if held != owned:
-                continue
+    # Decided answers whose deciding proof `prove` would read off the record (Prover.known) are known by their decision,
+    # deciding rule and conditions' proofs: the answers decided so before them have their shape, so their proof is not
+    # built (no proof ever needs theirs: no rule's condition names the norms' relation; KNOWN_PROOFS off: built)
+    prover, relation = done.prover, ir.norm_relation(predicate)
+    skipping = KNOWN_PROOFS and shaped and plain and relation not in _conditions(part)
+    proved: dict[tuple, tuple[list, Rows]] = {}   # decision, id of the rule, ids of the conditions -> their shape's rows
+    decision = None
+    explained: Row | dict
+    for values, a in pairs:
         if shaped:
             if a is None or _undecided(a):   # no proof to build: its shape is known before its trace, all but its atom
-                undecided = (predicate, scopes(values, plain) if scopes is not None else None)   # shape_of less the rest
+                undecided = (predicate, scope_of(values))   # shape_of less the rest
                 first = shapes.get(undecided)
                 if first is not None:   # no trace made: it would hold the answer and its scope alone
                     append(("answer", None, Row(first, values) if plain else explainer.refill_undecided(first, a)))
@@ -609,27 +626,77 @@ def _solve(kb, program: ir.Program, query: n.Query, level: str, language: str, s
                 if a is None:
                     a = decisions(values, dict(zip(names, values)))
                 shape: tuple | None = undecided
+                decision = None
                 t = done.trace(a, level)
             else:
+                decision = None
+                if skipping and a.deciding and not a.supporting and a.status != "undetermined":
+                    found = prover.known((relation, (a.deciding,) + values))
+                    if found is not None:   # its deciding proof's rule and conditions, no proof built
+                        rule, solution, children = found
+                        decision = (a.status, a.deciding, tuple(a.applicable), tuple(a.defeated), tuple(a.ambiguity),
+                                    a.deadline, a.compliance, a.fulfilled_on, id(rule), *map(id, children))
+                        known = proved.get(decision)
+                        if known is not None:   # the shape of an earlier answer decided so (its children kept: ids)
+                            first = known[1]
+                            explained = Row(first, values + explainer.deciding(first.first, children, solution)
+                                            if first.extra else values)
+                            items.extend(tables.drain())
+                            append(("answer", None, explained))
+                            continue
                 t = done.trace(a, level)
                 shape = shape_of(t)
                 if shape is not None and shape in shapes:
-                    explained = explainer.refill(shapes[shape], t)
+                    first = shapes[shape]
+                    if plain:   # a row: its values, then its deciding entry and summary (shared: Explainer.deciding)
+                        proof = t.proof   # a deciding proof where the shape's rows hold entries (shape_of)
+                        explained = Row(first, values + explainer.deciding(first.first, proof.children, proof.bindings)
+                                        if first.extra and proof is not None else values)
+                        if decision is not None:
+                            proved[decision] = (children, first)
+                    else:
+                        explained = explainer.refill(first, t)
                     items.extend(tables.drain())   # a derived condition's proof met for the first time, before its use
                     append(("answer", None, explained))
                     continue
         else:
             assert a is not None, "every answer is made unless shaped"
-            shape, t = None, done.trace(a, level)
+            shape, t, decision = None, done.trace(a, level), None
         explained = explainer.answer(t)
         items.extend(tables.drain())
         append(("answer", None, explained))
         if shape is not None:
-            shapes[shape] = Rows(explainer, explained, values, predicate, names) if plain and _undecided(a) else explained
+            shapes[shape] = Rows(explainer, explained, values, predicate, names, t.proof is not None and a.deciding is not None) \
+                if plain else explained
+            if decision is not None:
+                proved[decision] = (children, shapes[shape])
     return items
 
 
+def _no_scope(_values: tuple) -> None:
+    return None
+
+
 SHAPES = True   # answers of one shape filled in from the first (tests/test_register.py compares with False)
+KNOWN_PROOFS = True   # decided answers of a known decision, rule and conditions without their proof (tests compare)
+
+
+def _conditions(program: ir.Program) -> set[str]:
+    """The relations some rule's condition names (an atom, a negation's, a `for every`'s): the proofs that may be
+    asked for inside other proofs."""
+    out: set[str] = set()
+    for rule in program.rules:
+        for c in rule.body + rule.guard:
+            if isinstance(c, n.Atom):
+                out.add(c.predicate)
+            elif isinstance(c, n.Negation):
+                out.add(c.atom.predicate)
+                if c.universal is not None:
+                    out.add(c.universal.relation)
+                    out.update(d.predicate for d in (*c.universal.domain, c.universal.body) if isinstance(d, n.Atom))
+                    out.update(d.atom.predicate for d in (*c.universal.domain, c.universal.body)
+                               if isinstance(d, n.Negation))
+    return out
 
 
 def shape_of(t: Trace) -> tuple | None:
@@ -772,24 +839,52 @@ def _start_methods() -> list[str]:
     return multiprocessing.get_all_start_methods()
 
 
-def merged(register: Register, tables: Tables, jobs: int = 1, progress=None) -> Iterator[dict]:
-    """The answers of every partition, in order, with each table entry queued (once) before its first use."""
-    total = sum(len(p) for p in register.parts)
-    sizes = [len(register.parts[i]) if i >= 0 else 0 for i in register.tasks()]
-    for size, items in zip(sizes, results(register, jobs)):
-        for table, key, entry in items:
-            if table == "answer":
-                if progress is not None:
-                    progress.answer()
-                yield entry
-            elif (table, key) not in tables.seen:
-                assert key is not None, "a norm or a proof has its id"
-                tables.seen.add((table, key))
-                tables.add(table, key, entry)
+class Answers:
+    """A register's answers, in order, each partition computed when it is read (on `jobs` processes), read once.
+
+    Iterated, one answer at a time, each table entry queued (once) in `tables` before its first use: what every
+    writer of a document reads. `partitions()`: a partition at a time, its items in order, for a writer that writes
+    a partition at once (as_json.lines): ('answer', None, answer), and the table entries ('norms'|'proofs', key,
+    entry) its answers use, among them entries of earlier partitions again: the writer writes those whose (table,
+    key) `tables.seen` does not hold, and adds them there. A reader lets go of a partition's items before it asks for
+    the next: they are freed then, before the next partition is solved (one partition's answers held at a time).
+
+    Under the command line's collector policy no collection runs while a partition is solved and written: its
+    objects all live until it is written (a collection walked them all to free nothing), and the first collection
+    after it meets only what it left (collector.paused)."""
+
+    __slots__ = ("register", "tables", "jobs", "progress")
+
+    def __init__(self, register: Register, tables: Tables, jobs: int = 1, progress=None):
+        self.register, self.tables, self.jobs, self.progress = register, tables, jobs, progress
+
+    def __iter__(self) -> Iterator[dict]:
+        seen, add = self.tables.seen, self.tables.add
+        for items in self.partitions():
+            for table, key, entry in items:
+                if table == "answer":
+                    yield entry
+                elif (table, key) not in seen:
+                    assert key is not None, "a norm or a proof has its id"
+                    seen.add((table, key))
+                    add(table, key, entry)
+            items, entry = [], None   # let go before the next partition (partitions())
+
+    def partitions(self) -> Iterator[list[tuple[str, str | None, Any]]]:
+        register, progress = self.register, self.progress
+        total = sum(len(p) for p in register.parts)
+        sizes = [len(register.parts[i]) if i >= 0 else 0 for i in register.tasks()]
+        solved = results(register, self.jobs)
+        for size in sizes:
+            with collector.paused():
+                items = next(solved)
+                yield items
+                answers = sum(1 for item in items if item[0] == "answer") if progress is not None else 0
+                del items   # freed before the collector resumes
+            if progress is not None:
+                progress.partition(total, size, answers)
         if progress is not None:
-            progress.partition(total, size)
-    if progress is not None:
-        progress.done()
+            progress.done()
 
 
 def document(register: Register, jobs: int = 1, progress=None) -> Document:
@@ -798,7 +893,7 @@ def document(register: Register, jobs: int = 1, progress=None) -> Document:
     doc = Document(query=query_text(register.query), at=register.at.isoformat(), schema=SCHEMA_VERSION,
                    trace=register.level, norms={}, proofs={})
     doc.tables = tables
-    doc["answers"] = merged(register, tables, jobs, progress)
+    doc["answers"] = Answers(register, tables, jobs, progress)
     return doc
 
 
@@ -824,9 +919,11 @@ class Progress:
     def answer(self) -> None:
         self.answers += 1
 
-    def partition(self, total_facts: int, facts: int) -> None:
+    def partition(self, total_facts: int, facts: int, answers: int = 0) -> None:
+        """A partition of `facts` case facts (of `total_facts`) and `answers` more answers is written."""
         self.total = total_facts
         self.facts += facts
+        self.answers += answers
         elapsed = self.clock() - self.start
         if elapsed < self.AFTER:
             return

@@ -7,7 +7,6 @@ from typing import Callable
 
 from engine.explain.i18n import word
 from engine.explain.phrasebook import say_date
-from engine.explain.render import escape
 from engine.explain.tree import NormRef
 
 
@@ -132,6 +131,8 @@ def norm_facts(ref: NormRef, language: str) -> list[str]:
 def section_escapes(fmt: str, text_code: Callable[[str], str] = str) -> tuple[Callable[[str], str], Callable[[str], str]]:
     """A section after the answers (--how's sets, a cited provision's fates) writes user text and atoms with these two
     functions of its format: (plain, code); in text an atom is `text_code(atom)`."""
+    from engine.explain.render import escape   # not a question's in text (it escapes nothing here)
+
     if fmt == "html":
         return escape.html, lambda text: f"<code>{escape.html(text)}</code>"
     if fmt == "markdown":
