@@ -234,11 +234,31 @@ class Scopes:
     def _holds(self, k: int, named: tuple, at: tuple):
         """Whether declaration k's conditions hold for the values (at the places `at` of the variables `named`)."""
         conditions, index = self.program.scopes[k].conditions, self.index
+        place = dict(zip(named, at))
+        if conditions and all(isinstance(c, n.Negation) and all(
+                isinstance(t, n.Constant) or t.name in place for t in c.atom.args) for c in conditions):
+            # only negations of atoms the values ground (`not p(C)`): the matching tests each on the model's tuples
+            tests = [(index.model.get(c.atom.predicate), _ground(c.atom, place)) for c in conditions]
+
+            def absent(values: tuple) -> bool:
+                for tuples, read in tests:
+                    if read(values) in tuples:
+                        return False
+                return True
+            return absent
 
         def holds(values: tuple) -> bool:
             return next(iter(solutions(conditions, {name: values[p] for name, p in zip(named, at)}, index)),
                         None) is not None
         return holds
+
+
+def _ground(atom: n.Atom, place: dict[str, int]):
+    """A function of the values giving the atom's tuple (a variable's value at its place, a constant's own)."""
+    terms = tuple((True, place[t.name]) if isinstance(t, n.Variable) else (False, t.value) for t in atom.args)
+    if all(bound for bound, _p in terms) and len(terms) > 1:
+        return itemgetter(*(p for _b, p in terms))
+    return lambda values: tuple([values[p] if bound else p for bound, p in terms])
 
 
 def _places(at: tuple):
