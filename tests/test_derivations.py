@@ -108,3 +108,43 @@ def test_a_recursive_relation_is_left_to_matching():
     assert model.derivations.single("r", ("a", "b")) is None
     proof = Prover(program, model).prove("r", ("a", "c"))
     assert proof.children[0].relation == "e"   # the minimal height: e(a, c) itself, not r(a, b), e(b, c)
+
+
+def test_the_kinds_of_a_derived_relation_read_off_its_rules_are_those_of_its_tuples():
+    """derivations.exact with the record (a derived relation's kinds settled by its rules, its tuples not read) gives
+    what reading every tuple gives: a float reaching a relation through a fact, a stated fact of a derived relation
+    or a comparison's constant keeps it from being exact; texts and whole numbers through a chain of rules do not."""
+    from engine.logic.derivations import _kinds_exact, exact
+
+    span = Span("<test>", 1, 1)
+
+    def atom(p, *terms):
+        return n.Atom(p, tuple(n.Variable(x, span) if isinstance(x, str) and x[0].isupper() else n.Constant(x, span)
+                               for x in terms), span, span)
+    program = ir.Program(at=datetime.date(2025, 1, 1))
+    program.arities.update(t=1, u=1, v=1, p=1, q=1, s=2, w=1, z=1, m=1, k=2)
+    for relation, value in [("t", "a"), ("t", "b"), ("u", 1), ("u", 2), ("v", 1.5), ("v", "c"), ("w", 2.5)]:
+        program.add_fact(relation, (value,), span)
+    rules = [(atom("p", "X"), (atom("t", "X"),)),                       # texts: exact
+             (atom("q", "X"), (atom("v", "X"),)),                       # a float from a fact: not
+             (atom("s", "X", "Y"), (atom("t", "X"), n.Comparison(n.Variable("Y", span), "=", n.Constant(1.5, span),
+                                                                 span))),   # a float from a constant: not
+             (atom("w", "X"), (atom("t", "X"),)),                       # a stated fact 2.5 beside its rule: not
+             (atom("z", "X"), (atom("p", "X"),)),                       # a chain of texts: exact
+             (atom("m", "X"), (atom("u", "X"), atom("p", "Y"))),        # whole numbers and texts: exact
+             (atom("k", "X", "Y"), (atom("m", "X"), atom("q", "Y")))]   # through q's float: not
+    for head, body in rules:
+        program.rules.append(ir.Rule(head, body, None, None, span))
+    model = evaluate(program, None, engine="sets")
+    record = model.derivations
+    assert record is not None
+    read = {r: _kinds_exact(r, model.get, {}, None) for r in program.arities}
+    assert read == {"t": True, "u": True, "v": False, "p": True, "q": False, "s": False, "w": False, "z": True,
+                    "m": True, "k": False}
+    assert {r: _kinds_exact(r, model.get, {}, record) for r in program.arities} == read
+    settled: list[str] = []
+    for rule in program.rules:   # and per rule, with one memo as the prover keeps it
+        assert exact(rule, model.get, {}, record) == exact(rule, model.get, {})
+    memo: dict = {}
+    _kinds_exact("k", lambda r: settled.append(r) or model.get(r), memo, record)
+    assert "p" not in settled and "m" not in settled   # derived relations settled by their rules, not read

@@ -164,7 +164,7 @@ class Prover:
             return None
         from engine.logic.derivations import exact, recordable
 
-        if not all(recordable(rule) and exact(rule, self.model.get, self._exact) for rule in rules):
+        if not all(recordable(rule) and exact(rule, self.model.get, self._exact, derivations) for rule in rules):
             return None
         table = derivations.table(relation)
         return None if table is None else (*table, {})

@@ -37,6 +37,7 @@ class Derivations:
         self._joins: dict[str, list[tuple[Rule, dict[str, int], list, list]]] = {}
         self._unrecorded: set[str] = set()
         self._single: dict[str, tuple[dict, AbstractSet]] = {}
+        self._stated: set[str] = set()
 
     def add(self, rule: Rule, slots: dict[str, int], heads: list, rows: list) -> None:
         """Every row of a rule's join (the values of its variables at `slots`) and the head tuple of each."""
@@ -45,6 +46,16 @@ class Derivations:
     def unrecorded(self, relation: str) -> None:
         """A relation some of whose instances were not handed over (a recursive rule)."""
         self._unrecorded.add(relation)
+
+    def stated(self, relation: str) -> None:
+        """A derived relation the program also states facts of (its tuples are not all its rules' heads)."""
+        self._stated.add(relation)
+
+    def rules(self, relation: str) -> list[Rule] | None:
+        """The rules whose heads are all the relation's tuples (every instance handed over, no fact stated), else None."""
+        if relation in self._unrecorded or relation in self._stated or relation not in self._joins:
+            return None
+        return [rule for rule, _slots, _heads, _rows in self._joins[relation]]
 
     def single(self, relation: str, values: tuple) -> tuple[Rule, dict[str, int], tuple] | None:
         """The only instance that derives the tuple (its rule, slots and row), if the record knows it is the only one."""
@@ -89,22 +100,51 @@ class Derivations:
         return found
 
 
-def exact(rule: Rule, tuples: Callable[[str], set[tuple]], memo: dict[str, bool]) -> bool:
+def exact(rule: Rule, tuples: Callable[[str], set[tuple]], memo: dict[str, bool],
+          record: Derivations | None = None) -> bool:
     """Whether every value the rule's join meets (its constants, the tuples of the relations it reads) is of a kind
     equal only to its own kind, so that the join matches as the proofs' matching does. tuples: a relation's
-    tuples in the model; memo: the answer per relation."""
+    tuples in the model; memo: the answer per relation; record: the model's, whose rules settle a derived relation's
+    kinds without reading its tuples (`_kinds_exact`)."""
     for c in rule.evaluated_body + (rule.head,):
         atom = c.atom if isinstance(c, n.Negation) else c
         terms = atom.args if isinstance(atom, n.Atom) else (atom.left, atom.right)
         if any(isinstance(t, n.Constant) and type(t.value) not in _DISTINCT_KINDS for t in terms):
             return False
-        if isinstance(atom, n.Atom):
-            found = memo.get(atom.predicate)
-            if found is None:   # the kinds of all its values, gathered in C
-                found = memo[atom.predicate] = set(map(type, itertools.chain.from_iterable(
-                    tuples(atom.predicate)))) <= _DISTINCT_KINDS
-            if not found:
-                return False
+        if isinstance(atom, n.Atom) and not _kinds_exact(atom.predicate, tuples, memo, record):
+            return False
+    return True
+
+
+def _kinds_exact(relation: str, tuples: Callable[[str], set[tuple]], memo: dict[str, bool],
+                 record: Derivations | None) -> bool:
+    """Whether every value of the relation is of a kind equal only to its own. Where the record holds all that derives
+    it (`Derivations.rules`), each of its values is a value of a relation its rules' atoms read or one of their
+    constants (no arithmetic makes one): of kinds equal only to their own when all those are, asked the same way;
+    else (or where that does not settle it) the kinds of all its values, gathered in C."""
+    found = memo.get(relation)
+    if found is None:
+        memo[relation] = False   # (no relation the record derives rests on itself: a recursive one is unrecorded)
+        rules = record.rules(relation) if record is not None else None
+        found = rules is not None and all(_rule_kinds_exact(rule, tuples, memo, record) for rule in rules)
+        if not found:
+            found = set(map(type, itertools.chain.from_iterable(tuples(relation)))) <= _DISTINCT_KINDS
+        memo[relation] = found
+    return found
+
+
+def _rule_kinds_exact(rule: Rule, tuples: Callable[[str], set[tuple]], memo: dict[str, bool],
+                      record: Derivations | None) -> bool:
+    """Whether every value the rule's head may take is of a kind equal only to its own (`_kinds_exact`)."""
+    for c in rule.evaluated_body + (rule.head,):
+        atom = c.atom if isinstance(c, n.Negation) else c
+        if isinstance(atom, n.Atom) and atom.predicate in ARITHMETIC_RELATIONS:
+            return False
+        terms = atom.args if isinstance(atom, n.Atom) else (atom.left, atom.right)
+        if any(isinstance(t, n.Constant) and type(t.value) not in _DISTINCT_KINDS for t in terms):
+            return False
+        if isinstance(c, n.Atom) and c is not rule.head and not _kinds_exact(c.predicate, tuples, memo, record):
+            return False
     return True
 
 
