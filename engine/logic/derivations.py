@@ -20,7 +20,7 @@ import datetime
 import itertools
 import operator
 from collections import Counter
-from typing import AbstractSet, Callable
+from typing import AbstractSet, Callable, Mapping
 
 from engine.syntax import nodes as n
 from engine.logic.ir import ARITHMETIC_RELATIONS, Rule
@@ -37,7 +37,7 @@ class Derivations:
         self._joins: dict[str, list[tuple[Rule, dict[str, int], list, list]]] = {}
         self._unrecorded: set[str] = set()
         self._single: dict[str, tuple[dict, AbstractSet]] = {}
-        self._stated: set[str] = set()
+        self._several: dict[str, dict[tuple, list[tuple[int, tuple]]] | None] = {}
 
     def add(self, rule: Rule, slots: dict[str, int], heads: list, rows: list) -> None:
         """Every row of a rule's join (the values of its variables at `slots`) and the head tuple of each."""
@@ -46,16 +46,6 @@ class Derivations:
     def unrecorded(self, relation: str) -> None:
         """A relation some of whose instances were not handed over (a recursive rule)."""
         self._unrecorded.add(relation)
-
-    def stated(self, relation: str) -> None:
-        """A derived relation the program also states facts of (its tuples are not all its rules' heads)."""
-        self._stated.add(relation)
-
-    def rules(self, relation: str) -> list[Rule] | None:
-        """The rules whose heads are all the relation's tuples (every instance handed over, no fact stated), else None."""
-        if relation in self._unrecorded or relation in self._stated or relation not in self._joins:
-            return None
-        return [rule for rule, _slots, _heads, _rows in self._joins[relation]]
 
     def single(self, relation: str, values: tuple) -> tuple[Rule, dict[str, int], tuple] | None:
         """The only instance that derives the tuple (its rule, slots and row), if the record knows it is the only one."""
@@ -81,6 +71,35 @@ class Derivations:
             return None
         return rows.get(values)
 
+    def rules(self, relation: str) -> list[Rule]:
+        """The rules of the relation's joins, in the order they were handed over (the evaluator's: the program's)."""
+        return [rule for rule, _slots, _heads, _rows in self._joins.get(relation, ())]
+
+    def every(self, relation: str, values: tuple) -> list[tuple[int, tuple]] | None:
+        """A tuple derived more than once (`table`'s repeated ones): each of its instances as (the number of its join,
+        its row), in the joins' order, where no join derives it twice (each rule then has exactly one instance
+        deriving it); None where the record cannot say (some join of the relation derives one tuple twice)."""
+        found = self._several.get(relation, ...)
+        if found is ...:
+            found = self._several[relation] = self._repeated_rows(relation)
+        return None if found is None else found.get(values)
+
+    def _repeated_rows(self, relation: str) -> dict[tuple, list[tuple[int, tuple]]] | None:
+        table = self.table(relation)
+        if table is None:
+            return None
+        repeated = table[1]
+        found: dict[tuple, list[tuple[int, tuple]]] = {head: [] for head in repeated}
+        for k, (_rule, _slots, heads, rows) in enumerate(self._joins[relation]):
+            each = dict(zip(heads, rows))   # in C; smaller than heads where the join derives a tuple twice
+            if len(each) != len(heads):
+                return None
+            for head in repeated:
+                row = each.get(head)
+                if row is not None:
+                    found[head].append((k, row))
+        return found
+
     def table(self, relation: str) -> tuple[dict, AbstractSet] | None:
         """The relation's tuples, each with (the number of its join, its row), and those derived more than once (whose
         row is not their only instance); None where the record does not hold all the relation's instances."""
@@ -100,52 +119,53 @@ class Derivations:
         return found
 
 
-def exact(rule: Rule, tuples: Callable[[str], set[tuple]], memo: dict[str, bool],
-          record: Derivations | None = None) -> bool:
+def exact(rule: Rule, tuples: Callable[[str], set[tuple]], memo: dict[str, bool]) -> bool:
     """Whether every value the rule's join meets (its constants, the tuples of the relations it reads) is of a kind
     equal only to its own kind, so that the join matches as the proofs' matching does. tuples: a relation's
-    tuples in the model; memo: the answer per relation; record: the model's, whose rules settle a derived relation's
-    kinds without reading its tuples (`_kinds_exact`)."""
+    tuples in the model; memo: the answer per relation."""
     for c in rule.evaluated_body + (rule.head,):
         atom = c.atom if isinstance(c, n.Negation) else c
         terms = atom.args if isinstance(atom, n.Atom) else (atom.left, atom.right)
         if any(isinstance(t, n.Constant) and type(t.value) not in _DISTINCT_KINDS for t in terms):
             return False
-        if isinstance(atom, n.Atom) and not _kinds_exact(atom.predicate, tuples, memo, record):
-            return False
+        if isinstance(atom, n.Atom):
+            found = memo.get(atom.predicate)
+            if found is None:   # the kinds of all its values, gathered in C
+                found = memo[atom.predicate] = set(map(type, itertools.chain.from_iterable(
+                    tuples(atom.predicate)))) <= _DISTINCT_KINDS
+            if not found:
+                return False
     return True
 
 
-def _kinds_exact(relation: str, tuples: Callable[[str], set[tuple]], memo: dict[str, bool],
-                 record: Derivations | None) -> bool:
-    """Whether every value of the relation is of a kind equal only to its own. Where the record holds all that derives
-    it (`Derivations.rules`), each of its values is a value of a relation its rules' atoms read or one of their
-    constants (no arithmetic makes one): of kinds equal only to their own when all those are, asked the same way;
-    else (or where that does not settle it) the kinds of all its values, gathered in C."""
-    found = memo.get(relation)
-    if found is None:
-        memo[relation] = False   # (no relation the record derives rests on itself: a recursive one is unrecorded)
-        rules = record.rules(relation) if record is not None else None
-        found = rules is not None and all(_rule_kinds_exact(rule, tuples, memo, record) for rule in rules)
-        if not found:
-            found = set(map(type, itertools.chain.from_iterable(tuples(relation)))) <= _DISTINCT_KINDS
-        memo[relation] = found
-    return found
+def exact_everywhere(facts: Mapping[str, Mapping[tuple, object]], rules) -> bool:
+    """Whether every value a model of these facts and rules can hold is of a kind equal only to its own (so `exact` holds
+    of every rule whose constants are such): the facts' values are, and no rule makes a value of another kind (a
+    constant of such a kind, built-in arithmetic). One pass over the facts, where `exact` reads every relation a rule
+    reads, derived ones included: the values of a relation derived without arithmetic are values of facts and of
+    constants of rules. False says nothing: `exact` decides per rule."""
+    for rule in rules:
+        for c in rule.evaluated_body + (rule.head,):
+            atom = c.atom if isinstance(c, n.Negation) else c
+            if isinstance(atom, n.Atom):
+                if atom.predicate in ARITHMETIC_RELATIONS:
+                    return False
+                terms = atom.args
+            elif isinstance(atom, n.Comparison):
+                terms = (atom.left, atom.right)
+            else:
+                return False
+            if any(isinstance(t, n.Constant) and type(t.value) not in _DISTINCT_KINDS for t in terms):
+                return False
+    tuples = itertools.chain.from_iterable(facts.values())   # each relation's tuples (the keys of its facts)
+    return set(map(type, itertools.chain.from_iterable(tuples))) <= _DISTINCT_KINDS
 
 
-def _rule_kinds_exact(rule: Rule, tuples: Callable[[str], set[tuple]], memo: dict[str, bool],
-                      record: Derivations | None) -> bool:
-    """Whether every value the rule's head may take is of a kind equal only to its own (`_kinds_exact`)."""
-    for c in rule.evaluated_body + (rule.head,):
-        atom = c.atom if isinstance(c, n.Negation) else c
-        if isinstance(atom, n.Atom) and atom.predicate in ARITHMETIC_RELATIONS:
-            return False
-        terms = atom.args if isinstance(atom, n.Atom) else (atom.left, atom.right)
-        if any(isinstance(t, n.Constant) and type(t.value) not in _DISTINCT_KINDS for t in terms):
-            return False
-        if isinstance(c, n.Atom) and c is not rule.head and not _kinds_exact(c.predicate, tuples, memo, record):
-            return False
-    return True
+class Exact(dict):
+    """`exact`'s memo where `exact_everywhere` holds: every relation's values are of exact kinds."""
+
+    def get(self, key, default=None):
+        return True
 
 
 def recordable(rule: Rule) -> bool:

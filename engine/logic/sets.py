@@ -402,8 +402,7 @@ def _evaluate(program: Program, relations: set[str] | None) -> Model:
     for members, recursive in plan.components:
         sizes = {r: len(v) for r, v in found.items()}
         for r in members:
-            if found.setdefault(r, set()):
-                derivations.stated(r)   # facts of a derived relation
+            found.setdefault(r, set())
         # the rules without a recursive literal, once; then the others to the fixpoint
         delta: dict[str, set[tuple]] = {r: set(found[r]) for r in members}
         for rule, positions in recursive:
