@@ -154,7 +154,11 @@ class Rows:
         assert path == ("trace", "reading"), path
         if self.phrases is None:
             return self.arity + self.extra
-        return self.phrases.spelling(self.predicate, self.arity)
+        key = ("reading", self.predicate, self.arity)   # the same functions for every shape: a value's words made once
+        spelled = self.columns.get(key, self)
+        if spelled is self:   # kept in the columns, not the phrasebook (its functions hold it: no cycle)
+            spelled = self.columns[key] = self.phrases.spelling(self.predicate, self.arity)
+        return spelled
 
     def sent(self, values: tuple) -> tuple:
         """A row's values as it is sent: its reading after them (where the answers have one)."""

@@ -262,7 +262,6 @@ class Phrasebook:
         self._labels: dict = {}   # constant -> its label in the language
         self._roles: dict = {}    # value -> (relation, subject) of a person assumed with a role, or None
         self._readings: dict = {}  # (predicate, arity) -> its reading template cut at its parameters (reading)
-        self._spellings: dict = {}  # (predicate, arity) -> its spelling (the same functions for every shape: spelling)
         self._genders: dict = {}   # value -> its gender for a template's choice (gender_of)
         self._said_memo: dict = {}  # (type, value, case) -> the value in a reading, in that case (a register reads
         #                             each person in many atoms, and a kk/ru name declined in each case once)
@@ -445,17 +444,12 @@ class Phrasebook:
     def spelling(self, predicate: str, arity: int) -> list | None:
         """The predicate's reading as reading() fills it, for many atoms of one predicate: its pieces of text and,
         at each place a value goes, (position of the value, a function giving its words there); None when the kb
-        gives the predicate no reading. Made once per predicate: every shape of its answers spells a value at a place
-        by the same function (a writer makes a value's words there once for all of them)."""
+        gives the predicate no reading."""
         key = (predicate, arity)
-        found = self._spellings.get(key, self)
-        if found is not self:
-            return found
         parts = self._readings.get(key, self)
         if parts is self:
             parts = self._readings[key] = self._cut(predicate, arity)
         if parts is None:
-            self._spellings[key] = None
             return None
         text, places = parts
         out: list = list(text)
@@ -463,8 +457,7 @@ class Phrasebook:
             out[k] = (position, self._word_at(case, forms, called))
             if called is not None:
                 out[called[0]] = (position, lambda value, said=called[1]: "" if self.described(value) else said)
-        found = self._spellings[key] = [p for p in out if p != ""]
-        return found
+        return [p for p in out if p != ""]
 
     def _word_at(self, case: str | None, forms: tuple | None, called: tuple | None = None):
         """The words of a value at a place of a reading (reading()'s loop, one place)."""
