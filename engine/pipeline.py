@@ -153,7 +153,7 @@ def unknown_names(kb: KnowledgeBase, atom: n.Atom) -> list[tuple[str, str | None
     known = None
     found = []
     for a in atom.args:
-        if isinstance(a, n.Constant) and isinstance(a.value, str):
+        if isinstance(a, n.Constant) and isinstance(a.value, str) and a.value not in kb.constants:   # declared: known
             known = known_names(kb) if known is None else known
             if a.value not in known:
                 found.append((a.value, did_you_mean(a.value, [k for k in known if isinstance(k, str)]), a.span))

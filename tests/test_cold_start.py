@@ -170,14 +170,20 @@ def test_paths_are_written_as_pathlib_writes_them(tmp_path, monkeypatch):
         assert sample_case_names(folder) == [str(p) for p in sorted(p for p in (Path(folder) / "sample").glob("*.facts")
                                                                    if p.is_file())]
     assert kb_file_names(tmp_path / "none") == [] and sample_case_names(law / "a") == []
-    for path in PATHS + [str(law / "a.zan"), "law/a.zan", "../" + tmp_path.name + "/law", str(tmp_path.parent)]:
+    (law / "b" / "to-x.zan").symlink_to(law / "a" / "x.zan")
+    (law / "b" / "relative.zan").symlink_to("../a.zan")
+    (law / "b" / "dangling.zan").symlink_to("../nowhere.zan")
+    folders: dict = {}   # read_files resolves each folder once for the files in it: the same names
+    for path in PATHS + [str(law / "a.zan"), "law/a.zan", "../" + tmp_path.name + "/law", str(tmp_path.parent),
+                         "law/linked/c/d.zan", "law/linked/to-x.zan", "law/b/relative.zan", "law/b/dangling.zan",
+                         "law/linked/../a.zan", "law/b/missing.zan", str(law / "linked" / "c" / ".")]:
         if path != "-":
             p = Path(path)
             try:
                 expected = str(p.resolve().relative_to(Path.cwd().resolve()))
             except ValueError:
                 expected = str(p)
-            assert display_path(path) == expected, path
+            assert display_path(path) == expected == display_path(path, None, folders), path
 
 
 STYLES = ("import atexit, runpy, sys, click\n"

@@ -471,6 +471,65 @@ def test_no_progress_when_stderr_is_not_a_terminal(zan, case):
     assert result.exit_code == 0 and "% of the case facts" not in result.stderr
 
 
+def test_a_registers_json_lines_are_written_a_partition_at_a_time(zan, case, monkeypatch):
+    """A reader of a pipe gets each partition's lines once it is written: every answer of a partition is out before
+    the next partition is solved (not held in a buffer until later partitions fill it), one partition held at a time."""
+    import click
+
+    written: list[str] = []
+    echo = click.echo
+
+    def recorded(message=None, *args, **kwargs):
+        written.append(message or "")
+        return echo(message, *args, **kwargs)
+
+    solved: list[tuple[int, int]] = []   # per partition: its answers, the answers written when it was solved
+    run = register.Register.run
+
+    def counted(self, index, facts=None):
+        items = run(self, index, facts)
+        solved.append((sum(table == "answer" for table, _key, _entry in items), "".join(written).count('{"answer":')))
+        return items
+
+    monkeypatch.setattr(click, "echo", recorded)
+    monkeypatch.setattr(register.Register, "run", counted)
+    text = out(zan, "ask", QUERY, "--facts", str(case), "--at", AT, "--format", "jsonl", "--trace", "brief",
+               "--partition", "25", "--jobs", "1")
+    assert len(solved) > 2
+    before = 0
+    for answers, out_when_solved in solved:
+        assert out_when_solved == before
+        before += answers
+    assert text.count('{"answer":') == before > 0
+
+
+def test_progress_counts_a_registers_answers_by_partition(case):
+    """register.Answers counts each partition's answers once it is written (Progress.partition), not one by one."""
+    import itertools
+
+    batch = register.Register(prepare(QUERY, datetime.date.fromisoformat(AT), None, [case]), "brief", "en", limit=25)
+    shown: list[str] = []
+    progress = register.Progress(shown.append, clock=itertools.count(0, 5).__next__)   # 5 s a partition
+    text = "".join(as_json.lines(register.document(batch, 1, progress)))
+    answers = text.count('{"answer":')
+    assert answers and progress.answers == answers
+    assert f"{answers:,} answers" in shown[-2] and "100.0% of the case facts" in shown[-2] and shown[-1] == "\n"
+    assert len(shown) == len(batch.tasks()) + 1
+
+
+def test_a_register_read_answer_by_answer_writes_the_same_text(case):
+    """register.Answers read one answer at a time (the table entries queued, as any reader of a document gets them)
+    and a partition at a time (as_json's writers) give the same JSON Lines and JSON."""
+    batch = register.Register(prepare(QUERY, datetime.date.fromisoformat(AT), None, [case]), "brief", "en", limit=25)
+    for write in (as_json.lines, as_json.pieces):
+        by_partition = register.document(batch)
+        by_answer = register.document(batch)
+        by_answer["answers"] = iter(by_answer["answers"])   # without partitions()
+        text = "".join(write(by_partition))
+        assert text == "".join(write(by_answer)) and text.count('"proofs"' if write is as_json.pieces else '{"proof":')
+        assert by_partition.tables.seen == by_answer.tables.seen and not by_answer.tables.pending
+
+
 def test_the_answers_own_join_keeps_a_case_together(zan, tmp_path):
     """A question's domain and its norms' conclusions are joined in Python, not by a rule: a person's
     `resident` fact (the domain) and `banned` fact (the norm) must meet in one partition."""

@@ -286,7 +286,8 @@ def brief_trace(program: Program, prover: Prover, answer: Answer) -> Trace:
     relation, values = norm_relation(answer.predicate), answer.values
     if answer.deciding:
         t.proof = prover.prove(relation, (answer.deciding,) + values)
-        t.supporting = [p for p in (prover.prove(relation, (nid,) + values) for nid in answer.supporting) if p]
+        if answer.supporting:
+            t.supporting = [p for p in (prover.prove(relation, (nid,) + values) for nid in answer.supporting) if p]
     elif answer.status == "holds":
         t.proof = prover.prove(answer.predicate, values)
     t.citations = citations(program, t, prover)
@@ -333,8 +334,9 @@ def citations(program: Program, t: Trace, prover: Prover | None = None) -> list[
         if node is not None and prover is not None:
             add(node.norm)
             for child in node.children:
-                for nid in prover.norms_below(child):
-                    add(nid)
+                if child.children or child.rule is not None:   # a fact's or a test's node has no norm below it
+                    for nid in prover.norms_below(child):
+                        add(nid)
             return
         stack = [node] if node is not None else []
         while stack:

@@ -450,9 +450,10 @@ class Explainer:
         return made[1]
 
     def _node(self, p: ProofNode, level: int) -> dict:
-        if p.kind == "comparison":
+        kind, source = p.kind, p.source
+        if kind == "comparison":
             return {"kind": "comparison", "atom": p.text, "holds": True, "reading": None,
-                    "source": p.source.location if p.source else None}
+                    "source": source.location if source else None}
         relation = p.relation or ""
         values = p.values
         head = concluded(relation)
@@ -460,34 +461,37 @@ class Explainer:
             relation, values = head, values[1:]
         universal = self.universal(relation, values) if relation.startswith(n.UNIVERSAL_PREFIX) else None
         reading = self.phrases.reading(relation, values)
-        if p.kind == "negation" and reading:
+        negation = kind == "negation"
+        if negation and reading:
             reading = self.w("negated reading", reading=reading)
         text = atom_text(relation, values)
         out: dict[str, object] = {
-            "kind": p.kind,
-            "atom": "not " + text if p.kind == "negation" else text,
+            "kind": kind,
+            "atom": "not " + text if negation else text,
             "holds": True,
             "reading": reading,
-            "source": p.source.location if p.source else None,
+            "source": source.location if source else None,
         }
         if universal is not None:   # `for every ...`: holds where no counterexample does (n.Universal)
             u = self.kb.universals[relation]
-            out["atom"], out["reading"] = universal if p.kind == "negation" else \
+            out["atom"], out["reading"] = universal if negation else \
                 (self.w("counterexample", atom=universal[0]),
                  ", ".join(f"{v} = {self.value_label(p.bindings[v])}" for v in u.variables if v in p.bindings))
             out["universal"] = True
-        if p.kind == "fact" and p.source is not None and self.program.origin(p.source) == ASSUMPTION:
-            out["assumed"] = True    # assumed (--assume, or a question in words), never a fact of the case
-        if p.kind == "negation":
+        if kind == "fact":
+            if source is not None and self.program.origin(source) == ASSUMPTION:
+                out["assumed"] = True    # assumed (--assume, or a question in words), never a fact of the case
+            return out
+        if negation:
             out["explanation"] = self.w("universal holds") if universal is not None else \
                 f"{self.w('no fact')} {text}"
-        if p.kind == "negation" and p.children:   # a `for every` that holds: its instances, each proved
-            out["conditions"] = [self.node(c, level + 1) for c in p.children]
-        if p.kind == "rule" and self.tables is not None:  # a derived condition: its proof once, in `proofs`
+            if p.children:   # a `for every` that holds: its instances, each proved
+                out["conditions"] = [self.node(c, level + 1) for c in p.children]
+        if kind == "rule" and self.tables is not None:  # a derived condition: its proof once, in `proofs`
             proof_key = out["id"] = text if head is None else atom_text(p.relation or "", p.values)
             if ("proofs", proof_key) not in self.tables.seen:
                 self._table_proofs(p, level, proof_key)
-        elif p.kind == "rule":
+        elif kind == "rule":
             shown = (p.relation, p.values)
             repeat = shown in self._ids
             if repeat:
@@ -511,16 +515,17 @@ class Explainer:
         A sub-proof whose node was made (node()) is in the tables already: its entry's key is not written again."""
         tables = self.tables
         assert tables is not None, "called by node() only for an Explainer with tables"
-        seen = tables.seen
+        seen, pending, node = tables.seen, tables.pending, self.node
         nodes = self._nodes if Prover.shortcuts else {}
         keys = self._keys if Prover.shortcuts else {}
         stack: list[tuple[ProofNode, int, str, bool]] = [(p, level, key, False)]
         while stack:
             q, at, key, expanded = stack.pop()
             if not expanded:
-                if ("proofs", key) in seen:
+                mark = ("proofs", key)
+                if mark in seen:
                     continue
-                seen.add(("proofs", key))
+                seen.add(mark)
                 stack.append((q, at, key, True))
                 for c in reversed(q.children):
                     if c.kind == "rule":
@@ -532,8 +537,8 @@ class Explainer:
             if norm is None:
                 norm = keys[q.norm] = self.norm_ref(q.norm, full=False)
             entry = {"norm": norm, "bindings": _json_bindings(q.bindings, hidden="_"),
-                     "conditions": [self.node(c, at + 1) for c in q.children]}  # the derived ones are in the tables
-            tables.add("proofs", key, entry)
+                     "conditions": [node(c, at + 1) for c in q.children]}  # the derived ones are in the tables
+            pending.append(("proofs", key, entry))   # Tables.add
 
     def summary_conditions(self, conditions: list[dict]) -> list[dict]:
         """The summary's lines of the deciding proof's conditions; with tables, made once per condition (node())."""

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import heapq
 import itertools
+import operator
 from typing import TYPE_CHECKING, AbstractSet
 from dataclasses import field
 from engine.base.records import dataclass
@@ -87,13 +88,16 @@ class Prover:
         self._plain = {id(rule) for rule in program.rules if all(isinstance(c, n.Atom) for c in rule.body)}
         # False: every instance by matching (tests/test_derivations.py compares)
         self.recorded = recorded and model.derivations is not None
-        self._exact: dict[str, bool] = {}   # relation -> its values are of kinds equal only to their own (derivations.exact)
+        # relation -> its values are of kinds equal only to their own (derivations.exact): all of them, where the facts'
+        # values and the rules' constants are (derivations.exact_everywhere), found when the record is first read
+        self._exact: dict[str, bool] | None = None
         # relation -> its record's table and its joins' layouts by number, None where it is matched (_recorded)
         self._records: dict[str, tuple[dict, AbstractSet, dict[int, Layout]] | None] = {}
         self._instances: dict[GroundAtom, list[Instance]] = {}
         self._best: dict[GroundAtom, tuple[int, Instance | None]] = {}   # atom -> (height, instance or None for a fact)
         self._proofs: dict[GroundAtom, ProofNode] = {}   # atom -> its proof, built once (see prove)
         self._norms: dict[int, tuple[ProofNode, tuple[str, ...]]] = {}   # id of a kept proof -> (it, norms_below)
+        self._whys: dict[tuple, WhyNot | None] = {}   # (id of a rule, values, depth, budget) -> a nested why-not (why_not)
 
     # ------------------------------------------------------------ proofs
     def row(self, c: n.Atom, solution: dict) -> tuple:
@@ -118,6 +122,10 @@ class Prover:
             only = self._recorded(relation, rules, values)
             if only is not None:
                 found = self._instances[atom] = [only]
+                return found
+            found = self._several(relation, rules, values)
+            if found is not None:
+                self._instances[atom] = found
                 return found
             found = []
             for rule in rules:
@@ -152,9 +160,43 @@ class Prover:
             derivations = self.model.derivations
             assert derivations is not None, "a relation's table is the record's"
             rule, slots = derivations.join(relation, k)
-            steps = plan(rule.body, head_variables(rule), self.index)
-            layout = layouts[k] = Layout(rule, slots, steps)
+            layout = layouts[k] = Layout(rule, slots, self._steps(rule, head_variables(rule)))
         return layout.instance(row, self.row)
+
+    def _steps(self, rule: Rule, head: dict[str, None]) -> list:
+        """The body in the order the matching binds its variables (a Layout's names): its plan, or the body as written
+        where the head binds every variable of it (any order binds none then, and the plan's statistics, the distinct
+        values of each relation, are not gathered)."""
+        if all(name in head for c in rule.body for name in _names(c)):
+            return list(rule.body)
+        return plan(rule.body, head, self.index)
+
+    def _several(self, relation: str, rules: list[Rule], values: tuple) -> list[Instance] | None:
+        """The instances of an atom several rules derive, each by one instance, read off the record in the order the
+        matching finds them (the rules' order, one solution each: the search breaks ties by that order); None where
+        the record cannot say so (a rule deriving it twice, a relation matched)."""
+        record = self._records.get(relation)
+        if not record or values not in record[1]:
+            return None
+        derivations = self.model.derivations
+        assert derivations is not None, "a relation's table is the record's"
+        joined = derivations.rules(relation)
+        if len(joined) != len(rules) or not all(map(operator.is_, joined, rules)):
+            return None   # the joins are not the rules, one each, in order
+        every = derivations.every(relation, values)
+        if every is None:
+            return None
+        layouts = record[2]
+        found = []
+        for k, row in every:
+            layout = layouts.get(k)
+            if layout is None:
+                from engine.logic.derivations import Layout, head_variables
+
+                rule, slots = derivations.join(relation, k)
+                layout = layouts[k] = Layout(rule, slots, self._steps(rule, head_variables(rule)))
+            found.append(layout.instance(row, self.row))
+        return found
 
     def _record_of(self, relation: str, rules: list[Rule]) -> tuple[dict, AbstractSet, dict[int, Layout]] | None:
         """The record's table of the relation (Derivations.table) and its joins' layouts by number, where every rule
@@ -162,8 +204,10 @@ class Prover:
         derivations = self.model.derivations
         if not self.recorded or derivations is None or not rules:
             return None
-        from engine.logic.derivations import exact, recordable
+        from engine.logic.derivations import Exact, exact, exact_everywhere, recordable
 
+        if self._exact is None:
+            self._exact = Exact() if exact_everywhere(self.program.facts, self.program.rules) else {}
         if not all(recordable(rule) and exact(rule, self.model.get, self._exact) for rule in rules):
             return None
         table = derivations.table(relation)
@@ -223,10 +267,12 @@ class Prover:
         found: dict[GroundAtom, tuple[int, Instance | None]] = {}
         made: dict[GroundAtom, ProofNode] = {}
         started: set[GroundAtom] = set()
-        stack: list[tuple[GroundAtom, Instance | None]] = [(target, None)]
+        # an atom to settle, or [atom, its instance] once its body is (a list: an atom is a tuple)
+        stack: list = [target]
         while stack:
-            atom, finished = stack.pop()
-            if finished is not None:   # its body is settled: its height, and its proof where its body's are built
+            atom = stack.pop()
+            if atom.__class__ is list:   # its body is settled: its height, and its proof where its body's are built
+                atom, finished = atom
                 body = finished[2]
                 found[atom] = (1 + max([found[b][0] if b in found else best[b][0] for b in body]) if body else 1,
                                finished)
@@ -243,6 +289,7 @@ class Prover:
                 found[atom] = (0, None)
                 made[atom] = ProofNode("fact", atom[0], atom[1], None, written[atom[1]])
                 continue
+            instance: Instance | None = None
             instances = known.get(atom)
             if instances is None:
                 record = records.get(atom[0])   # `_recorded` inline: the record's row of an atom derived once
@@ -250,16 +297,18 @@ class Prover:
                     at = record[0].get(atom[1])
                     if at is not None and atom[1] not in record[1]:
                         layout = record[2].get(at[0])
-                        if layout is not None:
-                            instances = known[atom] = [layout.instance(at[1], self.row)]
-                if instances is None:
+                        if layout is not None:   # (not kept in `_instances`: the search reads it again if asked)
+                            instance = layout.instance(at[1], self.row)
+                if instance is None:
                     instances = self.instances(atom)
-            if len(instances) != 1:
-                return False
+            if instance is None:
+                assert instances is not None, "an atom's instances are asked for where the record has no row"
+                if len(instances) != 1:
+                    return False
+                instance = instances[0]
             started.add(atom)
-            instance = instances[0]
-            stack.append((atom, instance))
-            stack += [(b, None) for b in instance[2]]
+            stack.append([atom, instance])
+            stack += instance[2]
         best.update(found)
         proofs.update(made)
         return True
@@ -269,17 +318,27 @@ class Prover:
         built (a register's deciding proofs, most of whose conditions earlier answers proved): what `_forced` settles
         and builds, read straight off the record's row; None where that is not so (`prove` settles it)."""
         relation, values = atom
-        if not self._records.get(relation) or atom in self._best or self.is_fact(atom):
+        record = self._records.get(relation)
+        if not record or atom in self._best:
             return None   # (a relation's use of the record is known once `_recorded` was asked)
-        instance = self._recorded(relation, [], values)
-        if instance is None:
+        written = self.program.facts.get(relation)
+        if written is not None and values in written:
             return None
-        self._instances[atom] = [instance]   # as `instances` reads it off the record
+        at = record[0].get(values)   # `_recorded` inline
+        if at is None or values in record[1]:
+            return None
+        layout = record[2].get(at[0])
+        instance = layout.instance(at[1], self.row) if layout is not None else self._recorded(relation, [], values)
+        assert instance is not None, "a recorded tuple derived once has its instance"
         node = self._built(atom, instance, {})
         if node is None:
+            self._instances[atom] = [instance]   # as `instances` reads it off the record, for `prove`
             return None
         best, body = self._best, instance[2]
-        best[atom] = (1 + max(best[b][0] for b in body) if body else 1, instance)
+        if body:
+            best[atom] = (1 + max([best[b][0] for b in body]), instance)
+        else:
+            best[atom] = (1, instance)
         self._proofs[atom] = node
         return node
 
@@ -463,7 +522,17 @@ class Prover:
         return bool(values & set(head.values()))
 
     def why_not(self, rule: Rule, values: tuple, depth: int = 3, budget: int = 20000) -> WhyNot | None:
-        """The furthest any instance of the rule gets towards concluding `values`, and what stops it."""
+        """The furthest any instance of the rule gets towards concluding `values`, and what stops it. A why-not below
+        another (a failing condition's, `depth` below 3) asked again, as answers failing the same condition ask it,
+        is the one made before, shared as proofs are (Prover.shortcuts; a cold question: 26 of its 122)."""
+        if depth >= 3 or not self.shortcuts:
+            return self._why_not(rule, values, depth, budget)
+        key = (id(rule), values, depth, budget)
+        if key not in self._whys:
+            self._whys[key] = self._why_not(rule, values, depth, budget)
+        return self._whys[key]
+
+    def _why_not(self, rule: Rule, values: tuple, depth: int, budget: int) -> WhyNot | None:
         binding = unify(rule.head, values, {})
         if binding is None:
             return None

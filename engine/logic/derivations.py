@@ -20,7 +20,7 @@ import datetime
 import itertools
 import operator
 from collections import Counter
-from typing import AbstractSet, Callable
+from typing import AbstractSet, Callable, Mapping
 
 from engine.syntax import nodes as n
 from engine.logic.ir import ARITHMETIC_RELATIONS, Rule
@@ -37,6 +37,7 @@ class Derivations:
         self._joins: dict[str, list[tuple[Rule, dict[str, int], list, list]]] = {}
         self._unrecorded: set[str] = set()
         self._single: dict[str, tuple[dict, AbstractSet]] = {}
+        self._several: dict[str, dict[tuple, list[tuple[int, tuple]]] | None] = {}
 
     def add(self, rule: Rule, slots: dict[str, int], heads: list, rows: list) -> None:
         """Every row of a rule's join (the values of its variables at `slots`) and the head tuple of each."""
@@ -69,6 +70,35 @@ class Derivations:
         if values in repeated:
             return None
         return rows.get(values)
+
+    def rules(self, relation: str) -> list[Rule]:
+        """The rules of the relation's joins, in the order they were handed over (the evaluator's: the program's)."""
+        return [rule for rule, _slots, _heads, _rows in self._joins.get(relation, ())]
+
+    def every(self, relation: str, values: tuple) -> list[tuple[int, tuple]] | None:
+        """A tuple derived more than once (`table`'s repeated ones): each of its instances as (the number of its join,
+        its row), in the joins' order, where no join derives it twice (each rule then has exactly one instance
+        deriving it); None where the record cannot say (some join of the relation derives one tuple twice)."""
+        found = self._several.get(relation, ...)
+        if found is ...:
+            found = self._several[relation] = self._repeated_rows(relation)
+        return None if found is None else found.get(values)
+
+    def _repeated_rows(self, relation: str) -> dict[tuple, list[tuple[int, tuple]]] | None:
+        table = self.table(relation)
+        if table is None:
+            return None
+        repeated = table[1]
+        found: dict[tuple, list[tuple[int, tuple]]] = {head: [] for head in repeated}
+        for k, (_rule, _slots, heads, rows) in enumerate(self._joins[relation]):
+            each = dict(zip(heads, rows))   # in C; smaller than heads where the join derives a tuple twice
+            if len(each) != len(heads):
+                return None
+            for head in repeated:
+                row = each.get(head)
+                if row is not None:
+                    found[head].append((k, row))
+        return found
 
     def table(self, relation: str) -> tuple[dict, AbstractSet] | None:
         """The relation's tuples, each with (the number of its join, its row), and those derived more than once (whose
@@ -106,6 +136,36 @@ def exact(rule: Rule, tuples: Callable[[str], set[tuple]], memo: dict[str, bool]
             if not found:
                 return False
     return True
+
+
+def exact_everywhere(facts: Mapping[str, Mapping[tuple, object]], rules) -> bool:
+    """Whether every value a model of these facts and rules can hold is of a kind equal only to its own (so `exact` holds
+    of every rule whose constants are such): the facts' values are, and no rule makes a value of another kind (a
+    constant of such a kind, built-in arithmetic). One pass over the facts, where `exact` reads every relation a rule
+    reads, derived ones included: the values of a relation derived without arithmetic are values of facts and of
+    constants of rules. False says nothing: `exact` decides per rule."""
+    for rule in rules:
+        for c in rule.evaluated_body + (rule.head,):
+            atom = c.atom if isinstance(c, n.Negation) else c
+            if isinstance(atom, n.Atom):
+                if atom.predicate in ARITHMETIC_RELATIONS:
+                    return False
+                terms = atom.args
+            elif isinstance(atom, n.Comparison):
+                terms = (atom.left, atom.right)
+            else:
+                return False
+            if any(isinstance(t, n.Constant) and type(t.value) not in _DISTINCT_KINDS for t in terms):
+                return False
+    tuples = itertools.chain.from_iterable(facts.values())   # each relation's tuples (the keys of its facts)
+    return set(map(type, itertools.chain.from_iterable(tuples))) <= _DISTINCT_KINDS
+
+
+class Exact(dict):
+    """`exact`'s memo where `exact_everywhere` holds: every relation's values are of exact kinds."""
+
+    def get(self, key, default=None):
+        return True
 
 
 def recordable(rule: Rule) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from operator import itemgetter
 from typing import Iterator, Mapping
 
 from engine.syntax import nodes as n
@@ -15,7 +16,9 @@ class Index:
 
     def __init__(self, model: Model):
         self.model = model
-        self._indexes: dict[tuple[str, tuple[int, ...]], dict[tuple, list[tuple]]] = {}
+        # (relation, positions) -> (the relation's tuples by their values at those positions (one position: the value
+        # itself), the keys whose list is sorted already)
+        self._indexes: dict[tuple[str, tuple[int, ...]], tuple[dict, set]] = {}
         self._distinct: dict[tuple[str, int], int] = {}
         self._plans: dict[tuple[int, frozenset], tuple[object, list]] = {}
 
@@ -40,7 +43,7 @@ class Index:
         return size
 
     def lookup(self, relation: str, pattern: tuple) -> list[tuple]:
-        """Tuples matching `pattern`, where None is a free position."""
+        """Tuples matching `pattern`, where None is a free position, in the order of `row_key`."""
         positions = tuple(i for i, v in enumerate(pattern) if v is not None)
         rows = self.model.get(relation)
         if not positions:
@@ -48,15 +51,26 @@ class Index:
         if len(positions) == len(pattern):
             return [pattern] if pattern in rows else []
         key = (relation, positions)
-        index = self._indexes.get(key)
-        if index is None:
-            index = {}
+        made = self._indexes.get(key)
+        if made is None:
+            index: dict = {}
+            values = itemgetter(*positions)   # one position: the value itself, else a tuple (equal keys alike)
             for row in rows:
-                index.setdefault(tuple(row[i] for i in positions), []).append(row)
-            for bucket in index.values():
-                bucket.sort(key=row_key)
-            self._indexes[key] = index
-        return index.get(tuple(pattern[i] for i in positions), [])
+                bucket = index.get(values(row))
+                if bucket is None:
+                    index[values(row)] = [row]
+                else:
+                    bucket.append(row)
+            made = self._indexes[key] = (index, set())
+        index, ordered = made
+        wanted = itemgetter(*positions)(pattern)
+        bucket = index.get(wanted)
+        if bucket is None:
+            return []
+        if wanted not in ordered:   # each list sorted when first asked for: most never are
+            bucket.sort(key=row_key)
+            ordered.add(wanted)
+        return bucket
 
     def holds(self, relation: str, values: tuple) -> bool:
         return values in self.model.get(relation)
@@ -140,7 +154,8 @@ def _plan(conditions, binding: Mapping[str, object], index: Index) -> list:
             if not atoms:
                 order.extend(pending)
                 break
-            chosen = min(atoms, key=lambda a: index.expected(a, bound))
+            # the fewest expected matches (one atom left: itself, its relation's statistics not gathered)
+            chosen = atoms[0] if len(atoms) == 1 else min(atoms, key=lambda a: index.expected(a, bound))
             bound.update(v.name for v in chosen.variables())
         if isinstance(chosen, n.Comparison) and chosen.operator == "=":
             bound.update(t.name for t in (chosen.left, chosen.right) if isinstance(t, n.Variable))

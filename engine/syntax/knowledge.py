@@ -209,8 +209,9 @@ def read_files(paths: Iterable[Path | str]) -> list[tuple[str, bytes]]:
         here: str | None = os.path.realpath(os.getcwd())   # once, not once a file (a resolve is a stat per folder)
     except (OSError, RuntimeError):
         here = None
+    folders: dict[str, str] = {}   # a folder -> its real path, resolved once for the files in it
     for path in paths:
-        name = display_path(path, here)
+        name = display_path(path, here, folders)
         try:
             named.append((name, read_bytes(path, name)))
         except ZanError as e:
@@ -296,17 +297,30 @@ def case_only(module: n.Module) -> list[Diagnostic]:
     return found
 
 
-def display_path(path: Path | str, here: Path | str | None = None) -> str:
+def display_path(path: Path | str, here: Path | str | None = None, folders: dict[str, str] | None = None) -> str:
     """A path as users should see it in messages: relative to the working folder where possible (`here`: that
     folder resolved, for a caller naming many files); `str(Path(path).resolve().relative_to(here))`, else the path
-    as pathlib writes it, computed without pathlib."""
+    as pathlib writes it, computed without pathlib. `folders`: the real paths of folders resolved before (a caller
+    naming many files of a few folders), filled as they are resolved."""
     from engine.base.inputs import STDIN_NAME, is_stdin
 
     if is_stdin(path):
         return STDIN_NAME
     shown = plain(path)
     try:
-        inside = relative(os.path.realpath(shown), plain(here) if here else os.path.realpath(os.getcwd()))
+        inside = relative(_resolved(shown, folders), plain(here) if here else os.path.realpath(os.getcwd()))
     except (ValueError, OSError):
         return shown
     return shown if inside is None else inside
+
+
+def _resolved(shown: str, folders: dict[str, str] | None) -> str:
+    """`os.path.realpath(shown)`: for a name that is not a link, its folder's real path (from `folders`, once a
+    folder) joined with it, as realpath resolves it (a stat a file, not one for each folder above it)."""
+    head, name = os.path.split(shown)
+    if folders is None or name in ("", ".", "..") or os.path.islink(shown):
+        return os.path.realpath(shown)
+    real = folders.get(head)
+    if real is None:
+        real = folders[head] = os.path.realpath(head or os.curdir)
+    return os.path.join(real, name)

@@ -789,24 +789,52 @@ def _start_methods() -> list[str]:
     return multiprocessing.get_all_start_methods()
 
 
-def merged(register: Register, tables: Tables, jobs: int = 1, progress=None) -> Iterator[dict]:
-    """The answers of every partition, in order, with each table entry queued (once) before its first use."""
-    total = sum(len(p) for p in register.parts)
-    sizes = [len(register.parts[i]) if i >= 0 else 0 for i in register.tasks()]
-    for size, items in zip(sizes, results(register, jobs)):
-        for table, key, entry in items:
-            if table == "answer":
-                if progress is not None:
-                    progress.answer()
-                yield entry
-            elif (table, key) not in tables.seen:
-                assert key is not None, "a norm or a proof has its id"
-                tables.seen.add((table, key))
-                tables.add(table, key, entry)
+class Answers:
+    """A register's answers, in order, each partition computed when it is read (on `jobs` processes), read once.
+
+    Iterated, one answer at a time, each table entry queued (once) in `tables` before its first use: what every
+    writer of a document reads. `partitions()`: a partition at a time, its items in order, for a writer that writes
+    a partition at once (as_json.lines): ('answer', None, answer), and the table entries ('norms'|'proofs', key,
+    entry) its answers use, among them entries of earlier partitions again: the writer writes those whose (table,
+    key) `tables.seen` does not hold, and adds them there. A reader lets go of a partition's items before it asks for
+    the next: they are freed then, before the next partition is solved (one partition's answers held at a time).
+
+    Under the command line's collector policy no collection runs while a partition is solved and written: its
+    objects all live until it is written (a collection walked them all to free nothing), and the first collection
+    after it meets only what it left (collector.paused)."""
+
+    __slots__ = ("register", "tables", "jobs", "progress")
+
+    def __init__(self, register: Register, tables: Tables, jobs: int = 1, progress=None):
+        self.register, self.tables, self.jobs, self.progress = register, tables, jobs, progress
+
+    def __iter__(self) -> Iterator[dict]:
+        seen, add = self.tables.seen, self.tables.add
+        for items in self.partitions():
+            for table, key, entry in items:
+                if table == "answer":
+                    yield entry
+                elif (table, key) not in seen:
+                    assert key is not None, "a norm or a proof has its id"
+                    seen.add((table, key))
+                    add(table, key, entry)
+            items, entry = [], None   # let go before the next partition (partitions())
+
+    def partitions(self) -> Iterator[list[tuple[str, str | None, Any]]]:
+        register, progress = self.register, self.progress
+        total = sum(len(p) for p in register.parts)
+        sizes = [len(register.parts[i]) if i >= 0 else 0 for i in register.tasks()]
+        solved = results(register, self.jobs)
+        for size in sizes:
+            with collector.paused():
+                items = next(solved)
+                yield items
+                answers = sum(1 for item in items if item[0] == "answer") if progress is not None else 0
+                del items   # freed before the collector resumes
+            if progress is not None:
+                progress.partition(total, size, answers)
         if progress is not None:
-            progress.partition(total, size)
-    if progress is not None:
-        progress.done()
+            progress.done()
 
 
 def document(register: Register, jobs: int = 1, progress=None) -> Document:
@@ -815,7 +843,7 @@ def document(register: Register, jobs: int = 1, progress=None) -> Document:
     doc = Document(query=query_text(register.query), at=register.at.isoformat(), schema=SCHEMA_VERSION,
                    trace=register.level, norms={}, proofs={})
     doc.tables = tables
-    doc["answers"] = merged(register, tables, jobs, progress)
+    doc["answers"] = Answers(register, tables, jobs, progress)
     return doc
 
 
@@ -841,9 +869,11 @@ class Progress:
     def answer(self) -> None:
         self.answers += 1
 
-    def partition(self, total_facts: int, facts: int) -> None:
+    def partition(self, total_facts: int, facts: int, answers: int = 0) -> None:
+        """A partition of `facts` case facts (of `total_facts`) and `answers` more answers is written."""
         self.total = total_facts
         self.facts += facts
+        self.answers += answers
         elapsed = self.clock() - self.start
         if elapsed < self.AFTER:
             return

@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import math
 from json.encoder import encode_basestring  # the C function when available, as json.dumps(ensure_ascii=False) uses
-from typing import Iterator
+from typing import Iterable, Iterator, Sequence
 
 from itertools import chain
 from operator import getitem, itemgetter
@@ -79,7 +79,8 @@ def _dumps(value, newline: str = "\n") -> str:
 
 
 def pieces(document: dict) -> Iterator[str]:
-    """The document's JSON text in pieces, answer by answer; "".join(pieces(d)) is exactly render(d).
+    """The document's JSON text in pieces, answer by answer (a register's, register.Answers, a partition at a time, in
+    pieces of about PIECE characters); "".join(pieces(d)) is exactly render(d).
 
     A document with tables (explanation.Document) gets each table entry as its answers define it: it is
     written into text at once (the text is smaller than the dictionaries) and the tables, whose keys
@@ -110,6 +111,10 @@ def pieces(document: dict) -> Iterator[str]:
         if key != "answers":
             yield _dumps(value, "\n  ")  # JSON text has no newline inside its strings
             continue
+        partitions = getattr(value, "partitions", None)
+        if tables is not None and partitions is not None:   # a register's answers, a partition at a time
+            yield from _answers_in_partitions(partitions(), tables.seen, written)
+            continue
         empty = True
         for answer in value:
             if answer.__class__ is Row:
@@ -124,8 +129,64 @@ def pieces(document: dict) -> Iterator[str]:
     yield "{}" if first else "\n}"
 
 
+def _answers_in_partitions(partitions: Iterable[Sequence[tuple]], seen: set, written: dict[str, dict[str, str]]
+                           ) -> Iterator[str]:
+    """The `answers` list of a register's document (register.Answers.partitions), in pieces of about PIECE
+    characters; each table entry not in `seen` written into `written` (pieces gathers the tables from there)."""
+    out: list[str] = []
+    append = out.append
+    size = 0
+    opening = "[\n    "
+    for items in partitions:
+        for table, key, entry in items:
+            if table == "answer":
+                if entry.__class__ is Row:
+                    text = opening + _row_text(entry, "json", _in_document, _dumps)
+                else:
+                    text = opening + (_by_form(entry, "json", _in_document, _dumps) or _dumps(entry, "\n    "))
+                opening = ",\n    "
+                append(text)
+                size += len(text)
+                if size > PIECE:
+                    yield "".join(out)
+                    out = []
+                    append = out.append
+                    size = 0
+            elif (table, key) not in seen:
+                seen.add((table, key))
+                written[table][key] = _dumps(entry, "\n    ")
+        items, entry = (), None   # the partition is freed before the next is solved (register.Answers)
+    append("[]" if opening == "[\n    " else "\n  ]")
+    yield "".join(out)
+
+
 # json.dumps with any option makes a new encoder on every call: one, made once, writes the same text
-_COMPACT = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode
+_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+# ... and its `encode` makes the library's C encoder again on every call, with a dictionary of the containers met (to
+# refuse a value holding itself, which an explanation never does) and a Python function for floats it does not use:
+# the C encoder made once, with no such dictionary, writes the same text (~0.8 us less a call: a 10k register's
+# `proofs` entries and conditions are ~67k calls)
+_MAKE = getattr(json.encoder, "c_make_encoder", None)   # None where the interpreter has no C encoder
+_C = _MAKE(None, _ENCODER.default, encode_basestring, None, ":", ",", True, False, True) if _MAKE is not None else None
+
+
+def _COMPACT(value) -> str:
+    """json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))."""
+    if _C is None:   # pragma: no cover - an interpreter without the C encoder
+        return _ENCODER.encode(value)
+    return "".join(_C(value, 0))
+
+
+# A line of one key is that key's text around the value's: no dictionary made to hold the value
+def _answer_line(answer) -> str:
+    return '{"answer":' + _COMPACT(answer) + "}\n"
+
+
+def _entry_line(table: str, key: str, entry: dict) -> str:
+    """A table entry's line: `{"norm": entry}`, or `{"proof": {"id": key, **entry}}`."""
+    if table == "norms":
+        return '{"norm":' + _COMPACT(entry) + "}\n"
+    return '{"proof":' + _COMPACT({"id": key, **entry}) + "}\n"
 
 
 def _line(value) -> str:
@@ -160,10 +221,6 @@ def _item(value) -> str:
 
 
 _ITEMS: dict[int, tuple[dict | list, str]] = {}   # id of a list or of a dictionary in one -> (it, its compact text)
-
-
-def _answer_line(answer) -> str:
-    return _line({"answer": answer})
 
 
 def _in_document(answer) -> str:
@@ -412,25 +469,87 @@ def lines(document: dict) -> Iterator[str]:
 
     First `{"document": {...}}` (query, at, schema, trace, title); then, in the order of the answers,
     `{"norm": NormRef}` and `{"proof": {"id": ..., ...}}` for each table entry before the first answer
-    that refers to it, and `{"answer": Answer}` for each answer. Every line is written as soon as its
-    answer is decided; nothing is held back for the end. A diff's document is followed by `{"change": Change}` lines.
+    that refers to it, and `{"answer": Answer}` for each answer. A diff's document is followed by
+    `{"change": Change}` lines.
+
+    The text comes in pieces of whole lines, about `PIECE` characters each (a writer writes each as it comes): a
+    register's answers (`document["answers"]` with `partitions`, engine/tools/register.Answers) a partition at a
+    time, its last piece ending with it, so that a reader of a pipe gets each partition's lines once it is written;
+    other answers as they are explained. Nothing is held back for the end.
     """
     if "answers" not in document and isinstance(document.get("changes"), list):
         # a diff (`zan ask "what changed ..."`): the document, then `{"change": Change}` for each changed answer
-        yield _line({"document": {k: v for k, v in document.items() if k != "changes"}})
-        for change in document["changes"]:
-            yield _line({"change": change})
+        yield from _joined([_line({"document": {k: v for k, v in document.items() if k != "changes"}})],
+                           map(_line, ({"change": change} for change in document["changes"])))
         return
     tables = document.tables if isinstance(document, Document) else None
-    yield _line({"document": {k: v for k, v in document.items() if k not in ("answers", "norms", "proofs")}})
-    for answer in document["answers"]:
+    head = _line({"document": {k: v for k, v in document.items() if k not in ("answers", "norms", "proofs")}})
+    answers = document["answers"]
+    partitions = getattr(answers, "partitions", None)
+    if tables is not None and partitions is not None:
+        yield head
+        yield from _partitions(partitions(), tables.seen)
+        return
+    yield from _joined([head], _answer_lines(answers, tables))
+
+
+def _answer_lines(answers, tables) -> Iterator[str]:
+    """Each answer's line, after the lines of the table entries (if any) it is the first to use."""
+    for answer in answers:
         if tables is not None:
             for table, key, entry in tables.drain():
-                yield _line({"norm": entry} if table == "norms" else {"proof": {"id": key, **entry}})
+                yield _entry_line(table, key, entry)
         if answer.__class__ is Row:
             yield _row_text(answer, "jsonl", _answer_line, _compact)
         else:
-            yield _by_form(answer, "jsonl", _answer_line, _compact) or _line({"answer": answer})
+            yield _by_form(answer, "jsonl", _answer_line, _compact) or _answer_line(answer)
+
+
+PIECE = 1 << 16   # characters: larger joined texts cost more to write (fresh memory for each), smaller ones more writes
+
+
+def _joined(out: list[str], texts: Iterable[str]) -> Iterator[str]:
+    """The texts after those of `out`, joined into pieces of about PIECE characters."""
+    size = sum(map(len, out))
+    for text in texts:
+        out.append(text)
+        size += len(text)
+        if size > PIECE:
+            yield "".join(out)
+            out = []
+            size = 0
+    if out:
+        yield "".join(out)
+
+
+def _partitions(partitions: Iterable[Sequence[tuple]], seen: set) -> Iterator[str]:
+    """The lines of each partition's items (register.Answers.partitions: ('answer', None, answer), or a table entry
+    written unless `seen` holds it), in pieces of about PIECE characters, a partition's last piece ending with it."""
+    for items in partitions:
+        out: list[str] = []
+        append = out.append
+        size = 0
+        for table, key, entry in items:
+            if table == "answer":
+                if entry.__class__ is Row:
+                    text = _row_text(entry, "jsonl", _answer_line, _compact)
+                else:
+                    text = _by_form(entry, "jsonl", _answer_line, _compact) or _answer_line(entry)
+            elif (table, key) not in seen:
+                seen.add((table, key))
+                text = _entry_line(table, key, entry)
+            else:
+                continue
+            append(text)
+            size += len(text)
+            if size > PIECE:
+                yield "".join(out)
+                out = []
+                append = out.append
+                size = 0
+        items, entry = (), None   # the partition is freed before the next is solved (register.Answers)
+        if out:
+            yield "".join(out)
 
 
 def render(document: dict, explain: bool = True) -> str:
