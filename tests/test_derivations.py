@@ -225,3 +225,35 @@ def test_a_value_of_another_kind_anywhere_leaves_exactness_to_each_rule():
     model = evaluate(program, None, engine="sets")
     prover = Prover(program, model)
     assert prover.instances(("r", ("a",))) and prover._records["r"] is None   # 1 and 1.0: matched, as before
+
+
+def test_a_layout_plans_only_a_body_binding_variables_of_its_own():
+    """A recorded instance's solution names its variables in the order the matching binds them: the plan's (here the
+    smaller relation first, against the written order), which needs each relation's statistics; where the head binds
+    every variable of the body, the written order is that order and no statistics are gathered."""
+    span = Span("<test>", 1, 1)
+
+    def atom(p, *names):
+        return n.Atom(p, tuple(n.Variable(x, span) for x in names), span, span)
+    program = ir.Program(at=datetime.date(2025, 1, 1))
+    program.arities.update(big=2, small=2, one=1, r=1, s=2)
+    for k in range(40):
+        program.add_fact("big", ("a", f"y{k}"), span)
+    program.add_fact("small", ("a", "z"), span)
+    program.add_fact("one", ("a",), span)
+    program.rules.append(ir.Rule(atom("r", "X"), (atom("big", "X", "Y"), atom("small", "X", "Z")), None, None, span))
+    program.rules.append(ir.Rule(atom("s", "X", "Z"), (atom("small", "X", "Z"), atom("one", "X")), None, None, span))
+    model = evaluate(program, None, engine="sets")
+    prover = Prover(program, model)
+    (_rule, solution, _body), = prover.instances(("s", ("a", "z")))
+    assert list(solution) == ["X", "Z"] and not prover.index._distinct   # no plan: nothing to order
+    _instances_both_ways(program, model)
+    for values in model.get("r"):   # r(a) by 40 instances: matched; each one's names in the plan's order
+        instances = Prover(program, model).instances(("r", values))
+        assert [list(s) for _r, s, _b in instances] == [["X", "Z", "Y"]] * 40
+    program.facts["big"] = {("a", "y0"): span, ("b", "y1"): span, ("b", "y2"): span}   # r(a) now derived once: read
+    # off the record, in the plan's order (small has fewer expected matches for X bound: 1 against 3 / 2)
+    model = evaluate(program, None, engine="sets")
+    (_rule, solution, _body), = Prover(program, model).instances(("r", ("a",)))
+    assert list(solution) == ["X", "Z", "Y"]
+    _instances_both_ways(program, model)

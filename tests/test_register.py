@@ -268,6 +268,41 @@ def test_a_decided_answer_is_a_row_until_its_dictionary_is_asked_for(case, monke
     assert all(row.rows.texts["jsonl"] and row.rows.texts["json"] for row in rows + sent), "written from their template"
 
 
+@pytest.mark.parametrize("language", ["en", "ru", "kk"])
+def test_a_values_texts_are_made_once_a_partition_whatever_the_shapes_it_is_in(case, monkeypatch, language):
+    """A partition's rows are written from their shapes' templates with each value's texts at its places (its atom
+    text, binding and words in the reading) made once for the partition, not once per shape (as_json._Column, shared
+    through Rows.columns): a convict's answers fall in several shapes (undecided, prohibited, permitted). The texts are
+    still those of the answers explained one by one, by both writers, in either order, and after being sent."""
+    import pickle
+
+    from engine.syntax import nodes
+
+    result = prepare(QUERY, datetime.date.fromisoformat(AT), None, [case])
+    batch = register.Register(result, "brief", language, limit=1000)
+    rows = [entry for table, _k, entry in batch.run(0) if table == "answer" and isinstance(entry, register.Row)]
+    monkeypatch.setattr(register, "SHAPES", False)
+    one_by_one = {entry["atom"]: entry for table, _k, entry in batch.run(0) if table == "answer"}
+    shapes = {id(row.rows): row.rows for row in rows}
+    assert len(shapes) > 3 and len({id(r.columns) for r in shapes.values()}) == 1   # one partition's shapes
+    made: list = []
+    format_value = nodes.format_value
+    monkeypatch.setattr(nodes, "format_value", lambda value: made.append(value) or format_value(value))
+    writers = (("jsonl", as_json._answer_line, as_json._compact), ("json", as_json._in_document, as_json._dumps))
+    texts = {(writer, k): as_json._row_text(row, writer, whole, part)
+             for writer, whole, part in writers[::-1 if language == "ru" else 1] for k, row in enumerate(rows)}
+    arity = shapes[id(rows[0].rows)].arity
+    values = [row.args[:arity] for row in rows] + [r.values[:arity] for r in shapes.values()]
+    distinct = sum(len({v[p] for v in values}) for p in range(arity))   # a value at each of its positions, once
+    assert len(made) == 2 * distinct, "each value's atom text made once per writer and position, not per shape"
+    sent = pickle.loads(pickle.dumps(rows))
+    assert len({id(row.rows.columns) for row in sent}) == 1   # the columns sent once, empty
+    for k, (row, received) in enumerate(zip(rows, sent)):
+        for writer, whole, part in writers:
+            expected = whole(one_by_one[row.dict()["atom"]])
+            assert texts[writer, k] == expected == as_json._row_text(received, writer, whole, part)
+
+
 @pytest.mark.parametrize("fmt, trace", [("jsonl", "brief"), ("json", "brief"), ("jsonl", "none")])
 def test_a_known_deciding_proof_is_not_built_and_changes_nothing(zan, monkeypatch, tmp_path, fmt, trace):
     """A decided answer whose deciding proof the prover would read off the record (Prover.known) takes the shape of

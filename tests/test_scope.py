@@ -88,3 +88,47 @@ def test_a_scope_declaration_is_checked(tmp_path, zan):
     result = zan("check", kb_dir)
     assert "[unknown-act]" in result.output and "[undefined-predicate]" in result.output
     assert "law.zan:" in result.output
+
+
+def _declared(root: Path, scopes: list[str]) -> Path:
+    """go(X, Y), decided by one norm on a(X); the scope declarations given."""
+    (root / "kb").mkdir(parents=True)
+    pred = lambda name, args: f'predicate {name}({args})\n  kk "{name}"\n  ru "{name}"\n  en "{name}".\n'
+    (root / "kb" / "law.zan").write_text("\n".join([
+        'act h\n  kk "h"\n  ru "h"\n  en "h"\n  kind rules\n  rank 10\n  in force from 2025-01-01.\n',
+        pred("go", "X, Y"), pred("a", "X"), pred("c", "X"), pred("d", "X, Y"), pred("e", "X, Y"), pred("f", "X"),
+        'norm h.1\n  cites "h 1"\n  kk "h"\n  ru "h"\n  en "h"\n  permitted go(X, Y)\n  if a(X)\n  and c(Y).\n',
+        *scopes]), encoding="utf-8")
+    return root / "kb"
+
+
+SCOPES = ['outside scope "h 1"\n  for go(X, Y) if not c(X)\n  en "x".\n',                       # tested on c's tuples
+          'outside scope "h 2"\n  for go(X, Y) if not d(Y, X)\n  and not e(X, k)\n  en "x".\n',   # the same, two of them
+          'outside scope "h 3"\n  for go(X, Y) if f(Y)\n  en "x".\n',                             # matched
+          'outside scope "h 4"\n  for go(X, X) if not f(X)\n  en "x".\n']                         # not distinct: matched
+
+
+@pytest.mark.parametrize("declared", [SCOPES, SCOPES[:1], SCOPES[1:2], SCOPES[2:3], SCOPES[::-1]])
+def test_a_registers_scope_declarations_per_value_are_those_of_each_answer(tmp_path, declared):
+    """answering.Scopes.of (a register's partition: the declarations' conditions decided once per value, negations
+    of grounded atoms tested on the model's tuples) gives each answer the declaration outside_scope finds."""
+    from engine.explain.answering import Scopes, outside_scope
+
+    kb_dir = _declared(tmp_path / "h", declared)
+    names = ["k", "m", "n", "p", "q"]
+    facts = tmp_path / "case.facts"
+    facts.write_text("".join([f"a({x}).\n" for x in names[:3]] + [f"c({x}).\n" for x in names[1:4]]
+                             + ["d(m, n).\n", "d(k, k).\n", "e(n, k).\n", "e(p, m).\n", "f(m).\n", "f(q).\n"]),
+                     encoding="utf-8")
+    result = pipeline.prepare("go(X, Y)", LATER, kb_dir, [facts])
+    done = pipeline.evaluated(result.program, ["go"])
+    index = done.prover.index
+    scope_of = Scopes(result.program, index, "go").of(True)
+    seen = set()
+    for x in names:
+        for y in names:
+            expected = outside_scope(result.program, index, "go", (x, y))
+            assert scope_of((x, y)) == expected, (x, y)
+            assert Scopes(result.program, index, "go")((x, y), True) == expected
+            seen.add(expected)
+    assert len(seen) > 1   # some answers fall under a declaration, some do not

@@ -73,6 +73,17 @@ class Form:
         self.texts: dict = {}
 
 
+class Columns(dict):
+    """A writer's texts of the values at the places of a partition's rows, shared by all its shapes' Rows (the same
+    values, spelled the same way, in many shapes: render/as_json.py). Sent to another process it is a new empty
+    dictionary, once for all the rows sent together (pickle's memo)."""
+
+    __slots__ = ()
+
+    def __reduce__(self):
+        return dict, ()
+
+
 class Rows:
     """The answers of one shape in a register's partition (register._solve; every value a text) kept as rows of their
     atoms' values: `first` is the first one's dictionary (Explainer.answer), the others differ from it only at the
@@ -85,7 +96,8 @@ class Rows:
     Sent to another process (a worker's partition, `--jobs`), rows go without the phrasebook: each row carries its
     reading after its values (`phrases` is None there)."""
 
-    __slots__ = ("first", "values", "predicate", "arity", "bindings", "form", "phrases", "level", "texts", "extra")
+    __slots__ = ("first", "values", "predicate", "arity", "bindings", "form", "phrases", "level", "texts", "extra",
+                 "columns")
 
     def __init__(self, explainer: Explainer, first: dict, values: tuple, predicate: str, names: Sequence[str],
                  decided: bool = False):
@@ -101,6 +113,7 @@ class Rows:
         self.phrases: Phrasebook | None = explainer.phrases
         self.level = explainer.level
         self.texts: dict = {}   # a writer's template (render/as_json.py)
+        self.columns: dict = explainer.columns   # the texts of values at places, shared by the partition's shapes
 
     def dict(self, values: tuple) -> Shaped:
         """refill(first, answer of these values) (refill_undecided for rows of no deciding proof)."""
@@ -141,7 +154,11 @@ class Rows:
         assert path == ("trace", "reading"), path
         if self.phrases is None:
             return self.arity + self.extra
-        return self.phrases.spelling(self.predicate, self.arity)
+        key = ("reading", self.predicate, self.arity)   # the same functions for every shape: a value's words made once
+        spelled = self.columns.get(key, self)
+        if spelled is self:   # kept in the columns, not the phrasebook (its functions hold it: no cycle)
+            spelled = self.columns[key] = self.phrases.spelling(self.predicate, self.arity)
+        return spelled
 
     def sent(self, values: tuple) -> tuple:
         """A row's values as it is sent: its reading after them (where the answers have one)."""
@@ -152,15 +169,16 @@ class Rows:
 
     def __reduce__(self):
         return _received_rows, (self.first, self.sent(self.values), self.predicate, self.arity, self.bindings,
-                                self.form.paths, self.level, self.extra)
+                                self.form.paths, self.level, self.extra, self.columns)
 
 
 def _received_rows(first: dict, values: tuple, predicate: str, arity: int, bindings: list, paths: tuple,
-                   level: str, extra: int = 0) -> Rows:
+                   level: str, extra: int = 0, columns: dict | None = None) -> Rows:
     """Rows sent by another process (Rows.__reduce__): without a phrasebook, each row's reading after its values."""
     rows = Rows.__new__(Rows)
     rows.first, rows.values, rows.predicate, rows.arity, rows.bindings = first, values, predicate, arity, bindings
     rows.form, rows.phrases, rows.level, rows.texts, rows.extra = Form(paths), None, level, {}, extra
+    rows.columns = {} if columns is None else columns   # one for the rows sent together
     return rows
 
 
@@ -257,6 +275,7 @@ class Explainer:
         self._summaries: dict[int, tuple[dict, dict]] = {}   # id of a node's dict -> (it, its summary line)
         self._described: dict[tuple[str, bool], dict] = {}   # (norm id, full) -> its description: describe()
         self._keys: dict[str | None, dict | None] = {}   # norm id -> its key in the `proofs` entries (_table_proofs)
+        self.columns = Columns()   # a writer's texts of values at places, for all the Rows made here (render/as_json.py)
         self._decided: dict[tuple, tuple] = {}   # (id of a shape, shown bindings) -> its deciding entry, summary: refill()
 
     # ------------------------------------------------------------ readings in force

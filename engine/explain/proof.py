@@ -160,9 +160,16 @@ class Prover:
             derivations = self.model.derivations
             assert derivations is not None, "a relation's table is the record's"
             rule, slots = derivations.join(relation, k)
-            steps = plan(rule.body, head_variables(rule), self.index)
-            layout = layouts[k] = Layout(rule, slots, steps)
+            layout = layouts[k] = Layout(rule, slots, self._steps(rule, head_variables(rule)))
         return layout.instance(row, self.row)
+
+    def _steps(self, rule: Rule, head: dict[str, None]) -> list:
+        """The body in the order the matching binds its variables (a Layout's names): its plan, or the body as written
+        where the head binds every variable of it (any order binds none then, and the plan's statistics, the distinct
+        values of each relation, are not gathered)."""
+        if all(name in head for c in rule.body for name in _names(c)):
+            return list(rule.body)
+        return plan(rule.body, head, self.index)
 
     def _several(self, relation: str, rules: list[Rule], values: tuple) -> list[Instance] | None:
         """The instances of an atom several rules derive, each by one instance, read off the record in the order the
@@ -187,7 +194,7 @@ class Prover:
                 from engine.logic.derivations import Layout, head_variables
 
                 rule, slots = derivations.join(relation, k)
-                layout = layouts[k] = Layout(rule, slots, plan(rule.body, head_variables(rule), self.index))
+                layout = layouts[k] = Layout(rule, slots, self._steps(rule, head_variables(rule)))
             found.append(layout.instance(row, self.row))
         return found
 

@@ -17,6 +17,7 @@ import math
 from json.encoder import encode_basestring  # the C function when available, as json.dumps(ensure_ascii=False) uses
 from typing import Iterable, Iterator, Sequence
 
+from itertools import chain
 from operator import getitem, itemgetter
 
 from engine.explain.explanation import Document, Row
@@ -315,22 +316,24 @@ def _row_text(row: Row, writer: str, whole, part) -> str:
 
 
 class _Column(dict):
-    """The texts of one place's values, each made once (`make`) when first asked for."""
+    """The texts of one value at each of its places in a template (`makes`, in the order of the text), made once when
+    first asked for: one column serves every shape whose template spells a value's places the same way (Rows.columns)."""
 
-    __slots__ = ("make",)
+    __slots__ = ("makes",)
 
-    def __init__(self, make):
+    def __init__(self, makes):
         super().__init__()
-        self.make = make
+        self.makes = makes
 
     def __missing__(self, value):
-        text = self[value] = self.make(value)
-        return text
+        texts = self[value] = tuple([make(value) for make in self.makes])
+        return texts
 
 
 class _Shared:
-    """The texts of one place's shared dictionaries (a decided answer's deciding entry and summary, one object for
-    the answers resting on the same conditions: Explainer.deciding), each made once while it lives (kept with it)."""
+    """The text of one place's shared dictionaries (a decided answer's deciding entry and summary, one object for
+    the answers resting on the same conditions: Explainer.deciding), as a 1-tuple, made once while it lives (kept
+    with it)."""
 
     __slots__ = ("make", "made")
 
@@ -342,7 +345,7 @@ class _Shared:
         if made is None or made[0] is not value:
             if len(self.made) > 1 << 12:   # bounded: it keeps what it holds alive
                 self.made.clear()
-            made = self.made[id(value)] = (value, self.make(value))
+            made = self.made[id(value)] = (value, (self.make(value),))
         return made[1]
 
 
@@ -353,8 +356,9 @@ def _escaped(words):
 def _row_template(rows, whole, part):
     """A function of an answer's values giving its text, or False (written from its dictionary): the text of the
     shape's first answer cut at its places (`_template`), each place spelled from the values (Rows.spelling): the
-    texts between the slots, each slot a value's text at its place (_Column). The function is checked against the
-    first answer's own text."""
+    texts between the slots, each slot a value's text at its place. A value's texts at all its places are made once
+    (_Column, shared by the partition's shapes that spell them alike: Rows.columns) and looked up once per answer;
+    the line is one join of the texts picked in order. The function is checked against the first answer's own text."""
     template = _template(rows.first, rows.form.paths, whole, part)
     if not template:
         return False
@@ -363,19 +367,16 @@ def _row_template(rows, whole, part):
     for up, key in steps:
         paths.append(paths[up] + (key,))
     out = [pieces[0]]   # the texts between the slots (one more than the slots)
-    columns: list[_Column] = []
-    positions: list[int] = []
+    slots: list[tuple] = []   # each slot in the order of the text: (position of its value, how it is made, its maker)
     for (up, key, newline), piece in zip(places, pieces[1:]):
         spelled = rows.spelling(paths[up] + (key,))
         if spelled is None:
             out[-1] += part(None, newline)
         elif type(spelled) is int:
-            columns.append(_Column(lambda value, newline=newline: part(value, newline)))
-            positions.append(spelled)
+            slots.append((spelled, ("value", part, newline), lambda value, newline=newline: part(value, newline)))
             out.append("")
-        elif type(spelled) is tuple:
-            columns.append(_Shared(lambda value, newline=newline: part(value, newline)))
-            positions.append(spelled[0])
+        elif type(spelled) is tuple:   # a shared dictionary: its own column (by identity)
+            slots.append((spelled[0], None, lambda value, newline=newline: part(value, newline)))
             out.append("")
         else:
             out[-1] += '"'
@@ -383,25 +384,83 @@ def _row_template(rows, whole, part):
                 if type(bit) is str:
                     out[-1] += encode_basestring(bit)[1:-1]
                 else:
-                    columns.append(_Column(_escaped(bit[1])))
-                    positions.append(bit[0])
+                    slots.append((bit[0], ("words", bit[1]), _escaped(bit[1])))
                     out.append("")
             out[-1] += '"'
         out[-1] += piece
-    if not positions:
+    if not slots:
         text = out[0]
 
         def write(values: tuple) -> str:
             return text
-    else:
-        at = itemgetter(*positions) if len(positions) > 1 else (lambda values, p=positions[0]: (values[p],))
-        blank: list = [None] * (2 * len(out) - 1)   # the texts at even places, the slots' at odd
-        blank[0::2] = out
+        return write if write(rows.values) == whole(rows.first) else False
+    # the columns: one per position of a value at plain places (all its places), one per shared place
+    columns: list = []
+    positions: list[int] = []
+    at: list[int] = [0] * len(slots)   # each slot's index in the columns' texts put end to end
+    groups: dict[int, list[int]] = {}
+    for k, (position, how, _make) in enumerate(slots):
+        if how is not None:
+            groups.setdefault(position, []).append(k)
+    count = 0
+    for k, (position, how, make) in enumerate(slots):
+        if how is None:
+            columns.append(_Shared(make))
+            positions.append(position)
+            at[k] = count
+            count += 1
+        elif groups.get(position, [None])[0] == k:   # a value's first place: its column
+            ks = groups[position]
+            key = tuple(slots[j][1] for j in ks)
+            column = rows.columns.get(key)
+            if column is None:
+                column = rows.columns[key] = _Column([slots[j][2] for j in ks])
+            columns.append(column)
+            positions.append(position)
+            for j in ks:
+                at[j] = count
+                count += 1
+    order = [count]   # the join's texts: the pieces (after the columns' texts) and the slots, in the order of the text
+    for k in range(len(slots)):
+        order += [at[k], count + k + 1]
+    order = [i for i in order if i < count or out[i - count]]   # no empty piece
+    if len(order) < 2:
+        order += [count + 1]   # an empty piece: itemgetter of one index gives no tuple
+    pick = itemgetter(*order)
+    tail, join = tuple(out), "".join
+    get = itemgetter(*positions) if len(positions) > 1 else None
+    if len(columns) == 1:
+        c0, p0 = columns[0], positions[0]
 
         def write(values: tuple) -> str:
-            line = blank[:]
-            line[1::2] = map(getitem, columns, at(values))
-            return "".join(line)
+            return join(pick(c0[values[p0]] + tail))
+    elif len(columns) == 2:
+        c0, c1 = columns
+
+        def write(values: tuple) -> str:
+            a, b = get(values)
+            return join(pick(c0[a] + c1[b] + tail))
+    elif len(columns) == 3:
+        c0, c1, c2 = columns
+
+        def write(values: tuple) -> str:
+            a, b, c = get(values)
+            return join(pick(c0[a] + c1[b] + c2[c] + tail))
+    elif len(columns) == 4:
+        c0, c1, c2, c3 = columns
+
+        def write(values: tuple) -> str:
+            a, b, c, d = get(values)
+            return join(pick(c0[a] + c1[b] + c2[c] + c3[d] + tail))
+    elif len(columns) == 5:
+        c0, c1, c2, c3, c4 = columns
+
+        def write(values: tuple) -> str:
+            a, b, c, d, e = get(values)
+            return join(pick(c0[a] + c1[b] + c2[c] + c3[d] + c4[e] + tail))
+    else:
+        def write(values: tuple) -> str:
+            return join(pick(tuple(chain.from_iterable(map(getitem, columns, get(values)))) + tail))
     return write if write(rows.values) == whole(rows.first) else False   # the first answer's own text
 
 
