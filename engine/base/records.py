@@ -125,15 +125,20 @@ def _declared(cls, slots: bool):
     module = _sys.modules.get(cls.__module__)
     namespace = module.__dict__ if module is not None else {}
     for annotation in annotations.values():
-        if type(annotation) is not str or any(special in annotation for special in _SPECIAL_NAMES):
+        if type(annotation) is not str:
             return None
-        match = _IDENTIFIER(annotation)   # what dataclasses' `_is_type` looks up
-        if match and (_special(namespace.get(match.group(2))) if match.group(1) is None
-                      else namespace.get(match.group(1)) in (_typing, dataclasses)):
+        found = _SCANNED.get(annotation)
+        if found is None:
+            found = _SCANNED[annotation] = _scan(annotation)
+        if found is False:
             return None
+        if found:   # what dataclasses' `_is_type` looks up, in the class's module
+            prefix, name = found
+            if (_special(namespace.get(name)) if prefix is None else namespace.get(prefix) in (_typing, dataclasses)):
+                return None
     if any("__slots__" in base.__dict__ for base in cls.__mro__[1:-1]):
         return None
-    Field = dataclasses.Field
+    Field: Any = dataclasses.Field   # typed loosely: called below with dataclasses.field's own defaults (MISSING, None)
     fields: dict[str, Any] = {}
     for name, annotation in annotations.items():   # dataclasses' `_get_field`, for a plain field
         default: Any = getattr(cls, name, _MISSING)
@@ -143,7 +148,7 @@ def _declared(cls, slots: bool):
         else:
             if isinstance(default, _MEMBER):   # a slot of the class: no default
                 default = _MISSING
-            f = dataclasses.field(default=default)
+            f = Field(default, _MISSING, True, True, None, True, None, _MISSING)   # what `dataclasses.field(default=...)` makes
         f.name, f.type, f._field_type = name, annotation, _FIELD
         if f.kw_only is _MISSING:
             f.kw_only = False
@@ -178,6 +183,20 @@ def _declared(cls, slots: bool):
             cls.__qualname__ = qualname
     _abc.update_abstractmethods(cls)
     return cls
+
+
+_SCANNED: dict[str, Any] = {}   # an annotation's text -> `_scan` of it (the same texts recur: "str", "Span", ...)
+
+
+def _scan(annotation: str):
+    """What `_declared` reads off an annotation's text alone: False where it names, or may name, ClassVar, InitVar or
+    KW_ONLY; else (prefix, name) of dataclasses' `_MODULE_IDENTIFIER_RE` match (the name looked up in the class's
+    module), or () where it does not match."""
+    if any(special in annotation for special in _SPECIAL_NAMES):
+        return False
+    assert _IDENTIFIER is not None
+    match = _IDENTIFIER(annotation)
+    return (match.group(1), match.group(2)) if match else ()
 
 
 def _special(value) -> bool:
