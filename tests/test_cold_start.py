@@ -355,6 +355,27 @@ def test_a_lazy_pattern_is_the_compiled_pattern():
     assert (lazy.groupindex, lazy.pattern, lazy.flags) == (compiled.groupindex, compiled.pattern, compiled.flags)
 
 
+def test_listing_the_law_asks_nothing_more_of_each_file(tmp_path, monkeypatch):
+    """`kb_file_names` and `sample_case_names` tell a file from the folder's listing (`DirEntry.is_file`, as
+    `os.path.isfile` would), not by a stat of each name found (before: one `os.stat` a file)."""
+    from engine.syntax.knowledge import kb_file_names, sample_case_names
+
+    law = tmp_path / "law"
+    (law / "sample").mkdir(parents=True)
+    for name in ("a.zan", "b.zan", "sample/c.facts", "sample/d.zan"):
+        (law / name).write_text("", encoding="utf-8")
+    (law / "e.zan").mkdir()                                     # a folder named like a file: not a file
+    (law / "f.zan").symlink_to(law / "a.zan")                   # a link to a file: a file
+    (law / "g.zan").symlink_to(law / "none.zan")                # a dangling link: not
+    asked = []
+    for name in ("stat", "lstat"):
+        real = getattr(os, name)
+        monkeypatch.setattr(os, name, lambda p, *a, real=real, **k: asked.append(str(p)) or real(p, *a, **k))
+    names = kb_file_names(law), sample_case_names(law)
+    assert names == ([str(law / n) for n in ("a.zan", "b.zan", "f.zan", "sample/d.zan")], [str(law / "sample/c.facts")])
+    assert [p for p in asked if p.endswith((".zan", ".facts"))] == []
+
+
 def test_the_help_version_and_path_options_are_the_ones_click_makes():
     """engine.cli makes the help option (`help_option`), the version option and the path types (`PathParamType`) with
     click's own English words, where click would ask gettext for them (which imports `locale`): each must be what click
