@@ -21,7 +21,8 @@ NOT_IMPORTED = ["lark", "engine.syntax.parser", "engine.tools.understanding", "e
                 # a declared predicate with its arity needs no check (pipeline.check_query); a pyDatalog model records
                 # no derivations (engine/explain/proof.py); text escapes user text without the formats' escapes
                 "engine.checks", "engine.checks.names", "engine.logic.derivations", "engine.explain.render.escape",
-                "engine.explain.morphology"]   # English is said as written: nothing is declined
+                "engine.explain.morphology",   # English is said as written: nothing is declined
+                "locale"]   # gettext's first look-up imports it: zan makes click's help, version and path words itself
 
 REPORT = ("import atexit, runpy, sys\n"
           "atexit.register(lambda: sys.stderr.write('MODULES ' + ' '.join(sorted(sys.modules)) + '\\n'))\n"
@@ -314,3 +315,58 @@ def test_a_lazy_pattern_is_the_compiled_pattern():
     assert lazy.findall(text) == compiled.findall(text) and lazy.split(text) == compiled.split(text)
     assert lazy.match(text).groups() == compiled.match(text).groups() and lazy.fullmatch(text) is None
     assert (lazy.groupindex, lazy.pattern, lazy.flags) == (compiled.groupindex, compiled.pattern, compiled.flags)
+
+
+def test_listing_the_law_asks_nothing_more_of_each_file(tmp_path, monkeypatch):
+    """`kb_file_names` and `sample_case_names` tell a file from the folder's listing (`DirEntry.is_file`, as
+    `os.path.isfile` would), not by a stat of each name found (before: one `os.stat` a file)."""
+    from engine.syntax.knowledge import kb_file_names, sample_case_names
+
+    law = tmp_path / "law"
+    (law / "sample").mkdir(parents=True)
+    for name in ("a.zan", "b.zan", "sample/c.facts", "sample/d.zan"):
+        (law / name).write_text("", encoding="utf-8")
+    (law / "e.zan").mkdir()                                     # a folder named like a file: not a file
+    (law / "f.zan").symlink_to(law / "a.zan")                   # a link to a file: a file
+    (law / "g.zan").symlink_to(law / "none.zan")                # a dangling link: not
+    asked = []
+    for name in ("stat", "lstat"):
+        real = getattr(os, name)
+        monkeypatch.setattr(os, name, lambda p, *a, real=real, **k: asked.append(str(p)) or real(p, *a, **k))
+    names = kb_file_names(law), sample_case_names(law)
+    assert names == ([str(law / n) for n in ("a.zan", "b.zan", "f.zan", "sample/d.zan")], [str(law / "sample/c.facts")])
+    assert [p for p in asked if p.endswith((".zan", ".facts"))] == []
+
+
+def test_the_help_version_and_path_options_are_the_ones_click_makes():
+    """engine.cli makes the help option (`help_option`), the version option and the path types (`PathParamType`) with
+    click's own English words, where click would ask gettext for them (which imports `locale`): each must be what click
+    makes, attribute for attribute, on the click installed (setup.cfg allows 8.1-8.x)."""
+    import click
+    from click.testing import CliRunner
+
+    import engine
+    from engine.cli import PathParamType, ZanCommand, ZanGroup, main
+
+    ctx = click.Context(main, info_name="zan", help_option_names=["-h", "--help"])
+    ours = main.get_help_option(ctx)
+    clicks = click.Command("plain").get_help_option(ctx)
+    assert ours is main.get_help_option(ctx)   # one object: click orders the eager options by it
+    # the name it stores its (unexposed) value under: "help" up to click 8.4, a reserved name since 8.5
+    assert {**ours.to_info_dict(), "name": None} == {**clicks.to_info_dict(), "name": None}
+    assert ours.opts == ["-h", "--help"] and ours.name == "help"
+    assert isinstance(main.commands["ask"], ZanCommand) and isinstance(main, ZanGroup)
+    assert main.commands["ask"].get_help_option(ctx).to_info_dict() == ours.to_info_dict()
+    assert click.Command("plain", add_help_option=False).get_help_option(ctx) is None
+    assert ZanCommand("plain", add_help_option=False).get_help_option(ctx) is None
+
+    version = next(param for param in main.params if param.name == "version")
+    clicks = click.version_option(package_name="zan", prog_name="zan")(click.Command("plain")).params[0]
+    assert version.to_info_dict() == clicks.to_info_dict()
+    done = CliRunner().invoke(main, ["--version"])
+    assert (done.exit_code, done.output) == (0, f"zan, version {engine.__version__}\n")
+
+    for settings in ({"exists": True, "file_okay": False}, {"dir_okay": False, "allow_dash": True},
+                     {"dir_okay": False}, {}):
+        assert vars(PathParamType(**settings)) == vars(click.Path(**settings)), settings
+        assert PathParamType(**settings).to_info_dict() == click.Path(**settings).to_info_dict()

@@ -78,6 +78,32 @@ def test_a_register_answers_in_the_same_bytes(zan, register_file, trace):
     assert evaluator.chosen() == evaluator.DEFAULT   # --engine chose for that command only
 
 
+@pytest.mark.parametrize("case", [None, ROOT / "kb" / "cases" / "example2-death-certificate.facts"],
+                         ids=["sample", "example2"])
+def test_pydatalog_is_given_only_what_the_question_rests_on(monkeypatch, case):
+    """A question's evaluation declares, asserts and asks in pyDatalog only the relations the asked ones rest on
+    (their rules' conditions, and so on down; engine/logic/plan.dependency_graph(program, relations)): the rest of
+    the law is never handed to it, and what it does evaluate is what evaluating everything gives. (Before, every
+    relation of the program was declared and every fact asserted.)"""
+    from engine.logic import evaluation, plan
+
+    kb, _ = load_knowledge(None, [case] if case else None)
+    program = ir.lower(kb, datetime.date(2025, 3, 10))
+    relations = ir.question_relations("call")
+    cone = plan.depended_on(plan.dependency_graph(program), relations)
+    assert set(program.arities) - cone, "the law has relations a question about calls does not rest on"
+    declared, asserted = [], []
+    insert, assert_ = evaluation.insert, evaluation.assert_
+    monkeypatch.setattr(evaluation, "insert", lambda pred: declared.append(pred.name) or insert(pred))
+    monkeypatch.setattr(evaluation, "assert_", lambda clause: asserted.append(clause.head.pred.name) or assert_(clause))
+    model = evaluation.evaluate(program, relations)
+    ours = {name[len("z:"):] for name in declared + asserted if name.startswith("z:")}
+    assert ours <= cone
+    assert cone & set(program.arities) <= ours   # each relation read is declared (an empty one would raise)
+    everything = evaluation.evaluate(program)
+    assert {r: model.relations.get(r) for r in cone} == {r: everything.relations.get(r) for r in cone}
+
+
 def test_the_choice_is_made_in_one_place(monkeypatch):
     monkeypatch.delenv("ZAN_ENGINE", raising=False)
     assert evaluator.chosen() == evaluator.DEFAULT == "pydatalog"

@@ -243,3 +243,24 @@ def test_zan_init_never_writes_through_a_folder_link_another_user_owns(zan, tmp_
     assert result.exit_code == 2 and list(elsewhere.iterdir()) == []
     os.lchown(link, os.geteuid(), os.getegid())         # our own link to our own folder is fine
     assert zan("init", link).exit_code == 0 and (elsewhere / "zan.toml").is_file()
+
+
+def test_each_folder_of_the_law_is_walked_once(tmp_path, monkeypatch):
+    """The trust walk lists each folder once and asks the system about each entry once, though the scenario and
+    case folders are named by zan.toml and are also folders of the kb (as in the bundled project); before, those were
+    walked twice. Every check still runs: a file in them that others can write still refuses the project."""
+    path = plant(tmp_path)
+    path.write_text(TOML + 'scenarios = ["kb/scenarios"]\ncases = ["kb/cases", "kb/cases/"]\n', encoding="utf-8")
+    for folder in ("scenarios", "cases", "sample"):
+        (tmp_path / "kb" / folder).mkdir()
+        (tmp_path / "kb" / folder / "one.txt").write_text("", encoding="utf-8")
+        (tmp_path / "kb" / folder / "one.txt").chmod(0o644)
+    listed = []
+    scandir = os.scandir
+    monkeypatch.setattr(os, "scandir", lambda folder: listed.append(os.path.realpath(folder)) or scandir(folder))
+    assert project.current(tmp_path / "work") is not None
+    listed = [f for f in listed if f.startswith(os.path.realpath(tmp_path))]   # not the code's (the cache key's)
+    assert sorted(listed) == sorted(set(listed)) and len(listed) == 4   # kb and its three folders
+    (tmp_path / "kb" / "cases" / "one.txt").chmod(0o646)
+    assert project.current(tmp_path / "work") is None
+    assert project.refused(tmp_path / "work").where.endswith("one.txt")

@@ -76,7 +76,7 @@ def read_bytes(path: str | Path, name: str | None = None, limit: int = MAX_INPUT
         if is_stdin(path):
             data = _bounded(sys.stdin.buffer, name, limit)
         else:
-            with open(path, "rb") as stream:
+            with open(path, "rb", buffering=0) as stream:   # unbuffered: _bounded reads in large parts itself
                 data = _bounded(stream, name, limit)
         if key is not None:
             _ONCE[key] = data

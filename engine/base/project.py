@@ -202,9 +202,9 @@ def folder_refusal(project: "Project") -> Refusal | None:
     """The first folder or file of the project's law (kb, saved questions, scenarios, cases) that another user
     owns or can write, following links as the readers do; None if there is none.
 
-    Each folder is walked (links to folders followed once, as `Path.rglob` does); a link is judged by what
-    it points to and by the folder that holds its target. The folders are listed, never opened as files,
-    so a FIFO there blocks nothing.
+    Each folder is walked once (links to folders followed once, as `Path.rglob` does; a folder named twice, or
+    inside another named, is not walked again); a link is judged by what it points to and by the folder that
+    holds its target. The folders are listed, never opened as files, so a FIFO there blocks nothing.
     """
     seen: set[tuple[int, int]] = set()
     for top in (project.kb_folder, *project.question_folders, *project.scenario_folders, *project.case_folders):
@@ -214,6 +214,10 @@ def folder_refusal(project: "Project") -> Refusal | None:
             continue  # a folder that does not exist holds nothing (read() reports a missing kb)
         if not _mine(info):
             return Refusal(project.file_name, "project folder", top)
+        key = (info.st_dev, info.st_ino)
+        if key in seen:
+            continue  # walked already: the scenarios and cases are folders of the kb's by default
+        seen.add(key)
         pending = [top]
         while pending:
             folder = pending.pop()

@@ -164,12 +164,77 @@ def _say(message: str) -> None:
         pass
 
 
+# click's own words for its help and version options and its paths' names, in English as click writes them. click
+# asks gettext for each (a translation of its "messages" domain) when it makes the option, and gettext's first look-up
+# imports `locale`: ~0.9 ms of a cold question for six look-ups that find nothing (docs/performance.md, fifth round).
+# They are made here with the same words instead (tests/test_cold_start.py compares them with click's).
+HELP_OPTION_TEXT = "Show this message and exit."
+VERSION_OPTION_TEXT = "Show the version and exit."
+VERSION_MESSAGE = "%(prog)s, version %(version)s"
+
+
+def _show_help(ctx, _param, value):
+    """The help option's callback, what click's does: the command's help page, then exit."""
+    if value and not ctx.resilient_parsing:
+        click.echo(ctx.get_help(), color=ctx.color)
+        ctx.exit()
+
+
+def _show_version(ctx, _param, value):
+    """--version: "zan, version 0.1.0", what `click.version_option(package_name="zan", prog_name="zan")` printed, the
+    version of the code that runs (setup.cfg gives the distribution the same: `attr: engine.__version__`)."""
+    if value and not ctx.resilient_parsing:
+        import engine
+
+        click.echo(VERSION_MESSAGE % {"prog": "zan", "package": "zan", "version": engine.__version__}, color=ctx.color)
+        ctx.exit()
+
+
+def help_option(command: click.Command, ctx: click.Context) -> click.Option | None:
+    """`command.get_help_option(ctx)` as click makes it (-h/--help: eager, a flag, its help text), once per command
+    (click orders the eager options by the option object, so every call must give the same one)."""
+    names = command.get_help_option_names(ctx)
+    if not names or not command.add_help_option:
+        return None
+    made = command.__dict__.get("made_help_option")
+    if made is None:
+        made = click.Option(names, is_flag=True, is_eager=True, expose_value=False, callback=_show_help,
+                            help=HELP_OPTION_TEXT)
+        command.__dict__["made_help_option"] = made
+    return made
+
+
+class ZanCommand(click.Command):
+    """A command of zan's group (`main.command()` makes one): its help option made by `help_option`."""
+
+    def get_help_option(self, ctx):
+        return help_option(self, ctx)
+
+
+class PathParamType(click.Path):
+    """`click.Path` as click makes it for these settings, its name ("file", "directory", "path": FILE and DIRECTORY
+    on the help page, "Directory 'x' does not exist.") written out in English instead of asked of gettext (above).
+    Every attribute click's `Path.__init__` sets is set, to what it sets it (tests/test_cold_start.py compares them);
+    converting, completing and describing a value are click's own."""
+
+    def __init__(self, *, exists: bool = False, file_okay: bool = True, dir_okay: bool = True,
+                 allow_dash: bool = False) -> None:   # click.Path.__init__ not called: it is what asks gettext
+        self.exists, self.file_okay, self.dir_okay, self.allow_dash = exists, file_okay, dir_okay, allow_dash
+        self.readable, self.writable, self.executable, self.resolve_path, self.type = True, False, False, False, None
+        self.name = "file" if file_okay and not dir_okay else "directory" if dir_okay and not file_okay else "path"
+
+
 class ZanGroup(click.Group):
     """Turns every failure into a diagnostic: exit 1 for the input's errors, 2 for usage, never a traceback.
 
     Exit 0 also when the reader of the output goes away (`zan ask ... | head -1`); exit 130 on Ctrl-C;
     exit 3 only for a fault of Zan's own ("internal error", a bug to report).
     """
+
+    command_class = ZanCommand
+
+    def get_help_option(self, ctx):
+        return help_option(self, ctx)
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         if hasattr(sys.stderr, "reconfigure"):
@@ -292,7 +357,8 @@ def _engine_option(f):
 
 
 @click.group(cls=ZanGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="zan", prog_name="zan")
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_show_version,
+              help=VERSION_OPTION_TEXT)
 @_engine_option
 def main():
     """Zan (заң): questions to a legal-logic knowledge base, answered with their derivations."""
@@ -349,7 +415,7 @@ def _paths(ctx, param, value):
 
 
 def kb_option(help: str = "Knowledge base folder (default: the project's, else the bundled one)."):
-    return click.option("--kb", type=click.Path(exists=True, file_okay=False), callback=_paths, help=help)
+    return click.option("--kb", type=PathParamType(exists=True, file_okay=False), callback=_paths, help=help)
 
 
 def reading_option(help: str = "Answer under the named reading, or several: A,B (default: the project's `readings`, "
@@ -359,7 +425,7 @@ def reading_option(help: str = "Answer under the named reading, or several: A,B 
 
 def facts_option(help: str = "Case facts (repeatable; - reads standard input). Without it, the bundled sample case "
                               "is used.", stdin: bool = True):
-    return click.option("--facts", multiple=True, type=click.Path(dir_okay=False, allow_dash=stdin), callback=_paths,
+    return click.option("--facts", multiple=True, type=PathParamType(dir_okay=False, allow_dash=stdin), callback=_paths,
                         help=help)
 
 

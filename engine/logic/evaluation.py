@@ -2,8 +2,9 @@
 
 pyDatalog's text interfaces (`load`, `ask`) compile and run Python, so this module builds clauses
 with pyEngine's `Pred`, `Literal`, `Const`, `Var` and `Clause`: constants travel as Python values.
-It also stands between the program and pyDatalog's sharp edges: every relation is declared (a
-negated or empty relation would raise), comparisons never raise on mixed types, and the literals of
+It is given only what the question rests on (`plan.dependency_graph(program, relations)`: the relations asked,
+their rules' conditions and so on down), and stands between the program and pyDatalog's sharp edges: each of those
+relations is declared (a negated or empty relation would raise), comparisons never raise on mixed types, and the literals of
 a body are ordered so that recursion is evaluated left-recursively (right recursion over a cycle
 does not terminate in pyDatalog) and each negation or comparison comes once its variables are bound.
 """
@@ -19,7 +20,7 @@ from engine.base import collector
 from engine.syntax import nodes as n
 from engine.logic.ir import Program, Rule
 from engine.logic.model import ARITHMETIC, Model, compare, kind
-from engine.logic.plan import ordered, dependency_graph, depended_on, order_body
+from engine.logic.plan import ordered, dependency_graph, order_body
 
 _lock = threading.Lock()
 
@@ -93,15 +94,19 @@ def _evaluate(program: Program, relations: set[str] | None = None) -> Model:
     evaluated one at a time, dependencies first: each relation is asked once with its arguments free,
     and its answers become facts that the rules above look up through pyDatalog's indexes.
     """
-    graph = dependency_graph(program)
-    component = graph.component_of()
+    graph = dependency_graph(program, relations)   # what the question rests on: pyDatalog is given only that
+    components = graph.components()
+    component = {p: i for i, members in enumerate(components) for p in members}
+    cone = graph.nodes
     sizes = {r: len(f) for r, f in program.facts.items()}
     rules_of: dict[str, list[Rule]] = {}
     for rule in program.rules:
+        if rule.relation not in cone:
+            continue
         if rule.guard:  # the guard is joined like any condition (ir: a conclusion's open variables)
             rule = Rule(rule.head, rule.evaluated_body, rule.norm, rule.modality, rule.span, rule.kind)
         rules_of.setdefault(rule.relation, []).append(rule)
-    needed = set(rules_of) if relations is None else depended_on(graph, relations) & set(rules_of)
+    needed = set(rules_of)
     # Answers are asserted as facts only where a rule evaluated later reads them (at 10k convicts,
     # asserting the question's own relations cost 4 s).
     # A recursive component reads its own relations through its own copies (see `_seminaive`).
@@ -112,7 +117,8 @@ def _evaluate(program: Program, relations: set[str] | None = None) -> Model:
         _clear()
         keep = []  # pyDatalog's predicate registry holds weak references
         for relation, arity in program.arities.items():
-            keep.append(insert(Pred(relation_name(relation), arity)))
+            if relation in cone:
+                keep.append(insert(Pred(relation_name(relation), arity)))
         for op, name in _COMPARATORS.items():
             keep.append(insert(Pred(name, 2)))
             keep[-1].prim = _primitive(op)
@@ -120,10 +126,13 @@ def _evaluate(program: Program, relations: set[str] | None = None) -> Model:
             keep.append(insert(Pred(f"zan{op}", 3)))
             keep[-1].prim = _arithmetic_primitive(op, f"zan{op}")
         for relation, facts in program.facts.items():
-            _assert_facts(relation, facts)
+            if relation in cone:
+                _assert_facts(relation, facts)
         model = Model({r: set(f) for r, f in program.facts.items()})
-        for members in graph.components():
+        for members in components:
             members = [r for r in members if r in needed]
+            if not members:
+                continue   # facts only: asserted above
             if _recursive(members, rules_of):
                 answers = _seminaive(members, rules_of, program.arities, sizes, keep, model.relations)
             else:

@@ -14,6 +14,8 @@ ARITHMETIC = ARITHMETIC_RELATIONS   # the built-in relations: tests, not joined 
 
 def order_body(rule: Rule, component: dict[str, int], sizes: dict[str, int]) -> list[n.Condition]:
     """Recursive literals first, then the most bound, smallest relations; tests once their variables are bound."""
+    if len(rule.body) < 2:
+        return list(rule.body)   # one condition (most rules): nothing to order
     head_component = component.get(rule.relation)
     recursive = [i for i, c in enumerate(rule.body) if isinstance(c, n.Atom) and c.predicate not in ARITHMETIC
                  and head_component is not None and component.get(c.predicate) == head_component]
@@ -73,18 +75,43 @@ def ordered(body, first: list[int], cost) -> list[int]:
     return ordered
 
 
-def dependency_graph(program: Program) -> DependencyGraph:
+def dependency_graph(program: Program, relations=None) -> DependencyGraph:
+    """The graph of every relation of the program and its rules; given `relations`, only of what they rest on
+    (`depended_on` of the whole graph: those relations, their rules' conditions, and so on down)."""
     graph = DependencyGraph()
-    for relation in program.arities:
-        graph.nodes.add(relation)
+    if relations is None:
+        for relation in program.arities:
+            graph.nodes.add(relation)
+        for rule in program.rules:
+            graph.nodes.add(rule.relation)
+            _add_body(graph, rule)
+        return graph
+    rules_of: dict[str, list[Rule]] = {}
     for rule in program.rules:
-        graph.nodes.add(rule.relation)
-        for c in rule.evaluated_body:
-            if isinstance(c, n.Atom):
-                graph.add(rule.relation, c.predicate, False)
-            elif isinstance(c, n.Negation):
-                graph.add(rule.relation, c.atom.predicate, True)
+        rules_of.setdefault(rule.relation, []).append(rule)
+    pending, seen = list(relations), set()
+    while pending:
+        relation = pending.pop()
+        if relation in seen:
+            continue
+        seen.add(relation)
+        graph.nodes.add(relation)
+        for rule in rules_of.get(relation, ()):
+            pending.extend(_add_body(graph, rule))
     return graph
+
+
+def _add_body(graph: DependencyGraph, rule: Rule) -> list[str]:
+    """The edges from a rule's relation to the relations its conditions read; those relations."""
+    read = []
+    for c in rule.evaluated_body:
+        if isinstance(c, n.Atom):
+            graph.add(rule.relation, c.predicate, False)
+            read.append(c.predicate)
+        elif isinstance(c, n.Negation):
+            graph.add(rule.relation, c.atom.predicate, True)
+            read.append(c.atom.predicate)
+    return read
 
 
 def depended_on(graph: DependencyGraph, roots) -> set[str]:

@@ -157,7 +157,7 @@ def kb_file_names(folder: Path | str) -> list[str]:
     """`kb_files` as strings, found as `Path.rglob("*.zan")` finds them (folders below, not links to folders; a
     folder that cannot be listed skipped) and sorted as paths sort (by their parts), without importing pathlib."""
     top = plain(folder)
-    return sorted((p for p in _named(top, ".zan", True) if os.path.isfile(p)), key=_parts)
+    return sorted(_named(top, ".zan", True), key=_parts)
 
 
 def sample_case_files(folder: Path | str) -> list[Path]:
@@ -171,7 +171,7 @@ def sample_case_files(folder: Path | str) -> list[Path]:
 def sample_case_names(folder: Path | str) -> list[str]:
     """`sample_case_files` as strings (`Path.glob("*.facts")` in the folder's sample/)."""
     sample = plain(os.path.join(plain(folder), "sample"))
-    return sorted((p for p in _named(sample, ".facts", False) if os.path.isfile(p)), key=_parts)
+    return sorted(_named(sample, ".facts", False), key=_parts)
 
 
 def _parts(path: str) -> list[str]:
@@ -179,8 +179,9 @@ def _parts(path: str) -> list[str]:
 
 
 def _named(folder: str, suffix: str, below: bool) -> list[str]:
-    """The paths of the entries whose names end with `suffix` in the folder (and, `below`, in every folder under it
-    that is not a link), as pathlib's glob and rglob select them: nothing if the folder is not one."""
+    """The paths of the files whose names end with `suffix` in the folder (and, `below`, in every folder under it
+    that is not a link), as pathlib's glob and rglob select them and `os.path.isfile` keeps them (a link followed; its
+    type read off the listing where the system gives it, not asked again): nothing if the folder is not one."""
     if not os.path.isdir(folder):
         return []
     found: list[str] = []
@@ -194,7 +195,7 @@ def _named(folder: str, suffix: str, below: bool) -> list[str]:
             continue
         for entry in entries:
             child = plain(os.path.join(here, entry.name))
-            if entry.name.endswith(suffix):
+            if entry.name.endswith(suffix) and _is_file(entry):
                 found.append(child)
             if below:
                 try:
@@ -204,6 +205,14 @@ def _named(folder: str, suffix: str, below: bool) -> list[str]:
                 if is_folder:
                     folders.append(child)
     return found
+
+
+def _is_file(entry: os.DirEntry) -> bool:
+    """`os.path.isfile(entry.path)`: a regular file, a link followed; False where it cannot be told."""
+    try:
+        return entry.is_file()
+    except OSError:
+        return False
 
 
 def read_files(paths: Iterable[Path | str]) -> list[tuple[str, bytes]]:
