@@ -15,7 +15,7 @@ from engine.base.source import Span
 
 def dump(node, indent: str = "") -> str:
     """A compact, stable rendering of AST nodes: `Kind@line:col field=value`."""
-    if isinstance(node, (list, tuple)):
+    if isinstance(node, (list, tuple)) and not dataclasses.is_dataclass(node):   # a tuple-backed record is no list
         return "[" + ", ".join(dump(x, indent) for x in node) + "]"
     if isinstance(node, Span):
         return f"@{node.line}:{node.column}"

@@ -293,3 +293,179 @@ def test_records_are_made_on_other_pythons_too(version):
     done = subprocess.run([python, "-c", OTHER_PYTHON, str(ROOT)], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("same") and done.stdout.strip().endswith("False")
+
+
+def tuple_pair(order: bool = False):
+    """The same frozen class declared by the standard library and as a tuple-backed record of engine.base.records."""
+    made = []
+    for decorate in (dataclasses.dataclass(frozen=True, order=order), records.dataclass(frozen=True, order=order, tuple_backed=True)):
+        @decorate
+        class Node:
+            """A node."""
+
+            name: str
+            args: tuple = ()
+            notes: list = dataclasses.field(default_factory=list)
+            span: object = None
+
+            def __str__(self) -> str:
+                return self.name
+
+            @property
+            def first(self):
+                return self.args[0] if self.args else None
+        made.append(Node)
+    return made
+
+
+@pytest.mark.parametrize("order", [False, True])
+def test_a_tuple_backed_record_behaves_as_the_standard_library_s(order):
+    """A tuple-backed record (made by C when unpickled) has what a frozen dataclass has: fields, equality with its own
+    class only (never with a tuple, in either order), the same hash values, order where asked and a TypeError
+    where not, repr, replace, asdict, astuple, match arguments, pickling and copying, frozen errors, the same errors
+    for a call it cannot bind; and it is no sequence: not iterable, indexable, a container, nor added or multiplied."""
+    standard, ours = tuple_pair(order)
+    globals()["TupleNode"] = ours   # pickled by its name
+    ours.__qualname__ = "TupleNode"
+    assert issubclass(ours, records.TupleRecord) and dataclasses.is_dataclass(ours) and dataclasses.is_dataclass(ours("a"))
+    assert [f.name for f in dataclasses.fields(ours)] == ["name", "args", "notes", "span"]
+    assert ours.__match_args__ == standard.__match_args__ and ours.__doc__ == standard.__doc__
+    for args, kwargs in [(("a",), {}), (("a", (1, "b")), {"span": 3}), ((), {"name": "x", "notes": ()}),
+                         (("a", (), (), None), {})]:
+        s, o = standard(*args, **kwargs), ours(*args, **kwargs)
+        assert repr(o).replace("TupleNode", "Node") == repr(s).replace("tuple_pair.<locals>.", "")
+        assert str(o) == str(s) and o.first == s.first and bool(o)
+        assert dataclasses.astuple(o) == dataclasses.astuple(s) and dataclasses.asdict(o) == dataclasses.asdict(s)
+        assert o == ours(*args, **kwargs) and not (o != ours(*args, **kwargs)) and o != ours("other") and o != s
+        assert (o.__eq__(1), s.__eq__(1)) == (NotImplemented, NotImplemented)
+        plain = dataclasses.astuple(s)
+        assert o != plain and plain != o and not (o == plain) and not (plain == o)
+        assert hashed(o) == hashed(s)
+        if kwargs.get("notes") == ():   # hashable: a tuple of the same values is another key
+            assert {plain: 1}.get(o) is None and {o: 1}.get(plain) is None
+        changed = dataclasses.replace(o, name="z")
+        assert type(changed) is ours and changed.name == "z" and changed.args == o.args
+        for copied in (copy.copy(o), copy.deepcopy(o), pickle.loads(pickle.dumps(o, protocol=5)),
+                       pickle.loads(pickle.dumps(o, protocol=2))):
+            assert type(copied) is ours and copied == o
+        with pytest.raises(dataclasses.FrozenInstanceError, match="cannot assign to field 'name'"):
+            o.name = "b"
+        with pytest.raises(dataclasses.FrozenInstanceError, match="cannot delete field 'name'"):
+            del o.name
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            o.other = 1
+        assert not hasattr(o, "__dict__")
+        for misuse in (lambda: list(o), lambda: o[0], lambda: "a" in o, lambda: o + o, lambda: o * 2, lambda: 2 * o,
+                       lambda: [*o], lambda: dict(o)):
+            with pytest.raises(TypeError):
+                misuse()
+        for misuse in (lambda: o < plain, lambda: plain < o, lambda: o >= plain, lambda: o < 1):
+            with pytest.raises(TypeError):
+                misuse()
+        match o:
+            case ours(name, args):
+                assert (name, args) == (s.name, s.args)
+            case _:
+                raise AssertionError("the class pattern")
+    mixed = [("b", (1,)), ("a", (2,)), ("a", (1,)), ("b", ())]
+    if order:
+        assert sorted(ours(*a) for a in mixed) == [ours(*a) for a in sorted(mixed)]
+        assert (ours("a") < ours("b"), ours("b") <= ours("a"), ours("b") > ours("a"), ours("a") >= ours("a")) == (True, False, True, True)
+        with pytest.raises(TypeError):
+            ours("a") < standard("b")
+    else:
+        with pytest.raises(TypeError):
+            ours("a") < ours("b")
+    assert ours("a").notes == [] and ours("a").notes is not ours("a").notes   # a fresh default each time
+    for args, kwargs in CALLS:
+        assert made(ours, args, kwargs).replace("TupleNode", "Node") == made(standard, args, kwargs).replace("tuple_Node", "Node")
+
+
+def test_a_tuple_backed_record_is_made_from_its_values_and_unpickled_without_a_python_call():
+    """`from_values` and the unpickler make a tuple-backed record in C: no Python function runs for an instance
+    (the pickle names its class alone, NEWOBJ), where a slotted record's unpickling calls its `__init__`."""
+    import sys
+
+    globals()["Stored"] = records.dataclass(frozen=True, slots=True, tuple_backed=True)(
+        type("Stored", (), {"__annotations__": {"a": "int", "b": "str"}, "__doc__": "A record.", "__module__": __name__}))
+    globals()["Slotted"] = records.dataclass(frozen=True, slots=True)(
+        type("Slotted", (), {"__annotations__": {"a": "int", "b": "str"}, "__doc__": "A record.", "__module__": __name__}))
+    counts = {}
+    for name in ("Stored", "Slotted"):
+        cls = globals()[name]
+        payload = pickle.dumps([cls(i, str(i)) for i in range(500)], protocol=5)
+        calls = []
+        make = records.from_values(cls)
+        sys.setprofile(lambda frame, event, arg: calls.append(frame.f_code.co_name) if event == "call" else None)
+        try:
+            loaded = pickle.loads(payload)
+            made = [make((i, "x")) for i in range(3)] if name == "Stored" else []
+        finally:
+            sys.setprofile(None)
+        assert loaded == [cls(i, str(i)) for i in range(500)] and all(type(x) is cls for x in loaded + made)
+        counts[name] = len([c for c in calls if c != "<listcomp>"])   # the comprehension making three
+    assert counts == {"Stored": 0, "Slotted": 500}, counts
+
+
+def test_a_tuple_backed_record_is_declared_only_where_it_can_be():
+    with pytest.raises(TypeError, match="only a frozen"):
+        records.dataclass(tuple_backed=True)(type("A", (), {"__annotations__": {"a": "int"}}))
+    with pytest.raises(TypeError, match="no base class"):
+        records.dataclass(frozen=True, tuple_backed=True)(type("B", (dict,), {"__annotations__": {"a": "int"}}))
+    with pytest.raises(TypeError, match="at least one field"):
+        records.dataclass(frozen=True, tuple_backed=True)(type("C", (), {}))
+    with pytest.raises(TypeError, match="cannot define __eq__"):
+        records.dataclass(frozen=True, tuple_backed=True)(type("D", (), {"__annotations__": {"a": "int"}, "__eq__": lambda s, o: True}))
+    made = records.dataclass(frozen=True, tuple_backed=True)(type("E", (), {"__annotations__": {"a": "int"}}))
+    with pytest.raises(TypeError, match="cannot be subclassed"):
+        type("F", (made,), {})
+
+
+def test_the_law_s_cache_entry_loads_without_a_python_call_per_tuple_backed_record(tmp_path, monkeypatch):
+    """Loading the checked law from the cache (a cold question's largest single step) makes its spans and labels,
+    ~3,400 of its ~4,200 records, without running any Python code for them: counted with sys.setprofile, the Python
+    calls made while loading are the other records' and a few a class or an entry, not one a tuple-backed record."""
+    import collections
+    import sys
+
+    from engine import pipeline
+    from engine.base import cache
+    from engine.syntax.knowledge import STORED
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setenv("ZAN_CACHE", "1")
+    keys = []
+    load = cache.load
+    monkeypatch.setattr(cache, "load", lambda key, allowed=(): keys.append(key) or load(key, allowed))
+    pipeline.load_checked()   # parsed, checked and stored
+    calls: collections.Counter = collections.Counter()
+
+    def profile(frame, event, arg):
+        if event == "call":
+            calls[frame.f_code.co_qualname] += 1
+
+    sys.setprofile(profile)
+    try:
+        law = load(keys[-1], STORED)
+    finally:
+        sys.setprofile(None)
+    assert law is not None
+    made: collections.Counter = collections.Counter()
+    seen, stack = set(), [law]
+    while stack:
+        value = stack.pop()
+        if id(value) in seen:
+            continue
+        seen.add(id(value))
+        if dataclasses.is_dataclass(value):
+            made[type(value)] += 1
+            stack.extend(getattr(value, f.name) for f in dataclasses.fields(value))
+        elif isinstance(value, dict):
+            stack.extend(value.values())
+        elif isinstance(value, (list, tuple)):
+            stack.extend(value)
+    tuple_backed = sum(count for cls, count in made.items() if issubclass(cls, records.TupleRecord))
+    others = sum(made.values()) - tuple_backed
+    assert tuple_backed > 3000, made
+    # the other records' __init__ (compiled once a class has made many), the unpickler finding each class, the entry's checks
+    assert sum(calls.values()) <= others + 200, (others, len(made), calls.most_common(10))

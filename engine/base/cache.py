@@ -17,7 +17,8 @@ have written (SECURITY.md):
   or corrupt is never unpickled;
 - and it is unpickled by an unpickler that finds no class but the ones its caller names (the law's own
   record classes, dates and decimals, `engine.syntax.knowledge.STORED`): an entry can only make those,
-  never name a function, so even bytes someone managed to plant there cannot run code.
+  never name a function, so even bytes someone managed to plant there cannot run code (a tuple-backed record,
+  engine/base/records.py, is made by NEWOBJ of its class: tuple's own `__new__`, no call of Python code).
 Any failure (no HOME, a folder we do not own, a full disk, a broken entry) just means the work is done
 again. `ZAN_CACHE=0` turns the cache off. The cache keeps at most MAX_BYTES and drops entries unused
 for MAX_AGE_DAYS; `zan cache clear` empties it.

@@ -12,12 +12,21 @@ class a run never instantiates, or makes a few instances of, never pays for it.
 The methods behave as the standard library's of Python 3.11 (same equality, hash values, repr text,
 frozen errors; a slotted frozen instance is pickled as a call of its class with its values, where the
 standard library's loops in `__setstate__`); `tests/test_records.py` compares them.
+
+A frozen record declared `tuple_backed=True` is a tuple of its fields' values (`TupleRecord`): the unpickler, `copy`
+and `from_values` make one in C (tuple's own `__new__`, no Python call an instance: the law's ~3,400 spans and labels
+in a cached knowledge base), its fields are read by C descriptors, and it behaves as the other records do (equality
+with its own class only, the same hash values, order, repr, `dataclasses.fields/replace/asdict`, frozen errors);
+it is no sequence: iterating, indexing, `in`, `+` and `*` raise TypeError. Only `isinstance(x, tuple)`, `len` and a
+`match` statement's sequence pattern see the tuple: code that tells tuples from records asks whether it is a record
+first (`dataclasses.is_dataclass`, or `isinstance(x, TupleRecord)`).
 May import only the standard library.
 """
 
 from __future__ import annotations
 
 import abc as _abc
+import copyreg as _copyreg
 import dataclasses
 import operator
 import sys as _sys
@@ -27,7 +36,7 @@ from operator import attrgetter
 from reprlib import recursive_repr
 from typing import Any, dataclass_transform
 
-__all__ = ["dataclass", "field"]
+__all__ = ["dataclass", "field", "TupleRecord", "from_values"]
 
 field = dataclasses.field
 _MISSING = dataclasses.MISSING
@@ -42,18 +51,21 @@ _MEMBER = _types.MemberDescriptorType
 
 
 @dataclass_transform(field_specifiers=(dataclasses.field, dataclasses.Field))
-def dataclass(cls=None, /, *, frozen: bool = False, slots: bool = False, order: bool = False):
+def dataclass(cls=None, /, *, frozen: bool = False, slots: bool = False, order: bool = False,
+              tuple_backed: bool = False):
     """`dataclasses.dataclass` with `init`, `repr` and `eq` left at their defaults (all generated); `order` compares
-    the fields' tuples as the standard library's does."""
+    the fields' tuples as the standard library's does. `tuple_backed` (frozen records only): a `TupleRecord`."""
 
     def wrap(cls):
-        return _process(cls, frozen, slots, order)
+        return _process(cls, frozen, slots, order, tuple_backed)
 
     return wrap if cls is None else wrap(cls)
 
 
-def _process(cls, frozen: bool, slots: bool, order: bool):
+def _process(cls, frozen: bool, slots: bool, order: bool, tuple_backed: bool = False):
     own = cls.__dict__
+    if tuple_backed:
+        _check_tuple_backed(cls, frozen)
     if any(isinstance(b, type) and hasattr(b, "__dataclass_fields__") for b in cls.__mro__[1:]):
         # dataclass inheritance is rare: the standard library does it
         return dataclasses.dataclass(cls, frozen=frozen, slots=slots, order=order)
@@ -65,13 +77,16 @@ def _process(cls, frozen: bool, slots: bool, order: bool):
     undocumented = not cls.__doc__
     if undocumented:   # else dataclasses reads a signature off object.__init__'s text (tokenize, ast): 0.3 ms
         cls.__doc__ = "-"
-    cls = _declared(cls, slots) or dataclasses.dataclass(cls, init=False, repr=False, eq=False, slots=slots)
+    slotted = slots and not tuple_backed   # a tuple-backed record's values are its tuple's items
+    cls = _declared(cls, slotted) or dataclasses.dataclass(cls, init=False, repr=False, eq=False, slots=slotted)
     fields = dataclasses.fields(cls)
     if undocumented:
         cls.__doc__ = f"{cls.__name__}({', '.join(f.name for f in fields)})"
     if any(not f.init or f.kw_only is True for f in fields):
         raise TypeError(f"{cls.__qualname__}: engine.base.records supports plain fields only")
     names = tuple(f.name for f in fields)
+    if tuple_backed:
+        return _tuple_backed(cls, fields, order, keep)
 
     def put(name, function):
         if name not in keep:
@@ -372,10 +387,10 @@ def _slot_setters(cls, names: tuple[str, ...]):
     return tuple(slot.__set__ for slot in slots)
 
 
-def _compile_init(cls, fields, frozen: bool):
+def _compile_init(cls, fields, frozen: bool, store: bool = True):
     """The `__init__` dataclasses would write: parameters in field order with their defaults; a default
     factory is called when its argument is not given; frozen classes set through `object.__setattr__`, or straight
-    through their slots' `__set__` (`_slot_setters`)."""
+    through their slots' `__set__` (`_slot_setters`). `store=False`: its signature only (it sets nothing)."""
     namespace: dict = {"__factory__": _FACTORY, "__set__": object.__setattr__}
     setters = _slot_setters(cls, tuple(f.name for f in fields)) if frozen else None
     parameters, body = [], []
@@ -397,7 +412,7 @@ def _compile_init(cls, fields, frozen: bool):
             body.append(f"__set_{i}__(self, {value})")
         else:
             body.append(f"__set__(self, {f.name!r}, {value})" if frozen else f"self.{f.name} = {value}")
-    text = f"def __init__(self, {', '.join(parameters)}):\n    " + ("\n    ".join(body) or "pass") + "\n"
+    text = f"def __init__(self, {', '.join(parameters)}):\n    " + (("\n    ".join(body) if store else "") or "pass") + "\n"
     exec(text, namespace)   # our own field names only, never text a user wrote (a class of the engine)
     init = namespace["__init__"]
     init.__qualname__ = f"{cls.__qualname__}.__init__"
@@ -410,3 +425,208 @@ class _Factory:
 
 
 _FACTORY = _Factory()
+
+
+# Tuple-backed records ----------------------------------------------------------------------------------------------
+
+try:   # the C descriptor of collections.namedtuple's fields: reads the tuple's item without a Python call
+    from _collections import _tuplegetter
+except ImportError:   # pragma: no cover - an interpreter without it
+    def _tuplegetter(index: int, doc: str):   # type: ignore[misc]
+        return property(lambda self: _tuple_item(self, index), doc=doc)
+
+_tuple_new = tuple.__new__
+_tuple_item = tuple.__getitem__
+_tuple_eq = tuple.__eq__
+_ALL = slice(None)
+def _not_subscriptable(self, key):
+    raise TypeError(f"{type(self).__name__!r} object is not subscriptable")
+
+
+def _no_operand(self, other):
+    return NotImplemented
+
+
+# What makes a tuple a sequence, taken away: iterating, indexing, `in`, `+`, `*` raise TypeError, as they do for any
+# other record. `__len__` stays (C, it keeps every record true, as an object is), and tuple's C methods read the
+# items directly (hash, equality, order, the unpickler, `from_values`).
+_NOT_A_SEQUENCE = {"__iter__": None, "__contains__": None, "__getitem__": _not_subscriptable,
+                   "__add__": _no_operand, "__mul__": _no_operand, "__rmul__": _no_operand}
+_ORDERINGS = (("__lt__", tuple.__lt__, "<"), ("__le__", tuple.__le__, "<="), ("__gt__", tuple.__gt__, ">"),
+              ("__ge__", tuple.__ge__, ">="))
+
+
+class TupleRecord(tuple):
+    """The base of every tuple-backed record (`dataclass(..., tuple_backed=True)`): an instance is the tuple of its
+    fields' values in field order, and nothing else (no `__dict__`, no slots). Calling the class binds its arguments
+    as a dataclass's `__init__` would (`_TupleRecordType.__call__`); the unpickler (`NEWOBJ`, the class alone) and
+    `from_values` give tuple's own `__new__` the values, which is C: no Python call an instance. Its class is the
+    only global a pickle of one names, so the cache's unpickler finds nothing new (engine/base/cache.py)."""
+
+    __slots__ = ()
+
+    def __init_subclass__(cls, **kwargs):
+        if any("__record_tails__" in base.__dict__ for base in cls.__mro__[1:]):
+            raise TypeError(f"{cls.__qualname__}: a tuple-backed record cannot be subclassed")
+        super().__init_subclass__(**kwargs)
+
+    def __reduce__(self):   # copyreg.__newobj__, which pickle writes as the NEWOBJ opcode of the class and its
+        #                     values (no other global): the unpickler calls tuple's own __new__, in C
+        return _copyreg.__newobj__, (self.__class__, _tuple_item(self, _ALL))
+
+
+class _TupleRecordType(type):
+    """The class of a tuple-backed record's class: calling it binds the arguments to the fields (positional, by name,
+    defaults, default factories) and makes the tuple; a call it cannot bind raises the standard library's error."""
+
+    def __call__(cls, *args, **kwargs):
+        if not kwargs:
+            tails = cls.__record_tails__   # [number of arguments given]: the defaults of the rest, None if one is due
+            given = len(args)
+            if given < len(tails):
+                tail = tails[given]
+                if tail is not None:
+                    return _tuple_new(cls, args + tail if tail else args)
+        return _tuple_new(cls, cls.__record_bind__(args, kwargs))
+
+
+def from_values(cls):
+    """A function making an instance of the record class from its fields' values in field order (a tuple): for a
+    tuple-backed record, tuple's own `__new__` bound to the class (C, no Python call); else the class called."""
+    if isinstance(cls, _TupleRecordType):
+        from functools import partial
+
+        return partial(_tuple_new, cls)
+    return lambda values: cls(*values)
+
+
+def _check_tuple_backed(cls, frozen: bool) -> None:
+    if not frozen:
+        raise TypeError(f"{cls.__qualname__}: only a frozen record can be tuple-backed")
+    if cls.__bases__ != (object,) or type(cls) is not type:
+        raise TypeError(f"{cls.__qualname__}: a tuple-backed record has no base class and no metaclass")
+    own = cls.__dict__
+    for name in ("__slots__", "__init__", "__new__", "__setattr__", "__delattr__", "__eq__", "__hash__",
+                 "__reduce__", "__getstate__", "__setstate__"):
+        if name in own:
+            raise TypeError(f"{cls.__qualname__}: a tuple-backed record cannot define {name}")
+
+
+def _tuple_backed(declared, fields, order: bool, keep: set):
+    """The tuple-backed class of a record the standard library has declared (fields, parameters, match arguments)."""
+    names = tuple(f.name for f in fields)
+    if not names:
+        raise TypeError(f"{declared.__qualname__}: a tuple-backed record has at least one field")
+    namespace = dict(declared.__dict__)
+    for name in names:   # a default's class attribute: the field's descriptor takes its place
+        namespace.pop(name, None)
+    namespace.pop("__dict__", None)
+    namespace.pop("__weakref__", None)
+    namespace["__slots__"] = ()
+    for i, name in enumerate(names):
+        namespace[name] = _tuplegetter(i, f"the field {name!r}")
+    namespace.update(_NOT_A_SEQUENCE)
+    cls: Any = _TupleRecordType(declared.__name__, (TupleRecord,), namespace)
+    cls.__qualname__ = declared.__qualname__
+
+    def put(name, function):
+        if name not in keep:
+            function.__qualname__ = f"{cls.__qualname__}.{name}"
+            setattr(cls, name, function)
+
+    put("__repr__", _repr(tuple(f.name for f in fields if f.repr)))
+    compared = tuple(f.name for f in fields if f.compare)
+    whole = compared == names   # every field compared: as the tuples themselves compare (in C)
+    values = None if whole else _getter(compared)
+    put("__eq__", _tuple_record_eq(values))
+    cls.__ne__ = object.__ne__   # the inverse of __eq__ (tuple's own would compare with any tuple)
+    for name, compare_tuples, symbol in _ORDERINGS:
+        put(name, _tuple_record_ordering(values, compare_tuples, getattr(operator, name.strip("_")), symbol, order))
+    hashed = tuple(f.name for f in fields if (f.compare if f.hash is None else f.hash))
+    if hashed == names:
+        cls.__hash__ = tuple.__hash__   # hash of the fields' tuple, as the standard library's __hash__ computes it
+    else:
+        hashed_values = _getter(hashed)
+        cls.__hash__ = lambda self: hash(hashed_values(self))
+        cls.__hash__.__qualname__ = f"{cls.__qualname__}.__hash__"
+    put("__setattr__", _frozen_setattr(cls, names))
+    put("__delattr__", _frozen_delattr(cls, names))
+    cls.__record_tails__ = _tails(fields)
+    cls.__record_bind__ = staticmethod(_binder(cls, fields))
+    return cls
+
+
+def _tuple_record_eq(values):
+    """Equal only to an instance of the same class. Unequal to any tuple (not NotImplemented: Python would then ask
+    tuple's own equality, which compares the items; a plain tuple's `==` asks the record first, its subclass)."""
+    if values is None:
+        def __eq__(self, other):
+            if other.__class__ is self.__class__:
+                return _tuple_eq(self, other)
+            return False if isinstance(other, tuple) else NotImplemented
+    else:
+        def __eq__(self, other):
+            if other.__class__ is self.__class__:
+                return values(self) == values(other)
+            return False if isinstance(other, tuple) else NotImplemented
+
+    return __eq__
+
+
+def _tuple_record_ordering(values, compare_tuples, compare, symbol: str, order: bool):
+    """Order with an instance of the same class (`order=True`); a TypeError with any tuple, as for any record (not
+    NotImplemented: Python would then ask tuple's own ordering)."""
+    def ordering(self, other):
+        if other.__class__ is self.__class__ and order:
+            return compare_tuples(self, other) if values is None else compare(values(self), values(other))
+        if isinstance(other, tuple):
+            raise TypeError(f"'{symbol}' not supported between instances of {type(self).__name__!r} and "
+                            f"{type(other).__name__!r}")
+        return NotImplemented
+
+    return ordering
+
+
+def _tails(fields) -> tuple:
+    """For each number of positional arguments (0 .. all fields): the defaults of the fields not given, or None
+    where one of them has no default or a default factory (the binder then makes them)."""
+    tails: list = []
+    for given in range(len(fields) + 1):
+        rest = fields[given:]
+        if all(f.default is not _MISSING for f in rest):
+            tails.append(tuple(f.default for f in rest))
+        else:
+            tails.append(None)
+    return tuple(tails)
+
+
+def _binder(cls, fields):
+    """Binds a call's arguments to the fields' values in order, as a dataclass's `__init__` does; a call it cannot
+    bind (missing, unknown or repeated arguments) raises what the standard library's `__init__` raises."""
+    names = tuple(f.name for f in fields)
+    count = len(names)
+    defaults = tuple((f.default_factory, True) if f.default_factory is not _MISSING else (f.default, False)
+                     for f in fields)
+
+    def bind(args: tuple, kwargs: dict) -> tuple:
+        given = len(args)
+        if given <= count:
+            values, named = list(args), 0
+            for i in range(given, count):
+                if names[i] in kwargs:
+                    values.append(kwargs[names[i]])
+                    named += 1
+                    continue
+                default, factory = defaults[i]
+                if default is _MISSING:
+                    break
+                values.append(default() if factory else default)
+            else:
+                if named == len(kwargs):
+                    return tuple(values)
+        # the standard library's error: its __init__'s signature, compiled, takes the call and raises
+        init = _compile_init(cls, fields, frozen=False, store=False)
+        init(None, *args, **kwargs)
+        raise TypeError(f"{cls.__qualname__}: cannot bind {args!r}, {kwargs!r}")   # pragma: no cover
+
+    return bind

@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Callable
 
 from engine.base.records import dataclass
-from engine.explain.tree_base import Node, NormRef, Step, norm
+from engine.explain.tree_base import Node, NormRef, Step, forget, norm, once
 from engine.explain.tree_base import norms as _norms
 
 if TYPE_CHECKING:   # declared when first needed (`__getattr__`, below)
@@ -92,6 +92,10 @@ class WhyNot(Node):
 
 
 def why_not(d: dict) -> WhyNot:
+    return once(d, _why_not)   # a why-not asked again is the document's dictionary again (Explainer.why_not)
+
+
+def _why_not(d: dict) -> WhyNot:
     f = d.get("failed") or {}
     return WhyNot(d, norm(d.get("norm")), d.get("reason", ""), d.get("explanation"),
                   Failure(f, f.get("condition"), f.get("sentence"), f.get("source")),
@@ -305,24 +309,34 @@ class Diff(Node):
 def read(document: dict) -> Document:
     """The tree of an explanation document (the JSON contract)."""
     warnings = document.get("warnings") or ()
-    return Document(document, document["query"], document["at"], document.get("title"),
-                    [answer(a) for a in document["answers"]],
-                    [w["name"] for w in warnings if w.get("code") == "unknown-name"],
-                    [w["did_you_mean"] for w in warnings if w.get("did_you_mean")])
+    try:
+        return Document(document, document["query"], document["at"], document.get("title"),
+                        [answer(a) for a in document["answers"]],
+                        [w["name"] for w in warnings if w.get("code") == "unknown-name"],
+                        [w["did_you_mean"] for w in warnings if w.get("did_you_mean")])
+    finally:
+        forget()
 
 
 def read_diff(document: dict) -> Diff:
     """The tree of a `zan diff` document."""
-    return Diff(document, document["query"], document.get("title"), document["from"], document["to"],
-                [Change(c, c["atom"], answer(c["before"]) if c.get("before") else None,
-                        answer(c["after"]) if c.get("after") else None,
-                        [Cause(x, bool(x.get("primary")), x.get("explanation", ""), norm(x.get("norm"))) for x in c.get("causes") or ()])
-                 for c in document["changes"]])
+    try:
+        return Diff(document, document["query"], document.get("title"), document["from"], document["to"],
+                    [Change(c, c["atom"], answer(c["before"]) if c.get("before") else None,
+                            answer(c["after"]) if c.get("after") else None,
+                            [Cause(x, bool(x.get("primary")), x.get("explanation", ""), norm(x.get("norm")))
+                             for x in c.get("causes") or ()])
+                     for c in document["changes"]])
+    finally:
+        forget()
 
 
 def norms_cited(doc: Document | Diff) -> list[NormRef]:
     """The norms a document mentions, each with its fullest description (for the list at the end of a handout)."""
-    return _norms(cited_norms(doc.data).values())
+    try:
+        return _norms(cited_norms(doc.data).values())
+    finally:
+        forget()
 
 
 def _is_norm(value) -> bool:

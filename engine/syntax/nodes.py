@@ -142,7 +142,7 @@ class Interval:
         return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, tuple_backed=True)   # made in C when a cached knowledge base is loaded
 class Label:
     language: str
     text: str

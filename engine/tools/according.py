@@ -50,13 +50,13 @@ def _body_predicates(value) -> set[str]:
     out: set[str] = set()
     if isinstance(value, n.Atom):
         out.add(value.predicate)
-    elif isinstance(value, (list, tuple)):
-        for v in value:
-            out |= _body_predicates(v)
-    elif hasattr(value, "__dataclass_fields__"):
+    elif hasattr(value, "__dataclass_fields__"):   # before tuples: a tuple-backed record (a span, a label) is no tuple
         for name in value.__dataclass_fields__:
             if name not in ("span", "head"):
                 out |= _body_predicates(getattr(value, name, None))
+    elif isinstance(value, (list, tuple)):
+        for v in value:
+            out |= _body_predicates(v)
     return out
 
 
