@@ -7,13 +7,10 @@ these 13 record classes (docs/performance.md, issue 25; tests/test_cold_start.py
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any
 
 from engine.base.records import dataclass
 from engine.explain.tree_base import Node, NormRef, Step
-
-if TYPE_CHECKING:
-    from engine.explain.tree import Answer
 
 
 @dataclass(frozen=True)
@@ -124,8 +121,8 @@ class Change(Node):
 
     data: dict
     atom: str
-    before: Answer | None
-    after: Answer | None
+    before: Any                      # the answer before (a tree.Answer: `tree` imports this module), or None
+    after: Any
     causes: list[Cause]
 
     @property
