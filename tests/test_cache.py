@@ -128,3 +128,30 @@ def test_a_project_file_parsed_before_is_read_from_the_cache(cache_home, tmp_pat
     with pytest.raises(ZanError) as broken:
         project.read(settings)
     assert broken.value.diagnostics[0].span.line == 2
+
+
+@pytest.mark.parametrize("facts", [None, KB / "cases" / "example2-death-certificate.facts"], ids=["sample", "a case"])
+def test_an_entry_holds_no_text_of_the_law_and_gives_it_back_when_asked(cache_home, monkeypatch, facts):
+    """The law's entries hold none of its files' texts: their bytes are read and hashed for the key anyway (one
+    digest pass over them, not a second in the seal). A knowledge base from the cache gives each text back,
+    the same as parsing gives it, decoded only when asked for (a question quotes none: it decodes none)."""
+    import pickle
+
+    from engine.base import inputs
+    from engine.pipeline import load_checked
+
+    parsed, _, _ = load_checked(None, [facts] if facts else None)
+    assert list(cache_home.glob("*.zc"))
+    line = "% The acts of the knowledge base".encode()   # the first line of kb/acts.zan
+    assert line in (KB / "acts.zan").read_bytes()
+    assert not any(line in entry.read_bytes() for entry in cache_home.glob("*.zc"))
+    decoded = []
+    decode = inputs.decode
+    monkeypatch.setattr(inputs, "decode", lambda data, name: decoded.append(name) or decode(data, name))
+    cached, _, _ = load_checked(None, [facts] if facts else None)
+    assert cached is not parsed
+    assert decoded == ([] if facts is None else ["kb/cases/example2-death-certificate.facts"])   # a case is read again
+    shown = next(name for name in cached.sources if name.endswith("acts.zan"))
+    assert cached.sources[shown] == parsed.sources[shown] and decoded[-1] == shown
+    assert dict(cached.sources) == dict(parsed.sources) and list(cached.sources) == list(parsed.sources)
+    assert cached.sources == parsed.sources == pickle.loads(pickle.dumps(cached.sources))

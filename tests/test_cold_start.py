@@ -22,7 +22,9 @@ NOT_IMPORTED = ["lark", "engine.syntax.parser", "engine.tools.understanding", "e
                 # no derivations (engine/explain/proof.py); text escapes user text without the formats' escapes
                 "engine.checks", "engine.checks.names", "engine.logic.derivations", "engine.explain.render.escape",
                 "engine.explain.morphology",   # English is said as written: nothing is declined
-                "locale"]   # gettext's first look-up imports it: zan makes click's help, version and path words itself
+                "locale",   # gettext's first look-up imports it: zan makes click's help, version and path words itself
+                # the messages of reading and checking a law, the words of the tools around an explanation
+                "engine.base.checking_messages", "engine.explain.tool_words"]
 
 REPORT = ("import atexit, runpy, sys\n"
           "atexit.register(lambda: sys.stderr.write('MODULES ' + ' '.join(sorted(sys.modules)) + '\\n'))\n"
@@ -48,6 +50,42 @@ def test_a_cached_question_imports_only_what_it_uses(tmp_path):
     modules = modules_of_a_question(tmp_path, "call(kunakbaev, P, Purpose)", "--at", "2025-03-10", "--explain")
     assert "engine.pipeline" in modules and "pyDatalog" in modules   # it did answer
     assert sorted(m for m in NOT_IMPORTED if m in modules) == []
+
+
+@pytest.mark.parametrize("language", ["ru", "kk"])
+def test_a_cached_question_in_another_language_imports_no_catalogue_it_does_not_use(tmp_path, language):
+    """The messages of checking (engine/base/checking_messages.py) and the tools' words (engine/explain/tool_words.py)
+    are a question's in no language: a Russian or Kazakh question imports them no more than an English one."""
+    modules = modules_of_a_question(tmp_path, "call(kunakbaev, P, Purpose)", "--at", "2025-03-10", "--explain",
+                                    "--lang", language)
+    assert "engine.pipeline" in modules
+    assert not {"engine.base.checking_messages", "engine.explain.tool_words"} & modules
+
+
+def test_the_catalogues_in_two_modules_are_one_catalogue():
+    """A message or a word is said the same wherever it lives: no key in both modules (the first would hide the
+    second), `MESSAGES` and `WORDS` hold every one, a message of checking made without a language is said again in
+    each, and the controlled language's tables are i18n's as before."""
+    from engine.base import checking_messages, messages
+    from engine.explain import i18n, tool_words
+
+    assert not messages.ASKING.keys() & checking_messages.CHECKING.keys()
+    assert not i18n.EXPLANATION_WORDS.keys() & tool_words.TOOL_WORDS.keys()
+    assert messages.MESSAGES == {**messages.ASKING, **checking_messages.CHECKING}
+    assert i18n.WORDS == {**i18n.EXPLANATION_WORDS, **tool_words.TOOL_WORDS}
+    for key, forms in checking_messages.CHECKING.items():
+        if "{" not in "".join(forms.values()):
+            said = messages.message(key)
+            assert [said.to(language) for language in ("kk", "ru")] == [forms["kk"], forms["ru"]] and said == forms["en"]
+    for key, forms in tool_words.TOOL_WORDS.items():
+        if "{" not in "".join(forms.values()):
+            assert [i18n.word(key, language) for language in ("kk", "ru", "en")] == [forms["kk"], forms["ru"], forms["en"]]
+    assert i18n.word("no such word", "ru") == "no such word"
+    assert i18n.QUESTION_WORDS is tool_words.QUESTION_WORDS and i18n.CONJUNCTIONS is tool_words.CONJUNCTIONS
+    with pytest.raises(AttributeError):
+        getattr(i18n, "NOTHING")
+    with pytest.raises(AttributeError):
+        getattr(messages, "NOTHING")
 
 
 def test_zan_help_lists_the_commands_without_importing_them(tmp_path):
