@@ -77,8 +77,9 @@ def test_a_case_file_is_never_cached(cache_home, tmp_path):
 
 
 def test_a_change_to_the_engine_s_code_changes_every_key(tmp_path, monkeypatch):
-    """The code digest follows each engine source file as Python's bytecode check does (size, time) and its inode:
-    an edit, a touch or a new file gives other keys, so an entry made by other code is never loaded."""
+    """The code digest follows each source file of the code that makes entries as Python's bytecode check does
+    (size, time) and its inode: an edit, a touch or a new file gives other keys, so an entry made by other code is
+    never loaded."""
     import engine
     import os
 
@@ -99,7 +100,36 @@ def test_a_change_to_the_engine_s_code_changes_every_key(tmp_path, monkeypatch):
     digests.append(cache._digest_of_code())
     (code / "base" / "notes.txt").write_text("not code", encoding="utf-8")
     assert cache._digest_of_code() == digests[-1]
+    (code / "pipeline.py").write_text("", encoding="utf-8")
+    digests.append(cache._digest_of_code())
     assert len(set(digests)) == len(digests)
+    (code / "tools").mkdir()                                                # above the code that makes entries
+    (code / "tools" / "report.py").write_text("", encoding="utf-8")
+    (code / "cli.py").write_text("", encoding="utf-8")
+    assert cache._digest_of_code() == digests[-1]
+
+
+def test_the_code_digest_covers_all_the_code_that_makes_entries():
+    """The digest covers engine/pipeline.py and every stage below it (`cache.MAKERS`), which the architecture lets
+    import nothing above them, and every module that makes an entry (`cache.store`) is among them: no edit that could
+    change what an entry holds leaves its key as it was. The tools and front-ends above only read entries; the
+    digest does not stat their files (before: every file of engine/, ~30 more)."""
+    import ast
+
+    from test_architecture import LEVELS, MODULES, level
+
+    below = {room for room, at in LEVELS.items() if at <= LEVELS["engine.pipeline"] and room != "engine"}
+    assert {f"engine.{m.removesuffix('.py')}" for m in cache.MAKERS} == below | {"engine.__init__"}
+    stores = set()
+    for module, path in MODULES.items():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Attribute) and node.attr == "store" and getattr(node.value, "id", None) == "cache":
+                stores.add(module)
+            if isinstance(node, ast.ImportFrom) and node.module == "engine.base.cache" \
+                    and any(a.name == "store" for a in node.names):
+                stores.add(module)
+    assert stores >= {"engine.pipeline", "engine.base.project"}
+    assert all(level(module) <= LEVELS["engine.pipeline"] for module in stores), stores
 
 
 def test_a_project_file_parsed_before_is_read_from_the_cache(cache_home, tmp_path, monkeypatch):
