@@ -269,7 +269,7 @@ def test_unstyled_text_is_the_styled_text_stripped(mode):
 
 
 RARE_NODES = ("Ambiguity", "Deadline", "FactStep", "InferenceStep", "NegationStep", "ComparisonStep", "DefeatStep",
-              "FailedStep", "StatusStep", "Scope")
+              "FailedStep", "StatusStep", "Scope", "Cause", "Change", "Diff")
 DECLARED = ("import atexit, runpy, sys\n"
             "def declared():\n"
             "    tree = vars(sys.modules['engine.explain.tree'])\n"
@@ -281,12 +281,14 @@ DECLARED = ("import atexit, runpy, sys\n"
 
 def test_a_question_declares_none_of_the_tree_nodes_it_has_none_of(tmp_path):
     """The steps, ambiguities, deadlines and scopes are declared in engine/explain/tree_extra.py, imported when a
-    document first has one (10 of the 77 record classes a cold question declared); `tree` gives them as its own."""
+    document first has one (10 of the 77 record classes a cold question declared), and so is `zan diff`'s document
+    (3 more, the fifth round); `tree` gives them as its own."""
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "ZAN_CACHE": "1"}
     for args, rare in ((["ask", "call(kunakbaev, P, Purpose)", "--at", "2025-03-10", "--explain"], False),
                        (["ask", "call(kunakbaev, P, Purpose)", "--at", "2025-03-10", "--explain", "--steps"], True),
                        (["ask", "call(sadykov, P, Purpose)", "--facts", "kb/cases/solitary-cell.facts", "--at",
-                         "2025-03-10", "--steps"], True)):
+                         "2025-03-10", "--steps"], True),
+                       (["diff", "call(kunakbaev, P, Purpose)", "--from", "2024-12-26", "--to", "2024-12-27"], True)):
         done = subprocess.run([sys.executable, "-c", DECLARED, *args], capture_output=True, text=True, env=env,
                               cwd=ROOT, timeout=120)
         assert done.returncode == 0 and done.stdout, done.stderr

@@ -273,6 +273,7 @@ class Explainer:
         self._bearing: dict[str, list[dict]] = {}   # predicate -> the readings that bear on it: readings_for()
         self._forms: dict[tuple, Form] = {}   # (id of a shape's first answer, binding names) -> the form of its answers
         self._nodes: dict[int, tuple[ProofNode, dict]] = {}   # id of a proof node -> (it, its dict): node()
+        self._said: dict[int, tuple] = {}   # inline, id of a proof node -> (it, what it says anywhere): _node()
         self._summaries: dict[int, tuple[dict, dict]] = {}   # id of a node's dict -> (it, its summary line)
         self._described: dict[tuple[str, bool], dict] = {}   # (norm id, full) -> its description: _description()
         self._named: dict[str, dict] = {}   # norm id -> its key: _key()
@@ -482,6 +483,44 @@ class Explainer:
         if kind == "comparison":
             return {"kind": "comparison", "atom": p.text, "holds": True, "reading": None,
                     "source": source.location if source else None}
+        said = self._said.get(id(p)) if self.tables is None else None
+        if said is None or said[0] is not p:
+            said = (p, *self._said_of(p))
+            if self.tables is None and Prover.shortcuts:   # inline, a node met again is said again (not in tables)
+                self._said[id(p)] = said
+        _p, base, text, head, bindings = said
+        if kind == "fact" or (kind == "negation" and not p.children):
+            return base   # the whole node: the same dictionary wherever the node is met (read only)
+        out = dict(base)
+        if kind == "negation":   # a `for every` that holds: its instances, each proved
+            out["conditions"] = [self.node(c, level + 1) for c in p.children]
+        if kind == "rule" and self.tables is not None:  # a derived condition: its proof once, in `proofs`
+            proof_key = out["id"] = text if head is None else atom_text(p.relation or "", p.values)
+            if ("proofs", proof_key) not in self.tables.seen:
+                self._table_proofs(p, level, proof_key)
+        elif kind == "rule":
+            self._numbered += 1
+            shown = (p.relation, p.values)
+            repeat = shown in self._ids
+            if repeat:
+                out["id"], out["repeat"] = self._ids[shown], True
+            else:
+                out["id"] = self._ids[shown] = str(len(self._ids) + 1)
+            out["norm"] = self.norm_ref(p.norm, full=False)
+            out["bindings"] = bindings
+            if repeat:  # shown once, referred to after: the conditions are under the first node with this id
+                out["conditions"] = []
+            elif level >= min(self.depth or MAX_PROOF_LEVELS, MAX_PROOF_LEVELS) and p.children:
+                out["conditions"] = []  # --depth, or the policy for very deep proofs: cut, with a visible marker
+                out["truncated"] = _height(p)
+            else:
+                out["conditions"] = [self.node(c, level + 1) for c in p.children]
+        return out
+
+    def _said_of(self, p: ProofNode) -> tuple[dict, str, str | None, dict | None]:
+        """What a node says whatever its place (_node): its dictionary up to its conditions (a fact's or a negation's
+        whole), its atom's text, the conclusion it draws (a norm's), and a rule's bindings as shown."""
+        kind, source = p.kind, p.source
         relation = p.relation or ""
         values = p.values
         head = concluded(relation)
@@ -509,34 +548,12 @@ class Explainer:
         if kind == "fact":
             if source is not None and self.program.origin(source) == ASSUMPTION:
                 out["assumed"] = True    # assumed (--assume, or a question in words), never a fact of the case
-            return out
-        if negation:
+        elif negation:
             out["explanation"] = self.w("universal holds") if universal is not None else \
                 f"{self.w('no fact')} {text}"
-            if p.children:   # a `for every` that holds: its instances, each proved
-                out["conditions"] = [self.node(c, level + 1) for c in p.children]
-        if kind == "rule" and self.tables is not None:  # a derived condition: its proof once, in `proofs`
-            proof_key = out["id"] = text if head is None else atom_text(p.relation or "", p.values)
-            if ("proofs", proof_key) not in self.tables.seen:
-                self._table_proofs(p, level, proof_key)
-        elif kind == "rule":
-            self._numbered += 1
-            shown = (p.relation, p.values)
-            repeat = shown in self._ids
-            if repeat:
-                out["id"], out["repeat"] = self._ids[shown], True
-            else:
-                out["id"] = self._ids[shown] = str(len(self._ids) + 1)
-            out["norm"] = self.norm_ref(p.norm, full=False)
-            out["bindings"] = {k: json_value(v) for k, v in sorted(p.bindings.items()) if not k.startswith("_")}
-            if repeat:  # shown once, referred to after: the conditions are under the first node with this id
-                out["conditions"] = []
-            elif level >= min(self.depth or MAX_PROOF_LEVELS, MAX_PROOF_LEVELS) and p.children:
-                out["conditions"] = []  # --depth, or the policy for very deep proofs: cut, with a visible marker
-                out["truncated"] = _height(p)
-            else:
-                out["conditions"] = [self.node(c, level + 1) for c in p.children]
-        return out
+        bindings = {k: json_value(v) for k, v in sorted(p.bindings.items()) if not k.startswith("_")} \
+            if kind == "rule" and self.tables is None else None
+        return out, text, head, bindings
 
     def _table_proofs(self, p: ProofNode, level: int, key: str) -> None:
         """The `proofs` entries of p (whose entry is `key`) and of the derived sub-proofs below it not yet in the
