@@ -337,11 +337,15 @@ class NodeVisitor:
         return self.visitor(node)(node, *args, **kwargs)
 
     def visitor(self, node: Node) -> Callable[..., Any]:
-        for kind in type(node).__mro__:
-            method = getattr(self, f"visit_{kind.__name__}", None)
-            if method is not None:
-                return method
-        return self.generic_visit
+        key = (type(self), type(node))
+        name = _VISITORS.get(key)
+        if name is None:   # looked for once per kind of visitor and of node (a document visits ~200 nodes)
+            name = _VISITORS[key] = next((f"visit_{kind.__name__}" for kind in type(node).__mro__
+                                          if getattr(self, f"visit_{kind.__name__}", None) is not None), "generic_visit")
+        return getattr(self, name)
 
     def generic_visit(self, node: Node, *args, **kwargs) -> Any:
         raise NotImplementedError(f"{type(self).__name__} has no visit_{type(node).__name__}")
+
+
+_VISITORS: dict[tuple[type, type], str] = {}   # (a visitor's class, a node's class) -> the name of the method it visits with
