@@ -256,24 +256,33 @@ class _Formatter(string.Formatter):
         return super().format_field(say(value, self.language) if isinstance(value, Said) else value, spec)
 
 
-def _forms(key: str) -> dict[str, str]:
-    """The message `key` in each language: one of asking, else one of checking (its module imported then)."""
-    forms = ASKING.get(key)
-    if forms is None:
+_known = ASKING   # where `_forms` looks: every message once one of checking was said
+
+
+def _every_message() -> dict[str, dict[str, str]]:
+    """Every message, of asking and of checking (engine/base/checking_messages.py imported then): `MESSAGES`, made
+    once."""
+    global _known
+    every = globals().get("MESSAGES")
+    if every is None:
         from engine.base.checking_messages import CHECKING
 
-        forms = CHECKING[key]
-    return forms
+        every = globals()["MESSAGES"] = {**ASKING, **CHECKING}
+    _known = every
+    return every
+
+
+def _forms(key: str) -> dict[str, str]:
+    """The message `key` in each language: one of asking, else one of checking."""
+    forms = _known.get(key)
+    return forms if forms is not None else _every_message()[key]
 
 
 def __getattr__(name: str) -> dict[str, dict[str, str]]:
-    """`MESSAGES`: every message, of asking and of checking (made once, when first asked for)."""
+    """`MESSAGES`: every message, of asking and of checking."""
     if name != "MESSAGES":
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    from engine.base.checking_messages import CHECKING
-
-    every = globals()["MESSAGES"] = {**ASKING, **CHECKING}
-    return every
+    return _every_message()
 
 
 def _said(key: str, language: str, values: dict) -> str:

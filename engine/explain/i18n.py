@@ -229,14 +229,27 @@ class _Cases(string.Formatter):
         return super().format_field(value, spec)
 
 
+_known = EXPLANATION_WORDS   # what `word` looks in: every word once a word of the tools was asked for
+
+
+def _every_word() -> dict[str, dict[str, str]]:
+    """Every word, the explanation's and the tools' (engine/explain/tool_words.py imported then): `WORDS`, made once."""
+    global _known
+    every = globals().get("WORDS")
+    if every is None:
+        from engine.explain.tool_words import TOOL_WORDS
+
+        every = globals()["WORDS"] = {**EXPLANATION_WORDS, **TOOL_WORDS}
+    _known = every
+    return every
+
+
 def word(key: str, language: str, **values) -> str:
     """The word `key` in the language (English where the language lacks it), its {placeholders} filled; an unknown key
     as it is."""
-    entry = EXPLANATION_WORDS.get(key)
+    entry = _known.get(key)
     if entry is None:
-        from engine.explain.tool_words import TOOL_WORDS
-
-        entry = TOOL_WORDS.get(key)
+        entry = _every_word().get(key) if _known is EXPLANATION_WORDS else None
         if entry is None:
             return key
     text = entry.get(language) or entry["en"]
@@ -295,9 +308,8 @@ def __getattr__(name: str):
     language's tables, from engine/explain/tool_words.py."""
     if name != "WORDS" and name not in _TOOL_TABLES:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    if name == "WORDS":
+        return _every_word()
     from engine.explain import tool_words
 
-    if name in _TOOL_TABLES:
-        return getattr(tool_words, name)
-    every = globals()["WORDS"] = {**EXPLANATION_WORDS, **tool_words.TOOL_WORDS}
-    return every
+    return getattr(tool_words, name)
