@@ -20,8 +20,8 @@ from engine.logic.model import Model
 from engine.base.diagnostics import Diagnostic, ZanError, errors
 from engine.base.messages import message
 from engine.logic.evaluator import evaluate
-from engine.syntax.knowledge import (STORED, KnowledgeBase, kb_file_names, load, load_contents, read_files,
-                                     sample_case_names)
+from engine.syntax.knowledge import (STORED, KnowledgeBase, SourceTexts, kb_file_names, load, load_contents,
+                                     read_files, sample_case_names)
 from engine.explain.proof import Prover
 from engine.base.places import plain
 from engine.base.resources import default_kb
@@ -89,9 +89,23 @@ def law_of(named: list[tuple[str, bytes]]) -> KnowledgeBase:
     entry = cache.key("law", named)
     kb = cache.load(entry, STORED)
     if isinstance(kb, KnowledgeBase):
-        return kb
+        return with_texts(kb, named)
     kb = load_contents(named)
-    cache.store(entry, kb, STORED)
+    cache.store(entry, without_texts(kb), STORED)
+    return kb
+
+
+def without_texts(kb: KnowledgeBase) -> KnowledgeBase:
+    """The knowledge base as the cache keeps it: without the texts of its files (`sources`, 44% of the law's entry).
+    Their bytes are read and hashed for the entry's key anyway, so they are not hashed again in its seal nor
+    unpickled; `with_texts` gives them back."""
+    return dataclasses.replace(kb, sources={})
+
+
+def with_texts(kb: KnowledgeBase, named: list[tuple[str, bytes]]) -> KnowledgeBase:
+    """A knowledge base from the cache with the texts of the files it was parsed from (the bytes its key was made
+    of), each decoded when first asked for (`knowledge.SourceTexts`)."""
+    kb.sources = SourceTexts(named)
     return kb
 
 
@@ -236,11 +250,11 @@ def load_checked(kb_dir: Path | None = None, fact_files: Sequence[Path] | None =
     entry = cache.key("checked law and sample", law + [("\0case", b"")] + case)
     found = cache.load(entry, STORED)
     if isinstance(found, tuple) and len(found) == 2 and isinstance(found[0], KnowledgeBase):
-        return found[0], [str(p) for p in facts], found[1]
+        return with_texts(found[0], law + case), [str(p) for p in facts], found[1]
     kb = law_of(law)
     load_contents(case, kb, case=True)
     warnings = check(kb)
-    cache.store(entry, (kb, warnings), STORED)
+    cache.store(entry, (without_texts(kb), warnings), STORED)
     return kb, [str(p) for p in facts], warnings
 
 

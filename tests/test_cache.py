@@ -77,8 +77,9 @@ def test_a_case_file_is_never_cached(cache_home, tmp_path):
 
 
 def test_a_change_to_the_engine_s_code_changes_every_key(tmp_path, monkeypatch):
-    """The code digest follows each engine source file as Python's bytecode check does (size, time) and its inode:
-    an edit, a touch or a new file gives other keys, so an entry made by other code is never loaded."""
+    """The code digest follows each source file of the code that makes entries as Python's bytecode check does
+    (size, time) and its inode: an edit, a touch or a new file gives other keys, so an entry made by other code is
+    never loaded."""
     import engine
     import os
 
@@ -99,7 +100,36 @@ def test_a_change_to_the_engine_s_code_changes_every_key(tmp_path, monkeypatch):
     digests.append(cache._digest_of_code())
     (code / "base" / "notes.txt").write_text("not code", encoding="utf-8")
     assert cache._digest_of_code() == digests[-1]
+    (code / "pipeline.py").write_text("", encoding="utf-8")
+    digests.append(cache._digest_of_code())
     assert len(set(digests)) == len(digests)
+    (code / "tools").mkdir()                                                # above the code that makes entries
+    (code / "tools" / "report.py").write_text("", encoding="utf-8")
+    (code / "cli.py").write_text("", encoding="utf-8")
+    assert cache._digest_of_code() == digests[-1]
+
+
+def test_the_code_digest_covers_all_the_code_that_makes_entries():
+    """The digest covers engine/pipeline.py and every stage below it (`cache.MAKERS`), which the architecture lets
+    import nothing above them, and every module that makes an entry (`cache.store`) is among them: no edit that could
+    change what an entry holds leaves its key as it was. The tools and front-ends above only read entries; the
+    digest does not stat their files (before: every file of engine/, ~30 more)."""
+    import ast
+
+    from test_architecture import LEVELS, MODULES, level
+
+    below = {room for room, at in LEVELS.items() if at <= LEVELS["engine.pipeline"] and room != "engine"}
+    assert {f"engine.{m.removesuffix('.py')}" for m in cache.MAKERS} == below | {"engine.__init__"}
+    stores = set()
+    for module, path in MODULES.items():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Attribute) and node.attr == "store" and getattr(node.value, "id", None) == "cache":
+                stores.add(module)
+            if isinstance(node, ast.ImportFrom) and node.module == "engine.base.cache" \
+                    and any(a.name == "store" for a in node.names):
+                stores.add(module)
+    assert stores >= {"engine.pipeline", "engine.base.project"}
+    assert all(level(module) <= LEVELS["engine.pipeline"] for module in stores), stores
 
 
 def test_a_project_file_parsed_before_is_read_from_the_cache(cache_home, tmp_path, monkeypatch):
@@ -128,3 +158,30 @@ def test_a_project_file_parsed_before_is_read_from_the_cache(cache_home, tmp_pat
     with pytest.raises(ZanError) as broken:
         project.read(settings)
     assert broken.value.diagnostics[0].span.line == 2
+
+
+@pytest.mark.parametrize("facts", [None, KB / "cases" / "example2-death-certificate.facts"], ids=["sample", "a case"])
+def test_an_entry_holds_no_text_of_the_law_and_gives_it_back_when_asked(cache_home, monkeypatch, facts):
+    """The law's entries hold none of its files' texts: their bytes are read and hashed for the key anyway (one
+    digest pass over them, not a second in the seal). A knowledge base from the cache gives each text back,
+    the same as parsing gives it, decoded only when asked for (a question quotes none: it decodes none)."""
+    import pickle
+
+    from engine.base import inputs
+    from engine.pipeline import load_checked
+
+    parsed, _, _ = load_checked(None, [facts] if facts else None)
+    assert list(cache_home.glob("*.zc"))
+    line = "% The acts of the knowledge base".encode()   # the first line of kb/acts.zan
+    assert line in (KB / "acts.zan").read_bytes()
+    assert not any(line in entry.read_bytes() for entry in cache_home.glob("*.zc"))
+    decoded = []
+    decode = inputs.decode
+    monkeypatch.setattr(inputs, "decode", lambda data, name: decoded.append(name) or decode(data, name))
+    cached, _, _ = load_checked(None, [facts] if facts else None)
+    assert cached is not parsed
+    assert decoded == ([] if facts is None else ["kb/cases/example2-death-certificate.facts"])   # a case is read again
+    shown = next(name for name in cached.sources if name.endswith("acts.zan"))
+    assert cached.sources[shown] == parsed.sources[shown] and decoded[-1] == shown
+    assert dict(cached.sources) == dict(parsed.sources) and list(cached.sources) == list(parsed.sources)
+    assert cached.sources == parsed.sources == pickle.loads(pickle.dumps(cached.sources))

@@ -22,7 +22,9 @@ NOT_IMPORTED = ["lark", "engine.syntax.parser", "engine.tools.understanding", "e
                 # no derivations (engine/explain/proof.py); text escapes user text without the formats' escapes
                 "engine.checks", "engine.checks.names", "engine.logic.derivations", "engine.explain.render.escape",
                 "engine.explain.morphology",   # English is said as written: nothing is declined
-                "locale"]   # gettext's first look-up imports it: zan makes click's help, version and path words itself
+                "locale",   # gettext's first look-up imports it: zan makes click's help, version and path words itself
+                # the messages of reading and checking a law, the words of the tools around an explanation
+                "engine.base.checking_messages", "engine.explain.tool_words"]
 
 REPORT = ("import atexit, runpy, sys\n"
           "atexit.register(lambda: sys.stderr.write('MODULES ' + ' '.join(sorted(sys.modules)) + '\\n'))\n"
@@ -48,6 +50,42 @@ def test_a_cached_question_imports_only_what_it_uses(tmp_path):
     modules = modules_of_a_question(tmp_path, "call(kunakbaev, P, Purpose)", "--at", "2025-03-10", "--explain")
     assert "engine.pipeline" in modules and "pyDatalog" in modules   # it did answer
     assert sorted(m for m in NOT_IMPORTED if m in modules) == []
+
+
+@pytest.mark.parametrize("language", ["ru", "kk"])
+def test_a_cached_question_in_another_language_imports_no_catalogue_it_does_not_use(tmp_path, language):
+    """The messages of checking (engine/base/checking_messages.py) and the tools' words (engine/explain/tool_words.py)
+    are a question's in no language: a Russian or Kazakh question imports them no more than an English one."""
+    modules = modules_of_a_question(tmp_path, "call(kunakbaev, P, Purpose)", "--at", "2025-03-10", "--explain",
+                                    "--lang", language)
+    assert "engine.pipeline" in modules
+    assert not {"engine.base.checking_messages", "engine.explain.tool_words"} & modules
+
+
+def test_the_catalogues_in_two_modules_are_one_catalogue():
+    """A message or a word is said the same wherever it lives: no key in both modules (the first would hide the
+    second), `MESSAGES` and `WORDS` hold every one, a message of checking made without a language is said again in
+    each, and the controlled language's tables are i18n's as before."""
+    from engine.base import checking_messages, messages
+    from engine.explain import i18n, tool_words
+
+    assert not messages.ASKING.keys() & checking_messages.CHECKING.keys()
+    assert not i18n.EXPLANATION_WORDS.keys() & tool_words.TOOL_WORDS.keys()
+    assert messages.MESSAGES == {**messages.ASKING, **checking_messages.CHECKING}
+    assert i18n.WORDS == {**i18n.EXPLANATION_WORDS, **tool_words.TOOL_WORDS}
+    for key, forms in checking_messages.CHECKING.items():
+        if "{" not in "".join(forms.values()):
+            said = messages.message(key)
+            assert [said.to(language) for language in ("kk", "ru")] == [forms["kk"], forms["ru"]] and said == forms["en"]
+    for key, forms in tool_words.TOOL_WORDS.items():
+        if "{" not in "".join(forms.values()):
+            assert [i18n.word(key, language) for language in ("kk", "ru", "en")] == [forms["kk"], forms["ru"], forms["en"]]
+    assert i18n.word("no such word", "ru") == "no such word"
+    assert i18n.QUESTION_WORDS is tool_words.QUESTION_WORDS and i18n.CONJUNCTIONS is tool_words.CONJUNCTIONS
+    with pytest.raises(AttributeError):
+        getattr(i18n, "NOTHING")
+    with pytest.raises(AttributeError):
+        getattr(messages, "NOTHING")
 
 
 def test_zan_help_lists_the_commands_without_importing_them(tmp_path):
@@ -231,7 +269,7 @@ def test_unstyled_text_is_the_styled_text_stripped(mode):
 
 
 RARE_NODES = ("Ambiguity", "Deadline", "FactStep", "InferenceStep", "NegationStep", "ComparisonStep", "DefeatStep",
-              "FailedStep", "StatusStep", "Scope")
+              "FailedStep", "StatusStep", "Scope", "Cause", "Change", "Diff")
 DECLARED = ("import atexit, runpy, sys\n"
             "def declared():\n"
             "    tree = vars(sys.modules['engine.explain.tree'])\n"
@@ -243,12 +281,14 @@ DECLARED = ("import atexit, runpy, sys\n"
 
 def test_a_question_declares_none_of_the_tree_nodes_it_has_none_of(tmp_path):
     """The steps, ambiguities, deadlines and scopes are declared in engine/explain/tree_extra.py, imported when a
-    document first has one (10 of the 77 record classes a cold question declared); `tree` gives them as its own."""
+    document first has one (10 of the 77 record classes a cold question declared), and so is `zan diff`'s document
+    (3 more, the fifth round); `tree` gives them as its own."""
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "ZAN_CACHE": "1"}
     for args, rare in ((["ask", "call(kunakbaev, P, Purpose)", "--at", "2025-03-10", "--explain"], False),
                        (["ask", "call(kunakbaev, P, Purpose)", "--at", "2025-03-10", "--explain", "--steps"], True),
                        (["ask", "call(sadykov, P, Purpose)", "--facts", "kb/cases/solitary-cell.facts", "--at",
-                         "2025-03-10", "--steps"], True)):
+                         "2025-03-10", "--steps"], True),
+                       (["diff", "call(kunakbaev, P, Purpose)", "--from", "2024-12-26", "--to", "2024-12-27"], True)):
         done = subprocess.run([sys.executable, "-c", DECLARED, *args], capture_output=True, text=True, env=env,
                               cwd=ROOT, timeout=120)
         assert done.returncode == 0 and done.stdout, done.stderr
@@ -354,7 +394,7 @@ def test_the_help_version_and_path_options_are_the_ones_click_makes():
     assert ours is main.get_help_option(ctx)   # one object: click orders the eager options by it
     # the name it stores its (unexposed) value under: "help" up to click 8.4, a reserved name since 8.5
     assert {**ours.to_info_dict(), "name": None} == {**clicks.to_info_dict(), "name": None}
-    assert ours.opts == ["-h", "--help"] and ours.name == "help"
+    assert sorted(ours.opts) == ["--help", "-h"] and ours.name == "help"
     assert isinstance(main.commands["ask"], ZanCommand) and isinstance(main, ZanGroup)
     assert main.commands["ask"].get_help_option(ctx).to_info_dict() == ours.to_info_dict()
     assert click.Command("plain", add_help_option=False).get_help_option(ctx) is None

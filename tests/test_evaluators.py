@@ -104,6 +104,30 @@ def test_pydatalog_is_given_only_what_the_question_rests_on(monkeypatch, case):
     assert {r: model.relations.get(r) for r in cone} == {r: everything.relations.get(r) for r in cone}
 
 
+@pytest.mark.parametrize("case", CASES[:4], ids=lambda c: c.stem if c else "sample")
+def test_pydatalog_is_given_no_rule_that_reads_a_relation_found_empty(monkeypatch, case):
+    """A rule with a condition on a relation evaluated before and found empty derives nothing: pyDatalog is not given
+    it, and a relation none of whose rules it is given is not asked (its facts are its answers). The model is the set
+    evaluator's, as every other (test_the_bundled_law_with_every_example_case). Before, every rule was given."""
+    from engine.logic import evaluation
+
+    kb, _ = load_knowledge(None, [case] if case else None)
+    program = ir.lower(kb, datetime.date(2025, 3, 10))
+    relations = ir.question_relations("call")
+    rules, asked = [], []
+    assert_, ask = evaluation.assert_, evaluation._ask
+    monkeypatch.setattr(evaluation, "assert_", lambda clause: (rules.append(clause) if clause.body else None)
+                        or assert_(clause))
+    monkeypatch.setattr(evaluation, "_ask", lambda relation, arity: asked.append(relation) or ask(relation, arity))
+    model = evaluation.evaluate(program, relations).relations
+    assert model == evaluate(program, relations, engine="sets").relations
+    read = [literal.pred.name[len("z:"):] for clause in rules for literal in clause.body
+            if literal.pred.name.startswith("z:") and not literal.pred.name.startswith("z:@")]
+    assert read and all(model.get(relation) for relation in read)
+    assert set(asked) <= {clause.head.pred.name[len("z:"):] for clause in rules}
+    assert any(not model.get(r) for r in program.arities if r in read or not r.startswith(("norm:", "domain:")))
+
+
 def test_the_choice_is_made_in_one_place(monkeypatch):
     monkeypatch.delenv("ZAN_ENGINE", raising=False)
     assert evaluator.chosen() == evaluator.DEFAULT == "pydatalog"

@@ -44,16 +44,18 @@ def forget() -> None:
     _ONCE.clear()
 
 
-def _once_key(path: str | Path):
+def _once_key(path: str | Path) -> tuple[object, int]:
+    """The key under which standard input, a pipe or a FIFO is read once (None for a regular file, or a path that
+    cannot be looked at), and how much to read first: a regular file's size and a byte (read in one call), else _CHUNK."""
     if is_stdin(path):
-        return STDIN
+        return STDIN, _CHUNK
     try:
         info = os.stat(path)
     except OSError:
-        return None
+        return None, _CHUNK
     import stat
 
-    return None if stat.S_ISREG(info.st_mode) else (info.st_dev, info.st_ino)
+    return (None, info.st_size + 1) if stat.S_ISREG(info.st_mode) else ((info.st_dev, info.st_ino), _CHUNK)
 
 
 def read_bytes(path: str | Path, name: str | None = None, limit: int = MAX_INPUT_BYTES,
@@ -69,7 +71,7 @@ def read_bytes(path: str | Path, name: str | None = None, limit: int = MAX_INPUT
     where = Span(name, 1, 1)
     if regular:
         return _read_regular(path, name, limit, where)
-    key = _once_key(path)
+    key, first = _once_key(path)
     if key is not None and key in _ONCE:
         return _ONCE[key]
     try:
@@ -77,7 +79,7 @@ def read_bytes(path: str | Path, name: str | None = None, limit: int = MAX_INPUT
             data = _bounded(sys.stdin.buffer, name, limit)
         else:
             with open(path, "rb", buffering=0) as stream:   # unbuffered: _bounded reads in large parts itself
-                data = _bounded(stream, name, limit)
+                data = _bounded(stream, name, limit, first)
         if key is not None:
             _ONCE[key] = data
         return data
@@ -121,11 +123,13 @@ def _cannot_read(name: str, e: OSError) -> str:
                    else (e.strerror or str(e)))
 
 
-def _bounded(stream, name: str, limit: int) -> bytes:
+def _bounded(stream, name: str, limit: int, first: int = _CHUNK) -> bytes:
+    """The stream's bytes to its end, at most `limit` of them (else a located error); `first`: the size of the first
+    part asked for (a regular file's own size and a byte: read whole in one call, its end seen by the next)."""
     parts: list[bytes] = []
     size = 0
     while True:
-        part = stream.read(min(_CHUNK, limit + 1 - size))
+        part = stream.read(min(first if not parts else _CHUNK, limit + 1 - size))
         if not part:
             return b"".join(parts)
         parts.append(part)

@@ -270,10 +270,15 @@ class Explainer:
         self._ids: dict[tuple, str] = {}
         self.phrases = Phrasebook(kb, language)
         self._touched: dict[str, set[str]] | None = None
+        self._bearing: dict[str, list[dict]] = {}   # predicate -> the readings that bear on it: readings_for()
         self._forms: dict[tuple, Form] = {}   # (id of a shape's first answer, binding names) -> the form of its answers
         self._nodes: dict[int, tuple[ProofNode, dict]] = {}   # id of a proof node -> (it, its dict): node()
+        self._said: dict[int, tuple] = {}   # inline, id of a proof node -> (it, what it says anywhere): _node()
         self._summaries: dict[int, tuple[dict, dict]] = {}   # id of a node's dict -> (it, its summary line)
-        self._described: dict[tuple[str, bool], dict] = {}   # (norm id, full) -> its description: describe()
+        self._described: dict[tuple[str, bool], dict] = {}   # (norm id, full) -> its description: _description()
+        self._named: dict[str, dict] = {}   # norm id -> its key: _key()
+        self._why_nots: dict[tuple, tuple[WhyNot, dict]] = {}   # (id of a why-not, deciding, level) -> (it, its dict)
+        self._numbered = 0   # the rules' proofs made inline (numbered per answer: _node), counted: why_not()
         self._keys: dict[str | None, dict | None] = {}   # norm id -> its key in the `proofs` entries (_table_proofs)
         self.columns = Columns()   # a writer's texts of values at places, for all the Rows made here (render/as_json.py)
         self._decided: dict[tuple, tuple] = {}   # (id of a shape, shown bindings) -> its deciding entry, summary: refill()
@@ -281,7 +286,11 @@ class Explainer:
     # ------------------------------------------------------------ readings in force
     def readings_for(self, predicate: str) -> list[dict]:
         """The readings in force (kb `reading`s) that bear on a predicate: those of every group of alternatives
-        with a norm or condition attached whose conclusion the predicate depends on, through any rules."""
+        with a norm or condition attached whose conclusion the predicate depends on, through any rules (one list per
+        predicate, shared by the places that name it: read it only)."""
+        made = self._bearing.get(predicate)
+        if made is not None:
+            return made
         if self._touched is None:
             self._touched = _touched_by_readings(self.kb)
         out = []
@@ -289,6 +298,8 @@ class Explainer:
             if name in self.program.readings:
                 decl = self.kb.readings[name]
                 out.append({"name": name, "label": n.label_of(decl.labels, self.language, name), "default": decl.default})
+        if Prover.shortcuts:   # the same list wherever the predicate is met (read only)
+            self._bearing[predicate] = out
         return out
 
     def reading_note(self, readings: list[dict], chosen_only: bool = False) -> str:
@@ -339,11 +350,22 @@ class Explainer:
                 "label": label_of(decl.labels, self.language, "")}
 
     def norm_key(self, nid: str | None) -> dict | None:
-        """A norm named only by id and citation (its full description is elsewhere in the answer)."""
+        """A norm named only by id and citation (its full description is elsewhere in the answer): a dictionary of
+        the caller's own (the document's are shared: _key)."""
+        key = self._key(nid)
+        return None if key is None else dict(key)
+
+    def _key(self, nid: str | None) -> dict | None:
+        """norm_key as the document holds it: made once per norm and shared by every mention (never changed)."""
         if nid is None:
             return None
-        info = self.program.norms.get(nid)
-        return {"id": nid, "citation": info.node.citation if info else None, "cited_as": self.cited_as(info)}
+        made = self._named.get(nid)
+        if made is None:
+            info = self.program.norms.get(nid)
+            made = {"id": nid, "citation": info.node.citation if info else None, "cited_as": self.cited_as(info)}
+            if Prover.shortcuts:
+                self._named[nid] = made
+        return made
 
     def quote_status(self, info) -> dict:
         """What the shown quote is: the Court's summary (`quote_is_summary`), a working translation or the
@@ -364,25 +386,32 @@ class Explainer:
 
     def norm_ref(self, nid: str | None, full: bool = True) -> dict | None:
         """A norm as an answer refers to it: described in full where everything is inline, else by its key, with its
-        full description once in the document's `norms`."""
+        full description once in the document's `norms`. The dictionary is the one every mention of the norm shares
+        (made once: a text answer names each norm at every mention): read it, or change a copy."""
         if nid is None:
             return None
         tables = self.tables
         if tables is None:
-            return self.describe(nid, full)
+            return self._description(nid, full)
         if ("norms", nid) not in tables.seen:
             tables.seen.add(("norms", nid))
-            tables.add("norms", nid, self.describe(nid, full=True))
-        return self.norm_key(nid)
+            tables.add("norms", nid, self._description(nid, full=True))
+        return self._key(nid)
 
     def describe(self, nid: str, full: bool = True) -> dict:
         """A norm's description: citation, act, rank, modality, quote, source, days in force (full: also its quotes
-        in every language and its notes). Made once per norm (a text answer names each norm at every mention);
-        each caller gets its own copy of it (the values inside are shared and never changed)."""
+        in every language and its notes), a dictionary of the caller's own (the values inside are shared and never
+        changed)."""
+        return dict(self._description(nid, full))
+
+    def _description(self, nid: str, full: bool) -> dict:
+        """describe as the document holds it: made once per norm and shared by every mention (never changed)."""
         made = self._described.get((nid, full))
         if made is None:
-            made = self._described[(nid, full)] = self._describe(nid, full)
-        return dict(made)
+            made = self._describe(nid, full)
+            if Prover.shortcuts:
+                self._described[(nid, full)] = made
+        return made
 
     def _describe(self, nid: str, full: bool) -> dict:
         info = self.program.norms.get(nid)
@@ -454,6 +483,44 @@ class Explainer:
         if kind == "comparison":
             return {"kind": "comparison", "atom": p.text, "holds": True, "reading": None,
                     "source": source.location if source else None}
+        said = self._said.get(id(p)) if self.tables is None else None
+        if said is None or said[0] is not p:
+            said = (p, *self._said_of(p))
+            if self.tables is None and Prover.shortcuts:   # inline, a node met again is said again (not in tables)
+                self._said[id(p)] = said
+        _p, base, text, head, bindings = said
+        if kind == "fact" or (kind == "negation" and not p.children):
+            return base   # the whole node: the same dictionary wherever the node is met (read only)
+        out = dict(base)
+        if kind == "negation":   # a `for every` that holds: its instances, each proved
+            out["conditions"] = [self.node(c, level + 1) for c in p.children]
+        if kind == "rule" and self.tables is not None:  # a derived condition: its proof once, in `proofs`
+            proof_key = out["id"] = text if head is None else atom_text(p.relation or "", p.values)
+            if ("proofs", proof_key) not in self.tables.seen:
+                self._table_proofs(p, level, proof_key)
+        elif kind == "rule":
+            self._numbered += 1
+            shown = (p.relation, p.values)
+            repeat = shown in self._ids
+            if repeat:
+                out["id"], out["repeat"] = self._ids[shown], True
+            else:
+                out["id"] = self._ids[shown] = str(len(self._ids) + 1)
+            out["norm"] = self.norm_ref(p.norm, full=False)
+            out["bindings"] = bindings
+            if repeat:  # shown once, referred to after: the conditions are under the first node with this id
+                out["conditions"] = []
+            elif level >= min(self.depth or MAX_PROOF_LEVELS, MAX_PROOF_LEVELS) and p.children:
+                out["conditions"] = []  # --depth, or the policy for very deep proofs: cut, with a visible marker
+                out["truncated"] = _height(p)
+            else:
+                out["conditions"] = [self.node(c, level + 1) for c in p.children]
+        return out
+
+    def _said_of(self, p: ProofNode) -> tuple[dict, str, str | None, dict | None]:
+        """What a node says whatever its place (_node): its dictionary up to its conditions (a fact's or a negation's
+        whole), its atom's text, the conclusion it draws (a norm's), and a rule's bindings as shown."""
+        kind, source = p.kind, p.source
         relation = p.relation or ""
         values = p.values
         head = concluded(relation)
@@ -481,33 +548,12 @@ class Explainer:
         if kind == "fact":
             if source is not None and self.program.origin(source) == ASSUMPTION:
                 out["assumed"] = True    # assumed (--assume, or a question in words), never a fact of the case
-            return out
-        if negation:
+        elif negation:
             out["explanation"] = self.w("universal holds") if universal is not None else \
                 f"{self.w('no fact')} {text}"
-            if p.children:   # a `for every` that holds: its instances, each proved
-                out["conditions"] = [self.node(c, level + 1) for c in p.children]
-        if kind == "rule" and self.tables is not None:  # a derived condition: its proof once, in `proofs`
-            proof_key = out["id"] = text if head is None else atom_text(p.relation or "", p.values)
-            if ("proofs", proof_key) not in self.tables.seen:
-                self._table_proofs(p, level, proof_key)
-        elif kind == "rule":
-            shown = (p.relation, p.values)
-            repeat = shown in self._ids
-            if repeat:
-                out["id"], out["repeat"] = self._ids[shown], True
-            else:
-                out["id"] = self._ids[shown] = str(len(self._ids) + 1)
-            out["norm"] = self.norm_ref(p.norm, full=False)
-            out["bindings"] = {k: json_value(v) for k, v in sorted(p.bindings.items()) if not k.startswith("_")}
-            if repeat:  # shown once, referred to after: the conditions are under the first node with this id
-                out["conditions"] = []
-            elif level >= min(self.depth or MAX_PROOF_LEVELS, MAX_PROOF_LEVELS) and p.children:
-                out["conditions"] = []  # --depth, or the policy for very deep proofs: cut, with a visible marker
-                out["truncated"] = _height(p)
-            else:
-                out["conditions"] = [self.node(c, level + 1) for c in p.children]
-        return out
+        bindings = {k: json_value(v) for k, v in sorted(p.bindings.items()) if not k.startswith("_")} \
+            if kind == "rule" and self.tables is None else None
+        return out, text, head, bindings
 
     def _table_proofs(self, p: ProofNode, level: int, key: str) -> None:
         """The `proofs` entries of p (whose entry is `key`) and of the derived sub-proofs below it not yet in the
@@ -633,7 +679,7 @@ class Explainer:
             elif info.end and info.end < self.program.at:
                 sentence += f" ({self.w('ceases', date=self.phrases.date(info.end))})"
             return {"condition": None, "reading": None, "label": None, "source": None, "sentence": sentence,
-                    "asked_by": self.norm_key(w.norm)}
+                    "asked_by": self._key(w.norm)}
         if w.relation is not None:
             atom = atom_text(w.relation, w.values)
             reading = self.reading(w.relation, w.values)
@@ -657,7 +703,7 @@ class Explainer:
             sentence = self.w("comparison fails", comparison=atom)
         return {"condition": atom, "reading": reading, "label": label,
                 "source": c.span.location if c is not None else None, "sentence": sentence,
-                "asked_by": self.norm_key(w.norm)}
+                "asked_by": self._key(w.norm)}
 
     def existential_failure(self, w: WhyNot, atom: str, label: str | None) -> dict:
         """"no person Q is established such that Q is the q of a and Q is p and ...": the conditions on a body-only variable, read with the variable's own name, never bound
@@ -680,7 +726,7 @@ class Explainer:
                           readings=self.w("and").join(readings))
         return {"condition": atom, "reading": self.w("and").join(readings), "label": label,
                 "source": w.condition.span.location if w.condition is not None else None, "sentence": sentence,
-                "asked_by": self.norm_key(w.norm), "existential": list(w.existential), "conditions": atoms}
+                "asked_by": self._key(w.norm), "existential": list(w.existential), "conditions": atoms}
 
     def decisive(self, w: WhyNot, failed: dict | None = None) -> dict:
         """Down the chain of why-nots while it does not branch: the leaf is the missing fact or document. `failed`:
@@ -689,11 +735,13 @@ class Explainer:
         while len(chain[-1].deeper) == 1 and chain[-1].deeper[0].reason != "not-in-force":
             chain.append(chain[-1].deeper[0])
         if failed is not None and len(chain) == 1:
+            if Prover.shortcuts:   # w is the leaf: its failure, asked by w's norm (failure), as said
+                return failed
             found = {k: list(v) if v.__class__ is list else v for k, v in failed.items()}
         else:
             found = self.failure(chain[-1])
         asked_by = next((x.norm for x in reversed(chain) if x.norm), None)
-        found["asked_by"] = self.norm_key(asked_by)
+        found["asked_by"] = self._key(asked_by)
         return found
 
     def who(self, nid: str | None, deciding: str | None) -> str:
@@ -705,6 +753,22 @@ class Explainer:
         return self.w("the norm", norm=self.norm_name(nid))
 
     def why_not(self, w: WhyNot, deciding: str | None = None, level: int = 1) -> dict:
+        """What `w` says in the answer. Where everything is inline, a why-not asked again (the prover's why-nots are
+        shared: Prover.why_not) is the dictionary made before, unless it holds the proof of a rule (numbered in each
+        answer: _node); with tables, its nodes are the tables' and the dictionary is made each time."""
+        if self.tables is not None or not Prover.shortcuts:
+            return self._why_not(w, deciding, level)
+        key = (id(w), deciding, level)
+        made = self._why_nots.get(key)
+        if made is not None and made[0] is w:
+            return made[1]
+        numbered = self._numbered
+        out = self._why_not(w, deciding, level)
+        if self._numbered == numbered:   # no rule's proof in it: the same wherever it is asked
+            self._why_nots[key] = (w, out)
+        return out
+
+    def _why_not(self, w: WhyNot, deciding: str | None, level: int) -> dict:
         info = self.program.norms.get(w.norm) if w.norm else None
         out: dict[str, object] = {"norm": self.norm_ref(w.norm, full=False), "reason": w.reason,
                "exception": bool(info and deciding and any(r.norm_id == deciding for r in info.node.exception_to)),
@@ -857,8 +921,8 @@ class Explainer:
         trace["reading"] = self.reading(a.predicate, a.values)
         conditions: list[dict] = []
         if a.deciding:
-            decided = self.norm_ref(a.deciding)
-            assert decided is not None, "norm_ref names every norm id"
+            decided = dict(self.norm_ref(a.deciding) or {})   # its own: the proof's bindings and conditions go in it
+            assert decided, "norm_ref names every norm id"
             if t.proof is not None:
                 decided["bindings"] = {k: json_value(v) for k, v in sorted(t.proof.bindings.items()) if not k.startswith("_")}
                 decided["conditions"] = conditions = [self.node(c) for c in t.proof.children]
@@ -973,14 +1037,14 @@ class Explainer:
         out = []
         for nid in a.applicable:
             info = self.program.norms.get(nid)
-            entry = dict(self.norm_key(nid) or {"id": nid})
+            entry = dict(self._key(nid) or {"id": nid})
             entry["modality"] = info.modality if info else None
             d = beaten.get(nid)
             if nid == a.deciding:
                 entry["fate"] = "decided"
             elif d is not None:
                 entry["fate"] = "interpreted" if d.principle == "binding interpretation" else "defeated"
-                entry["by"] = self.norm_key(d.winner)
+                entry["by"] = self._key(d.winner)
                 entry["principle"] = d.principle
                 words = self.priority_words(d) if d.principle == "lex specialis" else None
                 if words is not None:
@@ -1006,7 +1070,8 @@ def _summary_condition(c: dict) -> dict:
 
 
 def _touched_by_readings(kb: KnowledgeBase) -> dict[str, set[str]]:
-    """predicate -> the readings of every group whose attached norms' conclusions it depends on."""
+    """predicate -> the readings of every group whose attached norms' conclusions it depends on (through any rules:
+    the predicates from which one of the group's conclusions is reached, found once per group, backwards)."""
     attached: dict[str, set[str]] = {}          # reading -> the predicates its norms and conditions conclude
     for norm in kb.norms.values():
         if norm.clause is None:
@@ -1021,32 +1086,37 @@ def _touched_by_readings(kb: KnowledgeBase) -> dict[str, set[str]]:
             if ref.norm_id in links:
                 links[name].add(ref.norm_id)
                 links[ref.norm_id].add(name)
-    groups: dict[str, set[str]] = {}
+    used_by: dict[str, set[str]] = {}           # predicate -> the heads of the clauses whose bodies name it
+    heads: set[str] = set()                     # the heads of the clauses with a condition
+    for clause, _norm in kb.all_clauses():
+        head = clause.head.predicate
+        for c in clause.body:
+            atom = c if isinstance(c, n.Atom) else c.atom if isinstance(c, n.Negation) else None
+            if atom is not None:
+                heads.add(head)
+                used_by.setdefault(atom.predicate, set()).add(head)
+    known = heads | set(used_by)                # the predicates the clauses' conditions relate
+    out: dict[str, set[str]] = {}
+    grouped: set[str] = set()
     for name in links:
-        group, stack = set(), [name]
+        if name in grouped:
+            continue
+        group, stack = set(), [name]            # the group of alternatives `name` belongs to
         while stack:
             member = stack.pop()
             if member not in group:
                 group.add(member)
                 stack.extend(links[member])
-        groups[name] = group
-    body: dict[str, set[str]] = {}
-    for clause, _norm in kb.all_clauses():
-        for c in clause.body:
-            atom = c if isinstance(c, n.Atom) else c.atom if isinstance(c, n.Negation) else None
-            if atom is not None:
-                body.setdefault(clause.head.predicate, set()).add(atom.predicate)
-    out: dict[str, set[str]] = {}
-    for predicate in set(body) | {p for ps in body.values() for p in ps}:
-        seen, stack = set(), [predicate]
+        grouped |= group
+        reached: set[str] = set()               # every predicate from which one of the group's conclusions is reached
+        stack = [p for member in group for p in attached.get(member, ())]
         while stack:
             p = stack.pop()
-            if p not in seen:
-                seen.add(p)
-                stack.extend(body.get(p, ()))
-        for name, group in groups.items():
-            if any(attached.get(member, set()) & seen for member in group):
-                out.setdefault(predicate, set()).add(name)
+            if p not in reached:
+                reached.add(p)
+                stack.extend(used_by.get(p, ()))
+        for predicate in reached & known:
+            out.setdefault(predicate, set()).update(group)
     return out
 
 

@@ -98,6 +98,7 @@ class Prover:
         self._proofs: dict[GroundAtom, ProofNode] = {}   # atom -> its proof, built once (see prove)
         self._norms: dict[int, tuple[ProofNode, tuple[str, ...]]] = {}   # id of a kept proof -> (it, norms_below)
         self._whys: dict[tuple, WhyNot | None] = {}   # (id of a rule, values, depth, budget) -> a nested why-not (why_not)
+        self._named: dict[int, tuple[Rule, dict[int, set[str]]]] = {}   # id of a rule -> (it, _names_in(it))
 
     # ------------------------------------------------------------ proofs
     def row(self, c: n.Atom, solution: dict) -> tuple:
@@ -507,10 +508,18 @@ class Prover:
         return ProofNode("rule", relation, values, source=rule.span, rule=rule, bindings=solution)
 
     # ------------------------------------------------------------ why-not
-    def _for_everyone(self, conditions, name: str, head: dict, current: dict) -> bool:
+    def _names_in(self, rule: Rule) -> dict[int, set[str]]:
+        """The variables each condition of the rule names (`_names`), by the condition's id: once a rule (its why-nots
+        for every answer read them)."""
+        made = self._named.get(id(rule))
+        if made is None or made[0] is not rule:
+            made = self._named[id(rule)] = (rule, {id(c): _names(c) for c in rule.body})
+        return made[1]
+
+    def _for_everyone(self, conditions, name: str, head: dict, current: dict, names: dict[int, set[str]]) -> bool:
         """Whether to speak of no one in particular: the condition that introduces `name` offers more than one
         value, or the one it offers is a value of the conclusion (Q = P: "if b is p" would mislead)."""
-        generator = next(c for c in conditions if isinstance(c, n.Atom) and name in _names(c))
+        generator = next(c for c in conditions if isinstance(c, n.Atom) and name in names[id(c)])
         open_ = {k: v for k, v in current.items() if k != name}
         values = set()
         for row in self.index.lookup(generator.predicate, ground(generator, open_)):
@@ -592,15 +601,16 @@ class Prover:
         # A variable only of the body (Q in `q(C, Q) and r(Q)`), bound by the condition that
         # introduces it and failing at the first condition that tests it, failed for every value: the
         # why-not says so of no one in particular, never of the value tried last (docs/semantics.md).
-        existential = [name for name in _existential(conditions, failing, set(binding), current)
-                       if self._for_everyone(conditions, name, binding, current)]
+        names = self._names_in(rule)
+        existential = [name for name in _existential(conditions, failing, set(binding), current, names)
+                       if self._for_everyone(conditions, name, binding, current, names)]
         if existential:
             current = {k: v for k, v in current.items() if k not in existential}
         why = WhyNot(rule, rule.norm, "missing", failing, bindings=current, reach=best["reach"], total=len(conditions),
                      existential=tuple(existential),
-                     group=tuple(c for c in conditions if _names(c) & set(existential)))
-        held_atoms = [c for c in conditions if isinstance(c, n.Atom) and c is not failing
-                      and all(v.name in current for v in c.variables() if v.name != "_")]
+                     group=tuple(c for c in conditions if names[id(c)] & set(existential)) if existential else ())
+        bound = current.keys()
+        held_atoms = [c for c in conditions if isinstance(c, n.Atom) and c is not failing and bound >= names[id(c)]]
         shown = set()
         for c in held_atoms:
             atom = (c.predicate, ground(c, current))
@@ -641,16 +651,17 @@ def _names(c: n.Condition) -> set[str]:
     return {t.name for t in (c.left, c.right) if isinstance(t, n.Variable)}
 
 
-def _existential(conditions, failing, head: set[str], current: dict) -> list[str]:
+def _existential(conditions, failing, head: set[str], current: dict, names: dict[int, set[str]]) -> list[str]:
     """The body-only variables of the failing condition whose failure is not about the value tried: the
-    first condition that tests them after the one that introduced them is the one that fails."""
+    first condition that tests them after the one that introduced them is the one that fails (`names`: each
+    condition's variables, by its id)."""
     if failing is None or isinstance(failing, n.Comparison):
         return []
     found = []
-    for name in sorted(_names(failing) - head):
+    for name in sorted(names[id(failing)] - head):
         if name not in current:
             continue
-        mentions = [c for c in conditions if name in _names(c)]
+        mentions = [c for c in conditions if name in names[id(c)]]
         if len(mentions) >= 2 and mentions[1] is failing:
             found.append(name)
     return found

@@ -7,7 +7,8 @@ document, into this tree once, and every format (engine/explain/render/) walks t
 the dictionary it was read from (`data`), so the tree serialises to the same dictionaries, byte for byte
 (`as_dict`), and nothing a format needs is read from a dictionary by a key it has to know.
 A node's base and a norm's node are declared in `tree_base`; the nodes a plain question's document has none of
-(steps, ambiguities, deadlines, scopes) in `tree_extra`, imported when a document first has one: all are the tree's.
+(steps, ambiguities, deadlines, scopes, and `zan diff`'s changes) in `tree_extra`, imported when a document first has
+one: all are the tree's.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Callable
 
 from engine.base.records import dataclass
-from engine.explain.tree_base import Node, NormRef, Step, norm
+from engine.explain.tree_base import Node, NormRef, Step, forget, norm, once
 from engine.explain.tree_base import norms as _norms
 
 if TYPE_CHECKING:   # declared when first needed (`__getattr__`, below)
@@ -24,6 +25,7 @@ if TYPE_CHECKING:   # declared when first needed (`__getattr__`, below)
     from engine.explain.tree_extra import FactStep as FactStep, FailedStep as FailedStep
     from engine.explain.tree_extra import InferenceStep as InferenceStep, NegationStep as NegationStep
     from engine.explain.tree_extra import StatusStep as StatusStep
+    from engine.explain.tree_extra import Cause as Cause, Change as Change, Diff as Diff
 
 
 # ---------------------------------------------------------------- proofs
@@ -48,6 +50,10 @@ class Condition(Node):
 
 
 def condition(d: dict) -> Condition:
+    return once(d, _condition)   # a node met again is the document's dictionary again (Explainer._node)
+
+
+def _condition(d: dict) -> Condition:
     return Condition(d, d["kind"], d.get("id"), d["atom"], d.get("reading"), d.get("source"), bool(d.get("assumed")),
                      bool(d.get("repeat")), d.get("explanation"), norm(d.get("norm")),
                      [condition(c) for c in d.get("conditions") or ()], d.get("truncated"))
@@ -92,6 +98,10 @@ class WhyNot(Node):
 
 
 def why_not(d: dict) -> WhyNot:
+    return once(d, _why_not)   # a why-not asked again is the document's dictionary again (Explainer.why_not)
+
+
+def _why_not(d: dict) -> WhyNot:
     f = d.get("failed") or {}
     return WhyNot(d, norm(d.get("norm")), d.get("reason", ""), d.get("explanation"),
                   Failure(f, f.get("condition"), f.get("sentence"), f.get("source")),
@@ -241,88 +251,38 @@ class Document(Node):
     guesses: list[str]
 
 
-@dataclass(frozen=True)
-class Cause(Node):
-    """Why a status changed: the norm that caused it (primary) or one to see."""
-
-    data: dict
-    primary: bool
-    explanation: str
-    norm: NormRef | None
-
-
-@dataclass(frozen=True)
-class Change(Node):
-    """One answer whose status changed between the two sides of a `zan diff`."""
-
-    data: dict
-    atom: str
-    before: Answer | None
-    after: Answer | None
-    causes: list[Cause]
-
-    @property
-    def old(self) -> str:
-        return self.before.status if self.before else "absent"
-
-    @property
-    def new(self) -> str:
-        return self.after.status if self.after else "absent"
-
-    @property
-    def question(self) -> str | None:
-        """The question it answers, in a diff of every question the law can be asked (else None)."""
-        return self.data.get("question")
-
-
-@dataclass(frozen=True)
-class Diff(Node):
-    """A `zan diff` document: the changes between two dates (or readings)."""
-
-    data: dict
-    query: str
-    title: str | None
-    before: str                      # the first date
-    after: str
-    changes: list[Change]
-
-    @property
-    def questions(self) -> list[dict]:
-        """A diff of every question the law can be asked: each question, its number of changes, whether examined."""
-        return self.data.get("questions") or []
-
-    @property
-    def unchanged(self) -> str | None:
-        """A diff of every question: the questions in which nothing changed, said; None when there are none."""
-        return self.data.get("unchanged")
-
-    @property
-    def stopped(self) -> str | None:
-        """What stopped a diff of every question (the budget that ran out), said; None when nothing did."""
-        return (self.data.get("stopped") or {}).get("explanation")
-
-
 def read(document: dict) -> Document:
     """The tree of an explanation document (the JSON contract)."""
     warnings = document.get("warnings") or ()
-    return Document(document, document["query"], document["at"], document.get("title"),
-                    [answer(a) for a in document["answers"]],
-                    [w["name"] for w in warnings if w.get("code") == "unknown-name"],
-                    [w["did_you_mean"] for w in warnings if w.get("did_you_mean")])
+    try:
+        return Document(document, document["query"], document["at"], document.get("title"),
+                        [answer(a) for a in document["answers"]],
+                        [w["name"] for w in warnings if w.get("code") == "unknown-name"],
+                        [w["did_you_mean"] for w in warnings if w.get("did_you_mean")])
+    finally:
+        forget()
 
 
 def read_diff(document: dict) -> Diff:
     """The tree of a `zan diff` document."""
-    return Diff(document, document["query"], document.get("title"), document["from"], document["to"],
-                [Change(c, c["atom"], answer(c["before"]) if c.get("before") else None,
-                        answer(c["after"]) if c.get("after") else None,
-                        [Cause(x, bool(x.get("primary")), x.get("explanation", ""), norm(x.get("norm"))) for x in c.get("causes") or ()])
-                 for c in document["changes"]])
+    more = _extra()
+    try:
+        return more.Diff(document, document["query"], document.get("title"), document["from"], document["to"],
+                         [more.Change(c, c["atom"], answer(c["before"]) if c.get("before") else None,
+                                      answer(c["after"]) if c.get("after") else None,
+                                      [more.Cause(x, bool(x.get("primary")), x.get("explanation", ""), norm(x.get("norm")))
+                                       for x in c.get("causes") or ()])
+                          for c in document["changes"]])
+    finally:
+        forget()
 
 
 def norms_cited(doc: Document | Diff) -> list[NormRef]:
     """The norms a document mentions, each with its fullest description (for the list at the end of a handout)."""
-    return _norms(cited_norms(doc.data).values())
+    try:
+        return _norms(cited_norms(doc.data).values())
+    finally:
+        forget()
 
 
 def _is_norm(value) -> bool:
@@ -350,9 +310,9 @@ def cited_norms(document: dict) -> dict[str, dict]:
 # ---------------------------------------------------------------- the nodes a plain question has none of
 
 # Declared in engine/explain/tree_extra.py, imported when a document first has one (a cold question declares none of
-# these 10 record classes); given here as the tree's own: `tree.FactStep`, `from engine.explain.tree import Scope`.
+# these 13 record classes); given here as the tree's own: `tree.FactStep`, `from engine.explain.tree import Scope`.
 _EXTRA = frozenset({"Ambiguity", "Deadline", "FactStep", "InferenceStep", "NegationStep", "ComparisonStep",
-                    "DefeatStep", "FailedStep", "StatusStep", "Scope"})
+                    "DefeatStep", "FailedStep", "StatusStep", "Scope", "Cause", "Change", "Diff"})
 
 
 def _extra():
@@ -377,11 +337,15 @@ class NodeVisitor:
         return self.visitor(node)(node, *args, **kwargs)
 
     def visitor(self, node: Node) -> Callable[..., Any]:
-        for kind in type(node).__mro__:
-            method = getattr(self, f"visit_{kind.__name__}", None)
-            if method is not None:
-                return method
-        return self.generic_visit
+        key = (type(self), type(node))
+        name = _VISITORS.get(key)
+        if name is None:   # looked for once per kind of visitor and of node (a document visits ~200 nodes)
+            name = _VISITORS[key] = next((f"visit_{kind.__name__}" for kind in type(node).__mro__
+                                          if getattr(self, f"visit_{kind.__name__}", None) is not None), "generic_visit")
+        return getattr(self, name)
 
     def generic_visit(self, node: Node, *args, **kwargs) -> Any:
         raise NotImplementedError(f"{type(self).__name__} has no visit_{type(node).__name__}")
+
+
+_VISITORS: dict[tuple[type, type], str] = {}   # (a visitor's class, a node's class) -> the name of the method it visits with

@@ -6,7 +6,7 @@ base, which `tree` and `tree_extra` (the nodes a plain question's document has n
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any, cast
+from typing import Any, Callable, cast
 
 from engine.base.records import dataclass
 
@@ -62,11 +62,36 @@ class NormRef(Node):
 
 
 def norm(d: dict | None) -> NormRef | None:
+    """The node of a norm's dictionary (one for the mentions that share it: a document names a norm by the same
+    dictionary wherever it mentions it, Explainer.norm_ref)."""
     if not d:
         return None
+    return once(d, _norm)
+
+
+def _norm(d: dict) -> NormRef:
     return NormRef(d, d.get("id", "?"), d.get("citation"), d.get("cited_as"), d.get("modality"), d.get("quote"),
                    d.get("decisive"), bool(d.get("quote_is_summary")), d.get("quote_translation"),
                    d.get("interpretation"), d.get("act_title"), d.get("rank"), d.get("in_force") or {}, d.get("source"))
+
+
+def once(d: dict, make: Callable[[dict], Any]) -> Any:
+    """make(d), the node of a dictionary, made once for the places of a document that share the dictionary (the
+    document's norms, its why-nots asked again), until the document is read (`forget`)."""
+    made = _MADE.get(id(d))
+    if made is None or made[0] is not d:
+        if len(_MADE) >= 1 << 12:   # bounded, for nodes made outside a reading
+            _MADE.clear()
+        made = _MADE[id(d)] = (d, make(d))
+    return made[1]
+
+
+_MADE: dict[int, tuple[dict, Any]] = {}   # id of a dictionary -> (it, its node): once()
+
+
+def forget() -> None:
+    """A document read: its nodes are no longer found by their dictionaries (once())."""
+    _MADE.clear()
 
 
 def norms(ds) -> list[NormRef]:

@@ -136,8 +136,12 @@ def _evaluate(program: Program, relations: set[str] | None = None) -> Model:
             if _recursive(members, rules_of):
                 answers = _seminaive(members, rules_of, program.arities, sizes, keep, model.relations)
             else:
-                clauses = [assert_(_clause(rule, component, sizes)) for r in members for rule in rules_of[r]]
-                answers = {r: _ask(r, program.arities.get(r, 0)) for r in members}
+                # A rule with a condition on a relation evaluated before and found empty derives nothing: pyDatalog
+                # is not given it, nor asked for a relation none of whose rules can derive anything (its facts).
+                live = {r: [rule for rule in rules_of[r] if not _starved(rule, sizes)] for r in members}
+                clauses = [assert_(_clause(rule, component, sizes)) for r in members for rule in live[r]]
+                answers = {r: _ask(r, program.arities.get(r, 0)) if live[r] else set(program.facts.get(r, ()))
+                           for r in members}
                 for clause in clauses:
                     retract(clause)
             for relation, rows in answers.items():
@@ -147,6 +151,13 @@ def _evaluate(program: Program, relations: set[str] | None = None) -> Model:
                 sizes[relation] = len(rows)
         _clear()
     return model
+
+
+def _starved(rule: Rule, sizes: dict[str, int]) -> bool:
+    """Whether a condition of the rule (not recursive) reads a relation evaluated before and found empty, or one that
+    nothing makes: then the rule derives nothing."""
+    return any(isinstance(c, n.Atom) and c.predicate not in ARITHMETIC and not sizes.get(c.predicate)
+               for c in rule.body)
 
 
 def _recursive(members: list[str], rules_of: dict[str, list[Rule]]) -> bool:

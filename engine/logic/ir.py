@@ -112,7 +112,8 @@ class Program:
 
 
 def norm_info(kb: KnowledgeBase, norm: n.Norm) -> NormInfo:
-    act = kb.acts.get(norm.act_key) if norm.act_key else None
+    key = norm.act_key
+    act = kb.acts.get(key) if key else None
     starts = [i.start for i in (act.in_force if act else None, norm.in_force) if i and i.start]
     ends = [i.end for i in (act.in_force if act else None, norm.in_force) if i and i.end]
     return NormInfo(norm, act, max(starts) if starts else None, min(ends) if ends else None)

@@ -7,6 +7,7 @@ import gc
 import os
 from dataclasses import field
 from engine.base.records import dataclass
+from collections.abc import Iterator, MutableMapping
 from typing import TYPE_CHECKING, Iterable
 
 from engine.syntax import nodes as n
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
 class KnowledgeBase:
     """Everything loaded for one question: the law (kb/), the case facts and the saved questions."""
 
-    sources: dict[str, str] = field(default_factory=dict)
+    sources: MutableMapping[str, str] = field(default_factory=dict)   # each file's text, by its name as shown
     modules: list[n.Module] = field(default_factory=list)
     acts: dict[str, n.Act] = field(default_factory=dict)
     predicates: dict[str, n.PredicateDecl] = field(default_factory=dict)
@@ -205,6 +206,41 @@ def _named(folder: str, suffix: str, below: bool) -> list[str]:
                 if is_folder:
                     folders.append(child)
     return found
+
+
+class SourceTexts(MutableMapping[str, str]):
+    """The texts of the files a knowledge base from the cache was parsed from, by name, each decoded from the bytes
+    read for the entry's key when first asked for (as `load_contents` decodes them): the entry does not hold them
+    (`pipeline.without_texts`), and a question that quotes no line of them never decodes them. Pickled as a dict."""
+
+    def __init__(self, read: Iterable[tuple[str, bytes]] = ()):
+        self._texts: dict[str, str | bytes] = dict(read)   # bytes until asked for
+
+    def __getitem__(self, name: str) -> str:
+        text = self._texts[name]
+        if isinstance(text, bytes):
+            from engine.base.inputs import decode
+
+            text = self._texts[name] = decode(text, name)
+        return text
+
+    def __setitem__(self, name: str, text: str) -> None:
+        self._texts[name] = text
+
+    def __delitem__(self, name: str) -> None:
+        del self._texts[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._texts)
+
+    def __len__(self) -> int:
+        return len(self._texts)
+
+    def __repr__(self) -> str:
+        return repr(dict(self))
+
+    def __reduce__(self):
+        return dict, (dict(self),)
 
 
 def _is_file(entry: os.DirEntry) -> bool:
