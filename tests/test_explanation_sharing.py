@@ -110,6 +110,19 @@ def test_the_escape_check_gathers_a_shared_dictionary_once(result, monkeypatch):
     assert seen and seen[0] < 4000   # the entries of the dictionaries it walks (5,868 before, 3,082 now)
 
 
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+def test_a_why_not_met_again_is_written_once(result, monkeypatch, fmt):
+    from engine.explain.render.walk import Walk
+
+    doc = explanation.document(result, "en")
+    written: list[str] = []
+    failure = Walk.failure
+    monkeypatch.setattr(Walk, "failure", lambda self, w: written.append(w) or failure(self, w))
+    output.render(doc, fmt, True, "en", styled=False)
+    # each why-not's failure is said once a why-not's lines are made: 64 why-nots shown, 46 nodes
+    assert 0 < len(written) < 50
+
+
 @pytest.mark.parametrize("language", ["en", "ru", "kk"])
 def test_the_text_is_the_same_without_the_sharing(result, monkeypatch, language):
     shown = {}

@@ -48,6 +48,7 @@ class Walk(t.NodeVisitor):
     def __init__(self, language: str, view: View):
         self.language = language
         self.view = view
+        self._why_nots: dict[tuple[int, bool], tuple[t.WhyNot, list[str]]] = {}   # (id of a why-not, nested) -> (it, its lines)
 
     def w(self, key: str, **values) -> str:
         return word(key, self.language, **values)
@@ -133,7 +134,16 @@ class Walk(t.NodeVisitor):
 
     def visit_WhyNot(self, w: t.WhyNot, nested: bool = False) -> list[str]:
         """A why-not: its sentence (nested: the norm and the condition that failed), what held, the condition that
-        failed with what stands against it below, and the why-nots it rests on."""
+        failed with what stands against it below, and the why-nots it rests on. A why-not met again (the document's
+        why-nots asked again are one node: Explainer.why_not) is written as before: its lines made once, a copy each
+        time (a format's lines depend on the node alone: a walk keeps no state)."""
+        key = (id(w), nested)
+        made = self._why_nots.get(key)
+        if made is None or made[0] is not w:
+            made = self._why_nots[key] = (w, self._why_not(w, nested))
+        return list(made[1])
+
+    def _why_not(self, w: t.WhyNot, nested: bool) -> list[str]:
         body = [line for c in w.held for line in self.visit(c)]
         deeper = self.visit(w.counter_proof) if w.counter_proof is not None else []
         for child in w.because:
