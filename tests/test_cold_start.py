@@ -88,6 +88,24 @@ def test_the_catalogues_in_two_modules_are_one_catalogue():
         getattr(messages, "NOTHING")
 
 
+def test_a_saved_question_and_the_other_commands_make_their_help_option_as_a_question_does(tmp_path):
+    """`zan query` (engine/cli/commands.py) makes its options as `ask` does, without click's gettext (no `locale`);
+    so does every other command and `zan cache`'s group."""
+    modules = modules_of_a_command(tmp_path, "query", "permitted-calls", "kunakbaev", "--at", "2025-01-15")
+    assert "engine.cli.commands" in modules and "locale" not in modules
+    import click
+
+    from engine.cli import CommandGroup, PathParamType, ZanCommand, main
+
+    with click.Context(main) as ctx:
+        commands = {name: main.get_command(ctx, name) for name in main.list_commands(ctx)}
+    assert all(isinstance(command, ZanCommand | CommandGroup) for command in commands.values()), commands
+    assert all(isinstance(command, ZanCommand) for command in commands["cache"].commands.values())
+    paths = [param.type for command in commands.values() for param in command.params
+             if isinstance(param.type, click.Path)]
+    assert len(paths) >= 8 and all(type(path) is PathParamType for path in paths)
+
+
 def test_zan_help_lists_the_commands_without_importing_them(tmp_path):
     """The commands other than ask and query (engine/cli/commands.py) are imported when one of them runs, not to list
     them (`engine.cli.LAZY`; tests/test_cli_options.py checks the listing against the commands)."""
@@ -406,7 +424,10 @@ def test_the_help_version_and_path_options_are_the_ones_click_makes():
     done = CliRunner().invoke(main, ["--version"])
     assert (done.exit_code, done.output) == (0, f"zan, version {engine.__version__}\n")
 
+    from pathlib import Path
+
     for settings in ({"exists": True, "file_okay": False}, {"dir_okay": False, "allow_dash": True},
-                     {"dir_okay": False}, {}):
+                     {"dir_okay": False}, {}, {"path_type": Path}, {"file_okay": False, "path_type": Path},
+                     {"exists": True, "path_type": Path}):
         assert vars(PathParamType(**settings)) == vars(click.Path(**settings)), settings
         assert PathParamType(**settings).to_info_dict() == click.Path(**settings).to_info_dict()

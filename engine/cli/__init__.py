@@ -205,7 +205,18 @@ def help_option(command: click.Command, ctx: click.Context) -> click.Option | No
 
 
 class ZanCommand(click.Command):
-    """A command of zan's group (`main.command()` makes one): its help option made by `help_option`."""
+    """A command of zan (`main.command()` makes one; engine/cli/commands.py names the class): its help option made by
+    `help_option`."""
+
+    def get_help_option(self, ctx):
+        return help_option(self, ctx)
+
+
+class CommandGroup(click.Group):
+    """A group of zan's commands (`zan` itself, `zan cache`): its help option made by `help_option`, its commands
+    ZanCommands."""
+
+    command_class = ZanCommand
 
     def get_help_option(self, ctx):
         return help_option(self, ctx)
@@ -218,23 +229,20 @@ class PathParamType(click.Path):
     converting, completing and describing a value are click's own."""
 
     def __init__(self, *, exists: bool = False, file_okay: bool = True, dir_okay: bool = True,
-                 allow_dash: bool = False) -> None:   # click.Path.__init__ not called: it is what asks gettext
+                 allow_dash: bool = False, path_type: type | None = None) -> None:
+        # click.Path.__init__ is not called: it is what asks gettext for the name
         self.exists, self.file_okay, self.dir_okay, self.allow_dash = exists, file_okay, dir_okay, allow_dash
-        self.readable, self.writable, self.executable, self.resolve_path, self.type = True, False, False, False, None
+        self.readable, self.writable, self.executable, self.resolve_path = True, False, False, False
+        self.type = path_type
         self.name = "file" if file_okay and not dir_okay else "directory" if dir_okay and not file_okay else "path"
 
 
-class ZanGroup(click.Group):
+class ZanGroup(CommandGroup):
     """Turns every failure into a diagnostic: exit 1 for the input's errors, 2 for usage, never a traceback.
 
     Exit 0 also when the reader of the output goes away (`zan ask ... | head -1`); exit 130 on Ctrl-C;
     exit 3 only for a fault of Zan's own ("internal error", a bug to report).
     """
-
-    command_class = ZanCommand
-
-    def get_help_option(self, ctx):
-        return help_option(self, ctx)
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         if hasattr(sys.stderr, "reconfigure"):

@@ -13,13 +13,13 @@ import click
 from engine.base.diagnostics import CODES, Diagnostic, ZanError
 from engine.base.messages import errors_line, message
 from engine.base.text import visible, visible_styled
-from engine.cli import (EXPLANATION_FORMATS, FORMATS, according_section, answer_question, chosen_knowledge,
-                        common_options, completion, emit, explanation_options, facts_option, kb_option, lang_option,
-                        parse_date, parse_optional_date, reading_option, register_options, sample_case,
-                        say_sample_case, what_if)
+from engine.cli import (EXPLANATION_FORMATS, FORMATS, CommandGroup, PathParamType, ZanCommand, according_section,
+                        answer_question, chosen_knowledge, common_options, completion, emit, explanation_options,
+                        facts_option, kb_option, lang_option, parse_date, parse_optional_date, reading_option,
+                        register_options, sample_case, say_sample_case, what_if)
 
 
-@click.command()
+@click.command(cls=ZanCommand)
 @click.argument("query")
 @click.option("--from", "start", callback=parse_optional_date, metavar="YYYY-MM-DD", help="The earlier date.")
 @click.option("--to", "end", callback=parse_optional_date, metavar="YYYY-MM-DD", help="The later date.")
@@ -85,7 +85,7 @@ def diff(query, start, end, at, versus_reading, assumed, retracted, reading, fac
     emit(doc, fmt, explain, lang, short, steps, diff=True, after=according_section(doc, fmt, lang))
 
 
-@click.command()
+@click.command(cls=ZanCommand)
 @click.argument("query")
 @click.option("--at", callback=parse_date, metavar="YYYY-MM-DD", help="The date of the question (default: today).")
 @click.option("--compare", "compare_at", callback=parse_optional_date, metavar="YYYY-MM-DD",
@@ -119,8 +119,8 @@ def cases(query, at, compare_at, reading, versus_reading, assumed, retracted, gi
     click.echo(visible_styled(render(doc, fmt, lang)), nl=False)
 
 
-@click.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.command(cls=ZanCommand)
+@click.argument("paths", nargs=-1, type=PathParamType(path_type=Path))
 @click.option("--list-codes", is_flag=True, help="List the diagnostic codes and what they mean.")
 @click.option("--explain", "explain_code", metavar="CODE", help="Explain a diagnostic code: what it means, how to fix it.")
 @lang_option("Language of the diagnostics (the codes are the same).")
@@ -195,7 +195,7 @@ def check(paths, list_codes, explain_code, lang):
         sys.exit(1)
 
 
-@click.command()
+@click.command(cls=ZanCommand)
 @kb_option()
 @click.option("--at", callback=parse_date, metavar="YYYY-MM-DD", help="The date (default: today).")
 @lang_option()
@@ -244,7 +244,7 @@ def norms(kb, at, lang, fmt, reading):
     click.echo(word("norms in force", lang, count=len(rows), date=say_date(at, lang)))
 
 
-@click.command()
+@click.command(cls=ZanCommand)
 @kb_option()
 @facts_option("Case facts (names to ask about).", stdin=False)
 @lang_option()
@@ -292,7 +292,7 @@ def vocabulary(kb, facts, lang, fmt):
     click.echo(visible("\n".join(out)))
 
 
-@click.command()
+@click.command(cls=ZanCommand)
 @click.argument("norm", shell_complete=completion("norms"))
 @kb_option()
 @lang_option()
@@ -350,8 +350,8 @@ def show(norm, kb, lang, fmt):
     click.echo(visible("\n".join(out)), nl=False)
 
 
-@click.command("init")
-@click.argument("folder", required=False, default=".", type=click.Path(file_okay=False, path_type=Path))
+@click.command("init", cls=ZanCommand)
+@click.argument("folder", required=False, default=".", type=PathParamType(file_okay=False, path_type=Path))
 def init(folder):
     """Start a project in FOLDER (default: here): zan.toml and a small knowledge base that passes check and test."""
     from engine.base.project import FILENAME, foreign_folder, named
@@ -389,7 +389,7 @@ def init(folder):
                " there.", err=True)
 
 
-@click.command("lsp")
+@click.command("lsp", cls=ZanCommand)
 def lsp():
     """Speak the Language Server Protocol on stdin/stdout, for editors (diagnostics, hover, definitions, ...)."""
     try:
@@ -418,8 +418,8 @@ def _scenario_folders(choice) -> list[Path]:
     return [choice.folder / "scenarios"]
 
 
-@click.command("test")
-@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.command("test", cls=ZanCommand)
+@click.argument("paths", nargs=-1, type=PathParamType(exists=True, path_type=Path))
 @kb_option()
 @click.option("--update", is_flag=True, help="Rewrite the recorded expectations from the actual answers (then review the diff).")
 @click.option("--only", metavar="NAME", help="Run only the scenarios whose name starts with NAME.")
@@ -486,8 +486,8 @@ def test(paths, kb, update, only, lang, verbose, coverage, mutate, fail_under, s
         sys.exit(1)
 
 
-@click.command("fmt")
-@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.command("fmt", cls=ZanCommand)
+@click.argument("paths", nargs=-1, type=PathParamType(exists=True, path_type=Path))
 @click.option("--check", "check_only", is_flag=True, help="Change nothing; exit 1 with a diff where a file would change.")
 def fmt_command(paths, check_only):
     """Lay out DSL and scenario files (default: the project's kb/ and queries/) canonically, keeping comments."""
@@ -533,7 +533,7 @@ def fmt_command(paths, check_only):
         sys.exit(1)
 
 
-@click.group("cache")
+@click.group("cache", cls=CommandGroup)
 def cache_group():
     """The per-user cache of parsed knowledge bases (SECURITY.md): where it is, how big, clear it."""
 
@@ -560,7 +560,7 @@ def cache_clear():
     click.echo(f"{where or '-'}: removed {removed} entries, {freed:,} bytes")
 
 
-@click.command()
+@click.command(cls=ZanCommand)
 @click.option("--count", type=click.IntRange(min=1, max=100), default=5, show_default=True, help="How many exercises.")
 @click.option("--seed", type=int, default=0, show_default=True, help="The same seed gives the same sheet.")
 @click.option("--topic", metavar="T", help="A word of the knowledge base: a constant (a), a word of a norm's id "
@@ -591,7 +591,7 @@ def exercises(count, seed, topic, level, lang, fmt, key, source, kb):
         click.echo(visible_styled(sheet_text(sheet, key=key)), nl=False)
 
 
-@click.command()
+@click.command(cls=ZanCommand)
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="The port to listen on.")
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="The address to bind; only this machine can reach the default one.")
@@ -618,7 +618,7 @@ def serve(port, host, kb):
     run(host, port, choice=choice, sock=sock)
 
 
-class _QueryCommand(click.Command):
+class _QueryCommand(ZanCommand):
     """`zan query --help` lists the saved questions with their titles."""
 
     def format_epilog(self, ctx, formatter):
@@ -637,7 +637,7 @@ class _QueryCommand(click.Command):
 @click.command(cls=_QueryCommand)
 @click.argument("name", shell_complete=completion("questions"))
 @click.argument("args", nargs=-1)
-@click.option("--queries", "query_dir", type=click.Path(file_okay=False, path_type=Path), help="Folder of saved questions.")
+@click.option("--queries", "query_dir", type=PathParamType(file_okay=False, path_type=Path), help="Folder of saved questions.")
 @common_options
 @register_options
 def query(name, args, query_dir, kb, facts, at, fmt, explain, lang, short, steps, depth, trace_level, jobs, partition,
