@@ -90,9 +90,11 @@ def test_the_catalogues_in_two_modules_are_one_catalogue():
 
 def test_a_saved_question_and_the_other_commands_make_their_help_option_as_a_question_does(tmp_path):
     """`zan query` (engine/cli/commands.py) makes its options as `ask` does, without click's gettext (no `locale`);
-    so does every other command and `zan cache`'s group."""
+    so does every other command and `zan cache`'s group. Its saved questions' files are parsed as the law is, from the
+    cache when parsed before (engine/tools/questions.py): no lark either."""
     modules = modules_of_a_command(tmp_path, "query", "permitted-calls", "kunakbaev", "--at", "2025-01-15")
-    assert "engine.cli.commands" in modules and "locale" not in modules
+    assert "engine.cli.commands" in modules and "engine.tools.questions" in modules
+    assert not {"locale", "lark", "engine.syntax.parser"} & modules
     import click
 
     from engine.cli import CommandGroup, PathParamType, ZanCommand, main
