@@ -487,7 +487,7 @@ class _TupleRecordType(type):
                 tail = tails[given]
                 if tail is not None:
                     return _tuple_new(cls, args + tail if tail else args)
-        return _tuple_new(cls, cls.__record_bind__(args, kwargs))
+        return _tuple_new(cls, _bind(cls, args, kwargs))
 
 
 def from_values(cls):
@@ -513,7 +513,9 @@ def _check_tuple_backed(cls, frozen: bool) -> None:
 
 
 def _tuple_backed(declared, fields, order: bool, keep: set):
-    """The tuple-backed class of a record the standard library has declared (fields, parameters, match arguments)."""
+    """The tuple-backed class of a record the standard library has declared (fields, parameters, match arguments),
+    made at once with every method in its namespace (a method set on a made class costs it a slot update). Where
+    every field is compared and hashed (all the engine's), its methods are the ones every such record shares."""
     names = tuple(f.name for f in fields)
     if not names:
         raise TypeError(f"{declared.__qualname__}: a tuple-backed record has at least one field")
@@ -523,37 +525,29 @@ def _tuple_backed(declared, fields, order: bool, keep: set):
     namespace.pop("__dict__", None)
     namespace.pop("__weakref__", None)
     namespace["__slots__"] = ()
+    namespace["__qualname__"] = declared.__qualname__
     for i, name in enumerate(names):
-        namespace[name] = _tuplegetter(i, f"the field {name!r}")
+        namespace[name] = _tuplegetter(i, None)
     namespace.update(_NOT_A_SEQUENCE)
-    cls: Any = _TupleRecordType(declared.__name__, (TupleRecord,), namespace)
-    cls.__qualname__ = declared.__qualname__
-
-    def put(name, function):
-        if name not in keep:
-            function.__qualname__ = f"{cls.__qualname__}.{name}"
-            setattr(cls, name, function)
-
-    put("__repr__", _repr(tuple(f.name for f in fields if f.repr)))
     compared = tuple(f.name for f in fields if f.compare)
-    whole = compared == names   # every field compared: as the tuples themselves compare (in C)
-    values = None if whole else _getter(compared)
-    put("__eq__", _tuple_record_eq(values))
-    cls.__ne__ = object.__ne__   # the inverse of __eq__ (tuple's own would compare with any tuple)
-    for name, compare_tuples, symbol in _ORDERINGS:
-        put(name, _tuple_record_ordering(values, compare_tuples, getattr(operator, name.strip("_")), symbol, order))
-    hashed = tuple(f.name for f in fields if (f.compare if f.hash is None else f.hash))
-    if hashed == names:
-        cls.__hash__ = tuple.__hash__   # hash of the fields' tuple, as the standard library's __hash__ computes it
+    values = None if compared == names else _getter(compared)   # None: as the tuples themselves compare (in C)
+    if values is None:
+        methods = dict(_SHARED_ORDERED if order else _SHARED_UNORDERED)
     else:
+        methods = {**_FROZEN, "__eq__": _tuple_record_eq(values),
+                   **{name: _tuple_record_ordering(values, compare, symbol, order) for name, compare, symbol in _ORDERINGS}}
+    hashed = tuple(f.name for f in fields if (f.compare if f.hash is None else f.hash))
+    if hashed != names:
         hashed_values = _getter(hashed)
-        cls.__hash__ = lambda self: hash(hashed_values(self))
-        cls.__hash__.__qualname__ = f"{cls.__qualname__}.__hash__"
-    put("__setattr__", _frozen_setattr(cls, names))
-    put("__delattr__", _frozen_delattr(cls, names))
-    cls.__record_tails__ = _tails(fields)
-    cls.__record_bind__ = staticmethod(_binder(cls, fields))
-    return cls
+        methods["__hash__"] = lambda self: hash(hashed_values(self))
+    if "__repr__" not in keep:
+        methods["__repr__"] = _repr(tuple(f.name for f in fields if f.repr))
+    for name, method in methods.items():
+        if name not in keep:
+            namespace[name] = method
+    namespace["__record_tails__"] = _tails(fields)
+    namespace["__record_fields__"] = fields
+    return _TupleRecordType(declared.__name__, (TupleRecord,), namespace)
 
 
 def _tuple_record_eq(values):
@@ -573,9 +567,11 @@ def _tuple_record_eq(values):
     return __eq__
 
 
-def _tuple_record_ordering(values, compare_tuples, compare, symbol: str, order: bool):
+def _tuple_record_ordering(values, compare_tuples, symbol: str, order: bool):
     """Order with an instance of the same class (`order=True`); a TypeError with any tuple, as for any record (not
     NotImplemented: Python would then ask tuple's own ordering)."""
+    compare = getattr(operator, compare_tuples.__name__.strip("_"))
+
     def ordering(self, other):
         if other.__class__ is self.__class__ and order:
             return compare_tuples(self, other) if values is None else compare(values(self), values(other))
@@ -584,7 +580,25 @@ def _tuple_record_ordering(values, compare_tuples, compare, symbol: str, order: 
                             f"{type(other).__name__!r}")
         return NotImplemented
 
+    ordering.__name__ = compare_tuples.__name__
     return ordering
+
+
+def _frozen_tuple_setattr(self, name, value):
+    raise dataclasses.FrozenInstanceError(f"cannot assign to field {name!r}")   # a record of its own class: never set
+
+
+def _frozen_tuple_delattr(self, name):
+    raise dataclasses.FrozenInstanceError(f"cannot delete field {name!r}")
+
+
+_FROZEN = {"__setattr__": _frozen_tuple_setattr, "__delattr__": _frozen_tuple_delattr,
+           "__ne__": object.__ne__,   # the inverse of __eq__ (tuple's own would compare with any tuple)
+           "__hash__": tuple.__hash__}   # the fields' tuple's hash, as the standard library's __hash__ computes it
+_SHARED_UNORDERED = {"__eq__": _tuple_record_eq(None), **_FROZEN,
+                     **{name: _tuple_record_ordering(None, compare, symbol, False) for name, compare, symbol in _ORDERINGS}}
+_SHARED_ORDERED = {"__eq__": _tuple_record_eq(None), **_FROZEN,
+                   **{name: _tuple_record_ordering(None, compare, symbol, True) for name, compare, symbol in _ORDERINGS}}
 
 
 def _tails(fields) -> tuple:
@@ -600,33 +614,26 @@ def _tails(fields) -> tuple:
     return tuple(tails)
 
 
-def _binder(cls, fields):
-    """Binds a call's arguments to the fields' values in order, as a dataclass's `__init__` does; a call it cannot
+def _bind(cls, args: tuple, kwargs: dict) -> tuple:
+    """The fields' values in order of a call's arguments, bound as a dataclass's `__init__` binds them; a call it cannot
     bind (missing, unknown or repeated arguments) raises what the standard library's `__init__` raises."""
-    names = tuple(f.name for f in fields)
-    count = len(names)
-    defaults = tuple((f.default_factory, True) if f.default_factory is not _MISSING else (f.default, False)
-                     for f in fields)
-
-    def bind(args: tuple, kwargs: dict) -> tuple:
-        given = len(args)
-        if given <= count:
-            values, named = list(args), 0
-            for i in range(given, count):
-                if names[i] in kwargs:
-                    values.append(kwargs[names[i]])
-                    named += 1
-                    continue
-                default, factory = defaults[i]
-                if default is _MISSING:
-                    break
-                values.append(default() if factory else default)
+    fields = cls.__record_fields__
+    given = len(args)
+    if given <= len(fields):
+        values, named = list(args), 0
+        for f in fields[given:]:
+            if f.name in kwargs:
+                values.append(kwargs[f.name])
+                named += 1
+            elif f.default is not _MISSING:
+                values.append(f.default)
+            elif f.default_factory is not _MISSING:
+                values.append(f.default_factory())
             else:
-                if named == len(kwargs):
-                    return tuple(values)
-        # the standard library's error: its __init__'s signature, compiled, takes the call and raises
-        init = _compile_init(cls, fields, frozen=False, store=False)
-        init(None, *args, **kwargs)
-        raise TypeError(f"{cls.__qualname__}: cannot bind {args!r}, {kwargs!r}")   # pragma: no cover
-
-    return bind
+                break
+        else:
+            if named == len(kwargs):
+                return tuple(values)
+    # the standard library's error: its __init__'s signature, compiled, takes the call and raises
+    _compile_init(cls, fields, frozen=False, store=False)(None, *args, **kwargs)
+    raise TypeError(f"{cls.__qualname__}: cannot bind {args!r}, {kwargs!r}")   # pragma: no cover

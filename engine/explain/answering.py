@@ -342,9 +342,9 @@ def why_not(program: Program, prover: Prover, predicate: str, values: tuple, mod
     """For each norm that could have concluded the atom with one of the modalities: why it does not."""
     found = []
     relation = norm_relation(predicate) if modalities != (None,) else predicate
-    for nid, info in sorted(program.norms.items()):
+    for nid, info in prover.norms_concluding(predicate):
         clause = info.node.clause
-        if clause is None or clause.head.predicate != predicate or info.modality not in modalities or nid in applicable:
+        if info.modality not in modalities or nid in applicable:
             continue
         if unify(clause.head, values, {}) is None:
             continue

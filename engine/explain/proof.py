@@ -99,6 +99,7 @@ class Prover:
         self._norms: dict[int, tuple[ProofNode, tuple[str, ...]]] = {}   # id of a kept proof -> (it, norms_below)
         self._whys: dict[tuple, WhyNot | None] = {}   # (id of a rule, values, depth, budget) -> a nested why-not (why_not)
         self._named: dict[int, tuple[Rule, dict[int, set[str]]]] = {}   # id of a rule -> (it, _names_in(it))
+        self._concluding: dict[str, list] = {}   # predicate -> the norms concluding it, by id: norms_concluding()
 
     # ------------------------------------------------------------ proofs
     def row(self, c: n.Atom, solution: dict) -> tuple:
@@ -508,6 +509,16 @@ class Prover:
         return ProofNode("rule", relation, values, source=rule.span, rule=rule, bindings=solution)
 
     # ------------------------------------------------------------ why-not
+    def norms_concluding(self, predicate: str) -> list:
+        """The program's norms whose clause concludes `predicate` ((id, NormInfo), by id), found once a predicate: the
+        why-nots of every answer ask (answering.why_not)."""
+        made = self._concluding.get(predicate)
+        if made is None:
+            made = self._concluding[predicate] = [
+                (nid, info) for nid, info in sorted(self.program.norms.items())
+                if info.node.clause is not None and info.node.clause.head.predicate == predicate]
+        return made
+
     def _names_in(self, rule: Rule) -> dict[int, set[str]]:
         """The variables each condition of the rule names (`_names`), by the condition's id: once a rule (its why-nots
         for every answer read them)."""

@@ -1,4 +1,9 @@
-"""The AST: frozen dataclasses named after the grammar's rules, each with the span it came from."""
+"""The AST: frozen dataclasses named after the grammar's rules, each with the span it came from.
+
+The nodes a cached knowledge base holds are tuple-backed records (engine/base/records.py): loading one makes its
+~4,200 nodes in C, without a Python call a node. Not a clause (a case's fact is kept as its subclass, a row:
+PlainFact), nor the few unslotted declarations (pickled with their `__dict__`, also made in C), nor Universal (the
+bundled law has none)."""
 
 from __future__ import annotations
 
@@ -18,7 +23,7 @@ MODALITIES = ("permitted", "prohibited", "obligatory", "discretionary")
 Value = Union[str, int, Decimal, datetime.date]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, tuple_backed=True)
 class Variable:
     name: str
     span: Span
@@ -27,7 +32,7 @@ class Variable:
         return self.name
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, tuple_backed=True)
 class Constant:
     value: Value
     span: Span
@@ -39,7 +44,7 @@ class Constant:
 Term = Union[Variable, Constant]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, tuple_backed=True)
 class Atom:
     predicate: str
     args: tuple[Term, ...]
@@ -66,7 +71,7 @@ class Atom:
         return f"{self.predicate}({', '.join(map(str, self.args))})" if self.args else self.predicate
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, tuple_backed=True)
 class Negation:
     atom: Atom
     span: Span
@@ -76,7 +81,7 @@ class Negation:
         return str(self.universal) if self.universal is not None else f"not {self.atom}"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, tuple_backed=True)
 class Comparison:
     left: Term
     operator: str
@@ -130,7 +135,7 @@ class Universal:
         return self.text()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, tuple_backed=True)
 class Interval:
     """Days on which something holds, both ends included; an open end is None."""
 
@@ -142,7 +147,7 @@ class Interval:
         return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
 
 
-@dataclass(frozen=True, slots=True, tuple_backed=True)   # made in C when a cached knowledge base is loaded
+@dataclass(frozen=True, slots=True, tuple_backed=True)
 class Label:
     language: str
     text: str
@@ -151,7 +156,7 @@ class Label:
     gender: str | None = None   # the gender of the person a phrase names (`gender female`: one of GENDERS)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, tuple_backed=True)
 class Reference:
     """A norm id written in another declaration (exception to, rests on, see)."""
 
@@ -239,7 +244,7 @@ class PlainFact(Clause):
 _CLAUSE_HEAD: Any = vars(Clause)["head"]   # the Clause's own slot: a row keeps its head there once made
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, tuple_backed=True)
 class Act:
     key: str
     labels: tuple[Label, ...]
@@ -254,7 +259,7 @@ class Act:
     part_citations: tuple[tuple[str, Label], ...] = ()   # forms of named parts (`code reasoning`): (part, form)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, tuple_backed=True)
 class PredicateDecl:
     name: str
     parameters: tuple[str, ...]
@@ -280,7 +285,7 @@ class PredicateDecl:
         return declared.norm_id if declared is not None else self.parameters[index]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, tuple_backed=True)
 class KindDecl:
     """A kind of value parameters take (`kind holder is party kk "..." ru "..." en "holder".`)."""
 
@@ -292,7 +297,7 @@ class KindDecl:
     name_span: Span
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, tuple_backed=True)
 class ConstantDecl:
     name: str
     labels: tuple[Label, ...]
@@ -300,7 +305,7 @@ class ConstantDecl:
     phrases: tuple[Label, ...] = ()  # further ways a question in words may name it
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, tuple_backed=True)
 class Norm:
     id: str
     citation: str | None
@@ -331,14 +336,14 @@ class Norm:
         return self.citation.split()[0] if self.citation and self.citation.split() else None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, tuple_backed=True)
 class Query:
     status: str | None
     atom: Atom
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, tuple_backed=True)
 class Question:
     name: str
     parameters: tuple[str, ...]
@@ -348,7 +353,7 @@ class Question:
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, tuple_backed=True)
 class ReadingDecl:
     """A named reading: where the law leaves room, one way of reading it (docs/semantics.md, "Readings")."""
 
@@ -398,7 +403,7 @@ class ConstraintDecl:
 Statement = Union[KindDecl, ReadingDecl, ScopeDecl, AssumableDecl, ConstraintDecl, Act, PredicateDecl, ConstantDecl, Norm, Question, Clause]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, tuple_backed=True)
 class Module:
     """One parsed file."""
 

@@ -7,7 +7,7 @@ import re
 import zlib
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, cast
 
 import lark
 from lark import Token, Tree
@@ -489,12 +489,12 @@ class Builder:
         body: list[n.Condition | tuple] = [self.condition(c) if c.data != "universal" else self._universal_parts(c)
                                            for c in written]
         for i, c in enumerate(body):
-            if isinstance(c, tuple):
+            if type(c) is tuple:   # a universal's parts (a condition is a tuple-backed record: engine/base/records.py)
                 body[i] = self._universal(c, head_atom, body[:i] + body[i + 1:])
         return n.Clause(
             modality=str(modality) if modality is not None else None,
             head=head_atom,
-            body=tuple(c for c in body if not isinstance(c, tuple)),   # every universal is built by now
+            body=tuple(cast(n.Condition, c) for c in body if type(c) is not tuple),   # every universal is built by now
             interval=self.interval(interval) if interval is not None else None,
             span=self.span(tree),
             modality_span=self.span(modality) if modality is not None else None,
@@ -529,7 +529,7 @@ class Builder:
         span = self.span(tree)
 
         def names(c) -> list[str]:
-            if isinstance(c, tuple):   # another universal of the same clause, not yet rewritten
+            if type(c) is tuple:   # another universal of the same clause, not yet rewritten
                 return [v for d in c[2] + [c[3]] for v in names(d)]
             if isinstance(c, n.Negation):
                 c = c.universal or c.atom

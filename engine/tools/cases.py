@@ -871,7 +871,7 @@ def _checked_facts(kb: KnowledgeBase, facts: Sequence[str | n.Atom | GroundAtom]
 
     out: list[GroundAtom] = []
     for fact in facts:
-        if isinstance(fact, tuple):
+        if isinstance(fact, tuple) and not isinstance(fact, n.Atom):   # a ground atom (an Atom is a tuple-backed record)
             out.append(tuple(fact))
             continue
         if isinstance(fact, n.Atom):
