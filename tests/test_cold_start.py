@@ -108,6 +108,14 @@ def test_a_saved_question_and_the_other_commands_make_their_help_option_as_a_que
     assert len(paths) >= 8 and all(type(path) is PathParamType for path in paths)
 
 
+def test_a_question_in_words_asked_again_imports_no_grammar(tmp_path):
+    """The saved questions a question in words is understood with (`understanding.knowledge`) are parsed as the law
+    is, from the cache when parsed before (`questions.saved`): the grammar is not imported to read them again."""
+    modules = modules_of_a_question(tmp_path, "Which calls are permitted for Kunakbayev on 15 January 2025?")
+    assert "engine.tools.understanding" in modules and "engine.tools.questions" in modules
+    assert not {"lark", "engine.syntax.parser"} & modules
+
+
 def test_zan_help_lists_the_commands_without_importing_them(tmp_path):
     """The commands other than ask and query (engine/cli/commands.py) are imported when one of them runs, not to list
     them (`engine.cli.LAZY`; tests/test_cli_options.py checks the listing against the commands)."""
