@@ -90,9 +90,11 @@ def test_the_catalogues_in_two_modules_are_one_catalogue():
 
 def test_a_saved_question_and_the_other_commands_make_their_help_option_as_a_question_does(tmp_path):
     """`zan query` (engine/cli/commands.py) makes its options as `ask` does, without click's gettext (no `locale`);
-    so does every other command and `zan cache`'s group."""
+    so does every other command and `zan cache`'s group. Its saved questions' files are parsed as the law is, from the
+    cache when parsed before (engine/tools/questions.py): no lark either."""
     modules = modules_of_a_command(tmp_path, "query", "permitted-calls", "kunakbaev", "--at", "2025-01-15")
-    assert "engine.cli.commands" in modules and "locale" not in modules
+    assert "engine.cli.commands" in modules and "engine.tools.questions" in modules
+    assert not {"locale", "lark", "engine.syntax.parser"} & modules
     import click
 
     from engine.cli import CommandGroup, PathParamType, ZanCommand, main
@@ -104,6 +106,14 @@ def test_a_saved_question_and_the_other_commands_make_their_help_option_as_a_que
     paths = [param.type for command in commands.values() for param in command.params
              if isinstance(param.type, click.Path)]
     assert len(paths) >= 8 and all(type(path) is PathParamType for path in paths)
+
+
+def test_a_question_in_words_asked_again_imports_no_grammar(tmp_path):
+    """The saved questions a question in words is understood with (`understanding.knowledge`) are parsed as the law
+    is, from the cache when parsed before (`questions.saved`): the grammar is not imported to read them again."""
+    modules = modules_of_a_question(tmp_path, "Which calls are permitted for Kunakbayev on 15 January 2025?")
+    assert "engine.tools.understanding" in modules and "engine.tools.questions" in modules
+    assert not {"lark", "engine.syntax.parser"} & modules
 
 
 def test_zan_help_lists_the_commands_without_importing_them(tmp_path):

@@ -106,12 +106,16 @@ def knowledge(kb_dir=None, fact_files=None, query_dir=None, sample: bool = True)
 
     from engine.base.resources import default_queries
     from engine.pipeline import load_checked
-    from engine.syntax.knowledge import load
+    from engine.tools.questions import saved
 
     kb, _facts, _warnings = load_checked(kb_dir, fact_files if fact_files is not None or sample else [], sample=sample)
     kb = dataclasses.replace(kb, sources=dict(kb.sources), modules=list(kb.modules), questions=dict(kb.questions))
     folder = Path(query_dir) if query_dir else default_queries()
-    return load(sorted(q for q in folder.glob("*.zan") if q.is_file()), base=kb) if folder.is_dir() else kb
+    if folder.is_dir():
+        questions = saved(folder)   # from the cache when parsed before
+        for module in questions.modules:   # added as `knowledge.load(files, base=kb)` adds them
+            kb.add(module, questions.sources[module.path])
+    return kb
 
 
 # ---------------------------------------------------------------- words
