@@ -277,8 +277,9 @@ class Explainer:
         self._summaries: dict[int, tuple[dict, dict]] = {}   # id of a node's dict -> (it, its summary line)
         self._described: dict[tuple[str, bool], dict] = {}   # (norm id, full) -> its description: _description()
         self._named: dict[str, dict] = {}   # norm id -> its key: _key()
-        self._why_nots: dict[tuple, tuple[WhyNot, dict]] = {}   # (id of a why-not, deciding, level) -> (it, its dict)
-        self._numbered = 0   # the rules' proofs made inline (numbered per answer: _node), counted: why_not()
+        # (id of a why-not, deciding, level) -> (it, its dict, the answer's numbered proofs then, their numbering)
+        self._why_nots: dict[tuple, tuple[WhyNot, dict, int, list]] = {}
+        self._numbering: list[tuple[tuple, str, bool]] | None = None   # a why-not being made: its rules' proofs numbered
         self._keys: dict[str | None, dict | None] = {}   # norm id -> its key in the `proofs` entries (_table_proofs)
         self.columns = Columns()   # a writer's texts of values at places, for all the Rows made here (render/as_json.py)
         self._decided: dict[tuple, tuple] = {}   # (id of a shape, shown bindings) -> its deciding entry, summary: refill()
@@ -499,13 +500,14 @@ class Explainer:
             if ("proofs", proof_key) not in self.tables.seen:
                 self._table_proofs(p, level, proof_key)
         elif kind == "rule":
-            self._numbered += 1
             shown = (p.relation, p.values)
             repeat = shown in self._ids
             if repeat:
                 out["id"], out["repeat"] = self._ids[shown], True
             else:
                 out["id"] = self._ids[shown] = str(len(self._ids) + 1)
+            if self._numbering is not None:   # a why-not being made: how its rules' proofs were numbered (why_not)
+                self._numbering.append((shown, out["id"], repeat))
             out["norm"] = self.norm_ref(p.norm, full=False)
             out["bindings"] = bindings
             if repeat:  # shown once, referred to after: the conditions are under the first node with this id
@@ -754,19 +756,50 @@ class Explainer:
 
     def why_not(self, w: WhyNot, deciding: str | None = None, level: int = 1) -> dict:
         """What `w` says in the answer. Where everything is inline, a why-not asked again (the prover's why-nots are
-        shared: Prover.why_not) is the dictionary made before, unless it holds the proof of a rule (numbered in each
-        answer: _node); with tables, its nodes are the tables' and the dictionary is made each time."""
+        shared: Prover.why_not) is the dictionary made before, where the proofs of rules in it (numbered in each
+        answer: _node) are numbered now as they were then; with tables, its nodes are the tables' and the dictionary
+        is made each time."""
         if self.tables is not None or not Prover.shortcuts:
             return self._why_not(w, deciding, level)
         key = (id(w), deciding, level)
         made = self._why_nots.get(key)
-        if made is not None and made[0] is w:
+        if made is not None and made[0] is w and self._numbered_again(made[2], made[3]):
             return made[1]
-        numbered = self._numbered
-        out = self._why_not(w, deciding, level)
-        if self._numbered == numbered:   # no rule's proof in it: the same wherever it is asked
-            self._why_nots[key] = (w, out)
+        start, outer = len(self._ids), self._numbering
+        numbering: list[tuple[tuple, str, bool]] = []
+        self._numbering = numbering
+        try:
+            out = self._why_not(w, deciding, level)
+        finally:
+            self._numbering = outer
+        if outer is not None:
+            outer.extend(numbering)
+        self._why_nots[key] = (w, out, start, numbering)
         return out
+
+    def _numbered_again(self, start: int, numbering: list) -> bool:
+        """Whether the rules' proofs of a why-not made before, numbered so when the answer had numbered `start`
+        (`numbering`: each one's atom, number, and whether it was shown before), are numbered the same now; if so, they
+        are numbered so (the answer's `_ids`, as _node numbers them) and the dictionary made then stands."""
+        if not numbering:
+            return True   # no rule's proof in it: the same wherever it is asked
+        ids = self._ids
+        if len(ids) != start:
+            return False
+        added: dict = {}
+        for shown, number, repeat in numbering:
+            now = ids.get(shown) or added.get(shown)
+            if repeat:
+                if now != number:
+                    return False
+            elif now is not None or number != str(len(ids) + len(added) + 1):
+                return False
+            else:
+                added[shown] = number
+        ids.update(added)
+        if self._numbering is not None:
+            self._numbering.extend(numbering)
+        return True
 
     def _why_not(self, w: WhyNot, deciding: str | None, level: int) -> dict:
         info = self.program.norms.get(w.norm) if w.norm else None
