@@ -62,6 +62,16 @@ def test_a_cached_question_in_another_language_imports_no_catalogue_it_does_not_
     assert not {"engine.base.checking_messages", "engine.explain.tool_words"} & modules
 
 
+def test_a_question_with_a_case_that_passes_the_checks_says_no_message_of_checking(tmp_path):
+    """A question with `--facts` runs the checks on its case; a check says a place ("the conclusion", "a condition of
+    n", "in this norm"), a note or a condition's position only for a diagnostic it makes (engine/checks/safety.py,
+    variables.py, validity.py, readings.py), so a case without one imports no message of checking."""
+    modules = modules_of_a_question(tmp_path, "call(bekov, daulet, social_ties)", "--facts",
+                                    "kb/cases/example5-no-death-certificate.facts", "--at", "2025-03-10", "--explain")
+    assert "engine.checks.safety" in modules and "engine.checks.readings" in modules   # the checks did run
+    assert "engine.base.checking_messages" not in modules
+
+
 def test_the_catalogues_in_two_modules_are_one_catalogue():
     """A message or a word is said the same wherever it lives: no key in both modules (the first would hide the
     second), `MESSAGES` and `WORDS` hold every one, a message of checking made without a language is said again in
