@@ -86,6 +86,16 @@ def test_a_why_not_asked_again_is_made_once(result, monkeypatch):
     assert len(shared) == len(made)
 
 
+def test_a_why_nots_failure_is_said_once(result, monkeypatch):
+    """The condition that stops a why-not is said once a why-not, however many places show it (its why-not asked again,
+    the chains of why-nots ending in it): 50 failures said before, one for each of the 38 why-nots now."""
+    said: list[str] = []
+    label = explanation.Explainer.label
+    monkeypatch.setattr(explanation.Explainer, "label", lambda self, relation: said.append(relation) or label(self, relation))
+    explanation.document(result, "en")
+    assert 0 < len(said) <= 38
+
+
 def test_a_why_not_with_rules_proofs_is_shared_only_where_they_are_numbered_alike(result, monkeypatch):
     """A why-not holding rules' proofs ("[2] ...", "see above") is the dictionary made before only where its answer has
     numbered the same proofs before it (both happen in the cold question; the bytes with and without: below)."""

@@ -277,6 +277,7 @@ class Explainer:
         self._summaries: dict[int, tuple[dict, dict]] = {}   # id of a node's dict -> (it, its summary line)
         self._described: dict[tuple[str, bool], dict] = {}   # (norm id, full) -> its description: _description()
         self._named: dict[str, dict] = {}   # norm id -> its key: _key()
+        self._failures: dict[int, tuple[WhyNot, dict]] = {}   # id of a why-not -> (it, its failure): failure()
         # (id of a why-not, deciding, level) -> (it, its dict, the answer's numbered proofs then, their numbering)
         self._why_nots: dict[tuple, tuple[WhyNot, dict, int, list]] = {}
         self._numbering: list[tuple[tuple, str, bool]] | None = None   # a why-not being made: its rules' proofs numbered
@@ -670,7 +671,17 @@ class Explainer:
 
     # ------------------------------------------------------------ why-not
     def failure(self, w: WhyNot) -> dict:
-        """The condition that stops a rule, named by its label and reading, with the norm that asks for it."""
+        """The condition that stops a rule, named by its label and reading, with the norm that asks for it: made once
+        a why-not where everything is inline (the why-nots asked again, and the chains that end in it, say it again:
+        read it only); with tables (a register's answers, written and let go one by one) made each time."""
+        if self.tables is not None or not Prover.shortcuts:
+            return self._failure(w)
+        made = self._failures.get(id(w))
+        if made is None or made[0] is not w:
+            made = self._failures[id(w)] = (w, self._failure(w))
+        return made[1]
+
+    def _failure(self, w: WhyNot) -> dict:
         c = w.condition
         if w.reason == "not-in-force":
             assert w.norm is not None, "only a norm is out of force (Prover gives not-in-force with its id)"
@@ -736,12 +747,14 @@ class Explainer:
         chain = [w]
         while len(chain[-1].deeper) == 1 and chain[-1].deeper[0].reason != "not-in-force":
             chain.append(chain[-1].deeper[0])
+        leaf = chain[-1]
+        if Prover.shortcuts and (failed is not None and len(chain) == 1 or leaf.norm):
+            # the leaf's failure as said (failure), asked by the leaf's own norm: the same dictionary
+            return failed if failed is not None and len(chain) == 1 else self.failure(leaf)
         if failed is not None and len(chain) == 1:
-            if Prover.shortcuts:   # w is the leaf: its failure, asked by w's norm (failure), as said
-                return failed
             found = {k: list(v) if v.__class__ is list else v for k, v in failed.items()}
         else:
-            found = self.failure(chain[-1])
+            found = dict(self.failure(leaf))   # asked by a norm above the leaf: its own copy
         asked_by = next((x.norm for x in reversed(chain) if x.norm), None)
         found["asked_by"] = self._key(asked_by)
         return found
