@@ -16,7 +16,6 @@ engine.checks.rows (a case's rows read once) and engine.logic.ir (which variable
 
 from __future__ import annotations
 
-import difflib
 from typing import Iterator
 
 from engine.base.diagnostics import Diagnostic
@@ -45,6 +44,8 @@ def _open(name: str) -> bool:
 def _closest(name: str, candidates: list[str]) -> str | None:
     if not candidates:
         return None
+    import difflib   # only for a diagnostic: a clause without one does not import it
+
     close = difflib.get_close_matches(name, candidates, n=1, cutoff=0.0)
     return close[0] if close else candidates[0]
 
@@ -87,6 +88,8 @@ def check(kb: KnowledgeBase, language: str | None = None) -> list[Diagnostic]:
 
 
 def _near(name: str, candidates: list[str]) -> str | None:
+    import difflib
+
     close = difflib.get_close_matches(name, candidates, n=1, cutoff=0.75)
     return close[0] if close else None
 

@@ -17,7 +17,6 @@ Nothing here knows about calls or prisons: a new predicate with labels is askabl
 from __future__ import annotations
 
 import datetime
-import difflib
 import re
 from dataclasses import field
 from typing import NoReturn
@@ -1706,6 +1705,8 @@ def _guesses(lexicon: Lexicon, t: Token, language: str, count: int = 2) -> list[
     phrases = by_language.get(language) or next((p for lang, p in sorted(by_language.items(), key=str) if p), [])
     if phrases:
         return sorted(phrases, key=len)[:count]
+    import difflib   # only for a word not placed: a question understood does not import it
+
     known = sorted(w for w in lexicon.known_words() if w != t.low and not _similar(t.low, w))
     return [_as_written(lexicon.kb, g, language) for g in difflib.get_close_matches(t.low, known, n=1, cutoff=0.7)]
 
