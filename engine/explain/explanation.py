@@ -485,15 +485,17 @@ class Explainer:
         if kind == "comparison":
             return {"kind": "comparison", "atom": p.text, "holds": True, "reading": None,
                     "source": source.location if source else None}
-        said = self._said.get(id(p)) if self.tables is None else None
-        if said is None or said[0] is not p:
-            said = (p, *self._said_of(p))
-            if self.tables is None and Prover.shortcuts:   # inline, a node met again is said again (not in tables)
-                self._said[id(p)] = said
-        _p, base, text, head, bindings = said
+        kept = self.tables is None and Prover.shortcuts   # inline, a node met again says what it said (tables: node())
+        if kept:
+            said = self._said.get(id(p))
+            if said is None or said[0] is not p:
+                said = self._said[id(p)] = (p, *self._said_of(p))
+            _p, base, text, head, bindings = said
+        else:
+            base, text, head, bindings = self._said_of(p)
         if kind == "fact" or (kind == "negation" and not p.children):
             return base   # the whole node: the same dictionary wherever the node is met (read only)
-        out = dict(base)
+        out = dict(base) if kept else base
         if kind == "negation":   # a `for every` that holds: its instances, each proved
             out["conditions"] = [self.node(c, level + 1) for c in p.children]
         if kind == "rule" and self.tables is not None:  # a derived condition: its proof once, in `proofs`
