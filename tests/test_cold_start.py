@@ -62,6 +62,40 @@ def test_a_cached_question_in_another_language_imports_no_catalogue_it_does_not_
     assert not {"engine.base.checking_messages", "engine.explain.tool_words"} & modules
 
 
+def test_a_question_with_a_case_that_passes_the_checks_says_no_message_of_checking(tmp_path):
+    """A question with `--facts` runs the checks on its case; a check says a place ("the conclusion", "a condition of
+    n", "in this norm"), a note or a condition's position only for a diagnostic it makes (engine/checks/safety.py,
+    variables.py, validity.py, readings.py), so a case without one imports no message of checking."""
+    modules = modules_of_a_question(tmp_path, "call(bekov, daulet, social_ties)", "--facts",
+                                    "kb/cases/example5-no-death-certificate.facts", "--at", "2025-03-10", "--explain")
+    assert "engine.checks.safety" in modules and "engine.checks.readings" in modules   # the checks did run
+    assert "engine.base.checking_messages" not in modules
+
+
+HELD = ("import atexit, runpy, sys\n"
+        "def held(key):\n"
+        "    return any(isinstance(value, dict) and key in value for module in list(sys.modules.values())\n"
+        "               for value in list(vars(module).values()))\n"
+        "keys = ['correct the date', 'no such file', 'cases individual query', 'diff title']\n"
+        "atexit.register(lambda: sys.stderr.write('HELD ' + ' '.join(k.replace(' ', '_') for k in keys if held(k)) + '\\n'))\n"
+        "sys.argv = ['zan', *sys.argv[1:]]\n"
+        "runpy.run_module('engine', run_name='__main__')\n")
+
+
+@pytest.mark.parametrize("language", ["en", "ru", "kk"])
+def test_a_cached_question_holds_no_message_of_checking_nor_word_of_the_tools(tmp_path, language):
+    """What a question's catalogues hold: the messages of asking and the explanation's words, not those of checking
+    a law (a check's code, a file not found) nor those of `zan cases` or `zan diff` (engine/base/checking_messages.py,
+    engine/explain/tool_words.py). Before, every one was made by each question, in every language."""
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "ZAN_CACHE": "1"}
+    for _ in range(2):   # the first fills the cache
+        done = subprocess.run([sys.executable, "-c", HELD, "ask", "call(kunakbaev, P, Purpose)", "--at", "2025-03-10",
+                               "--explain", "--lang", language], capture_output=True, text=True, env=env, cwd=ROOT,
+                              timeout=120)
+        assert done.returncode == 0 and done.stdout, done.stderr
+    assert next(line for line in done.stderr.splitlines() if line.startswith("HELD")).split()[1:] == []
+
+
 def test_the_catalogues_in_two_modules_are_one_catalogue():
     """A message or a word is said the same wherever it lives: no key in both modules (the first would hide the
     second), `MESSAGES` and `WORDS` hold every one, a message of checking made without a language is said again in
@@ -90,9 +124,11 @@ def test_the_catalogues_in_two_modules_are_one_catalogue():
 
 def test_a_saved_question_and_the_other_commands_make_their_help_option_as_a_question_does(tmp_path):
     """`zan query` (engine/cli/commands.py) makes its options as `ask` does, without click's gettext (no `locale`);
-    so does every other command and `zan cache`'s group."""
+    so does every other command and `zan cache`'s group. Its saved questions' files are parsed as the law is, from the
+    cache when parsed before (engine/tools/questions.py): no lark either."""
     modules = modules_of_a_command(tmp_path, "query", "permitted-calls", "kunakbaev", "--at", "2025-01-15")
-    assert "engine.cli.commands" in modules and "locale" not in modules
+    assert "engine.cli.commands" in modules and "engine.tools.questions" in modules
+    assert not {"locale", "lark", "engine.syntax.parser"} & modules
     import click
 
     from engine.cli import CommandGroup, PathParamType, ZanCommand, main
@@ -104,6 +140,14 @@ def test_a_saved_question_and_the_other_commands_make_their_help_option_as_a_que
     paths = [param.type for command in commands.values() for param in command.params
              if isinstance(param.type, click.Path)]
     assert len(paths) >= 8 and all(type(path) is PathParamType for path in paths)
+
+
+def test_a_question_in_words_asked_again_imports_no_grammar(tmp_path):
+    """The saved questions a question in words is understood with (`understanding.knowledge`) are parsed as the law
+    is, from the cache when parsed before (`questions.saved`): the grammar is not imported to read them again."""
+    modules = modules_of_a_question(tmp_path, "Which calls are permitted for Kunakbayev on 15 January 2025?")
+    assert "engine.tools.understanding" in modules and "engine.tools.questions" in modules
+    assert not {"lark", "engine.syntax.parser", "difflib"} & modules   # difflib: a word not placed has guesses
 
 
 def test_zan_help_lists_the_commands_without_importing_them(tmp_path):

@@ -12,22 +12,26 @@ from engine.syntax.knowledge import KnowledgeBase
 def check(kb: KnowledgeBase, language: str | None = None) -> list[Diagnostic]:
     found: list[Diagnostic] = []
 
-    def named(name: str, span, where: str) -> None:
-        if name not in kb.readings:
-            found.append(Diagnostic("unknown-reading", message("unknown-reading", language, where=where, name=name), span,
-                                    hint=message("declare reading", language)))
+    def named(reading: str, span, where: str, **values) -> None:
+        """`where` (a message's key, with its values) is said only for a reading not declared."""
+        if reading not in kb.readings:
+            found.append(Diagnostic("unknown-reading", message("unknown-reading", language,
+                                                               where=message(where, language, **values), name=reading),
+                                    span, hint=message("declare reading", language)))
 
     for declared in kb.norms.values():
         for ref in declared.readings:
-            named(ref.norm_id, ref.span, message("the norm", language, norm=declared.id))
+            named(ref.norm_id, ref.span, "the norm", norm=declared.id)
     for clause, norm in rows.of(kb).all_clauses():   # a case's row counts under every reading
         for index, name in clause.conditional:
-            named(name, clause.body[index].span, message("a condition of", language, norm=norm.id) if norm else
-                  message("a condition of a rule", language))
+            if norm:
+                named(name, clause.body[index].span, "a condition of", norm=norm.id)
+            else:
+                named(name, clause.body[index].span, "a condition of a rule")
     links: dict[str, set[str]] = {name: set() for name in kb.readings}
     for decl in kb.readings.values():
         for ref in decl.instead_of:
-            named(ref.norm_id, ref.span, message("the reading", language, name=decl.name))
+            named(ref.norm_id, ref.span, "the reading", name=decl.name)
             if ref.norm_id in links:
                 links[decl.name].add(ref.norm_id)
                 links[ref.norm_id].add(decl.name)

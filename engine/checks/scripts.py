@@ -12,7 +12,7 @@ from __future__ import annotations
 import unicodedata
 
 from engine.base.diagnostics import Diagnostic
-from engine.base.messages import MESSAGES, listed, message
+from engine.base.messages import listed, message
 from engine.syntax import nodes as n
 from engine.checks import rows
 from engine.checks.names import atoms_of
@@ -105,4 +105,6 @@ def check(kb: KnowledgeBase, language: str | None = None) -> list[Diagnostic]:
 def _script(script: str, language: str | None) -> str:
     """A script's name in the reader's language where the catalogue has it (Latin, Cyrillic, Greek), else Unicode's."""
     key = f"script {script.title()}"
+    from engine.base.messages import MESSAGES   # every message: those of checking imported only when one is said
+
     return message(key, language) if key in MESSAGES else script.title()

@@ -16,7 +16,6 @@ engine.checks.rows (a case's rows read once) and engine.logic.ir (which variable
 
 from __future__ import annotations
 
-import difflib
 from typing import Iterator
 
 from engine.base.diagnostics import Diagnostic
@@ -45,6 +44,8 @@ def _open(name: str) -> bool:
 def _closest(name: str, candidates: list[str]) -> str | None:
     if not candidates:
         return None
+    import difflib   # only for a diagnostic: a clause without one does not import it
+
     close = difflib.get_close_matches(name, candidates, n=1, cutoff=0.0)
     return close[0] if close else candidates[0]
 
@@ -54,7 +55,7 @@ def check(kb: KnowledgeBase, language: str | None = None) -> list[Diagnostic]:
     for clause, norm in rows.of(kb).all_clauses():   # a case's row is a fact
         if clause.is_fact or clause.head.predicate.startswith(n.UNIVERSAL_PREFIX):
             continue   # a `for every` condition's definition is the parser's, not the author's text
-        what = message("in this norm" if norm is not None else "in this rule", language)
+        what = "in this norm" if norm is not None else "in this rule"   # said where a variable is used once
         occurrences: dict[str, list[n.Variable]] = {}
         for term in [*clause.head.args, *(t for c in clause.body for t in _terms(c))]:
             if isinstance(term, n.Variable) and not _open(term.name):
@@ -79,13 +80,16 @@ def check(kb: KnowledgeBase, language: str | None = None) -> list[Diagnostic]:
             hint = message("did you mean", language, guess=guess) if guess else \
                 message("mark open variable", language, name=variable.name)
             found.append(Diagnostic("single-use-variable",
-                                    message("single-use-variable", language, name=variable.name, where=what),
+                                    message("single-use-variable", language, name=variable.name,
+                                            where=message(what, language)),
                                     variable.span, hint=hint))
     found += _lone_constants(kb, language)
     return found
 
 
 def _near(name: str, candidates: list[str]) -> str | None:
+    import difflib
+
     close = difflib.get_close_matches(name, candidates, n=1, cutoff=0.75)
     return close[0] if close else None
 

@@ -277,8 +277,10 @@ class Explainer:
         self._summaries: dict[int, tuple[dict, dict]] = {}   # id of a node's dict -> (it, its summary line)
         self._described: dict[tuple[str, bool], dict] = {}   # (norm id, full) -> its description: _description()
         self._named: dict[str, dict] = {}   # norm id -> its key: _key()
-        self._why_nots: dict[tuple, tuple[WhyNot, dict]] = {}   # (id of a why-not, deciding, level) -> (it, its dict)
-        self._numbered = 0   # the rules' proofs made inline (numbered per answer: _node), counted: why_not()
+        self._failures: dict[int, tuple[WhyNot, dict]] = {}   # id of a why-not -> (it, its failure): failure()
+        # (id of a why-not, deciding, level) -> (it, its dict, the answer's numbered proofs then, their numbering)
+        self._why_nots: dict[tuple, tuple[WhyNot, dict, int, list]] = {}
+        self._numbering: list[tuple[tuple, str, bool]] | None = None   # a why-not being made: its rules' proofs numbered
         self._keys: dict[str | None, dict | None] = {}   # norm id -> its key in the `proofs` entries (_table_proofs)
         self.columns = Columns()   # a writer's texts of values at places, for all the Rows made here (render/as_json.py)
         self._decided: dict[tuple, tuple] = {}   # (id of a shape, shown bindings) -> its deciding entry, summary: refill()
@@ -483,15 +485,17 @@ class Explainer:
         if kind == "comparison":
             return {"kind": "comparison", "atom": p.text, "holds": True, "reading": None,
                     "source": source.location if source else None}
-        said = self._said.get(id(p)) if self.tables is None else None
-        if said is None or said[0] is not p:
-            said = (p, *self._said_of(p))
-            if self.tables is None and Prover.shortcuts:   # inline, a node met again is said again (not in tables)
-                self._said[id(p)] = said
-        _p, base, text, head, bindings = said
+        kept = self.tables is None and Prover.shortcuts   # inline, a node met again says what it said (tables: node())
+        if kept:
+            said = self._said.get(id(p))
+            if said is None or said[0] is not p:
+                said = self._said[id(p)] = (p, *self._said_of(p))
+            _p, base, text, head, bindings = said
+        else:
+            base, text, head, bindings = self._said_of(p)
         if kind == "fact" or (kind == "negation" and not p.children):
             return base   # the whole node: the same dictionary wherever the node is met (read only)
-        out = dict(base)
+        out = dict(base) if kept else base
         if kind == "negation":   # a `for every` that holds: its instances, each proved
             out["conditions"] = [self.node(c, level + 1) for c in p.children]
         if kind == "rule" and self.tables is not None:  # a derived condition: its proof once, in `proofs`
@@ -499,13 +503,14 @@ class Explainer:
             if ("proofs", proof_key) not in self.tables.seen:
                 self._table_proofs(p, level, proof_key)
         elif kind == "rule":
-            self._numbered += 1
             shown = (p.relation, p.values)
             repeat = shown in self._ids
             if repeat:
                 out["id"], out["repeat"] = self._ids[shown], True
             else:
                 out["id"] = self._ids[shown] = str(len(self._ids) + 1)
+            if self._numbering is not None:   # a why-not being made: how its rules' proofs were numbered (why_not)
+                self._numbering.append((shown, out["id"], repeat))
             out["norm"] = self.norm_ref(p.norm, full=False)
             out["bindings"] = bindings
             if repeat:  # shown once, referred to after: the conditions are under the first node with this id
@@ -668,7 +673,17 @@ class Explainer:
 
     # ------------------------------------------------------------ why-not
     def failure(self, w: WhyNot) -> dict:
-        """The condition that stops a rule, named by its label and reading, with the norm that asks for it."""
+        """The condition that stops a rule, named by its label and reading, with the norm that asks for it: made once
+        a why-not where everything is inline (the why-nots asked again, and the chains that end in it, say it again:
+        read it only); with tables (a register's answers, written and let go one by one) made each time."""
+        if self.tables is not None or not Prover.shortcuts:
+            return self._failure(w)
+        made = self._failures.get(id(w))
+        if made is None or made[0] is not w:
+            made = self._failures[id(w)] = (w, self._failure(w))
+        return made[1]
+
+    def _failure(self, w: WhyNot) -> dict:
         c = w.condition
         if w.reason == "not-in-force":
             assert w.norm is not None, "only a norm is out of force (Prover gives not-in-force with its id)"
@@ -734,12 +749,14 @@ class Explainer:
         chain = [w]
         while len(chain[-1].deeper) == 1 and chain[-1].deeper[0].reason != "not-in-force":
             chain.append(chain[-1].deeper[0])
+        leaf = chain[-1]
+        if Prover.shortcuts and (failed is not None and len(chain) == 1 or leaf.norm):
+            # the leaf's failure as said (failure), asked by the leaf's own norm: the same dictionary
+            return failed if failed is not None and len(chain) == 1 else self.failure(leaf)
         if failed is not None and len(chain) == 1:
-            if Prover.shortcuts:   # w is the leaf: its failure, asked by w's norm (failure), as said
-                return failed
             found = {k: list(v) if v.__class__ is list else v for k, v in failed.items()}
         else:
-            found = self.failure(chain[-1])
+            found = dict(self.failure(leaf))   # asked by a norm above the leaf: its own copy
         asked_by = next((x.norm for x in reversed(chain) if x.norm), None)
         found["asked_by"] = self._key(asked_by)
         return found
@@ -754,19 +771,50 @@ class Explainer:
 
     def why_not(self, w: WhyNot, deciding: str | None = None, level: int = 1) -> dict:
         """What `w` says in the answer. Where everything is inline, a why-not asked again (the prover's why-nots are
-        shared: Prover.why_not) is the dictionary made before, unless it holds the proof of a rule (numbered in each
-        answer: _node); with tables, its nodes are the tables' and the dictionary is made each time."""
+        shared: Prover.why_not) is the dictionary made before, where the proofs of rules in it (numbered in each
+        answer: _node) are numbered now as they were then; with tables, its nodes are the tables' and the dictionary
+        is made each time."""
         if self.tables is not None or not Prover.shortcuts:
             return self._why_not(w, deciding, level)
         key = (id(w), deciding, level)
         made = self._why_nots.get(key)
-        if made is not None and made[0] is w:
+        if made is not None and made[0] is w and self._numbered_again(made[2], made[3]):
             return made[1]
-        numbered = self._numbered
-        out = self._why_not(w, deciding, level)
-        if self._numbered == numbered:   # no rule's proof in it: the same wherever it is asked
-            self._why_nots[key] = (w, out)
+        start, outer = len(self._ids), self._numbering
+        numbering: list[tuple[tuple, str, bool]] = []
+        self._numbering = numbering
+        try:
+            out = self._why_not(w, deciding, level)
+        finally:
+            self._numbering = outer
+        if outer is not None:
+            outer.extend(numbering)
+        self._why_nots[key] = (w, out, start, numbering)
         return out
+
+    def _numbered_again(self, start: int, numbering: list) -> bool:
+        """Whether the rules' proofs of a why-not made before, numbered so when the answer had numbered `start`
+        (`numbering`: each one's atom, number, and whether it was shown before), are numbered the same now; if so, they
+        are numbered so (the answer's `_ids`, as _node numbers them) and the dictionary made then stands."""
+        if not numbering:
+            return True   # no rule's proof in it: the same wherever it is asked
+        ids = self._ids
+        if len(ids) != start:
+            return False
+        added: dict = {}
+        for shown, number, repeat in numbering:
+            now = ids.get(shown) or added.get(shown)
+            if repeat:
+                if now != number:
+                    return False
+            elif now is not None or number != str(len(ids) + len(added) + 1):
+                return False
+            else:
+                added[shown] = number
+        ids.update(added)
+        if self._numbering is not None:
+            self._numbering.extend(numbering)
+        return True
 
     def _why_not(self, w: WhyNot, deciding: str | None, level: int) -> dict:
         info = self.program.norms.get(w.norm) if w.norm else None

@@ -269,6 +269,8 @@ class Phrasebook:
         self._members: dict[str, dict[str, str]] | None = None   # a relation's member -> its first phrase per language
         self._described: dict = {}   # value -> whether it is said by a kinship word, not a name (described)
         self._kinship: set[str] | None = None   # the words of the relations between two (their labels and phrases)
+        self._predicate_labels: dict = {}   # predicate -> its label in the language, or None (label)
+        self._act_names: dict[str, str] = {}   # act key -> its short name in the language (act_name)
 
     # ------------------------------------------------------------ citations and acts
     def date(self, day: datetime.date | str | None, case: str | None = None) -> str:
@@ -301,8 +303,12 @@ class Phrasebook:
         return f"{norm_id} ({cited})" if cited else str(norm_id)
 
     def act_name(self, key: str) -> str:
-        """An act's short name in the language: its citation form without parts, else its key."""
-        return cited_as(self.kb.acts.get(key), key, self.language) or key
+        """An act's short name in the language: its citation form without parts, else its key (once an act: an
+        answer names the acts of its norms at every mention)."""
+        found = self._act_names.get(key)
+        if found is None:
+            found = self._act_names[key] = cited_as(self.kb.acts.get(key), key, self.language) or key
+        return found
 
     def act_title(self, key: str) -> str | None:
         act = self.kb.acts.get(key)
@@ -310,8 +316,12 @@ class Phrasebook:
 
     # ------------------------------------------------------------ labels and readings
     def label(self, predicate: str) -> str | None:
-        decl = self.kb.predicates.get(predicate)
-        return n.label_of(decl.labels, self.language) if decl is not None else None
+        """The predicate's label in the language (None: none), once a predicate (each why-not names its condition's)."""
+        found = self._predicate_labels.get(predicate, self)
+        if found is self:
+            decl = self.kb.predicates.get(predicate)
+            found = self._predicate_labels[predicate] = n.label_of(decl.labels, self.language) if decl is not None else None
+        return found
 
     def value_label(self, value) -> str:
         """A constant by its label in the language (else its id); other values as the DSL writes them."""

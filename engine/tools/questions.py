@@ -8,17 +8,24 @@ from typing import Sequence
 from engine.syntax import nodes as n
 from engine.base.diagnostics import Diagnostic, ZanError, did_you_mean
 from engine.base.messages import message
-from engine.syntax.knowledge import load
+from engine.syntax.knowledge import KnowledgeBase, read_files
 from engine.base.resources import default_queries
 from engine.base.source import Span
+
+
+def saved(folder: Path) -> KnowledgeBase:
+    """The saved questions of the folder (its *.zan files), parsed as the law is: from the cache when the same files
+    were parsed before, so that a saved question or a question in words does not import lark to read them again."""
+    from engine.pipeline import law_of
+
+    return law_of(read_files(sorted(q for q in folder.glob("*.zan") if q.is_file())))
 
 
 def instantiate(name: str, args: Sequence[str], query_dir: Path | None, language: str,
                 names: dict[str, str] | None = None) -> tuple[n.Query, str | None]:
     """The saved question's query with its parameters bound, and its title in the language (a name in the
     title as `names` spells it in the language: ivanov -> Иванов, where the kb labels the constant)."""
-    folder = Path(query_dir) if query_dir else default_queries()
-    kb = load(sorted(q for q in folder.glob("*.zan") if q.is_file()))
+    kb = saved(Path(query_dir) if query_dir else default_queries())
     question = kb.questions.get(name)
     where = Span("<command line>", 1, 1)
     if question is None:

@@ -17,7 +17,6 @@ Nothing here knows about calls or prisons: a new predicate with labels is askabl
 from __future__ import annotations
 
 import datetime
-import difflib
 import re
 from dataclasses import field
 from typing import NoReturn
@@ -106,12 +105,16 @@ def knowledge(kb_dir=None, fact_files=None, query_dir=None, sample: bool = True)
 
     from engine.base.resources import default_queries
     from engine.pipeline import load_checked
-    from engine.syntax.knowledge import load
+    from engine.tools.questions import saved
 
     kb, _facts, _warnings = load_checked(kb_dir, fact_files if fact_files is not None or sample else [], sample=sample)
     kb = dataclasses.replace(kb, sources=dict(kb.sources), modules=list(kb.modules), questions=dict(kb.questions))
     folder = Path(query_dir) if query_dir else default_queries()
-    return load(sorted(q for q in folder.glob("*.zan") if q.is_file()), base=kb) if folder.is_dir() else kb
+    if folder.is_dir():
+        questions = saved(folder)   # from the cache when parsed before
+        for module in questions.modules:   # added as `knowledge.load(files, base=kb)` adds them
+            kb.add(module, questions.sources[module.path])
+    return kb
 
 
 # ---------------------------------------------------------------- words
@@ -1702,6 +1705,8 @@ def _guesses(lexicon: Lexicon, t: Token, language: str, count: int = 2) -> list[
     phrases = by_language.get(language) or next((p for lang, p in sorted(by_language.items(), key=str) if p), [])
     if phrases:
         return sorted(phrases, key=len)[:count]
+    import difflib   # only for a word not placed: a question understood does not import it
+
     known = sorted(w for w in lexicon.known_words() if w != t.low and not _similar(t.low, w))
     return [_as_written(lexicon.kb, g, language) for g in difflib.get_close_matches(t.low, known, n=1, cutoff=0.7)]
 
