@@ -432,13 +432,15 @@ _FACTORY = _Factory()
 try:   # the C descriptor of collections.namedtuple's fields: reads the tuple's item without a Python call
     from _collections import _tuplegetter
 except ImportError:   # pragma: no cover - an interpreter without it
-    def _tuplegetter(index: int, doc: str):   # type: ignore[misc]
+    def _tuplegetter(index: int, doc: str | None):   # type: ignore[misc]
         return property(lambda self: _tuple_item(self, index), doc=doc)
 
 _tuple_new = tuple.__new__
 _tuple_item = tuple.__getitem__
 _tuple_eq = tuple.__eq__
 _ALL = slice(None)
+
+
 def _not_subscriptable(self, key):
     raise TypeError(f"{type(self).__name__!r} object is not subscriptable")
 
