@@ -72,6 +72,30 @@ def test_a_question_with_a_case_that_passes_the_checks_says_no_message_of_checki
     assert "engine.base.checking_messages" not in modules
 
 
+HELD = ("import atexit, runpy, sys\n"
+        "def held(key):\n"
+        "    return any(isinstance(value, dict) and key in value for module in list(sys.modules.values())\n"
+        "               for value in list(vars(module).values()))\n"
+        "keys = ['correct the date', 'no such file', 'cases individual query', 'diff title']\n"
+        "atexit.register(lambda: sys.stderr.write('HELD ' + ' '.join(k.replace(' ', '_') for k in keys if held(k)) + '\\n'))\n"
+        "sys.argv = ['zan', *sys.argv[1:]]\n"
+        "runpy.run_module('engine', run_name='__main__')\n")
+
+
+@pytest.mark.parametrize("language", ["en", "ru", "kk"])
+def test_a_cached_question_holds_no_message_of_checking_nor_word_of_the_tools(tmp_path, language):
+    """What a question's catalogues hold: the messages of asking and the explanation's words, not those of checking
+    a law (a check's code, a file not found) nor those of `zan cases` or `zan diff` (engine/base/checking_messages.py,
+    engine/explain/tool_words.py). Before, every one was made by each question, in every language."""
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "ZAN_CACHE": "1"}
+    for _ in range(2):   # the first fills the cache
+        done = subprocess.run([sys.executable, "-c", HELD, "ask", "call(kunakbaev, P, Purpose)", "--at", "2025-03-10",
+                               "--explain", "--lang", language], capture_output=True, text=True, env=env, cwd=ROOT,
+                              timeout=120)
+        assert done.returncode == 0 and done.stdout, done.stderr
+    assert next(line for line in done.stderr.splitlines() if line.startswith("HELD")).split()[1:] == []
+
+
 def test_the_catalogues_in_two_modules_are_one_catalogue():
     """A message or a word is said the same wherever it lives: no key in both modules (the first would hide the
     second), `MESSAGES` and `WORDS` hold every one, a message of checking made without a language is said again in
