@@ -13,9 +13,9 @@ The methods behave as the standard library's of Python 3.11 (same equality, hash
 frozen errors; a slotted frozen instance is pickled as a call of its class with its values, where the
 standard library's loops in `__setstate__`); `tests/test_records.py` compares them.
 
-A frozen record declared `tuple_backed=True` is a tuple of its fields' values (`TupleRecord`): the unpickler, `copy`
-and `from_values` make one in C (tuple's own `__new__`, no Python call an instance: the law's ~3,400 spans and labels
-in a cached knowledge base), its fields are read by C descriptors, and it behaves as the other records do (equality
+A frozen record declared `tuple_backed=True` is a tuple of its fields' values (`TupleRecord`): the unpickler and `copy`
+make one in C (tuple's own `__new__`, no Python call an instance: the ~1,900 nodes of a cached knowledge base but its
+spans and clauses), its fields are read by C descriptors, and it behaves as the other records do (equality
 with its own class only, the same hash values, order, repr, `dataclasses.fields/replace/asdict`, frozen errors);
 it is no sequence: iterating, indexing, `in`, `+` and `*` raise TypeError. Only `isinstance(x, tuple)`, `len` and a
 `match` statement's sequence pattern see the tuple: code that tells tuples from records asks whether it is a record
@@ -36,7 +36,7 @@ from operator import attrgetter
 from reprlib import recursive_repr
 from typing import Any, dataclass_transform
 
-__all__ = ["dataclass", "field", "TupleRecord", "from_values"]
+__all__ = ["dataclass", "field", "TupleRecord"]
 
 field = dataclasses.field
 _MISSING = dataclasses.MISSING
@@ -449,7 +449,7 @@ def _no_operand(self, other):
 
 # What makes a tuple a sequence, taken away: iterating, indexing, `in`, `+`, `*` raise TypeError, as they do for any
 # other record. `__len__` stays (C, it keeps every record true, as an object is), and tuple's C methods read the
-# items directly (hash, equality, order, the unpickler, `from_values`).
+# items directly (hash, equality, order, the unpickler).
 _NOT_A_SEQUENCE = {"__iter__": None, "__contains__": None, "__getitem__": _not_subscriptable,
                    "__add__": _no_operand, "__mul__": _no_operand, "__rmul__": _no_operand}
 _ORDERINGS = (("__lt__", tuple.__lt__, "<"), ("__le__", tuple.__le__, "<="), ("__gt__", tuple.__gt__, ">"),
@@ -459,8 +459,8 @@ _ORDERINGS = (("__lt__", tuple.__lt__, "<"), ("__le__", tuple.__le__, "<="), ("_
 class TupleRecord(tuple):
     """The base of every tuple-backed record (`dataclass(..., tuple_backed=True)`): an instance is the tuple of its
     fields' values in field order, and nothing else (no `__dict__`, no slots). Calling the class binds its arguments
-    as a dataclass's `__init__` would (`_TupleRecordType.__call__`); the unpickler (`NEWOBJ`, the class alone) and
-    `from_values` give tuple's own `__new__` the values, which is C: no Python call an instance. Its class is the
+    as a dataclass's `__init__` would (`_TupleRecordType.__call__`); the unpickler (`NEWOBJ`, the class alone) gives
+    tuple's own `__new__` the values, which is C: no Python call an instance. Its class is the
     only global a pickle of one names, so the cache's unpickler finds nothing new (engine/base/cache.py)."""
 
     __slots__ = ()
@@ -488,16 +488,6 @@ class _TupleRecordType(type):
                 if tail is not None:
                     return _tuple_new(cls, args + tail if tail else args)
         return _tuple_new(cls, _bind(cls, args, kwargs))
-
-
-def from_values(cls):
-    """A function making an instance of the record class from its fields' values in field order (a tuple): for a
-    tuple-backed record, tuple's own `__new__` bound to the class (C, no Python call); else the class called."""
-    if isinstance(cls, _TupleRecordType):
-        from functools import partial
-
-        return partial(_tuple_new, cls)
-    return lambda values: cls(*values)
 
 
 def _check_tuple_backed(cls, frozen: bool) -> None:

@@ -20,7 +20,6 @@ from sys import intern
 from typing import Any
 
 from engine.syntax import nodes as n
-from engine.base.records import from_values
 from engine.base.source import Span
 
 _IDENT = r"[^\W\d]\w*"
@@ -58,7 +57,7 @@ def read_plain_facts(text: str, path: str) -> n.Module | None:
     values: dict[str, object] = {}   # a token's value: a name recurs in every fact about it (one string, read once)
     make, put_span, put_interval = object.__new__, _SPAN.__set__, _INTERVAL.__set__
     put_predicate, put_values, put_source = _PREDICATE.__set__, _VALUES.__set__, _SOURCE.__set__
-    make_span = _MAKE_SPAN
+    span_file, span_line, span_column, span_end_line, span_end_column = _SPAN_SETTERS
     singles: dict[str, tuple] = {}   # one argument's values: `p(a)`, `q(a)` share them
     predicates: dict[str, str] = {}   # one string per predicate, not one per fact
     append = statements.append
@@ -130,8 +129,13 @@ def read_plain_facts(text: str, path: str) -> n.Module | None:
         put_predicate(fact, predicate)
         put_values(fact, args)
         put_source(fact, source)
-        # Span(path, number, name's column, number, the stop's column + 1), made from its values without a call
-        put_span(fact, make_span((path, number, m.start(_NAME) - offset + 1, number, m.start(_STOP) - offset + 2)))
+        span = make(Span)   # Span(path, number, name's column, number, the stop's column + 1), its slots set directly
+        span_file(span, path)
+        span_line(span, number)
+        span_column(span, m.start(_NAME) - offset + 1)
+        span_end_line(span, number)
+        span_end_column(span, m.start(_STOP) - offset + 2)
+        put_span(fact, span)
         put_interval(fact, interval)
         append(fact)
     return n.Module(path, tuple(statements))
@@ -161,7 +165,7 @@ class _Source:
 
 _SLOTS: dict[str, Any] = {**vars(n.Clause), **vars(n.PlainFact)}   # the slots' descriptors: a row's fields set directly
 _SPAN, _INTERVAL, _PREDICATE, _VALUES, _SOURCE = (_SLOTS[name] for name in ("span", "interval", "predicate", "values", "source"))
-_MAKE_SPAN = from_values(Span)
+_SPAN_SETTERS = tuple(vars(Span)[name].__set__ for name in ("file", "line", "column", "end_line", "end_column"))
 
 
 def _interval(m: re.Match, line: str, number: int, path: str) -> n.Interval | None:

@@ -1,9 +1,9 @@
 """The AST: frozen dataclasses named after the grammar's rules, each with the span it came from.
 
-The nodes a cached knowledge base holds are tuple-backed records (engine/base/records.py): loading one makes its
-~4,200 nodes in C, without a Python call a node. Not a clause (a case's fact is kept as its subclass, a row:
-PlainFact), nor the few unslotted declarations (pickled with their `__dict__`, also made in C), nor Universal (the
-bundled law has none)."""
+The nodes a cached knowledge base holds are tuple-backed records (engine/base/records.py): loading one makes them in
+C, without a Python call a node (~1,900 of the bundled law's). Not a clause (a case's fact is kept as its subclass, a
+row: PlainFact), nor the few unslotted declarations (pickled with their `__dict__`, also made in C), nor Universal
+(the bundled law has none); nor their spans (engine/base/source.py: a register's fact holds one)."""
 
 from __future__ import annotations
 
