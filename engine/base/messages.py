@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime
 import string
+from typing import Callable
 
 from engine.base.dates import CASES, say_date
 
@@ -256,33 +257,53 @@ class _Formatter(string.Formatter):
         return super().format_field(say(value, self.language) if isinstance(value, Said) else value, spec)
 
 
-_known = ASKING   # where `_forms` looks: every message once one of checking was said
+class Catalogue:
+    """A catalogue in two parts: `first`, imported with its module, and the rest, in a module that `rest` imports and
+    gives the table of, at the first entry asked for that `first` lacks (a question answered from the cache asks for
+    none). A look-up reads `known`: `first`, then, once the rest is loaded, every entry. engine/explain/i18n.py keeps
+    its words so too."""
+
+    __slots__ = ("known", "_first", "_rest", "_every")
+
+    def __init__(self, first: dict, rest: Callable[[], dict]):
+        self.known = self._first = first
+        self._rest = rest
+        self._every: dict | None = None
+
+    def every(self) -> dict:
+        """Every entry of both parts (the rest imported then), made once."""
+        if self._every is None:
+            self._every = self.known = {**self._first, **self._rest()}
+        return self._every
+
+    def get(self, key: str):
+        """The entry `key`, of the first part, else of the rest; None where neither has it."""
+        found = self.known.get(key)
+        return self.every().get(key) if found is None and self._every is None else found
 
 
-def _every_message() -> dict[str, dict[str, str]]:
-    """Every message, of asking and of checking (engine/base/checking_messages.py imported then): `MESSAGES`, made
-    once."""
-    global _known
-    every = globals().get("MESSAGES")
-    if every is None:
-        from engine.base.checking_messages import CHECKING
+def _checking() -> dict[str, dict[str, str]]:
+    from engine.base.checking_messages import CHECKING
 
-        every = globals()["MESSAGES"] = {**ASKING, **CHECKING}
-    _known = every
-    return every
+    return CHECKING
+
+
+_CATALOGUE = Catalogue(ASKING, _checking)   # asking's messages, then checking's at the first of them said
 
 
 def _forms(key: str) -> dict[str, str]:
     """The message `key` in each language: one of asking, else one of checking."""
-    forms = _known.get(key)
-    return forms if forms is not None else _every_message()[key]
+    forms = _CATALOGUE.get(key)
+    if forms is None:
+        raise KeyError(key)
+    return forms
 
 
 def __getattr__(name: str) -> dict[str, dict[str, str]]:
     """`MESSAGES`: every message, of asking and of checking."""
     if name != "MESSAGES":
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return _every_message()
+    return _CATALOGUE.every()
 
 
 def _said(key: str, language: str, values: dict) -> str:

@@ -18,6 +18,7 @@ import re
 import string
 
 from engine.base.dates import DATE_WORDS as DATE_WORDS, MONTH_NAMES as MONTH_NAMES   # re-exported (see below)
+from engine.base.messages import Catalogue
 
 EXPLANATION_WORDS: dict[str, dict[str, str]] = {
     # ------------------------------------------------------------ statuses
@@ -229,27 +230,21 @@ class _Cases(string.Formatter):
         return super().format_field(value, spec)
 
 
-_known = EXPLANATION_WORDS   # what `word` looks in: every word once a word of the tools was asked for
+def _tool_words() -> dict[str, dict[str, str]]:
+    from engine.explain.tool_words import TOOL_WORDS
+
+    return TOOL_WORDS
 
 
-def _every_word() -> dict[str, dict[str, str]]:
-    """Every word, the explanation's and the tools' (engine/explain/tool_words.py imported then): `WORDS`, made once."""
-    global _known
-    every = globals().get("WORDS")
-    if every is None:
-        from engine.explain.tool_words import TOOL_WORDS
-
-        every = globals()["WORDS"] = {**EXPLANATION_WORDS, **TOOL_WORDS}
-    _known = every
-    return every
+_CATALOGUE = Catalogue(EXPLANATION_WORDS, _tool_words)   # the explanation's words, then the tools' at the first asked
 
 
 def word(key: str, language: str, **values) -> str:
     """The word `key` in the language (English where the language lacks it), its {placeholders} filled; an unknown key
     as it is."""
-    entry = _known.get(key)
+    entry = _CATALOGUE.known.get(key)
     if entry is None:
-        entry = _every_word().get(key) if _known is EXPLANATION_WORDS else None
+        entry = _CATALOGUE.get(key)
         if entry is None:
             return key
     text = entry.get(language) or entry["en"]
@@ -309,7 +304,7 @@ def __getattr__(name: str):
     if name != "WORDS" and name not in _TOOL_TABLES:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     if name == "WORDS":
-        return _every_word()
+        return _CATALOGUE.every()
     from engine.explain import tool_words
 
     return getattr(tool_words, name)
